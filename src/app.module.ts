@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CoreModule } from './core.module';
+import { FEATURE_MODULES } from './feature-modules';
+import { HealthModule } from './health/health.module';
+
+/** The HTTP API process. */
+@Module({ imports: [CoreModule, HealthModule, ...FEATURE_MODULES] })
+export class AppModule {}

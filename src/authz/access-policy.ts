@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { forbidden, notFound } from '../common/api-error';
+import { OrgDirectory } from '../org/org-directory.service';
+import { isAdmin, Principal } from '../identity/principal';
+
+/** How the caller relates to an employee on a date, derived from the organisation. */
+export type Relation = 'ADMIN' | 'SELF' | 'PPK' | 'ATASAN_PPK';
+
+/**
+ * The one place that decides who may see or act on whose records. Features ask for the
+ * relations they accept; anything else is a 404 (the record is "not there" for the caller).
+ */
+@Injectable()
+export class AccessPolicy {
+  constructor(private readonly org: OrgDirectory) {}
+
+  async relationsTo(p: Principal, employeeId: string, onDate: string, manager?: EntityManager): Promise<Set<Relation>> {
+    const out = new Set<Relation>();
+    if (isAdmin(p)) out.add('ADMIN');
+    if (p.kind !== 'user' || !p.employeeId) return out;
+    if (p.employeeId === employeeId) out.add('SELF');
+    const ppk = await this.org.ppkOf(employeeId, onDate, manager);
+    if (ppk && ppk === p.employeeId) out.add('PPK');
+    if (ppk) {
+      const atasan = await this.org.ppkOf(ppk, onDate, manager);
+      if (atasan && atasan === p.employeeId) out.add('ATASAN_PPK');
+    }
+    return out;
+  }
+
+  /** Throws 404 unless the caller has one of the accepted relations. Returns the relations held. */
+  async require(p: Principal, employeeId: string, onDate: string, accepted: Relation[], what = 'Data', manager?: EntityManager): Promise<Set<Relation>> {
+    const rel = await this.relationsTo(p, employeeId, onDate, manager);
+    if (!accepted.some((r) => rel.has(r))) throw notFound(what);
+    return rel;
+  }
+
+  requireAdmin(p: Principal): void {
+    if (!isAdmin(p)) throw forbidden();
+  }
+}

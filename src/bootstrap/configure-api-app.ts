@@ -1,0 +1,68 @@
+import helmet from '@fastify/helmet';
+import { VersioningType } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { errorBody } from '../common/error-body';
+import { AllExceptionsFilter } from '../common/http-exception.filter';
+import { RequestContext } from '../common/request-context';
+import { createValidationPipe } from '../common/validation';
+import { AppConfig } from '../config/app-config';
+import { registerQueueBoard } from '../jobs/queue-board';
+
+/** Everything the HTTP API needs beyond the module graph; shared by main.ts and the e2e tests. */
+export async function configureApiApp(app: NestFastifyApplication): Promise<void> {
+  const config = app.get(AppConfig);
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+
+  // Correlation id + request context for everything below (guards, services, audit).
+  fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    void reply.header('x-correlation-id', String(req.id));
+    RequestContext.run({ correlationId: String(req.id) }, done);
+  });
+  // Errors raised by Fastify itself (malformed JSON, unsupported media type, body too large).
+  fastify.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    const message =
+      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
+        ? 'Body bukan JSON yang valid / malformed JSON body'
+        : status === 500
+          ? 'Terjadi kesalahan internal / internal error'
+          : err.message;
+    void reply.status(status).send(errorBody(status, message, [], String(req.id)));
+  });
+
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  const origins = config.get('CORS_ORIGINS').trim();
+  if (origins) app.enableCors({ origin: origins === '*' ? true : origins.split(',').map((s) => s.trim()), exposedHeaders: ['x-correlation-id'] });
+
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const doc = new DocumentBuilder()
+    .setTitle('skp-engine API')
+    .setDescription('SKP planning, evaluation and predikat, angka kredit, TPP/tukin for payroll, discipline and netralitas outcomes.')
+    .setVersion('1')
+    .addBearerAuth()
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
+    .build();
+  const document = SwaggerModule.createDocument(app, doc);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+
+  await registerQueueBoard(app);
+}

@@ -1,0 +1,78 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Environment contract, validated once at startup. Secrets have no defaults here. */
+export class EnvironmentVariables {
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/skp' })
+  DATABASE_URL!: string;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
+  REDIS_URL!: string;
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (use a random secret)' })
+  JWT_SECRET!: string;
+
+  @IsOptional() @IsInt() @Min(60) @Max(86400)
+  JWT_TTL_SECONDS: number = 3600;
+
+  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  PORT: number = 3000;
+
+  @IsOptional() @IsString()
+  HOST: string = '127.0.0.1';
+
+  @IsOptional() @Matches(/^\d{18}$/, { message: 'must be an 18-digit NIP' })
+  BOOTSTRAP_ADMIN_NIP?: string;
+
+  @IsOptional() @IsString() @MinLength(10, { message: 'must be at least 10 characters' })
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  @IsOptional() @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'must be 1-40 letters, digits, _ or -' })
+  QUEUE_PREFIX: string = 'skp';
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  /** Comma-separated list of allowed origins, or '*' ; empty disables CORS. */
+  @IsOptional() @IsString()
+  CORS_ORIGINS: string = '';
+
+  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  LOGIN_RATE_LIMIT: number = 10;
+
+  @IsOptional() @IsInt() @Min(1000)
+  LOGIN_RATE_WINDOW_MS: number = 60000;
+
+  @IsOptional() @IsIn(['true', 'false'])
+  RUN_MIGRATIONS: string = 'true';
+
+  @IsOptional() @IsInt() @Min(1) @Max(500)
+  WORKER_CONCURRENCY: number = 20;
+
+  @IsOptional() @IsInt() @Min(10) @Max(60000)
+  OUTBOX_POLL_MS: number = 250;
+
+  @IsOptional() @IsInt() @Min(1) @Max(60)
+  OBJECTION_WINDOW_DAYS: number = 14;
+}
+
+export class ConfigError extends Error {}
+
+/** Returns the validated config or throws a ConfigError whose message is one line per bad variable. */
+export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {
+  const cfg = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const errors = validateSync(cfg, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const value = raw[e.property];
+      const why = value === undefined || value === '' ? 'is missing' : Object.values(e.constraints ?? {}).join('; ');
+      return `Configuration error: ${e.property} ${why}`;
+    });
+    throw new ConfigError(lines.join('\n'));
+  }
+  if (cfg.BOOTSTRAP_ADMIN_NIP && !cfg.BOOTSTRAP_ADMIN_PASSWORD) {
+    throw new ConfigError('Configuration error: BOOTSTRAP_ADMIN_PASSWORD is missing (required when BOOTSTRAP_ADMIN_NIP is set)');
+  }
+  return cfg;
+}

@@ -1,0 +1,44 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EmployeesService } from '../org/employees.service';
+import { UnitsService } from '../org/units.service';
+import { DEMO_EMPLOYEE_PASSWORD, DEMO_EMPLOYEES, DEMO_UNITS } from './demo-agency';
+
+const DEMO_START = '2025-01-01';
+
+/** Seeds the demo agency through the real services. Idempotent: existing units/employees are skipped. */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly units: UnitsService,
+    private readonly employees: EmployeesService,
+  ) {}
+
+  async seed(): Promise<{ units: number; employees: number }> {
+    let units = 0;
+    let employees = 0;
+    for (const u of DEMO_UNITS) {
+      const exists = await this.dataSource.query(`SELECT 1 FROM units WHERE code = $1`, [u.code]);
+      if (exists.length) continue;
+      await this.units.create({ code: u.code, name: u.name, parentCode: u.parentCode });
+      units++;
+    }
+    const nipByKey = new Map(DEMO_EMPLOYEES.map((e) => [e.key, e.nip]));
+    for (const e of DEMO_EMPLOYEES) {
+      const exists = await this.dataSource.query(`SELECT 1 FROM employees WHERE nip = $1`, [e.nip]);
+      if (exists.length) continue;
+      await this.employees.create({
+        nip: e.nip, name: e.name, status: e.status, golongan: e.golongan, unitCode: e.unitCode,
+        supervisorNip: e.supervisor ? nipByKey.get(e.supervisor)! : null, password: DEMO_EMPLOYEE_PASSWORD,
+        effectiveFrom: DEMO_START,
+        position: { title: e.title, kind: e.kind, jenjang: (e.jenjang as never) ?? null, kelasJabatan: e.kelas, isUnitHead: e.head, tmt: DEMO_START },
+      });
+      employees++;
+    }
+    this.logger.log({ units, employees }, 'demo agency seeded');
+    return { units, employees };
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { DataSource, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { notFound } from '../common/api-error';
+import { ApiKeyEntity } from './entities/api-key.entity';
+import { ApiKeyScope, Principal } from './principal';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Keys look like `skp_<prefix>_<secret>`; only the SHA-256 of the whole key is stored. */
+@Injectable()
+export class ApiKeyService {
+  private readonly cache = new Map<string, { entity: ApiKeyEntity; at: number }>();
+
+  constructor(
+    @InjectRepository(ApiKeyEntity) private readonly repo: Repository<ApiKeyEntity>,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(name: string, scopes: ApiKeyScope[], createdBy: string): Promise<{ id: string; key: string; name: string; scopes: ApiKeyScope[] }> {
+    const prefix = randomBytes(6).toString('hex');
+    const key = `skp_${prefix}_${randomBytes(32).toString('base64url')}`;
+    return this.dataSource.transaction(async (m) => {
+      const entity = await m.getRepository(ApiKeyEntity).save({ name, prefix, keyHash: sha256(key), scopes, createdBy, lastUsedAt: null, revokedAt: null });
+      await this.audit.record(m, { action: 'api-key.create', entityType: 'ApiKey', entityId: entity.id, after: { name, scopes, prefix } });
+      return { id: entity.id, key, name, scopes };
+    });
+  }
+
+  async revoke(id: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(ApiKeyEntity);
+      const entity = await repo.findOneBy({ id });
+      if (!entity || entity.revokedAt) throw notFound('API key');
+      await repo.update({ id }, { revokedAt: new Date() });
+      await this.audit.record(m, { action: 'api-key.revoke', entityType: 'ApiKey', entityId: id, before: { revokedAt: null } });
+    });
+    this.cache.clear();
+  }
+
+  list(): Promise<ApiKeyEntity[]> {
+    return this.repo.find({ order: { createdAt: 'ASC' } });
+  }
+
+  /** Resolves a presented key; a short cache keeps the hot path off the database. */
+  async authenticate(presented: string): Promise<Principal | null> {
+    const match = /^skp_([0-9a-f]{12})_[A-Za-z0-9_-]{20,}$/.exec(presented);
+    if (!match) return null;
+    const prefix = match[1];
+    let hit = this.cache.get(prefix);
+    if (!hit || Date.now() - hit.at > 5000) {
+      const entity = await this.repo.findOneBy({ prefix });
+      if (!entity) return null;
+      hit = { entity, at: Date.now() };
+      this.cache.set(prefix, hit);
+    }
+    const { entity } = hit;
+    if (entity.revokedAt) return null;
+    const a = Buffer.from(entity.keyHash, 'hex');
+    const b = Buffer.from(sha256(presented), 'hex');
+    if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
+    return { kind: 'apiKey', keyId: entity.id, name: entity.name, scopes: entity.scopes as ApiKeyScope[] };
+  }
+}

@@ -1,0 +1,60 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiKeyService } from './api-key.service';
+import { Public, Roles } from './auth.decorators';
+import { AuthService } from './auth.service';
+import { CurrentPrincipal } from './current-principal.decorator';
+import { CreateApiKeyDto } from './dto/create-api-key.dto';
+import { LoginDto, LoginResponseDto } from './dto/login.dto';
+import { LoginThrottlerGuard } from './login-throttler.guard';
+import { actorLabel, Principal } from './principal';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly apiKeys: ApiKeyService,
+  ) {}
+
+  @Public()
+  @UseGuards(LoginThrottlerGuard)
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in with NIP and password; returns a JWT' })
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiTooManyRequestsResponse({ description: 'too many attempts' })
+  login(@Body() dto: LoginDto): Promise<LoginResponseDto> {
+    return this.auth.login(dto.nip, dto.password);
+  }
+
+  @Get('auth/me')
+  @ApiBearerAuth()
+  me(@CurrentPrincipal() p: Principal) {
+    return p;
+  }
+
+  @Roles('ADMIN')
+  @Post('api-keys')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Create an API key for a machine client; the key is shown once' })
+  createKey(@Body() dto: CreateApiKeyDto, @CurrentPrincipal() p: Principal) {
+    return this.apiKeys.create(dto.name, dto.scopes, actorLabel(p).actor);
+  }
+
+  @Roles('ADMIN')
+  @Get('api-keys')
+  @ApiBearerAuth()
+  async listKeys() {
+    const keys = await this.apiKeys.list();
+    return { items: keys.map(({ keyHash: _h, ...rest }) => rest), nextCursor: null };
+  }
+
+  @Roles('ADMIN')
+  @Delete('api-keys/:id')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  async revokeKey(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    await this.apiKeys.revoke(id);
+  }
+}

@@ -1,0 +1,63 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { ApiError, forbidden } from '../common/api-error';
+import { RequestContext } from '../common/request-context';
+import { ApiKeyService } from './api-key.service';
+import { IS_PUBLIC, KEY_SCOPES, ROLES } from './auth.decorators';
+import { ApiKeyScope, Principal } from './principal';
+
+const unauthorized = () => new ApiError(HttpStatus.UNAUTHORIZED, 'Perlu autentikasi / authentication required');
+
+export interface JwtClaims {
+  sub: string;
+  nip: string;
+  role: 'ADMIN' | 'EMPLOYEE';
+  emp: string | null;
+}
+
+/**
+ * The single authentication + coarse authorisation gate (global). Fine-grained "who may see
+ * which employee" lives in AccessPolicy, called by services.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly apiKeys: ApiKeyService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const req = ctx.switchToHttp().getRequest();
+    const principal = await this.authenticate(req.headers as Record<string, string | undefined>);
+    if (!principal) throw unauthorized();
+    req.principal = principal;
+    const store = RequestContext.current();
+    if (store) store.principal = principal;
+
+    const roles = this.reflector.getAllAndOverride<string[] | undefined>(ROLES, targets);
+    const scopes = this.reflector.getAllAndOverride<ApiKeyScope[] | undefined>(KEY_SCOPES, targets);
+    if (principal.kind === 'apiKey') {
+      if (!scopes || !scopes.some((s) => principal.scopes.includes(s))) throw forbidden('Kunci API tidak memiliki izin untuk ini / API key scope does not allow this');
+      return true;
+    }
+    if (roles && !roles.includes(principal.role)) throw forbidden();
+    return true;
+  }
+
+  async authenticate(headers: Record<string, string | undefined>): Promise<Principal | null> {
+    const key = headers['x-api-key'];
+    if (key) return this.apiKeys.authenticate(key);
+    const auth = headers['authorization'];
+    if (!auth?.startsWith('Bearer ')) return null;
+    try {
+      const claims = await this.jwt.verifyAsync<JwtClaims>(auth.slice(7));
+      return { kind: 'user', accountId: claims.sub, nip: claims.nip, role: claims.role, employeeId: claims.emp };
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ApiError } from '../common/api-error';
+import { AppConfig } from '../config/app-config';
+import type { JwtClaims } from './auth.guard';
+import { UserAccountEntity } from './entities/user-account.entity';
+import { PasswordHasher } from './password-hasher';
+
+// A fixed hash to verify against when the NIP is unknown, so timing does not reveal which NIPs exist.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$F4m0ZOtRUXzRDFiVGvyZq0Tb8nmNC5WDu8uDmLEH7jc';
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    @InjectRepository(UserAccountEntity) private readonly accounts: Repository<UserAccountEntity>,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(nip: string, password: string): Promise<{ accessToken: string; expiresIn: number }> {
+    const account = await this.accounts.findOneBy({ nip });
+    const ok = await this.hasher.verify(account?.passwordHash ?? DUMMY_HASH, password);
+    if (!account || !ok || account.disabled) {
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'NIP atau kata sandi salah / wrong NIP or password');
+    }
+    const claims: JwtClaims = { sub: account.id, nip: account.nip, role: account.role, emp: account.employeeId };
+    const expiresIn = this.config.get('JWT_TTL_SECONDS');
+    return { accessToken: await this.jwt.signAsync(claims, { expiresIn }), expiresIn };
+  }
+
+  /** Creates the first ADMIN from BOOTSTRAP_ADMIN_* when no admin exists yet. Idempotent. */
+  async ensureBootstrapAdmin(): Promise<boolean> {
+    const nip = this.config.get('BOOTSTRAP_ADMIN_NIP');
+    const password = this.config.get('BOOTSTRAP_ADMIN_PASSWORD');
+    if (!nip || !password) return false;
+    const passwordHash = await this.hasher.hash(password);
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('bootstrap-admin'))`);
+      const repo = m.getRepository(UserAccountEntity);
+      if ((await repo.countBy({ role: 'ADMIN' })) > 0) return false;
+      const existing = await repo.findOneBy({ nip });
+      if (existing) await repo.update({ id: existing.id }, { role: 'ADMIN', passwordHash });
+      else await repo.insert({ nip, passwordHash, role: 'ADMIN', employeeId: null, disabled: false });
+      await this.audit.record(m, { action: 'account.bootstrap-admin', entityType: 'UserAccount', entityId: nip, after: { role: 'ADMIN' } });
+      this.logger.log({ nip }, 'bootstrap admin created');
+      return true;
+    });
+  }
+}

@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type AccountRole = 'ADMIN' | 'EMPLOYEE';
+
+@Entity('user_accounts')
+export class UserAccountEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'char', length: 18, unique: true }) nip: string;
+  @Column({ name: 'password_hash', type: 'varchar', length: 200 }) passwordHash: string;
+  @Column({ type: 'varchar', length: 10 }) role: AccountRole;
+  @Column({ name: 'employee_id', type: 'uuid', nullable: true }) employeeId: string | null;
+  @Column({ type: 'boolean', default: false }) disabled: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,4 @@
+import { EmployeeCreatedHandler } from './org/employee-created.handler';
+
+/** Providers holding @JobHandler methods; registered only in the worker process. */
+export const JOB_HANDLER_PROVIDERS = [EmployeeCreatedHandler];

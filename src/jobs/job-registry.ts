@@ -1,0 +1,44 @@
+/**
+ * The one registry of queues, jobs and which outbox events feed which jobs.
+ * Every job name must have exactly one @JobHandler (checked when the worker starts).
+ */
+export const QUEUE_NAMES = ['pipeline', 'allowance', 'maintenance'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface JobSpec {
+  queue: QueueName;
+  attempts: number;
+  backoffMs: number;
+  description: string;
+}
+
+const standard = { attempts: 8, backoffMs: 1000 };
+
+export const JOBS = {
+  'org.employee-created': { queue: 'pipeline', ...standard, description: 'Fan-out point for a new employee (webhooks).' },
+} as const satisfies Record<string, JobSpec>;
+
+export type JobName = keyof typeof JOBS;
+
+/** Outbox event type → jobs it triggers. */
+export const EVENT_ROUTES: Record<string, JobName[]> = {
+  EmployeeCreated: ['org.employee-created'],
+};
+
+/** Retention: keep enough history to debug, bounded so Redis memory stays flat. */
+export const RETENTION = {
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
+} as const;
+
+export function jobOptions(name: JobName) {
+  const spec: JobSpec = JOBS[name];
+  return {
+    attempts: spec.attempts,
+    backoff: { type: 'exponential' as const, delay: spec.backoffMs },
+    ...RETENTION,
+  };
+}
+
+/** Jobs the worker schedules itself (BullMQ job schedulers, upserted at start). */
+export const REPEATABLE_JOBS: { id: string; job: JobName; everyMs: number }[] = [];

@@ -1,0 +1,85 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { RequestContext } from '../common/request-context';
+import { DiscoveredHandler, JobHandlerDiscovery } from './job-handler-discovery';
+import { JOBS, JobName, jobOptions, QUEUE_NAMES, REPEATABLE_JOBS } from './job-registry';
+import { QueuesService } from './queues.service';
+import { createRedis } from './redis-connection';
+
+/** Runs BullMQ workers in the worker process; each job runs in a transaction with its receipt. */
+@Injectable()
+export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Worker');
+  private readonly workers: Worker[] = [];
+  private handlers = new Map<JobName, DiscoveredHandler>();
+
+  constructor(
+    private readonly discovery: JobHandlerDiscovery,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly queues: QueuesService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.handlers = this.discovery.discover();
+    const concurrency = this.config.get('WORKER_CONCURRENCY');
+    for (const queue of QUEUE_NAMES) {
+      const connection = createRedis(this.config.get('REDIS_URL'), 'worker');
+      const worker = new Worker(queue, (job) => this.process(job), {
+        connection,
+        prefix: this.queues.prefix,
+        concurrency,
+        autorun: true,
+      });
+      worker.on('failed', (job, err) => this.logger.warn({ job: job?.id, name: job?.name, attempt: job?.attemptsMade, err: err.message }, 'job failed'));
+      worker.on('error', (err) => this.logger.warn({ queue, err: err.message }, 'worker connection error'));
+      this.workers.push(worker);
+    }
+    await this.scheduleRepeatables();
+    this.logger.log({ queues: QUEUE_NAMES, concurrency, jobs: [...this.handlers.keys()] }, 'worker started');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // close() waits for active jobs to finish, then releases the connections.
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+  }
+
+  private async scheduleRepeatables(): Promise<void> {
+    for (const s of REPEATABLE_JOBS) {
+      await this.queues.queue(JOBS[s.job].queue).upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.job, data: {}, opts: jobOptions(s.job) });
+    }
+  }
+
+  private async process(job: Job): Promise<unknown> {
+    const handler = this.handlers.get(job.name as JobName);
+    if (!handler) throw new Error(`No handler for job ${job.name}`);
+    const correlationId = String(job.data?._cid ?? `job-${job.id}`);
+    return RequestContext.run({ correlationId }, async () => {
+      if (!handler.transactional) {
+        return handler.fn(job.data, {
+          jobId: String(job.id),
+          jobName: job.name,
+          attempt: job.attemptsMade + 1,
+          manager: this.dataSource.manager,
+          updateProgress: (p) => job.updateProgress(p),
+        });
+      }
+      return this.dataSource.transaction(async (manager) => {
+        const receipt: unknown[] = await manager.query(
+          `INSERT INTO job_receipts (job_id, job_name) VALUES ($1, $2) ON CONFLICT (job_id) DO NOTHING RETURNING job_id`,
+          [String(job.id), job.name],
+        );
+        if (receipt.length === 0) return { skipped: 'already processed' };
+        return handler.fn(job.data, {
+          jobId: String(job.id),
+          jobName: job.name,
+          attempt: job.attemptsMade + 1,
+          manager,
+          updateProgress: (p) => job.updateProgress(p),
+        });
+      });
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import { configureApiApp } from './bootstrap/configure-api-app';
+import { envOrExit } from './bootstrap/env-or-exit';
+import { createFastifyAdapter } from './bootstrap/fastify-adapter';
+import { runMigrations } from './database/migrate';
+import { AuthService } from './identity/auth.service';
+
+/** HTTP API process. SIGTERM drains HTTP, then closes queues and the database pool. */
+async function bootstrap(): Promise<void> {
+  const env = envOrExit();
+  if (env.RUN_MIGRATIONS === 'true') await runMigrations(env.DATABASE_URL);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), { bufferLogs: true });
+  await configureApiApp(app);
+  await app.get(AuthService).ensureBootstrapAdmin();
+  await app.listen(env.PORT, env.HOST);
+  new AppModuleLogger().log(`API listening on ${await app.getUrl()} (docs at /api/docs)`);
+}
+
+class AppModuleLogger {
+  log(msg: string): void {
+    process.stdout.write(JSON.stringify({ level: 30, time: Date.now(), msg }) + '\n');
+  }
+}
+
+void bootstrap().catch((err) => {
+  process.stderr.write(`API failed to start: ${(err as Error).stack ?? err}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,118 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
+} from 'class-validator';
+import { EMPLOYEE_STATUSES, GOLONGAN, JENJANG, POSITION_KINDS } from '../org.enums';
+
+const NIP = /^\d{18}$/;
+const DATE = { strict: true } as const;
+
+export class PositionDto {
+  @ApiProperty({ example: 'Analis Kebijakan Ahli Muda' })
+  @IsString() @MinLength(2) @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ enum: POSITION_KINDS })
+  @IsIn(POSITION_KINDS)
+  kind: (typeof POSITION_KINDS)[number];
+
+  @ApiPropertyOptional({ enum: JENJANG, nullable: true, description: 'required for FUNGSIONAL, null otherwise' })
+  @ValidateIf((o) => o.kind === 'FUNGSIONAL' || (o.jenjang !== null && o.jenjang !== undefined))
+  @IsIn(JENJANG, { message: 'jenjang wajib untuk FUNGSIONAL / required for FUNGSIONAL and must be a JF jenjang' })
+  jenjang: (typeof JENJANG)[number] | null = null;
+
+  @ApiProperty({ minimum: 1, maximum: 17 })
+  @IsInt() @Min(1) @Max(17)
+  kelasJabatan: number;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional() @IsBoolean()
+  isUnitHead: boolean = false;
+
+  @ApiProperty({ example: '2024-01-01' })
+  @IsISO8601(DATE)
+  tmt: string;
+}
+
+export class CreateEmployeeDto {
+  @ApiProperty({ example: '198703152010011002' })
+  @Matches(NIP, { message: 'NIP harus 18 digit / must be 18 digits' })
+  nip: string;
+
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: EMPLOYEE_STATUSES })
+  @IsIn(EMPLOYEE_STATUSES)
+  status: (typeof EMPLOYEE_STATUSES)[number];
+
+  @ApiProperty({ example: 'III/c' })
+  @IsIn(GOLONGAN, { message: 'golongan tidak dikenal / unknown golongan (e.g. III/c, or PPPK I…XVII)' })
+  golongan: string;
+
+  @ApiProperty() @IsString() @Matches(/^[A-Z0-9_-]{1,40}$/, { message: 'kode unit: huruf besar, angka, _ atau - / unit code: A-Z 0-9 _ -' })
+  unitCode: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional() @ValidateIf((o) => o.supervisorNip !== null) @Matches(NIP, { message: 'NIP harus 18 digit / must be 18 digits' })
+  supervisorNip: string | null = null;
+
+  @ApiPropertyOptional({ description: 'initial password; without it the employee cannot log in yet' })
+  @IsOptional() @IsString() @MinLength(8) @MaxLength(200)
+  password?: string;
+
+  @ApiProperty({ type: PositionDto })
+  @ValidateNested() @Type(() => PositionDto)
+  position: PositionDto;
+
+  @ApiPropertyOptional({ description: 'start of this assignment; defaults to position.tmt' })
+  @IsOptional() @IsISO8601(DATE)
+  effectiveFrom?: string;
+}
+
+/** A mutation from a date: any of position, golongan, unit or supervisor. History is kept. */
+export class MutateEmployeeDto {
+  @ApiProperty({ example: '2026-07-01' })
+  @IsISO8601(DATE)
+  effectiveFrom: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsIn(GOLONGAN, { message: 'golongan tidak dikenal / unknown golongan' })
+  golongan?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[A-Z0-9_-]{1,40}$/)
+  unitCode?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional() @ValidateIf((o) => o.supervisorNip !== null) @Matches(NIP, { message: 'NIP harus 18 digit / must be 18 digits' })
+  supervisorNip?: string | null;
+
+  @ApiPropertyOptional({ type: PositionDto })
+  @IsOptional() @ValidateNested() @Type(() => PositionDto)
+  position?: PositionDto;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  reason?: string;
+}
+
+export class CreateUnitDto {
+  @ApiProperty({ example: 'DINKES' })
+  @Matches(/^[A-Z0-9_-]{1,40}$/, { message: 'kode unit: huruf besar, angka, _ atau - / unit code: A-Z 0-9 _ -' })
+  code: string;
+
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional() @ValidateIf((o) => o.parentCode !== null) @Matches(/^[A-Z0-9_-]{1,40}$/)
+  parentCode: string | null = null;
+}
+
+export class OnDateQuery {
+  @ApiPropertyOptional({ example: '2026-03-31', description: 'answer as of this date (default today)' })
+  @IsOptional() @IsISO8601(DATE)
+  on?: string;
+}

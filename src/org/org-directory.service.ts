@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface AssignmentSnapshot {
+  employeeId: string;
+  nip: string;
+  name: string;
+  status: 'PNS' | 'PPPK';
+  validFrom: string;
+  validTo: string | null;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  golongan: string;
+  supervisorId: string | null;
+  positionTitle: string;
+  positionKind: string;
+  jenjang: string | null;
+  kelasJabatan: number;
+  isUnitHead: boolean;
+  tmt: string;
+}
+
+const SNAPSHOT_SQL = `
+  SELECT e.id AS "employeeId", e.nip, e.name, e.status,
+         to_char(a.valid_from,'YYYY-MM-DD') AS "validFrom", to_char(a.valid_to,'YYYY-MM-DD') AS "validTo",
+         a.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", a.golongan,
+         a.supervisor_id AS "supervisorId", a.position_title AS "positionTitle", a.position_kind AS "positionKind",
+         a.jenjang, a.kelas_jabatan AS "kelasJabatan", a.is_unit_head AS "isUnitHead", to_char(a.tmt,'YYYY-MM-DD') AS tmt
+    FROM employees e
+    JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
+    JOIN units u ON u.id = a.unit_id`;
+
+/**
+ * Answers "who was where, under whom, on a date". PPK = delegation (Plt/Plh/delegasi) in force,
+ * else the supervisor on the assignment in force; atasan PPK = the PPK's PPK.
+ */
+@Injectable()
+export class OrgDirectory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  async snapshotById(employeeId: string, onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot | null> {
+    const rows = await this.m(manager).query(`${SNAPSHOT_SQL} WHERE e.id = $1`, [employeeId, onDate]);
+    return rows[0] ?? null;
+  }
+
+  async snapshotByNip(nip: string, onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot | null> {
+    const rows = await this.m(manager).query(`${SNAPSHOT_SQL} WHERE e.nip = $1`, [nip, onDate]);
+    return rows[0] ?? null;
+  }
+
+  async ppkOf(employeeId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
+    const rows: { ppk: string | null }[] = await this.m(manager).query(
+      `SELECT COALESCE(
+         (SELECT d.ppk_id FROM ppk_delegations d WHERE d.employee_id = $1 AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date) ORDER BY d.valid_from DESC LIMIT 1),
+         (SELECT a.supervisor_id FROM employee_assignments a WHERE a.employee_id = $1 AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date))
+       ) AS ppk`,
+      [employeeId, onDate],
+    );
+    return rows[0]?.ppk ?? null;
+  }
+
+  async atasanPpkOf(employeeId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
+    const ppk = await this.ppkOf(employeeId, onDate, manager);
+    return ppk ? this.ppkOf(ppk, onDate, manager) : null;
+  }
+
+  /** Employees whose PPK on the date is `ppkId` (direct reports, including by delegation). */
+  async directReportIds(ppkId: string, onDate: string, manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.m(manager).query(
+      `SELECT a.employee_id AS id FROM employee_assignments a
+        WHERE a.supervisor_id = $1 AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
+          AND NOT EXISTS (SELECT 1 FROM ppk_delegations d WHERE d.employee_id = a.employee_id AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date))
+       UNION
+       SELECT d.employee_id FROM ppk_delegations d WHERE d.ppk_id = $1 AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date)`,
+      [ppkId, onDate],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Unit ids of a unit and all units below it. */
+  async subtreeUnitIds(unitId: string, manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.m(manager).query(
+      `WITH RECURSIVE t AS (SELECT id FROM units WHERE id = $1 UNION ALL SELECT u.id FROM units u JOIN t ON u.parent_id = t.id) SELECT id FROM t`,
+      [unitId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The head of a unit on a date (the employee whose assignment there is flagged isUnitHead). */
+  async unitHeadId(unitId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
+    const rows: { id: string }[] = await this.m(manager).query(
+      `SELECT a.employee_id AS id FROM employee_assignments a WHERE a.unit_id = $1 AND a.is_unit_head
+          AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date) LIMIT 1`,
+      [unitId, onDate],
+    );
+    return rows[0]?.id ?? null;
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../identity/auth.decorators';
+import { CurrentPrincipal } from '../identity/current-principal.decorator';
+import { Principal } from '../identity/principal';
+import { CreateEmployeeDto, CreateUnitDto, MutateEmployeeDto, OnDateQuery } from './dto/employee.dto';
+import { EmployeesService } from './employees.service';
+import { UnitsService } from './units.service';
+
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller()
+export class OrgController {
+  constructor(
+    private readonly units: UnitsService,
+    private readonly employees: EmployeesService,
+  ) {}
+
+  @Roles('ADMIN')
+  @Post('units')
+  @ApiOperation({ summary: 'Create a unit (satuan organisasi) in the tree' })
+  createUnit(@Body() dto: CreateUnitDto) {
+    return this.units.create(dto);
+  }
+
+  @Get('units/:code')
+  getUnit(@Param('code') code: string) {
+    return this.units.get(code);
+  }
+
+  @Roles('ADMIN')
+  @Post('employees')
+  @ApiOperation({ summary: 'Create an employee (PNS/PPPK) with position, golongan, unit and supervisor' })
+  createEmployee(@Body() dto: CreateEmployeeDto) {
+    return this.employees.create(dto);
+  }
+
+  @Get('employees/:nip')
+  @ApiOperation({ summary: 'An employee as of a date (?on=YYYY-MM-DD), with PPK, atasan PPK and history' })
+  getEmployee(@CurrentPrincipal() p: Principal, @Param('nip') nip: string, @Query() q: OnDateQuery) {
+    return this.employees.get(p, nip, q.on);
+  }
+
+  @Roles('ADMIN')
+  @Patch('employees/:nip')
+  @ApiOperation({ summary: 'Mutation (mutasi/promosi) from an effective date; history is kept' })
+  mutateEmployee(@Param('nip') nip: string, @Body() dto: MutateEmployeeDto) {
+    return this.employees.mutate(nip, dto);
+  }
+}
