@@ -1,0 +1,88 @@
+import { GOLONGANS, JENJANGS, parseEnum, type Golongan, type Jenjang, type StepKind } from '../common/enums';
+import { Dec } from '../common/decimal';
+import { RuleInputError } from '../common/errors';
+import { selectVersion, type RuleTableVersion } from '../common/versioning';
+import type { AkConfig } from '../config/defaults';
+import type { JenjangRow } from './tables';
+
+export const AK_LEGAL = {
+  conversion: 'PermenPANRB 1/2023 Pasal 37; Peraturan BKN 3/2023 Pasal 13 ayat (1) (konversi predikat kinerja, proporsional per bulan)',
+  akk: 'PermenPANRB 1/2023 Lampiran (AKK kenaikan pangkat/jenjang); Peraturan BKN 3/2023',
+  carry: 'PermenPANRB 1/2023: kelebihan AKK diperhitungkan kembali sepanjang dalam jenjang yang sama (02 §8)',
+  akDasar: 'Peraturan BKN 3/2023 Lampiran II angka 2 (Angka Kredit Dasar)',
+  integrasi: 'PermenPANRB 1/2023 Pasal 57; Peraturan BKN 3/2023 (AK integrasi = AK konvensional − Nilai Dasar)',
+  pendidikan: 'PermenPANRB 1/2023: tambahan 25% AKK kenaikan pangkat untuk ijazah lebih tinggi, 1 (satu) kali',
+  kp: 'Peraturan BKN 3/2023 (≥ 2 tahun dalam pangkat, AK terpenuhi, predikat ≥ Baik 2 tahun terakhir); PermenPANRB 1/2023 (KP tanpa lowongan satu tingkat)',
+  kj: 'Peraturan BKN 3/2023; PermenPANRB 1/2023 (AKK jenjang, lowongan, uji kompetensi, predikat ≥ Baik 1 tahun terakhir)',
+} as const;
+
+export interface JenjangContext {
+  jenjang: Jenjang;
+  row: JenjangRow;
+  version: RuleTableVersion<Record<Jenjang, JenjangRow>>;
+}
+
+export function jenjangContext(jenjangRaw: unknown, cfg: AkConfig, onDate?: string, field = 'jenjang'): JenjangContext {
+  const jenjang = parseEnum(JENJANGS, jenjangRaw, field);
+  const version = selectVersion(cfg.jenjangs, onDate);
+  return { jenjang, row: version.data[jenjang], version };
+}
+
+export function parseGolongan(value: unknown, field = 'golongan'): Golongan {
+  return parseEnum(GOLONGANS, value, field);
+}
+
+/** The golongan one rank above `g`, or null at IV/e. */
+export function golonganAbove(g: Golongan): Golongan | null {
+  const i = GOLONGANS.indexOf(g);
+  return i + 1 < GOLONGANS.length ? GOLONGANS[i + 1] : null;
+}
+
+/**
+ * Position of a golongan in its jenjang: index in the jenjang's golongans, `len` when it is the
+ * golongan right above the top (after the vacancy-less KP). Other golongan → RuleInputError.
+ */
+export function golonganIndex(ctx: JenjangContext, g: Golongan, field = 'golongan'): number {
+  const i = ctx.row.golongans.indexOf(g);
+  if (i >= 0) return i;
+  const top = ctx.row.golongans[ctx.row.golongans.length - 1];
+  if (ctx.row.next !== null && golonganAbove(top) === g) return ctx.row.golongans.length;
+  throw new RuleInputError(`golongan ${g} tidak sesuai jenjang ${ctx.jenjang} (${ctx.row.golongans.join(', ')}) / golongan does not match the jenjang`, field);
+}
+
+/** AKK of a KJ from the jenjang = AKK_PANGKAT × number of golongan (02 §14.1). */
+export function akkJenjang(ctx: JenjangContext): Dec {
+  return new Dec(ctx.row.akkPangkat).times(ctx.row.golongans.length);
+}
+
+/** Cumulative threshold of the KP from golongan index i: AKK_PANGKAT × (i + 1). */
+export function kpThreshold(ctx: JenjangContext, index: number): Dec {
+  return new Dec(ctx.row.akkPangkat).times(index + 1);
+}
+
+export interface NextStep {
+  kind: StepKind;
+  to: string;
+  threshold: Dec;
+}
+
+/**
+ * Next promotion step from (jenjang, golongan) per 02 §7.1: KP to the next golongan of the jenjang,
+ * at (or above) its top golongan KJ to the next jenjang; null at the top of PENYELIA / AHLI_UTAMA.
+ */
+export function nextStep(ctx: JenjangContext, g: Golongan): NextStep | null {
+  const i = golonganIndex(ctx, g);
+  if (i < ctx.row.golongans.length - 1) {
+    return { kind: 'KENAIKAN_PANGKAT', to: ctx.row.golongans[i + 1], threshold: kpThreshold(ctx, i) };
+  }
+  if (ctx.row.next === null) return null;
+  return { kind: 'KENAIKAN_JENJANG', to: ctx.row.next, threshold: akkJenjang(ctx) };
+}
+
+export function parsePrecision(value: unknown, cfg: AkConfig): number {
+  if (value === undefined || value === null) return cfg.rounding.precision;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10) {
+    throw new RuleInputError(`must be an integer 0..10, got ${String(value)}`, 'precision');
+  }
+  return value;
+}

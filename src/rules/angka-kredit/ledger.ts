@@ -1,0 +1,389 @@
+import { Dec, roundDec, roundHalfUp, show, sum, toDec, type Dec as DecT } from '../common/decimal';
+import type { AkBasis, AkEntrySource, Golongan, Jenjang, Predicate } from '../common/enums';
+import { RuleInputError } from '../common/errors';
+import { explanation, type Explanation, type ExplanationStep } from '../common/explanation';
+import { formatMonth, monthOfDate, parseDate, parseMonth } from '../common/dates';
+import { selectVersion } from '../common/versioning';
+import { asArray, asObject, asString } from '../common/validate';
+import { mergeConfig, type DeepPartial } from '../common/merge';
+import { akDefaults, type AkConfig } from '../config/defaults';
+import { AK_LEGAL, akkJenjang, golonganIndex, jenjangContext, nextStep, parseGolongan, parsePrecision, type JenjangContext } from './jenjang';
+import { normalizePredicate } from './predicate-alias';
+import { parsePeriod } from './periods';
+import { akDasar } from './ak-dasar';
+import { integrasi } from './integrasi';
+
+export type LedgerOpening =
+  | { kind: 'AK_DASAR' }
+  | { kind: 'INTEGRASI'; conventionalTotal: string }
+  | { kind: 'LAMA'; amount: string };
+
+export interface LedgerInput {
+  /** Jenjang and golongan held in the first month. */
+  jenjang: Jenjang;
+  golongan: Golongan;
+  opening?: LedgerOpening;
+  /** FINAL predicates, any order: "2024" (annual), "2024-Q1", "2024-01" (periodic). */
+  predicates: { period: string; predicate: Predicate | string; evaluationId?: string }[];
+  /** Jenjang/golongan changes: same jenjang = KP, next jenjang = KJ (closes the ledger). */
+  changes?: { tmt: string; jenjang: Jenjang; golongan: Golongan }[];
+  /** Higher degrees: +25 % entry in the ledger open on `awardedOn`, once per degree. */
+  education?: { degree: string; awardedOn: string }[];
+  precision?: number;
+}
+
+export interface LedgerEntry {
+  source: AkEntrySource;
+  basis?: AkBasis;
+  fromMonth?: string;
+  toMonth?: string;
+  months?: number;
+  predicate?: Predicate;
+  /** Periods (evaluations) feeding the entry. */
+  periods?: string[];
+  percentage?: string;
+  coefficient?: string;
+  jenjang: Jenjang;
+  exact: string;
+  amount: string;
+  /** PENDIDIKAN only. */
+  degree?: string;
+  explanation: Explanation;
+}
+
+export interface ClosedLedger {
+  jenjang: Jenjang;
+  golongan: Golongan;
+  /** TMT of the kenaikan jenjang that closed it. */
+  closedTmt: string;
+  closeReason: 'KENAIKAN_JENJANG';
+  balance: string;
+  threshold: string;
+  forfeited: string;
+  entries: LedgerEntry[];
+}
+
+export interface LedgerNext {
+  kind: 'KENAIKAN_PANGKAT' | 'KENAIKAN_JENJANG';
+  to: string;
+  threshold: string;
+  shortfall: string;
+}
+
+export interface SupersededPeriod {
+  period: string;
+  predicate: Predicate;
+  supersededBy: string;
+}
+
+export interface LedgerResult {
+  jenjang: Jenjang;
+  golongan: Golongan;
+  /** Σ rounded entries of the open ledger. */
+  balance: string;
+  /** PREDIKAT entries of the open ledger, month order. */
+  entries: LedgerEntry[];
+  /** All entries of the open ledger (openings, PREDIKAT, PENDIDIKAN). */
+  allEntries: LedgerEntry[];
+  closed: ClosedLedger[];
+  next: LedgerNext | null;
+  superseded: SupersededPeriod[];
+  /** Degrees ignored because already credited. */
+  ignoredEducation: string[];
+  explanation: Explanation;
+}
+
+interface Segment {
+  fromMonth: number; // inclusive; -Infinity for the first
+  tmt: string | null;
+  jenjang: Jenjang;
+  golongan: Golongan;
+  ctx: JenjangContext;
+  ledger: number;
+}
+
+interface MonthCredit {
+  month: number;
+  predicate: Predicate;
+  basis: AkBasis;
+  period: string;
+}
+
+/**
+ * AK ledger over time (02 §5–§8, §14.2): whole-month konversi, split by year and at jenjang TMTs,
+ * annual predicates superseding periodic ones of their year, carry-over within a jenjang,
+ * closing (forfeit of the excess) on kenaikan jenjang, AK Dasar / integrasi / LAMA openings,
+ * +25 % education once per degree. Each entry is rounded once; balance = Σ rounded entries.
+ */
+export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>): LedgerResult {
+  const cfg = mergeConfig(akDefaults, config);
+  const obj = asObject(input, 'input');
+  const precision = parsePrecision(obj.precision, cfg);
+  const konversiFrom = parseMonth(cfg.konversiFrom, 'config.konversiFrom');
+  const steps: ExplanationStep[] = [];
+
+  // ── timeline of jenjang/golongan ──
+  const firstCtx = jenjangContext(obj.jenjang, cfg);
+  const firstGol = parseGolongan(obj.golongan);
+  golonganIndex(firstCtx, firstGol);
+  const segments: Segment[] = [{ fromMonth: -Infinity, tmt: null, jenjang: firstCtx.jenjang, golongan: firstGol, ctx: firstCtx, ledger: 0 }];
+  const changes = obj.changes === undefined || obj.changes === null ? [] : asArray(obj.changes, 'changes');
+  const parsedChanges = changes.map((raw, i) => {
+    const c = asObject(raw, `changes[${i}]`);
+    const tmt = asString(c.tmt, `changes[${i}].tmt`);
+    const d = parseDate(tmt, `changes[${i}].tmt`);
+    // PR-4 / P-02: the month counts for the jenjang held on its first day.
+    const fromMonth = d.d === 1 ? monthOfDate(d) : monthOfDate(d) + 1;
+    return { i, tmt, fromMonth, jenjangRaw: c.jenjang, golonganRaw: c.golongan };
+  }).sort((a, b) => (a.tmt < b.tmt ? -1 : a.tmt > b.tmt ? 1 : 0));
+  for (const c of parsedChanges) {
+    const prev = segments[segments.length - 1];
+    const ctx = jenjangContext(c.jenjangRaw, cfg, c.tmt, `changes[${c.i}].jenjang`);
+    const golongan = parseGolongan(c.golonganRaw, `changes[${c.i}].golongan`);
+    golonganIndex(ctx, golongan, `changes[${c.i}].golongan`);
+    if (c.fromMonth === prev.fromMonth) throw new RuleInputError('two changes take effect in the same month', `changes[${c.i}].tmt`);
+    let ledger = prev.ledger;
+    if (ctx.jenjang !== prev.jenjang) {
+      if (prev.ctx.row.next !== ctx.jenjang) {
+        throw new RuleInputError(`perubahan jenjang ${prev.jenjang} → ${ctx.jenjang} bukan kenaikan jenjang ke jenjang berikutnya (${prev.ctx.row.next ?? 'tidak ada'}) / only a kenaikan jenjang to the next jenjang is supported`, `changes[${c.i}].jenjang`);
+      }
+      ledger += 1;
+      steps.push({ label: `kenaikan jenjang TMT ${c.tmt}`, formula: `${prev.jenjang} ${prev.golongan} → ${ctx.jenjang} ${golongan}: ledger lama ditutup, ledger baru dibuka`, value: ctx.jenjang });
+    } else {
+      steps.push({ label: `kenaikan pangkat TMT ${c.tmt}`, formula: `${prev.golongan} → ${golongan}, jenjang ${ctx.jenjang} tetap: saldo AK dibawa (carry-over)`, value: golongan });
+    }
+    segments.push({ fromMonth: c.fromMonth, tmt: c.tmt, jenjang: ctx.jenjang, golongan, ctx, ledger });
+  }
+  const segmentOfMonth = (m: number): Segment => {
+    let s = segments[0];
+    for (const seg of segments) if (seg.fromMonth <= m) s = seg;
+    return s;
+  };
+  const segmentOfDate = (date: string): Segment => {
+    let s = segments[0];
+    for (const seg of segments) if (seg.tmt !== null && seg.tmt <= date) s = seg;
+    return s;
+  };
+
+  // ── predicates → credited months (PR-1, PR-2, PR-5, PR-7, INV-1) ──
+  const preds = asArray(obj.predicates ?? [], 'predicates').map((raw, i) => {
+    const p = asObject(raw, `predicates[${i}]`);
+    const period = parsePeriod(p.period, `predicates[${i}].period`);
+    const predicate = normalizePredicate(p.predicate, cfg, `predicates[${i}].predicate`);
+    if (period.fromMonth < konversiFrom) {
+      throw new RuleInputError(`konversi predikat hanya sejak ${cfg.konversiFrom} (PR-7); AK sebelumnya hanya lewat integrasi`, `predicates[${i}].period`);
+    }
+    return { i, ...period, predicate };
+  });
+  const annualByYear = new Map<number, (typeof preds)[number]>();
+  for (const p of preds.filter((x) => x.basis === 'TAHUNAN')) {
+    if (annualByYear.has(p.year)) throw new RuleInputError(`predikat tahunan ${p.year} sudah ada / a second annual predicate for ${p.year}`, `predicates[${p.i}].period`);
+    annualByYear.set(p.year, p);
+  }
+  const periodicByMonth = new Map<number, (typeof preds)[number]>();
+  for (const p of preds.filter((x) => x.basis === 'PERIODIK')) {
+    for (let m = p.fromMonth; m <= p.toMonth; m++) {
+      const other = periodicByMonth.get(m);
+      if (other) throw new RuleInputError(`bulan ${formatMonth(m)} sudah dinilai oleh periode ${other.period} (INV-1: satu bulan hanya sekali)`, `predicates[${p.i}].period`);
+      periodicByMonth.set(m, p);
+    }
+  }
+  const credits = new Map<number, MonthCredit>();
+  const superseded: SupersededPeriod[] = [];
+  const supersededSeen = new Set<string>();
+  for (const [m, p] of periodicByMonth) {
+    const annual = annualByYear.get(p.year);
+    if (annual && cfg.proration.annualSupersedesPeriodic) {
+      if (!supersededSeen.has(p.period)) {
+        supersededSeen.add(p.period);
+        superseded.push({ period: p.period, predicate: p.predicate, supersededBy: annual.period });
+      }
+      continue;
+    }
+    credits.set(m, { month: m, predicate: p.predicate, basis: 'PERIODIK', period: p.period });
+  }
+  for (const a of annualByYear.values()) {
+    for (let m = a.fromMonth; m <= a.toMonth; m++) {
+      if (!credits.has(m)) credits.set(m, { month: m, predicate: a.predicate, basis: 'TAHUNAN', period: a.period });
+    }
+  }
+  for (const s of superseded) steps.push({ label: `periode ${s.period} digantikan`, formula: `predikat tahunan ${s.supersededBy} menggantikan predikat periodik ${s.period} (PR-5)`, value: 'SUPERSEDED' });
+
+  // ── runs: consecutive months, one year, same jenjang (segment ledger), predicate, basis (02 §6) ──
+  const months = [...credits.keys()].sort((a, b) => a - b);
+  type Run = { from: number; to: number; predicate: Predicate; basis: AkBasis; seg: Segment; periods: string[]; pctId: string };
+  const runs: Run[] = [];
+  for (const m of months) {
+    const c = credits.get(m)!;
+    const seg = segmentOfMonth(m);
+    const pctId = selectVersion(cfg.percentages, `${formatMonth(m)}-01`).id;
+    const last = runs[runs.length - 1];
+    if (last && last.to === m - 1 && Math.floor(last.to / 12) === Math.floor(m / 12) && last.predicate === c.predicate && last.basis === c.basis && last.seg.jenjang === seg.jenjang && last.seg.ledger === seg.ledger && last.pctId === pctId && last.seg.ctx.version.id === seg.ctx.version.id) {
+      last.to = m;
+      if (!last.periods.includes(c.period)) last.periods.push(c.period);
+    } else {
+      runs.push({ from: m, to: m, predicate: c.predicate, basis: c.basis, seg, periods: [c.period], pctId });
+    }
+  }
+
+  // ── ledgers ──
+  const ledgerCount = segments[segments.length - 1].ledger + 1;
+  const ledgerEntries: LedgerEntry[][] = Array.from({ length: ledgerCount }, () => []);
+
+  // opening of the first ledger
+  const opening = obj.opening === undefined || obj.opening === null ? null : asObject(obj.opening, 'opening');
+  if (opening) {
+    const kind = opening.kind;
+    if (kind === 'AK_DASAR') {
+      const r = akDasar({ jenjang: firstCtx.jenjang, golongan: firstGol, precision }, config);
+      ledgerEntries[0].push({ source: 'AK_DASAR', jenjang: firstCtx.jenjang, exact: r.amount, amount: r.amount, explanation: r.explanation });
+    } else if (kind === 'INTEGRASI') {
+      const r = integrasi({ jenjang: firstCtx.jenjang, golongan: firstGol, conventionalTotal: opening.conventionalTotal as string, precision }, config);
+      ledgerEntries[0].push({ source: 'INTEGRASI', jenjang: firstCtx.jenjang, exact: r.amount, amount: r.amount, explanation: r.explanation });
+    } else if (kind === 'LAMA') {
+      const amt = toDec(opening.amount, 'opening.amount');
+      if (amt.isNeg()) throw new RuleInputError('must not be negative', 'opening.amount');
+      const amount = roundHalfUp(amt, precision);
+      ledgerEntries[0].push({
+        source: 'LAMA', jenjang: firstCtx.jenjang, exact: amt.toString(), amount,
+        explanation: explanation({ ruleId: 'ak.ledger.lama', legalBasis: 'Peraturan BKN 3/2023 Lampiran II angka 12 (kolom LAMA: AK pada PAK sebelumnya)', status: 'INFERRED', inputs: { amount: opening.amount }, formula: `AK lama dari PAK sebelumnya = ${amount}` }),
+      });
+    } else {
+      throw new RuleInputError(`must be AK_DASAR | INTEGRASI | LAMA, got ${String(kind)}`, 'opening.kind');
+    }
+  }
+  // openings of later ledgers: AK Dasar of the new jenjang/golongan (02 §8, P-10)
+  for (const seg of segments) {
+    if (seg.tmt === null || seg.ledger === 0) continue;
+    if (ledgerEntries[seg.ledger].length > 0) continue;
+    const r = akDasar({ jenjang: seg.jenjang, golongan: seg.golongan, precision }, config);
+    ledgerEntries[seg.ledger].push({ source: 'AK_DASAR', jenjang: seg.jenjang, exact: r.amount, amount: r.amount, explanation: r.explanation });
+  }
+
+  // PREDIKAT entries
+  for (const run of runs) {
+    const row = run.seg.ctx.row;
+    const pct = new Dec(selectVersion(cfg.percentages, `${formatMonth(run.from)}-01`).data[run.predicate]);
+    const koef = new Dec(row.koefisien);
+    const n = run.to - run.from + 1;
+    const exact = new Dec(n).times(pct).times(koef).div(12);
+    const amount = roundHalfUp(exact, precision);
+    ledgerEntries[run.seg.ledger].push({
+      source: 'PREDIKAT',
+      basis: run.basis,
+      fromMonth: formatMonth(run.from),
+      toMonth: formatMonth(run.to),
+      months: n,
+      predicate: run.predicate,
+      periods: run.periods,
+      percentage: pct.toFixed(2),
+      coefficient: koef.toFixed(3),
+      jenjang: run.seg.jenjang,
+      exact: exact.toString(),
+      amount,
+      explanation: explanation({
+        ruleId: 'ak.conversion',
+        legalBasis: AK_LEGAL.conversion,
+        status: row.status,
+        inputs: { jenjang: run.seg.jenjang, predicate: run.predicate, basis: run.basis, fromMonth: formatMonth(run.from), toMonth: formatMonth(run.to), periods: run.periods },
+        formula: `${n}/12 × ${show(pct.times(100))}% × ${show(koef)} = ${show(exact)} → ${amount}`,
+      }),
+    });
+  }
+
+  // education (02 §11, INV-6)
+  const ignoredEducation: string[] = [];
+  const seenDegrees = new Set<string>();
+  const edu = obj.education === undefined || obj.education === null ? [] : asArray(obj.education, 'education');
+  const eduParsed = edu.map((raw, i) => {
+    const e = asObject(raw, `education[${i}]`);
+    const degree = asString(e.degree, `education[${i}].degree`).trim().toUpperCase();
+    const awardedOn = asString(e.awardedOn, `education[${i}].awardedOn`);
+    parseDate(awardedOn, `education[${i}].awardedOn`);
+    return { degree, awardedOn };
+  }).sort((a, b) => (a.awardedOn < b.awardedOn ? -1 : a.awardedOn > b.awardedOn ? 1 : 0));
+  for (const e of eduParsed) {
+    if (seenDegrees.has(e.degree)) {
+      ignoredEducation.push(e.degree);
+      steps.push({ label: `ijazah ${e.degree} (${e.awardedOn})`, formula: 'sudah pernah diberikan: tambahan AK pendidikan hanya 1 kali per jenjang pendidikan', value: 'IGNORED' });
+      continue;
+    }
+    seenDegrees.add(e.degree);
+    const seg = segmentOfDate(e.awardedOn);
+    const pctEdu = new Dec(cfg.pendidikan.pct);
+    const akk = new Dec(seg.ctx.row.akkPangkat);
+    const exact = pctEdu.times(akk);
+    const amount = roundHalfUp(exact, precision);
+    ledgerEntries[seg.ledger].push({
+      source: 'PENDIDIKAN', jenjang: seg.jenjang, degree: e.degree, exact: exact.toString(), amount,
+      fromMonth: formatMonth(monthOfDate(parseDate(e.awardedOn, 'awardedOn'))),
+      explanation: explanation({ ruleId: 'ak.education', legalBasis: AK_LEGAL.pendidikan, status: 'INFERRED', inputs: { degree: e.degree, awardedOn: e.awardedOn, jenjang: seg.jenjang }, formula: `${show(pctEdu.times(100))}% × AKK pangkat ${show(akk)} = ${amount}` }),
+    });
+  }
+
+  // ── balances, closing ──
+  const balanceOf = (entries: LedgerEntry[]): DecT => sum(entries.map((e) => new Dec(e.amount)));
+  const closed: ClosedLedger[] = [];
+  for (let l = 0; l < ledgerCount - 1; l++) {
+    const lastSeg = [...segments].filter((s) => s.ledger === l).pop()!;
+    const closer = segments.find((s) => s.ledger === l + 1)!;
+    const balance = roundDec(balanceOf(ledgerEntries[l]), precision);
+    const threshold = akkJenjang(lastSeg.ctx);
+    const forfeited = Dec.max(new Dec(0), balance.minus(threshold));
+    closed.push({
+      jenjang: lastSeg.jenjang,
+      golongan: lastSeg.golongan,
+      closedTmt: closer.tmt!,
+      closeReason: 'KENAIKAN_JENJANG',
+      balance: balance.toFixed(precision),
+      threshold: threshold.toFixed(precision),
+      forfeited: forfeited.toFixed(precision),
+      entries: sortEntries(ledgerEntries[l]),
+    });
+    steps.push({ label: `tutup ledger ${lastSeg.jenjang}`, formula: `saldo ${balance.toFixed(precision)} − AKK jenjang ${threshold.toFixed(precision)} = hangus ${forfeited.toFixed(precision)} (tidak dibawa ke jenjang baru)`, value: forfeited.toFixed(precision) });
+  }
+  const openIdx = ledgerCount - 1;
+  const openEntries = sortEntries(ledgerEntries[openIdx]);
+  const balance = roundDec(balanceOf(openEntries), precision);
+  const finalSeg = segments[segments.length - 1];
+  const step = nextStep(finalSeg.ctx, finalSeg.golongan);
+  const next: LedgerNext | null = step === null ? null : {
+    kind: step.kind,
+    to: step.to,
+    threshold: step.threshold.toFixed(precision),
+    shortfall: Dec.max(new Dec(0), step.threshold.minus(balance)).toFixed(precision),
+  };
+  const predikatEntries = openEntries.filter((e) => e.source === 'PREDIKAT');
+  return {
+    jenjang: finalSeg.jenjang,
+    golongan: finalSeg.golongan,
+    balance: balance.toFixed(precision),
+    entries: predikatEntries,
+    allEntries: openEntries,
+    closed,
+    next,
+    superseded,
+    ignoredEducation,
+    explanation: explanation({
+      ruleId: 'ak.ledger',
+      legalBasis: `${AK_LEGAL.conversion}; ${AK_LEGAL.carry}; ${AK_LEGAL.akk}`,
+      status: 'INFERRED',
+      inputs: { jenjang: firstCtx.jenjang, golongan: firstGol, opening: obj.opening, predicates: obj.predicates, changes: obj.changes, education: obj.education, precision },
+      formula: `saldo = Σ entri dibulatkan = ${openEntries.map((e) => e.amount).join(' + ') || '0'} = ${balance.toFixed(precision)}${next ? `; ${next.kind} ke ${next.to}: batas ${next.threshold}, kekurangan ${next.shortfall}` : '; tidak ada jenjang/pangkat lebih tinggi'}`,
+      steps,
+    }),
+  };
+}
+
+const SOURCE_ORDER: Record<AkEntrySource, number> = { AK_DASAR: 0, INTEGRASI: 0, LAMA: 0, PENYESUAIAN: 0, PREDIKAT: 1, PENDIDIKAN: 1, LAINNYA: 1 };
+
+function sortEntries(entries: LedgerEntry[]): LedgerEntry[] {
+  return [...entries].sort((a, b) => {
+    const oa = SOURCE_ORDER[a.source];
+    const ob = SOURCE_ORDER[b.source];
+    if (oa !== ob) return oa - ob;
+    const ma = a.fromMonth ?? '';
+    const mb = b.fromMonth ?? '';
+    return ma < mb ? -1 : ma > mb ? 1 : 0;
+  });
+}
