@@ -1,0 +1,330 @@
+import { Dec, pct, show, sum, toDec, toInt, type Dec as DecT } from '../common/decimal';
+import { ALLOWANCE_PREDICATES, ALLOWANCE_STATUSES, parseEnum, type AllowancePredicate, type DeductionCode } from '../common/enums';
+import { RuleInputError } from '../common/errors';
+import { explanation, type ExplanationStep } from '../common/explanation';
+import { parseMonth } from '../common/dates';
+import { asArray, asInt, asObject } from '../common/validate';
+import { mergeConfig, type DeepPartial } from '../common/merge';
+import { allowanceDefaults, type AllowanceConfig } from '../config/defaults';
+import { resolveRuleSet } from './resolve-rule-set';
+import { hukdisForMonth } from './sanctions-in-force';
+import { roundDeduction, roundNearest, rupiah } from './money';
+import type { AllowanceMonthInput, AllowanceMonthResult, AllowanceRuleSet, Band, DeductionLine, InfoLine, SanctionInForceInput } from './types';
+
+const PREDICATE_LABEL: Record<AllowancePredicate, string> = {
+  SANGAT_BAIK: 'Sangat Baik', BAIK: 'Baik', BUTUH_PERBAIKAN: 'Butuh Perbaikan', KURANG: 'Kurang', SANGAT_KURANG: 'Sangat Kurang', NONE: 'tidak ada predikat/laporan kinerja',
+};
+
+interface RawLine {
+  code: DeductionCode;
+  exact: DecT;
+  reason: string;
+  formula: string;
+}
+
+function bandFor(minutes: number | null, bands: Band[]): DecT {
+  if (minutes === null) return toDec(bands[bands.length - 1].pct, 'band.pct'); // no check-in = last band
+  if (minutes <= 0) return new Dec(0);
+  for (const b of bands) {
+    if (minutes >= b.fromMin && (b.toMin === null || minutes <= b.toMin)) return toDec(b.pct, 'band.pct');
+  }
+  return new Dec(0);
+}
+
+function parseMinutes(raw: unknown, field: string): (number | null)[] {
+  if (raw === undefined) return [];
+  return asArray(raw, field).map((v, i) => (v === null ? null : asInt(v, `${field}[${i}]`, 0)));
+}
+
+/** Truncates lines in order so that their running total never exceeds `cap` (exact values). */
+function capLines(lines: RawLine[], cap: DecT, order: DeductionCode[], why: string, floorFn: (d: DecT) => DecT): void {
+  let remaining = cap;
+  const ordered = [...lines].sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
+  for (const l of ordered) {
+    if (l.exact.lte(remaining)) {
+      remaining = remaining.minus(l.exact);
+    } else {
+      const cut = Dec.max(new Dec(0), floorFn(remaining));
+      l.reason = `${l.reason}; dibatasi ${why}`;
+      l.formula = `${l.formula} → dibatasi menjadi ${show(cut)}`;
+      l.exact = cut;
+      remaining = new Dec(0);
+    }
+  }
+}
+
+/**
+ * Monthly TPP / tukin of one employee (spec 03 §9): split, predicate factor, attendance deductions
+ * with cap, status factor, hukuman disiplin, rounding; every reduction is an explained line.
+ * Invariants: basicAmount = performancePart + disciplinePart; netAmount = basicAmount − Σ deductions ≥ 0.
+ */
+export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepPartial<AllowanceConfig>): AllowanceMonthResult {
+  const cfg = mergeConfig(allowanceDefaults, config);
+  const obj = asObject(input, 'input');
+  const monthIndex = parseMonth(obj.month, 'month');
+  const resolved = resolveRuleSet(obj.ruleSet ?? cfg.defaultRuleSet, monthIndex, cfg);
+  const rs: AllowanceRuleSet = resolved.ruleSet;
+  const workingDays = asInt(obj.workingDays, 'workingDays', 1, 31);
+  const predicate = parseEnum(ALLOWANCE_PREDICATES, obj.predicate, 'predicate');
+  const status = obj.status === undefined || obj.status === null ? 'PNS' : parseEnum(ALLOWANCE_STATUSES, obj.status, 'status');
+  const att = asObject(obj.attendance, 'attendance');
+  const late = parseMinutes(att.lateMinutes, 'attendance.lateMinutes');
+  const early = parseMinutes(att.earlyLeaveMinutes, 'attendance.earlyLeaveMinutes');
+  const absentDays = att.absentDays === undefined ? 0 : asInt(att.absentDays, 'attendance.absentDays', 0, workingDays);
+  const missedApel = att.missedApel === undefined ? 0 : asInt(att.missedApel, 'attendance.missedApel', 0);
+  const consecutiveAbsent = att.consecutiveAbsentDays === undefined ? null : asInt(att.consecutiveAbsentDays, 'attendance.consecutiveAbsentDays', 0, absentDays);
+  const leaveDays = att.leaveDays === undefined ? {} : asObject(att.leaveDays, 'attendance.leaveDays');
+  const sanctions = (obj.sanctions === undefined || obj.sanctions === null ? [] : asArray(obj.sanctions, 'sanctions')).map((s, i) => {
+    const o = asObject(s, `sanctions[${i}]`);
+    return { type: String(o.type), effectiveFrom: String(o.effectiveFrom), id: o.id === undefined ? undefined : String(o.id) } as SanctionInForceInput;
+  });
+  const warnings: string[] = [];
+  const steps: ExplanationStep[] = [];
+
+  // 1. Entitlement B
+  let B: DecT;
+  let kelas: number | null = null;
+  if (obj.basicAmount !== undefined && obj.basicAmount !== null) {
+    B = new Dec(asInt(obj.basicAmount, 'basicAmount', 0));
+  } else if (obj.kelasJabatan !== undefined && obj.kelasJabatan !== null) {
+    kelas = asInt(obj.kelasJabatan, 'kelasJabatan', 1, 17);
+    const amount = rs.baseTable[String(kelas)];
+    if (amount === undefined) throw new RuleInputError(`rule set ${resolved.ref} has no baseTable amount for kelas ${kelas}`, 'kelasJabatan');
+    B = new Dec(asInt(amount, `ruleSet.baseTable.${kelas}`, 0));
+    const ceiling = rs.ceilingTable?.[String(kelas)];
+    if (ceiling !== undefined && B.gt(ceiling)) warnings.push(`besaran TPP kelas ${kelas} (${rupiah(B)}) melebihi Basic TPP ${rupiah(new Dec(ceiling))}`);
+  } else {
+    throw new RuleInputError('either basicAmount or kelasJabatan is required', 'basicAmount');
+  }
+  steps.push({ label: 'besaran TPP (B)', formula: kelas === null ? 'input' : `baseTable[kelas ${kelas}]`, value: toInt(B) });
+
+  // 2. Split
+  const kin = toDec(rs.split.kin, 'ruleSet.split.kin');
+  const Bkin = roundNearest(B.times(kin), rs);
+  const Bdis = B.minus(Bkin);
+  steps.push({ label: 'bagian kinerja / disiplin', formula: `${show(kin.times(100))}% × ${rupiah(B)} = ${rupiah(Bkin)}; ${rupiah(B)} − ${rupiah(Bkin)} = ${rupiah(Bdis)}`, value: `${toInt(Bkin)} / ${toInt(Bdis)}` });
+
+  const perLine = rs.rounding.stage === 'PER_LINE';
+  const r = (d: DecT): DecT => (perLine ? roundDeduction(d, rs) : d);
+  const unit = new Dec(rs.rounding.unit);
+  const floorFn = (d: DecT): DecT => (perLine ? d.div(unit).floor().times(unit) : d);
+  const lines: RawLine[] = [];
+  const statusFactor = rs.statusRules[status] === undefined ? new Dec(1) : toDec(rs.statusRules[status], `ruleSet.statusRules.${status}`);
+
+  if (statusFactor.isZero()) {
+    // 0. Status gate (03 §9 step 0): nothing is paid.
+    lines.push({ code: 'STATUS', exact: B, reason: `Status ${status}: TPP tidak dibayarkan`, formula: `faktor status 0 × ${rupiah(B)} → potongan ${rupiah(B)}` });
+    steps.push({ label: 'status', formula: `faktor status ${status} = 0: TPP tidak dibayarkan`, value: 0 });
+  } else {
+    // 3. Kinerja
+    const kinBase = rs.predikatFactorBase === 'WHOLE' ? B : Bkin;
+    const kinBaseLabel = rs.predikatFactorBase === 'WHOLE' ? 'seluruh TPP' : 'bagian kinerja';
+    if (rs.kinMode === 'PREDIKAT') {
+      const factorRaw = rs.predikatFactor?.[predicate];
+      const dedRaw = rs.predikatDeduction?.[predicate];
+      let fraction: DecT;
+      let formula: string;
+      if (factorRaw !== undefined) {
+        const f = toDec(factorRaw, `ruleSet.predikatFactor.${predicate}`);
+        fraction = Dec.max(new Dec(0), new Dec(1).minus(f));
+        formula = `(100% − ${pct(f)}) × ${rupiah(kinBase)}`;
+      } else if (dedRaw !== undefined) {
+        fraction = toDec(dedRaw, `ruleSet.predikatDeduction.${predicate}`);
+        formula = `${pct(fraction)} × ${rupiah(kinBase)}`;
+      } else {
+        throw new RuleInputError(`rule set ${resolved.ref} has no predikatFactor / predikatDeduction for ${predicate}`, 'predicate');
+      }
+      const exact = kinBase.times(fraction);
+      lines.push({ code: 'PREDIKAT', exact: r(exact), reason: `Predikat kinerja ${PREDICATE_LABEL[predicate]}: dibayar ${pct(new Dec(1).minus(fraction))} dari ${kinBaseLabel}`, formula: `${formula} = ${show(exact)}` });
+    } else {
+      const capaian = toDec(obj.capaian, 'capaian'); // percent
+      let f: DecT;
+      let formula: string;
+      if (rs.kinMode === 'LINEAR') {
+        const cap = rs.linearCap === undefined ? new Dec(1) : toDec(rs.linearCap, 'ruleSet.linearCap');
+        f = Dec.min(capaian.div(100), cap);
+        formula = `min(${show(capaian)}%, ${pct(cap)})`;
+      } else {
+        const c = rs.curve;
+        if (!c) throw new RuleInputError('is required for kinMode CURVE', 'ruleSet.curve');
+        const etik = obj.nilaiKodeEtik === undefined ? new Dec(100) : toDec(obj.nilaiKodeEtik, 'nilaiKodeEtik');
+        const w = toDec(c.etikWeight, 'ruleSet.curve.etikWeight');
+        const capSkp = new Dec(1).minus(w).times(capaian).plus(w.times(etik));
+        const skor = capSkp.gte(toDec(c.full, 'curve.full')) ? new Dec(100)
+          : capSkp.lt(toDec(c.zero, 'curve.zero')) ? new Dec(0)
+            : toDec(c.base, 'curve.base').plus(toDec(c.slope, 'curve.slope').times(capSkp.minus(toDec(c.zero, 'curve.zero'))));
+        f = Dec.min(new Dec(1), skor.div(100));
+        formula = `skor(${show(capSkp)}) = ${show(skor)}`;
+      }
+      const fraction = Dec.max(new Dec(0), new Dec(1).minus(f));
+      const exact = kinBase.times(fraction);
+      lines.push({ code: 'PREDIKAT', exact: r(exact), reason: `Capaian kinerja ${show(capaian)}%: dibayar ${pct(f)} dari ${kinBaseLabel}`, formula: `${formula}; (100% − ${pct(f)}) × ${rupiah(kinBase)} = ${show(exact)}` });
+    }
+
+    // 4. Disiplin
+    const disBase = rs.disBase === 'WHOLE' ? B : Bdis;
+    const disBaseLabel = rs.disBase === 'WHOLE' ? 'seluruh TPP' : 'bagian disiplin';
+    const bandLine = (code: 'TL' | 'PSW', minutes: (number | null)[], bands: Band[], label: string): void => {
+      const pcts = minutes.map((m) => bandFor(m, bands));
+      const total = sum(pcts);
+      if (total.isZero()) return;
+      const exact = disBase.times(total);
+      lines.push({
+        code,
+        exact: r(exact),
+        reason: `${label} ${minutes.length} kali (${minutes.map((m) => (m === null ? 'tanpa presensi' : `${m} menit`)).join(', ')})`,
+        formula: `(${pcts.map((p) => pct(p)).join(' + ')}) × ${disBaseLabel} ${rupiah(disBase)} = ${show(exact)}`,
+      });
+    };
+    bandLine('TL', late, rs.lateBands, 'Terlambat masuk kerja');
+    bandLine('PSW', early, rs.earlyBands, 'Pulang sebelum waktunya');
+    if (missedApel > 0) {
+      const ap = toDec(rs.apelPct, 'ruleSet.apelPct');
+      const exact = disBase.times(ap).times(missedApel);
+      lines.push({ code: 'APEL', exact: r(exact), reason: `Tidak mengikuti apel/upacara ${missedApel} kali`, formula: `${missedApel} × ${pct(ap)} × ${disBaseLabel} ${rupiah(disBase)} = ${show(exact)}` });
+    }
+    for (const [code, daysRaw] of Object.entries(leaveDays)) {
+      const days = asInt(daysRaw, `attendance.leaveDays.${code}`, 0);
+      const rule = rs.leaveRules[code];
+      if (!rule || rule.pctPerDay === undefined || days === 0) {
+        if (!rule && days > 0) warnings.push(`cuti ${code} tidak diatur dalam rule set: tidak ada potongan`);
+        continue;
+      }
+      const p = toDec(rule.pctPerDay, `ruleSet.leaveRules.${code}.pctPerDay`);
+      if (p.isZero()) continue;
+      const base = rule.base === 'WHOLE' ? B : Bdis;
+      const exact = base.times(p).times(days);
+      lines.push({ code: 'CUTI', exact: r(exact), reason: `${code} ${days} hari`, formula: `${days} × ${pct(p)} × ${rupiah(base)} = ${show(exact)}` });
+    }
+    if (absentDays > 0) {
+      let exact: DecT;
+      let formula: string;
+      if (rs.consecutiveAbsenceFullCutDays !== undefined && consecutiveAbsent !== null && consecutiveAbsent >= rs.consecutiveAbsenceFullCutDays) {
+        exact = disBase;
+        formula = `${consecutiveAbsent} hari berturut-turut ≥ ${rs.consecutiveAbsenceFullCutDays}: 100% × ${rupiah(disBase)}`;
+      } else if (rs.tkMode === 'PCT_PER_DAY') {
+        const p = toDec(rs.tkPct, 'ruleSet.tkPct');
+        exact = disBase.times(p).times(absentDays);
+        formula = `${absentDays} × ${pct(p)} × ${disBaseLabel} ${rupiah(disBase)} = ${show(exact)}`;
+      } else {
+        exact = disBase.times(absentDays).div(workingDays);
+        formula = `${absentDays} × ${disBaseLabel} ${rupiah(disBase)} / ${workingDays} hari kerja = ${show(exact)}`;
+      }
+      lines.push({ code: 'TK', exact: r(exact), reason: `Tidak masuk kerja tanpa keterangan ${absentDays} hari`, formula });
+    }
+    // Cap (03 §6.4)
+    const capFrac = toDec(rs.deductionCap, 'ruleSet.deductionCap');
+    const disLines = lines.filter((l) => l.code !== 'PREDIKAT');
+    if (rs.capScope === 'PER_PART') {
+      capLines(disLines, capFrac.times(disBase), cfg.capOrder, `batas ${pct(capFrac)} ${disBaseLabel}`, floorFn);
+    }
+    // Never more than the entitlement in total (or deductionCap × B with capScope WHOLE).
+    const wholeCap = rs.capScope === 'WHOLE' ? capFrac.times(B) : B;
+    capLines(lines, wholeCap, ['PREDIKAT', ...cfg.capOrder], `batas ${rs.capScope === 'WHOLE' ? pct(capFrac) : '100%'} TPP`, floorFn);
+  }
+
+  // Amounts of paid parts from the lines
+  const computeParts = (ls: RawLine[]) => {
+    const get = (code: DeductionCode) => sum(ls.filter((l) => l.code === code).map((l) => l.exact));
+    if (ls.some((l) => l.code === 'STATUS') && statusFactor.isZero()) return { perf: new Dec(0), dis: new Dec(0), before: new Dec(0) };
+    const pred = get('PREDIKAT');
+    const dis = sum(ls.filter((l) => l.code !== 'PREDIKAT' && l.code !== 'STATUS' && l.code !== 'HUKDIS').map((l) => l.exact));
+    let perf = Bkin.minus(pred);
+    let disPaid = Bdis.minus(dis);
+    if (disPaid.isNeg()) { perf = perf.plus(disPaid); disPaid = new Dec(0); }
+    if (perf.isNeg()) { disPaid = disPaid.plus(perf); perf = new Dec(0); }
+    return { perf, dis: disPaid, before: perf.plus(disPaid) };
+  };
+
+  if (!statusFactor.isZero()) {
+    // 5. Subtotal with status factor
+    const before = computeParts(lines).before;
+    if (!statusFactor.eq(1)) {
+      const after = perLine ? roundNearest(before.times(statusFactor), rs) : before.times(statusFactor);
+      lines.push({ code: 'STATUS', exact: before.minus(after), reason: `Status ${status}: dibayar ${pct(statusFactor)}`, formula: `(100% − ${pct(statusFactor)}) × ${rupiah(before)} = ${show(before.minus(after))}` });
+    }
+    const subtotalExact = before.minus(sum(lines.filter((l) => l.code === 'STATUS').map((l) => l.exact)));
+    // 6. Hukuman disiplin
+    const hk = hukdisForMonth(sanctions, monthIndex, rs);
+    for (const n of hk.notes) warnings.push(n);
+    if (hk.cuts.length > 0) {
+      const chosen = rs.hukdisStacking === 'REPLACE' ? [hk.cuts.reduce((a, b) => (b.fraction.gt(a.fraction) ? b : a))] : hk.cuts;
+      const fraction = sum(chosen.map((c) => c.fraction));
+      const base = rs.hukdisBase === 'ENTITLEMENT' ? B : subtotalExact;
+      let exact = r(base.times(fraction));
+      let capped = '';
+      if (exact.gt(subtotalExact)) { exact = subtotalExact; capped = ' (dibatasi sisa TPP)'; }
+      lines.push({
+        code: 'HUKDIS',
+        exact,
+        reason: `Hukuman disiplin: ${chosen.map((c) => `${c.sanction} (${c.note}; berlaku ${c.fromMonth} s.d. ${c.toMonth})`).join('; ')}${capped}`,
+        formula: `${pct(fraction)} × ${rs.hukdisBase === 'ENTITLEMENT' ? 'besaran TPP' : 'subtotal'} ${rupiah(base)} = ${show(base.times(fraction))}${capped}`,
+      });
+    }
+  }
+
+  // 7. Rounding: PER_LINE already rounded; FINAL = cumulative rounding so Σ lines = round(Σ exact).
+  const rounded: { line: RawLine; amount: DecT }[] = [];
+  let cumExact = new Dec(0);
+  let cumRounded = new Dec(0);
+  for (const l of lines) {
+    cumExact = cumExact.plus(l.exact);
+    const target = perLine ? cumRounded.plus(l.exact) : roundDeduction(cumExact, rs);
+    rounded.push({ line: l, amount: target.minus(cumRounded) });
+    cumRounded = target;
+  }
+  const finalLines = rounded.map(({ line, amount }) => ({ ...line, exact: amount }));
+  const parts = computeParts(finalLines);
+  const totalDeductions = sum(finalLines.map((l) => l.exact));
+  const net = B.minus(totalDeductions);
+  if (net.isNeg()) throw new Error('internal: negative net allowance');
+  const statusAmt = sum(finalLines.filter((l) => l.code === 'STATUS').map((l) => l.exact));
+  const subtotal = statusFactor.isZero() ? new Dec(0) : parts.before.minus(statusAmt);
+
+  const deductions: DeductionLine[] = finalLines.filter((l) => !l.exact.isZero()).map((l) => ({ code: l.code, amount: toInt(l.exact), reason: l.reason, formula: l.formula }));
+  const deductionsByCode: Partial<Record<DeductionCode, number>> = {};
+  for (const d of deductions) {
+    if (d.code === 'PREDIKAT' || d.code === 'STATUS') continue;
+    deductionsByCode[d.code] = (deductionsByCode[d.code] ?? 0) + d.amount;
+  }
+
+  // 8. Informational payroll lines (03 §8), never netted
+  const info: InfoLine[] = [];
+  if (rs.bpjs.onTpp) {
+    const base = rs.bpjs.ceiling === null ? net : Dec.min(net, new Dec(rs.bpjs.ceiling));
+    const er = toDec(rs.bpjs.employer, 'ruleSet.bpjs.employer');
+    const ee = toDec(rs.bpjs.employee, 'ruleSet.bpjs.employee');
+    info.push({ code: 'BPJS_EMPLOYER_4', amount: toInt(base.times(er).toDecimalPlaces(0, Dec.ROUND_HALF_UP)), reason: `Iuran BPJS Kesehatan pemberi kerja ${pct(er)} × ${rupiah(base)} (ditambahkan ke bruto oleh payroll)` });
+    info.push({ code: 'BPJS_EMPLOYEE_1', amount: toInt(base.times(ee).toDecimalPlaces(0, Dec.ROUND_HALF_UP)), reason: `Iuran BPJS Kesehatan pegawai ${pct(ee)} × ${rupiah(base)} (dipotong oleh payroll)` });
+  }
+  const infoLines: Record<string, number> = {};
+  for (const i of info) infoLines[i.code] = i.amount;
+
+  for (const d of deductions) steps.push({ label: `potongan ${d.code}`, formula: `${d.formula} → ${rupiah(d.amount)}`, value: d.amount });
+  return {
+    ruleSet: resolved.ref,
+    month: String(obj.month),
+    basicAmount: toInt(B),
+    performancePart: toInt(Bkin),
+    disciplinePart: toInt(Bdis),
+    performancePaid: toInt(parts.perf),
+    disciplinePaid: toInt(parts.dis),
+    subtotal: toInt(subtotal),
+    deductions,
+    deductionsByCode,
+    totalDeductions: toInt(totalDeductions),
+    netAmount: toInt(net),
+    infoLines,
+    info,
+    pph21BorneByEmployer: rs.tax.pph21BorneByEmployer,
+    warnings,
+    explanation: explanation({
+      ruleId: `allowance.month@${resolved.ref}`,
+      legalBasis: rs.legalRefs.join('; '),
+      status: rs.status,
+      inputs: { ruleSet: resolved.ref, month: obj.month, basicAmount: obj.basicAmount, kelasJabatan: obj.kelasJabatan, workingDays, status, predicate, attendance: obj.attendance, sanctions },
+      formula: `TPP dibayar = ${rupiah(B)} − (${deductions.map((d) => `${d.code} ${rupiah(d.amount)}`).join(' + ') || 'tanpa potongan'}) = ${rupiah(net)}`,
+      steps,
+    }),
+  };
+}

@@ -1,0 +1,94 @@
+import { Dec, toDec } from '../common/decimal';
+import { RuleInputError } from '../common/errors';
+import { monthStart } from '../common/dates';
+import { asObject } from '../common/validate';
+import type { AllowanceConfig } from '../config/defaults';
+import type { AllowanceRuleSet } from './types';
+
+export interface ResolvedRuleSet {
+  ruleSet: AllowanceRuleSet;
+  /** "code@version". */
+  ref: string;
+  overridden: string[];
+}
+
+/** Picks the version of a registered rule set whose interval contains day 1 of the month (03 §11.1). */
+export function selectRuleSetVersion(versions: readonly AllowanceRuleSet[], monthIndex: number): AllowanceRuleSet {
+  const day1 = monthStart(monthIndex);
+  const hit = versions.filter((v) => v.effectiveFrom <= day1 && (v.effectiveTo === null || day1 < v.effectiveTo));
+  if (hit.length === 0) throw new RuleInputError(`tidak ada versi rule set yang berlaku pada ${day1} / no applicable rule set version (never silently paid)`, 'ruleSet');
+  if (hit.length > 1) throw new RuleInputError(`versi rule set tumpang tindih pada ${day1}: ${hit.map((v) => `${v.code}@${v.version}`).join(', ')}`, 'ruleSet');
+  return hit[0];
+}
+
+/**
+ * Resolves the rule set of a computation: a registered code, `{ base, …overrides }`
+ * (fields replaced wholesale), or a complete rule set object.
+ */
+export function resolveRuleSet(raw: unknown, monthIndex: number, cfg: AllowanceConfig): ResolvedRuleSet {
+  if (typeof raw === 'string') {
+    const versions = cfg.ruleSets[raw];
+    if (!versions) throw new RuleInputError(`unknown rule set "${raw}" (known: ${Object.keys(cfg.ruleSets).join(', ')})`, 'ruleSet');
+    const rs = selectRuleSetVersion(versions, monthIndex);
+    validateRuleSet(rs);
+    return { ruleSet: rs, ref: `${rs.code}@${rs.version}`, overridden: [] };
+  }
+  const obj = asObject(raw, 'ruleSet');
+  if (typeof obj.base === 'string') {
+    const base = resolveRuleSet(obj.base, monthIndex, cfg);
+    const overridden = Object.keys(obj).filter((k) => k !== 'base');
+    const merged = { ...base.ruleSet } as Record<string, unknown>;
+    for (const k of overridden) merged[k] = obj[k];
+    const rs = merged as unknown as AllowanceRuleSet;
+    validateRuleSet(rs);
+    return { ruleSet: rs, ref: `${base.ref}${overridden.length ? `+{${overridden.join(',')}}` : ''}`, overridden };
+  }
+  const rs = obj as unknown as AllowanceRuleSet;
+  validateRuleSet(rs);
+  return { ruleSet: rs, ref: `${String(rs.code)}@${String(rs.version)}`, overridden: [] };
+}
+
+const ONE_OF = <T extends string>(v: unknown, values: readonly T[], field: string): void => {
+  if (!values.includes(v as T)) throw new RuleInputError(`must be one of ${values.join(' | ')}, got ${JSON.stringify(v)}`, field);
+};
+
+/** Structural validation of a rule set (throws RuleInputError naming the field). */
+export function validateRuleSet(rs: AllowanceRuleSet): void {
+  if (typeof rs !== 'object' || rs === null) throw new RuleInputError('must be an object', 'ruleSet');
+  if (typeof rs.code !== 'string') throw new RuleInputError('must be a string', 'ruleSet.code');
+  asObject(rs.split, 'ruleSet.split');
+  const kin = toDec(rs.split.kin, 'ruleSet.split.kin');
+  const dis = toDec(rs.split.dis, 'ruleSet.split.dis');
+  if (kin.isNeg() || dis.isNeg() || !kin.plus(dis).eq(1)) throw new RuleInputError(`kin + dis must be 1 (got ${kin.toString()} + ${dis.toString()})`, 'ruleSet.split');
+  asObject(rs.baseTable, 'ruleSet.baseTable');
+  ONE_OF(rs.kinMode, ['LINEAR', 'CURVE', 'PREDIKAT'] as const, 'ruleSet.kinMode');
+  ONE_OF(rs.predikatFactorBase, ['WHOLE', 'KIN_PART'] as const, 'ruleSet.predikatFactorBase');
+  ONE_OF(rs.disBase, ['DIS_PART', 'WHOLE'] as const, 'ruleSet.disBase');
+  ONE_OF(rs.tkMode, ['PCT_PER_DAY', 'DAILY_ACCRUAL'] as const, 'ruleSet.tkMode');
+  if (rs.tkMode === 'PCT_PER_DAY') toDec(rs.tkPct, 'ruleSet.tkPct');
+  ONE_OF(rs.hukdisMode, ['PP94_25PCT', 'LOCAL_TABLE', 'NONE_TRANSITIONAL'] as const, 'ruleSet.hukdisMode');
+  ONE_OF(rs.sedangExecutionMode, ['TUKIN_25', 'PP53_EQUIVALENT'] as const, 'ruleSet.sedangExecutionMode');
+  ONE_OF(rs.hukdisBase, ['ENTITLEMENT', 'SUBTOTAL'] as const, 'ruleSet.hukdisBase');
+  ONE_OF(rs.hukdisStacking, ['REPLACE', 'ADD'] as const, 'ruleSet.hukdisStacking');
+  ONE_OF(rs.sanctionStart, ['FROM_EFFECTIVE_DAY_PRORATA', 'NEXT_FULL_MONTH'] as const, 'ruleSet.sanctionStart');
+  ONE_OF(rs.capScope, ['PER_PART', 'WHOLE'] as const, 'ruleSet.capScope');
+  asObject(rs.rounding, 'ruleSet.rounding');
+  ONE_OF(rs.rounding.mode, ['NEAREST', 'FLOOR'] as const, 'ruleSet.rounding.mode');
+  if (rs.rounding.unit !== 1 && rs.rounding.unit !== 100) throw new RuleInputError('must be 1 or 100', 'ruleSet.rounding.unit');
+  ONE_OF(rs.rounding.stage, ['PER_LINE', 'FINAL'] as const, 'ruleSet.rounding.stage');
+  toDec(rs.apelPct, 'ruleSet.apelPct');
+  const cap = toDec(rs.deductionCap, 'ruleSet.deductionCap');
+  if (cap.isNeg() || cap.gt(1)) throw new RuleInputError('must be within 0..1', 'ruleSet.deductionCap');
+  for (const [name, bands] of [['lateBands', rs.lateBands], ['earlyBands', rs.earlyBands]] as const) {
+    if (!Array.isArray(bands) || bands.length === 0) throw new RuleInputError('must be a non-empty array', `ruleSet.${name}`);
+    bands.forEach((b, i) => {
+      toDec(b.pct, `ruleSet.${name}[${i}].pct`);
+      if (!Number.isInteger(b.fromMin)) throw new RuleInputError('must be an integer', `ruleSet.${name}[${i}].fromMin`);
+    });
+  }
+  for (const [k, v] of Object.entries(rs.statusRules ?? {})) {
+    const f = toDec(v, `ruleSet.statusRules.${k}`);
+    if (f.isNeg() || f.gt(new Dec(1))) throw new RuleInputError('must be within 0..1', `ruleSet.statusRules.${k}`);
+  }
+  if (rs.hukdisMode === 'LOCAL_TABLE' && !Array.isArray(rs.hukdisTable)) throw new RuleInputError('is required for LOCAL_TABLE', 'ruleSet.hukdisTable');
+}
