@@ -1,0 +1,75 @@
+import { RuleInputError } from '../common/errors';
+import { asObject } from '../common/validate';
+import { computePredicate } from '../predikat/matrix';
+import { unitHeadPredicate, unitHeadResultRating } from '../predikat/unit-head';
+import { suggestResultRating } from '../predikat/suggestion';
+import { checkDistribution } from '../distribution/check-distribution';
+import { convertPredicate } from '../angka-kredit/conversion';
+import { computeLedger } from '../angka-kredit/ledger';
+import { integrasi } from '../angka-kredit/integrasi';
+import { akDasar } from '../angka-kredit/ak-dasar';
+import { educationBonus } from '../angka-kredit/education';
+import { checkEligibility } from '../angka-kredit/eligibility';
+import { computeAllowanceMonth } from '../allowance/compute-month';
+import { attendanceLadder } from '../discipline/attendance-ladder';
+import { classifyNetralitas } from '../discipline/netralitas';
+import { decisionEffectiveDate } from '../discipline/effective-date';
+import { deriveOutcomes } from '../outcomes/derive-outcomes';
+
+/** One evaluation case (golden file format: id, rule, input; other keys ignored). */
+export interface RuleCase {
+  id: string;
+  rule: string;
+  input: unknown;
+  [k: string]: unknown;
+}
+
+export type CaseOutput = Record<string, unknown> | { error: string };
+
+type Handler = (input: never) => object;
+
+/** Rule id → pure function. Rule ids are those of spec/golden/README.md plus a few extras. */
+export const RULE_HANDLERS: Record<string, Handler> = {
+  predikat: ((input: Record<string, unknown>) =>
+    input && typeof input === 'object' && 'orgPredicate' in input
+      ? unitHeadPredicate(input as never)
+      : computePredicate(input as never)) as Handler,
+  'unitHead.resultRating': unitHeadResultRating as Handler,
+  'predikat.suggest': suggestResultRating as Handler,
+  distribution: checkDistribution as Handler,
+  'ak.conversion': convertPredicate as Handler,
+  'ak.ledger': computeLedger as Handler,
+  'ak.integrasi': integrasi as Handler,
+  'ak.akDasar': akDasar as Handler,
+  'ak.education': educationBonus as Handler,
+  'ak.eligibility': checkEligibility as Handler,
+  'allowance.month': computeAllowanceMonth as Handler,
+  'discipline.attendanceLadder': attendanceLadder as Handler,
+  'discipline.effectiveDate': decisionEffectiveDate as Handler,
+  'netralitas.classify': classifyNetralitas as Handler,
+  'outcomes.derive': deriveOutcomes as Handler,
+};
+
+/** Evaluates one case; a bad case yields `{ error }` and never throws. */
+export function evaluateCase(c: unknown): CaseOutput {
+  try {
+    const obj = asObject(c, 'case');
+    if (typeof obj.rule !== 'string') throw new RuleInputError('must be a string', 'rule');
+    const handler = RULE_HANDLERS[obj.rule];
+    if (!handler) throw new RuleInputError(`unknown rule "${obj.rule}" (known: ${Object.keys(RULE_HANDLERS).join(', ')})`, 'rule');
+    if (obj.input === undefined) throw new RuleInputError('is required', 'input');
+    // Round-trip through JSON so the output is exactly what the CLI prints.
+    return JSON.parse(JSON.stringify(handler(obj.input as never))) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof RuleInputError) return { error: e.message };
+    return { error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** Evaluates a list of cases → `[{ id, output }]` in input order. */
+export function evaluateCases(cases: readonly unknown[]): { id: string; output: CaseOutput }[] {
+  return cases.map((c, i) => {
+    const id = c && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string' ? (c as { id: string }).id : `#${i}`;
+    return { id, output: evaluateCase(c) };
+  });
+}
