@@ -8,7 +8,7 @@ import { mergeConfig, type DeepPartial } from '../common/merge';
 import { allowanceDefaults, type AllowanceConfig } from '../config/defaults';
 import { resolveRuleSet } from './resolve-rule-set';
 import { hukdisForMonth } from './sanctions-in-force';
-import { roundDeduction, roundNearest, rupiah } from './money';
+import { roundDeduction, roundNearest, roundPayable, rupiah } from './money';
 import type { AllowanceMonthInput, AllowanceMonthResult, AllowanceRuleSet, Band, DeductionLine, InfoLine, SanctionInForceInput } from './types';
 
 const PREDICATE_LABEL: Record<AllowancePredicate, string> = {
@@ -240,7 +240,7 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
     // 5. Subtotal with status factor
     const before = computeParts(lines).before;
     if (!statusFactor.eq(1)) {
-      const after = perLine ? roundNearest(before.times(statusFactor), rs) : before.times(statusFactor);
+      const after = perLine ? Dec.min(before, roundNearest(before.times(statusFactor), rs)) : before.times(statusFactor);
       lines.push({ code: 'STATUS', exact: before.minus(after), reason: `Status ${status}: dibayar ${pct(statusFactor)}`, formula: `(100% − ${pct(statusFactor)}) × ${rupiah(before)} = ${show(before.minus(after))}` });
     }
     const subtotalExact = before.minus(sum(lines.filter((l) => l.code === 'STATUS').map((l) => l.exact)));
@@ -264,14 +264,16 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
   }
 
   // 7. Rounding: PER_LINE already rounded; FINAL = cumulative rounding so Σ lines = round(Σ exact).
+  // In FINAL mode the payable after each line is rounded (so net = round(B − Σ exact)) and each line is
+  // the drop of the rounded payable; in PER_LINE mode lines are already rounded.
   const rounded: { line: RawLine; amount: DecT }[] = [];
   let cumExact = new Dec(0);
-  let cumRounded = new Dec(0);
+  let paidPrev = B;
   for (const l of lines) {
     cumExact = cumExact.plus(l.exact);
-    const target = perLine ? cumRounded.plus(l.exact) : roundDeduction(cumExact, rs);
-    rounded.push({ line: l, amount: target.minus(cumRounded) });
-    cumRounded = target;
+    const paid = perLine ? B.minus(cumExact) : l.exact.isZero() ? paidPrev : Dec.min(paidPrev, Dec.max(new Dec(0), roundPayable(B.minus(cumExact), rs)));
+    rounded.push({ line: l, amount: paidPrev.minus(paid) });
+    paidPrev = paid;
   }
   const finalLines = rounded.map(({ line, amount }) => ({ ...line, exact: amount }));
   const parts = computeParts(finalLines);

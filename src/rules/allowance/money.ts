@@ -24,3 +24,10 @@ export function roundDeduction(d: DecT, rs: AllowanceRuleSet): DecT {
   const r = rs.rounding.mode === 'FLOOR' ? q.ceil() : q.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
   return r.times(unit);
 }
+
+/** Rounds a payable amount to the unit: NEAREST half-up, FLOOR down. */
+export function roundPayable(d: DecT, rs: AllowanceRuleSet): DecT {
+  const unit = new Dec(rs.rounding.unit);
+  const q = d.div(unit);
+  return (rs.rounding.mode === 'FLOOR' ? q.floor() : q.toDecimalPlaces(0, Dec.ROUND_HALF_UP)).times(unit);
+}
