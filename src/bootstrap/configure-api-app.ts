@@ -10,6 +10,7 @@ import { RequestContext } from '../common/request-context';
 import { createValidationPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { registerQueueBoard } from '../jobs/queue-board';
+import { registerCsvBodyParser } from './csv-body-parser';
 
 /** Everything the HTTP API needs beyond the module graph; shared by main.ts and the e2e tests. */
 export async function configureApiApp(app: NestFastifyApplication): Promise<void> {
@@ -17,6 +18,7 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
   app.useLogger(app.get(Logger));
   app.flushLogs();
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  registerCsvBodyParser(fastify);
 
   // Correlation id + request context for everything below (guards, services, audit).
   fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {

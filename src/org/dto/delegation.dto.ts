@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+
+const NIP = /^\d{18}$/;
+const NIP_MSG = { message: 'NIP harus 18 digit / must be 18 digits' };
+export const DELEGATION_KINDS = ['PLT', 'PLH', 'DELEGASI'] as const;
+export type DelegationKind = (typeof DELEGATION_KINDS)[number];
+
+/**
+ * A Plt/Plh or explicit delegation: `ppkNip` acts as PPK from `validFrom` to `validTo` (inclusive),
+ * either for one employee (`employeeNip`) or for everyone who reports to an absent official on
+ * `validFrom` (`forReportsOfNip`, e.g. a Plt for a vacant Kepala Seksi).
+ */
+export class CreateDelegationDto {
+  @ApiPropertyOptional({ example: '199203012015031001', description: 'the employee rated; give this or forReportsOfNip' })
+  @IsOptional() @Matches(NIP, NIP_MSG)
+  employeeNip?: string;
+
+  @ApiPropertyOptional({ description: 'delegate for all direct reports of this official on validFrom; give this or employeeNip' })
+  @IsOptional() @Matches(NIP, NIP_MSG)
+  forReportsOfNip?: string;
+
+  @ApiProperty({ description: 'the acting official / delegate who rates' })
+  @Matches(NIP, NIP_MSG)
+  ppkNip: string;
+
+  @ApiProperty({ enum: DELEGATION_KINDS })
+  @IsIn(DELEGATION_KINDS)
+  kind: DelegationKind;
+
+  @ApiProperty({ example: '2026-03-01' })
+  @IsISO8601({ strict: true })
+  validFrom: string;
+
+  @ApiPropertyOptional({ example: '2026-06-30', nullable: true, description: 'last day (inclusive); null = open-ended' })
+  @IsOptional() @ValidateIf((o) => o.validTo !== null) @IsISO8601({ strict: true })
+  validTo: string | null = null;
+
+  @ApiPropertyOptional({ example: 'Sprint Plt Kepala Seksi No. 800/123/2026' })
+  @IsOptional() @IsString() @MaxLength(300)
+  reason?: string;
+}
+
+export class EndDelegationDto {
+  @ApiProperty({ example: '2026-04-30', description: 'new last day (inclusive), not after the current end' })
+  @IsISO8601({ strict: true })
+  validTo: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300)
+  reason?: string;
+}
+
+export class DelegationListQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @Matches(NIP, NIP_MSG)
+  employeeNip?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(NIP, NIP_MSG)
+  ppkNip?: string;
+
+  @ApiPropertyOptional({ description: 'only delegations in force on this date' })
+  @IsOptional() @IsISO8601({ strict: true })
+  on?: string;
+}
