@@ -4,8 +4,17 @@ import { forbidden, notFound } from '../common/api-error';
 import { OrgDirectory } from '../org/org-directory.service';
 import { isAdmin, Principal } from '../identity/principal';
 
-/** How the caller relates to an employee on a date, derived from the organisation. */
-export type Relation = 'ADMIN' | 'SELF' | 'PPK' | 'ATASAN_PPK';
+/**
+ * How the caller relates to an employee on a date, derived from the organisation.
+ * REPORT: the employee is the caller's own PPK (a subordinate reading the leader's approved plan to cascade from it).
+ */
+export type Relation = 'ADMIN' | 'SELF' | 'PPK' | 'ATASAN_PPK' | 'REPORT';
+
+/** A SQL predicate (with its parameters) restricting employee-owned rows to what the caller may list. */
+export interface ScopeSql {
+  sql: string;
+  params: unknown[];
+}
 
 /**
  * The one place that decides who may see or act on whose records. Features ask for the
@@ -26,7 +35,21 @@ export class AccessPolicy {
       const atasan = await this.org.ppkOf(ppk, onDate, manager);
       if (atasan && atasan === p.employeeId) out.add('ATASAN_PPK');
     }
+    if (p.employeeId !== employeeId && (await this.org.ppkOf(p.employeeId, onDate, manager)) === employeeId) out.add('REPORT');
     return out;
+  }
+
+  /**
+   * List scope for records owned by an employee (e.g. SKPs): ADMIN all; an employee their own, those
+   * they are PPK of on each record's reference date, and—where `leaderReadable` holds—their own PPK's.
+   * Columns are SQL expressions; `firstParam` is the next free $n. Uses the SQL twin of OrgDirectory.ppkOf.
+   */
+  listScope(p: Principal, cols: { employeeId: string; refDate: string; leaderReadable?: string }, firstParam: number): ScopeSql {
+    if (isAdmin(p)) return { sql: 'TRUE', params: [] };
+    if (p.kind !== 'user' || !p.employeeId) return { sql: 'FALSE', params: [] };
+    const me = `$${firstParam}::uuid`;
+    const leader = cols.leaderReadable ? ` OR ((${cols.leaderReadable}) AND ppk_on(${me}, ${cols.refDate}) = ${cols.employeeId})` : '';
+    return { sql: `(${cols.employeeId} = ${me} OR ppk_on(${cols.employeeId}, ${cols.refDate}) = ${me}${leader})`, params: [p.employeeId] };
   }
 
   /** Throws 404 unless the caller has one of the accepted relations. Returns the relations held. */

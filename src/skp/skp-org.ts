@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ErrorDetail } from '../common/api-error';
+import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
+
+export interface PersonSnapshot {
+  nip: string;
+  name: string;
+  positionTitle: string;
+  positionKind: string;
+  jenjang: string | null;
+  kelasJabatan: number;
+  golongan: string;
+  unitCode: string;
+  unitName: string;
+}
+
+/** Who the employee and the PPK were on a date; stored on the SKP at creation and at approval. */
+export interface SkpSnapshot {
+  onDate: string;
+  employee: PersonSnapshot;
+  ppk: PersonSnapshot | null;
+}
+
+const person = (s: AssignmentSnapshot): PersonSnapshot => ({
+  nip: s.nip, name: s.name, positionTitle: s.positionTitle, positionKind: s.positionKind, jenjang: s.jenjang,
+  kelasJabatan: s.kelasJabatan, golongan: s.golongan, unitCode: s.unitCode, unitName: s.unitName,
+});
+
+/** The organisation facts an SKP depends on: snapshots, the PPK on the reference date, the leader's approved results. */
+@Injectable()
+export class SkpOrg {
+  constructor(private readonly org: OrgDirectory) {}
+
+  async snapshot(m: EntityManager, employeeId: string, onDate: string): Promise<SkpSnapshot | null> {
+    const emp = await this.org.snapshotById(employeeId, onDate, m);
+    if (!emp) return null;
+    const ppkId = await this.org.ppkOf(employeeId, onDate, m);
+    const ppk = ppkId ? await this.org.snapshotById(ppkId, onDate, m) : null;
+    return { onDate, employee: person(emp), ppk: ppk ? person(ppk) : null };
+  }
+
+  ppkOf(m: EntityManager, employeeId: string, onDate: string): Promise<string | null> {
+    return this.org.ppkOf(employeeId, onDate, m);
+  }
+
+  /** The PPK's APPROVED SKP of the year, if any (the results subordinates cascade from). */
+  async leaderApprovedSkpId(m: EntityManager, ppkId: string | null, year: number): Promise<string | null> {
+    if (!ppkId) return null;
+    const rows: { id: string }[] = await m.query(`SELECT id FROM skp WHERE employee_id = $1 AND year = $2 AND status = 'APPROVED'`, [ppkId, year]);
+    return rows[0]?.id ?? null;
+  }
+
+  /** Every parentResultId must be a result of the PPK's APPROVED SKP of the same year. */
+  async parentProblems(m: EntityManager, results: { parentResultId: string | null }[], leaderSkpId: string | null): Promise<ErrorDetail[]> {
+    const wanted = results.map((r) => r.parentResultId).filter((x): x is string => !!x);
+    if (wanted.length === 0) return [];
+    const ok = new Set<string>(
+      leaderSkpId ? (await m.query(`SELECT id FROM skp_results WHERE skp_id = $1 AND id = ANY($2::uuid[])`, [leaderSkpId, wanted])).map((r: { id: string }) => r.id) : [],
+    );
+    const out: ErrorDetail[] = [];
+    results.forEach((r, i) => {
+      if (r.parentResultId && !ok.has(r.parentResultId)) {
+        out.push({
+          field: `results[${i}].parentResultId`,
+          problem: leaderSkpId
+            ? 'bukan RHK pada SKP PPK yang sudah disetujui tahun ini / not a result of the PPK’s approved SKP of this year'
+            : 'PPK belum punya SKP yang disetujui tahun ini / the PPK has no approved SKP for this year',
+        });
+      }
+    });
+    return out;
+  }
+}

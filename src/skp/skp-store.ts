@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { badRequest, ErrorDetail, notFound } from '../common/api-error';
+import { BehaviorDto, LampiranDto, ResultDto } from './dto/skp.dto';
+import { SkpBehaviorEntity } from './entities/skp-behavior.entity';
+import { SkpIndicatorEntity } from './entities/skp-indicator.entity';
+import { SkpResultEntity } from './entities/skp-result.entity';
+import { SkpEntity } from './entities/skp.entity';
+import { CORE_VALUES } from './skp.enums';
+
+export interface IndicatorView {
+  id: string;
+  text: string;
+  aspect: string | null;
+  perspective: string | null;
+  target: string | null;
+}
+
+export interface ResultView {
+  id: string;
+  kind: string;
+  text: string;
+  parentResultId: string | null;
+  indicators: IndicatorView[];
+}
+
+export interface BehaviorView {
+  coreValue: string;
+  specialExpectation: string | null;
+}
+
+export interface LampiranView {
+  resources: string[];
+  accountabilityScheme: string[];
+  consequences: string[];
+}
+
+/** Reads and rewrites the content of one SKP (results, indicators, behaviours, lampiran). */
+@Injectable()
+export class SkpStore {
+  async header(m: EntityManager, id: string, lock = false): Promise<SkpEntity> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('SKP');
+    const skp = await m.getRepository(SkpEntity).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!skp) throw notFound('SKP');
+    return skp;
+  }
+
+  async results(m: EntityManager, skpId: string): Promise<ResultView[]> {
+    const results = await m.getRepository(SkpResultEntity).find({ where: { skpId }, order: { position: 'ASC' } });
+    if (results.length === 0) return [];
+    const indicators: SkpIndicatorEntity[] = await m.query(
+      `SELECT id, result_id AS "resultId", text, aspect, perspective, target FROM skp_indicators WHERE result_id = ANY($1::uuid[]) ORDER BY position`,
+      [results.map((r) => r.id)],
+    );
+    return results.map((r) => ({
+      id: r.id, kind: r.kind, text: r.text, parentResultId: r.parentResultId,
+      indicators: indicators.filter((i) => i.resultId === r.id).map((i) => ({ id: i.id, text: i.text, aspect: i.aspect, perspective: i.perspective, target: i.target })),
+    }));
+  }
+
+  async behaviors(m: EntityManager, skpId: string): Promise<BehaviorView[]> {
+    const rows = await m.getRepository(SkpBehaviorEntity).find({ where: { skpId } });
+    const order = (v: string) => CORE_VALUES.indexOf(v as never);
+    return rows.sort((a, b) => order(a.coreValue) - order(b.coreValue)).map((b) => ({ coreValue: b.coreValue, specialExpectation: b.specialExpectation }));
+  }
+
+  /** Replaces all results; ids given in the DTO must already belong to this SKP (kept), others are new. */
+  async replaceResults(m: EntityManager, skpId: string, results: ResultDto[]): Promise<void> {
+    const old = await this.results(m, skpId);
+    const oldResultIds = new Set(old.map((r) => r.id));
+    const oldIndicatorIds = new Set(old.flatMap((r) => r.indicators.map((i) => i.id)));
+    const problems: ErrorDetail[] = [];
+    results.forEach((r, i) => {
+      if (r.id && !oldResultIds.has(r.id)) problems.push({ field: `results[${i}].id`, problem: 'bukan RHK dari SKP ini / not a result of this SKP' });
+      r.indicators.forEach((ind, j) => {
+        if (ind.id && !oldIndicatorIds.has(ind.id)) problems.push({ field: `results[${i}].indicators[${j}].id`, problem: 'bukan indikator dari SKP ini / not an indicator of this SKP' });
+      });
+    });
+    if (problems.length) throw badRequest('Data tidak valid / invalid input', problems);
+    await m.query(`DELETE FROM skp_results WHERE skp_id = $1`, [skpId]);
+    if (results.length === 0) return;
+    const resultRows = results.map((r, i) => ({ id: r.id ?? randomUUID(), skpId, position: i + 1, kind: r.kind, text: r.text, parentResultId: r.parentResultId ?? null }));
+    await m.getRepository(SkpResultEntity).insert(resultRows);
+    const indicatorRows = results.flatMap((r, i) =>
+      r.indicators.map((ind, j) => ({
+        id: ind.id ?? randomUUID(), resultId: resultRows[i].id, position: j + 1, text: ind.text,
+        aspect: ind.aspect ?? null, perspective: ind.perspective ?? null, target: ind.target ?? null,
+      })),
+    );
+    if (indicatorRows.length) await m.getRepository(SkpIndicatorEntity).insert(indicatorRows);
+  }
+
+  async replaceBehaviors(m: EntityManager, skpId: string, behaviors: BehaviorDto[]): Promise<void> {
+    await m.query(`DELETE FROM skp_behaviors WHERE skp_id = $1`, [skpId]);
+    if (behaviors.length) {
+      await m.getRepository(SkpBehaviorEntity).insert(behaviors.map((b) => ({ skpId, coreValue: b.coreValue, specialExpectation: b.specialExpectation ?? null })));
+    }
+  }
+
+  static lampiran(dto: LampiranDto | undefined): LampiranView {
+    return { resources: dto?.resources ?? [], accountabilityScheme: dto?.accountabilityScheme ?? [], consequences: dto?.consequences ?? [] };
+  }
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../identity/auth.decorators';
+import { CurrentPrincipal } from '../identity/current-principal.decorator';
+import { Principal } from '../identity/principal';
+import { CreateSkpDto, RejectSkpDto, SkpListQuery, UpdateSkpDto } from './dto/skp.dto';
+import { SkpQueries } from './skp-queries.service';
+import { SkpService } from './skp.service';
+
+@ApiTags('skp')
+@ApiBearerAuth()
+@Roles('ADMIN', 'EMPLOYEE')
+@Controller('skp')
+export class SkpController {
+  constructor(
+    private readonly skp: SkpService,
+    private readonly queries: SkpQueries,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create my SKP for a year (DRAFT); one per employee per year (409 otherwise)' })
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateSkpDto) {
+    return this.skp.create(p, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'SKPs the caller may see: own, their direct reports’ (as PPK), their PPK’s approved SKP; ADMIN all' })
+  list(@CurrentPrincipal() p: Principal, @Query() q: SkpListQuery) {
+    return this.queries.list(p, q);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One SKP with results, indicators, core values, lampiran, snapshots and history' })
+  get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.queries.get(p, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit a DRAFT (the employee); each section given replaces that section' })
+  update(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: UpdateSkpDto) {
+    return this.skp.update(p, id, dto);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'DRAFT → SUBMITTED (the employee signs); 422 with every unmet rule, or when there is no PPK' })
+  submit(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.skp.submit(p, id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'SUBMITTED → APPROVED (penetapan by the PPK on the date)' })
+  approve(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.skp.approve(p, id);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'SUBMITTED → DRAFT with the PPK’s reason kept' })
+  reject(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: RejectSkpDto) {
+    return this.skp.reject(p, id, dto);
+  }
+
+  @Get(':id/cascade')
+  @ApiOperation({ summary: 'Matriks Peran Hasil: this SKP’s results with the subordinates’ results that intervene each' })
+  cascade(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.queries.cascade(p, id);
+  }
+}

@@ -1,0 +1,38 @@
+/** SKP planning enums (spec 01 §3.4, §4; contract 00-api "SKP planning"). */
+export const SKP_APPROACHES = ['KUANTITATIF', 'KUALITATIF'] as const;
+export type SkpApproach = (typeof SKP_APPROACHES)[number];
+
+export const SKP_FORM_TYPES = ['JPT', 'JA_JF'] as const;
+export type SkpFormType = (typeof SKP_FORM_TYPES)[number];
+
+export const SKP_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED'] as const;
+export type SkpStatus = (typeof SKP_STATUSES)[number];
+
+export const RESULT_KINDS = ['UTAMA', 'TAMBAHAN'] as const;
+export type ResultKind = (typeof RESULT_KINDS)[number];
+
+/** IKI aspect (JA/JF forms). */
+export const ASPECTS = ['KUANTITAS', 'KUALITAS', 'WAKTU', 'BIAYA'] as const;
+/** IKI perspective (JPT forms). */
+export const PERSPECTIVES = ['PENERIMA_LAYANAN', 'PROSES_BISNIS', 'PENGUATAN_INTERNAL', 'ANGGARAN'] as const;
+
+/** The 7 BerAKHLAK core values (§4.5), in the order printed on the form. */
+export const CORE_VALUES = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'] as const;
+export type CoreValue = (typeof CORE_VALUES)[number];
+
+export const CORE_VALUE_LABEL: Record<CoreValue, string> = {
+  BERORIENTASI_PELAYANAN: 'Berorientasi Pelayanan', AKUNTABEL: 'Akuntabel', KOMPETEN: 'Kompeten', HARMONIS: 'Harmonis',
+  LOYAL: 'Loyal', ADAPTIF: 'Adaptif', KOLABORATIF: 'Kolaboratif',
+};
+
+/** Form type from the position kind (§4.2): JPT Utama/Madya/Pratama use the JPT form, everyone else JA/JF. */
+export function formTypeFor(positionKind: string): SkpFormType {
+  return positionKind.startsWith('JPT_') ? 'JPT' : 'JA_JF';
+}
+
+/** The date on which "who is whose PPK" is judged for an SKP of a year: today, kept inside that year. */
+export function skpReferenceDate(year: number, today: string): string {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  return today < start ? start : today > end ? end : today;
+}

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { badRequest, conflict, forbidden, unprocessable } from '../common/api-error';
+import { actorLabel, Principal } from '../identity/principal';
+import { noPpkError } from '../org/ppk-rules';
+import { CreateSkpDto, RejectSkpDto, UpdateSkpDto } from './dto/skp.dto';
+import { SkpTransitionEntity } from './entities/skp-transition.entity';
+import { SkpEntity } from './entities/skp.entity';
+import { SkpAccess } from './skp-access';
+import { contentShapeProblems, submitProblems } from './skp-content';
+import { SkpOrg } from './skp-org';
+import { SkpQueries, SkpView } from './skp-queries.service';
+import { SkpStore } from './skp-store';
+import { formTypeFor, SkpApproach, SkpFormType, SkpStatus } from './skp.enums';
+
+const invalid = 'Data tidak valid / invalid input';
+
+/** SKP planning workflow (spec 01 §3.4): create → DRAFT ⇄ SUBMITTED → APPROVED. Every write is audited. */
+@Injectable()
+export class SkpService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: SkpStore,
+    private readonly org: SkpOrg,
+    private readonly access: SkpAccess,
+    private readonly queries: SkpQueries,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(p: Principal, dto: CreateSkpDto): Promise<SkpView> {
+    if (p.kind !== 'user' || !p.employeeId) throw forbidden('Hanya pegawai yang dapat menyusun SKP-nya sendiri / only an employee can create their own SKP');
+    const employeeId = p.employeeId;
+    const ref = this.access.refDate(dto.year);
+    return this.dataSource.transaction(async (m) => {
+      const snap = await this.org.snapshot(m, employeeId, ref);
+      if (!snap) throw unprocessable(`Pegawai tidak memiliki jabatan pada ${ref}; admin kepegawaian perlu mencatat penugasannya / the employee has no position on ${ref}`);
+      const formType = formTypeFor(snap.employee.positionKind);
+      const shape = contentShapeProblems(formType, dto.results, dto.behaviors);
+      if (shape.length) throw badRequest(invalid, shape);
+      if (await m.getRepository(SkpEntity).existsBy({ employeeId, year: dto.year })) {
+        throw conflict(`SKP tahun ${dto.year} sudah ada; ubah yang ada (PATCH /skp/{id}) / an SKP for ${dto.year} already exists`);
+      }
+      const leader = await this.org.leaderApprovedSkpId(m, await this.org.ppkOf(m, employeeId, ref), dto.year);
+      const parents = await this.org.parentProblems(m, dto.results, leader);
+      if (parents.length) throw badRequest(invalid, parents);
+      const skp = await m.getRepository(SkpEntity).save({
+        employeeId, year: dto.year, approach: dto.approach, formType, status: 'DRAFT', lampiran: SkpStore.lampiran(dto.lampiran), createdSnapshot: snap,
+      });
+      await this.store.replaceResults(m, skp.id, dto.results);
+      await this.store.replaceBehaviors(m, skp.id, dto.behaviors);
+      await this.transition(m, p, skp.id, null, 'DRAFT', 'CREATE', null);
+      const view = await this.queries.view(m, skp);
+      await this.audit.record(m, { action: 'skp.create', entityType: 'Skp', entityId: skp.id, after: view });
+      return view;
+    });
+  }
+
+  async update(p: Principal, id: string, dto: UpdateSkpDto): Promise<SkpView> {
+    if (dto.results === undefined && dto.behaviors === undefined && dto.lampiran === undefined) {
+      throw badRequest('Tidak ada perubahan / nothing to change', [{ field: 'body', problem: 'give at least one of results, behaviors, lampiran' }]);
+    }
+    return this.dataSource.transaction(async (m) => {
+      const skp = await this.store.header(m, id, true);
+      await this.access.requireActor(p, skp, 'SELF', m);
+      this.requireStatus(skp, 'DRAFT', 'diubah / edited');
+      const shape = contentShapeProblems(skp.formType as SkpFormType, dto.results, dto.behaviors);
+      if (shape.length) throw badRequest(invalid, shape);
+      const before = await this.queries.view(m, skp);
+      if (dto.results) {
+        const ref = this.access.refDate(skp.year);
+        const leader = await this.org.leaderApprovedSkpId(m, await this.org.ppkOf(m, skp.employeeId, ref), skp.year);
+        const parents = await this.org.parentProblems(m, dto.results, leader);
+        if (parents.length) throw badRequest(invalid, parents);
+        await this.store.replaceResults(m, skp.id, dto.results);
+      }
+      if (dto.behaviors) await this.store.replaceBehaviors(m, skp.id, dto.behaviors);
+      if (dto.lampiran) skp.lampiran = SkpStore.lampiran(dto.lampiran);
+      skp.version += 1;
+      const saved = await m.getRepository(SkpEntity).save(skp);
+      const after = await this.queries.view(m, saved);
+      await this.audit.record(m, { action: 'skp.update', entityType: 'Skp', entityId: skp.id, before: this.content(before), after: this.content(after) });
+      return after;
+    });
+  }
+
+  /** DRAFT → SUBMITTED: the employee signs. Needs a PPK on the date and complete content. */
+  async submit(p: Principal, id: string): Promise<SkpView> {
+    return this.dataSource.transaction(async (m) => {
+      const skp = await this.store.header(m, id, true);
+      await this.access.requireActor(p, skp, 'SELF', m);
+      this.requireStatus(skp, 'DRAFT', 'diajukan / submitted');
+      const ref = this.access.refDate(skp.year);
+      const ppkId = await this.org.ppkOf(m, skp.employeeId, ref);
+      if (!ppkId) throw noPpkError(p.kind === 'user' ? p.nip : '', ref);
+      await this.requireComplete(m, skp, ppkId);
+      return this.move(m, p, skp, 'SUBMITTED', 'SUBMIT', null, (s) => {
+        s.submittedAt = new Date();
+      });
+    });
+  }
+
+  /** SUBMITTED → APPROVED (penetapan by the PPK on the date); content is frozen and snapshotted. */
+  async approve(p: Principal, id: string): Promise<SkpView> {
+    return this.dataSource.transaction(async (m) => {
+      const skp = await this.store.header(m, id, true);
+      await this.access.requireActor(p, skp, 'PPK', m);
+      this.requireStatus(skp, 'SUBMITTED', 'disetujui / approved');
+      const ref = this.access.refDate(skp.year);
+      await this.requireComplete(m, skp, await this.org.ppkOf(m, skp.employeeId, ref));
+      const snap = await this.org.snapshot(m, skp.employeeId, ref);
+      return this.move(m, p, skp, 'APPROVED', 'APPROVE', null, (s) => {
+        s.approvedAt = new Date();
+        s.approvedBy = p.kind === 'user' ? p.employeeId : null;
+        s.approvedSnapshot = snap;
+      });
+    });
+  }
+
+  /** SUBMITTED → DRAFT with the PPK's reason kept on the SKP and in its history. */
+  async reject(p: Principal, id: string, dto: RejectSkpDto): Promise<SkpView> {
+    return this.dataSource.transaction(async (m) => {
+      const skp = await this.store.header(m, id, true);
+      await this.access.requireActor(p, skp, 'PPK', m);
+      this.requireStatus(skp, 'SUBMITTED', 'ditolak / rejected');
+      return this.move(m, p, skp, 'DRAFT', 'REJECT', dto.reason, (s) => {
+        s.rejectionReason = dto.reason;
+        s.submittedAt = null;
+      });
+    });
+  }
+
+  private async requireComplete(m: EntityManager, skp: SkpEntity, ppkId: string | null): Promise<void> {
+    const results = await this.store.results(m, skp.id);
+    const behaviors = await this.store.behaviors(m, skp.id);
+    const leader = await this.org.leaderApprovedSkpId(m, ppkId, skp.year);
+    const problems = [
+      ...submitProblems(
+        { formType: skp.formType as SkpFormType, approach: skp.approach as SkpApproach, results, coreValues: behaviors.map((b) => b.coreValue) },
+        leader !== null,
+      ),
+      ...(await this.org.parentProblems(m, results, leader)),
+    ];
+    if (problems.length) throw unprocessable('SKP belum lengkap atau tidak sesuai aturan / the SKP does not meet the rules to move on', problems);
+  }
+
+  private requireStatus(skp: SkpEntity, status: SkpStatus, verb: string): void {
+    if (skp.status !== status) {
+      throw conflict(`SKP berstatus ${skp.status}; hanya SKP ${status} yang dapat ${verb} / only a ${status} SKP can be ${verb.split(' / ')[1]}`, [{ field: 'status', problem: `is ${skp.status}, must be ${status}` }]);
+    }
+  }
+
+  private async move(m: EntityManager, p: Principal, skp: SkpEntity, to: SkpStatus, action: string, reason: string | null, mutate: (s: SkpEntity) => void): Promise<SkpView> {
+    const from = skp.status;
+    skp.status = to;
+    skp.version += 1;
+    mutate(skp);
+    const saved = await m.getRepository(SkpEntity).save(skp);
+    await this.transition(m, p, skp.id, from, to, action, reason);
+    await this.audit.record(m, { action: `skp.${action.toLowerCase()}`, entityType: 'Skp', entityId: skp.id, before: { status: from }, after: { status: to, version: saved.version }, reason });
+    return this.queries.view(m, saved);
+  }
+
+  private async transition(m: EntityManager, p: Principal, skpId: string, from: string | null, to: string, action: string, reason: string | null): Promise<void> {
+    await m.getRepository(SkpTransitionEntity).insert({ skpId, fromStatus: from, toStatus: to, action, actor: actorLabel(p).actor, reason });
+  }
+
+  private content(v: SkpView) {
+    return { results: v.results, behaviors: v.behaviors, lampiran: v.lampiran, version: v.version };
+  }
+}
