@@ -131,8 +131,9 @@ export function validateRow(raw: RawRow, row: number, format: ImportFormat, erro
   }
   const tmt = str(raw.tmt);
   if (!tmt || !isIsoDate(tmt)) bad('tmt', 'must be a date YYYY-MM-DD');
-  const effectiveFrom = blankToNull(str(raw.effectiveFrom)) ?? tmt;
-  if (effectiveFrom && !isIsoDate(effectiveFrom)) bad('effectiveFrom', 'must be a date YYYY-MM-DD');
+  const givenFrom = blankToNull(str(raw.effectiveFrom));
+  if (givenFrom !== null && !isIsoDate(givenFrom)) bad('effectiveFrom', 'must be a date YYYY-MM-DD');
+  const effectiveFrom = givenFrom ?? tmt;
 
   if (errors.length > before) return null;
   return {
