@@ -2,9 +2,8 @@ import helmet from '@fastify/helmet';
 import { VersioningType } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { errorBody } from '../common/error-body';
 import { AllExceptionsFilter } from '../common/http-exception.filter';
 import { RequestContext } from '../common/request-context';
 import { createValidationPipe } from '../common/validation';
@@ -25,18 +24,6 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
     void reply.header('x-correlation-id', String(req.id));
     RequestContext.run({ correlationId: String(req.id) }, done);
   });
-  // Errors raised by Fastify itself (malformed JSON, unsupported media type, body too large).
-  fastify.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    const message =
-      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
-        ? 'Body bukan JSON yang valid / malformed JSON body'
-        : status === 500
-          ? 'Terjadi kesalahan internal / internal error'
-          : err.message;
-    void reply.status(status).send(errorBody(status, message, [], String(req.id)));
-  });
-
   await app.register(helmet as never, {
     contentSecurityPolicy: {
       directives: {

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 
+// Shared by every Clock instance in the process (API and in-process worker in tests).
+const clockOffset = { ms: 0 };
+
 /** The only source of "now" in the application; tests override it. */
 @Injectable()
 export class Clock {
-  private offsetMs = 0;
+  private get offsetMs(): number {
+    return clockOffset.ms;
+  }
+  private set offsetMs(v: number) {
+    clockOffset.ms = v;
+  }
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
   }

@@ -27,7 +27,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const res = exception.getResponse();
       if (typeof res === 'string') return { status, message: res, details: [], extra: {} };
-      const { message, details, statusCode: _s, error: _e, ...extra } = res as Record<string, unknown>;
+      const body = res as Record<string, unknown>;
+      if (body.status === 'error' && typeof body.details === 'object' && !Array.isArray(body.details)) {
+        // Terminus health result: keep its checks, list the failing ones as details.
+        const checks = body.details as Record<string, { status: string; message?: string }>;
+        const down = Object.entries(checks).filter(([, c]) => c.status !== 'up');
+        return {
+          status,
+          message: `Layanan tidak siap / dependency down: ${down.map(([k]) => k).join(', ')}`,
+          details: down.map(([k, c]) => ({ field: k, problem: c.message ? `down: ${c.message}` : 'down' })),
+          extra: { status: 'error', info: body.info, checks },
+        };
+      }
+      const { message, details, statusCode: _s, error: _e, ...extra } = body;
       const text = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
       return { status, message: text, details: Array.isArray(details) ? (details as ErrorDetail[]) : [], extra };
     }

@@ -1,0 +1,73 @@
+import { eventually } from '../support/eventually';
+import type { TestApp } from '../support/test-app';
+import { nextNip, nextUnitCode } from '../support/fixtures';
+import { RedisInstance } from '../support/redis-instance';
+
+/**
+ * Redis goes away: health turns 503, writes keep working (their jobs wait in the outbox), and once
+ * Redis is back the relay drains the outbox and the worker processes each job exactly once.
+ */
+describe('outbox survives a Redis outage', () => {
+  let redis: RedisInstance;
+  let t: TestApp;
+  const savedUrl = process.env.REDIS_URL;
+
+  beforeAll(async () => {
+    redis = await RedisInstance.start();
+    process.env.REDIS_URL = redis.url;
+    // Loaded after REDIS_URL is set: configuration is read when the modules load.
+    const { createTestApp } = require('../support/test-app') as typeof import('../support/test-app');
+    t = await createTestApp({ worker: true });
+  }, 30000);
+
+  afterAll(async () => {
+    if (!redis.ping()) await redis.up().catch(() => undefined);
+    await t?.close();
+    redis.down();
+    process.env.REDIS_URL = savedUrl;
+  }, 30000);
+
+  it('keeps accepting writes while Redis is down and drains the outbox after it returns', async () => {
+    const admin = await t.adminToken();
+    expect((await t.request('GET', '/api/health')).status).toBe(200);
+
+    redis.down();
+    await eventually(async () => (await t.request('GET', '/api/health')).status === 503);
+    const health = await t.request('GET', '/api/health');
+    expect(health.body.status).toBe('error');
+    expect(health.body.checks.redis.status).toBe('down');
+    expect(health.body.checks.database.status).toBe('up');
+    expect(health.body.details).toEqual([expect.objectContaining({ field: 'redis' })]);
+
+    const unitCode = nextUnitCode('R');
+    expect((await t.request('POST', '/api/v1/units', { token: admin, body: { code: unitCode, name: 'Unit Redis Down', parentCode: null } })).status).toBe(201);
+    const nips = [nextNip(), nextNip()];
+    for (const nip of nips) {
+      const r = await t.request('POST', '/api/v1/employees', {
+        token: admin,
+        body: { nip, name: 'Pegawai Uji', status: 'PNS', golongan: 'III/a', unitCode, supervisorNip: null,
+                position: { title: 'Pengadministrasi Umum', kind: 'PELAKSANA', jenjang: null, kelasJabatan: 5, tmt: '2025-01-01' } },
+      });
+      expect(r.status).toBe(201);
+    }
+    const ids: { id: string }[] = await t.dataSource.query(`SELECT id FROM employees WHERE nip = ANY($1)`, [nips]);
+    const pending = await t.dataSource.query(
+      `SELECT id FROM outbox WHERE event_type = 'EmployeeCreated' AND aggregate_id = ANY($1) AND dispatched_at IS NULL`,
+      [ids.map((i) => i.id)],
+    );
+    expect(pending).toHaveLength(2);
+
+    await redis.up();
+    await eventually(async () => (await t.request('GET', '/api/health')).status === 200, 20000);
+    const receipts = await eventually(async () => {
+      const rows = await t.dataSource.query(
+        `SELECT r.job_id FROM job_receipts r JOIN outbox o ON r.job_id = 'o' || o.id || '-org_employee-created' WHERE o.aggregate_id = ANY($1)`,
+        [ids.map((i) => i.id)],
+      );
+      return rows.length === 2 ? rows : null;
+    }, 30000);
+    expect(receipts).toHaveLength(2);
+    const undispatched = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = ANY($1) AND dispatched_at IS NULL`, [ids.map((i) => i.id)]);
+    expect(undispatched[0].n).toBe(0);
+  }, 90000);
+});
