@@ -23,6 +23,7 @@ export type JobName = keyof typeof JOBS;
 /** Outbox event type → jobs it triggers. */
 export const EVENT_ROUTES: Record<string, JobName[]> = {
   EmployeeCreated: ['org.employee-created'],
+  EvaluationFinalized: [],
 };
 
 /** Retention: keep enough history to debug, bounded so Redis memory stays flat. */
