@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { unprocessable } from '../common/api-error';
+import {
+  checkEligibility, computeLedger, EligibilityResult, Golongan, Jenjang, LedgerInput, LedgerResult, RuleInputError,
+} from '../rules';
+
+interface AssignmentRow {
+  valid_from: string;
+  position_kind: string;
+  jenjang: string | null;
+  golongan: string;
+}
+
+export interface CreditFacts {
+  employeeId: string;
+  nip: string;
+  input: LedgerInput;
+  monthsInPangkat: number;
+  monthsInJenjang: number;
+  recentAnnualPredicates: string[];
+}
+
+export interface CreditComputation {
+  facts: CreditFacts;
+  ledger: LedgerResult;
+  eligibility: EligibilityResult | null;
+}
+
+/** First month that counts for a position that starts on `date`: the jenjang held on the 1st (02 P-02). */
+function firstCountedMonth(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (d === 1) return `${y}-${String(m).padStart(2, '0')}`;
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  return Math.max(0, (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0));
+}
+
+/**
+ * Builds the angka kredit ledger of a functional official from stored facts (FINAL predicates,
+ * jenjang/golongan history, openings, degrees) with the rules library. Nothing is typed in.
+ */
+@Injectable()
+export class CreditLedgerService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Null when the employee holds no JF position on `today` (AK does not apply). */
+  async facts(employeeId: string, today: string, m: EntityManager = this.dataSource.manager): Promise<CreditFacts | null> {
+    const emp = await m.query(`SELECT nip FROM employees WHERE id = $1`, [employeeId]);
+    if (!emp[0]) return null;
+    const rows: AssignmentRow[] = await m.query(
+      `SELECT to_char(valid_from,'YYYY-MM-DD') AS valid_from, position_kind, jenjang, golongan
+         FROM employee_assignments WHERE employee_id = $1 AND valid_from <= $2::date ORDER BY valid_from`,
+      [employeeId, today],
+    );
+    const last = rows[rows.length - 1];
+    if (!last || last.position_kind !== 'FUNGSIONAL' || !last.jenjang) return null;
+    let start = rows.length - 1;
+    while (start > 0 && rows[start - 1].position_kind === 'FUNGSIONAL' && rows[start - 1].jenjang) start--;
+    const tenure = rows.slice(start);
+    const changes: LedgerInput['changes'] = [];
+    for (let i = 1; i < tenure.length; i++) {
+      const prev = tenure[i - 1];
+      const cur = tenure[i];
+      if (cur.jenjang !== prev.jenjang || cur.golongan !== prev.golongan) {
+        changes.push({ tmt: `${firstCountedMonth(cur.valid_from)}-01`, jenjang: cur.jenjang as Jenjang, golongan: cur.golongan as Golongan });
+      }
+    }
+    const fromMonth = firstCountedMonth(tenure[0].valid_from);
+    const preds: { period: string; predicate: string; evaluation_id: string; period_kind: string }[] = await m.query(
+      `SELECT period, predicate, id AS evaluation_id, period_kind FROM evaluations
+        WHERE employee_id = $1 AND status = 'FINAL' AND predicate IS NOT NULL AND from_month >= $2 AND from_month >= '2023-01'
+        ORDER BY from_month, period_kind`,
+      [employeeId, fromMonth],
+    );
+    const openings: { kind: 'INTEGRASI' | 'AK_DASAR'; conventional_total: string | null }[] = await m.query(
+      `SELECT kind, conventional_total::text FROM ak_openings WHERE employee_id = $1 AND jenjang = $2`,
+      [employeeId, tenure[0].jenjang],
+    );
+    const education: { degree: string; awarded_on: string }[] = await m.query(
+      `SELECT degree, to_char(awarded_on,'YYYY-MM-DD') AS awarded_on FROM ak_education WHERE employee_id = $1 ORDER BY awarded_on`,
+      [employeeId],
+    );
+    const o = openings[0];
+    const input: LedgerInput = {
+      jenjang: tenure[0].jenjang as Jenjang,
+      golongan: tenure[0].golongan as Golongan,
+      opening: !o ? undefined : o.kind === 'AK_DASAR' ? { kind: 'AK_DASAR' } : { kind: 'INTEGRASI', conventionalTotal: o.conventional_total! },
+      predicates: preds.map((p) => ({ period: p.period, predicate: p.predicate, evaluationId: p.evaluation_id })),
+      changes,
+      education: education.map((e) => ({ degree: e.degree, awardedOn: e.awarded_on })),
+    };
+    let pangkatStart = tenure.length - 1;
+    while (pangkatStart > 0 && tenure[pangkatStart - 1].golongan === last.golongan) pangkatStart--;
+    let jenjangStart = tenure.length - 1;
+    while (jenjangStart > 0 && tenure[jenjangStart - 1].jenjang === last.jenjang) jenjangStart--;
+    const annual = preds.filter((p) => p.period_kind === 'ANNUAL').map((p) => p.predicate).reverse();
+    return {
+      employeeId,
+      nip: emp[0].nip,
+      input,
+      monthsInPangkat: monthsBetween(tenure[pangkatStart].valid_from, today),
+      monthsInJenjang: monthsBetween(tenure[jenjangStart].valid_from, today),
+      recentAnnualPredicates: annual,
+    };
+  }
+
+  compute(facts: CreditFacts, today: string): CreditComputation {
+    try {
+      const ledger = computeLedger(facts.input);
+      const eligibility = ledger.next
+        ? checkEligibility({
+            kind: ledger.next.kind, jenjang: ledger.jenjang, golongan: ledger.golongan, balance: ledger.balance,
+            monthsInPangkat: facts.monthsInPangkat, monthsInJenjang: facts.monthsInJenjang,
+            recentAnnualPredicates: facts.recentAnnualPredicates, onDate: today,
+          })
+        : null;
+      return { facts, ledger, eligibility };
+    } catch (err) {
+      if (err instanceof RuleInputError) {
+        throw unprocessable(`Angka kredit tidak dapat dihitung / cannot compute the ledger: ${err.message}`, [{ field: err.field ?? 'ledger', problem: err.message }]);
+      }
+      throw err;
+    }
+  }
+
+  /** Stores the ledger when its figures changed: a new version, with the previous one kept in history. */
+  async store(m: EntityManager, c: CreditComputation, cause: string): Promise<{ version: number; changed: boolean }> {
+    const figures = { balance: c.ledger.balance, entries: c.ledger.allEntries.map((e) => [e.source, e.fromMonth, e.toMonth, e.predicate, e.amount]), closed: c.ledger.closed.map((x) => [x.jenjang, x.balance, x.forfeited]) };
+    const hash = createHash('sha256').update(JSON.stringify(figures)).digest('hex');
+    const existing: { version: number; figures_hash: string }[] = await m.query(
+      `SELECT version, figures_hash FROM ak_ledgers WHERE employee_id = $1 FOR UPDATE`,
+      [c.facts.employeeId],
+    );
+    if (existing[0]?.figures_hash === hash) return { version: existing[0].version, changed: false };
+    const version = (existing[0]?.version ?? 0) + 1;
+    const result = JSON.stringify({ ledger: c.ledger, eligibility: c.eligibility });
+    await m.query(
+      `INSERT INTO ak_ledgers (employee_id, version, jenjang, golongan, balance, figures_hash, result, computed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+       ON CONFLICT (employee_id) DO UPDATE SET version = EXCLUDED.version, jenjang = EXCLUDED.jenjang, golongan = EXCLUDED.golongan,
+         balance = EXCLUDED.balance, figures_hash = EXCLUDED.figures_hash, result = EXCLUDED.result, computed_at = now()`,
+      [c.facts.employeeId, version, c.ledger.jenjang, c.ledger.golongan, c.ledger.balance, hash, result],
+    );
+    await m.query(
+      `INSERT INTO ak_ledger_history (employee_id, version, balance, result, cause) VALUES ($1, $2, $3, $4, $5)`,
+      [c.facts.employeeId, version, c.ledger.balance, result, cause.slice(0, 120)],
+    );
+    return { version, changed: true };
+  }
+}

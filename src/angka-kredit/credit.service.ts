@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../authz/access-policy';
+import { conflict, notFound } from '../common/api-error';
+import { Clock } from '../common/clock';
+import { Principal } from '../identity/principal';
+import { OrgDirectory } from '../org/org-directory.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { akDasar, educationBonus, Golongan, integrasi, Jenjang, LedgerEntry } from '../rules';
+import { CreditComputation, CreditLedgerService } from './credit-ledger.service';
+import { CreditEducationDto, CreditOpeningDto } from './dto/credit.dto';
+
+function entryView(e: LedgerEntry) {
+  return {
+    source: e.source,
+    period: e.periods?.length === 1 ? e.periods[0] : e.fromMonth && e.toMonth ? `${e.fromMonth}..${e.toMonth}` : null,
+    basis: e.basis ?? null,
+    fromMonth: e.fromMonth ?? null,
+    toMonth: e.toMonth ?? null,
+    months: e.months ?? null,
+    predicate: e.predicate ?? null,
+    percentage: e.percentage ?? null,
+    coefficient: e.coefficient ?? null,
+    jenjang: e.jenjang,
+    amount: e.amount,
+    degree: e.degree,
+    explanation: e.explanation,
+  };
+}
+
+/** Angka kredit as seen through the API: computed from facts by the rules library, explained. */
+@Injectable()
+export class CreditService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ledger: CreditLedgerService,
+    private readonly org: OrgDirectory,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  private async employeeId(p: Principal, nip: string): Promise<string> {
+    const today = this.clock.today();
+    const snap = await this.org.snapshotByNip(nip, today);
+    if (!snap) throw notFound('Pegawai');
+    await this.policy.require(p, snap.employeeId, today, ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'], 'Pegawai');
+    return snap.employeeId;
+  }
+
+  async computeFor(p: Principal, nip: string): Promise<CreditComputation> {
+    const today = this.clock.today();
+    const id = await this.employeeId(p, nip);
+    const facts = await this.ledger.facts(id, today);
+    if (!facts) throw conflict('Pegawai tidak sedang menduduki jabatan fungsional / not a functional official today');
+    return this.ledger.compute(facts, today);
+  }
+
+  async view(p: Principal, nip: string) {
+    const c = await this.computeFor(p, nip);
+    const stored = await this.dataSource.query(`SELECT version, computed_at FROM ak_ledgers WHERE employee_id = $1`, [c.facts.employeeId]);
+    const next = c.ledger.next
+      ? { ...c.ledger.next, eligible: c.eligibility?.eligible ?? false, unmet: c.eligibility?.unmet ?? [], reasons: c.eligibility?.reasons ?? [], explanation: c.eligibility?.explanation }
+      : null;
+    return {
+      nip,
+      jenjang: c.ledger.jenjang,
+      golongan: c.ledger.golongan,
+      balance: c.ledger.balance,
+      entries: c.ledger.allEntries.map(entryView),
+      closed: c.ledger.closed.map((x) => ({ jenjang: x.jenjang, golongan: x.golongan, closedTmt: x.closedTmt, balance: x.balance, threshold: x.threshold, forfeited: x.forfeited })),
+      superseded: c.ledger.superseded,
+      next,
+      version: stored[0]?.version ?? null,
+      explanation: c.ledger.explanation,
+    };
+  }
+
+  async addOpening(p: Principal, nip: string, dto: CreditOpeningDto) {
+    const c = await this.computeFor(p, nip);
+    const { jenjang, golongan } = c.facts.input;
+    const result = dto.kind === 'AK_DASAR'
+      ? akDasar({ jenjang: jenjang as Jenjang, golongan: golongan as Golongan })
+      : integrasi({ jenjang: jenjang as Jenjang, golongan: golongan as Golongan, conventionalTotal: dto.conventionalTotal! });
+    await this.dataSource.transaction(async (m) => {
+      const inserted = await m.query(
+        `INSERT INTO ak_openings (employee_id, kind, conventional_total, jenjang, golongan, amount) VALUES ($1,$2,$3,$4,$5,$6)
+         ON CONFLICT (employee_id, jenjang) DO NOTHING RETURNING id`,
+        [c.facts.employeeId, dto.kind, dto.conventionalTotal ?? null, jenjang, golongan, result.amount],
+      );
+      if (inserted.length === 0) throw conflict('Entri awal (INTEGRASI/AK_DASAR) untuk jenjang ini sudah ada / opening entry already exists for this jenjang');
+      await this.audit.record(m, { action: 'credit.opening', entityType: 'Employee', entityId: nip, after: { ...dto, amount: result.amount } });
+      await this.outbox.add(m, { type: 'AkFactsChanged', aggregateType: 'Employee', aggregateId: c.facts.employeeId, payload: { employeeId: c.facts.employeeId, cause: `opening:${dto.kind}` }, dedupeKey: `ak-opening:${inserted[0].id}` });
+    });
+    return { source: dto.kind, jenjang, golongan, ...result };
+  }
+
+  async addEducation(p: Principal, nip: string, dto: CreditEducationDto) {
+    const c = await this.computeFor(p, nip);
+    const result = educationBonus({ jenjang: c.ledger.jenjang });
+    await this.dataSource.transaction(async (m) => {
+      const inserted = await m.query(
+        `INSERT INTO ak_education (employee_id, degree, awarded_on) VALUES ($1,$2,$3) ON CONFLICT (employee_id, degree) DO NOTHING RETURNING id`,
+        [c.facts.employeeId, dto.degree, dto.awardedOn],
+      );
+      if (inserted.length === 0) throw conflict(`Ijazah ${dto.degree} sudah diberi angka kredit / this degree was already credited`);
+      await this.audit.record(m, { action: 'credit.education', entityType: 'Employee', entityId: nip, after: { ...dto, amount: result.amount } });
+      await this.outbox.add(m, { type: 'AkFactsChanged', aggregateType: 'Employee', aggregateId: c.facts.employeeId, payload: { employeeId: c.facts.employeeId, cause: `education:${dto.degree}` }, dedupeKey: `ak-education:${inserted[0].id}` });
+    });
+    return { source: 'PENDIDIKAN', degree: dto.degree, awardedOn: dto.awardedOn, jenjang: c.ledger.jenjang, ...result };
+  }
+}

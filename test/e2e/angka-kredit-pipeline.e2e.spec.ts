@@ -1,0 +1,107 @@
+import { eventually } from '../support/eventually';
+import { recordFinalEvaluation } from '../support/final-evaluation';
+import { createEmployee, createUnit } from '../support/org-skp-fixtures';
+import { createTestApp, TestApp } from '../support/test-app';
+
+describe('angka kredit and outcomes pipeline (outbox → BullMQ → worker)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ worker: true });
+  }, 30000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('credits 18.750 for an Ahli Pertama annual SANGAT_BAIK without any further call, and a replay adds nothing', async () => {
+    const unitCode = await createUnit(t);
+    const ppk = await createEmployee(t, { unitCode, kind: 'PENGAWAS', kelasJabatan: 9, golongan: 'III/d' });
+    const jf = await createEmployee(t, { unitCode, kind: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', supervisorNip: ppk.nip, golongan: 'III/a', from: '2025-01-01' });
+    const evaluationId = await recordFinalEvaluation(t, jf.nip, '2025', 'SANGAT_BAIK');
+
+    const credit = await eventually(async () => {
+      const r = await t.request('GET', `/api/v1/employees/${jf.nip}/credit`, { token: jf.token });
+      return r.status === 200 && r.body.version ? r.body : null;
+    });
+    expect(credit.balance).toBe('18.750');
+    expect(credit.jenjang).toBe('AHLI_PERTAMA');
+    const entry = credit.entries.find((e: { source: string }) => e.source === 'PREDIKAT');
+    expect(entry).toMatchObject({ period: '2025', fromMonth: '2025-01', toMonth: '2025-12', months: 12, predicate: 'SANGAT_BAIK', amount: '18.750' });
+    expect(entry.explanation.formula).toContain('12');
+    expect(credit.next).toMatchObject({ kind: 'KENAIKAN_PANGKAT', to: 'III/b', threshold: '50.000', shortfall: '31.250', eligible: false });
+    expect(credit.next.unmet).toContain('AK_SHORTFALL');
+
+    const outcomes = await eventually(async () => {
+      const r = await t.request('GET', `/api/v1/employees/${jf.nip}/outcomes`, { token: jf.token });
+      return r.body.items?.some((o: { type: string }) => o.type === 'AK_CREDITED') ? r.body.items : null;
+    });
+    const credited = outcomes.filter((o: { type: string }) => o.type === 'AK_CREDITED');
+    expect(credited).toHaveLength(1);
+    expect(credited[0]).toMatchObject({ status: 'ACTIVE', legalBasis: expect.any(String), reason: expect.stringContaining('18.750') });
+
+    // Replay the same fact (a second event for the same evaluation): nothing new.
+    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM outcomes o JOIN employees e ON e.id = o.employee_id WHERE e.nip = $1`, [jf.nip]);
+    await t.dataSource.query(
+      `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload, correlation_id) VALUES ('EvaluationFinalized', 'Evaluation', $1, $2, 'replay')`,
+      [evaluationId, JSON.stringify({ evaluationId, revision: 0 })],
+    );
+    await eventually(async () => {
+      const rows = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE correlation_id = 'replay' AND aggregate_id = $1 AND dispatched_at IS NOT NULL`, [evaluationId]);
+      return rows[0].n === 1;
+    });
+    await eventually(async () => {
+      const rows = await t.dataSource.query(`SELECT count(*)::int AS n FROM job_receipts r JOIN outbox o ON r.job_id LIKE 'o' || o.id || '-%' WHERE o.correlation_id = 'replay' AND o.aggregate_id = $1`, [evaluationId]);
+      return rows[0].n === 2;
+    });
+    const after = await t.dataSource.query(`SELECT count(*)::int AS n FROM outcomes o JOIN employees e ON e.id = o.employee_id WHERE e.nip = $1`, [jf.nip]);
+    expect(after[0].n).toBe(before[0].n);
+    const ledger = await t.dataSource.query(`SELECT l.version, l.balance::text FROM ak_ledgers l JOIN employees e ON e.id = l.employee_id WHERE e.nip = $1`, [jf.nip]);
+    expect(ledger[0]).toEqual({ version: 1, balance: '18.750' });
+  }, 60000);
+
+  it('lets an annual FINAL predicate supersede the periodic entries of its year, keeping the previous figures', async () => {
+    const unitCode = await createUnit(t);
+    const jf = await createEmployee(t, { unitCode, kind: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', golongan: 'III/a', from: '2025-01-01' });
+    await recordFinalEvaluation(t, jf.nip, '2025-Q1', 'BAIK');
+    const q1 = await eventually(async () => {
+      const r = await t.request('GET', `/api/v1/employees/${jf.nip}/credit`, { token: await t.adminToken() });
+      return r.body.version === 1 ? r.body : null;
+    });
+    expect(q1.balance).toBe('3.125');
+    await recordFinalEvaluation(t, jf.nip, '2025', 'SANGAT_BAIK');
+    const year = await eventually(async () => {
+      const r = await t.request('GET', `/api/v1/employees/${jf.nip}/credit`, { token: await t.adminToken() });
+      return r.body.version === 2 ? r.body : null;
+    });
+    expect(year.balance).toBe('18.750');
+    expect(year.superseded).toEqual([expect.objectContaining({ period: '2025-Q1', supersededBy: '2025' })]);
+    const history = await t.dataSource.query(`SELECT h.version, h.balance::text FROM ak_ledger_history h JOIN employees e ON e.id = h.employee_id WHERE e.nip = $1 ORDER BY h.version`, [jf.nip]);
+    expect(history).toEqual([{ version: 1, balance: '3.125' }, { version: 2, balance: '18.750' }]);
+  }, 60000);
+
+  it('computes opening and education entries by the rules, once each, and refuses non-JF employees', async () => {
+    const unitCode = await createUnit(t);
+    const admin = await t.adminToken();
+    const madya = await createEmployee(t, { unitCode, kind: 'FUNGSIONAL', jenjang: 'AHLI_MADYA', golongan: 'IV/b', kelasJabatan: 12, from: '2025-01-01' });
+    const opening = await t.request('POST', `/api/v1/employees/${madya.nip}/credit/opening`, { token: admin, body: { kind: 'INTEGRASI', conventionalTotal: '550.630' } });
+    expect(opening.status).toBe(201);
+    expect(opening.body).toMatchObject({ source: 'INTEGRASI', amount: '150.630', manualReview: false });
+    expect((await t.request('POST', `/api/v1/employees/${madya.nip}/credit/opening`, { token: admin, body: { kind: 'AK_DASAR' } })).status).toBe(409);
+    const edu = await t.request('POST', `/api/v1/employees/${madya.nip}/credit/education`, { token: admin, body: { degree: 'S3', awardedOn: '2025-06-01' } });
+    expect(edu.status).toBe(201);
+    expect(edu.body.amount).toBe('37.500');
+    expect((await t.request('POST', `/api/v1/employees/${madya.nip}/credit/education`, { token: admin, body: { degree: 'S3', awardedOn: '2025-07-01' } })).status).toBe(409);
+    const credit = await t.request('GET', `/api/v1/employees/${madya.nip}/credit`, { token: admin });
+    expect(credit.body.balance).toBe('188.130');
+    expect((await t.request('POST', `/api/v1/employees/${madya.nip}/credit/opening`, { token: admin, body: { kind: 'INTEGRASI', conventionalTotal: 'abc' } })).status).toBe(400);
+    // The employee cannot write their own entries; another employee cannot even see them.
+    expect((await t.request('POST', `/api/v1/employees/${madya.nip}/credit/education`, { token: madya.token, body: { degree: 'S2', awardedOn: '2025-06-01' } })).status).toBe(403);
+    const other = await createEmployee(t, { unitCode, kind: 'PELAKSANA', kelasJabatan: 5 });
+    expect((await t.request('GET', `/api/v1/employees/${madya.nip}/credit`, { token: other.token })).status).toBe(404);
+    expect((await t.request('GET', `/api/v1/employees/${other.nip}/credit`, { token: other.token })).status).toBe(409);
+    expect((await t.request('GET', `/api/v1/employees/${madya.nip}/outcomes`, { token: other.token })).status).toBe(404);
+    const report = await t.request('GET', `/api/v1/outcomes?type=AK_CREDITED&limit=1`, { token: admin });
+    expect(report.status).toBe(200);
+    expect(report.body.items.length).toBeLessThanOrEqual(1);
+    expect((await t.request('GET', `/api/v1/outcomes`, { token: other.token })).status).toBe(403);
+  }, 60000);
+});
