@@ -1,5 +1,4 @@
-import { nextNip } from '../support/fixtures';
-import { createUnit } from '../support/org-skp-fixtures';
+import { createUnit, uniqueNip } from '../support/org-skp-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
 function row(nip: string, unitCode: string, supervisorNip: string | null, over: Record<string, unknown> = {}) {
@@ -28,7 +27,7 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
 
   it('imports JSON rows whose supervisors come later in the same file, creates accounts for rows with a password, and audits', async () => {
     const unit = await createUnit(t);
-    const [head, kasi, staff] = [nextNip(1970), nextNip(1980), nextNip(1990)];
+    const [head, kasi, staff] = [uniqueNip(), uniqueNip(), uniqueNip()];
     const rows = [
       row(staff, unit, kasi, { password: 'rahasia-123' }),
       row(kasi, unit, head, { position: { title: 'Kepala Seksi', kind: 'PENGAWAS', jenjang: null, kelasJabatan: 9, isUnitHead: false, tmt: '2025-01-01' } }),
@@ -51,7 +50,7 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
   it('updates an existing NIP with a new history row from effectiveFrom; earlier dates keep their values', async () => {
     const unit = await createUnit(t);
     const other = await createUnit(t);
-    const [boss, staff] = [nextNip(1975), nextNip(1991)];
+    const [boss, staff] = [uniqueNip(), uniqueNip()];
     const bossRow = row(boss, unit, null, { position: { title: 'Kepala Seksi', kind: 'PENGAWAS', jenjang: null, kelasJabatan: 9, isUnitHead: true, tmt: '2025-01-01' } });
     expect((await post([bossRow, row(staff, unit, boss)])).body.created).toBe(2);
 
@@ -76,7 +75,7 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
 
   it('imports CSV (comma or semicolon) with the same rules and row numbers', async () => {
     const unit = await createUnit(t);
-    const [head, jf] = [nextNip(1972), nextNip(1993)];
+    const [head, jf] = [uniqueNip(), uniqueNip()];
     const csv = [
       HEADER,
       `${jf},"Siti, S.Kep.",PNS,III/a,${unit},${head},,Perawat Ahli Pertama,FUNGSIONAL,AHLI_PERTAMA,8,false,2025-01-01,`,
@@ -88,11 +87,11 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
     const e = await t.request('GET', `/api/v1/employees/${jf}?on=2025-02-01`, { token: admin });
     expect(e.body).toMatchObject({ name: 'Siti, S.Kep.', position: { kind: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA' }, supervisorNip: head });
 
-    const semicolon = [HEADER.replace(/,/g, ';'), `${nextNip(1994)};Budi;PPPK;IX;${unit};${head};;Operator;PELAKSANA;;5;0;2025-01-01;`].join('\r\n');
+    const semicolon = [HEADER.replace(/,/g, ';'), `${uniqueNip()};Budi;PPPK;IX;${unit};${head};;Operator;PELAKSANA;;5;0;2025-01-01;`].join('\r\n');
     const s = await t.request('POST', '/api/v1/employees/import', { token: admin, raw: semicolon, contentType: 'text/csv; charset=utf-8' });
     expect(s.body).toEqual({ created: 1, updated: 0, errors: [] });
 
-    const bad = [HEADER, `${nextNip(1994)},Budi,PNS,IX,${unit},,,Operator,PELAKSANA,,5,false,2025-01-01,`, `123,B,PNS,III/a,${unit},,,Operator,PELAKSANA,,5,false,2025-13-01,`, 'too,few'].join('\n');
+    const bad = [HEADER, `${uniqueNip()},Budi,PNS,IX,${unit},,,Operator,PELAKSANA,,5,false,2025-01-01,`, `123,B,PNS,III/a,${unit},,,Operator,PELAKSANA,,5,false,2025-13-01,`, 'too,few'].join('\n');
     const b = await t.request('POST', '/api/v1/employees/import', { token: admin, raw: bad, contentType: 'text/csv' });
     expect(b.status).toBe(400);
     expect(b.body.errors).toEqual([
@@ -109,17 +108,17 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
 
   it('reports every bad row with row, field and problem, and writes nothing (400)', async () => {
     const unit = await createUnit(t);
-    const good = nextNip(1990);
-    const [a, b] = [nextNip(1991), nextNip(1992)];
+    const good = uniqueNip();
+    const [a, b] = [uniqueNip(), uniqueNip()];
     const rows = [
       row(good, unit, null),
-      row(nextNip(1990), 'NO-SUCH-UNIT', null),
-      row(nextNip(1990), unit, '199901012020011999'),
+      row(uniqueNip(), 'NO-SUCH-UNIT', null),
+      row(uniqueNip(), unit, '199901012020011999'),
       row(good, unit, null),
       row(a, unit, b),
       row(b, unit, a),
-      { ...row(nextNip(1990), unit, null), position: { title: 'JF', kind: 'FUNGSIONAL', jenjang: null, kelasJabatan: 99, tmt: '2025-01-01' } },
-      { ...row(nextNip(1990), unit, null), shoeSize: 42 },
+      { ...row(uniqueNip(), unit, null), position: { title: 'JF', kind: 'FUNGSIONAL', jenjang: null, kelasJabatan: 99, tmt: '2025-01-01' } },
+      { ...row(uniqueNip(), unit, null), shoeSize: 42 },
       'not an object',
     ];
     const r = await post(rows);

@@ -1,5 +1,4 @@
-import { nextNip, nextUnitCode } from '../support/fixtures';
-import { approvedSkp, behaviors, createApiKey, createChain, createEmployee, createUnit, currentYear, Person, skpBody } from '../support/org-skp-fixtures';
+import { approvedSkp, behaviors, createApiKey, createChain, createEmployee, createUnit, currentYear, Person, skpBody, uniqueNip, uniqueUnitCode } from '../support/org-skp-fixtures';
 import { createTestApp, RequestOptions, TestApp } from '../support/test-app';
 
 type Role = 'admin' | 'self' | 'ppk' | 'atasanPpk' | 'unrelated' | 'apiKey';
@@ -52,12 +51,12 @@ describe('authorisation matrix: organisation and SKP planning endpoints', () => 
 
   it('master data and reports: ADMIN only (employees read by self, PPK and atasan PPK)', async () => {
     const matrix: Record<string, Record<Role, number>> = {};
-    matrix['POST /units'] = await run(successLast('admin'), (_r, o) => t.request('POST', '/api/v1/units', { ...o, body: { code: nextUnitCode('M'), name: 'Unit matriks', parentCode: c.unitCode } }));
+    matrix['POST /units'] = await run(successLast('admin'), (_r, o) => t.request('POST', '/api/v1/units', { ...o, body: { code: uniqueUnitCode('M'), name: 'Unit matriks', parentCode: c.unitCode } }));
     matrix['GET /units/:code'] = await run(ROLES, (_r, o) => t.request('GET', `/api/v1/units/${c.unitCode}`, o));
     matrix['POST /employees'] = await run(successLast('admin'), (_r, o) =>
       t.request('POST', '/api/v1/employees', {
         ...o,
-        body: { nip: nextNip(1995), name: 'Pegawai Matriks', status: 'PNS', golongan: 'II/a', unitCode: c.unitCode, supervisorNip: c.ppk.nip, position: { title: 'Pengadministrasi', kind: 'PELAKSANA', jenjang: null, kelasJabatan: 5, tmt: '2025-01-01' } },
+        body: { nip: uniqueNip(), name: 'Pegawai Matriks', status: 'PNS', golongan: 'II/a', unitCode: c.unitCode, supervisorNip: c.ppk.nip, position: { title: 'Pengadministrasi', kind: 'PELAKSANA', jenjang: null, kelasJabatan: 5, tmt: '2025-01-01' } },
       }),
     );
     matrix['GET /employees/:nip'] = await run(ROLES, (_r, o) => t.request('GET', `/api/v1/employees/${c.staff.nip}`, o));
@@ -65,7 +64,7 @@ describe('authorisation matrix: organisation and SKP planning endpoints', () => 
     matrix['POST /employees/import'] = await run(successLast('admin'), (_r, o) =>
       t.request('POST', '/api/v1/employees/import', {
         ...o,
-        body: [{ nip: nextNip(1996), name: 'Pegawai Impor', status: 'PNS', golongan: 'II/a', unitCode: c.unitCode, supervisorNip: c.ppk.nip, position: { title: 'Pengadministrasi', kind: 'PELAKSANA', jenjang: null, kelasJabatan: 5, tmt: '2025-01-01' } }],
+        body: [{ nip: uniqueNip(), name: 'Pegawai Impor', status: 'PNS', golongan: 'II/a', unitCode: c.unitCode, supervisorNip: c.ppk.nip, position: { title: 'Pengadministrasi', kind: 'PELAKSANA', jenjang: null, kelasJabatan: 5, tmt: '2025-01-01' } }],
       }),
     );
     let delegationId = '';

@@ -1,4 +1,4 @@
-import { nextNip, nextUnitCode } from './fixtures';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { TestApp } from './test-app';
 
 /** Helpers for the organisation / SKP planning tests (issue 5). */
@@ -6,13 +6,27 @@ import type { TestApp } from './test-app';
 export const PASSWORD = 'password-123';
 export const CORE_VALUES = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'];
 
+/**
+ * A random, well-formed 18-digit NIP (birth date, TMT year-month, gender, sequence). Random rather than
+ * sequential so test files sharing one database never collide (~10^11 possibilities).
+ */
+export function uniqueNip(): string {
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  return `${randomInt(1960, 2000)}${pad(randomInt(1, 13), 2)}${pad(randomInt(1, 29), 2)}${randomInt(2000, 2025)}${pad(randomInt(1, 13), 2)}${randomInt(1, 3)}${pad(randomInt(0, 1000), 3)}`;
+}
+
+/** A random unit code (test files share one database, so sequential codes could collide). */
+export function uniqueUnitCode(prefix = 'U'): string {
+  return `${prefix}-${randomBytes(5).toString('hex').toUpperCase()}`;
+}
+
 export interface Person {
   nip: string;
   token: string;
 }
 
 export async function createUnit(t: TestApp, parentCode: string | null = null, prefix = 'U'): Promise<string> {
-  const code = nextUnitCode(prefix);
+  const code = uniqueUnitCode(prefix);
   const r = await t.request('POST', '/api/v1/units', { token: await t.adminToken(), body: { code, name: `Unit ${code}`, parentCode } });
   if (r.status !== 201) throw new Error(`unit: ${r.status} ${r.text}`);
   return code;
@@ -33,7 +47,7 @@ export interface EmployeeSpec {
 
 /** Creates an employee through POST /employees and (by default) logs them in. */
 export async function createEmployee(t: TestApp, spec: EmployeeSpec): Promise<Person> {
-  const nip = nextNip(1988);
+  const nip = uniqueNip();
   const kind = spec.kind ?? 'PELAKSANA';
   const r = await t.request('POST', '/api/v1/employees', {
     token: await t.adminToken(),
