@@ -48,8 +48,12 @@ export class AccessPolicy {
     if (isAdmin(p)) return { sql: 'TRUE', params: [] };
     if (p.kind !== 'user' || !p.employeeId) return { sql: 'FALSE', params: [] };
     const me = `$${firstParam}::uuid`;
-    const leader = cols.leaderReadable ? ` OR ((${cols.leaderReadable}) AND ppk_on(${me}, ${cols.refDate}) = ${cols.employeeId})` : '';
-    return { sql: `(${cols.employeeId} = ${me} OR ppk_on(${cols.employeeId}, ${cols.refDate}) = ${me}${leader})`, params: [p.employeeId] };
+    const col = cols.employeeId;
+    // Cheap candidate filters first (people ever under / over the caller), then the exact rule on the date.
+    const everRatedByMe = `(SELECT employee_id FROM employee_assignments WHERE supervisor_id = ${me} UNION SELECT employee_id FROM ppk_delegations WHERE ppk_id = ${me})`;
+    const everRatingMe = `(SELECT supervisor_id FROM employee_assignments WHERE employee_id = ${me} AND supervisor_id IS NOT NULL UNION SELECT ppk_id FROM ppk_delegations WHERE employee_id = ${me})`;
+    const leader = cols.leaderReadable ? ` OR ((${cols.leaderReadable}) AND ${col} IN ${everRatingMe} AND ppk_on(${me}, ${cols.refDate}) = ${col})` : '';
+    return { sql: `(${col} = ${me} OR (${col} IN ${everRatedByMe} AND ppk_on(${col}, ${cols.refDate}) = ${me})${leader})`, params: [p.employeeId] };
   }
 
   /** Throws 404 unless the caller has one of the accepted relations. Returns the relations held. */
