@@ -1,7 +1,8 @@
 import { AngkaKreditModule } from './angka-kredit/angka-kredit.module';
+import { EvaluationModule } from './evaluation/evaluation.module';
 import { OrgModule } from './org/org.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { SkpModule } from './skp/skp.module';
 
 /** Feature modules, in the order their routes appear in the API docs. Shared by API and worker. */
-export const FEATURE_MODULES = [OrgModule, SkpModule, AngkaKreditModule, OutcomesModule];
+export const FEATURE_MODULES = [OrgModule, SkpModule, EvaluationModule, AngkaKreditModule, OutcomesModule];

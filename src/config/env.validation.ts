@@ -56,6 +56,10 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsInt() @Min(1) @Max(60)
   OBJECTION_WINDOW_DAYS: number = 14;
+
+  /** Agency name printed on documents (DEKP). */
+  @IsOptional() @IsString() @MinLength(3)
+  AGENCY_NAME: string = 'Pemerintah Kabupaten Contoh';
 }
 
 export class ConfigError extends Error {}

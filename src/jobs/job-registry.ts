@@ -16,6 +16,7 @@ const standard = { attempts: 8, backoffMs: 1000 };
 
 export const JOBS = {
   'org.employee-created': { queue: 'pipeline', ...standard, description: 'Fan-out point for a new employee (webhooks).' },
+  'evaluation.expire-objection-windows': { queue: 'maintenance', attempts: 3, backoffMs: 5000, description: 'Finalise ISSUED evaluations whose objection window has passed.' },
   'evaluation.credit-angka-kredit': { queue: 'pipeline', ...standard, description: 'Re-compute the JF angka kredit ledger after a FINAL evaluation.' },
   'evaluation.derive-outcomes': { queue: 'pipeline', ...standard, description: 'Derive reward/punishment outcomes from the FINAL predicate history.' },
   'angka-kredit.recompute': { queue: 'pipeline', ...standard, description: 'Re-compute the ledger after an opening or education entry.' },
@@ -48,4 +49,5 @@ export function jobOptions(name: JobName) {
 
 /** Jobs the worker schedules itself (BullMQ job schedulers, upserted at start). */
 export const REPEATABLE_JOBS: { id: string; job: JobName; everyMs: number }[] = [
+  { id: 'evaluation-objection-window-expiry', job: 'evaluation.expire-objection-windows', everyMs: 10 * 60 * 1000 },
 ];

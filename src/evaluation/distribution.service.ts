@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { checkDistribution, PREDICATES, type Explanation, type OrgPredicate, type PredicateCounts } from '../rules';
+import type { EvaluationPeriod } from './periods';
+
+export interface DistributionViolation {
+  rule: string;
+  message: string;
+  messageEn: string;
+  actual: number | null;
+  limit: number | null;
+}
+
+/** The contract's distribution report for one unit and period (plus warnings and the explanation). */
+export interface DistributionReport {
+  unitCode: string;
+  unitName: string;
+  period: string;
+  orgPredicate: OrgPredicate | null;
+  orgPredicateNote: string | null;
+  population: number;
+  counts: PredicateCounts;
+  violations: DistributionViolation[];
+  warnings: DistributionViolation[];
+  ok: boolean;
+  explanation: Explanation | null;
+}
+
+export const ORG_PREDICATE_MISSING = 'ORG_PREDICATE_MISSING';
+
+/** Evaluations that carry a predicate count in their unit's distribution. */
+const COUNTED = `('RATED','ISSUED','OBJECTED','FINAL')`;
+
+/**
+ * Organisation performance per unit × period and the employee-predicate distribution it bounds
+ * (spec 01 §10, SE MenPANRB 3/2023), checked by the rules library.
+ *
+ * Population of a unit: the evaluations of the period counted in the unit (employees in it; a unit
+ * head counts in the parent unit, §9), including sub-units that have no organisation predicate of
+ * their own for the period (those that have one are distributed on their own).
+ */
+@Injectable()
+export class DistributionService {
+  async unitByCode(m: EntityManager, code: string): Promise<{ id: string; code: string; name: string; parentId: string | null } | null> {
+    const rows = await m.query(`SELECT id, code, name, parent_id AS "parentId" FROM units WHERE code = $1`, [code]);
+    return rows[0] ?? null;
+  }
+
+  async unitById(m: EntityManager, id: string): Promise<{ id: string; code: string; name: string; parentId: string | null } | null> {
+    const rows = await m.query(`SELECT id, code, name, parent_id AS "parentId" FROM units WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async performance(m: EntityManager, unitId: string, period: string): Promise<{ predicate: OrgPredicate; note: string | null; setBy: string; setAt: Date } | null> {
+    const rows = await m.query(
+      `SELECT predicate, note, set_by AS "setBy", set_at AS "setAt" FROM unit_performance WHERE unit_id = $1 AND period = $2`,
+      [unitId, period],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The unit an evaluation counted in `unitId` is distributed in: the nearest unit up the tree with an org predicate for the period. */
+  async distributionUnitId(m: EntityManager, unitId: string, period: string): Promise<string> {
+    const rows: { id: string }[] = await m.query(
+      `WITH RECURSIVE a AS (
+         SELECT id, parent_id, 0 AS depth FROM units WHERE id = $1
+         UNION ALL SELECT u.id, u.parent_id, a.depth + 1 FROM units u JOIN a ON u.id = a.parent_id)
+       SELECT a.id FROM a JOIN unit_performance up ON up.unit_id = a.id AND up.period = $2 ORDER BY a.depth LIMIT 1`,
+      [unitId, period],
+    );
+    return rows[0]?.id ?? unitId;
+  }
+
+  /** Units whose evaluations count in `unitId`'s distribution (itself and sub-units without their own org predicate). */
+  async populationUnitIds(m: EntityManager, unitId: string, period: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `WITH RECURSIVE t AS (
+         SELECT id FROM units WHERE id = $1
+         UNION ALL SELECT u.id FROM units u JOIN t ON u.parent_id = t.id
+          WHERE NOT EXISTS (SELECT 1 FROM unit_performance up WHERE up.unit_id = u.id AND up.period = $2))
+       SELECT id FROM t`,
+      [unitId, period],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Ids of the PPKs (raters) of the evaluations in the unit's population (they may read the report). */
+  async raterIds(m: EntityManager, unitId: string, period: string): Promise<string[]> {
+    const units = await this.populationUnitIds(m, unitId, period);
+    const rows: { id: string }[] = await m.query(
+      `SELECT DISTINCT x.id FROM evaluations e CROSS JOIN LATERAL (VALUES (e.ppk_id), (e.rated_by)) AS x(id)
+        WHERE e.period = $1 AND e.unit_id = ANY($2::uuid[]) AND x.id IS NOT NULL`,
+      [period, units],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async report(m: EntityManager, unitId: string, p: EvaluationPeriod): Promise<DistributionReport> {
+    const unit = (await this.unitById(m, unitId))!;
+    const units = await this.populationUnitIds(m, unitId, p.period);
+    const rows: { predicate: string; n: string }[] = await m.query(
+      `SELECT predicate, count(*) AS n FROM evaluations
+        WHERE period = $1 AND unit_id = ANY($2::uuid[]) AND status IN ${COUNTED} AND predicate IS NOT NULL GROUP BY predicate`,
+      [p.period, units],
+    );
+    const counts = Object.fromEntries(PREDICATES.map((k) => [k, 0])) as PredicateCounts;
+    for (const r of rows) counts[r.predicate as keyof PredicateCounts] = Number(r.n);
+    const population = PREDICATES.reduce((a, k) => a + counts[k], 0);
+    const perf = await this.performance(m, unitId, p.period);
+    const base = { unitCode: unit.code, unitName: unit.name, period: p.period, population, counts };
+    if (!perf) {
+      return {
+        ...base,
+        orgPredicate: null,
+        orgPredicateNote: null,
+        violations: [{
+          rule: ORG_PREDICATE_MISSING,
+          message: `Capaian kinerja organisasi unit ${unit.code} periode ${p.period} belum ditetapkan (PUT /units/${unit.code}/performance/${p.period})`,
+          messageEn: `The organisation performance of unit ${unit.code} for ${p.period} has not been set`,
+          actual: null,
+          limit: null,
+        }],
+        warnings: [],
+        ok: false,
+        explanation: null,
+      };
+    }
+    const r = checkDistribution({ orgPredicate: perf.predicate, counts, onDate: p.end });
+    const finding = (d: (typeof r.details)[number]): DistributionViolation => ({ rule: d.code, message: d.message, messageEn: d.messageEn, actual: d.actual, limit: d.limit });
+    return {
+      ...base,
+      orgPredicate: perf.predicate,
+      orgPredicateNote: perf.note,
+      violations: r.details.filter((d) => d.severity === 'ERROR').map(finding),
+      warnings: r.details.filter((d) => d.severity === 'WARNING').map(finding),
+      ok: r.ok,
+      explanation: r.explanation,
+    };
+  }
+}

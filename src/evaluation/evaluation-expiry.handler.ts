@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { JobContext } from '../jobs/job-context';
+import { JobHandler } from '../jobs/job-handler.decorator';
+import { EvaluationService } from './evaluation.service';
+
+/**
+ * Repeatable maintenance job: ISSUED evaluations whose objection window has passed become FINAL
+ * (spec 01 §11), each with its EvaluationFinalized event, in the job's transaction.
+ */
+@Injectable()
+export class EvaluationExpiryHandler {
+  constructor(private readonly evaluations: EvaluationService) {}
+
+  @JobHandler('evaluation.expire-objection-windows')
+  async handle(_payload: Record<string, unknown>, ctx: JobContext): Promise<{ finalized: number; ids: string[] }> {
+    const ids = await this.evaluations.expireWindows(ctx.manager);
+    return { finalized: ids.length, ids };
+  }
+}

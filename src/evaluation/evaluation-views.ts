@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CORE_VALUES } from '../skp/skp.enums';
+import { SkpEntity } from '../skp/entities/skp.entity';
+import { DistributionReport, DistributionService } from './distribution.service';
+import { EvaluationEntity } from './entities/evaluation.entity';
+import { EvaluationSnapshot, EvaluationStore, HistoryItem } from './evaluation-store';
+import { EvaluationPeriod, periodLabel } from './periods';
+
+export interface EvaluationView {
+  id: string | null;
+  skpId: string;
+  nip: string;
+  name: string;
+  year: number;
+  approach: string;
+  formType: string;
+  period: string;
+  periodKind: string;
+  periodLabel: string;
+  fromMonth: string;
+  toMonth: string;
+  start: string;
+  end: string;
+  referenceDate: string;
+  status: string;
+  revision: number;
+  resultRating: string | null;
+  behaviorRating: string | null;
+  predicate: string | null;
+  explanation: unknown;
+  note: string | null;
+  isUnitHead: boolean;
+  unitCode: string | null;
+  orgPredicate: string | null;
+  results: {
+    id: string; kind: string; text: string; feedback: string | null;
+    indicators: { id: string; text: string; aspect: string | null; perspective: string | null; target: string | null; realization: string | null; evidenceUrls: string[] }[];
+  }[];
+  behaviors: { coreValue: string; specialExpectation: string | null; feedback: string | null }[];
+  ratedAt: string | null;
+  issuedAt: string | null;
+  objectionDeadline: string | null;
+  distributionJustification: string | null;
+  distribution: DistributionReport | null;
+  objection: null | {
+    reason: string; filedAt: string | null; ppkExplanation: string | null; decisionNote: string | null; decidedAt: string | null; decidedByNip: string | null;
+    original: { resultRating: string | null; behaviorRating: string | null; predicate: string | null };
+    distributionAfterDecision: DistributionReport | null;
+  };
+  finalizedAt: string | null;
+  finalizedBy: string | null;
+  snapshot: EvaluationSnapshot | null;
+  revisions: unknown[];
+  history: HistoryItem[];
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/** Builds the evaluation as the API returns it (and the DEKP prints it). */
+@Injectable()
+export class EvaluationViews {
+  constructor(
+    private readonly store: EvaluationStore,
+    private readonly distribution: DistributionService,
+  ) {}
+
+  async view(m: EntityManager, skp: SkpEntity, p: EvaluationPeriod, e: EvaluationEntity | null): Promise<EvaluationView> {
+    const [emp] = await m.query(`SELECT nip, name FROM employees WHERE id = $1`, [skp.employeeId]);
+    const results = await this.store.skpStore.results(m, skp.id);
+    const behaviors = await this.store.skpStore.behaviors(m, skp.id);
+    const real = e ? await this.store.realizations(m, e.id) : new Map();
+    const fb = e ? await this.store.feedback(m, e.id) : [];
+    const fbOf = (kind: string, target: string) => fb.find((f) => f.targetKind === kind && f.target === target)?.text ?? null;
+    const refDate = this.store.refDate(e, p);
+    const snapshot = (e?.snapshot as EvaluationSnapshot | null) ?? null;
+
+    let unitCode: string | null = null;
+    let orgPredicate: string | null = null;
+    if (e?.unitId) {
+      const orgUnitId = e.isUnitHead ? (snapshot?.employee.unitId ?? (await this.ledUnitId(m, e, refDate))) : await this.distribution.distributionUnitId(m, e.unitId, p.period);
+      unitCode = (await this.distribution.unitById(m, e.unitId))?.code ?? null;
+      orgPredicate = orgUnitId ? ((await this.distribution.performance(m, orgUnitId, p.period))?.predicate ?? null) : null;
+    }
+    const decidedBy = e?.decidedBy ? (await m.query(`SELECT nip FROM employees WHERE id = $1`, [e.decidedBy]))[0]?.nip ?? null : null;
+    const coreOrder = (v: string) => CORE_VALUES.indexOf(v as never);
+    return {
+      id: e?.id ?? null,
+      skpId: skp.id,
+      nip: emp.nip,
+      name: emp.name,
+      year: skp.year,
+      approach: skp.approach,
+      formType: skp.formType,
+      period: p.period,
+      periodKind: p.kind,
+      periodLabel: periodLabel(p),
+      fromMonth: p.fromMonth,
+      toMonth: p.toMonth,
+      start: p.start,
+      end: p.end,
+      referenceDate: refDate,
+      status: e?.status ?? 'DRAFT',
+      revision: e?.revision ?? 0,
+      resultRating: e?.resultRating ?? null,
+      behaviorRating: e?.behaviorRating ?? null,
+      predicate: e?.predicate ?? null,
+      explanation: e?.explanation ?? null,
+      note: e?.note ?? null,
+      isUnitHead: e?.isUnitHead ?? false,
+      unitCode,
+      orgPredicate,
+      results: results.map((r) => ({
+        id: r.id, kind: r.kind, text: r.text, feedback: fbOf('RESULT', r.id),
+        indicators: r.indicators.map((i) => ({
+          id: i.id, text: i.text, aspect: i.aspect, perspective: i.perspective, target: i.target,
+          realization: real.get(i.id)?.realization ?? null, evidenceUrls: real.get(i.id)?.evidenceUrls ?? [],
+        })),
+      })),
+      behaviors: behaviors
+        .sort((a, b) => coreOrder(a.coreValue) - coreOrder(b.coreValue))
+        .map((b) => ({ coreValue: b.coreValue, specialExpectation: b.specialExpectation, feedback: fbOf('CORE_VALUE', b.coreValue) })),
+      ratedAt: iso(e?.ratedAt ?? null),
+      issuedAt: iso(e?.issuedAt ?? null),
+      objectionDeadline: iso(e?.objectionDeadline ?? null),
+      distributionJustification: e?.distributionJustification ?? null,
+      distribution: (e?.distributionReport as DistributionReport | null) ?? null,
+      objection: e?.objectionReason
+        ? {
+            reason: e.objectionReason, filedAt: iso(e.objectedAt), ppkExplanation: e.ppkExplanation, decisionNote: e.decisionNote,
+            decidedAt: iso(e.decidedAt), decidedByNip: decidedBy,
+            original: { resultRating: e.originalResultRating, behaviorRating: e.originalBehaviorRating, predicate: e.originalPredicate },
+            distributionAfterDecision: (e.decisionDistributionReport as DistributionReport | null) ?? null,
+          }
+        : null,
+      finalizedAt: iso(e?.finalizedAt ?? null),
+      finalizedBy: e?.finalizedBy ?? null,
+      snapshot,
+      revisions: e ? await this.store.revisions(m, e.id) : [],
+      history: e ? await this.store.history(m, e.id) : [],
+    };
+  }
+
+  /** The unit a unit head leads on the reference date. */
+  async ledUnitId(m: EntityManager, e: { employeeId: string }, onDate: string): Promise<string | null> {
+    const rows: { unitId: string }[] = await m.query(
+      `SELECT unit_id AS "unitId" FROM employee_assignments WHERE employee_id = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)`,
+      [e.employeeId, onDate],
+    );
+    return rows[0]?.unitId ?? null;
+  }
+}

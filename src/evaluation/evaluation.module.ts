@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { SkpStore } from '../skp/skp-store';
+import { DistributionService } from './distribution.service';
+import { EvaluationStore } from './evaluation-store';
+import { EvaluationViews } from './evaluation-views';
+import { EvaluationController, OrgPerformanceController } from './evaluation.controller';
+import { EvaluationService } from './evaluation.service';
+import { OrgPerformanceService } from './org-performance.service';
+
+/** Evaluation cycle (issue 6): realisations, ratings, predicate, org performance and distribution, appeal, DEKP. */
+@Module({
+  controllers: [EvaluationController, OrgPerformanceController],
+  providers: [EvaluationService, EvaluationStore, EvaluationViews, DistributionService, OrgPerformanceService, SkpStore],
+  exports: [EvaluationService, DistributionService],
+})
+export class EvaluationModule {}

@@ -1,0 +1,452 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AccessPolicy, Relation } from '../authz/access-policy';
+import { badRequest, conflict, ErrorDetail, forbidden, notFound, unprocessable } from '../common/api-error';
+import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
+import { Principal } from '../identity/principal';
+import { OrgDirectory } from '../org/org-directory.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { computePredicate, RuleInputError, unitHeadPredicate, type Explanation, type Predicate, type Rating } from '../rules';
+import { SkpEntity } from '../skp/entities/skp.entity';
+import { DistributionReport, DistributionService } from './distribution.service';
+import { CorrectionDto, FinalizeDto, ObjectionDecisionDto, ObjectionDto, ObjectionExplanationDto, RatingDto, RealizationsDto } from './dto/evaluation.dto';
+import { EvaluationEntity } from './entities/evaluation.entity';
+import { EvaluationStore } from './evaluation-store';
+import { EvaluationView, EvaluationViews } from './evaluation-views';
+import { EvaluationPeriod, periodsOfYear } from './periods';
+
+export const EVALUATION_STATUSES = ['DRAFT', 'SUBMITTED', 'RATED', 'ISSUED', 'OBJECTED', 'FINAL'] as const;
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+export type FinalizedBy = 'ACCEPT' | 'DECISION' | 'EXPIRY' | 'CORRECTION';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+interface Ctx {
+  skp: SkpEntity;
+  p: EvaluationPeriod;
+  e: EvaluationEntity | null;
+  refDate: string;
+  rel: Set<Relation>;
+}
+
+/**
+ * The evaluation workflow per SKP × period (spec 01 §3.5, §6–§11):
+ * DRAFT → SUBMITTED (realisations) → RATED (PPK) → ISSUED (finalize, distribution checked) →
+ * FINAL (accept / window expiry) or OBJECTED → FINAL (atasan PPK's decision). FINAL is immutable;
+ * ADMIN corrections are revisions. Every write is audited; reaching FINAL writes EvaluationFinalized.
+ */
+@Injectable()
+export class EvaluationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EvaluationStore,
+    private readonly views: EvaluationViews,
+    private readonly distribution: DistributionService,
+    private readonly policy: AccessPolicy,
+    private readonly org: OrgDirectory,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  async get(p: Principal, skpId: string, period: string): Promise<EvaluationView> {
+    const m = this.dataSource.manager;
+    const c = await this.load(m, p, skpId, period, false);
+    return this.views.view(m, c.skp, c.p, c.e);
+  }
+
+  /** Evaluations of an SKP, one line per period of its year (existing or not yet started). */
+  async list(p: Principal, skpId: string) {
+    const m = this.dataSource.manager;
+    const skp = await this.store.skp(m, skpId);
+    const { cadence } = await this.store.cadence(m, skp.year);
+    const rows: EvaluationEntity[] = await m.getRepository(EvaluationEntity).findBy({ skpId });
+    const ps = periodsOfYear(skp.year, cadence);
+    await this.policy.require(p, skp.employeeId, this.store.refDate(null, ps[ps.length - 1]), ['ADMIN', 'SELF', 'PPK'], 'SKP', m);
+    return {
+      skpId, year: skp.year, cadence,
+      items: ps.map((x) => {
+        const e = rows.find((r) => r.period === x.period);
+        return { period: x.period, periodKind: x.kind, fromMonth: x.fromMonth, toMonth: x.toMonth, id: e?.id ?? null, status: e?.status ?? 'DRAFT', predicate: e?.predicate ?? null, revision: e?.revision ?? 0 };
+      }),
+    };
+  }
+
+  /** Data for the DEKP: the view with the identity blocks as of the period (frozen at issue). */
+  async documentData(p: Principal, skpId: string, period: string): Promise<{ view: EvaluationView; distribution: DistributionReport | null }> {
+    const m = this.dataSource.manager;
+    const c = await this.load(m, p, skpId, period, false);
+    if (!c.e || !['RATED', 'ISSUED', 'OBJECTED', 'FINAL'].includes(c.e.status)) {
+      throw conflict('DEKP tersedia setelah evaluasi dinilai / the DEKP exists once the evaluation is RATED', [{ field: 'status', problem: `is ${c.e?.status ?? 'DRAFT'}` }]);
+    }
+    const view = await this.views.view(m, c.skp, c.p, c.e);
+    if (!view.snapshot) view.snapshot = await this.store.snapshot(m, c.skp.employeeId, c.refDate);
+    return { view, distribution: view.distribution };
+  }
+
+  // ---- employee ----------------------------------------------------------------------------
+
+  async putRealizations(p: Principal, skpId: string, period: string, dto: RealizationsDto): Promise<EvaluationView> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await this.load(m, p, skpId, period, true);
+      this.requireRole(c, 'SELF');
+      this.requireApproved(c.skp);
+      this.requireStarted(c.p);
+      const status = c.e?.status ?? 'DRAFT';
+      if (status !== 'DRAFT' && status !== 'SUBMITTED') {
+        throw conflict(`Realisasi tidak dapat diubah: evaluasi berstatus ${status} / realisations are locked once the evaluation is RATED`, [{ field: 'status', problem: `is ${status}` }]);
+      }
+      const results = await this.store.skpStore.results(m, c.skp.id);
+      const indicatorIds = new Set(results.flatMap((r) => r.indicators.map((i) => i.id)));
+      const problems: ErrorDetail[] = [];
+      const seen = new Set<string>();
+      dto.items.forEach((it, i) => {
+        if (!indicatorIds.has(it.indicatorId)) problems.push({ field: `items[${i}].indicatorId`, problem: 'bukan indikator dari SKP ini / not an indicator of this SKP' });
+        if (seen.has(it.indicatorId)) problems.push({ field: `items[${i}].indicatorId`, problem: 'duplicate indicator' });
+        seen.add(it.indicatorId);
+      });
+      if (problems.length) throw badRequest('Data tidak valid / invalid input', problems);
+      const e = c.e ?? (await this.store.ensure(m, c.skp, c.p));
+      const before = await this.store.realizations(m, e.id);
+      await m.query(`DELETE FROM evaluation_realizations WHERE evaluation_id = $1`, [e.id]);
+      for (const it of dto.items) {
+        await m.query(
+          `INSERT INTO evaluation_realizations (evaluation_id, indicator_id, realization, evidence_urls, updated_at) VALUES ($1,$2,$3,$4,$5)`,
+          [e.id, it.indicatorId, it.realization, it.evidenceUrls ?? [], this.clock.now()],
+        );
+      }
+      const from = e.status;
+      if (from === 'DRAFT') {
+        e.status = 'SUBMITTED';
+        await this.store.transition(m, p, e, from, 'SUBMITTED', 'SUBMIT_REALIZATION', null);
+      }
+      e.version += 1;
+      await m.getRepository(EvaluationEntity).save(e);
+      await this.audit.record(m, {
+        action: 'evaluation.realizations', entityType: 'Evaluation', entityId: e.id,
+        before: { status: from, items: [...before.entries()].map(([indicatorId, v]) => ({ indicatorId, realization: v.realization, evidenceUrls: v.evidenceUrls })) },
+        after: { status: e.status, items: dto.items },
+      });
+      return this.views.view(m, c.skp, c.p, e);
+    });
+  }
+
+  async accept(p: Principal, skpId: string, period: string): Promise<EvaluationView> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await this.load(m, p, skpId, period, true);
+      this.requireRole(c, 'SELF');
+      const e = this.requireStatus(c, 'ISSUED', 'diterima / accepted');
+      await this.audit.record(m, { action: 'evaluation.accept', entityType: 'Evaluation', entityId: e.id, before: { status: 'ISSUED' }, after: { status: 'FINAL', predicate: e.predicate } });
+      await this.toFinal(m, p, e, 'ACCEPT', null);
+      return this.views.view(m, c.skp, c.p, e);
+    });
+  }
+
+  async object(p: Principal, skpId: string, period: string, dto: ObjectionDto): Promise<EvaluationView> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await this.load(m, p, skpId, period, true);
+      this.requireRole(c, 'SELF');
+      const e = this.requireStatus(c, 'ISSUED', 'diajukan keberatan / objected to');
+      const now = this.clock.now();
+      if (e.objectionDeadline && now.getTime() > new Date(e.objectionDeadline).getTime()) {
+        throw conflict(
+          `Batas waktu keberatan (${this.config.get('OBJECTION_WINDOW_DAYS')} hari sejak DEKP diterima) telah lewat pada ${new Date(e.objectionDeadline).toISOString()} / the objection window has closed`,
+          [{ field: 'objectionDeadline', problem: `passed at ${new Date(e.objectionDeadline).toISOString()}` }],
+        );
+      }
+      e.status = 'OBJECTED';
+      e.objectionReason = dto.reason;
+      e.objectedAt = now;
+      e.version += 1;
+      await m.getRepository(EvaluationEntity).save(e);
+      await this.store.transition(m, p, e, 'ISSUED', 'OBJECTED', 'OBJECT', dto.reason);
+      await this.audit.record(m, { action: 'evaluation.objection', entityType: 'Evaluation', entityId: e.id, before: { status: 'ISSUED' }, after: { status: 'OBJECTED' }, reason: dto.reason });
+      return this.views.view(m, c.skp, c.p, e);
+    });
+  }
+
+  // ---- PPK ---------------------------------------------------------------------------------
+
+  async rate(p: Principal, skpId: string, period: string, dto: RatingDto): Promise<EvaluationView> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await this.load(m, p, skpId, period, true);
+      this.requireRole(c, 'PPK');
+      this.requireApproved(c.skp);
+      this.requireStarted(c.p);
+      const status = c.e?.status ?? 'DRAFT';
+      if (!['DRAFT', 'SUBMITTED', 'RATED'].includes(status)) {
+        throw conflict(`Evaluasi berstatus ${status}; penilaian hanya dapat diubah sebelum ditetapkan (ISSUED) / ratings can only change before the evaluation is issued`, [{ field: 'status', problem: `is ${status}` }]);
+      }
+      const feedback = await this.feedbackRows(m, c.skp, dto);
+      const snap = await this.org.snapshotById(c.skp.employeeId, c.refDate, m);
+      if (!snap) throw unprocessable(`Pegawai tidak memiliki jabatan pada ${c.refDate} / the employee has no position on ${c.refDate}`);
+      const judged = await this.judge(m, { isUnitHead: snap.isUnitHead, ledUnitId: snap.unitId, unitCode: snap.unitCode }, c.p, dto.resultRating, dto.behaviorRating);
+      const parentId = snap.isUnitHead ? (await this.distribution.unitById(m, snap.unitId))?.parentId ?? null : null;
+      const e = c.e ?? (await this.store.ensure(m, c.skp, c.p));
+      const before = this.ratingFacts(e);
+      const from = e.status;
+      Object.assign(e, {
+        status: 'RATED', resultRating: judged.resultRating, behaviorRating: dto.behaviorRating, predicate: judged.predicate, explanation: judged.explanation,
+        note: dto.note ?? null, ratedAt: this.clock.now(), ratedBy: p.kind === 'user' ? p.employeeId : null, ppkId: p.kind === 'user' ? p.employeeId : null,
+        refDate: c.refDate, unitId: parentId ?? snap.unitId, isUnitHead: snap.isUnitHead, version: e.version + 1,
+      });
+      await m.getRepository(EvaluationEntity).save(e);
+      await m.query(`DELETE FROM evaluation_feedback WHERE evaluation_id = $1`, [e.id]);
+      for (const f of feedback) await m.query(`INSERT INTO evaluation_feedback (evaluation_id, target_kind, target, text) VALUES ($1,$2,$3,$4)`, [e.id, f.kind, f.target, f.text]);
+      await this.store.transition(m, p, e, from, 'RATED', from === 'RATED' ? 'RERATE' : 'RATE', null);
+      await this.audit.record(m, { action: 'evaluation.rate', entityType: 'Evaluation', entityId: e.id, before, after: { ...this.ratingFacts(e), feedback, note: e.note } });
+      return this.views.view(m, c.skp, c.p, e);
+    });
+  }
+
+  async finalize(p: Principal, skpId: string, period: string, dto: FinalizeDto): Promise<EvaluationView> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await this.load(m, p, skpId, period, true);
+      this.requireRole(c, 'PPK');
+      const e = this.requireStatus(c, 'RATED', 'ditetapkan / issued');
+      const unitId = await this.distribution.distributionUnitId(m, e.unitId!, c.p.period);
+      const report = await this.distribution.report(m, unitId, c.p);
+      const justification = dto.justification?.trim() || null;
+      if (!report.ok && !justification) {
+        throw unprocessable(
+          `Pola distribusi predikat unit ${report.unitCode} periode ${c.p.period} tidak terpenuhi: ${report.violations.map((v) => v.rule).join(', ')}. Berikan "justification" untuk tetap menetapkan / the unit distribution check fails; give a justification to proceed`,
+          report.violations.map((v) => ({ field: 'distribution', problem: `${v.rule}: ${v.message}` })),
+          { violations: report.violations.map((v) => ({ rule: v.rule, message: v.message })), distribution: report },
+        );
+      }
+      const now = this.clock.now();
+      e.snapshot = await this.store.snapshot(m, c.skp.employeeId, c.refDate);
+      e.status = 'ISSUED';
+      e.issuedAt = now;
+      e.objectionDeadline = new Date(now.getTime() + this.config.get('OBJECTION_WINDOW_DAYS') * DAY_MS);
+      e.distributionJustification = report.ok ? null : justification;
+      e.distributionReport = report;
+      e.version += 1;
+      await m.getRepository(EvaluationEntity).save(e);
+      await this.store.transition(m, p, e, 'RATED', 'ISSUED', 'FINALIZE', e.distributionJustification);
+      await this.audit.record(m, {
+        action: report.ok ? 'evaluation.finalize' : 'evaluation.finalize.distribution-override',
+        entityType: 'Evaluation', entityId: e.id,
+        before: { status: 'RATED' },
+        after: { status: 'ISSUED', objectionDeadline: e.objectionDeadline.toISOString(), distribution: { unitCode: report.unitCode, orgPredicate: report.orgPredicate, counts: report.counts, ok: report.ok, violations: report.violations.map((v) => v.rule) } },
+        reason: e.distributionJustification,
+      });
+      return this.views.view(m, c.skp, c.p, e);
+    });
+  }
+
+  async explainObjection(p: Principal, skpId: string, period: string, dto: ObjectionExplanationDto): Promise<EvaluationView> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await this.load(m, p, skpId, period, true);
+      this.requireRole(c, 'PPK');
+      const e = this.requireStatus(c, 'OBJECTED', 'dijelaskan / explained');
+      const before = e.ppkExplanation;
+      e.ppkExplanation = dto.text;
+      e.version += 1;
+      await m.getRepository(EvaluationEntity).save(e);
+      await this.audit.record(m, { action: 'evaluation.objection.explanation', entityType: 'Evaluation', entityId: e.id, before: { ppkExplanation: before }, after: { ppkExplanation: dto.text } });
+      return this.views.view(m, c.skp, c.p, e);
+    });
+  }
+
+  // ---- atasan PPK --------------------------------------------------------------------------
+
+  async decide(p: Principal, skpId: string, period: string, dto: ObjectionDecisionDto): Promise<EvaluationView> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await this.load(m, p, skpId, period, true);
+      this.requireRole(c, 'ATASAN_PPK');
+      const e = this.requireStatus(c, 'OBJECTED', 'diputuskan / decided');
+      const judged = await this.judge(m, await this.headInfo(m, e), c.p, dto.resultRating, dto.behaviorRating);
+      const before = this.ratingFacts(e);
+      Object.assign(e, {
+        originalResultRating: e.resultRating, originalBehaviorRating: e.behaviorRating, originalPredicate: e.predicate,
+        resultRating: judged.resultRating, behaviorRating: dto.behaviorRating, predicate: judged.predicate, explanation: judged.explanation,
+        decisionNote: dto.decisionNote, decidedAt: this.clock.now(), decidedBy: p.kind === 'user' ? p.employeeId : null,
+      });
+      await m.getRepository(EvaluationEntity).save(e);
+      // The decision is final; the unit's distribution is re-checked and reported (informational, §3.5).
+      const unitId = await this.distribution.distributionUnitId(m, e.unitId!, c.p.period);
+      e.decisionDistributionReport = await this.distribution.report(m, unitId, c.p);
+      await this.audit.record(m, {
+        action: 'evaluation.objection.decision', entityType: 'Evaluation', entityId: e.id, before, after: { ...this.ratingFacts(e), distributionOk: (e.decisionDistributionReport as DistributionReport).ok },
+        reason: dto.decisionNote,
+      });
+      await this.toFinal(m, p, e, 'DECISION', dto.decisionNote);
+      return this.views.view(m, c.skp, c.p, e);
+    });
+  }
+
+  // ---- ADMIN -------------------------------------------------------------------------------
+
+  async correct(p: Principal, skpId: string, period: string, dto: CorrectionDto): Promise<EvaluationView> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await this.load(m, p, skpId, period, true);
+      this.requireRole(c, 'ADMIN');
+      const e = this.requireStatus(c, 'FINAL', 'dikoreksi / corrected');
+      const judged = await this.judge(m, await this.headInfo(m, e), c.p, dto.resultRating, dto.behaviorRating);
+      const before = this.ratingFacts(e);
+      await m.query(
+        `INSERT INTO evaluation_revisions (evaluation_id, revision, result_rating, behavior_rating, predicate, explanation, reason, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+        [e.id, e.revision, e.resultRating, e.behaviorRating, e.predicate, JSON.stringify(e.explanation ?? null), dto.reason, p.kind === 'user' ? p.nip : 'system', this.clock.now()],
+      );
+      Object.assign(e, { resultRating: judged.resultRating, behaviorRating: dto.behaviorRating, predicate: judged.predicate, explanation: judged.explanation, revision: e.revision + 1 });
+      await this.audit.record(m, { action: 'evaluation.correction', entityType: 'Evaluation', entityId: e.id, before, after: this.ratingFacts(e), reason: dto.reason });
+      await this.toFinal(m, p, e, 'CORRECTION', dto.reason);
+      return this.views.view(m, c.skp, c.p, e);
+    });
+  }
+
+  // ---- background --------------------------------------------------------------------------
+
+  /** Finalises ISSUED evaluations whose objection window has passed (spec 01 §11). Returns their ids. */
+  async expireWindows(m: EntityManager, limit = 500): Promise<string[]> {
+    const rows: EvaluationEntity[] = await m
+      .getRepository(EvaluationEntity)
+      .createQueryBuilder('e')
+      .where(`e.status = 'ISSUED' AND e.objection_deadline < :now`, { now: this.clock.now() })
+      .orderBy('e.objection_deadline', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+    for (const e of rows) {
+      await this.audit.record(m, { action: 'evaluation.window-expired', entityType: 'Evaluation', entityId: e.id, before: { status: 'ISSUED' }, after: { status: 'FINAL' } });
+      await this.toFinal(m, undefined, e, 'EXPIRY', 'batas waktu keberatan lewat / objection window expired');
+    }
+    return rows.map((e) => e.id);
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private async load(m: EntityManager, p: Principal, skpId: string, period: string, lock: boolean): Promise<Ctx> {
+    const skp = await this.store.skp(m, skpId);
+    const per = await this.store.period(m, skp, period);
+    const e = await this.store.find(m, skp.id, per.period, lock);
+    const refDate = this.store.refDate(e, per);
+    const rel = await this.policy.require(p, skp.employeeId, refDate, ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'], 'Evaluasi', m);
+    // The atasan PPK sees an evaluation only when an appeal brought it to him.
+    const onlyAtasan = !rel.has('ADMIN') && !rel.has('SELF') && !rel.has('PPK');
+    if (onlyAtasan && !e?.objectionReason) throw notFound('Evaluasi');
+    return { skp, p: per, e, refDate, rel };
+  }
+
+  private requireRole(c: Ctx, role: Relation): void {
+    if (c.rel.has(role)) return;
+    const who: Record<string, string> = {
+      SELF: 'pegawai yang dinilai / the evaluated employee',
+      PPK: 'Pejabat Penilai Kinerja pegawai / the employee’s PPK',
+      ATASAN_PPK: 'atasan Pejabat Penilai Kinerja / the PPK’s superior',
+      ADMIN: 'admin kepegawaian / an ADMIN',
+    };
+    throw forbidden(`Hanya ${who[role]} yang dapat melakukan ini`);
+  }
+
+  private requireApproved(skp: SkpEntity): void {
+    if (skp.status !== 'APPROVED') {
+      throw conflict(`SKP berstatus ${skp.status}; evaluasi hanya untuk SKP yang telah disetujui / evaluations need an APPROVED SKP`, [{ field: 'skp.status', problem: `is ${skp.status}, must be APPROVED` }]);
+    }
+  }
+
+  private requireStarted(p: EvaluationPeriod): void {
+    if (this.clock.today() < p.start) throw conflict(`Periode ${p.period} belum dimulai (mulai ${p.start}) / the period has not started`, [{ field: 'period', problem: `starts ${p.start}` }]);
+  }
+
+  private requireStatus(c: Ctx, status: string, verb: string): EvaluationEntity {
+    const actual = c.e?.status ?? 'DRAFT';
+    if (!c.e || actual !== status) {
+      throw conflict(`Evaluasi berstatus ${actual}; hanya evaluasi ${status} yang dapat ${verb.split(' / ')[0]} / only a ${status} evaluation can be ${verb.split(' / ')[1]}`, [
+        { field: 'status', problem: `is ${actual}, must be ${status}` },
+      ]);
+    }
+    return c.e;
+  }
+
+  private async headInfo(m: EntityManager, e: EvaluationEntity): Promise<{ isUnitHead: boolean; ledUnitId: string | null; unitCode: string }> {
+    if (!e.isUnitHead) return { isUnitHead: false, ledUnitId: null, unitCode: '' };
+    const snap = e.snapshot as { employee?: { unitId: string; unitCode: string } } | null;
+    const led = snap?.employee?.unitId ?? (await this.views.ledUnitId(m, e, e.refDate!));
+    const code = snap?.employee?.unitCode ?? (led ? (await this.distribution.unitById(m, led))?.code ?? '' : '');
+    return { isUnitHead: true, ledUnitId: led, unitCode: code };
+  }
+
+  /** Predicate from the rules: the 3×3 matrix, or for a unit head the unit-head rule (§9). */
+  private async judge(
+    m: EntityManager,
+    who: { isUnitHead: boolean; ledUnitId: string | null; unitCode: string },
+    per: EvaluationPeriod,
+    resultRating: Rating | undefined,
+    behaviorRating: Rating,
+  ): Promise<{ resultRating: Rating; predicate: Predicate; explanation: Explanation }> {
+    if (who.isUnitHead && who.ledUnitId) {
+      const perf = await this.distribution.performance(m, who.ledUnitId, per.period);
+      if (!perf) {
+        throw unprocessable(
+          `Pegawai adalah pimpinan unit ${who.unitCode}: rating hasil kerjanya adalah capaian kinerja organisasi, yang untuk periode ${per.period} belum ditetapkan (PUT /units/${who.unitCode}/performance/${per.period}) / the unit's organisation predicate is not set yet`,
+          [{ field: 'resultRating', problem: `organisation performance of ${who.unitCode} for ${per.period} is not set` }],
+        );
+      }
+      try {
+        const r = unitHeadPredicate({ orgPredicate: perf.predicate, behaviorRating, resultRating, onDate: per.end });
+        return { resultRating: r.resultRating, predicate: r.predicate, explanation: r.explanation };
+      } catch (err) {
+        if (err instanceof RuleInputError) throw unprocessable(err.message, [{ field: err.field ?? 'resultRating', problem: err.message }]);
+        throw err;
+      }
+    }
+    if (!resultRating) throw badRequest('Data tidak valid / invalid input', [{ field: 'resultRating', problem: 'is required (only a unit head’s comes from the organisation predicate)' }]);
+    const r = computePredicate({ resultRating, behaviorRating, onDate: per.end });
+    return { resultRating, predicate: r.predicate, explanation: r.explanation };
+  }
+
+  private async feedbackRows(m: EntityManager, skp: SkpEntity, dto: RatingDto): Promise<{ kind: 'RESULT' | 'CORE_VALUE'; target: string; text: string }[]> {
+    const results = await this.store.skpStore.results(m, skp.id);
+    const behaviors = await this.store.skpStore.behaviors(m, skp.id);
+    const resultIds = new Set(results.map((r) => r.id));
+    const values = new Set(behaviors.map((b) => b.coreValue));
+    const problems: ErrorDetail[] = [];
+    const out: { kind: 'RESULT' | 'CORE_VALUE'; target: string; text: string }[] = [];
+    const seen = new Set<string>();
+    (dto.feedback ?? []).forEach((f, i) => {
+      if ((f.resultId === undefined) === (f.coreValue === undefined)) {
+        problems.push({ field: `feedback[${i}]`, problem: 'give exactly one of resultId or coreValue' });
+        return;
+      }
+      const kind = f.resultId ? 'RESULT' : 'CORE_VALUE';
+      const target = (f.resultId ?? f.coreValue)!;
+      if (kind === 'RESULT' && !resultIds.has(target)) problems.push({ field: `feedback[${i}].resultId`, problem: 'bukan RHK dari SKP ini / not a result of this SKP' });
+      if (kind === 'CORE_VALUE' && !values.has(target)) problems.push({ field: `feedback[${i}].coreValue`, problem: 'not a core value of this SKP' });
+      if (seen.has(`${kind}:${target}`)) problems.push({ field: `feedback[${i}]`, problem: 'duplicate feedback target' });
+      seen.add(`${kind}:${target}`);
+      out.push({ kind, target, text: f.text });
+    });
+    if (problems.length) throw badRequest('Data tidak valid / invalid input', problems);
+    return out;
+  }
+
+  private ratingFacts(e: EvaluationEntity) {
+    return { status: e.status, resultRating: e.resultRating, behaviorRating: e.behaviorRating, predicate: e.predicate, revision: e.revision };
+  }
+
+  /** → FINAL, with the EvaluationFinalized fact in the same transaction (consumed by the AK, allowance and outcome jobs). */
+  private async toFinal(m: EntityManager, p: Principal | undefined, e: EvaluationEntity, by: FinalizedBy, reason: string | null): Promise<void> {
+    const from = e.status;
+    e.status = 'FINAL';
+    e.finalizedAt = this.clock.now();
+    e.finalizedBy = by;
+    e.version += 1;
+    await m.getRepository(EvaluationEntity).save(e);
+    await this.store.transition(m, p, e, from, 'FINAL', by, reason);
+    await this.outbox.add(m, {
+      type: 'EvaluationFinalized',
+      aggregateType: 'Evaluation',
+      aggregateId: e.id,
+      payload: { evaluationId: e.id, revision: e.revision },
+      dedupeKey: `evaluation-finalized:${e.id}:${e.revision}`,
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import { approvedSkp, createEmployee, createUnit, Person, skpBody } from './org-skp-fixtures';
+import type { TestApp } from './test-app';
+
+/** Helpers for the evaluation-cycle tests (issue 6). */
+
+export const RATINGS = ['DI_ATAS_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'DI_BAWAH_EKSPEKTASI'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** Moves the application clock to noon (Jakarta) of a date. */
+export function setToday(t: TestApp, date: string): void {
+  t.clock.reset();
+  t.clock.advance(Date.parse(`${date}T05:00:00Z`) - Date.now());
+  if (t.clock.today() !== date) throw new Error(`clock is ${t.clock.today()}, wanted ${date}`);
+}
+
+export interface EvalOrg {
+  parentCode: string;
+  unitCode: string;
+  /** Leader of the parent unit (JPT Pratama): PPK of the unit head, sets the unit's organisation performance. */
+  leader: Person;
+  /** Head of the unit (administrator, isUnitHead): atasan PPK of the staff. */
+  head: Person;
+  /** Pengawas: PPK of the staff. */
+  ppk: Person;
+  staff: Person[];
+}
+
+/** parent unit (leader) → unit (head) → PPK → n staff, all from 2025-01-01. */
+export async function createEvalOrg(t: TestApp, staffCount: number): Promise<EvalOrg> {
+  const parentCode = await createUnit(t, null, 'P');
+  const unitCode = await createUnit(t, parentCode, 'C');
+  const leader = await createEmployee(t, { unitCode: parentCode, kind: 'JPT_PRATAMA', isUnitHead: true, kelasJabatan: 14, golongan: 'IV/b', title: 'Kepala Dinas' });
+  const head = await createEmployee(t, { unitCode, kind: 'ADMINISTRATOR', isUnitHead: true, supervisorNip: leader.nip, kelasJabatan: 11, golongan: 'IV/a', title: 'Kepala Bidang Pelayanan' });
+  const ppk = await createEmployee(t, { unitCode, kind: 'PENGAWAS', supervisorNip: head.nip, kelasJabatan: 9, golongan: 'III/d', title: 'Kepala Seksi Rujukan' });
+  const staff: Person[] = [];
+  for (let i = 0; i < staffCount; i++) {
+    staff.push(await createEmployee(t, { unitCode, kind: 'PELAKSANA', supervisorNip: ppk.nip, kelasJabatan: 6, golongan: 'III/a', title: 'Pengelola Layanan Rujukan' }));
+  }
+  return { parentCode, unitCode, leader, head, ppk, staff };
+}
+
+/** An APPROVED 2026 SKP for each staff member (approved by their PPK); returns the SKPs. */
+export async function approvedStaffSkps(t: TestApp, org: EvalOrg, year = 2026) {
+  const out = [];
+  for (const s of org.staff) out.push(await approvedSkp(t, s, org.ppk, skpBody(year)));
+  return out;
+}
+
+export const evalPath = (skpId: string, period: string) => `/api/v1/skp/${skpId}/evaluations/${period}`;
+
+export async function putRealizations(t: TestApp, owner: Person, skp: { id: string; results: { indicators: { id: string }[] }[] }, period: string) {
+  const items = skp.results.flatMap((r) => r.indicators.map((i) => ({ indicatorId: i.id, realization: 'Tercapai 97 %', evidenceUrls: ['https://bukti.example.go.id/laporan.pdf'] })));
+  return t.request('PUT', `${evalPath(skp.id, period)}/realizations`, { token: owner.token, body: { items } });
+}
+
+export async function rate(t: TestApp, ppk: Person, skp: { id: string; results: { id: string }[] }, period: string, resultRating: Rating | undefined, behaviorRating: Rating, note = 'Pertahankan kinerja') {
+  return t.request('PUT', `${evalPath(skp.id, period)}/rating`, {
+    token: ppk.token,
+    body: {
+      ...(resultRating ? { resultRating } : {}),
+      behaviorRating,
+      feedback: [
+        { resultId: skp.results[0].id, text: 'Tindak lanjut rujukan konsisten' },
+        { coreValue: 'BERORIENTASI_PELAYANAN', text: 'Ramah dan responsif' },
+      ],
+      note,
+    },
+  });
+}
+
+export async function setPerformance(t: TestApp, token: string, unitCode: string, period: string, predicate: string) {
+  return t.request('PUT', `/api/v1/units/${unitCode}/performance/${period}`, { token, body: { predicate, note: 'Capaian rencana aksi' } });
+}
+
+/** GET a binary response (the DEKP PDF). */
+export async function getBinary(t: TestApp, path: string, token: string): Promise<{ status: number; contentType: string | null; body: Buffer }> {
+  const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, contentType: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
+}
+
+export async function pdfText(pdf: Buffer): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PDFParse } = require('pdf-parse');
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  try {
+    const r = await parser.getText();
+    return r.text as string;
+  } finally {
+    await parser.destroy();
+  }
+}
