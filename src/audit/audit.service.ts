@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../common/request-context';
 import { actorLabel } from '../identity/principal';
-import { AuditEntryEntity } from './audit-entry.entity';
 
 export interface AuditRecord {
   action: string;
@@ -24,19 +23,16 @@ export class AuditService {
     if (recs.length === 0) return;
     const { actor, actorKind } = actorLabel(RequestContext.principal());
     const correlationId = RequestContext.correlationId();
+    // One statement for any number of rows (bulk imports write thousands): the rows travel as one jsonb array.
     const rows = recs.map((r) => ({
-      actor,
-      actorKind,
-      action: r.action,
-      entityType: r.entityType,
-      entityId: r.entityId,
-      before: r.before ?? null,
-      after: r.after ?? null,
-      reason: r.reason ?? null,
-      correlationId,
+      action: r.action, entity_type: r.entityType, entity_id: r.entityId,
+      before: r.before ?? null, after: r.after ?? null, reason: r.reason ?? null,
     }));
-    for (let i = 0; i < rows.length; i += 1000) {
-      await manager.createQueryBuilder().insert().into(AuditEntryEntity).values(rows.slice(i, i + 1000) as never).updateEntity(false).execute();
-    }
+    await manager.query(
+      `INSERT INTO audit_log (actor, actor_kind, action, entity_type, entity_id, before, after, reason, correlation_id)
+       SELECT $1, $2, r.action, r.entity_type, r.entity_id, r.before, r.after, r.reason, $3
+         FROM jsonb_to_recordset($4::jsonb) AS r(action text, entity_type text, entity_id text, before jsonb, after jsonb, reason text)`,
+      [actor, actorKind, correlationId, JSON.stringify(rows)],
+    );
   }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../common/request-context';
 import { EVENT_ROUTES } from '../jobs/job-registry';
-import { OutboxMessageEntity } from './outbox-message.entity';
 
 export interface OutboxEvent {
   type: keyof typeof EVENT_ROUTES | string;
@@ -25,24 +24,15 @@ export class OutboxService {
     if (events.length === 0) return;
     if (events.some((e) => !(e.type in EVENT_ROUTES))) throw new Error(`Unknown outbox event type in ${events.map((e) => e.type).join(',')}`);
     const correlationId = RequestContext.correlationId();
-    for (let i = 0; i < events.length; i += 1000) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(OutboxMessageEntity)
-        .values(
-          events.slice(i, i + 1000).map((e) => ({
-            eventType: e.type,
-            aggregateType: e.aggregateType,
-            aggregateId: e.aggregateId,
-            payload: e.payload,
-            dedupeKey: e.dedupeKey ?? null,
-            correlationId,
-          })) as never,
-        )
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
-    }
+    const rows = events.map((e) => ({
+      event_type: e.type, aggregate_type: e.aggregateType, aggregate_id: e.aggregateId, payload: e.payload, dedupe_key: e.dedupeKey ?? null,
+    }));
+    await manager.query(
+      `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload, dedupe_key, correlation_id)
+       SELECT r.event_type, r.aggregate_type, r.aggregate_id, r.payload, r.dedupe_key, $1
+         FROM jsonb_to_recordset($2::jsonb) AS r(event_type text, aggregate_type text, aggregate_id text, payload jsonb, dedupe_key text)
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [correlationId, JSON.stringify(rows)],
+    );
   }
 }

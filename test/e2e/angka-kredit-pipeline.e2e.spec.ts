@@ -104,4 +104,24 @@ describe('angka kredit and outcomes pipeline (outbox → BullMQ → worker)', ()
     expect(report.body.items.length).toBeLessThanOrEqual(1);
     expect((await t.request('GET', `/api/v1/outcomes`, { token: other.token })).status).toBe(403);
   }, 60000);
+
+  it('puts a job whose facts contradict the rules in the failed list without retrying it', async () => {
+    const admin = await t.adminToken();
+    const unitCode = await createUnit(t);
+    const jf = await createEmployee(t, { unitCode, kind: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', golongan: 'III/a', from: '2025-01-01' });
+    // Jumping two jenjang at once is not a kenaikan jenjang the ledger accepts.
+    const mut = await t.request('PATCH', `/api/v1/employees/${jf.nip}`, {
+      token: admin,
+      body: { effectiveFrom: '2025-07-01', golongan: 'IV/a', position: { title: 'Perawat Ahli Madya', kind: 'FUNGSIONAL', jenjang: 'AHLI_MADYA', kelasJabatan: 12, tmt: '2025-07-01' } },
+    });
+    expect(mut.status).toBe(200);
+    const evaluationId = await recordFinalEvaluation(t, jf.nip, '2025', 'BAIK');
+    const failed = await eventually(async () => {
+      const r = await t.request('GET', '/api/v1/jobs/failed?queue=pipeline', { token: admin });
+      return r.body.items.find((j: { data: { evaluationId?: string } }) => j.data.evaluationId === evaluationId) ?? null;
+    });
+    expect(failed).toMatchObject({ queue: 'pipeline', name: 'evaluation.credit-angka-kredit', attemptsMade: 1 });
+    expect(failed.failedReason).toMatch(/Angka kredit tidak dapat dihitung/);
+    expect((await t.request('GET', '/api/v1/jobs/failed', { token: jf.token })).status).toBe(403);
+  }, 60000);
 });
