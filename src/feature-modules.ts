@@ -1,3 +1,4 @@
+import { AllowanceModule } from './allowance/allowance.module';
 import { AngkaKreditModule } from './angka-kredit/angka-kredit.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { OrgModule } from './org/org.module';
@@ -5,4 +6,4 @@ import { OutcomesModule } from './outcomes/outcomes.module';
 import { SkpModule } from './skp/skp.module';
 
 /** Feature modules, in the order their routes appear in the API docs. Shared by API and worker. */
-export const FEATURE_MODULES = [OrgModule, SkpModule, EvaluationModule, AngkaKreditModule, OutcomesModule];
+export const FEATURE_MODULES = [OrgModule, SkpModule, EvaluationModule, AngkaKreditModule, OutcomesModule, AllowanceModule];

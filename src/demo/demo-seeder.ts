@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmployeesService } from '../org/employees.service';
 import { UnitsService } from '../org/units.service';
+import { seedDemoAllowances } from './demo-allowances';
 import { DEMO_EMPLOYEE_PASSWORD, DEMO_EMPLOYEES, DEMO_UNITS } from './demo-agency';
 
 const DEMO_START = '2025-01-01';
@@ -38,7 +39,8 @@ export class DemoSeeder {
       });
       employees++;
     }
-    this.logger.log({ units, employees }, 'demo agency seeded');
+    const allowances = await seedDemoAllowances(this.dataSource);
+    this.logger.log({ units, employees, ...allowances }, 'demo agency seeded');
     return { units, employees };
   }
 }

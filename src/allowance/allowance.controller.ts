@@ -1,0 +1,109 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../identity/auth.decorators';
+import { AllowanceRunsService } from './allowance-runs.service';
+import { RuleSetsService } from './rule-sets.service';
+import { WorkingDaysService } from './working-days.service';
+import { requireMonth } from './months';
+
+@ApiTags('allowances')
+@ApiBearerAuth()
+@Roles('ADMIN')
+@Controller('allowance')
+export class AllowanceController {
+  constructor(
+    private readonly ruleSets: RuleSetsService,
+    private readonly runs: AllowanceRunsService,
+    private readonly workingDays: WorkingDaysService,
+  ) {}
+
+  @Put('rule-sets/:code')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Add a version of a rule set (spec 03 §11.2), or start from a template with overrides',
+    description:
+      'Body: a full rule set, or `{ "template": "R-TPP-DEMO", "effectiveFrom": "2026-01-01", …overrides }` (top-level fields replace the ' +
+      'template’s wholesale). `effectiveFrom` (inclusive) is required, `effectiveTo` (exclusive) optional. The version number is assigned ' +
+      '(max + 1). An open-ended earlier version is closed where this one starts; any other overlap → 409. `"default": true` makes the code ' +
+      'the agency default; `"unitCodes": [...]` assigns it to units (sub-units inherit unless they have their own).',
+  })
+  @ApiBody({ schema: { type: 'object', example: { template: 'R-TPP-DEMO', effectiveFrom: '2026-01-01', default: true, unitCodes: [], split: { kin: '0.60', dis: '0.40' } } } })
+  putRuleSet(@Param('code') code: string, @Body() body: Record<string, unknown>) {
+    return this.ruleSets.put(code, body);
+  }
+
+  @Get('rule-sets')
+  @ApiOperation({ summary: 'Rule set codes with their latest version and whether one is the agency default' })
+  listRuleSets() {
+    return this.ruleSets.list();
+  }
+
+  @Get('rule-sets/:code')
+  @ApiOperation({ summary: 'All versions of a rule set, with its default/unit assignment' })
+  getRuleSet(@Param('code') code: string) {
+    return this.ruleSets.get(code);
+  }
+
+  @Post('runs')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Start the monthly run (background jobs, in chunks) → 202 { id, status: QUEUED }',
+    description: 'An open month: one line per employee (version moves only when figures change). A CLOSED month is never edited: the run compares and carries any difference as an audited adjustment in the next open month (a re-run with unchanged inputs changes nothing).',
+  })
+  @ApiBody({ schema: { type: 'object', example: { month: '2026-03' } } })
+  requestRun(@Body() body: Record<string, unknown>) {
+    return this.runs.request(body);
+  }
+
+  @Get('runs/:id')
+  @ApiOperation({ summary: 'Run progress: status QUEUED | RUNNING | DONE | FAILED, processed, total, report (not computed employees listed)' })
+  getRun(@Param('id') id: string) {
+    return this.runs.get(id);
+  }
+
+  @Get('months/:month')
+  @ApiOperation({ summary: 'Month status (OPEN | CLOSED) and line counts by status' })
+  getMonth(@Param('month') month: string) {
+    return this.runs.month(month);
+  }
+
+  @Post('months/:month/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a month: its figures become immutable (409 when already closed or a run is in progress); emits AllowanceMonthClosed' })
+  closeMonth(@Param('month') month: string) {
+    return this.runs.close(month);
+  }
+
+  @Get('working-days/:month')
+  @ApiOperation({ summary: 'Working days of a month: the configured value, else Monday–Friday minus configured holidays' })
+  getWorkingDays(@Param('month') month: string) {
+    return this.workingDays.get(requireMonth(month));
+  }
+
+  @Put('working-days/:month')
+  @ApiOperation({ summary: 'Configure the working days of a month `{ "workingDays": 21 }` (null → back to the computed count)' })
+  @ApiBody({ schema: { type: 'object', example: { workingDays: 21 } } })
+  setWorkingDays(@Param('month') month: string, @Body() body: Record<string, unknown>) {
+    return this.workingDays.set(month, body);
+  }
+
+  @Get('holidays')
+  @ApiOperation({ summary: 'Configured holidays of a year (?year=2026)' })
+  holidays(@Query('year') year: string) {
+    return this.workingDays.listHolidays(year);
+  }
+
+  @Put('holidays/:date')
+  @ApiOperation({ summary: 'Add or rename a holiday `{ "name": "Idul Fitri" }`' })
+  @ApiBody({ schema: { type: 'object', example: { name: 'Hari Raya Nyepi' } } })
+  putHoliday(@Param('date') date: string, @Body() body: Record<string, unknown>) {
+    return this.workingDays.putHoliday(date, body);
+  }
+
+  @Delete('holidays/:date')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a holiday' })
+  async deleteHoliday(@Param('date') date: string) {
+    await this.workingDays.deleteHoliday(date);
+  }
+}

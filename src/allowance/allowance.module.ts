@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { AllowanceRunHandler } from './allowance-run.handler';
+import { AllowanceRunsService } from './allowance-runs.service';
+import { AllowanceController } from './allowance.controller';
+import { AttendanceController } from './attendance.controller';
+import { AttendanceService } from './attendance.service';
+import { LineComputer } from './line-computer';
+import { LineWriter } from './line-writer';
+import { PayrollController } from './payroll.controller';
+import { PayrollService } from './payroll.service';
+import { RuleSetsService } from './rule-sets.service';
+import { WorkingDaysService } from './working-days.service';
+
+/** Allowances (TPP / tukin): rule sets, working days, attendance, monthly runs, month close, payroll pull. */
+@Module({
+  controllers: [AllowanceController, AttendanceController, PayrollController],
+  providers: [RuleSetsService, WorkingDaysService, AttendanceService, AllowanceRunsService, LineComputer, LineWriter, PayrollService],
+  exports: [RuleSetsService, WorkingDaysService, LineComputer, LineWriter],
+})
+export class AllowanceModule {}
+
+export { AllowanceRunHandler };

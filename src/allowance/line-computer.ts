@@ -1,0 +1,252 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { computeAllowanceMonth, RuleInputError, selectRuleSetVersion, type AllowancePredicate, type AllowanceRuleSet, type DeductionLine } from '../rules';
+import { addMonths, firstDay, lastDay, monthIndex } from './months';
+import { WorkingDays, WorkingDaysService } from './working-days.service';
+
+export type LineStatus = 'COMPUTED' | 'NO_RULE_SET' | 'ERROR';
+
+/** One computed allowance line, ready to be written (amounts integer rupiah). */
+export interface ComputedLine {
+  employeeId: string;
+  nip: string;
+  status: LineStatus;
+  kelasJabatan: number | null;
+  unitId: string | null;
+  ruleSet: string | null;
+  basicAmount: number | null;
+  performancePart: number | null;
+  disciplinePart: number | null;
+  totalDeductions: number | null;
+  netAmount: number | null;
+  deductions: DeductionLine[];
+  explanation: Record<string, unknown>;
+  problem: string | null;
+  figuresHash: string;
+  attendanceMissing: boolean;
+}
+
+interface EmployeeRow {
+  employee_id: string;
+  nip: string;
+  status: 'PNS' | 'PPPK';
+  unit_id: string;
+  kelas_jabatan: number;
+}
+
+interface AttendanceRow {
+  employee_id: string;
+  late_minutes: (number | null)[];
+  early_leave_minutes: (number | null)[];
+  absent_days: number;
+  missed_apel: number;
+  revision: number;
+}
+
+interface PredicateRow {
+  employee_id: string;
+  id: string;
+  period: string;
+  predicate: AllowancePredicate;
+}
+
+interface Resolution {
+  code: string;
+  via: 'UNIT' | 'ANCESTOR' | 'DEFAULT';
+  unitCode: string | null;
+}
+
+/** Hash of what a payroll system sees of a line (not the explanation): the version moves only when this changes. */
+export function figuresHash(l: Pick<ComputedLine, 'status' | 'ruleSet' | 'kelasJabatan' | 'basicAmount' | 'performancePart' | 'disciplinePart' | 'deductions' | 'netAmount' | 'problem'>): string {
+  const figures = [
+    l.status, l.ruleSet, l.kelasJabatan, l.basicAmount, l.performancePart, l.disciplinePart,
+    l.deductions.map((d) => [d.code, d.amount, d.reason]), l.netAmount, l.problem,
+  ];
+  return createHash('sha256').update(JSON.stringify(figures)).digest('hex');
+}
+
+/**
+ * Computes the allowance lines of a set of employees for one month with set-based reads (one query
+ * per input kind, whatever the number of employees) and the rules library for the arithmetic.
+ */
+@Injectable()
+export class LineComputer {
+  constructor(private readonly workingDays: WorkingDaysService) {}
+
+  async compute(m: EntityManager, month: string, employeeIds: string[]): Promise<ComputedLine[]> {
+    const [employees, attendance, rsContext, wd] = await Promise.all([
+      m.query(
+        `SELECT DISTINCT ON (a.employee_id) a.employee_id, e.nip, e.status, a.unit_id, a.kelas_jabatan
+           FROM employee_assignments a JOIN employees e ON e.id = a.employee_id
+          WHERE a.employee_id = ANY($1::uuid[]) AND a.valid_from <= $3::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
+          ORDER BY a.employee_id, a.valid_from DESC`,
+        [employeeIds, firstDay(month), lastDay(month)],
+      ) as Promise<EmployeeRow[]>,
+      m.query(
+        `SELECT employee_id, late_minutes, early_leave_minutes, absent_days, missed_apel, revision FROM attendance_months WHERE employee_id = ANY($1::uuid[]) AND month = $2`,
+        [employeeIds, month],
+      ) as Promise<AttendanceRow[]>,
+      this.ruleSetContext(m),
+      this.workingDays.get(month, m),
+    ]);
+    const attendanceBy = new Map(attendance.map((a) => [a.employee_id, a]));
+
+    // Rule set per employee: unit → nearest ancestor → agency default; version containing day 1.
+    const plans = employees.map((e) => {
+      const resolution = rsContext.resolve(e.unit_id);
+      let ruleSet: AllowanceRuleSet | null = null;
+      let problem: string | null = null;
+      if (!resolution) problem = 'Tidak ada rule set untuk unit ini dan tidak ada default instansi / no rule set for the unit and no agency default';
+      else {
+        const versions = rsContext.versions.get(resolution.code) ?? [];
+        try {
+          ruleSet = selectRuleSetVersion(versions, monthIndex(month));
+        } catch (err) {
+          if (!(err instanceof RuleInputError)) throw err;
+          problem = `Rule set ${resolution.code}: ${err.message}`;
+        }
+      }
+      return { e, resolution, ruleSet, problem };
+    });
+
+    // Predicates, one query per (source, lag) group present in this chunk.
+    const predicateBy = new Map<string, PredicateRow>();
+    const groups = new Map<string, string[]>();
+    for (const p of plans) {
+      if (!p.ruleSet) continue;
+      const key = `${p.ruleSet.predikatSource}:${p.ruleSet.predikatLag}`;
+      groups.set(key, [...(groups.get(key) ?? []), p.e.employee_id]);
+    }
+    const predicateRef = new Map<string, string>();
+    for (const [key, ids] of groups) {
+      const [source, lagS] = key.split(':');
+      const lag = Number(lagS);
+      let rows: PredicateRow[];
+      if (source === 'ANNUAL') {
+        const year = String(Number(month.slice(0, 4)) - lag);
+        predicateRef.set(key, `tahunan ${year}`);
+        rows = await m.query(
+          `SELECT DISTINCT ON (employee_id) employee_id, id, period, predicate FROM evaluations
+            WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND period_kind = 'ANNUAL' AND period = $2 AND predicate IS NOT NULL
+            ORDER BY employee_id, finalized_at DESC NULLS LAST`,
+          [ids, year],
+        );
+      } else {
+        const covered = addMonths(month, -lag * (source === 'QUARTERLY' ? 3 : 1));
+        predicateRef.set(key, `periodik yang mencakup ${covered}`);
+        rows = await m.query(
+          `SELECT DISTINCT ON (employee_id) employee_id, id, period, predicate FROM evaluations
+            WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND period_kind IN ('MONTHLY','QUARTERLY')
+              AND from_month <= $2 AND to_month >= $2 AND predicate IS NOT NULL
+            ORDER BY employee_id, finalized_at DESC NULLS LAST, (to_month = from_month) DESC`,
+          [ids, covered],
+        );
+      }
+      for (const r of rows) predicateBy.set(r.employee_id, r);
+    }
+
+    return plans.map(({ e, resolution, ruleSet, problem }) => {
+      const att = attendanceBy.get(e.employee_id);
+      const base = { employeeId: e.employee_id, nip: e.nip, kelasJabatan: e.kelas_jabatan, unitId: e.unit_id, attendanceMissing: !att };
+      const context = {
+        employee: { nip: e.nip, status: e.status, kelasJabatan: e.kelas_jabatan, unitCode: rsContext.unitCode(e.unit_id) },
+        ruleSetResolution: resolution ? { code: resolution.code, via: resolution.via, unitCode: resolution.unitCode } : null,
+        workingDays: { days: wd.workingDays, source: wd.source, formula: wd.formula },
+      };
+      if (!ruleSet) return this.notComputed(base, 'NO_RULE_SET', problem!, context);
+      const pred = predicateBy.get(e.employee_id);
+      const predicate: AllowancePredicate = pred?.predicate ?? 'NONE';
+      const predicateInfo = {
+        value: predicate,
+        source: `${ruleSet.predikatSource}, lag ${ruleSet.predikatLag}: predikat FINAL ${predicateRef.get(`${ruleSet.predikatSource}:${ruleSet.predikatLag}`)}`,
+        evaluationId: pred?.id ?? null,
+        period: pred?.period ?? null,
+      };
+      const attendanceInput = att
+        ? { lateMinutes: att.late_minutes, earlyLeaveMinutes: att.early_leave_minutes, absentDays: att.absent_days, missedApel: att.missed_apel }
+        : { lateMinutes: [], earlyLeaveMinutes: [], absentDays: 0, missedApel: 0 };
+      try {
+        const r = computeAllowanceMonth({
+          ruleSet, month, kelasJabatan: e.kelas_jabatan, workingDays: wd.workingDays, status: e.status, predicate,
+          attendance: attendanceInput, sanctions: [],
+        });
+        const line = {
+          ...base,
+          status: 'COMPUTED' as const,
+          ruleSet: r.ruleSet,
+          basicAmount: r.basicAmount,
+          performancePart: r.performancePart,
+          disciplinePart: r.disciplinePart,
+          totalDeductions: r.totalDeductions,
+          netAmount: r.netAmount,
+          deductions: r.deductions,
+          problem: null,
+          explanation: {
+            ...r.explanation,
+            context: {
+              ...context,
+              predicate: predicateInfo,
+              attendance: att ? { recorded: true, revision: att.revision } : { recorded: false, note: 'belum ada data presensi: tanpa potongan presensi / no attendance record: no attendance deductions' },
+              sanctions: 'belum ada sumber keputusan hukuman disiplin / no discipline decision source yet',
+            },
+            info: r.info,
+            warnings: r.warnings,
+          },
+        };
+        return { ...line, figuresHash: figuresHash(line) };
+      } catch (err) {
+        if (!(err instanceof RuleInputError)) throw err;
+        return this.notComputed(base, 'ERROR', err.message, { ...context, predicate: predicateInfo, ruleSet: `${ruleSet.code}@${ruleSet.version}` });
+      }
+    });
+  }
+
+  private notComputed(base: Pick<ComputedLine, 'employeeId' | 'nip' | 'kelasJabatan' | 'unitId' | 'attendanceMissing'>, status: LineStatus, problem: string, context: Record<string, unknown>): ComputedLine {
+    const line = {
+      ...base, status, ruleSet: null, basicAmount: null, performancePart: null, disciplinePart: null, totalDeductions: null, netAmount: null,
+      deductions: [], problem, explanation: { formula: 'tidak dihitung, tidak dibayarkan / not computed, never silently paid', problem, context },
+    };
+    return { ...line, figuresHash: figuresHash(line) };
+  }
+
+  private async ruleSetContext(m: EntityManager) {
+    const [units, assignments, versions]: [
+      { id: string; parent_id: string | null; code: string }[],
+      { unit_id: string | null; code: string }[],
+      { code: string; body: AllowanceRuleSet }[],
+    ] = await Promise.all([
+      m.query(`SELECT id, parent_id, code FROM units`),
+      m.query(`SELECT unit_id, code FROM allowance_rule_set_assignments`),
+      m.query(`SELECT code, body FROM allowance_rule_sets ORDER BY code, version`),
+    ]);
+    const unitById = new Map(units.map((u) => [u.id, u]));
+    const byUnit = new Map(assignments.filter((a) => a.unit_id).map((a) => [a.unit_id!, a.code]));
+    const defaultCode = assignments.find((a) => a.unit_id === null)?.code ?? null;
+    const versionMap = new Map<string, AllowanceRuleSet[]>();
+    for (const v of versions) versionMap.set(v.code, [...(versionMap.get(v.code) ?? []), v.body]);
+    const cache = new Map<string, Resolution | null>();
+    return {
+      versions: versionMap,
+      unitCode: (unitId: string) => unitById.get(unitId)?.code ?? null,
+      resolve(unitId: string): Resolution | null {
+        if (cache.has(unitId)) return cache.get(unitId)!;
+        let result: Resolution | null = null;
+        const seen = new Set<string>();
+        for (let u = unitById.get(unitId); u && !seen.has(u.id); u = u.parent_id ? unitById.get(u.parent_id) : undefined) {
+          seen.add(u.id);
+          const code = byUnit.get(u.id);
+          if (code) {
+            result = { code, via: u.id === unitId ? 'UNIT' : 'ANCESTOR', unitCode: u.code };
+            break;
+          }
+        }
+        if (!result && defaultCode) result = { code: defaultCode, via: 'DEFAULT', unitCode: null };
+        cache.set(unitId, result);
+        return result;
+      },
+    };
+  }
+}
+
+export type { WorkingDays };

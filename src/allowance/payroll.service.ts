@@ -1,0 +1,136 @@
+import { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { badRequest } from '../common/api-error';
+import { Cursor } from '../common/pagination';
+import { DEDUCTION_CODES } from '../rules';
+import { requireMonth } from './months';
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+const CSV_BATCH = 2000;
+
+/**
+ * One payroll item as JSON text, built by PostgreSQL (no per-row parse/serialise in Node).
+ * Contract fields (00-api) plus totalDeductions, adjustments (corrections of closed months carried
+ * by this line) and payableAmount = netAmount + Σ adjustments.
+ */
+const ITEM_SQL = `
+  SELECT l.nip, json_build_object(
+           'nip', l.nip, 'name', e.name, 'kelasJabatan', l.kelas_jabatan, 'ruleSet', l.rule_set,
+           'basicAmount', l.basic_amount, 'performancePart', l.performance_part, 'disciplinePart', l.discipline_part,
+           'deductions', l.deductions, 'totalDeductions', l.total_deductions, 'netAmount', l.net_amount,
+           'adjustments', COALESCE(adj.items, '[]'::json), 'payableAmount', l.net_amount + COALESCE(adj.total, 0),
+           'explanation', l.explanation, 'version', l.version)::text AS item
+    FROM allowance_lines l
+    JOIN employees e ON e.id = l.employee_id
+    LEFT JOIN LATERAL (
+      SELECT json_agg(json_build_object('forMonth', a.for_month, 'amount', a.amount, 'reason', a.reason) ORDER BY a.created_at) AS items,
+             sum(a.amount)::bigint AS total
+        FROM allowance_adjustments a WHERE a.month = l.month AND a.employee_id = l.employee_id) adj ON true
+   WHERE l.month = $1 AND l.status = 'COMPUTED' AND ($2::text IS NULL OR l.nip > $2::text)
+   ORDER BY l.nip
+   LIMIT $3`;
+
+const CSV_SQL = `
+  SELECT l.nip, e.name, l.kelas_jabatan, l.rule_set, l.basic_amount::text, l.performance_part::text, l.discipline_part::text,
+         l.deductions, l.total_deductions::text, l.net_amount::text, COALESCE(adj.total, 0)::text AS adjustments, l.version
+    FROM allowance_lines l
+    JOIN employees e ON e.id = l.employee_id
+    LEFT JOIN LATERAL (SELECT sum(a.amount)::bigint AS total FROM allowance_adjustments a WHERE a.month = l.month AND a.employee_id = l.employee_id) adj ON true
+   WHERE l.month = $1 AND l.status = 'COMPUTED' AND ($2::text IS NULL OR l.nip > $2::text)
+   ORDER BY l.nip
+   LIMIT $3`;
+
+export const CSV_COLUMNS = [
+  'nip', 'name', 'kelasJabatan', 'ruleSet', 'basicAmount', 'performancePart', 'disciplinePart',
+  ...DEDUCTION_CODES.map((c) => `deduction${c}`), 'totalDeductions', 'netAmount', 'adjustments', 'payableAmount', 'version',
+];
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Payroll pull: stable NIP order, keyset cursor, integer rupiah. */
+@Injectable()
+export class PayrollService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The page as a JSON string (the controller sends it as is). */
+  async page(q: { month?: unknown; limit?: unknown; after?: unknown }): Promise<string> {
+    const month = requireMonth(q.month);
+    let limit = DEFAULT_LIMIT;
+    if (q.limit !== undefined) {
+      limit = Number(q.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT || !/^\d+$/.test(String(q.limit))) {
+        throw badRequest('Data tidak valid / invalid input', [{ field: 'limit', problem: `must be an integer 1..${MAX_LIMIT}` }]);
+      }
+    }
+    let after: string | null = null;
+    if (q.after !== undefined && q.after !== '') {
+      const key = Cursor.decode(String(q.after));
+      if (!key || key.length !== 2 || key[0] !== month || typeof key[1] !== 'string' || !/^\d{18}$/.test(key[1])) {
+        throw badRequest('Cursor tidak valid / invalid cursor', [{ field: 'after', problem: 'is not a cursor returned for this month' }]);
+      }
+      after = key[1];
+    }
+    const [status, rows] = await Promise.all([
+      this.dataSource.query(`SELECT status FROM allowance_months WHERE month = $1`, [month]) as Promise<{ status: string }[]>,
+      this.dataSource.query(ITEM_SQL, [month, after, limit + 1]) as Promise<{ nip: string; item: string }[]>,
+    ]);
+    const more = rows.length > limit;
+    const items = more ? rows.slice(0, limit) : rows;
+    const nextCursor = more ? Cursor.encode([month, items[items.length - 1].nip]) : null;
+    let extra = '';
+    if (after === null) {
+      // First page only: lines that were not computed (no rule set, bad input) — reported, never silently paid.
+      const notComputed: { status: string; n: number }[] = await this.dataSource.query(
+        `SELECT status, count(*)::int AS n FROM allowance_lines WHERE month = $1 AND status <> 'COMPUTED' GROUP BY status`,
+        [month],
+      );
+      extra = `,"notComputed":${JSON.stringify(Object.fromEntries(notComputed.map((r) => [r.status, r.n])))}`;
+    }
+    return `{"month":${JSON.stringify(month)},"status":${JSON.stringify(status[0]?.status ?? 'OPEN')},"items":[${items.map((r) => r.item).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}${extra}}`;
+  }
+
+  /** CSV for payroll systems that take files: streamed in keyset batches from one REPEATABLE READ snapshot. */
+  csv(monthParam: unknown): Readable {
+    const month = requireMonth(monthParam);
+    const ds = this.dataSource;
+    async function* generate(): AsyncGenerator<string> {
+      const qr = ds.createQueryRunner();
+      await qr.connect();
+      try {
+        await qr.startTransaction('REPEATABLE READ');
+        yield `${CSV_COLUMNS.join(',')}\r\n`;
+        let after: string | null = null;
+        for (;;) {
+          const rows: {
+            nip: string; name: string; kelas_jabatan: number; rule_set: string; basic_amount: string; performance_part: string; discipline_part: string;
+            deductions: { code: string; amount: number }[]; total_deductions: string; net_amount: string; adjustments: string; version: number;
+          }[] = await qr.query(CSV_SQL, [month, after, CSV_BATCH]);
+          if (rows.length === 0) break;
+          let out = '';
+          for (const r of rows) {
+            const byCode = new Map<string, number>();
+            for (const d of r.deductions) byCode.set(d.code, (byCode.get(d.code) ?? 0) + d.amount);
+            const payable = BigInt(r.net_amount) + BigInt(r.adjustments);
+            out += [
+              r.nip, csvCell(r.name), r.kelas_jabatan, csvCell(r.rule_set), r.basic_amount, r.performance_part, r.discipline_part,
+              ...DEDUCTION_CODES.map((c) => byCode.get(c) ?? 0), r.total_deductions, r.net_amount, r.adjustments, payable.toString(), r.version,
+            ].join(',') + '\r\n';
+          }
+          yield out;
+          if (rows.length < CSV_BATCH) break;
+          after = rows[rows.length - 1].nip;
+        }
+        await qr.commitTransaction();
+      } finally {
+        if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+        await qr.release();
+      }
+    }
+    return Readable.from(generate(), { objectMode: false });
+  }
+}

@@ -1,0 +1,211 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ApiError, badRequest, conflict, ErrorDetail, notFound } from '../common/api-error';
+import { RequestContext } from '../common/request-context';
+import { actorLabel } from '../identity/principal';
+import { R_TPP_DEMO, RuleInputError, validateRuleSet, type AllowanceRuleSet } from '../rules';
+import { isDate } from './months';
+
+/** Built-in templates a PUT may start from. */
+export const RULE_SET_TEMPLATES: Record<string, AllowanceRuleSet> = { 'R-TPP-DEMO': R_TPP_DEMO };
+
+const CODE_RE = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
+/** Request fields that steer storage rather than being part of the rule set. */
+const CONTROL_FIELDS = ['template', 'default', 'unitCodes'] as const;
+const PREDIKAT_SOURCES = ['MONTHLY', 'QUARTERLY', 'ANNUAL'];
+
+export interface RuleSetVersionView {
+  code: string;
+  version: number;
+  ref: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  template: string | null;
+  overrides: Record<string, unknown> | null;
+  ruleSet: AllowanceRuleSet;
+  createdBy: string;
+  createdAt: string;
+}
+
+interface VersionRow {
+  version: number;
+  effective_from: string;
+  effective_to: string | null;
+  body: AllowanceRuleSet;
+  template: string | null;
+  overrides: Record<string, unknown> | null;
+  created_by: string;
+  created_at: Date;
+}
+
+const VERSION_COLUMNS = `version, to_char(effective_from,'YYYY-MM-DD') AS effective_from, to_char(effective_to,'YYYY-MM-DD') AS effective_to, body, template, overrides, created_by, created_at`;
+
+/**
+ * Allowance rule sets (spec 03 §11): each PUT adds an effective-dated version (code@version);
+ * an open-ended earlier version is closed where the new one starts, any other overlap is a 409.
+ * Assignment: `default: true` (agency default) and `unitCodes` (units; sub-units inherit).
+ */
+@Injectable()
+export class RuleSetsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async put(codeParam: string, raw: unknown): Promise<RuleSetVersionView & { default: boolean; unitCodes: string[]; closedVersion: number | null }> {
+    const code = codeParam;
+    if (!CODE_RE.test(code)) throw badRequest('Kode rule set tidak valid / invalid rule set code', [{ field: 'code', problem: 'must be 1–40 characters A–Z, 0–9, "-" or "_"' }]);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest('Data tidak valid / invalid input', [{ field: 'body', problem: 'must be a JSON object' }]);
+    const body = raw as Record<string, unknown>;
+    const details: ErrorDetail[] = [];
+    const makeDefault = body.default === undefined ? false : body.default;
+    if (typeof makeDefault !== 'boolean') details.push({ field: 'default', problem: 'must be a boolean' });
+    const unitCodes = body.unitCodes === undefined ? [] : body.unitCodes;
+    if (!Array.isArray(unitCodes) || unitCodes.some((u) => typeof u !== 'string')) details.push({ field: 'unitCodes', problem: 'must be an array of unit codes' });
+    const template = body.template === undefined ? null : body.template;
+    if (template !== null && (typeof template !== 'string' || !RULE_SET_TEMPLATES[template])) {
+      details.push({ field: 'template', problem: `must be one of ${Object.keys(RULE_SET_TEMPLATES).join(', ')}` });
+    }
+    if (!isDate(body.effectiveFrom)) details.push({ field: 'effectiveFrom', problem: 'must be a date YYYY-MM-DD' });
+    if (body.effectiveTo !== undefined && body.effectiveTo !== null && (!isDate(body.effectiveTo) || (isDate(body.effectiveFrom) && body.effectiveTo <= body.effectiveFrom))) {
+      details.push({ field: 'effectiveTo', problem: 'must be null or a date YYYY-MM-DD after effectiveFrom (exclusive end)' });
+    }
+    if (body.code !== undefined && body.code !== code) details.push({ field: 'code', problem: `must equal the code in the path (${code})` });
+    if (details.length) throw badRequest('Rule set tidak valid / invalid rule set', details);
+
+    const overrides: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(body)) if (!(CONTROL_FIELDS as readonly string[]).includes(k)) overrides[k] = v;
+    const base: Record<string, unknown> = template
+      ? { ...structuredClone(RULE_SET_TEMPLATES[template as string]), ...overrides }
+      : { employerId: 'AGENCY', legalRefs: [], status: 'INFERRED', ...overrides };
+    base.code = code;
+    base.effectiveTo = body.effectiveTo ?? null;
+    const ruleSet = this.validate(base);
+
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('allowance-rule-set:' || $1))`, [code]);
+      const existing: VersionRow[] = await m.query(`SELECT ${VERSION_COLUMNS} FROM allowance_rule_sets WHERE code = $1 ORDER BY version`, [code]);
+      const version = existing.reduce((mx, r) => Math.max(mx, r.version), 0) + 1;
+      ruleSet.version = version;
+      const from = ruleSet.effectiveFrom;
+      const to = ruleSet.effectiveTo;
+      // An open-ended version that starts earlier is superseded from the new version's start.
+      let closedVersion: number | null = null;
+      const open = existing.find((r) => r.effective_to === null && r.effective_from < from);
+      const overlaps = existing.filter((r) => r !== open && r.effective_from < (to ?? '9999-12-31') && from < (r.effective_to ?? '9999-12-31'));
+      if (overlaps.length) {
+        throw conflict(`Masa berlaku tumpang tindih dengan versi ${overlaps.map((r) => `${code}@${r.version}`).join(', ')} / overlapping effective dates`, [
+          { field: 'effectiveFrom', problem: `overlaps ${overlaps.map((r) => `${code}@${r.version} [${r.effective_from}, ${r.effective_to ?? '∞'})`).join(', ')}` },
+        ]);
+      }
+      if (open) {
+        await m.query(`UPDATE allowance_rule_sets SET effective_to = $3::date, body = jsonb_set(body, '{effectiveTo}', to_jsonb($4::text)) WHERE code = $1 AND version = $2`, [code, open.version, from, from]);
+        closedVersion = open.version;
+        await this.audit.record(m, {
+          action: 'allowance.rule-set.superseded', entityType: 'allowance_rule_set', entityId: `${code}@${open.version}`,
+          before: { effectiveTo: null }, after: { effectiveTo: from }, reason: `superseded by ${code}@${version}`,
+        });
+      }
+      const { actor } = actorLabel(RequestContext.principal());
+      await m.query(
+        `INSERT INTO allowance_rule_sets (code, version, effective_from, effective_to, body, template, overrides, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+        [code, version, from, to, JSON.stringify(ruleSet), template, template ? JSON.stringify(overrides) : null, actor],
+      );
+      const assigned = await this.assign(m, code, makeDefault as boolean, unitCodes as string[]);
+      await this.audit.record(m, {
+        action: 'allowance.rule-set.version-added', entityType: 'allowance_rule_set', entityId: `${code}@${version}`,
+        before: null, after: { template, overrides: template ? overrides : undefined, ruleSet, default: makeDefault, unitCodes },
+      });
+      const [row]: VersionRow[] = await m.query(`SELECT ${VERSION_COLUMNS} FROM allowance_rule_sets WHERE code = $1 AND version = $2`, [code, version]);
+      return { ...this.view(code, row), ...assigned, closedVersion };
+    });
+  }
+
+  async get(code: string): Promise<{ code: string; default: boolean; unitCodes: string[]; versions: RuleSetVersionView[] }> {
+    const rows: VersionRow[] = await this.dataSource.query(`SELECT ${VERSION_COLUMNS} FROM allowance_rule_sets WHERE code = $1 ORDER BY version`, [code]);
+    if (rows.length === 0) throw notFound('Rule set');
+    return { code, ...(await this.assignmentsOf(this.dataSource.manager, code)), versions: rows.map((r) => this.view(code, r)) };
+  }
+
+  async list(): Promise<{ items: { code: string; versions: number; latest: string; default: boolean }[] }> {
+    const items = await this.dataSource.query(
+      `SELECT r.code, count(*)::int AS versions, r.code || '@' || max(r.version) AS latest,
+              EXISTS (SELECT 1 FROM allowance_rule_set_assignments a WHERE a.unit_id IS NULL AND a.code = r.code) AS "default"
+         FROM allowance_rule_sets r GROUP BY r.code ORDER BY r.code`,
+    );
+    return { items };
+  }
+
+  /** Seeds a template as a version and makes it the agency default when no default exists (idempotent). */
+  async ensureTemplateDefault(template: string, effectiveFrom: string): Promise<{ created: boolean }> {
+    const exists = await this.dataSource.query(`SELECT 1 FROM allowance_rule_sets WHERE code = $1`, [template]);
+    if (exists.length) return { created: false };
+    const hasDefault = (await this.dataSource.query(`SELECT 1 FROM allowance_rule_set_assignments WHERE unit_id IS NULL`)).length > 0;
+    await this.put(template, { template, effectiveFrom, default: !hasDefault });
+    return { created: true };
+  }
+
+  private validate(candidate: Record<string, unknown>): AllowanceRuleSet {
+    const rs = candidate as unknown as AllowanceRuleSet;
+    const details: ErrorDetail[] = [];
+    try {
+      validateRuleSet(rs);
+    } catch (err) {
+      if (!(err instanceof RuleInputError)) throw err;
+      details.push({ field: (err.field ?? 'ruleSet').replace(/^ruleSet\.?/, '') || 'body', problem: err.message.replace(/^[^:]*: /, '') });
+    }
+    if (typeof rs.employerId !== 'string') details.push({ field: 'employerId', problem: 'must be a string' });
+    if (!['TPP', 'TUKIN'].includes(rs.allowanceType)) details.push({ field: 'allowanceType', problem: 'must be TPP | TUKIN' });
+    if (!['PEMDA', 'PUSAT'].includes(rs.employerType)) details.push({ field: 'employerType', problem: 'must be PEMDA | PUSAT' });
+    if (!Array.isArray(rs.legalRefs) || rs.legalRefs.some((x) => typeof x !== 'string')) details.push({ field: 'legalRefs', problem: 'must be an array of strings' });
+    if (!PREDIKAT_SOURCES.includes(rs.predikatSource)) details.push({ field: 'predikatSource', problem: `must be one of ${PREDIKAT_SOURCES.join(' | ')}` });
+    if (rs.predikatLag !== 0 && rs.predikatLag !== 1) details.push({ field: 'predikatLag', problem: 'must be 0 or 1' });
+    if (typeof rs.baseTable === 'object' && rs.baseTable !== null) {
+      for (const [k, v] of Object.entries(rs.baseTable)) {
+        if (!/^([1-9]|1[0-7])$/.test(k)) details.push({ field: `baseTable.${k}`, problem: 'kelas jabatan must be 1..17' });
+        else if (!Number.isSafeInteger(v) || v < 0) details.push({ field: `baseTable.${k}`, problem: 'must be a non-negative integer (rupiah)' });
+      }
+    }
+    if (rs.kinMode === 'PREDIKAT' && !rs.predikatFactor && !rs.predikatDeduction) details.push({ field: 'predikatFactor', problem: 'predikatFactor or predikatDeduction is required for kinMode PREDIKAT' });
+    if (rs.kinMode !== 'PREDIKAT') details.push({ field: 'kinMode', problem: 'only PREDIKAT is supported by monthly runs (no monthly capaian source yet)' });
+    if (details.length) throw badRequest('Rule set tidak valid / invalid rule set', details);
+    return JSON.parse(JSON.stringify(rs)) as AllowanceRuleSet;
+  }
+
+  private async assign(m: EntityManager, code: string, makeDefault: boolean, unitCodes: string[]): Promise<{ default: boolean; unitCodes: string[] }> {
+    if (makeDefault) {
+      await m.query(`DELETE FROM allowance_rule_set_assignments WHERE unit_id IS NULL`);
+      await m.query(`INSERT INTO allowance_rule_set_assignments (unit_id, code) VALUES (NULL, $1)`, [code]);
+    }
+    if (unitCodes.length) {
+      const units: { id: string; code: string }[] = await m.query(`SELECT id, code FROM units WHERE code = ANY($1::text[])`, [unitCodes]);
+      const known = new Set(units.map((u) => u.code));
+      const unknown = unitCodes.map((c, i) => ({ c, i })).filter(({ c }) => !known.has(c));
+      if (unknown.length) {
+        throw new ApiError(HttpStatus.BAD_REQUEST, 'Unit tidak dikenal / unknown units', unknown.map(({ c, i }) => ({ field: `unitCodes[${i}]`, problem: `unknown unit ${c}` })));
+      }
+      await m.query(
+        `INSERT INTO allowance_rule_set_assignments (unit_id, code) SELECT unnest($1::uuid[]), $2
+           ON CONFLICT (unit_id) WHERE unit_id IS NOT NULL DO UPDATE SET code = EXCLUDED.code, assigned_at = now()`,
+        [units.map((u) => u.id), code],
+      );
+    }
+    return this.assignmentsOf(m, code);
+  }
+
+  private async assignmentsOf(m: EntityManager, code: string): Promise<{ default: boolean; unitCodes: string[] }> {
+    const rows: { unit_code: string | null }[] = await m.query(
+      `SELECT u.code AS unit_code FROM allowance_rule_set_assignments a LEFT JOIN units u ON u.id = a.unit_id WHERE a.code = $1 ORDER BY u.code NULLS FIRST`,
+      [code],
+    );
+    return { default: rows.some((r) => r.unit_code === null), unitCodes: rows.filter((r) => r.unit_code !== null).map((r) => r.unit_code!) };
+  }
+
+  private view(code: string, r: VersionRow): RuleSetVersionView {
+    return {
+      code, version: r.version, ref: `${code}@${r.version}`, effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
+      template: r.template, overrides: r.overrides, ruleSet: r.body, createdBy: r.created_by, createdAt: new Date(r.created_at).toISOString(),
+    };
+  }
+}
