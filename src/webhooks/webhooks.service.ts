@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { notFound } from '../common/api-error';
+import { CreateWebhookDto } from './dto/webhook.dto';
+
+const VIEW = `id, url, event_types AS "eventTypes", created_by AS "createdBy", created_at AS "createdAt", disabled_at AS "disabledAt"`;
+
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  create(dto: CreateWebhookDto, createdBy: string) {
+    return this.dataSource.transaction(async (m) => {
+      const [row] = await m.query(
+        `INSERT INTO webhook_subscriptions (url, event_types, secret, created_by) VALUES ($1, $2, $3, $4) RETURNING ${VIEW}`,
+        [dto.url, dto.eventTypes, dto.secret, createdBy],
+      );
+      await this.audit.record(m, { action: 'webhook.create', entityType: 'WebhookSubscription', entityId: row.id, after: { url: dto.url, eventTypes: dto.eventTypes } });
+      return row;
+    });
+  }
+
+  async list() {
+    return { items: await this.dataSource.query(`SELECT ${VIEW} FROM webhook_subscriptions ORDER BY created_at`), nextCursor: null };
+  }
+
+  async deliveries(id: string) {
+    const items = await this.dataSource.query(
+      `SELECT id, event_type AS "eventType", event_key AS "eventKey", status, attempts, last_status_code AS "lastStatusCode", last_error AS "lastError",
+              created_at AS "createdAt", delivered_at AS "deliveredAt"
+         FROM webhook_deliveries WHERE subscription_id = $1 ORDER BY created_at DESC LIMIT 1000`,
+      [id],
+    );
+    return { items, nextCursor: null };
+  }
+
+  async disable(id: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const rows = await m.query(`UPDATE webhook_subscriptions SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL RETURNING id`, [id]);
+      if (rows.length === 0) throw notFound('Webhook');
+      await this.audit.record(m, { action: 'webhook.disable', entityType: 'WebhookSubscription', entityId: id });
+    });
+  }
+}
