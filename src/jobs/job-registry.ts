@@ -16,6 +16,8 @@ const standard = { attempts: 8, backoffMs: 1000 };
 
 export const JOBS = {
   'org.employee-created': { queue: 'pipeline', ...standard, description: 'Fan-out point for a new employee (webhooks).' },
+  'allowance.run-start': { queue: 'allowance', ...standard, description: 'Split a monthly allowance run into chunks of employees (one chunk job each).' },
+  'allowance.run-chunk': { queue: 'allowance', ...standard, description: 'Compute and write the allowance lines of one chunk (set-based reads, one multi-row upsert).' },
   'evaluation.expire-objection-windows': { queue: 'maintenance', attempts: 3, backoffMs: 5000, description: 'Finalise ISSUED evaluations whose objection window has passed.' },
   'evaluation.credit-angka-kredit': { queue: 'pipeline', ...standard, description: 'Re-compute the JF angka kredit ledger after a FINAL evaluation.' },
   'evaluation.derive-outcomes': { queue: 'pipeline', ...standard, description: 'Derive reward/punishment outcomes from the FINAL predicate history.' },
@@ -28,6 +30,8 @@ export type JobName = keyof typeof JOBS;
 /** Outbox event type → jobs it triggers. */
 export const EVENT_ROUTES: Record<string, JobName[]> = {
   EmployeeCreated: ['org.employee-created'],
+  AllowanceRunRequested: ['allowance.run-start'],
+  AllowanceRunChunkReady: ['allowance.run-chunk'],
   AllowanceMonthClosed: [],
   EvaluationFinalized: ['evaluation.credit-angka-kredit', 'evaluation.derive-outcomes'],
   AkFactsChanged: ['angka-kredit.recompute'],
