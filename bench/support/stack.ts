@@ -1,0 +1,205 @@
+/**
+ * Benchmark plumbing: a throwaway synthetic database, the built API and worker as child processes
+ * (NODE_ENV=production, logging off, a unique queue prefix), RSS sampling per process, HTTP helpers,
+ * and clean-up of the database and the queue prefix.
+ */
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import IORedis from 'ioredis';
+import { adminQuery, currentYearMonth, seedSynthetic, SYNTHETIC_ADMIN, SyntheticResult, withDb } from '../synthetic-agency';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+export interface Proc {
+  name: string;
+  child: ChildProcess;
+  peakRssMb: number;
+  log: string[];
+}
+
+export interface Stack {
+  url: string;
+  db: string;
+  redisUrl: string;
+  prefix: string;
+  base: string;
+  year: number;
+  month: string;
+  seed: SyntheticResult | null;
+  api: Proc | null;
+  worker: Proc | null;
+  keep: boolean;
+}
+
+export function buildOnce(skip: boolean): void {
+  if (skip) return;
+  process.stderr.write('  building (tsc -p tsconfig.build.json)…\n');
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export async function createSyntheticStack(o: { employees: number; seed: number; keep: boolean; label: string; databaseUrl?: string }): Promise<Stack> {
+  const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const { year, month } = currentYearMonth();
+  const stack: Stack = {
+    url: '', db: '', redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `skpbench_${o.label}_${process.pid}`,
+    base: '', year, month, seed: null, api: null, worker: null, keep: o.keep,
+  };
+  if (o.databaseUrl) {
+    stack.url = o.databaseUrl;
+    stack.db = new URL(o.databaseUrl).pathname.slice(1);
+    stack.keep = true; // never drop a database we were given
+    return stack;
+  }
+  stack.db = `skp_bench_${o.label}_${process.pid}`;
+  stack.url = withDb(adminUrl, stack.db);
+  await adminQuery(adminUrl, `CREATE DATABASE ${stack.db}`);
+  process.stderr.write(`  synthetic agency: ${o.employees.toLocaleString('en')} employees → ${stack.db}\n`);
+  stack.seed = await seedSynthetic(stack.url, { employees: o.employees, seed: o.seed, year, month });
+  return stack;
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function start(stack: Stack, name: string, entry: string, env: Record<string, string>): Proc {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', entry)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const proc: Proc = { name, child, peakRssMb: 0, log: [] };
+  const keep = (b: Buffer) => {
+    proc.log.push(b.toString());
+    if (proc.log.length > 200) proc.log.shift();
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const timer = setInterval(() => {
+    if (child.pid) proc.peakRssMb = Math.max(proc.peakRssMb, rssMb(child.pid));
+  }, 100);
+  child.on('exit', () => clearInterval(timer));
+  return proc;
+}
+
+export async function startServices(stack: Stack, o: { port: number; worker: boolean; workerConcurrency?: number; extraEnv?: Record<string, string> }): Promise<void> {
+  const env = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: stack.url,
+    REDIS_URL: stack.redisUrl,
+    QUEUE_PREFIX: stack.prefix,
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    PORT: String(o.port),
+    HOST: '127.0.0.1',
+    LOGIN_RATE_LIMIT: '1000',
+    RUN_MIGRATIONS: 'true',
+    ...(o.workerConcurrency ? { WORKER_CONCURRENCY: String(o.workerConcurrency) } : {}),
+    ...(o.extraEnv ?? {}),
+  };
+  stack.base = `http://127.0.0.1:${o.port}`;
+  stack.api = start(stack, 'api', 'main.js', env);
+  if (o.worker) stack.worker = start(stack, 'worker', 'worker.js', env);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (stack.api.child.exitCode !== null) throw new Error(`API exited: ${stack.api.log.join('').slice(-2000)}`);
+    if (stack.worker && stack.worker.child.exitCode !== null) throw new Error(`worker exited: ${stack.worker.log.join('').slice(-2000)}`);
+    try {
+      const r = await fetch(`${stack.base}/api/health`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error('API did not become healthy within 60 s');
+    await sleep(200);
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function stopProc(p: Proc | null): Promise<void> {
+  if (!p || p.child.exitCode !== null) return;
+  const exited = new Promise((r) => p.child.once('exit', r));
+  p.child.kill('SIGTERM');
+  await Promise.race([exited, sleep(15_000)]);
+  if (p.child.exitCode === null) p.child.kill('SIGKILL');
+}
+
+export async function teardown(stack: Stack): Promise<void> {
+  await Promise.all([stopProc(stack.api), stopProc(stack.worker)]);
+  const redis = new IORedis(stack.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${stack.prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } catch {
+    /* Redis gone: nothing to clean */
+  } finally {
+    redis.disconnect();
+  }
+  if (!stack.keep && stack.db.startsWith('skp_bench_')) {
+    const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${stack.db} WITH (FORCE)`);
+  } else if (stack.keep) {
+    process.stderr.write(`  kept database ${stack.db}\n`);
+  }
+}
+
+export async function http<T = unknown>(stack: Stack, method: string, p: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> {
+  const r = await fetch(`${stack.base}${p}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await r.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: r.status, body: parsed as T };
+}
+
+export async function login(stack: Stack, nip: string, password: string): Promise<string> {
+  const r = await http<{ accessToken: string }>(stack, 'POST', '/api/v1/auth/login', null, { nip, password });
+  if (r.status !== 200 && r.status !== 201) throw new Error(`login ${nip}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.accessToken;
+}
+
+export const adminLogin = (stack: Stack) => login(stack, SYNTHETIC_ADMIN.nip, SYNTHETIC_ADMIN.password);
+
+/** POST /allowance/runs and wait until the run is DONE (or FAILED → error). */
+export async function allowanceRun(stack: Stack, token: string, month: string, timeoutMs = 600_000): Promise<{ id: string; processed: number; report: Record<string, unknown> }> {
+  const r = await http<{ id: string }>(stack, 'POST', '/api/v1/allowance/runs', token, { month });
+  if (r.status !== 202) throw new Error(`allowance run: ${r.status} ${JSON.stringify(r.body)}`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const g = await http<{ status: string; processed: number; report: Record<string, unknown>; error: string | null }>(stack, 'GET', `/api/v1/allowance/runs/${r.body.id}`, token);
+    if (g.body.status === 'DONE') return { id: r.body.id, processed: g.body.processed, report: g.body.report };
+    if (g.body.status === 'FAILED') throw new Error(`allowance run failed: ${g.body.error}`);
+    if (Date.now() > deadline) throw new Error('allowance run did not finish in time');
+    await sleep(250);
+  }
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+export function machine(): string {
+  const os = require('node:os') as typeof import('node:os');
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`;
+}
