@@ -89,6 +89,8 @@ export class AllowanceRunHandler {
         WHERE id = $1 RETURNING processed, total, status`,
       [payload.runId, c.employee_ids.length],
     );
+    // Fresh statistics once per run, so the payroll pull keeps its (month, nip) index plan.
+    if (run.status === 'DONE') await m.query(`ANALYZE allowance_lines`);
     await ctx.updateProgress({ processed: run.processed, total: run.total });
     return { runId: payload.runId, chunkNo: payload.chunkNo, ...report, runStatus: run.status };
   }

@@ -75,21 +75,20 @@ export class LineComputer {
   constructor(private readonly workingDays: WorkingDaysService) {}
 
   async compute(m: EntityManager, month: string, employeeIds: string[]): Promise<ComputedLine[]> {
-    const [employees, attendance, rsContext, wd] = await Promise.all([
-      m.query(
-        `SELECT DISTINCT ON (a.employee_id) a.employee_id, e.nip, e.status, a.unit_id, a.kelas_jabatan
-           FROM employee_assignments a JOIN employees e ON e.id = a.employee_id
-          WHERE a.employee_id = ANY($1::uuid[]) AND a.valid_from <= $3::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
-          ORDER BY a.employee_id, a.valid_from DESC`,
-        [employeeIds, firstDay(month), lastDay(month)],
-      ) as Promise<EmployeeRow[]>,
-      m.query(
-        `SELECT employee_id, late_minutes, early_leave_minutes, absent_days, missed_apel, revision FROM attendance_months WHERE employee_id = ANY($1::uuid[]) AND month = $2`,
-        [employeeIds, month],
-      ) as Promise<AttendanceRow[]>,
-      this.ruleSetContext(m),
-      this.workingDays.get(month, m),
-    ]);
+    // One connection (the job's transaction): the reads run one after the other.
+    const employees: EmployeeRow[] = await m.query(
+      `SELECT DISTINCT ON (a.employee_id) a.employee_id, e.nip, e.status, a.unit_id, a.kelas_jabatan
+         FROM employee_assignments a JOIN employees e ON e.id = a.employee_id
+        WHERE a.employee_id = ANY($1::uuid[]) AND a.valid_from <= $3::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
+        ORDER BY a.employee_id, a.valid_from DESC`,
+      [employeeIds, firstDay(month), lastDay(month)],
+    );
+    const attendance: AttendanceRow[] = await m.query(
+      `SELECT employee_id, late_minutes, early_leave_minutes, absent_days, missed_apel, revision FROM attendance_months WHERE employee_id = ANY($1::uuid[]) AND month = $2`,
+      [employeeIds, month],
+    );
+    const rsContext = await this.ruleSetContext(m);
+    const wd = await this.workingDays.get(month, m);
     const attendanceBy = new Map(attendance.map((a) => [a.employee_id, a]));
 
     // Rule set per employee: unit → nearest ancestor → agency default; version containing day 1.
@@ -150,7 +149,7 @@ export class LineComputer {
       const att = attendanceBy.get(e.employee_id);
       const base = { employeeId: e.employee_id, nip: e.nip, kelasJabatan: e.kelas_jabatan, unitId: e.unit_id, attendanceMissing: !att };
       const context = {
-        employee: { nip: e.nip, status: e.status, kelasJabatan: e.kelas_jabatan, unitCode: rsContext.unitCode(e.unit_id) },
+        unitCode: rsContext.unitCode(e.unit_id),
         ruleSetResolution: resolution ? { code: resolution.code, via: resolution.via, unitCode: resolution.unitCode } : null,
         workingDays: { days: wd.workingDays, source: wd.source, formula: wd.formula },
       };
@@ -215,11 +214,11 @@ export class LineComputer {
       { id: string; parent_id: string | null; code: string }[],
       { unit_id: string | null; code: string }[],
       { code: string; body: AllowanceRuleSet }[],
-    ] = await Promise.all([
-      m.query(`SELECT id, parent_id, code FROM units`),
-      m.query(`SELECT unit_id, code FROM allowance_rule_set_assignments`),
-      m.query(`SELECT code, body FROM allowance_rule_sets ORDER BY code, version`),
-    ]);
+    ] = [
+      await m.query(`SELECT id, parent_id, code FROM units`),
+      await m.query(`SELECT unit_id, code FROM allowance_rule_set_assignments`),
+      await m.query(`SELECT code, body FROM allowance_rule_sets ORDER BY code, version`),
+    ];
     const unitById = new Map(units.map((u) => [u.id, u]));
     const byUnit = new Map(assignments.filter((a) => a.unit_id).map((a) => [a.unit_id!, a.code]));
     const defaultCode = assignments.find((a) => a.unit_id === null)?.code ?? null;

@@ -45,7 +45,7 @@ export class LineWriter {
     const rows = lines.map((l) => ({
       employee_id: l.employeeId, nip: l.nip, status: l.status, kelas_jabatan: l.kelasJabatan, unit_id: l.unitId, rule_set: l.ruleSet,
       basic_amount: l.basicAmount, performance_part: l.performancePart, discipline_part: l.disciplinePart, total_deductions: l.totalDeductions,
-      net_amount: l.netAmount, deductions: l.deductions, explanation: l.explanation, problem: l.problem, figures_hash: l.figuresHash,
+      net_amount: l.netAmount, deductions: l.deductions.map((d) => ({ code: d.code, amount: d.amount, reason: d.reason })), explanation: l.explanation, problem: l.problem, figures_hash: l.figuresHash,
     }));
     const written: { inserted: boolean }[] = await m.query(
       `INSERT INTO allowance_lines AS t (employee_id, month, nip, status, kelas_jabatan, unit_id, rule_set, basic_amount, performance_part,
@@ -54,7 +54,7 @@ export class LineWriter {
               r.discipline_part, r.total_deductions, r.net_amount, r.deductions, r.explanation, r.problem, r.figures_hash, $3::uuid
          FROM jsonb_to_recordset($2::jsonb) AS r(employee_id uuid, nip text, status text, kelas_jabatan smallint, unit_id uuid, rule_set text,
               basic_amount bigint, performance_part bigint, discipline_part bigint, total_deductions bigint, net_amount bigint,
-              deductions jsonb, explanation jsonb, problem text, figures_hash text)
+              deductions json, explanation json, problem text, figures_hash text)
        ON CONFLICT (employee_id, month) DO UPDATE SET
          nip = EXCLUDED.nip, status = EXCLUDED.status, kelas_jabatan = EXCLUDED.kelas_jabatan, unit_id = EXCLUDED.unit_id,
          rule_set = EXCLUDED.rule_set, basic_amount = EXCLUDED.basic_amount, performance_part = EXCLUDED.performance_part,

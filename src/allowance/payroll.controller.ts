@@ -26,6 +26,7 @@ export class PayrollController {
   @ApiQuery({ name: 'month', example: '2026-03' })
   @ApiQuery({ name: 'limit', required: false, description: 'default 100, max 1000' })
   @ApiQuery({ name: 'after', required: false })
+  @ApiQuery({ name: 'explanation', required: false, description: 'false → items without `explanation` (bulk pulls; ~7× smaller). Default true.' })
   async list(@Query() q: Record<string, string>, @Res() reply: FastifyReply) {
     const body = await this.payroll.page(q);
     return reply.header('content-type', 'application/json; charset=utf-8').send(body);

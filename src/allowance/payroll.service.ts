@@ -11,36 +11,38 @@ const MAX_LIMIT = 1000;
 const CSV_BATCH = 2000;
 
 /**
- * One payroll item as JSON text, built by PostgreSQL (no per-row parse/serialise in Node).
+ * One payroll item as JSON text, concatenated by PostgreSQL from stored json (no per-row parse/serialise
+ * in Node, no json re-scan).
  * Contract fields (00-api) plus totalDeductions, adjustments (corrections of closed months carried
  * by this line) and payableAmount = netAmount + Σ adjustments.
  */
-const ITEM_SQL = `
-  SELECT l.nip, json_build_object(
-           'nip', l.nip, 'name', e.name, 'kelasJabatan', l.kelas_jabatan, 'ruleSet', l.rule_set,
-           'basicAmount', l.basic_amount, 'performancePart', l.performance_part, 'disciplinePart', l.discipline_part,
-           'deductions', l.deductions, 'totalDeductions', l.total_deductions, 'netAmount', l.net_amount,
-           'adjustments', COALESCE(adj.items, '[]'::json), 'payableAmount', l.net_amount + COALESCE(adj.total, 0),
-           'explanation', l.explanation, 'version', l.version)::text AS item
-    FROM allowance_lines l
+const ITEM_SQL = (withCursor: boolean, withExplanation: boolean) => `
+  SELECT l.nip,
+         '{"nip":"' || l.nip || '","name":' || to_json(e.name)::text || ',"kelasJabatan":' || l.kelas_jabatan
+         || ',"ruleSet":' || to_json(l.rule_set)::text || ',"basicAmount":' || l.basic_amount || ',"performancePart":' || l.performance_part
+         || ',"disciplinePart":' || l.discipline_part || ',"deductions":' || l.deductions::text || ',"totalDeductions":' || l.total_deductions
+         || ',"netAmount":' || l.net_amount || ',"adjustments":' || COALESCE(adj.items::text, '[]')
+         || ',"payableAmount":' || (l.net_amount + COALESCE(adj.total, 0)) ${withExplanation ? `|| ',"explanation":' || l.explanation::text` : ''}
+         || ',"version":' || l.version || '}' AS item
+    FROM (SELECT * FROM allowance_lines
+           WHERE month = $1::char(7) AND status = 'COMPUTED' ${withCursor ? 'AND nip > $3::char(18)' : ''}
+           ORDER BY nip LIMIT $2) l
     JOIN employees e ON e.id = l.employee_id
     LEFT JOIN LATERAL (
       SELECT json_agg(json_build_object('forMonth', a.for_month, 'amount', a.amount, 'reason', a.reason) ORDER BY a.created_at) AS items,
              sum(a.amount)::bigint AS total
         FROM allowance_adjustments a WHERE a.month = l.month AND a.employee_id = l.employee_id) adj ON true
-   WHERE l.month = $1 AND l.status = 'COMPUTED' AND ($2::text IS NULL OR l.nip > $2::text)
-   ORDER BY l.nip
-   LIMIT $3`;
+   ORDER BY l.nip`;
 
-const CSV_SQL = `
+const CSV_SQL = (withCursor: boolean) => `
   SELECT l.nip, e.name, l.kelas_jabatan, l.rule_set, l.basic_amount::text, l.performance_part::text, l.discipline_part::text,
          l.deductions, l.total_deductions::text, l.net_amount::text, COALESCE(adj.total, 0)::text AS adjustments, l.version
-    FROM allowance_lines l
+    FROM (SELECT * FROM allowance_lines
+           WHERE month = $1::char(7) AND status = 'COMPUTED' ${withCursor ? 'AND nip > $3::char(18)' : ''}
+           ORDER BY nip LIMIT $2) l
     JOIN employees e ON e.id = l.employee_id
     LEFT JOIN LATERAL (SELECT sum(a.amount)::bigint AS total FROM allowance_adjustments a WHERE a.month = l.month AND a.employee_id = l.employee_id) adj ON true
-   WHERE l.month = $1 AND l.status = 'COMPUTED' AND ($2::text IS NULL OR l.nip > $2::text)
-   ORDER BY l.nip
-   LIMIT $3`;
+   ORDER BY l.nip`;
 
 export const CSV_COLUMNS = [
   'nip', 'name', 'kelasJabatan', 'ruleSet', 'basicAmount', 'performancePart', 'disciplinePart',
@@ -58,8 +60,12 @@ export class PayrollService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The page as a JSON string (the controller sends it as is). */
-  async page(q: { month?: unknown; limit?: unknown; after?: unknown }): Promise<string> {
+  async page(q: { month?: unknown; limit?: unknown; after?: unknown; explanation?: unknown }): Promise<string> {
     const month = requireMonth(q.month);
+    if (q.explanation !== undefined && q.explanation !== 'true' && q.explanation !== 'false') {
+      throw badRequest('Data tidak valid / invalid input', [{ field: 'explanation', problem: 'must be true or false' }]);
+    }
+    const withExplanation = q.explanation !== 'false';
     let limit = DEFAULT_LIMIT;
     if (q.limit !== undefined) {
       limit = Number(q.limit);
@@ -77,7 +83,7 @@ export class PayrollService {
     }
     const [status, rows] = await Promise.all([
       this.dataSource.query(`SELECT status FROM allowance_months WHERE month = $1`, [month]) as Promise<{ status: string }[]>,
-      this.dataSource.query(ITEM_SQL, [month, after, limit + 1]) as Promise<{ nip: string; item: string }[]>,
+      this.dataSource.query(ITEM_SQL(after !== null, withExplanation), after === null ? [month, limit + 1] : [month, limit + 1, after]) as Promise<{ nip: string; item: string }[]>,
     ]);
     const more = rows.length > limit;
     const items = more ? rows.slice(0, limit) : rows;
@@ -109,7 +115,7 @@ export class PayrollService {
           const rows: {
             nip: string; name: string; kelas_jabatan: number; rule_set: string; basic_amount: string; performance_part: string; discipline_part: string;
             deductions: { code: string; amount: number }[]; total_deductions: string; net_amount: string; adjustments: string; version: number;
-          }[] = await qr.query(CSV_SQL, [month, after, CSV_BATCH]);
+          }[] = await qr.query(CSV_SQL(after !== null), after === null ? [month, CSV_BATCH] : [month, CSV_BATCH, after]);
           if (rows.length === 0) break;
           let out = '';
           for (const r of rows) {
