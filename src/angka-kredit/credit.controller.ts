@@ -1,4 +1,6 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { notFound } from '../common/api-error';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../identity/auth.decorators';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
@@ -30,5 +32,14 @@ export class CreditController {
   @ApiOperation({ summary: '+25 % entry for a higher degree (once per degree)' })
   education(@CurrentPrincipal() p: Principal, @Param('nip') nip: string, @Body() dto: CreditEducationDto) {
     return this.credit.addEducation(p, nip, dto);
+  }
+
+  @Get('pak/:file')
+  @ApiOperation({ summary: 'Penetapan Angka Kredit (PerBKN 3/2023 Lampiran II angka 12) for a year, as PDF: /credit/pak/2026.pdf' })
+  async pak(@CurrentPrincipal() p: Principal, @Param('nip') nip: string, @Param('file') file: string, @Res() reply: FastifyReply) {
+    const m = /^(\d{4})\.pdf$/.exec(file);
+    if (!m || Number(m[1]) < 2023 || Number(m[1]) > 2100) throw notFound('Dokumen PAK');
+    const pdf = await this.credit.pak(p, nip, Number(m[1]));
+    void reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="PAK-${nip}-${m[1]}.pdf"`).send(pdf);
   }
 }

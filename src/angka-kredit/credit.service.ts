@@ -10,6 +10,8 @@ import { OutboxService } from '../outbox/outbox.service';
 import { akDasar, educationBonus, Golongan, integrasi, Jenjang, LedgerEntry } from '../rules';
 import { CreditComputation, CreditLedgerService } from './credit-ledger.service';
 import { CreditEducationDto, CreditOpeningDto } from './dto/credit.dto';
+import { renderPak } from './pak-document';
+import { AppConfig } from '../config/app-config';
 
 function entryView(e: LedgerEntry) {
   return {
@@ -40,6 +42,7 @@ export class CreditService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   private async employeeId(p: Principal, nip: string): Promise<string> {
@@ -110,5 +113,28 @@ export class CreditService {
       await this.outbox.add(m, { type: 'AkFactsChanged', aggregateType: 'Employee', aggregateId: c.facts.employeeId, payload: { employeeId: c.facts.employeeId, cause: `education:${dto.degree}` }, dedupeKey: `ak-education:${inserted[0].id}` });
     });
     return { source: 'PENDIDIKAN', degree: dto.degree, awardedOn: dto.awardedOn, jenjang: c.ledger.jenjang, ...result };
+  }
+
+  /** PAK for a year: the ledger as of the end of that year (or today, for the current year). */
+  async pak(p: Principal, nip: string, year: number): Promise<Buffer> {
+    const today = this.clock.today();
+    const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
+    const id = await this.employeeId(p, nip);
+    const facts = await this.ledger.facts(id, asOf);
+    if (!facts) throw conflict(`Pegawai bukan pejabat fungsional pada ${asOf} / not a functional official on that date`);
+    const c = this.ledger.compute(facts, asOf);
+    const snap = (await this.org.snapshotById(id, asOf))!;
+    const ppkId = await this.org.ppkOf(id, asOf);
+    const ppk = ppkId ? await this.org.snapshotById(ppkId, asOf) : null;
+    return renderPak({
+      agencyName: this.config.get('AGENCY_NAME'),
+      year,
+      number: `PAK/${year}/${nip}`,
+      printedOn: today,
+      employee: { name: snap.name, nip: snap.nip, golongan: snap.golongan, positionTitle: snap.positionTitle, unitName: snap.unitName, tmtJabatan: snap.tmt },
+      ppk: ppk ? { name: ppk.name, nip: ppk.nip, positionTitle: ppk.positionTitle } : null,
+      ledger: c.ledger,
+      eligibility: c.eligibility,
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { eventually } from '../support/eventually';
+import { getBinary, pdfText } from '../support/evaluation-fixtures';
 import { recordFinalEvaluation } from '../support/final-evaluation';
 import { createEmployee, createUnit } from '../support/org-skp-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -56,6 +57,19 @@ describe('angka kredit and outcomes pipeline (outbox → BullMQ → worker)', ()
     expect(after[0].n).toBe(before[0].n);
     const ledger = await t.dataSource.query(`SELECT l.version, l.balance::text FROM ak_ledgers l JOIN employees e ON e.id = l.employee_id WHERE e.nip = $1`, [jf.nip]);
     expect(ledger[0]).toEqual({ version: 1, balance: '18.750' });
+
+    // The PAK statement for 2025 prints the konversi row and the shortfall to the next pangkat.
+    const pak = await getBinary(t, `/api/v1/employees/${jf.nip}/credit/pak/2025.pdf`, jf.token);
+    expect(pak.status).toBe(200);
+    expect(pak.contentType).toBe('application/pdf');
+    const text = await pdfText(pak.body);
+    expect(text).toContain('PERNYATAAN AKUMULASI ANGKA KREDIT');
+    expect(text).toContain(`${jf.nip.slice(0, 8)} ${jf.nip.slice(8, 14)} ${jf.nip.slice(14, 15)} ${jf.nip.slice(15)}`);
+    expect(text).toContain('AK Konversi');
+    expect(text).toContain('18.750');
+    expect(text).toContain('31.250');
+    expect(text).toMatch(/TIDAK DAPAT DIPERTIMBANGKAN UNTUK KENAIKAN PANGKAT/);
+    expect((await getBinary(t, `/api/v1/employees/${jf.nip}/credit/pak/20x5.pdf`, jf.token)).status).toBe(404);
   }, 60000);
 
   it('lets an annual FINAL predicate supersede the periodic entries of its year, keeping the previous figures', async () => {
