@@ -79,8 +79,13 @@ export async function getBinary(t: TestApp, path: string, token: string): Promis
 }
 
 export async function pdfText(pdf: Buffer): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  // pdf.js would load its worker with a dynamic import(), which jest's CommonJS runtime refuses;
+  // handing it the worker module up front makes it run in-process instead.
+  const g = globalThis as { pdfjsWorker?: unknown };
+  g.pdfjsWorker ??= require(require('node:path').join(require('node:path').dirname(require.resolve('pdf-parse')), 'pdf.worker.mjs'));
   const { PDFParse } = require('pdf-parse');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
   try {
     const r = await parser.getText();
