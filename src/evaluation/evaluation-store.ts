@@ -44,7 +44,7 @@ export interface HistoryItem {
   at: string;
 }
 
-const block = (s: AssignmentSnapshot): PersonBlock => ({
+export const block = (s: AssignmentSnapshot): PersonBlock => ({
   employeeId: s.employeeId, nip: s.nip, name: s.name, golongan: s.golongan, pangkat: PANGKAT_NAME[s.golongan] ?? null,
   positionTitle: s.positionTitle, positionKind: s.positionKind, unitId: s.unitId, unitCode: s.unitCode, unitName: s.unitName, isUnitHead: s.isUnitHead,
 });

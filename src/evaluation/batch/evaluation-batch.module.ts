@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { EvaluationModule } from '../evaluation.module';
+import { EvaluationBatchController } from './evaluation-batch.controller';
+import { EvaluationBatchService } from './evaluation-batch.service';
+
+/** Year-end bulk operations on evaluations (issue 9). */
+@Module({
+  imports: [EvaluationModule],
+  controllers: [EvaluationBatchController],
+  providers: [EvaluationBatchService],
+  exports: [EvaluationBatchService],
+})
+export class EvaluationBatchModule {}

@@ -1,0 +1,227 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditRecord, AuditService } from '../../audit/audit.service';
+import { badRequest, notFound } from '../../common/api-error';
+import { Clock } from '../../common/clock';
+import { AppConfig } from '../../config/app-config';
+import { actorLabel, Principal } from '../../identity/principal';
+import { AssignmentSnapshot } from '../../org/org-directory.service';
+import { OutboxEvent, OutboxService } from '../../outbox/outbox.service';
+import { DistributionReport, DistributionService } from '../distribution.service';
+import { block, EvaluationSnapshot } from '../evaluation-store';
+import { EvaluationPeriod, parsePeriodId } from '../periods';
+
+const DAY_MS = 24 * 3600 * 1000;
+/** Evaluations per transaction: one set-based read per input kind and one statement per write kind. */
+export const FINALIZE_CHUNK = 1000;
+
+export interface FinalizeBatchInput {
+  period: string;
+  unitCode?: string;
+  /** Also record the employees' acceptance (ISSUED → FINAL, EvaluationFinalized), e.g. signed on paper and entered by BKPSDM. */
+  accept?: boolean;
+  /** Used for units whose distribution check fails (recorded like a PPK's justification); without it they are skipped. */
+  justification?: string;
+}
+
+export interface FinalizeBatchResult {
+  period: string;
+  issued: number;
+  finalized: number;
+  overridden: number;
+  skipped: { unitCode: string; evaluations: number; violations: string[] }[];
+  chunks: number;
+  ms: number;
+}
+
+interface Row {
+  id: string;
+  employee_id: string;
+  unit_id: string;
+  ref_date: string;
+  predicate: string;
+  revision: number;
+}
+
+const SNAPSHOT_COLUMNS = `
+  e.id AS "employeeId", e.nip, e.name, e.status, to_char(a.valid_from,'YYYY-MM-DD') AS "validFrom", to_char(a.valid_to,'YYYY-MM-DD') AS "validTo",
+  a.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", a.golongan, a.supervisor_id AS "supervisorId",
+  a.position_title AS "positionTitle", a.position_kind AS "positionKind", a.jenjang, a.kelas_jabatan AS "kelasJabatan",
+  a.is_unit_head AS "isUnitHead", to_char(a.tmt,'YYYY-MM-DD') AS tmt`;
+
+/**
+ * Year-end finalisation in bulk (ADMIN): every RATED evaluation of a period (optionally of one unit
+ * subtree) goes RATED → ISSUED with the same rules as EvaluationService.finalize — the unit's
+ * SE 3/2023 distribution check (a failing unit needs a justification, else its evaluations are
+ * skipped and reported), the DEKP identity snapshot frozen on the reference date, the objection
+ * window — and, with `accept`, ISSUED → FINAL with the EvaluationFinalized fact in the outbox.
+ * Works in chunks of FINALIZE_CHUNK ids, one transaction each, set-based reads and writes.
+ */
+@Injectable()
+export class EvaluationBatchService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly distribution: DistributionService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async finalizeBatch(p: Principal, input: FinalizeBatchInput): Promise<FinalizeBatchResult> {
+    const started = Date.now();
+    const per = parsePeriodId(String(input.period ?? ''));
+    if (!per) throw badRequest('Periode tidak valid / invalid period', [{ field: 'period', problem: 'must be YYYY, YYYY-Q1..YYYY-Q4 or YYYY-01..YYYY-12' }]);
+    const justification = input.justification?.trim() || null;
+    let unitIds: string[] | null = null;
+    if (input.unitCode) {
+      const unit = await this.distribution.unitByCode(this.dataSource.manager, input.unitCode);
+      if (!unit) throw notFound('Unit');
+      const rows: { id: string }[] = await this.dataSource.query(
+        `WITH RECURSIVE t AS (SELECT id FROM units WHERE id = $1 UNION ALL SELECT u.id FROM units u JOIN t ON u.parent_id = t.id) SELECT id FROM t`,
+        [unit.id],
+      );
+      unitIds = rows.map((r) => r.id);
+    }
+    const reports = new Map<string, { unitId: string; report: DistributionReport }>();
+    const skipped = new Map<string, { unitCode: string; evaluations: number; violations: string[] }>();
+    const result: FinalizeBatchResult = { period: per.period, issued: 0, finalized: 0, overridden: 0, skipped: [], chunks: 0, ms: 0 };
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const last = await this.dataSource.transaction(async (m) => {
+        const rows: Row[] = await m.query(
+          `SELECT id, employee_id, unit_id, to_char(ref_date,'YYYY-MM-DD') AS ref_date, predicate, revision FROM evaluations
+            WHERE period = $1 AND status = 'RATED' AND id > $2 ${unitIds ? 'AND unit_id = ANY($4::uuid[])' : ''}
+            ORDER BY id LIMIT $3 FOR UPDATE`,
+          unitIds ? [per.period, after, FINALIZE_CHUNK, unitIds] : [per.period, after, FINALIZE_CHUNK],
+        );
+        if (rows.length === 0) return null;
+        await this.chunk(m, p, per, rows, reports, skipped, justification, input.accept === true, result);
+        return rows[rows.length - 1].id;
+      });
+      if (last === null) break;
+      result.chunks++;
+      after = last;
+    }
+    result.skipped = [...skipped.values()];
+    result.ms = Date.now() - started;
+    return result;
+  }
+
+  private async chunk(
+    m: EntityManager, p: Principal, per: EvaluationPeriod, all: Row[],
+    reports: Map<string, { unitId: string; report: DistributionReport }>,
+    skipped: Map<string, { unitCode: string; evaluations: number; violations: string[] }>,
+    justification: string | null, accept: boolean, result: FinalizeBatchResult,
+  ): Promise<void> {
+    // Distribution per unit: computed once per batch (RATED, ISSUED and FINAL all count, so finalising does not change it).
+    for (const unitId of new Set(all.map((r) => r.unit_id))) {
+      if (reports.has(unitId)) continue;
+      const distUnit = await this.distribution.distributionUnitId(m, unitId, per.period);
+      const cached = [...reports.values()].find((x) => x.unitId === distUnit);
+      reports.set(unitId, cached ?? { unitId: distUnit, report: await this.distribution.report(m, distUnit, per) });
+    }
+    const filtered = all.filter((r) => {
+      const { report } = reports.get(r.unit_id)!;
+      if (report.ok || justification) return true;
+      const s = skipped.get(report.unitCode) ?? { unitCode: report.unitCode, evaluations: 0, violations: report.violations.map((v) => v.rule) };
+      s.evaluations++;
+      skipped.set(report.unitCode, s);
+      return false;
+    });
+    if (filtered.length === 0) return;
+    const snapshots = await this.snapshots(m, filtered);
+    // Like a single finalize (422), an employee without a position on the reference date is not issued: reported.
+    const rows = filtered.filter((r) => {
+      if (snapshots.has(r.id)) return true;
+      const s = skipped.get('(no position)') ?? { unitCode: '(no position)', evaluations: 0, violations: ['NO_POSITION_ON_REF_DATE'] };
+      s.evaluations++;
+      skipped.set('(no position)', s);
+      return false;
+    });
+    if (rows.length === 0) return;
+    const now = this.clock.now();
+    const deadline = new Date(now.getTime() + this.config.get('OBJECTION_WINDOW_DAYS') * DAY_MS);
+    const usedReports: Record<string, DistributionReport> = {};
+    const items = rows.map((r) => {
+      const { unitId, report } = reports.get(r.unit_id)!;
+      usedReports[unitId] = report;
+      return { id: r.id, snapshot: snapshots.get(r.id), dist_unit: unitId, justification: report.ok ? null : justification };
+    });
+    await m.query(
+      `UPDATE evaluations e SET status = $3::varchar, snapshot = x.snapshot, issued_at = $4::timestamptz, objection_deadline = $5::timestamptz,
+              distribution_justification = x.justification, distribution_report = ($2::jsonb) -> x.dist_unit,
+              finalized_at = CASE WHEN $3::varchar = 'FINAL' THEN $4::timestamptz END, finalized_by = CASE WHEN $3::varchar = 'FINAL' THEN 'ACCEPT' END,
+              version = e.version + CASE WHEN $3::varchar = 'FINAL' THEN 2 ELSE 1 END, updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, snapshot jsonb, dist_unit text, justification text)
+        WHERE e.id = x.id`,
+      [JSON.stringify(items), JSON.stringify(usedReports), accept ? 'FINAL' : 'ISSUED', now, deadline],
+    );
+    const { actor } = actorLabel(p);
+    const ids = rows.map((r) => r.id);
+    const revisions = rows.map((r) => r.revision);
+    const just = items.map((i) => i.justification);
+    await m.query(
+      `INSERT INTO evaluation_transitions (evaluation_id, from_status, to_status, action, actor, reason, revision, at)
+       SELECT x.id, 'RATED', 'ISSUED', 'FINALIZE', $4::text, x.reason, x.revision, $5::timestamptz FROM unnest($1::uuid[], $2::text[], $3::int[]) AS x(id, reason, revision)
+       ${accept ? `UNION ALL SELECT x.id, 'ISSUED', 'FINAL', 'ACCEPT', $4::text, 'diterima, dicatat oleh admin (batch) / acceptance recorded by ADMIN', x.revision, $5::timestamptz FROM unnest($1::uuid[], $2::text[], $3::int[]) AS x(id, reason, revision)` : ''}`,
+      [ids, just, revisions, actor, now],
+    );
+    const audits: AuditRecord[] = [];
+    for (const it of items) {
+      const report = usedReports[it.dist_unit];
+      audits.push({
+        action: report.ok ? 'evaluation.finalize' : 'evaluation.finalize.distribution-override', entityType: 'Evaluation', entityId: it.id,
+        before: { status: 'RATED' },
+        after: { status: 'ISSUED', batch: true, objectionDeadline: deadline.toISOString(), distribution: { unitCode: report.unitCode, ok: report.ok, violations: report.violations.map((v) => v.rule) } },
+        reason: it.justification,
+      });
+      if (!report.ok) result.overridden++;
+      if (accept) audits.push({ action: 'evaluation.accept', entityType: 'Evaluation', entityId: it.id, before: { status: 'ISSUED' }, after: { status: 'FINAL', batch: true } });
+    }
+    await this.audit.recordMany(m, audits);
+    result.issued += rows.length;
+    if (accept) {
+      const events: OutboxEvent[] = rows.map((r) => ({
+        type: 'EvaluationFinalized', aggregateType: 'Evaluation', aggregateId: r.id,
+        payload: { evaluationId: r.id, revision: r.revision }, dedupeKey: `evaluation-finalized:${r.id}:${r.revision}`,
+      }));
+      await this.outbox.addMany(m, events);
+      result.finalized += rows.length;
+    }
+  }
+
+  /** The DEKP identity blocks (employee, PPK, atasan PPK on the reference date) of a chunk, in three set-based reads. */
+  private async snapshots(m: EntityManager, rows: Row[]): Promise<Map<string, EvaluationSnapshot>> {
+    const ids = rows.map((r) => r.employee_id);
+    const dates = rows.map((r) => r.ref_date);
+    const people = async (empIds: (string | null)[], on: string[]): Promise<Map<string, AssignmentSnapshot>> => {
+      const list: (AssignmentSnapshot & { onDate: string })[] = await m.query(
+        `SELECT ${SNAPSHOT_COLUMNS}, to_char(x.d,'YYYY-MM-DD') AS "onDate"
+           FROM (SELECT DISTINCT id, d FROM unnest($1::uuid[], $2::date[]) AS x(id, d) WHERE id IS NOT NULL) x
+           JOIN employees e ON e.id = x.id
+           JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_from <= x.d AND (a.valid_to IS NULL OR a.valid_to > x.d)
+           JOIN units u ON u.id = a.unit_id`,
+        [empIds, on],
+      );
+      return new Map(list.map((s) => [`${s.employeeId}|${s.onDate}`, s]));
+    };
+    const ppkRows: { ppk: string | null; atasan: string | null }[] = await m.query(
+      `SELECT p.ppk, CASE WHEN p.ppk IS NULL THEN NULL ELSE ppk_on(p.ppk, x.d) END AS atasan
+         FROM unnest($1::uuid[], $2::date[]) WITH ORDINALITY AS x(id, d, n)
+         CROSS JOIN LATERAL (SELECT ppk_on(x.id, x.d) AS ppk) p ORDER BY x.n`,
+      [ids, dates],
+    );
+    const everyone = await people([...ids, ...ppkRows.map((r) => r.ppk), ...ppkRows.map((r) => r.atasan)], [...dates, ...dates, ...dates]);
+    const agencyName = this.config.get('AGENCY_NAME');
+    const out = new Map<string, EvaluationSnapshot>();
+    rows.forEach((r, i) => {
+      const emp = everyone.get(`${r.employee_id}|${r.ref_date}`);
+      if (!emp) return;
+      const ppk = ppkRows[i].ppk ? everyone.get(`${ppkRows[i].ppk}|${r.ref_date}`) : undefined;
+      const atasan = ppkRows[i].atasan ? everyone.get(`${ppkRows[i].atasan}|${r.ref_date}`) : undefined;
+      out.set(r.id, { onDate: r.ref_date, agencyName, employee: block(emp), ppk: ppk ? block(ppk) : null, atasanPpk: atasan ? block(atasan) : null });
+    });
+    return out;
+  }
+}
