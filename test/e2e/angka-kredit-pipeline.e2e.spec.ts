@@ -70,7 +70,7 @@ describe('angka kredit and outcomes pipeline (outbox → BullMQ → worker)', ()
     expect(text).toContain('31.250');
     expect(text).toMatch(/TIDAK DAPAT DIPERTIMBANGKAN UNTUK KENAIKAN PANGKAT/);
     expect((await getBinary(t, `/api/v1/employees/${jf.nip}/credit/pak/20x5.pdf`, jf.token)).status).toBe(404);
-  }, 60000);
+  }, 120000);
 
   it('lets an annual FINAL predicate supersede the periodic entries of its year, keeping the previous figures', async () => {
     const unitCode = await createUnit(t);
@@ -90,7 +90,7 @@ describe('angka kredit and outcomes pipeline (outbox → BullMQ → worker)', ()
     expect(year.superseded).toEqual([expect.objectContaining({ period: '2025-Q1', supersededBy: '2025' })]);
     const history = await t.dataSource.query(`SELECT h.version, h.balance::text FROM ak_ledger_history h JOIN employees e ON e.id = h.employee_id WHERE e.nip = $1 ORDER BY h.version`, [jf.nip]);
     expect(history).toEqual([{ version: 1, balance: '3.125' }, { version: 2, balance: '18.750' }]);
-  }, 60000);
+  }, 120000);
 
   it('computes opening and education entries by the rules, once each, and refuses non-JF employees', async () => {
     const unitCode = await createUnit(t);
@@ -117,7 +117,7 @@ describe('angka kredit and outcomes pipeline (outbox → BullMQ → worker)', ()
     expect(report.status).toBe(200);
     expect(report.body.items.length).toBeLessThanOrEqual(1);
     expect((await t.request('GET', `/api/v1/outcomes`, { token: other.token })).status).toBe(403);
-  }, 60000);
+  }, 120000);
 
   it('puts a job whose facts contradict the rules in the failed list without retrying it', async () => {
     const admin = await t.adminToken();
@@ -137,5 +137,5 @@ describe('angka kredit and outcomes pipeline (outbox → BullMQ → worker)', ()
     expect(failed).toMatchObject({ queue: 'pipeline', name: 'evaluation.credit-angka-kredit', attemptsMade: 1 });
     expect(failed.failedReason).toMatch(/Angka kredit tidak dapat dihitung/);
     expect((await t.request('GET', '/api/v1/jobs/failed', { token: jf.token })).status).toBe(403);
-  }, 60000);
+  }, 120000);
 });
