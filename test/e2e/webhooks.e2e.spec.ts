@@ -34,7 +34,7 @@ describe('webhooks: HR/payroll systems are told about new outcomes', () => {
       await eventually(async () => {
         const ok = receiver.received.filter((h) => JSON.parse(h.body).data.nip === jf.nip);
         return ok.length >= outcomes.length + 1;
-      }, 120000);
+      }, 60000);
       const mine = receiver.received.filter((h) => JSON.parse(h.body).data.nip === jf.nip);
       const keys = mine.map((h) => JSON.parse(h.body).key);
       expect(new Set(keys).size).toBe(outcomes.length);
@@ -46,7 +46,7 @@ describe('webhooks: HR/payroll systems are told about new outcomes', () => {
       const deliveries = await eventually(async () => {
         const r = await t.request('GET', `/api/v1/webhooks/${sub.body.id}/deliveries`, { token: admin });
         return r.body.items.length === outcomes.length && r.body.items.every((d: { status: string }) => d.status === 'DELIVERED') ? r.body.items : null;
-      }, 120000);
+      }, 60000);
       expect(deliveries.some((d: { attempts: number }) => d.attempts === 2)).toBe(true);
 
       expect((await t.request('POST', '/api/v1/webhooks', { token: admin, body: { url: 'not a url', eventTypes: ['outcome.created'], secret } })).status).toBe(400);
