@@ -1,5 +1,6 @@
 import { AllowanceModule } from './allowance/allowance.module';
 import { AngkaKreditModule } from './angka-kredit/angka-kredit.module';
+import { DisciplineModule } from './discipline/discipline.module';
 import { EvaluationBatchModule } from './evaluation/batch/evaluation-batch.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { OrgModule } from './org/org.module';
@@ -7,4 +8,4 @@ import { OutcomesModule } from './outcomes/outcomes.module';
 import { SkpModule } from './skp/skp.module';
 
 /** Feature modules, in the order their routes appear in the API docs. Shared by API and worker. */
-export const FEATURE_MODULES = [OrgModule, SkpModule, EvaluationModule, EvaluationBatchModule, AngkaKreditModule, OutcomesModule, AllowanceModule];
+export const FEATURE_MODULES = [OrgModule, SkpModule, EvaluationModule, EvaluationBatchModule, AngkaKreditModule, OutcomesModule, AllowanceModule, DisciplineModule];

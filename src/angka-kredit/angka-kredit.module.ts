@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { DisciplineReadModule } from '../discipline/discipline-read';
 import { OutcomesModule } from '../outcomes/outcomes.module';
 import { CreditLedgerService } from './credit-ledger.service';
 import { CreditController } from './credit.controller';
 import { CreditService } from './credit.service';
 
-@Module({ imports: [OutcomesModule], controllers: [CreditController], providers: [CreditLedgerService, CreditService], exports: [CreditLedgerService] })
+@Module({ imports: [OutcomesModule, DisciplineReadModule], controllers: [CreditController], providers: [CreditLedgerService, CreditService], exports: [CreditLedgerService] })
 export class AngkaKreditModule {}

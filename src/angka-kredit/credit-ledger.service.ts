@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { unprocessable } from '../common/api-error';
+import { DisciplineSanctionsReader } from '../discipline/discipline-read';
 import {
-  checkEligibility, computeLedger, EligibilityResult, Golongan, Jenjang, LedgerInput, LedgerResult, RuleInputError,
+  checkEligibility, computeLedger, EligibilityResult, Golongan, Jenjang, LedgerInput, LedgerResult, RuleInputError, UnmetCode,
 } from '../rules';
 
 interface AssignmentRow {
@@ -20,6 +21,8 @@ export interface CreditFacts {
   monthsInPangkat: number;
   monthsInJenjang: number;
   recentAnnualPredicates: string[];
+  /** A SEDANG/BERAT discipline sanction in force today: no kenaikan pangkat (03 §12.4–§12.5). */
+  hukdisInForce?: { caseId: string; sanction: string; level: string; effectiveFrom: string; effectiveTo: string | null } | null;
 }
 
 export interface CreditComputation {
@@ -47,7 +50,10 @@ function monthsBetween(from: string, to: string): number {
  */
 @Injectable()
 export class CreditLedgerService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly discipline: DisciplineSanctionsReader,
+  ) {}
 
   /** Null when the employee holds no JF position on `today` (AK does not apply). */
   async facts(employeeId: string, today: string, m: EntityManager = this.dataSource.manager): Promise<CreditFacts | null> {
@@ -107,6 +113,7 @@ export class CreditLedgerService {
       monthsInPangkat: monthsBetween(tenure[pangkatStart].valid_from, today),
       monthsInJenjang: monthsBetween(tenure[jenjangStart].valid_from, today),
       recentAnnualPredicates: annual,
+      hukdisInForce: await this.discipline.promotionBlockingSanction(employeeId, today, m),
     };
   }
 
@@ -120,6 +127,13 @@ export class CreditLedgerService {
             recentAnnualPredicates: facts.recentAnnualPredicates, onDate: today,
           })
         : null;
+      const h = facts.hukdisInForce;
+      if (eligibility && h && eligibility.kind === 'KENAIKAN_PANGKAT') {
+        // Issue 8: no kenaikan pangkat while a sedang/berat hukuman disiplin runs.
+        eligibility.eligible = false;
+        eligibility.unmet = [...eligibility.unmet, 'HUKDIS_IN_FORCE' as UnmetCode];
+        eligibility.reasons = [...eligibility.reasons, `Sedang menjalani hukuman disiplin ${h.level.toLowerCase()} (${h.sanction}) ${h.effectiveFrom} s.d. ${h.effectiveTo ?? 'seterusnya'}: tidak diberikan kenaikan pangkat (PerBKN 6/2022)`];
+      }
       return { facts, ledger, eligibility };
     } catch (err) {
       if (err instanceof RuleInputError) {

@@ -63,6 +63,28 @@ export class AccessPolicy {
     return rel;
   }
 
+  /**
+   * Discipline / netralitas cases: ADMIN, the competent officials named on the case and the reported
+   * employee (their own case). Anyone else gets 404. Returns how the caller relates to the case.
+   */
+  requireCaseVisible(p: Principal, c: { employeeId: string; competentOfficialIds: string[] }, what = 'Kasus'): Set<'ADMIN' | 'OFFICIAL' | 'SELF'> {
+    const out = new Set<'ADMIN' | 'OFFICIAL' | 'SELF'>();
+    if (isAdmin(p)) out.add('ADMIN');
+    if (p.kind === 'user' && p.employeeId) {
+      if (p.employeeId === c.employeeId) out.add('SELF');
+      if (c.competentOfficialIds.includes(p.employeeId)) out.add('OFFICIAL');
+    }
+    if (out.size === 0) throw notFound(what);
+    return out;
+  }
+
+  /** List scope of discipline cases (same rule as requireCaseVisible); columns are SQL expressions. */
+  caseListScope(p: Principal, cols: { employeeId: string; officialIds: string }, firstParam: number): ScopeSql {
+    if (isAdmin(p)) return { sql: 'TRUE', params: [] };
+    if (p.kind !== 'user' || !p.employeeId) return { sql: 'FALSE', params: [] };
+    return { sql: `(${cols.employeeId} = $${firstParam}::uuid OR $${firstParam}::uuid = ANY(${cols.officialIds}))`, params: [p.employeeId] };
+  }
+
   requireAdmin(p: Principal): void {
     if (!isAdmin(p)) throw forbidden();
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DisciplineReadModule } from '../discipline/discipline-read';
 import { SkpStore } from '../skp/skp-store';
 import { DistributionService } from './distribution.service';
 import { EvaluationStore } from './evaluation-store';
@@ -9,6 +10,7 @@ import { OrgPerformanceService } from './org-performance.service';
 
 /** Evaluation cycle (issue 6): realisations, ratings, predicate, org performance and distribution, appeal, DEKP. */
 @Module({
+  imports: [DisciplineReadModule],
   controllers: [EvaluationController, OrgPerformanceController],
   providers: [EvaluationService, EvaluationStore, EvaluationViews, DistributionService, OrgPerformanceService, SkpStore],
   exports: [EvaluationService, DistributionService],

@@ -6,6 +6,7 @@ import { badRequest, conflict, ErrorDetail, forbidden, notFound, unprocessable }
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { Principal } from '../identity/principal';
+import { DisciplineRatingGuard } from '../discipline/discipline-read';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { computePredicate, RuleInputError, unitHeadPredicate, type Explanation, type Predicate, type Rating } from '../rules';
@@ -50,6 +51,7 @@ export class EvaluationService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly disciplineGuard: DisciplineRatingGuard,
   ) {}
 
   // ---- reads -------------------------------------------------------------------------------
@@ -187,6 +189,11 @@ export class EvaluationService {
       if (!snap) throw unprocessable(`Pegawai tidak memiliki jabatan pada ${c.refDate} / the employee has no position on ${c.refDate}`);
       const judged = await this.judge(m, { isUnitHead: snap.isUnitHead, ledUnitId: snap.unitId, unitCode: snap.unitCode }, c.p, dto.resultRating, dto.behaviorRating);
       const parentId = snap.isUnitHead ? (await this.distribution.unitById(m, snap.unitId))?.parentId ?? null : null;
+      // Issue 8: a decided discipline/netralitas sanction in the period → a behaviour rating above DI_BAWAH_EKSPEKTASI needs a recorded justification.
+      const discipline = await this.disciplineGuard.check(m, {
+        employeeId: c.skp.employeeId, fromMonth: c.p.fromMonth, toMonth: c.p.toMonth, behaviorRating: dto.behaviorRating,
+        justification: dto.behaviorJustification, subjectRef: `skp:${c.skp.id}:${c.p.period}`,
+      });
       const e = c.e ?? (await this.store.ensure(m, c.skp, c.p));
       const before = this.ratingFacts(e);
       const from = e.status;
@@ -199,8 +206,12 @@ export class EvaluationService {
       await m.query(`DELETE FROM evaluation_feedback WHERE evaluation_id = $1`, [e.id]);
       for (const f of feedback) await m.query(`INSERT INTO evaluation_feedback (evaluation_id, target_kind, target, text) VALUES ($1,$2,$3,$4)`, [e.id, f.kind, f.target, f.text]);
       await this.store.transition(m, p, e, from, 'RATED', from === 'RATED' ? 'RERATE' : 'RATE', null);
-      await this.audit.record(m, { action: 'evaluation.rate', entityType: 'Evaluation', entityId: e.id, before, after: { ...this.ratingFacts(e), feedback, note: e.note } });
-      return this.views.view(m, c.skp, c.p, e);
+      await this.audit.record(m, {
+        action: 'evaluation.rate', entityType: 'Evaluation', entityId: e.id, before,
+        after: { ...this.ratingFacts(e), feedback, note: e.note, ...(discipline.justificationRecorded ? { behaviorJustification: dto.behaviorJustification } : {}) },
+      });
+      const view = await this.views.view(m, c.skp, c.p, e);
+      return discipline.warnings.length ? Object.assign(view, { warnings: discipline.warnings }) : view;
     });
   }
 

@@ -23,6 +23,9 @@ export const JOBS = {
   'evaluation.derive-outcomes': { queue: 'pipeline', ...standard, description: 'Derive reward/punishment outcomes from the FINAL predicate history.' },
   'angka-kredit.recompute': { queue: 'pipeline', ...standard, description: 'Re-compute the ledger after an opening or education entry.' },
   'webhooks.deliver': { queue: 'pipeline', attempts: 10, backoffMs: 2000, description: 'Deliver one signed webhook payload (retried with backoff until the receiver answers 2xx).' },
+  'discipline.apply-effects': { queue: 'pipeline', ...standard, description: 'A discipline decision took effect: the sanction row allowance runs read and its outcomes, once.' },
+  'discipline.sweep': { queue: 'maintenance', attempts: 3, backoffMs: 5000, description: 'Discipline cases: effective dates reached, sanctions ended, overdue steps flagged, escalations recorded.' },
+  'discipline.scan-attendance': { queue: 'maintenance', attempts: 3, backoffMs: 5000, description: 'PP 94 attendance ladder over newly ingested attendance: crossing a rung opens one ATTENDANCE case.' },
 } as const satisfies Record<string, JobSpec>;
 
 export type JobName = keyof typeof JOBS;
@@ -36,6 +39,12 @@ export const EVENT_ROUTES: Record<string, JobName[]> = {
   EvaluationFinalized: ['evaluation.credit-angka-kredit', 'evaluation.derive-outcomes'],
   AkFactsChanged: ['angka-kredit.recompute'],
   WebhookQueued: ['webhooks.deliver'],
+  DisciplineCaseOpened: [],
+  DisciplineDecided: [],
+  DisciplineEffective: ['discipline.apply-effects', 'angka-kredit.recompute'],
+  DisciplineEnded: ['angka-kredit.recompute'],
+  DisciplineDeadlineMissed: [],
+  AttendanceIngested: ['discipline.scan-attendance'],
 };
 
 /** Retention: keep enough history to debug, bounded so Redis memory stays flat. */
@@ -56,4 +65,6 @@ export function jobOptions(name: JobName) {
 /** Jobs the worker schedules itself (BullMQ job schedulers, upserted at start). */
 export const REPEATABLE_JOBS: { id: string; job: JobName; everyMs: number }[] = [
   { id: 'evaluation-objection-window-expiry', job: 'evaluation.expire-objection-windows', everyMs: 10 * 60 * 1000 },
+  { id: 'discipline-sweep', job: 'discipline.sweep', everyMs: 10 * 60 * 1000 },
+  { id: 'discipline-attendance-scan', job: 'discipline.scan-attendance', everyMs: 5 * 60 * 1000 },
 ];

@@ -59,6 +59,10 @@ export class RatingDto {
   @ApiPropertyOptional({ description: 'catatan/rekomendasi (DEKP item 5)' })
   @IsOptional() @IsString() @MaxLength(4000)
   note?: string;
+
+  @ApiPropertyOptional({ description: 'required when the employee has a decided discipline/netralitas sanction in the period and behaviorRating is above DI_BAWAH_EKSPEKTASI (422 otherwise); recorded' })
+  @IsOptional() @IsString() @MaxLength(4000)
+  behaviorJustification?: string;
 }
 
 export class FinalizeDto {

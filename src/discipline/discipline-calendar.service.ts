@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { badRequest } from '../common/api-error';
+import { OrgDirectory } from '../org/org-directory.service';
+import { ChainPerson, competentOfficial, CompetentOfficial, RecommendationLevel } from './discipline-policy';
+import { HolidaysDto } from './dto/discipline.dto';
+
+/**
+ * Holiday calendar for discipline deadlines and effective dates (weekends are always excluded).
+ * Days come from `discipline_holidays` (PUT /discipline/holidays/{year}) plus, when the allowance
+ * feature is installed, its national holiday list `allowance_holidays`, so one calendar serves both.
+ */
+@Injectable()
+export class DisciplineCalendar {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async holidays(from: string, to: string, m: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const [{ shared }] = await m.query(`SELECT to_regclass('allowance_holidays') IS NOT NULL AS shared`);
+    const rows: { day: string }[] = await m.query(
+      `SELECT to_char(day,'YYYY-MM-DD') AS day FROM discipline_holidays WHERE day BETWEEN $1::date AND $2::date
+       ${shared ? `UNION SELECT to_char(day,'YYYY-MM-DD') FROM allowance_holidays WHERE day BETWEEN $1::date AND $2::date` : ''}
+       ORDER BY 1`,
+      [from, to],
+    );
+    return rows.map((r) => r.day);
+  }
+
+  /** Holidays from `from` through the next ~3 months: enough for 15 working days plus long breaks. */
+  async holidaysAfter(from: string, m?: EntityManager): Promise<string[]> {
+    const d = new Date(`${from}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 120);
+    return this.holidays(from, d.toISOString().slice(0, 10), m);
+  }
+
+  async list(year: string) {
+    if (!/^\d{4}$/.test(year)) throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
+    const own: { date: string; name: string }[] = await this.dataSource.query(
+      `SELECT to_char(day,'YYYY-MM-DD') AS date, name FROM discipline_holidays WHERE extract(year FROM day) = $1 ORDER BY day`,
+      [Number(year)],
+    );
+    const all = await this.holidays(`${year}-01-01`, `${year}-12-31`);
+    return { year: Number(year), holidays: own, effectiveCalendar: all };
+  }
+
+  /** Replaces the discipline holidays of a year. */
+  async replace(year: string, dto: HolidaysDto) {
+    if (!/^\d{4}$/.test(year)) throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
+    const bad = dto.holidays.map((h, i) => ({ h, i })).filter(({ h }) => !h.date.startsWith(`${year}-`));
+    if (bad.length) throw badRequest('Tanggal di luar tahun / date outside the year', bad.map(({ i }) => ({ field: `holidays[${i}].date`, problem: `must be in ${year}` })));
+    const days = new Set<string>();
+    const dup = dto.holidays.map((h, i) => ({ h, i })).filter(({ h }) => (days.has(h.date) ? true : (days.add(h.date), false)));
+    if (dup.length) throw badRequest('Tanggal ganda / duplicate date', dup.map(({ i }) => ({ field: `holidays[${i}].date`, problem: 'duplicate' })));
+    await this.dataSource.transaction(async (m) => {
+      const before = await m.query(`SELECT to_char(day,'YYYY-MM-DD') AS date, name FROM discipline_holidays WHERE extract(year FROM day) = $1 ORDER BY day`, [Number(year)]);
+      await m.query(`DELETE FROM discipline_holidays WHERE extract(year FROM day) = $1`, [Number(year)]);
+      if (dto.holidays.length) {
+        await m.query(
+          `INSERT INTO discipline_holidays (day, name) SELECT r.date::date, r.name FROM jsonb_to_recordset($1::jsonb) AS r(date text, name text)`,
+          [JSON.stringify(dto.holidays)],
+        );
+      }
+      await this.audit.record(m, { action: 'discipline.holidays.replace', entityType: 'discipline_holidays', entityId: year, before, after: dto.holidays });
+    });
+    return this.list(year);
+  }
+}
+
+/** Finds the chain of superiors on a date and the competent official per level (PP 94/2021, INFERRED mapping). */
+@Injectable()
+export class CompetentOfficials {
+  constructor(private readonly org: OrgDirectory) {}
+
+  async chain(employeeId: string, onDate: string, m?: EntityManager): Promise<ChainPerson[]> {
+    const out: ChainPerson[] = [];
+    const seen = new Set<string>([employeeId]);
+    let cur = employeeId;
+    for (let i = 0; i < 12; i++) {
+      const sup = await this.org.ppkOf(cur, onDate, m);
+      if (!sup || seen.has(sup)) break;
+      const s = await this.org.snapshotById(sup, onDate, m);
+      if (!s) break;
+      out.push({ employeeId: s.employeeId, nip: s.nip, name: s.name, positionKind: s.positionKind, positionTitle: s.positionTitle });
+      seen.add(sup);
+      cur = sup;
+    }
+    return out;
+  }
+
+  /** The officials for the given levels (all three PP 94 levels when the level is not yet known). */
+  async forLevels(employeeId: string, subject: { positionKind: string; jenjang: string | null }, levels: RecommendationLevel[], onDate: string, m?: EntityManager): Promise<CompetentOfficial[]> {
+    const chain = await this.chain(employeeId, onDate, m);
+    return levels.map((l) => competentOfficial(l, subject, chain));
+  }
+}

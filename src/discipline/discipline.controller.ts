@@ -1,0 +1,115 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../identity/auth.decorators';
+import { CurrentPrincipal } from '../identity/current-principal.decorator';
+import { Principal } from '../identity/principal';
+import { DisciplineCalendar } from './discipline-calendar.service';
+import { DisciplineCasesService } from './discipline-cases.service';
+import {
+  CaseExportQuery, CaseListQuery, CaseSummaryQuery, CreateCaseDto, DecisionDto, DeliveryDto, DismissDto, HolidaysDto, RecommendationDto, VerifyDto,
+} from './dto/discipline.dto';
+
+@ApiTags('discipline and netralitas')
+@ApiBearerAuth()
+@Controller('discipline')
+export class DisciplineController {
+  constructor(
+    private readonly cases: DisciplineCasesService,
+    private readonly calendar: DisciplineCalendar,
+  ) {}
+
+  @Post('cases')
+  @ApiOperation({ summary: 'Report a NETRALITAS, ATTENDANCE or OTHER case (ADMIN) → 201 with classification (track, level, candidate sanctions), competent officials and deadlines' })
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateCaseDto) {
+    return this.cases.create(p, dto);
+  }
+
+  @Get('cases')
+  @ApiOperation({ summary: 'Cases the caller may see (ADMIN all; the competent officials theirs; an employee their own), filtered, cursor-paginated' })
+  list(@CurrentPrincipal() p: Principal, @Query() q: CaseListQuery) {
+    return this.cases.list(p, q);
+  }
+
+  @Roles('ADMIN')
+  @Get('cases/export')
+  @ApiOperation({ summary: 'Export for the national sharing system (SBT): NIP, name, agency, unit, act, stage, dates, level, sanction, status, decision reference (CSV or JSON)' })
+  @ApiProduces('text/csv', 'application/json')
+  async export(@Query() q: CaseExportQuery, @Res() reply: FastifyReply) {
+    if (q.format === 'json') {
+      const items = await this.cases.exportRows(q);
+      return reply.header('content-type', 'application/json; charset=utf-8').send({ count: items.length, items });
+    }
+    const csv = await this.cases.exportCsv(q);
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="kasus-disiplin.csv"').send(csv);
+  }
+
+  @Roles('ADMIN')
+  @Get('cases/summary')
+  @ApiOperation({ summary: 'Counts per unit and status for an election period (occurredOn in [from, to]; kind default NETRALITAS)' })
+  summary(@Query() q: CaseSummaryQuery) {
+    return this.cases.summary(q);
+  }
+
+  @Get('cases/:id')
+  @ApiOperation({ summary: 'A case with classification, workflow dates, deadlines per step, escalations and history' })
+  get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.cases.get(p, id);
+  }
+
+  @Post('cases/:id/verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'REPORTED → VERIFIED (ADMIN / Satgas verification)' })
+  verify(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: VerifyDto) {
+    return this.cases.verify(p, id, dto);
+  }
+
+  @Post('cases/:id/recommendation')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'VERIFIED → RECOMMENDED with { level, sanction } (ADMIN); a sanction outside the level → 422; a level other than the classification → 422' })
+  recommend(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: RecommendationDto) {
+    return this.cases.recommend(p, id, dto);
+  }
+
+  @Post('cases/:id/decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'RECOMMENDED → DECIDED { sanction, decidedOn, decisionRef } by the competent official (or ADMIN on their behalf)' })
+  decide(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: DecisionDto) {
+    return this.cases.decide(p, id, dto);
+  }
+
+  @Post('cases/:id/delivery')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'DECIDED → DELIVERED { deliveredOn }: effective from the 15th working day after delivery (holiday calendar applied)' })
+  deliver(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: DeliveryDto) {
+    return this.cases.deliver(p, id, dto);
+  }
+
+  @Post('cases/:id/dismiss')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a case without sanction (not proven) from REPORTED, VERIFIED or RECOMMENDED (ADMIN)' })
+  dismiss(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: DismissDto) {
+    return this.cases.dismiss(p, id, dto);
+  }
+
+  @Roles('ADMIN')
+  @Get('escalations')
+  @ApiOperation({ summary: 'Escalation records: recommendations not acted on by their deadline (SBT follow-up, SIASN block step)' })
+  escalations() {
+    return this.cases.escalations();
+  }
+
+  @Roles('ADMIN')
+  @Get('holidays/:year')
+  @ApiOperation({ summary: 'Holiday calendar used for discipline deadlines and effective dates (own days + the allowance holiday list when present)' })
+  holidays(@Param('year') year: string) {
+    return this.calendar.list(year);
+  }
+
+  @Roles('ADMIN')
+  @Put('holidays/:year')
+  @ApiOperation({ summary: 'Replace the discipline holidays of a year (public holidays, cuti bersama)' })
+  setHolidays(@Param('year') year: string, @Body() dto: HolidaysDto) {
+    return this.calendar.replace(year, dto);
+  }
+}
