@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { QueuesService } from '../../src/jobs/queues.service';
 import { jobOptions } from '../../src/jobs/job-registry';
 import { eventually } from '../support/eventually';
@@ -88,7 +89,8 @@ describe('distribution justification, the objection window, the expiry job and t
 
     // the maintenance job (through the worker) finalises the two untouched ISSUED evaluations
     const queues = t.app.get(QueuesService);
-    await queues.queue('maintenance').add('evaluation.expire-objection-windows', {}, jobOptions('evaluation.expire-objection-windows'));
+    // a unique job id: receipts are keyed by job id, and numeric BullMQ ids repeat across queue prefixes sharing a database
+    await queues.queue('maintenance').add('evaluation.expire-objection-windows', {}, { ...jobOptions('evaluation.expire-objection-windows'), jobId: `test-expire-${randomUUID()}` });
     for (const i of [0, 1]) {
       const final = await eventually(async () => {
         const r = await t.request('GET', evalPath(skps[i].id, Q), { token: org.staff[i].token });
