@@ -4,7 +4,7 @@
  * A year-end close on a throwaway synthetic agency, through the built API and worker processes:
  *   1. POST /api/v1/evaluations/finalize-batch {period: YEAR, accept: true}: every RATED annual
  *      evaluation → ISSUED (distribution check, DEKP snapshot) → FINAL, EvaluationFinalized in the outbox;
- *   2. POST /api/v1/allowance/runs {month}: the month's allowance lines (chunk jobs);
+ *   2. POST /api/v1/allowance/runs {month} at the same time: the month's allowance lines (chunk jobs);
  *   3. the worker relays the outbox to BullMQ, credits angka kredit and derives outcomes;
  *   waits until the run is DONE, the outbox is empty and the queues are drained, then prints wall
  *   time, employees/s, rows written per table, peak RSS of the API and the worker, and the baseline:
@@ -136,14 +136,22 @@ export async function main(): Promise<void> {
     const admin = await adminLogin(stack);
     const m = await marks(c);
     const load0 = os.loadavg()[0];
-    process.stderr.write(`  year-end close ${stack.year}: finalize-batch…\n`);
+    process.stderr.write(`  year-end close ${stack.year}: finalize-batch + allowance run ${stack.month}…\n`);
+    // BKPSDM closes the year while finance starts the month's allowance run: both requests at once.
     const t0 = Date.now();
-    const fin = await http<{ issued: number; finalized: number; overridden: number; skipped: unknown[]; ms: number }>(stack, 'POST', '/api/v1/evaluations/finalize-batch', admin, { period: String(stack.year), accept: true });
+    let tFinal = 0;
+    let tRun = 0;
+    const finP = http<{ issued: number; finalized: number; overridden: number; skipped: unknown[]; ms: number }>(stack, 'POST', '/api/v1/evaluations/finalize-batch', admin, { period: String(stack.year), accept: true }).then((r) => {
+      tFinal = Date.now();
+      return r;
+    });
+    const runP = allowanceRun(stack, admin, stack.month, 30 * 60_000).then((r) => {
+      tRun = Date.now();
+      return r;
+    });
+    const [fin, run] = await Promise.all([finP, runP]);
     if (fin.status !== 200) throw new Error(`finalize-batch: ${fin.status} ${JSON.stringify(fin.body).slice(0, 500)}`);
-    const tFinal = Date.now();
-    process.stderr.write(`  finalized ${fin.body.finalized} in ${((tFinal - t0) / 1000).toFixed(1)} s; allowance run ${stack.month} + pipeline…\n`);
-    const run = await allowanceRun(stack, admin, stack.month, 30 * 60_000);
-    const tRun = Date.now();
+    process.stderr.write(`  finalized ${fin.body.finalized} in ${((tFinal - t0) / 1000).toFixed(1)} s; waiting for the pipeline…\n`);
     await waitDrained(stack, c, Date.now() + 30 * 60_000);
     const t1 = Date.now();
     const wallMs = t1 - t0;

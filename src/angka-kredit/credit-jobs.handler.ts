@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { HttpException } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
+import { OutboxService } from '../outbox/outbox.service';
 import { OutcomeStore } from '../outcomes/outcome-store';
 import { deriveOutcomes } from '../rules';
 import { CreditLedgerService } from './credit-ledger.service';
@@ -11,17 +12,60 @@ import { CreditLedgerService } from './credit-ledger.service';
 /** Background crediting: a FINAL predicate (or a new opening/degree) re-computes the JF ledger and its outcomes. */
 @Injectable()
 export class CreditJobsHandler {
+  private readonly logger = new Logger(CreditJobsHandler.name);
+
   constructor(
     private readonly ledger: CreditLedgerService,
     private readonly outcomes: OutcomeStore,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   @JobHandler('evaluation.credit-angka-kredit')
   async onEvaluationFinalized(payload: Record<string, unknown>, ctx: JobContext) {
+    if (Array.isArray(payload.batch)) return this.onBatch(payload.batch as Record<string, unknown>[], ctx);
     const rows = await ctx.manager.query(`SELECT employee_id, period, status FROM evaluations WHERE id = $1`, [payload.evaluationId]);
     if (!rows[0] || rows[0].status !== 'FINAL') return { skipped: 'evaluation not FINAL' };
     return this.recompute(rows[0].employee_id, `evaluation:${rows[0].period}:r${payload.revision ?? 0}`, ctx);
+  }
+
+  /**
+   * A batch of EvaluationFinalized from the relay, in one transaction: one read finds the FINAL ones
+   * whose employee holds a JF position today (the others have no ledger: same test as the ledger
+   * facts), then each ledger is recomputed as for a single event. Facts that contradict the rules
+   * fail that employee only, not the batch: the employee gets an `angka-kredit.recompute` job of
+   * their own (through the outbox), which fails without retry and shows in GET /jobs/failed.
+   */
+  private async onBatch(items: Record<string, unknown>[], ctx: JobContext) {
+    const today = this.clock.today();
+    const rows: { id: string; employee_id: string; period: string }[] = await ctx.manager.query(
+      `SELECT e.id, e.employee_id, e.period FROM evaluations e
+         JOIN LATERAL (SELECT a.position_kind, a.jenjang FROM employee_assignments a
+                        WHERE a.employee_id = e.employee_id AND a.valid_from <= $2::date ORDER BY a.valid_from DESC LIMIT 1) cur ON true
+        WHERE e.id = ANY($1::uuid[]) AND e.status = 'FINAL' AND cur.position_kind = 'FUNGSIONAL' AND cur.jenjang IS NOT NULL`,
+      [items.map((i) => String(i.evaluationId)), today],
+    );
+    const revision = new Map(items.map((i) => [String(i.evaluationId), Number(i.revision ?? 0)]));
+    let recomputed = 0;
+    const failed: { evaluationId: string; employeeId: string; cause: string; error: string }[] = [];
+    for (const r of rows) {
+      const cause = `evaluation:${r.period}:r${revision.get(r.id) ?? 0}`;
+      try {
+        await this.recompute(r.employee_id, cause, ctx);
+        recomputed++;
+      } catch (err) {
+        if (!(err instanceof UnrecoverableError)) throw err;
+        failed.push({ evaluationId: r.id, employeeId: r.employee_id, cause, error: err.message });
+      }
+    }
+    if (failed.length) {
+      this.logger.warn({ failed }, 'angka kredit: facts contradict the rules for some employees of a batch');
+      await this.outbox.addMany(ctx.manager, failed.map((f) => ({
+        type: 'AkFactsChanged', aggregateType: 'Employee', aggregateId: f.employeeId,
+        payload: { employeeId: f.employeeId, cause: f.cause }, dedupeKey: `ak-batch-failed:${f.evaluationId}:${f.cause}`,
+      })));
+    }
+    return { evaluations: items.length, functional: rows.length, recomputed, failed };
   }
 
   @JobHandler('angka-kredit.recompute')

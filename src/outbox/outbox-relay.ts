@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { EVENT_ROUTES, JOBS, jobOptions } from '../jobs/job-registry';
+import { EVENT_ROUTES, JobName, JOBS, jobOptions } from '../jobs/job-registry';
 import { QueuesService } from '../jobs/queues.service';
 
 interface PendingRow {
@@ -10,6 +10,16 @@ interface PendingRow {
   payload: Record<string, unknown>;
   correlation_id: string;
 }
+
+/**
+ * Jobs whose handlers accept a batch of events (`payload.batch`, each item the event's payload with
+ * its `_outboxId`): the relay puts up to this many events of one tick into one job, so a year-end
+ * close of 100,000 evaluations is a few hundred jobs (one transaction each) instead of 200,000.
+ */
+export const BATCHED_JOBS: Partial<Record<JobName, number>> = {
+  'evaluation.credit-angka-kredit': 100,
+  'evaluation.derive-outcomes': 250,
+};
 
 /**
  * Moves outbox rows to BullMQ. Rows are locked (SKIP LOCKED, so several relays can run), enqueued
@@ -68,16 +78,44 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       if (rows.length === 0) return 0;
       const byQueue = new Map<string, { name: string; data: Record<string, unknown>; opts: Record<string, unknown> }[]>();
+      const push = (jobName: JobName, job: { name: string; data: Record<string, unknown>; opts: Record<string, unknown> }) => {
+        const queue = JOBS[jobName].queue;
+        const list = byQueue.get(queue) ?? [];
+        list.push(job);
+        byQueue.set(queue, list);
+      };
+      const batched = new Map<JobName, PendingRow[]>();
       for (const row of rows) {
         for (const jobName of EVENT_ROUTES[row.event_type] ?? []) {
-          const queue = JOBS[jobName].queue;
-          const list = byQueue.get(queue) ?? [];
-          list.push({
+          if (BATCHED_JOBS[jobName]) {
+            const list = batched.get(jobName) ?? [];
+            list.push(row);
+            batched.set(jobName, list);
+            continue;
+          }
+          push(jobName, {
             name: jobName,
             data: { ...row.payload, _outboxId: row.id, _cid: row.correlation_id },
             opts: { ...jobOptions(jobName), jobId: `o${row.id}-${jobName.replace(/\./g, '_')}` },
           });
-          byQueue.set(queue, list);
+        }
+      }
+      // Deterministic ids (first and last outbox id of the batch): a re-send of the same rows is deduplicated.
+      for (const [jobName, list] of batched) {
+        const size = BATCHED_JOBS[jobName]!;
+        for (let i = 0; i < list.length; i += size) {
+          const part = list.slice(i, i + size);
+          if (part.length === 1) {
+            // A lone event travels as it always did (same job id and data as an unbatched job).
+            const r = part[0];
+            push(jobName, { name: jobName, data: { ...r.payload, _outboxId: r.id, _cid: r.correlation_id }, opts: { ...jobOptions(jobName), jobId: `o${r.id}-${jobName.replace(/\./g, '_')}` } });
+            continue;
+          }
+          push(jobName, {
+            name: jobName,
+            data: { batch: part.map((r) => ({ ...r.payload, _outboxId: r.id })), _cid: part[0].correlation_id },
+            opts: { ...jobOptions(jobName), jobId: `o${part[0].id}-${part[part.length - 1].id}-${jobName.replace(/\./g, '_')}` },
+          });
         }
       }
       for (const [queue, jobs] of byQueue) {
