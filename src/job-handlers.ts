@@ -1,10 +1,11 @@
 import { WebhookDeliveryHandler } from './webhooks/webhook-delivery.handler';
 import { AllowanceRunHandler } from './allowance/allowance-run.handler';
-import { CreditJobsHandler } from './angka-kredit/credit-jobs.handler';
 import { DisciplineJobsHandler } from './discipline/discipline-jobs.handler';
+import { AllowanceMonthOutcomesHandler } from './outcomes/allowance-month-outcomes.handler';
+import { CreditJobsHandler } from './angka-kredit/credit-jobs.handler';
 import { EvaluationOutcomesHandler } from './outcomes/evaluation-outcomes.handler';
 import { EvaluationExpiryHandler } from './evaluation/evaluation-expiry.handler';
 import { EmployeeCreatedHandler } from './org/employee-created.handler';
 
 /** Providers holding @JobHandler methods; registered only in the worker process. */
-export const JOB_HANDLER_PROVIDERS = [EmployeeCreatedHandler, EvaluationExpiryHandler, CreditJobsHandler, EvaluationOutcomesHandler, AllowanceRunHandler, WebhookDeliveryHandler, DisciplineJobsHandler];
+export const JOB_HANDLER_PROVIDERS = [EmployeeCreatedHandler, EvaluationExpiryHandler, CreditJobsHandler, EvaluationOutcomesHandler, AllowanceRunHandler, WebhookDeliveryHandler, DisciplineJobsHandler, AllowanceMonthOutcomesHandler];
