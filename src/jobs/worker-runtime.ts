@@ -68,8 +68,8 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       }
       return this.dataSource.transaction(async (manager) => {
         const receipt: unknown[] = await manager.query(
-          `INSERT INTO job_receipts (job_id, job_name) VALUES ($1, $2) ON CONFLICT (job_id) DO NOTHING RETURNING job_id`,
-          [String(job.id), job.name],
+          `INSERT INTO job_receipts (queue, job_id, job_name) VALUES ($1, $2, $3) ON CONFLICT (queue, job_id) DO NOTHING RETURNING job_id`,
+          [job.queueName, String(job.id), job.name],
         );
         if (receipt.length === 0) return { skipped: 'already processed' };
         return handler.fn(job.data, {

@@ -19,7 +19,8 @@ class OutcomesQuery extends PageQuery {
 
 const SELECT = `SELECT o.id, emp.nip, o.type, o.status, o.reason, o.legal_basis AS "legalBasis",
   to_char(o.effective_from,'YYYY-MM-DD') AS "effectiveFrom", to_char(o.effective_to,'YYYY-MM-DD') AS "effectiveTo",
-  json_build_object('kind', o.source_kind, 'id', o.source_id) AS source, o.period, o.explanation, o.created_at AS "createdAt"
+  json_build_object('kind', o.source_kind, 'id', o.source_id) AS source, o.period, o.explanation, o.created_at AS "createdAt",
+  o.created_at::text AS "cursorAt"
   FROM outcomes o JOIN employees emp ON emp.id = o.employee_id`;
 
 @ApiTags('outcomes')
@@ -38,8 +39,8 @@ export class OutcomesController {
     const emp = await this.dataSource.query(`SELECT id FROM employees WHERE nip = $1`, [nip]);
     if (!emp[0]) throw notFound('Pegawai');
     await this.policy.require(p, emp[0].id, this.clock.today(), ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'], 'Pegawai');
-    const items = await this.dataSource.query(`${SELECT} WHERE o.employee_id = $1 ORDER BY o.created_at, o.id`, [emp[0].id]);
-    return { items };
+    const rows = await this.dataSource.query(`${SELECT} WHERE o.employee_id = $1 ORDER BY o.created_at, o.id`, [emp[0].id]);
+    return { items: rows.map(({ cursorAt: _c, ...rest }: Record<string, unknown>) => rest) };
   }
 
   @Roles('ADMIN')
@@ -61,8 +62,10 @@ export class OutcomesController {
       `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.created_at, o.id LIMIT ${limit + 1}`,
       params,
     );
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? Cursor.encode([new Date(last.createdAt).toISOString(), last.id]) : null };
+    // The cursor keeps PostgreSQL's own microsecond timestamp text (a JS Date would round to ms).
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const items = page.map(({ cursorAt: _c, ...rest }: Record<string, unknown>) => rest);
+    return { items, nextCursor: rows.length > limit && last ? Cursor.encode([last.cursorAt, last.id]) : null };
   }
 }
