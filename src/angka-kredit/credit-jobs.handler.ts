@@ -7,7 +7,7 @@ import { JobHandler } from '../jobs/job-handler.decorator';
 import { OutboxService } from '../outbox/outbox.service';
 import { OutcomeStore } from '../outcomes/outcome-store';
 import { deriveOutcomes } from '../rules';
-import { CreditLedgerService } from './credit-ledger.service';
+import { CreditComputation, CreditFacts, CreditLedgerService } from './credit-ledger.service';
 
 /** Background crediting: a FINAL predicate (or a new opening/degree) re-computes the JF ledger and its outcomes. */
 @Injectable()
@@ -32,7 +32,7 @@ export class CreditJobsHandler {
   /**
    * A batch of EvaluationFinalized from the relay, in one transaction: one read finds the FINAL ones
    * whose employee holds a JF position today (the others have no ledger: same test as the ledger
-   * facts), then each ledger is recomputed as for a single event. Facts that contradict the rules
+   * facts), then the ledgers are recomputed set-based (`factsMany`/`storeMany`, same rules as a single event). Facts that contradict the rules
    * fail that employee only, not the batch: the employee gets an `angka-kredit.recompute` job of
    * their own (through the outbox), which fails without retry and shows in GET /jobs/failed.
    */
@@ -46,18 +46,34 @@ export class CreditJobsHandler {
       [items.map((i) => String(i.evaluationId)), today],
     );
     const revision = new Map(items.map((i) => [String(i.evaluationId), Number(i.revision ?? 0)]));
+    // Set-based: the facts of the whole batch in a few reads, the ledgers/history/outcomes in one
+    // statement each. An employee with several events in the batch is recomputed once (with the
+    // cause of the first event: the later ones would find the same figures and change nothing).
+    const causeBy = new Map<string, string>();
+    const eventsBy = new Map<string, typeof rows>();
+    for (const r of rows) {
+      if (!causeBy.has(r.employee_id)) causeBy.set(r.employee_id, `evaluation:${r.period}:r${revision.get(r.id) ?? 0}`);
+      eventsBy.set(r.employee_id, [...(eventsBy.get(r.employee_id) ?? []), r]);
+    }
+    const factsBy = await this.ledger.factsMany([...causeBy.keys()], today, ctx.manager);
     let recomputed = 0;
     const failed: { evaluationId: string; employeeId: string; cause: string; error: string }[] = [];
-    for (const r of rows) {
-      const cause = `evaluation:${r.period}:r${revision.get(r.id) ?? 0}`;
+    const computed: { c: CreditComputation; cause: string }[] = [];
+    for (const [employeeId, cause] of causeBy) {
+      const facts = factsBy.get(employeeId);
+      if (!facts) continue;
       try {
-        await this.recompute(r.employee_id, cause, ctx);
-        recomputed++;
+        computed.push({ c: this.computeOrFail(facts, today), cause });
+        recomputed += eventsBy.get(employeeId)!.length;
       } catch (err) {
         if (!(err instanceof UnrecoverableError)) throw err;
-        failed.push({ evaluationId: r.id, employeeId: r.employee_id, cause, error: err.message });
+        for (const r of eventsBy.get(employeeId)!) {
+          failed.push({ evaluationId: r.id, employeeId, cause: `evaluation:${r.period}:r${revision.get(r.id) ?? 0}`, error: err.message });
+        }
       }
     }
+    await this.ledger.storeMany(ctx.manager, computed);
+    await this.outcomes.saveMany(ctx.manager, computed.map(({ c }) => ({ employeeId: c.facts.employeeId, outcomes: this.outcomesOf(c, today), period: null })));
     if (failed.length) {
       this.logger.warn({ failed }, 'angka kredit: facts contradict the rules for some employees of a batch');
       await this.outbox.addMany(ctx.manager, failed.map((f) => ({
@@ -77,22 +93,29 @@ export class CreditJobsHandler {
     const today = this.clock.today();
     const facts = await this.ledger.facts(employeeId, today, ctx.manager);
     if (!facts) return { skipped: 'not a functional official' };
-    let computation;
+    const computation = this.computeOrFail(facts, today);
+    const stored = await this.ledger.store(ctx.manager, computation, cause);
+    const outcomes = this.outcomesOf(computation, today);
+    const created = await this.outcomes.saveAll(ctx.manager, employeeId, outcomes);
+    return { balance: computation.ledger.balance, version: stored.version, changed: stored.changed, outcomesCreated: created };
+  }
+
+  private computeOrFail(facts: CreditFacts, today: string): CreditComputation {
     try {
-      computation = this.ledger.compute(facts, today);
+      return this.ledger.compute(facts, today);
     } catch (err) {
       // The facts contradict the rules (e.g. an impossible jenjang change): retrying will not help.
       if (err instanceof HttpException) throw new UnrecoverableError(String((err.getResponse() as { message?: string }).message ?? err.message));
       throw err;
     }
-    const stored = await this.ledger.store(ctx.manager, computation, cause);
+  }
+
+  private outcomesOf(computation: CreditComputation, today: string) {
     const entries = [...computation.ledger.allEntries, ...computation.ledger.closed.flatMap((c) => c.entries)];
-    const { outcomes } = deriveOutcomes({
-      nip: facts.nip,
+    return deriveOutcomes({
+      nip: computation.facts.nip,
       asOf: today,
       ak: { entries, eligibility: computation.eligibility ? [computation.eligibility] : [] },
-    });
-    const created = await this.outcomes.saveAll(ctx.manager, employeeId, outcomes);
-    return { balance: computation.ledger.balance, version: stored.version, changed: stored.changed, outcomesCreated: created };
+    }).outcomes;
   }
 }

@@ -31,6 +31,11 @@ export interface CreditComputation {
   eligibility: EligibilityResult | null;
 }
 
+function figuresHash(c: CreditComputation): string {
+  const figures = { balance: c.ledger.balance, entries: c.ledger.allEntries.map((e) => [e.source, e.fromMonth, e.toMonth, e.predicate, e.amount]), closed: c.ledger.closed.map((x) => [x.jenjang, x.balance, x.forfeited]) };
+  return createHash('sha256').update(JSON.stringify(figures)).digest('hex');
+}
+
 /** First month that counts for a position that starts on `date`: the jenjang held on the 1st (02 P-02). */
 function firstCountedMonth(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -42,6 +47,68 @@ function monthsBetween(from: string, to: string): number {
   const [fy, fm, fd] = from.split('-').map(Number);
   const [ty, tm, td] = to.split('-').map(Number);
   return Math.max(0, (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0));
+}
+
+interface PredicateRow { period: string; predicate: string; evaluation_id: string; period_kind: string; from_month: string }
+interface OpeningRow { kind: 'INTEGRASI' | 'AK_DASAR'; conventional_total: string | null; jenjang: string }
+interface EducationRow { degree: string; awarded_on: string }
+
+function groupBy<T extends { employee_id: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.employee_id);
+    if (list) list.push(r);
+    else out.set(r.employee_id, [r]);
+  }
+  return out;
+}
+
+/** The current uninterrupted JF tenure (assignments ordered by valid_from), or null when today's position is not JF. */
+function jfTenure(rows: AssignmentRow[]): AssignmentRow[] | null {
+  const last = rows[rows.length - 1];
+  if (!last || last.position_kind !== 'FUNGSIONAL' || !last.jenjang) return null;
+  let start = rows.length - 1;
+  while (start > 0 && rows[start - 1].position_kind === 'FUNGSIONAL' && rows[start - 1].jenjang) start--;
+  return rows.slice(start);
+}
+
+/** Facts from the rows of one employee (shared by the single and the batch path). */
+function buildFacts(
+  employeeId: string, nip: string, tenure: AssignmentRow[], preds: PredicateRow[], openings: OpeningRow[], education: EducationRow[],
+  today: string, hukdisInForce: CreditFacts['hukdisInForce'],
+): CreditFacts {
+  const last = tenure[tenure.length - 1];
+  const changes: LedgerInput['changes'] = [];
+  for (let i = 1; i < tenure.length; i++) {
+    const prev = tenure[i - 1];
+    const cur = tenure[i];
+    if (cur.jenjang !== prev.jenjang || cur.golongan !== prev.golongan) {
+      changes.push({ tmt: `${firstCountedMonth(cur.valid_from)}-01`, jenjang: cur.jenjang as Jenjang, golongan: cur.golongan as Golongan });
+    }
+  }
+  const o = openings[0];
+  const input: LedgerInput = {
+    jenjang: tenure[0].jenjang as Jenjang,
+    golongan: tenure[0].golongan as Golongan,
+    opening: !o ? undefined : o.kind === 'AK_DASAR' ? { kind: 'AK_DASAR' } : { kind: 'INTEGRASI', conventionalTotal: o.conventional_total! },
+    predicates: preds.map((p) => ({ period: p.period, predicate: p.predicate, evaluationId: p.evaluation_id })),
+    changes,
+    education: education.map((e) => ({ degree: e.degree, awardedOn: e.awarded_on })),
+  };
+  let pangkatStart = tenure.length - 1;
+  while (pangkatStart > 0 && tenure[pangkatStart - 1].golongan === last.golongan) pangkatStart--;
+  let jenjangStart = tenure.length - 1;
+  while (jenjangStart > 0 && tenure[jenjangStart - 1].jenjang === last.jenjang) jenjangStart--;
+  const annual = preds.filter((p) => p.period_kind === 'ANNUAL').map((p) => p.predicate).reverse();
+  return {
+    employeeId,
+    nip,
+    input,
+    monthsInPangkat: monthsBetween(tenure[pangkatStart].valid_from, today),
+    monthsInJenjang: monthsBetween(tenure[jenjangStart].valid_from, today),
+    recentAnnualPredicates: annual,
+    hukdisInForce,
+  };
 }
 
 /**
@@ -64,57 +131,88 @@ export class CreditLedgerService {
          FROM employee_assignments WHERE employee_id = $1 AND valid_from <= $2::date ORDER BY valid_from`,
       [employeeId, today],
     );
-    const last = rows[rows.length - 1];
-    if (!last || last.position_kind !== 'FUNGSIONAL' || !last.jenjang) return null;
-    let start = rows.length - 1;
-    while (start > 0 && rows[start - 1].position_kind === 'FUNGSIONAL' && rows[start - 1].jenjang) start--;
-    const tenure = rows.slice(start);
-    const changes: LedgerInput['changes'] = [];
-    for (let i = 1; i < tenure.length; i++) {
-      const prev = tenure[i - 1];
-      const cur = tenure[i];
-      if (cur.jenjang !== prev.jenjang || cur.golongan !== prev.golongan) {
-        changes.push({ tmt: `${firstCountedMonth(cur.valid_from)}-01`, jenjang: cur.jenjang as Jenjang, golongan: cur.golongan as Golongan });
-      }
-    }
+    const tenure = jfTenure(rows);
+    if (!tenure) return null;
     const fromMonth = firstCountedMonth(tenure[0].valid_from);
-    const preds: { period: string; predicate: string; evaluation_id: string; period_kind: string }[] = await m.query(
-      `SELECT period, predicate, id AS evaluation_id, period_kind FROM evaluations
+    const preds: PredicateRow[] = await m.query(
+      `SELECT period, predicate, id AS evaluation_id, period_kind, from_month FROM evaluations
         WHERE employee_id = $1 AND status = 'FINAL' AND predicate IS NOT NULL AND from_month >= $2 AND from_month >= '2023-01'
         ORDER BY from_month, period_kind`,
       [employeeId, fromMonth],
     );
-    const openings: { kind: 'INTEGRASI' | 'AK_DASAR'; conventional_total: string | null }[] = await m.query(
-      `SELECT kind, conventional_total::text FROM ak_openings WHERE employee_id = $1 AND jenjang = $2`,
+    const openings: OpeningRow[] = await m.query(
+      `SELECT kind, conventional_total::text, jenjang FROM ak_openings WHERE employee_id = $1 AND jenjang = $2`,
       [employeeId, tenure[0].jenjang],
     );
-    const education: { degree: string; awarded_on: string }[] = await m.query(
+    const education: EducationRow[] = await m.query(
       `SELECT degree, to_char(awarded_on,'YYYY-MM-DD') AS awarded_on FROM ak_education WHERE employee_id = $1 ORDER BY awarded_on`,
       [employeeId],
     );
-    const o = openings[0];
-    const input: LedgerInput = {
-      jenjang: tenure[0].jenjang as Jenjang,
-      golongan: tenure[0].golongan as Golongan,
-      opening: !o ? undefined : o.kind === 'AK_DASAR' ? { kind: 'AK_DASAR' } : { kind: 'INTEGRASI', conventionalTotal: o.conventional_total! },
-      predicates: preds.map((p) => ({ period: p.period, predicate: p.predicate, evaluationId: p.evaluation_id })),
-      changes,
-      education: education.map((e) => ({ degree: e.degree, awardedOn: e.awarded_on })),
-    };
-    let pangkatStart = tenure.length - 1;
-    while (pangkatStart > 0 && tenure[pangkatStart - 1].golongan === last.golongan) pangkatStart--;
-    let jenjangStart = tenure.length - 1;
-    while (jenjangStart > 0 && tenure[jenjangStart - 1].jenjang === last.jenjang) jenjangStart--;
-    const annual = preds.filter((p) => p.period_kind === 'ANNUAL').map((p) => p.predicate).reverse();
-    return {
-      employeeId,
-      nip: emp[0].nip,
-      input,
-      monthsInPangkat: monthsBetween(tenure[pangkatStart].valid_from, today),
-      monthsInJenjang: monthsBetween(tenure[jenjangStart].valid_from, today),
-      recentAnnualPredicates: annual,
-      hukdisInForce: await this.discipline.promotionBlockingSanction(employeeId, today, m),
-    };
+    return buildFacts(employeeId, emp[0].nip, tenure, preds, openings, education, today,
+      await this.discipline.promotionBlockingSanction(employeeId, today, m));
+  }
+
+  /**
+   * The facts of many employees in six set-based reads (one per table, whatever the batch size),
+   * built by the same code as `facts`: the map holds only the employees who hold a JF position today.
+   */
+  async factsMany(employeeIds: string[], today: string, m: EntityManager = this.dataSource.manager): Promise<Map<string, CreditFacts>> {
+    const out = new Map<string, CreditFacts>();
+    const ids = [...new Set(employeeIds)];
+    if (ids.length === 0) return out;
+    const emps: { id: string; nip: string }[] = await m.query(`SELECT id, nip FROM employees WHERE id = ANY($1::uuid[])`, [ids]);
+    const assignments: (AssignmentRow & { employee_id: string })[] = await m.query(
+      `SELECT employee_id, to_char(valid_from,'YYYY-MM-DD') AS valid_from, position_kind, jenjang, golongan
+         FROM employee_assignments WHERE employee_id = ANY($1::uuid[]) AND valid_from <= $2::date ORDER BY employee_id, valid_from`,
+      [ids, today],
+    );
+    const tenures = new Map<string, AssignmentRow[]>();
+    for (const [id, rows] of groupBy(assignments)) {
+      const t = jfTenure(rows);
+      if (t) tenures.set(id, t);
+    }
+    const jf = [...tenures.keys()];
+    if (jf.length === 0) return out;
+    // Sequential: the manager is one connection (the job's transaction).
+    const preds = await (m.query(
+        `SELECT employee_id, period, predicate, id AS evaluation_id, period_kind, from_month FROM evaluations
+          WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND predicate IS NOT NULL AND from_month >= '2023-01'
+          ORDER BY employee_id, from_month, period_kind`,
+        [jf],
+      ) as Promise<(PredicateRow & { employee_id: string })[]>);
+    const openings = await (m.query(`SELECT employee_id, kind, conventional_total::text, jenjang FROM ak_openings WHERE employee_id = ANY($1::uuid[])`, [jf]) as Promise<(OpeningRow & { employee_id: string })[]>);
+    const education = await (m.query(
+        `SELECT employee_id, degree, to_char(awarded_on,'YYYY-MM-DD') AS awarded_on FROM ak_education WHERE employee_id = ANY($1::uuid[]) ORDER BY employee_id, awarded_on`,
+        [jf],
+      ) as Promise<(EducationRow & { employee_id: string })[]>);
+    // Same test as DisciplineSanctionsReader.promotionBlockingSanction, for the whole batch.
+    const sanctions = await (m.query(
+        `SELECT DISTINCT ON (employee_id) employee_id, case_id AS "caseId", sanction, level,
+                to_char(effective_from,'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to,'YYYY-MM-DD') AS "effectiveTo"
+           FROM discipline_sanctions
+          WHERE employee_id = ANY($1::uuid[]) AND level IN ('SEDANG','BERAT','PTDH') AND effective_from <= $2::date AND (effective_to IS NULL OR effective_to > $2::date)
+          ORDER BY employee_id, effective_to DESC NULLS FIRST`,
+        [jf, today],
+      ) as Promise<({ employee_id: string } & NonNullable<CreditFacts['hukdisInForce']>)[]>);
+    const nips = new Map(emps.map((e) => [e.id, e.nip]));
+    const predsBy = groupBy(preds);
+    const openingsBy = groupBy(openings);
+    const educationBy = groupBy(education);
+    const sanctionBy = new Map(sanctions.map(({ employee_id, ...s }) => [employee_id, s]));
+    for (const [id, tenure] of tenures) {
+      const nip = nips.get(id);
+      if (nip === undefined) continue;
+      const fromMonth = firstCountedMonth(tenure[0].valid_from);
+      out.set(id, buildFacts(
+        id, nip, tenure,
+        (predsBy.get(id) ?? []).filter((p) => p.from_month >= fromMonth),
+        (openingsBy.get(id) ?? []).filter((o) => o.jenjang === tenure[0].jenjang),
+        educationBy.get(id) ?? [],
+        today,
+        sanctionBy.get(id) ?? null,
+      ));
+    }
+    return out;
   }
 
   compute(facts: CreditFacts, today: string): CreditComputation {
@@ -145,8 +243,7 @@ export class CreditLedgerService {
 
   /** Stores the ledger when its figures changed: a new version, with the previous one kept in history. */
   async store(m: EntityManager, c: CreditComputation, cause: string): Promise<{ version: number; changed: boolean }> {
-    const figures = { balance: c.ledger.balance, entries: c.ledger.allEntries.map((e) => [e.source, e.fromMonth, e.toMonth, e.predicate, e.amount]), closed: c.ledger.closed.map((x) => [x.jenjang, x.balance, x.forfeited]) };
-    const hash = createHash('sha256').update(JSON.stringify(figures)).digest('hex');
+    const hash = figuresHash(c);
     const existing: { version: number; figures_hash: string }[] = await m.query(
       `SELECT version, figures_hash FROM ak_ledgers WHERE employee_id = $1 FOR UPDATE`,
       [c.facts.employeeId],
@@ -166,5 +263,56 @@ export class CreditLedgerService {
       [c.facts.employeeId, version, c.ledger.balance, result, cause.slice(0, 120)],
     );
     return { version, changed: true };
+  }
+
+  /**
+   * `store` for many employees (one computation each): one locking read, one upsert of the changed
+   * ledgers and one history insert, whatever the batch size. Rows are locked in employee_id order.
+   */
+  async storeMany(m: EntityManager, items: { c: CreditComputation; cause: string }[]): Promise<Map<string, { version: number; changed: boolean }>> {
+    const out = new Map<string, { version: number; changed: boolean }>();
+    if (items.length === 0) return out;
+    const ids = items.map((i) => i.c.facts.employeeId).sort();
+    const existing: { employee_id: string; version: number; figures_hash: string }[] = await m.query(
+      `SELECT employee_id, version, figures_hash FROM ak_ledgers WHERE employee_id = ANY($1::uuid[]) ORDER BY employee_id FOR UPDATE`,
+      [ids],
+    );
+    const current = new Map(existing.map((e) => [e.employee_id, e]));
+    const cols = { id: [] as string[], version: [] as number[], jenjang: [] as string[], golongan: [] as string[], balance: [] as string[], hash: [] as string[], result: [] as string[], cause: [] as string[] };
+    for (const { c, cause } of items) {
+      const id = c.facts.employeeId;
+      const hash = figuresHash(c);
+      const cur = current.get(id);
+      if (cur?.figures_hash === hash) {
+        out.set(id, { version: cur.version, changed: false });
+        continue;
+      }
+      const version = (cur?.version ?? 0) + 1;
+      out.set(id, { version, changed: true });
+      cols.id.push(id);
+      cols.version.push(version);
+      cols.jenjang.push(c.ledger.jenjang);
+      cols.golongan.push(c.ledger.golongan);
+      cols.balance.push(String(c.ledger.balance));
+      cols.hash.push(hash);
+      cols.result.push(JSON.stringify({ ledger: c.ledger, eligibility: c.eligibility }));
+      cols.cause.push(cause.slice(0, 120));
+    }
+    if (cols.id.length === 0) return out;
+    await m.query(
+      `INSERT INTO ak_ledgers (employee_id, version, jenjang, golongan, balance, figures_hash, result, computed_at)
+       SELECT id, version, jenjang, golongan, balance, hash, result::jsonb, now()
+         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::text[]) AS t(id, version, jenjang, golongan, balance, hash, result)
+       ON CONFLICT (employee_id) DO UPDATE SET version = EXCLUDED.version, jenjang = EXCLUDED.jenjang, golongan = EXCLUDED.golongan,
+         balance = EXCLUDED.balance, figures_hash = EXCLUDED.figures_hash, result = EXCLUDED.result, computed_at = now()`,
+      [cols.id, cols.version, cols.jenjang, cols.golongan, cols.balance, cols.hash, cols.result],
+    );
+    await m.query(
+      `INSERT INTO ak_ledger_history (employee_id, version, balance, result, cause)
+       SELECT id, version, balance, result::jsonb, cause
+         FROM unnest($1::uuid[], $2::int[], $3::numeric[], $4::text[], $5::text[]) AS t(id, version, balance, result, cause)`,
+      [cols.id, cols.version, cols.balance, cols.result, cols.cause],
+    );
+    return out;
   }
 }
