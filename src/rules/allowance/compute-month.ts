@@ -100,9 +100,14 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
 
   // 2. Split
   const kin = toDec(rs.split.kin, 'ruleSet.split.kin');
-  const Bkin = roundNearest(B.times(kin), rs);
+  // The performance part is rounded to the unit but never above B: rounding half-up could otherwise give
+  // Bkin > B (e.g. kin 100 %, B not a multiple of the unit) and a negative discipline part, whose
+  // deductions (disBase DIS_PART) would then be negative lines.
+  const BkinRounded = roundNearest(B.times(kin), rs);
+  const Bkin = Dec.min(B, Dec.max(new Dec(0), BkinRounded));
   const Bdis = B.minus(Bkin);
-  steps.push({ label: 'bagian kinerja / disiplin', formula: `${show(kin.times(100))}% × ${rupiah(B)} = ${rupiah(Bkin)}; ${rupiah(B)} − ${rupiah(Bkin)} = ${rupiah(Bdis)}`, value: `${toInt(Bkin)} / ${toInt(Bdis)}` });
+  const splitClamp = Bkin.eq(BkinRounded) ? '' : ` (dibulatkan ${rupiah(BkinRounded)}, dibatasi besaran TPP)`;
+  steps.push({ label: 'bagian kinerja / disiplin', formula: `${show(kin.times(100))}% × ${rupiah(B)} = ${rupiah(Bkin)}${splitClamp}; ${rupiah(B)} − ${rupiah(Bkin)} = ${rupiah(Bdis)}`, value: `${toInt(Bkin)} / ${toInt(Bdis)}` });
 
   const perLine = rs.rounding.stage === 'PER_LINE';
   const r = (d: DecT): DecT => (perLine ? roundDeduction(d, rs) : d);

@@ -62,6 +62,22 @@ describe('allowance: monthly computation (03 §16)', () => {
     expect(r.basicAmount).toBe(R_TPP_DEMO.baseTable['1']);
     expect(r.deductionsByCode.TL).toBe(Math.round((894961 - 536977) * 0.015));
   });
+  it('never rounds the performance part above B (fast-check seed -620135958: no negative TK line)', () => {
+    // kin 100 %, B not a multiple of the Rp100 unit: round(6,112,550) = 6,112,600 > B would leave a
+    // discipline part of −50 and a TK line of −100.
+    const r = computeAllowanceMonth({
+      ruleSet: { base: 'R-TPP-DEMO', tkMode: 'PCT_PER_DAY', tkPct: '0.1', rounding: { mode: 'NEAREST', unit: 100, stage: 'PER_LINE' }, split: { kin: '1', dis: '0' } } as never,
+      month: '2025-09', basicAmount: 6_112_550, workingDays: 18, status: 'PNS', predicate: 'SANGAT_BAIK',
+      attendance: { lateMinutes: [], earlyLeaveMinutes: [], absentDays: 10, missedApel: 0 }, sanctions: [],
+    });
+    expect(r.performancePart).toBe(6_112_550);
+    expect(r.disciplinePart).toBe(0);
+    expect(r.deductions).toEqual([]);
+    expect(r.netAmount).toBe(6_112_550);
+    expect(r.performancePaid).toBe(6_112_550);
+    expect(r.disciplinePaid).toBe(0);
+    expect(r.explanation.steps.find((s) => s.label === 'bagian kinerja / disiplin')!.formula).toContain('dibatasi besaran TPP');
+  });
   it('rejects bad input and unknown or inapplicable rule sets', () => {
     expect(() => computeAllowanceMonth({ ...base, ruleSet: 'R-NOPE' })).toThrow(/unknown rule set/);
     expect(() => computeAllowanceMonth({ ...base, month: '2022-05' })).toThrow(/no applicable rule set version/);
