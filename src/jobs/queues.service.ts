@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import { AppConfig } from '../config/app-config';
@@ -7,7 +7,7 @@ import { createRedis } from './redis-connection';
 
 /** Producer-side queue handles (used by the outbox relay, the board and the failed-jobs API). */
 @Injectable()
-export class QueuesService implements OnModuleDestroy {
+export class QueuesService implements OnApplicationShutdown {
   private readonly connection: IORedis;
   private readonly queues = new Map<QueueName, Queue>();
   readonly prefix: string;
@@ -29,7 +29,7 @@ export class QueuesService implements OnModuleDestroy {
     return [...this.queues.values()];
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.all().map((q) => q.close()));
     this.connection.disconnect();
   }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -8,9 +8,12 @@ import { JOBS, JobName, jobOptions, QUEUE_NAMES, REPEATABLE_JOBS } from './job-r
 import { QueuesService } from './queues.service';
 import { createRedis } from './redis-connection';
 
-/** Runs BullMQ workers in the worker process; each job runs in a transaction with its receipt. */
+/**
+ * Runs BullMQ workers in the worker process; each job runs in a transaction with its receipt.
+ * Workers stop in beforeApplicationShutdown, i.e. before the database pool and queue handles close.
+ */
 @Injectable()
-export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private readonly workers: Worker[] = [];
   private handlers = new Map<JobName, DiscoveredHandler>();
@@ -41,7 +44,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     this.logger.log({ queues: QUEUE_NAMES, concurrency, jobs: [...this.handlers.keys()] }, 'worker started');
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     // close() waits for active jobs to finish, then releases the connections.
     await Promise.allSettled(this.workers.map((w) => w.close()));
   }
