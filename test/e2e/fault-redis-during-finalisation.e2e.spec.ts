@@ -1,6 +1,5 @@
 import { eventually } from '../support/eventually';
-import { RedisInstance } from '../support/redis-instance';
-import type { TestApp } from '../support/test-app';
+import { usePrivateRedisApp } from '../support/private-redis-app';
 
 jest.setTimeout(240_000);
 
@@ -9,27 +8,10 @@ jest.setTimeout(240_000);
  * the pipeline derives still appears, exactly once.
  */
 describe('outcomes survive a Redis outage during finalisation', () => {
-  let redis: RedisInstance;
-  let t: TestApp;
-  const savedUrl = process.env.REDIS_URL;
-
-  beforeAll(async () => {
-    redis = await RedisInstance.start();
-    process.env.REDIS_URL = redis.url;
-    // Loaded after REDIS_URL is set: configuration is read when the modules load.
-    const { createTestApp } = require('../support/test-app') as typeof import('../support/test-app');
-    t = await createTestApp({ worker: true });
-  });
-
-  afterAll(async () => {
-    if (!redis.ping()) await redis.up().catch(() => undefined);
-    t?.clock.reset();
-    await t?.close();
-    redis.down();
-    process.env.REDIS_URL = savedUrl;
-  });
+  const ctx = usePrivateRedisApp();
 
   it('finalises with Redis down, then derives every outcome once after Redis returns', async () => {
+    const { t, redis } = ctx;
     const fx = require('../support/evaluation-fixtures') as typeof import('../support/evaluation-fixtures');
     const { deriveOutcomes } = require('../../src/rules') as typeof import('../../src/rules');
     const Y = '2026';

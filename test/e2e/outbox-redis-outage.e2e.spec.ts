@@ -1,33 +1,16 @@
 import { eventually } from '../support/eventually';
-import type { TestApp } from '../support/test-app';
 import { nextNip, nextUnitCode } from '../support/fixtures';
-import { RedisInstance } from '../support/redis-instance';
+import { usePrivateRedisApp } from '../support/private-redis-app';
 
 /**
  * Redis goes away: health turns 503, writes keep working (their jobs wait in the outbox), and once
  * Redis is back the relay drains the outbox and the worker processes each job exactly once.
  */
 describe('outbox survives a Redis outage', () => {
-  let redis: RedisInstance;
-  let t: TestApp;
-  const savedUrl = process.env.REDIS_URL;
-
-  beforeAll(async () => {
-    redis = await RedisInstance.start();
-    process.env.REDIS_URL = redis.url;
-    // Loaded after REDIS_URL is set: configuration is read when the modules load.
-    const { createTestApp } = require('../support/test-app') as typeof import('../support/test-app');
-    t = await createTestApp({ worker: true });
-  }, 30000);
-
-  afterAll(async () => {
-    if (!redis.ping()) await redis.up().catch(() => undefined);
-    await t?.close();
-    redis.down();
-    process.env.REDIS_URL = savedUrl;
-  }, 30000);
+  const ctx = usePrivateRedisApp();
 
   it('keeps accepting writes while Redis is down and drains the outbox after it returns', async () => {
+    const { t, redis } = ctx;
     const admin = await t.adminToken();
     expect((await t.request('GET', '/api/health')).status).toBe(200);
 
