@@ -57,6 +57,16 @@ export interface EvaluationView {
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
+/** Parts the caller already holds (the rating transaction): the view does not read them again. */
+export interface ViewPreloaded {
+  employee?: { nip: string; name: string };
+  results?: Awaited<ReturnType<EvaluationStore['skpStore']['results']>>;
+  behaviors?: Awaited<ReturnType<EvaluationStore['skpStore']['behaviors']>>;
+  feedback?: { targetKind: 'RESULT' | 'CORE_VALUE'; target: string; text: string }[];
+  /** Code of `e.unitId`. */
+  unitCode?: string;
+}
+
 /** Builds the evaluation as the API returns it (and the DEKP prints it). */
 @Injectable()
 export class EvaluationViews {
@@ -65,12 +75,12 @@ export class EvaluationViews {
     private readonly distribution: DistributionService,
   ) {}
 
-  async view(m: EntityManager, skp: SkpEntity, p: EvaluationPeriod, e: EvaluationEntity | null): Promise<EvaluationView> {
-    const [emp] = await m.query(`SELECT nip, name FROM employees WHERE id = $1`, [skp.employeeId]);
-    const results = await this.store.skpStore.results(m, skp.id);
-    const behaviors = await this.store.skpStore.behaviors(m, skp.id);
+  async view(m: EntityManager, skp: SkpEntity, p: EvaluationPeriod, e: EvaluationEntity | null, pre: ViewPreloaded = {}): Promise<EvaluationView> {
+    const emp = pre.employee ?? (await m.query(`SELECT nip, name FROM employees WHERE id = $1`, [skp.employeeId]))[0];
+    const results = pre.results ?? (await this.store.skpStore.results(m, skp.id));
+    const behaviors = [...(pre.behaviors ?? (await this.store.skpStore.behaviors(m, skp.id)))];
     const real = e ? await this.store.realizations(m, e.id) : new Map();
-    const fb = e ? await this.store.feedback(m, e.id) : [];
+    const fb = pre.feedback ?? (e ? await this.store.feedback(m, e.id) : []);
     const fbOf = (kind: string, target: string) => fb.find((f) => f.targetKind === kind && f.target === target)?.text ?? null;
     const refDate = this.store.refDate(e, p);
     const snapshot = (e?.snapshot as EvaluationSnapshot | null) ?? null;
@@ -78,9 +88,13 @@ export class EvaluationViews {
     let unitCode: string | null = null;
     let orgPredicate: string | null = null;
     if (e?.unitId) {
-      const orgUnitId = e.isUnitHead ? (snapshot?.employee.unitId ?? (await this.ledUnitId(m, e, refDate))) : await this.distribution.distributionUnitId(m, e.unitId, p.period);
-      unitCode = (await this.distribution.unitById(m, e.unitId))?.code ?? null;
-      orgPredicate = orgUnitId ? ((await this.distribution.performance(m, orgUnitId, p.period))?.predicate ?? null) : null;
+      unitCode = pre.unitCode ?? (await this.distribution.unitById(m, e.unitId))?.code ?? null;
+      if (e.isUnitHead) {
+        const orgUnitId = snapshot?.employee.unitId ?? (await this.ledUnitId(m, e, refDate));
+        orgPredicate = orgUnitId ? ((await this.distribution.performance(m, orgUnitId, p.period))?.predicate ?? null) : null;
+      } else {
+        orgPredicate = await this.distributionPredicate(m, e.unitId, p.period);
+      }
     }
     const decidedBy = e?.decidedBy ? (await m.query(`SELECT nip FROM employees WHERE id = $1`, [e.decidedBy]))[0]?.nip ?? null : null;
     const coreOrder = (v: string) => CORE_VALUES.indexOf(v as never);
@@ -136,9 +150,25 @@ export class EvaluationViews {
       finalizedAt: iso(e?.finalizedAt ?? null),
       finalizedBy: e?.finalizedBy ?? null,
       snapshot,
-      revisions: e ? await this.store.revisions(m, e.id) : [],
+      // Revision rows are written only by an ADMIN correction, which raises `revision`.
+      revisions: e && e.revision > 0 ? await this.store.revisions(m, e.id) : [],
       history: e ? await this.store.history(m, e.id) : [],
     };
+  }
+
+  /**
+   * The org predicate an evaluation counted in `unitId` is distributed under, in one read: the nearest unit up
+   * the tree with an org predicate for the period (DistributionService.distributionUnitId + performance).
+   */
+  private async distributionPredicate(m: EntityManager, unitId: string, period: string): Promise<string | null> {
+    const rows: { predicate: string }[] = await m.query(
+      `WITH RECURSIVE a AS (
+         SELECT id, parent_id, 0 AS depth FROM units WHERE id = $1
+         UNION ALL SELECT u.id, u.parent_id, a.depth + 1 FROM units u JOIN a ON u.id = a.parent_id)
+       SELECT up.predicate FROM a JOIN unit_performance up ON up.unit_id = a.id AND up.period = $2 ORDER BY a.depth LIMIT 1`,
+      [unitId, period],
+    );
+    return rows[0]?.predicate ?? null;
   }
 
   /** The unit a unit head leads on the reference date. */

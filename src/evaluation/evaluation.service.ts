@@ -184,7 +184,9 @@ export class EvaluationService {
       if (!['DRAFT', 'SUBMITTED', 'RATED'].includes(status)) {
         throw conflict(`Evaluasi berstatus ${status}; penilaian hanya dapat diubah sebelum ditetapkan (ISSUED) / ratings can only change before the evaluation is issued`, [{ field: 'status', problem: `is ${status}` }]);
       }
-      const feedback = await this.feedbackRows(m, c.skp, dto);
+      const results = await this.store.skpStore.results(m, c.skp.id);
+      const behaviors = await this.store.skpStore.behaviors(m, c.skp.id);
+      const feedback = this.feedbackRows(results, behaviors, dto);
       const snap = await this.org.snapshotById(c.skp.employeeId, c.refDate, m);
       if (!snap) throw unprocessable(`Pegawai tidak memiliki jabatan pada ${c.refDate} / the employee has no position on ${c.refDate}`);
       const judged = await this.judge(m, { isUnitHead: snap.isUnitHead, ledUnitId: snap.unitId, unitCode: snap.unitCode }, c.p, dto.resultRating, dto.behaviorRating);
@@ -202,15 +204,29 @@ export class EvaluationService {
         note: dto.note ?? null, ratedAt: this.clock.now(), ratedBy: p.kind === 'user' ? p.employeeId : null, ppkId: p.kind === 'user' ? p.employeeId : null,
         refDate: c.refDate, unitId: parentId ?? snap.unitId, isUnitHead: snap.isUnitHead, version: e.version + 1,
       });
-      await m.getRepository(EvaluationEntity).save(e);
+      // One UPDATE (save() would first re-read the row it already holds locked).
+      await m.getRepository(EvaluationEntity).update({ id: e.id }, {
+        status: e.status, resultRating: e.resultRating, behaviorRating: e.behaviorRating, predicate: e.predicate, explanation: e.explanation as object,
+        note: e.note, ratedAt: e.ratedAt, ratedBy: e.ratedBy, ppkId: e.ppkId, refDate: e.refDate, unitId: e.unitId, isUnitHead: e.isUnitHead, version: e.version,
+      });
       await m.query(`DELETE FROM evaluation_feedback WHERE evaluation_id = $1`, [e.id]);
-      for (const f of feedback) await m.query(`INSERT INTO evaluation_feedback (evaluation_id, target_kind, target, text) VALUES ($1,$2,$3,$4)`, [e.id, f.kind, f.target, f.text]);
+      if (feedback.length) {
+        await m.query(
+          `INSERT INTO evaluation_feedback (evaluation_id, target_kind, target, text) SELECT $1::uuid, k, t, x FROM unnest($2::text[], $3::text[], $4::text[]) AS f(k, t, x)`,
+          [e.id, feedback.map((f) => f.kind), feedback.map((f) => f.target), feedback.map((f) => f.text)],
+        );
+      }
       await this.store.transition(m, p, e, from, 'RATED', from === 'RATED' ? 'RERATE' : 'RATE', null);
       await this.audit.record(m, {
         action: 'evaluation.rate', entityType: 'Evaluation', entityId: e.id, before,
         after: { ...this.ratingFacts(e), feedback, note: e.note, ...(discipline.justificationRecorded ? { behaviorJustification: dto.behaviorJustification } : {}) },
       });
-      const view = await this.views.view(m, c.skp, c.p, e);
+      // The view from what this transaction already read/wrote (no second read of SKP parts, feedback, employee, unit).
+      const view = await this.views.view(m, c.skp, c.p, e, {
+        employee: { nip: snap.nip, name: snap.name }, results, behaviors,
+        feedback: feedback.map((f) => ({ targetKind: f.kind, target: f.target, text: f.text })),
+        ...(e.unitId === snap.unitId ? { unitCode: snap.unitCode } : {}),
+      });
       return discipline.warnings.length ? Object.assign(view, { warnings: discipline.warnings }) : view;
     });
   }
@@ -414,9 +430,7 @@ export class EvaluationService {
     return { resultRating, predicate: r.predicate, explanation: r.explanation };
   }
 
-  private async feedbackRows(m: EntityManager, skp: SkpEntity, dto: RatingDto): Promise<{ kind: 'RESULT' | 'CORE_VALUE'; target: string; text: string }[]> {
-    const results = await this.store.skpStore.results(m, skp.id);
-    const behaviors = await this.store.skpStore.behaviors(m, skp.id);
+  private feedbackRows(results: { id: string }[], behaviors: { coreValue: string }[], dto: RatingDto): { kind: 'RESULT' | 'CORE_VALUE'; target: string; text: string }[] {
     const resultIds = new Set(results.map((r) => r.id));
     const values = new Set(behaviors.map((b) => b.coreValue));
     const problems: ErrorDetail[] = [];
