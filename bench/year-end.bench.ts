@@ -21,7 +21,7 @@ import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { parseArgs } from './synthetic-agency';
-import { adminLogin, allowanceRun, buildOnce, createSyntheticStack, http, machine, sleep, startServices, Stack, teardown } from './support/stack';
+import { adminLogin, allowanceRun, buildOnce, createSyntheticStack, http, machine, sleep, startServices, Stack, teardown, WORKER_HEAP_MB } from './support/stack';
 
 const QUEUES = ['pipeline', 'allowance', 'maintenance'];
 
@@ -168,7 +168,7 @@ export async function main(): Promise<void> {
     const base = await copyBaseline(stack.url, written);
 
     console.log(`year-end close benchmark (${machine()}; PostgreSQL ${(await c.query('SHOW server_version')).rows[0].server_version} and Redis on the same machine; load average at start ${load0.toFixed(2)})`);
-    console.log(`  ${employees.toLocaleString('en')} employees, ANNUAL ${stack.year} + allowance ${stack.month}; worker concurrency ${args.concurrency ?? process.env.WORKER_CONCURRENCY ?? 'default'}`);
+    console.log(`  ${employees.toLocaleString('en')} employees, ANNUAL ${stack.year} + allowance ${stack.month}; worker concurrency ${args.concurrency ?? process.env.WORKER_CONCURRENCY ?? 'default'}, worker heap cap ${WORKER_HEAP_MB > 0 ? `${WORKER_HEAP_MB} MB` : 'none'}`);
     console.log(`  wall time: ${(wallMs / 1000).toFixed(1)} s  (finalize-batch ${((tFinal - t0) / 1000).toFixed(1)} s, allowance run DONE at ${((tRun - t0) / 1000).toFixed(1)} s, queues drained at ${(wallMs / 1000).toFixed(1)} s)  → ${Math.round(employees / (wallMs / 1000)).toLocaleString('en')} employees/s`);
     console.log(`  finalized ${fin.body.finalized}, distribution overrides ${fin.body.overridden}, skipped ${JSON.stringify(fin.body.skipped)}; allowance lines ${run.processed}; failed jobs ${q.failed}`);
     console.log(`  rows written: ${total.toLocaleString('en')}  (${counts.map(([t, n]) => `${t} ${n}`).join(', ')}, outbox dispatched (update) ${dispatched})`);
