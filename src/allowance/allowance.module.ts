@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DisciplineReadModule } from '../discipline/discipline-read';
 import { AllowanceRunHandler } from './allowance-run.handler';
 import { AllowanceRunsService } from './allowance-runs.service';
 import { AllowanceController } from './allowance.controller';
@@ -13,6 +14,7 @@ import { WorkingDaysService } from './working-days.service';
 
 /** Allowances (TPP / tukin): rule sets, working days, attendance, monthly runs, month close, payroll pull. */
 @Module({
+  imports: [DisciplineReadModule],
   controllers: [AllowanceController, AttendanceController, PayrollController],
   providers: [RuleSetsService, WorkingDaysService, AttendanceService, AllowanceRunsService, LineComputer, LineWriter, PayrollService],
   exports: [RuleSetsService, WorkingDaysService, LineComputer, LineWriter],

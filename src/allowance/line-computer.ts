@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DisciplineSanctionsReader } from '../discipline/discipline-read';
 import { computeAllowanceMonth, RuleInputError, selectRuleSetVersion, type AllowancePredicate, type AllowanceRuleSet, type DeductionLine } from '../rules';
 import { addMonths, firstDay, lastDay, monthIndex } from './months';
 import { WorkingDays, WorkingDaysService } from './working-days.service';
@@ -72,7 +73,10 @@ export function figuresHash(l: Pick<ComputedLine, 'status' | 'ruleSet' | 'kelasJ
  */
 @Injectable()
 export class LineComputer {
-  constructor(private readonly workingDays: WorkingDaysService) {}
+  constructor(
+    private readonly workingDays: WorkingDaysService,
+    private readonly sanctionsReader: DisciplineSanctionsReader,
+  ) {}
 
   async compute(m: EntityManager, month: string, employeeIds: string[]): Promise<ComputedLine[]> {
     // One connection (the job's transaction): the reads run one after the other.
@@ -90,6 +94,8 @@ export class LineComputer {
     const rsContext = await this.ruleSetContext(m);
     const wd = await this.workingDays.get(month, m);
     const attendanceBy = new Map(attendance.map((a) => [a.employee_id, a]));
+    // Discipline sanctions in force (discipline_sanctions read model): one read for the whole chunk.
+    const sanctionsBy = await this.sanctionsReader.inForceForAllowances(employees.map((e) => e.employee_id), month, m);
 
     // Rule set per employee: unit → nearest ancestor → agency default; version containing day 1.
     const plans = employees.map((e) => {
@@ -165,10 +171,11 @@ export class LineComputer {
       const attendanceInput = att
         ? { lateMinutes: att.late_minutes, earlyLeaveMinutes: att.early_leave_minutes, absentDays: att.absent_days, missedApel: att.missed_apel }
         : { lateMinutes: [], earlyLeaveMinutes: [], absentDays: 0, missedApel: 0 };
+      const sanctions = sanctionsBy.get(e.employee_id) ?? [];
       try {
         const r = computeAllowanceMonth({
           ruleSet, month, kelasJabatan: e.kelas_jabatan, workingDays: wd.workingDays, status: e.status, predicate,
-          attendance: attendanceInput, sanctions: [],
+          attendance: attendanceInput, sanctions,
         });
         const line = {
           ...base,
@@ -187,7 +194,9 @@ export class LineComputer {
               ...context,
               predicate: predicateInfo,
               attendance: att ? { recorded: true, revision: att.revision } : { recorded: false, note: 'belum ada data presensi: tanpa potongan presensi / no attendance record: no attendance deductions' },
-              sanctions: 'belum ada sumber keputusan hukuman disiplin / no discipline decision source yet',
+              sanctions: sanctions.length === 0
+                ? { considered: [], note: 'tidak ada hukuman disiplin yang berlaku / no discipline sanction in force' }
+                : { considered: sanctions.map((s) => ({ caseId: s.id, sanction: s.type, effectiveFrom: s.effectiveFrom })), source: 'discipline_sanctions' },
             },
             info: r.info,
             warnings: r.warnings,
