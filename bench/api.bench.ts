@@ -138,6 +138,15 @@ export async function main(): Promise<void> {
           return { method: 'GET', path: `/api/v1/payroll/allowances?month=${stack.month}&limit=1000${c ? `&after=${encodeURIComponent(c)}` : ''}`, headers: { authorization: `Bearer ${admin}` } };
         },
       },
+      {
+        // What a payroll system needs (amounts, no per-line explanation, ~2 KB of the ~2.3 KB per item).
+        name: 'GET …/allowances?limit=1000&explanation=false',
+        linesPerRequest: 1000,
+        request: () => {
+          const c = pick(cursors);
+          return { method: 'GET', path: `/api/v1/payroll/allowances?month=${stack.month}&limit=1000&explanation=false${c ? `&after=${encodeURIComponent(c)}` : ''}`, headers: { authorization: `Bearer ${admin}` } };
+        },
+      },
     ];
     const results: [Scenario, Figures][] = [];
     for (const s of scenarios) results.push([s, await measure(stack.base, s, o)]);
