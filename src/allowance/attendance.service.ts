@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiError, ErrorDetail } from '../common/api-error';
 import { RequestContext } from '../common/request-context';
 import { actorLabel } from '../identity/principal';
+import { OutboxService } from '../outbox/outbox.service';
 import { requireMonth } from './months';
 import { WorkingDaysService } from './working-days.service';
 
@@ -56,6 +58,7 @@ export class AttendanceService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly workingDays: WorkingDaysService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async ingest(raw: unknown): Promise<AttendanceResult> {
@@ -146,6 +149,12 @@ export class AttendanceService {
           };
         }),
       ]);
+      // New or changed attendance: the discipline ladder scan (PP 94) runs at once instead of at its next
+      // tick. Same transaction as the rows; ids only (the scan reads what changed from attendance_months).
+      if (written.length > 0) {
+        const batchId = randomUUID();
+        await this.outbox.add(m, { type: 'AttendanceIngested', aggregateType: 'attendance_month', aggregateId: month, payload: { month, batchId }, dedupeKey: `attendance-ingested:${batchId}` });
+      }
       const monthStatus = monthRow?.status ?? 'OPEN';
       return {
         month, received: records.length, created, replaced: replacedNips.size, unchanged: records.length - written.length, monthStatus,
