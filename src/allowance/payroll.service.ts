@@ -34,11 +34,6 @@ const ITEM_SQL = (withCursor: boolean, withExplanation: boolean) => `
         FROM allowance_adjustments a WHERE a.month = l.month AND a.employee_id = l.employee_id) adj ON true
    ORDER BY l.nip`;
 
-/** ITEM_SQL's first `$2 - 1` items joined by ',', how many rows it found (up to $2) and the last NIP of the page. */
-const PAGE_SQL = (withCursor: boolean, withExplanation: boolean) => `
-  SELECT string_agg(p.item, ',' ORDER BY p.nip) FILTER (WHERE p.rn < $2) AS items, count(*)::int AS n, max(p.nip) FILTER (WHERE p.rn < $2) AS last_nip
-    FROM (SELECT i.*, row_number() OVER (ORDER BY i.nip) AS rn FROM (${ITEM_SQL(withCursor, withExplanation)}) i) p`;
-
 const CSV_SQL = (withCursor: boolean) => `
   SELECT l.nip, e.name, l.kelas_jabatan, l.rule_set, l.basic_amount::text, l.performance_part::text, l.discipline_part::text,
          l.deductions, l.total_deductions::text, l.net_amount::text, COALESCE(adj.total, 0)::text AS adjustments, l.version
@@ -86,13 +81,13 @@ export class PayrollService {
       }
       after = key[1];
     }
-    // The page comes back as ONE row (items joined by PostgreSQL): no per-row parsing or joining in Node.
-    const [status, [page]] = await Promise.all([
+    const [status, rows] = await Promise.all([
       this.dataSource.query(`SELECT status FROM allowance_months WHERE month = $1`, [month]) as Promise<{ status: string }[]>,
-      this.dataSource.query(PAGE_SQL(after !== null, withExplanation), after === null ? [month, limit + 1] : [month, limit + 1, after]) as Promise<{ items: string | null; n: number; last_nip: string | null }[]>,
+      this.dataSource.query(ITEM_SQL(after !== null, withExplanation), after === null ? [month, limit + 1] : [month, limit + 1, after]) as Promise<{ nip: string; item: string }[]>,
     ]);
-    const more = page.n > limit;
-    const nextCursor = more ? Cursor.encode([month, page.last_nip!]) : null;
+    const more = rows.length > limit;
+    const items = more ? rows.slice(0, limit) : rows;
+    const nextCursor = more ? Cursor.encode([month, items[items.length - 1].nip]) : null;
     let extra = '';
     if (after === null) {
       // First page only: lines that were not computed (no rule set, bad input) — reported, never silently paid.
@@ -102,7 +97,7 @@ export class PayrollService {
       );
       extra = `,"notComputed":${JSON.stringify(Object.fromEntries(notComputed.map((r) => [r.status, r.n])))}`;
     }
-    return `{"month":${JSON.stringify(month)},"status":${JSON.stringify(status[0]?.status ?? 'OPEN')},"items":[${page.items ?? ''}],"nextCursor":${JSON.stringify(nextCursor)}${extra}}`;
+    return `{"month":${JSON.stringify(month)},"status":${JSON.stringify(status[0]?.status ?? 'OPEN')},"items":[${items.map((r) => r.item).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}${extra}}`;
   }
 
   /** CSV for payroll systems that take files: streamed in keyset batches from one REPEATABLE READ snapshot. */
