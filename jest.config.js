@@ -29,9 +29,11 @@ const common = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // Global (jest ignores it per project): database tiers close real workers, which wait for active jobs.
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.spec.ts', '<rootDir>/src/**/*.spec.ts'] },
-    { ...common, testTimeout: 120000, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'], setupFiles: ['<rootDir>/test/support/test-db-guard.ts'] },
-    { ...common, testTimeout: 120000, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'], setupFiles: ['<rootDir>/test/support/test-db-guard.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'], setupFiles: ['<rootDir>/test/support/test-db-guard.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'], setupFiles: ['<rootDir>/test/support/test-db-guard.ts'] },
   ],
 };
