@@ -30,10 +30,13 @@ export class AllowanceMonthOutcomesHandler {
         [month, after],
       );
       if (rows.length === 0) break;
-      for (const r of rows) {
-        const { outcomes } = deriveOutcomes({ nip: r.nip, allowanceMonths: [{ month, ruleSet: r.rule_set ?? undefined, deductions: r.deductions }] });
-        created += await this.store.saveAll(ctx.manager, r.employee_id, outcomes, month);
-      }
+      // One insert per page: outcomes are derived in memory, stored (and announced) together.
+      const groups = rows.map((r) => ({
+        employeeId: r.employee_id,
+        period: month,
+        outcomes: deriveOutcomes({ nip: r.nip, allowanceMonths: [{ month, ruleSet: r.rule_set ?? undefined, deductions: r.deductions }] }).outcomes,
+      }));
+      created += await this.store.saveMany(ctx.manager, groups);
       lines += rows.length;
       after = rows[rows.length - 1].nip;
       await ctx.updateProgress({ lines });
