@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { TestApp } from './test-app';
 
-let seq = randomInt(100, 900);
+// Random start per test file (each file has its own module registry; files share one database).
+let seq = randomInt(0, 12 * 28 * 1000 - 5000);
 
 /** A fresh, valid 18-digit NIP (unique within the run). */
 export function nextNip(birthYear = 1990, status: 'PNS' | 'PPPK' = 'PNS'): string {
