@@ -13,7 +13,7 @@ export function nextNip(birthYear = 1990, status: 'PNS' | 'PPPK' = 'PNS'): strin
   return `${birthYear}${month}${day}${status === 'PNS' ? '201503' : '202203'}1${String(seq % 1000).padStart(3, '0')}`;
 }
 
-let unitSeq = randomInt(1000, 9000);
+let unitSeq = randomInt(1_000_000, 99_000_000);
 export function nextUnitCode(prefix = 'U'): string {
   unitSeq += 1;
   return `${prefix}${unitSeq}`;
