@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { compareGolden } from '../unit/rules/golden-compare';
 
 const root = resolve(__dirname, '..', '..');
-const goldenDir = process.env.GOLDEN_DIR ?? resolve(root, '..', 'shared', 'spec', 'golden');
+const goldenDir = resolve(root, 'test', 'golden');
 const cli = join(root, 'dist', 'cli.js');
 
 /** The auditor's path: `npm run -s rules:eval -- FILE.json` on every golden file, as a separate process. */

@@ -89,9 +89,9 @@ export interface GoldenAllowanceCase {
   expected: Record<string, any>;
 }
 
-/** The shared golden allowance cases (spec/golden/allowance.json). */
+/** The golden allowance cases (test/golden/allowance.json). */
 export function goldenAllowance(id: string): GoldenAllowanceCase {
-  const dir = process.env.GOLDEN_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'spec', 'golden');
+  const dir = join(__dirname, '..', 'golden');
   const cases: GoldenAllowanceCase[] = JSON.parse(readFileSync(join(dir, 'allowance.json'), 'utf8'));
   const c = cases.find((x) => x.id === id);
   if (!c) throw new Error(`golden case ${id} not found`);

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { evaluateCases } from '../../../src/rules/evaluator/evaluate';
 import { compareGolden } from './golden-compare';
 
-const GOLDEN_DIR = process.env.GOLDEN_DIR ?? path.resolve(__dirname, '../../../../shared/spec/golden');
+/** The repository's own copy of the golden cases (kept equal to the shared spec by golden-sync.spec.ts). */
+const GOLDEN_DIR = path.resolve(__dirname, '../../golden');
 
 interface GoldenCase { id: string; rule: string; input: unknown; expected: unknown; file: string }
 
