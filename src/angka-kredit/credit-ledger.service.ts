@@ -222,7 +222,7 @@ export class CreditLedgerService {
         ? checkEligibility({
             kind: ledger.next.kind, jenjang: ledger.jenjang, golongan: ledger.golongan, balance: ledger.balance,
             monthsInPangkat: facts.monthsInPangkat, monthsInJenjang: facts.monthsInJenjang,
-            recentAnnualPredicates: facts.recentAnnualPredicates, onDate: today,
+            recentAnnualPredicates: facts.recentAnnualPredicates, catchUpFrom: ledger.catchUp?.from, onDate: today,
           })
         : null;
       const h = facts.hukdisInForce;

@@ -6,7 +6,8 @@ import { asArray, asBool, asInt, asObject } from '../common/validate';
 import { mergeConfig, type DeepPartial } from '../common/merge';
 import { akDefaults, type AkConfig } from '../config/defaults';
 import { isAtLeastBaik } from '../predikat/order';
-import { AK_LEGAL, akkJenjang, golonganAbove, golonganIndex, jenjangContext, kpThreshold, parseGolongan, parsePrecision } from './jenjang';
+import { AK_LEGAL, akkJenjang, catchUpOf, catchUpThreshold, golonganAbove, golonganIndex, jenjangContext, kpThreshold, parseGolongan, parsePrecision, rankDistance } from './jenjang';
+import { RuleInputError } from '../common/errors';
 import { normalizePredicate } from './predicate-alias';
 
 export const UNMET_CODES = [
@@ -29,6 +30,8 @@ export interface EligibilityInput {
   vacancy?: boolean;
   passedCompetencyTest?: boolean;
   noVacancyKpUsed?: boolean;
+  /** Integrasi case C: the golongan (below the jenjang's lowest) the ledger started from (ledger `catchUp.from`). */
+  catchUpFrom?: Golongan;
   precision?: number;
   onDate?: string;
 }
@@ -55,7 +58,12 @@ export function checkEligibility(input: EligibilityInput, config?: DeepPartial<A
   const kind = parseEnum(STEP_KINDS, obj.kind, 'kind');
   const ctx = jenjangContext(obj.jenjang, cfg, input.onDate);
   const golongan = parseGolongan(obj.golongan);
-  const gi = golonganIndex(ctx, golongan);
+  const catchUp = obj.catchUpFrom === undefined || obj.catchUpFrom === null ? null : catchUpOf(ctx, parseGolongan(obj.catchUpFrom, 'catchUpFrom'), cfg, 'catchUpFrom');
+  if (obj.catchUpFrom !== undefined && obj.catchUpFrom !== null && catchUp === null) throw new RuleInputError('must be a golongan below the jenjang\'s lowest (integrasi case C)', 'catchUpFrom');
+  const below = catchUp !== null && rankDistance(ctx.row.golongans[0], golongan) < 0;
+  if (catchUp !== null && rankDistance(catchUp.from, golongan) < 0) throw new RuleInputError(`golongan ${golongan} is below catchUpFrom ${catchUp.from}`, 'golongan');
+  const gi = below ? -1 : golonganIndex(ctx, golongan);
+  const offset = catchUp?.offset ?? new Dec(0);
   const balance = toDec(obj.balance, 'balance');
   const precision = parsePrecision(obj.precision, cfg);
   const recent = asArray(obj.recentAnnualPredicates ?? [], 'recentAnnualPredicates').map((p, i) => normalizePredicate(p, cfg, `recentAnnualPredicates[${i}]`));
@@ -64,7 +72,7 @@ export function checkEligibility(input: EligibilityInput, config?: DeepPartial<A
   const noVacancyKpUsed = asBool(obj.noVacancyKpUsed, 'noVacancyKpUsed', false);
   const monthsInPangkat = obj.monthsInPangkat === undefined || obj.monthsInPangkat === null ? null : asInt(obj.monthsInPangkat, 'monthsInPangkat', 0);
   const monthsInJenjang = obj.monthsInJenjang === undefined || obj.monthsInJenjang === null ? null : asInt(obj.monthsInJenjang, 'monthsInJenjang', 0);
-  const inputs = { kind, jenjang: ctx.jenjang, golongan, balance: balance.toString(), monthsInPangkat, monthsInJenjang, recentAnnualPredicates: recent, vacancy, passedCompetencyTest: passed, noVacancyKpUsed, precision };
+  const inputs = { kind, jenjang: ctx.jenjang, golongan, balance: balance.toString(), monthsInPangkat, monthsInJenjang, recentAnnualPredicates: recent, vacancy, passedCompetencyTest: passed, noVacancyKpUsed, catchUpFrom: catchUp?.from, precision };
   const steps: ExplanationStep[] = [];
   const top = ctx.row.golongans.length - 1;
 
@@ -81,18 +89,22 @@ export function checkEligibility(input: EligibilityInput, config?: DeepPartial<A
   const predYears = kind === 'KENAIKAN_PANGKAT' ? cfg.kp.predikatYears : cfg.kj.predikatYears;
 
   if (kind === 'KENAIKAN_PANGKAT') {
-    if (gi >= top) {
+    if (below) {
+      to = golonganAbove(golongan)!;
+      threshold = catchUpThreshold(catchUp!, to as Golongan);
+      steps.push({ label: 'batas AK (kasus C)', formula: `AKK konvensional ${to} − AKK konvensional ${catchUp!.from} = ${show(threshold)}` });
+    } else if (gi >= top) {
       if (ctx.row.next === null) return terminal('NO_HIGHER_STEP', `${golongan} adalah golongan tertinggi ${ctx.jenjang}; tidak ada pangkat lebih tinggi dalam JF ini`);
       if (gi > top || noVacancyKpUsed) return terminal('NO_VACANCY_KP_USED', `kenaikan pangkat tanpa lowongan pada jenjang ${ctx.jenjang} sudah digunakan (hanya 1 kali, satu tingkat)`);
       if (vacancy) return terminal('KJ_ROUTE', `${golongan} adalah golongan tertinggi ${ctx.jenjang} dan tersedia lowongan: langkahnya kenaikan jenjang ke ${ctx.row.next}`);
       to = golonganAbove(golongan)!;
-      threshold = akkJenjang(ctx);
+      threshold = akkJenjang(ctx).plus(offset);
       noVacancyKp = true;
       steps.push({ label: 'KP tanpa lowongan', formula: `belum ada lowongan ${ctx.row.next}: naik satu tingkat ke ${to}, batas = AKK jenjang ${show(threshold)}` });
     } else {
       to = ctx.row.golongans[gi + 1];
-      threshold = kpThreshold(ctx, gi);
-      steps.push({ label: 'batas AK', formula: `AKK pangkat ${show(new Dec(ctx.row.akkPangkat))} × ${gi + 1} = ${show(threshold)}` });
+      threshold = kpThreshold(ctx, gi).plus(offset);
+      steps.push({ label: 'batas AK', formula: `AKK pangkat ${show(new Dec(ctx.row.akkPangkat))} × ${gi + 1}${offset.isZero() ? '' : ` + ${show(offset)} (kasus C)`} = ${show(threshold)}` });
     }
     if (monthsInPangkat === null || monthsInPangkat < cfg.kp.minMonthsInPangkat) {
       unmet.push('MIN_MONTHS_IN_PANGKAT');
@@ -101,8 +113,8 @@ export function checkEligibility(input: EligibilityInput, config?: DeepPartial<A
   } else {
     if (ctx.row.next === null) return terminal('NO_HIGHER_STEP', `${ctx.jenjang} adalah jenjang tertinggi; tidak ada kenaikan jenjang`);
     to = ctx.row.next;
-    threshold = akkJenjang(ctx);
-    steps.push({ label: 'batas AK', formula: `AKK jenjang = ${show(new Dec(ctx.row.akkPangkat))} × ${ctx.row.golongans.length} = ${show(threshold)}` });
+    threshold = akkJenjang(ctx).plus(offset);
+    steps.push({ label: 'batas AK', formula: `AKK jenjang = ${show(new Dec(ctx.row.akkPangkat))} × ${ctx.row.golongans.length}${offset.isZero() ? '' : ` + ${show(offset)} (kasus C)`} = ${show(threshold)}` });
     if (!vacancy) { unmet.push('NO_VACANCY'); reasons.push(`belum tersedia lowongan/formasi pada jenjang ${to}`); }
     if (!passed) { unmet.push('UKOM_NOT_PASSED'); reasons.push('belum lulus uji kompetensi kenaikan jenjang'); }
     if (monthsInJenjang === null || monthsInJenjang < cfg.kj.minMonthsInJenjang) {

@@ -6,7 +6,7 @@ import { explanation, type Explanation } from '../common/explanation';
 import { asObject } from '../common/validate';
 import { mergeConfig, type DeepPartial } from '../common/merge';
 import { akDefaults, type AkConfig } from '../config/defaults';
-import { AK_LEGAL, jenjangContext, kpThreshold, parseGolongan, parsePrecision } from './jenjang';
+import { AK_LEGAL, akkJenjang, golonganAbove, jenjangContext, kpThreshold, parseGolongan, parsePrecision } from './jenjang';
 
 export interface IntegrasiInput {
   jenjang: Jenjang;
@@ -61,13 +61,28 @@ export function integrasi(input: IntegrasiInput, config?: DeepPartial<AkConfig>)
   const value = manualReview ? new Dec(0) : raw;
   const amount = roundHalfUp(value, precision);
   const warnings: string[] = [];
-  if (!belowJenjang) {
+  if (!manualReview) {
     const idx = ctx.row.golongans.indexOf(golongan);
-    if (idx >= 0) {
+    const top = ctx.row.golongans[ctx.row.golongans.length - 1];
+    if (belowJenjang) {
+      // Case C: the pangkat should catch up at the next golongan's conventional AKK.
+      const above = golonganAbove(golongan);
+      const hiRaw = above === null ? undefined : conv[above];
+      if (hiRaw !== undefined && hiRaw !== null && conventional.gte(new Dec(hiRaw))) {
+        warnings.push(`AK konvensional ${show(conventional)} ≥ AKK konvensional ${above} (${hiRaw}): pangkat ${golongan} seharusnya sudah naik; periksa data / the conventional total is above the golongan's range`);
+      }
+    } else if (idx >= 0) {
       const lo = new Dec(ctx.row.akkPangkat).times(idx);
       const hi = kpThreshold(ctx, idx);
-      if (!manualReview && (value.lt(lo) || value.gte(hi))) {
+      if (value.lt(lo) || value.gte(hi)) {
         warnings.push(`AK integrasi ${amount} di luar rentang golongan ${golongan} (${show(lo)}–<${show(hi)}) / outside the golongan range`);
+      }
+    } else if (ctx.row.next !== null && golonganAbove(top) === golongan) {
+      // 02 §7.2, §8, §10: one golongan above the top (vacancy-less KP) — the jenjang's range ends at its AKK;
+      // AK above it cannot serve this jenjang and is forfeited at the KJ.
+      const akk = akkJenjang(ctx);
+      if (!value.eq(akk)) {
+        warnings.push(`AK integrasi ${amount} ${value.gt(akk) ? 'di atas' : 'di bawah'} batas jenjang ${ctx.jenjang} untuk golongan ${golongan} (AKK jenjang ${show(akk)})${value.gt(akk) ? '; kelebihan hangus pada kenaikan jenjang' : ''} / ${value.gt(akk) ? 'above the top' : 'below the AKK'} of the jenjang's range`);
       }
     }
   }

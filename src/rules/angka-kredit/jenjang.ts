@@ -50,6 +50,36 @@ export function golonganIndex(ctx: JenjangContext, g: Golongan, field = 'golonga
   throw new RuleInputError(`golongan ${g} tidak sesuai jenjang ${ctx.jenjang} (${ctx.row.golongans.join(', ')}) / golongan does not match the jenjang`, field);
 }
 
+/**
+ * Integrasi case C (02 §10): the golongan is below the jenjang's lowest (jenjang above pangkat).
+ * The ledger counts from the conventional AKK of that golongan, so the pangkat catches up one KP at
+ * a time (threshold = conventional AKK difference) and every threshold of the jenjang is shifted by
+ * `offset` = conventional AKK(lowest golongan of the jenjang) − conventional AKK(from). INFERRED.
+ */
+export interface CatchUp {
+  from: Golongan;
+  offset: Dec;
+  conv: Partial<Record<Golongan, string>>;
+}
+
+/** Null when `g` is not below the jenjang's lowest golongan. */
+export function catchUpOf(ctx: JenjangContext, g: Golongan, cfg: AkConfig, field = 'golongan'): CatchUp | null {
+  const lowest = ctx.row.golongans[0];
+  if (GOLONGANS.indexOf(g) >= GOLONGANS.indexOf(lowest)) return null;
+  const conv = cfg.integrasi.conventionalAkk[ctx.row.kategori];
+  const a = conv[g];
+  const b = conv[lowest];
+  if (a === undefined || a === null || b === undefined || b === null) {
+    throw new RuleInputError(`golongan ${g} di bawah jenjang ${ctx.jenjang} (${ctx.row.golongans.join(', ')}) dan tidak ada AKK konvensional golongan ${g} (config ak.integrasi.conventionalAkk) / golongan does not match the jenjang`, field);
+  }
+  return { from: g, offset: new Dec(b).minus(a), conv };
+}
+
+/** Number of golongan ranks from `from` to `to` (positive upwards). */
+export function rankDistance(from: Golongan, to: Golongan): number {
+  return GOLONGANS.indexOf(to) - GOLONGANS.indexOf(from);
+}
+
 /** AKK of a KJ from the jenjang = AKK_PANGKAT × number of golongan (02 §14.1). */
 export function akkJenjang(ctx: JenjangContext): Dec {
   return new Dec(ctx.row.akkPangkat).times(ctx.row.golongans.length);
@@ -70,13 +100,23 @@ export interface NextStep {
  * Next promotion step from (jenjang, golongan) per 02 §7.1: KP to the next golongan of the jenjang,
  * at (or above) its top golongan KJ to the next jenjang; null at the top of PENYELIA / AHLI_UTAMA.
  */
-export function nextStep(ctx: JenjangContext, g: Golongan): NextStep | null {
+export function nextStep(ctx: JenjangContext, g: Golongan, catchUp: CatchUp | null = null): NextStep | null {
+  if (catchUp !== null && rankDistance(ctx.row.golongans[0], g) < 0) {
+    const to = golonganAbove(g)!;
+    return { kind: 'KENAIKAN_PANGKAT', to, threshold: catchUpThreshold(catchUp, to) };
+  }
+  const offset = catchUp?.offset ?? new Dec(0);
   const i = golonganIndex(ctx, g);
   if (i < ctx.row.golongans.length - 1) {
-    return { kind: 'KENAIKAN_PANGKAT', to: ctx.row.golongans[i + 1], threshold: kpThreshold(ctx, i) };
+    return { kind: 'KENAIKAN_PANGKAT', to: ctx.row.golongans[i + 1], threshold: kpThreshold(ctx, i).plus(offset) };
   }
   if (ctx.row.next === null) return null;
-  return { kind: 'KENAIKAN_JENJANG', to: ctx.row.next, threshold: akkJenjang(ctx) };
+  return { kind: 'KENAIKAN_JENJANG', to: ctx.row.next, threshold: akkJenjang(ctx).plus(offset) };
+}
+
+/** Case C: AK needed (from the ledger's start) to reach golongan `to` = conv(to) − conv(from). */
+export function catchUpThreshold(catchUp: CatchUp, to: Golongan): Dec {
+  return new Dec(catchUp.conv[to]!).minus(catchUp.conv[catchUp.from]!);
 }
 
 export function parsePrecision(value: unknown, cfg: AkConfig): number {

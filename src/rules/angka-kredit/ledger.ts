@@ -3,11 +3,12 @@ import type { AkBasis, AkEntrySource, Golongan, Jenjang, Predicate } from '../co
 import { RuleInputError } from '../common/errors';
 import { explanation, type Explanation, type ExplanationStep } from '../common/explanation';
 import { formatMonth, monthOfDate, parseDate, parseMonth } from '../common/dates';
+import { buildTimeline, type Segment } from './ledger-timeline';
 import { selectVersion } from '../common/versioning';
 import { asArray, asObject, asString } from '../common/validate';
 import { mergeConfig, type DeepPartial } from '../common/merge';
 import { akDefaults, type AkConfig } from '../config/defaults';
-import { AK_LEGAL, akkJenjang, golonganIndex, jenjangContext, nextStep, parseGolongan, parsePrecision, type JenjangContext } from './jenjang';
+import { AK_LEGAL, akkJenjang, nextStep, parsePrecision } from './jenjang';
 import { normalizePredicate } from './predicate-alias';
 import { parsePeriod } from './periods';
 import { akDasar } from './ak-dasar';
@@ -58,9 +59,20 @@ export interface ClosedLedger {
   closedTmt: string;
   closeReason: 'KENAIKAN_JENJANG';
   balance: string;
+  /** AKK of the jenjang (+ case-C catch-up) the KJ needed. */
   threshold: string;
+  /** False when the balance was below the threshold at the KJ (02 §7.3): see `warnings`. */
+  thresholdMet: boolean;
+  /** max(0, threshold − balance). */
+  shortfall: string;
   forfeited: string;
   entries: LedgerEntry[];
+}
+
+/** A figure that rests on doubtful data (a person must look at it). */
+export interface LedgerWarning {
+  code: 'KJ_BELOW_AKK' | 'CASE_C_CATCH_UP';
+  message: string;
 }
 
 export interface LedgerNext {
@@ -90,16 +102,10 @@ export interface LedgerResult {
   superseded: SupersededPeriod[];
   /** Degrees ignored because already credited. */
   ignoredEducation: string[];
+  /** Integrasi case C of the open ledger: golongan it started from and AK used to catch up (02 §10). */
+  catchUp: { from: Golongan; offset: string } | null;
+  warnings: LedgerWarning[];
   explanation: Explanation;
-}
-
-interface Segment {
-  fromMonth: number; // inclusive; -Infinity for the first
-  tmt: string | null;
-  jenjang: Jenjang;
-  golongan: Golongan;
-  ctx: JenjangContext;
-  ledger: number;
 }
 
 interface MonthCredit {
@@ -123,37 +129,9 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
   const steps: ExplanationStep[] = [];
 
   // ── timeline of jenjang/golongan ──
-  const firstCtx = jenjangContext(obj.jenjang, cfg);
-  const firstGol = parseGolongan(obj.golongan);
-  golonganIndex(firstCtx, firstGol);
-  const segments: Segment[] = [{ fromMonth: -Infinity, tmt: null, jenjang: firstCtx.jenjang, golongan: firstGol, ctx: firstCtx, ledger: 0 }];
-  const changes = obj.changes === undefined || obj.changes === null ? [] : asArray(obj.changes, 'changes');
-  const parsedChanges = changes.map((raw, i) => {
-    const c = asObject(raw, `changes[${i}]`);
-    const tmt = asString(c.tmt, `changes[${i}].tmt`);
-    const d = parseDate(tmt, `changes[${i}].tmt`);
-    // PR-4 / P-02: the month counts for the jenjang held on its first day.
-    const fromMonth = d.d === 1 ? monthOfDate(d) : monthOfDate(d) + 1;
-    return { i, tmt, fromMonth, jenjangRaw: c.jenjang, golonganRaw: c.golongan };
-  }).sort((a, b) => (a.tmt < b.tmt ? -1 : a.tmt > b.tmt ? 1 : 0));
-  for (const c of parsedChanges) {
-    const prev = segments[segments.length - 1];
-    const ctx = jenjangContext(c.jenjangRaw, cfg, c.tmt, `changes[${c.i}].jenjang`);
-    const golongan = parseGolongan(c.golonganRaw, `changes[${c.i}].golongan`);
-    golonganIndex(ctx, golongan, `changes[${c.i}].golongan`);
-    if (c.fromMonth === prev.fromMonth) throw new RuleInputError('two changes take effect in the same month', `changes[${c.i}].tmt`);
-    let ledger = prev.ledger;
-    if (ctx.jenjang !== prev.jenjang) {
-      if (prev.ctx.row.next !== ctx.jenjang) {
-        throw new RuleInputError(`perubahan jenjang ${prev.jenjang} → ${ctx.jenjang} bukan kenaikan jenjang ke jenjang berikutnya (${prev.ctx.row.next ?? 'tidak ada'}) / only a kenaikan jenjang to the next jenjang is supported`, `changes[${c.i}].jenjang`);
-      }
-      ledger += 1;
-      steps.push({ label: `kenaikan jenjang TMT ${c.tmt}`, formula: `${prev.jenjang} ${prev.golongan} → ${ctx.jenjang} ${golongan}: ledger lama ditutup, ledger baru dibuka`, value: ctx.jenjang });
-    } else {
-      steps.push({ label: `kenaikan pangkat TMT ${c.tmt}`, formula: `${prev.golongan} → ${golongan}, jenjang ${ctx.jenjang} tetap: saldo AK dibawa (carry-over)`, value: golongan });
-    }
-    segments.push({ fromMonth: c.fromMonth, tmt: c.tmt, jenjang: ctx.jenjang, golongan, ctx, ledger });
-  }
+  const segments = buildTimeline(obj, cfg, steps);
+  const firstCtx = segments[0].ctx;
+  const firstGol = segments[0].golongan;
   const segmentOfMonth = (m: number): Segment => {
     let s = segments[0];
     for (const seg of segments) if (seg.fromMonth <= m) s = seg;
@@ -324,12 +302,15 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
   // ── balances, closing ──
   const balanceOf = (entries: LedgerEntry[]): DecT => sum(entries.map((e) => new Dec(e.amount)));
   const closed: ClosedLedger[] = [];
+  const warnings: LedgerWarning[] = [];
   for (let l = 0; l < ledgerCount - 1; l++) {
     const lastSeg = [...segments].filter((s) => s.ledger === l).pop()!;
     const closer = segments.find((s) => s.ledger === l + 1)!;
     const balance = roundDec(balanceOf(ledgerEntries[l]), precision);
-    const threshold = akkJenjang(lastSeg.ctx);
+    const threshold = akkJenjang(lastSeg.ctx).plus(lastSeg.catchUp?.offset ?? 0);
     const forfeited = Dec.max(new Dec(0), balance.minus(threshold));
+    const shortfall = Dec.max(new Dec(0), threshold.minus(balance));
+    const thresholdMet = shortfall.isZero();
     closed.push({
       jenjang: lastSeg.jenjang,
       golongan: lastSeg.golongan,
@@ -337,16 +318,28 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
       closeReason: 'KENAIKAN_JENJANG',
       balance: balance.toFixed(precision),
       threshold: threshold.toFixed(precision),
+      thresholdMet,
+      shortfall: shortfall.toFixed(precision),
       forfeited: forfeited.toFixed(precision),
       entries: sortEntries(ledgerEntries[l]),
     });
-    steps.push({ label: `tutup ledger ${lastSeg.jenjang}`, formula: `saldo ${balance.toFixed(precision)} − AKK jenjang ${threshold.toFixed(precision)} = hangus ${forfeited.toFixed(precision)} (tidak dibawa ke jenjang baru)`, value: forfeited.toFixed(precision) });
+    if (!thresholdMet) {
+      // 02 §7.3, §14.2: a KJ needs the jenjang AKK; the HR fact stands, the gap is shown, nothing is forfeited.
+      warnings.push({ code: 'KJ_BELOW_AKK', message: `Kenaikan jenjang ${lastSeg.jenjang} → ${closer.jenjang} TMT ${closer.tmt}: saldo AK ${balance.toFixed(precision)} belum mencapai AKK jenjang ${threshold.toFixed(precision)} (kurang ${shortfall.toFixed(precision)}); periksa data PAK/riwayat jabatan` });
+      steps.push({ label: `tutup ledger ${lastSeg.jenjang}`, formula: `saldo ${balance.toFixed(precision)} < AKK jenjang ${threshold.toFixed(precision)}: syarat AK kenaikan jenjang tidak terpenuhi (kurang ${shortfall.toFixed(precision)}), tidak ada yang hangus`, value: 'BELOW_THRESHOLD' });
+    } else {
+      steps.push({ label: `tutup ledger ${lastSeg.jenjang}`, formula: `saldo ${balance.toFixed(precision)} − AKK jenjang ${threshold.toFixed(precision)} = hangus ${forfeited.toFixed(precision)} (tidak dibawa ke jenjang baru)`, value: forfeited.toFixed(precision) });
+    }
   }
   const openIdx = ledgerCount - 1;
   const openEntries = sortEntries(ledgerEntries[openIdx]);
   const balance = roundDec(balanceOf(openEntries), precision);
   const finalSeg = segments[segments.length - 1];
-  const step = nextStep(finalSeg.ctx, finalSeg.golongan);
+  const step = nextStep(finalSeg.ctx, finalSeg.golongan, finalSeg.catchUp);
+  const catchUp = finalSeg.catchUp === null ? null : { from: finalSeg.catchUp.from, offset: finalSeg.catchUp.offset.toFixed(precision) };
+  if (catchUp !== null) {
+    warnings.push({ code: 'CASE_C_CATCH_UP', message: `Jenjang ${finalSeg.jenjang} di atas pangkat awal ${catchUp.from} (integrasi kasus C): ${catchUp.offset} AK pertama dipakai untuk menyusul golongan ${finalSeg.ctx.row.golongans[0]}, batas kenaikan pangkat/jenjang bergeser sebesar itu (INFERRED)` });
+  }
   const next: LedgerNext | null = step === null ? null : {
     kind: step.kind,
     to: step.to,
@@ -364,6 +357,8 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
     next,
     superseded,
     ignoredEducation,
+    catchUp,
+    warnings,
     explanation: explanation({
       ruleId: 'ak.ledger',
       legalBasis: `${AK_LEGAL.conversion}; ${AK_LEGAL.carry}; ${AK_LEGAL.akk}`,

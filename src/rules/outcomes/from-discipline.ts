@@ -35,11 +35,12 @@ export function outcomesFromDecisions(input: OutcomeInput, _cfg: OutcomeConfig, 
     if (info.allowanceCut) {
       out.push(makeOutcome({ ...base, type: 'ALLOWANCE_CUT', fact: `DECISION:${d.id}`, reason: `Hukuman disiplin sedang: ${info.labelId} (${span})`, formula: `${sanction} → potongan ${Number(info.allowanceCut) * 100}% selama ${info.months} bulan`, inferred: false }));
     }
-    if (info.level === 'SEDANG' || info.level === 'BERAT') {
-      if (sanction !== 'PDHTAPS') {
-        if (sanction !== 'KP_DELAY_12M') out.push(makeOutcome({ ...base, type: 'KGB_DELAYED', fact: `DECISION:${d.id}`, reason: `Selama menjalani hukuman disiplin ${info.level.toLowerCase()} (${info.labelId}) tidak diberikan kenaikan gaji berkala (${span})`, formula: `${sanction} (${info.level}) → KGB ditunda` }));
-        if (sanction !== 'KGB_DELAY_12M') out.push(makeOutcome({ ...base, type: 'KP_DELAYED', fact: `DECISION:${d.id}`, reason: `Selama menjalani hukuman disiplin ${info.level.toLowerCase()} (${info.labelId}) tidak diberikan kenaikan pangkat (${span})`, formula: `${sanction} (${info.level}) → KP ditunda` }));
-      }
+    // 03 §12.4–§12.5 (PerBKN 6/2022 Pasal 50, 55): no KGB and no KP while any sedang/berat sanction
+    // runs, whatever its form — a PP 53-form KGB delay also blocks KP for its span, and vice versa.
+    if ((info.level === 'SEDANG' || info.level === 'BERAT') && sanction !== 'PDHTAPS') {
+      const during = `Selama menjalani hukuman disiplin ${info.level.toLowerCase()} (${info.labelId})`;
+      out.push(makeOutcome({ ...base, type: 'KGB_DELAYED', fact: `DECISION:${d.id}`, reason: `${during} tidak diberikan kenaikan gaji berkala (${span})`, formula: `${sanction} (${info.level}) → KGB ditunda (PerBKN 6/2022 Pasal 50, 55)` }));
+      out.push(makeOutcome({ ...base, type: 'KP_DELAYED', fact: `DECISION:${d.id}`, reason: `${during} tidak diberikan kenaikan pangkat (${span})`, formula: `${sanction} (${info.level}) → KP ditunda (PerBKN 6/2022 Pasal 50, 55)` }));
     }
     if (sanction === 'TURUN_JABATAN_12M' || sanction === 'BEBAS_JABATAN_12M' || sanction === 'PANGKAT_DOWN_12M') {
       out.push(makeOutcome({ ...base, type: 'DEMOTION', fact: `DECISION:${d.id}`, reason: `Hukuman disiplin: ${info.labelId} (${span})`, formula: `${sanction} → penurunan`, inferred: false }));

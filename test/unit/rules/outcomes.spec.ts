@@ -61,7 +61,7 @@ describe('outcomes: from discipline decisions and allowance months', () => {
     expect(types(deriveOutcomes({ nip: 'd', decisions: [{ id: 'a', sanction: 'TURUN_JABATAN_12M', effectiveFrom: '2026-01-01' }] }))).toEqual(['DEMOTION', 'KGB_DELAYED', 'KP_DELAYED']);
     expect(types(deriveOutcomes({ nip: 'd', decisions: [{ id: 'b', sanction: 'PDHTAPS', effectiveFrom: '2026-01-01' }] }))).toEqual(['DISMISSAL_RECOMMENDED']);
     expect(types(deriveOutcomes({ nip: 'd', decisions: [{ id: 'c', sanction: 'TEGURAN_LISAN', effectiveFrom: '2026-01-01' }] }))).toEqual([]);
-    expect(types(deriveOutcomes({ nip: 'd', decisions: [{ id: 'e', sanction: 'KGB_DELAY_12M', effectiveFrom: '2026-01-01' }] }))).toEqual(['KGB_DELAYED']);
+    expect(types(deriveOutcomes({ nip: 'd', decisions: [{ id: 'e', sanction: 'KGB_DELAY_12M', effectiveFrom: '2026-01-01' }] }))).toEqual(['KGB_DELAYED', 'KP_DELAYED']);
   });
   it('ALLOWANCE_CUT for a closed month paid below 100 %', () => {
     const month = computeAllowanceMonth({ ruleSet: 'R-TPP-DEMO', month: '2026-03', basicAmount: 5_000_000, workingDays: 22, predicate: 'KURANG', attendance: { lateMinutes: [], earlyLeaveMinutes: [], absentDays: 0, missedApel: 0 } });
