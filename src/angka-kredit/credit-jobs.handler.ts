@@ -115,7 +115,8 @@ export class CreditJobsHandler {
     return deriveOutcomes({
       nip: computation.facts.nip,
       asOf: today,
-      ak: { entries, eligibility: computation.eligibility ? [computation.eligibility] : [] },
+      // A PPPK's ledger is informational (04 §6): conversions are credited, KP/KJ eligibility is not emitted.
+      ak: { entries, eligibility: computation.eligibility && !computation.ledger.informational ? [computation.eligibility] : [] },
     }).outcomes;
   }
 }

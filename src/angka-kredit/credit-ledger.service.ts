@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { unprocessable } from '../common/api-error';
+import { AppConfig } from '../config/app-config';
 import { DisciplineSanctionsReader } from '../discipline/discipline-read';
 import {
   checkEligibility, computeLedger, EligibilityResult, Golongan, Jenjang, LedgerInput, LedgerResult, RuleInputError, UnmetCode,
+  type AkConfig, type DeepPartial,
 } from '../rules';
 
 interface AssignmentRow {
@@ -17,6 +19,8 @@ interface AssignmentRow {
 export interface CreditFacts {
   employeeId: string;
   nip: string;
+  /** A PPPK gets an informational ledger (04 §6, AK_PPPK_LEDGER). */
+  status: 'PNS' | 'PPPK';
   input: LedgerInput;
   monthsInPangkat: number;
   monthsInJenjang: number;
@@ -74,7 +78,7 @@ function jfTenure(rows: AssignmentRow[]): AssignmentRow[] | null {
 
 /** Facts from the rows of one employee (shared by the single and the batch path). */
 function buildFacts(
-  employeeId: string, nip: string, tenure: AssignmentRow[], preds: PredicateRow[], openings: OpeningRow[], education: EducationRow[],
+  employeeId: string, nip: string, status: 'PNS' | 'PPPK', tenure: AssignmentRow[], preds: PredicateRow[], openings: OpeningRow[], education: EducationRow[],
   today: string, hukdisInForce: CreditFacts['hukdisInForce'],
 ): CreditFacts {
   const last = tenure[tenure.length - 1];
@@ -88,6 +92,7 @@ function buildFacts(
   }
   const o = openings[0];
   const input: LedgerInput = {
+    status,
     jenjang: tenure[0].jenjang as Jenjang,
     golongan: tenure[0].golongan as Golongan,
     opening: !o ? undefined : o.kind === 'AK_DASAR' ? { kind: 'AK_DASAR' } : { kind: 'INTEGRASI', conventionalTotal: o.conventional_total! },
@@ -103,6 +108,7 @@ function buildFacts(
   return {
     employeeId,
     nip,
+    status,
     input,
     monthsInPangkat: monthsBetween(tenure[pangkatStart].valid_from, today),
     monthsInJenjang: monthsBetween(tenure[jenjangStart].valid_from, today),
@@ -120,12 +126,22 @@ export class CreditLedgerService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly discipline: DisciplineSanctionsReader,
+    private readonly config: AppConfig,
   ) {}
+
+  /** ak.pppk.ledger (04 §6): INFORMATIONAL (default) keeps a ledger for a PPPK in a JF, false none. */
+  private get akConfig(): DeepPartial<AkConfig> {
+    return { pppk: { ledger: this.config.get('AK_PPPK_LEDGER') === 'false' ? false : 'INFORMATIONAL' } };
+  }
+
+  hasLedger(status: string): boolean {
+    return status !== 'PPPK' || this.akConfig.pppk?.ledger !== false;
+  }
 
   /** Null when the employee holds no JF position on `today` (AK does not apply). */
   async facts(employeeId: string, today: string, m: EntityManager = this.dataSource.manager): Promise<CreditFacts | null> {
-    const emp = await m.query(`SELECT nip FROM employees WHERE id = $1`, [employeeId]);
-    if (!emp[0]) return null;
+    const emp: { nip: string; status: 'PNS' | 'PPPK' }[] = await m.query(`SELECT nip, status FROM employees WHERE id = $1`, [employeeId]);
+    if (!emp[0] || !this.hasLedger(emp[0].status)) return null;
     const rows: AssignmentRow[] = await m.query(
       `SELECT to_char(valid_from,'YYYY-MM-DD') AS valid_from, position_kind, jenjang, golongan
          FROM employee_assignments WHERE employee_id = $1 AND valid_from <= $2::date ORDER BY valid_from`,
@@ -148,7 +164,7 @@ export class CreditLedgerService {
       `SELECT degree, to_char(awarded_on,'YYYY-MM-DD') AS awarded_on FROM ak_education WHERE employee_id = $1 ORDER BY awarded_on`,
       [employeeId],
     );
-    return buildFacts(employeeId, emp[0].nip, tenure, preds, openings, education, today,
+    return buildFacts(employeeId, emp[0].nip, emp[0].status, tenure, preds, openings, education, today,
       await this.discipline.promotionBlockingSanction(employeeId, today, m));
   }
 
@@ -160,7 +176,8 @@ export class CreditLedgerService {
     const out = new Map<string, CreditFacts>();
     const ids = [...new Set(employeeIds)];
     if (ids.length === 0) return out;
-    const emps: { id: string; nip: string }[] = await m.query(`SELECT id, nip FROM employees WHERE id = ANY($1::uuid[])`, [ids]);
+    const emps: { id: string; nip: string; status: 'PNS' | 'PPPK' }[] = (await m.query(`SELECT id, nip, status FROM employees WHERE id = ANY($1::uuid[])`, [ids]) as { id: string; nip: string; status: 'PNS' | 'PPPK' }[])
+      .filter((e) => this.hasLedger(e.status));
     const assignments: (AssignmentRow & { employee_id: string })[] = await m.query(
       `SELECT employee_id, to_char(valid_from,'YYYY-MM-DD') AS valid_from, position_kind, jenjang, golongan
          FROM employee_assignments WHERE employee_id = ANY($1::uuid[]) AND valid_from <= $2::date ORDER BY employee_id, valid_from`,
@@ -195,6 +212,7 @@ export class CreditLedgerService {
         [jf, today],
       ) as Promise<({ employee_id: string } & NonNullable<CreditFacts['hukdisInForce']>)[]>);
     const nips = new Map(emps.map((e) => [e.id, e.nip]));
+    const statuses = new Map(emps.map((e) => [e.id, e.status]));
     const predsBy = groupBy(preds);
     const openingsBy = groupBy(openings);
     const educationBy = groupBy(education);
@@ -204,7 +222,7 @@ export class CreditLedgerService {
       if (nip === undefined) continue;
       const fromMonth = firstCountedMonth(tenure[0].valid_from);
       out.set(id, buildFacts(
-        id, nip, tenure,
+        id, nip, statuses.get(id)!, tenure,
         (predsBy.get(id) ?? []).filter((p) => p.from_month >= fromMonth),
         (openingsBy.get(id) ?? []).filter((o) => o.jenjang === tenure[0].jenjang),
         educationBy.get(id) ?? [],
@@ -217,16 +235,17 @@ export class CreditLedgerService {
 
   compute(facts: CreditFacts, today: string): CreditComputation {
     try {
-      const ledger = computeLedger(facts.input);
+      const ledger = computeLedger(facts.input, this.akConfig);
       const eligibility = ledger.next
         ? checkEligibility({
+            status: facts.status,
             kind: ledger.next.kind, jenjang: ledger.jenjang, golongan: ledger.golongan, balance: ledger.balance,
             monthsInPangkat: facts.monthsInPangkat, monthsInJenjang: facts.monthsInJenjang,
             recentAnnualPredicates: facts.recentAnnualPredicates, catchUpFrom: ledger.catchUp?.from, onDate: today,
           })
         : null;
       const h = facts.hukdisInForce;
-      if (eligibility && h && eligibility.kind === 'KENAIKAN_PANGKAT') {
+      if (eligibility && h && eligibility.kind === 'KENAIKAN_PANGKAT' && facts.status === 'PNS') {
         // Issue 8: no kenaikan pangkat while a sedang/berat hukuman disiplin runs.
         eligibility.eligible = false;
         eligibility.unmet = [...eligibility.unmet, 'HUKDIS_IN_FORCE' as UnmetCode];

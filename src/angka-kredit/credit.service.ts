@@ -10,7 +10,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import { akDasar, educationBonus, Golongan, integrasi, Jenjang, LedgerEntry } from '../rules';
 import { CreditComputation, CreditLedgerService } from './credit-ledger.service';
 import { CreditEducationDto, CreditOpeningDto } from './dto/credit.dto';
-import { renderPak } from './pak-document';
+import { PPPK_NOTICE, renderPak } from './pak-document';
 import { AppConfig } from '../config/app-config';
 
 function entryView(e: LedgerEntry) {
@@ -57,7 +57,7 @@ export class CreditService {
     const today = this.clock.today();
     const id = await this.employeeId(p, nip);
     const facts = await this.ledger.facts(id, today);
-    if (!facts) throw conflict('Pegawai tidak sedang menduduki jabatan fungsional / not a functional official today');
+    if (!facts) throw conflict('Pegawai tidak sedang menduduki jabatan fungsional atau tidak memiliki ledger angka kredit (PPPK dengan AK_PPPK_LEDGER=false) / no AK ledger today');
     return this.ledger.compute(facts, today);
   }
 
@@ -67,13 +67,20 @@ export class CreditService {
     const next = c.ledger.next
       ? { ...c.ledger.next, eligible: c.eligibility?.eligible ?? false, unmet: c.eligibility?.unmet ?? [], reasons: c.eligibility?.reasons ?? [], explanation: c.eligibility?.explanation }
       : null;
+    const informational = c.ledger.informational;
     return {
       nip,
+      status: c.facts.status,
       jenjang: c.ledger.jenjang,
       golongan: c.ledger.golongan,
       balance: c.ledger.balance,
-      entries: c.ledger.allEntries.map(entryView),
-      closed: c.ledger.closed.map((x) => ({ jenjang: x.jenjang, golongan: x.golongan, closedTmt: x.closedTmt, balance: x.balance, threshold: x.threshold, forfeited: x.forfeited })),
+      /** PPPK (04 §6): shown for information; no kenaikan pangkat, KJ eligibility reported only. */
+      informational,
+      notice: informational ? PPPK_NOTICE : null,
+      entries: c.ledger.allEntries.map((e) => ({ ...entryView(e), informational })),
+      closed: c.ledger.closed.map((x) => ({ jenjang: x.jenjang, golongan: x.golongan, closedTmt: x.closedTmt, balance: x.balance, threshold: x.threshold, thresholdMet: x.thresholdMet, shortfall: x.shortfall, forfeited: x.forfeited })),
+      catchUp: c.ledger.catchUp,
+      warnings: c.ledger.warnings,
       superseded: c.ledger.superseded,
       next,
       version: stored[0]?.version ?? null,
@@ -83,6 +90,7 @@ export class CreditService {
 
   async addOpening(p: Principal, nip: string, dto: CreditOpeningDto) {
     const c = await this.computeFor(p, nip);
+    if (c.facts.status === 'PPPK') throw conflict('AK Dasar dan AK integrasi bergantung pada golongan ruang PNS; tidak berlaku untuk PPPK / no AK_DASAR or INTEGRASI opening for a PPPK');
     const { jenjang, golongan } = c.facts.input;
     const result = dto.kind === 'AK_DASAR'
       ? akDasar({ jenjang: jenjang as Jenjang, golongan: golongan as Golongan })

@@ -4,6 +4,9 @@ import { PANGKAT_NAME } from '../org/org.enums';
 import type { LedgerEntry, LedgerResult, EligibilityResult } from '../rules';
 import Decimal from 'decimal.js';
 
+/** Shown with a PPPK's ledger (spec 04 §6, ak.pppk.ledger = INFORMATIONAL). */
+export const PPPK_NOTICE = 'Informasi: pegawai PPPK tidak memiliki kenaikan pangkat; angka kredit hasil konversi predikat dicatat sebagai informasi, bukan penetapan angka kredit.';
+
 export interface PakView {
   agencyName: string;
   year: number;
@@ -43,8 +46,11 @@ export function renderPak(v: PakView): Promise<Buffer> {
   const met = v.ledger.next !== null && new Decimal(v.ledger.next.shortfall).isZero();
   const fmt = (d: Decimal) => d.toFixed(3);
 
-  doc.font('Helvetica-Bold').fontSize(12).text(met ? 'PENETAPAN ANGKA KREDIT' : 'PERNYATAAN AKUMULASI ANGKA KREDIT', { align: 'center' });
+  // A PPPK's ledger is informational (spec 04 §6): never a penetapan.
+  const informational = v.ledger.informational;
+  doc.font('Helvetica-Bold').fontSize(12).text(informational ? 'PERNYATAAN ANGKA KREDIT (INFORMASI)' : met ? 'PENETAPAN ANGKA KREDIT' : 'PERNYATAAN AKUMULASI ANGKA KREDIT', { align: 'center' });
   doc.font('Helvetica').fontSize(9).text(`NOMOR: ${v.number}`, { align: 'center' });
+  if (informational) doc.text(PPPK_NOTICE, { align: 'center' });
   doc.moveDown(0.5);
   doc.text(`Instansi: ${v.agencyName}`);
   doc.text(`Masa Penilaian: 1 Januari ${v.year} s.d. 31 Desember ${v.year}`);
@@ -99,7 +105,7 @@ export function renderPak(v: PakView): Promise<Buffer> {
   }
   doc.moveDown(0.5);
 
-  if (v.ledger.next) {
+  if (v.ledger.next && !informational) {
     const n = v.ledger.next;
     doc.font('Helvetica-Bold').text('KETERANGAN');
     doc.font('Helvetica');

@@ -57,6 +57,14 @@ export class EnvironmentVariables {
   @IsOptional() @IsInt() @Min(1) @Max(60)
   OBJECTION_WINDOW_DAYS: number = 14;
 
+  /** ak.pppk.ledger (spec 04 §6): a PPPK in a JF gets an INFORMATIONAL AK ledger, or none (`false`). */
+  @IsOptional() @IsIn(['INFORMATIONAL', 'false'])
+  AK_PPPK_LEDGER: 'INFORMATIONAL' | 'false' = 'INFORMATIONAL';
+
+  /** evaluation.rateBeforePeriodEnd: allow rating/finalising a period before its last month has begun. */
+  @IsOptional() @IsIn(['true', 'false'])
+  EVALUATION_RATE_BEFORE_PERIOD_END: 'true' | 'false' = 'false';
+
   /** Agency name printed on documents (DEKP). */
   @IsOptional() @IsString() @MinLength(3)
   AGENCY_NAME: string = 'Pemerintah Kabupaten Contoh';

@@ -42,6 +42,8 @@ export interface EmployeeSpec {
   isUnitHead?: boolean;
   from?: string;
   golongan?: string;
+  /** PNS (default) or PPPK (golongan I–XVII). */
+  status?: 'PNS' | 'PPPK';
   login?: boolean;
 }
 
@@ -52,7 +54,7 @@ export async function createEmployee(t: TestApp, spec: EmployeeSpec): Promise<Pe
   const r = await t.request('POST', '/api/v1/employees', {
     token: await t.adminToken(),
     body: {
-      nip, name: `Pegawai ${nip.slice(-4)}`, status: 'PNS', golongan: spec.golongan ?? 'III/a', unitCode: spec.unitCode,
+      nip, name: `Pegawai ${nip.slice(-4)}`, status: spec.status ?? 'PNS', golongan: spec.golongan ?? 'III/a', unitCode: spec.unitCode,
       supervisorNip: spec.supervisorNip ?? null, password: PASSWORD,
       position: {
         title: spec.title ?? `Jabatan ${kind}`, kind, jenjang: spec.jenjang ?? (kind === 'FUNGSIONAL' ? 'AHLI_PERTAMA' : null),

@@ -1,5 +1,5 @@
 import { Dec, show, toDec } from '../common/decimal';
-import { STEP_KINDS, parseEnum, type Golongan, type Jenjang, type Predicate, type StepKind } from '../common/enums';
+import { EMPLOYEE_STATUSES, PPPK_GRADES, STEP_KINDS, parseEnum, type EmployeeStatus, type Golongan, type Jenjang, type PppkGrade, type Predicate, type StepKind } from '../common/enums';
 import type { DecimalInput } from '../common/decimal';
 import { explanation, type Explanation, type ExplanationStep } from '../common/explanation';
 import { asArray, asBool, asInt, asObject } from '../common/validate';
@@ -19,7 +19,9 @@ export type UnmetCode = (typeof UNMET_CODES)[number];
 export interface EligibilityInput {
   kind: StepKind;
   jenjang: Jenjang;
-  golongan: Golongan;
+  /** A PPPK: grade I–XVII (only KENAIKAN_JENJANG applies, 04 §6). */
+  golongan: Golongan | PppkGrade;
+  status?: EmployeeStatus;
   balance: DecimalInput;
   /** Whole months in the current pangkat (KP). */
   monthsInPangkat?: number;
@@ -57,12 +59,14 @@ export function checkEligibility(input: EligibilityInput, config?: DeepPartial<A
   const obj = asObject(input, 'input');
   const kind = parseEnum(STEP_KINDS, obj.kind, 'kind');
   const ctx = jenjangContext(obj.jenjang, cfg, input.onDate);
-  const golongan = parseGolongan(obj.golongan);
+  const pppk = obj.status !== undefined && obj.status !== null && parseEnum(EMPLOYEE_STATUSES, obj.status, 'status') === 'PPPK';
+  if (pppk && kind === 'KENAIKAN_PANGKAT') throw new RuleInputError('PPPK tidak memiliki kenaikan pangkat (04 §6) / no KP for a PPPK', 'kind');
+  const golongan = pppk ? parseEnum(PPPK_GRADES, obj.golongan, 'golongan') as unknown as Golongan : parseGolongan(obj.golongan);
   const catchUp = obj.catchUpFrom === undefined || obj.catchUpFrom === null ? null : catchUpOf(ctx, parseGolongan(obj.catchUpFrom, 'catchUpFrom'), cfg, 'catchUpFrom');
   if (obj.catchUpFrom !== undefined && obj.catchUpFrom !== null && catchUp === null) throw new RuleInputError('must be a golongan below the jenjang\'s lowest (integrasi case C)', 'catchUpFrom');
   const below = catchUp !== null && rankDistance(ctx.row.golongans[0], golongan) < 0;
   if (catchUp !== null && rankDistance(catchUp.from, golongan) < 0) throw new RuleInputError(`golongan ${golongan} is below catchUpFrom ${catchUp.from}`, 'golongan');
-  const gi = below ? -1 : golonganIndex(ctx, golongan);
+  const gi = below || pppk ? -1 : golonganIndex(ctx, golongan);
   const offset = catchUp?.offset ?? new Dec(0);
   const balance = toDec(obj.balance, 'balance');
   const precision = parsePrecision(obj.precision, cfg);

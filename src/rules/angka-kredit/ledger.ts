@@ -1,5 +1,5 @@
 import { Dec, roundDec, roundHalfUp, show, sum, toDec, type Dec as DecT } from '../common/decimal';
-import type { AkBasis, AkEntrySource, Golongan, Jenjang, Predicate } from '../common/enums';
+import type { AkBasis, AkEntrySource, EmployeeStatus, Golongan, Jenjang, PppkGrade, Predicate } from '../common/enums';
 import { RuleInputError } from '../common/errors';
 import { explanation, type Explanation, type ExplanationStep } from '../common/explanation';
 import { formatMonth, monthOfDate, parseDate, parseMonth } from '../common/dates';
@@ -20,14 +20,16 @@ export type LedgerOpening =
   | { kind: 'LAMA'; amount: string };
 
 export interface LedgerInput {
-  /** Jenjang and golongan held in the first month. */
+  /** Jenjang and golongan held in the first month (a PPPK: grade I–XVII). */
   jenjang: Jenjang;
-  golongan: Golongan;
+  golongan: Golongan | PppkGrade;
+  /** PPPK: informational ledger per config ak.pppk.ledger (04 §6). Default PNS. */
+  status?: EmployeeStatus;
   opening?: LedgerOpening;
   /** FINAL predicates, any order: "2024" (annual), "2024-Q1", "2024-01" (periodic). */
   predicates: { period: string; predicate: Predicate | string; evaluationId?: string }[];
   /** Jenjang/golongan changes: same jenjang = KP, next jenjang = KJ (closes the ledger). */
-  changes?: { tmt: string; jenjang: Jenjang; golongan: Golongan }[];
+  changes?: { tmt: string; jenjang: Jenjang; golongan: Golongan | PppkGrade }[];
   /** Higher degrees: +25 % entry in the ledger open on `awardedOn`, once per degree. */
   education?: { degree: string; awardedOn: string }[];
   precision?: number;
@@ -54,7 +56,7 @@ export interface LedgerEntry {
 
 export interface ClosedLedger {
   jenjang: Jenjang;
-  golongan: Golongan;
+  golongan: Golongan | PppkGrade;
   /** TMT of the kenaikan jenjang that closed it. */
   closedTmt: string;
   closeReason: 'KENAIKAN_JENJANG';
@@ -90,7 +92,9 @@ export interface SupersededPeriod {
 
 export interface LedgerResult {
   jenjang: Jenjang;
-  golongan: Golongan;
+  golongan: Golongan | PppkGrade;
+  /** A PPPK (04 §6): figures shown for information, no KP, KJ eligibility reported only. */
+  informational: boolean;
   /** Σ rounded entries of the open ledger. */
   balance: string;
   /** PREDIKAT entries of the open ledger, month order. */
@@ -131,7 +135,8 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
   // ── timeline of jenjang/golongan ──
   const segments = buildTimeline(obj, cfg, steps);
   const firstCtx = segments[0].ctx;
-  const firstGol = segments[0].golongan;
+  const firstGol = segments[0].golongan as Golongan;
+  const pppk = segments[0].pppk;
   const segmentOfMonth = (m: number): Segment => {
     let s = segments[0];
     for (const seg of segments) if (seg.fromMonth <= m) s = seg;
@@ -212,6 +217,7 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
   const opening = obj.opening === undefined || obj.opening === null ? null : asObject(obj.opening, 'opening');
   if (opening) {
     const kind = opening.kind;
+    if (pppk && kind !== 'LAMA') throw new RuleInputError(`${String(kind)} bergantung pada golongan ruang PNS; tidak berlaku untuk PPPK (04 §6)`, 'opening.kind');
     if (kind === 'AK_DASAR') {
       const r = akDasar({ jenjang: firstCtx.jenjang, golongan: firstGol, precision }, config);
       ledgerEntries[0].push({ source: 'AK_DASAR', jenjang: firstCtx.jenjang, exact: r.amount, amount: r.amount, explanation: r.explanation });
@@ -232,9 +238,9 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
   }
   // openings of later ledgers: AK Dasar of the new jenjang/golongan (02 §8, P-10)
   for (const seg of segments) {
-    if (seg.tmt === null || seg.ledger === 0) continue;
+    if (seg.tmt === null || seg.ledger === 0 || seg.pppk) continue;
     if (ledgerEntries[seg.ledger].length > 0) continue;
-    const r = akDasar({ jenjang: seg.jenjang, golongan: seg.golongan, precision }, config);
+    const r = akDasar({ jenjang: seg.jenjang, golongan: seg.golongan as Golongan, precision }, config);
     ledgerEntries[seg.ledger].push({ source: 'AK_DASAR', jenjang: seg.jenjang, exact: r.amount, amount: r.amount, explanation: r.explanation });
   }
 
@@ -335,7 +341,8 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
   const openEntries = sortEntries(ledgerEntries[openIdx]);
   const balance = roundDec(balanceOf(openEntries), precision);
   const finalSeg = segments[segments.length - 1];
-  const step = nextStep(finalSeg.ctx, finalSeg.golongan, finalSeg.catchUp);
+  // A PPPK has no pangkat: only the KJ is reported (04 §6).
+  const step = pppk ? (finalSeg.ctx.row.next === null ? null : { kind: 'KENAIKAN_JENJANG' as const, to: finalSeg.ctx.row.next, threshold: akkJenjang(finalSeg.ctx) }) : nextStep(finalSeg.ctx, finalSeg.golongan as Golongan, finalSeg.catchUp);
   const catchUp = finalSeg.catchUp === null ? null : { from: finalSeg.catchUp.from, offset: finalSeg.catchUp.offset.toFixed(precision) };
   if (catchUp !== null) {
     warnings.push({ code: 'CASE_C_CATCH_UP', message: `Jenjang ${finalSeg.jenjang} di atas pangkat awal ${catchUp.from} (integrasi kasus C): ${catchUp.offset} AK pertama dipakai untuk menyusul golongan ${finalSeg.ctx.row.golongans[0]}, batas kenaikan pangkat/jenjang bergeser sebesar itu (INFERRED)` });
@@ -350,6 +357,7 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
   return {
     jenjang: finalSeg.jenjang,
     golongan: finalSeg.golongan,
+    informational: pppk,
     balance: balance.toFixed(precision),
     entries: predikatEntries,
     allEntries: openEntries,

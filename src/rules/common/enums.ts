@@ -28,6 +28,10 @@ export type Jenjang = (typeof JENJANGS)[number];
 export const GOLONGANS = ['I/a', 'I/b', 'I/c', 'I/d', 'II/a', 'II/b', 'II/c', 'II/d', 'III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e'] as const;
 export type Golongan = (typeof GOLONGANS)[number];
 
+/** PPPK grades (golongan PPPK, Perpres 98/2020) in rank order; no pangkat ladder. */
+export const PPPK_GRADES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII'] as const;
+export type PppkGrade = (typeof PPPK_GRADES)[number];
+
 export const POSITION_KINDS = ['JPT_UTAMA', 'JPT_MADYA', 'JPT_PRATAMA', 'ADMINISTRATOR', 'PENGAWAS', 'PELAKSANA', 'FUNGSIONAL'] as const;
 export type PositionKind = (typeof POSITION_KINDS)[number];
 

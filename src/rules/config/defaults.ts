@@ -88,6 +88,11 @@ export interface AkConfig {
   kp: { minMonthsInPangkat: number; predikatYears: number };
   /** P-09, P-17, P-08. */
   kj: { minMonthsInJenjang: number; predikatYears: number; excess: 'FORFEIT' };
+  /**
+   * 04 §6 (OPEN): PPPK in a JF. INFORMATIONAL = conversions recorded and shown (entries, balance),
+   * no kenaikan pangkat, KJ eligibility reported but not emitted; false = no ledger.
+   */
+  pppk: { ledger: 'INFORMATIONAL' | false };
 }
 
 export const akDefaults: AkConfig = {
@@ -114,6 +119,7 @@ export const akDefaults: AkConfig = {
   pendidikan: { pct: '0.25' },
   kp: { minMonthsInPangkat: 24, predikatYears: 2 },
   kj: { minMonthsInJenjang: 12, predikatYears: 1, excess: 'FORFEIT' },
+  pppk: { ledger: 'INFORMATIONAL' },
 };
 
 // ─────────────────────────── Allowances (spec 03 §9–§11) ───────────────────────────

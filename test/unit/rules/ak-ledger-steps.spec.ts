@@ -95,3 +95,27 @@ describe('outcomes: a sedang/berat sanction blocks both KGB and KP (03 §12.4–
     expect(types('TEGURAN_TERTULIS')).toEqual([]);
   });
 });
+
+describe('ak.ledger: a PPPK in a JF (04 §6, ak.pppk.ledger)', () => {
+  const input = { status: 'PPPK' as const, jenjang: 'AHLI_PERTAMA' as const, golongan: 'IX' as const, predicates: [{ period: '2025', predicate: 'BAIK' }] };
+  it('INFORMATIONAL (default): conversions and balance, only a KJ as next step', () => {
+    const r = computeLedger(input);
+    expect(r).toMatchObject({ informational: true, golongan: 'IX', balance: '12.500', warnings: [] });
+    expect(r.entries.map((e) => e.amount)).toEqual(['12.500']);
+    expect(r.next).toEqual({ kind: 'KENAIKAN_JENJANG', to: 'AHLI_MUDA', threshold: '100.000', shortfall: '87.500' });
+    expect(r.explanation.steps?.some((s) => s.value === 'INFORMATIONAL')).toBe(true);
+  });
+  it('grade changes are no KP; a jenjang change opens a new ledger', () => {
+    const r = computeLedger({ ...input, predicates: [{ period: '2025', predicate: 'BAIK' }, { period: '2026', predicate: 'BAIK' }], changes: [{ tmt: '2025-07-01', jenjang: 'AHLI_PERTAMA', golongan: 'X' }, { tmt: '2026-01-01', jenjang: 'AHLI_MUDA', golongan: 'X' }] });
+    expect(r.closed[0]).toMatchObject({ jenjang: 'AHLI_PERTAMA', balance: '12.500', thresholdMet: false });
+    expect(r).toMatchObject({ jenjang: 'AHLI_MUDA', golongan: 'X', balance: '25.000' });
+    expect(r.allEntries.map((e) => e.source)).toEqual(['PREDIKAT']);
+  });
+  it('refuses openings that rest on a PNS golongan, a KP eligibility check, and the ledger when configured false', () => {
+    expect(() => computeLedger({ ...input, opening: { kind: 'AK_DASAR' } })).toThrow(/opening\.kind.*PPPK/);
+    expect(() => checkEligibility({ status: 'PPPK', kind: 'KENAIKAN_PANGKAT', jenjang: 'AHLI_PERTAMA', golongan: 'IX', balance: '60', recentAnnualPredicates: ['BAIK', 'BAIK'] })).toThrow(/PPPK/);
+    expect(checkEligibility({ status: 'PPPK', kind: 'KENAIKAN_JENJANG', jenjang: 'AHLI_PERTAMA', golongan: 'IX', balance: '12.5', recentAnnualPredicates: ['BAIK'] })).toMatchObject({ to: 'AHLI_MUDA', shortfall: '87.500', eligible: false });
+    expect(() => computeLedger(input, { pppk: { ledger: false } })).toThrow(/ak\.pppk\.ledger = false/);
+    expect(() => computeLedger({ ...input, status: undefined })).toThrow(/golongan/);
+  });
+});
