@@ -19,6 +19,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const correlationId = String(request.id);
     const { status, message, details, extra } = this.describe(exception);
     if (status >= 500) this.logger.error({ err: exception, correlationId }, 'unhandled error');
+    if (typeof extra.retryAfterSeconds === 'number') void reply.header('retry-after', String(extra.retryAfterSeconds));
     void reply.status(status).header('x-correlation-id', correlationId).send(errorBody(status, message, details, correlationId, extra));
   }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, Validate, validateSync } from 'class-validator';
+import { TrustProxyConstraint } from './trust-proxy';
 
 /** Environment contract, validated once at startup. Secrets have no defaults here. */
 export class EnvironmentVariables {
@@ -39,11 +40,30 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   CORS_ORIGINS: string = '';
 
+  /** Password attempts per account and client address in one window (login, queue-board Basic auth). */
   @IsOptional() @IsInt() @Min(1) @Max(1000)
   LOGIN_RATE_LIMIT: number = 10;
 
+  /** Password attempts per account from all addresses together (distributed guessing). */
+  @IsOptional() @IsInt() @Min(1) @Max(10000)
+  LOGIN_ACCOUNT_RATE_LIMIT: number = 30;
+
+  /** Failed password attempts per client address across all accounts (password spraying). */
+  @IsOptional() @IsInt() @Min(1) @Max(10000)
+  LOGIN_ADDRESS_RATE_LIMIT: number = 30;
+
   @IsOptional() @IsInt() @Min(1000)
   LOGIN_RATE_WINDOW_MS: number = 60000;
+
+  /**
+   * Proxies whose X-Forwarded-For is believed: empty (default) believes none; otherwise a
+   * comma-separated list of addresses/CIDRs or `loopback`, `linklocal`, `uniquelocal`.
+   */
+  @IsOptional() @IsString() @Validate(TrustProxyConstraint)
+  TRUST_PROXY: string = '';
+
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV: string = 'development';
 
   @IsOptional() @IsIn(['true', 'false'])
   RUN_MIGRATIONS: string = 'true';

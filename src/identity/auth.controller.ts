@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ApiKeyService } from './api-key.service';
 import { Public, Roles } from './auth.decorators';
@@ -6,7 +7,6 @@ import { AuthService } from './auth.service';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 import { actorLabel, Principal } from './principal';
 
 @ApiTags('auth')
@@ -18,14 +18,16 @@ export class AuthController {
   ) {}
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with NIP and password; returns a JWT' })
+  @ApiOperation({ summary: 'Log in with NIP and password; returns a JWT (HS256, expires after JWT_TTL_SECONDS)' })
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiTooManyRequestsResponse({ description: 'too many attempts' })
-  login(@Body() dto: LoginDto): Promise<LoginResponseDto> {
-    return this.auth.login(dto.nip, dto.password);
+  @ApiTooManyRequestsResponse({
+    description: 'too many attempts for this account, from this address, or from this address across accounts; wait Retry-After seconds',
+    headers: { 'Retry-After': { description: 'seconds', schema: { type: 'integer' } } },
+  })
+  login(@Body() dto: LoginDto, @Req() req: FastifyRequest): Promise<LoginResponseDto> {
+    return this.auth.login(dto.nip, dto.password, req.ip);
   }
 
   @Get('auth/me')

@@ -7,6 +7,7 @@ import { ApiError } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
 import type { JwtClaims } from './auth.guard';
 import { UserAccountEntity } from './entities/user-account.entity';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 
 // A fixed hash to verify against when the NIP is unknown, so timing does not reveal which NIPs exist.
@@ -23,14 +24,18 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(nip: string, password: string): Promise<{ accessToken: string; expiresIn: number }> {
+  /** Every password check goes through here, behind the login throttle (`address` = the client's, as Fastify resolved it). */
+  async login(nip: string, password: string, address: string): Promise<{ accessToken: string; expiresIn: number }> {
+    await this.throttle.attempt(nip, address);
     const account = await this.accounts.findOneBy({ nip });
     const ok = await this.hasher.verify(account?.passwordHash ?? DUMMY_HASH, password);
     if (!account || !ok || account.disabled) {
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'NIP atau kata sandi salah / wrong NIP or password');
     }
+    await this.throttle.succeeded(nip, address);
     const claims: JwtClaims = { sub: account.id, nip: account.nip, role: account.role, emp: account.employeeId };
     const expiresIn = this.config.get('JWT_TTL_SECONDS');
     return { accessToken: await this.jwt.signAsync(claims, { expiresIn }), expiresIn };

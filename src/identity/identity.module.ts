@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { ApiKeyService } from './api-key.service';
@@ -10,6 +9,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { UserAccountEntity } from './entities/user-account.entity';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 
 @Global()
@@ -21,13 +21,9 @@ import { PasswordHasher } from './password-hasher';
       inject: [AppConfig],
       useFactory: (c: AppConfig) => ({ secret: c.get('JWT_SECRET'), signOptions: { issuer: 'skp-engine' }, verifyOptions: { issuer: 'skp-engine' } }),
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (c: AppConfig) => ({ throttlers: [{ name: 'login', ttl: c.get('LOGIN_RATE_WINDOW_MS'), limit: c.get('LOGIN_RATE_LIMIT') }] }),
-    }),
   ],
   controllers: [AuthController],
-  providers: [PasswordHasher, AuthService, ApiKeyService, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
-  exports: [PasswordHasher, AuthService, ApiKeyService, AuthGuard],
+  providers: [PasswordHasher, LoginThrottle, AuthService, ApiKeyService, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
+  exports: [PasswordHasher, LoginThrottle, AuthService, ApiKeyService, AuthGuard],
 })
 export class IdentityModule {}

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from '../common/error-body';
 import { AuthGuard } from '../identity/auth.guard';
 import { AuthService } from '../identity/auth.service';
+import { TooManyAttempts } from '../identity/login-throttle';
 import { QueuesService } from './queues.service';
 
 export const BOARD_PATH = '/admin/queues';
@@ -19,31 +20,39 @@ export async function registerQueueBoard(app: NestFastifyApplication): Promise<v
   createBullBoard({ queues: queues.all().map((q) => new BullMQAdapter(q, { readOnlyMode: false })), serverAdapter: board });
   board.setBasePath(BOARD_PATH);
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  const basicOk = new Map<string, number>();
+  // A Basic header that logged in keeps its token; the token is still checked against the account on every request.
+  const basicTokens = new Map<string, { token: string; at: number }>();
 
   await fastify.register(
     async (scope: FastifyInstance) => {
       scope.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
         const header = req.headers.authorization ?? '';
-        let admin = false;
+        let bearer = header;
         if (header.startsWith('Basic ')) {
-          const cached = basicOk.get(header);
-          if (cached && Date.now() - cached < 60_000) admin = true;
+          const cached = basicTokens.get(header);
+          if (cached && Date.now() - cached.at < 60_000) bearer = `Bearer ${cached.token}`;
           else {
+            basicTokens.delete(header);
             const [nip, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
             try {
-              const { accessToken } = await auth.login(nip, rest.join(':'));
-              const p = await guard.authenticate({ authorization: `Bearer ${accessToken}` });
-              admin = p?.kind === 'user' && p.role === 'ADMIN';
-              if (admin) basicOk.set(header, Date.now());
-            } catch {
-              admin = false;
+              if (!/^\d{18}$/.test(nip)) throw new Error('not a NIP');
+              // The same throttled password check as POST /auth/login.
+              const { accessToken } = await auth.login(nip, rest.join(':'), req.ip);
+              basicTokens.set(header, { token: accessToken, at: Date.now() });
+              bearer = `Bearer ${accessToken}`;
+            } catch (err) {
+              if (err instanceof TooManyAttempts) {
+                return reply
+                  .status(429)
+                  .header('retry-after', String(err.retryAfterSeconds))
+                  .send(errorBody(429, err.message, [], String(req.id), { retryAfterSeconds: err.retryAfterSeconds }));
+              }
+              bearer = '';
             }
           }
-        } else {
-          const p = await guard.authenticate(req.headers as Record<string, string | undefined>);
-          admin = p?.kind === 'user' && p.role === 'ADMIN';
         }
+        const p = bearer ? await guard.authenticate({ authorization: bearer }) : null;
+        const admin = p?.kind === 'user' && p.role === 'ADMIN';
         if (!admin) {
           void reply.header('www-authenticate', 'Basic realm="skp-engine queues"');
           return reply.status(401).send(errorBody(401, 'Hanya ADMIN / ADMIN only', [], String(req.id)));
