@@ -1,3 +1,4 @@
+import { validateEnv } from '../../src/config/env.validation';
 import { LoginThrottle } from '../../src/identity/login-throttle';
 import { ADMIN, createTestApp, TestApp } from '../support/test-app';
 
@@ -72,7 +73,6 @@ describe('security: password throttles (HTTP through the real app, Redis-backed)
   });
 
   it('refuses TRUST_PROXY=true at start (it would trust any client-supplied address)', async () => {
-    const { validateEnv } = await import('../../src/config/env.validation');
     expect(() => validateEnv({ ...process.env, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
     expect(() => validateEnv({ ...process.env, TRUST_PROXY: '10.0.0.0/8, loopback' })).not.toThrow();
   });
