@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { ApiError, forbidden } from '../common/api-error';
+import { ApiError, forbidden, notFound } from '../common/api-error';
 import { RequestContext } from '../common/request-context';
 import { ApiKeyService } from './api-key.service';
-import { IS_PUBLIC, KEY_SCOPES, ROLES } from './auth.decorators';
+import { HIDDEN_FROM_OTHERS, IS_PUBLIC, KEY_SCOPES, ROLES } from './auth.decorators';
 import { ApiKeyScope, Principal } from './principal';
 
 const unauthorized = () => new ApiError(HttpStatus.UNAUTHORIZED, 'Perlu autentikasi / authentication required');
@@ -44,7 +44,7 @@ export class AuthGuard implements CanActivate {
       if (!scopes || !scopes.some((s) => principal.scopes.includes(s))) throw forbidden('Kunci API tidak memiliki izin untuk ini / API key scope does not allow this');
       return true;
     }
-    if (roles && !roles.includes(principal.role)) throw forbidden();
+    if (roles && !roles.includes(principal.role)) throw this.reflector.getAllAndOverride<boolean>(HIDDEN_FROM_OTHERS, targets) ? notFound() : forbidden();
     return true;
   }
 

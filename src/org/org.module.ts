@@ -5,14 +5,17 @@ import { EmployeeImportController } from './employee-import.controller';
 import { EmployeesService } from './employees.service';
 import { GapsService } from './gaps.service';
 import { EmployeeImportService } from './import/employee-import.service';
+import { EmployeeSearchService } from './lists/employee-search.service';
+import { OrgListsController } from './lists/org-lists.controller';
+import { UnitTreeService } from './lists/unit-tree.service';
 import { OrgReportsController } from './org-reports.controller';
 import { OrgController } from './org.controller';
 import { UnitsService } from './units.service';
 
 @Module({
   // EmployeeImportController first: POST /employees/import must not be shadowed by other /employees routes.
-  controllers: [EmployeeImportController, OrgController, DelegationsController, OrgReportsController],
-  providers: [UnitsService, EmployeesService, DelegationsService, GapsService, EmployeeImportService],
+  controllers: [EmployeeImportController, OrgListsController, OrgController, DelegationsController, OrgReportsController],
+  providers: [UnitsService, EmployeesService, DelegationsService, GapsService, EmployeeImportService, EmployeeSearchService, UnitTreeService],
   exports: [UnitsService, EmployeesService],
 })
 export class OrgModule {}
