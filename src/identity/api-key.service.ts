@@ -4,21 +4,29 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/api-error';
+import { AccountStateCache } from './account-state';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { ApiKeyScope, Principal } from './principal';
 
+const LAST_USED_EVERY_MS = 60_000;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Keys look like `skp_<prefix>_<secret>`; only the SHA-256 of the whole key is stored. */
 @Injectable()
 export class ApiKeyService {
   private readonly cache = new Map<string, { entity: ApiKeyEntity; at: number }>();
+  private readonly touched = new Map<string, number>();
 
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly repo: Repository<ApiKeyEntity>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+    private readonly identity: AccountStateCache,
+  ) {
+    this.identity.onChange((c) => {
+      if (c.kind === 'apiKey') this.cache.clear();
+    });
+  }
 
   async create(name: string, scopes: ApiKeyScope[], createdBy: string): Promise<{ id: string; key: string; name: string; scopes: ApiKeyScope[] }> {
     const prefix = randomBytes(6).toString('hex');
@@ -38,11 +46,25 @@ export class ApiKeyService {
       await repo.update({ id }, { revokedAt: new Date() });
       await this.audit.record(m, { action: 'api-key.revoke', entityType: 'ApiKey', entityId: id, before: { revokedAt: null } });
     });
-    this.cache.clear();
+    await this.identity.changed({ kind: 'apiKey', id });
   }
 
   list(): Promise<ApiKeyEntity[]> {
     return this.repo.find({ order: { createdAt: 'ASC' } });
+  }
+
+  /** Records lastUsedAt at most once a minute per key and process (a write per request would be a hot row). */
+  private touch(id: string): void {
+    const now = Date.now();
+    if (now - (this.touched.get(id) ?? 0) < LAST_USED_EVERY_MS) return;
+    this.touched.set(id, now);
+    void this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ lastUsedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .execute()
+      .catch(() => this.touched.delete(id));
   }
 
   /** Resolves a presented key; a short cache keeps the hot path off the database. */
@@ -62,6 +84,7 @@ export class ApiKeyService {
     const a = Buffer.from(entity.keyHash, 'hex');
     const b = Buffer.from(sha256(presented), 'hex');
     if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
+    this.touch(entity.id);
     return { kind: 'apiKey', keyId: entity.id, name: entity.name, scopes: entity.scopes as ApiKeyScope[] };
   }
 }

@@ -3,10 +3,12 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ApiError, forbidden, notFound } from '../common/api-error';
 import { RequestContext } from '../common/request-context';
+import { AccountStateCache } from './account-state';
 import { ApiKeyService } from './api-key.service';
 import { HIDDEN_FROM_OTHERS, IS_PUBLIC, KEY_SCOPES, ROLES } from './auth.decorators';
 import { ApiKeyScope, Principal } from './principal';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unauthorized = () => new ApiError(HttpStatus.UNAUTHORIZED, 'Perlu autentikasi / authentication required');
 
 export interface JwtClaims {
@@ -14,7 +16,13 @@ export interface JwtClaims {
   nip: string;
   role: 'ADMIN' | 'EMPLOYEE';
   emp: string | null;
+  /** The account's token version when the token was issued. */
+  ver: number;
+  exp?: number;
 }
+
+/** Tokens are HS256 only (an attacker must not pick the algorithm) and must expire. */
+export const JWT_ALGORITHM = 'HS256' as const;
 
 /**
  * The single authentication + coarse authorisation gate (global). Fine-grained "who may see
@@ -26,6 +34,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly apiKeys: ApiKeyService,
+    private readonly accounts: AccountStateCache,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -53,11 +62,16 @@ export class AuthGuard implements CanActivate {
     if (key) return this.apiKeys.authenticate(key);
     const auth = headers['authorization'];
     if (!auth?.startsWith('Bearer ')) return null;
+    let claims: JwtClaims;
     try {
-      const claims = await this.jwt.verifyAsync<JwtClaims>(auth.slice(7));
-      return { kind: 'user', accountId: claims.sub, nip: claims.nip, role: claims.role, employeeId: claims.emp };
+      claims = await this.jwt.verifyAsync<JwtClaims>(auth.slice(7), { algorithms: [JWT_ALGORITHM] });
     } catch {
       return null;
     }
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || !UUID.test(claims.sub) || typeof claims.ver !== 'number') return null;
+    // The token must still describe the account as it is now: existing, enabled, same role, not revoked.
+    const account = await this.accounts.get(claims.sub);
+    if (!account || account.disabled || account.role !== claims.role || account.tokenVersion !== claims.ver) return null;
+    return { kind: 'user', accountId: account.id, nip: account.nip, role: account.role, employeeId: account.employeeId };
   }
 }

@@ -5,7 +5,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { ApiKeyService } from './api-key.service';
 import { AuthController } from './auth.controller';
-import { AuthGuard } from './auth.guard';
+import { AuthGuard, JWT_ALGORITHM } from './auth.guard';
+import { AccountStateCache } from './account-state';
+import { AccountsController } from './accounts.controller';
+import { AccountsService } from './accounts.service';
 import { AuthService } from './auth.service';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { UserAccountEntity } from './entities/user-account.entity';
@@ -19,11 +22,15 @@ import { PasswordHasher } from './password-hasher';
     JwtModule.registerAsync({
       global: true,
       inject: [AppConfig],
-      useFactory: (c: AppConfig) => ({ secret: c.get('JWT_SECRET'), signOptions: { issuer: 'skp-engine' }, verifyOptions: { issuer: 'skp-engine' } }),
+      useFactory: (c: AppConfig) => ({
+        secret: c.get('JWT_SECRET'),
+        signOptions: { issuer: 'skp-engine', algorithm: JWT_ALGORITHM },
+        verifyOptions: { issuer: 'skp-engine', algorithms: [JWT_ALGORITHM] },
+      }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [PasswordHasher, LoginThrottle, AuthService, ApiKeyService, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
-  exports: [PasswordHasher, LoginThrottle, AuthService, ApiKeyService, AuthGuard],
+  controllers: [AuthController, AccountsController],
+  providers: [PasswordHasher, LoginThrottle, AccountStateCache, AccountsService, AuthService, ApiKeyService, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
+  exports: [PasswordHasher, LoginThrottle, AccountStateCache, AccountsService, AuthService, ApiKeyService, AuthGuard],
 })
 export class IdentityModule {}

@@ -10,5 +10,7 @@ export class UserAccountEntity {
   @Column({ type: 'varchar', length: 10 }) role: AccountRole;
   @Column({ name: 'employee_id', type: 'uuid', nullable: true }) employeeId: string | null;
   @Column({ type: 'boolean', default: false }) disabled: boolean;
+  /** Tokens of an older version are refused (bumped on disable, role change, new password). */
+  @Column({ name: 'token_version', type: 'integer', default: 0 }) tokenVersion: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
