@@ -17,6 +17,7 @@ import { EvaluationEntity } from './entities/evaluation.entity';
 import { EvaluationStore } from './evaluation-store';
 import { EvaluationView, EvaluationViews } from './evaluation-views';
 import { EvaluationPeriod, periodsOfYear } from './periods';
+import { requireRatable } from './period-guard';
 
 export const EVALUATION_STATUSES = ['DRAFT', 'SUBMITTED', 'RATED', 'ISSUED', 'OBJECTED', 'FINAL'] as const;
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
@@ -99,6 +100,7 @@ export class EvaluationService {
       this.requireRole(c, 'SELF');
       this.requireApproved(c.skp);
       this.requireStarted(c.p);
+      requireRatable(c.p, this.clock.today(), this.config);
       const status = c.e?.status ?? 'DRAFT';
       if (status !== 'DRAFT' && status !== 'SUBMITTED') {
         throw conflict(`Realisasi tidak dapat diubah: evaluasi berstatus ${status} / realisations are locked once the evaluation is RATED`, [{ field: 'status', problem: `is ${status}` }]);
@@ -180,6 +182,7 @@ export class EvaluationService {
       this.requireRole(c, 'PPK');
       this.requireApproved(c.skp);
       this.requireStarted(c.p);
+      requireRatable(c.p, this.clock.today(), this.config);
       const status = c.e?.status ?? 'DRAFT';
       if (!['DRAFT', 'SUBMITTED', 'RATED'].includes(status)) {
         throw conflict(`Evaluasi berstatus ${status}; penilaian hanya dapat diubah sebelum ditetapkan (ISSUED) / ratings can only change before the evaluation is issued`, [{ field: 'status', problem: `is ${status}` }]);
@@ -236,6 +239,7 @@ export class EvaluationService {
       const c = await this.load(m, p, skpId, period, true);
       this.requireRole(c, 'PPK');
       const e = this.requireStatus(c, 'RATED', 'ditetapkan / issued');
+      requireRatable(c.p, this.clock.today(), this.config);
       const unitId = await this.distribution.distributionUnitId(m, e.unitId!, c.p.period);
       const report = await this.distribution.report(m, unitId, c.p);
       const justification = dto.justification?.trim() || null;

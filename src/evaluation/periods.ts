@@ -77,3 +77,16 @@ export function periodLabel(p: EvaluationPeriod): string {
   if (p.kind === 'QUARTERLY') return `Triwulan ${ROMAN[p.index]}${p.index === 4 ? '-Akhir' : ''} ${p.year}`;
   return `${MONTHS_ID[p.index - 1]} ${p.year}`;
 }
+
+/** First day of the period's last month (YYYY-MM-DD). */
+export function lastMonthStart(p: EvaluationPeriod): string {
+  return `${p.toMonth}-01`;
+}
+
+/**
+ * Whether a period may be rated or finalised on `today` (spec 01 §3.5, §6): once its last month has
+ * begun (an annual evaluation from 1 December), unless `evaluation.rateBeforePeriodEnd` allows it.
+ */
+export function ratableOn(p: EvaluationPeriod, today: string, rateBeforePeriodEnd: boolean): boolean {
+  return rateBeforePeriodEnd || today >= lastMonthStart(p);
+}

@@ -4,7 +4,7 @@ import { notFound } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { Cursor, Page } from '../common/pagination';
 import { GapsQuery } from './dto/gaps.dto';
-import { Gap, ppkGaps } from './ppk-rules';
+import { Gap, ppkGaps, unlinkedMessage } from './ppk-rules';
 
 export interface GapItem {
   nip: string;
@@ -40,6 +40,7 @@ interface Row {
   ppk_in_service: boolean;
   ppk_kind: string | null;
   skp_status: string | null;
+  unlinked: number;
 }
 
 /** GET /units/{code}/gaps: who in a unit subtree cannot be planned/rated as things stand on a date. */
@@ -63,7 +64,10 @@ export class GapsService {
            FROM employee_assignments a JOIN employees e ON e.id = a.employee_id JOIN units u ON u.id = a.unit_id
           WHERE a.unit_id IN (SELECT id FROM sub) AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date))
        SELECT emp.nip, emp.name, emp.unit_code, emp.position_title, emp.position_kind, emp.jenjang, emp.delegated,
-              p.nip AS ppk_nip, pa.position_kind AS ppk_kind, (pa.id IS NOT NULL) AS ppk_in_service, s.status AS skp_status
+              p.nip AS ppk_nip, pa.position_kind AS ppk_kind, (pa.id IS NOT NULL) AS ppk_in_service, s.status AS skp_status,
+              CASE WHEN s.status = 'APPROVED' AND s.form_type = 'JA_JF'
+                   THEN (SELECT count(*) FROM skp_results r WHERE r.skp_id = s.id AND r.kind = 'UTAMA' AND r.parent_result_id IS NULL)
+                   ELSE 0 END::int AS unlinked
          FROM emp
          LEFT JOIN employees p ON p.id = emp.ppk_id
          LEFT JOIN employee_assignments pa ON pa.employee_id = emp.ppk_id AND pa.valid_from <= $2::date AND (pa.valid_to IS NULL OR pa.valid_to > $2::date)
@@ -78,6 +82,8 @@ export class GapsService {
         on,
       );
       if (!r.skp_status) reasons.push({ code: 'NO_SKP', message: `Belum ada SKP tahun ${year} / no SKP for ${year}` });
+      // 01 §3.4: approved while the PPK had no approved SKP, its UTAMA results intervene nothing yet.
+      if (r.unlinked > 0) reasons.push({ code: 'UNLINKED_RESULTS', message: unlinkedMessage(r.unlinked) });
       if (reasons.length === 0) continue;
       all.push({
         nip: r.nip, name: r.name, unitCode: r.unit_code, positionTitle: r.position_title, positionKind: r.position_kind,

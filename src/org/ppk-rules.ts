@@ -5,7 +5,7 @@ import { unprocessable } from '../common/api-error';
  * pejabat pengawas, or an official holding a delegation (Plt/Plh/delegasi). The minimum rank per
  * rated position follows the default evaluator table (§2.2, Pemda example).
  */
-export const GAP_CODES = ['NO_PPK', 'PPK_NOT_IN_SERVICE', 'PPK_NOT_STRUCTURAL', 'PPK_RANK_TOO_LOW', 'NO_SKP'] as const;
+export const GAP_CODES = ['NO_PPK', 'PPK_NOT_IN_SERVICE', 'PPK_NOT_STRUCTURAL', 'PPK_RANK_TOO_LOW', 'NO_SKP', 'UNLINKED_RESULTS'] as const;
 export type GapCode = (typeof GAP_CODES)[number];
 
 /** Structural rank: higher is more senior. Pelaksana and JF hold no structural rank for rating others. */
@@ -73,4 +73,9 @@ export function noPpkError(nip: string, on: string) {
     `Pegawai ${nip} tidak memiliki Pejabat Penilai Kinerja pada ${on}. Admin kepegawaian: isi atasan langsung (PATCH /employees/${nip} dengan supervisorNip) atau catat Plt/Plh/delegasi (POST /delegations) / the employee has no PPK on that date: an admin must set the supervisor or record a delegation`,
     [{ field: 'supervisorNip', problem: `employee ${nip} has no PPK on ${on}` }],
   );
+}
+
+/** UTAMA results of a JA/JF SKP approved while the PPK had no approved SKP (01 §3.4). */
+export function unlinkedMessage(count: number): string {
+  return `${count} RHK UTAMA belum mengintervensi RHK pimpinan: SKP ditetapkan saat PPK belum punya SKP yang disetujui; tautkan setelah SKP PPK disetujui / ${count} UTAMA result(s) intervene no leader result`;
 }

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { badRequest, conflict, forbidden, unprocessable } from '../common/api-error';
 import { actorLabel, Principal } from '../identity/principal';
-import { noPpkError } from '../org/ppk-rules';
+import { noPpkError, unlinkedMessage } from '../org/ppk-rules';
 import { CreateSkpDto, RejectSkpDto, UpdateSkpDto } from './dto/skp.dto';
 import { SkpTransitionEntity } from './entities/skp-transition.entity';
 import { SkpEntity } from './entities/skp.entity';
@@ -107,13 +107,18 @@ export class SkpService {
       await this.access.requireActor(p, skp, 'PPK', m);
       this.requireStatus(skp, 'SUBMITTED', 'disetujui / approved');
       const ref = this.access.refDate(skp.year);
-      await this.requireComplete(m, skp, await this.org.ppkOf(m, skp.employeeId, ref));
+      const { leader, results } = await this.requireComplete(m, skp, await this.org.ppkOf(m, skp.employeeId, ref));
       const snap = await this.org.snapshot(m, skp.employeeId, ref);
-      return this.move(m, p, skp, 'APPROVED', 'APPROVE', null, (s) => {
+      // 01 §3.4: without an approved SKP of the PPK, UTAMA results cannot intervene anything yet;
+      // the approval goes through with a warning, and GET /units/{code}/gaps lists it.
+      const unlinked = leader === null && skp.formType === 'JA_JF' ? results.filter((r) => r.kind === 'UTAMA' && !r.parentResultId).length : 0;
+      const warnings = unlinked > 0 ? [{ code: 'UNLINKED_RESULTS', message: unlinkedMessage(unlinked) }] : [];
+      const view = await this.move(m, p, skp, 'APPROVED', 'APPROVE', warnings.length ? warnings[0].message : null, (s) => {
         s.approvedAt = new Date();
         s.approvedBy = p.kind === 'user' ? p.employeeId : null;
         s.approvedSnapshot = snap;
       });
+      return warnings.length ? Object.assign(view, { warnings }) : view;
     });
   }
 
@@ -130,7 +135,7 @@ export class SkpService {
     });
   }
 
-  private async requireComplete(m: EntityManager, skp: SkpEntity, ppkId: string | null): Promise<void> {
+  private async requireComplete(m: EntityManager, skp: SkpEntity, ppkId: string | null) {
     const results = await this.store.results(m, skp.id);
     const behaviors = await this.store.behaviors(m, skp.id);
     const leader = await this.org.leaderApprovedSkpId(m, ppkId, skp.year);
@@ -142,6 +147,7 @@ export class SkpService {
       ...(await this.org.parentProblems(m, results, leader)),
     ];
     if (problems.length) throw unprocessable('SKP belum lengkap atau tidak sesuai aturan / the SKP does not meet the rules to move on', problems);
+    return { leader, results };
   }
 
   private requireStatus(skp: SkpEntity, status: SkpStatus, verb: string): void {

@@ -126,6 +126,8 @@ describe('discipline and netralitas cases', () => {
   });
 
   it('asks for a justification when the PPK rates behaviour above DI_BAWAH_EKSPEKTASI despite a decided sanction, records it and warns', async () => {
+    // 2026-Q1 can be rated once its last month (March) has begun; the case timeline resumes on 6 Feb after.
+    setToday(t, '2026-03-02');
     const refused = await rate(t, org.ppk, skps[0], '2026-Q1', 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI');
     expect(refused.status).toBe(422);
     expect(refused.body.details[0].field).toBe('behaviorJustification');
@@ -144,6 +146,7 @@ describe('discipline and netralitas cases', () => {
     const colleague = await rate(t, org.ppk, skps[1], '2026-Q1', 'SESUAI_EKSPEKTASI', 'DI_ATAS_EKSPEKTASI');
     expect(colleague.status).toBe(200);
     expect(colleague.body.warnings).toBeUndefined();
+    setToday(t, '2026-02-06');
   });
 
   it('a JF with a sedang sanction is not eligible for kenaikan pangkat once it takes effect', async () => {

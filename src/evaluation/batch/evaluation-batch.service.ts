@@ -8,6 +8,7 @@ import { actorLabel, Principal } from '../../identity/principal';
 import { AssignmentSnapshot } from '../../org/org-directory.service';
 import { OutboxEvent, OutboxService } from '../../outbox/outbox.service';
 import { DistributionReport, DistributionService } from '../distribution.service';
+import { requireRatable } from '../period-guard';
 import { block, EvaluationSnapshot } from '../evaluation-store';
 import { EvaluationPeriod, parsePeriodId } from '../periods';
 
@@ -72,6 +73,7 @@ export class EvaluationBatchService {
     const started = Date.now();
     const per = parsePeriodId(String(input.period ?? ''));
     if (!per) throw badRequest('Periode tidak valid / invalid period', [{ field: 'period', problem: 'must be YYYY, YYYY-Q1..YYYY-Q4 or YYYY-01..YYYY-12' }]);
+    requireRatable(per, this.clock.today(), this.config);
     const justification = input.justification?.trim() || null;
     let unitIds: string[] | null = null;
     if (input.unitCode) {

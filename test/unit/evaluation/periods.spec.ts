@@ -1,5 +1,5 @@
 import { formatNip, tanggalIndonesia } from '../../../src/evaluation/format-id';
-import { fitsCadence, parsePeriodId, periodLabel, periodReferenceDate, periodsOfYear } from '../../../src/evaluation/periods';
+import { fitsCadence, parsePeriodId, periodLabel, periodReferenceDate, periodsOfYear, ratableOn } from '../../../src/evaluation/periods';
 
 describe('evaluation periods', () => {
   it('parses the contract period ids with their month range and dates', () => {
@@ -31,5 +31,17 @@ describe('evaluation periods', () => {
     expect(formatNip('12345')).toBe('12345');
     expect(tanggalIndonesia('2026-12-31')).toBe('31 Desember 2026');
     expect(tanggalIndonesia(new Date('2026-06-30T20:00:00Z'))).toBe('1 Juli 2026'); // Asia/Jakarta
+  });
+
+  it('a period is ratable once its last month has begun, earlier only when evaluation.rateBeforePeriodEnd allows it', () => {
+    const annual = parsePeriodId('2026')!;
+    expect(ratableOn(annual, '2026-12-06', false)).toBe(true);
+    expect(ratableOn(annual, '2026-12-01', false)).toBe(true);
+    expect(ratableOn(annual, '2026-11-30', false)).toBe(false);
+    expect(ratableOn(annual, '2026-11-30', true)).toBe(true);
+    expect(ratableOn(parsePeriodId('2026-Q2')!, '2026-06-01', false)).toBe(true);
+    expect(ratableOn(parsePeriodId('2026-Q2')!, '2026-05-31', false)).toBe(false);
+    expect(ratableOn(parsePeriodId('2026-03')!, '2026-03-01', false)).toBe(true);
+    expect(ratableOn(parsePeriodId('2027')!, '2028-01-10', false)).toBe(true);
   });
 });
