@@ -15,7 +15,7 @@ export class CreditController {
   constructor(private readonly credit: CreditService) {}
 
   @Get()
-  @ApiOperation({ summary: 'AK ledger: entries, balance, next step with threshold, shortfall, eligibility and unmet conditions' })
+  @ApiOperation({ summary: 'AK ledger: entries, balance, next step with threshold, shortfall, eligibility and unmet conditions, warnings (KJ_BELOW_AKK, CASE_C_CATCH_UP); a PPPK’s ledger is `informational` (no kenaikan pangkat; AK_PPPK_LEDGER)' })
   get(@CurrentPrincipal() p: Principal, @Param('nip') nip: string) {
     return this.credit.view(p, nip);
   }

@@ -44,14 +44,14 @@ export class EvaluationController {
   }
 
   @Put(`${P}/rating`)
-  @ApiOperation({ summary: 'PPK: rating hasil kerja and perilaku with feedback → predicate + explanation (RATED); a unit head’s rating hasil comes from the org predicate (422 if it differs or is not set)' })
+  @ApiOperation({ summary: 'PPK: rating hasil kerja and perilaku with feedback → predicate + explanation (RATED); a unit head’s rating hasil comes from the org predicate (422 if it differs or is not set); 409 before the period’s last month has begun unless EVALUATION_RATE_BEFORE_PERIOD_END' })
   rate(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: RatingDto) {
     return this.evaluations.rate(p, id, period, dto);
   }
 
   @Post(`${P}/finalize`)
   @HttpCode(200)
-  @ApiOperation({ summary: 'PPK: RATED → ISSUED after the unit distribution check (violations → 422 unless a justification is given); opens the objection window' })
+  @ApiOperation({ summary: 'PPK: RATED → ISSUED after the unit distribution check (violations → 422 unless a justification is given); opens the objection window; 409 before the period’s last month has begun unless EVALUATION_RATE_BEFORE_PERIOD_END' })
   finalize(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: FinalizeDto) {
     return this.evaluations.finalize(p, id, period, dto ?? {});
   }

@@ -50,7 +50,7 @@ export class SkpController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'SUBMITTED → APPROVED (penetapan by the PPK on the date)' })
+  @ApiOperation({ summary: 'SUBMITTED → APPROVED (penetapan by the PPK on the date); when the PPK has no approved SKP of the year, `warnings: [{ code: UNLINKED_RESULTS }]` (listed by GET /units/{code}/gaps); with one, UTAMA results without parentResultId → 422' })
   approve(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.skp.approve(p, id);
   }
