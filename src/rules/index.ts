@@ -34,8 +34,13 @@ export { JENJANG_TABLE, AK_PERCENTAGE_TABLE, PREDICATE_ALIASES, CONVENTIONAL_AKK
 // allowance
 export { computeAllowanceMonth } from './allowance/compute-month';
 export { resolveRuleSet, selectRuleSetVersion, validateRuleSet, type ResolvedRuleSet } from './allowance/resolve-rule-set';
+export { predicatePeriod, PREDIKAT_SOURCES, type PredikatSource, type PredicatePeriodInput, type PredicatePeriodResult } from './allowance/predicate-period';
 export { R_TPP_DEMO } from './allowance/r-tpp-demo';
-export type { AllowanceRuleSet, AllowanceMonthInput, AllowanceMonthResult, AttendanceInput, Band, DeductionLine, InfoLine, SanctionInForceInput, HukdisLevel } from './allowance/types';
+export { ALLOWANCE_WARNING_CODES } from './allowance/types';
+export type {
+  AllowanceRuleSet, AllowanceMonthInput, AllowanceMonthResult, AllowanceWarning, AllowanceWarningCode, AttendanceInput, Band, DeductionLine, InfoLine,
+  SanctionInForceInput, HukdisLevel, HukdisTableRow, PredikatMissingMode,
+} from './allowance/types';
 // discipline
 export { attendanceLadder, type AttendanceLadderInput, type AttendanceLadderResult } from './discipline/attendance-ladder';
 export { classifyNetralitas, type NetralitasResult } from './discipline/netralitas';

@@ -1,5 +1,5 @@
 import { Dec, pct, show, sum, toDec, toInt, type Dec as DecT } from '../common/decimal';
-import { ALLOWANCE_PREDICATES, ALLOWANCE_STATUSES, parseEnum, type AllowancePredicate, type DeductionCode } from '../common/enums';
+import type { DeductionCode } from '../common/enums';
 import { RuleInputError } from '../common/errors';
 import { explanation, type ExplanationStep } from '../common/explanation';
 import { parseMonth } from '../common/dates';
@@ -9,49 +9,13 @@ import { allowanceDefaults, type AllowanceConfig } from '../config/defaults';
 import { resolveRuleSet } from './resolve-rule-set';
 import { hukdisForMonth } from './sanctions-in-force';
 import { roundDeduction, roundNearest, roundPayable, rupiah } from './money';
-import type { AllowanceMonthInput, AllowanceMonthResult, AllowanceRuleSet, Band, DeductionLine, InfoLine, SanctionInForceInput } from './types';
+import { bandFor, capLines, parseMinutes, warning, type RawLine } from './deduction-lines';
+import { kinerjaLine } from './kinerja';
+import type { AllowanceMonthInput, AllowanceMonthResult, AllowanceRuleSet, AllowanceWarning, Band, DeductionLine, InfoLine, SanctionInForceInput } from './types';
 
-const PREDICATE_LABEL: Record<AllowancePredicate, string> = {
-  SANGAT_BAIK: 'Sangat Baik', BAIK: 'Baik', BUTUH_PERBAIKAN: 'Butuh Perbaikan', KURANG: 'Kurang', SANGAT_KURANG: 'Sangat Kurang', NONE: 'tidak ada predikat/laporan kinerja',
-};
-
-interface RawLine {
-  code: DeductionCode;
-  exact: DecT;
-  reason: string;
-  formula: string;
-}
-
-function bandFor(minutes: number | null, bands: Band[]): DecT {
-  if (minutes === null) return toDec(bands[bands.length - 1].pct, 'band.pct'); // no check-in = last band
-  if (minutes <= 0) return new Dec(0);
-  for (const b of bands) {
-    if (minutes >= b.fromMin && (b.toMin === null || minutes <= b.toMin)) return toDec(b.pct, 'band.pct');
-  }
-  return new Dec(0);
-}
-
-function parseMinutes(raw: unknown, field: string): (number | null)[] {
-  if (raw === undefined) return [];
-  return asArray(raw, field).map((v, i) => (v === null ? null : asInt(v, `${field}[${i}]`, 0)));
-}
-
-/** Truncates lines in order so that their running total never exceeds `cap` (exact values). */
-function capLines(lines: RawLine[], cap: DecT, order: DeductionCode[], why: string, floorFn: (d: DecT) => DecT): void {
-  let remaining = cap;
-  const ordered = [...lines].sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
-  for (const l of ordered) {
-    if (l.exact.lte(remaining)) {
-      remaining = remaining.minus(l.exact);
-    } else {
-      const cut = Dec.max(new Dec(0), floorFn(remaining));
-      l.reason = `${l.reason}; dibatasi ${why}`;
-      l.formula = `${l.formula} → dibatasi menjadi ${show(cut)}`;
-      l.exact = cut;
-      remaining = new Dec(0);
-    }
-  }
-}
+const STATUS_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
+/** Codes that are not attendance/discipline deductions (kept out of deductionsByCode and of the discipline cap). */
+const NOT_DISCIPLINE: DeductionCode[] = ['PREDIKAT', 'PREDIKAT_HELD', 'STATUS', 'HUKDIS', 'PEMBULATAN'];
 
 /**
  * Monthly TPP / tukin of one employee (spec 03 §9): split, predicate factor, attendance deductions
@@ -65,9 +29,16 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
   const resolved = resolveRuleSet(obj.ruleSet ?? cfg.defaultRuleSet, monthIndex, cfg);
   const rs: AllowanceRuleSet = resolved.ruleSet;
   const workingDays = asInt(obj.workingDays, 'workingDays', 1, 31);
-  const predicate = parseEnum(ALLOWANCE_PREDICATES, obj.predicate, 'predicate');
-  const status = obj.status === undefined || obj.status === null ? 'PNS' : parseEnum(ALLOWANCE_STATUSES, obj.status, 'status');
-  const att = asObject(obj.attendance, 'attendance');
+  const warnings: AllowanceWarning[] = [];
+  let status = 'PNS';
+  if (obj.status !== undefined && obj.status !== null) {
+    if (typeof obj.status !== 'string' || !STATUS_CODE.test(obj.status)) throw new RuleInputError(`must be a status code (A–Z, 0–9, _), got ${JSON.stringify(obj.status)}`, 'status');
+    status = obj.status;
+  }
+  const attendanceMissing = obj.attendance === undefined || obj.attendance === null;
+  // No record for the month: paid as if present every day, which a person must see (ATTENDANCE_MISSING).
+  if (attendanceMissing) warnings.push(warning('ATTENDANCE_MISSING', `Belum ada data presensi bulan ${String(obj.month)}: tidak ada potongan presensi (dihitung seolah hadir penuh)`));
+  const att = attendanceMissing ? {} : asObject(obj.attendance, 'attendance');
   const late = parseMinutes(att.lateMinutes, 'attendance.lateMinutes');
   const early = parseMinutes(att.earlyLeaveMinutes, 'attendance.earlyLeaveMinutes');
   const absentDays = att.absentDays === undefined ? 0 : asInt(att.absentDays, 'attendance.absentDays', 0, workingDays);
@@ -78,7 +49,6 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
     const o = asObject(s, `sanctions[${i}]`);
     return { type: String(o.type), effectiveFrom: String(o.effectiveFrom), id: o.id === undefined ? undefined : String(o.id) } as SanctionInForceInput;
   });
-  const warnings: string[] = [];
   const steps: ExplanationStep[] = [];
 
   // 1. Entitlement B
@@ -92,7 +62,7 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
     if (amount === undefined) throw new RuleInputError(`rule set ${resolved.ref} has no baseTable amount for kelas ${kelas}`, 'kelasJabatan');
     B = new Dec(asInt(amount, `ruleSet.baseTable.${kelas}`, 0));
     const ceiling = rs.ceilingTable?.[String(kelas)];
-    if (ceiling !== undefined && B.gt(ceiling)) warnings.push(`besaran TPP kelas ${kelas} (${rupiah(B)}) melebihi Basic TPP ${rupiah(new Dec(ceiling))}`);
+    if (ceiling !== undefined && B.gt(ceiling)) warnings.push(warning('CEILING_EXCEEDED', `Besaran TPP kelas ${kelas} (${rupiah(B)}) melebihi Basic TPP ${rupiah(new Dec(ceiling))}`));
   } else {
     throw new RuleInputError('either basicAmount or kelasJabatan is required', 'basicAmount');
   }
@@ -114,7 +84,13 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
   const unit = new Dec(rs.rounding.unit);
   const floorFn = (d: DecT): DecT => (perLine ? d.div(unit).floor().times(unit) : d);
   const lines: RawLine[] = [];
-  const statusFactor = rs.statusRules[status] === undefined ? new Dec(1) : toDec(rs.statusRules[status], `ruleSet.statusRules.${status}`);
+  const statusRow = rs.statusRules?.[status];
+  if (statusRow === undefined) {
+    warnings.push(warning('STATUS_UNKNOWN', `Status kepegawaian ${status} tidak diatur dalam statusRules rule set ${resolved.ref}: dihitung 100% tanpa faktor status; lengkapi rule set`));
+  }
+  const statusFactor = statusRow === undefined ? new Dec(1) : toDec(statusRow, `ruleSet.statusRules.${status}`);
+  let applied: string | null = null;
+  let held = false;
 
   if (statusFactor.isZero()) {
     // 0. Status gate (03 §9 step 0): nothing is paid.
@@ -124,47 +100,11 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
     // 3. Kinerja
     const kinBase = rs.predikatFactorBase === 'WHOLE' ? B : Bkin;
     const kinBaseLabel = rs.predikatFactorBase === 'WHOLE' ? 'seluruh TPP' : 'bagian kinerja';
-    if (rs.kinMode === 'PREDIKAT') {
-      const factorRaw = rs.predikatFactor?.[predicate];
-      const dedRaw = rs.predikatDeduction?.[predicate];
-      let fraction: DecT;
-      let formula: string;
-      if (factorRaw !== undefined) {
-        const f = toDec(factorRaw, `ruleSet.predikatFactor.${predicate}`);
-        fraction = Dec.max(new Dec(0), new Dec(1).minus(f));
-        formula = `(100% − ${pct(f)}) × ${rupiah(kinBase)}`;
-      } else if (dedRaw !== undefined) {
-        fraction = toDec(dedRaw, `ruleSet.predikatDeduction.${predicate}`);
-        formula = `${pct(fraction)} × ${rupiah(kinBase)}`;
-      } else {
-        throw new RuleInputError(`rule set ${resolved.ref} has no predikatFactor / predikatDeduction for ${predicate}`, 'predicate');
-      }
-      const exact = kinBase.times(fraction);
-      lines.push({ code: 'PREDIKAT', exact: r(exact), reason: `Predikat kinerja ${PREDICATE_LABEL[predicate]}: dibayar ${pct(new Dec(1).minus(fraction))} dari ${kinBaseLabel}`, formula: `${formula} = ${show(exact)}` });
-    } else {
-      const capaian = toDec(obj.capaian, 'capaian'); // percent
-      let f: DecT;
-      let formula: string;
-      if (rs.kinMode === 'LINEAR') {
-        const cap = rs.linearCap === undefined ? new Dec(1) : toDec(rs.linearCap, 'ruleSet.linearCap');
-        f = Dec.min(capaian.div(100), cap);
-        formula = `min(${show(capaian)}%, ${pct(cap)})`;
-      } else {
-        const c = rs.curve;
-        if (!c) throw new RuleInputError('is required for kinMode CURVE', 'ruleSet.curve');
-        const etik = obj.nilaiKodeEtik === undefined ? new Dec(100) : toDec(obj.nilaiKodeEtik, 'nilaiKodeEtik');
-        const w = toDec(c.etikWeight, 'ruleSet.curve.etikWeight');
-        const capSkp = new Dec(1).minus(w).times(capaian).plus(w.times(etik));
-        const skor = capSkp.gte(toDec(c.full, 'curve.full')) ? new Dec(100)
-          : capSkp.lt(toDec(c.zero, 'curve.zero')) ? new Dec(0)
-            : toDec(c.base, 'curve.base').plus(toDec(c.slope, 'curve.slope').times(capSkp.minus(toDec(c.zero, 'curve.zero'))));
-        f = Dec.min(new Dec(1), skor.div(100));
-        formula = `skor(${show(capSkp)}) = ${show(skor)}`;
-      }
-      const fraction = Dec.max(new Dec(0), new Dec(1).minus(f));
-      const exact = kinBase.times(fraction);
-      lines.push({ code: 'PREDIKAT', exact: r(exact), reason: `Capaian kinerja ${show(capaian)}%: dibayar ${pct(f)} dari ${kinBaseLabel}`, formula: `${formula}; (100% − ${pct(f)}) × ${rupiah(kinBase)} = ${show(exact)}` });
-    }
+    const k = kinerjaLine({ rs, ref: resolved.ref, input: obj, kinBase, kinBaseLabel, round: r });
+    lines.push(k.line);
+    warnings.push(...k.warnings);
+    applied = k.applied;
+    held = k.held;
 
     // 4. Disiplin
     const disBase = rs.disBase === 'WHOLE' ? B : Bdis;
@@ -192,7 +132,7 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
       const days = asInt(daysRaw, `attendance.leaveDays.${code}`, 0);
       const rule = rs.leaveRules[code];
       if (!rule || rule.pctPerDay === undefined || days === 0) {
-        if (!rule && days > 0) warnings.push(`cuti ${code} tidak diatur dalam rule set: tidak ada potongan`);
+        if (!rule && days > 0) warnings.push(warning('LEAVE_RULE_MISSING', `Cuti ${code} tidak diatur dalam rule set: tidak ada potongan`));
         continue;
       }
       const p = toDec(rule.pctPerDay, `ruleSet.leaveRules.${code}.pctPerDay`);
@@ -219,21 +159,21 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
     }
     // Cap (03 §6.4)
     const capFrac = toDec(rs.deductionCap, 'ruleSet.deductionCap');
-    const disLines = lines.filter((l) => l.code !== 'PREDIKAT');
+    const disLines = lines.filter((l) => !NOT_DISCIPLINE.includes(l.code));
     if (rs.capScope === 'PER_PART') {
       capLines(disLines, capFrac.times(disBase), cfg.capOrder, `batas ${pct(capFrac)} ${disBaseLabel}`, floorFn);
     }
     // Never more than the entitlement in total (or deductionCap × B with capScope WHOLE).
     const wholeCap = rs.capScope === 'WHOLE' ? capFrac.times(B) : B;
-    capLines(lines, wholeCap, ['PREDIKAT', ...cfg.capOrder], `batas ${rs.capScope === 'WHOLE' ? pct(capFrac) : '100%'} TPP`, floorFn);
+    capLines(lines, wholeCap, ['PREDIKAT_HELD', 'PREDIKAT', ...cfg.capOrder], `batas ${rs.capScope === 'WHOLE' ? pct(capFrac) : '100%'} TPP`, floorFn);
   }
 
   // Amounts of paid parts from the lines
   const computeParts = (ls: RawLine[]) => {
     const get = (code: DeductionCode) => sum(ls.filter((l) => l.code === code).map((l) => l.exact));
     if (ls.some((l) => l.code === 'STATUS') && statusFactor.isZero()) return { perf: new Dec(0), dis: new Dec(0), before: new Dec(0) };
-    const pred = get('PREDIKAT');
-    const dis = sum(ls.filter((l) => l.code !== 'PREDIKAT' && l.code !== 'STATUS' && l.code !== 'HUKDIS').map((l) => l.exact));
+    const pred = get('PREDIKAT').plus(get('PREDIKAT_HELD'));
+    const dis = sum(ls.filter((l) => !NOT_DISCIPLINE.includes(l.code)).map((l) => l.exact));
     let perf = Bkin.minus(pred);
     let disPaid = Bdis.minus(dis);
     if (disPaid.isNeg()) { perf = perf.plus(disPaid); disPaid = new Dec(0); }
@@ -251,7 +191,7 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
     const subtotalExact = before.minus(sum(lines.filter((l) => l.code === 'STATUS').map((l) => l.exact)));
     // 6. Hukuman disiplin
     const hk = hukdisForMonth(sanctions, monthIndex, rs);
-    for (const n of hk.notes) warnings.push(n);
+    for (const n of hk.notes) warnings.push(warning('HUKDIS_NOT_APPLIED', n));
     if (hk.cuts.length > 0) {
       const chosen = rs.hukdisStacking === 'REPLACE' ? [hk.cuts.reduce((a, b) => (b.fraction.gt(a.fraction) ? b : a))] : hk.cuts;
       const fraction = sum(chosen.map((c) => c.fraction));
@@ -281,6 +221,15 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
     paidPrev = paid;
   }
   const finalLines = rounded.map(({ line, amount }) => ({ ...line, exact: amount }));
+  // The payable itself is a multiple of the unit (03 §11.2 rounding): with Rp100 the rest of an
+  // entitlement that is not a multiple of 100 is never paid out as odd rupiah, nor rounded above it.
+  const residue = paidPrev.mod(unit);
+  if (!residue.isZero()) {
+    finalLines.push({
+      code: 'PEMBULATAN', exact: residue, reason: `Pembulatan TPP dibayar ke kelipatan ${rupiah(unit)} (ke bawah)`,
+      formula: `${rupiah(paidPrev)} − ${rupiah(paidPrev.minus(residue))} = ${show(residue)}`,
+    });
+  }
   const parts = computeParts(finalLines);
   const totalDeductions = sum(finalLines.map((l) => l.exact));
   const net = B.minus(totalDeductions);
@@ -291,7 +240,7 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
   const deductions: DeductionLine[] = finalLines.filter((l) => !l.exact.isZero()).map((l) => ({ code: l.code, amount: toInt(l.exact), reason: l.reason, formula: l.formula }));
   const deductionsByCode: Partial<Record<DeductionCode, number>> = {};
   for (const d of deductions) {
-    if (d.code === 'PREDIKAT' || d.code === 'STATUS') continue;
+    if (d.code === 'PREDIKAT' || d.code === 'STATUS' || d.code === 'PREDIKAT_HELD' || d.code === 'PEMBULATAN') continue;
     deductionsByCode[d.code] = (deductionsByCode[d.code] ?? 0) + d.amount;
   }
 
@@ -307,6 +256,9 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
   const infoLines: Record<string, number> = {};
   for (const i of info) infoLines[i.code] = i.amount;
 
+  const heldAmount = toInt(sum(finalLines.filter((l) => l.code === 'PREDIKAT_HELD').map((l) => l.exact)));
+  const minutes = [...late, ...early].reduce<number>((a, m) => a + (m ?? 0), 0);
+  const tmkEquivalentDays = absentDays + Math.floor(minutes / asInt(rs.minutesPerTmkDay, 'ruleSet.minutesPerTmkDay', 1));
   for (const d of deductions) steps.push({ label: `potongan ${d.code}`, formula: `${d.formula} → ${rupiah(d.amount)}`, value: d.amount });
   return {
     ruleSet: resolved.ref,
@@ -324,12 +276,15 @@ export function computeAllowanceMonth(input: AllowanceMonthInput, config?: DeepP
     infoLines,
     info,
     pph21BorneByEmployer: rs.tax.pph21BorneByEmployer,
+    heldAmount,
+    pending: held && heldAmount > 0,
+    tmkEquivalentDays,
     warnings,
     explanation: explanation({
       ruleId: `allowance.month@${resolved.ref}`,
       legalBasis: rs.legalRefs.join('; '),
       status: rs.status,
-      inputs: { ruleSet: resolved.ref, month: obj.month, basicAmount: obj.basicAmount, kelasJabatan: obj.kelasJabatan, workingDays, status, predicate, attendance: obj.attendance, sanctions },
+      inputs: { ruleSet: resolved.ref, month: obj.month, basicAmount: obj.basicAmount, kelasJabatan: obj.kelasJabatan, workingDays, status, predicate: obj.predicate ?? null, predicatePeriod: obj.predicatePeriod, predicateApplied: applied, attendance: obj.attendance ?? null, sanctions },
       formula: `TPP dibayar = ${rupiah(B)} − (${deductions.map((d) => `${d.code} ${rupiah(d.amount)}`).join(' + ') || 'tanpa potongan'}) = ${rupiah(net)}`,
       steps,
     }),

@@ -27,9 +27,12 @@ export const R_TPP_DEMO: AllowanceRuleSet = {
   split: { kin: '0.60', dis: '0.40' },
   kinMode: 'PREDIKAT',
   predikatFactor: { SANGAT_BAIK: '1.00', BAIK: '1.00', BUTUH_PERBAIKAN: '0.80', KURANG: '0.70', SANGAT_KURANG: '0.60', NONE: '0' },
-  predikatSource: 'MONTHLY',
+  // "Periodic" (03 §11.3) = the engine's default evaluation cadence, QUARTERLY; lag 0: a month is paid
+  // with its own quarter's predikat, held (predikatMissing HOLD) until that predikat is FINAL (04 §5.2).
+  predikatSource: 'QUARTERLY',
   predikatLag: 0,
   predikatFactorBase: 'KIN_PART',
+  predikatMissing: 'HOLD',
   disBase: 'DIS_PART',
   lateBands: [
     { fromMin: 1, toMin: 30, pct: '0.005' },
@@ -46,7 +49,10 @@ export const R_TPP_DEMO: AllowanceRuleSet = {
   apelPct: '0.02',
   tkMode: 'DAILY_ACCRUAL',
   leaveRules: { CUTI_TAHUNAN: { pctPerDay: '0', base: 'DIS_PART' } },
-  statusRules: { CLTN: '0', PENAHANAN: '0', PEMBERHENTIAN_SEMENTARA: '0', CPNS: '0.80' },
+  // Every status the engine knows has a row: a status without one is a STATUS_UNKNOWN warning (04 §5.2 keys added).
+  statusRules: {
+    PNS: '1', PPPK: '1', PPPK_PARUH_WAKTU: '1', CPNS: '0.80', CLTN: '0', PENAHANAN: '0', PEMBERHENTIAN_SEMENTARA: '0', TUGAS_BELAJAR: '0', MPP: '0',
+  },
   hukdisMode: 'PP94_25PCT',
   sedangExecutionMode: 'TUKIN_25',
   hukdisBase: 'ENTITLEMENT',

@@ -1,6 +1,7 @@
 import { Dec, toDec } from '../common/decimal';
 import { RuleInputError } from '../common/errors';
 import { monthStart } from '../common/dates';
+import { SANCTIONS } from '../common/enums';
 import { asObject } from '../common/validate';
 import type { AllowanceConfig } from '../config/defaults';
 import type { AllowanceRuleSet } from './types';
@@ -63,6 +64,18 @@ export function validateRuleSet(rs: AllowanceRuleSet): void {
   asObject(rs.baseTable, 'ruleSet.baseTable');
   ONE_OF(rs.kinMode, ['LINEAR', 'CURVE', 'PREDIKAT'] as const, 'ruleSet.kinMode');
   ONE_OF(rs.predikatFactorBase, ['WHOLE', 'KIN_PART'] as const, 'ruleSet.predikatFactorBase');
+  ONE_OF(rs.predikatSource, ['MONTHLY', 'QUARTERLY', 'ANNUAL'] as const, 'ruleSet.predikatSource');
+  if (rs.predikatLag !== 0 && rs.predikatLag !== 1) throw new RuleInputError(`must be 0 or 1, got ${JSON.stringify(rs.predikatLag)}`, 'ruleSet.predikatLag');
+  if (rs.predikatMissing !== undefined) ONE_OF(rs.predikatMissing, ['HOLD', 'NONE_FACTOR', 'LAST_KNOWN'] as const, 'ruleSet.predikatMissing');
+  // The entitlement is the ceiling: a factor above 100 % would be silently capped, so it is refused (issue review #8).
+  for (const [name, table] of [['predikatFactor', rs.predikatFactor], ['predikatDeduction', rs.predikatDeduction]] as const) {
+    if (table === undefined) continue;
+    for (const [k, v] of Object.entries(asObject(table, `ruleSet.${name}`))) {
+      const f = toDec(v, `ruleSet.${name}.${k}`);
+      if (f.isNeg() || f.gt(1)) throw new RuleInputError(`must be within 0..1 (the entitlement is the ceiling), got ${f.toString()}`, `ruleSet.${name}.${k}`);
+    }
+  }
+  if (!Number.isInteger(rs.minutesPerTmkDay) || rs.minutesPerTmkDay < 1) throw new RuleInputError('must be a positive integer (minutes)', 'ruleSet.minutesPerTmkDay');
   ONE_OF(rs.disBase, ['DIS_PART', 'WHOLE'] as const, 'ruleSet.disBase');
   ONE_OF(rs.tkMode, ['PCT_PER_DAY', 'DAILY_ACCRUAL'] as const, 'ruleSet.tkMode');
   if (rs.tkMode === 'PCT_PER_DAY') toDec(rs.tkPct, 'ruleSet.tkPct');
@@ -91,4 +104,24 @@ export function validateRuleSet(rs: AllowanceRuleSet): void {
     if (f.isNeg() || f.gt(new Dec(1))) throw new RuleInputError('must be within 0..1', `ruleSet.statusRules.${k}`);
   }
   if (rs.hukdisMode === 'LOCAL_TABLE' && !Array.isArray(rs.hukdisTable)) throw new RuleInputError('is required for LOCAL_TABLE', 'ruleSet.hukdisTable');
+  if (rs.hukdisTable !== undefined) validateHukdisTable(rs.hukdisTable);
+}
+
+/** LOCAL_TABLE rows: keyed by sanction type (or by level for the level's other sanctions), each key once. */
+function validateHukdisTable(table: unknown): void {
+  if (!Array.isArray(table)) throw new RuleInputError('must be an array', 'ruleSet.hukdisTable');
+  const seen = new Set<string>();
+  table.forEach((raw, i) => {
+    const f = `ruleSet.hukdisTable[${i}]`;
+    const row = asObject(raw, f);
+    if ((row.sanction === undefined) === (row.level === undefined)) throw new RuleInputError('needs exactly one of sanction (a sanction type) or level', f);
+    if (row.sanction !== undefined) ONE_OF(row.sanction, SANCTIONS, `${f}.sanction`);
+    else ONE_OF(row.level, ['RINGAN', 'SEDANG', 'BERAT', 'PDH'] as const, `${f}.level`);
+    const key = String(row.sanction ?? `level:${String(row.level)}`);
+    if (seen.has(key)) throw new RuleInputError(`duplicate row for ${key.replace('level:', 'level ')}`, f);
+    seen.add(key);
+    const p = toDec(row.pct, `${f}.pct`);
+    if (p.isNeg() || p.gt(1)) throw new RuleInputError('must be within 0..1', `${f}.pct`);
+    if (!Number.isInteger(row.months) || (row.months as number) < 1) throw new RuleInputError('must be a positive integer', `${f}.months`);
+  });
 }

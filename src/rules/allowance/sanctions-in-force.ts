@@ -43,7 +43,9 @@ export function hukdisForMonth(sanctions: SanctionInForceInput[], monthIndex: nu
       pct = new Dec(info.allowanceCut);
     } else {
       const level: HukdisLevel | null = sanction === 'PDHTAPS' ? 'PDH' : info.level === 'RINGAN' || info.level === 'SEDANG' || info.level === 'BERAT' ? info.level : null;
-      const row = level === null ? undefined : (rs.hukdisTable ?? []).find((r) => r.level === level);
+      // A row for the sanction type wins over its level's row (Permentan 68/2012: 20/30/40 % for 1/2/3 months).
+      const rows = rs.hukdisTable ?? [];
+      const row = rows.find((r) => r.sanction === sanction) ?? (level === null ? undefined : rows.find((r) => r.sanction === undefined && r.level === level));
       if (!row) return;
       if (info.allowanceCut && rs.sedangExecutionMode === 'PP53_EQUIVALENT') {
         notes.push(`${sanction}: dilaksanakan setara PP 53/2010, tanpa potongan TPP`);

@@ -1,4 +1,4 @@
-import type { AllowancePredicate, DeductionCode } from '../common/enums';
+import type { AllowancePredicate, DeductionCode, Sanction } from '../common/enums';
 import type { DecimalInput } from '../common/decimal';
 import type { Explanation } from '../common/explanation';
 
@@ -10,6 +10,28 @@ export interface Band {
 }
 
 export type HukdisLevel = 'RINGAN' | 'SEDANG' | 'BERAT' | 'PDH';
+
+/**
+ * One row of a LOCAL_TABLE hukdis table: keyed by sanction type (Permentan 68/2012: TEGURAN_LISAN
+ * 20 % for 1 month, TEGURAN_TERTULIS 30 % for 2, …), or by level for every sanction of that level
+ * without its own row.
+ */
+export type HukdisTableRow = ({ sanction: Sanction; level?: never } | { level: HukdisLevel; sanction?: never }) & { pct: DecimalInput; months: number };
+
+/** What a month without a FINAL predikat for the configured period does (spec 04 §5.2). */
+export type PredikatMissingMode = 'HOLD' | 'NONE_FACTOR' | 'LAST_KNOWN';
+
+export const ALLOWANCE_WARNING_CODES = [
+  'PREDIKAT_MISSING', 'ATTENDANCE_MISSING', 'RULESET_MISSING', 'STATUS_UNKNOWN', 'INPUT_INVALID',
+  'LEAVE_RULE_MISSING', 'CEILING_EXCEEDED', 'HUKDIS_NOT_APPLIED',
+] as const;
+export type AllowanceWarningCode = (typeof ALLOWANCE_WARNING_CODES)[number];
+
+/** A figure resting on missing or unusual data; `message` in Bahasa Indonesia. */
+export interface AllowanceWarning {
+  code: AllowanceWarningCode;
+  message: string;
+}
 
 /**
  * Allowance (TPP / tukin) rule set, one effective-dated version (spec 03 §11.2).
@@ -40,6 +62,8 @@ export interface AllowanceRuleSet {
   predikatSource: 'MONTHLY' | 'QUARTERLY' | 'ANNUAL';
   predikatLag: 0 | 1;
   predikatFactorBase: 'WHOLE' | 'KIN_PART';
+  /** No FINAL predikat for the configured period (04 §5.2); absent = HOLD. */
+  predikatMissing?: PredikatMissingMode;
   disBase: 'DIS_PART' | 'WHOLE';
   lateBands: Band[];
   earlyBands: Band[];
@@ -48,11 +72,11 @@ export interface AllowanceRuleSet {
   tkPct?: DecimalInput;
   consecutiveAbsenceFullCutDays?: number;
   leaveRules: Record<string, { pctPerDay?: DecimalInput; exemptions?: string[]; base: 'DIS_PART' | 'WHOLE' }>;
-  /** Status → factor on the subtotal (CLTN 0, CPNS 0.8, …); absent status = 1. */
+  /** Status → factor on the subtotal (PNS 1, CLTN 0, CPNS 0.8, …); a status without a row is paid 100 % with a STATUS_UNKNOWN warning. */
   statusRules: Record<string, DecimalInput>;
   hukdisMode: 'PP94_25PCT' | 'LOCAL_TABLE' | 'NONE_TRANSITIONAL';
   sedangExecutionMode: 'TUKIN_25' | 'PP53_EQUIVALENT';
-  hukdisTable?: { level: HukdisLevel; pct: DecimalInput; months: number }[];
+  hukdisTable?: HukdisTableRow[];
   hukdisBase: 'ENTITLEMENT' | 'SUBTOTAL';
   hukdisStacking: 'REPLACE' | 'ADD';
   sanctionStart: 'FROM_EFFECTIVE_DAY_PRORATA' | 'NEXT_FULL_MONTH';
@@ -94,12 +118,22 @@ export interface AllowanceMonthInput {
   kelasJabatan?: number;
   workingDays: number;
   status?: string;
-  predicate: AllowancePredicate;
+  /**
+   * FINAL predikat of the period the rule set names (04 §5.4). null / absent = that period has no
+   * FINAL predikat yet: `ruleSet.predikatMissing` applies, with a PREDIKAT_MISSING warning. An explicit
+   * NONE (no SKP at all) applies factor NONE.
+   */
+  predicate?: AllowancePredicate | null;
+  /** Period of `predicate` (or of the missing one), e.g. "2026-Q4", for the line's reasons. */
+  predicatePeriod?: string;
+  /** predikatMissing LAST_KNOWN: the latest FINAL predikat before the period. */
+  lastKnownPredicate?: { period: string; predicate: AllowancePredicate } | null;
   /** kinMode LINEAR/CURVE: monthly capaian in percent (e.g. "92.5"). */
   capaian?: DecimalInput;
   /** kinMode CURVE: nilai kode etik in percent. */
   nilaiKodeEtik?: DecimalInput;
-  attendance: AttendanceInput;
+  /** null / absent = no attendance record for the month: no attendance deduction, ATTENDANCE_MISSING warning. */
+  attendance?: AttendanceInput | null;
   sanctions?: SanctionInForceInput[];
 }
 
@@ -127,13 +161,19 @@ export interface AllowanceMonthResult {
   disciplinePaid: number;
   subtotal: number;
   deductions: DeductionLine[];
-  /** Amount per attendance/discipline code (TL, PSW, APEL, TK, CUTI, HUKDIS); PREDIKAT and STATUS are only in `deductions`. */
+  /** Amount per attendance/discipline code (TL, PSW, APEL, TK, CUTI, HUKDIS); PREDIKAT, PREDIKAT_HELD, STATUS and PEMBULATAN are only in `deductions`. */
   deductionsByCode: Partial<Record<DeductionCode, number>>;
   totalDeductions: number;
   netAmount: number;
   infoLines: Record<string, number>;
   info: InfoLine[];
   pph21BorneByEmployer: boolean;
-  warnings: string[];
+  /** Performance part held back (predikatMissing HOLD): not a cut, paid by a correction once the predikat is FINAL. */
+  heldAmount: number;
+  /** true while an amount is held. */
+  pending: boolean;
+  /** Late + early minutes of the month as TMK days, floor(minutes / ruleSet.minutesPerTmkDay) (03 §12.2). */
+  tmkEquivalentDays: number;
+  warnings: AllowanceWarning[];
   explanation: Explanation;
 }

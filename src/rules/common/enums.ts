@@ -75,12 +75,12 @@ export type NetralitasAct = (typeof NETRALITAS_ACTS)[number];
 export const DISCIPLINE_CASE_KINDS = ['NETRALITAS', 'ATTENDANCE', 'OTHER'] as const;
 export type DisciplineCaseKind = (typeof DISCIPLINE_CASE_KINDS)[number];
 
-/** Allowance deduction line codes (00-api payroll). */
-export const DEDUCTION_CODES = ['PREDIKAT', 'TL', 'PSW', 'APEL', 'TK', 'CUTI', 'HUKDIS', 'STATUS'] as const;
+/** Allowance deduction line codes (00-api payroll). PREDIKAT_HELD: performance part held back for a missing predikat (not a cut); PEMBULATAN: payable rounded to the rule set's unit. */
+export const DEDUCTION_CODES = ['PREDIKAT', 'TL', 'PSW', 'APEL', 'TK', 'CUTI', 'HUKDIS', 'STATUS', 'PREDIKAT_HELD', 'PEMBULATAN'] as const;
 export type DeductionCode = (typeof DEDUCTION_CODES)[number];
 
-/** Allowance employment status (03 §11.3 statusRules keys). */
-export const ALLOWANCE_STATUSES = ['PNS', 'PPPK', 'CPNS', 'CLTN', 'PENAHANAN', 'PEMBERHENTIAN_SEMENTARA'] as const;
+/** Allowance employment statuses with a statusRules row in R-TPP-DEMO (03 §11.3, 04 §5.2); other codes are accepted and warned about. */
+export const ALLOWANCE_STATUSES = ['PNS', 'PPPK', 'CPNS', 'CLTN', 'PENAHANAN', 'PEMBERHENTIAN_SEMENTARA', 'TUGAS_BELAJAR', 'MPP', 'PPPK_PARUH_WAKTU'] as const;
 export type AllowanceStatus = (typeof ALLOWANCE_STATUSES)[number];
 
 export const OUTCOME_TYPES = [

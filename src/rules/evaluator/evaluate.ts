@@ -11,6 +11,7 @@ import { akDasar } from '../angka-kredit/ak-dasar';
 import { educationBonus } from '../angka-kredit/education';
 import { checkEligibility } from '../angka-kredit/eligibility';
 import { computeAllowanceMonth } from '../allowance/compute-month';
+import { predicatePeriod } from '../allowance/predicate-period';
 import { attendanceLadder } from '../discipline/attendance-ladder';
 import { classifyNetralitas } from '../discipline/netralitas';
 import { decisionEffectiveDate } from '../discipline/effective-date';
@@ -44,6 +45,7 @@ export const RULE_HANDLERS: Record<string, Handler> = {
   'ak.education': educationBonus as Handler,
   'ak.eligibility': checkEligibility as Handler,
   'allowance.month': computeAllowanceMonth as Handler,
+  'allowance.predicatePeriod': predicatePeriod as Handler,
   'discipline.attendanceLadder': attendanceLadder as Handler,
   'discipline.effectiveDate': decisionEffectiveDate as Handler,
   'netralitas.classify': classifyNetralitas as Handler,

@@ -49,7 +49,8 @@ describe('allowance: monthly computation (03 §16)', () => {
     expect(local.deductionsByCode.HUKDIS).toBe(1_000_000);
     const none = computeAllowanceMonth({ ...base, ruleSet: { base: 'R-TPP-DEMO', hukdisMode: 'NONE_TRANSITIONAL' } });
     expect(none.deductionsByCode.HUKDIS).toBeUndefined();
-    expect(none.warnings[0]).toContain('NONE_TRANSITIONAL');
+    expect(none.warnings[0]).toMatchObject({ code: 'HUKDIS_NOT_APPLIED' });
+    expect(none.warnings[0].message).toContain('NONE_TRANSITIONAL');
   });
   it('caps attendance deductions at the discipline part and says so', () => {
     const r = computeAllowanceMonth({ ...base, sanctions: [], attendance: { lateMinutes: [], earlyLeaveMinutes: [], absentDays: 22, missedApel: 1 } });
@@ -62,9 +63,9 @@ describe('allowance: monthly computation (03 §16)', () => {
     expect(r.basicAmount).toBe(R_TPP_DEMO.baseTable['1']);
     expect(r.deductionsByCode.TL).toBe(Math.round((894961 - 536977) * 0.015));
   });
-  it('never rounds the performance part above B (fast-check seed -620135958: no negative TK line)', () => {
+  it('never rounds the performance part above B (fast-check seed -620135958: no negative TK line); the payable is a multiple of the unit', () => {
     // kin 100 %, B not a multiple of the Rp100 unit: round(6,112,550) = 6,112,600 > B would leave a
-    // discipline part of −50 and a TK line of −100.
+    // discipline part of −50 and a TK line of −100. The payable is floored to the unit (PEMBULATAN 50).
     const r = computeAllowanceMonth({
       ruleSet: { base: 'R-TPP-DEMO', tkMode: 'PCT_PER_DAY', tkPct: '0.1', rounding: { mode: 'NEAREST', unit: 100, stage: 'PER_LINE' }, split: { kin: '1', dis: '0' } } as never,
       month: '2025-09', basicAmount: 6_112_550, workingDays: 18, status: 'PNS', predicate: 'SANGAT_BAIK',
@@ -72,11 +73,11 @@ describe('allowance: monthly computation (03 §16)', () => {
     });
     expect(r.performancePart).toBe(6_112_550);
     expect(r.disciplinePart).toBe(0);
-    expect(r.deductions).toEqual([]);
-    expect(r.netAmount).toBe(6_112_550);
+    expect(r.deductions.map((d) => [d.code, d.amount])).toEqual([['PEMBULATAN', 50]]);
+    expect(r.netAmount).toBe(6_112_500);
     expect(r.performancePaid).toBe(6_112_550);
     expect(r.disciplinePaid).toBe(0);
-    expect(r.explanation.steps.find((s) => s.label === 'bagian kinerja / disiplin')!.formula).toContain('dibatasi besaran TPP');
+    expect(r.explanation.steps!.find((s) => s.label === 'bagian kinerja / disiplin')!.formula).toContain('dibatasi besaran TPP');
   });
   it('rejects bad input and unknown or inapplicable rule sets', () => {
     expect(() => computeAllowanceMonth({ ...base, ruleSet: 'R-NOPE' })).toThrow(/unknown rule set/);
@@ -86,6 +87,6 @@ describe('allowance: monthly computation (03 §16)', () => {
     expect(() => computeAllowanceMonth({ ...base, basicAmount: undefined })).toThrow(/basicAmount or kelasJabatan/);
     expect(() => computeAllowanceMonth({ ...base, predicate: 'CUKUP' as never })).toThrow(/predicate/);
     expect(() => computeAllowanceMonth({ ...base, sanctions: [{ type: 'DENDA', effectiveFrom: '2026-01-01' }] })).toThrow(/sanctions\[0\]\.type/);
-    expect(() => computeAllowanceMonth({ ...base, attendance: { ...base.attendance, absentDays: 23 } })).toThrow(/absentDays/);
+    expect(() => computeAllowanceMonth({ ...base, attendance: { ...base.attendance!, absentDays: 23 } })).toThrow(/absentDays/);
   });
 });
