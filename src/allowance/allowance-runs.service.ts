@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { conflict, notFound } from '../common/api-error';
+import { ApiError, badRequest, conflict, notFound } from '../common/api-error';
 import { RequestContext } from '../common/request-context';
 import { actorLabel } from '../identity/principal';
 import { OutboxService } from '../outbox/outbox.service';
+import { monthWarningCounts } from './month-warnings';
 import { requireMonth } from './months';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,6 +63,8 @@ export class AllowanceRunsService {
                   'errors', COALESCE(sum((c.report->>'errors')::int), 0), 'attendanceMissing', COALESCE(sum((c.report->>'attendanceMissing')::int), 0),
                   'created', COALESCE(sum((c.report->>'created')::int), 0), 'changed', COALESCE(sum((c.report->>'changed')::int), 0),
                   'unchanged', COALESCE(sum((c.report->>'unchanged')::int), 0), 'adjustments', COALESCE(sum((c.report->>'adjustments')::int), 0),
+                  'warnings', COALESCE((SELECT jsonb_object_agg(w.code, w.n) FROM (SELECT x.key AS code, sum(x.value::int) AS n FROM allowance_run_chunks c3, jsonb_each(c3.report->'warnings') x
+                                                                                     WHERE c3.run_id = r.id AND c3.report IS NOT NULL GROUP BY x.key) w), '{}'::jsonb),
                   'problems', COALESCE((SELECT jsonb_agg(p) FROM (SELECT jsonb_array_elements(c2.report->'problems') AS p FROM allowance_run_chunks c2
                                                             WHERE c2.run_id = r.id AND c2.report IS NOT NULL ORDER BY c2.chunk_no LIMIT 100) x), '[]'::jsonb))
                  FROM allowance_run_chunks c WHERE c.run_id = r.id AND c.report IS NOT NULL) AS report
@@ -79,19 +82,22 @@ export class AllowanceRunsService {
     };
   }
 
-  async month(monthParam: string): Promise<{ month: string; status: 'OPEN' | 'CLOSED'; closedAt: string | null; lines: Record<string, number>; adjustments: number }> {
+  async month(monthParam: string): Promise<{ month: string; status: 'OPEN' | 'CLOSED'; closedAt: string | null; lines: Record<string, number>; warnings: Record<string, number>; adjustments: number }> {
     const month = requireMonth(monthParam);
     const [row] = await this.dataSource.query(`SELECT status, closed_at FROM allowance_months WHERE month = $1`, [month]);
     const counts: { status: string; n: number }[] = await this.dataSource.query(`SELECT status, count(*)::int AS n FROM allowance_lines WHERE month = $1 GROUP BY status`, [month]);
     const [adj] = await this.dataSource.query(`SELECT count(*)::int AS n FROM allowance_adjustments WHERE month = $1`, [month]);
     return {
       month, status: row?.status ?? 'OPEN', closedAt: row?.closed_at ? new Date(row.closed_at).toISOString() : null,
-      lines: Object.fromEntries(counts.map((c) => [c.status, c.n])), adjustments: adj.n,
+      lines: Object.fromEntries(counts.map((c) => [c.status, c.n])), warnings: await monthWarningCounts(this.dataSource.manager, month), adjustments: adj.n,
     };
   }
 
-  async close(monthParam: string) {
+  async close(monthParam: string, raw: unknown = {}) {
     const month = requireMonth(monthParam);
+    const body = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    const acknowledge = body.acknowledgeWarnings ?? false;
+    if (typeof acknowledge !== 'boolean') throw badRequest('Data tidak valid / invalid input', [{ field: 'acknowledgeWarnings', problem: 'must be true or false' }]);
     const { actor } = actorLabel(RequestContext.principal());
     await this.dataSource.transaction(async (m) => {
       await m.query(`INSERT INTO allowance_months (month) VALUES ($1) ON CONFLICT (month) DO NOTHING`, [month]);
@@ -101,9 +107,24 @@ export class AllowanceRunsService {
       if (active.length) {
         throw conflict(`Perhitungan bulan ${month} masih berjalan / a run for this month is still in progress`, active.map((a: { id: string }) => ({ field: 'runId', problem: `run ${a.id} is not finished` })));
       }
+      // No silent money: lines resting on missing data are closed only by someone who saw them (audited).
+      const warnings = await monthWarningCounts(m, month);
+      const warned = Object.values(warnings).reduce((a, n) => a + n, 0);
+      if (warned > 0 && !acknowledge) {
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          `Bulan ${month} belum dapat ditutup: ada baris TPP dengan peringatan (${Object.entries(warnings).map(([c, n]) => `${c} ${n}`).join(', ')}). Periksa, lalu tutup dengan { "acknowledgeWarnings": true } / lines with warnings`,
+          Object.entries(warnings).map(([code, n]) => ({ field: `warnings.${code}`, problem: `${n} line(s)` })),
+          { warnings },
+        );
+      }
       await m.query(`UPDATE allowance_months SET status = 'CLOSED', closed_at = now(), closed_by = $2 WHERE month = $1`, [month, actor]);
       await this.outbox.add(m, { type: 'AllowanceMonthClosed', aggregateType: 'allowance_month', aggregateId: month, payload: { month }, dedupeKey: `allowance-month-closed:${month}` });
-      await this.audit.record(m, { action: 'allowance.month.closed', entityType: 'allowance_month', entityId: month, before: { status: 'OPEN' }, after: { status: 'CLOSED' } });
+      await this.audit.record(m, {
+        action: 'allowance.month.closed', entityType: 'allowance_month', entityId: month, before: { status: 'OPEN' },
+        after: { status: 'CLOSED', warnings, acknowledgeWarnings: warned > 0 },
+        reason: warned > 0 ? `ditutup dengan peringatan yang diakui / closed with acknowledged warnings: ${JSON.stringify(warnings)}` : undefined,
+      });
     });
     return this.month(month);
   }

@@ -62,16 +62,23 @@ export class AllowanceController {
   }
 
   @Get('months/:month')
-  @ApiOperation({ summary: 'Month status (OPEN | CLOSED) and line counts by status' })
+  @ApiOperation({ summary: 'Month status (OPEN | CLOSED), line counts by status and by warning code' })
   getMonth(@Param('month') month: string) {
     return this.runs.month(month);
   }
 
   @Post('months/:month/close')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close a month: its figures become immutable (409 when already closed or a run is in progress); emits AllowanceMonthClosed' })
-  closeMonth(@Param('month') month: string) {
-    return this.runs.close(month);
+  @ApiOperation({
+    summary: 'Close a month: its figures become immutable; emits AllowanceMonthClosed',
+    description:
+      '409 when already closed, when a run is in progress, or while any line of the month carries warnings (PREDIKAT_MISSING, ' +
+      'ATTENDANCE_MISSING, RULESET_MISSING, STATUS_UNKNOWN, …): the 409 lists the count per code in `warnings` and `details`. ' +
+      'A body `{ "acknowledgeWarnings": true }` closes anyway; the audit record keeps the acknowledged counts.',
+  })
+  @ApiBody({ required: false, schema: { type: 'object', properties: { acknowledgeWarnings: { type: 'boolean', default: false } }, example: { acknowledgeWarnings: true } } })
+  closeMonth(@Param('month') month: string, @Body() body: Record<string, unknown> | undefined) {
+    return this.runs.close(month, body ?? {});
   }
 
   @Get('working-days/:month')

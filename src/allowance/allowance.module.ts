@@ -9,6 +9,7 @@ import { LineComputer } from './line-computer';
 import { LineWriter } from './line-writer';
 import { PayrollController } from './payroll.controller';
 import { PayrollService } from './payroll.service';
+import { PredicateFinder } from './predicate-finder';
 import { RuleSetsService } from './rule-sets.service';
 import { WorkingDaysService } from './working-days.service';
 
@@ -16,7 +17,7 @@ import { WorkingDaysService } from './working-days.service';
 @Module({
   imports: [DisciplineReadModule],
   controllers: [AllowanceController, AttendanceController, PayrollController],
-  providers: [RuleSetsService, WorkingDaysService, AttendanceService, AllowanceRunsService, LineComputer, LineWriter, PayrollService],
+  providers: [RuleSetsService, WorkingDaysService, AttendanceService, AllowanceRunsService, LineComputer, LineWriter, PayrollService, PredicateFinder],
   exports: [RuleSetsService, WorkingDaysService, LineComputer, LineWriter],
 })
 export class AllowanceModule {}

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DisciplineSanctionsReader } from '../discipline/discipline-read';
-import { computeAllowanceMonth, RuleInputError, selectRuleSetVersion, type AllowancePredicate, type AllowanceRuleSet, type DeductionLine } from '../rules';
-import { addMonths, firstDay, lastDay, monthIndex } from './months';
+import { computeAllowanceMonth, RuleInputError, selectRuleSetVersion, type AllowanceRuleSet, type AllowanceWarning, type DeductionLine } from '../rules';
+import { firstDay, lastDay, monthIndex } from './months';
+import { PredicateFinder } from './predicate-finder';
 import { WorkingDays, WorkingDaysService } from './working-days.service';
 
 export type LineStatus = 'COMPUTED' | 'NO_RULE_SET' | 'ERROR';
@@ -26,6 +27,10 @@ export interface ComputedLine {
   problem: string | null;
   figuresHash: string;
   attendanceMissing: boolean;
+  /** Coded warnings (Bahasa Indonesia messages): every figure resting on missing data says so. */
+  warnings: AllowanceWarning[];
+  /** Performance part held back for a missing predikat (predikatMissing HOLD). */
+  heldAmount: number;
 }
 
 interface EmployeeRow {
@@ -45,13 +50,6 @@ interface AttendanceRow {
   revision: number;
 }
 
-interface PredicateRow {
-  employee_id: string;
-  id: string;
-  period: string;
-  predicate: AllowancePredicate;
-}
-
 interface Resolution {
   code: string;
   via: 'UNIT' | 'ANCESTOR' | 'DEFAULT';
@@ -59,10 +57,10 @@ interface Resolution {
 }
 
 /** Hash of what a payroll system sees of a line (not the explanation): the version moves only when this changes. */
-export function figuresHash(l: Pick<ComputedLine, 'status' | 'ruleSet' | 'kelasJabatan' | 'basicAmount' | 'performancePart' | 'disciplinePart' | 'deductions' | 'netAmount' | 'problem'>): string {
+export function figuresHash(l: Pick<ComputedLine, 'status' | 'ruleSet' | 'kelasJabatan' | 'basicAmount' | 'performancePart' | 'disciplinePart' | 'deductions' | 'netAmount' | 'problem' | 'warnings'>): string {
   const figures = [
     l.status, l.ruleSet, l.kelasJabatan, l.basicAmount, l.performancePart, l.disciplinePart,
-    l.deductions.map((d) => [d.code, d.amount, d.reason]), l.netAmount, l.problem,
+    l.deductions.map((d) => [d.code, d.amount, d.reason]), l.netAmount, l.problem, l.warnings.map((w) => [w.code, w.message]),
   ];
   return createHash('sha256').update(JSON.stringify(figures)).digest('hex');
 }
@@ -76,6 +74,7 @@ export class LineComputer {
   constructor(
     private readonly workingDays: WorkingDaysService,
     private readonly sanctionsReader: DisciplineSanctionsReader,
+    private readonly predicates: PredicateFinder,
   ) {}
 
   async compute(m: EntityManager, month: string, employeeIds: string[]): Promise<ComputedLine[]> {
@@ -115,41 +114,8 @@ export class LineComputer {
       return { e, resolution, ruleSet, problem };
     });
 
-    // Predicates, one query per (source, lag) group present in this chunk.
-    const predicateBy = new Map<string, PredicateRow>();
-    const groups = new Map<string, string[]>();
-    for (const p of plans) {
-      if (!p.ruleSet) continue;
-      const key = `${p.ruleSet.predikatSource}:${p.ruleSet.predikatLag}`;
-      groups.set(key, [...(groups.get(key) ?? []), p.e.employee_id]);
-    }
-    const predicateRef = new Map<string, string>();
-    for (const [key, ids] of groups) {
-      const [source, lagS] = key.split(':');
-      const lag = Number(lagS);
-      let rows: PredicateRow[];
-      if (source === 'ANNUAL') {
-        const year = String(Number(month.slice(0, 4)) - lag);
-        predicateRef.set(key, `tahunan ${year}`);
-        rows = await m.query(
-          `SELECT DISTINCT ON (employee_id) employee_id, id, period, predicate FROM evaluations
-            WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND period_kind = 'ANNUAL' AND period = $2 AND predicate IS NOT NULL
-            ORDER BY employee_id, finalized_at DESC NULLS LAST`,
-          [ids, year],
-        );
-      } else {
-        const covered = addMonths(month, -lag * (source === 'QUARTERLY' ? 3 : 1));
-        predicateRef.set(key, `periodik yang mencakup ${covered}`);
-        rows = await m.query(
-          `SELECT DISTINCT ON (employee_id) employee_id, id, period, predicate FROM evaluations
-            WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND period_kind IN ('MONTHLY','QUARTERLY')
-              AND from_month <= $2 AND to_month >= $2 AND predicate IS NOT NULL
-            ORDER BY employee_id, finalized_at DESC NULLS LAST, (to_month = from_month) DESC`,
-          [ids, covered],
-        );
-      }
-      for (const r of rows) predicateBy.set(r.employee_id, r);
-    }
+    // Predikat of the period each rule set names (04 §5.4), one query per (source, lag) group.
+    const found = await this.predicates.find(m, month, plans.flatMap((p) => (p.ruleSet ? [{ employeeId: p.e.employee_id, ruleSet: p.ruleSet }] : [])));
 
     return plans.map(({ e, resolution, ruleSet, problem }) => {
       const att = attendanceBy.get(e.employee_id);
@@ -160,21 +126,23 @@ export class LineComputer {
         workingDays: { days: wd.workingDays, source: wd.source, formula: wd.formula },
       };
       if (!ruleSet) return this.notComputed(base, 'NO_RULE_SET', problem!, context);
-      const pred = predicateBy.get(e.employee_id);
-      const predicate: AllowancePredicate = pred?.predicate ?? 'NONE';
+      const f = found.get(e.employee_id)!;
       const predicateInfo = {
-        value: predicate,
-        source: `${ruleSet.predikatSource}, lag ${ruleSet.predikatLag}: predikat FINAL ${predicateRef.get(`${ruleSet.predikatSource}:${ruleSet.predikatLag}`)}`,
-        evaluationId: pred?.id ?? null,
-        period: pred?.period ?? null,
+        value: f.row?.predicate ?? null,
+        source: `${ruleSet.predikatSource}, lag ${ruleSet.predikatLag}: predikat FINAL periode ${f.period}`,
+        period: f.period,
+        evaluationId: f.row?.id ?? null,
+        lastKnown: f.lastKnown ? { period: f.lastKnown.period, predicate: f.lastKnown.predicate, evaluationId: f.lastKnown.id } : undefined,
       };
       const attendanceInput = att
         ? { lateMinutes: att.late_minutes, earlyLeaveMinutes: att.early_leave_minutes, absentDays: att.absent_days, missedApel: att.missed_apel }
-        : { lateMinutes: [], earlyLeaveMinutes: [], absentDays: 0, missedApel: 0 };
+        : null;
       const sanctions = sanctionsBy.get(e.employee_id) ?? [];
       try {
         const r = computeAllowanceMonth({
-          ruleSet, month, kelasJabatan: e.kelas_jabatan, workingDays: wd.workingDays, status: e.status, predicate,
+          ruleSet, month, kelasJabatan: e.kelas_jabatan, workingDays: wd.workingDays, status: e.status,
+          predicate: f.row?.predicate ?? null, predicatePeriod: f.period,
+          lastKnownPredicate: f.lastKnown ? { period: f.lastKnown.period, predicate: f.lastKnown.predicate } : null,
           attendance: attendanceInput, sanctions,
         });
         const line = {
@@ -188,6 +156,8 @@ export class LineComputer {
           netAmount: r.netAmount,
           deductions: r.deductions,
           problem: null,
+          warnings: r.warnings,
+          heldAmount: r.heldAmount,
           explanation: {
             ...r.explanation,
             context: {
@@ -211,9 +181,12 @@ export class LineComputer {
   }
 
   private notComputed(base: Pick<ComputedLine, 'employeeId' | 'nip' | 'kelasJabatan' | 'unitId' | 'attendanceMissing'>, status: LineStatus, problem: string, context: Record<string, unknown>): ComputedLine {
+    const warning: AllowanceWarning = status === 'NO_RULE_SET'
+      ? { code: 'RULESET_MISSING', message: 'Tidak ada rule set TPP yang berlaku untuk unit ini pada bulan ini: tidak dihitung, tidak dibayarkan' }
+      : { code: 'INPUT_INVALID', message: `Data tidak valid, tidak dihitung dan tidak dibayarkan: ${problem}` };
     const line = {
       ...base, status, ruleSet: null, basicAmount: null, performancePart: null, disciplinePart: null, totalDeductions: null, netAmount: null,
-      deductions: [], problem, explanation: { formula: 'tidak dihitung, tidak dibayarkan / not computed, never silently paid', problem, context },
+      deductions: [], problem, warnings: [warning], heldAmount: 0, explanation: { formula: 'tidak dihitung, tidak dibayarkan / not computed, never silently paid', problem, context },
     };
     return { ...line, figuresHash: figuresHash(line) };
   }

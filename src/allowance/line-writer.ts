@@ -13,6 +13,8 @@ export interface WriteReport {
   changed: number;
   unchanged: number;
   adjustments: number;
+  /** Lines carrying each warning code (a line counts once per code). */
+  warnings: Record<string, number>;
   /** First few employees that were not computed, with the reason (never silently paid). */
   problems: { nip: string; status: string; problem: string }[];
 }
@@ -26,8 +28,15 @@ function baseReport(lines: ComputedLine[]): WriteReport {
     errors: lines.filter((l) => l.status === 'ERROR').length,
     attendanceMissing: lines.filter((l) => l.status === 'COMPUTED' && l.attendanceMissing).length,
     created: 0, changed: 0, unchanged: 0, adjustments: 0,
+    warnings: countWarnings(lines),
     problems: lines.filter((l) => l.status !== 'COMPUTED').slice(0, PROBLEMS_PER_CHUNK).map((l) => ({ nip: l.nip, status: l.status, problem: l.problem ?? '' })),
   };
+}
+
+export function countWarnings(lines: Pick<ComputedLine, 'warnings'>[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const l of lines) for (const code of new Set(l.warnings.map((w) => w.code))) counts[code] = (counts[code] ?? 0) + 1;
+  return counts;
 }
 
 /**
@@ -46,21 +55,22 @@ export class LineWriter {
       employee_id: l.employeeId, nip: l.nip, status: l.status, kelas_jabatan: l.kelasJabatan, unit_id: l.unitId, rule_set: l.ruleSet,
       basic_amount: l.basicAmount, performance_part: l.performancePart, discipline_part: l.disciplinePart, total_deductions: l.totalDeductions,
       net_amount: l.netAmount, deductions: l.deductions.map((d) => ({ code: d.code, amount: d.amount, reason: d.reason })), explanation: l.explanation, problem: l.problem, figures_hash: l.figuresHash,
+      warnings: l.warnings, held_amount: l.heldAmount,
     }));
     const written: { inserted: boolean }[] = await m.query(
       `INSERT INTO allowance_lines AS t (employee_id, month, nip, status, kelas_jabatan, unit_id, rule_set, basic_amount, performance_part,
-              discipline_part, total_deductions, net_amount, deductions, explanation, problem, figures_hash, run_id)
+              discipline_part, total_deductions, net_amount, deductions, explanation, problem, figures_hash, warnings, held_amount, run_id)
        SELECT r.employee_id, $1, r.nip, r.status, r.kelas_jabatan, r.unit_id, r.rule_set, r.basic_amount, r.performance_part,
-              r.discipline_part, r.total_deductions, r.net_amount, r.deductions, r.explanation, r.problem, r.figures_hash, $3::uuid
+              r.discipline_part, r.total_deductions, r.net_amount, r.deductions, r.explanation, r.problem, r.figures_hash, r.warnings, r.held_amount, $3::uuid
          FROM jsonb_to_recordset($2::jsonb) AS r(employee_id uuid, nip text, status text, kelas_jabatan smallint, unit_id uuid, rule_set text,
               basic_amount bigint, performance_part bigint, discipline_part bigint, total_deductions bigint, net_amount bigint,
-              deductions json, explanation json, problem text, figures_hash text)
+              deductions json, explanation json, problem text, figures_hash text, warnings json, held_amount bigint)
        ON CONFLICT (employee_id, month) DO UPDATE SET
          nip = EXCLUDED.nip, status = EXCLUDED.status, kelas_jabatan = EXCLUDED.kelas_jabatan, unit_id = EXCLUDED.unit_id,
          rule_set = EXCLUDED.rule_set, basic_amount = EXCLUDED.basic_amount, performance_part = EXCLUDED.performance_part,
          discipline_part = EXCLUDED.discipline_part, total_deductions = EXCLUDED.total_deductions, net_amount = EXCLUDED.net_amount,
          deductions = EXCLUDED.deductions, explanation = EXCLUDED.explanation, problem = EXCLUDED.problem,
-         figures_hash = EXCLUDED.figures_hash, version = t.version + 1, run_id = EXCLUDED.run_id, updated_at = now()
+         figures_hash = EXCLUDED.figures_hash, warnings = EXCLUDED.warnings, held_amount = EXCLUDED.held_amount, version = t.version + 1, run_id = EXCLUDED.run_id, updated_at = now()
        WHERE t.figures_hash <> EXCLUDED.figures_hash
        RETURNING (xmax = 0) AS inserted`,
       [month, JSON.stringify(rows), runId],
@@ -102,7 +112,7 @@ export class LineWriter {
       }
       adjustments.push({
         employee_id: l.employeeId, amount, previous_net: paid, corrected_net: l.netAmount, corrected_hash: l.figuresHash,
-        corrected: { ruleSet: l.ruleSet, basicAmount: l.basicAmount, performancePart: l.performancePart, disciplinePart: l.disciplinePart, deductions: l.deductions, netAmount: l.netAmount, explanation: l.explanation },
+        corrected: { ruleSet: l.ruleSet, basicAmount: l.basicAmount, performancePart: l.performancePart, disciplinePart: l.disciplinePart, deductions: l.deductions, netAmount: l.netAmount, warnings: l.warnings, explanation: l.explanation },
         reason: `Koreksi TPP ${forMonth} setelah bulan ditutup: dibayar Rp${paid}, seharusnya Rp${l.netAmount} → selisih ${amount > 0 ? '+' : ''}${amount} / correction of closed month ${forMonth}`,
       });
     }

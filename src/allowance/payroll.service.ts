@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { badRequest } from '../common/api-error';
 import { Cursor } from '../common/pagination';
 import { DEDUCTION_CODES } from '../rules';
+import { monthWarningCounts } from './month-warnings';
 import { requireMonth } from './months';
 
 const DEFAULT_LIMIT = 100;
@@ -22,7 +23,8 @@ const ITEM_SQL = (withCursor: boolean, withExplanation: boolean) => `
          || ',"ruleSet":' || to_json(l.rule_set)::text || ',"basicAmount":' || l.basic_amount || ',"performancePart":' || l.performance_part
          || ',"disciplinePart":' || l.discipline_part || ',"deductions":' || l.deductions::text || ',"totalDeductions":' || l.total_deductions
          || ',"netAmount":' || l.net_amount || ',"adjustments":' || COALESCE(adj.items::text, '[]')
-         || ',"payableAmount":' || (l.net_amount + COALESCE(adj.total, 0)) ${withExplanation ? `|| ',"explanation":' || l.explanation::text` : ''}
+         || ',"payableAmount":' || (l.net_amount + COALESCE(adj.total, 0))
+         || ',"warnings":' || l.warnings::text || ',"pending":' || (l.held_amount > 0)::text || ',"heldAmount":' || l.held_amount ${withExplanation ? `|| ',"explanation":' || l.explanation::text` : ''}
          || ',"version":' || l.version || '}' AS item
     FROM (SELECT * FROM allowance_lines
            WHERE month = $1::char(7) AND status = 'COMPUTED' ${withCursor ? 'AND nip > $3::char(18)' : ''}
@@ -36,7 +38,8 @@ const ITEM_SQL = (withCursor: boolean, withExplanation: boolean) => `
 
 const CSV_SQL = (withCursor: boolean) => `
   SELECT l.nip, e.name, l.kelas_jabatan, l.rule_set, l.basic_amount::text, l.performance_part::text, l.discipline_part::text,
-         l.deductions, l.total_deductions::text, l.net_amount::text, COALESCE(adj.total, 0)::text AS adjustments, l.version
+         l.deductions, l.total_deductions::text, l.net_amount::text, COALESCE(adj.total, 0)::text AS adjustments, l.version,
+         (SELECT string_agg(DISTINCT w->>'code', ' ') FROM json_array_elements(l.warnings) w) AS warnings
     FROM (SELECT * FROM allowance_lines
            WHERE month = $1::char(7) AND status = 'COMPUTED' ${withCursor ? 'AND nip > $3::char(18)' : ''}
            ORDER BY nip LIMIT $2) l
@@ -46,7 +49,7 @@ const CSV_SQL = (withCursor: boolean) => `
 
 export const CSV_COLUMNS = [
   'nip', 'name', 'kelasJabatan', 'ruleSet', 'basicAmount', 'performancePart', 'disciplinePart',
-  ...DEDUCTION_CODES.map((c) => `deduction${c}`), 'totalDeductions', 'netAmount', 'adjustments', 'payableAmount', 'version',
+  ...DEDUCTION_CODES.map((c) => `deduction${c}`), 'totalDeductions', 'netAmount', 'adjustments', 'payableAmount', 'version', 'warnings',
 ];
 
 function csvCell(v: unknown): string {
@@ -95,7 +98,9 @@ export class PayrollService {
         `SELECT status, count(*)::int AS n FROM allowance_lines WHERE month = $1 AND status <> 'COMPUTED' GROUP BY status`,
         [month],
       );
-      extra = `,"notComputed":${JSON.stringify(Object.fromEntries(notComputed.map((r) => [r.status, r.n])))}`;
+      // …and how many lines of the month carry each warning code (run report, month close).
+      const warned = await monthWarningCounts(this.dataSource.manager, month);
+      extra = `,"notComputed":${JSON.stringify(Object.fromEntries(notComputed.map((r) => [r.status, r.n])))},"warnings":${JSON.stringify(warned)}`;
     }
     return `{"month":${JSON.stringify(month)},"status":${JSON.stringify(status[0]?.status ?? 'OPEN')},"items":[${items.map((r) => r.item).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}${extra}}`;
   }
@@ -114,7 +119,7 @@ export class PayrollService {
         for (;;) {
           const rows: {
             nip: string; name: string; kelas_jabatan: number; rule_set: string; basic_amount: string; performance_part: string; discipline_part: string;
-            deductions: { code: string; amount: number }[]; total_deductions: string; net_amount: string; adjustments: string; version: number;
+            deductions: { code: string; amount: number }[]; total_deductions: string; net_amount: string; adjustments: string; version: number; warnings: string | null;
           }[] = await qr.query(CSV_SQL(after !== null), after === null ? [month, CSV_BATCH] : [month, CSV_BATCH, after]);
           if (rows.length === 0) break;
           let out = '';
@@ -124,7 +129,7 @@ export class PayrollService {
             const payable = BigInt(r.net_amount) + BigInt(r.adjustments);
             out += [
               r.nip, csvCell(r.name), r.kelas_jabatan, csvCell(r.rule_set), r.basic_amount, r.performance_part, r.discipline_part,
-              ...DEDUCTION_CODES.map((c) => byCode.get(c) ?? 0), r.total_deductions, r.net_amount, r.adjustments, payable.toString(), r.version,
+              ...DEDUCTION_CODES.map((c) => byCode.get(c) ?? 0), r.total_deductions, r.net_amount, r.adjustments, payable.toString(), r.version, csvCell(r.warnings),
             ].join(',') + '\r\n';
           }
           yield out;

@@ -29,7 +29,7 @@ describe('allowance run with a discipline sanction in force (HUKDIS)', () => {
     });
     expect(rs.status).toBe(201);
     nip = await createEmployee(t, unit, 8);
-    await insertFinalEvaluation(t, nip, MONTH, 'BAIK');
+    await insertFinalEvaluation(t, nip, '2026-Q2', 'BAIK'); // R-TPP-DEMO: the quarter's predikat pays its months
   });
   afterAll(async () => {
     t?.clock.reset();

@@ -22,11 +22,15 @@ describe('closing an allowance month derives ALLOWANCE_CUT outcomes once', () =>
     expect(rs.status).toBe(201);
     const cut = await createEmployee(t, unit, 8);
     const full = await createEmployee(t, unit, 8);
-    await insertFinalEvaluation(t, cut, MONTH, 'KURANG');
-    await insertFinalEvaluation(t, full, MONTH, 'BAIK');
+    // R-TPP-DEMO pays a month with the FINAL predikat of its quarter (predikatSource QUARTERLY, lag 0).
+    await insertFinalEvaluation(t, cut, '2025-Q4', 'KURANG');
+    await insertFinalEvaluation(t, full, '2025-Q4', 'BAIK');
     const run = await runMonth(t, MONTH, 90000);
     expect(run.status).toBe('DONE');
-    expect((await t.request('POST', `${API}/allowance/months/${MONTH}/close`, { token: admin })).status).toBeLessThan(300);
+    // No attendance was sent (ATTENDANCE_MISSING): the close needs the acknowledgement.
+    expect(run.report.warnings.ATTENDANCE_MISSING).toBeGreaterThanOrEqual(2);
+    expect((await t.request('POST', `${API}/allowance/months/${MONTH}/close`, { token: admin })).status).toBe(409);
+    expect((await t.request('POST', `${API}/allowance/months/${MONTH}/close`, { token: admin, body: { acknowledgeWarnings: true } })).status).toBeLessThan(300);
 
     const outcomes = await eventually(async () => {
       const r = await t.request('GET', `${API}/employees/${cut}/outcomes`, { token: admin });
@@ -36,6 +40,10 @@ describe('closing an allowance month derives ALLOWANCE_CUT outcomes once', () =>
     expect(cuts).toHaveLength(1);
     expect(cuts[0]).toMatchObject({ effectiveFrom: '2025-10-01', effectiveTo: '2025-11-01', period: MONTH, source: { kind: 'ALLOWANCE_MONTH' } });
     expect(cuts[0].reason).toContain('PREDIKAT Rp900000');
+    // The basis is the rule set that cut, not the discipline regulation (no sanction involved).
+    expect(cuts[0].legalBasis).toContain(`R-CUT-${unit}@1`);
+    expect(cuts[0].legalBasis).toContain('PP 12/2019');
+    expect(cuts[0].legalBasis).not.toContain('PP 94/2021');
     const fullOutcomes = await t.request('GET', `${API}/employees/${full}/outcomes`, { token: admin });
     expect(fullOutcomes.body.items.filter((o: { type: string }) => o.type === 'ALLOWANCE_CUT')).toEqual([]);
 

@@ -81,7 +81,8 @@ describe('allowances and payroll (e2e)', () => {
       const kelas = c.input.kelasJabatan ?? (c.input.basicAmount === 5000000 ? 8 : null);
       expect(kelas).not.toBeNull();
       nips[id] = await createEmployee(t, id === 'tpp-017' ? child : parent, kelas!, id === 'tpp-008' ? 'PPPK' : 'PNS');
-      if (c.input.predicate !== 'NONE') await insertFinalEvaluation(t, nips[id], MONTH, c.input.predicate);
+      // R-TPP-DEMO pays March with the FINAL predikat of 2026-Q1 (predikatSource QUARTERLY, lag 0). tpp-011 has none.
+      if (c.input.predicate !== 'NONE') await insertFinalEvaluation(t, nips[id], '2026-Q1', c.input.predicate);
     }
     // The §16 worked example (without the hukdis, no discipline decisions yet): quarterly BAIK covering March.
     nips.s16 = await createEmployee(t, parent, 8);
@@ -145,7 +146,7 @@ describe('allowances and payroll (e2e)', () => {
         nip: nips[id], name: `Pegawai, ${nips[id].slice(-4)}`, kelasJabatan: 8, ruleSet: 'R-GOLDEN@1',
         basicAmount: e.basicAmount, performancePart: e.performancePart, disciplinePart: e.disciplinePart, totalDeductions: e.totalDeductions, netAmount: e.netAmount, version: 1,
       });
-      const byCode = Object.fromEntries(item.deductions.filter((d: any) => d.code !== 'PREDIKAT').map((d: any) => [d.code, d.amount]));
+      const byCode = Object.fromEntries(item.deductions.filter((d: any) => d.code !== 'PREDIKAT' && d.code !== 'PREDIKAT_HELD').map((d: any) => [d.code, d.amount]));
       expect(byCode).toEqual(e.deductionsByCode);
     }
     // §16 (no hukdis): TL 3 × 1% × 2,000,000 = 60,000; TK 2,000,000 / 22 = 90,909; paid 4,849,091.
@@ -154,8 +155,15 @@ describe('allowances and payroll (e2e)', () => {
       deductions: [expect.objectContaining({ code: 'TL', amount: 60000 }), expect.objectContaining({ code: 'TK', amount: 90909 })],
     });
     expect(byNip.get(nips.s16).explanation.context.predicate).toMatchObject({ value: 'BAIK', period: '2026-Q1' });
-    expect(byNip.get(nips['tpp-011']).deductions).toEqual([expect.objectContaining({ code: 'PREDIKAT', amount: 3000000 })]);
-    expect(byNip.get(nips['tpp-011']).explanation.context.predicate.value).toBe('NONE');
+    // No FINAL predikat for 2026-Q1: the performance part is held (predikatMissing HOLD), not cut, and the line says so.
+    expect(byNip.get(nips['tpp-011'])).toMatchObject({
+      deductions: [expect.objectContaining({ code: 'PREDIKAT_HELD', amount: 3000000 })], pending: true, heldAmount: 3000000,
+      warnings: [{ code: 'PREDIKAT_MISSING', message: expect.stringContaining('2026-Q1') }],
+    });
+    expect(byNip.get(nips['tpp-011']).explanation.context.predicate).toMatchObject({ value: null, period: '2026-Q1' });
+    expect(byNip.get(nips.s16)).toMatchObject({ warnings: [], pending: false, heldAmount: 0 });
+    expect(run.report.warnings.PREDIKAT_MISSING).toBeGreaterThanOrEqual(1);
+    expect(run.report.warnings.RULESET_MISSING).toBeGreaterThanOrEqual(1);
     expect(byNip.get(nips['tpp-017']).explanation.context.ruleSetResolution).toMatchObject({ code: 'R-GOLDEN', via: 'ANCESTOR' });
     expect(byNip.has(lateUnitNip)).toBe(false);
 
@@ -170,7 +178,7 @@ describe('allowances and payroll (e2e)', () => {
       expect(i.ruleSet).toMatch(/^[A-Z0-9_-]+@\d+$/);
     }
     const first = await t.request('GET', `${API}/payroll/allowances?month=${MONTH}&limit=2`, { apiKey: payrollKey });
-    expect(first.body).toMatchObject({ month: MONTH, status: 'OPEN', notComputed: { NO_RULE_SET: expect.any(Number) } });
+    expect(first.body).toMatchObject({ month: MONTH, status: 'OPEN', notComputed: { NO_RULE_SET: expect.any(Number) }, warnings: { PREDIKAT_MISSING: expect.any(Number), RULESET_MISSING: expect.any(Number) } });
     expect(first.body.items).toHaveLength(2);
     const second = await t.request('GET', `${API}/payroll/allowances?month=${MONTH}&limit=2&after=${encodeURIComponent(first.body.nextCursor)}`, { apiKey: payrollKey });
     expect(second.body.items[0].nip > first.body.items[1].nip).toBe(true);
@@ -183,9 +191,11 @@ describe('allowances and payroll (e2e)', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('text/csv');
     const lines = r.text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('nip,name,kelasJabatan,ruleSet,basicAmount,performancePart,disciplinePart,deductionPREDIKAT,deductionTL,deductionPSW,deductionAPEL,deductionTK,deductionCUTI,deductionHUKDIS,deductionSTATUS,totalDeductions,netAmount,adjustments,payableAmount,version');
+    expect(lines[0]).toBe('nip,name,kelasJabatan,ruleSet,basicAmount,performancePart,disciplinePart,deductionPREDIKAT,deductionTL,deductionPSW,deductionAPEL,deductionTK,deductionCUTI,deductionHUKDIS,deductionSTATUS,deductionPREDIKAT_HELD,deductionPEMBULATAN,totalDeductions,netAmount,adjustments,payableAmount,version,warnings');
     const s16 = lines.find((l) => l.startsWith(nips.s16))!;
-    expect(s16).toBe(`${nips.s16},"Pegawai, ${nips.s16.slice(-4)}",8,R-GOLDEN@1,5000000,3000000,2000000,0,60000,0,0,90909,0,0,0,150909,4849091,0,4849091,1`);
+    expect(s16).toBe(`${nips.s16},"Pegawai, ${nips.s16.slice(-4)}",8,R-GOLDEN@1,5000000,3000000,2000000,0,60000,0,0,90909,0,0,0,0,0,150909,4849091,0,4849091,1,`);
+    const held = lines.find((l) => l.startsWith(nips['tpp-011']))!;
+    expect(held).toBe(`${nips['tpp-011']},"Pegawai, ${nips['tpp-011'].slice(-4)}",8,R-GOLDEN@1,5000000,3000000,2000000,0,0,0,0,0,0,0,0,3000000,0,3000000,2000000,0,2000000,1,PREDIKAT_MISSING`);
     const json = await allPayrollItems(t, MONTH, { token: admin });
     expect(lines.slice(1).map((l) => l.slice(0, 18))).toEqual(json.map((i) => i.nip));
   });
@@ -238,10 +248,18 @@ describe('allowances and payroll (e2e)', () => {
     const snapshot = async () =>
       t.dataSource.query(`SELECT employee_id, figures_hash, version, updated_at, net_amount FROM allowance_lines WHERE month = $1 ORDER BY employee_id`, [MONTH]);
     const before = await snapshot();
-    const closed = await t.request('POST', `${API}/allowance/months/${MONTH}/close`, { token: admin });
+    // Lines with warnings (a held predikat, an employee without a rule set): refused until acknowledged, audited.
+    const refused = await t.request('POST', `${API}/allowance/months/${MONTH}/close`, { token: admin });
+    expect(refused.status).toBe(409);
+    expect(refused.body.warnings).toMatchObject({ PREDIKAT_MISSING: expect.any(Number), RULESET_MISSING: expect.any(Number) });
+    expect(refused.body.details).toEqual(expect.arrayContaining([{ field: 'warnings.PREDIKAT_MISSING', problem: expect.stringMatching(/line/) }]));
+    expect((await t.request('POST', `${API}/allowance/months/${MONTH}/close`, { token: admin, body: { acknowledgeWarnings: 'yes' } })).status).toBe(400);
+    const closed = await t.request('POST', `${API}/allowance/months/${MONTH}/close`, { token: admin, body: { acknowledgeWarnings: true } });
     expect(closed.status).toBe(200);
+    const [closeAudit] = await t.dataSource.query(`SELECT after, reason FROM audit_log WHERE action = 'allowance.month.closed' AND entity_id = $1`, [MONTH]);
+    expect(closeAudit.after).toMatchObject({ status: 'CLOSED', acknowledgeWarnings: true, warnings: refused.body.warnings });
     expect(closed.body).toMatchObject({ month: MONTH, status: 'CLOSED' });
-    expect((await t.request('POST', `${API}/allowance/months/${MONTH}/close`, { token: admin })).status).toBe(409);
+    expect((await t.request('POST', `${API}/allowance/months/${MONTH}/close`, { token: admin, body: { acknowledgeWarnings: true } })).status).toBe(409);
     const event = await t.dataSource.query(`SELECT payload FROM outbox WHERE event_type = 'AllowanceMonthClosed' AND aggregate_id = $1`, [MONTH]);
     expect(event).toEqual([{ payload: { month: MONTH } }]);
     const page = await t.request('GET', `${API}/payroll/allowances?month=${MONTH}&limit=1`, { apiKey: payrollKey });

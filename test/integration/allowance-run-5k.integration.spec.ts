@@ -41,6 +41,16 @@ describe('allowance run at scale (5,000 employees, chunk jobs, real worker)', ()
            FROM employees e WHERE e.nip LIKE $1 || '%'`,
         [prefix, MONTH],
       );
+      // A FINAL 2026-Q3 predikat for every employee (R-TPP-DEMO pays July with it), as in a real month.
+      await m.query(
+        `WITH s AS (
+           INSERT INTO skp (employee_id, year, approach, form_type, status, created_snapshot, approved_at)
+           SELECT e.id, 2026, 'KUANTITATIF', 'JA_JF', 'APPROVED', '{}'::jsonb, now() FROM employees e WHERE e.nip LIKE $1 || '%'
+           RETURNING id, employee_id)
+         INSERT INTO evaluations (skp_id, employee_id, period, period_kind, from_month, to_month, status, result_rating, behavior_rating, predicate, finalized_at, finalized_by)
+         SELECT s.id, s.employee_id, '2026-Q3', 'QUARTERLY', '2026-07', '2026-09', 'FINAL', 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BAIK', now(), 'ACCEPT' FROM s`,
+        [prefix],
+      );
     });
   });
 

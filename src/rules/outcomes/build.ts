@@ -15,19 +15,22 @@ export function makeOutcome(args: {
   inputs: Record<string, unknown>;
   formula: string;
   inferred?: boolean;
+  /** The rule that caused this outcome, when it is more specific than the type's default basis. */
+  legalBasis?: string;
 }): Outcome {
+  const legalBasis = args.legalBasis ?? OUTCOME_LEGAL[args.type];
   return {
     type: args.type,
     key: `${args.type}|${args.nip}|${args.fact}`,
     status: args.status ?? 'ACTIVE',
     reason: args.reason,
-    legalBasis: OUTCOME_LEGAL[args.type],
+    legalBasis,
     effectiveFrom: args.effectiveFrom,
     effectiveTo: args.effectiveTo,
     source: args.source,
     explanation: explanation({
       ruleId: `outcomes.${args.type}`,
-      legalBasis: OUTCOME_LEGAL[args.type],
+      legalBasis,
       status: args.inferred === false ? 'CONFIRMED' : 'INFERRED',
       inputs: args.inputs,
       formula: args.formula,

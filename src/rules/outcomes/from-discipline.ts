@@ -55,7 +55,14 @@ export function outcomesFromDecisions(input: OutcomeInput, _cfg: OutcomeConfig, 
   return out;
 }
 
-/** ALLOWANCE_CUT per closed allowance month with a predicate, status or hukdis reduction. */
+/** A reference to PP 94/2021 (discipline): cited by a month's cut only when a sanction caused it. */
+const PP94 = /\bPP\s*(No\.?\s*)?94\s*\/\s*2021\b/i;
+
+/**
+ * ALLOWANCE_CUT per closed allowance month with a predicate, status or hukdis reduction. Its legal
+ * basis is the rule that cut: the rule set and its legal references; PP 94/2021 only when a
+ * discipline sanction (HUKDIS) is among the cuts. A held performance part (PREDIKAT_HELD) is no cut.
+ */
 export function outcomesFromAllowanceMonths(input: OutcomeInput): Outcome[] {
   const months = (input.allowanceMonths === undefined || input.allowanceMonths === null ? [] : asArray(input.allowanceMonths, 'allowanceMonths')) as AllowanceMonthFact[];
   const out: Outcome[] = [];
@@ -65,13 +72,17 @@ export function outcomesFromAllowanceMonths(input: OutcomeInput): Outcome[] {
     const cuts = asArray(m.deductions, `allowanceMonths[${i}].deductions`).filter((d) => {
       const o = d as { code?: string; amount?: number };
       return (o.code === 'PREDIKAT' || o.code === 'HUKDIS' || o.code === 'STATUS') && typeof o.amount === 'number' && o.amount > 0;
-    }) as { code: string; amount: number }[];
+    }) as { code: string; amount: number; reason?: string }[];
     if (cuts.length === 0) return;
+    const hukdis = cuts.some((c) => c.code === 'HUKDIS');
+    const refs = (m.legalRefs === undefined ? [] : asArray(m.legalRefs, `allowanceMonths[${i}].legalRefs`).map(String)).filter((r) => hukdis || !PP94.test(r));
+    const ruleSet = m.ruleSet ? `Rule set TPP ${m.ruleSet}` : 'Rule set TPP';
+    const legalBasis = [`${ruleSet} (${cuts.map((c) => c.code).join(', ')})`, ...refs, ...(hukdis && !refs.some((r) => PP94.test(r)) ? ['PP 94/2021 Pasal 8 (hukuman disiplin)'] : [])].join('; ');
     out.push(makeOutcome({
       type: 'ALLOWANCE_CUT', nip: input.nip, fact: `MONTH:${m.month}`,
-      reason: `TPP ${m.month} dibayar kurang dari 100%: ${cuts.map((c) => `${c.code} Rp${c.amount}`).join(', ')}`,
+      reason: `TPP ${m.month} dibayar kurang dari 100%: ${cuts.map((c) => `${c.code} Rp${c.amount}${c.reason ? ` (${c.reason})` : ''}`).join(', ')}`,
       effectiveFrom: monthStart(idx), effectiveTo: monthStart(idx + 1), source: { kind: 'ALLOWANCE_MONTH', id: `${m.month}${m.ruleSet ? `@${m.ruleSet}` : ''}` },
-      inputs: { month: m.month, cuts }, formula: cuts.map((c) => `${c.code} = ${c.amount}`).join(' + '),
+      inputs: { month: m.month, ruleSet: m.ruleSet, cuts }, formula: cuts.map((c) => `${c.code} = ${c.amount}`).join(' + '), legalBasis,
     }));
   });
   return out;

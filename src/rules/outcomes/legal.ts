@@ -9,7 +9,8 @@ export const OUTCOME_LEGAL: Record<OutcomeType, string> = {
   COACHING_REQUIRED: 'PermenPANRB 6/2022 (pembinaan kinerja: bimbingan kinerja, konseling, pengembangan kompetensi)',
   IMPROVEMENT_PERIOD: 'PP 30/2019 Pasal 56–58; Peraturan BKN 3/2020 Pasal 32 (6 bulan perbaikan kinerja)',
   COMPETENCY_TEST_REQUIRED: 'PP 30/2019 Pasal 57 (uji kompetensi setelah masa perbaikan); Peraturan BKN 3/2023 (uji kompetensi kenaikan jenjang)',
-  ALLOWANCE_CUT: 'PP 94/2021 Pasal 8 (pemotongan tunjangan kinerja); Perkada/Perpres tunjangan (faktor predikat)',
+  // A sedang sanction's cut; a closed month's cut cites its rule set instead (outcomesFromAllowanceMonths).
+  ALLOWANCE_CUT: 'PP 94/2021 Pasal 8 (pemotongan tunjangan kinerja)',
   KGB_DELAYED: 'PP 94/2021; Peraturan BKN 6/2022 Pasal 50, 55 (tidak diberikan KGB selama menjalani hukuman sedang/berat); PP 53/2010 (penundaan KGB)',
   KP_DELAYED: 'PP 94/2021; Peraturan BKN 6/2022 Pasal 50, 55; Peraturan BKN 3/2023 (syarat kenaikan pangkat)',
   DEMOTION: 'PP 94/2021 Pasal 8 (penurunan jabatan / pembebasan dari jabatan); PP 30/2019 Pasal 57 (pemindahan ke jabatan lebih rendah)',

@@ -67,7 +67,10 @@ export interface DisciplineDecisionFact {
 
 export interface AllowanceMonthFact {
   month: string;
+  /** "code@version" of the rule set that computed the line. */
   ruleSet?: string;
+  /** That rule set's legal references: the basis cited by its ALLOWANCE_CUT. */
+  legalRefs?: string[];
   deductions: { code: string; amount: number; reason?: string }[];
 }
 
