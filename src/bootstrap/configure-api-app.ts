@@ -6,10 +6,23 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from '../common/http-exception.filter';
 import { RequestContext } from '../common/request-context';
+import { SafeTextPipe } from '../common/safe-text';
 import { createValidationPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { registerQueueBoard } from '../jobs/queue-board';
 import { registerCsvBodyParser } from './csv-body-parser';
+import { registerJsonBodyParser } from './json-body-parser';
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** The methods that have a route for this path (Fastify's router, the same match as a real request). */
+function allowedMethods(fastify: FastifyInstance, url: string): string[] {
+  try {
+    return METHODS.filter((method) => fastify.findRoute({ method, url }) !== null);
+  } catch {
+    return [];
+  }
+}
 
 /** Everything the HTTP API needs beyond the module graph; shared by main.ts and the e2e tests. */
 export async function configureApiApp(app: NestFastifyApplication): Promise<void> {
@@ -18,11 +31,17 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
   app.flushLogs();
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   registerCsvBodyParser(fastify);
+  registerJsonBodyParser(app);
 
   // Correlation id + request context for everything below (guards, services, audit).
   fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
     void reply.header('x-correlation-id', String(req.id));
     RequestContext.run({ correlationId: String(req.id) }, done);
+  });
+  // Responses carry personal data and must not sit in shared or browser caches.
+  fastify.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (!reply.hasHeader('cache-control') && !req.url.startsWith('/api/docs')) void reply.header('cache-control', 'no-store');
+    return payload;
   });
   await app.register(helmet as never, {
     contentSecurityPolicy: {
@@ -39,8 +58,8 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
 
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter((url) => allowedMethods(fastify, url)));
   app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()

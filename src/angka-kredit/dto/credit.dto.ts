@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, Matches, ValidateIf } from 'class-validator';
+import { IsIn, Matches, ValidateIf } from 'class-validator';
+import { IsDateOnly } from '../../common/dates';
 
 export class CreditOpeningDto {
   @ApiProperty({ enum: ['INTEGRASI', 'AK_DASAR'] })
@@ -18,6 +19,6 @@ export class CreditEducationDto {
   degree: string;
 
   @ApiProperty({ example: '2026-05-02' })
-  @IsISO8601({ strict: true })
+  @IsDateOnly()
   awardedOn: string;
 }

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { DISCIPLINE_LEVELS, NETRALITAS_STAGES, SANCTIONS } from '../../rules';
 import { CASE_KINDS, CASE_STATUSES, RECOMMENDATION_LEVELS } from '../discipline-policy';
+import { IsDateOnly } from '../../common/dates';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class AttendanceFactsDto {
   @ApiProperty({ example: 12, description: 'unexcused working days of the calendar year so far' })
@@ -41,7 +41,7 @@ export class CreateCaseDto {
   stage?: (typeof NETRALITAS_STAGES)[number] | null;
 
   @ApiProperty({ example: '2026-02-10' })
-  @Matches(DATE, { message: 'must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsDateOnly()
   occurredOn: string;
 
   @ApiProperty({ example: 'Bawaslu Kabupaten (temuan pengawasan)' })
@@ -49,7 +49,7 @@ export class CreateCaseDto {
   reportedBy: string;
 
   @ApiPropertyOptional({ example: '2026-02-12', description: 'default today' })
-  @IsOptional() @Matches(DATE, { message: 'must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsOptional() @IsDateOnly()
   reportedOn?: string;
 
   @ApiPropertyOptional({ type: [String] })
@@ -73,7 +73,7 @@ export class CreateCaseDto {
 
 export class VerifyDto {
   @ApiPropertyOptional({ example: '2026-02-14', description: 'default today' })
-  @IsOptional() @Matches(DATE, { message: 'must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsOptional() @IsDateOnly()
   verifiedOn?: string;
 
   @ApiPropertyOptional()
@@ -91,7 +91,7 @@ export class RecommendationDto {
   sanction: (typeof SANCTIONS)[number];
 
   @ApiPropertyOptional({ description: 'default today' })
-  @IsOptional() @Matches(DATE, { message: 'must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsOptional() @IsDateOnly()
   recommendedOn?: string;
 
   @ApiPropertyOptional()
@@ -105,7 +105,7 @@ export class DecisionDto {
   sanction: (typeof SANCTIONS)[number];
 
   @ApiProperty({ example: '2026-03-02' })
-  @Matches(DATE, { message: 'must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsDateOnly()
   decidedOn: string;
 
   @ApiPropertyOptional({ example: '800/123/BKPSDM/2026', description: 'number of the decision letter (SK)' })
@@ -119,7 +119,7 @@ export class DecisionDto {
 
 export class DeliveryDto {
   @ApiProperty({ example: '2026-03-04' })
-  @Matches(DATE, { message: 'must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsDateOnly()
   deliveredOn: string;
 }
 
@@ -133,8 +133,8 @@ export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_KINDS }) @IsOptional() @IsIn(CASE_KINDS) kind?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
   @ApiPropertyOptional({ description: 'unit and the units below it (the unit when the act occurred)' }) @IsOptional() @IsString() @MaxLength(60) unitCode?: string;
-  @ApiPropertyOptional({ description: 'occurredOn ≥ from' }) @IsOptional() @Matches(DATE, { message: 'must be YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ description: 'occurredOn ≤ to' }) @IsOptional() @Matches(DATE, { message: 'must be YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ description: 'occurredOn ≥ from' }) @IsOptional() @IsDateOnly() from?: string;
+  @ApiPropertyOptional({ description: 'occurredOn ≤ to' }) @IsOptional() @IsDateOnly() to?: string;
   @ApiPropertyOptional({ description: 'only the cases of this employee' }) @IsOptional() @Matches(/^\d{18}$/, { message: 'must be an 18-digit NIP' }) nip?: string;
 }
 
@@ -143,19 +143,19 @@ export class CaseExportQuery {
   @ApiPropertyOptional({ enum: CASE_KINDS }) @IsOptional() @IsIn(CASE_KINDS) kind?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) unitCode?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: 'must be YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: 'must be YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateOnly() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateOnly() to?: string;
 }
 
 export class CaseSummaryQuery {
-  @ApiProperty({ example: '2026-01-01', description: 'start of the election period (occurredOn ≥ from)' }) @Matches(DATE, { message: 'must be YYYY-MM-DD' }) from: string;
-  @ApiProperty({ example: '2026-12-31', description: 'end of the election period (occurredOn ≤ to)' }) @Matches(DATE, { message: 'must be YYYY-MM-DD' }) to: string;
+  @ApiProperty({ example: '2026-01-01', description: 'start of the election period (occurredOn ≥ from)' }) @IsDateOnly() from: string;
+  @ApiProperty({ example: '2026-12-31', description: 'end of the election period (occurredOn ≤ to)' }) @IsDateOnly() to: string;
   @ApiPropertyOptional({ enum: CASE_KINDS, default: 'NETRALITAS' }) @IsOptional() @IsIn(CASE_KINDS) kind?: string;
   @ApiPropertyOptional({ description: 'restrict to this unit and the units below it' }) @IsOptional() @IsString() @MaxLength(60) unitCode?: string;
 }
 
 export class HolidayItemDto {
-  @ApiProperty({ example: '2026-03-20' }) @Matches(DATE, { message: 'must be YYYY-MM-DD' }) @IsISO8601({ strict: true }) date: string;
+  @ApiProperty({ example: '2026-03-20' }) @IsDateOnly() date: string;
   @ApiProperty({ example: 'Hari Raya Idul Fitri' }) @IsString() @MinLength(2) @MaxLength(200) name: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { IsDateOnly } from '../../common/dates';
 
 const NIP = /^\d{18}$/;
 const NIP_MSG = { message: 'NIP harus 18 digit / must be 18 digits' };
@@ -30,11 +31,11 @@ export class CreateDelegationDto {
   kind: DelegationKind;
 
   @ApiProperty({ example: '2026-03-01' })
-  @IsISO8601({ strict: true })
+  @IsDateOnly()
   validFrom: string;
 
   @ApiPropertyOptional({ example: '2026-06-30', nullable: true, description: 'last day (inclusive); null = open-ended' })
-  @IsOptional() @ValidateIf((o) => o.validTo !== null) @IsISO8601({ strict: true })
+  @IsOptional() @ValidateIf((o) => o.validTo !== null) @IsDateOnly()
   validTo: string | null = null;
 
   @ApiPropertyOptional({ example: 'Sprint Plt Kepala Seksi No. 800/123/2026' })
@@ -44,7 +45,7 @@ export class CreateDelegationDto {
 
 export class EndDelegationDto {
   @ApiProperty({ example: '2026-04-30', description: 'new last day (inclusive), not after the current end' })
-  @IsISO8601({ strict: true })
+  @IsDateOnly()
   validTo: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300)
@@ -59,6 +60,6 @@ export class DelegationListQuery extends PageQuery {
   ppkNip?: string;
 
   @ApiPropertyOptional({ description: 'only delegations in force on this date' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsDateOnly()
   on?: string;
 }

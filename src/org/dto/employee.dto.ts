@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
+  IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { EMPLOYEE_STATUSES, GOLONGAN, JENJANG, POSITION_KINDS } from '../org.enums';
+import { IsDateOnly } from '../../common/dates';
 
 const NIP = /^\d{18}$/;
-const DATE = { strict: true } as const;
 
 export class PositionDto {
   @ApiProperty({ example: 'Analis Kebijakan Ahli Muda' })
@@ -31,7 +31,7 @@ export class PositionDto {
   isUnitHead: boolean = false;
 
   @ApiProperty({ example: '2024-01-01' })
-  @IsISO8601(DATE)
+  @IsDateOnly()
   tmt: string;
 }
 
@@ -67,14 +67,14 @@ export class CreateEmployeeDto {
   position: PositionDto;
 
   @ApiPropertyOptional({ description: 'start of this assignment; defaults to position.tmt' })
-  @IsOptional() @IsISO8601(DATE)
+  @IsOptional() @IsDateOnly()
   effectiveFrom?: string;
 }
 
 /** A mutation from a date: any of position, golongan, unit or supervisor. History is kept. */
 export class MutateEmployeeDto {
   @ApiProperty({ example: '2026-07-01' })
-  @IsISO8601(DATE)
+  @IsDateOnly()
   effectiveFrom: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
@@ -113,6 +113,6 @@ export class CreateUnitDto {
 
 export class OnDateQuery {
   @ApiPropertyOptional({ example: '2026-03-31', description: 'answer as of this date (default today)' })
-  @IsOptional() @IsISO8601(DATE)
+  @IsOptional() @IsDateOnly()
   on?: string;
 }

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { IsDateOnly } from '../../common/dates';
 
 export class GapsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 2026, description: 'SKP year checked (default: the year of `on`)' })
@@ -9,6 +10,6 @@ export class GapsQuery extends PageQuery {
   year?: number;
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'organisation as of this date (default today)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsDateOnly()
   on?: string;
 }

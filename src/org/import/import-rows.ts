@@ -1,3 +1,4 @@
+import { unsafeTextProblem } from '../../common/safe-text';
 import { EMPLOYEE_STATUSES, GOLONGAN_PNS, GOLONGAN_PPPK, JENJANG, POSITION_KINDS } from '../org.enums';
 
 /** One employee of an import, flattened; the same for JSON and CSV input. */
@@ -89,6 +90,11 @@ export function rawFromJson(item: unknown, row: number, errors: ImportError[]): 
 export function validateRow(raw: RawRow, row: number, format: ImportFormat, errors: ImportError[]): ImportRow | null {
   const before = errors.length;
   const bad = (key: Key, problem: string) => errors.push({ row, field: fieldName(key, format), problem });
+  // Every cell is an identifier or a name: no control, bidi-override or zero-width characters (they would be stored verbatim).
+  for (const [key, v] of Object.entries(raw)) {
+    const problem = typeof v === 'string' ? unsafeTextProblem(v, key === 'password' ? 'text' : 'identifier') : null;
+    if (problem) bad(key as Key, problem);
+  }
 
   const nip = str(raw.nip);
   if (!nip || !NIP.test(nip)) bad('nip', 'NIP harus 18 digit / must be 18 digits');

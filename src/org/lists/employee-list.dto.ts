@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { EMPLOYEE_STATUSES, JENJANG, POSITION_KINDS } from '../org.enums';
+import { IsDateOnly } from '../../common/dates';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -28,7 +29,7 @@ export class EmployeeListQuery extends PageQuery {
   jenjang?: (typeof JENJANG)[number];
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'Organisation as of this date (default today)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsDateOnly()
   on?: string;
 }
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { IsDateOnly } from '../../common/dates';
 
 export class UnitTreeQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Code or name (case-insensitive, any part); matching units come with their ancestors so the tree stays whole', example: 'kesehatan' })
@@ -9,7 +10,7 @@ export class UnitTreeQuery extends PageQuery {
   q?: string;
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'Heads and head counts as of this date (default today)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsDateOnly()
   on?: string;
 }
 
