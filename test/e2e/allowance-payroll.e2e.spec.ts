@@ -29,9 +29,10 @@ describe('allowances and payroll (e2e)', () => {
   });
 
   it('stores rule sets as versions: template + overrides, default, unit assignment, overlap → 409, bad body → 400', async () => {
-    const demo = await t.request('PUT', `${API}/allowance/rule-sets/R-TPP-DEMO`, { token: admin, body: { template: 'R-TPP-DEMO', effectiveFrom: '2025-01-01', default: true } });
+    // Its own code: the demo seed (another file, same database) may already hold R-TPP-DEMO from 2025-01-01.
+    const demo = await t.request('PUT', `${API}/allowance/rule-sets/R-PAY-DEFAULT`, { token: admin, body: { template: 'R-TPP-DEMO', effectiveFrom: '2025-01-01', default: true } });
     expect(demo.status).toBe(201);
-    expect(demo.body).toMatchObject({ code: 'R-TPP-DEMO', ref: `R-TPP-DEMO@${demo.body.version}`, default: true, effectiveTo: null });
+    expect(demo.body).toMatchObject({ code: 'R-PAY-DEFAULT', ref: `R-PAY-DEFAULT@${demo.body.version}`, template: 'R-TPP-DEMO', default: true, effectiveTo: null });
 
     const parent = await createUnit(t);
     const child = await createUnit(t, parent);
