@@ -290,7 +290,7 @@ describe('allowances and payroll (e2e)', () => {
     expect(line.adjustments).toEqual([{ forMonth: MONTH, amount: -90909, reason: expect.stringContaining(MONTH) }]);
     expect(line.payableAmount).toBe(line.netAmount - 90909);
     expect(line.basicAmount - line.deductions.reduce((s: number, d: any) => s + d.amount, 0)).toBe(line.netAmount);
-    const audit = await t.dataSource.query(`SELECT after FROM audit_log WHERE action = 'allowance.adjustment.created'`);
+    const audit = await t.dataSource.query(`SELECT after FROM audit_log WHERE action = 'allowance.adjustment.created' AND after->>'forMonth' = $1`, [MONTH]);
     expect(audit.map((a: any) => a.after)).toEqual([expect.objectContaining({ month: NEXT, forMonth: MONTH, amount: -90909 })]);
   }, 120000);
 });
