@@ -69,7 +69,8 @@ describe('a mid-year transfer changes the PPK from the transfer date on; earlier
     expect(oldUnitJune.body.population - oldUnitJuly.body.population).toBe(1);
     const newUnitJuly = await t.request('GET', `/api/v1/units/${newUnit}/gaps?on=2026-07-01`, { token: admin });
     expect(newUnitJuly.body.population).toBe(2);
-    expect(newUnitJuly.body.items.find((i: { nip: string }) => i.nip === c.staff.nip)).toBeUndefined(); // PPK fine, SKP approved
+    // PPK fine, SKP approved; approved while the new PPK had no approved SKP, its UTAMA results intervene nothing yet.
+    expect(newUnitJuly.body.items.find((i: { nip: string }) => i.nip === c.staff.nip).reasons.map((r: { code: string }) => r.code)).toEqual(['UNLINKED_RESULTS']);
   });
 
   it('keeps a backdated mutation between existing rows without touching other dates', async () => {
