@@ -2,6 +2,8 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { KeyScopes, Roles } from '../identity/auth.decorators';
+import { CSV_QUERY_DOC, ExportFile, sendExport, XLSX_CONTENT_TYPE } from '../common/export/export-reply';
+import { PAYROLL_COLUMNS } from './payroll-export';
 import { PayrollService } from './payroll.service';
 
 @ApiTags('payroll')
@@ -33,14 +35,31 @@ export class PayrollController {
   }
 
   @Get('allowances.csv')
-  @ApiOperation({ summary: 'The same lines as CSV (header row, one line per employee by NIP, deductions per code), streamed' })
+  @ApiOperation({
+    summary: 'The same lines as CSV (header row, one line per employee by NIP, deductions per code), streamed',
+    description:
+      'UTF-8 with BOM, RFC 4180 quoting, text cells neutralised against spreadsheet formulas (a leading = + - @ tab CR gets a quote mark), ' +
+      'rupiah as plain integers (negative amounts stay numbers). Payroll systems that read the bare file: `?bom=false&codes=plain`.',
+  })
   @ApiProduces('text/csv')
   @ApiQuery({ name: 'month', example: '2026-03' })
-  csv(@Query('month') month: string, @Res() reply: FastifyReply) {
-    const stream = this.payroll.csv(month);
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="tpp-${month}.csv"`)
-      .send(stream);
+  @ApiQuery(CSV_QUERY_DOC[0])
+  @ApiQuery(CSV_QUERY_DOC[1])
+  @ApiQuery(CSV_QUERY_DOC[2])
+  csv(@Query() q: Record<string, string>, @Res() reply: FastifyReply) {
+    return sendExport(reply, 'csv', this.file(q.month), q);
+  }
+
+  @Get('allowances.xlsx')
+  @ApiOperation({ summary: 'The same lines as an Excel workbook (streamed): header in Bahasa Indonesia, NIP as text, rupiah with thousands separators' })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiQuery({ name: 'month', example: '2026-03' })
+  xlsx(@Query('month') month: string, @Res() reply: FastifyReply) {
+    return sendExport(reply, 'xlsx', this.file(month));
+  }
+
+  private file(month: string): ExportFile {
+    const rows = this.payroll.exportRows(month);
+    return { baseName: `tpp-${month}`, columns: PAYROLL_COLUMNS, rows, sheetName: `TPP ${month}` };
   }
 }

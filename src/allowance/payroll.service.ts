@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest } from '../common/api-error';
+import { ExportRow } from '../common/export/export-table';
 import { Cursor } from '../common/pagination';
 import { DEDUCTION_CODES } from '../rules';
 import { monthWarningCounts } from './month-warnings';
@@ -46,16 +46,6 @@ const CSV_SQL = (withCursor: boolean) => `
     JOIN employees e ON e.id = l.employee_id
     LEFT JOIN LATERAL (SELECT sum(a.amount)::bigint AS total FROM allowance_adjustments a WHERE a.month = l.month AND a.employee_id = l.employee_id) adj ON true
    ORDER BY l.nip`;
-
-export const CSV_COLUMNS = [
-  'nip', 'name', 'kelasJabatan', 'ruleSet', 'basicAmount', 'performancePart', 'disciplinePart',
-  ...DEDUCTION_CODES.map((c) => `deduction${c}`), 'totalDeductions', 'netAmount', 'adjustments', 'payableAmount', 'version', 'warnings',
-];
-
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** Payroll pull: stable NIP order, keyset cursor, integer rupiah. */
 @Injectable()
@@ -105,16 +95,18 @@ export class PayrollService {
     return `{"month":${JSON.stringify(month)},"status":${JSON.stringify(status[0]?.status ?? 'OPEN')},"items":[${items.map((r) => r.item).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}${extra}}`;
   }
 
-  /** CSV for payroll systems that take files: streamed in keyset batches from one REPEATABLE READ snapshot. */
-  csv(monthParam: unknown): Readable {
+  /**
+   * The lines of a month as export rows (PAYROLL_COLUMNS order), in keyset batches from one REPEATABLE
+   * READ snapshot; ending the generator early (client gone) releases the connection.
+   */
+  exportRows(monthParam: unknown): AsyncGenerator<ExportRow[]> {
     const month = requireMonth(monthParam);
     const ds = this.dataSource;
-    async function* generate(): AsyncGenerator<string> {
+    async function* generate(): AsyncGenerator<ExportRow[]> {
       const qr = ds.createQueryRunner();
       await qr.connect();
       try {
         await qr.startTransaction('REPEATABLE READ');
-        yield `${CSV_COLUMNS.join(',')}\r\n`;
         let after: string | null = null;
         for (;;) {
           const rows: {
@@ -122,17 +114,15 @@ export class PayrollService {
             deductions: { code: string; amount: number }[]; total_deductions: string; net_amount: string; adjustments: string; version: number; warnings: string | null;
           }[] = await qr.query(CSV_SQL(after !== null), after === null ? [month, CSV_BATCH] : [month, CSV_BATCH, after]);
           if (rows.length === 0) break;
-          let out = '';
-          for (const r of rows) {
+          yield rows.map((r) => {
             const byCode = new Map<string, number>();
             for (const d of r.deductions) byCode.set(d.code, (byCode.get(d.code) ?? 0) + d.amount);
             const payable = BigInt(r.net_amount) + BigInt(r.adjustments);
-            out += [
-              r.nip, csvCell(r.name), r.kelas_jabatan, csvCell(r.rule_set), r.basic_amount, r.performance_part, r.discipline_part,
-              ...DEDUCTION_CODES.map((c) => byCode.get(c) ?? 0), r.total_deductions, r.net_amount, r.adjustments, payable.toString(), r.version, csvCell(r.warnings),
-            ].join(',') + '\r\n';
-          }
-          yield out;
+            return [
+              r.nip, r.name, r.kelas_jabatan, r.rule_set, r.basic_amount, r.performance_part, r.discipline_part,
+              ...DEDUCTION_CODES.map((c) => byCode.get(c) ?? 0), r.total_deductions, r.net_amount, r.adjustments, payable, r.version, r.warnings,
+            ];
+          });
           if (rows.length < CSV_BATCH) break;
           after = rows[rows.length - 1].nip;
         }
@@ -142,6 +132,6 @@ export class PayrollService {
         await qr.release();
       }
     }
-    return Readable.from(generate(), { objectMode: false });
+    return generate();
   }
 }

@@ -447,20 +447,6 @@ export class DisciplineCasesService {
     }));
   }
 
-  async exportCsv(q: CaseExportQuery): Promise<string> {
-    const rows = await this.exportRows(q);
-    const cols = ['caseReference', 'nip', 'name', 'agencyCode', 'agencyName', 'unitCode', 'unitName', 'positionTitle', 'kind', 'act', 'stage', 'occurredOn', 'reportedOn', 'reportedBy',
-      'verifiedOn', 'recommendedOn', 'decidedOn', 'deliveredOn', 'effectiveFrom', 'effectiveTo', 'track', 'level', 'sanction', 'sanctionDecided', 'status', 'decisionRef', 'overdueSteps', 'escalated'] as const;
-    const cell = (v: unknown) => {
-      if (v === null || v === undefined) return '';
-      const s = String(v);
-      // Quote when needed; neutralise spreadsheet formulas.
-      const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-      return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    };
-    return [cols.join(','), ...rows.map((r) => cols.map((k) => cell(r[k])).join(','))].join('\r\n') + '\r\n';
-  }
-
   /** Counts per unit (the unit when the act occurred) and status for an election period. */
   async summary(q: CaseSummaryQuery) {
     if (q.from > q.to) throw badRequest('Data tidak valid / invalid input', [{ field: 'to', problem: 'must not be before from' }]);

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { sendExport, XLSX_CONTENT_TYPE } from '../common/export/export-reply';
 import { Roles } from '../identity/auth.decorators';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { Principal } from '../identity/principal';
 import { DisciplineCalendar } from './discipline-calendar.service';
 import { DisciplineCasesService } from './discipline-cases.service';
+import { DISCIPLINE_EXPORT_COLUMNS, disciplineExportRows } from './discipline-export';
 import {
   CaseExportQuery, CaseListQuery, CaseSummaryQuery, CreateCaseDto, DecisionDto, DeliveryDto, DismissDto, HolidaysDto, RecommendationDto, VerifyDto,
 } from './dto/discipline.dto';
@@ -33,15 +35,26 @@ export class DisciplineController {
 
   @Roles('ADMIN')
   @Get('cases/export')
-  @ApiOperation({ summary: 'Export for the national sharing system (SBT): NIP, name, agency, unit, act, stage, dates, level, sanction, status, decision reference (CSV or JSON)' })
-  @ApiProduces('text/csv', 'application/json')
+  @ApiOperation({
+    summary: 'Export for the national sharing system (SBT): NIP, name, agency, unit, act, stage, dates, level, sanction, status, decision reference (CSV, XLSX or JSON)',
+    description: 'CSV: UTF-8 with BOM, `sep` comma|semicolon, NIP as ="…" text unless `codes=plain`, text cells neutralised against formulas. XLSX: header in Bahasa Indonesia, NIP as text.',
+  })
+  @ApiProduces('text/csv', XLSX_CONTENT_TYPE, 'application/json')
   async export(@Query() q: CaseExportQuery, @Res() reply: FastifyReply) {
+    const items = await this.cases.exportRows(q);
     if (q.format === 'json') {
-      const items = await this.cases.exportRows(q);
       return reply.header('content-type', 'application/json; charset=utf-8').send({ count: items.length, items });
     }
-    const csv = await this.cases.exportCsv(q);
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="kasus-disiplin.csv"').send(csv);
+    const file = { baseName: 'kasus-disiplin', columns: DISCIPLINE_EXPORT_COLUMNS, rows: [disciplineExportRows(items)], sheetName: 'Kasus Disiplin' };
+    return sendExport(reply, q.format === 'xlsx' ? 'xlsx' : 'csv', file, q as unknown as Record<string, unknown>);
+  }
+
+  @Roles('ADMIN')
+  @Get('cases/export.xlsx')
+  @ApiOperation({ summary: 'The SBT export as an Excel workbook (same filters; same as format=xlsx)' })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  exportXlsx(@Query() q: CaseExportQuery, @Res() reply: FastifyReply) {
+    return this.export({ ...q, format: 'xlsx' }, reply);
   }
 
   @Roles('ADMIN')

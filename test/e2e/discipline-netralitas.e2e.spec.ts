@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { decisionEffectiveDate } from '../../src/rules';
 import { caseOf, casesPath, runJob, step } from '../support/discipline-fixtures';
 import { approvedStaffSkps, createEvalOrg, EvalOrg, rate, setToday } from '../support/evaluation-fixtures';
@@ -260,7 +262,7 @@ describe('discipline and netralitas cases', () => {
     expect(window.body.items).toHaveLength(2);
     expect((await t.request('GET', `${casesPath}?status=NOPE`, { token: admin })).status).toBe(400);
 
-    const csv = await t.request('GET', `${casesPath}/export?unitCode=${org.unitCode}&kind=NETRALITAS`, { token: admin });
+    const csv = await t.request('GET', `${casesPath}/export?unitCode=${org.unitCode}&kind=NETRALITAS&codes=plain`, { token: admin });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const [header, ...lines] = csv.text.trim().split('\r\n');
@@ -271,6 +273,20 @@ describe('discipline and netralitas cases', () => {
     expect(row).toMatchObject({ agencyCode: org.parentCode, unitCode: org.unitCode, act: 'N05', stage: 'CALON', occurredOn: '2026-01-28', decidedOn: '2026-02-05', level: 'SEDANG', sanction: 'POTONG_TUKIN_25_9M', status: 'EFFECTIVE', decisionRef: '800/17/BKPSDM/2026' });
     const json = await t.request('GET', `${casesPath}/export?format=json&unitCode=${org.unitCode}&kind=NETRALITAS`, { token: admin });
     expect(json.body.count).toBe(2);
+    // Spreadsheet forms: default CSV keeps the NIP as text (="…") with ; by ?sep=, and the XLSX beside it.
+    const sheetCsv = await t.request('GET', `${casesPath}/export?unitCode=${org.unitCode}&kind=NETRALITAS&sep=semicolon`, { token: admin });
+    const parsed = parse(sheetCsv.text, { bom: true, delimiter: ';' }) as string[][];
+    expect(parsed.slice(1).map((r) => r[1]).sort()).toEqual(lines.map((l) => `="${l.split(',')[1]}"`).sort());
+    const xres = await fetch(`${t.url}${casesPath}/export.xlsx?unitCode=${org.unitCode}&kind=NETRALITAS`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(xres.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xres.arrayBuffer());
+    const ws = wb.worksheets[0];
+    expect((ws.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Nomor Kasus', 'NIP', 'Nama']);
+    const xrow = [2, 3].map((i) => ws.getRow(i)).find((r) => r.getCell(2).value === org.staff[0].nip)!;
+    expect(xrow.getCell(2).type).toBe(ExcelJS.ValueType.String);
+    expect(xrow.getCell(26).value).toBe('800/17/BKPSDM/2026');
+    expect((await t.request('GET', `${casesPath}/export?sep=tab`, { token: admin })).status).toBe(400);
     expect((await t.request('GET', `${casesPath}/export`, { token: org.leader.token })).status).toBe(403);
 
     const sum = await t.request('GET', `${casesPath}/summary?from=2026-01-01&to=2026-12-31&unitCode=${org.parentCode}`, { token: admin });

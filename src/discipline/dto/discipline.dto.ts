@@ -139,7 +139,10 @@ export class CaseListQuery extends PageQuery {
 }
 
 export class CaseExportQuery {
-  @ApiPropertyOptional({ enum: ['csv', 'json'], default: 'csv' }) @IsOptional() @IsIn(['csv', 'json']) format?: 'csv' | 'json';
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx', 'json'], default: 'csv' }) @IsOptional() @IsIn(['csv', 'xlsx', 'json']) format?: 'csv' | 'xlsx' | 'json';
+  @ApiPropertyOptional({ enum: ['comma', 'semicolon'], default: 'comma', description: 'CSV field separator' }) @IsOptional() @IsIn(['comma', 'semicolon']) sep?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'true', description: 'CSV: UTF-8 byte-order mark first' }) @IsOptional() @IsIn(['true', 'false']) bom?: string;
+  @ApiPropertyOptional({ enum: ['text', 'plain'], default: 'text', description: 'CSV: NIP as ="…" so spreadsheets keep it as text, or bare digits' }) @IsOptional() @IsIn(['text', 'plain']) codes?: string;
   @ApiPropertyOptional({ enum: CASE_KINDS }) @IsOptional() @IsIn(CASE_KINDS) kind?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) unitCode?: string;
