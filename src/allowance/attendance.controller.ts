@@ -1,6 +1,8 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { readSheetRows, XLSX_MIME } from '../common/spreadsheet';
 import { KeyScopes, Roles } from '../identity/auth.decorators';
+import { ATTENDANCE_COLUMNS, attendanceRecordsFromRows, csvRows } from './attendance-file';
 import { AttendanceService } from './attendance.service';
 
 @ApiTags('allowances')
@@ -16,10 +18,20 @@ export class AttendanceController {
   @KeyScopes('attendance:write')
   @ApiOperation({
     summary: 'Monthly attendance (ADMIN or API key attendance:write), idempotent per (nip, month): a resend replaces',
-    description: 'All-or-nothing: unknown NIPs or bad rows → 400 with every row in `errors` (row, nip, field, problem); nothing is written. lateMinutes/earlyLeaveMinutes: one item per occurrence, null = no check-in.',
+    description:
+      'All-or-nothing: unknown NIPs or bad rows → 400 with every row in `errors` (row, nip, field, problem); nothing is written. lateMinutes/earlyLeaveMinutes: one item per occurrence, null = no check-in. ' +
+      `Files: text/csv or .xlsx (${XLSX_MIME}, first sheet) with ?month=YYYY-MM and a header row of ${ATTENDANCE_COLUMNS.join(', ')}; ` +
+      'minutes lists in one cell ("12, 45"; "-" = no check-in). Errors then give the data row (1-based, the header is row 0) and the column.',
   })
+  @ApiConsumes('application/json', 'text/csv', XLSX_MIME)
+  @ApiQuery({ name: 'month', required: false, example: '2026-03', description: 'Required for CSV and .xlsx uploads (JSON carries it in the body)' })
   @ApiBody({ schema: { type: 'object', example: { month: '2026-03', records: [{ nip: '198703152010011002', lateMinutes: [12, 45], earlyLeaveMinutes: [], absentDays: 0, missedApel: 1 }] } } })
-  ingest(@Body() body: Record<string, unknown>) {
+  async ingest(@Body() body: unknown, @Query('month') month?: string) {
+    if (Buffer.isBuffer(body) || typeof body === 'string') {
+      const rows = Buffer.isBuffer(body) ? await readSheetRows(body) : csvRows(body);
+      const file = attendanceRecordsFromRows(rows);
+      return this.attendance.ingest({ month, records: file.records }, { rowNumbers: file.rowNumbers });
+    }
     return this.attendance.ingest(body);
   }
 }

@@ -61,7 +61,13 @@ export class AttendanceService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async ingest(raw: unknown): Promise<AttendanceResult> {
+  /**
+   * `file`: the records come from a CSV/.xlsx upload; errors then name the file's data row (1-based,
+   * the header is row 0) and the column, instead of `records[i].field`.
+   */
+  async ingest(raw: unknown, file?: { rowNumbers: number[] }): Promise<AttendanceResult> {
+    const rowNo = (i: number) => (file ? file.rowNumbers[i] : i);
+    const at = (i: number, name?: string) => (file ? name ?? 'row' : name ? `records[${i}].${name}` : `records[${i}]`);
     const body = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
     const month = requireMonth(body.month);
     if (!Array.isArray(body.records) || body.records.length === 0 || body.records.length > MAX_ATTENDANCE_RECORDS) {
@@ -73,38 +79,39 @@ export class AttendanceService {
     const seen = new Map<string, number>();
     body.records.forEach((r: unknown, row) => {
       if (typeof r !== 'object' || r === null || Array.isArray(r)) {
-        errors.push({ row, nip: null, field: `records[${row}]`, problem: 'must be an object' });
+        errors.push({ row: rowNo(row), nip: null, field: at(row), problem: 'must be an object' });
         return;
       }
       const o = r as Record<string, unknown>;
       const nip = typeof o.nip === 'string' && /^\d{18}$/.test(o.nip) ? o.nip : null;
-      const f = (name: string) => `records[${row}].${name}`;
-      if (!nip) errors.push({ row, nip: null, field: f('nip'), problem: 'must be an 18-digit NIP' });
-      else if (seen.has(nip)) errors.push({ row, nip, field: f('nip'), problem: `duplicate of records[${seen.get(nip)}]` });
+      const f = (name: string) => at(row, name);
+      const rn = rowNo(row);
+      if (!nip) errors.push({ row: rn, nip: null, field: f('nip'), problem: 'must be an 18-digit NIP' });
+      else if (seen.has(nip)) errors.push({ row: rn, nip, field: f('nip'), problem: file ? `duplicate of row ${rowNo(seen.get(nip)!)}` : `duplicate of records[${seen.get(nip)}]` });
       else seen.set(nip, row);
       for (const k of Object.keys(o)) {
-        if (!['nip', 'lateMinutes', 'earlyLeaveMinutes', 'absentDays', 'missedApel'].includes(k)) errors.push({ row, nip, field: f(k), problem: 'unknown field' });
+        if (!['nip', 'lateMinutes', 'earlyLeaveMinutes', 'absentDays', 'missedApel'].includes(k)) errors.push({ row: rn, nip, field: f(k), problem: 'unknown field' });
       }
-      const late = minutesList(o.lateMinutes, f('lateMinutes'), row, nip, errors);
-      const early = minutesList(o.earlyLeaveMinutes, f('earlyLeaveMinutes'), row, nip, errors);
+      const late = minutesList(o.lateMinutes, f('lateMinutes'), rn, nip, errors);
+      const early = minutesList(o.earlyLeaveMinutes, f('earlyLeaveMinutes'), rn, nip, errors);
       const absent = o.absentDays ?? 0;
       if (!Number.isInteger(absent) || (absent as number) < 0 || (absent as number) > wd.workingDays) {
-        errors.push({ row, nip, field: f('absentDays'), problem: `must be an integer 0..${wd.workingDays} (working days in ${month})` });
+        errors.push({ row: rn, nip, field: f('absentDays'), problem: `must be an integer 0..${wd.workingDays} (working days in ${month})` });
       }
       const apel = o.missedApel ?? 0;
-      if (!Number.isInteger(apel) || (apel as number) < 0 || (apel as number) > 31) errors.push({ row, nip, field: f('missedApel'), problem: 'must be an integer 0..31' });
+      if (!Number.isInteger(apel) || (apel as number) < 0 || (apel as number) > 31) errors.push({ row: rn, nip, field: f('missedApel'), problem: 'must be an integer 0..31' });
       if (nip) records.push({ nip, lateMinutes: late, earlyLeaveMinutes: early, absentDays: absent as number, missedApel: apel as number });
     });
     if (records.length) {
       const known: { nip: string }[] = await this.dataSource.query(`SELECT nip FROM employees WHERE nip = ANY($1::text[])`, [records.map((r) => r.nip)]);
       const knownSet = new Set(known.map((k) => k.nip));
       for (const r of records) {
-        if (!knownSet.has(r.nip)) errors.push({ row: seen.get(r.nip)!, nip: r.nip, field: `records[${seen.get(r.nip)}].nip`, problem: 'unknown NIP' });
+        if (!knownSet.has(r.nip)) errors.push({ row: rowNo(seen.get(r.nip)!), nip: r.nip, field: at(seen.get(r.nip)!, 'nip'), problem: 'unknown NIP' });
       }
     }
     if (errors.length) {
       errors.sort((a, b) => a.row - b.row);
-      const details: ErrorDetail[] = errors.map((e) => ({ field: e.field, problem: e.nip ? `${e.problem} (NIP ${e.nip})` : e.problem }));
+      const details: ErrorDetail[] = errors.map((e) => ({ field: e.field, problem: `${file ? `row ${e.row}: ` : ''}${e.nip ? `${e.problem} (NIP ${e.nip})` : e.problem}` }));
       throw new ApiError(HttpStatus.BAD_REQUEST, `Presensi ditolak: ${errors.length} masalah, tidak ada yang disimpan / attendance rejected, nothing written`, details, { errors });
     }
 

@@ -12,6 +12,7 @@ import { AppConfig } from '../config/app-config';
 import { registerQueueBoard } from '../jobs/queue-board';
 import { registerCsvBodyParser } from './csv-body-parser';
 import { registerJsonBodyParser } from './json-body-parser';
+import { registerXlsxBodyParser } from './xlsx-body-parser';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -32,6 +33,7 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   registerCsvBodyParser(fastify);
   registerJsonBodyParser(app);
+  registerXlsxBodyParser(fastify);
 
   // Correlation id + request context for everything below (guards, services, audit).
   fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {

@@ -64,7 +64,8 @@ function walk(value: unknown, path: string, kind: TextKind, out: ErrorDetail[], 
 export class SafeTextPipe implements PipeTransform {
   transform(value: unknown, meta: ArgumentMetadata): unknown {
     if (meta.type === 'custom') return value;
-    if (meta.type === 'body' && typeof value === 'string') return value; // CSV: checked per cell by its parser (row and column named)
+    // CSV text or an .xlsx file (Buffer): checked per cell by its parser (row and column named).
+    if (meta.type === 'body' && (typeof value === 'string' || Buffer.isBuffer(value))) return value;
     const out: ErrorDetail[] = [];
     if (meta.type === 'param' || meta.type === 'query') {
       if (meta.data && typeof value === 'string') {

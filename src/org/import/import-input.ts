@@ -14,11 +14,12 @@ export interface ParsedImport {
 }
 
 /**
- * Turns the request body (a JSON array, or CSV text with a header line) into validated rows.
+ * Turns the request body (a JSON array, CSV text with a header line, or the rows of an .xlsx sheet) into validated rows.
  * Row numbers are 1-based positions of the data records (the CSV header is row 0).
  */
 export function readImportBody(body: unknown): ParsedImport {
   if (typeof body === 'string') return fromCsv(body);
+  if (isSheet(body)) return fromRecords(body.sheetRows);
   if (Array.isArray(body)) return fromJson(body);
   throw badRequest('Body harus array JSON atau text/csv / body must be a JSON array or text/csv', [{ field: 'body', problem: 'must be a JSON array of employees or a CSV file' }]);
 }
@@ -53,6 +54,19 @@ function fromCsv(text: string): ParsedImport {
     const e = err as { message: string; lines?: number };
     throw badRequest('CSV tidak dapat dibaca / malformed CSV', [{ field: 'body', problem: `${e.message}` }]);
   }
+  return fromRecords(records);
+}
+
+/** Rows of an .xlsx sheet, already read as cell texts (the header first), like a parsed CSV. */
+export interface SheetBody {
+  sheetRows: string[][];
+}
+
+function isSheet(body: unknown): body is SheetBody {
+  return typeof body === 'object' && body !== null && Array.isArray((body as SheetBody).sheetRows);
+}
+
+function fromRecords(records: string[][]): ParsedImport {
   if (records.length === 0) checkSize(0);
   const [header, ...data] = records;
   checkSize(data.length);
