@@ -28,7 +28,7 @@ describe('Office system: audit trail, failed-job retry, Excel imports', () => {
 
   const upload = async (path: string, file: Buffer, type = XLSX) => {
     const res = await fetch(`${t.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': type }, body: file });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as any };
   };
 
   it('GET /audit: the trail of one entity, oldest first, cursor-paged; ADMIN only', async () => {
