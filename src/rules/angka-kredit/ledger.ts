@@ -73,7 +73,7 @@ export interface ClosedLedger {
 
 /** A figure that rests on doubtful data (a person must look at it). */
 export interface LedgerWarning {
-  code: 'KJ_BELOW_AKK' | 'CASE_C_CATCH_UP';
+  code: 'KJ_BELOW_AKK' | 'CASE_C_CATCH_UP' | 'PPPK_OPENING_IGNORED';
   message: string;
 }
 
@@ -209,6 +209,7 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
     }
   }
 
+  const warnings: LedgerWarning[] = [];
   // ── ledgers ──
   const ledgerCount = segments[segments.length - 1].ledger + 1;
   const ledgerEntries: LedgerEntry[][] = Array.from({ length: ledgerCount }, () => []);
@@ -217,8 +218,10 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
   const opening = obj.opening === undefined || obj.opening === null ? null : asObject(obj.opening, 'opening');
   if (opening) {
     const kind = opening.kind;
-    if (pppk && kind !== 'LAMA') throw new RuleInputError(`${String(kind)} bergantung pada golongan ruang PNS; tidak berlaku untuk PPPK (04 §6)`, 'opening.kind');
-    if (kind === 'AK_DASAR') {
+    if (pppk && (kind === 'AK_DASAR' || kind === 'INTEGRASI')) {
+      // 04 §6: both rest on a PNS golongan ruang; a PPPK's ledger never fails on them, it shows them ignored.
+      warnings.push({ code: 'PPPK_OPENING_IGNORED', message: `Entri awal ${String(kind)} bergantung pada golongan ruang PNS dan tidak berlaku untuk PPPK: tidak dihitung` });
+    } else if (kind === 'AK_DASAR') {
       const r = akDasar({ jenjang: firstCtx.jenjang, golongan: firstGol, precision }, config);
       ledgerEntries[0].push({ source: 'AK_DASAR', jenjang: firstCtx.jenjang, exact: r.amount, amount: r.amount, explanation: r.explanation });
     } else if (kind === 'INTEGRASI') {
@@ -308,7 +311,6 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
   // ── balances, closing ──
   const balanceOf = (entries: LedgerEntry[]): DecT => sum(entries.map((e) => new Dec(e.amount)));
   const closed: ClosedLedger[] = [];
-  const warnings: LedgerWarning[] = [];
   for (let l = 0; l < ledgerCount - 1; l++) {
     const lastSeg = [...segments].filter((s) => s.ledger === l).pop()!;
     const closer = segments.find((s) => s.ledger === l + 1)!;

@@ -111,8 +111,12 @@ describe('ak.ledger: a PPPK in a JF (04 §6, ak.pppk.ledger)', () => {
     expect(r).toMatchObject({ jenjang: 'AHLI_MUDA', golongan: 'X', balance: '25.000' });
     expect(r.allEntries.map((e) => e.source)).toEqual(['PREDIKAT']);
   });
-  it('refuses openings that rest on a PNS golongan, a KP eligibility check, and the ledger when configured false', () => {
-    expect(() => computeLedger({ ...input, opening: { kind: 'AK_DASAR' } })).toThrow(/opening\.kind.*PPPK/);
+  it('ignores openings that rest on a PNS golongan with a warning; refuses a KP eligibility check and the ledger when configured false', () => {
+    const opened = computeLedger({ ...input, opening: { kind: 'INTEGRASI', conventionalTotal: '180' } });
+    expect(opened.balance).toBe('12.500');
+    expect(opened.allEntries.map((e) => e.source)).toEqual(['PREDIKAT']);
+    expect(opened.warnings).toEqual([expect.objectContaining({ code: 'PPPK_OPENING_IGNORED' })]);
+    expect(computeLedger({ ...input, opening: { kind: 'LAMA', amount: '3' } }).balance).toBe('15.500');
     expect(() => checkEligibility({ status: 'PPPK', kind: 'KENAIKAN_PANGKAT', jenjang: 'AHLI_PERTAMA', golongan: 'IX', balance: '60', recentAnnualPredicates: ['BAIK', 'BAIK'] })).toThrow(/PPPK/);
     expect(checkEligibility({ status: 'PPPK', kind: 'KENAIKAN_JENJANG', jenjang: 'AHLI_PERTAMA', golongan: 'IX', balance: '12.5', recentAnnualPredicates: ['BAIK'] })).toMatchObject({ to: 'AHLI_MUDA', shortfall: '87.500', eligible: false });
     expect(() => computeLedger(input, { pppk: { ledger: false } })).toThrow(/ak\.pppk\.ledger = false/);
