@@ -2,8 +2,12 @@
  * npm run bench:year-end [-- --employees 100000 --seed 1 --concurrency N --keep --no-build --database-url URL]
  *
  * A year-end close on a throwaway synthetic agency, through the built API and worker processes:
- *   1. POST /api/v1/evaluations/finalize-batch {period: YEAR, accept: true}: every RATED annual
- *      evaluation → ISSUED (distribution check, DEKP snapshot) → FINAL, EvaluationFinalized in the outbox;
+ *   1. POST /api/v1/evaluations/finalize-batch {period: YEAR}: every RATED annual evaluation → ISSUED
+ *      (distribution check, DEKP snapshot, objection window opens); then the 14-day window passes on a
+ *      controlled clock (the deadlines are moved into the past, as the clock 14 days later sees them) and
+ *      the window-expiry job (the worker's own `evaluation.expire-objection-windows`, enqueued in parallel
+ *      runs of 500) makes them FINAL with EvaluationFinalized in the outbox — the employee's right to
+ *      accept or object is never taken away by the batch;
  *   2. POST /api/v1/allowance/runs {month} at the same time: the month's allowance lines (chunk jobs);
  *   3. the worker relays the outbox to BullMQ, credits angka kredit and derives outcomes;
  *   waits until the run is DONE, the outbox is empty and the queues are drained, then prints wall
@@ -39,7 +43,7 @@ async function marks(c: Client): Promise<Record<string, string>> {
 
 function writtenTables(m: Record<string, string>, month: string): Written[] {
   return [
-    { table: 'evaluations', where: `status = 'FINAL' AND finalized_by = 'ACCEPT'`, kind: 'update' },
+    { table: 'evaluations', where: `status = 'FINAL' AND finalized_by = 'EXPIRY'`, kind: 'update' },
     { table: 'evaluation_transitions', where: `id > ${m.tr}`, kind: 'insert' },
     { table: 'audit_log', where: `id > ${m.audit}`, kind: 'insert' },
     { table: 'outbox', where: `id > ${m.outbox}`, kind: 'insert' },
@@ -71,6 +75,35 @@ async function queueState(redisUrl: string, prefix: string): Promise<{ pending: 
     }
     return { pending, failed, completed };
   } finally {
+    connection.disconnect();
+  }
+}
+
+/** Per run the expiry job finalises up to 500 evaluations (SKIP LOCKED, so parallel runs share the work). */
+const EXPIRY_PER_JOB = 500;
+
+/** The objection window passes: deadlines move into the past (a controlled clock), then the expiry job runs until none is left ISSUED. */
+async function expireWindows(stack: Stack, c: Client, period: string, deadlineMs: number): Promise<number> {
+  await c.query(`UPDATE evaluations SET objection_deadline = now() - interval '1 second' WHERE period = $1 AND status = 'ISSUED'`, [period]);
+  const connection = new IORedis(stack.redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue('maintenance', { connection, prefix: stack.prefix });
+  let round = 0;
+  try {
+    for (;;) {
+      const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM evaluations WHERE period = $1 AND status = 'ISSUED'`, [period])).rows;
+      if (n === 0) return round;
+      if (Date.now() > deadlineMs) throw new Error(`objection windows not expired in time: ${n} still ISSUED`);
+      round++;
+      const jobs = Array.from({ length: Math.ceil(n / EXPIRY_PER_JOB) }, (_, i) => ({
+        name: 'evaluation.expire-objection-windows',
+        data: {},
+        opts: { jobId: `bench-expiry-${round}-${i}`, removeOnComplete: true, removeOnFail: 1000 },
+      }));
+      await queue.addBulk(jobs);
+      await waitDrained(stack, c, deadlineMs);
+    }
+  } finally {
+    await queue.close();
     connection.disconnect();
   }
 }
@@ -141,7 +174,7 @@ export async function main(): Promise<void> {
     const t0 = Date.now();
     let tFinal = 0;
     let tRun = 0;
-    const finP = http<{ issued: number; finalized: number; overridden: number; skipped: unknown[]; ms: number }>(stack, 'POST', '/api/v1/evaluations/finalize-batch', admin, { period: String(stack.year), accept: true }).then((r) => {
+    const finP = http<{ issued: number; overridden: number; skipped: unknown[]; ms: number }>(stack, 'POST', '/api/v1/evaluations/finalize-batch', admin, { period: String(stack.year) }).then((r) => {
       tFinal = Date.now();
       return r;
     });
@@ -151,7 +184,11 @@ export async function main(): Promise<void> {
     });
     const [fin, run] = await Promise.all([finP, runP]);
     if (fin.status !== 200) throw new Error(`finalize-batch: ${fin.status} ${JSON.stringify(fin.body).slice(0, 500)}`);
-    process.stderr.write(`  finalized ${fin.body.finalized} in ${((tFinal - t0) / 1000).toFixed(1)} s; waiting for the pipeline…\n`);
+    process.stderr.write(`  issued ${fin.body.issued} in ${((tFinal - t0) / 1000).toFixed(1)} s; objection windows expire…\n`);
+    const expiryRounds = await expireWindows(stack, c, String(stack.year), Date.now() + 30 * 60_000);
+    const tExpired = Date.now();
+    const [{ n: finalized }] = (await c.query(`SELECT count(*)::int AS n FROM evaluations WHERE period = $1 AND status = 'FINAL' AND finalized_by = 'EXPIRY'`, [String(stack.year)])).rows;
+    process.stderr.write(`  ${finalized} FINAL by window expiry (${expiryRounds} round(s)); waiting for the pipeline…\n`);
     await waitDrained(stack, c, Date.now() + 30 * 60_000);
     const t1 = Date.now();
     const wallMs = t1 - t0;
@@ -169,8 +206,8 @@ export async function main(): Promise<void> {
 
     console.log(`year-end close benchmark (${machine()}; PostgreSQL ${(await c.query('SHOW server_version')).rows[0].server_version} and Redis on the same machine; load average at start ${load0.toFixed(2)})`);
     console.log(`  ${employees.toLocaleString('en')} employees, ANNUAL ${stack.year} + allowance ${stack.month}; worker concurrency ${args.concurrency ?? process.env.WORKER_CONCURRENCY ?? 'default'}, worker heap cap ${WORKER_HEAP_MB > 0 ? `${WORKER_HEAP_MB} MB` : 'none'}`);
-    console.log(`  wall time: ${(wallMs / 1000).toFixed(1)} s  (finalize-batch ${((tFinal - t0) / 1000).toFixed(1)} s, allowance run DONE at ${((tRun - t0) / 1000).toFixed(1)} s, queues drained at ${(wallMs / 1000).toFixed(1)} s)  → ${Math.round(employees / (wallMs / 1000)).toLocaleString('en')} employees/s`);
-    console.log(`  finalized ${fin.body.finalized}, distribution overrides ${fin.body.overridden}, skipped ${JSON.stringify(fin.body.skipped)}; allowance lines ${run.processed}; failed jobs ${q.failed}`);
+    console.log(`  wall time: ${(wallMs / 1000).toFixed(1)} s  (finalize-batch ${((tFinal - t0) / 1000).toFixed(1)} s, windows expired at ${((tExpired - t0) / 1000).toFixed(1)} s, allowance run DONE at ${((tRun - t0) / 1000).toFixed(1)} s, queues drained at ${(wallMs / 1000).toFixed(1)} s)  → ${Math.round(employees / (wallMs / 1000)).toLocaleString('en')} employees/s`);
+    console.log(`  issued ${fin.body.issued}, FINAL by expiry ${finalized}, distribution overrides ${fin.body.overridden}, skipped ${JSON.stringify(fin.body.skipped)}; allowance lines ${run.processed}; failed jobs ${q.failed}`);
     console.log(`  rows written: ${total.toLocaleString('en')}  (${counts.map(([t, n]) => `${t} ${n}`).join(', ')}, outbox dispatched (update) ${dispatched})`);
     console.log(`  peak RSS: API ${apiRss.toFixed(0)} MB, worker ${workerRss.toFixed(0)} MB`);
     console.log(`  baseline COPY of the same ${base.rows.toLocaleString('en')} rows (${(base.bytes / 2 ** 20).toFixed(0)} MB) into empty tables of the same definition: ${(base.ms / 1000).toFixed(1)} s`);

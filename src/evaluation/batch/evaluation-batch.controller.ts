@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Roles } from '../../identity/auth.decorators';
 import { CurrentPrincipal } from '../../identity/current-principal.decorator';
 import { Principal } from '../../identity/principal';
@@ -14,10 +14,6 @@ export class FinalizeBatchDto {
   @ApiPropertyOptional({ description: 'only evaluations counted in this unit or its sub-units' })
   @IsOptional() @IsString() @MaxLength(40)
   unitCode?: string;
-
-  @ApiPropertyOptional({ description: 'also record the acceptance (ISSUED → FINAL, EvaluationFinalized → angka kredit, outcomes)' })
-  @IsOptional() @IsBoolean()
-  accept?: boolean;
 
   @ApiPropertyOptional({ description: 'for units whose distribution check fails (recorded); without it their evaluations are skipped and listed' })
   @IsOptional() @IsString() @MinLength(10) @MaxLength(4000)
@@ -34,8 +30,11 @@ export class EvaluationBatchController {
   @Post('finalize-batch')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'ADMIN, year end: every RATED evaluation of a period (optionally one unit subtree) → ISSUED, with accept → FINAL; in chunks of 1,000',
-    description: 'Same rules as a PPK finalize: unit distribution check (failing units need a justification, else skipped and listed), DEKP identity snapshot, objection window, audit, EvaluationFinalized in the outbox.',
+    summary: 'ADMIN, year end: every RATED evaluation of a period (optionally one unit subtree) → ISSUED; in chunks of 1,000',
+    description:
+      'Same rules as a PPK finalize: unit distribution check (failing units need a justification, else skipped and listed), DEKP identity snapshot, ' +
+      'audit, and the objection window opens. It only issues: FINAL comes from the employee’s acceptance, the atasan PPK’s decision on a keberatan, ' +
+      'or the expiry of the window (01 §11), so an `accept` field is refused (400).',
   })
   finalizeBatch(@CurrentPrincipal() p: Principal, @Body() dto: FinalizeBatchDto) {
     return this.batch.finalizeBatch(p, dto);

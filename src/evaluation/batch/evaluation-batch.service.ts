@@ -6,7 +6,6 @@ import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { actorLabel, Principal } from '../../identity/principal';
 import { AssignmentSnapshot } from '../../org/org-directory.service';
-import { OutboxEvent, OutboxService } from '../../outbox/outbox.service';
 import { DistributionReport, DistributionService } from '../distribution.service';
 import { requireRatable } from '../period-guard';
 import { block, EvaluationSnapshot } from '../evaluation-store';
@@ -19,8 +18,6 @@ export const FINALIZE_CHUNK = 1000;
 export interface FinalizeBatchInput {
   period: string;
   unitCode?: string;
-  /** Also record the employees' acceptance (ISSUED → FINAL, EvaluationFinalized), e.g. signed on paper and entered by BKPSDM. */
-  accept?: boolean;
   /** Used for units whose distribution check fails (recorded like a PPK's justification); without it they are skipped. */
   justification?: string;
 }
@@ -28,7 +25,6 @@ export interface FinalizeBatchInput {
 export interface FinalizeBatchResult {
   period: string;
   issued: number;
-  finalized: number;
   overridden: number;
   skipped: { unitCode: string; evaluations: number; violations: string[] }[];
   chunks: number;
@@ -55,7 +51,8 @@ const SNAPSHOT_COLUMNS = `
  * subtree) goes RATED → ISSUED with the same rules as EvaluationService.finalize — the unit's
  * SE 3/2023 distribution check (a failing unit needs a justification, else its evaluations are
  * skipped and reported), the DEKP identity snapshot frozen on the reference date, the objection
- * window — and, with `accept`, ISSUED → FINAL with the EvaluationFinalized fact in the outbox.
+ * window opens. It never goes further: FINAL is the employee's acceptance, the atasan PPK's decision
+ * or the window's expiry (01 §11), so the employee keeps the 14-day keberatan right.
  * Works in chunks of FINALIZE_CHUNK ids, one transaction each, set-based reads and writes.
  */
 @Injectable()
@@ -64,7 +61,6 @@ export class EvaluationBatchService {
     private readonly dataSource: DataSource,
     private readonly distribution: DistributionService,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -87,7 +83,7 @@ export class EvaluationBatchService {
     }
     const reports = new Map<string, { unitId: string; report: DistributionReport }>();
     const skipped = new Map<string, { unitCode: string; evaluations: number; violations: string[] }>();
-    const result: FinalizeBatchResult = { period: per.period, issued: 0, finalized: 0, overridden: 0, skipped: [], chunks: 0, ms: 0 };
+    const result: FinalizeBatchResult = { period: per.period, issued: 0, overridden: 0, skipped: [], chunks: 0, ms: 0 };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const last = await this.dataSource.transaction(async (m) => {
@@ -98,7 +94,7 @@ export class EvaluationBatchService {
           unitIds ? [per.period, after, FINALIZE_CHUNK, unitIds] : [per.period, after, FINALIZE_CHUNK],
         );
         if (rows.length === 0) return null;
-        await this.chunk(m, p, per, rows, reports, skipped, justification, input.accept === true, result);
+        await this.chunk(m, p, per, rows, reports, skipped, justification, result);
         return rows[rows.length - 1].id;
       });
       if (last === null) break;
@@ -114,7 +110,7 @@ export class EvaluationBatchService {
     m: EntityManager, p: Principal, per: EvaluationPeriod, all: Row[],
     reports: Map<string, { unitId: string; report: DistributionReport }>,
     skipped: Map<string, { unitCode: string; evaluations: number; violations: string[] }>,
-    justification: string | null, accept: boolean, result: FinalizeBatchResult,
+    justification: string | null, result: FinalizeBatchResult,
   ): Promise<void> {
     // Distribution per unit: computed once per batch (RATED, ISSUED and FINAL all count, so finalising does not change it).
     for (const unitId of new Set(all.map((r) => r.unit_id))) {
@@ -151,13 +147,12 @@ export class EvaluationBatchService {
       return { id: r.id, snapshot: snapshots.get(r.id), dist_unit: unitId, justification: report.ok ? null : justification };
     });
     await m.query(
-      `UPDATE evaluations e SET status = $3::varchar, snapshot = x.snapshot, issued_at = $4::timestamptz, objection_deadline = $5::timestamptz,
+      `UPDATE evaluations e SET status = 'ISSUED', snapshot = x.snapshot, issued_at = $3::timestamptz, objection_deadline = $4::timestamptz,
               distribution_justification = x.justification, distribution_report = ($2::jsonb) -> x.dist_unit,
-              finalized_at = CASE WHEN $3::varchar = 'FINAL' THEN $4::timestamptz END, finalized_by = CASE WHEN $3::varchar = 'FINAL' THEN 'ACCEPT' END,
-              version = e.version + CASE WHEN $3::varchar = 'FINAL' THEN 2 ELSE 1 END, updated_at = now()
+              version = e.version + 1, updated_at = now()
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, snapshot jsonb, dist_unit text, justification text)
         WHERE e.id = x.id`,
-      [JSON.stringify(items), JSON.stringify(usedReports), accept ? 'FINAL' : 'ISSUED', now, deadline],
+      [JSON.stringify(items), JSON.stringify(usedReports), now, deadline],
     );
     const { actor } = actorLabel(p);
     const ids = rows.map((r) => r.id);
@@ -165,8 +160,7 @@ export class EvaluationBatchService {
     const just = items.map((i) => i.justification);
     await m.query(
       `INSERT INTO evaluation_transitions (evaluation_id, from_status, to_status, action, actor, reason, revision, at)
-       SELECT x.id, 'RATED', 'ISSUED', 'FINALIZE', $4::text, x.reason, x.revision, $5::timestamptz FROM unnest($1::uuid[], $2::text[], $3::int[]) AS x(id, reason, revision)
-       ${accept ? `UNION ALL SELECT x.id, 'ISSUED', 'FINAL', 'ACCEPT', $4::text, 'diterima, dicatat oleh admin (batch) / acceptance recorded by ADMIN', x.revision, $5::timestamptz FROM unnest($1::uuid[], $2::text[], $3::int[]) AS x(id, reason, revision)` : ''}`,
+       SELECT x.id, 'RATED', 'ISSUED', 'FINALIZE', $4::text, x.reason, x.revision, $5::timestamptz FROM unnest($1::uuid[], $2::text[], $3::int[]) AS x(id, reason, revision)`,
       [ids, just, revisions, actor, now],
     );
     const audits: AuditRecord[] = [];
@@ -179,18 +173,9 @@ export class EvaluationBatchService {
         reason: it.justification,
       });
       if (!report.ok) result.overridden++;
-      if (accept) audits.push({ action: 'evaluation.accept', entityType: 'Evaluation', entityId: it.id, before: { status: 'ISSUED' }, after: { status: 'FINAL', batch: true } });
     }
     await this.audit.recordMany(m, audits);
     result.issued += rows.length;
-    if (accept) {
-      const events: OutboxEvent[] = rows.map((r) => ({
-        type: 'EvaluationFinalized', aggregateType: 'Evaluation', aggregateId: r.id,
-        payload: { evaluationId: r.id, revision: r.revision }, dedupeKey: `evaluation-finalized:${r.id}:${r.revision}`,
-      }));
-      await this.outbox.addMany(m, events);
-      result.finalized += rows.length;
-    }
   }
 
   /** The DEKP identity blocks (employee, PPK, atasan PPK on the reference date) of a chunk, in three set-based reads. */
