@@ -65,6 +65,17 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['development', 'production', 'test'])
   NODE_ENV: string = 'development';
 
+  /**
+   * Webhook hosts allowed although they resolve to loopback, private, link-local or metadata
+   * addresses (comma-separated host names or IP literals, e.g. an on-premises payroll server).
+   */
+  @IsOptional() @IsString()
+  WEBHOOK_ALLOWED_HOSTS: string = '';
+
+  /** Consecutive failed deliveries after which a subscription is paused (status PAUSED). */
+  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  WEBHOOK_MAX_CONSECUTIVE_FAILURES: number = 20;
+
   @IsOptional() @IsIn(['true', 'false'])
   RUN_MIGRATIONS: string = 'true';
 

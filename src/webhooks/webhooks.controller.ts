@@ -14,7 +14,13 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Subscribe a URL to events; payloads are signed: X-Skp-Signature = sha256=HMAC(secret, "<timestamp>.<body>")' })
+  @ApiOperation({
+    summary: 'Subscribe a URL to events; payloads are signed: X-Skp-Signature = sha256=HMAC(secret, "<timestamp>.<body>")',
+    description:
+      'The target is checked now and again at each delivery: https in production; loopback, private, link-local and metadata addresses refused ' +
+      'unless the host is listed in WEBHOOK_ALLOWED_HOSTS; redirects are not followed. After WEBHOOK_MAX_CONSECUTIVE_FAILURES failed deliveries ' +
+      'in a row the subscription is PAUSED (status in GET /webhooks) until resumed.',
+  })
   create(@Body() dto: CreateWebhookDto, @CurrentPrincipal() p: Principal) {
     return this.webhooks.create(dto, actorLabel(p).actor);
   }
@@ -27,6 +33,13 @@ export class WebhooksController {
   @Get(':id/deliveries')
   deliveries(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.webhooks.deliveries(id);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resume a subscription paused after too many consecutive failed deliveries' })
+  resume(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.webhooks.resume(id);
   }
 
   @Delete(':id')

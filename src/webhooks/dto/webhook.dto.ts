@@ -3,7 +3,10 @@ import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, IsUrl, MaxLength, M
 import { WEBHOOK_EVENT_TYPES, WebhookEventType } from '../webhook-events';
 
 export class CreateWebhookDto {
-  @ApiProperty({ example: 'https://simpeg.example.go.id/hooks/skp' })
+  @ApiProperty({
+    example: 'https://payroll.example.invalid/hooks',
+    description: 'https in production; hosts resolving to loopback, private, link-local or metadata addresses are refused unless listed in WEBHOOK_ALLOWED_HOSTS',
+  })
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false }, { message: 'harus URL http(s) / must be an http(s) URL' })
   @MaxLength(500)
   url: string;
