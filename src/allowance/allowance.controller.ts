@@ -25,7 +25,11 @@ export class AllowanceController {
       'Body: a full rule set, or `{ "template": "R-TPP-DEMO", "effectiveFrom": "2026-01-01", …overrides }` (top-level fields replace the ' +
       'template’s wholesale). `effectiveFrom` (inclusive) is required, `effectiveTo` (exclusive) optional. The version number is assigned ' +
       '(max + 1). An open-ended earlier version is closed where this one starts; any other overlap → 409. `"default": true` makes the code ' +
-      'the agency default; `"unitCodes": [...]` assigns it to units (sub-units inherit unless they have their own).',
+      'the agency default; `"unitCodes": [...]` assigns it to units (sub-units inherit unless they have their own). ' +
+      'Fields beyond 03 §11.2: `predikatMissing` HOLD (default) | NONE_FACTOR | LAST_KNOWN — what a month without a FINAL predikat for ' +
+      'the period named by `predikatSource`/`predikatLag` does (HOLD: the performance part is held, not cut); `hukdisTable` rows keyed ' +
+      'by `sanction` (a sanction type) or `level`. Refused with 400 naming the field: a `predikatFactor`/`predikatDeduction` value ' +
+      'outside 0..1 (the entitlement is the ceiling), a duplicate hukdisTable key, an unknown enum value.',
   })
   @ApiBody({ schema: { type: 'object', example: { template: 'R-TPP-DEMO', effectiveFrom: '2026-01-01', default: true, unitCodes: [], split: { kin: '0.60', dis: '0.40' } } } })
   putRuleSet(@Param('code') code: string, @Body() body: Record<string, unknown>) {
@@ -56,7 +60,7 @@ export class AllowanceController {
   }
 
   @Get('runs/:id')
-  @ApiOperation({ summary: 'Run progress: status QUEUED | RUNNING | DONE | FAILED, processed, total, report (not computed employees listed)' })
+  @ApiOperation({ summary: 'Run progress: status QUEUED | RUNNING | DONE | FAILED, processed, total, report (not computed employees listed; warnings: lines per warning code)' })
   getRun(@Param('id') id: string) {
     return this.runs.get(id);
   }

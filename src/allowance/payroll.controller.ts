@@ -22,8 +22,12 @@ export class PayrollController {
       'Items: nip, name, kelasJabatan, ruleSet (code@version), basicAmount, performancePart, disciplinePart, deductions [{code, amount, reason, formula}], ' +
       'netAmount, explanation, version (moves only when the figures change) — plus totalDeductions, adjustments [{forMonth, amount, reason}] ' +
       '(corrections of closed months carried by this line) and payableAmount = netAmount + Σ adjustments. Integer rupiah. ' +
+      'warnings [{code, message}] (message in Bahasa Indonesia): PREDIKAT_MISSING, ATTENDANCE_MISSING, STATUS_UNKNOWN, … — a figure ' +
+      'resting on missing data says so; pending / heldAmount: the performance part held back for a missing predikat (deduction ' +
+      'PREDIKAT_HELD, not a cut; paid by a correction once the predikat is FINAL). ' +
       'Invariants: basicAmount = performancePart + disciplinePart; netAmount = basicAmount − Σ deductions.amount. ' +
-      'The first page also has notComputed (employees without a rule set or with bad input: reported, never paid).',
+      'The first page also has notComputed (employees without a rule set or with bad input: reported, never paid) and warnings ' +
+      '{ CODE: lines } for the whole month.',
   })
   @ApiQuery({ name: 'month', example: '2026-03' })
   @ApiQuery({ name: 'limit', required: false, description: 'default 100, max 1000' })
@@ -36,7 +40,7 @@ export class PayrollController {
 
   @Get('allowances.csv')
   @ApiOperation({
-    summary: 'The same lines as CSV (header row, one line per employee by NIP, deductions per code), streamed',
+    summary: 'The same lines as CSV (header row, one line per employee by NIP, deductions per code, column warnings: the line’s warning codes), streamed',
     description:
       'UTF-8 with BOM, RFC 4180 quoting, text cells neutralised against spreadsheet formulas (a leading = + - @ tab CR gets a quote mark), ' +
       'rupiah as plain integers (negative amounts stay numbers). Payroll systems that read the bare file: `?bom=false&codes=plain`.',

@@ -71,8 +71,6 @@ export interface AkConfig {
   proration: {
     /** P-03 / PR-5: an annual predicate replaces the periodic ones of its year. */
     annualSupersedesPeriodic: boolean;
-    /** P-02 / PR-4: a TMT not on the 1st counts from the next month (the jenjang held on day 1). */
-    partialMonth: 'DAY_ONE';
   };
   /** P-05: AK Dasar overrides by "JENJANG:golongan"; default AKK_PANGKAT × index of golongan. */
   akDasar: { overrides: Record<string, string> };
@@ -86,8 +84,8 @@ export interface AkConfig {
   pendidikan: { pct: string };
   /** P-17, P-10. */
   kp: { minMonthsInPangkat: number; predikatYears: number };
-  /** P-09, P-17, P-08. */
-  kj: { minMonthsInJenjang: number; predikatYears: number; excess: 'FORFEIT' };
+  /** P-09, P-17. (P-08, the excess on a KJ, and P-02, a TMT not on the 1st, have one reading each: docs/rules.md.) */
+  kj: { minMonthsInJenjang: number; predikatYears: number };
   /**
    * 04 §6 (OPEN): PPPK in a JF. INFORMATIONAL = conversions recorded and shown (entries, balance),
    * no kenaikan pangkat, KJ eligibility reported but not emitted; false = no ledger.
@@ -101,7 +99,7 @@ export const akDefaults: AkConfig = {
   aliases: PREDICATE_ALIASES,
   rounding: { precision: 3 },
   konversiFrom: '2023-01',
-  proration: { annualSupersedesPeriodic: true, partialMonth: 'DAY_ONE' },
+  proration: { annualSupersedesPeriodic: true },
   akDasar: { overrides: {} },
   integrasi: {
     nilaiDasar: {
@@ -118,7 +116,7 @@ export const akDefaults: AkConfig = {
   },
   pendidikan: { pct: '0.25' },
   kp: { minMonthsInPangkat: 24, predikatYears: 2 },
-  kj: { minMonthsInJenjang: 12, predikatYears: 1, excess: 'FORFEIT' },
+  kj: { minMonthsInJenjang: 12, predikatYears: 1 },
   pppk: { ledger: 'INFORMATIONAL' },
 };
 
