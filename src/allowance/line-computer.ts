@@ -5,6 +5,7 @@ import { DisciplineSanctionsReader } from '../discipline/discipline-read';
 import { computeAllowanceMonth, RuleInputError, selectRuleSetVersion, type AllowanceRuleSet, type AllowanceWarning, type DeductionLine } from '../rules';
 import { firstDay, lastDay, monthIndex } from './months';
 import { PredicateFinder } from './predicate-finder';
+import { loadRuleSetContext } from './rule-set-resolver';
 import { WorkingDays, WorkingDaysService } from './working-days.service';
 
 export type LineStatus = 'COMPUTED' | 'NO_RULE_SET' | 'ERROR';
@@ -50,12 +51,6 @@ interface AttendanceRow {
   revision: number;
 }
 
-interface Resolution {
-  code: string;
-  via: 'UNIT' | 'ANCESTOR' | 'DEFAULT';
-  unitCode: string | null;
-}
-
 /** Hash of what a payroll system sees of a line (not the explanation): the version moves only when this changes. */
 export function figuresHash(l: Pick<ComputedLine, 'status' | 'ruleSet' | 'kelasJabatan' | 'basicAmount' | 'performancePart' | 'disciplinePart' | 'deductions' | 'netAmount' | 'problem' | 'warnings'>): string {
   const figures = [
@@ -90,7 +85,7 @@ export class LineComputer {
       `SELECT employee_id, late_minutes, early_leave_minutes, absent_days, missed_apel, revision FROM attendance_months WHERE employee_id = ANY($1::uuid[]) AND month = $2`,
       [employeeIds, month],
     );
-    const rsContext = await this.ruleSetContext(m);
+    const rsContext = await loadRuleSetContext(m);
     const wd = await this.workingDays.get(month, m);
     const attendanceBy = new Map(attendance.map((a) => [a.employee_id, a]));
     // Discipline sanctions in force (discipline_sanctions read model): one read for the whole chunk.
@@ -189,44 +184,6 @@ export class LineComputer {
       deductions: [], problem, warnings: [warning], heldAmount: 0, explanation: { formula: 'tidak dihitung, tidak dibayarkan / not computed, never silently paid', problem, context },
     };
     return { ...line, figuresHash: figuresHash(line) };
-  }
-
-  private async ruleSetContext(m: EntityManager) {
-    const [units, assignments, versions]: [
-      { id: string; parent_id: string | null; code: string }[],
-      { unit_id: string | null; code: string }[],
-      { code: string; body: AllowanceRuleSet }[],
-    ] = [
-      await m.query(`SELECT id, parent_id, code FROM units`),
-      await m.query(`SELECT unit_id, code FROM allowance_rule_set_assignments`),
-      await m.query(`SELECT code, body FROM allowance_rule_sets ORDER BY code, version`),
-    ];
-    const unitById = new Map(units.map((u) => [u.id, u]));
-    const byUnit = new Map(assignments.filter((a) => a.unit_id).map((a) => [a.unit_id!, a.code]));
-    const defaultCode = assignments.find((a) => a.unit_id === null)?.code ?? null;
-    const versionMap = new Map<string, AllowanceRuleSet[]>();
-    for (const v of versions) versionMap.set(v.code, [...(versionMap.get(v.code) ?? []), v.body]);
-    const cache = new Map<string, Resolution | null>();
-    return {
-      versions: versionMap,
-      unitCode: (unitId: string) => unitById.get(unitId)?.code ?? null,
-      resolve(unitId: string): Resolution | null {
-        if (cache.has(unitId)) return cache.get(unitId)!;
-        let result: Resolution | null = null;
-        const seen = new Set<string>();
-        for (let u = unitById.get(unitId); u && !seen.has(u.id); u = u.parent_id ? unitById.get(u.parent_id) : undefined) {
-          seen.add(u.id);
-          const code = byUnit.get(u.id);
-          if (code) {
-            result = { code, via: u.id === unitId ? 'UNIT' : 'ANCESTOR', unitCode: u.code };
-            break;
-          }
-        }
-        if (!result && defaultCode) result = { code: defaultCode, via: 'DEFAULT', unitCode: null };
-        cache.set(unitId, result);
-        return result;
-      },
-    };
   }
 }
 

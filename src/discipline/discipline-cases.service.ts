@@ -34,7 +34,8 @@ export interface OpenCaseInput {
   evidenceUrls: string[];
   description: string | null;
   level?: DisciplineLevel;
-  attendance?: { cumulativeDays: number; consecutiveDays?: number; lateEarlyMinutes?: number; year?: number; facts?: unknown };
+  /** minutesPerTmkDay: of the employee's allowance rule set (the scan passes it); absent = the discipline default. */
+  attendance?: { cumulativeDays: number; consecutiveDays?: number; lateEarlyMinutes?: number; year?: number; facts?: unknown; minutesPerTmkDay?: number };
 }
 
 interface Classification {
@@ -166,7 +167,7 @@ export class DisciplineCasesService {
       if (input.kind === 'ATTENDANCE') {
         if (!input.attendance) throw badRequest('Data tidak valid / invalid input', [{ field: 'attendance', problem: 'cumulativeDays (and optionally consecutiveDays, lateEarlyMinutes) is required for ATTENDANCE' }]);
         const a = input.attendance;
-        const r = attendanceLadder({ cumulativeDays: a.cumulativeDays, consecutiveDays: a.consecutiveDays, lateEarlyMinutes: a.lateEarlyMinutes, onDate: input.occurredOn });
+        const r = attendanceLadder({ cumulativeDays: a.cumulativeDays, consecutiveDays: a.consecutiveDays, lateEarlyMinutes: a.lateEarlyMinutes, onDate: input.occurredOn }, a.minutesPerTmkDay === undefined ? undefined : { minutesPerTmkDay: a.minutesPerTmkDay });
         if (!r.opensCase || !r.level || !r.sanction) {
           throw unprocessable(`Belum mencapai ambang tangga kehadiran PP 94/2021 (${r.equivalentDays} hari) / below the first rung of the attendance ladder`, [{ field: 'attendance.cumulativeDays', problem: r.explanation.formula }]);
         }

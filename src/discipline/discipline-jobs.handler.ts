@@ -1,5 +1,6 @@
 import { HttpException, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ruleSetsForEmployees } from '../allowance/rule-set-resolver';
 import { Clock } from '../common/clock';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
@@ -14,7 +15,8 @@ function lastDayOfMonth(month: string): string {
 
 /**
  * PP 94/2021 attendance ladder over the monthly attendance the allowance feature ingests
- * (`attendance_months`): per employee and calendar year, unexcused days + floor(late/early minutes / 450)
+ * (`attendance_months`): per employee and calendar year, unexcused days + floor(late/early minutes /
+ * minutesPerTmkDay of the employee's allowance rule set, else the discipline default 450)
  * against the ladder; crossing a rung opens one ATTENDANCE case (unique per employee, year and rung).
  * Incremental: only employees whose attendance changed since the last scan (with an overlap window, so
  * rows committed late are not missed; re-checking is harmless).
@@ -47,10 +49,17 @@ export class AttendanceLadderScan {
     const opened: string[] = [];
     const problems: { employeeId: string; problem: string }[] = [];
     let newMark: Date | null = null;
+    // minutesPerTmkDay is a field of the employee's allowance rule set (03 §11.2, §12.2).
+    const minutesPerTmkDay = new Map<string, number>();
+    for (const month of new Set(rows.map((r) => r.last_month))) {
+      const sets = await ruleSetsForEmployees(m, rows.filter((r) => r.last_month === month).map((r) => r.employee_id), month);
+      for (const [id, rs] of sets) if (rs) minutesPerTmkDay.set(`${id}:${month}`, rs.minutesPerTmkDay);
+    }
     for (const r of rows) {
       if (!newMark || r.last_seen > newMark) newMark = r.last_seen;
       const occurredOn = lastDayOfMonth(r.last_month) < today ? lastDayOfMonth(r.last_month) : today;
-      const ladder = attendanceLadder({ cumulativeDays: r.days, lateEarlyMinutes: r.minutes, onDate: occurredOn });
+      const perDay = minutesPerTmkDay.get(`${r.employee_id}:${r.last_month}`);
+      const ladder = attendanceLadder({ cumulativeDays: r.days, lateEarlyMinutes: r.minutes, onDate: occurredOn }, perDay === undefined ? undefined : { minutesPerTmkDay: perDay });
       if (!ladder.opensCase || !ladder.sanction) continue;
       const [prev]: { rung: number | null }[] = await m.query(
         `SELECT max(attendance_rung)::int AS rung FROM discipline_cases WHERE employee_id = $1 AND attendance_year = $2`,
@@ -64,7 +73,7 @@ export class AttendanceLadderScan {
         employeeId: r.employee_id, kind: 'ATTENDANCE', act: 'TK', stage: null, occurredOn, reportedOn: today,
         reportedBy: 'Sistem: pemindaian presensi bulanan (PP 94/2021)', evidenceUrls: [],
         description: `${r.days} hari tidak masuk kerja tanpa alasan sah + ${r.minutes} menit terlambat/pulang cepat pada ${r.year} (s.d. ${r.last_month}) = ${ladder.equivalentDays} hari: ${SANCTION_CATALOGUE[ladder.sanction].labelId} (${ladder.level})`,
-        attendance: { cumulativeDays: r.days, lateEarlyMinutes: r.minutes, year: r.year, facts: { throughMonth: r.last_month, source: 'attendance_months' } },
+        attendance: { cumulativeDays: r.days, lateEarlyMinutes: r.minutes, year: r.year, minutesPerTmkDay: perDay, facts: { throughMonth: r.last_month, source: 'attendance_months', minutesPerTmkDay: perDay ?? null } },
       }, true);
       } catch (err) {
         // Checked before any write (e.g. no position on the date): report it, keep scanning the others.

@@ -84,4 +84,18 @@ describe('attendance ladder → automatic ATTENDANCE cases', () => {
     );
     expect(rows.map((r: { attendance_rung: number }) => r.attendance_rung)).toEqual([4, 11]);
   });
+
+  it('counts late minutes with the minutesPerTmkDay of the employee’s allowance rule set (200 here, not the 450 default)', async () => {
+    const unit2 = await createUnit(t, null, 'TMK');
+    const rs = await t.request('PUT', `/api/v1/allowance/rule-sets/R-TMK-${unit2}`, { token: admin, body: { template: 'R-TPP-DEMO', effectiveFrom: '2025-01-01', unitCodes: [unit2], minutesPerTmkDay: 200 } });
+    expect(rs.status).toBe(201);
+    const head = await createEmployee(t, { unitCode: unit2, kind: 'PENGAWAS', isUnitHead: true, kelasJabatan: 9, golongan: 'III/d' });
+    const worker = await createEmployee(t, { unitCode: unit2, kind: 'PELAKSANA', supervisorNip: head.nip, kelasJabatan: 6 });
+    // 2 days + 200 minutes: 3 days with 200 min/day (teguran lisan); with 450 it would be 2 days, below the ladder.
+    const r = await t.request('POST', '/api/v1/attendance', { token: admin, body: { month: '2026-01', records: [{ nip: worker.nip, lateMinutes: [200], earlyLeaveMinutes: [], absentDays: 2, missedApel: 0 }] } });
+    expect(r.status).toBeLessThan(300);
+    await runJob(t, 'discipline.scan-attendance');
+    const cases = await t.request('GET', `${casesPath}?kind=ATTENDANCE&nip=${worker.nip}`, { token: admin });
+    expect(cases.body.items).toEqual([expect.objectContaining({ classification: expect.objectContaining({ level: 'RINGAN', candidateSanctions: ['TEGURAN_LISAN'] }) })]);
+  });
 });
