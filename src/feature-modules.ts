@@ -1,3 +1,4 @@
+import { AgencyModule } from './agency/agency.module';
 import { AllowanceModule } from './allowance/allowance.module';
 import { AngkaKreditModule } from './angka-kredit/angka-kredit.module';
 import { DisciplineModule } from './discipline/discipline.module';
@@ -8,4 +9,4 @@ import { OutcomesModule } from './outcomes/outcomes.module';
 import { SkpModule } from './skp/skp.module';
 
 /** Feature modules, in the order their routes appear in the API docs. Shared by API and worker. */
-export const FEATURE_MODULES = [OrgModule, SkpModule, EvaluationModule, EvaluationBatchModule, AngkaKreditModule, OutcomesModule, AllowanceModule, DisciplineModule];
+export const FEATURE_MODULES = [AgencyModule, OrgModule, SkpModule, EvaluationModule, EvaluationBatchModule, AngkaKreditModule, OutcomesModule, AllowanceModule, DisciplineModule];

@@ -1,3 +1,4 @@
+import { AgencyModule } from '../agency/agency.module';
 import { Module } from '@nestjs/common';
 import { DisciplineReadModule } from '../discipline/discipline-read';
 import { OutcomesModule } from '../outcomes/outcomes.module';
@@ -5,5 +6,5 @@ import { CreditLedgerService } from './credit-ledger.service';
 import { CreditController } from './credit.controller';
 import { CreditService } from './credit.service';
 
-@Module({ imports: [OutcomesModule, DisciplineReadModule], controllers: [CreditController], providers: [CreditLedgerService, CreditService], exports: [CreditLedgerService] })
+@Module({ imports: [AgencyModule, OutcomesModule, DisciplineReadModule], controllers: [CreditController], providers: [CreditLedgerService, CreditService], exports: [CreditLedgerService] })
 export class AngkaKreditModule {}

@@ -1,3 +1,4 @@
+import { AgencyService } from '../agency/agency.service';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -7,7 +8,7 @@ import { Clock } from '../common/clock';
 import { Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { akDasar, educationBonus, Golongan, integrasi, Jenjang, LedgerEntry } from '../rules';
+import { akDasar, akDefaults, educationBonus, Golongan, integrasi, Jenjang, LedgerEntry } from '../rules';
 import { CreditComputation, CreditLedgerService } from './credit-ledger.service';
 import { CreditEducationDto, CreditOpeningDto } from './dto/credit.dto';
 import { PPPK_NOTICE, renderPak } from './pak-document';
@@ -43,6 +44,7 @@ export class CreditService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly agency: AgencyService,
   ) {}
 
   private async employeeId(p: Principal, nip: string): Promise<string> {
@@ -134,13 +136,22 @@ export class CreditService {
     const snap = (await this.org.snapshotById(id, asOf))!;
     const ppkId = await this.org.ppkOf(id, asOf);
     const ppk = ppkId ? await this.org.snapshotById(ppkId, asOf) : null;
+    const [agency, identity] = await Promise.all([this.agency.profile(), this.org.documentIdentity(id)]);
+    const penetap = agency.officials.PENETAP_ANGKA_KREDIT;
+    const signer = penetap
+      ? { caption: penetap.positionTitle, name: penetap.name, nip: penetap.nip }
+      : ppk ? { caption: 'Pejabat Penilai Kinerja', name: ppk.name, nip: ppk.nip } : null;
     return renderPak({
-      agencyName: this.config.get('AGENCY_NAME'),
+      agency,
       year,
-      number: `PAK/${year}/${nip}`,
+      number: await this.agency.documentNumber('PAK', year, nip, nip),
       printedOn: today,
-      employee: { name: snap.name, nip: snap.nip, golongan: snap.golongan, positionTitle: snap.positionTitle, unitName: snap.unitName, tmtJabatan: snap.tmt },
-      ppk: ppk ? { name: ppk.name, nip: ppk.nip, positionTitle: ppk.positionTitle } : null,
+      precision: akDefaults.rounding.precision,
+      employee: {
+        name: snap.name, nip: snap.nip, status: snap.status, golongan: snap.golongan, positionTitle: snap.positionTitle, unitName: snap.unitName, tmtJabatan: snap.tmt,
+        ...identity,
+      },
+      signer,
       ledger: c.ledger,
       eligibility: c.eligibility,
     });

@@ -1,5 +1,16 @@
 /** The demo agency "Pemerintah Kabupaten Contoh": a unit tree and about 40 employees covering every kind of position. */
 export const DEMO_AGENCY_NAME = 'Pemerintah Kabupaten Contoh';
+
+/** The demo agency's identity on documents (GET/PUT /agency). */
+export const DEMO_AGENCY_PROFILE = {
+  name: DEMO_AGENCY_NAME,
+  town: 'Contoh',
+  letterhead: ['PEMERINTAH KABUPATEN CONTOH', 'BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA', 'Jalan Merdeka No. 1, Contoh 12345 · Telepon (0123) 456789'],
+  pakNumberFormat: '800/{seq}/BKPSDM/{year}',
+  dekpNumberFormat: '800/{seq}/DEKP/{year}',
+  officials: {},
+  tembusan: ['Kepala Badan Kepegawaian Negara', 'Bupati Contoh', 'Pejabat Penilai Kinerja', 'Kepala BKPSDM Kabupaten Contoh'],
+};
 export const DEMO_EMPLOYEE_PASSWORD = 'pegawai-demo-2026';
 
 export interface DemoUnit { code: string; name: string; parentCode: string | null }

@@ -1,9 +1,10 @@
+import { AgencyService } from '../agency/agency.service';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmployeesService } from '../org/employees.service';
 import { UnitsService } from '../org/units.service';
 import { seedDemoAllowances } from './demo-allowances';
-import { DEMO_EMPLOYEE_PASSWORD, DEMO_EMPLOYEES, DEMO_UNITS } from './demo-agency';
+import { DEMO_AGENCY_PROFILE, DEMO_EMPLOYEE_PASSWORD, DEMO_EMPLOYEES, DEMO_UNITS } from './demo-agency';
 
 const DEMO_START = '2025-01-01';
 
@@ -16,6 +17,7 @@ export class DemoSeeder {
     private readonly dataSource: DataSource,
     private readonly units: UnitsService,
     private readonly employees: EmployeesService,
+    private readonly agency: AgencyService,
   ) {}
 
   async seed(): Promise<{ units: number; employees: number }> {
@@ -40,6 +42,7 @@ export class DemoSeeder {
       employees++;
     }
     const allowances = await seedDemoAllowances(this.dataSource);
+    if (!(await this.agency.profile()).configured) await this.agency.update(DEMO_AGENCY_PROFILE);
     this.logger.log({ units, employees, ...allowances }, 'demo agency seeded');
     return { units, employees };
   }

@@ -53,6 +53,15 @@ export class OrgDirectory {
     return rows[0] ?? null;
   }
 
+  /** Identity fields printed on official documents (PAK): null where not recorded. */
+  async documentIdentity(employeeId: string, manager?: EntityManager): Promise<{ birthPlace: string | null; karpegNumber: string | null; tmtPangkat: string | null }> {
+    const rows = await this.m(manager).query(
+      `SELECT birth_place AS "birthPlace", karpeg_number AS "karpegNumber", to_char(tmt_pangkat,'YYYY-MM-DD') AS "tmtPangkat" FROM employees WHERE id = $1`,
+      [employeeId],
+    );
+    return rows[0] ?? { birthPlace: null, karpegNumber: null, tmtPangkat: null };
+  }
+
   async ppkOf(employeeId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
     const rows: { ppk: string | null }[] = await this.m(manager).query(
       `SELECT COALESCE(

@@ -1,3 +1,4 @@
+import { AgencyService } from '../../src/agency/agency.service';
 import { DemoSeeder } from '../../src/demo/demo-seeder';
 import { DEMO_EMPLOYEES } from '../../src/demo/demo-agency';
 import { EmployeesService } from '../../src/org/employees.service';
@@ -28,7 +29,7 @@ describe('demo agency allowances: warning-free with a predikat, held and acknowl
   beforeAll(async () => {
     t = await createTestApp({ worker: true });
     admin = await t.adminToken();
-    await new DemoSeeder(t.dataSource, t.app.get(UnitsService), t.app.get(EmployeesService)).seed();
+    await new DemoSeeder(t.dataSource, t.app.get(UnitsService), t.app.get(EmployeesService), t.app.get(AgencyService)).seed();
     const rows: { nip: string; kelas: number }[] = await t.dataSource.query(
       `SELECT e.nip, a.kelas_jabatan AS kelas FROM employees e JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_to IS NULL WHERE e.nip = ANY($1::text[])`,
       [DEMO_EMPLOYEES.map((e) => e.nip)],

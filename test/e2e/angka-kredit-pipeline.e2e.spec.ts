@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { eventually } from '../support/eventually';
 import { getBinary, pdfText } from '../support/evaluation-fixtures';
 import { recordFinalEvaluation } from '../support/final-evaluation';
@@ -58,17 +59,45 @@ describe('angka kredit and outcomes pipeline (outbox → BullMQ → worker)', ()
     const ledger = await t.dataSource.query(`SELECT l.version, l.balance::text FROM ak_ledgers l JOIN employees e ON e.id = l.employee_id WHERE e.nip = $1`, [jf.nip]);
     expect(ledger[0]).toEqual({ version: 1, balance: '18.750' });
 
-    // The PAK statement for 2025 prints the konversi row and the shortfall to the next pangkat.
+    // The agency identity prints on the PAK: town after "Ditetapkan di", number from the agency's format, numbered tembusan.
+    const admin = await t.adminToken();
+    const profile = {
+      name: 'Pemerintah Kabupaten Contoh', town: 'Contoh', letterhead: ['PEMERINTAH KABUPATEN CONTOH', 'BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA', 'Jalan Merdeka No. 1, Contoh'],
+      pakNumberFormat: '800/{seq}/BKPSDM/{year}', dekpNumberFormat: '800/{seq}/DEKP/{year}', officials: {}, tembusan: ['Kepala Badan Kepegawaian Negara', 'Pimpinan Instansi Pengusul', 'Pejabat Penilai Kinerja'],
+    };
+    const agency = await t.request('PUT', '/api/v1/agency', { token: admin, body: profile });
+    expect(agency.status).toBe(200);
+    expect(agency.body).toMatchObject({ town: 'Contoh', configured: true });
+    expect((await t.request('PUT', '/api/v1/agency', { token: jf.token, body: profile })).status).toBe(403);
+    expect((await t.request('PUT', '/api/v1/agency', { token: admin, body: { ...profile, pakNumberFormat: 'PAK/{year}' } })).status).toBe(400);
+    expect((await t.request('GET', '/api/v1/agency', { token: jf.token })).body).toMatchObject({ name: 'Pemerintah Kabupaten Contoh', town: 'Contoh', pakNumberFormat: '800/{seq}/BKPSDM/{year}' });
+
+
+    // The 2025 akumulasi (threshold not met) and the konversi sheet: Indonesian decimals, identity from the NIP, the reason that is unmet.
     const pak = await getBinary(t, `/api/v1/employees/${jf.nip}/credit/pak/2025.pdf`, jf.token);
     expect(pak.status).toBe(200);
     expect(pak.contentType).toBe('application/pdf');
+    // `DOC_SAMPLES_DIR=… ./scripts/test angka-kredit-pipeline` keeps the PDF (docs/ shows its pages as PNG).
+    if (process.env.DOC_SAMPLES_DIR) writeFileSync(`${process.env.DOC_SAMPLES_DIR}/pak-sample.pdf`, pak.body);
     const text = await pdfText(pak.body);
-    expect(text).toContain('PERNYATAAN AKUMULASI ANGKA KREDIT');
+    expect(text).toContain('AKUMULASI ANGKA KREDIT');
+    expect(text).toContain('KONVERSI PREDIKAT KINERJA KE ANGKA KREDIT');
+    expect(text).not.toContain('PERNYATAAN');
     expect(text).toContain(`${jf.nip.slice(0, 8)} ${jf.nip.slice(8, 14)} ${jf.nip.slice(14, 15)} ${jf.nip.slice(15)}`);
+    expect(text).toMatch(/NOMOR: 800\/\d+\/BKPSDM\/2025/);
+    const number = text.match(/NOMOR: (800\/\d+\/BKPSDM\/2025)/)![1];
     expect(text).toContain('AK Konversi');
-    expect(text).toContain('18.750');
-    expect(text).toContain('31.250');
+    expect(text).toContain('18,750');
+    expect(text).toContain('31,250');
+    expect(text).not.toMatch(/\b18\.750\b/);
+    expect(text).toContain('Jenis Kelamin');
+    expect(text).toContain('Nomor Seri KARPEG');
+    expect(text).toMatch(/Ditetapkan di\s*:\s*Contoh/);
+    expect(text).toMatch(/1\. Kepala Badan Kepegawaian Negara\s+2\. Pimpinan Instansi Pengusul\s+3\. Pejabat Penilai Kinerja/);
     expect(text).toMatch(/TIDAK DAPAT DIPERTIMBANGKAN UNTUK KENAIKAN PANGKAT/);
+    expect(text).not.toMatch(/harus minimal Baik \(diberikan: (SANGAT_)?BAIK\)/);
+    // Printed again: the same number (issued once per employee and year).
+    expect(await pdfText((await getBinary(t, `/api/v1/employees/${jf.nip}/credit/pak/2025.pdf`, jf.token)).body)).toContain(`NOMOR: ${number}`);
     expect((await getBinary(t, `/api/v1/employees/${jf.nip}/credit/pak/20x5.pdf`, jf.token)).status).toBe(404);
   }, 120000);
 

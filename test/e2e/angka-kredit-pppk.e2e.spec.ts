@@ -53,7 +53,9 @@ describe('angka kredit of a PPPK in a JF (spec 04 §6, ak.pppk.ledger = INFORMAT
     const text = await pdfText(pak.body);
     expect(text).toContain('PERNYATAAN ANGKA KREDIT (INFORMASI)');
     expect(text).not.toContain('PENETAPAN ANGKA KREDIT');
-    expect(text).toContain('12.500');
+    expect(text).toContain('12,500');
+    expect(text).toContain('Informasi: pegawai PPPK');
+    expect(text).not.toContain('DIPERTIMBANGKAN');
 
     // AK Dasar / integrasi rest on a PNS golongan ruang: refused for a PPPK with a clear conflict.
     const opening = await t.request('POST', `/api/v1/employees/${nurse.nip}/credit/opening`, { token: admin, body: { kind: 'AK_DASAR' } });

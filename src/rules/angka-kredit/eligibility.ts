@@ -128,13 +128,17 @@ export function checkEligibility(input: EligibilityInput, config?: DeepPartial<A
   }
   if (balance.lt(threshold)) {
     unmet.unshift('AK_SHORTFALL');
-    reasons.unshift(`AK kumulatif ${show(balance)} < ${show(threshold)}`);
+    // Printed on the PAK: decimals with a comma at the configured precision (12,500), as offices write them.
+    reasons.unshift(`AK kumulatif ${akId(balance, precision)} kurang dari AK minimal ${akId(threshold, precision)}`);
   }
   const window = recent.slice(0, predYears);
   const predOk = window.length >= predYears && window.every((p) => isAtLeastBaik(p));
   if (!predOk) {
     unmet.push('PREDIKAT_BELOW_BAIK');
-    reasons.push(`predikat ${predYears} tahun terakhir harus minimal Baik (diberikan: ${window.join(', ') || 'tidak ada'})`);
+    // Say which condition fails: too few years of predikat, or a predikat below Baik.
+    const below = window.filter((p) => !isAtLeastBaik(p));
+    if (below.length) reasons.push(`predikat kinerja ${predYears} tahun terakhir harus minimal Baik; di bawah Baik: ${below.map(humanPredicate).join(', ')}`);
+    else reasons.push(`predikat kinerja baru tersedia untuk ${window.length} dari ${predYears} tahun terakhir yang disyaratkan`);
   }
   steps.push({ label: `predikat ${predYears} tahun terakhir ≥ Baik`, formula: window.join(', ') || '—', value: predOk });
   const shortfall = Dec.max(new Dec(0), threshold.minus(balance));
@@ -156,4 +160,14 @@ export function checkEligibility(input: EligibilityInput, config?: DeepPartial<A
       steps,
     }),
   };
+}
+
+/** 12.5 → "12,500" at the precision (Indonesian decimal comma). */
+function akId(d: Dec, precision: number): string {
+  return d.toFixed(precision).replace('.', ',');
+}
+
+/** "BUTUH_PERBAIKAN" → "Butuh Perbaikan" (the form's wording). */
+function humanPredicate(p: string): string {
+  return p.split('_').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
 }

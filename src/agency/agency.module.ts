@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AgencyController } from './agency.controller';
+import { AgencyService } from './agency.service';
+
+/** Agency identity for official documents; other features read it through AgencyService. */
+@Module({ controllers: [AgencyController], providers: [AgencyService], exports: [AgencyService] })
+export class AgencyModule {}
