@@ -19,11 +19,35 @@ ensure_deps() {
     say "Installing dependencies (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error >&2
   fi
+  # The console (web/) has its own package.json and lockfile.
+  if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+    say "Installing the console's dependencies (npm ci in web/)"
+    (cd web && npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
 }
 
 build() {
-  say "Building"
+  say "Building the API and the console (web/dist)"
   npx tsc -p tsconfig.build.json
+  sh scripts/web-build.sh
+}
+
+# Debian's Chromium for the browser tier; installed with apt-get when missing (CI runs as root).
+ensure_chromium() {
+  CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || true)}"
+  if [ -z "$CHROMIUM_PATH" ]; then
+    say "Chromium is missing: installing Debian's chromium package (apt-get install -y chromium, about a minute)"
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >&2 \
+      || die "Could not install chromium; install it (apt-get install chromium) or set CHROMIUM_PATH."
+    CHROMIUM_PATH="$(command -v chromium)"
+  fi
+  export CHROMIUM_PATH
+}
+
+# A free TCP port on 127.0.0.1.
+free_port() {
+  node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close();})'
 }
 
 # url_part URL FIELD  -> host|port|user|db

@@ -1,0 +1,44 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { useMe } from './auth/me';
+import { RequireSession } from './auth/RequireSession';
+import { HomePage, Shell } from './layout/Shell';
+import { homePath } from './navigation';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { EvaluasiPage } from './pages/evaluation/EvaluasiPage';
+import { SkpSayaPage } from './pages/skp/SkpSayaPage';
+import { RatingPage } from './pages/team/RatingPage';
+import { SkpReviewPage } from './pages/team/SkpReviewPage';
+import { TimSayaPage } from './pages/team/TimSayaPage';
+
+function Home() {
+  const me = useMe().data!;
+  const to = homePath(me);
+  return to === '/beranda' ? <HomePage /> : <Navigate to={to} replace />;
+}
+
+/**
+ * Routes mirror navigation.ts. Admin pages (another section of the same shell) go under `/admin/…`
+ * as children of the Shell route, each with its entry in NAVIGATION's "Admin BKPSDM" section.
+ */
+export const router = createBrowserRouter([
+  { path: '/masuk', element: <LoginPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <Shell />,
+        children: [
+          { index: true, element: <Home /> },
+          { path: 'beranda', element: <HomePage /> },
+          { path: 'skp', element: <SkpSayaPage /> },
+          { path: 'evaluasi', element: <EvaluasiPage /> },
+          { path: 'tim', element: <TimSayaPage /> },
+          { path: 'tim/skp/:skpId', element: <SkpReviewPage /> },
+          { path: 'tim/evaluasi/:skpId/:period', element: <RatingPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,80 @@
+import { expect, test, type Page } from '@playwright/test';
+import { approvedLeaderSkp } from './support/api';
+import { CASTS, PASSWORD, demo } from './support/demo';
+import { checkPage, expectNoHorizontalScroll, login } from './support/page-checks';
+
+const now = new Date();
+const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Jakarta' }).format(now));
+const month = Number(new Intl.DateTimeFormat('en', { month: 'numeric', timeZone: 'Asia/Jakarta' }).format(now));
+// A period whose last month has begun (ratings wait for it): the year in December, else the last quarter begun-and-ended.
+const period = month === 12 ? String(year) : `${year}-Q${Math.max(1, Math.floor(month / 3))}`;
+
+test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in the console', async ({ page, request }, info) => {
+  test.setTimeout(300_000);
+  const cast = CASTS[info.project.name];
+  const employee = demo(cast.employee);
+  const leaderRhk = `Meningkatnya mutu layanan (${info.project.name})`;
+  await approvedLeaderSkp(request, cast.ppk, cast.atasanPpk, year, leaderRhk);
+  const phone = info.project.name === 'phone';
+
+  await test.step('the employee writes the SKP, linked to the PPK’s RHK, and submits it', async () => {
+    await page.goto('/');
+    await login(page, employee.nip, PASSWORD);
+    await expect(page.getByRole('heading', { level: 1, name: 'SKP Saya' })).toBeVisible();
+    await page.getByRole('button', { name: `Buat SKP ${year}` }).click();
+    await page.getByRole('button', { name: 'Tambah RHK' }).click();
+    await page.getByLabel('Rencana Hasil Kerja', { exact: true }).fill('Terlaksananya asuhan keperawatan pasien rujukan');
+    await page.getByLabel('RHK Pimpinan yang Diintervensi').selectOption({ label: leaderRhk });
+    await page.getByLabel('Indikator', { exact: true }).fill('Persentase pasien rujukan yang mendapat asuhan sesuai standar');
+    // Saving without a target keeps what was typed; submitting shows the API's message on the Target field.
+    await page.getByRole('button', { name: 'Ajukan' }).click();
+    await expect(page.getByText('target wajib pada pendekatan kuantitatif', { exact: true })).toBeVisible();
+    await expect(page.getByLabel('Indikator', { exact: true })).toHaveValue('Persentase pasien rujukan yang mendapat asuhan sesuai standar');
+    await page.getByLabel('Target').fill('100 %');
+    if (phone) await expectNoHorizontalScroll(page);
+    await checkPage(page, info, 'skp-saya');
+    await page.getByRole('button', { name: 'Ajukan' }).click();
+    await expect(page.getByText('Diajukan', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Keluar' }).click();
+  });
+
+  const ppk = demo(cast.ppk);
+  await test.step('the PPK approves the SKP', async () => {
+    await login(page, ppk.nip, PASSWORD);
+    await openMenu(page, 'Tim Saya');
+    await expect(page.getByRole('heading', { level: 1, name: 'Tim Saya' })).toBeVisible();
+    if (phone) await expectNoHorizontalScroll(page);
+    await checkPage(page, info, 'tim-saya');
+    await page.getByRole('link', { name: `Periksa SKP ${employee.name}` }).click();
+    await expect(page.getByText('Terlaksananya asuhan keperawatan pasien rujukan')).toBeVisible();
+    await checkPage(page, info, 'tim-saya-periksa-skp');
+    await page.getByRole('button', { name: 'Setujui' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tim Saya' })).toBeVisible();
+  });
+
+  await test.step('the PPK rates with feedback, sees the curve and finalises', async () => {
+    await page.getByLabel('Periode penilaian').selectOption(period);
+    await page.getByRole('link', { name: `Nilai ${employee.name}` }).click();
+    await page.getByLabel('Umpan Balik RHK 1').fill('Asuhan rujukan konsisten; pertahankan.');
+    await page.getByLabel('Umpan Balik Akuntabel').fill('Laporan selalu tepat waktu.');
+    await page.getByLabel('Rating Hasil Kerja').selectOption('DI_ATAS_EKSPEKTASI');
+    await page.getByLabel('Rating Perilaku Kerja').selectOption('DI_ATAS_EKSPEKTASI');
+    await page.getByRole('button', { name: 'Nilai' }).click();
+    await expect(page.getByText('Predikat: Sangat Baik')).toBeVisible();
+    await expect(page.getByTestId('pola-distribusi')).toBeVisible();
+    if (phone) await expectNoHorizontalScroll(page);
+    await checkPage(page, info, 'tim-saya-penilaian');
+    const justification = page.getByLabel('Justifikasi');
+    await justification.fill('Unit kecil; capaian organisasi belum ditetapkan saat penilaian.');
+    await page.getByRole('button', { name: 'Terbitkan' }).click();
+    await expect(page.getByText(/Diterbitkan \d+ \p{L}+ \d{4}; batas keberatan/u)).toBeVisible();
+    await page.getByRole('button', { name: 'Keluar' }).click();
+  });
+});
+
+/** On a phone the menu hides behind the burger. */
+async function openMenu(page: Page, entry: string) {
+  const burger = page.getByRole('button', { name: 'Buka menu' });
+  if (await burger.isVisible()) await burger.click();
+  await page.getByRole('link', { name: entry }).click();
+}
