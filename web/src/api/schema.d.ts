@@ -13,7 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in with NIP and password; returns a JWT */
+        /** Log in with NIP and password; returns a JWT (HS256, expires after JWT_TTL_SECONDS) */
         post: operations["AuthController_login_v1"];
         delete?: never;
         options?: never;
@@ -65,6 +65,57 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["AuthController_revokeKey_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{nip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountsController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** ADMIN: disable/enable an account or change its role; its existing tokens stop working at once */
+        patch: operations["AccountsController_update_v1"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{nip}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** ADMIN: set a new password for an account; its existing tokens stop working at once */
+        put: operations["AccountsController_setPassword_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one’s own password (throttled like the login); every token of the account, this one included, stops working */
+        post: operations["AccountsController_changeOwn_v1"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -124,6 +175,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/employees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Employees as of a date: search by name or NIP prefix, filter by unit (with sub-units), status, position kind, jenjang; ordered by NIP */
+        get: operations["OrgListsController_listEmployees_v1"];
+        put?: never;
+        /** Create an employee (PNS/PPPK) with position, golongan, unit and supervisor */
+        post: operations["OrgController_createEmployee_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -131,7 +200,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The unit tree depth-first, each unit with its head and employee counts; ?q= keeps matches and their ancestors */
+        get: operations["OrgListsController_listUnits_v1"];
         put?: never;
         /** Create a unit (satuan organisasi) in the tree */
         post: operations["OrgController_createUnit_v1"];
@@ -151,23 +221,6 @@ export interface paths {
         get: operations["OrgController_getUnit_v1"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/employees": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create an employee (PNS/PPPK) with position, golongan, unit and supervisor */
-        post: operations["OrgController_createEmployee_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -236,7 +289,7 @@ export interface paths {
         };
         /**
          * Employees of a unit subtree who cannot be planned or rated as things stand on a date
-         * @description Reason codes: NO_PPK, PPK_NOT_IN_SERVICE, PPK_NOT_STRUCTURAL, PPK_RANK_TOO_LOW, NO_SKP. A PPK must be at least a pejabat pengawas (and senior enough for the rated position, spec 01 §2.2) unless the PPK holds a Plt/Plh/delegation.
+         * @description Reason codes: NO_PPK, PPK_NOT_IN_SERVICE, PPK_NOT_STRUCTURAL, PPK_RANK_TOO_LOW, NO_SKP, UNLINKED_RESULTS. A PPK must be at least a pejabat pengawas (and senior enough for the rated position, spec 01 §2.2) unless the PPK holds a Plt/Plh/delegation.
          */
         get: operations["OrgReportsController_report_v1"];
         put?: never;
@@ -309,7 +362,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** SUBMITTED → APPROVED (penetapan by the PPK on the date) */
+        /** SUBMITTED → APPROVED (penetapan by the PPK on the date); when the PPK has no approved SKP of the year, `warnings: [{ code: UNLINKED_RESULTS }]` (listed by GET /units/{code}/gaps); with one, UTAMA results without parentResultId → 422 */
         post: operations["SkpController_approve_v1"];
         delete?: never;
         options?: never;
@@ -410,7 +463,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** PPK: rating hasil kerja and perilaku with feedback → predicate + explanation (RATED); a unit head’s rating hasil comes from the org predicate (422 if it differs or is not set) */
+        /** PPK: rating hasil kerja and perilaku with feedback → predicate + explanation (RATED); a unit head’s rating hasil comes from the org predicate (422 if it differs or is not set); 409 before the period’s last month has begun unless EVALUATION_RATE_BEFORE_PERIOD_END */
         put: operations["EvaluationController_rate_v1"];
         post?: never;
         delete?: never;
@@ -428,7 +481,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** PPK: RATED → ISSUED after the unit distribution check (violations → 422 unless a justification is given); opens the objection window */
+        /** PPK: RATED → ISSUED after the unit distribution check (violations → 422 unless a justification is given); opens the objection window; 409 before the period’s last month has begun unless EVALUATION_RATE_BEFORE_PERIOD_END */
         post: operations["EvaluationController_finalize_v1"];
         delete?: never;
         options?: never;
@@ -617,7 +670,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** AK ledger: entries, balance, next step with threshold, shortfall, eligibility and unmet conditions */
+        /** AK ledger: entries, balance, next step with threshold, shortfall, eligibility and unmet conditions, warnings (KJ_BELOW_AKK, CASE_C_CATCH_UP); a PPPK’s ledger is `informational` (no kenaikan pangkat; AK_PPPK_LEDGER) */
         get: operations["CreditController_get_v1"];
         put?: never;
         post?: never;
@@ -843,7 +896,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Month status (OPEN | CLOSED) and line counts by status */
+        /** Month status (OPEN | CLOSED), line counts by status and by warning code */
         get: operations["AllowanceController_getMonth_v1"];
         put?: never;
         post?: never;
@@ -862,7 +915,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a month: its figures become immutable (409 when already closed or a run is in progress); emits AllowanceMonthClosed */
+        /**
+         * Close a month: its figures become immutable; emits AllowanceMonthClosed
+         * @description 409 when already closed, when a run is in progress, or while any line of the month carries warnings (PREDIKAT_MISSING, ATTENDANCE_MISSING, RULESET_MISSING, STATUS_UNKNOWN, …): the 409 lists the count per code in `warnings` and `details`. A body `{ "acknowledgeWarnings": true }` closes anyway; the audit record keeps the acknowledged counts.
+         */
         post: operations["AllowanceController_closeMonth_v1"];
         delete?: never;
         options?: never;
@@ -1191,6 +1247,30 @@ export interface components {
             name: string;
             scopes: ("payroll:read" | "attendance:write")[];
         };
+        AccountViewDto: {
+            nip: string;
+            /** @enum {string} */
+            role: "ADMIN" | "EMPLOYEE";
+            disabled: boolean;
+            /** Format: uuid */
+            employeeId: string | null;
+        };
+        UpdateAccountDto: {
+            /** @description true disables the account and revokes its tokens at once */
+            disabled?: boolean;
+            /**
+             * @description a change revokes the account’s tokens
+             * @enum {string}
+             */
+            role?: "ADMIN" | "EMPLOYEE";
+        };
+        SetPasswordDto: {
+            newPassword: string;
+        };
+        ChangeOwnPasswordDto: {
+            newPassword: string;
+            currentPassword: string;
+        };
         PositionDto: {
             /** @example Analis Kebijakan Ahli Muda */
             title: string;
@@ -1222,6 +1302,65 @@ export interface components {
             position: components["schemas"]["PositionDto"];
             /** @description start of this assignment; defaults to position.tmt */
             effectiveFrom?: string;
+        };
+        EmployeeListItemDto: {
+            /** @example 198703152010011002 */
+            nip: string;
+            /** @example Siti Rahmawati, S.Kep. */
+            name: string;
+            /** @enum {string} */
+            status: "PNS" | "PPPK";
+            /** @description null when the employee holds no position on the date */
+            unitCode: string | null;
+            unitName: string | null;
+            /** @example Perawat Ahli Pertama */
+            positionTitle: string | null;
+            /** @enum {string|null} */
+            positionKind: "JPT_UTAMA" | "JPT_MADYA" | "JPT_PRATAMA" | "ADMINISTRATOR" | "PENGAWAS" | "PELAKSANA" | "FUNGSIONAL" | null;
+            /** @enum {string|null} */
+            jenjang: "PEMULA" | "TERAMPIL" | "MAHIR" | "PENYELIA" | "AHLI_PERTAMA" | "AHLI_MUDA" | "AHLI_MADYA" | "AHLI_UTAMA" | null;
+            /** @example III/a */
+            golongan: string | null;
+            kelasJabatan: number | null;
+            isUnitHead: boolean;
+        };
+        EmployeePageDto: {
+            items: components["schemas"]["EmployeeListItemDto"][];
+            /** @description Pass as ?after= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        UnitHeadDto: {
+            /** @example 196908081993082008 */
+            nip: string;
+            name: string;
+            /** @example Kepala Dinas Kesehatan */
+            positionTitle: string;
+        };
+        UnitTreeItemDto: {
+            /** @example DINKES */
+            code: string;
+            /** @example Dinas Kesehatan */
+            name: string;
+            parentCode: string | null;
+            /** @description 0 for a root unit */
+            depth: number;
+            /** @description Codes from the root down to this unit */
+            path: string[];
+            /** @description The unit head in office on the date (null: vacant) */
+            head: components["schemas"]["UnitHeadDto"] | null;
+            /** @description Employees placed in this unit itself on the date */
+            employeeCount: number;
+            /** @description Employees in this unit and all its sub-units on the date */
+            subtreeEmployeeCount: number;
+            /** @description Number of direct sub-units */
+            childCount: number;
+            /** @description With ?q=: whether this unit matched (false: an ancestor kept for the tree) */
+            match: boolean;
+        };
+        UnitTreePageDto: {
+            /** @description Depth-first (parents before their children, siblings by code) */
+            items: components["schemas"]["UnitTreeItemDto"][];
+            nextCursor: string | null;
         };
         CreateUnitDto: {
             /** @example DINKES */
@@ -1576,9 +1715,11 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
-            /** @description too many attempts */
+            /** @description too many attempts for this account, from this address, or from this address across accounts; wait Retry-After seconds */
             429: {
                 headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1650,6 +1791,96 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountViewDto"];
+                };
+            };
+        };
+    };
+    AccountsController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountViewDto"];
+                };
+            };
+        };
+    };
+    AccountsController_setPassword_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountsController_changeOwn_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeOwnPasswordDto"];
+            };
+        };
         responses: {
             204: {
                 headers: {
@@ -1859,6 +2090,102 @@ export interface operations {
             };
         };
     };
+    OrgListsController_listEmployees_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from nextCursor */
+                after?: string;
+                /** @description Name (case-insensitive, any part) or the start of a NIP (digits only) */
+                q?: string;
+                /** @description Unit code; includes its sub-units */
+                unitCode?: string;
+                status?: "PNS" | "PPPK";
+                /** @description Position kind */
+                kind?: "JPT_UTAMA" | "JPT_MADYA" | "JPT_PRATAMA" | "ADMINISTRATOR" | "PENGAWAS" | "PELAKSANA" | "FUNGSIONAL";
+                /** @description Jenjang of a functional position */
+                jenjang?: "PEMULA" | "TERAMPIL" | "MAHIR" | "PENYELIA" | "AHLI_PERTAMA" | "AHLI_MUDA" | "AHLI_MADYA" | "AHLI_UTAMA";
+                /** @description Organisation as of this date (default today) */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeePageDto"];
+                };
+            };
+            /** @description Not an ADMIN, or unknown unitCode */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrgController_createEmployee_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEmployeeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrgListsController_listUnits_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from nextCursor */
+                after?: string;
+                /** @description Code or name (case-insensitive, any part); matching units come with their ancestors so the tree stays whole */
+                q?: string;
+                /** @description Heads and head counts as of this date (default today) */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitTreePageDto"];
+                };
+            };
+            /** @description Not an ADMIN */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     OrgController_createUnit_v1: {
         parameters: {
             query?: never;
@@ -1892,27 +2219,6 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OrgController_createEmployee_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateEmployeeDto"];
-            };
-        };
-        responses: {
-            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2913,7 +3219,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    acknowledgeWarnings?: boolean;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
