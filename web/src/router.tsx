@@ -5,6 +5,8 @@ import { HomePage, Shell } from './layout/Shell';
 import { homePath } from './navigation';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { AngkaKreditPage } from './pages/credit/AngkaKreditPage';
+import { RiwayatPage } from './pages/history/RiwayatPage';
 import { EvaluasiPage } from './pages/evaluation/EvaluasiPage';
 import { SkpSayaPage } from './pages/skp/SkpSayaPage';
 import { RatingPage } from './pages/team/RatingPage';
@@ -33,6 +35,8 @@ export const router = createBrowserRouter([
           { path: 'beranda', element: <HomePage /> },
           { path: 'skp', element: <SkpSayaPage /> },
           { path: 'evaluasi', element: <EvaluasiPage /> },
+          { path: 'angka-kredit', element: <AngkaKreditPage /> },
+          { path: 'riwayat', element: <RiwayatPage /> },
           { path: 'tim', element: <TimSayaPage /> },
           { path: 'tim/skp/:skpId', element: <SkpReviewPage /> },
           { path: 'tim/evaluasi/:skpId/:period', element: <RatingPage /> },
