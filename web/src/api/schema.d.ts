@@ -155,6 +155,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/failed/{queue}/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry a failed background job: it goes back to the queue with fresh attempts */
+        post: operations["FailedJobRetryController_retry_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/employees/import": {
         parameters: {
             query?: never;
@@ -166,7 +183,7 @@ export interface paths {
         put?: never;
         /**
          * Bulk import of employees (≤ 10,000 rows), all-or-nothing, idempotent on NIP
-         * @description JSON: an array of POST /employees bodies (optional effectiveFrom per row). CSV (text/csv, "," or ";"): header line with columns nip,name,status,golongan,unitCode,supervisorNip,password,positionTitle,positionKind,jenjang,kelasJabatan,isUnitHead,tmt,effectiveFrom. Rows are numbered from 1 (the CSV header is row 0). An existing NIP is updated: a new history row from effectiveFrom (default tmt) when position, golongan, unit or supervisor changed. Supervisors may be rows of the same file, in any order. A password is only used to create a missing login account; it never resets an existing one. With any bad row: 400, nothing written, every problem listed in `errors`.
+         * @description JSON: an array of POST /employees bodies (optional effectiveFrom per row). CSV (text/csv, "," or ";"): header line with columns nip,name,status,golongan,unitCode,supervisorNip,password,positionTitle,positionKind,jenjang,kelasJabatan,isUnitHead,tmt,effectiveFrom. Excel (.xlsx, body with content type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet): the first sheet with the same header row; NIPs as text. Rows are numbered from 1 (the CSV header is row 0). An existing NIP is updated: a new history row from effectiveFrom (default tmt) when position, golongan, unit or supervisor changed. Supervisors may be rows of the same file, in any order. A password is only used to create a missing login account; it never resets an existing one. With any bad row: 400, nothing written, every problem listed in `errors`.
          */
         post: operations["EmployeeImportController_import_v1"];
         delete?: never;
@@ -990,7 +1007,7 @@ export interface paths {
         put?: never;
         /**
          * Monthly attendance (ADMIN or API key attendance:write), idempotent per (nip, month): a resend replaces
-         * @description All-or-nothing: unknown NIPs or bad rows → 400 with every row in `errors` (row, nip, field, problem); nothing is written. lateMinutes/earlyLeaveMinutes: one item per occurrence, null = no check-in.
+         * @description All-or-nothing: unknown NIPs or bad rows → 400 with every row in `errors` (row, nip, field, problem); nothing is written. lateMinutes/earlyLeaveMinutes: one item per occurrence, null = no check-in. Files: text/csv or .xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, first sheet) with ?month=YYYY-MM and a header row of nip, lateMinutes, earlyLeaveMinutes, absentDays, missedApel; minutes lists in one cell ("12, 45"; "-" = no check-in). Errors then give the data row (1-based, the header is row 0) and the column.
          */
         post: operations["AttendanceController_ingest_v1"];
         delete?: never;
@@ -1026,8 +1043,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The same lines as CSV (header row, one line per employee by NIP, deductions per code), streamed */
+        /**
+         * The same lines as CSV (header row, one line per employee by NIP, deductions per code), streamed
+         * @description UTF-8 with BOM, RFC 4180 quoting, text cells neutralised against spreadsheet formulas (a leading = + - @ tab CR gets a quote mark), rupiah as plain integers (negative amounts stay numbers). Payroll systems that read the bare file: `?bom=false&codes=plain`.
+         */
         get: operations["PayrollController_csv_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payroll/allowances.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same lines as an Excel workbook (streamed): header in Bahasa Indonesia, NIP as text, rupiah with thousands separators */
+        get: operations["PayrollController_xlsx_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1061,8 +1098,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export for the national sharing system (SBT): NIP, name, agency, unit, act, stage, dates, level, sanction, status, decision reference (CSV or JSON) */
+        /**
+         * Export for the national sharing system (SBT): NIP, name, agency, unit, act, stage, dates, level, sanction, status, decision reference (CSV, XLSX or JSON)
+         * @description CSV: UTF-8 with BOM, `sep` comma|semicolon, NIP as ="…" text unless `codes=plain`, text cells neutralised against formulas. XLSX: header in Bahasa Indonesia, NIP as text.
+         */
         get: operations["DisciplineController_export_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/discipline/cases/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SBT export as an Excel workbook (same filters; same as format=xlsx) */
+        get: operations["DisciplineController_exportXlsx_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1225,6 +1282,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/year-end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Year-end close progress of a unit (or the agency) and its sub-units, rolled up: SKPs approved, evaluations rated/issued/final, keberatan open, distribution checks */
+        get: operations["MonitoringController_progress_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/year-end/behind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people of a unit (with sub-units) who have not reached a year-end stage, with the PPK who must act; by NIP, cursor-paged */
+        get: operations["MonitoringController_behind_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit trail of an entity, oldest first (who, when, what before and after, under which request) */
+        get: operations["AuditTrailController_trail_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1270,6 +1378,19 @@ export interface components {
         ChangeOwnPasswordDto: {
             newPassword: string;
             currentPassword: string;
+        };
+        RetriedJobDto: {
+            /** @enum {string} */
+            queue: "pipeline" | "allowance" | "maintenance";
+            /** @example o1042-evaluation.derive-outcomes */
+            id: string;
+            /** @example evaluation.derive-outcomes */
+            name: string;
+            /**
+             * @description State after the retry (the worker picks it up; handlers are idempotent)
+             * @example waiting
+             */
+            state: string;
         };
         PositionDto: {
             /** @example Analis Kebijakan Ahli Muda */
@@ -1685,6 +1806,136 @@ export interface components {
         HolidaysDto: {
             holidays: components["schemas"]["HolidayItemDto"][];
         };
+        YearEndSharesDto: {
+            /**
+             * @description percent of employees, one decimal
+             * @example 95.5
+             */
+            skpApproved: number;
+            rated: number;
+            issued: number;
+            final: number;
+        };
+        DistributionUnitsDto: {
+            /** @description Distribution units (units with their own organisation predicate, or with none above them) whose predicate distribution is within the pattern */
+            ok: number;
+            /** @description … that break the pattern (SE MenPANRB 3/2023) */
+            violated: number;
+            /** @description … whose organisation performance for the year is not set */
+            orgPredicateMissing: number;
+        };
+        YearEndDistributionDto: {
+            /**
+             * @description This unit's own distribution check; null when its evaluations count in an ancestor's distribution
+             * @enum {string|null}
+             */
+            own: "OK" | "VIOLATED" | "ORG_PREDICATE_MISSING" | "EMPTY" | null;
+            /** @description Distribution units in this subtree by outcome */
+            units: components["schemas"]["DistributionUnitsDto"];
+        };
+        YearEndUnitProgressDto: {
+            /** @description null for the whole agency */
+            unitCode: string | null;
+            /** @example Dinas Kesehatan */
+            unitName: string;
+            parentCode: string | null;
+            childCount: number;
+            /** @description Employees placed in the subtree on the reference date */
+            employees: number;
+            /** @description with an APPROVED SKP for the year */
+            skpApproved: number;
+            /** @description annual evaluation RATED or later */
+            rated: number;
+            /** @description annual evaluation ISSUED or later (incl. under keberatan) */
+            issued: number;
+            /** @description annual evaluation FINAL */
+            final: number;
+            /** @description keberatan open (OBJECTED) */
+            objectionsOpen: number;
+            shares: components["schemas"]["YearEndSharesDto"];
+            distribution: components["schemas"]["YearEndDistributionDto"];
+        };
+        YearEndProgressDto: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description The annual evaluation period
+             * @example 2026
+             */
+            period: string;
+            /**
+             * @description Organisation as of this date (today, kept inside the year)
+             * @example 2026-12-05
+             */
+            asOf: string;
+            /** @description The requested unit (or the whole agency), rolled up */
+            scope: components["schemas"]["YearEndUnitProgressDto"];
+            /** @description Its direct sub-units (the root units for the whole agency), each rolled up */
+            items: components["schemas"]["YearEndUnitProgressDto"][];
+        };
+        YearEndBehindItemDto: {
+            nip: string;
+            name: string;
+            unitCode: string;
+            unitName: string;
+            /** @example Perawat Ahli Pertama */
+            positionTitle: string;
+            /**
+             * @description null: no SKP for the year
+             * @enum {string|null}
+             */
+            skpStatus: "DRAFT" | "SUBMITTED" | "APPROVED" | null;
+            /**
+             * @description Annual evaluation; null: none yet
+             * @enum {string|null}
+             */
+            evaluationStatus: "DRAFT" | "SUBMITTED" | "RATED" | "ISSUED" | "OBJECTED" | "FINAL" | null;
+            /** @description Who must act: the PPK on the reference date */
+            ppkNip: string | null;
+            ppkName: string | null;
+        };
+        YearEndBehindPageDto: {
+            /** @example 2026 */
+            year: number;
+            /** @enum {string} */
+            stage: "SKP_APPROVED" | "RATED" | "ISSUED" | "FINAL" | "OBJECTION_OPEN";
+            /** @example 2026-12-05 */
+            asOf: string;
+            items: components["schemas"]["YearEndBehindItemDto"][];
+            nextCursor: string | null;
+        };
+        AuditEntryDto: {
+            /** @example 1042 */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description NIP of the person, or the API key / system name
+             * @example 198501012010011001
+             */
+            actor: string;
+            /**
+             * @description ADMIN | EMPLOYEE (people), API_KEY, SYSTEM
+             * @example ADMIN
+             */
+            actorKind: string;
+            /** @example employee.mutate */
+            action: string;
+            entityType: string;
+            entityId: string;
+            /** @description State before the change */
+            before?: Record<string, never> | null;
+            /** @description State after the change */
+            after?: Record<string, never> | null;
+            reason: string | null;
+            /** @description Correlation id of the request that made the change */
+            correlationId: string;
+        };
+        AuditPageDto: {
+            /** @description Oldest first */
+            items: components["schemas"]["AuditEntryDto"][];
+            nextCursor: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -2058,6 +2309,42 @@ export interface operations {
             };
         };
     };
+    FailedJobRetryController_retry_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: "pipeline" | "allowance" | "maintenance";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetriedJobDto"];
+                };
+            };
+            /** @description Not an ADMIN, unknown queue or job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The job is not in the failed state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     EmployeeImportController_import_v1: {
         parameters: {
             query?: never;
@@ -2069,6 +2356,7 @@ export interface operations {
             content: {
                 "application/json": components["schemas"]["CreateEmployeeDto"][];
                 "text/csv": components["schemas"]["CreateEmployeeDto"][];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CreateEmployeeDto"][];
             };
         };
         responses: {
@@ -3341,7 +3629,10 @@ export interface operations {
     };
     AttendanceController_ingest_v1: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Required for CSV and .xlsx uploads (JSON carries it in the body) */
+                month?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3349,6 +3640,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": Record<string, never>;
+                "text/csv": Record<string, never>;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Record<string, never>;
             };
         };
         responses: {
@@ -3385,6 +3678,31 @@ export interface operations {
         };
     };
     PayrollController_csv_v1: {
+        parameters: {
+            query: {
+                /** @description NIP and other digit codes as ="…" so spreadsheets keep them as text (default text), or bare digits (plain) */
+                codes?: "text" | "plain";
+                /** @description UTF-8 byte-order mark first (default true) */
+                bom?: "true" | "false";
+                /** @description field separator (default comma; semicolon for spreadsheets with Indonesian settings) */
+                sep?: "comma" | "semicolon";
+                month: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PayrollController_xlsx_v1: {
         parameters: {
             query: {
                 month: string;
@@ -3458,7 +3776,43 @@ export interface operations {
     DisciplineController_export_v1: {
         parameters: {
             query?: {
-                format?: "csv" | "json";
+                format?: "csv" | "xlsx" | "json";
+                /** @description CSV field separator */
+                sep?: "comma" | "semicolon";
+                /** @description CSV: UTF-8 byte-order mark first */
+                bom?: "true" | "false";
+                /** @description CSV: NIP as ="…" so spreadsheets keep it as text, or bare digits */
+                codes?: "text" | "plain";
+                kind?: "NETRALITAS" | "ATTENDANCE" | "OTHER";
+                status?: "REPORTED" | "VERIFIED" | "RECOMMENDED" | "DECIDED" | "DELIVERED" | "EFFECTIVE" | "ENDED" | "DISMISSED";
+                unitCode?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisciplineController_exportXlsx_v1: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx" | "json";
+                /** @description CSV field separator */
+                sep?: "comma" | "semicolon";
+                /** @description CSV: UTF-8 byte-order mark first */
+                bom?: "true" | "false";
+                /** @description CSV: NIP as ="…" so spreadsheets keep it as text, or bare digits */
+                codes?: "text" | "plain";
                 kind?: "NETRALITAS" | "ATTENDANCE" | "OTHER";
                 status?: "REPORTED" | "VERIFIED" | "RECOMMENDED" | "DECIDED" | "DELIVERED" | "EFFECTIVE" | "ENDED" | "DISMISSED";
                 unitCode?: string;
@@ -3690,6 +4044,106 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MonitoringController_progress_v1: {
+        parameters: {
+            query: {
+                /** @description SKP year; the year-end evaluation is the ANNUAL period of that year */
+                year: number;
+                /** @description The unit to look into (its figures roll up its sub-units); default: the whole agency */
+                unitCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearEndProgressDto"];
+                };
+            };
+            /** @description Not an ADMIN, or unknown unitCode */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MonitoringController_behind_v1: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description Opaque cursor from nextCursor */
+                after?: string;
+                year: number;
+                /** @description Unit with its sub-units; default: the whole agency */
+                unitCode?: string;
+                /** @description SKP_APPROVED: no approved SKP for the year; RATED / ISSUED / FINAL: the annual evaluation has not reached that status; OBJECTION_OPEN: a keberatan awaits decision */
+                stage: "SKP_APPROVED" | "RATED" | "ISSUED" | "FINAL" | "OBJECTION_OPEN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearEndBehindPageDto"];
+                };
+            };
+            /** @description Not an ADMIN, or unknown unitCode */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditTrailController_trail_v1: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description Opaque cursor from nextCursor */
+                after?: string;
+                /** @description Entity type as recorded: Employee, Unit, Skp, Evaluation, PpkDelegation, DisciplineCase, allowance_run, attendance_month, … */
+                entity: string;
+                /** @description The entity's id as recorded (NIP for employees, code for units, the id otherwise) */
+                id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Not an ADMIN */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
