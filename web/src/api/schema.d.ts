@@ -670,8 +670,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * ADMIN, year end: every RATED evaluation of a period (optionally one unit subtree) → ISSUED, with accept → FINAL; in chunks of 1,000
-         * @description Same rules as a PPK finalize: unit distribution check (failing units need a justification, else skipped and listed), DEKP identity snapshot, objection window, audit, EvaluationFinalized in the outbox.
+         * ADMIN, year end: every RATED evaluation of a period (optionally one unit subtree) → ISSUED; in chunks of 1,000
+         * @description Same rules as a PPK finalize: unit distribution check (failing units need a justification, else skipped and listed), DEKP identity snapshot, audit, and the objection window opens. It only issues: FINAL comes from the employee’s acceptance, the atasan PPK’s decision on a keberatan, or the expiry of the window (01 §11), so an `accept` field is refused (400).
          */
         post: operations["EvaluationBatchController_finalizeBatch_v1"];
         delete?: never;
@@ -791,7 +791,10 @@ export interface paths {
         };
         get: operations["WebhooksController_list_v1"];
         put?: never;
-        /** Subscribe a URL to events; payloads are signed: X-Skp-Signature = sha256=HMAC(secret, "<timestamp>.<body>") */
+        /**
+         * Subscribe a URL to events; payloads are signed: X-Skp-Signature = sha256=HMAC(secret, "<timestamp>.<body>")
+         * @description The target is checked now and again at each delivery: https in production; loopback, private, link-local and metadata addresses refused unless the host is listed in WEBHOOK_ALLOWED_HOSTS; redirects are not followed. After WEBHOOK_MAX_CONSECUTIVE_FAILURES failed deliveries in a row the subscription is PAUSED (status in GET /webhooks) until resumed.
+         */
         post: operations["WebhooksController_create_v1"];
         delete?: never;
         options?: never;
@@ -809,6 +812,23 @@ export interface paths {
         get: operations["WebhooksController_deliveries_v1"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a subscription paused after too many consecutive failed deliveries */
+        post: operations["WebhooksController_resume_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1682,8 +1702,6 @@ export interface components {
             period: string;
             /** @description only evaluations counted in this unit or its sub-units */
             unitCode?: string;
-            /** @description also record the acceptance (ISSUED → FINAL, EvaluationFinalized → angka kredit, outcomes) */
-            accept?: boolean;
             /** @description for units whose distribution check fails (recorded); without it their evaluations are skipped and listed */
             justification?: string;
         };
@@ -1703,7 +1721,10 @@ export interface components {
             awardedOn: string;
         };
         CreateWebhookDto: {
-            /** @example https://simpeg.example.go.id/hooks/skp */
+            /**
+             * @description https in production; hosts resolving to loopback, private, link-local or metadata addresses are refused unless listed in WEBHOOK_ALLOWED_HOSTS
+             * @example https://payroll.example.invalid/hooks
+             */
             url: string;
             eventTypes: "outcome.created"[];
             /** @description shared secret for the HMAC-SHA256 signature (X-Skp-Signature) */
@@ -3343,6 +3364,25 @@ export interface operations {
         };
     };
     WebhooksController_deliveries_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_resume_v1: {
         parameters: {
             query?: never;
             header?: never;
