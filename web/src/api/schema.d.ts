@@ -172,6 +172,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency identity printed on official documents: name, town, letterhead, logo, PAK/DEKP number formats, signing officials by role, tembusan (configured=false until an ADMIN saves it) */
+        get: operations["AgencyController_get_v1"];
+        /** Replace the agency identity (ADMIN, audited). Omit logoPngBase64 to keep the logo, null to remove it. */
+        put: operations["AgencyController_put_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/employees/import": {
         parameters: {
             query?: never;
@@ -862,7 +880,7 @@ export interface paths {
         get: operations["AllowanceController_getRuleSet_v1"];
         /**
          * Add a version of a rule set (spec 03 §11.2), or start from a template with overrides
-         * @description Body: a full rule set, or `{ "template": "R-TPP-DEMO", "effectiveFrom": "2026-01-01", …overrides }` (top-level fields replace the template’s wholesale). `effectiveFrom` (inclusive) is required, `effectiveTo` (exclusive) optional. The version number is assigned (max + 1). An open-ended earlier version is closed where this one starts; any other overlap → 409. `"default": true` makes the code the agency default; `"unitCodes": [...]` assigns it to units (sub-units inherit unless they have their own).
+         * @description Body: a full rule set, or `{ "template": "R-TPP-DEMO", "effectiveFrom": "2026-01-01", …overrides }` (top-level fields replace the template’s wholesale). `effectiveFrom` (inclusive) is required, `effectiveTo` (exclusive) optional. The version number is assigned (max + 1). An open-ended earlier version is closed where this one starts; any other overlap → 409. `"default": true` makes the code the agency default; `"unitCodes": [...]` assigns it to units (sub-units inherit unless they have their own). Fields beyond 03 §11.2: `predikatMissing` HOLD (default) | NONE_FACTOR | LAST_KNOWN — what a month without a FINAL predikat for the period named by `predikatSource`/`predikatLag` does (HOLD: the performance part is held, not cut); `hukdisTable` rows keyed by `sanction` (a sanction type) or `level`. Refused with 400 naming the field: a `predikatFactor`/`predikatDeduction` value outside 0..1 (the entitlement is the ceiling), a duplicate hukdisTable key, an unknown enum value.
          */
         put: operations["AllowanceController_putRuleSet_v1"];
         post?: never;
@@ -916,7 +934,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Run progress: status QUEUED | RUNNING | DONE | FAILED, processed, total, report (not computed employees listed) */
+        /** Run progress: status QUEUED | RUNNING | DONE | FAILED, processed, total, report (not computed employees listed; warnings: lines per warning code) */
         get: operations["AllowanceController_getRun_v1"];
         put?: never;
         post?: never;
@@ -1045,7 +1063,7 @@ export interface paths {
         };
         /**
          * Allowance lines of a month for payroll (API key payroll:read or ADMIN), by NIP, cursor-paginated
-         * @description Items: nip, name, kelasJabatan, ruleSet (code@version), basicAmount, performancePart, disciplinePart, deductions [{code, amount, reason, formula}], netAmount, explanation, version (moves only when the figures change) — plus totalDeductions, adjustments [{forMonth, amount, reason}] (corrections of closed months carried by this line) and payableAmount = netAmount + Σ adjustments. Integer rupiah. Invariants: basicAmount = performancePart + disciplinePart; netAmount = basicAmount − Σ deductions.amount. The first page also has notComputed (employees without a rule set or with bad input: reported, never paid).
+         * @description Items: nip, name, kelasJabatan, ruleSet (code@version), basicAmount, performancePart, disciplinePart, deductions [{code, amount, reason, formula}], netAmount, explanation, version (moves only when the figures change) — plus totalDeductions, adjustments [{forMonth, amount, reason}] (corrections of closed months carried by this line) and payableAmount = netAmount + Σ adjustments. Integer rupiah. warnings [{code, message}] (message in Bahasa Indonesia): PREDIKAT_MISSING, ATTENDANCE_MISSING, STATUS_UNKNOWN, … — a figure resting on missing data says so; pending / heldAmount: the performance part held back for a missing predikat (deduction PREDIKAT_HELD, not a cut; paid by a correction once the predikat is FINAL). Invariants: basicAmount = performancePart + disciplinePart; netAmount = basicAmount − Σ deductions.amount. The first page also has notComputed (employees without a rule set or with bad input: reported, never paid) and warnings { CODE: lines } for the whole month.
          */
         get: operations["PayrollController_list_v1"];
         put?: never;
@@ -1064,7 +1082,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The same lines as CSV (header row, one line per employee by NIP, deductions per code), streamed
+         * The same lines as CSV (header row, one line per employee by NIP, deductions per code, column warnings: the line’s warning codes), streamed
          * @description UTF-8 with BOM, RFC 4180 quoting, text cells neutralised against spreadsheet formulas (a leading = + - @ tab CR gets a quote mark), rupiah as plain integers (negative amounts stay numbers). Payroll systems that read the bare file: `?bom=false&codes=plain`.
          */
         get: operations["PayrollController_csv_v1"];
@@ -1411,6 +1429,60 @@ export interface components {
              * @example waiting
              */
             state: string;
+        };
+        OfficialDto: {
+            /** @example Dr. H. Ahmad Fauzi, S.H., M.Si. */
+            name: string;
+            /** @example 197003151995031002 */
+            nip: string;
+            /** @example Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia */
+            positionTitle: string;
+            /** @example Pembina Utama Muda (IV/c) */
+            pangkat?: string;
+        };
+        OfficialsDto: {
+            PIMPINAN_INSTANSI?: components["schemas"]["OfficialDto"];
+            KEPALA_BKPSDM?: components["schemas"]["OfficialDto"];
+            /** @description signs the PAK when set; otherwise the Pejabat Penilai Kinerja signs */
+            PENETAP_ANGKA_KREDIT?: components["schemas"]["OfficialDto"];
+        };
+        AgencyProfileDto: {
+            /** @example Pemerintah Kabupaten Contoh */
+            name: string;
+            /**
+             * @description town written before the date ("Contoh, 6 Desember 2026") and after "Ditetapkan di"
+             * @example Contoh
+             */
+            town: string;
+            /**
+             * @description letterhead lines, top to bottom (≤ 5)
+             * @example [
+             *       "PEMERINTAH KABUPATEN CONTOH",
+             *       "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+             *       "Jalan Merdeka No. 1, Contoh 12345"
+             *     ]
+             */
+            letterhead: string[];
+            /** @description PNG logo for the letterhead, base64 (≤ 200 kB); null removes it */
+            logoPngBase64?: Record<string, never> | null;
+            /**
+             * @description PAK number: {seq} (per year; {seq:3} zero-padded), {year}, {nip}
+             * @example 800/{seq}/BKPSDM/{year}
+             */
+            pakNumberFormat: string;
+            /** @example 800/{seq}/DEKP/{year} */
+            dekpNumberFormat: string;
+            officials: components["schemas"]["OfficialsDto"];
+            /**
+             * @description tembusan list, printed numbered
+             * @example [
+             *       "Kepala Badan Kepegawaian Negara",
+             *       "Pimpinan Instansi Pengusul",
+             *       "Pejabat Penilai Kinerja",
+             *       "Pejabat fungsional yang bersangkutan"
+             *     ]
+             */
+            tembusan: string[];
         };
         PositionDto: {
             /** @example Analis Kebijakan Ahli Muda */
@@ -2359,6 +2431,44 @@ export interface operations {
             };
             /** @description The job is not in the failed state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgencyController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgencyController_put_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyProfileDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
