@@ -4,9 +4,10 @@ import { AngkaKreditModule } from './angka-kredit/angka-kredit.module';
 import { DisciplineModule } from './discipline/discipline.module';
 import { EvaluationBatchModule } from './evaluation/batch/evaluation-batch.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
+import { MeModule } from './me/me.module';
 import { OrgModule } from './org/org.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { SkpModule } from './skp/skp.module';
 
 /** Feature modules, in the order their routes appear in the API docs. Shared by API and worker. */
-export const FEATURE_MODULES = [AgencyModule, OrgModule, SkpModule, EvaluationModule, EvaluationBatchModule, AngkaKreditModule, OutcomesModule, AllowanceModule, DisciplineModule];
+export const FEATURE_MODULES = [MeModule, AgencyModule, OrgModule, SkpModule, EvaluationModule, EvaluationBatchModule, AngkaKreditModule, OutcomesModule, AllowanceModule, DisciplineModule];

@@ -56,6 +56,17 @@ export class AccessPolicy {
     return { sql: `(${col} = ${me} OR (${col} IN ${everRatedByMe} AND ppk_on(${col}, ${cols.refDate}) = ${me})${leader})`, params: [p.employeeId] };
   }
 
+  /**
+   * Whom the caller is PPK and atasan PPK of on a date (the relations `relationsTo` grants), for a
+   * whole team at once: two queries however large the team.
+   */
+  async teamOf(p: Principal, onDate: string): Promise<{ ppkOf: string[]; atasanPpkOf: { employeeId: string; ppkId: string }[] }> {
+    if (p.kind !== 'user' || !p.employeeId) return { ppkOf: [], atasanPpkOf: [] };
+    const direct = (await this.org.reportsOf([p.employeeId], onDate)).map((r) => r.employeeId).filter((id) => id !== p.employeeId);
+    const second = (await this.org.reportsOf(direct, onDate)).filter((r) => r.employeeId !== p.employeeId);
+    return { ppkOf: direct, atasanPpkOf: second };
+  }
+
   /** Throws 404 unless the caller has one of the accepted relations. Returns the relations held. */
   async require(p: Principal, employeeId: string, onDate: string, accepted: Relation[], what = 'Data', manager?: EntityManager): Promise<Set<Relation>> {
     const rel = await this.relationsTo(p, employeeId, onDate, manager);

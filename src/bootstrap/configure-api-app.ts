@@ -1,7 +1,7 @@
 import helmet from '@fastify/helmet';
-import { VersioningType } from '@nestjs/common';
+import { INestApplication, VersioningType } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from '../common/http-exception.filter';
@@ -10,6 +10,7 @@ import { SafeTextPipe } from '../common/safe-text';
 import { createValidationPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { registerQueueBoard } from '../jobs/queue-board';
+import { buildOpenApiDocument } from '../openapi/openapi-document';
 import { registerCsvBodyParser } from './csv-body-parser';
 import { registerJsonBodyParser } from './json-body-parser';
 import { registerXlsxBodyParser } from './xlsx-body-parser';
@@ -58,21 +59,19 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
   const origins = config.get('CORS_ORIGINS').trim();
   if (origins) app.enableCors({ origin: origins === '*' ? true : origins.split(',').map((s) => s.trim()), exposedHeaders: ['x-correlation-id'] });
 
-  app.setGlobalPrefix('api');
-  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  applyRouting(app);
   app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter((url) => allowedMethods(fastify, url)));
   app.enableShutdownHooks();
 
-  const doc = new DocumentBuilder()
-    .setTitle('skp-engine API')
-    .setDescription('SKP planning, evaluation and predikat, angka kredit, TPP/tukin for payroll, discipline and netralitas outcomes.')
-    .setVersion('1')
-    .addBearerAuth()
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
-    .build();
-  const document = SwaggerModule.createDocument(app, doc);
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 
   await registerQueueBoard(app);
+}
+
+/** URL layout: `/api` prefix, URI versions (`/api/v1/...`). Also used to build the OpenAPI document offline. */
+export function applyRouting(app: INestApplication): void {
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CORE_VALUES } from '../skp/skp.enums';
+import type { Predicate, Rating } from '../rules/common/enums';
+import { CORE_VALUES, CoreValue, ResultKind, SkpApproach, SkpFormType } from '../skp/skp.enums';
+import type { EvaluationStatus, FinalizedBy } from './evaluation.service';
 import { SkpEntity } from '../skp/entities/skp.entity';
 import { DistributionReport, DistributionService } from './distribution.service';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import { EvaluationSnapshot, EvaluationStore, HistoryItem } from './evaluation-store';
-import { EvaluationPeriod, periodLabel } from './periods';
+import { EvaluationPeriod, PeriodKind, periodLabel } from './periods';
 
 export interface EvaluationView {
   id: string | null;
@@ -13,31 +15,31 @@ export interface EvaluationView {
   nip: string;
   name: string;
   year: number;
-  approach: string;
-  formType: string;
+  approach: SkpApproach;
+  formType: SkpFormType;
   period: string;
-  periodKind: string;
+  periodKind: PeriodKind;
   periodLabel: string;
   fromMonth: string;
   toMonth: string;
   start: string;
   end: string;
   referenceDate: string;
-  status: string;
+  status: EvaluationStatus;
   revision: number;
-  resultRating: string | null;
-  behaviorRating: string | null;
-  predicate: string | null;
+  resultRating: Rating | null;
+  behaviorRating: Rating | null;
+  predicate: Predicate | null;
   explanation: unknown;
   note: string | null;
   isUnitHead: boolean;
   unitCode: string | null;
   orgPredicate: string | null;
   results: {
-    id: string; kind: string; text: string; feedback: string | null;
+    id: string; kind: ResultKind; text: string; feedback: string | null;
     indicators: { id: string; text: string; aspect: string | null; perspective: string | null; target: string | null; realization: string | null; evidenceUrls: string[] }[];
   }[];
-  behaviors: { coreValue: string; specialExpectation: string | null; feedback: string | null }[];
+  behaviors: { coreValue: CoreValue; specialExpectation: string | null; feedback: string | null }[];
   ratedAt: string | null;
   issuedAt: string | null;
   objectionDeadline: string | null;
@@ -45,11 +47,11 @@ export interface EvaluationView {
   distribution: DistributionReport | null;
   objection: null | {
     reason: string; filedAt: string | null; ppkExplanation: string | null; decisionNote: string | null; decidedAt: string | null; decidedByNip: string | null;
-    original: { resultRating: string | null; behaviorRating: string | null; predicate: string | null };
+    original: { resultRating: Rating | null; behaviorRating: Rating | null; predicate: Predicate | null };
     distributionAfterDecision: DistributionReport | null;
   };
   finalizedAt: string | null;
-  finalizedBy: string | null;
+  finalizedBy: FinalizedBy | null;
   snapshot: EvaluationSnapshot | null;
   revisions: unknown[];
   history: HistoryItem[];
@@ -98,14 +100,15 @@ export class EvaluationViews {
     }
     const decidedBy = e?.decidedBy ? (await m.query(`SELECT nip FROM employees WHERE id = $1`, [e.decidedBy]))[0]?.nip ?? null : null;
     const coreOrder = (v: string) => CORE_VALUES.indexOf(v as never);
+    // Enum-typed fields below come from columns with CHECK constraints of the same values.
     return {
       id: e?.id ?? null,
       skpId: skp.id,
       nip: emp.nip,
       name: emp.name,
       year: skp.year,
-      approach: skp.approach,
-      formType: skp.formType,
+      approach: skp.approach as SkpApproach,
+      formType: skp.formType as SkpFormType,
       period: p.period,
       periodKind: p.kind,
       periodLabel: periodLabel(p),
@@ -114,18 +117,18 @@ export class EvaluationViews {
       start: p.start,
       end: p.end,
       referenceDate: refDate,
-      status: e?.status ?? 'DRAFT',
+      status: (e?.status ?? 'DRAFT') as EvaluationStatus,
       revision: e?.revision ?? 0,
-      resultRating: e?.resultRating ?? null,
-      behaviorRating: e?.behaviorRating ?? null,
-      predicate: e?.predicate ?? null,
+      resultRating: (e?.resultRating ?? null) as Rating | null,
+      behaviorRating: (e?.behaviorRating ?? null) as Rating | null,
+      predicate: (e?.predicate ?? null) as Predicate | null,
       explanation: e?.explanation ?? null,
       note: e?.note ?? null,
       isUnitHead: e?.isUnitHead ?? false,
       unitCode,
       orgPredicate,
       results: results.map((r) => ({
-        id: r.id, kind: r.kind, text: r.text, feedback: fbOf('RESULT', r.id),
+        id: r.id, kind: r.kind as ResultKind, text: r.text, feedback: fbOf('RESULT', r.id),
         indicators: r.indicators.map((i) => ({
           id: i.id, text: i.text, aspect: i.aspect, perspective: i.perspective, target: i.target,
           realization: real.get(i.id)?.realization ?? null, evidenceUrls: real.get(i.id)?.evidenceUrls ?? [],
@@ -133,7 +136,7 @@ export class EvaluationViews {
       })),
       behaviors: behaviors
         .sort((a, b) => coreOrder(a.coreValue) - coreOrder(b.coreValue))
-        .map((b) => ({ coreValue: b.coreValue, specialExpectation: b.specialExpectation, feedback: fbOf('CORE_VALUE', b.coreValue) })),
+        .map((b) => ({ coreValue: b.coreValue as CoreValue, specialExpectation: b.specialExpectation, feedback: fbOf('CORE_VALUE', b.coreValue) })),
       ratedAt: iso(e?.ratedAt ?? null),
       issuedAt: iso(e?.issuedAt ?? null),
       objectionDeadline: iso(e?.objectionDeadline ?? null),
@@ -143,12 +146,12 @@ export class EvaluationViews {
         ? {
             reason: e.objectionReason, filedAt: iso(e.objectedAt), ppkExplanation: e.ppkExplanation, decisionNote: e.decisionNote,
             decidedAt: iso(e.decidedAt), decidedByNip: decidedBy,
-            original: { resultRating: e.originalResultRating, behaviorRating: e.originalBehaviorRating, predicate: e.originalPredicate },
+            original: { resultRating: e.originalResultRating as Rating | null, behaviorRating: e.originalBehaviorRating as Rating | null, predicate: e.originalPredicate as Predicate | null },
             distributionAfterDecision: (e.decisionDistributionReport as DistributionReport | null) ?? null,
           }
         : null,
       finalizedAt: iso(e?.finalizedAt ?? null),
-      finalizedBy: e?.finalizedBy ?? null,
+      finalizedBy: (e?.finalizedBy ?? null) as FinalizedBy | null,
       snapshot,
       // Revision rows are written only by an ADMIN correction, which raises `revision`.
       revisions: e && e.revision > 0 ? await this.store.revisions(m, e.id) : [],

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Clock } from '../common/clock';
 import { badRequest } from '../common/api-error';
@@ -12,6 +12,7 @@ import {
 } from './dto/evaluation.dto';
 import { EvaluationService } from './evaluation.service';
 import { OrgPerformanceService } from './org-performance.service';
+import { ApiFile, ApiResult } from '../openapi/api-result.decorator';
 
 const P = 'skp/:id/evaluations/:period';
 
@@ -27,24 +28,28 @@ export class EvaluationController {
 
   @Get('skp/:id/evaluations')
   @ApiOperation({ summary: 'The evaluation periods of an SKP’s year (periodic per cadence, plus ANNUAL) with their status' })
+  @ApiResult('EvaluationList')
   list(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.evaluations.list(p, id);
   }
 
   @Get(P)
   @ApiOperation({ summary: 'The evaluation: ratings, predicate, explanation, status, realisations, feedback, appeal, revisions, history' })
+  @ApiResult('EvaluationView')
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string) {
     return this.evaluations.get(p, id, period);
   }
 
   @Put(`${P}/realizations`)
   @ApiOperation({ summary: 'The employee’s realisations per indicator with https evidence URLs (APPROVED SKP; until RATED)' })
+  @ApiResult('EvaluationView')
   realizations(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: RealizationsDto) {
     return this.evaluations.putRealizations(p, id, period, dto);
   }
 
   @Put(`${P}/rating`)
   @ApiOperation({ summary: 'PPK: rating hasil kerja and perilaku with feedback → predicate + explanation (RATED); a unit head’s rating hasil comes from the org predicate (422 if it differs or is not set); 409 before the period’s last month has begun unless EVALUATION_RATE_BEFORE_PERIOD_END' })
+  @ApiResult('EvaluationView')
   rate(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: RatingDto) {
     return this.evaluations.rate(p, id, period, dto);
   }
@@ -52,6 +57,7 @@ export class EvaluationController {
   @Post(`${P}/finalize`)
   @HttpCode(200)
   @ApiOperation({ summary: 'PPK: RATED → ISSUED after the unit distribution check (violations → 422 unless a justification is given); opens the objection window; 409 before the period’s last month has begun unless EVALUATION_RATE_BEFORE_PERIOD_END' })
+  @ApiResult('EvaluationView')
   finalize(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: FinalizeDto) {
     return this.evaluations.finalize(p, id, period, dto ?? {});
   }
@@ -59,6 +65,7 @@ export class EvaluationController {
   @Post(`${P}/accept`)
   @HttpCode(200)
   @ApiOperation({ summary: 'Employee: ISSUED → FINAL' })
+  @ApiResult('EvaluationView')
   accept(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string) {
     return this.evaluations.accept(p, id, period);
   }
@@ -66,6 +73,7 @@ export class EvaluationController {
   @Post(`${P}/objection`)
   @HttpCode(200)
   @ApiOperation({ summary: 'Employee: keberatan within the window → OBJECTED (409 after the window)' })
+  @ApiResult('EvaluationView')
   object(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: ObjectionDto) {
     return this.evaluations.object(p, id, period, dto);
   }
@@ -73,6 +81,7 @@ export class EvaluationController {
   @Post(`${P}/objection/explanation`)
   @HttpCode(200)
   @ApiOperation({ summary: 'PPK: penjelasan atas keberatan (while OBJECTED)' })
+  @ApiResult('EvaluationView')
   explain(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: ObjectionExplanationDto) {
     return this.evaluations.explainObjection(p, id, period, dto);
   }
@@ -80,6 +89,7 @@ export class EvaluationController {
   @Post(`${P}/objection/decision`)
   @HttpCode(200)
   @ApiOperation({ summary: 'Atasan PPK: final decision on the keberatan → FINAL, predicate recomputed, unit distribution re-checked and reported' })
+  @ApiResult('EvaluationView')
   decide(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: ObjectionDecisionDto) {
     return this.evaluations.decide(p, id, period, dto);
   }
@@ -87,13 +97,14 @@ export class EvaluationController {
   @Post(`${P}/corrections`)
   @HttpCode(200)
   @ApiOperation({ summary: 'ADMIN: correct a FINAL evaluation as a new audited revision (re-emits EvaluationFinalized)' })
+  @ApiResult('EvaluationView')
   correct(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: CorrectionDto) {
     return this.evaluations.correct(p, id, period, dto);
   }
 
   @Get(`${P}/document.pdf`)
-  @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Dokumen Evaluasi Kinerja Pegawai (DEKP) with the evaluation form, identities as in the period' })
+  @ApiFile('application/pdf', 'The DEKP (PDF)')
   async document(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Res() reply: FastifyReply) {
     const { view, distribution } = await this.evaluations.documentData(p, id, period);
     const pdf = await renderDekp(view, distribution, this.clock.today());
@@ -114,18 +125,21 @@ export class OrgPerformanceController {
 
   @Put('units/:code/performance/:period')
   @ApiOperation({ summary: 'Capaian kinerja organisasi of a unit for a period (leader of the parent unit, or ADMIN)' })
+  @ApiResult('UnitPerformanceView')
   setPerformance(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Param('period') period: string, @Body() dto: UnitPerformanceDto) {
     return this.perf.setPerformance(p, code, period, dto);
   }
 
   @Get('units/:code/distribution/:period')
   @ApiOperation({ summary: 'Employee-predicate distribution of a unit vs its org predicate (SE 3/2023): counts, violations, ok' })
+  @ApiResult('DistributionReport')
   distribution(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Param('period') period: string) {
     return this.perf.getDistribution(p, code, period);
   }
 
   @Get('evaluation-periods/:year')
   @ApiOperation({ summary: 'The evaluation calendar of a year: cadence (default QUARTERLY) and periods' })
+  @ApiResult('EvaluationCalendar')
   calendar(@Param('year', ParseIntPipe) year: number) {
     return this.perf.getCadence(checkYear(year));
   }
@@ -133,6 +147,7 @@ export class OrgPerformanceController {
   @Put('evaluation-periods/:year')
   @Roles('ADMIN')
   @ApiOperation({ summary: 'ADMIN: set the periodic cadence of a year (MONTHLY or QUARTERLY); ANNUAL always exists' })
+  @ApiResult('EvaluationCalendar')
   setCadence(@Param('year', ParseIntPipe) year: number, @Body() dto: CadenceDto) {
     return this.perf.setCadence(checkYear(year), dto);
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DisciplineReadModule } from '../discipline/discipline-read';
 import { SkpStore } from '../skp/skp-store';
 import { DistributionService } from './distribution.service';
+import { EvaluationStatusReader } from './evaluation-status-reader';
 import { EvaluationStore } from './evaluation-store';
 import { EvaluationViews } from './evaluation-views';
 import { EvaluationController, OrgPerformanceController } from './evaluation.controller';
@@ -12,7 +13,7 @@ import { OrgPerformanceService } from './org-performance.service';
 @Module({
   imports: [DisciplineReadModule],
   controllers: [EvaluationController, OrgPerformanceController],
-  providers: [EvaluationService, EvaluationStore, EvaluationViews, DistributionService, OrgPerformanceService, SkpStore],
-  exports: [EvaluationService, DistributionService],
+  providers: [EvaluationService, EvaluationStore, EvaluationViews, DistributionService, OrgPerformanceService, SkpStore, EvaluationStatusReader],
+  exports: [EvaluationService, DistributionService, EvaluationStatusReader],
 })
 export class EvaluationModule {}

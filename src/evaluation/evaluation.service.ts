@@ -16,11 +16,18 @@ import { CorrectionDto, FinalizeDto, ObjectionDecisionDto, ObjectionDto, Objecti
 import { EvaluationEntity } from './entities/evaluation.entity';
 import { EvaluationStore } from './evaluation-store';
 import { EvaluationView, EvaluationViews } from './evaluation-views';
-import { EvaluationPeriod, periodsOfYear } from './periods';
+import { Cadence, EvaluationPeriod, PeriodKind, periodsOfYear } from './periods';
 import { requireRatable } from './period-guard';
 
 export const EVALUATION_STATUSES = ['DRAFT', 'SUBMITTED', 'RATED', 'ISSUED', 'OBJECTED', 'FINAL'] as const;
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+/** The periods of an SKP's year with their evaluation, if started (status DRAFT when not). */
+export interface EvaluationList {
+  skpId: string;
+  year: number;
+  cadence: Cadence;
+  items: { period: string; periodKind: PeriodKind; fromMonth: string; toMonth: string; id: string | null; status: EvaluationStatus; predicate: Predicate | null; revision: number }[];
+}
 export type FinalizedBy = 'ACCEPT' | 'DECISION' | 'EXPIRY' | 'CORRECTION';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -64,7 +71,7 @@ export class EvaluationService {
   }
 
   /** Evaluations of an SKP, one line per period of its year (existing or not yet started). */
-  async list(p: Principal, skpId: string) {
+  async list(p: Principal, skpId: string): Promise<EvaluationList> {
     const m = this.dataSource.manager;
     const skp = await this.store.skp(m, skpId);
     const { cadence } = await this.store.cadence(m, skp.year);
@@ -75,7 +82,7 @@ export class EvaluationService {
       skpId, year: skp.year, cadence,
       items: ps.map((x) => {
         const e = rows.find((r) => r.period === x.period);
-        return { period: x.period, periodKind: x.kind, fromMonth: x.fromMonth, toMonth: x.toMonth, id: e?.id ?? null, status: e?.status ?? 'DRAFT', predicate: e?.predicate ?? null, revision: e?.revision ?? 0 };
+        return { period: x.period, periodKind: x.kind, fromMonth: x.fromMonth, toMonth: x.toMonth, id: e?.id ?? null, status: (e?.status ?? 'DRAFT') as EvaluationStatus, predicate: (e?.predicate ?? null) as Predicate | null, revision: e?.revision ?? 0 };
       }),
     };
   }

@@ -7,16 +7,28 @@ import { isAdmin, Principal } from '../identity/principal';
 import { actorLabel } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { unitHeadPredicate } from '../rules';
+import type { OrgPredicate, Predicate, Rating } from '../rules/common/enums';
 import { CadenceDto, UnitPerformanceDto } from './dto/evaluation.dto';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import { DistributionReport, DistributionService } from './distribution.service';
 import { EvaluationStore } from './evaluation-store';
-import { Cadence, EvaluationPeriod, parsePeriodId, periodReferenceDate, periodsOfYear } from './periods';
+import { Cadence, EvaluationCalendar, EvaluationPeriod, parsePeriodId, periodReferenceDate, periodsOfYear } from './periods';
 
 /**
  * Organisation performance (capaian kinerja organisasi) per unit × period, set by the leader of the
  * parent unit or ADMIN (spec 01 §10.1), the distribution report, and the evaluation cadence per year.
  */
+/** Capaian kinerja organisasi of a unit for a period, as set. */
+export interface UnitPerformanceView {
+  unitCode: string;
+  period: string;
+  predicate: OrgPredicate;
+  note: string | null;
+  setBy: string;
+  /** The unit head's RATED evaluation whose rating hasil kerja followed the new predicate (§9), if any. */
+  headRerated: { nip: string; resultRating: Rating; predicate: Predicate } | null;
+}
+
 @Injectable()
 export class OrgPerformanceService {
   constructor(
@@ -34,7 +46,7 @@ export class OrgPerformanceService {
     return p;
   }
 
-  async setPerformance(principal: Principal, code: string, periodId: string, dto: UnitPerformanceDto) {
+  async setPerformance(principal: Principal, code: string, periodId: string, dto: UnitPerformanceDto): Promise<UnitPerformanceView> {
     const p = this.period(periodId);
     return this.dataSource.transaction(async (m) => {
       const unit = await this.distribution.unitByCode(m, code);
@@ -72,7 +84,7 @@ export class OrgPerformanceService {
         action: 'unit.performance', entityType: 'UnitPerformance', entityId: `${code}:${p.period}`,
         before: before ? { predicate: before.predicate, note: before.note } : null, after: { predicate: dto.predicate, note: dto.note ?? null },
       });
-      let headRerated: { nip: string; resultRating: string; predicate: string } | null = null;
+      let headRerated: UnitPerformanceView['headRerated'] = null;
       if (head && head.status === 'RATED' && head.behaviorRating) {
         const r = unitHeadPredicate({ orgPredicate: dto.predicate, behaviorRating: head.behaviorRating as never, onDate: p.end });
         if (r.resultRating !== head.resultRating || r.predicate !== head.predicate) {
@@ -110,7 +122,7 @@ export class OrgPerformanceService {
     return this.distribution.report(m, unit.id, p);
   }
 
-  async setCadence(year: number, dto: CadenceDto) {
+  async setCadence(year: number, dto: CadenceDto): Promise<EvaluationCalendar> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.store.cadence(m, year);
       if (before.cadence !== dto.cadence) {
@@ -128,12 +140,12 @@ export class OrgPerformanceService {
     });
   }
 
-  async getCadence(year: number) {
+  async getCadence(year: number): Promise<EvaluationCalendar> {
     const c = await this.store.cadence(this.dataSource.manager, year);
     return this.calendar(year, c.cadence, c.configured);
   }
 
-  private calendar(year: number, cadence: Cadence, configured: boolean) {
+  private calendar(year: number, cadence: Cadence, configured: boolean): EvaluationCalendar {
     return { year, cadence, configured, periods: periodsOfYear(year, cadence).map((p) => ({ period: p.period, periodKind: p.kind, fromMonth: p.fromMonth, toMonth: p.toMonth, start: p.start, end: p.end })) };
   }
 }

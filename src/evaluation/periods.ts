@@ -11,6 +11,24 @@ export type Cadence = (typeof CADENCES)[number];
 /** Cadence of a year nobody configured: the official forms' Triwulan I–IV-Akhir (INFERRED default). */
 export const DEFAULT_CADENCE: Cadence = 'QUARTERLY';
 
+/** One period of a year's evaluation calendar. */
+export interface CalendarPeriod {
+  period: string;
+  periodKind: PeriodKind;
+  fromMonth: string;
+  toMonth: string;
+  start: string;
+  end: string;
+}
+
+export interface EvaluationCalendar {
+  year: number;
+  cadence: Cadence;
+  /** false: nobody set the cadence of the year; the default applies. */
+  configured: boolean;
+  periods: CalendarPeriod[];
+}
+
 export interface EvaluationPeriod {
   period: string;
   kind: PeriodKind;

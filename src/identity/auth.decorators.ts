@@ -1,4 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 import type { ApiKeyScope } from './principal';
 
 export const IS_PUBLIC = 'skp:public';
@@ -6,8 +7,8 @@ export const ROLES = 'skp:roles';
 export const KEY_SCOPES = 'skp:key-scopes';
 export const HIDDEN_FROM_OTHERS = 'skp:hidden-from-others';
 
-/** No authentication needed. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** No authentication needed (the OpenAPI document shows the route without a security requirement). */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiSecurity({}));
 /** Only people with one of these account roles (API keys are refused unless @KeyScopes allows them). */
 export const Roles = (...roles: ('ADMIN' | 'EMPLOYEE')[]) => SetMetadata(ROLES, roles);
 /** API keys with one of these scopes may call this route. */

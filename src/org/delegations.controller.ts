@@ -4,6 +4,7 @@ import { notFound } from '../common/api-error';
 import { Roles } from '../identity/auth.decorators';
 import { DelegationsService } from './delegations.service';
 import { CreateDelegationDto, DelegationListQuery, EndDelegationDto } from './dto/delegation.dto';
+import { ApiResult } from '../openapi/api-result.decorator';
 
 @ApiTags('organisation')
 @ApiBearerAuth()
@@ -14,12 +15,14 @@ export class DelegationsController {
 
   @Post()
   @ApiOperation({ summary: 'Record a Plt/Plh/delegasi PPK between two dates, for one employee or for all reports of an absent official' })
+  @ApiResult('DelegationList', 201, 'Created')
   create(@Body() dto: CreateDelegationDto) {
     return this.delegations.create(dto);
   }
 
   @Get()
   @ApiOperation({ summary: 'List PPK delegations (filter by employee, delegate, date)' })
+  @ApiResult('DelegationPage')
   list(@Query() q: DelegationListQuery) {
     return this.delegations.list(q);
   }
@@ -27,6 +30,7 @@ export class DelegationsController {
   @Post(':id/end')
   @HttpCode(200)
   @ApiOperation({ summary: 'End a delegation earlier (the record is kept, its last day moves)' })
+  @ApiResult('DelegationView')
   end(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFoundDelegation() })) id: string, @Body() dto: EndDelegationDto) {
     return this.delegations.end(id, dto);
   }

@@ -62,6 +62,30 @@ export class OrgDirectory {
     return rows[0] ?? { birthPlace: null, karpegNumber: null, tmtPangkat: null };
   }
 
+  /** Snapshots of many employees on one date, in one query (those without an assignment then are left out). */
+  async snapshotsByIds(employeeIds: string[], onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot[]> {
+    if (employeeIds.length === 0) return [];
+    return this.m(manager).query(`${SNAPSHOT_SQL} WHERE e.id = ANY($1::uuid[]) ORDER BY e.name, e.nip`, [employeeIds, onDate]);
+  }
+
+  /**
+   * Direct reports of several PPKs on a date in one query (the rule of `ppkOf`: a delegation in force
+   * overrides the supervisor on the assignment).
+   */
+  async reportsOf(ppkIds: string[], onDate: string, manager?: EntityManager): Promise<{ employeeId: string; ppkId: string }[]> {
+    if (ppkIds.length === 0) return [];
+    return this.m(manager).query(
+      `SELECT a.employee_id AS "employeeId", a.supervisor_id AS "ppkId" FROM employee_assignments a
+        WHERE a.supervisor_id = ANY($1::uuid[]) AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
+          AND NOT EXISTS (SELECT 1 FROM ppk_delegations d WHERE d.employee_id = a.employee_id AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date))
+       UNION
+       SELECT d.employee_id, d.ppk_id FROM ppk_delegations d
+        WHERE d.ppk_id = ANY($1::uuid[]) AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date)
+          AND d.ppk_id = ppk_on(d.employee_id, $2::date)`,
+      [ppkIds, onDate],
+    );
+  }
+
   async ppkOf(employeeId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
     const rows: { ppk: string | null }[] = await this.m(manager).query(
       `SELECT COALESCE(

@@ -8,6 +8,7 @@ import { SkpListQuery } from './dto/skp.dto';
 import { SkpEntity } from './entities/skp.entity';
 import { SkpAccess } from './skp-access';
 import { SkpSnapshot } from './skp-org';
+import type { SkpApproach, SkpFormType, SkpStatus } from './skp.enums';
 import { BehaviorView, IndicatorView, LampiranView, ResultView, SkpStore } from './skp-store';
 
 export interface SkpView {
@@ -15,9 +16,9 @@ export interface SkpView {
   year: number;
   nip: string;
   name: string;
-  approach: string;
-  formType: string;
-  status: string;
+  approach: SkpApproach;
+  formType: SkpFormType;
+  status: SkpStatus;
   rejectionReason: string | null;
   results: ResultView[];
   behaviors: BehaviorView[];
@@ -37,9 +38,9 @@ export interface SkpListItem {
   year: number;
   nip: string;
   name: string;
-  status: string;
-  approach: string;
-  formType: string;
+  status: SkpStatus;
+  approach: SkpApproach;
+  formType: SkpFormType;
   positionTitle: string;
   unitCode: string;
   updatedAt: string;
@@ -47,7 +48,7 @@ export interface SkpListItem {
 
 export interface CascadeChild {
   skpId: string;
-  skpStatus: string;
+  skpStatus: SkpStatus;
   nip: string;
   name: string;
   positionTitle: string;
@@ -58,10 +59,10 @@ export interface CascadeChild {
 }
 
 export interface CascadeView {
-  skp: { id: string; year: number; nip: string; name: string; status: string; positionTitle: string };
+  skp: { id: string; year: number; nip: string; name: string; status: SkpStatus; positionTitle: string };
   results: (ResultView & { children: CascadeChild[] })[];
   /** Direct reports on the reference date and whether their SKP links to this one (owner, their PPK and ADMIN only). */
-  reports: { nip: string; name: string; positionTitle: string; skpId: string | null; skpStatus: string | null; linkedResults: number; unlinkedUtama: number }[] | null;
+  reports: { nip: string; name: string; positionTitle: string; skpId: string | null; skpStatus: SkpStatus | null; linkedResults: number; unlinkedUtama: number }[] | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -95,7 +96,7 @@ export class SkpQueries {
     );
     const lampiran = skp.lampiran as Partial<LampiranView>;
     return {
-      id: skp.id, year: skp.year, nip: who.nip, name: who.name, approach: skp.approach, formType: skp.formType, status: skp.status,
+      id: skp.id, year: skp.year, nip: who.nip, name: who.name, approach: skp.approach as SkpApproach, formType: skp.formType as SkpFormType, status: skp.status as SkpStatus,
       rejectionReason: skp.rejectionReason,
       results: await this.store.results(m, skp.id),
       behaviors: await this.store.behaviors(m, skp.id),

@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { SkpAccess } from './skp-access';
 import { SkpOrg } from './skp-org';
 import { SkpQueries } from './skp-queries.service';
+import { SkpStatusReader } from './skp-status-reader';
 import { SkpStore } from './skp-store';
 import { SkpController } from './skp.controller';
 import { SkpService } from './skp.service';
 
-@Module({ controllers: [SkpController], providers: [SkpService, SkpQueries, SkpStore, SkpOrg, SkpAccess], exports: [SkpQueries, SkpAccess] })
+@Module({ controllers: [SkpController], providers: [SkpService, SkpQueries, SkpStore, SkpOrg, SkpAccess, SkpStatusReader], exports: [SkpQueries, SkpAccess, SkpStatusReader] })
 export class SkpModule {}

@@ -9,6 +9,7 @@ import { Clock } from '../../src/common/clock';
 import { runMigrations } from '../../src/database/migrate';
 import { AuthService } from '../../src/identity/auth.service';
 import { WorkerModule } from '../../src/worker.module';
+import { OpenApiResponseValidator } from './openapi-validator';
 
 export interface HttpResult<T = any> {
   status: number;
@@ -42,8 +43,12 @@ export interface TestApp {
 
 export const ADMIN = { nip: process.env.BOOTSTRAP_ADMIN_NIP!, password: process.env.BOOTSTRAP_ADMIN_PASSWORD! };
 
-/** Boots the real API (Fastify, on a random port) and optionally the real worker, in this process. */
-export async function createTestApp(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+/**
+ * Boots the real API (Fastify, on a random port) and optionally the real worker, in this process.
+ * Every JSON response that `request` receives is checked against the API's own OpenAPI document
+ * (schema of its operation and status); a mismatch fails the test (`validateResponses: false` to opt out).
+ */
+export async function createTestApp(opts: { worker?: boolean; env?: Record<string, string>; validateResponses?: boolean } = {}): Promise<TestApp> {
   Object.assign(process.env, opts.env ?? {});
   await runMigrations(process.env.DATABASE_URL!);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), { logger: false, bufferLogs: true });
@@ -53,6 +58,7 @@ export async function createTestApp(opts: { worker?: boolean; env?: Record<strin
   const url = await app.getUrl();
   let worker: INestApplicationContext | null = null;
   let adminTokenCache: string | null = null;
+  const validator = opts.validateResponses === false ? null : new OpenApiResponseValidator(await (await fetch(`${url}/api/docs-json`)).json());
 
   const t: TestApp = {
     app,
@@ -78,6 +84,8 @@ export async function createTestApp(opts: { worker?: boolean; env?: Record<strin
       const text = await res.text();
       let parsed: unknown = text;
       if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+      const check = validator?.check(method, path, res.status, res.headers.get('content-type'), parsed);
+      if (check && check.errors.length) throw new Error(`Response does not match the OpenAPI document: ${check.operation}\n  ${check.errors.join('\n  ')}\n  body: ${text.slice(0, 2000)}`);
       return { status: res.status, body: parsed as any, headers: res.headers, text };
     },
     async login(nip, password) {

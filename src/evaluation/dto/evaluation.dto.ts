@@ -116,7 +116,7 @@ export class UnitPerformanceDto {
   @IsIn(ORG_PREDICATES)
   predicate: (typeof ORG_PREDICATES)[number];
 
-  @ApiPropertyOptional({ description: 'e.g. capaian Perjanjian Kinerja and ekspektasi kinerja satuan organisasi' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'e.g. capaian Perjanjian Kinerja and ekspektasi kinerja satuan organisasi' })
   @IsOptional() @ValidateIf((o) => o.note !== null) @IsString() @MaxLength(4000)
   note?: string | null;
 }

@@ -34,7 +34,7 @@ export class CreateDelegationDto {
   @IsDateOnly()
   validFrom: string;
 
-  @ApiPropertyOptional({ example: '2026-06-30', nullable: true, description: 'last day (inclusive); null = open-ended' })
+  @ApiPropertyOptional({ type: String, example: '2026-06-30', nullable: true, description: 'last day (inclusive); null = open-ended' })
   @IsOptional() @ValidateIf((o) => o.validTo !== null) @IsDateOnly()
   validTo: string | null = null;
 

@@ -54,7 +54,7 @@ export class CreateEmployeeDto {
   @ApiProperty() @IsString() @Matches(/^[A-Z0-9_-]{1,40}$/, { message: 'kode unit: huruf besar, angka, _ atau - / unit code: A-Z 0-9 _ -' })
   unitCode: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '198001012005011001' })
   @IsOptional() @ValidateIf((o) => o.supervisorNip !== null) @Matches(NIP, { message: 'NIP harus 18 digit / must be 18 digits' })
   supervisorNip: string | null = null;
 
@@ -86,7 +86,7 @@ export class MutateEmployeeDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[A-Z0-9_-]{1,40}$/)
   unitCode?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '198001012005011001' })
   @IsOptional() @ValidateIf((o) => o.supervisorNip !== null) @Matches(NIP, { message: 'NIP harus 18 digit / must be 18 digits' })
   supervisorNip?: string | null;
 
@@ -106,7 +106,7 @@ export class CreateUnitDto {
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'DINKES' })
   @IsOptional() @ValidateIf((o) => o.parentCode !== null) @Matches(/^[A-Z0-9_-]{1,40}$/)
   parentCode: string | null = null;
 }

@@ -23,7 +23,7 @@ export class IndicatorDto {
   @IsOptional() @ValidateIf((o) => o.perspective !== null) @IsIn(PERSPECTIVES)
   perspective: (typeof PERSPECTIVES)[number] | null = null;
 
-  @ApiPropertyOptional({ example: '95 %', nullable: true, description: 'required for KUANTITATIF before submit; in KUALITATIF the target is part of the narrative' })
+  @ApiPropertyOptional({ type: String, example: '95 %', nullable: true, description: 'required for KUANTITATIF before submit; in KUALITATIF the target is part of the narrative' })
   @IsOptional() @ValidateIf((o) => o.target !== null) @IsString() @MinLength(1) @MaxLength(500)
   target: string | null = null;
 }
@@ -41,7 +41,7 @@ export class ResultDto {
   @IsString() @MinLength(3) @MaxLength(2000)
   text: string;
 
-  @ApiPropertyOptional({ nullable: true, description: "the PPK's RHK (in the PPK's APPROVED SKP of the same year) this result intervenes" })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "the PPK's RHK (in the PPK's APPROVED SKP of the same year) this result intervenes" })
   @IsOptional() @ValidateIf((o) => o.parentResultId !== null) @IsUUID('all')
   parentResultId: string | null = null;
 
@@ -55,7 +55,7 @@ export class BehaviorDto {
   @IsIn(CORE_VALUES)
   coreValue: (typeof CORE_VALUES)[number];
 
-  @ApiPropertyOptional({ nullable: true, description: 'ekspektasi khusus pimpinan for this core value' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ekspektasi khusus pimpinan for this core value' })
   @IsOptional() @ValidateIf((o) => o.specialExpectation !== null) @IsString() @MinLength(1) @MaxLength(2000)
   specialExpectation: string | null = null;
 }

@@ -1,0 +1,69 @@
+/**
+ * Every type a route answers with, by the name the OpenAPI document gives it. The schemas are
+ * generated from these declarations (`npm run openapi:export`), so responses and document agree.
+ * A feature adds its view type here and names it in `@ApiResult('Name')` on the route.
+ */
+import type { Page } from '../common/pagination';
+import type { DelegationView } from '../org/delegations.service';
+import type { EmployeeView } from '../org/employee-view';
+import type { SkpListItem } from '../skp/skp-queries.service';
+import type { ApiKeyScope } from '../identity/principal';
+
+export type { Principal } from '../identity/principal';
+export type { MeView, TeamView } from '../me/me.views';
+export type { UnitView } from '../org/units.service';
+export type { EmployeeView } from '../org/employee-view';
+export type { GapsReport } from '../org/gaps.service';
+export type { ImportResult } from '../org/import/employee-import.service';
+export type { SkpView, CascadeView } from '../skp/skp-queries.service';
+export type { EvaluationView } from '../evaluation/evaluation-views';
+export type { EvaluationList } from '../evaluation/evaluation.service';
+export type { EvaluationCalendar } from '../evaluation/periods';
+export type { DistributionReport } from '../evaluation/distribution.service';
+export type { UnitPerformanceView } from '../evaluation/org-performance.service';
+
+export interface SkpPage extends Page<SkpListItem> {}
+export interface DelegationPage extends Page<DelegationView> {}
+export interface DelegationList {
+  items: DelegationView[];
+}
+export type { DelegationView };
+
+/** One row of an employee's assignment history (effective-dated). */
+export interface AssignmentHistoryItem {
+  validFrom: string;
+  validTo: string | null;
+  unitCode: string;
+  golongan: string;
+  supervisorNip: string | null;
+  title: string;
+  kind: string;
+  jenjang: string | null;
+  kelasJabatan: number;
+  isUnitHead: boolean;
+  tmt: string;
+  reason: string | null;
+}
+export interface EmployeeDetail extends EmployeeView {
+  history: AssignmentHistoryItem[];
+}
+
+export interface CreatedApiKey {
+  id: string;
+  /** The secret; shown once. */
+  key: string;
+  name: string;
+  scopes: ApiKeyScope[];
+}
+export interface ApiKeyList {
+  items: { id: string; name: string; prefix: string; scopes: ApiKeyScope[]; createdBy: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }[];
+  nextCursor: null;
+}
+
+export const RESPONSE_TYPE_NAMES = [
+  'Principal', 'MeView', 'TeamView', 'CreatedApiKey', 'ApiKeyList',
+  'UnitView', 'EmployeeView', 'EmployeeDetail', 'GapsReport', 'ImportResult', 'DelegationView', 'DelegationPage', 'DelegationList',
+  'SkpView', 'SkpPage', 'CascadeView',
+  'EvaluationView', 'EvaluationList', 'EvaluationCalendar', 'DistributionReport', 'UnitPerformanceView',
+] as const;
+export type ResponseTypeName = (typeof RESPONSE_TYPE_NAMES)[number];

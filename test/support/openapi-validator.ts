@@ -1,0 +1,70 @@
+import Ajv, { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+
+type Schema = Record<string, unknown>;
+type Doc = { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }>>; components?: { schemas?: Record<string, Schema> } };
+
+const DOC_ID = 'openapi';
+
+/** OpenAPI 3.0 schema → JSON Schema for Ajv: `nullable` becomes a null alternative, refs point into the document. */
+export function toJsonSchema(s: unknown): unknown {
+  if (Array.isArray(s)) return s.map(toJsonSchema);
+  if (!s || typeof s !== 'object') return s;
+  const out: Schema = {};
+  for (const [k, v] of Object.entries(s as Schema)) {
+    if (k === 'nullable' || k === 'example' || k === 'examples' || k === 'xml' || k === 'externalDocs' || k === 'discriminator') continue;
+    if (k === '$ref' && typeof v === 'string') out.$ref = `${DOC_ID}${v}`;
+    else if (k === 'properties') out.properties = Object.fromEntries(Object.entries(v as Schema).map(([p, x]) => [p, toJsonSchema(x)]));
+    else out[k] = toJsonSchema(v);
+  }
+  return (s as Schema).nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
+}
+
+export interface ResponseCheck {
+  operation: string;
+  errors: string[];
+}
+
+/**
+ * Validates real responses against the API's own OpenAPI document (the one the console's client is
+ * generated from): the JSON body of a response must match the schema declared for its operation and
+ * status. A response whose status is not declared at all is an error too.
+ */
+export class OpenApiResponseValidator {
+  private readonly ajv = new Ajv({ strict: false, allErrors: true });
+  private readonly routes: { method: string; template: string; re: RegExp }[] = [];
+  private readonly compiled = new Map<string, ValidateFunction | null>();
+
+  constructor(private readonly doc: Doc) {
+    addFormats(this.ajv);
+    this.ajv.addSchema({ $id: DOC_ID, components: { schemas: toJsonSchema(doc.components?.schemas ?? {}) } });
+    for (const [template, item] of Object.entries(doc.paths)) {
+      const re = new RegExp(`^${template.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`);
+      for (const method of Object.keys(item)) this.routes.push({ method, template, re });
+    }
+    // Literal segments win over parameters (e.g. /discipline/cases/summary before /discipline/cases/{id}).
+    this.routes.sort((a, b) => (a.template.match(/\{/g)?.length ?? 0) - (b.template.match(/\{/g)?.length ?? 0));
+  }
+
+  /** null when the request is not an operation of the document (e.g. the docs themselves, the queue board). */
+  check(method: string, url: string, status: number, contentType: string | null, body: unknown): ResponseCheck | null {
+    const path = url.split('?')[0];
+    const route = this.routes.find((r) => r.method === method.toLowerCase() && r.re.test(path));
+    if (!route) return null;
+    const operation = `${method.toUpperCase()} ${route.template} → ${status}`;
+    const responses = this.doc.paths[route.template][route.method].responses ?? {};
+    const declared = responses[String(status)] ?? responses.default;
+    if (!declared) return { operation, errors: [`status ${status} is not declared (declared: ${Object.keys(responses).join(', ')})`] };
+    if (!(contentType ?? '').includes('json')) return { operation, errors: [] };
+    const key = `${route.method} ${route.template} ${status}`;
+    if (!this.compiled.has(key)) {
+      const schema = declared.content?.['application/json']?.schema;
+      this.compiled.set(key, schema ? this.ajv.compile(toJsonSchema(schema) as Schema) : null);
+    }
+    const validate = this.compiled.get(key);
+    // Operations without a declared body schema are caught by the document test, not here.
+    if (!validate) return { operation, errors: [] };
+    if (validate(body)) return { operation, errors: [] };
+    return { operation, errors: (validate.errors ?? []).map((e) => `${e.instancePath || '(body)'} ${e.message}${e.params ? ' ' + JSON.stringify(e.params) : ''}`) };
+  }
+}
