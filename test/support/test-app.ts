@@ -58,7 +58,7 @@ export async function createTestApp(opts: { worker?: boolean; env?: Record<strin
   const url = await app.getUrl();
   let worker: INestApplicationContext | null = null;
   let adminTokenCache: string | null = null;
-  const validator = opts.validateResponses === false ? null : new OpenApiResponseValidator(await (await fetch(`${url}/api/docs-json`)).json());
+  const validator = opts.validateResponses === false ? null : new OpenApiResponseValidator((await (await fetch(`${url}/api/docs-json`)).json()) as ConstructorParameters<typeof OpenApiResponseValidator>[0]);
 
   const t: TestApp = {
     app,
