@@ -55,6 +55,14 @@ export interface EvaluationView {
   snapshot: EvaluationSnapshot | null;
   revisions: unknown[];
   history: HistoryItem[];
+  /** Rating response only: what the PPK must see (e.g. a discipline sanction in the period, §4 of issue 8). */
+  warnings?: RatingWarning[];
+}
+
+export interface RatingWarning {
+  code: 'DISCIPLINE_SANCTION_IN_PERIOD';
+  message: string;
+  caseIds: string[];
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
