@@ -31,6 +31,8 @@ export interface SkpView {
   createdAt: string;
   updatedAt: string;
   history: { from: string | null; to: string; action: string; actor: string; reason: string | null; at: string }[];
+  /** Approval response only: e.g. UNLINKED_RESULTS when the PPK has no approved SKP of the year to link to. */
+  warnings?: { code: 'UNLINKED_RESULTS'; message: string }[];
 }
 
 export interface SkpListItem {
