@@ -24,8 +24,8 @@ export class AuditEntryDto {
   @ApiProperty({ example: 'employee.mutate' }) action: string;
   @ApiProperty() entityType: string;
   @ApiProperty() entityId: string;
-  @ApiPropertyOptional({ type: Object, nullable: true, description: 'State before the change' }) before: unknown;
-  @ApiPropertyOptional({ type: Object, nullable: true, description: 'State after the change' }) after: unknown;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: 'State before the change' }) before: unknown;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: 'State after the change' }) after: unknown;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
   @ApiProperty({ description: 'Correlation id of the request that made the change' }) correlationId: string;
 }
