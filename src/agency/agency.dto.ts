@@ -30,7 +30,7 @@ export class AgencyProfileDto {
   @IsString() @MinLength(2) @MaxLength(100) town: string;
   @ApiProperty({ example: ['PEMERINTAH KABUPATEN CONTOH', 'BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA', 'Jalan Merdeka No. 1, Contoh 12345'], description: 'letterhead lines, top to bottom (≤ 5)' })
   @IsArray() @ArrayMaxSize(5) @IsString({ each: true }) @MaxLength(160, { each: true }) letterhead: string[];
-  @ApiPropertyOptional({ description: 'PNG logo for the letterhead, base64 (≤ 200 kB); null removes it', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'PNG logo for the letterhead, base64 (≤ 200 kB); null removes it', nullable: true })
   @IsOptional() @IsBase64() @MaxLength(280_000) logoPngBase64?: string | null;
   @ApiProperty({ example: '800/{seq}/BKPSDM/{year}', description: 'PAK number: {seq} (per year; {seq:3} zero-padded), {year}, {nip}' })
   @Matches(NUMBER_FORMAT, { message: 'must contain {seq}; only {seq}, {seq:N}, {year}, {nip} are filled in' }) @MaxLength(120) pakNumberFormat: string;
