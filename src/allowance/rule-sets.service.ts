@@ -13,6 +13,11 @@ export const RULE_SET_TEMPLATES: Record<string, AllowanceRuleSet> = { 'R-TPP-DEM
 const CODE_RE = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
 /** Request fields that steer storage rather than being part of the rule set. */
 const CONTROL_FIELDS = ['template', 'default', 'unitCodes'] as const;
+/** Every field of a rule set: anything else in a body is refused, not stored in the overrides. */
+const RULE_SET_FIELDS = ['code', 'version', 'employerId', 'allowanceType', 'employerType', 'effectiveFrom', 'effectiveTo', 'legalRefs', 'status', 'ceilingTable', 'baseTable', 'criteriaComponents', 'split', 'kinMode', 'linearCap', 'curve', 'predikatFactor', 'predikatDeduction', 'predikatSource', 'predikatLag', 'predikatFactorBase', 'predikatMissing', 'disBase', 'lateBands', 'earlyBands', 'apelPct', 'tkMode', 'tkPct', 'consecutiveAbsenceFullCutDays', 'leaveRules', 'statusRules', 'hukdisMode', 'sedangExecutionMode', 'hukdisTable', 'hukdisBase', 'hukdisStacking', 'sanctionStart', 'deductionCap', 'capScope', 'rounding', 'tax', 'bpjs', 'minutesPerTmkDay', 'actingAddonPct'] as const satisfies readonly (keyof AllowanceRuleSet)[];
+// Compile-time: a field added to AllowanceRuleSet must be added above.
+const RULE_SET_FIELDS_COMPLETE: Exclude<keyof AllowanceRuleSet, (typeof RULE_SET_FIELDS)[number]> extends never ? true : never = true;
+void RULE_SET_FIELDS_COMPLETE;
 const PREDIKAT_SOURCES = ['MONTHLY', 'QUARTERLY', 'ANNUAL'];
 
 export interface RuleSetVersionView {
@@ -70,6 +75,9 @@ export class RuleSetsService {
     if (!isDate(body.effectiveFrom)) details.push({ field: 'effectiveFrom', problem: 'must be a date YYYY-MM-DD' });
     if (body.effectiveTo !== undefined && body.effectiveTo !== null && (!isDate(body.effectiveTo) || (isDate(body.effectiveFrom) && body.effectiveTo <= body.effectiveFrom))) {
       details.push({ field: 'effectiveTo', problem: 'must be null or a date YYYY-MM-DD after effectiveFrom (exclusive end)' });
+    }
+    for (const k of Object.keys(body)) {
+      if (!(CONTROL_FIELDS as readonly string[]).includes(k) && !(RULE_SET_FIELDS as readonly string[]).includes(k)) details.push({ field: k, problem: 'unknown field' });
     }
     if (body.code !== undefined && body.code !== code) details.push({ field: 'code', problem: `must equal the code in the path (${code})` });
     if (details.length) throw badRequest('Rule set tidak valid / invalid rule set', details);

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../authz/access-policy';
-import { conflict, notFound } from '../common/api-error';
+import { badRequest, conflict, notFound } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
@@ -111,6 +111,8 @@ export class CreditService {
   }
 
   async addEducation(p: Principal, nip: string, dto: CreditEducationDto) {
+    // A degree not yet awarded earns nothing (Peraturan BKN 3/2023: credited from the award).
+    if (dto.awardedOn > this.clock.today()) throw badRequest('Tanggal ijazah di masa depan / degree awarded in the future', [{ field: 'awardedOn', problem: 'must not be after today' }]);
     const c = await this.computeFor(p, nip);
     const result = educationBonus({ jenjang: c.ledger.jenjang });
     await this.dataSource.transaction(async (m) => {
