@@ -7,6 +7,9 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { AngkaKreditPage } from './pages/credit/AngkaKreditPage';
 import { RiwayatPage } from './pages/history/RiwayatPage';
+import { TunjanganPage } from './pages/allowance/TunjanganPage';
+import { DecisionPage } from './pages/objection/DecisionPage';
+import { KeberatanPage } from './pages/objection/KeberatanPage';
 import { EvaluasiPage } from './pages/evaluation/EvaluasiPage';
 import { SkpSayaPage } from './pages/skp/SkpSayaPage';
 import { RatingPage } from './pages/team/RatingPage';
@@ -37,6 +40,9 @@ export const router = createBrowserRouter([
           { path: 'evaluasi', element: <EvaluasiPage /> },
           { path: 'angka-kredit', element: <AngkaKreditPage /> },
           { path: 'riwayat', element: <RiwayatPage /> },
+          { path: 'tunjangan', element: <TunjanganPage /> },
+          { path: 'keberatan', element: <KeberatanPage /> },
+          { path: 'keberatan/:skpId/:period', element: <DecisionPage /> },
           { path: 'tim', element: <TimSayaPage /> },
           { path: 'tim/skp/:skpId', element: <SkpReviewPage /> },
           { path: 'tim/evaluasi/:skpId/:period', element: <RatingPage /> },

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { approvedLeaderSkp } from './support/api';
+import { approvedLeaderSkp, employeeSkpId } from './support/api';
 import { CASTS, PASSWORD, demo } from './support/demo';
 import { checkPage, expectNoHorizontalScroll, login } from './support/page-checks';
 
@@ -69,6 +69,61 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
     await page.getByRole('button', { name: 'Terbitkan' }).click();
     await expect(page.getByText(/Diterbitkan \d+ \p{L}+ \d{4}; batas keberatan/u)).toBeVisible();
     await page.getByRole('button', { name: 'Keluar' }).click();
+  });
+
+  await test.step('the employee files a keberatan within the window', async () => {
+    await login(page, employee.nip, PASSWORD);
+    await openMenu(page, 'Evaluasi', phone);
+    await expect(page.getByRole('heading', { level: 1, name: 'Evaluasi' })).toBeVisible();
+    await page.getByLabel('Periode').selectOption(period);
+    await expect(page.getByText(/Masa keberatan sampai .* \(\d+ hari lagi\)/)).toBeVisible();
+    if (phone) await expectNoHorizontalScroll(page);
+    await checkPage(page, info, 'evaluasi');
+    await page.getByLabel('Alasan keberatan').fill('Realisasi asuhan rujukan melebihi target namun tidak dipertimbangkan.');
+    await page.getByRole('button', { name: 'Ajukan Keberatan' }).click();
+    await expect(page.getByText('menunggu keputusan Atasan Pejabat Penilai Kinerja')).toBeVisible();
+    await page.getByRole('button', { name: 'Keluar' }).click();
+  });
+
+  const skpId = await employeeSkpId(request, cast.employee, year);
+  await test.step('the atasan PPK reads both statements and decides', async () => {
+    await login(page, demo(cast.atasanPpk).nip, PASSWORD);
+    await openMenu(page, 'Keberatan', phone);
+    await expect(page.getByRole('heading', { level: 1, name: 'Keberatan' })).toBeVisible();
+    await page.goto(`/keberatan/${skpId}/${period}`);
+    await expect(page.getByText('Realisasi asuhan rujukan melebihi target')).toBeVisible();
+    if (phone) await expectNoHorizontalScroll(page);
+    await checkPage(page, info, 'keberatan');
+    await page.getByLabel('Rating Hasil Kerja').selectOption('DI_ATAS_EKSPEKTASI');
+    await page.getByLabel('Rating Perilaku Kerja').selectOption('SESUAI_EKSPEKTASI');
+    await page.getByLabel('Keputusan', { exact: true }).fill('Keberatan diterima sebagian setelah memeriksa bukti dukung.');
+    await page.getByRole('button', { name: 'Putuskan' }).click();
+    await expect(page).toHaveURL(/\/keberatan$/);
+    await page.getByRole('button', { name: 'Keluar' }).click();
+  });
+
+  await test.step('the employee sees the final predikat, the AK entry and downloads the DEKP', async () => {
+    await login(page, employee.nip, PASSWORD);
+    await openMenu(page, 'Evaluasi', phone);
+    await page.getByLabel('Periode').selectOption(period);
+    await expect(page.getByRole('heading', { name: 'Predikat Kinerja: Baik' })).toBeVisible();
+    await expect(page.getByText('Final', { exact: true })).toBeVisible();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh PDF (DEKP)' }).click()]);
+    expect(file.suggestedFilename()).toBe(`DEKP-${employee.nip}-${period}.pdf`);
+    await openMenu(page, 'Angka Kredit', phone);
+    await expect(page.getByRole('heading', { level: 1, name: 'Angka Kredit' })).toBeVisible();
+    // The worker converts the final predikat into the ledger shortly after.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByText('Konversi predikat kinerja', { exact: false }).first()).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+    if (phone) await expectNoHorizontalScroll(page);
+    await checkPage(page, info, 'angka-kredit');
+    for (const entry of ['Riwayat', 'Tunjangan', 'SKP Saya']) {
+      await openMenu(page, entry, phone);
+      await expect(page.getByRole('heading', { level: 1, name: entry })).toBeVisible();
+      await checkPage(page, info, entry.toLowerCase().replace(/ /g, '-'));
+    }
   });
 });
 

@@ -30,3 +30,11 @@ export async function approvedLeaderSkp(request: APIRequestContext, ppk: string,
   const approved = await request.post(`/api/v1/skp/${id}/approve`, { headers: { authorization: `Bearer ${a}` } });
   expect(approved.status(), await approved.text()).toBe(200);
 }
+
+/** The employee's SKP id of the year (the link an objection notice carries). */
+export async function employeeSkpId(request: APIRequestContext, key: string, year: number): Promise<string> {
+  const t = await token(request, key);
+  const res = await request.get(`/api/v1/skp?nip=${demo(key).nip}&year=${year}`, { headers: { authorization: `Bearer ${t}` } });
+  expect(res.status()).toBe(200);
+  return (await res.json()).items[0].id as string;
+}
