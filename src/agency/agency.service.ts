@@ -9,7 +9,7 @@ export interface Official { name: string; nip: string; positionTitle: string; pa
 
 export interface AgencyProfile {
   name: string;
-  /** null until configured: documents then leave the place blank ("…………") rather than guess. */
+  /** null until configured: documents then leave the place blank (dots) rather than guess. */
   town: string | null;
   letterhead: string[];
   logoPng: Buffer | null;

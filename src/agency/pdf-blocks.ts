@@ -3,7 +3,7 @@ import { formatNip, tanggalIndonesia } from '../evaluation/format-id';
 import type { AgencyProfile } from './agency.service';
 
 /** A blank as printed forms leave one, used when the agency has not configured a value. */
-export const BLANK = '……………………';
+export const BLANK = '.....................';
 
 /** Letterhead (kop surat): optional logo at the left, centred lines, a double rule under it. */
 export function letterhead(doc: PDFKit.PDFDocument, agency: AgencyProfile): void {

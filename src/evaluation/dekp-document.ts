@@ -1,6 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { PREDICATE_LABELS, RATING_LABELS, type Predicate, type Rating } from '../rules';
-import { CORE_VALUE_LABEL, type CoreValue } from '../skp/skp.enums';
+import type { AgencyProfile } from '../agency/agency.service';
+import { letterhead, placeAndDate, signatureBlocks, type Signer } from '../agency/pdf-blocks';
+import { CORE_VALUE_GUIDANCE, CORE_VALUE_LABEL, type CoreValue } from '../skp/skp.enums';
 import type { DistributionReport } from './distribution.service';
 import type { PersonBlock } from './evaluation-store';
 import type { EvaluationView } from './evaluation-views';
@@ -23,8 +25,8 @@ interface Col {
  * (results with targets, realisations and feedback; behaviour; ratings; predicate). Identity blocks
  * come from the evaluation's snapshot: the people as they were in the period.
  */
-export function renderDekp(v: EvaluationView, distribution: DistributionReport | null, printedOn: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `DEKP ${v.nip} ${v.period}`, Author: 'skp-engine', Subject: 'Dokumen Evaluasi Kinerja Pegawai' } });
+export function renderDekp(v: EvaluationView, distribution: DistributionReport | null, printedOn: string, agency: AgencyProfile): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `DEKP ${v.nip} ${v.period}`, Author: agency.name, Subject: 'Dokumen Evaluasi Kinerja Pegawai' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -63,6 +65,7 @@ export function renderDekp(v: EvaluationView, distribution: DistributionReport |
   };
 
   // ---- DEKP ----
+  letterhead(doc, agency);
   doc.font('Helvetica-Bold').fontSize(13).text('DOKUMEN EVALUASI KINERJA PEGAWAI', { align: 'center' });
   doc.moveDown(0.3);
   doc.fontSize(10);
@@ -94,7 +97,7 @@ export function renderDekp(v: EvaluationView, distribution: DistributionReport |
   doc.moveDown(0.5);
   doc.font('Helvetica').fontSize(9);
   row([
-    { w: width / 2, text: `NAMA INSTANSI: ${snap.agencyName}` },
+    { w: width / 2, text: `NAMA INSTANSI: ${agency.name}` },
     { w: width / 2, text: `PERIODE PENILAIAN: ${v.periodKind === 'MONTHLY' ? `${v.periodLabel}, ` : ''}${tanggalIndonesia(v.start)} s.d. ${tanggalIndonesia(v.end)}` },
   ]);
   person('1.', 'PEGAWAI YANG DINILAI', snap.employee);
@@ -122,27 +125,17 @@ export function renderDekp(v: EvaluationView, distribution: DistributionReport |
     doc.font('Helvetica-Oblique').fontSize(8).text(safe(`Revisi ke-${v.revision} (koreksi admin kepegawaian); riwayat revisi tercatat dalam jejak audit.`));
   }
 
-  // signatures
+  // Signatures: the place/date line above the last block; every block in its own column (no overprint with three).
   doc.moveDown(1);
-  if (doc.y + 120 > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  const signDate = v.issuedAt ? tanggalIndonesia(new Date(v.issuedAt)) : tanggalIndonesia(printedOn);
-  const blocks: [string, PersonBlock | null][] = [
-    ['Pegawai yang Dinilai', snap.employee],
-    ['Pejabat Penilai Kinerja', snap.ppk],
-    ...(v.objection ? ([['Atasan Pejabat Penilai Kinerja', snap.atasanPpk]] as [string, PersonBlock | null][]) : []),
-  ];
-  const bw = width / blocks.length;
-  const sy = doc.y;
   doc.font('Helvetica').fontSize(9);
-  blocks.forEach(([title, pb], i) => {
-    const x = left + i * bw;
-    doc.text(i === blocks.length - 1 ? safe(`${snap.employee.unitName}, ${signDate}`) : ' ', x, sy, { width: bw - 8, align: 'center' });
-    doc.text(title, x, sy + 12, { width: bw - 8, align: 'center' });
-    doc.font('Helvetica-Bold').text(safe(pb?.name ?? '-'), x, sy + 62, { width: bw - 8, align: 'center', underline: true });
-    doc.font('Helvetica').text(pb ? `NIP ${formatNip(pb.nip)}` : '', x, sy + 74, { width: bw - 8, align: 'center' });
-  });
-  doc.x = left;
-  doc.y = sy + 95;
+  const signDate = v.issuedAt ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(v.issuedAt)) : printedOn;
+  const signers: Signer[] = [
+    { caption: ['Pegawai yang Dinilai,'], name: snap.employee.name, nip: snap.employee.nip },
+    { caption: ['Pejabat Penilai Kinerja,'], name: snap.ppk?.name ?? null, nip: snap.ppk?.nip ?? null },
+    ...(v.objection ? [{ caption: ['Atasan Pejabat Penilai Kinerja,'], name: snap.atasanPpk?.name ?? null, nip: snap.atasanPpk?.nip ?? null }] : []),
+  ];
+  signatureBlocks(doc, signers.map((b, i) => ({ ...b, name: b.name ? safe(b.name) : null, placeDate: i === signers.length - 1 ? safe(placeAndDate(agency, signDate)) : undefined })));
+  doc.font('Helvetica').fontSize(8).text('*) coret yang tidak perlu', left, doc.y);
 
   // ---- evaluation form ----
   doc.addPage();
@@ -152,7 +145,7 @@ export function renderDekp(v: EvaluationView, distribution: DistributionReport |
   doc.text(jpt ? 'BAGI PEJABAT PIMPINAN TINGGI' : 'BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL', { align: 'center' });
   doc.moveDown(0.5);
   row([
-    { w: width / 2, text: `NAMA INSTANSI: ${snap.agencyName}` },
+    { w: width / 2, text: `NAMA INSTANSI: ${agency.name}` },
     { w: width / 2, text: `PERIODE PENILAIAN: ${v.periodLabel} (${tanggalIndonesia(v.start)} s.d. ${tanggalIndonesia(v.end)})` },
   ]);
   row([
@@ -164,7 +157,7 @@ export function renderDekp(v: EvaluationView, distribution: DistributionReport |
     const order: [string, string][] = [['SANGAT_KURANG', 'Sangat Kurang'], ['KURANG', 'Kurang/Misconduct'], ['BUTUH_PERBAIKAN', 'Butuh Perbaikan'], ['BAIK', 'Baik'], ['SANGAT_BAIK', 'Sangat Baik']];
     const counts = distribution.counts as unknown as Record<string, number>;
     kv('', 'POLA DISTRIBUSI', `Kurva distribusi predikat kinerja pegawai dengan capaian kinerja organisasi ${ORG_LABEL[distribution.orgPredicate]} (unit ${distribution.unitName}, N = ${distribution.population}): ` +
-      order.map(([k, l]) => `${l} ${counts[k] ?? 0}`).join(', ') + (distribution.ok ? '' : `; pelanggaran: ${distribution.violations.map((x) => x.rule).join(', ')}`) + (v.distributionJustification ? `; justifikasi: ${v.distributionJustification}` : ''));
+      order.map(([k, l]) => `${l} ${counts[k] ?? 0}`).join(', ') + (distribution.ok ? '' : `; tidak sesuai pola distribusi: ${distribution.violations.map((x) => x.message).join('; ')}`) + (v.distributionJustification ? `; justifikasi: ${v.distributionJustification}` : ''));
     // a small bar chart of the curve
     const max = Math.max(1, ...order.map(([k]) => counts[k] ?? 0));
     const chartH = 50;
@@ -183,8 +176,13 @@ export function renderDekp(v: EvaluationView, distribution: DistributionReport |
   }
   doc.moveDown(0.3);
   heading('HASIL KERJA');
-  const cw = [22, 120, 120, 60, 110, width - 432];
-  row([{ w: cw[0], text: 'NO', bold: true }, { w: cw[1], text: 'RENCANA HASIL KERJA', bold: true }, { w: cw[2], text: 'INDIKATOR KINERJA INDIVIDU', bold: true }, { w: cw[3], text: 'TARGET', bold: true }, { w: cw[4], text: 'REALISASI BERDASARKAN BUKTI DUKUNG', bold: true }, { w: cw[5], text: 'UMPAN BALIK BERKELANJUTAN', bold: true }], { fill: true });
+  const cw = [20, 82, 82, 86, 52, 54, 80, width - 456];
+  row([
+    { w: cw[0], text: 'NO', bold: true }, { w: cw[1], text: 'RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI', bold: true }, { w: cw[2], text: 'RENCANA HASIL KERJA', bold: true },
+    { w: cw[3], text: 'INDIKATOR KINERJA INDIVIDU', bold: true }, { w: cw[4], text: 'ASPEK', bold: true }, { w: cw[5], text: 'TARGET', bold: true },
+    { w: cw[6], text: 'REALISASI BERDASARKAN BUKTI DUKUNG', bold: true }, { w: cw[7], text: 'UMPAN BALIK BERKELANJUTAN', bold: true },
+  ], { fill: true });
+  row(cw.map((w, i) => ({ w, text: String(i + 1) })));
   for (const kind of ['UTAMA', 'TAMBAHAN']) {
     row([{ w: width, text: kind === 'UTAMA' ? 'A. UTAMA' : 'B. TAMBAHAN', bold: true }]);
     const rs = v.results.filter((r) => r.kind === kind);
@@ -194,11 +192,13 @@ export function renderDekp(v: EvaluationView, distribution: DistributionReport |
       inds.forEach((ind, j) => {
         row([
           { w: cw[0], text: j === 0 ? String(i + 1) : '' },
-          { w: cw[1], text: j === 0 ? r.text : '' },
-          { w: cw[2], text: `${ind.text}${ind.aspect ? ` (${humanEnum(ind.aspect)})` : ''}` },
-          { w: cw[3], text: ind.target ?? '-' },
-          { w: cw[4], text: `${ind.realization ?? '-'}${ind.evidenceUrls.length ? `\nBukti: ${ind.evidenceUrls.join(', ')}` : ''}` },
-          { w: cw[5], text: j === 0 ? (r.feedback ?? '-') : '' },
+          { w: cw[1], text: j === 0 ? (r.parentText ?? '-') : '' },
+          { w: cw[2], text: j === 0 ? r.text : '' },
+          { w: cw[3], text: ind.text },
+          { w: cw[4], text: ind.aspect ? humanEnum(ind.aspect) : '-' },
+          { w: cw[5], text: ind.target ?? '-' },
+          { w: cw[6], text: `${ind.realization ?? '-'}${ind.evidenceUrls.length ? `\nBukti: ${ind.evidenceUrls.join(', ')}` : ''}` },
+          { w: cw[7], text: j === 0 ? (r.feedback ?? '-') : '' },
         ]);
       });
     });
@@ -206,20 +206,21 @@ export function renderDekp(v: EvaluationView, distribution: DistributionReport |
   kv('', 'RATING HASIL KERJA*', ratingLabel(v.resultRating) + (v.isUnitHead ? ' (dari capaian kinerja organisasi yang dipimpin)' : ''));
   doc.moveDown(0.3);
   heading('PERILAKU KERJA');
-  const bw2 = [22, 150, 170, width - 342];
+  const bw2 = [22, 220, 150, width - 392];
   row([{ w: bw2[0], text: 'NO', bold: true }, { w: bw2[1], text: 'NILAI DASAR (CORE VALUES)', bold: true }, { w: bw2[2], text: 'EKSPEKTASI KHUSUS PIMPINAN', bold: true }, { w: bw2[3], text: 'UMPAN BALIK BERKELANJUTAN', bold: true }], { fill: true });
   v.behaviors.forEach((b, i) => {
-    row([{ w: bw2[0], text: String(i + 1) }, { w: bw2[1], text: CORE_VALUE_LABEL[b.coreValue as CoreValue] ?? b.coreValue }, { w: bw2[2], text: b.specialExpectation ?? '-' }, { w: bw2[3], text: b.feedback ?? '-' }]);
+    const guidance = (CORE_VALUE_GUIDANCE[b.coreValue as CoreValue] ?? []).map((g, k) => `${k + 1}. ${g}`).join('\n');
+    row([{ w: bw2[0], text: String(i + 1) }, { w: bw2[1], text: `${CORE_VALUE_LABEL[b.coreValue as CoreValue] ?? b.coreValue}\n${guidance}` }, { w: bw2[2], text: `Ekspektasi khusus pimpinan:\n${b.specialExpectation ?? '-'}` }, { w: bw2[3], text: b.feedback ?? '-' }]);
   });
   kv('', 'RATING PERILAKU KERJA*', ratingLabel(v.behaviorRating));
   kv('', 'PREDIKAT KINERJA PEGAWAI*', predLabel(v.predicate));
-  const ex = v.explanation as { formula?: string; legalBasis?: string } | null;
-  if (ex?.formula) {
-    doc.moveDown(0.3);
-    doc.font('Helvetica-Oblique').fontSize(7.5).text(safe(`Dasar penetapan: ${ex.formula}. ${ex.legalBasis ?? ''}`), { width });
-  }
-  doc.moveDown(0.5);
-  doc.font('Helvetica').fontSize(7.5).text(safe(`Dicetak ${tanggalIndonesia(printedOn)} oleh skp-engine. Status: ${v.status}${v.finalizedAt ? `, final ${tanggalIndonesia(new Date(v.finalizedAt))}` : ''}.`), { width });
+  doc.moveDown(1);
+  doc.font('Helvetica').fontSize(9);
+  signatureBlocks(doc, [
+    { caption: ['Pegawai yang Dinilai,'], name: safe(snap.employee.name), nip: snap.employee.nip },
+    { caption: ['Pejabat Penilai Kinerja,'], name: snap.ppk ? safe(snap.ppk.name) : null, nip: snap.ppk?.nip ?? null, placeDate: safe(placeAndDate(agency, signDate)) },
+  ]);
+  doc.font('Helvetica').fontSize(8).text('*) coret yang tidak perlu', left, doc.y);
   doc.end();
   return done;
 }

@@ -36,7 +36,7 @@ export interface EvaluationView {
   unitCode: string | null;
   orgPredicate: string | null;
   results: {
-    id: string; kind: ResultKind; text: string; feedback: string | null;
+    id: string; kind: ResultKind; text: string; feedback: string | null; parentText: string | null;
     indicators: { id: string; text: string; aspect: string | null; perspective: string | null; target: string | null; realization: string | null; evidenceUrls: string[] }[];
   }[];
   behaviors: { coreValue: CoreValue; specialExpectation: string | null; feedback: string | null }[];
@@ -136,7 +136,7 @@ export class EvaluationViews {
       unitCode,
       orgPredicate,
       results: results.map((r) => ({
-        id: r.id, kind: r.kind as ResultKind, text: r.text, feedback: fbOf('RESULT', r.id),
+        id: r.id, kind: r.kind as ResultKind, text: r.text, feedback: fbOf('RESULT', r.id), parentText: r.parentResultText ?? null,
         indicators: r.indicators.map((i) => ({
           id: i.id, text: i.text, aspect: i.aspect, perspective: i.perspective, target: i.target,
           realization: real.get(i.id)?.realization ?? null, evidenceUrls: real.get(i.id)?.evidenceUrls ?? [],

@@ -1,3 +1,4 @@
+import { AgencyService } from '../agency/agency.service';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -24,6 +25,7 @@ export class EvaluationController {
   constructor(
     private readonly evaluations: EvaluationService,
     private readonly clock: Clock,
+    private readonly agency: AgencyService,
   ) {}
 
   @Get('skp/:id/evaluations')
@@ -107,7 +109,7 @@ export class EvaluationController {
   @ApiFile('application/pdf', 'The DEKP (PDF)')
   async document(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Res() reply: FastifyReply) {
     const { view, distribution } = await this.evaluations.documentData(p, id, period);
-    const pdf = await renderDekp(view, distribution, this.clock.today());
+    const pdf = await renderDekp(view, distribution, this.clock.today(), await this.agency.profile());
     void reply
       .status(200)
       .header('content-type', 'application/pdf')

@@ -1,3 +1,4 @@
+import { AgencyModule } from '../agency/agency.module';
 import { Module } from '@nestjs/common';
 import { DisciplineReadModule } from '../discipline/discipline-read';
 import { SkpStore } from '../skp/skp-store';
@@ -11,7 +12,7 @@ import { OrgPerformanceService } from './org-performance.service';
 
 /** Evaluation cycle (issue 6): realisations, ratings, predicate, org performance and distribution, appeal, DEKP. */
 @Module({
-  imports: [DisciplineReadModule],
+  imports: [AgencyModule, DisciplineReadModule],
   controllers: [EvaluationController, OrgPerformanceController],
   providers: [EvaluationService, EvaluationStore, EvaluationViews, DistributionService, OrgPerformanceService, SkpStore, EvaluationStatusReader],
   exports: [EvaluationService, DistributionService, EvaluationStatusReader],

@@ -22,6 +22,8 @@ export interface ResultView {
   kind: string;
   text: string;
   parentResultId: string | null;
+  /** The leader's RHK this one intervenes (printed in the "RHK Pimpinan yang Diintervensi" column). */
+  parentResultText?: string | null;
   indicators: IndicatorView[];
 }
 
@@ -53,8 +55,11 @@ export class SkpStore {
       `SELECT id, result_id AS "resultId", text, aspect, perspective, target FROM skp_indicators WHERE result_id = ANY($1::uuid[]) ORDER BY position`,
       [results.map((r) => r.id)],
     );
+    const parentIds = [...new Set(results.map((r) => r.parentResultId).filter((x): x is string => !!x))];
+    const parents: { id: string; text: string }[] = parentIds.length ? await m.query(`SELECT id, text FROM skp_results WHERE id = ANY($1::uuid[])`, [parentIds]) : [];
+    const parentText = new Map(parents.map((x) => [x.id, x.text]));
     return results.map((r) => ({
-      id: r.id, kind: r.kind, text: r.text, parentResultId: r.parentResultId,
+      id: r.id, kind: r.kind, text: r.text, parentResultId: r.parentResultId, parentResultText: r.parentResultId ? (parentText.get(r.parentResultId) ?? null) : null,
       indicators: indicators.filter((i) => i.resultId === r.id).map((i) => ({ id: i.id, text: i.text, aspect: i.aspect, perspective: i.perspective, target: i.target })),
     }));
   }

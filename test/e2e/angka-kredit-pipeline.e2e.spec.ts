@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { eventually } from '../support/eventually';
-import { getBinary, pdfText } from '../support/evaluation-fixtures';
+import { getBinary, overlappingText, pdfText } from '../support/evaluation-fixtures';
 import { recordFinalEvaluation } from '../support/final-evaluation';
 import { createEmployee, createUnit } from '../support/org-skp-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -95,6 +95,7 @@ describe('angka kredit and outcomes pipeline (outbox → BullMQ → worker)', ()
     expect(text).toMatch(/Ditetapkan di\s*:\s*Contoh/);
     expect(text).toMatch(/1\. Kepala Badan Kepegawaian Negara\s+2\. Pimpinan Instansi Pengusul\s+3\. Pejabat Penilai Kinerja/);
     expect(text).toMatch(/TIDAK DAPAT DIPERTIMBANGKAN UNTUK KENAIKAN PANGKAT/);
+    expect(await overlappingText(pak.body)).toEqual([]);
     expect(text).not.toMatch(/harus minimal Baik \(diberikan: (SANGAT_)?BAIK\)/);
     // Printed again: the same number (issued once per employee and year).
     expect(await pdfText((await getBinary(t, `/api/v1/employees/${jf.nip}/credit/pak/2025.pdf`, jf.token)).body)).toContain(`NOMOR: ${number}`);

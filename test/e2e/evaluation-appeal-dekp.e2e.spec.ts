@@ -1,9 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { QueuesService } from '../../src/jobs/queues.service';
 import { jobOptions } from '../../src/jobs/job-registry';
 import { eventually } from '../support/eventually';
 import {
-  approvedStaffSkps, createEvalOrg, evalPath, EvalOrg, getBinary, pdfText, putRealizations, rate, setPerformance, setToday,
+  approvedStaffSkps, createEvalOrg, evalPath, EvalOrg, getBinary, overlappingText, pdfText, putRealizations, rate, setPerformance, setToday,
 } from '../support/evaluation-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -139,6 +140,17 @@ describe('distribution justification, the objection window, the expiry job and t
     expect(text).toContain('RATING HASIL KERJA');
     expect(text).toContain('Sesuai Ekspektasi');
     expect(text).toContain('PREDIKAT KINERJA PEGAWAI');
+    // Lampiran PermenPANRB 6/2022 columns and texts; nothing that is not on the official form.
+    expect(text).toContain('RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI');
+    expect(text).toContain('ASPEK');
+    expect(text).toContain('Memahami dan memenuhi kebutuhan masyarakat');
+    expect(text).toContain('Ekspektasi khusus pimpinan');
+    expect(text).toContain('*) coret yang tidak perlu');
+    expect(text).not.toMatch(/skp-engine|Status: |Dasar penetapan|cells as encoded/);
+    // "<kota>, <tanggal>": the agency's town (or a blank), never the unit's name.
+    expect(text).not.toMatch(/Seksi[^,]*, \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/);
+    expect(await overlappingText(res.body)).toEqual([]);
+    if (process.env.DOC_SAMPLES_DIR) writeFileSync(`${process.env.DOC_SAMPLES_DIR}/dekp-sample.pdf`, res.body);
 
     // the appealed evaluation carries the keberatan blocks and the atasan PPK's signature block
     const appealed = await getBinary(t, `${evalPath(skps[2].id, Q)}/document.pdf`, org.head.token);
@@ -152,6 +164,9 @@ describe('distribution justification, the objection window, the expiry job and t
     expect(at).toContain('Sangat Baik');
     expect(at).toContain('Atasan Pejabat Penilai Kinerja');
     expect(at).toContain('9 Juli 2026'); // keberatan filed on day 3
+    // three signature blocks (after a keberatan) side by side without overprint
+    expect(await overlappingText(appealed.body)).toEqual([]);
+    if (process.env.DOC_SAMPLES_DIR) writeFileSync(`${process.env.DOC_SAMPLES_DIR}/dekp-appealed.pdf`, appealed.body);
 
     // not visible to another employee
     expect((await getBinary(t, `${evalPath(skps[0].id, Q)}/document.pdf`, org.staff[1].token)).status).toBe(404);

@@ -94,3 +94,38 @@ export async function pdfText(pdf: Buffer): Promise<string> {
     await parser.destroy();
   }
 }
+
+/**
+ * Text boxes of a PDF that overprint each other: pairs of text items (pdf.js text content) on the same
+ * page whose boxes intersect by more than a third of the smaller one. Empty list = no overprint.
+ */
+export async function overlappingText(pdf: Buffer): Promise<string[]> {
+  await pdfText(Buffer.from(pdf)); // loads pdf.js the same way (worker in-process)
+  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+  const { PDFParse } = require('pdf-parse');
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  const found: string[] = [];
+  try {
+    // pdf-parse keeps the pdf.js document it loads; its text items carry their position and size.
+    await (parser as { load(): Promise<void> }).load();
+    const doc = (parser as unknown as { doc: { numPages: number; getPage(n: number): Promise<{ getTextContent(): Promise<{ items: { str: string; transform: number[]; width: number; height: number }[] }> }> } }).doc;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const items = (await (await doc.getPage(p)).getTextContent()).items
+        .filter((i) => i.str && i.str.trim())
+        .map((i) => ({ s: i.str, x: i.transform[4], y: i.transform[5], w: i.width, h: i.height || Math.abs(i.transform[3]) }));
+      for (let a = 0; a < items.length; a++) {
+        for (let b = a + 1; b < items.length; b++) {
+          const A = items[a];
+          const B = items[b];
+          const ix = Math.min(A.x + A.w, B.x + B.w) - Math.max(A.x, B.x);
+          const iy = Math.min(A.y + A.h, B.y + B.h) - Math.max(A.y, B.y);
+          if (ix <= 0 || iy <= 0) continue;
+          if (ix * iy > Math.min(A.w * A.h, B.w * B.h) / 3) found.push(`page ${p}: "${A.s}" over "${B.s}"`);
+        }
+      }
+    }
+  } finally {
+    await parser.destroy();
+  }
+  return found;
+}
