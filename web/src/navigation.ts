@@ -9,6 +9,7 @@ export interface NavEntry { path: string; label: string; visible: (me: Me) => bo
 export interface NavSection { title: string; entries: NavEntry[] }
 
 const employee = (me: Me) => me.isEmployee;
+const admin = (me: Me) => me.isAdmin;
 
 export const NAVIGATION: NavSection[] = [
   {
@@ -23,8 +24,18 @@ export const NAVIGATION: NavSection[] = [
   },
   { title: 'Pejabat Penilai Kinerja', entries: [{ path: '/tim', label: 'Tim Saya', visible: (me) => me.isPpk }] },
   { title: 'Atasan Pejabat Penilai Kinerja', entries: [{ path: '/keberatan', label: 'Keberatan', visible: (me) => me.isAtasanPpk }] },
-  // BKPSDM office pages (Pegawai, Unit, Impor, Monitoring, Pembayaran TPP, Disiplin, Sistem) are added here.
-  { title: 'Admin BKPSDM', entries: [] },
+  {
+    title: 'Admin BKPSDM',
+    entries: [
+      { path: '/admin/pegawai', label: 'Pegawai', visible: admin },
+      { path: '/admin/unit', label: 'Unit', visible: admin },
+      { path: '/admin/impor', label: 'Impor', visible: admin },
+      { path: '/admin/monitoring', label: 'Monitoring', visible: admin },
+      { path: '/admin/pembayaran-tpp', label: 'Pembayaran TPP', visible: admin },
+      { path: '/admin/disiplin', label: 'Disiplin', visible: admin },
+      { path: '/admin/sistem', label: 'Sistem', visible: admin },
+    ],
+  },
 ];
 
 export function visibleNavigation(me: Me): NavSection[] {

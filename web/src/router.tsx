@@ -5,6 +5,13 @@ import { HomePage, Shell } from './layout/Shell';
 import { homePath } from './navigation';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { DisiplinPage } from './pages/admin/DisiplinPage';
+import { ImporPage } from './pages/admin/ImporPage';
+import { MonitoringPage } from './pages/admin/MonitoringPage';
+import { PegawaiPage } from './pages/admin/PegawaiPage';
+import { PembayaranTppPage } from './pages/admin/PembayaranTppPage';
+import { SistemPage } from './pages/admin/SistemPage';
+import { UnitPage } from './pages/admin/UnitPage';
 import { AngkaKreditPage } from './pages/credit/AngkaKreditPage';
 import { RiwayatPage } from './pages/history/RiwayatPage';
 import { TunjanganPage } from './pages/allowance/TunjanganPage';
@@ -46,6 +53,13 @@ export const router = createBrowserRouter([
           { path: 'tim', element: <TimSayaPage /> },
           { path: 'tim/skp/:skpId', element: <SkpReviewPage /> },
           { path: 'tim/evaluasi/:skpId/:period', element: <RatingPage /> },
+          { path: 'admin/pegawai', element: <PegawaiPage /> },
+          { path: 'admin/unit', element: <UnitPage /> },
+          { path: 'admin/impor', element: <ImporPage /> },
+          { path: 'admin/monitoring', element: <MonitoringPage /> },
+          { path: 'admin/pembayaran-tpp', element: <PembayaranTppPage /> },
+          { path: 'admin/disiplin', element: <DisiplinPage /> },
+          { path: 'admin/sistem', element: <SistemPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

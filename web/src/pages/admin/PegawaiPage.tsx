@@ -1,0 +1,66 @@
+import { Button, Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatNip } from '../../lib/format';
+
+interface EmployeeItem { nip: string; name: string; status: string; unitCode: string | null; unitName: string | null; positionTitle: string | null; golongan: string | null }
+interface EmployeePage { items: EmployeeItem[]; nextCursor: string | null }
+
+/** Pegawai: the roster, searched by name or NIP, filtered by unit (with sub-units) and status; cursor pages. */
+export function PegawaiPage() {
+  const [q, setQ] = useState('');
+  const [unitCode, setUnitCode] = useState('');
+  const [status, setStatus] = useState('');
+  const [search] = useDebouncedValue(q.trim(), 300);
+  const [unit] = useDebouncedValue(unitCode.trim(), 300);
+  const list = useInfiniteQuery({
+    queryKey: ['admin-employees', search, unit, status],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      (await api.GET('/api/v1/employees', {
+        params: { query: { q: search || undefined, unitCode: unit || undefined, status: (status || undefined) as never, after: pageParam, limit: 50 } },
+      })).data as unknown as EmployeePage,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Stack>
+      <Title order={1}>Pegawai</Title>
+      <Group align="end">
+        <TextInput label="Cari nama atau NIP" value={q} onChange={(e) => setQ(e.currentTarget.value)} placeholder="mis. Siti atau 1987" />
+        <TextInput label="Kode Unit Kerja (termasuk sub-unit)" value={unitCode} onChange={(e) => setUnitCode(e.currentTarget.value)} />
+        <NativeSelect label="Status" value={status} onChange={(e) => setStatus(e.currentTarget.value)} data={[{ value: '', label: 'Semua' }, 'PNS', 'PPPK']} />
+      </Group>
+      <ErrorBanner error={list.error} />
+      {list.isPending && <Loader aria-label="Memuat pegawai" />}
+      {list.data && rows.length === 0 && <Text>Tidak ada pegawai yang cocok.</Text>}
+      {rows.length > 0 && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr><Table.Th>Nama</Table.Th><Table.Th>NIP</Table.Th><Table.Th>Status</Table.Th><Table.Th>Unit Kerja</Table.Th><Table.Th>Jabatan</Table.Th><Table.Th>Golongan</Table.Th></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((e) => (
+                <Table.Tr key={e.nip}>
+                  <Table.Td>{e.name}</Table.Td>
+                  <Table.Td>{formatNip(e.nip)}</Table.Td>
+                  <Table.Td>{e.status}</Table.Td>
+                  <Table.Td>{e.unitName ?? '—'}</Table.Td>
+                  <Table.Td>{e.positionTitle ?? '—'}</Table.Td>
+                  <Table.Td>{e.golongan ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {list.hasNextPage && (
+        <Button variant="light" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>Muat lebih banyak</Button>
+      )}
+    </Stack>
+  );
+}
