@@ -52,10 +52,11 @@ export class AuditTrailController {
     const after = Cursor.decode(q.after);
     const afterId = after ? String(after[0]) : '0';
     if (!/^\d{1,18}$/.test(afterId)) throw badRequest('Cursor tidak valid / invalid cursor', [{ field: 'after', problem: 'is not a cursor returned by this API' }]);
+    // ORDER BY names the table column: the output column `id` is text, and "9" sorts after "11".
     const rows: AuditEntryDto[] = await this.dataSource.query(
       `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor, actor_kind AS "actorKind", action,
               entity_type AS "entityType", entity_id AS "entityId", before, after, reason, correlation_id AS "correlationId"
-         FROM audit_log WHERE entity_type = $1 AND entity_id = $2 AND id > $3::bigint ORDER BY id LIMIT $4`,
+         FROM audit_log WHERE entity_type = $1 AND entity_id = $2 AND id > $3::bigint ORDER BY audit_log.id LIMIT $4`,
       [q.entity, q.id, afterId, limit + 1],
     );
     const items = rows.slice(0, limit);
