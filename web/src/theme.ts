@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 // Colours with AA contrast on white for text, badges and active navigation (axe: color-contrast).
 export const theme = createTheme({
@@ -6,6 +6,10 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 6 },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   defaultRadius: 'sm',
+  components: {
+    // A notification's close button has only an icon: give it a name (axe: button-name).
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Tutup pemberitahuan' } } }),
+  },
 });
 
 /** Mantine's "dimmed" grey (descriptions, hints) is below 4.5:1 on white: one step darker. */
