@@ -48,9 +48,9 @@ describe('outbox survives a Redis outage', () => {
         [ids.map((i) => i.id)],
       );
       return rows.length === 2 ? rows : null;
-    }, 30000);
+    }, 80000);
     expect(receipts).toHaveLength(2);
     const undispatched = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = ANY($1) AND dispatched_at IS NULL`, [ids.map((i) => i.id)]);
     expect(undispatched[0].n).toBe(0);
-  }, 90000);
+  }, 150000);
 });
