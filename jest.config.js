@@ -11,11 +11,16 @@ function esmPackageNames(dir = path.join(__dirname, 'node_modules'), out = new S
   for (const name of fs.readdirSync(dir)) {
     if (name.startsWith('.')) continue;
     const full = path.join(dir, name);
-    if (name.startsWith('@')) { esmPackageNames(full, out); continue; }
+    if (name.startsWith('@')) {
+      esmPackageNames(full, out);
+      continue;
+    }
     try {
       const pkg = JSON.parse(fs.readFileSync(path.join(full, 'package.json'), 'utf8'));
       if (pkg.type === 'module') out.add(pkg.name);
-    } catch { /* not a package */ }
+    } catch {
+      /* not a package */
+    }
     const nested = path.join(full, 'node_modules');
     if (fs.existsSync(nested)) esmPackageNames(nested, out);
   }
@@ -33,7 +38,17 @@ module.exports = {
   testTimeout: 120000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.spec.ts', '<rootDir>/src/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'], setupFiles: ['<rootDir>/test/support/test-db-guard.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'], setupFiles: ['<rootDir>/test/support/test-db-guard.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.spec.ts'],
+      setupFiles: ['<rootDir>/test/support/test-db-guard.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'],
+      setupFiles: ['<rootDir>/test/support/test-db-guard.ts'],
+    },
   ],
 };

@@ -11,9 +11,20 @@
  */
 import { Client } from 'pg';
 import { SYNTHETIC_PASSWORD, parseArgs } from './synthetic-agency';
-import { adminLogin, allowanceRun, buildOnce, createSyntheticStack, http, login, machine, median, startServices, Stack, teardown } from './support/stack';
+import {
+  adminLogin,
+  allowanceRun,
+  buildOnce,
+  createSyntheticStack,
+  http,
+  login,
+  machine,
+  median,
+  startServices,
+  Stack,
+  teardown,
+} from './support/stack';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
 interface AutocannonResult {
@@ -47,10 +58,20 @@ async function runOnce(base: string, s: Scenario, connections: number, duration:
     duration,
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, ...s.request() }) }],
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
 }
 
-async function measure(base: string, s: Scenario, o: { connections: number; duration: number; runs: number }): Promise<Figures> {
+async function measure(
+  base: string,
+  s: Scenario,
+  o: { connections: number; duration: number; runs: number },
+): Promise<Figures> {
   process.stderr.write(`  ${s.name}: warm-up`);
   await runOnce(base, s, o.connections, 3);
   const runs: Figures[] = [];
@@ -61,7 +82,13 @@ async function measure(base: string, s: Scenario, o: { connections: number; dura
   process.stderr.write('\n');
   const mid = median(runs.map((r) => r.rps));
   const chosen = runs.find((r) => r.rps === mid) ?? runs[0];
-  return { rps: mid, p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), non2xx: runs.reduce((a, r) => a + r.non2xx, 0), errors: runs.reduce((a, r) => a + r.errors, 0) || chosen.errors };
+  return {
+    rps: mid,
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
+    errors: runs.reduce((a, r) => a + r.errors, 0) || chosen.errors,
+  };
 }
 
 async function ratingPool(stack: Stack, ppks: number): Promise<{ token: string; skpIds: string[] }[]> {
@@ -81,7 +108,9 @@ async function ratingPool(stack: Stack, ppks: number): Promise<{ token: string; 
         [stack.year, ppks],
       )
     ).rows;
-    return Promise.all(rows.map(async (r) => ({ token: await login(stack, r.nip, SYNTHETIC_PASSWORD), skpIds: r.skp_ids })));
+    return Promise.all(
+      rows.map(async (r) => ({ token: await login(stack, r.nip, SYNTHETIC_PASSWORD), skpIds: r.skp_ids })),
+    );
   } finally {
     await c.end();
   }
@@ -91,7 +120,12 @@ async function payrollCursors(stack: Stack, token: string, month: string): Promi
   const cursors: (string | null)[] = [null];
   for (let i = 0; i < 10_000; i++) {
     const after = cursors[cursors.length - 1];
-    const r = await http<{ items: unknown[]; nextCursor: string | null }>(stack, 'GET', `/api/v1/payroll/allowances?month=${month}&limit=1000${after ? `&after=${encodeURIComponent(after)}` : ''}`, token);
+    const r = await http<{ items: unknown[]; nextCursor: string | null }>(
+      stack,
+      'GET',
+      `/api/v1/payroll/allowances?month=${month}&limit=1000${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+      token,
+    );
     if (r.status !== 200) throw new Error(`payroll page: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
     if (!r.body.nextCursor) break;
     cursors.push(r.body.nextCursor);
@@ -103,9 +137,19 @@ async function payrollCursors(stack: Stack, token: string, month: string): Promi
 export async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const employees = Number(args.employees ?? 20_000);
-  const o = { connections: Number(args.connections ?? 50), duration: Number(args.duration ?? 10), runs: Number(args.runs ?? 3) };
+  const o = {
+    connections: Number(args.connections ?? 50),
+    duration: Number(args.duration ?? 10),
+    runs: Number(args.runs ?? 3),
+  };
   buildOnce(args['no-build'] === 'true');
-  const stack = await createSyntheticStack({ employees, seed: Number(args.seed ?? 1), keep: args.keep === 'true', label: 'api', databaseUrl: args['database-url'] });
+  const stack = await createSyntheticStack({
+    employees,
+    seed: Number(args.seed ?? 1),
+    keep: args.keep === 'true',
+    label: 'api',
+    databaseUrl: args['database-url'],
+  });
   try {
     await startServices(stack, { port: Number(args.port ?? 3390), worker: true });
     const admin = await adminLogin(stack);
@@ -126,7 +170,11 @@ export async function main(): Promise<void> {
             method: 'PUT',
             path: `/api/v1/skp/${pick(p.skpIds)}/evaluations/${stack.year}/rating`,
             headers: { ...json, authorization: `Bearer ${p.token}` },
-            body: JSON.stringify({ resultRating: pick(ratings), behaviorRating: pick(ratings), note: 'Penilaian akhir tahun' }),
+            body: JSON.stringify({
+              resultRating: pick(ratings),
+              behaviorRating: pick(ratings),
+              note: 'Penilaian akhir tahun',
+            }),
           };
         },
       },
@@ -135,7 +183,11 @@ export async function main(): Promise<void> {
         linesPerRequest: 1000,
         request: () => {
           const c = pick(cursors);
-          return { method: 'GET', path: `/api/v1/payroll/allowances?month=${stack.month}&limit=1000${c ? `&after=${encodeURIComponent(c)}` : ''}`, headers: { authorization: `Bearer ${admin}` } };
+          return {
+            method: 'GET',
+            path: `/api/v1/payroll/allowances?month=${stack.month}&limit=1000${c ? `&after=${encodeURIComponent(c)}` : ''}`,
+            headers: { authorization: `Bearer ${admin}` },
+          };
         },
       },
       {
@@ -144,7 +196,11 @@ export async function main(): Promise<void> {
         linesPerRequest: 1000,
         request: () => {
           const c = pick(cursors);
-          return { method: 'GET', path: `/api/v1/payroll/allowances?month=${stack.month}&limit=1000&explanation=false${c ? `&after=${encodeURIComponent(c)}` : ''}`, headers: { authorization: `Bearer ${admin}` } };
+          return {
+            method: 'GET',
+            path: `/api/v1/payroll/allowances?month=${stack.month}&limit=1000&explanation=false${c ? `&after=${encodeURIComponent(c)}` : ''}`,
+            headers: { authorization: `Bearer ${admin}` },
+          };
         },
       },
     ];
@@ -152,13 +208,19 @@ export async function main(): Promise<void> {
     for (const s of scenarios) results.push([s, await measure(stack.base, s, o)]);
     const base = results[0][1].rps;
     console.log(`API benchmark (${machine()}; PostgreSQL and Redis on the same machine; autocannon in-process)`);
-    console.log(`  ${employees.toLocaleString('en')} synthetic employees, allowance lines ${run.processed.toLocaleString('en')}; -c ${o.connections} -d ${o.duration}, warm-up 3 s, median of ${o.runs}`);
+    console.log(
+      `  ${employees.toLocaleString('en')} synthetic employees, allowance lines ${run.processed.toLocaleString('en')}; -c ${o.connections} -d ${o.duration}, warm-up 3 s, median of ${o.runs}`,
+    );
     for (const [s, f] of results) {
       const lines = s.linesPerRequest ? `  ${Math.round(f.rps * s.linesPerRequest).toLocaleString('en')} lines/s` : '';
       const bad = f.non2xx || f.errors ? `  (non-2xx ${f.non2xx}, errors ${f.errors})` : '';
-      console.log(`  ${s.name.padEnd(44)} ${Math.round(f.rps).toLocaleString('en').padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  ${(f.rps / base).toFixed(2)}× baseline${lines}${bad}`);
+      console.log(
+        `  ${s.name.padEnd(44)} ${Math.round(f.rps).toLocaleString('en').padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  ${(f.rps / base).toFixed(2)}× baseline${lines}${bad}`,
+      );
     }
-    console.log(`  peak RSS: API ${stack.api!.peakRssMb.toFixed(0)} MB, worker ${stack.worker!.peakRssMb.toFixed(0)} MB`);
+    console.log(
+      `  peak RSS: API ${stack.api!.peakRssMb.toFixed(0)} MB, worker ${stack.worker!.peakRssMb.toFixed(0)} MB`,
+    );
   } finally {
     await teardown(stack);
   }

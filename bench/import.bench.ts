@@ -37,7 +37,8 @@ async function admin(url: string, sql: string): Promise<void> {
   }
 }
 
-const csv = (v: unknown) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+const csv = (v: unknown) =>
+  v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
 
 async function copy(client: Client, sql: string, lines: string[]): Promise<void> {
   await pipeline(Readable.from(lines.map((l) => `${l}\n`)), client.query(copyFrom(sql)));
@@ -51,12 +52,29 @@ async function copyBaseline(url: string, rows: RosterRow[], unitIds: Map<string,
   try {
     const start = process.hrtime.bigint();
     await client.query('BEGIN');
-    await copy(client, 'COPY employees (id, nip, name, status) FROM STDIN WITH (FORMAT csv)', rows.map((r) => [ids.get(r.nip), r.nip, r.name, r.status].map(csv).join(',')));
+    await copy(
+      client,
+      'COPY employees (id, nip, name, status) FROM STDIN WITH (FORMAT csv)',
+      rows.map((r) => [ids.get(r.nip), r.nip, r.name, r.status].map(csv).join(',')),
+    );
     await copy(
       client,
       'COPY employee_assignments (employee_id, valid_from, unit_id, golongan, supervisor_id, position_title, position_kind, jenjang, kelas_jabatan, is_unit_head, tmt, reason) FROM STDIN WITH (FORMAT csv)',
       rows.map((r) =>
-        [ids.get(r.nip), r.position.tmt, unitIds.get(r.unitCode), r.golongan, r.supervisorNip ? ids.get(r.supervisorNip) : null, r.position.title, r.position.kind, r.position.jenjang, r.position.kelasJabatan, r.position.isUnitHead, r.position.tmt, 'initial']
+        [
+          ids.get(r.nip),
+          r.position.tmt,
+          unitIds.get(r.unitCode),
+          r.golongan,
+          r.supervisorNip ? ids.get(r.supervisorNip) : null,
+          r.position.title,
+          r.position.kind,
+          r.position.jenjang,
+          r.position.kelasJabatan,
+          r.position.isUnitHead,
+          r.position.tmt,
+          'initial',
+        ]
           .map(csv)
           .join(','),
       ),
@@ -98,10 +116,18 @@ export async function main(): Promise<void> {
     const copyMs = await copyBaseline(url, rows, unitIds);
 
     const rate = (ms: number) => Math.round((ROWS / ms) * 1000);
-    console.log(`employee import benchmark, ${ROWS} rows, ${UNITS} units (PostgreSQL ${(await ds.query('SHOW server_version'))[0].server_version})`);
-    console.log(`  import (validate + plan + write + audit + outbox, one transaction): ${importMs.toFixed(0)} ms  ${rate(importMs)} rows/s`);
-    console.log(`  re-import of the same file (no changes, updated=${again.updated}):      ${reMs.toFixed(0)} ms  ${rate(reMs)} rows/s`);
-    console.log(`  baseline COPY into employees + employee_assignments:                ${copyMs.toFixed(0)} ms  ${rate(copyMs)} rows/s`);
+    console.log(
+      `employee import benchmark, ${ROWS} rows, ${UNITS} units (PostgreSQL ${(await ds.query('SHOW server_version'))[0].server_version})`,
+    );
+    console.log(
+      `  import (validate + plan + write + audit + outbox, one transaction): ${importMs.toFixed(0)} ms  ${rate(importMs)} rows/s`,
+    );
+    console.log(
+      `  re-import of the same file (no changes, updated=${again.updated}):      ${reMs.toFixed(0)} ms  ${rate(reMs)} rows/s`,
+    );
+    console.log(
+      `  baseline COPY into employees + employee_assignments:                ${copyMs.toFixed(0)} ms  ${rate(copyMs)} rows/s`,
+    );
     console.log(`  import / COPY time ratio: ${(importMs / copyMs).toFixed(1)}x`);
   } finally {
     if (ds.isInitialized) await ds.destroy();

@@ -96,9 +96,77 @@ interface Emp {
   tmt: string;
 }
 
-const FIRST = ['Agus', 'Budi', 'Citra', 'Dewi', 'Eko', 'Fitri', 'Gita', 'Hadi', 'Indah', 'Joko', 'Kartika', 'Lina', 'Made', 'Nur', 'Oki', 'Putri', 'Rina', 'Sri', 'Tri', 'Wahyu', 'Yuli', 'Rizky', 'Siti', 'Bambang', 'Ayu', 'Dimas', 'Endang', 'Fajar', 'Hendra', 'Ratna'];
-const LAST = ['Santoso', 'Wijaya', 'Lestari', 'Hidayat', 'Saputra', 'Wulandari', 'Pratama', 'Kusuma', 'Nugroho', 'Rahmawati', 'Setiawan', 'Purnomo', 'Handayani', 'Susilo', 'Permata', 'Hartono', 'Maharani', 'Siregar', 'Nasution', 'Simanjuntak'];
-const OPD = ['Dinas Pendidikan', 'Dinas Kesehatan', 'Dinas Pekerjaan Umum', 'Dinas Sosial', 'Dinas Perhubungan', 'Badan Pendapatan Daerah', 'Dinas Pertanian', 'Dinas Lingkungan Hidup', 'BKPSDM', 'Bappeda', 'RSUD', 'Dinas Kependudukan', 'Inspektorat', 'Satpol PP', 'Dinas Pariwisata'];
+const FIRST = [
+  'Agus',
+  'Budi',
+  'Citra',
+  'Dewi',
+  'Eko',
+  'Fitri',
+  'Gita',
+  'Hadi',
+  'Indah',
+  'Joko',
+  'Kartika',
+  'Lina',
+  'Made',
+  'Nur',
+  'Oki',
+  'Putri',
+  'Rina',
+  'Sri',
+  'Tri',
+  'Wahyu',
+  'Yuli',
+  'Rizky',
+  'Siti',
+  'Bambang',
+  'Ayu',
+  'Dimas',
+  'Endang',
+  'Fajar',
+  'Hendra',
+  'Ratna',
+];
+const LAST = [
+  'Santoso',
+  'Wijaya',
+  'Lestari',
+  'Hidayat',
+  'Saputra',
+  'Wulandari',
+  'Pratama',
+  'Kusuma',
+  'Nugroho',
+  'Rahmawati',
+  'Setiawan',
+  'Purnomo',
+  'Handayani',
+  'Susilo',
+  'Permata',
+  'Hartono',
+  'Maharani',
+  'Siregar',
+  'Nasution',
+  'Simanjuntak',
+];
+const OPD = [
+  'Dinas Pendidikan',
+  'Dinas Kesehatan',
+  'Dinas Pekerjaan Umum',
+  'Dinas Sosial',
+  'Dinas Perhubungan',
+  'Badan Pendapatan Daerah',
+  'Dinas Pertanian',
+  'Dinas Lingkungan Hidup',
+  'BKPSDM',
+  'Bappeda',
+  'RSUD',
+  'Dinas Kependudukan',
+  'Inspektorat',
+  'Satpol PP',
+  'Dinas Pariwisata',
+];
 /** JF jenjang mix (share of JF), golongan that fit the jenjang (rules table), kelas jabatan, example title. */
 const JF: [string, number, string[], number, string][] = [
   ['PEMULA', 0.04, ['II/a'], 5, 'Pranata Komputer Pemula'],
@@ -132,9 +200,16 @@ function buildOrg(n: number, rnd: () => number): Org {
   const nips = new Set<string>([SYNTHETIC_ADMIN.nip]);
   const nipFor = (golongan: string, status: 'PNS' | 'PPPK'): string => {
     for (;;) {
-      const by = golongan.startsWith('IV') ? 1966 + Math.floor(rnd() * 10) : golongan.startsWith('III') ? 1975 + Math.floor(rnd() * 20) : 1985 + Math.floor(rnd() * 15);
+      const by = golongan.startsWith('IV')
+        ? 1966 + Math.floor(rnd() * 10)
+        : golongan.startsWith('III')
+          ? 1975 + Math.floor(rnd() * 20)
+          : 1985 + Math.floor(rnd() * 15);
       const birth = `${by}${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
-      const tmt = status === 'PPPK' ? `202${1 + Math.floor(rnd() * 4)}${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}` : `${Math.min(2024, by + 22 + Math.floor(rnd() * 6))}${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}`;
+      const tmt =
+        status === 'PPPK'
+          ? `202${1 + Math.floor(rnd() * 4)}${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}`
+          : `${Math.min(2024, by + 22 + Math.floor(rnd() * 6))}${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}`;
       const nip = `${birth}${tmt}${rnd() < 0.5 ? 1 : 2}${String(1 + Math.floor(rnd() * 999)).padStart(3, '0')}`;
       if (!nips.has(nip)) {
         nips.add(nip);
@@ -145,28 +220,77 @@ function buildOrg(n: number, rnd: () => number): Org {
   const tmt = () => `${2016 + Math.floor(rnd() * 10)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-01`;
   const emps: Emp[] = [];
   const add = (e: Omit<Emp, 'id' | 'nip' | 'name' | 'tmt'>): Emp => {
-    const emp = { ...e, id: uuidFrom(rnd), nip: nipFor(e.golongan, e.status), name: `${pick(FIRST)} ${pick(LAST)}`, tmt: tmt() };
+    const emp = {
+      ...e,
+      id: uuidFrom(rnd),
+      nip: nipFor(e.golongan, e.status),
+      name: `${pick(FIRST)} ${pick(LAST)}`,
+      tmt: tmt(),
+    };
     emps.push(emp);
     return emp;
   };
 
   const root = unit('PROV', 'Pemerintah Provinsi Sintetis', null);
-  const sekda = add({ status: 'PNS', golongan: 'IV/d', unit: root, supervisor: null, title: 'Sekretaris Daerah', kind: 'JPT_MADYA', jenjang: null, kelas: 16, head: true });
+  const sekda = add({
+    status: 'PNS',
+    golongan: 'IV/d',
+    unit: root,
+    supervisor: null,
+    title: 'Sekretaris Daerah',
+    kind: 'JPT_MADYA',
+    jenjang: null,
+    kelas: 16,
+    head: true,
+  });
   const opdCount = Math.max(1, Math.round(n / 2000));
   const opds: { unit: Unit; head: Emp; seksi: { unit: Unit; head: Emp }[] }[] = [];
   for (let o = 0; o < opdCount && emps.length < n; o++) {
     const code = `OPD${String(o + 1).padStart(3, '0')}`;
     const u = unit(code, `${OPD[o % OPD.length]}${o >= OPD.length ? ` ${Math.floor(o / OPD.length) + 1}` : ''}`, root);
-    const head = add({ status: 'PNS', golongan: 'IV/c', unit: u, supervisor: sekda, title: `Kepala ${u.name}`, kind: 'JPT_PRATAMA', jenjang: null, kelas: 14, head: true });
+    const head = add({
+      status: 'PNS',
+      golongan: 'IV/c',
+      unit: u,
+      supervisor: sekda,
+      title: `Kepala ${u.name}`,
+      kind: 'JPT_PRATAMA',
+      jenjang: null,
+      kelas: 14,
+      head: true,
+    });
     const seksi: { unit: Unit; head: Emp }[] = [];
     for (let b = 0; b < 5 && emps.length < n; b++) {
       const bname = b === 0 ? 'Sekretariat' : `Bidang ${b}`;
       const bu = unit(`${code}-B${b}`, `${bname} ${u.name}`, u);
-      const bhead = add({ status: 'PNS', golongan: 'IV/a', unit: bu, supervisor: head, title: b === 0 ? `Sekretaris ${u.name}` : `Kepala ${bname}`, kind: 'ADMINISTRATOR', jenjang: null, kelas: 11, head: true });
+      const bhead = add({
+        status: 'PNS',
+        golongan: 'IV/a',
+        unit: bu,
+        supervisor: head,
+        title: b === 0 ? `Sekretaris ${u.name}` : `Kepala ${bname}`,
+        kind: 'ADMINISTRATOR',
+        jenjang: null,
+        kelas: 11,
+        head: true,
+      });
       for (let s = 0; s < 3 && emps.length < n; s++) {
         const sname = b === 0 ? `Subbagian ${s + 1}` : `Seksi ${b}.${s + 1}`;
         const su = unit(`${code}-B${b}-S${s}`, `${sname} ${u.name}`, bu);
-        seksi.push({ unit: su, head: add({ status: 'PNS', golongan: 'III/d', unit: su, supervisor: bhead, title: `Kepala ${sname}`, kind: 'PENGAWAS', jenjang: null, kelas: 9, head: true }) });
+        seksi.push({
+          unit: su,
+          head: add({
+            status: 'PNS',
+            golongan: 'III/d',
+            unit: su,
+            supervisor: bhead,
+            title: `Kepala ${sname}`,
+            kind: 'PENGAWAS',
+            jenjang: null,
+            kelas: 9,
+            head: true,
+          }),
+        });
       }
     }
     opds.push({ unit: u, head, seksi });
@@ -185,10 +309,36 @@ function buildOrg(n: number, rnd: () => number): Org {
         if ((r -= x[1]) < 0) break;
       }
       const senior = j[0] === 'AHLI_MADYA' || j[0] === 'AHLI_UTAMA';
-      add({ status: 'PNS', golongan: pick(j[2]), unit: senior ? opd.unit : sk.unit, supervisor: senior ? opd.head : sk.head, title: j[4], kind: 'FUNGSIONAL', jenjang: j[0], kelas: j[3], head: false });
+      add({
+        status: 'PNS',
+        golongan: pick(j[2]),
+        unit: senior ? opd.unit : sk.unit,
+        supervisor: senior ? opd.head : sk.head,
+        title: j[4],
+        kind: 'FUNGSIONAL',
+        jenjang: j[0],
+        kelas: j[3],
+        head: false,
+      });
     } else {
       const pppk = rnd() < PPPK_SHARE_OF_PELAKSANA;
-      add({ status: pppk ? 'PPPK' : 'PNS', golongan: pick(pppk ? PELAKSANA_PPPK : PELAKSANA_PNS), unit: sk.unit, supervisor: sk.head, title: pick(['Pengadministrasi Umum', 'Pengelola Keuangan', 'Pengelola Data', 'Operator Layanan Operasional', 'Penata Laporan Keuangan']), kind: 'PELAKSANA', jenjang: null, kelas: 5 + Math.floor(rnd() * 3), head: false });
+      add({
+        status: pppk ? 'PPPK' : 'PNS',
+        golongan: pick(pppk ? PELAKSANA_PPPK : PELAKSANA_PNS),
+        unit: sk.unit,
+        supervisor: sk.head,
+        title: pick([
+          'Pengadministrasi Umum',
+          'Pengelola Keuangan',
+          'Pengelola Data',
+          'Operator Layanan Operasional',
+          'Penata Laporan Keuangan',
+        ]),
+        kind: 'PELAKSANA',
+        jenjang: null,
+        kelas: 5 + Math.floor(rnd() * 3),
+        head: false,
+      });
     }
   }
   return { units, emps };
@@ -209,24 +359,39 @@ function rate(org: Org, year: number, rnd: () => number): Map<Emp, Rated> {
   const onDate = `${year}-12-31`;
   const combos = new Map<Predicate, Rated>();
   const rule = (result: string, behavior: string, predicate: Predicate) =>
-    combos.set(predicate, { result, behavior, predicate, explanation: JSON.stringify(computePredicate({ resultRating: result as never, behaviorRating: behavior as never, onDate }).explanation) });
+    combos.set(predicate, {
+      result,
+      behavior,
+      predicate,
+      explanation: JSON.stringify(
+        computePredicate({ resultRating: result as never, behaviorRating: behavior as never, onDate }).explanation,
+      ),
+    });
   rule('DI_ATAS_EKSPEKTASI', 'DI_ATAS_EKSPEKTASI', 'SANGAT_BAIK');
   rule('SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BAIK');
   rule('DI_BAWAH_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BUTUH_PERBAIKAN');
   rule('SESUAI_EKSPEKTASI', 'DI_BAWAH_EKSPEKTASI', 'KURANG');
   rule('DI_BAWAH_EKSPEKTASI', 'DI_BAWAH_EKSPEKTASI', 'SANGAT_KURANG');
-  for (const p of combos.keys()) if (computePredicate({ resultRating: combos.get(p)!.result as never, behaviorRating: combos.get(p)!.behavior as never, onDate }).predicate !== p) throw new Error(`matrix changed for ${p}`);
+  for (const p of combos.keys())
+    if (
+      computePredicate({
+        resultRating: combos.get(p)!.result as never,
+        behaviorRating: combos.get(p)!.behavior as never,
+        onDate,
+      }).predicate !== p
+    )
+      throw new Error(`matrix changed for ${p}`);
   // A unit head's result rating is the org predicate (BAIK → SESUAI): B or K depending on behaviour.
   const head = (behavior: string): Rated => {
     const r = unitHeadPredicate({ orgPredicate: 'BAIK', behaviorRating: behavior as never, onDate });
-    return { result: r.resultRating, behavior, predicate: r.predicate as Predicate, explanation: JSON.stringify(r.explanation) };
+    return { result: r.resultRating, behavior, predicate: r.predicate, explanation: JSON.stringify(r.explanation) };
   };
   const headB = head('SESUAI_EKSPEKTASI');
   const headK = head('DI_BAWAH_EKSPEKTASI');
 
   const groups = new Map<Unit, Emp[]>();
   for (const e of org.emps) {
-    const u = e.head ? e.unit.parent ?? e.unit : e.unit;
+    const u = e.head ? (e.unit.parent ?? e.unit) : e.unit;
     groups.set(u, [...(groups.get(u) ?? []), e]);
   }
   const out = new Map<Emp, Rated>();
@@ -249,7 +414,8 @@ function rate(org: Org, year: number, rnd: () => number): Map<Emp, Rated> {
       [staff[i], staff[j]] = [staff[j], staff[i]];
     }
     let i = 0;
-    for (const [p, count] of want) for (let c = 0; c < count && i < staff.length; c++) out.set(staff[i++], combos.get(p)!);
+    for (const [p, count] of want)
+      for (let c = 0; c < count && i < staff.length; c++) out.set(staff[i++], combos.get(p)!);
     for (; i < staff.length; i++) out.set(staff[i], combos.get('BAIK')!);
   }
   return out;
@@ -260,7 +426,9 @@ function rate(org: Org, year: number, rnd: () => number): Map<Emp, Rated> {
 const esc = (v: unknown): string => {
   if (v === null || v === undefined) return '\\N';
   const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+  return /[\\\t\n\r]/.test(s)
+    ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : s;
 };
 const pgArray = (xs: (string | number)[]): string => `{${xs.join(',')}}`;
 
@@ -286,7 +454,9 @@ class Progress {
     const f = Math.min(1, this.done / this.total);
     const bar = '#'.repeat(Math.round(f * 30)).padEnd(30, '.');
     const rate = Math.round(this.done / Math.max(0.001, (now - this.start) / 1000));
-    process.stderr.write(`\r  [${bar}] ${(f * 100).toFixed(0).padStart(3)}%  ${this.done.toLocaleString('en')} rows  ${rate.toLocaleString('en')} rows/s   `);
+    process.stderr.write(
+      `\r  [${bar}] ${(f * 100).toFixed(0).padStart(3)}%  ${this.done.toLocaleString('en')} rows  ${rate.toLocaleString('en')} rows/s   `,
+    );
   }
   end(): void {
     if (this.enabled) process.stderr.write('\n');
@@ -312,7 +482,10 @@ async function copyTable(client: Client, t: TableLoad, progress: Progress): Prom
     progress.add(inBuf);
     if (buf) yield buf;
   }
-  await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${t.table} (${t.columns.join(', ')}) FROM STDIN`)));
+  await pipeline(
+    Readable.from(lines()),
+    client.query(copyFrom(`COPY ${t.table} (${t.columns.join(', ')}) FROM STDIN`)),
+  );
   return count;
 }
 
@@ -338,30 +511,92 @@ export async function seedSynthetic(url: string, o: SyntheticOptions): Promise<S
   const [{ has }] = (await probe.query(`SELECT to_regclass('public.allowance_rule_sets') IS NOT NULL AS has`)).rows;
   const [{ n: existing }] = (await probe.query(`SELECT count(*)::int AS n FROM employees`)).rows;
   await probe.end();
-  if (existing > 0) throw new Error(`the database already has ${existing} employees; the generator needs a fresh database`);
+  if (existing > 0)
+    throw new Error(`the database already has ${existing} employees; the generator needs a fresh database`);
 
   const year = o.year;
   const refDate = periodRefDate(year);
   const ratedAt = `${refDate} 09:00:00+07`;
   const tmtBy = new Map(org.emps.map((e) => [e, e.tmt]));
-  const person = (e: Emp) => ({ nip: e.nip, name: e.name, positionTitle: e.title, positionKind: e.kind, jenjang: e.jenjang, kelasJabatan: e.kelas, golongan: e.golongan, unitCode: e.unit.code, unitName: e.unit.name });
+  const person = (e: Emp) => ({
+    nip: e.nip,
+    name: e.name,
+    positionTitle: e.title,
+    positionKind: e.kind,
+    jenjang: e.jenjang,
+    kelasJabatan: e.kelas,
+    golongan: e.golongan,
+    unitCode: e.unit.code,
+    unitName: e.unit.name,
+  });
   // Per employee ids of the SKP tree; drawn in employee order so the output is deterministic.
-  const ids = org.emps.map(() => ({ skp: uuidFrom(rnd), r1: uuidFrom(rnd), r2: uuidFrom(rnd), i1: uuidFrom(rnd), i2: uuidFrom(rnd), ev: uuidFrom(rnd), acct: uuidFrom(rnd) }));
+  const ids = org.emps.map(() => ({
+    skp: uuidFrom(rnd),
+    r1: uuidFrom(rnd),
+    r2: uuidFrom(rnd),
+    i1: uuidFrom(rnd),
+    i2: uuidFrom(rnd),
+    ev: uuidFrom(rnd),
+    acct: uuidFrom(rnd),
+  }));
   const att = org.emps.map(() => {
     const late = Array.from({ length: rnd() < 0.3 ? 1 + Math.floor(rnd() * 4) : 0 }, () => 5 + Math.floor(rnd() * 90));
-    const early = Array.from({ length: rnd() < 0.1 ? 1 + Math.floor(rnd() * 2) : 0 }, () => 10 + Math.floor(rnd() * 60));
-    return { late, early, absent: rnd() < 0.05 ? 1 + Math.floor(rnd() * 3) : 0, apel: rnd() < 0.15 ? 1 + Math.floor(rnd() * 2) : 0 };
+    const early = Array.from(
+      { length: rnd() < 0.1 ? 1 + Math.floor(rnd() * 2) : 0 },
+      () => 10 + Math.floor(rnd() * 60),
+    );
+    return {
+      late,
+      early,
+      absent: rnd() < 0.05 ? 1 + Math.floor(rnd() * 3) : 0,
+      apel: rnd() < 0.15 ? 1 + Math.floor(rnd() * 2) : 0,
+    };
   });
   const E = org.emps;
   const idx = E.map((_, i) => i);
 
   const groupA: TableLoad[] = [
-    { table: 'units', columns: ['id', 'code', 'name', 'parent_id'], rows: () => org.units.map((u) => [u.id, u.code, u.name, u.parent?.id ?? null]) },
-    { table: 'employees', columns: ['id', 'nip', 'name', 'status'], rows: () => E.map((e) => [e.id, e.nip, e.name, e.status]) },
+    {
+      table: 'units',
+      columns: ['id', 'code', 'name', 'parent_id'],
+      rows: () => org.units.map((u) => [u.id, u.code, u.name, u.parent?.id ?? null]),
+    },
+    {
+      table: 'employees',
+      columns: ['id', 'nip', 'name', 'status'],
+      rows: () => E.map((e) => [e.id, e.nip, e.name, e.status]),
+    },
     {
       table: 'employee_assignments',
-      columns: ['employee_id', 'valid_from', 'unit_id', 'golongan', 'supervisor_id', 'position_title', 'position_kind', 'jenjang', 'kelas_jabatan', 'is_unit_head', 'tmt', 'reason'],
-      rows: () => E.map((e) => [e.id, tmtBy.get(e), e.unit.id, e.golongan, e.supervisor?.id ?? null, e.title, e.kind, e.jenjang, e.kelas, e.head ? 't' : 'f', tmtBy.get(e), 'synthetic']),
+      columns: [
+        'employee_id',
+        'valid_from',
+        'unit_id',
+        'golongan',
+        'supervisor_id',
+        'position_title',
+        'position_kind',
+        'jenjang',
+        'kelas_jabatan',
+        'is_unit_head',
+        'tmt',
+        'reason',
+      ],
+      rows: () =>
+        E.map((e) => [
+          e.id,
+          tmtBy.get(e),
+          e.unit.id,
+          e.golongan,
+          e.supervisor?.id ?? null,
+          e.title,
+          e.kind,
+          e.jenjang,
+          e.kelas,
+          e.head ? 't' : 'f',
+          tmtBy.get(e),
+          'synthetic',
+        ]),
     },
     {
       table: 'user_accounts',
@@ -373,13 +608,43 @@ export async function seedSynthetic(url: string, o: SyntheticOptions): Promise<S
     },
     {
       table: 'skp',
-      columns: ['id', 'employee_id', 'year', 'approach', 'form_type', 'status', 'created_snapshot', 'approved_snapshot', 'submitted_at', 'approved_at', 'approved_by', 'version'],
+      columns: [
+        'id',
+        'employee_id',
+        'year',
+        'approach',
+        'form_type',
+        'status',
+        'created_snapshot',
+        'approved_snapshot',
+        'submitted_at',
+        'approved_at',
+        'approved_by',
+        'version',
+      ],
       rows: () =>
         idx.map((i) => {
           const e = E[i];
-          const snap = JSON.stringify({ onDate: `${year}-01-02`, employee: person(e), ppk: e.supervisor ? person(e.supervisor) : null });
+          const snap = JSON.stringify({
+            onDate: `${year}-01-02`,
+            employee: person(e),
+            ppk: e.supervisor ? person(e.supervisor) : null,
+          });
           const jpt = e.kind === 'JPT_MADYA' || e.kind === 'JPT_PRATAMA';
-          return [ids[i].skp, e.id, year, 'KUANTITATIF', jpt ? 'JPT' : 'JA_JF', 'APPROVED', snap, snap, `${year}-01-10 08:00:00+07`, `${year}-01-15 08:00:00+07`, e.supervisor?.id ?? null, 3];
+          return [
+            ids[i].skp,
+            e.id,
+            year,
+            'KUANTITATIF',
+            jpt ? 'JPT' : 'JA_JF',
+            'APPROVED',
+            snap,
+            snap,
+            `${year}-01-10 08:00:00+07`,
+            `${year}-01-15 08:00:00+07`,
+            e.supervisor?.id ?? null,
+            3,
+          ];
         }),
     },
     {
@@ -388,7 +653,14 @@ export async function seedSynthetic(url: string, o: SyntheticOptions): Promise<S
       rows: function* () {
         for (const i of idx) {
           yield [ids[i].skp, 'DRAFT', 'SUBMITTED', 'SUBMIT', E[i].nip, `${year}-01-10 08:00:00+07`];
-          yield [ids[i].skp, 'SUBMITTED', 'APPROVED', 'APPROVE', E[i].supervisor?.nip ?? 'system', `${year}-01-15 08:00:00+07`];
+          yield [
+            ids[i].skp,
+            'SUBMITTED',
+            'APPROVED',
+            'APPROVE',
+            E[i].supervisor?.nip ?? 'system',
+            `${year}-01-15 08:00:00+07`,
+          ];
         }
       },
     },
@@ -401,8 +673,25 @@ export async function seedSynthetic(url: string, o: SyntheticOptions): Promise<S
   if (has) {
     groupA.push({
       table: 'attendance_months',
-      columns: ['employee_id', 'month', 'late_minutes', 'early_leave_minutes', 'absent_days', 'missed_apel', 'updated_by'],
-      rows: () => idx.map((i) => [E[i].id, o.month, pgArray(att[i].late), pgArray(att[i].early), att[i].absent, att[i].apel, 'synthetic']),
+      columns: [
+        'employee_id',
+        'month',
+        'late_minutes',
+        'early_leave_minutes',
+        'absent_days',
+        'missed_apel',
+        'updated_by',
+      ],
+      rows: () =>
+        idx.map((i) => [
+          E[i].id,
+          o.month,
+          pgArray(att[i].late),
+          pgArray(att[i].early),
+          att[i].absent,
+          att[i].apel,
+          'synthetic',
+        ]),
     });
   }
   const groupB: TableLoad[] = [
@@ -435,13 +724,57 @@ export async function seedSynthetic(url: string, o: SyntheticOptions): Promise<S
     },
     {
       table: 'evaluations',
-      columns: ['id', 'skp_id', 'employee_id', 'period', 'period_kind', 'from_month', 'to_month', 'unit_id', 'is_unit_head', 'ppk_id', 'ref_date', 'status', 'result_rating', 'behavior_rating', 'predicate', 'explanation', 'note', 'rated_at', 'rated_by', 'revision', 'version'],
+      columns: [
+        'id',
+        'skp_id',
+        'employee_id',
+        'period',
+        'period_kind',
+        'from_month',
+        'to_month',
+        'unit_id',
+        'is_unit_head',
+        'ppk_id',
+        'ref_date',
+        'status',
+        'result_rating',
+        'behavior_rating',
+        'predicate',
+        'explanation',
+        'note',
+        'rated_at',
+        'rated_by',
+        'revision',
+        'version',
+      ],
       rows: () =>
         idx.map((i) => {
           const e = E[i];
           const r = ratings.get(e)!;
-          const countedIn = e.head ? e.unit.parent ?? e.unit : e.unit;
-          return [ids[i].ev, ids[i].skp, e.id, String(year), 'ANNUAL', `${year}-01`, `${year}-12`, countedIn.id, e.head ? 't' : 'f', e.supervisor?.id ?? null, refDate, 'RATED', r.result, r.behavior, r.predicate, r.explanation, null, ratedAt, e.supervisor?.id ?? null, 0, 3];
+          const countedIn = e.head ? (e.unit.parent ?? e.unit) : e.unit;
+          return [
+            ids[i].ev,
+            ids[i].skp,
+            e.id,
+            String(year),
+            'ANNUAL',
+            `${year}-01`,
+            `${year}-12`,
+            countedIn.id,
+            e.head ? 't' : 'f',
+            e.supervisor?.id ?? null,
+            refDate,
+            'RATED',
+            r.result,
+            r.behavior,
+            r.predicate,
+            r.explanation,
+            null,
+            ratedAt,
+            e.supervisor?.id ?? null,
+            0,
+            3,
+          ];
         }),
     },
     {
@@ -459,8 +792,18 @@ export async function seedSynthetic(url: string, o: SyntheticOptions): Promise<S
       columns: ['evaluation_id', 'indicator_id', 'realization', 'evidence_urls'],
       rows: function* () {
         for (const i of idx) {
-          yield [ids[i].ev, ids[i].i1, '96% layanan sesuai standar', pgArray([`https://dokumen.example.go.id/${E[i].nip}/layanan.pdf`])];
-          yield [ids[i].ev, ids[i].i2, '12 laporan', pgArray([`https://dokumen.example.go.id/${E[i].nip}/laporan.pdf`])];
+          yield [
+            ids[i].ev,
+            ids[i].i1,
+            '96% layanan sesuai standar',
+            pgArray([`https://dokumen.example.go.id/${E[i].nip}/layanan.pdf`]),
+          ];
+          yield [
+            ids[i].ev,
+            ids[i].i2,
+            '12 laporan',
+            pgArray([`https://dokumen.example.go.id/${E[i].nip}/laporan.pdf`]),
+          ];
         }
       },
     },
@@ -488,13 +831,16 @@ export async function seedSynthetic(url: string, o: SyntheticOptions): Promise<S
   try {
     if (has) {
       // R-TPP-DEMO as the agency default, the same row RuleSetsService.ensureTemplateDefault writes.
-      const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM allowance_rule_sets WHERE code = 'R-TPP-DEMO'`)).rows;
+      const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM allowance_rule_sets WHERE code = 'R-TPP-DEMO'`))
+        .rows;
       if (n === 0) {
         await c.query(
           `INSERT INTO allowance_rule_sets (code, version, effective_from, body, template, overrides, created_by) VALUES ('R-TPP-DEMO', 1, '2025-01-01', $1, 'R-TPP-DEMO', '{}'::jsonb, 'synthetic')`,
           [JSON.stringify({ ...R_TPP_DEMO, version: 1, effectiveFrom: '2025-01-01', effectiveTo: null })],
         );
-        await c.query(`INSERT INTO allowance_rule_set_assignments (unit_id, code) VALUES (NULL, 'R-TPP-DEMO') ON CONFLICT DO NOTHING`);
+        await c.query(
+          `INSERT INTO allowance_rule_set_assignments (unit_id, code) VALUES (NULL, 'R-TPP-DEMO') ON CONFLICT DO NOTHING`,
+        );
         tables.allowance_rule_sets = 1;
       }
     }
@@ -521,11 +867,26 @@ export async function seedSynthetic(url: string, o: SyntheticOptions): Promise<S
 /** The load ran without FK triggers: check every reference the schema declares, in a few set-based queries. */
 async function verify(c: Client): Promise<void> {
   const checks: [string, string][] = [
-    ['assignment → employee/unit/supervisor', `SELECT count(*)::int AS n FROM employee_assignments a LEFT JOIN employees e ON e.id = a.employee_id LEFT JOIN units u ON u.id = a.unit_id LEFT JOIN employees s ON s.id = a.supervisor_id WHERE e.id IS NULL OR u.id IS NULL OR (a.supervisor_id IS NOT NULL AND s.id IS NULL)`],
-    ['skp → employee', `SELECT count(*)::int AS n FROM skp s LEFT JOIN employees e ON e.id = s.employee_id WHERE e.id IS NULL`],
-    ['indicator → result → skp', `SELECT count(*)::int AS n FROM skp_indicators i LEFT JOIN skp_results r ON r.id = i.result_id LEFT JOIN skp s ON s.id = r.skp_id WHERE s.id IS NULL`],
-    ['evaluation → skp/employee/unit', `SELECT count(*)::int AS n FROM evaluations v LEFT JOIN skp s ON s.id = v.skp_id AND s.employee_id = v.employee_id LEFT JOIN units u ON u.id = v.unit_id WHERE s.id IS NULL OR u.id IS NULL`],
-    ['realisation → indicator', `SELECT count(*)::int AS n FROM evaluation_realizations r LEFT JOIN skp_indicators i ON i.id = r.indicator_id WHERE i.id IS NULL`],
+    [
+      'assignment → employee/unit/supervisor',
+      `SELECT count(*)::int AS n FROM employee_assignments a LEFT JOIN employees e ON e.id = a.employee_id LEFT JOIN units u ON u.id = a.unit_id LEFT JOIN employees s ON s.id = a.supervisor_id WHERE e.id IS NULL OR u.id IS NULL OR (a.supervisor_id IS NOT NULL AND s.id IS NULL)`,
+    ],
+    [
+      'skp → employee',
+      `SELECT count(*)::int AS n FROM skp s LEFT JOIN employees e ON e.id = s.employee_id WHERE e.id IS NULL`,
+    ],
+    [
+      'indicator → result → skp',
+      `SELECT count(*)::int AS n FROM skp_indicators i LEFT JOIN skp_results r ON r.id = i.result_id LEFT JOIN skp s ON s.id = r.skp_id WHERE s.id IS NULL`,
+    ],
+    [
+      'evaluation → skp/employee/unit',
+      `SELECT count(*)::int AS n FROM evaluations v LEFT JOIN skp s ON s.id = v.skp_id AND s.employee_id = v.employee_id LEFT JOIN units u ON u.id = v.unit_id WHERE s.id IS NULL OR u.id IS NULL`,
+    ],
+    [
+      'realisation → indicator',
+      `SELECT count(*)::int AS n FROM evaluation_realizations r LEFT JOIN skp_indicators i ON i.id = r.indicator_id WHERE i.id IS NULL`,
+    ],
   ];
   for (const [name, sql] of checks) {
     const [{ n }] = (await c.query(sql)).rows;
@@ -590,14 +951,34 @@ export async function main(): Promise<void> {
   try {
     await adminQuery(serverUrl, `CREATE DATABASE ${db}`);
   } catch (err) {
-    if ((err as { code?: string }).code === '42P04') throw new Error(`database ${db} exists; the generator builds a fresh one (pass --replace for skp_synth_* names, or another --database-url)`);
+    if ((err as { code?: string }).code === '42P04')
+      throw new Error(
+        `database ${db} exists; the generator builds a fresh one (pass --replace for skp_synth_* names, or another --database-url)`,
+        { cause: err },
+      );
     throw err;
   }
-  process.stderr.write(`seed:synthetic: ${employees.toLocaleString('en')} employees, seed ${seed}, year ${year}, attendance ${month} → ${db}\n`);
+  process.stderr.write(
+    `seed:synthetic: ${employees.toLocaleString('en')} employees, seed ${seed}, year ${year}, attendance ${month} → ${db}\n`,
+  );
   const r = await seedSynthetic(url, { employees, seed, year, month });
-  console.log(`synthetic agency in ${db}: ${employees.toLocaleString('en')} employees, ${r.units} units, JF ${(r.jfShare * 100).toFixed(1)} %, PPPK ${(r.pppkShare * 100).toFixed(1)} %`);
-  console.log(`  predicates (ANNUAL ${year}, RATED): ${Object.entries(r.predicates).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`  rows: ${Object.entries(r.tables).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`  ${r.rows.toLocaleString('en')} rows in ${(r.ms / 1000).toFixed(1)} s (migrate + generate + COPY + verify + ANALYZE) = ${Math.round(r.rows / (r.ms / 1000)).toLocaleString('en')} rows/s`);
-  console.log(`  DATABASE_URL=${url}   logins: employees password "${SYNTHETIC_PASSWORD}", ADMIN ${SYNTHETIC_ADMIN.nip} / ${SYNTHETIC_ADMIN.password}`);
+  console.log(
+    `synthetic agency in ${db}: ${employees.toLocaleString('en')} employees, ${r.units} units, JF ${(r.jfShare * 100).toFixed(1)} %, PPPK ${(r.pppkShare * 100).toFixed(1)} %`,
+  );
+  console.log(
+    `  predicates (ANNUAL ${year}, RATED): ${Object.entries(r.predicates)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  rows: ${Object.entries(r.tables)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  ${r.rows.toLocaleString('en')} rows in ${(r.ms / 1000).toFixed(1)} s (migrate + generate + COPY + verify + ANALYZE) = ${Math.round(r.rows / (r.ms / 1000)).toLocaleString('en')} rows/s`,
+  );
+  console.log(
+    `  DATABASE_URL=${url}   logins: employees password "${SYNTHETIC_PASSWORD}", ADMIN ${SYNTHETIC_ADMIN.nip} / ${SYNTHETIC_ADMIN.password}`,
+  );
 }

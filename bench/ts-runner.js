@@ -6,7 +6,12 @@ const { transformSync } = require('@swc/core');
 
 const { $schema: _schema, ...swcrc } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '.swcrc'), 'utf8'));
 require.extensions['.ts'] = function compileTs(module, filename) {
-  const out = transformSync(fs.readFileSync(filename, 'utf8'), { ...swcrc, filename, sourceMaps: 'inline', swcrc: false });
+  const out = transformSync(fs.readFileSync(filename, 'utf8'), {
+    ...swcrc,
+    filename,
+    sourceMaps: 'inline',
+    swcrc: false,
+  });
   module._compile(out.code, filename);
 };
 require('reflect-metadata');

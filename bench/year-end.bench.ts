@@ -25,7 +25,19 @@ import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { parseArgs } from './synthetic-agency';
-import { adminLogin, allowanceRun, buildOnce, createSyntheticStack, http, machine, sleep, startServices, Stack, teardown, WORKER_HEAP_MB } from './support/stack';
+import {
+  adminLogin,
+  allowanceRun,
+  buildOnce,
+  createSyntheticStack,
+  http,
+  machine,
+  sleep,
+  startServices,
+  Stack,
+  teardown,
+  WORKER_HEAP_MB,
+} from './support/stack';
 
 const QUEUES = ['pipeline', 'allowance', 'maintenance'];
 
@@ -37,7 +49,9 @@ interface Written {
 }
 
 async function marks(c: Client): Promise<Record<string, string>> {
-  const r = await c.query(`SELECT (SELECT COALESCE(max(id), 0) FROM evaluation_transitions)::text AS tr, (SELECT COALESCE(max(id), 0) FROM audit_log)::text AS audit, (SELECT COALESCE(max(id), 0) FROM outbox)::text AS outbox`);
+  const r = await c.query(
+    `SELECT (SELECT COALESCE(max(id), 0) FROM evaluation_transitions)::text AS tr, (SELECT COALESCE(max(id), 0) FROM audit_log)::text AS audit, (SELECT COALESCE(max(id), 0) FROM outbox)::text AS outbox`,
+  );
   return r.rows[0];
 }
 
@@ -57,7 +71,10 @@ function writtenTables(m: Record<string, string>, month: string): Written[] {
   ];
 }
 
-async function queueState(redisUrl: string, prefix: string): Promise<{ pending: number; failed: number; completed: number }> {
+async function queueState(
+  redisUrl: string,
+  prefix: string,
+): Promise<{ pending: number; failed: number; completed: number }> {
   const connection = new IORedis(redisUrl, { maxRetriesPerRequest: null });
   try {
     let pending = 0;
@@ -84,13 +101,18 @@ const EXPIRY_PER_JOB = 500;
 
 /** The objection window passes: deadlines move into the past (a controlled clock), then the expiry job runs until none is left ISSUED. */
 async function expireWindows(stack: Stack, c: Client, period: string, deadlineMs: number): Promise<number> {
-  await c.query(`UPDATE evaluations SET objection_deadline = now() - interval '1 second' WHERE period = $1 AND status = 'ISSUED'`, [period]);
+  await c.query(
+    `UPDATE evaluations SET objection_deadline = now() - interval '1 second' WHERE period = $1 AND status = 'ISSUED'`,
+    [period],
+  );
   const connection = new IORedis(stack.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue('maintenance', { connection, prefix: stack.prefix });
   let round = 0;
   try {
     for (;;) {
-      const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM evaluations WHERE period = $1 AND status = 'ISSUED'`, [period])).rows;
+      const [{ n }] = (
+        await c.query(`SELECT count(*)::int AS n FROM evaluations WHERE period = $1 AND status = 'ISSUED'`, [period])
+      ).rows;
       if (n === 0) return round;
       if (Date.now() > deadlineMs) throw new Error(`objection windows not expired in time: ${n} still ISSUED`);
       round++;
@@ -116,7 +138,8 @@ async function waitDrained(stack: Stack, c: Client, deadlineMs: number): Promise
     if (n === 0 && q.pending === 0) {
       if (++quiet >= 2) return;
     } else quiet = 0;
-    if (Date.now() > deadlineMs) throw new Error(`not drained in time: outbox pending ${n}, queue pending ${q.pending}`);
+    if (Date.now() > deadlineMs)
+      throw new Error(`not drained in time: outbox pending ${n}, queue pending ${q.pending}`);
     await sleep(100);
   }
 }
@@ -130,7 +153,10 @@ async function copyBaseline(url: string, written: Written[]): Promise<{ ms: numb
     const files: { table: string; file: string }[] = [];
     for (const w of written) {
       const file = path.join(dir, `${w.table}.copy`);
-      await pipeline(c.query(copyTo(`COPY (SELECT * FROM ${w.table} WHERE ${w.where}) TO STDOUT`)), createWriteStream(file));
+      await pipeline(
+        c.query(copyTo(`COPY (SELECT * FROM ${w.table} WHERE ${w.where}) TO STDOUT`)),
+        createWriteStream(file),
+      );
       await c.query(`CREATE TABLE bl_${w.table} (LIKE ${w.table} INCLUDING ALL)`);
       files.push({ table: w.table, file });
     }
@@ -160,12 +186,25 @@ export async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const employees = Number(args.employees ?? 100_000);
   buildOnce(args['no-build'] === 'true');
-  const stack = await createSyntheticStack({ employees, seed: Number(args.seed ?? 1), keep: args.keep === 'true', label: 'yearend', databaseUrl: args['database-url'] });
+  const stack = await createSyntheticStack({
+    employees,
+    seed: Number(args.seed ?? 1),
+    keep: args.keep === 'true',
+    label: 'yearend',
+    databaseUrl: args['database-url'],
+  });
   const c = new Client({ connectionString: stack.url });
   await c.connect();
   try {
-    if (stack.seed) process.stderr.write(`  seeded ${stack.seed.rows.toLocaleString('en')} rows in ${(stack.seed.ms / 1000).toFixed(1)} s\n`);
-    await startServices(stack, { port: Number(args.port ?? 3391), worker: true, workerConcurrency: args.concurrency ? Number(args.concurrency) : undefined });
+    if (stack.seed)
+      process.stderr.write(
+        `  seeded ${stack.seed.rows.toLocaleString('en')} rows in ${(stack.seed.ms / 1000).toFixed(1)} s\n`,
+      );
+    await startServices(stack, {
+      port: Number(args.port ?? 3391),
+      worker: true,
+      workerConcurrency: args.concurrency ? Number(args.concurrency) : undefined,
+    });
     const admin = await adminLogin(stack);
     const m = await marks(c);
     const load0 = os.loadavg()[0];
@@ -174,7 +213,13 @@ export async function main(): Promise<void> {
     const t0 = Date.now();
     let tFinal = 0;
     let tRun = 0;
-    const finP = http<{ issued: number; overridden: number; skipped: unknown[]; ms: number }>(stack, 'POST', '/api/v1/evaluations/finalize-batch', admin, { period: String(stack.year) }).then((r) => {
+    const finP = http<{ issued: number; overridden: number; skipped: unknown[]; ms: number }>(
+      stack,
+      'POST',
+      '/api/v1/evaluations/finalize-batch',
+      admin,
+      { period: String(stack.year) },
+    ).then((r) => {
       tFinal = Date.now();
       return r;
     });
@@ -184,11 +229,20 @@ export async function main(): Promise<void> {
     });
     const [fin, run] = await Promise.all([finP, runP]);
     if (fin.status !== 200) throw new Error(`finalize-batch: ${fin.status} ${JSON.stringify(fin.body).slice(0, 500)}`);
-    process.stderr.write(`  issued ${fin.body.issued} in ${((tFinal - t0) / 1000).toFixed(1)} s; objection windows expire…\n`);
+    process.stderr.write(
+      `  issued ${fin.body.issued} in ${((tFinal - t0) / 1000).toFixed(1)} s; objection windows expire…\n`,
+    );
     const expiryRounds = await expireWindows(stack, c, String(stack.year), Date.now() + 30 * 60_000);
     const tExpired = Date.now();
-    const [{ n: finalized }] = (await c.query(`SELECT count(*)::int AS n FROM evaluations WHERE period = $1 AND status = 'FINAL' AND finalized_by = 'EXPIRY'`, [String(stack.year)])).rows;
-    process.stderr.write(`  ${finalized} FINAL by window expiry (${expiryRounds} round(s)); waiting for the pipeline…\n`);
+    const [{ n: finalized }] = (
+      await c.query(
+        `SELECT count(*)::int AS n FROM evaluations WHERE period = $1 AND status = 'FINAL' AND finalized_by = 'EXPIRY'`,
+        [String(stack.year)],
+      )
+    ).rows;
+    process.stderr.write(
+      `  ${finalized} FINAL by window expiry (${expiryRounds} round(s)); waiting for the pipeline…\n`,
+    );
     await waitDrained(stack, c, Date.now() + 30 * 60_000);
     const t1 = Date.now();
     const wallMs = t1 - t0;
@@ -196,21 +250,40 @@ export async function main(): Promise<void> {
 
     const written = writtenTables(m, stack.month);
     const counts: [string, number][] = [];
-    for (const w of written) counts.push([w.table, Number((await c.query(`SELECT count(*) AS n FROM ${w.table} WHERE ${w.where}`)).rows[0].n)]);
-    const dispatched = Number((await c.query(`SELECT count(*) AS n FROM outbox WHERE id > ${m.outbox} AND dispatched_at IS NOT NULL`)).rows[0].n);
+    for (const w of written)
+      counts.push([
+        w.table,
+        Number((await c.query(`SELECT count(*) AS n FROM ${w.table} WHERE ${w.where}`)).rows[0].n),
+      ]);
+    const dispatched = Number(
+      (await c.query(`SELECT count(*) AS n FROM outbox WHERE id > ${m.outbox} AND dispatched_at IS NOT NULL`)).rows[0]
+        .n,
+    );
     const total = counts.reduce((a, [, n]) => a + n, 0) + dispatched;
     const apiRss = stack.api!.peakRssMb;
     const workerRss = stack.worker!.peakRssMb;
     process.stderr.write('  baseline: COPY of the same rows…\n');
     const base = await copyBaseline(stack.url, written);
 
-    console.log(`year-end close benchmark (${machine()}; PostgreSQL ${(await c.query('SHOW server_version')).rows[0].server_version} and Redis on the same machine; load average at start ${load0.toFixed(2)})`);
-    console.log(`  ${employees.toLocaleString('en')} employees, ANNUAL ${stack.year} + allowance ${stack.month}; worker concurrency ${args.concurrency ?? process.env.WORKER_CONCURRENCY ?? 'default'}, worker heap cap ${WORKER_HEAP_MB > 0 ? `${WORKER_HEAP_MB} MB` : 'none'}`);
-    console.log(`  wall time: ${(wallMs / 1000).toFixed(1)} s  (finalize-batch ${((tFinal - t0) / 1000).toFixed(1)} s, windows expired at ${((tExpired - t0) / 1000).toFixed(1)} s, allowance run DONE at ${((tRun - t0) / 1000).toFixed(1)} s, queues drained at ${(wallMs / 1000).toFixed(1)} s)  → ${Math.round(employees / (wallMs / 1000)).toLocaleString('en')} employees/s`);
-    console.log(`  issued ${fin.body.issued}, FINAL by expiry ${finalized}, distribution overrides ${fin.body.overridden}, skipped ${JSON.stringify(fin.body.skipped)}; allowance lines ${run.processed}; failed jobs ${q.failed}`);
-    console.log(`  rows written: ${total.toLocaleString('en')}  (${counts.map(([t, n]) => `${t} ${n}`).join(', ')}, outbox dispatched (update) ${dispatched})`);
+    console.log(
+      `year-end close benchmark (${machine()}; PostgreSQL ${(await c.query('SHOW server_version')).rows[0].server_version} and Redis on the same machine; load average at start ${load0.toFixed(2)})`,
+    );
+    console.log(
+      `  ${employees.toLocaleString('en')} employees, ANNUAL ${stack.year} + allowance ${stack.month}; worker concurrency ${args.concurrency ?? process.env.WORKER_CONCURRENCY ?? 'default'}, worker heap cap ${WORKER_HEAP_MB > 0 ? `${WORKER_HEAP_MB} MB` : 'none'}`,
+    );
+    console.log(
+      `  wall time: ${(wallMs / 1000).toFixed(1)} s  (finalize-batch ${((tFinal - t0) / 1000).toFixed(1)} s, windows expired at ${((tExpired - t0) / 1000).toFixed(1)} s, allowance run DONE at ${((tRun - t0) / 1000).toFixed(1)} s, queues drained at ${(wallMs / 1000).toFixed(1)} s)  → ${Math.round(employees / (wallMs / 1000)).toLocaleString('en')} employees/s`,
+    );
+    console.log(
+      `  issued ${fin.body.issued}, FINAL by expiry ${finalized}, distribution overrides ${fin.body.overridden}, skipped ${JSON.stringify(fin.body.skipped)}; allowance lines ${run.processed}; failed jobs ${q.failed}`,
+    );
+    console.log(
+      `  rows written: ${total.toLocaleString('en')}  (${counts.map(([t, n]) => `${t} ${n}`).join(', ')}, outbox dispatched (update) ${dispatched})`,
+    );
     console.log(`  peak RSS: API ${apiRss.toFixed(0)} MB, worker ${workerRss.toFixed(0)} MB`);
-    console.log(`  baseline COPY of the same ${base.rows.toLocaleString('en')} rows (${(base.bytes / 2 ** 20).toFixed(0)} MB) into empty tables of the same definition: ${(base.ms / 1000).toFixed(1)} s`);
+    console.log(
+      `  baseline COPY of the same ${base.rows.toLocaleString('en')} rows (${(base.bytes / 2 ** 20).toFixed(0)} MB) into empty tables of the same definition: ${(base.ms / 1000).toFixed(1)} s`,
+    );
     console.log(`  ours / COPY: ${(wallMs / base.ms).toFixed(1)}×`);
   } finally {
     await c.end();

@@ -20,4 +20,7 @@ async function main() {
     await client.end();
   }
 }
-main().catch((e) => { console.error(e.message); process.exit(1); });
+main().catch((e) => {
+  console.error(e.message);
+  process.exit(1);
+});

@@ -4,11 +4,20 @@ const IORedis = require('ioredis');
 
 async function main() {
   const [cmd, url, prefix] = process.argv.slice(2);
-  const redis = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 2000 });
+  const redis = new IORedis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+    connectTimeout: 2000,
+  });
   redis.on('error', () => undefined);
   await redis.connect();
   try {
-    if (cmd === 'ping') { await redis.ping(); return; }
+    if (cmd === 'ping') {
+      await redis.ping();
+      return;
+    }
     if (cmd === 'purge') {
       if (!prefix || prefix.length < 4) throw new Error('refusing to purge without a specific prefix');
       let cursor = '0';
@@ -22,4 +31,7 @@ async function main() {
     redis.disconnect();
   }
 }
-main().catch((e) => { console.error(e.message); process.exit(1); });
+main().catch((e) => {
+  console.error(e.message);
+  process.exit(1);
+});

@@ -7,5 +7,7 @@ import { JobsAdminModule } from './jobs/jobs-admin.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 
 /** The HTTP API process. */
-@Module({ imports: [CoreModule, HealthModule, JobsAdminModule, ...FEATURE_MODULES, MonitoringModule, AuditAdminModule] })
+@Module({
+  imports: [CoreModule, HealthModule, JobsAdminModule, ...FEATURE_MODULES, MonitoringModule, AuditAdminModule],
+})
 export class AppModule {}

@@ -10,4 +10,15 @@ import { OutcomesModule } from './outcomes/outcomes.module';
 import { SkpModule } from './skp/skp.module';
 
 /** Feature modules, in the order their routes appear in the API docs. Shared by API and worker. */
-export const FEATURE_MODULES = [MeModule, AgencyModule, OrgModule, SkpModule, EvaluationModule, EvaluationBatchModule, AngkaKreditModule, OutcomesModule, AllowanceModule, DisciplineModule];
+export const FEATURE_MODULES = [
+  MeModule,
+  AgencyModule,
+  OrgModule,
+  SkpModule,
+  EvaluationModule,
+  EvaluationBatchModule,
+  AngkaKreditModule,
+  OutcomesModule,
+  AllowanceModule,
+  DisciplineModule,
+];

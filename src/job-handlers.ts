@@ -8,4 +8,13 @@ import { EvaluationExpiryHandler } from './evaluation/evaluation-expiry.handler'
 import { EmployeeCreatedHandler } from './org/employee-created.handler';
 
 /** Providers holding @JobHandler methods; registered only in the worker process. */
-export const JOB_HANDLER_PROVIDERS = [EmployeeCreatedHandler, EvaluationExpiryHandler, CreditJobsHandler, EvaluationOutcomesHandler, AllowanceRunHandler, WebhookDeliveryHandler, DisciplineJobsHandler, AllowanceMonthOutcomesHandler];
+export const JOB_HANDLER_PROVIDERS = [
+  EmployeeCreatedHandler,
+  EvaluationExpiryHandler,
+  CreditJobsHandler,
+  EvaluationOutcomesHandler,
+  AllowanceRunHandler,
+  WebhookDeliveryHandler,
+  DisciplineJobsHandler,
+  AllowanceMonthOutcomesHandler,
+];

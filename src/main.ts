@@ -12,7 +12,9 @@ import { AuthService } from './identity/auth.service';
 async function bootstrap(): Promise<void> {
   const env = envOrExit();
   if (env.RUN_MIGRATIONS === 'true') await runMigrations(env.DATABASE_URL);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(env.TRUST_PROXY), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(env.TRUST_PROXY), {
+    bufferLogs: true,
+  });
   await configureApiApp(app);
   await app.get(AuthService).ensureBootstrapAdmin();
   await app.listen(env.PORT, env.HOST);

@@ -8,7 +8,14 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import IORedis from 'ioredis';
-import { adminQuery, currentYearMonth, seedSynthetic, SYNTHETIC_ADMIN, SyntheticResult, withDb } from '../synthetic-agency';
+import {
+  adminQuery,
+  currentYearMonth,
+  seedSynthetic,
+  SYNTHETIC_ADMIN,
+  SyntheticResult,
+  withDb,
+} from '../synthetic-agency';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -39,12 +46,27 @@ export function buildOnce(skip: boolean): void {
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-export async function createSyntheticStack(o: { employees: number; seed: number; keep: boolean; label: string; databaseUrl?: string }): Promise<Stack> {
+export async function createSyntheticStack(o: {
+  employees: number;
+  seed: number;
+  keep: boolean;
+  label: string;
+  databaseUrl?: string;
+}): Promise<Stack> {
   const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const { year, month } = currentYearMonth();
   const stack: Stack = {
-    url: '', db: '', redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `skpbench_${o.label}_${process.pid}`,
-    base: '', year, month, seed: null, api: null, worker: null, keep: o.keep,
+    url: '',
+    db: '',
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    prefix: `skpbench_${o.label}_${process.pid}`,
+    base: '',
+    year,
+    month,
+    seed: null,
+    api: null,
+    worker: null,
+    keep: o.keep,
   };
   if (o.databaseUrl) {
     stack.url = o.databaseUrl;
@@ -83,8 +105,8 @@ function start(stack: Stack, name: string, entry: string, env: Record<string, st
     proc.log.push(b.toString());
     if (proc.log.length > 200) proc.log.shift();
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const timer = setInterval(() => {
     if (child.pid) proc.peakRssMb = Math.max(proc.peakRssMb, rssMb(child.pid));
   }, 100);
@@ -92,7 +114,10 @@ function start(stack: Stack, name: string, entry: string, env: Record<string, st
   return proc;
 }
 
-export async function startServices(stack: Stack, o: { port: number; worker: boolean; workerConcurrency?: number; extraEnv?: Record<string, string> }): Promise<void> {
+export async function startServices(
+  stack: Stack,
+  o: { port: number; worker: boolean; workerConcurrency?: number; extraEnv?: Record<string, string> },
+): Promise<void> {
   const env = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
@@ -109,11 +134,19 @@ export async function startServices(stack: Stack, o: { port: number; worker: boo
   };
   stack.base = `http://127.0.0.1:${o.port}`;
   stack.api = start(stack, 'api', 'main.js', env);
-  if (o.worker) stack.worker = start(stack, 'worker', 'worker.js', env, WORKER_HEAP_MB > 0 ? [`--max-old-space-size=${WORKER_HEAP_MB}`] : []);
+  if (o.worker)
+    stack.worker = start(
+      stack,
+      'worker',
+      'worker.js',
+      env,
+      WORKER_HEAP_MB > 0 ? [`--max-old-space-size=${WORKER_HEAP_MB}`] : [],
+    );
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (stack.api.child.exitCode !== null) throw new Error(`API exited: ${stack.api.log.join('').slice(-2000)}`);
-    if (stack.worker && stack.worker.child.exitCode !== null) throw new Error(`worker exited: ${stack.worker.log.join('').slice(-2000)}`);
+    if (stack.worker && stack.worker.child.exitCode !== null)
+      throw new Error(`worker exited: ${stack.worker.log.join('').slice(-2000)}`);
     try {
       const r = await fetch(`${stack.base}/api/health`);
       if (r.ok) break;
@@ -159,10 +192,19 @@ export async function teardown(stack: Stack): Promise<void> {
   }
 }
 
-export async function http<T = unknown>(stack: Stack, method: string, p: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> {
+export async function http<T = unknown>(
+  stack: Stack,
+  method: string,
+  p: string,
+  token: string | null,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const r = await fetch(`${stack.base}${p}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await r.text();
@@ -184,12 +226,22 @@ export async function login(stack: Stack, nip: string, password: string): Promis
 export const adminLogin = (stack: Stack) => login(stack, SYNTHETIC_ADMIN.nip, SYNTHETIC_ADMIN.password);
 
 /** POST /allowance/runs and wait until the run is DONE (or FAILED → error). */
-export async function allowanceRun(stack: Stack, token: string, month: string, timeoutMs = 600_000): Promise<{ id: string; processed: number; report: Record<string, unknown> }> {
+export async function allowanceRun(
+  stack: Stack,
+  token: string,
+  month: string,
+  timeoutMs = 600_000,
+): Promise<{ id: string; processed: number; report: Record<string, unknown> }> {
   const r = await http<{ id: string }>(stack, 'POST', '/api/v1/allowance/runs', token, { month });
   if (r.status !== 202) throw new Error(`allowance run: ${r.status} ${JSON.stringify(r.body)}`);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const g = await http<{ status: string; processed: number; report: Record<string, unknown>; error: string | null }>(stack, 'GET', `/api/v1/allowance/runs/${r.body.id}`, token);
+    const g = await http<{ status: string; processed: number; report: Record<string, unknown>; error: string | null }>(
+      stack,
+      'GET',
+      `/api/v1/allowance/runs/${r.body.id}`,
+      token,
+    );
     if (g.body.status === 'DONE') return { id: r.body.id, processed: g.body.processed, report: g.body.report };
     if (g.body.status === 'FAILED') throw new Error(`allowance run failed: ${g.body.error}`);
     if (Date.now() > deadline) throw new Error('allowance run did not finish in time');

@@ -22,8 +22,11 @@ function toOpenApi30(s: unknown): unknown {
   for (const [k, v] of Object.entries(src)) {
     if (k === '$ref' && typeof v === 'string') out.$ref = v.replace('#/definitions/', '#/components/schemas/');
     else if (k === 'const') out.enum = [v];
-    else if (k === 'properties' || k === 'additionalProperties' && typeof v === 'object') {
-      out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as Schema).map(([p, x]) => [p, toOpenApi30(x)])) : toOpenApi30(v);
+    else if (k === 'properties' || (k === 'additionalProperties' && typeof v === 'object')) {
+      out[k] =
+        k === 'properties'
+          ? Object.fromEntries(Object.entries(v as Schema).map(([p, x]) => [p, toOpenApi30(x)]))
+          : toOpenApi30(v);
     } else out[k] = toOpenApi30(v);
   }
   // type: [T, 'null'] → type: T, nullable
@@ -65,8 +68,13 @@ export function generateResponseSchemas(): Record<string, unknown> {
   const missing = RESPONSE_TYPE_NAMES.filter((n) => !(n in definitions));
   if (missing.length) throw new Error(`response types not generated: ${missing.join(', ')}`);
   const bad = Object.keys(definitions).filter((n) => !/^[A-Za-z0-9_.-]+$/.test(n));
-  if (bad.length) throw new Error(`response type names must be plain identifiers (name generic instances): ${bad.join(', ')}`);
-  return Object.fromEntries(Object.keys(definitions).sort().map((n) => [n, toOpenApi30(definitions[n])]));
+  if (bad.length)
+    throw new Error(`response type names must be plain identifiers (name generic instances): ${bad.join(', ')}`);
+  return Object.fromEntries(
+    Object.keys(definitions)
+      .sort()
+      .map((n) => [n, toOpenApi30(definitions[n])]),
+  );
 }
 
 export function main(): void {

@@ -11,14 +11,19 @@ export class AgencyController {
   constructor(private readonly agency: AgencyService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The agency identity printed on official documents: name, town, letterhead, logo, PAK/DEKP number formats, signing officials by role, tembusan (configured=false until an ADMIN saves it)' })
+  @ApiOperation({
+    summary:
+      'The agency identity printed on official documents: name, town, letterhead, logo, PAK/DEKP number formats, signing officials by role, tembusan (configured=false until an ADMIN saves it)',
+  })
   get() {
     return this.agency.view();
   }
 
   @Roles('ADMIN')
   @Put()
-  @ApiOperation({ summary: 'Replace the agency identity (ADMIN, audited). Omit logoPngBase64 to keep the logo, null to remove it.' })
+  @ApiOperation({
+    summary: 'Replace the agency identity (ADMIN, audited). Omit logoPngBase64 to keep the logo, null to remove it.',
+  })
   put(@Body() dto: AgencyProfileDto) {
     return this.agency.update(dto);
   }

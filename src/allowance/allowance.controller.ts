@@ -31,7 +31,18 @@ export class AllowanceController {
       'by `sanction` (a sanction type) or `level`. Refused with 400 naming the field: a `predikatFactor`/`predikatDeduction` value ' +
       'outside 0..1 (the entitlement is the ceiling), a duplicate hukdisTable key, an unknown enum value.',
   })
-  @ApiBody({ schema: { type: 'object', example: { template: 'R-TPP-DEMO', effectiveFrom: '2026-01-01', default: true, unitCodes: [], split: { kin: '0.60', dis: '0.40' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      example: {
+        template: 'R-TPP-DEMO',
+        effectiveFrom: '2026-01-01',
+        default: true,
+        unitCodes: [],
+        split: { kin: '0.60', dis: '0.40' },
+      },
+    },
+  })
   putRuleSet(@Param('code') code: string, @Body() body: Record<string, unknown>) {
     return this.ruleSets.put(code, body);
   }
@@ -52,7 +63,8 @@ export class AllowanceController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Start the monthly run (background jobs, in chunks) → 202 { id, status: QUEUED }',
-    description: 'An open month: one line per employee (version moves only when figures change). A CLOSED month is never edited: the run compares and carries any difference as an audited adjustment in the next open month (a re-run with unchanged inputs changes nothing).',
+    description:
+      'An open month: one line per employee (version moves only when figures change). A CLOSED month is never edited: the run compares and carries any difference as an audited adjustment in the next open month (a re-run with unchanged inputs changes nothing).',
   })
   @ApiBody({ schema: { type: 'object', example: { month: '2026-03' } } })
   requestRun(@Body() body: Record<string, unknown>) {
@@ -60,7 +72,10 @@ export class AllowanceController {
   }
 
   @Get('runs/:id')
-  @ApiOperation({ summary: 'Run progress: status QUEUED | RUNNING | DONE | FAILED, processed, total, report (not computed employees listed; warnings: lines per warning code)' })
+  @ApiOperation({
+    summary:
+      'Run progress: status QUEUED | RUNNING | DONE | FAILED, processed, total, report (not computed employees listed; warnings: lines per warning code)',
+  })
   getRun(@Param('id') id: string) {
     return this.runs.get(id);
   }
@@ -80,19 +95,30 @@ export class AllowanceController {
       'ATTENDANCE_MISSING, RULESET_MISSING, STATUS_UNKNOWN, …): the 409 lists the count per code in `warnings` and `details`. ' +
       'A body `{ "acknowledgeWarnings": true }` closes anyway; the audit record keeps the acknowledged counts.',
   })
-  @ApiBody({ required: false, schema: { type: 'object', properties: { acknowledgeWarnings: { type: 'boolean', default: false } }, example: { acknowledgeWarnings: true } } })
+  @ApiBody({
+    required: false,
+    schema: {
+      type: 'object',
+      properties: { acknowledgeWarnings: { type: 'boolean', default: false } },
+      example: { acknowledgeWarnings: true },
+    },
+  })
   closeMonth(@Param('month') month: string, @Body() body: Record<string, unknown> | undefined) {
     return this.runs.close(month, body ?? {});
   }
 
   @Get('working-days/:month')
-  @ApiOperation({ summary: 'Working days of a month: the configured value, else Monday–Friday minus configured holidays' })
+  @ApiOperation({
+    summary: 'Working days of a month: the configured value, else Monday–Friday minus configured holidays',
+  })
   getWorkingDays(@Param('month') month: string) {
     return this.workingDays.get(requireMonth(month));
   }
 
   @Put('working-days/:month')
-  @ApiOperation({ summary: 'Configure the working days of a month `{ "workingDays": 21 }` (null → back to the computed count)' })
+  @ApiOperation({
+    summary: 'Configure the working days of a month `{ "workingDays": 21 }` (null → back to the computed count)',
+  })
   @ApiBody({ schema: { type: 'object', example: { workingDays: 21 } } })
   setWorkingDays(@Param('month') month: string, @Body() body: Record<string, unknown>) {
     return this.workingDays.set(month, body);

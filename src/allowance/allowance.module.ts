@@ -17,7 +17,16 @@ import { WorkingDaysService } from './working-days.service';
 @Module({
   imports: [DisciplineReadModule],
   controllers: [AllowanceController, AttendanceController, PayrollController],
-  providers: [RuleSetsService, WorkingDaysService, AttendanceService, AllowanceRunsService, LineComputer, LineWriter, PayrollService, PredicateFinder],
+  providers: [
+    RuleSetsService,
+    WorkingDaysService,
+    AttendanceService,
+    AllowanceRunsService,
+    LineComputer,
+    LineWriter,
+    PayrollService,
+    PredicateFinder,
+  ],
   exports: [RuleSetsService, WorkingDaysService, LineComputer, LineWriter],
 })
 export class AllowanceModule {}

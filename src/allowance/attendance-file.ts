@@ -13,7 +13,12 @@ export interface AttendanceFileRecords {
 
 export function csvRows(text: string): string[][] {
   try {
-    return parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true, delimiter: [',', ';'] });
+    return parse(text.replace(/^\uFEFF/, ''), {
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      delimiter: [',', ';'],
+    });
   } catch (err) {
     throw badRequest('CSV tidak dapat dibaca / malformed CSV', [{ field: 'body', problem: (err as Error).message }]);
   }
@@ -27,11 +32,26 @@ export function csvRows(text: string): string[][] {
 export function attendanceRecordsFromRows(rows: string[][]): AttendanceFileRecords {
   const [header = [], ...data] = rows;
   const keys = header.map((h) => ATTENDANCE_COLUMNS.find((c) => c.toLowerCase() === h.trim().toLowerCase()));
-  const problems = header.flatMap((h, i) => (keys[i] ? [] : [{ row: 0, nip: null, field: h || `column ${i + 1}`, problem: `unknown column; expected ${ATTENDANCE_COLUMNS.join(', ')}` }]));
+  const problems = header.flatMap((h, i) =>
+    keys[i]
+      ? []
+      : [
+          {
+            row: 0,
+            nip: null,
+            field: h || `column ${i + 1}`,
+            problem: `unknown column; expected ${ATTENDANCE_COLUMNS.join(', ')}`,
+          },
+        ],
+  );
   if (!keys.includes('nip')) problems.push({ row: 0, nip: null, field: 'nip', problem: 'required column missing' });
   if (problems.length) {
-    throw new ApiError(HttpStatus.BAD_REQUEST, 'Presensi ditolak: kolom berkas tidak dikenal, tidak ada yang disimpan / attendance rejected: bad header, nothing written',
-      problems.map((p) => ({ field: p.field, problem: `row 0: ${p.problem}` })), { errors: problems });
+    throw new ApiError(
+      HttpStatus.BAD_REQUEST,
+      'Presensi ditolak: kolom berkas tidak dikenal, tidak ada yang disimpan / attendance rejected: bad header, nothing written',
+      problems.map((p) => ({ field: p.field, problem: `row 0: ${p.problem}` })),
+      { errors: problems },
+    );
   }
   const records = data.map((cells) => {
     const rec: Record<string, unknown> = {};
@@ -39,7 +59,14 @@ export function attendanceRecordsFromRows(rows: string[][]): AttendanceFileRecor
       const cell = (cells[i] ?? '').trim();
       if (!k) return;
       if (k === 'nip') rec.nip = cell;
-      else if (k === 'lateMinutes' || k === 'earlyLeaveMinutes') rec[k] = cell === '' ? [] : cell.split(/[,;\s]+/).filter(Boolean).map(minutesToken);
+      else if (k === 'lateMinutes' || k === 'earlyLeaveMinutes')
+        rec[k] =
+          cell === ''
+            ? []
+            : cell
+                .split(/[,;\s]+/)
+                .filter(Boolean)
+                .map(minutesToken);
       else if (cell !== '') rec[k] = /^\d+$/.test(cell) ? Number(cell) : cell;
     });
     return rec;

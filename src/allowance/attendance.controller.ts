@@ -24,8 +24,23 @@ export class AttendanceController {
       'minutes lists in one cell ("12, 45"; "-" = no check-in). Errors then give the data row (1-based, the header is row 0) and the column.',
   })
   @ApiConsumes('application/json', 'text/csv', XLSX_MIME)
-  @ApiQuery({ name: 'month', required: false, example: '2026-03', description: 'Required for CSV and .xlsx uploads (JSON carries it in the body)' })
-  @ApiBody({ schema: { type: 'object', example: { month: '2026-03', records: [{ nip: '198703152010011002', lateMinutes: [12, 45], earlyLeaveMinutes: [], absentDays: 0, missedApel: 1 }] } } })
+  @ApiQuery({
+    name: 'month',
+    required: false,
+    example: '2026-03',
+    description: 'Required for CSV and .xlsx uploads (JSON carries it in the body)',
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      example: {
+        month: '2026-03',
+        records: [
+          { nip: '198703152010011002', lateMinutes: [12, 45], earlyLeaveMinutes: [], absentDays: 0, missedApel: 1 },
+        ],
+      },
+    },
+  })
   async ingest(@Body() body: unknown, @Query('month') month?: string) {
     if (Buffer.isBuffer(body) || typeof body === 'string') {
       const rows = Buffer.isBuffer(body) ? await readSheetRows(body) : csvRows(body);

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DisciplineSanctionsReader } from '../discipline/discipline-read';
-import { computeAllowanceMonth, RuleInputError, selectRuleSetVersion, type AllowanceRuleSet, type AllowanceWarning, type DeductionLine } from '../rules';
+import {
+  computeAllowanceMonth,
+  RuleInputError,
+  selectRuleSetVersion,
+  type AllowanceRuleSet,
+  type AllowanceWarning,
+  type DeductionLine,
+} from '../rules';
 import { firstDay, lastDay, monthIndex } from './months';
 import { PredicateFinder } from './predicate-finder';
 import { loadRuleSetContext } from './rule-set-resolver';
@@ -52,10 +59,32 @@ interface AttendanceRow {
 }
 
 /** Hash of what a payroll system sees of a line (not the explanation): the version moves only when this changes. */
-export function figuresHash(l: Pick<ComputedLine, 'status' | 'ruleSet' | 'kelasJabatan' | 'basicAmount' | 'performancePart' | 'disciplinePart' | 'deductions' | 'netAmount' | 'problem' | 'warnings'>): string {
+export function figuresHash(
+  l: Pick<
+    ComputedLine,
+    | 'status'
+    | 'ruleSet'
+    | 'kelasJabatan'
+    | 'basicAmount'
+    | 'performancePart'
+    | 'disciplinePart'
+    | 'deductions'
+    | 'netAmount'
+    | 'problem'
+    | 'warnings'
+  >,
+): string {
   const figures = [
-    l.status, l.ruleSet, l.kelasJabatan, l.basicAmount, l.performancePart, l.disciplinePart,
-    l.deductions.map((d) => [d.code, d.amount, d.reason]), l.netAmount, l.problem, l.warnings.map((w) => [w.code, w.message]),
+    l.status,
+    l.ruleSet,
+    l.kelasJabatan,
+    l.basicAmount,
+    l.performancePart,
+    l.disciplinePart,
+    l.deductions.map((d) => [d.code, d.amount, d.reason]),
+    l.netAmount,
+    l.problem,
+    l.warnings.map((w) => [w.code, w.message]),
   ];
   return createHash('sha256').update(JSON.stringify(figures)).digest('hex');
 }
@@ -89,14 +118,20 @@ export class LineComputer {
     const wd = await this.workingDays.get(month, m);
     const attendanceBy = new Map(attendance.map((a) => [a.employee_id, a]));
     // Discipline sanctions in force (discipline_sanctions read model): one read for the whole chunk.
-    const sanctionsBy = await this.sanctionsReader.inForceForAllowances(employees.map((e) => e.employee_id), month, m);
+    const sanctionsBy = await this.sanctionsReader.inForceForAllowances(
+      employees.map((e) => e.employee_id),
+      month,
+      m,
+    );
 
     // Rule set per employee: unit → nearest ancestor → agency default; version containing day 1.
     const plans = employees.map((e) => {
       const resolution = rsContext.resolve(e.unit_id);
       let ruleSet: AllowanceRuleSet | null = null;
       let problem: string | null = null;
-      if (!resolution) problem = 'Tidak ada rule set untuk unit ini dan tidak ada default instansi / no rule set for the unit and no agency default';
+      if (!resolution)
+        problem =
+          'Tidak ada rule set untuk unit ini dan tidak ada default instansi / no rule set for the unit and no agency default';
       else {
         const versions = rsContext.versions.get(resolution.code) ?? [];
         try {
@@ -110,14 +145,26 @@ export class LineComputer {
     });
 
     // Predikat of the period each rule set names (04 §5.4), one query per (source, lag) group.
-    const found = await this.predicates.find(m, month, plans.flatMap((p) => (p.ruleSet ? [{ employeeId: p.e.employee_id, ruleSet: p.ruleSet }] : [])));
+    const found = await this.predicates.find(
+      m,
+      month,
+      plans.flatMap((p) => (p.ruleSet ? [{ employeeId: p.e.employee_id, ruleSet: p.ruleSet }] : [])),
+    );
 
     return plans.map(({ e, resolution, ruleSet, problem }) => {
       const att = attendanceBy.get(e.employee_id);
-      const base = { employeeId: e.employee_id, nip: e.nip, kelasJabatan: e.kelas_jabatan, unitId: e.unit_id, attendanceMissing: !att };
+      const base = {
+        employeeId: e.employee_id,
+        nip: e.nip,
+        kelasJabatan: e.kelas_jabatan,
+        unitId: e.unit_id,
+        attendanceMissing: !att,
+      };
       const context = {
         unitCode: rsContext.unitCode(e.unit_id),
-        ruleSetResolution: resolution ? { code: resolution.code, via: resolution.via, unitCode: resolution.unitCode } : null,
+        ruleSetResolution: resolution
+          ? { code: resolution.code, via: resolution.via, unitCode: resolution.unitCode }
+          : null,
         workingDays: { days: wd.workingDays, source: wd.source, formula: wd.formula },
       };
       if (!ruleSet) return this.notComputed(base, 'NO_RULE_SET', problem!, context);
@@ -127,18 +174,31 @@ export class LineComputer {
         source: `${ruleSet.predikatSource}, lag ${ruleSet.predikatLag}: predikat FINAL periode ${f.period}`,
         period: f.period,
         evaluationId: f.row?.id ?? null,
-        lastKnown: f.lastKnown ? { period: f.lastKnown.period, predicate: f.lastKnown.predicate, evaluationId: f.lastKnown.id } : undefined,
+        lastKnown: f.lastKnown
+          ? { period: f.lastKnown.period, predicate: f.lastKnown.predicate, evaluationId: f.lastKnown.id }
+          : undefined,
       };
       const attendanceInput = att
-        ? { lateMinutes: att.late_minutes, earlyLeaveMinutes: att.early_leave_minutes, absentDays: att.absent_days, missedApel: att.missed_apel }
+        ? {
+            lateMinutes: att.late_minutes,
+            earlyLeaveMinutes: att.early_leave_minutes,
+            absentDays: att.absent_days,
+            missedApel: att.missed_apel,
+          }
         : null;
       const sanctions = sanctionsBy.get(e.employee_id) ?? [];
       try {
         const r = computeAllowanceMonth({
-          ruleSet, month, kelasJabatan: e.kelas_jabatan, workingDays: wd.workingDays, status: e.status,
-          predicate: f.row?.predicate ?? null, predicatePeriod: f.period,
+          ruleSet,
+          month,
+          kelasJabatan: e.kelas_jabatan,
+          workingDays: wd.workingDays,
+          status: e.status,
+          predicate: f.row?.predicate ?? null,
+          predicatePeriod: f.period,
           lastKnownPredicate: f.lastKnown ? { period: f.lastKnown.period, predicate: f.lastKnown.predicate } : null,
-          attendance: attendanceInput, sanctions,
+          attendance: attendanceInput,
+          sanctions,
         });
         const line = {
           ...base,
@@ -158,10 +218,26 @@ export class LineComputer {
             context: {
               ...context,
               predicate: predicateInfo,
-              attendance: att ? { recorded: true, revision: att.revision } : { recorded: false, note: 'belum ada data presensi: tanpa potongan presensi / no attendance record: no attendance deductions' },
-              sanctions: sanctions.length === 0
-                ? { considered: [], note: 'tidak ada hukuman disiplin yang berlaku / no discipline sanction in force' }
-                : { considered: sanctions.map((s) => ({ caseId: s.id, sanction: s.type, effectiveFrom: s.effectiveFrom })), source: 'discipline_sanctions' },
+              attendance: att
+                ? { recorded: true, revision: att.revision }
+                : {
+                    recorded: false,
+                    note: 'belum ada data presensi: tanpa potongan presensi / no attendance record: no attendance deductions',
+                  },
+              sanctions:
+                sanctions.length === 0
+                  ? {
+                      considered: [],
+                      note: 'tidak ada hukuman disiplin yang berlaku / no discipline sanction in force',
+                    }
+                  : {
+                      considered: sanctions.map((s) => ({
+                        caseId: s.id,
+                        sanction: s.type,
+                        effectiveFrom: s.effectiveFrom,
+                      })),
+                      source: 'discipline_sanctions',
+                    },
             },
             info: r.info,
             warnings: r.warnings,
@@ -170,18 +246,47 @@ export class LineComputer {
         return { ...line, figuresHash: figuresHash(line) };
       } catch (err) {
         if (!(err instanceof RuleInputError)) throw err;
-        return this.notComputed(base, 'ERROR', err.message, { ...context, predicate: predicateInfo, ruleSet: `${ruleSet.code}@${ruleSet.version}` });
+        return this.notComputed(base, 'ERROR', err.message, {
+          ...context,
+          predicate: predicateInfo,
+          ruleSet: `${ruleSet.code}@${ruleSet.version}`,
+        });
       }
     });
   }
 
-  private notComputed(base: Pick<ComputedLine, 'employeeId' | 'nip' | 'kelasJabatan' | 'unitId' | 'attendanceMissing'>, status: LineStatus, problem: string, context: Record<string, unknown>): ComputedLine {
-    const warning: AllowanceWarning = status === 'NO_RULE_SET'
-      ? { code: 'RULESET_MISSING', message: 'Tidak ada rule set TPP yang berlaku untuk unit ini pada bulan ini: tidak dihitung, tidak dibayarkan' }
-      : { code: 'INPUT_INVALID', message: `Data tidak valid, tidak dihitung dan tidak dibayarkan: ${problem}` };
+  private notComputed(
+    base: Pick<ComputedLine, 'employeeId' | 'nip' | 'kelasJabatan' | 'unitId' | 'attendanceMissing'>,
+    status: LineStatus,
+    problem: string,
+    context: Record<string, unknown>,
+  ): ComputedLine {
+    const warning: AllowanceWarning =
+      status === 'NO_RULE_SET'
+        ? {
+            code: 'RULESET_MISSING',
+            message:
+              'Tidak ada rule set TPP yang berlaku untuk unit ini pada bulan ini: tidak dihitung, tidak dibayarkan',
+          }
+        : { code: 'INPUT_INVALID', message: `Data tidak valid, tidak dihitung dan tidak dibayarkan: ${problem}` };
     const line = {
-      ...base, status, ruleSet: null, basicAmount: null, performancePart: null, disciplinePart: null, totalDeductions: null, netAmount: null,
-      deductions: [], problem, warnings: [warning], heldAmount: 0, explanation: { formula: 'tidak dihitung, tidak dibayarkan / not computed, never silently paid', problem, context },
+      ...base,
+      status,
+      ruleSet: null,
+      basicAmount: null,
+      performancePart: null,
+      disciplinePart: null,
+      totalDeductions: null,
+      netAmount: null,
+      deductions: [],
+      problem,
+      warnings: [warning],
+      heldAmount: 0,
+      explanation: {
+        formula: 'tidak dihitung, tidak dibayarkan / not computed, never silently paid',
+        problem,
+        context,
+      },
     };
     return { ...line, figuresHash: figuresHash(line) };
   }

@@ -27,15 +27,22 @@ function baseReport(lines: ComputedLine[]): WriteReport {
     noRuleSet: lines.filter((l) => l.status === 'NO_RULE_SET').length,
     errors: lines.filter((l) => l.status === 'ERROR').length,
     attendanceMissing: lines.filter((l) => l.status === 'COMPUTED' && l.attendanceMissing).length,
-    created: 0, changed: 0, unchanged: 0, adjustments: 0,
+    created: 0,
+    changed: 0,
+    unchanged: 0,
+    adjustments: 0,
     warnings: countWarnings(lines),
-    problems: lines.filter((l) => l.status !== 'COMPUTED').slice(0, PROBLEMS_PER_CHUNK).map((l) => ({ nip: l.nip, status: l.status, problem: l.problem ?? '' })),
+    problems: lines
+      .filter((l) => l.status !== 'COMPUTED')
+      .slice(0, PROBLEMS_PER_CHUNK)
+      .map((l) => ({ nip: l.nip, status: l.status, problem: l.problem ?? '' })),
   };
 }
 
 export function countWarnings(lines: Pick<ComputedLine, 'warnings'>[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const l of lines) for (const code of new Set(l.warnings.map((w) => w.code))) counts[code] = (counts[code] ?? 0) + 1;
+  for (const l of lines)
+    for (const code of new Set(l.warnings.map((w) => w.code))) counts[code] = (counts[code] ?? 0) + 1;
   return counts;
 }
 
@@ -52,10 +59,23 @@ export class LineWriter {
     const report = baseReport(lines);
     if (lines.length === 0) return report;
     const rows = lines.map((l) => ({
-      employee_id: l.employeeId, nip: l.nip, status: l.status, kelas_jabatan: l.kelasJabatan, unit_id: l.unitId, rule_set: l.ruleSet,
-      basic_amount: l.basicAmount, performance_part: l.performancePart, discipline_part: l.disciplinePart, total_deductions: l.totalDeductions,
-      net_amount: l.netAmount, deductions: l.deductions.map((d) => ({ code: d.code, amount: d.amount, reason: d.reason })), explanation: l.explanation, problem: l.problem, figures_hash: l.figuresHash,
-      warnings: l.warnings, held_amount: l.heldAmount,
+      employee_id: l.employeeId,
+      nip: l.nip,
+      status: l.status,
+      kelas_jabatan: l.kelasJabatan,
+      unit_id: l.unitId,
+      rule_set: l.ruleSet,
+      basic_amount: l.basicAmount,
+      performance_part: l.performancePart,
+      discipline_part: l.disciplinePart,
+      total_deductions: l.totalDeductions,
+      net_amount: l.netAmount,
+      deductions: l.deductions.map((d) => ({ code: d.code, amount: d.amount, reason: d.reason })),
+      explanation: l.explanation,
+      problem: l.problem,
+      figures_hash: l.figuresHash,
+      warnings: l.warnings,
+      held_amount: l.heldAmount,
     }));
     const written: { inserted: boolean }[] = await m.query(
       `INSERT INTO allowance_lines AS t (employee_id, month, nip, status, kelas_jabatan, unit_id, rule_set, basic_amount, performance_part,
@@ -87,7 +107,13 @@ export class LineWriter {
     const computed = lines.filter((l) => l.status === 'COMPUTED');
     if (computed.length === 0) return report;
     const ids = computed.map((l) => l.employeeId);
-    const frozen: { employee_id: string; net_amount: string | null; figures_hash: string; adjusted: string; last_hash: string | null }[] = await m.query(
+    const frozen: {
+      employee_id: string;
+      net_amount: string | null;
+      figures_hash: string;
+      adjusted: string;
+      last_hash: string | null;
+    }[] = await m.query(
       `SELECT e.id AS employee_id, l.net_amount, COALESCE(l.figures_hash, '') AS figures_hash,
               COALESCE((SELECT sum(a.amount) FROM allowance_adjustments a WHERE a.employee_id = e.id AND a.for_month = $2), 0)::text AS adjusted,
               (SELECT a.corrected_hash FROM allowance_adjustments a WHERE a.employee_id = e.id AND a.for_month = $2 ORDER BY a.created_at DESC LIMIT 1) AS last_hash
@@ -111,8 +137,21 @@ export class LineWriter {
         continue;
       }
       adjustments.push({
-        employee_id: l.employeeId, amount, previous_net: paid, corrected_net: l.netAmount, corrected_hash: l.figuresHash,
-        corrected: { ruleSet: l.ruleSet, basicAmount: l.basicAmount, performancePart: l.performancePart, disciplinePart: l.disciplinePart, deductions: l.deductions, netAmount: l.netAmount, warnings: l.warnings, explanation: l.explanation },
+        employee_id: l.employeeId,
+        amount,
+        previous_net: paid,
+        corrected_net: l.netAmount,
+        corrected_hash: l.figuresHash,
+        corrected: {
+          ruleSet: l.ruleSet,
+          basicAmount: l.basicAmount,
+          performancePart: l.performancePart,
+          disciplinePart: l.disciplinePart,
+          deductions: l.deductions,
+          netAmount: l.netAmount,
+          warnings: l.warnings,
+          explanation: l.explanation,
+        },
         reason: `Koreksi TPP ${forMonth} setelah bulan ditutup: dibayar Rp${paid}, seharusnya Rp${l.netAmount} → selisih ${amount > 0 ? '+' : ''}${amount} / correction of closed month ${forMonth}`,
       });
     }
@@ -127,11 +166,21 @@ export class LineWriter {
     );
     if (inserted.length) {
       // The carrying line changes for payroll, so its version moves.
-      await m.query(`UPDATE allowance_lines SET version = version + 1, updated_at = now() WHERE month = $1 AND employee_id = ANY($2::uuid[])`, [target, inserted.map((i) => i.employee_id)]);
-      await this.audit.recordMany(m, inserted.map((i) => ({
-        action: 'allowance.adjustment.created', entityType: 'allowance_adjustment', entityId: i.id, before: null,
-        after: { employeeId: i.employee_id, month: target, forMonth, amount: Number(i.amount), runId }, reason: i.reason,
-      })));
+      await m.query(
+        `UPDATE allowance_lines SET version = version + 1, updated_at = now() WHERE month = $1 AND employee_id = ANY($2::uuid[])`,
+        [target, inserted.map((i) => i.employee_id)],
+      );
+      await this.audit.recordMany(
+        m,
+        inserted.map((i) => ({
+          action: 'allowance.adjustment.created',
+          entityType: 'allowance_adjustment',
+          entityId: i.id,
+          before: null,
+          after: { employeeId: i.employee_id, month: target, forMonth, amount: Number(i.amount), runId },
+          reason: i.reason,
+        })),
+      );
     }
     report.adjustments = inserted.length;
     report.unchanged += adjustments.length - inserted.length;
@@ -141,7 +190,11 @@ export class LineWriter {
   /** The first month after `month` that is not closed (created OPEN when it has no row yet). */
   async nextOpenMonth(m: EntityManager, month: string): Promise<string> {
     const closed = new Set(
-      ((await m.query(`SELECT month FROM allowance_months WHERE month > $1 AND status = 'CLOSED'`, [month])) as { month: string }[]).map((r) => r.month),
+      (
+        (await m.query(`SELECT month FROM allowance_months WHERE month > $1 AND status = 'CLOSED'`, [month])) as {
+          month: string;
+        }[]
+      ).map((r) => r.month),
     );
     let next = addMonths(month, 1);
     while (closed.has(next)) next = addMonths(next, 1);

@@ -5,7 +5,8 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Validates a "YYYY-MM" month (400 otherwise). */
 export function requireMonth(value: unknown, field = 'month'): string {
-  if (typeof value !== 'string' || !MONTH_RE.test(value)) throw badRequest('Bulan tidak valid / invalid month', [{ field, problem: 'must be a month YYYY-MM' }]);
+  if (typeof value !== 'string' || !MONTH_RE.test(value))
+    throw badRequest('Bulan tidak valid / invalid month', [{ field, problem: 'must be a month YYYY-MM' }]);
   return value;
 }
 

@@ -27,7 +27,11 @@ export const PAYROLL_COLUMNS: readonly ExportColumn[] = [
   { key: 'basicAmount', label: 'TPP Dasar (Rp)', kind: 'rupiah' },
   { key: 'performancePart', label: 'Bagian Kinerja (Rp)', kind: 'rupiah' },
   { key: 'disciplinePart', label: 'Bagian Disiplin (Rp)', kind: 'rupiah' },
-  ...DEDUCTION_CODES.map((c): ExportColumn => ({ key: `deduction${c}`, label: `${DEDUCTION_LABELS[c] ?? `Potongan ${c}`} (Rp)`, kind: 'rupiah' })),
+  ...DEDUCTION_CODES.map((c): ExportColumn => ({
+    key: `deduction${c}`,
+    label: `${DEDUCTION_LABELS[c] ?? `Potongan ${c}`} (Rp)`,
+    kind: 'rupiah',
+  })),
   { key: 'totalDeductions', label: 'Jumlah Potongan (Rp)', kind: 'rupiah' },
   { key: 'netAmount', label: 'TPP Diterima (Rp)', kind: 'rupiah' },
   { key: 'adjustments', label: 'Koreksi Bulan Lalu (Rp)', kind: 'rupiah' },

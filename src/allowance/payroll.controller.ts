@@ -32,7 +32,11 @@ export class PayrollController {
   @ApiQuery({ name: 'month', example: '2026-03' })
   @ApiQuery({ name: 'limit', required: false, description: 'default 100, max 1000' })
   @ApiQuery({ name: 'after', required: false })
-  @ApiQuery({ name: 'explanation', required: false, description: 'false → items without `explanation` (bulk pulls; ~7× smaller). Default true.' })
+  @ApiQuery({
+    name: 'explanation',
+    required: false,
+    description: 'false → items without `explanation` (bulk pulls; ~7× smaller). Default true.',
+  })
   async list(@Query() q: Record<string, string>, @Res() reply: FastifyReply) {
     const body = await this.payroll.page(q);
     return reply.header('content-type', 'application/json; charset=utf-8').send(body);
@@ -40,7 +44,8 @@ export class PayrollController {
 
   @Get('allowances.csv')
   @ApiOperation({
-    summary: 'The same lines as CSV (header row, one line per employee by NIP, deductions per code, column warnings: the line’s warning codes), streamed',
+    summary:
+      'The same lines as CSV (header row, one line per employee by NIP, deductions per code, column warnings: the line’s warning codes), streamed',
     description:
       'UTF-8 with BOM, RFC 4180 quoting, text cells neutralised against spreadsheet formulas (a leading = + - @ tab CR gets a quote mark), ' +
       'rupiah as plain integers (negative amounts stay numbers). Payroll systems that read the bare file: `?bom=false&codes=plain`.',
@@ -55,7 +60,10 @@ export class PayrollController {
   }
 
   @Get('allowances.xlsx')
-  @ApiOperation({ summary: 'The same lines as an Excel workbook (streamed): header in Bahasa Indonesia, NIP as text, rupiah with thousands separators' })
+  @ApiOperation({
+    summary:
+      'The same lines as an Excel workbook (streamed): header in Bahasa Indonesia, NIP as text, rupiah with thousands separators',
+  })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiQuery({ name: 'month', example: '2026-03' })
   xlsx(@Query('month') month: string, @Res() reply: FastifyReply) {

@@ -56,27 +56,38 @@ export class PayrollService {
   async page(q: { month?: unknown; limit?: unknown; after?: unknown; explanation?: unknown }): Promise<string> {
     const month = requireMonth(q.month);
     if (q.explanation !== undefined && q.explanation !== 'true' && q.explanation !== 'false') {
-      throw badRequest('Data tidak valid / invalid input', [{ field: 'explanation', problem: 'must be true or false' }]);
+      throw badRequest('Data tidak valid / invalid input', [
+        { field: 'explanation', problem: 'must be true or false' },
+      ]);
     }
     const withExplanation = q.explanation !== 'false';
     let limit = DEFAULT_LIMIT;
     if (q.limit !== undefined) {
       limit = Number(q.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT || !/^\d+$/.test(String(q.limit))) {
-        throw badRequest('Data tidak valid / invalid input', [{ field: 'limit', problem: `must be an integer 1..${MAX_LIMIT}` }]);
+        throw badRequest('Data tidak valid / invalid input', [
+          { field: 'limit', problem: `must be an integer 1..${MAX_LIMIT}` },
+        ]);
       }
     }
     let after: string | null = null;
     if (q.after !== undefined && q.after !== '') {
       const key = Cursor.decode(String(q.after));
       if (!key || key.length !== 2 || key[0] !== month || typeof key[1] !== 'string' || !/^\d{18}$/.test(key[1])) {
-        throw badRequest('Cursor tidak valid / invalid cursor', [{ field: 'after', problem: 'is not a cursor returned for this month' }]);
+        throw badRequest('Cursor tidak valid / invalid cursor', [
+          { field: 'after', problem: 'is not a cursor returned for this month' },
+        ]);
       }
       after = key[1];
     }
     const [status, rows] = await Promise.all([
-      this.dataSource.query(`SELECT status FROM allowance_months WHERE month = $1`, [month]) as Promise<{ status: string }[]>,
-      this.dataSource.query(ITEM_SQL(after !== null, withExplanation), after === null ? [month, limit + 1] : [month, limit + 1, after]) as Promise<{ nip: string; item: string }[]>,
+      this.dataSource.query(`SELECT status FROM allowance_months WHERE month = $1`, [month]) as Promise<
+        { status: string }[]
+      >,
+      this.dataSource.query(
+        ITEM_SQL(after !== null, withExplanation),
+        after === null ? [month, limit + 1] : [month, limit + 1, after],
+      ) as Promise<{ nip: string; item: string }[]>,
     ]);
     const more = rows.length > limit;
     const items = more ? rows.slice(0, limit) : rows;
@@ -110,17 +121,43 @@ export class PayrollService {
         let after: string | null = null;
         for (;;) {
           const rows: {
-            nip: string; name: string; kelas_jabatan: number; rule_set: string; basic_amount: string; performance_part: string; discipline_part: string;
-            deductions: { code: string; amount: number }[]; total_deductions: string; net_amount: string; adjustments: string; version: number; warnings: string | null;
-          }[] = await qr.query(CSV_SQL(after !== null), after === null ? [month, CSV_BATCH] : [month, CSV_BATCH, after]);
+            nip: string;
+            name: string;
+            kelas_jabatan: number;
+            rule_set: string;
+            basic_amount: string;
+            performance_part: string;
+            discipline_part: string;
+            deductions: { code: string; amount: number }[];
+            total_deductions: string;
+            net_amount: string;
+            adjustments: string;
+            version: number;
+            warnings: string | null;
+          }[] = await qr.query(
+            CSV_SQL(after !== null),
+            after === null ? [month, CSV_BATCH] : [month, CSV_BATCH, after],
+          );
           if (rows.length === 0) break;
           yield rows.map((r) => {
             const byCode = new Map<string, number>();
             for (const d of r.deductions) byCode.set(d.code, (byCode.get(d.code) ?? 0) + d.amount);
             const payable = BigInt(r.net_amount) + BigInt(r.adjustments);
             return [
-              r.nip, r.name, r.kelas_jabatan, r.rule_set, r.basic_amount, r.performance_part, r.discipline_part,
-              ...DEDUCTION_CODES.map((c) => byCode.get(c) ?? 0), r.total_deductions, r.net_amount, r.adjustments, payable, r.version, r.warnings,
+              r.nip,
+              r.name,
+              r.kelas_jabatan,
+              r.rule_set,
+              r.basic_amount,
+              r.performance_part,
+              r.discipline_part,
+              ...DEDUCTION_CODES.map((c) => byCode.get(c) ?? 0),
+              r.total_deductions,
+              r.net_amount,
+              r.adjustments,
+              payable,
+              r.version,
+              r.warnings,
             ];
           });
           if (rows.length < CSV_BATCH) break;

@@ -26,7 +26,11 @@ export interface FoundPredicate {
  */
 @Injectable()
 export class PredicateFinder {
-  async find(m: EntityManager, month: string, items: { employeeId: string; ruleSet: AllowanceRuleSet }[]): Promise<Map<string, FoundPredicate>> {
+  async find(
+    m: EntityManager,
+    month: string,
+    items: { employeeId: string; ruleSet: AllowanceRuleSet }[],
+  ): Promise<Map<string, FoundPredicate>> {
     const groups = new Map<string, { ruleSet: AllowanceRuleSet; ids: string[]; lastKnownIds: string[] }>();
     for (const it of items) {
       const key = `${it.ruleSet.predikatSource}:${it.ruleSet.predikatLag}`;
@@ -46,14 +50,18 @@ export class PredicateFinder {
       );
       const byId = new Map(rows.map((r) => [r.employee_id, r]));
       const missing = g.lastKnownIds.filter((id) => !byId.has(id));
-      const last: PredicateRow[] = missing.length === 0 ? [] : await m.query(
-        `SELECT DISTINCT ON (employee_id) employee_id, id, period, predicate FROM evaluations
+      const last: PredicateRow[] =
+        missing.length === 0
+          ? []
+          : await m.query(
+              `SELECT DISTINCT ON (employee_id) employee_id, id, period, predicate FROM evaluations
           WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND period_kind = $2 AND to_month < $3 AND predicate IS NOT NULL
           ORDER BY employee_id, to_month DESC, finalized_at DESC NULLS LAST`,
-        [missing, p.kind, p.fromMonth],
-      );
+              [missing, p.kind, p.fromMonth],
+            );
       const lastById = new Map(last.map((r) => [r.employee_id, r]));
-      for (const id of g.ids) out.set(id, { period: p.period, row: byId.get(id) ?? null, lastKnown: lastById.get(id) ?? null });
+      for (const id of g.ids)
+        out.set(id, { period: p.period, row: byId.get(id) ?? null, lastKnown: lastById.get(id) ?? null });
     }
     return out;
   }

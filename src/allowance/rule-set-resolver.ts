@@ -35,7 +35,11 @@ export async function loadRuleSetContext(m: EntityManager) {
       if (cache.has(unitId)) return cache.get(unitId)!;
       let result: Resolution | null = null;
       const seen = new Set<string>();
-      for (let u = unitById.get(unitId); u && !seen.has(u.id); u = u.parent_id ? unitById.get(u.parent_id) : undefined) {
+      for (
+        let u = unitById.get(unitId);
+        u && !seen.has(u.id);
+        u = u.parent_id ? unitById.get(u.parent_id) : undefined
+      ) {
         seen.add(u.id);
         const code = byUnit.get(u.id);
         if (code) {
@@ -54,7 +58,11 @@ export async function loadRuleSetContext(m: EntityManager) {
  * Published reader for other features: the rule set (version of `month`) that governs each employee's
  * allowance, or null (no rule set / no version). Set-based: one read of assignments and versions.
  */
-export async function ruleSetsForEmployees(m: EntityManager, employeeIds: string[], month: string): Promise<Map<string, AllowanceRuleSet | null>> {
+export async function ruleSetsForEmployees(
+  m: EntityManager,
+  employeeIds: string[],
+  month: string,
+): Promise<Map<string, AllowanceRuleSet | null>> {
   const out = new Map<string, AllowanceRuleSet | null>();
   if (employeeIds.length === 0) return out;
   const rows: { employee_id: string; unit_id: string }[] = await m.query(

@@ -14,9 +14,56 @@ const CODE_RE = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
 /** Request fields that steer storage rather than being part of the rule set. */
 const CONTROL_FIELDS = ['template', 'default', 'unitCodes'] as const;
 /** Every field of a rule set: anything else in a body is refused, not stored in the overrides. */
-const RULE_SET_FIELDS = ['code', 'version', 'employerId', 'allowanceType', 'employerType', 'effectiveFrom', 'effectiveTo', 'legalRefs', 'status', 'ceilingTable', 'baseTable', 'criteriaComponents', 'split', 'kinMode', 'linearCap', 'curve', 'predikatFactor', 'predikatDeduction', 'predikatSource', 'predikatLag', 'predikatFactorBase', 'predikatMissing', 'disBase', 'lateBands', 'earlyBands', 'apelPct', 'tkMode', 'tkPct', 'consecutiveAbsenceFullCutDays', 'leaveRules', 'statusRules', 'hukdisMode', 'sedangExecutionMode', 'hukdisTable', 'hukdisBase', 'hukdisStacking', 'sanctionStart', 'deductionCap', 'capScope', 'rounding', 'tax', 'bpjs', 'minutesPerTmkDay', 'actingAddonPct'] as const satisfies readonly (keyof AllowanceRuleSet)[];
+const RULE_SET_FIELDS = [
+  'code',
+  'version',
+  'employerId',
+  'allowanceType',
+  'employerType',
+  'effectiveFrom',
+  'effectiveTo',
+  'legalRefs',
+  'status',
+  'ceilingTable',
+  'baseTable',
+  'criteriaComponents',
+  'split',
+  'kinMode',
+  'linearCap',
+  'curve',
+  'predikatFactor',
+  'predikatDeduction',
+  'predikatSource',
+  'predikatLag',
+  'predikatFactorBase',
+  'predikatMissing',
+  'disBase',
+  'lateBands',
+  'earlyBands',
+  'apelPct',
+  'tkMode',
+  'tkPct',
+  'consecutiveAbsenceFullCutDays',
+  'leaveRules',
+  'statusRules',
+  'hukdisMode',
+  'sedangExecutionMode',
+  'hukdisTable',
+  'hukdisBase',
+  'hukdisStacking',
+  'sanctionStart',
+  'deductionCap',
+  'capScope',
+  'rounding',
+  'tax',
+  'bpjs',
+  'minutesPerTmkDay',
+  'actingAddonPct',
+] as const satisfies readonly (keyof AllowanceRuleSet)[];
 // Compile-time: a field added to AllowanceRuleSet must be added above.
-const RULE_SET_FIELDS_COMPLETE: Exclude<keyof AllowanceRuleSet, (typeof RULE_SET_FIELDS)[number]> extends never ? true : never = true;
+const RULE_SET_FIELDS_COMPLETE: Exclude<keyof AllowanceRuleSet, (typeof RULE_SET_FIELDS)[number]> extends never
+  ? true
+  : never = true;
 void RULE_SET_FIELDS_COMPLETE;
 const PREDIKAT_SOURCES = ['MONTHLY', 'QUARTERLY', 'ANNUAL'];
 
@@ -58,28 +105,45 @@ export class RuleSetsService {
     private readonly audit: AuditService,
   ) {}
 
-  async put(codeParam: string, raw: unknown): Promise<RuleSetVersionView & { default: boolean; unitCodes: string[]; closedVersion: number | null }> {
+  async put(
+    codeParam: string,
+    raw: unknown,
+  ): Promise<RuleSetVersionView & { default: boolean; unitCodes: string[]; closedVersion: number | null }> {
     const code = codeParam;
-    if (!CODE_RE.test(code)) throw badRequest('Kode rule set tidak valid / invalid rule set code', [{ field: 'code', problem: 'must be 1–40 characters A–Z, 0–9, "-" or "_"' }]);
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest('Data tidak valid / invalid input', [{ field: 'body', problem: 'must be a JSON object' }]);
+    if (!CODE_RE.test(code))
+      throw badRequest('Kode rule set tidak valid / invalid rule set code', [
+        { field: 'code', problem: 'must be 1–40 characters A–Z, 0–9, "-" or "_"' },
+      ]);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw badRequest('Data tidak valid / invalid input', [{ field: 'body', problem: 'must be a JSON object' }]);
     const body = raw as Record<string, unknown>;
     const details: ErrorDetail[] = [];
     const makeDefault = body.default === undefined ? false : body.default;
     if (typeof makeDefault !== 'boolean') details.push({ field: 'default', problem: 'must be a boolean' });
     const unitCodes = body.unitCodes === undefined ? [] : body.unitCodes;
-    if (!Array.isArray(unitCodes) || unitCodes.some((u) => typeof u !== 'string')) details.push({ field: 'unitCodes', problem: 'must be an array of unit codes' });
+    if (!Array.isArray(unitCodes) || unitCodes.some((u) => typeof u !== 'string'))
+      details.push({ field: 'unitCodes', problem: 'must be an array of unit codes' });
     const template = body.template === undefined ? null : body.template;
     if (template !== null && (typeof template !== 'string' || !RULE_SET_TEMPLATES[template])) {
       details.push({ field: 'template', problem: `must be one of ${Object.keys(RULE_SET_TEMPLATES).join(', ')}` });
     }
     if (!isDate(body.effectiveFrom)) details.push({ field: 'effectiveFrom', problem: 'must be a date YYYY-MM-DD' });
-    if (body.effectiveTo !== undefined && body.effectiveTo !== null && (!isDate(body.effectiveTo) || (isDate(body.effectiveFrom) && body.effectiveTo <= body.effectiveFrom))) {
-      details.push({ field: 'effectiveTo', problem: 'must be null or a date YYYY-MM-DD after effectiveFrom (exclusive end)' });
+    if (
+      body.effectiveTo !== undefined &&
+      body.effectiveTo !== null &&
+      (!isDate(body.effectiveTo) || (isDate(body.effectiveFrom) && body.effectiveTo <= body.effectiveFrom))
+    ) {
+      details.push({
+        field: 'effectiveTo',
+        problem: 'must be null or a date YYYY-MM-DD after effectiveFrom (exclusive end)',
+      });
     }
     for (const k of Object.keys(body)) {
-      if (!(CONTROL_FIELDS as readonly string[]).includes(k) && !(RULE_SET_FIELDS as readonly string[]).includes(k)) details.push({ field: k, problem: 'unknown field' });
+      if (!(CONTROL_FIELDS as readonly string[]).includes(k) && !(RULE_SET_FIELDS as readonly string[]).includes(k))
+        details.push({ field: k, problem: 'unknown field' });
     }
-    if (body.code !== undefined && body.code !== code) details.push({ field: 'code', problem: `must equal the code in the path (${code})` });
+    if (body.code !== undefined && body.code !== code)
+      details.push({ field: 'code', problem: `must equal the code in the path (${code})` });
     if (details.length) throw badRequest('Rule set tidak valid / invalid rule set', details);
 
     const overrides: Record<string, unknown> = {};
@@ -93,7 +157,10 @@ export class RuleSetsService {
 
     return this.dataSource.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('allowance-rule-set:' || $1))`, [code]);
-      const existing: VersionRow[] = await m.query(`SELECT ${VERSION_COLUMNS} FROM allowance_rule_sets WHERE code = $1 ORDER BY version`, [code]);
+      const existing: VersionRow[] = await m.query(
+        `SELECT ${VERSION_COLUMNS} FROM allowance_rule_sets WHERE code = $1 ORDER BY version`,
+        [code],
+      );
       const version = existing.reduce((mx, r) => Math.max(mx, r.version), 0) + 1;
       ruleSet.version = version;
       const from = ruleSet.effectiveFrom;
@@ -101,39 +168,78 @@ export class RuleSetsService {
       // An open-ended version that starts earlier is superseded from the new version's start.
       let closedVersion: number | null = null;
       const open = existing.find((r) => r.effective_to === null && r.effective_from < from);
-      const overlaps = existing.filter((r) => r !== open && r.effective_from < (to ?? '9999-12-31') && from < (r.effective_to ?? '9999-12-31'));
+      const overlaps = existing.filter(
+        (r) => r !== open && r.effective_from < (to ?? '9999-12-31') && from < (r.effective_to ?? '9999-12-31'),
+      );
       if (overlaps.length) {
-        throw conflict(`Masa berlaku tumpang tindih dengan versi ${overlaps.map((r) => `${code}@${r.version}`).join(', ')} / overlapping effective dates`, [
-          { field: 'effectiveFrom', problem: `overlaps ${overlaps.map((r) => `${code}@${r.version} [${r.effective_from}, ${r.effective_to ?? '∞'})`).join(', ')}` },
-        ]);
+        throw conflict(
+          `Masa berlaku tumpang tindih dengan versi ${overlaps.map((r) => `${code}@${r.version}`).join(', ')} / overlapping effective dates`,
+          [
+            {
+              field: 'effectiveFrom',
+              problem: `overlaps ${overlaps.map((r) => `${code}@${r.version} [${r.effective_from}, ${r.effective_to ?? '∞'})`).join(', ')}`,
+            },
+          ],
+        );
       }
       if (open) {
-        await m.query(`UPDATE allowance_rule_sets SET effective_to = $3::date, body = jsonb_set(body, '{effectiveTo}', to_jsonb($4::text)) WHERE code = $1 AND version = $2`, [code, open.version, from, from]);
+        await m.query(
+          `UPDATE allowance_rule_sets SET effective_to = $3::date, body = jsonb_set(body, '{effectiveTo}', to_jsonb($4::text)) WHERE code = $1 AND version = $2`,
+          [code, open.version, from, from],
+        );
         closedVersion = open.version;
         await this.audit.record(m, {
-          action: 'allowance.rule-set.superseded', entityType: 'allowance_rule_set', entityId: `${code}@${open.version}`,
-          before: { effectiveTo: null }, after: { effectiveTo: from }, reason: `superseded by ${code}@${version}`,
+          action: 'allowance.rule-set.superseded',
+          entityType: 'allowance_rule_set',
+          entityId: `${code}@${open.version}`,
+          before: { effectiveTo: null },
+          after: { effectiveTo: from },
+          reason: `superseded by ${code}@${version}`,
         });
       }
       const { actor } = actorLabel(RequestContext.principal());
       await m.query(
         `INSERT INTO allowance_rule_sets (code, version, effective_from, effective_to, body, template, overrides, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-        [code, version, from, to, JSON.stringify(ruleSet), template, template ? JSON.stringify(overrides) : null, actor],
+        [
+          code,
+          version,
+          from,
+          to,
+          JSON.stringify(ruleSet),
+          template,
+          template ? JSON.stringify(overrides) : null,
+          actor,
+        ],
       );
       const assigned = await this.assign(m, code, makeDefault as boolean, unitCodes as string[]);
       await this.audit.record(m, {
-        action: 'allowance.rule-set.version-added', entityType: 'allowance_rule_set', entityId: `${code}@${version}`,
-        before: null, after: { template, overrides: template ? overrides : undefined, ruleSet, default: makeDefault, unitCodes },
+        action: 'allowance.rule-set.version-added',
+        entityType: 'allowance_rule_set',
+        entityId: `${code}@${version}`,
+        before: null,
+        after: { template, overrides: template ? overrides : undefined, ruleSet, default: makeDefault, unitCodes },
       });
-      const [row]: VersionRow[] = await m.query(`SELECT ${VERSION_COLUMNS} FROM allowance_rule_sets WHERE code = $1 AND version = $2`, [code, version]);
+      const [row]: VersionRow[] = await m.query(
+        `SELECT ${VERSION_COLUMNS} FROM allowance_rule_sets WHERE code = $1 AND version = $2`,
+        [code, version],
+      );
       return { ...this.view(code, row), ...assigned, closedVersion };
     });
   }
 
-  async get(code: string): Promise<{ code: string; default: boolean; unitCodes: string[]; versions: RuleSetVersionView[] }> {
-    const rows: VersionRow[] = await this.dataSource.query(`SELECT ${VERSION_COLUMNS} FROM allowance_rule_sets WHERE code = $1 ORDER BY version`, [code]);
+  async get(
+    code: string,
+  ): Promise<{ code: string; default: boolean; unitCodes: string[]; versions: RuleSetVersionView[] }> {
+    const rows: VersionRow[] = await this.dataSource.query(
+      `SELECT ${VERSION_COLUMNS} FROM allowance_rule_sets WHERE code = $1 ORDER BY version`,
+      [code],
+    );
     if (rows.length === 0) throw notFound('Rule set');
-    return { code, ...(await this.assignmentsOf(this.dataSource.manager, code)), versions: rows.map((r) => this.view(code, r)) };
+    return {
+      code,
+      ...(await this.assignmentsOf(this.dataSource.manager, code)),
+      versions: rows.map((r) => this.view(code, r)),
+    };
   }
 
   async list(): Promise<{ items: { code: string; versions: number; latest: string; default: boolean }[] }> {
@@ -149,7 +255,8 @@ export class RuleSetsService {
   async ensureTemplateDefault(template: string, effectiveFrom: string): Promise<{ created: boolean }> {
     const exists = await this.dataSource.query(`SELECT 1 FROM allowance_rule_sets WHERE code = $1`, [template]);
     if (exists.length) return { created: false };
-    const hasDefault = (await this.dataSource.query(`SELECT 1 FROM allowance_rule_set_assignments WHERE unit_id IS NULL`)).length > 0;
+    const hasDefault =
+      (await this.dataSource.query(`SELECT 1 FROM allowance_rule_set_assignments WHERE unit_id IS NULL`)).length > 0;
     await this.put(template, { template, effectiveFrom, default: !hasDefault });
     return { created: true };
   }
@@ -161,37 +268,66 @@ export class RuleSetsService {
       validateRuleSet(rs);
     } catch (err) {
       if (!(err instanceof RuleInputError)) throw err;
-      details.push({ field: (err.field ?? 'ruleSet').replace(/^ruleSet\.?/, '') || 'body', problem: err.message.replace(/^[^:]*: /, '') });
+      details.push({
+        field: (err.field ?? 'ruleSet').replace(/^ruleSet\.?/, '') || 'body',
+        problem: err.message.replace(/^[^:]*: /, ''),
+      });
     }
     if (typeof rs.employerId !== 'string') details.push({ field: 'employerId', problem: 'must be a string' });
-    if (!['TPP', 'TUKIN'].includes(rs.allowanceType)) details.push({ field: 'allowanceType', problem: 'must be TPP | TUKIN' });
-    if (!['PEMDA', 'PUSAT'].includes(rs.employerType)) details.push({ field: 'employerType', problem: 'must be PEMDA | PUSAT' });
-    if (!Array.isArray(rs.legalRefs) || rs.legalRefs.some((x) => typeof x !== 'string')) details.push({ field: 'legalRefs', problem: 'must be an array of strings' });
-    if (!PREDIKAT_SOURCES.includes(rs.predikatSource)) details.push({ field: 'predikatSource', problem: `must be one of ${PREDIKAT_SOURCES.join(' | ')}` });
+    if (!['TPP', 'TUKIN'].includes(rs.allowanceType))
+      details.push({ field: 'allowanceType', problem: 'must be TPP | TUKIN' });
+    if (!['PEMDA', 'PUSAT'].includes(rs.employerType))
+      details.push({ field: 'employerType', problem: 'must be PEMDA | PUSAT' });
+    if (!Array.isArray(rs.legalRefs) || rs.legalRefs.some((x) => typeof x !== 'string'))
+      details.push({ field: 'legalRefs', problem: 'must be an array of strings' });
+    if (!PREDIKAT_SOURCES.includes(rs.predikatSource))
+      details.push({ field: 'predikatSource', problem: `must be one of ${PREDIKAT_SOURCES.join(' | ')}` });
     if (rs.predikatLag !== 0 && rs.predikatLag !== 1) details.push({ field: 'predikatLag', problem: 'must be 0 or 1' });
     if (typeof rs.baseTable === 'object' && rs.baseTable !== null) {
       for (const [k, v] of Object.entries(rs.baseTable)) {
-        if (!/^([1-9]|1[0-7])$/.test(k)) details.push({ field: `baseTable.${k}`, problem: 'kelas jabatan must be 1..17' });
-        else if (!Number.isSafeInteger(v) || v < 0) details.push({ field: `baseTable.${k}`, problem: 'must be a non-negative integer (rupiah)' });
+        if (!/^([1-9]|1[0-7])$/.test(k))
+          details.push({ field: `baseTable.${k}`, problem: 'kelas jabatan must be 1..17' });
+        else if (!Number.isSafeInteger(v) || v < 0)
+          details.push({ field: `baseTable.${k}`, problem: 'must be a non-negative integer (rupiah)' });
       }
     }
-    if (rs.kinMode === 'PREDIKAT' && !rs.predikatFactor && !rs.predikatDeduction) details.push({ field: 'predikatFactor', problem: 'predikatFactor or predikatDeduction is required for kinMode PREDIKAT' });
-    if (rs.kinMode !== 'PREDIKAT') details.push({ field: 'kinMode', problem: 'only PREDIKAT is supported by monthly runs (no monthly capaian source yet)' });
+    if (rs.kinMode === 'PREDIKAT' && !rs.predikatFactor && !rs.predikatDeduction)
+      details.push({
+        field: 'predikatFactor',
+        problem: 'predikatFactor or predikatDeduction is required for kinMode PREDIKAT',
+      });
+    if (rs.kinMode !== 'PREDIKAT')
+      details.push({
+        field: 'kinMode',
+        problem: 'only PREDIKAT is supported by monthly runs (no monthly capaian source yet)',
+      });
     if (details.length) throw badRequest('Rule set tidak valid / invalid rule set', details);
     return JSON.parse(JSON.stringify(rs)) as AllowanceRuleSet;
   }
 
-  private async assign(m: EntityManager, code: string, makeDefault: boolean, unitCodes: string[]): Promise<{ default: boolean; unitCodes: string[] }> {
+  private async assign(
+    m: EntityManager,
+    code: string,
+    makeDefault: boolean,
+    unitCodes: string[],
+  ): Promise<{ default: boolean; unitCodes: string[] }> {
     if (makeDefault) {
       await m.query(`DELETE FROM allowance_rule_set_assignments WHERE unit_id IS NULL`);
       await m.query(`INSERT INTO allowance_rule_set_assignments (unit_id, code) VALUES (NULL, $1)`, [code]);
     }
     if (unitCodes.length) {
-      const units: { id: string; code: string }[] = await m.query(`SELECT id, code FROM units WHERE code = ANY($1::text[])`, [unitCodes]);
+      const units: { id: string; code: string }[] = await m.query(
+        `SELECT id, code FROM units WHERE code = ANY($1::text[])`,
+        [unitCodes],
+      );
       const known = new Set(units.map((u) => u.code));
       const unknown = unitCodes.map((c, i) => ({ c, i })).filter(({ c }) => !known.has(c));
       if (unknown.length) {
-        throw new ApiError(HttpStatus.BAD_REQUEST, 'Unit tidak dikenal / unknown units', unknown.map(({ c, i }) => ({ field: `unitCodes[${i}]`, problem: `unknown unit ${c}` })));
+        throw new ApiError(
+          HttpStatus.BAD_REQUEST,
+          'Unit tidak dikenal / unknown units',
+          unknown.map(({ c, i }) => ({ field: `unitCodes[${i}]`, problem: `unknown unit ${c}` })),
+        );
       }
       await m.query(
         `INSERT INTO allowance_rule_set_assignments (unit_id, code) SELECT unnest($1::uuid[]), $2
@@ -207,13 +343,24 @@ export class RuleSetsService {
       `SELECT u.code AS unit_code FROM allowance_rule_set_assignments a LEFT JOIN units u ON u.id = a.unit_id WHERE a.code = $1 ORDER BY u.code NULLS FIRST`,
       [code],
     );
-    return { default: rows.some((r) => r.unit_code === null), unitCodes: rows.filter((r) => r.unit_code !== null).map((r) => r.unit_code!) };
+    return {
+      default: rows.some((r) => r.unit_code === null),
+      unitCodes: rows.filter((r) => r.unit_code !== null).map((r) => r.unit_code!),
+    };
   }
 
   private view(code: string, r: VersionRow): RuleSetVersionView {
     return {
-      code, version: r.version, ref: `${code}@${r.version}`, effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
-      template: r.template, overrides: r.overrides, ruleSet: r.body, createdBy: r.created_by, createdAt: new Date(r.created_at).toISOString(),
+      code,
+      version: r.version,
+      ref: `${code}@${r.version}`,
+      effectiveFrom: r.effective_from,
+      effectiveTo: r.effective_to,
+      template: r.template,
+      overrides: r.overrides,
+      ruleSet: r.body,
+      createdBy: r.created_by,
+      createdAt: new Date(r.created_at).toISOString(),
     };
   }
 }

@@ -6,5 +6,10 @@ import { CreditLedgerService } from './credit-ledger.service';
 import { CreditController } from './credit.controller';
 import { CreditService } from './credit.service';
 
-@Module({ imports: [AgencyModule, OutcomesModule, DisciplineReadModule], controllers: [CreditController], providers: [CreditLedgerService, CreditService], exports: [CreditLedgerService] })
+@Module({
+  imports: [AgencyModule, OutcomesModule, DisciplineReadModule],
+  controllers: [CreditController],
+  providers: [CreditLedgerService, CreditService],
+  exports: [CreditLedgerService],
+})
 export class AngkaKreditModule {}

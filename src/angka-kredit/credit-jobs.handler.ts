@@ -24,7 +24,9 @@ export class CreditJobsHandler {
   @JobHandler('evaluation.credit-angka-kredit')
   async onEvaluationFinalized(payload: Record<string, unknown>, ctx: JobContext) {
     if (Array.isArray(payload.batch)) return this.onBatch(payload.batch as Record<string, unknown>[], ctx);
-    const rows = await ctx.manager.query(`SELECT employee_id, period, status FROM evaluations WHERE id = $1`, [payload.evaluationId]);
+    const rows = await ctx.manager.query(`SELECT employee_id, period, status FROM evaluations WHERE id = $1`, [
+      payload.evaluationId,
+    ]);
     if (!rows[0] || rows[0].status !== 'FINAL') return { skipped: 'evaluation not FINAL' };
     return this.recompute(rows[0].employee_id, `evaluation:${rows[0].period}:r${payload.revision ?? 0}`, ctx);
   }
@@ -68,18 +70,32 @@ export class CreditJobsHandler {
       } catch (err) {
         if (!(err instanceof UnrecoverableError)) throw err;
         for (const r of eventsBy.get(employeeId)!) {
-          failed.push({ evaluationId: r.id, employeeId, cause: `evaluation:${r.period}:r${revision.get(r.id) ?? 0}`, error: err.message });
+          failed.push({
+            evaluationId: r.id,
+            employeeId,
+            cause: `evaluation:${r.period}:r${revision.get(r.id) ?? 0}`,
+            error: err.message,
+          });
         }
       }
     }
     await this.ledger.storeMany(ctx.manager, computed);
-    await this.outcomes.saveMany(ctx.manager, computed.map(({ c }) => ({ employeeId: c.facts.employeeId, outcomes: this.outcomesOf(c, today), period: null })));
+    await this.outcomes.saveMany(
+      ctx.manager,
+      computed.map(({ c }) => ({ employeeId: c.facts.employeeId, outcomes: this.outcomesOf(c, today), period: null })),
+    );
     if (failed.length) {
       this.logger.warn({ failed }, 'angka kredit: facts contradict the rules for some employees of a batch');
-      await this.outbox.addMany(ctx.manager, failed.map((f) => ({
-        type: 'AkFactsChanged', aggregateType: 'Employee', aggregateId: f.employeeId,
-        payload: { employeeId: f.employeeId, cause: f.cause }, dedupeKey: `ak-batch-failed:${f.evaluationId}:${f.cause}`,
-      })));
+      await this.outbox.addMany(
+        ctx.manager,
+        failed.map((f) => ({
+          type: 'AkFactsChanged',
+          aggregateType: 'Employee',
+          aggregateId: f.employeeId,
+          payload: { employeeId: f.employeeId, cause: f.cause },
+          dedupeKey: `ak-batch-failed:${f.evaluationId}:${f.cause}`,
+        })),
+      );
     }
     return { evaluations: items.length, functional: rows.length, recomputed, failed };
   }
@@ -97,7 +113,12 @@ export class CreditJobsHandler {
     const stored = await this.ledger.store(ctx.manager, computation, cause);
     const outcomes = this.outcomesOf(computation, today);
     const created = await this.outcomes.saveAll(ctx.manager, employeeId, outcomes);
-    return { balance: computation.ledger.balance, version: stored.version, changed: stored.changed, outcomesCreated: created };
+    return {
+      balance: computation.ledger.balance,
+      version: stored.version,
+      changed: stored.changed,
+      outcomesCreated: created,
+    };
   }
 
   private computeOrFail(facts: CreditFacts, today: string): CreditComputation {
@@ -105,7 +126,8 @@ export class CreditJobsHandler {
       return this.ledger.compute(facts, today);
     } catch (err) {
       // The facts contradict the rules (e.g. an impossible jenjang change): retrying will not help.
-      if (err instanceof HttpException) throw new UnrecoverableError(String((err.getResponse() as { message?: string }).message ?? err.message));
+      if (err instanceof HttpException)
+        throw new UnrecoverableError(String((err.getResponse() as { message?: string }).message ?? err.message));
       throw err;
     }
   }
@@ -116,7 +138,10 @@ export class CreditJobsHandler {
       nip: computation.facts.nip,
       asOf: today,
       // A PPPK's ledger is informational (04 §6): conversions are credited, KP/KJ eligibility is not emitted.
-      ak: { entries, eligibility: computation.eligibility && !computation.ledger.informational ? [computation.eligibility] : [] },
+      ak: {
+        entries,
+        eligibility: computation.eligibility && !computation.ledger.informational ? [computation.eligibility] : [],
+      },
     }).outcomes;
   }
 }

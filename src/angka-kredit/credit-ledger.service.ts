@@ -5,8 +5,17 @@ import { unprocessable } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
 import { DisciplineSanctionsReader } from '../discipline/discipline-read';
 import {
-  checkEligibility, computeLedger, EligibilityResult, Golongan, Jenjang, LedgerInput, LedgerResult, RuleInputError, UnmetCode,
-  type AkConfig, type DeepPartial,
+  checkEligibility,
+  computeLedger,
+  EligibilityResult,
+  Golongan,
+  Jenjang,
+  LedgerInput,
+  LedgerResult,
+  RuleInputError,
+  UnmetCode,
+  type AkConfig,
+  type DeepPartial,
 } from '../rules';
 
 interface AssignmentRow {
@@ -26,7 +35,13 @@ export interface CreditFacts {
   monthsInJenjang: number;
   recentAnnualPredicates: string[];
   /** A SEDANG/BERAT discipline sanction in force today: no kenaikan pangkat (03 §12.4–§12.5). */
-  hukdisInForce?: { caseId: string; sanction: string; level: string; effectiveFrom: string; effectiveTo: string | null } | null;
+  hukdisInForce?: {
+    caseId: string;
+    sanction: string;
+    level: string;
+    effectiveFrom: string;
+    effectiveTo: string | null;
+  } | null;
 }
 
 export interface CreditComputation {
@@ -36,7 +51,11 @@ export interface CreditComputation {
 }
 
 function figuresHash(c: CreditComputation): string {
-  const figures = { balance: c.ledger.balance, entries: c.ledger.allEntries.map((e) => [e.source, e.fromMonth, e.toMonth, e.predicate, e.amount]), closed: c.ledger.closed.map((x) => [x.jenjang, x.balance, x.forfeited]) };
+  const figures = {
+    balance: c.ledger.balance,
+    entries: c.ledger.allEntries.map((e) => [e.source, e.fromMonth, e.toMonth, e.predicate, e.amount]),
+    closed: c.ledger.closed.map((x) => [x.jenjang, x.balance, x.forfeited]),
+  };
   return createHash('sha256').update(JSON.stringify(figures)).digest('hex');
 }
 
@@ -53,9 +72,22 @@ function monthsBetween(from: string, to: string): number {
   return Math.max(0, (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0));
 }
 
-interface PredicateRow { period: string; predicate: string; evaluation_id: string; period_kind: string; from_month: string }
-interface OpeningRow { kind: 'INTEGRASI' | 'AK_DASAR'; conventional_total: string | null; jenjang: string }
-interface EducationRow { degree: string; awarded_on: string }
+interface PredicateRow {
+  period: string;
+  predicate: string;
+  evaluation_id: string;
+  period_kind: string;
+  from_month: string;
+}
+interface OpeningRow {
+  kind: 'INTEGRASI' | 'AK_DASAR';
+  conventional_total: string | null;
+  jenjang: string;
+}
+interface EducationRow {
+  degree: string;
+  awarded_on: string;
+}
 
 function groupBy<T extends { employee_id: string }>(rows: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -78,8 +110,15 @@ function jfTenure(rows: AssignmentRow[]): AssignmentRow[] | null {
 
 /** Facts from the rows of one employee (shared by the single and the batch path). */
 function buildFacts(
-  employeeId: string, nip: string, status: 'PNS' | 'PPPK', tenure: AssignmentRow[], preds: PredicateRow[], openings: OpeningRow[], education: EducationRow[],
-  today: string, hukdisInForce: CreditFacts['hukdisInForce'],
+  employeeId: string,
+  nip: string,
+  status: 'PNS' | 'PPPK',
+  tenure: AssignmentRow[],
+  preds: PredicateRow[],
+  openings: OpeningRow[],
+  education: EducationRow[],
+  today: string,
+  hukdisInForce: CreditFacts['hukdisInForce'],
 ): CreditFacts {
   const last = tenure[tenure.length - 1];
   const changes: LedgerInput['changes'] = [];
@@ -87,7 +126,11 @@ function buildFacts(
     const prev = tenure[i - 1];
     const cur = tenure[i];
     if (cur.jenjang !== prev.jenjang || cur.golongan !== prev.golongan) {
-      changes.push({ tmt: `${firstCountedMonth(cur.valid_from)}-01`, jenjang: cur.jenjang as Jenjang, golongan: cur.golongan as Golongan });
+      changes.push({
+        tmt: `${firstCountedMonth(cur.valid_from)}-01`,
+        jenjang: cur.jenjang as Jenjang,
+        golongan: cur.golongan as Golongan,
+      });
     }
   }
   const o = openings[0];
@@ -95,7 +138,11 @@ function buildFacts(
     status,
     jenjang: tenure[0].jenjang as Jenjang,
     golongan: tenure[0].golongan as Golongan,
-    opening: !o ? undefined : o.kind === 'AK_DASAR' ? { kind: 'AK_DASAR' } : { kind: 'INTEGRASI', conventionalTotal: o.conventional_total! },
+    opening: !o
+      ? undefined
+      : o.kind === 'AK_DASAR'
+        ? { kind: 'AK_DASAR' }
+        : { kind: 'INTEGRASI', conventionalTotal: o.conventional_total! },
     predicates: preds.map((p) => ({ period: p.period, predicate: p.predicate, evaluationId: p.evaluation_id })),
     changes,
     education: education.map((e) => ({ degree: e.degree, awardedOn: e.awarded_on })),
@@ -104,7 +151,10 @@ function buildFacts(
   while (pangkatStart > 0 && tenure[pangkatStart - 1].golongan === last.golongan) pangkatStart--;
   let jenjangStart = tenure.length - 1;
   while (jenjangStart > 0 && tenure[jenjangStart - 1].jenjang === last.jenjang) jenjangStart--;
-  const annual = preds.filter((p) => p.period_kind === 'ANNUAL').map((p) => p.predicate).reverse();
+  const annual = preds
+    .filter((p) => p.period_kind === 'ANNUAL')
+    .map((p) => p.predicate)
+    .reverse();
   return {
     employeeId,
     nip,
@@ -139,8 +189,15 @@ export class CreditLedgerService {
   }
 
   /** Null when the employee holds no JF position on `today` (AK does not apply). */
-  async facts(employeeId: string, today: string, m: EntityManager = this.dataSource.manager): Promise<CreditFacts | null> {
-    const emp: { nip: string; status: 'PNS' | 'PPPK' }[] = await m.query(`SELECT nip, status FROM employees WHERE id = $1`, [employeeId]);
+  async facts(
+    employeeId: string,
+    today: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<CreditFacts | null> {
+    const emp: { nip: string; status: 'PNS' | 'PPPK' }[] = await m.query(
+      `SELECT nip, status FROM employees WHERE id = $1`,
+      [employeeId],
+    );
     if (!emp[0] || !this.hasLedger(emp[0].status)) return null;
     const rows: AssignmentRow[] = await m.query(
       `SELECT to_char(valid_from,'YYYY-MM-DD') AS valid_from, position_kind, jenjang, golongan
@@ -164,20 +221,38 @@ export class CreditLedgerService {
       `SELECT degree, to_char(awarded_on,'YYYY-MM-DD') AS awarded_on FROM ak_education WHERE employee_id = $1 ORDER BY awarded_on`,
       [employeeId],
     );
-    return buildFacts(employeeId, emp[0].nip, emp[0].status, tenure, preds, openings, education, today,
-      await this.discipline.promotionBlockingSanction(employeeId, today, m));
+    return buildFacts(
+      employeeId,
+      emp[0].nip,
+      emp[0].status,
+      tenure,
+      preds,
+      openings,
+      education,
+      today,
+      await this.discipline.promotionBlockingSanction(employeeId, today, m),
+    );
   }
 
   /**
    * The facts of many employees in six set-based reads (one per table, whatever the batch size),
    * built by the same code as `facts`: the map holds only the employees who hold a JF position today.
    */
-  async factsMany(employeeIds: string[], today: string, m: EntityManager = this.dataSource.manager): Promise<Map<string, CreditFacts>> {
+  async factsMany(
+    employeeIds: string[],
+    today: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, CreditFacts>> {
     const out = new Map<string, CreditFacts>();
     const ids = [...new Set(employeeIds)];
     if (ids.length === 0) return out;
-    const emps: { id: string; nip: string; status: 'PNS' | 'PPPK' }[] = (await m.query(`SELECT id, nip, status FROM employees WHERE id = ANY($1::uuid[])`, [ids]) as { id: string; nip: string; status: 'PNS' | 'PPPK' }[])
-      .filter((e) => this.hasLedger(e.status));
+    const emps: { id: string; nip: string; status: 'PNS' | 'PPPK' }[] = (
+      (await m.query(`SELECT id, nip, status FROM employees WHERE id = ANY($1::uuid[])`, [ids])) as {
+        id: string;
+        nip: string;
+        status: 'PNS' | 'PPPK';
+      }[]
+    ).filter((e) => this.hasLedger(e.status));
     const assignments: (AssignmentRow & { employee_id: string })[] = await m.query(
       `SELECT employee_id, to_char(valid_from,'YYYY-MM-DD') AS valid_from, position_kind, jenjang, golongan
          FROM employee_assignments WHERE employee_id = ANY($1::uuid[]) AND valid_from <= $2::date ORDER BY employee_id, valid_from`,
@@ -192,25 +267,28 @@ export class CreditLedgerService {
     if (jf.length === 0) return out;
     // Sequential: the manager is one connection (the job's transaction).
     const preds = await (m.query(
-        `SELECT employee_id, period, predicate, id AS evaluation_id, period_kind, from_month FROM evaluations
+      `SELECT employee_id, period, predicate, id AS evaluation_id, period_kind, from_month FROM evaluations
           WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND predicate IS NOT NULL AND from_month >= '2023-01'
           ORDER BY employee_id, from_month, period_kind`,
-        [jf],
-      ) as Promise<(PredicateRow & { employee_id: string })[]>);
-    const openings = await (m.query(`SELECT employee_id, kind, conventional_total::text, jenjang FROM ak_openings WHERE employee_id = ANY($1::uuid[])`, [jf]) as Promise<(OpeningRow & { employee_id: string })[]>);
+      [jf],
+    ) as Promise<(PredicateRow & { employee_id: string })[]>);
+    const openings = await (m.query(
+      `SELECT employee_id, kind, conventional_total::text, jenjang FROM ak_openings WHERE employee_id = ANY($1::uuid[])`,
+      [jf],
+    ) as Promise<(OpeningRow & { employee_id: string })[]>);
     const education = await (m.query(
-        `SELECT employee_id, degree, to_char(awarded_on,'YYYY-MM-DD') AS awarded_on FROM ak_education WHERE employee_id = ANY($1::uuid[]) ORDER BY employee_id, awarded_on`,
-        [jf],
-      ) as Promise<(EducationRow & { employee_id: string })[]>);
+      `SELECT employee_id, degree, to_char(awarded_on,'YYYY-MM-DD') AS awarded_on FROM ak_education WHERE employee_id = ANY($1::uuid[]) ORDER BY employee_id, awarded_on`,
+      [jf],
+    ) as Promise<(EducationRow & { employee_id: string })[]>);
     // Same test as DisciplineSanctionsReader.promotionBlockingSanction, for the whole batch.
     const sanctions = await (m.query(
-        `SELECT DISTINCT ON (employee_id) employee_id, case_id AS "caseId", sanction, level,
+      `SELECT DISTINCT ON (employee_id) employee_id, case_id AS "caseId", sanction, level,
                 to_char(effective_from,'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to,'YYYY-MM-DD') AS "effectiveTo"
            FROM discipline_sanctions
           WHERE employee_id = ANY($1::uuid[]) AND level IN ('SEDANG','BERAT','PTDH') AND effective_from <= $2::date AND (effective_to IS NULL OR effective_to > $2::date)
           ORDER BY employee_id, effective_to DESC NULLS FIRST`,
-        [jf, today],
-      ) as Promise<({ employee_id: string } & NonNullable<CreditFacts['hukdisInForce']>)[]>);
+      [jf, today],
+    ) as Promise<({ employee_id: string } & NonNullable<CreditFacts['hukdisInForce']>)[]>);
     const nips = new Map(emps.map((e) => [e.id, e.nip]));
     const statuses = new Map(emps.map((e) => [e.id, e.status]));
     const predsBy = groupBy(preds);
@@ -221,14 +299,20 @@ export class CreditLedgerService {
       const nip = nips.get(id);
       if (nip === undefined) continue;
       const fromMonth = firstCountedMonth(tenure[0].valid_from);
-      out.set(id, buildFacts(
-        id, nip, statuses.get(id)!, tenure,
-        (predsBy.get(id) ?? []).filter((p) => p.from_month >= fromMonth),
-        (openingsBy.get(id) ?? []).filter((o) => o.jenjang === tenure[0].jenjang),
-        educationBy.get(id) ?? [],
-        today,
-        sanctionBy.get(id) ?? null,
-      ));
+      out.set(
+        id,
+        buildFacts(
+          id,
+          nip,
+          statuses.get(id)!,
+          tenure,
+          (predsBy.get(id) ?? []).filter((p) => p.from_month >= fromMonth),
+          (openingsBy.get(id) ?? []).filter((o) => o.jenjang === tenure[0].jenjang),
+          educationBy.get(id) ?? [],
+          today,
+          sanctionBy.get(id) ?? null,
+        ),
+      );
     }
     return out;
   }
@@ -239,9 +323,15 @@ export class CreditLedgerService {
       const eligibility = ledger.next
         ? checkEligibility({
             status: facts.status,
-            kind: ledger.next.kind, jenjang: ledger.jenjang, golongan: ledger.golongan, balance: ledger.balance,
-            monthsInPangkat: facts.monthsInPangkat, monthsInJenjang: facts.monthsInJenjang,
-            recentAnnualPredicates: facts.recentAnnualPredicates, catchUpFrom: ledger.catchUp?.from, onDate: today,
+            kind: ledger.next.kind,
+            jenjang: ledger.jenjang,
+            golongan: ledger.golongan,
+            balance: ledger.balance,
+            monthsInPangkat: facts.monthsInPangkat,
+            monthsInJenjang: facts.monthsInJenjang,
+            recentAnnualPredicates: facts.recentAnnualPredicates,
+            catchUpFrom: ledger.catchUp?.from,
+            onDate: today,
           })
         : null;
       const h = facts.hukdisInForce;
@@ -249,12 +339,17 @@ export class CreditLedgerService {
         // Issue 8: no kenaikan pangkat while a sedang/berat hukuman disiplin runs.
         eligibility.eligible = false;
         eligibility.unmet = [...eligibility.unmet, 'HUKDIS_IN_FORCE' as UnmetCode];
-        eligibility.reasons = [...eligibility.reasons, `Sedang menjalani hukuman disiplin ${h.level.toLowerCase()} (${h.sanction}) ${h.effectiveFrom} s.d. ${h.effectiveTo ?? 'seterusnya'}: tidak diberikan kenaikan pangkat (PerBKN 6/2022)`];
+        eligibility.reasons = [
+          ...eligibility.reasons,
+          `Sedang menjalani hukuman disiplin ${h.level.toLowerCase()} (${h.sanction}) ${h.effectiveFrom} s.d. ${h.effectiveTo ?? 'seterusnya'}: tidak diberikan kenaikan pangkat (PerBKN 6/2022)`,
+        ];
       }
       return { facts, ledger, eligibility };
     } catch (err) {
       if (err instanceof RuleInputError) {
-        throw unprocessable(`Angka kredit tidak dapat dihitung / cannot compute the ledger: ${err.message}`, [{ field: err.field ?? 'ledger', problem: err.message }]);
+        throw unprocessable(`Angka kredit tidak dapat dihitung / cannot compute the ledger: ${err.message}`, [
+          { field: err.field ?? 'ledger', problem: err.message },
+        ]);
       }
       throw err;
     }
@@ -288,7 +383,10 @@ export class CreditLedgerService {
    * `store` for many employees (one computation each): one locking read, one upsert of the changed
    * ledgers and one history insert, whatever the batch size. Rows are locked in employee_id order.
    */
-  async storeMany(m: EntityManager, items: { c: CreditComputation; cause: string }[]): Promise<Map<string, { version: number; changed: boolean }>> {
+  async storeMany(
+    m: EntityManager,
+    items: { c: CreditComputation; cause: string }[],
+  ): Promise<Map<string, { version: number; changed: boolean }>> {
     const out = new Map<string, { version: number; changed: boolean }>();
     if (items.length === 0) return out;
     const ids = items.map((i) => i.c.facts.employeeId).sort();
@@ -297,7 +395,16 @@ export class CreditLedgerService {
       [ids],
     );
     const current = new Map(existing.map((e) => [e.employee_id, e]));
-    const cols = { id: [] as string[], version: [] as number[], jenjang: [] as string[], golongan: [] as string[], balance: [] as string[], hash: [] as string[], result: [] as string[], cause: [] as string[] };
+    const cols = {
+      id: [] as string[],
+      version: [] as number[],
+      jenjang: [] as string[],
+      golongan: [] as string[],
+      balance: [] as string[],
+      hash: [] as string[],
+      result: [] as string[],
+      cause: [] as string[],
+    };
     for (const { c, cause } of items) {
       const id = c.facts.employeeId;
       const hash = figuresHash(c);

@@ -15,7 +15,10 @@ export class CreditController {
   constructor(private readonly credit: CreditService) {}
 
   @Get()
-  @ApiOperation({ summary: 'AK ledger: entries, balance, next step with threshold, shortfall, eligibility and unmet conditions, warnings (KJ_BELOW_AKK, CASE_C_CATCH_UP); a PPPK’s ledger is `informational` (no kenaikan pangkat; AK_PPPK_LEDGER)' })
+  @ApiOperation({
+    summary:
+      'AK ledger: entries, balance, next step with threshold, shortfall, eligibility and unmet conditions, warnings (KJ_BELOW_AKK, CASE_C_CATCH_UP); a PPPK’s ledger is `informational` (no kenaikan pangkat; AK_PPPK_LEDGER)',
+  })
   get(@CurrentPrincipal() p: Principal, @Param('nip') nip: string) {
     return this.credit.view(p, nip);
   }
@@ -35,11 +38,21 @@ export class CreditController {
   }
 
   @Get('pak/:file')
-  @ApiOperation({ summary: 'Penetapan Angka Kredit (PerBKN 3/2023 Lampiran II angka 12) for a year, as PDF: /credit/pak/2026.pdf' })
-  async pak(@CurrentPrincipal() p: Principal, @Param('nip') nip: string, @Param('file') file: string, @Res() reply: FastifyReply) {
+  @ApiOperation({
+    summary: 'Penetapan Angka Kredit (PerBKN 3/2023 Lampiran II angka 12) for a year, as PDF: /credit/pak/2026.pdf',
+  })
+  async pak(
+    @CurrentPrincipal() p: Principal,
+    @Param('nip') nip: string,
+    @Param('file') file: string,
+    @Res() reply: FastifyReply,
+  ) {
     const m = /^(\d{4})\.pdf$/.exec(file);
     if (!m || Number(m[1]) < 2023 || Number(m[1]) > 2100) throw notFound('Dokumen PAK');
     const pdf = await this.credit.pak(p, nip, Number(m[1]));
-    void reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="PAK-${nip}-${m[1]}.pdf"`).send(pdf);
+    void reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="PAK-${nip}-${m[1]}.pdf"`)
+      .send(pdf);
   }
 }

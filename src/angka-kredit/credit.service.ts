@@ -8,7 +8,7 @@ import { Clock } from '../common/clock';
 import { Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { akDasar, akDefaults, educationBonus, Golongan, integrasi, Jenjang, LedgerEntry } from '../rules';
+import { akDasar, akDefaults, educationBonus, Golongan, integrasi, LedgerEntry } from '../rules';
 import { CreditComputation, CreditLedgerService } from './credit-ledger.service';
 import { CreditEducationDto, CreditOpeningDto } from './dto/credit.dto';
 import { PPPK_NOTICE, renderPak } from './pak-document';
@@ -59,15 +59,26 @@ export class CreditService {
     const today = this.clock.today();
     const id = await this.employeeId(p, nip);
     const facts = await this.ledger.facts(id, today);
-    if (!facts) throw conflict('Pegawai tidak sedang menduduki jabatan fungsional atau tidak memiliki ledger angka kredit (PPPK dengan AK_PPPK_LEDGER=false) / no AK ledger today');
+    if (!facts)
+      throw conflict(
+        'Pegawai tidak sedang menduduki jabatan fungsional atau tidak memiliki ledger angka kredit (PPPK dengan AK_PPPK_LEDGER=false) / no AK ledger today',
+      );
     return this.ledger.compute(facts, today);
   }
 
   async view(p: Principal, nip: string) {
     const c = await this.computeFor(p, nip);
-    const stored = await this.dataSource.query(`SELECT version, computed_at FROM ak_ledgers WHERE employee_id = $1`, [c.facts.employeeId]);
+    const stored = await this.dataSource.query(`SELECT version, computed_at FROM ak_ledgers WHERE employee_id = $1`, [
+      c.facts.employeeId,
+    ]);
     const next = c.ledger.next
-      ? { ...c.ledger.next, eligible: c.eligibility?.eligible ?? false, unmet: c.eligibility?.unmet ?? [], reasons: c.eligibility?.reasons ?? [], explanation: c.eligibility?.explanation }
+      ? {
+          ...c.ledger.next,
+          eligible: c.eligibility?.eligible ?? false,
+          unmet: c.eligibility?.unmet ?? [],
+          reasons: c.eligibility?.reasons ?? [],
+          explanation: c.eligibility?.explanation,
+        }
       : null;
     const informational = c.ledger.informational;
     return {
@@ -80,7 +91,16 @@ export class CreditService {
       informational,
       notice: informational ? PPPK_NOTICE : null,
       entries: c.ledger.allEntries.map((e) => ({ ...entryView(e), informational })),
-      closed: c.ledger.closed.map((x) => ({ jenjang: x.jenjang, golongan: x.golongan, closedTmt: x.closedTmt, balance: x.balance, threshold: x.threshold, thresholdMet: x.thresholdMet, shortfall: x.shortfall, forfeited: x.forfeited })),
+      closed: c.ledger.closed.map((x) => ({
+        jenjang: x.jenjang,
+        golongan: x.golongan,
+        closedTmt: x.closedTmt,
+        balance: x.balance,
+        threshold: x.threshold,
+        thresholdMet: x.thresholdMet,
+        shortfall: x.shortfall,
+        forfeited: x.forfeited,
+      })),
       catchUp: c.ledger.catchUp,
       warnings: c.ledger.warnings,
       superseded: c.ledger.superseded,
@@ -92,27 +112,48 @@ export class CreditService {
 
   async addOpening(p: Principal, nip: string, dto: CreditOpeningDto) {
     const c = await this.computeFor(p, nip);
-    if (c.facts.status === 'PPPK') throw conflict('AK Dasar dan AK integrasi bergantung pada golongan ruang PNS; tidak berlaku untuk PPPK / no AK_DASAR or INTEGRASI opening for a PPPK');
+    if (c.facts.status === 'PPPK')
+      throw conflict(
+        'AK Dasar dan AK integrasi bergantung pada golongan ruang PNS; tidak berlaku untuk PPPK / no AK_DASAR or INTEGRASI opening for a PPPK',
+      );
     const { jenjang, golongan } = c.facts.input;
-    const result = dto.kind === 'AK_DASAR'
-      ? akDasar({ jenjang: jenjang as Jenjang, golongan: golongan as Golongan })
-      : integrasi({ jenjang: jenjang as Jenjang, golongan: golongan as Golongan, conventionalTotal: dto.conventionalTotal! });
+    const result =
+      dto.kind === 'AK_DASAR'
+        ? akDasar({ jenjang: jenjang, golongan: golongan as Golongan })
+        : integrasi({ jenjang: jenjang, golongan: golongan as Golongan, conventionalTotal: dto.conventionalTotal! });
     await this.dataSource.transaction(async (m) => {
       const inserted = await m.query(
         `INSERT INTO ak_openings (employee_id, kind, conventional_total, jenjang, golongan, amount) VALUES ($1,$2,$3,$4,$5,$6)
          ON CONFLICT (employee_id, jenjang) DO NOTHING RETURNING id`,
         [c.facts.employeeId, dto.kind, dto.conventionalTotal ?? null, jenjang, golongan, result.amount],
       );
-      if (inserted.length === 0) throw conflict('Entri awal (INTEGRASI/AK_DASAR) untuk jenjang ini sudah ada / opening entry already exists for this jenjang');
-      await this.audit.record(m, { action: 'credit.opening', entityType: 'Employee', entityId: nip, after: { ...dto, amount: result.amount } });
-      await this.outbox.add(m, { type: 'AkFactsChanged', aggregateType: 'Employee', aggregateId: c.facts.employeeId, payload: { employeeId: c.facts.employeeId, cause: `opening:${dto.kind}` }, dedupeKey: `ak-opening:${inserted[0].id}` });
+      if (inserted.length === 0)
+        throw conflict(
+          'Entri awal (INTEGRASI/AK_DASAR) untuk jenjang ini sudah ada / opening entry already exists for this jenjang',
+        );
+      await this.audit.record(m, {
+        action: 'credit.opening',
+        entityType: 'Employee',
+        entityId: nip,
+        after: { ...dto, amount: result.amount },
+      });
+      await this.outbox.add(m, {
+        type: 'AkFactsChanged',
+        aggregateType: 'Employee',
+        aggregateId: c.facts.employeeId,
+        payload: { employeeId: c.facts.employeeId, cause: `opening:${dto.kind}` },
+        dedupeKey: `ak-opening:${inserted[0].id}`,
+      });
     });
     return { source: dto.kind, jenjang, golongan, ...result };
   }
 
   async addEducation(p: Principal, nip: string, dto: CreditEducationDto) {
     // A degree not yet awarded earns nothing (Peraturan BKN 3/2023: credited from the award).
-    if (dto.awardedOn > this.clock.today()) throw badRequest('Tanggal ijazah di masa depan / degree awarded in the future', [{ field: 'awardedOn', problem: 'must not be after today' }]);
+    if (dto.awardedOn > this.clock.today())
+      throw badRequest('Tanggal ijazah di masa depan / degree awarded in the future', [
+        { field: 'awardedOn', problem: 'must not be after today' },
+      ]);
     const c = await this.computeFor(p, nip);
     const result = educationBonus({ jenjang: c.ledger.jenjang });
     await this.dataSource.transaction(async (m) => {
@@ -120,9 +161,21 @@ export class CreditService {
         `INSERT INTO ak_education (employee_id, degree, awarded_on) VALUES ($1,$2,$3) ON CONFLICT (employee_id, degree) DO NOTHING RETURNING id`,
         [c.facts.employeeId, dto.degree, dto.awardedOn],
       );
-      if (inserted.length === 0) throw conflict(`Ijazah ${dto.degree} sudah diberi angka kredit / this degree was already credited`);
-      await this.audit.record(m, { action: 'credit.education', entityType: 'Employee', entityId: nip, after: { ...dto, amount: result.amount } });
-      await this.outbox.add(m, { type: 'AkFactsChanged', aggregateType: 'Employee', aggregateId: c.facts.employeeId, payload: { employeeId: c.facts.employeeId, cause: `education:${dto.degree}` }, dedupeKey: `ak-education:${inserted[0].id}` });
+      if (inserted.length === 0)
+        throw conflict(`Ijazah ${dto.degree} sudah diberi angka kredit / this degree was already credited`);
+      await this.audit.record(m, {
+        action: 'credit.education',
+        entityType: 'Employee',
+        entityId: nip,
+        after: { ...dto, amount: result.amount },
+      });
+      await this.outbox.add(m, {
+        type: 'AkFactsChanged',
+        aggregateType: 'Employee',
+        aggregateId: c.facts.employeeId,
+        payload: { employeeId: c.facts.employeeId, cause: `education:${dto.degree}` },
+        dedupeKey: `ak-education:${inserted[0].id}`,
+      });
     });
     return { source: 'PENDIDIKAN', degree: dto.degree, awardedOn: dto.awardedOn, jenjang: c.ledger.jenjang, ...result };
   }
@@ -133,7 +186,8 @@ export class CreditService {
     const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
     const id = await this.employeeId(p, nip);
     const facts = await this.ledger.facts(id, asOf);
-    if (!facts) throw conflict(`Pegawai bukan pejabat fungsional pada ${asOf} / not a functional official on that date`);
+    if (!facts)
+      throw conflict(`Pegawai bukan pejabat fungsional pada ${asOf} / not a functional official on that date`);
     const c = this.ledger.compute(facts, asOf);
     const snap = (await this.org.snapshotById(id, asOf))!;
     const ppkId = await this.org.ppkOf(id, asOf);
@@ -142,7 +196,9 @@ export class CreditService {
     const penetap = agency.officials.PENETAP_ANGKA_KREDIT;
     const signer = penetap
       ? { caption: penetap.positionTitle, name: penetap.name, nip: penetap.nip }
-      : ppk ? { caption: 'Pejabat Penilai Kinerja', name: ppk.name, nip: ppk.nip } : null;
+      : ppk
+        ? { caption: 'Pejabat Penilai Kinerja', name: ppk.name, nip: ppk.nip }
+        : null;
     return renderPak({
       agency,
       year,
@@ -150,7 +206,13 @@ export class CreditService {
       printedOn: today,
       precision: akDefaults.rounding.precision,
       employee: {
-        name: snap.name, nip: snap.nip, status: snap.status, golongan: snap.golongan, positionTitle: snap.positionTitle, unitName: snap.unitName, tmtJabatan: snap.tmt,
+        name: snap.name,
+        nip: snap.nip,
+        status: snap.status,
+        golongan: snap.golongan,
+        positionTitle: snap.positionTitle,
+        unitName: snap.unitName,
+        tmtJabatan: snap.tmt,
         ...identity,
       },
       signer,

@@ -8,7 +8,8 @@ import { PANGKAT_NAME } from '../org/org.enums';
 import type { EligibilityResult, LedgerEntry, LedgerResult } from '../rules';
 
 /** Shown with a PPPK's ledger (spec 04 §6, ak.pppk.ledger = INFORMATIONAL). */
-export const PPPK_NOTICE = 'Informasi: pegawai PPPK tidak memiliki kenaikan pangkat; angka kredit hasil konversi predikat dicatat sebagai informasi, bukan penetapan angka kredit.';
+export const PPPK_NOTICE =
+  'Informasi: pegawai PPPK tidak memiliki kenaikan pangkat; angka kredit hasil konversi predikat dicatat sebagai informasi, bukan penetapan angka kredit.';
 
 export interface PakView {
   agency: AgencyProfile;
@@ -18,8 +19,16 @@ export interface PakView {
   /** AK decimals (rules config ak.rounding.precision). */
   precision: number;
   employee: {
-    name: string; nip: string; status: 'PNS' | 'PPPK'; golongan: string; positionTitle: string; unitName: string; tmtJabatan: string;
-    birthPlace: string | null; karpegNumber: string | null; tmtPangkat: string | null;
+    name: string;
+    nip: string;
+    status: 'PNS' | 'PPPK';
+    golongan: string;
+    positionTitle: string;
+    unitName: string;
+    tmtJabatan: string;
+    birthPlace: string | null;
+    karpegNumber: string | null;
+    tmtPangkat: string | null;
   };
   /** Who signs: the configured PENETAP_ANGKA_KREDIT, else the Pejabat Penilai Kinerja (PerBKN 3/2023 Pasal 12). */
   signer: { caption: string; name: string; nip: string } | null;
@@ -31,7 +40,7 @@ export interface PakView {
 const ROWS: { label: string; source: LedgerEntry['source'] }[] = [
   { label: 'AK Dasar yang diberikan', source: 'AK_DASAR' },
   { label: 'AK JF Lama (termasuk integrasi)', source: 'INTEGRASI' },
-  { label: 'AK Penyesuaian/Penyetaraan', source: 'PENYESUAIAN' as LedgerEntry['source'] },
+  { label: 'AK Penyesuaian/Penyetaraan', source: 'PENYESUAIAN' },
   { label: 'AK Konversi', source: 'PREDIKAT' },
   { label: 'AK yang diperoleh dari peningkatan pendidikan', source: 'PENDIDIKAN' },
 ];
@@ -45,7 +54,12 @@ function isBaru(e: LedgerEntry, year: number): boolean {
 type Doc = PDFKit.PDFDocument;
 
 /** A table row with wrapped cells; returns nothing, moves doc.y below the tallest cell, draws cell borders. */
-function tableRow(doc: Doc, widths: number[], cells: string[], o: { bold?: boolean; align?: ('left' | 'right' | 'center')[] } = {}) {
+function tableRow(
+  doc: Doc,
+  widths: number[],
+  cells: string[],
+  o: { bold?: boolean; align?: ('left' | 'right' | 'center')[] } = {},
+) {
   const x0 = doc.page.margins.left;
   doc.font(o.bold ? 'Helvetica-Bold' : 'Helvetica');
   const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 6 }))) + 6;
@@ -67,7 +81,14 @@ function header(doc: Doc, v: PakView, title: string) {
   doc.font('Helvetica-Bold').fontSize(11).text(title, { align: 'center' });
   doc.font('Helvetica').fontSize(9).text(`NOMOR: ${v.number}`, { align: 'center' });
   doc.moveDown(0.6);
-  keyValues(doc, [['Instansi', v.agency.name], ['Masa Penilaian', `1 Januari ${v.year} s.d. 31 Desember ${v.year}`]], { labelWidth: 100 });
+  keyValues(
+    doc,
+    [
+      ['Instansi', v.agency.name],
+      ['Masa Penilaian', `1 Januari ${v.year} s.d. 31 Desember ${v.year}`],
+    ],
+    { labelWidth: 100 },
+  );
   doc.moveDown(0.4);
 }
 
@@ -96,13 +117,35 @@ function closing(doc: Doc, v: PakView) {
   const w = doc.page.width - doc.page.margins.right - x;
   // Keep the whole closing block on one page.
   if (doc.y + 150 > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  keyValues(doc, [['Ditetapkan di', v.agency.town ?? BLANK], ['Pada tanggal', tanggalIndonesia(v.printedOn)]], { x, width: w, labelWidth: 80 });
+  keyValues(
+    doc,
+    [
+      ['Ditetapkan di', v.agency.town ?? BLANK],
+      ['Pada tanggal', tanggalIndonesia(v.printedOn)],
+    ],
+    { x, width: w, labelWidth: 80 },
+  );
   doc.moveDown(0.3);
-  signatureBlocks(doc, [{ caption: [`${v.signer?.caption ?? 'Pejabat Penilai Kinerja'},`], name: v.signer?.name ?? null, nip: v.signer?.nip ?? null }], { x, width: w });
+  signatureBlocks(
+    doc,
+    [
+      {
+        caption: [`${v.signer?.caption ?? 'Pejabat Penilai Kinerja'},`],
+        name: v.signer?.name ?? null,
+        nip: v.signer?.nip ?? null,
+      },
+    ],
+    { x, width: w },
+  );
   doc.moveDown(0.4);
   doc.fontSize(8);
   doc.text('ASLI disampaikan kepada Pejabat Fungsional yang bersangkutan.', doc.page.margins.left, doc.y);
-  tembusan(doc, v.agency.tembusan.length ? v.agency.tembusan : ['Pimpinan Instansi Pengusul', 'Pejabat Penilai Kinerja', 'Pejabat yang membidangi kepegawaian']);
+  tembusan(
+    doc,
+    v.agency.tembusan.length
+      ? v.agency.tembusan
+      : ['Pimpinan Instansi Pengusul', 'Pejabat Penilai Kinerja', 'Pejabat yang membidangi kepegawaian'],
+  );
   doc.fontSize(9);
 }
 
@@ -116,7 +159,10 @@ function penetapanPage(doc: Doc, v: PakView, met: boolean) {
   doc.moveDown(0.2);
   const widths = [24, width - 24 - 3 * 62 - 110, 62, 62, 62, 110];
   const num: ('left' | 'right' | 'center')[] = ['center', 'left', 'right', 'right', 'right', 'left'];
-  tableRow(doc, widths, ['NO', 'URAIAN', 'LAMA', 'BARU', 'JUMLAH', 'KETERANGAN'], { bold: true, align: ['center', 'center', 'center', 'center', 'center', 'center'] });
+  tableRow(doc, widths, ['NO', 'URAIAN', 'LAMA', 'BARU', 'JUMLAH', 'KETERANGAN'], {
+    bold: true,
+    align: ['center', 'center', 'center', 'center', 'center', 'center'],
+  });
   let totalLama = new Decimal(0);
   let totalBaru = new Decimal(0);
   ROWS.forEach((r, i) => {
@@ -128,7 +174,12 @@ function penetapanPage(doc: Doc, v: PakView, met: boolean) {
     const note = r.source === 'PREDIKAT' && baru.gt(0) ? `konversi predikat ${v.year}` : es.length ? '' : '-';
     tableRow(doc, widths, [String(i + 1), r.label, ak(lama), ak(baru), ak(lama.plus(baru)), note], { align: num });
   });
-  tableRow(doc, widths, ['', 'JUMLAH ANGKA KREDIT KUMULATIF', ak(totalLama), ak(totalBaru), ak(totalLama.plus(totalBaru)), ''], { bold: true, align: num });
+  tableRow(
+    doc,
+    widths,
+    ['', 'JUMLAH ANGKA KREDIT KUMULATIF', ak(totalLama), ak(totalBaru), ak(totalLama.plus(totalBaru)), ''],
+    { bold: true, align: num },
+  );
   doc.moveDown(0.6);
 
   const n = v.ledger.next;
@@ -137,14 +188,28 @@ function penetapanPage(doc: Doc, v: PakView, met: boolean) {
     doc.font('Helvetica');
     const kp = n.kind === 'KENAIKAN_PANGKAT';
     const diff = new Decimal(v.ledger.balance).minus(n.threshold);
-    keyValues(doc, [
-      [`AK minimal yang harus dipenuhi untuk ${kp ? 'kenaikan pangkat' : 'kenaikan jenjang'}`, ak(n.threshold)],
-      [`${diff.gte(0) ? 'Kelebihan' : 'Kekurangan'} AK yang harus dicapai untuk ${kp ? 'kenaikan pangkat' : 'kenaikan jenjang'}`, ak(diff.abs())],
-    ], { labelWidth: 300 });
+    keyValues(
+      doc,
+      [
+        [`AK minimal yang harus dipenuhi untuk ${kp ? 'kenaikan pangkat' : 'kenaikan jenjang'}`, ak(n.threshold)],
+        [
+          `${diff.gte(0) ? 'Kelebihan' : 'Kekurangan'} AK yang harus dicapai untuk ${kp ? 'kenaikan pangkat' : 'kenaikan jenjang'}`,
+          ak(diff.abs()),
+        ],
+      ],
+      { labelWidth: 300 },
+    );
     doc.moveDown(0.4);
-    const target = kp ? `PANGKAT/GOLONGAN RUANG ${PANGKAT_NAME[n.to] ?? ''} (${n.to})` : `JENJANG ${humanEnum(n.to).toUpperCase()}`;
+    const target = kp
+      ? `PANGKAT/GOLONGAN RUANG ${PANGKAT_NAME[n.to] ?? ''} (${n.to})`
+      : `JENJANG ${humanEnum(n.to).toUpperCase()}`;
     const can = met && (v.eligibility?.eligible ?? false);
-    doc.font('Helvetica-Bold').text(`${can ? 'DAPAT' : 'TIDAK DAPAT'} DIPERTIMBANGKAN UNTUK ${kp ? 'KENAIKAN PANGKAT' : 'KENAIKAN JENJANG JABATAN'} SETINGKAT LEBIH TINGGI MENJADI ${target}`, { width });
+    doc
+      .font('Helvetica-Bold')
+      .text(
+        `${can ? 'DAPAT' : 'TIDAK DAPAT'} DIPERTIMBANGKAN UNTUK ${kp ? 'KENAIKAN PANGKAT' : 'KENAIKAN JENJANG JABATAN'} SETINGKAT LEBIH TINGGI MENJADI ${target}`,
+        { width },
+      );
     doc.font('Helvetica');
     const reasons = v.eligibility?.reasons ?? [];
     if (!can && reasons.length) {
@@ -177,11 +242,26 @@ function konversiPage(doc: Doc, v: PakView, title: string) {
     total = total.plus(e.amount);
     const pct = `${new Decimal(e.percentage ?? '0').times(100).toFixed(0)}%`;
     const period = `${tanggalIndonesia(`${e.fromMonth}-01`).replace(/^1 /, '')} s.d. ${tanggalIndonesia(`${e.toMonth}-01`).replace(/^1 /, '')}`;
-    tableRow(doc, widths, [period, String(e.months), humanEnum(e.predicate), pct, angkaId(e.coefficient ?? '0', v.precision), angkaId(e.amount, v.precision)],
-      { align: ['left', 'center', 'left', 'right', 'right', 'right'] });
+    tableRow(
+      doc,
+      widths,
+      [
+        period,
+        String(e.months),
+        humanEnum(e.predicate),
+        pct,
+        angkaId(e.coefficient ?? '0', v.precision),
+        angkaId(e.amount, v.precision),
+      ],
+      { align: ['left', 'center', 'left', 'right', 'right', 'right'] },
+    );
   }
-  if (!entries.length) tableRow(doc, widths, ['Belum ada predikat kinerja yang dikonversi pada tahun ini', '', '', '', '', '-']);
-  tableRow(doc, widths, ['JUMLAH', '', '', '', '', angkaId(total, v.precision)], { bold: true, align: ['left', 'center', 'left', 'right', 'right', 'right'] });
+  if (!entries.length)
+    tableRow(doc, widths, ['Belum ada predikat kinerja yang dikonversi pada tahun ini', '', '', '', '', '-']);
+  tableRow(doc, widths, ['JUMLAH', '', '', '', '', angkaId(total, v.precision)], {
+    bold: true,
+    align: ['left', 'center', 'left', 'right', 'right', 'right'],
+  });
   closing(doc, v);
 }
 
@@ -191,7 +271,11 @@ function konversiPage(doc: Doc, v: PakView, title: string) {
  * statement (spec 04 §6) — the konversi sheet only, never a penetapan.
  */
 export function renderPak(v: PakView): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 40, bottom: 40, left: 56, right: 48 }, info: { Title: `Angka Kredit ${v.employee.nip} ${v.year}`, Author: v.agency.name } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 40, bottom: 40, left: 56, right: 48 },
+    info: { Title: `Angka Kredit ${v.employee.nip} ${v.year}`, Author: v.agency.name },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));

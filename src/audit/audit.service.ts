@@ -25,8 +25,12 @@ export class AuditService {
     const correlationId = RequestContext.correlationId();
     // One statement for any number of rows (bulk imports write thousands): the rows travel as one jsonb array.
     const rows = recs.map((r) => ({
-      action: r.action, entity_type: r.entityType, entity_id: r.entityId,
-      before: r.before ?? null, after: r.after ?? null, reason: r.reason ?? null,
+      action: r.action,
+      entity_type: r.entityType,
+      entity_id: r.entityId,
+      before: r.before ?? null,
+      after: r.after ?? null,
+      reason: r.reason ?? null,
     }));
     await manager.query(
       `INSERT INTO audit_log (actor, actor_kind, action, entity_type, entity_id, before, after, reason, correlation_id)

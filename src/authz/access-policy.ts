@@ -35,7 +35,8 @@ export class AccessPolicy {
       const atasan = await this.org.ppkOf(ppk, onDate, manager);
       if (atasan && atasan === p.employeeId) out.add('ATASAN_PPK');
     }
-    if (p.employeeId !== employeeId && (await this.org.ppkOf(p.employeeId, onDate, manager)) === employeeId) out.add('REPORT');
+    if (p.employeeId !== employeeId && (await this.org.ppkOf(p.employeeId, onDate, manager)) === employeeId)
+      out.add('REPORT');
     return out;
   }
 
@@ -44,7 +45,11 @@ export class AccessPolicy {
    * they are PPK of on each record's reference date, and—where `leaderReadable` holds—their own PPK's.
    * Columns are SQL expressions; `firstParam` is the next free $n. Uses the SQL twin of OrgDirectory.ppkOf.
    */
-  listScope(p: Principal, cols: { employeeId: string; refDate: string; leaderReadable?: string }, firstParam: number): ScopeSql {
+  listScope(
+    p: Principal,
+    cols: { employeeId: string; refDate: string; leaderReadable?: string },
+    firstParam: number,
+  ): ScopeSql {
     if (isAdmin(p)) return { sql: 'TRUE', params: [] };
     if (p.kind !== 'user' || !p.employeeId) return { sql: 'FALSE', params: [] };
     const me = `$${firstParam}::uuid`;
@@ -52,23 +57,40 @@ export class AccessPolicy {
     // Cheap candidate filters first (people ever under / over the caller), then the exact rule on the date.
     const everRatedByMe = `(SELECT employee_id FROM employee_assignments WHERE supervisor_id = ${me} UNION SELECT employee_id FROM ppk_delegations WHERE ppk_id = ${me})`;
     const everRatingMe = `(SELECT supervisor_id FROM employee_assignments WHERE employee_id = ${me} AND supervisor_id IS NOT NULL UNION SELECT ppk_id FROM ppk_delegations WHERE employee_id = ${me})`;
-    const leader = cols.leaderReadable ? ` OR ((${cols.leaderReadable}) AND ${col} IN ${everRatingMe} AND ppk_on(${me}, ${cols.refDate}) = ${col})` : '';
-    return { sql: `(${col} = ${me} OR (${col} IN ${everRatedByMe} AND ppk_on(${col}, ${cols.refDate}) = ${me})${leader})`, params: [p.employeeId] };
+    const leader = cols.leaderReadable
+      ? ` OR ((${cols.leaderReadable}) AND ${col} IN ${everRatingMe} AND ppk_on(${me}, ${cols.refDate}) = ${col})`
+      : '';
+    return {
+      sql: `(${col} = ${me} OR (${col} IN ${everRatedByMe} AND ppk_on(${col}, ${cols.refDate}) = ${me})${leader})`,
+      params: [p.employeeId],
+    };
   }
 
   /**
    * Whom the caller is PPK and atasan PPK of on a date (the relations `relationsTo` grants), for a
    * whole team at once: two queries however large the team.
    */
-  async teamOf(p: Principal, onDate: string): Promise<{ ppkOf: string[]; atasanPpkOf: { employeeId: string; ppkId: string }[] }> {
+  async teamOf(
+    p: Principal,
+    onDate: string,
+  ): Promise<{ ppkOf: string[]; atasanPpkOf: { employeeId: string; ppkId: string }[] }> {
     if (p.kind !== 'user' || !p.employeeId) return { ppkOf: [], atasanPpkOf: [] };
-    const direct = (await this.org.reportsOf([p.employeeId], onDate)).map((r) => r.employeeId).filter((id) => id !== p.employeeId);
+    const direct = (await this.org.reportsOf([p.employeeId], onDate))
+      .map((r) => r.employeeId)
+      .filter((id) => id !== p.employeeId);
     const second = (await this.org.reportsOf(direct, onDate)).filter((r) => r.employeeId !== p.employeeId);
     return { ppkOf: direct, atasanPpkOf: second };
   }
 
   /** Throws 404 unless the caller has one of the accepted relations. Returns the relations held. */
-  async require(p: Principal, employeeId: string, onDate: string, accepted: Relation[], what = 'Data', manager?: EntityManager): Promise<Set<Relation>> {
+  async require(
+    p: Principal,
+    employeeId: string,
+    onDate: string,
+    accepted: Relation[],
+    what = 'Data',
+    manager?: EntityManager,
+  ): Promise<Set<Relation>> {
     const rel = await this.relationsTo(p, employeeId, onDate, manager);
     if (!accepted.some((r) => rel.has(r))) throw notFound(what);
     return rel;
@@ -78,7 +100,11 @@ export class AccessPolicy {
    * Discipline / netralitas cases: ADMIN, the competent officials named on the case and the reported
    * employee (their own case). Anyone else gets 404. Returns how the caller relates to the case.
    */
-  requireCaseVisible(p: Principal, c: { employeeId: string; competentOfficialIds: string[] }, what = 'Kasus'): Set<'ADMIN' | 'OFFICIAL' | 'SELF'> {
+  requireCaseVisible(
+    p: Principal,
+    c: { employeeId: string; competentOfficialIds: string[] },
+    what = 'Kasus',
+  ): Set<'ADMIN' | 'OFFICIAL' | 'SELF'> {
     const out = new Set<'ADMIN' | 'OFFICIAL' | 'SELF'>();
     if (isAdmin(p)) out.add('ADMIN');
     if (p.kind === 'user' && p.employeeId) {
@@ -93,7 +119,10 @@ export class AccessPolicy {
   caseListScope(p: Principal, cols: { employeeId: string; officialIds: string }, firstParam: number): ScopeSql {
     if (isAdmin(p)) return { sql: 'TRUE', params: [] };
     if (p.kind !== 'user' || !p.employeeId) return { sql: 'FALSE', params: [] };
-    return { sql: `(${cols.employeeId} = $${firstParam}::uuid OR $${firstParam}::uuid = ANY(${cols.officialIds}))`, params: [p.employeeId] };
+    return {
+      sql: `(${cols.employeeId} = $${firstParam}::uuid OR $${firstParam}::uuid = ANY(${cols.officialIds}))`,
+      params: [p.employeeId],
+    };
   }
 
   requireAdmin(p: Principal): void {

@@ -31,7 +31,7 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const fastify = app.getHttpAdapter().getInstance();
   registerCsvBodyParser(fastify);
   registerJsonBodyParser(app);
   registerXlsxBodyParser(fastify);
@@ -43,10 +43,11 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
   });
   // Responses carry personal data and must not sit in shared or browser caches.
   fastify.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (!reply.hasHeader('cache-control') && !req.url.startsWith('/api/docs')) void reply.header('cache-control', 'no-store');
+    if (!reply.hasHeader('cache-control') && !req.url.startsWith('/api/docs'))
+      void reply.header('cache-control', 'no-store');
     return payload;
   });
-  await app.register(helmet as never, {
+  await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -57,7 +58,11 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
     },
   });
   const origins = config.get('CORS_ORIGINS').trim();
-  if (origins) app.enableCors({ origin: origins === '*' ? true : origins.split(',').map((s) => s.trim()), exposedHeaders: ['x-correlation-id'] });
+  if (origins)
+    app.enableCors({
+      origin: origins === '*' ? true : origins.split(',').map((s) => s.trim()),
+      exposedHeaders: ['x-correlation-id'],
+    });
 
   applyRouting(app);
   app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());

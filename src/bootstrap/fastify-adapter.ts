@@ -12,7 +12,10 @@ import { parseTrustProxy } from '../config/trust-proxy';
  */
 export function correlationIdFor(req: IncomingMessage): string {
   const incoming = req.headers['x-correlation-id'];
-  const id = typeof incoming === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(incoming) ? `${incoming}.${randomBytes(6).toString('hex')}` : randomUUID();
+  const id =
+    typeof incoming === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(incoming)
+      ? `${incoming}.${randomBytes(6).toString('hex')}`
+      : randomUUID();
   (req as IncomingMessage & { id?: string }).id = id;
   return id;
 }
@@ -26,7 +29,14 @@ function frameworkErrors(err: { code?: string }, req: FastifyRequest, reply: Fas
     .status(status)
     .header('x-correlation-id', String(req.id))
     .header('cache-control', 'no-store')
-    .send(errorBody(status, message, [{ field: 'path', problem: tooLong ? 'a path parameter is too long' : 'is not a valid URL' }], String(req.id)));
+    .send(
+      errorBody(
+        status,
+        message,
+        [{ field: 'path', problem: tooLong ? 'a path parameter is too long' : 'is not a valid URL' }],
+        String(req.id),
+      ),
+    );
 }
 
 /** TRUST_PROXY is read here because the adapter exists before the Nest config does (validated by envOrExit). */

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 
 export const MAX_JSON_DEPTH = 64;
 
@@ -11,7 +11,8 @@ export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -30,14 +31,23 @@ export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
  * Registered through Nest so that Nest does not add its default JSON parser on top.
  */
 export function registerJsonBodyParser(app: NestFastifyApplication): void {
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const fastify = app.getHttpAdapter().getInstance();
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  app.useBodyParser('application/json', { bodyLimit: fastify.initialConfig.bodyLimit }, (req: FastifyRequest, body: Buffer, done: (err: Error | null, body?: unknown) => void) => {
-    const text = body.toString('utf8');
-    if (jsonDepth(text) > MAX_JSON_DEPTH) {
-      done(Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH}`), { statusCode: 400, code: 'SKP_JSON_TOO_DEEP' }));
-      return;
-    }
-    parseJson(req as never, text, done);
-  });
+  app.useBodyParser(
+    'application/json',
+    { bodyLimit: fastify.initialConfig.bodyLimit },
+    (req: FastifyRequest, body: Buffer, done: (err: Error | null, body?: unknown) => void) => {
+      const text = body.toString('utf8');
+      if (jsonDepth(text) > MAX_JSON_DEPTH) {
+        done(
+          Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH}`), {
+            statusCode: 400,
+            code: 'SKP_JSON_TOO_DEEP',
+          }),
+        );
+        return;
+      }
+      void parseJson(req, text, done);
+    },
+  );
 }

@@ -12,7 +12,10 @@ export function isCalendarDate(value: unknown): value is string {
 /** The one date rule for bodies and query parameters alike. */
 export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
-    { name: 'isDateOnly', validator: { validate: (v) => isCalendarDate(v), defaultMessage: () => 'must be a calendar date YYYY-MM-DD' } },
+    {
+      name: 'isDateOnly',
+      validator: { validate: (v) => isCalendarDate(v), defaultMessage: () => 'must be a calendar date YYYY-MM-DD' },
+    },
     options,
   );
 }

@@ -10,6 +10,12 @@ export interface ErrorBody {
   [extra: string]: unknown;
 }
 
-export function errorBody(statusCode: number, message: string, details: ErrorDetail[], correlationId: string, extra: Record<string, unknown> = {}): ErrorBody {
+export function errorBody(
+  statusCode: number,
+  message: string,
+  details: ErrorDetail[],
+  correlationId: string,
+  extra: Record<string, unknown> = {},
+): ErrorBody {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, details, correlationId, ...extra };
 }

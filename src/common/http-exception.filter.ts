@@ -10,13 +10,48 @@ const PG_BAD_VALUE = new Set(['22P02', '22007', '22008', '22021', '22P05', '2200
 
 /** Fixed texts for Fastify's own errors: their messages echo the path or the content type. */
 const FASTIFY_ERRORS: Record<string, { status: number; message: string; field: string; problem: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, message: 'Body bukan JSON yang valid / malformed JSON body', field: 'body', problem: 'is not valid JSON' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, message: 'Body bukan JSON yang valid / malformed JSON body', field: 'body', problem: 'is empty' },
-  SKP_JSON_TOO_DEEP: { status: 400, message: 'Body JSON terlalu dalam / JSON nested too deep', field: 'body', problem: 'nested deeper than 64 levels' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, message: 'Body terlalu besar / request body too large', field: 'body', problem: 'is larger than the limit' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, message: 'Jenis konten tidak didukung / unsupported media type', field: 'content-type', problem: 'use application/json (or text/csv where documented)' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, message: 'Panjang konten tidak sesuai / content length mismatch', field: 'content-length', problem: 'does not match the body' },
-  FST_ERR_CTP_INVALID_TYPE: { status: 400, message: 'Jenis konten tidak valid / invalid content type', field: 'content-type', problem: 'is not a valid media type' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    message: 'Body bukan JSON yang valid / malformed JSON body',
+    field: 'body',
+    problem: 'is not valid JSON',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    message: 'Body bukan JSON yang valid / malformed JSON body',
+    field: 'body',
+    problem: 'is empty',
+  },
+  SKP_JSON_TOO_DEEP: {
+    status: 400,
+    message: 'Body JSON terlalu dalam / JSON nested too deep',
+    field: 'body',
+    problem: 'nested deeper than 64 levels',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    message: 'Body terlalu besar / request body too large',
+    field: 'body',
+    problem: 'is larger than the limit',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    message: 'Jenis konten tidak didukung / unsupported media type',
+    field: 'content-type',
+    problem: 'use application/json (or text/csv where documented)',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    message: 'Panjang konten tidak sesuai / content length mismatch',
+    field: 'content-length',
+    problem: 'does not match the body',
+  },
+  FST_ERR_CTP_INVALID_TYPE: {
+    status: 400,
+    message: 'Jenis konten tidak valid / invalid content type',
+    field: 'content-type',
+    problem: 'is not a valid media type',
+  },
 };
 
 /** The methods a path answers to (for 405 + Allow), or [] when no route matches it. */
@@ -26,7 +61,14 @@ export type AllowedMethods = (url: string) => string[];
 function loggable(exception: unknown): Record<string, unknown> {
   if (exception instanceof QueryFailedError) {
     const e = exception as QueryFailedError & { code?: string; table?: string; constraint?: string };
-    return { type: 'QueryFailedError', code: e.code, table: e.table, constraint: e.constraint, query: e.query, stack: e.stack?.split('\n').slice(0, 6).join('\n') };
+    return {
+      type: 'QueryFailedError',
+      code: e.code,
+      table: e.table,
+      constraint: e.constraint,
+      query: e.query,
+      stack: e.stack?.split('\n').slice(0, 6).join('\n'),
+    };
   }
   if (exception instanceof Error) return { type: exception.name, message: exception.message, stack: exception.stack };
   return { type: typeof exception };
@@ -48,7 +90,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { status, message, details, extra } = this.describe(exception);
     if (status >= 500) this.logger.error({ err: loggable(exception), correlationId }, 'unhandled error');
     if (typeof extra.retryAfterSeconds === 'number') void reply.header('retry-after', String(extra.retryAfterSeconds));
-    void reply.status(status).header('x-correlation-id', correlationId).send(errorBody(status, message, details, correlationId, extra));
+    void reply
+      .status(status)
+      .header('x-correlation-id', correlationId)
+      .send(errorBody(status, message, details, correlationId, extra));
   }
 
   /** No route for this method and path: 405 with Allow when the path exists for other methods, else 404; the path is not echoed. */
@@ -56,13 +101,28 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const allow = this.allowedMethods(request.url.split('?')[0]);
     void reply.header('x-correlation-id', correlationId);
     if (allow.length) {
-      void reply.status(405).header('allow', allow.join(', ')).send(errorBody(405, 'Metode tidak diizinkan / method not allowed', [{ field: 'method', problem: `allowed: ${allow.join(', ')}` }], correlationId));
+      void reply
+        .status(405)
+        .header('allow', allow.join(', '))
+        .send(
+          errorBody(
+            405,
+            'Metode tidak diizinkan / method not allowed',
+            [{ field: 'method', problem: `allowed: ${allow.join(', ')}` }],
+            correlationId,
+          ),
+        );
       return;
     }
     void reply.status(404).send(errorBody(404, 'Alamat tidak ditemukan / no such path', [], correlationId));
   }
 
-  private describe(exception: unknown): { status: number; message: string; details: ErrorDetail[]; extra: Record<string, unknown> } {
+  private describe(exception: unknown): {
+    status: number;
+    message: string;
+    details: ErrorDetail[];
+    extra: Record<string, unknown>;
+  } {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const res = exception.getResponse();
@@ -85,16 +145,39 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof QueryFailedError) {
       const code = (exception as unknown as { code?: string }).code;
-      if (code === PG_UNIQUE_VIOLATION) return { status: HttpStatus.CONFLICT, message: 'Data sudah ada / duplicate', details: [], extra: {} };
-      if (code && PG_BAD_VALUE.has(code)) return { status: HttpStatus.BAD_REQUEST, message: 'Format nilai tidak valid / invalid value', details: [], extra: {} };
+      if (code === PG_UNIQUE_VIOLATION)
+        return { status: HttpStatus.CONFLICT, message: 'Data sudah ada / duplicate', details: [], extra: {} };
+      if (code && PG_BAD_VALUE.has(code))
+        return {
+          status: HttpStatus.BAD_REQUEST,
+          message: 'Format nilai tidak valid / invalid value',
+          details: [],
+          extra: {},
+        };
     }
     const code = (exception as { code?: string })?.code;
     const known = code ? FASTIFY_ERRORS[code] : undefined;
-    if (known) return { status: known.status, message: known.message, details: [{ field: known.field, problem: known.problem }], extra: {} };
+    if (known)
+      return {
+        status: known.status,
+        message: known.message,
+        details: [{ field: known.field, problem: known.problem }],
+        extra: {},
+      };
     const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      return { status: fastifyStatus, message: 'Permintaan tidak dapat diproses / request refused', details: [], extra: {} };
+      return {
+        status: fastifyStatus,
+        message: 'Permintaan tidak dapat diproses / request refused',
+        details: [],
+        extra: {},
+      };
     }
-    return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Terjadi kesalahan internal / internal error', details: [], extra: {} };
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      message: 'Terjadi kesalahan internal / internal error',
+      details: [],
+      extra: {},
+    };
   }
 }

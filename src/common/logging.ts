@@ -9,7 +9,10 @@ export function loggerParams(level: string): Params {
       customProps: (req) => ({ correlationId: (req as { id?: string }).id }),
       redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], remove: true },
       autoLogging: { ignore: (req) => req.url === '/api/health' },
-      serializers: { req: (req) => ({ method: req.method, url: req.url }), res: (res) => ({ statusCode: res.statusCode }) },
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
     },
   };
 }

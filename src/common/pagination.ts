@@ -5,11 +5,16 @@ import { badRequest } from './api-error';
 
 export class PageQuery {
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from nextCursor' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   after?: string;
 }
 
@@ -31,6 +36,8 @@ export const Cursor = {
     } catch {
       /* fall through */
     }
-    throw badRequest('Cursor tidak valid / invalid cursor', [{ field: 'after', problem: 'is not a cursor returned by this API' }]);
+    throw badRequest('Cursor tidak valid / invalid cursor', [
+      { field: 'after', problem: 'is not a cursor returned by this API' },
+    ]);
   },
 };

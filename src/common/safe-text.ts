@@ -1,6 +1,7 @@
 import { ArgumentMetadata, HttpStatus, Injectable, PipeTransform } from '@nestjs/common';
 import { ApiError, ErrorDetail } from './api-error';
 
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
 // C0 controls and DEL; tab, LF and CR are allowed in free text only.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CONTROL_STRICT = /[\u0000-\u001F\u007F]/;
@@ -14,15 +15,19 @@ export type TextKind = 'identifier' | 'text';
 /** Why a string may not be stored (null when it may). Identifiers and names get the strict rule. */
 export function unsafeTextProblem(value: string, kind: TextKind): string | null {
   if ((kind === 'identifier' ? CONTROL_STRICT : CONTROL).test(value)) {
-    return kind === 'identifier' ? 'must not contain control characters' : 'must not contain control characters other than tab and line breaks';
+    return kind === 'identifier'
+      ? 'must not contain control characters'
+      : 'must not contain control characters other than tab and line breaks';
   }
   if (BIDI.test(value)) return 'must not contain bidirectional override characters';
-  if (kind === 'identifier' && INVISIBLE.test(value)) return 'must not contain zero-width or invisible formatting characters';
+  if (kind === 'identifier' && INVISIBLE.test(value))
+    return 'must not contain zero-width or invisible formatting characters';
   return null;
 }
 
 // Keys that hold identifiers or names of people, units and positions.
-const IDENTIFIER_KEY = /^(nip|name|code|title|id|period|month|year|status|kind|type|jenjang|golongan|scope|after)$|(Nip|Name|Code|Id|Title)$/;
+const IDENTIFIER_KEY =
+  /^(nip|name|code|title|id|period|month|year|status|kind|type|jenjang|golongan|scope|after)$|(Nip|Name|Code|Id|Title)$/;
 
 export function textKindOfKey(key: string): TextKind {
   return IDENTIFIER_KEY.test(key) ? 'identifier' : 'text';
@@ -46,7 +51,10 @@ function walk(value: unknown, path: string, kind: TextKind, out: ErrorDetail[], 
       const field = path ? `${path}.${k}` : k;
       // A key is stored too when an object is kept as JSON (rule-set overrides): keys are identifiers.
       if (unsafeTextProblem(k, 'identifier')) {
-        out.push({ field: path || 'body', problem: 'contains a key with control, bidirectional or invisible characters' });
+        out.push({
+          field: path || 'body',
+          problem: 'contains a key with control, bidirectional or invisible characters',
+        });
         continue;
       }
       walk(v, field, textKindOfKey(k), out, depth + 1);

@@ -13,10 +13,15 @@ export async function readSheetRows(file: Buffer): Promise<string[][]> {
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch (err) {
-    throw badRequest('Berkas Excel tidak dapat dibaca / unreadable .xlsx file', [{ field: 'body', problem: `not an .xlsx workbook (${(err as Error).message})` }]);
+    throw badRequest('Berkas Excel tidak dapat dibaca / unreadable .xlsx file', [
+      { field: 'body', problem: `not an .xlsx workbook (${(err as Error).message})` },
+    ]);
   }
   const sheet = wb.worksheets[0];
-  if (!sheet) throw badRequest('Berkas Excel tanpa lembar kerja / workbook has no sheet', [{ field: 'body', problem: 'has no worksheet' }]);
+  if (!sheet)
+    throw badRequest('Berkas Excel tanpa lembar kerja / workbook has no sheet', [
+      { field: 'body', problem: 'has no worksheet' },
+    ]);
   const rows: string[][] = [];
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: false }, (row) => {
@@ -37,9 +42,13 @@ function cellText(v: CellValue): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return cellText((v.result ?? null) as CellValue);
+    if ('result' in v) return cellText(v.result ?? null);
     if ('error' in v) return String(v.error);
   }
   return String(v);

@@ -1,11 +1,24 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, Validate, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  Validate,
+  validateSync,
+} from 'class-validator';
 import { TrustProxyConstraint } from './trust-proxy';
 
 /** Environment contract, validated once at startup. Secrets have no defaults here. */
 export class EnvironmentVariables {
-  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/skp' })
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/skp',
+  })
   DATABASE_URL!: string;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
@@ -15,89 +28,134 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'must be at least 32 characters (use a random secret)' })
   JWT_SECRET!: string;
 
-  @IsOptional() @IsInt() @Min(60) @Max(86400)
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(86400)
   JWT_TTL_SECONDS: number = 3600;
 
-  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT: number = 3000;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST: string = '127.0.0.1';
 
-  @IsOptional() @Matches(/^\d{18}$/, { message: 'must be an 18-digit NIP' })
+  @IsOptional()
+  @Matches(/^\d{18}$/, { message: 'must be an 18-digit NIP' })
   BOOTSTRAP_ADMIN_NIP?: string;
 
-  @IsOptional() @IsString() @MinLength(10, { message: 'must be at least 10 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'must be at least 10 characters' })
   BOOTSTRAP_ADMIN_PASSWORD?: string;
 
-  @IsOptional() @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'must be 1-40 letters, digits, _ or -' })
+  @IsOptional()
+  @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'must be 1-40 letters, digits, _ or -' })
   QUEUE_PREFIX: string = 'skp';
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
   /** Comma-separated list of allowed origins, or '*' ; empty disables CORS. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   CORS_ORIGINS: string = '';
 
   /** Password attempts per account and client address in one window (login, queue-board Basic auth). */
-  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   LOGIN_RATE_LIMIT: number = 10;
 
   /** Password attempts per account from all addresses together (distributed guessing). */
-  @IsOptional() @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   LOGIN_ACCOUNT_RATE_LIMIT: number = 30;
 
   /** Failed password attempts per client address across all accounts (password spraying). */
-  @IsOptional() @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   LOGIN_ADDRESS_RATE_LIMIT: number = 30;
 
-  @IsOptional() @IsInt() @Min(1000)
+  @IsOptional()
+  @IsInt()
+  @Min(1000)
   LOGIN_RATE_WINDOW_MS: number = 60000;
 
   /**
    * Proxies whose X-Forwarded-For is believed: empty (default) believes none; otherwise a
    * comma-separated list of addresses/CIDRs or `loopback`, `linklocal`, `uniquelocal`.
    */
-  @IsOptional() @IsString() @Validate(TrustProxyConstraint)
+  @IsOptional()
+  @IsString()
+  @Validate(TrustProxyConstraint)
   TRUST_PROXY: string = '';
 
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV: string = 'development';
 
   /**
    * Webhook hosts allowed although they resolve to loopback, private, link-local or metadata
    * addresses (comma-separated host names or IP literals, e.g. an on-premises payroll server).
    */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   WEBHOOK_ALLOWED_HOSTS: string = '';
 
   /** Consecutive failed deliveries after which a subscription is paused (status PAUSED). */
-  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   WEBHOOK_MAX_CONSECUTIVE_FAILURES: number = 20;
 
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   RUN_MIGRATIONS: string = 'true';
 
-  @IsOptional() @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
   WORKER_CONCURRENCY: number = 20;
 
-  @IsOptional() @IsInt() @Min(10) @Max(60000)
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(60000)
   OUTBOX_POLL_MS: number = 250;
 
-  @IsOptional() @IsInt() @Min(1) @Max(60)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
   OBJECTION_WINDOW_DAYS: number = 14;
 
   /** ak.pppk.ledger (spec 04 §6): a PPPK in a JF gets an INFORMATIONAL AK ledger, or none (`false`). */
-  @IsOptional() @IsIn(['INFORMATIONAL', 'false'])
+  @IsOptional()
+  @IsIn(['INFORMATIONAL', 'false'])
   AK_PPPK_LEDGER: 'INFORMATIONAL' | 'false' = 'INFORMATIONAL';
 
   /** evaluation.rateBeforePeriodEnd: allow rating/finalising a period before its last month has begun. */
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   EVALUATION_RATE_BEFORE_PERIOD_END: 'true' | 'false' = 'false';
 
   /** Agency name printed on documents (DEKP). */
-  @IsOptional() @IsString() @MinLength(3)
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
   AGENCY_NAME: string = 'Pemerintah Kabupaten Contoh';
 }
 
@@ -116,7 +174,9 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
     throw new ConfigError(lines.join('\n'));
   }
   if (cfg.BOOTSTRAP_ADMIN_NIP && !cfg.BOOTSTRAP_ADMIN_PASSWORD) {
-    throw new ConfigError('Configuration error: BOOTSTRAP_ADMIN_PASSWORD is missing (required when BOOTSTRAP_ADMIN_NIP is set)');
+    throw new ConfigError(
+      'Configuration error: BOOTSTRAP_ADMIN_PASSWORD is missing (required when BOOTSTRAP_ADMIN_NIP is set)',
+    );
   }
   return cfg;
 }

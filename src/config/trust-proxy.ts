@@ -9,10 +9,16 @@ const NAMED = new Set(['loopback', 'linklocal', 'uniquelocal']);
  * `true` and hop counts are refused on purpose (a hop count trusts whatever the client prepends).
  */
 export function parseTrustProxy(raw: string | undefined): false | string[] {
-  const items = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const items = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (items.length === 0 || (items.length === 1 && items[0] === 'false')) return false;
   const bad = items.filter((i) => !isProxyEntry(i));
-  if (bad.length) throw new Error(`TRUST_PROXY entries must be addresses, CIDRs or loopback/linklocal/uniquelocal: ${bad.join(', ')}`);
+  if (bad.length)
+    throw new Error(
+      `TRUST_PROXY entries must be addresses, CIDRs or loopback/linklocal/uniquelocal: ${bad.join(', ')}`,
+    );
   return items;
 }
 

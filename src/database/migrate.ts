@@ -6,7 +6,7 @@ import { typeormOptions } from './typeorm-options';
  * can all call it at start without racing. Returns the names of migrations applied.
  */
 export async function runMigrations(databaseUrl: string, direction: 'up' | 'down' = 'up'): Promise<string[]> {
-  const ds = new DataSource({ ...typeormOptions(databaseUrl), extra: { max: 2 } } as never);
+  const ds = new DataSource({ ...typeormOptions(databaseUrl), extra: { max: 2 } });
   await ds.initialize();
   try {
     await ds.query(`SELECT pg_advisory_lock(hashtext('skp-engine-migrations'))`);

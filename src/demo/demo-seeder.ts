@@ -34,10 +34,22 @@ export class DemoSeeder {
       const exists = await this.dataSource.query(`SELECT 1 FROM employees WHERE nip = $1`, [e.nip]);
       if (exists.length) continue;
       await this.employees.create({
-        nip: e.nip, name: e.name, status: e.status, golongan: e.golongan, unitCode: e.unitCode,
-        supervisorNip: e.supervisor ? nipByKey.get(e.supervisor)! : null, password: DEMO_EMPLOYEE_PASSWORD,
+        nip: e.nip,
+        name: e.name,
+        status: e.status,
+        golongan: e.golongan,
+        unitCode: e.unitCode,
+        supervisorNip: e.supervisor ? nipByKey.get(e.supervisor)! : null,
+        password: DEMO_EMPLOYEE_PASSWORD,
         effectiveFrom: DEMO_START,
-        position: { title: e.title, kind: e.kind, jenjang: (e.jenjang as never) ?? null, kelasJabatan: e.kelas, isUnitHead: e.head, tmt: DEMO_START },
+        position: {
+          title: e.title,
+          kind: e.kind,
+          jenjang: (e.jenjang as never) ?? null,
+          kelasJabatan: e.kelas,
+          isUnitHead: e.head,
+          tmt: DEMO_START,
+        },
       });
       employees++;
     }

@@ -37,7 +37,8 @@ export class DisciplineCalendar {
   }
 
   async list(year: string) {
-    if (!/^\d{4}$/.test(year)) throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
+    if (!/^\d{4}$/.test(year))
+      throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
     const own: { date: string; name: string }[] = await this.dataSource.query(
       `SELECT to_char(day,'YYYY-MM-DD') AS date, name FROM discipline_holidays WHERE extract(year FROM day) = $1 ORDER BY day`,
       [Number(year)],
@@ -48,14 +49,28 @@ export class DisciplineCalendar {
 
   /** Replaces the discipline holidays of a year. */
   async replace(year: string, dto: HolidaysDto) {
-    if (!/^\d{4}$/.test(year)) throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
+    if (!/^\d{4}$/.test(year))
+      throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
     const bad = dto.holidays.map((h, i) => ({ h, i })).filter(({ h }) => !h.date.startsWith(`${year}-`));
-    if (bad.length) throw badRequest('Tanggal di luar tahun / date outside the year', bad.map(({ i }) => ({ field: `holidays[${i}].date`, problem: `must be in ${year}` })));
+    if (bad.length)
+      throw badRequest(
+        'Tanggal di luar tahun / date outside the year',
+        bad.map(({ i }) => ({ field: `holidays[${i}].date`, problem: `must be in ${year}` })),
+      );
     const days = new Set<string>();
-    const dup = dto.holidays.map((h, i) => ({ h, i })).filter(({ h }) => (days.has(h.date) ? true : (days.add(h.date), false)));
-    if (dup.length) throw badRequest('Tanggal ganda / duplicate date', dup.map(({ i }) => ({ field: `holidays[${i}].date`, problem: 'duplicate' })));
+    const dup = dto.holidays
+      .map((h, i) => ({ h, i }))
+      .filter(({ h }) => (days.has(h.date) ? true : (days.add(h.date), false)));
+    if (dup.length)
+      throw badRequest(
+        'Tanggal ganda / duplicate date',
+        dup.map(({ i }) => ({ field: `holidays[${i}].date`, problem: 'duplicate' })),
+      );
     await this.dataSource.transaction(async (m) => {
-      const before = await m.query(`SELECT to_char(day,'YYYY-MM-DD') AS date, name FROM discipline_holidays WHERE extract(year FROM day) = $1 ORDER BY day`, [Number(year)]);
+      const before = await m.query(
+        `SELECT to_char(day,'YYYY-MM-DD') AS date, name FROM discipline_holidays WHERE extract(year FROM day) = $1 ORDER BY day`,
+        [Number(year)],
+      );
       await m.query(`DELETE FROM discipline_holidays WHERE extract(year FROM day) = $1`, [Number(year)]);
       if (dto.holidays.length) {
         await m.query(
@@ -63,7 +78,13 @@ export class DisciplineCalendar {
           [JSON.stringify(dto.holidays)],
         );
       }
-      await this.audit.record(m, { action: 'discipline.holidays.replace', entityType: 'discipline_holidays', entityId: year, before, after: dto.holidays });
+      await this.audit.record(m, {
+        action: 'discipline.holidays.replace',
+        entityType: 'discipline_holidays',
+        entityId: year,
+        before,
+        after: dto.holidays,
+      });
     });
     return this.list(year);
   }
@@ -83,7 +104,13 @@ export class CompetentOfficials {
       if (!sup || seen.has(sup)) break;
       const s = await this.org.snapshotById(sup, onDate, m);
       if (!s) break;
-      out.push({ employeeId: s.employeeId, nip: s.nip, name: s.name, positionKind: s.positionKind, positionTitle: s.positionTitle });
+      out.push({
+        employeeId: s.employeeId,
+        nip: s.nip,
+        name: s.name,
+        positionKind: s.positionKind,
+        positionTitle: s.positionTitle,
+      });
       seen.add(sup);
       cur = sup;
     }
@@ -91,7 +118,13 @@ export class CompetentOfficials {
   }
 
   /** The officials for the given levels (all three PP 94 levels when the level is not yet known). */
-  async forLevels(employeeId: string, subject: { positionKind: string; jenjang: string | null }, levels: RecommendationLevel[], onDate: string, m?: EntityManager): Promise<CompetentOfficial[]> {
+  async forLevels(
+    employeeId: string,
+    subject: { positionKind: string; jenjang: string | null },
+    levels: RecommendationLevel[],
+    onDate: string,
+    m?: EntityManager,
+  ): Promise<CompetentOfficial[]> {
     const chain = await this.chain(employeeId, onDate, m);
     return levels.map((l) => competentOfficial(l, subject, chain));
   }

@@ -10,16 +10,42 @@ import { actorLabel, Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
 import {
-  ATTENDANCE_LADDER_TABLE, attendanceLadder, classifyNetralitas, selectVersion, decisionEffectiveDate, NETRALITAS_ACTS, RuleInputError, SANCTION_CATALOGUE,
-  type DisciplineLevel, type Explanation, type NetralitasAct, type NetralitasStage, type Sanction,
+  ATTENDANCE_LADDER_TABLE,
+  attendanceLadder,
+  classifyNetralitas,
+  selectVersion,
+  decisionEffectiveDate,
+  NETRALITAS_ACTS,
+  RuleInputError,
+  SANCTION_CATALOGUE,
+  type DisciplineLevel,
+  type Explanation,
+  type NetralitasAct,
+  type NetralitasStage,
+  type Sanction,
 } from '../rules';
 import { addMonthsToDate } from '../rules/common/dates';
 import { DisciplineCalendar, CompetentOfficials } from './discipline-calendar.service';
 import {
-  CaseKind, CaseStatus, CompetentOfficial, RecommendationLevel, sanctionLevel, sanctionsOfLevel, stepDeadlines, Step,
+  CaseKind,
+  CaseStatus,
+  CompetentOfficial,
+  RecommendationLevel,
+  sanctionLevel,
+  sanctionsOfLevel,
+  stepDeadlines,
+  Step,
 } from './discipline-policy';
 import {
-  CaseExportQuery, CaseListQuery, CaseSummaryQuery, CreateCaseDto, DecisionDto, DeliveryDto, DismissDto, RecommendationDto, VerifyDto,
+  CaseExportQuery,
+  CaseListQuery,
+  CaseSummaryQuery,
+  CreateCaseDto,
+  DecisionDto,
+  DeliveryDto,
+  DismissDto,
+  RecommendationDto,
+  VerifyDto,
 } from './dto/discipline.dto';
 
 /** What a case is opened from (the HTTP call or the attendance scan). */
@@ -35,7 +61,14 @@ export interface OpenCaseInput {
   description: string | null;
   level?: DisciplineLevel;
   /** minutesPerTmkDay: of the employee's allowance rule set (the scan passes it); absent = the discipline default. */
-  attendance?: { cumulativeDays: number; consecutiveDays?: number; lateEarlyMinutes?: number; year?: number; facts?: unknown; minutesPerTmkDay?: number };
+  attendance?: {
+    cumulativeDays: number;
+    consecutiveDays?: number;
+    lateEarlyMinutes?: number;
+    year?: number;
+    facts?: unknown;
+    minutesPerTmkDay?: number;
+  };
 }
 
 interface Classification {
@@ -119,7 +152,11 @@ const CASE_SELECT = `SELECT c.id, c.number::int AS number, c.employee_id, c.kind
 
 export const caseReference = (n: number) => `DIS-${String(n).padStart(6, '0')}`;
 
-function levelsFor(c: { track: string | null; level: string | null; recommended_level?: string | null }): RecommendationLevel[] {
+function levelsFor(c: {
+  track: string | null;
+  level: string | null;
+  recommended_level?: string | null;
+}): RecommendationLevel[] {
   if (c.recommended_level) return [c.recommended_level as RecommendationLevel];
   if (c.track === 'KODE_ETIK') return ['KODE_ETIK'];
   if (c.track === 'PTDH') return ['PTDH'];
@@ -132,7 +169,9 @@ function updated<T>(res: unknown): T[] {
   return (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : res) as T[];
 }
 
-const officialIds = (o: CompetentOfficial[]) => [...new Set(o.map((x) => x.employeeId).filter((x): x is string => !!x))];
+const officialIds = (o: CompetentOfficial[]) => [
+  ...new Set(o.map((x) => x.employeeId).filter((x): x is string => !!x)),
+];
 
 /**
  * Discipline and netralitas cases (issue 8; spec 03 §12–§13): report → classification → verify →
@@ -158,34 +197,84 @@ export class DisciplineCasesService {
     try {
       if (input.kind === 'NETRALITAS') {
         if (!input.act || !(NETRALITAS_ACTS as readonly string[]).includes(input.act)) {
-          throw badRequest('Data tidak valid / invalid input', [{ field: 'act', problem: `must be one of ${NETRALITAS_ACTS.join(', ')} for NETRALITAS` }]);
+          throw badRequest('Data tidak valid / invalid input', [
+            { field: 'act', problem: `must be one of ${NETRALITAS_ACTS.join(', ')} for NETRALITAS` },
+          ]);
         }
-        if (!input.stage) throw badRequest('Data tidak valid / invalid input', [{ field: 'stage', problem: 'BAKAL_CALON or CALON is required for NETRALITAS' }]);
+        if (!input.stage)
+          throw badRequest('Data tidak valid / invalid input', [
+            { field: 'stage', problem: 'BAKAL_CALON or CALON is required for NETRALITAS' },
+          ]);
         const r = classifyNetralitas({ act: input.act as NetralitasAct, stage: input.stage, onDate: input.occurredOn });
-        return { track: r.track, level: r.level, candidateSanctions: r.candidateSanctions, manualReview: r.manualReview, explanation: r.explanation };
+        return {
+          track: r.track,
+          level: r.level,
+          candidateSanctions: r.candidateSanctions,
+          manualReview: r.manualReview,
+          explanation: r.explanation,
+        };
       }
       if (input.kind === 'ATTENDANCE') {
-        if (!input.attendance) throw badRequest('Data tidak valid / invalid input', [{ field: 'attendance', problem: 'cumulativeDays (and optionally consecutiveDays, lateEarlyMinutes) is required for ATTENDANCE' }]);
+        if (!input.attendance)
+          throw badRequest('Data tidak valid / invalid input', [
+            {
+              field: 'attendance',
+              problem: 'cumulativeDays (and optionally consecutiveDays, lateEarlyMinutes) is required for ATTENDANCE',
+            },
+          ]);
         const a = input.attendance;
-        const r = attendanceLadder({ cumulativeDays: a.cumulativeDays, consecutiveDays: a.consecutiveDays, lateEarlyMinutes: a.lateEarlyMinutes, onDate: input.occurredOn }, a.minutesPerTmkDay === undefined ? undefined : { minutesPerTmkDay: a.minutesPerTmkDay });
+        const r = attendanceLadder(
+          {
+            cumulativeDays: a.cumulativeDays,
+            consecutiveDays: a.consecutiveDays,
+            lateEarlyMinutes: a.lateEarlyMinutes,
+            onDate: input.occurredOn,
+          },
+          a.minutesPerTmkDay === undefined ? undefined : { minutesPerTmkDay: a.minutesPerTmkDay },
+        );
         if (!r.opensCase || !r.level || !r.sanction) {
-          throw unprocessable(`Belum mencapai ambang tangga kehadiran PP 94/2021 (${r.equivalentDays} hari) / below the first rung of the attendance ladder`, [{ field: 'attendance.cumulativeDays', problem: r.explanation.formula }]);
+          throw unprocessable(
+            `Belum mencapai ambang tangga kehadiran PP 94/2021 (${r.equivalentDays} hari) / below the first rung of the attendance ladder`,
+            [{ field: 'attendance.cumulativeDays', problem: r.explanation.formula }],
+          );
         }
         // The rung crossed (its first day count; 1000 = consecutive-days PDHTAPS): one automatic case per rung and year.
-        const rung = r.salaryStopNextMonth ? 1000 : selectVersion(ATTENDANCE_LADDER_TABLE, input.occurredOn).data.rungs.find((x) => x.sanction === r.sanction)!.fromDays;
-        return { track: 'DISIPLIN', level: r.level, candidateSanctions: [r.sanction], manualReview: false, explanation: r.explanation, attendanceRung: rung };
+        const rung = r.salaryStopNextMonth
+          ? 1000
+          : selectVersion(ATTENDANCE_LADDER_TABLE, input.occurredOn).data.rungs.find((x) => x.sanction === r.sanction)!
+              .fromDays;
+        return {
+          track: 'DISIPLIN',
+          level: r.level,
+          candidateSanctions: [r.sanction],
+          manualReview: false,
+          explanation: r.explanation,
+          attendanceRung: rung,
+        };
       }
       const level = input.level ?? null;
       return {
-        track: 'DISIPLIN', level, candidateSanctions: level ? sanctionsOfLevel(level) : [...sanctionsOfLevel('RINGAN'), ...sanctionsOfLevel('SEDANG'), ...sanctionsOfLevel('BERAT')],
+        track: 'DISIPLIN',
+        level,
+        candidateSanctions: level
+          ? sanctionsOfLevel(level)
+          : [...sanctionsOfLevel('RINGAN'), ...sanctionsOfLevel('SEDANG'), ...sanctionsOfLevel('BERAT')],
         manualReview: level === null,
         explanation: {
-          ruleId: 'discipline.other', legalBasis: 'PP 94/2021 Pasal 8 (jenis hukuman disiplin per tingkat)', status: 'INFERRED',
-          inputs: { act: input.act, level }, formula: level ? `tingkat ${level} (usulan pelapor) → pilihan hukuman ${sanctionsOfLevel(level).join(', ')}` : 'tingkat belum ditentukan: diperiksa atasan / Tim Pemeriksa',
-        } as Explanation,
+          ruleId: 'discipline.other',
+          legalBasis: 'PP 94/2021 Pasal 8 (jenis hukuman disiplin per tingkat)',
+          status: 'INFERRED',
+          inputs: { act: input.act, level },
+          formula: level
+            ? `tingkat ${level} (usulan pelapor) → pilihan hukuman ${sanctionsOfLevel(level).join(', ')}`
+            : 'tingkat belum ditentukan: diperiksa atasan / Tim Pemeriksa',
+        },
       };
     } catch (err) {
-      if (err instanceof RuleInputError) throw unprocessable(`Klasifikasi tidak dapat dihitung / cannot classify: ${err.message}`, [{ field: err.field ?? 'act', problem: err.message }]);
+      if (err instanceof RuleInputError)
+        throw unprocessable(`Klasifikasi tidak dapat dihitung / cannot classify: ${err.message}`, [
+          { field: err.field ?? 'act', problem: err.message },
+        ]);
       throw err;
     }
   }
@@ -195,19 +284,39 @@ export class DisciplineCasesService {
   async create(p: Principal, dto: CreateCaseDto) {
     this.policy.requireAdmin(p);
     const today = this.clock.today();
-    if (dto.occurredOn > today) throw unprocessable('Tanggal kejadian di masa depan / occurredOn is in the future', [{ field: 'occurredOn', problem: `after today (${today})` }]);
+    if (dto.occurredOn > today)
+      throw unprocessable('Tanggal kejadian di masa depan / occurredOn is in the future', [
+        { field: 'occurredOn', problem: `after today (${today})` },
+      ]);
     const reportedOn = dto.reportedOn ?? today;
-    if (reportedOn < dto.occurredOn || reportedOn > today) throw unprocessable('Tanggal laporan tidak valid / reportedOn must be between occurredOn and today', [{ field: 'reportedOn', problem: `must be ${dto.occurredOn}..${today}` }]);
-    if (dto.kind !== 'NETRALITAS' && dto.stage) throw badRequest('Data tidak valid / invalid input', [{ field: 'stage', problem: 'only for NETRALITAS' }]);
-    if (dto.kind !== 'OTHER' && dto.level) throw badRequest('Data tidak valid / invalid input', [{ field: 'level', problem: 'only for OTHER (NETRALITAS and ATTENDANCE are classified by the rules)' }]);
-    if (dto.kind !== 'ATTENDANCE' && dto.attendance) throw badRequest('Data tidak valid / invalid input', [{ field: 'attendance', problem: 'only for ATTENDANCE' }]);
+    if (reportedOn < dto.occurredOn || reportedOn > today)
+      throw unprocessable('Tanggal laporan tidak valid / reportedOn must be between occurredOn and today', [
+        { field: 'reportedOn', problem: `must be ${dto.occurredOn}..${today}` },
+      ]);
+    if (dto.kind !== 'NETRALITAS' && dto.stage)
+      throw badRequest('Data tidak valid / invalid input', [{ field: 'stage', problem: 'only for NETRALITAS' }]);
+    if (dto.kind !== 'OTHER' && dto.level)
+      throw badRequest('Data tidak valid / invalid input', [
+        { field: 'level', problem: 'only for OTHER (NETRALITAS and ATTENDANCE are classified by the rules)' },
+      ]);
+    if (dto.kind !== 'ATTENDANCE' && dto.attendance)
+      throw badRequest('Data tidak valid / invalid input', [{ field: 'attendance', problem: 'only for ATTENDANCE' }]);
     const emp: { id: string }[] = await this.dataSource.query(`SELECT id FROM employees WHERE nip = $1`, [dto.nip]);
-    if (!emp[0]) throw unprocessable(`Pegawai ${dto.nip} tidak dikenal / unknown NIP`, [{ field: 'nip', problem: 'unknown NIP' }]);
+    if (!emp[0])
+      throw unprocessable(`Pegawai ${dto.nip} tidak dikenal / unknown NIP`, [{ field: 'nip', problem: 'unknown NIP' }]);
     const id = await this.dataSource.transaction((m) =>
       this.open(m, {
-        employeeId: emp[0].id, kind: dto.kind, act: dto.act ?? (dto.kind === 'ATTENDANCE' ? 'TK' : null), stage: dto.stage ?? null,
-        occurredOn: dto.occurredOn, reportedOn, reportedBy: dto.reportedBy, evidenceUrls: dto.evidenceUrls ?? [], description: dto.description ?? null,
-        level: dto.level, attendance: dto.attendance ? { ...dto.attendance, year: Number(dto.occurredOn.slice(0, 4)) } : undefined,
+        employeeId: emp[0].id,
+        kind: dto.kind,
+        act: dto.act ?? (dto.kind === 'ATTENDANCE' ? 'TK' : null),
+        stage: dto.stage ?? null,
+        occurredOn: dto.occurredOn,
+        reportedOn,
+        reportedBy: dto.reportedBy,
+        evidenceUrls: dto.evidenceUrls ?? [],
+        description: dto.description ?? null,
+        level: dto.level,
+        attendance: dto.attendance ? { ...dto.attendance, year: Number(dto.occurredOn.slice(0, 4)) } : undefined,
       }),
     );
     return this.get(p, id!);
@@ -217,20 +326,47 @@ export class DisciplineCasesService {
   async open(m: EntityManager, input: OpenCaseInput, auto = false): Promise<string | null> {
     const today = this.clock.today();
     const cls = this.classify(input);
-    const snap = (await this.org.snapshotById(input.employeeId, input.occurredOn, m)) ?? (await this.org.snapshotById(input.employeeId, today, m));
-    if (!snap) throw unprocessable(`Pegawai tidak memiliki jabatan pada ${input.occurredOn} / the employee held no position on that date`, [{ field: 'occurredOn', problem: 'no assignment' }]);
+    const snap =
+      (await this.org.snapshotById(input.employeeId, input.occurredOn, m)) ??
+      (await this.org.snapshotById(input.employeeId, today, m));
+    if (!snap)
+      throw unprocessable(
+        `Pegawai tidak memiliki jabatan pada ${input.occurredOn} / the employee held no position on that date`,
+        [{ field: 'occurredOn', problem: 'no assignment' }],
+      );
     const [agency]: { code: string; name: string }[] = await m.query(
       `WITH RECURSIVE up AS (SELECT id, code, name, parent_id FROM units WHERE id = $1 UNION ALL SELECT u.id, u.code, u.name, u.parent_id FROM units u JOIN up ON u.id = up.parent_id)
        SELECT code, name FROM up WHERE parent_id IS NULL LIMIT 1`,
       [snap.unitId],
     );
     const subject: Subject = {
-      nip: snap.nip, name: snap.name, status: snap.status, golongan: snap.golongan, positionTitle: snap.positionTitle, positionKind: snap.positionKind,
-      jenjang: snap.jenjang, unitCode: snap.unitCode, unitName: snap.unitName, agencyCode: agency?.code ?? snap.unitCode, agencyName: agency?.name ?? snap.unitName,
+      nip: snap.nip,
+      name: snap.name,
+      status: snap.status,
+      golongan: snap.golongan,
+      positionTitle: snap.positionTitle,
+      positionKind: snap.positionKind,
+      jenjang: snap.jenjang,
+      unitCode: snap.unitCode,
+      unitName: snap.unitName,
+      agencyCode: agency?.code ?? snap.unitCode,
+      agencyName: agency?.name ?? snap.unitName,
     };
     const officials = await this.officials.forLevels(input.employeeId, subject, levelsFor(cls), today, m);
     const status: CaseStatus = 'REPORTED';
-    const deadlines = stepDeadlines({ kind: input.kind, status, reportedOn: input.reportedOn, verifiedOn: null, recommendedOn: null, decidedOn: null, deliveredOn: null }, today, []);
+    const deadlines = stepDeadlines(
+      {
+        kind: input.kind,
+        status,
+        reportedOn: input.reportedOn,
+        verifiedOn: null,
+        recommendedOn: null,
+        decidedOn: null,
+        deliveredOn: null,
+      },
+      today,
+      [],
+    );
     const rows: { id: string; number: number }[] = await m.query(
       `INSERT INTO discipline_cases (employee_id, kind, act, stage, occurred_on, reported_on, reported_by, description, evidence_urls, subject, unit_id,
          track, level, candidate_sanctions, manual_review, classification, status, competent_officials, competent_official_ids, deadlines,
@@ -239,20 +375,57 @@ export class DisciplineCasesService {
        ON CONFLICT (employee_id, attendance_year, attendance_rung) WHERE attendance_rung IS NOT NULL DO NOTHING
        RETURNING id, number::int AS number`,
       [
-        input.employeeId, input.kind, input.act, input.stage, input.occurredOn, input.reportedOn, input.reportedBy, input.description,
-        JSON.stringify(input.evidenceUrls), JSON.stringify(subject), snap.unitId, cls.track, cls.level, JSON.stringify(cls.candidateSanctions),
-        cls.manualReview, JSON.stringify(cls.explanation), status, JSON.stringify(officials), officialIds(officials), JSON.stringify(deadlines),
-        auto ? input.attendance?.year ?? null : null, auto ? cls.attendanceRung ?? null : null, input.attendance ? JSON.stringify(input.attendance) : null,
+        input.employeeId,
+        input.kind,
+        input.act,
+        input.stage,
+        input.occurredOn,
+        input.reportedOn,
+        input.reportedBy,
+        input.description,
+        JSON.stringify(input.evidenceUrls),
+        JSON.stringify(subject),
+        snap.unitId,
+        cls.track,
+        cls.level,
+        JSON.stringify(cls.candidateSanctions),
+        cls.manualReview,
+        JSON.stringify(cls.explanation),
+        status,
+        JSON.stringify(officials),
+        officialIds(officials),
+        JSON.stringify(deadlines),
+        auto ? (input.attendance?.year ?? null) : null,
+        auto ? (cls.attendanceRung ?? null) : null,
+        input.attendance ? JSON.stringify(input.attendance) : null,
       ],
     );
     if (!rows[0]) return null;
     const id = rows[0].id;
     await this.history(m, id, null, status, auto ? 'AUTO_OPEN' : 'REPORT', input.reportedBy);
     await this.audit.record(m, {
-      action: auto ? 'discipline.case.auto-open' : 'discipline.case.create', entityType: 'DisciplineCase', entityId: id, before: null,
-      after: { number: rows[0].number, nip: subject.nip, kind: input.kind, act: input.act, stage: input.stage, occurredOn: input.occurredOn, track: cls.track, level: cls.level },
+      action: auto ? 'discipline.case.auto-open' : 'discipline.case.create',
+      entityType: 'DisciplineCase',
+      entityId: id,
+      before: null,
+      after: {
+        number: rows[0].number,
+        nip: subject.nip,
+        kind: input.kind,
+        act: input.act,
+        stage: input.stage,
+        occurredOn: input.occurredOn,
+        track: cls.track,
+        level: cls.level,
+      },
     });
-    await this.outbox.add(m, { type: 'DisciplineCaseOpened', aggregateType: 'DisciplineCase', aggregateId: id, payload: { caseId: id }, dedupeKey: `discipline-opened:${id}` });
+    await this.outbox.add(m, {
+      type: 'DisciplineCaseOpened',
+      aggregateType: 'DisciplineCase',
+      aggregateId: id,
+      payload: { caseId: id },
+      dedupeKey: `discipline-opened:${id}`,
+    });
     return id;
   }
 
@@ -260,7 +433,8 @@ export class DisciplineCasesService {
 
   async verify(p: Principal, id: string, dto: VerifyDto) {
     return this.step(p, id, async (m, c, rel) => {
-      if (!rel.has('ADMIN')) throw forbidden('Hanya admin kepegawaian / Satgas yang memverifikasi / only an ADMIN verifies');
+      if (!rel.has('ADMIN'))
+        throw forbidden('Hanya admin kepegawaian / Satgas yang memverifikasi / only an ADMIN verifies');
       this.requireStatus(c, ['REPORTED'], 'verify');
       const on = dto.verifiedOn ?? this.clock.today();
       this.requireDate(on, c.reported_on, 'verifiedOn');
@@ -270,12 +444,14 @@ export class DisciplineCasesService {
 
   async recommend(p: Principal, id: string, dto: RecommendationDto) {
     return this.step(p, id, async (m, c, rel) => {
-      if (!rel.has('ADMIN')) throw forbidden('Hanya admin kepegawaian yang mencatat rekomendasi / only an ADMIN records the recommendation');
+      if (!rel.has('ADMIN'))
+        throw forbidden('Hanya admin kepegawaian yang mencatat rekomendasi / only an ADMIN records the recommendation');
       this.requireStatus(c, ['VERIFIED'], 'recommend');
       const on = dto.recommendedOn ?? this.clock.today();
       this.requireDate(on, c.verified_on!, 'recommendedOn');
       this.requireSanctionOfLevel(dto.level, dto.sanction);
-      const expected: RecommendationLevel | null = c.track === 'KODE_ETIK' ? 'KODE_ETIK' : c.track === 'PTDH' ? 'PTDH' : c.level;
+      const expected: RecommendationLevel | null =
+        c.track === 'KODE_ETIK' ? 'KODE_ETIK' : c.track === 'PTDH' ? 'PTDH' : c.level;
       if (expected && dto.level !== expected) {
         throw unprocessable(
           `Klasifikasi kasus menetapkan ${expected}; rekomendasi ${dto.level} tidak sesuai matriks/tangga (03 §12.2, §13.2) / the classification fixes the level at ${expected}`,
@@ -284,8 +460,11 @@ export class DisciplineCasesService {
       }
       const officials = await this.officials.forLevels(c.employee_id, c.subject, [dto.level], this.clock.today(), m);
       await this.update(m, c, 'RECOMMENDED', 'RECOMMEND', dto.note ?? null, {
-        recommended_level: dto.level, recommended_sanction: dto.sanction, recommended_on: on,
-        competent_officials: JSON.stringify(officials), competent_official_ids: officialIds(officials),
+        recommended_level: dto.level,
+        recommended_sanction: dto.sanction,
+        recommended_on: on,
+        competent_officials: JSON.stringify(officials),
+        competent_official_ids: officialIds(officials),
       });
     });
   }
@@ -296,35 +475,73 @@ export class DisciplineCasesService {
       const level = c.recommended_level!;
       this.requireSanctionOfLevel(level, dto.sanction, 'sanction');
       const today = this.clock.today();
-      if (dto.decidedOn > today) throw unprocessable('Tanggal SK di masa depan / decidedOn is in the future', [{ field: 'decidedOn', problem: `after today (${today})` }]);
+      if (dto.decidedOn > today)
+        throw unprocessable('Tanggal SK di masa depan / decidedOn is in the future', [
+          { field: 'decidedOn', problem: `after today (${today})` },
+        ]);
       this.requireDate(dto.decidedOn, c.recommended_on!, 'decidedOn');
       const officials = await this.officials.forLevels(c.employee_id, c.subject, [level], today, m);
       const competent = officials[0];
       const isOfficial = p.kind === 'user' && !!p.employeeId && p.employeeId === competent.employeeId;
       if (!rel.has('ADMIN') && !isOfficial) {
-        throw forbidden(`Hanya pejabat yang berwenang menghukum (${competent.role}${competent.name ? `: ${competent.name}` : ''}) atau admin atas namanya yang dapat menetapkan / only the competent official (or an ADMIN on their behalf) decides`);
+        throw forbidden(
+          `Hanya pejabat yang berwenang menghukum (${competent.role}${competent.name ? `: ${competent.name}` : ''}) atau admin atas namanya yang dapat menetapkan / only the competent official (or an ADMIN on their behalf) decides`,
+        );
       }
-      await this.update(m, c, 'DECIDED', 'DECIDE', dto.note ?? (rel.has('ADMIN') && !isOfficial ? `dicatat admin atas nama ${competent.role}${competent.name ? ` ${competent.name}` : ''}` : null), {
-        decided_sanction: dto.sanction, decided_level: sanctionLevel(dto.sanction), decided_on: dto.decidedOn, decision_ref: dto.decisionRef ?? null,
-        decided_by: actorLabel(p).actor, competent_officials: JSON.stringify(officials), competent_official_ids: officialIds(officials),
+      await this.update(
+        m,
+        c,
+        'DECIDED',
+        'DECIDE',
+        dto.note ??
+          (rel.has('ADMIN') && !isOfficial
+            ? `dicatat admin atas nama ${competent.role}${competent.name ? ` ${competent.name}` : ''}`
+            : null),
+        {
+          decided_sanction: dto.sanction,
+          decided_level: sanctionLevel(dto.sanction),
+          decided_on: dto.decidedOn,
+          decision_ref: dto.decisionRef ?? null,
+          decided_by: actorLabel(p).actor,
+          competent_officials: JSON.stringify(officials),
+          competent_official_ids: officialIds(officials),
+        },
+      );
+      await this.outbox.add(m, {
+        type: 'DisciplineDecided',
+        aggregateType: 'DisciplineCase',
+        aggregateId: c.id,
+        payload: { caseId: c.id },
+        dedupeKey: `discipline-decided:${c.id}`,
       });
-      await this.outbox.add(m, { type: 'DisciplineDecided', aggregateType: 'DisciplineCase', aggregateId: c.id, payload: { caseId: c.id }, dedupeKey: `discipline-decided:${c.id}` });
     });
   }
 
   async deliver(p: Principal, id: string, dto: DeliveryDto) {
     return this.step(p, id, async (m, c, rel) => {
-      if (!rel.has('ADMIN') && !rel.has('OFFICIAL')) throw forbidden('Hanya admin atau pejabat yang berwenang yang mencatat penyampaian SK / only an ADMIN or the competent official records delivery');
+      if (!rel.has('ADMIN') && !rel.has('OFFICIAL'))
+        throw forbidden(
+          'Hanya admin atau pejabat yang berwenang yang mencatat penyampaian SK / only an ADMIN or the competent official records delivery',
+        );
       this.requireStatus(c, ['DECIDED'], 'deliver');
       const today = this.clock.today();
-      if (dto.deliveredOn > today) throw unprocessable('Tanggal penyampaian di masa depan / deliveredOn is in the future', [{ field: 'deliveredOn', problem: `after today (${today})` }]);
+      if (dto.deliveredOn > today)
+        throw unprocessable('Tanggal penyampaian di masa depan / deliveredOn is in the future', [
+          { field: 'deliveredOn', problem: `after today (${today})` },
+        ]);
       this.requireDate(dto.deliveredOn, c.decided_on!, 'deliveredOn');
-      const eff = decisionEffectiveDate({ deliveredOn: dto.deliveredOn, holidays: await this.calendar.holidaysAfter(dto.deliveredOn, m) });
+      const eff = decisionEffectiveDate({
+        deliveredOn: dto.deliveredOn,
+        holidays: await this.calendar.holidaysAfter(dto.deliveredOn, m),
+      });
       const months = SANCTION_CATALOGUE[c.decided_sanction!].months;
       const permanent = c.decided_sanction === 'PDHTAPS' || c.decided_sanction === 'PTDH';
       const effectiveTo = permanent ? null : months ? addMonthsToDate(eff.effectiveFrom, months) : eff.effectiveFrom;
       await this.update(m, c, 'DELIVERED', 'DELIVER', null, {
-        delivered_on: dto.deliveredOn, effective_from: eff.effectiveFrom, effective_to: effectiveTo, effective_explanation: JSON.stringify(eff.explanation),
+        delivered_on: dto.deliveredOn,
+        effective_from: eff.effectiveFrom,
+        effective_to: effectiveTo,
+        effective_explanation: JSON.stringify(eff.explanation),
       });
       await this.advanceDue(m, today, c.id);
     });
@@ -332,10 +549,14 @@ export class DisciplineCasesService {
 
   async dismiss(p: Principal, id: string, dto: DismissDto) {
     return this.step(p, id, async (m, c, rel) => {
-      if (!rel.has('ADMIN')) throw forbidden('Hanya admin kepegawaian yang menutup kasus / only an ADMIN dismisses a case');
+      if (!rel.has('ADMIN'))
+        throw forbidden('Hanya admin kepegawaian yang menutup kasus / only an ADMIN dismisses a case');
       this.requireStatus(c, ['REPORTED', 'VERIFIED', 'RECOMMENDED'], 'dismiss');
       await this.update(m, c, 'DISMISSED', 'DISMISS', dto.reason, { dismissed_reason: dto.reason });
-      await m.query(`UPDATE discipline_escalations SET resolved_on = $2 WHERE case_id = $1 AND resolved_on IS NULL`, [c.id, this.clock.today()]);
+      await m.query(`UPDATE discipline_escalations SET resolved_on = $2 WHERE case_id = $1 AND resolved_on IS NULL`, [
+        c.id,
+        this.clock.today(),
+      ]);
     });
   }
 
@@ -344,24 +565,44 @@ export class DisciplineCasesService {
    * date has come become EFFECTIVE (event DisciplineEffective → effects), EFFECTIVE ones past their end
    * become ENDED (event DisciplineEnded). Returns the ids moved.
    */
-  async advanceDue(m: EntityManager, today: string, onlyId?: string): Promise<{ effective: string[]; ended: string[] }> {
-    const effective = updated<{ id: string; employee_id: string }>(await m.query(
-      `UPDATE discipline_cases SET status = 'EFFECTIVE', version = version + 1, updated_at = now()
+  async advanceDue(
+    m: EntityManager,
+    today: string,
+    onlyId?: string,
+  ): Promise<{ effective: string[]; ended: string[] }> {
+    const effective = updated<{ id: string; employee_id: string }>(
+      await m.query(
+        `UPDATE discipline_cases SET status = 'EFFECTIVE', version = version + 1, updated_at = now()
         WHERE status = 'DELIVERED' AND effective_from <= $1::date ${onlyId ? 'AND id = $2' : ''} RETURNING id, employee_id`,
-      onlyId ? [today, onlyId] : [today],
-    ));
+        onlyId ? [today, onlyId] : [today],
+      ),
+    );
     for (const r of effective) {
       await this.history(m, r.id, 'DELIVERED', 'EFFECTIVE', 'EFFECTIVE', 'system');
-      await this.outbox.add(m, { type: 'DisciplineEffective', aggregateType: 'DisciplineCase', aggregateId: r.id, payload: { caseId: r.id, employeeId: r.employee_id, cause: `hukdis:${r.id}` }, dedupeKey: `discipline-effective:${r.id}` });
+      await this.outbox.add(m, {
+        type: 'DisciplineEffective',
+        aggregateType: 'DisciplineCase',
+        aggregateId: r.id,
+        payload: { caseId: r.id, employeeId: r.employee_id, cause: `hukdis:${r.id}` },
+        dedupeKey: `discipline-effective:${r.id}`,
+      });
     }
-    const ended = updated<{ id: string; employee_id: string }>(await m.query(
-      `UPDATE discipline_cases SET status = 'ENDED', ended_on = effective_to, version = version + 1, updated_at = now()
+    const ended = updated<{ id: string; employee_id: string }>(
+      await m.query(
+        `UPDATE discipline_cases SET status = 'ENDED', ended_on = effective_to, version = version + 1, updated_at = now()
         WHERE status = 'EFFECTIVE' AND effective_to IS NOT NULL AND effective_to <= $1::date ${onlyId ? 'AND id = $2' : ''} RETURNING id, employee_id`,
-      onlyId ? [today, onlyId] : [today],
-    ));
+        onlyId ? [today, onlyId] : [today],
+      ),
+    );
     for (const r of ended) {
       await this.history(m, r.id, 'EFFECTIVE', 'ENDED', 'END', 'system');
-      await this.outbox.add(m, { type: 'DisciplineEnded', aggregateType: 'DisciplineCase', aggregateId: r.id, payload: { caseId: r.id, employeeId: r.employee_id, cause: `hukdis-ended:${r.id}` }, dedupeKey: `discipline-ended:${r.id}` });
+      await this.outbox.add(m, {
+        type: 'DisciplineEnded',
+        aggregateType: 'DisciplineCase',
+        aggregateId: r.id,
+        payload: { caseId: r.id, employeeId: r.employee_id, cause: `hukdis-ended:${r.id}` },
+        dedupeKey: `discipline-ended:${r.id}`,
+      });
     }
     return { effective: effective.map((r) => r.id), ended: ended.map((r) => r.id) };
   }
@@ -372,7 +613,10 @@ export class DisciplineCasesService {
    * SIASN block step) and a DisciplineDeadlineMissed event per missed step.
    */
   async flagOverdue(m: EntityManager, today: string, limit = 5000): Promise<{ flagged: number; escalated: number }> {
-    const open: CaseRow[] = await m.query(`${CASE_SELECT} WHERE c.status IN ('REPORTED','VERIFIED','RECOMMENDED','DECIDED') ORDER BY c.created_at LIMIT $1`, [limit]);
+    const open: CaseRow[] = await m.query(
+      `${CASE_SELECT} WHERE c.status IN ('REPORTED','VERIFIED','RECOMMENDED','DECIDED') ORDER BY c.created_at LIMIT $1`,
+      [limit],
+    );
     if (open.length === 0) return { flagged: 0, escalated: 0 };
     const minDate = open.reduce((a, c) => (c.reported_on < a ? c.reported_on : a), today);
     const holidays = await this.calendar.holidays(minDate, `${Number(today.slice(0, 4)) + 1}-12-31`, m);
@@ -384,9 +628,19 @@ export class DisciplineCasesService {
       const changed = overdue.join(',') !== (c.overdue_steps ?? []).join(',');
       if (changed) {
         flagged++;
-        await m.query(`UPDATE discipline_cases SET overdue_steps = $2, deadlines = $3 WHERE id = $1`, [c.id, overdue, JSON.stringify(dl)]);
+        await m.query(`UPDATE discipline_cases SET overdue_steps = $2, deadlines = $3 WHERE id = $1`, [
+          c.id,
+          overdue,
+          JSON.stringify(dl),
+        ]);
         for (const s of overdue.filter((x) => !(c.overdue_steps ?? []).includes(x))) {
-          await this.outbox.add(m, { type: 'DisciplineDeadlineMissed', aggregateType: 'DisciplineCase', aggregateId: c.id, payload: { caseId: c.id, step: s }, dedupeKey: `discipline-overdue:${c.id}:${s}` });
+          await this.outbox.add(m, {
+            type: 'DisciplineDeadlineMissed',
+            aggregateType: 'DisciplineCase',
+            aggregateId: c.id,
+            payload: { caseId: c.id, step: s },
+            dedupeKey: `discipline-overdue:${c.id}:${s}`,
+          });
         }
       }
       if (dl.decide.overdue) {
@@ -398,8 +652,21 @@ export class DisciplineCasesService {
         if (ins.length) {
           escalated++;
           await m.query(`UPDATE discipline_cases SET escalated = true WHERE id = $1`, [c.id]);
-          await this.history(m, c.id, c.status, c.status, 'ESCALATE', 'system', `rekomendasi tidak ditindaklanjuti sampai ${dl.decide.dueOn}: eskalasi SBT, blokir layanan SIASN instansi (03 §13.3)`);
-          await this.audit.record(m, { action: 'discipline.case.escalate', entityType: 'DisciplineCase', entityId: c.id, after: { step: 'decide', kind: 'SIASN_BLOCK', dueOn: dl.decide.dueOn } });
+          await this.history(
+            m,
+            c.id,
+            c.status,
+            c.status,
+            'ESCALATE',
+            'system',
+            `rekomendasi tidak ditindaklanjuti sampai ${dl.decide.dueOn}: eskalasi SBT, blokir layanan SIASN instansi (03 §13.3)`,
+          );
+          await this.audit.record(m, {
+            action: 'discipline.case.escalate',
+            entityType: 'DisciplineCase',
+            entityId: c.id,
+            after: { step: 'decide', kind: 'SIASN_BLOCK', dueOn: dl.decide.dueOn },
+          });
         }
       }
     }
@@ -418,15 +685,25 @@ export class DisciplineCasesService {
     const limit = q.limit ?? 100;
     const after = Cursor.decode(q.after) as [number] | null;
     const { where, params } = this.filters(q);
-    const scope = this.policy.caseListScope(p, { employeeId: 'c.employee_id', officialIds: 'c.competent_official_ids' }, params.length + 1);
+    const scope = this.policy.caseListScope(
+      p,
+      { employeeId: 'c.employee_id', officialIds: 'c.competent_official_ids' },
+      params.length + 1,
+    );
     params.push(...scope.params);
     where.push(scope.sql);
     if (after) {
-      if (!Number.isInteger(after[0])) throw badRequest('Cursor tidak valid / invalid cursor', [{ field: 'after', problem: 'is not a cursor returned by this API' }]);
+      if (!Number.isInteger(after[0]))
+        throw badRequest('Cursor tidak valid / invalid cursor', [
+          { field: 'after', problem: 'is not a cursor returned by this API' },
+        ]);
       where.push(`c.number > $${params.push(after[0])}`);
     }
     // Keyset on the case number (unique, increasing): exact, unlike timestamps rounded in a cursor.
-    const rows: CaseRow[] = await this.dataSource.query(`${CASE_SELECT} WHERE ${where.join(' AND ')} ORDER BY c.number LIMIT ${limit + 1}`, params);
+    const rows: CaseRow[] = await this.dataSource.query(
+      `${CASE_SELECT} WHERE ${where.join(' AND ')} ORDER BY c.number LIMIT ${limit + 1}`,
+      params,
+    );
     const page = rows.slice(0, limit);
     const items = [];
     for (const c of page) items.push(await this.view(this.dataSource.manager, c, false));
@@ -437,20 +714,46 @@ export class DisciplineCasesService {
   /** Rows for the national sharing system (SBT): one per case, the fields BKN asks for. */
   async exportRows(q: CaseExportQuery) {
     const { where, params } = this.filters(q);
-    const rows: CaseRow[] = await this.dataSource.query(`${CASE_SELECT} WHERE ${where.join(' AND ')} ORDER BY c.occurred_on, c.number LIMIT 100000`, params);
+    const rows: CaseRow[] = await this.dataSource.query(
+      `${CASE_SELECT} WHERE ${where.join(' AND ')} ORDER BY c.occurred_on, c.number LIMIT 100000`,
+      params,
+    );
     return rows.map((c) => ({
-      caseReference: caseReference(c.number), nip: c.subject.nip, name: c.subject.name, agencyCode: c.subject.agencyCode, agencyName: c.subject.agencyName,
-      unitCode: c.subject.unitCode, unitName: c.subject.unitName, positionTitle: c.subject.positionTitle, kind: c.kind, act: c.act, stage: c.stage,
-      occurredOn: c.occurred_on, reportedOn: c.reported_on, reportedBy: c.reported_by, verifiedOn: c.verified_on, recommendedOn: c.recommended_on,
-      decidedOn: c.decided_on, deliveredOn: c.delivered_on, effectiveFrom: c.effective_from, effectiveTo: c.effective_to,
-      track: c.track, level: c.decided_level ?? c.recommended_level ?? c.level, sanction: c.decided_sanction ?? c.recommended_sanction,
-      sanctionDecided: c.decided_sanction !== null, status: c.status, decisionRef: c.decision_ref, overdueSteps: (c.overdue_steps ?? []).join('|'), escalated: c.escalated,
+      caseReference: caseReference(c.number),
+      nip: c.subject.nip,
+      name: c.subject.name,
+      agencyCode: c.subject.agencyCode,
+      agencyName: c.subject.agencyName,
+      unitCode: c.subject.unitCode,
+      unitName: c.subject.unitName,
+      positionTitle: c.subject.positionTitle,
+      kind: c.kind,
+      act: c.act,
+      stage: c.stage,
+      occurredOn: c.occurred_on,
+      reportedOn: c.reported_on,
+      reportedBy: c.reported_by,
+      verifiedOn: c.verified_on,
+      recommendedOn: c.recommended_on,
+      decidedOn: c.decided_on,
+      deliveredOn: c.delivered_on,
+      effectiveFrom: c.effective_from,
+      effectiveTo: c.effective_to,
+      track: c.track,
+      level: c.decided_level ?? c.recommended_level ?? c.level,
+      sanction: c.decided_sanction ?? c.recommended_sanction,
+      sanctionDecided: c.decided_sanction !== null,
+      status: c.status,
+      decisionRef: c.decision_ref,
+      overdueSteps: (c.overdue_steps ?? []).join('|'),
+      escalated: c.escalated,
     }));
   }
 
   /** Counts per unit (the unit when the act occurred) and status for an election period. */
   async summary(q: CaseSummaryQuery) {
-    if (q.from > q.to) throw badRequest('Data tidak valid / invalid input', [{ field: 'to', problem: 'must not be before from' }]);
+    if (q.from > q.to)
+      throw badRequest('Data tidak valid / invalid input', [{ field: 'to', problem: 'must not be before from' }]);
     const kind = q.kind ?? 'NETRALITAS';
     const { where, params } = this.filters({ ...q, kind });
     const rows: { unit_code: string; unit_name: string; status: string; n: number }[] = await this.dataSource.query(
@@ -458,8 +761,14 @@ export class DisciplineCasesService {
          FROM discipline_cases c WHERE ${where.join(' AND ')} GROUP BY 1, 2, 3 ORDER BY 1, 3`,
       params,
     );
-    const [esc]: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM discipline_cases c WHERE ${where.join(' AND ')} AND c.escalated`, params);
-    const byUnit = new Map<string, { unitCode: string; unitName: string; counts: Record<string, number>; total: number }>();
+    const [esc]: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM discipline_cases c WHERE ${where.join(' AND ')} AND c.escalated`,
+      params,
+    );
+    const byUnit = new Map<
+      string,
+      { unitCode: string; unitName: string; counts: Record<string, number>; total: number }
+    >();
     const byStatus: Record<string, number> = {};
     let total = 0;
     for (const r of rows) {
@@ -470,7 +779,16 @@ export class DisciplineCasesService {
       byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
       total += r.n;
     }
-    return { kind, from: q.from, to: q.to, unitCode: q.unitCode ?? null, total, escalated: esc.n, byStatus, byUnit: [...byUnit.values()] };
+    return {
+      kind,
+      from: q.from,
+      to: q.to,
+      unitCode: q.unitCode ?? null,
+      total,
+      escalated: esc.n,
+      byStatus,
+      byUnit: [...byUnit.values()],
+    };
   }
 
   async escalations(limit = 1000) {
@@ -485,7 +803,10 @@ export class DisciplineCasesService {
 
   // ---- helpers --------------------------------------------------------------------------------
 
-  private filters(q: { kind?: string; status?: string; unitCode?: string; from?: string; to?: string; nip?: string }): { where: string[]; params: unknown[] } {
+  private filters(q: { kind?: string; status?: string; unitCode?: string; from?: string; to?: string; nip?: string }): {
+    where: string[];
+    params: unknown[];
+  } {
     const where: string[] = ['TRUE'];
     const params: unknown[] = [];
     if (q.kind) where.push(`c.kind = $${params.push(q.kind)}`);
@@ -494,20 +815,30 @@ export class DisciplineCasesService {
     if (q.to) where.push(`c.occurred_on <= $${params.push(q.to)}::date`);
     if (q.nip) where.push(`c.subject->>'nip' = $${params.push(q.nip)}`);
     if (q.unitCode) {
-      where.push(`c.unit_id IN (WITH RECURSIVE t AS (SELECT id FROM units WHERE code = $${params.push(q.unitCode)} UNION ALL SELECT u.id FROM units u JOIN t ON u.parent_id = t.id) SELECT id FROM t)`);
+      where.push(
+        `c.unit_id IN (WITH RECURSIVE t AS (SELECT id FROM units WHERE code = $${params.push(q.unitCode)} UNION ALL SELECT u.id FROM units u JOIN t ON u.parent_id = t.id) SELECT id FROM t)`,
+      );
     }
     return { where, params };
   }
 
-  private async step(p: Principal, id: string, fn: (m: EntityManager, c: CaseRow, rel: Set<'ADMIN' | 'OFFICIAL' | 'SELF'>) => Promise<void>) {
+  private async step(
+    p: Principal,
+    id: string,
+    fn: (m: EntityManager, c: CaseRow, rel: Set<'ADMIN' | 'OFFICIAL' | 'SELF'>) => Promise<void>,
+  ) {
     await this.dataSource.transaction(async (m) => {
       const c = await this.load(m, id, true);
-      const rel = this.policy.requireCaseVisible(p, { employeeId: c.employee_id, competentOfficialIds: c.competent_official_ids });
+      const rel = this.policy.requireCaseVisible(p, {
+        employeeId: c.employee_id,
+        competentOfficialIds: c.competent_official_ids,
+      });
       await fn(m, c, rel);
     });
     return this.get(p, id).catch((err) => {
       // The caller may no longer be a named official after the step (e.g. the level changed): return what they did.
-      if (err instanceof ApiError && err.getStatus() === HttpStatus.NOT_FOUND) return { id, status: 'UPDATED' };
+      if (err instanceof ApiError && err.getStatus() === (HttpStatus.NOT_FOUND as number))
+        return { id, status: 'UPDATED' };
       throw err;
     });
   }
@@ -521,27 +852,51 @@ export class DisciplineCasesService {
 
   private requireStatus(c: CaseRow, allowed: CaseStatus[], verb: string): void {
     if (!allowed.includes(c.status)) {
-      throw conflict(`Kasus berstatus ${c.status}; langkah "${verb}" hanya dari ${allowed.join('/')} / wrong workflow state`, [{ field: 'status', problem: `is ${c.status}, must be ${allowed.join(' or ')}` }]);
+      throw conflict(
+        `Kasus berstatus ${c.status}; langkah "${verb}" hanya dari ${allowed.join('/')} / wrong workflow state`,
+        [{ field: 'status', problem: `is ${c.status}, must be ${allowed.join(' or ')}` }],
+      );
     }
   }
 
   private requireDate(on: string, notBefore: string, field: string): void {
     const today = this.clock.today();
-    if (on < notBefore || on > today) throw unprocessable(`Tanggal ${field} harus antara ${notBefore} dan ${today} / ${field} out of range`, [{ field, problem: `must be ${notBefore}..${today}` }]);
+    if (on < notBefore || on > today)
+      throw unprocessable(`Tanggal ${field} harus antara ${notBefore} dan ${today} / ${field} out of range`, [
+        { field, problem: `must be ${notBefore}..${today}` },
+      ]);
   }
 
   private requireSanctionOfLevel(level: RecommendationLevel, sanction: Sanction, field = 'sanction'): void {
     const menu = sanctionsOfLevel(level);
     if (!menu.includes(sanction)) {
-      throw unprocessable(`Hukuman ${sanction} bukan jenis hukuman tingkat ${level}; pilihan: ${menu.join(', ')} / the sanction does not belong to the level`, [{ field, problem: `must be one of ${menu.join(', ')}` }]);
+      throw unprocessable(
+        `Hukuman ${sanction} bukan jenis hukuman tingkat ${level}; pilihan: ${menu.join(', ')} / the sanction does not belong to the level`,
+        [{ field, problem: `must be one of ${menu.join(', ')}` }],
+      );
     }
   }
 
   private dates(c: CaseRow) {
-    return { kind: c.kind, status: c.status, reportedOn: c.reported_on, verifiedOn: c.verified_on, recommendedOn: c.recommended_on, decidedOn: c.decided_on, deliveredOn: c.delivered_on };
+    return {
+      kind: c.kind,
+      status: c.status,
+      reportedOn: c.reported_on,
+      verifiedOn: c.verified_on,
+      recommendedOn: c.recommended_on,
+      decidedOn: c.decided_on,
+      deliveredOn: c.delivered_on,
+    };
   }
 
-  private async update(m: EntityManager, c: CaseRow, to: CaseStatus, action: string, note: string | null, patch: Record<string, unknown>): Promise<void> {
+  private async update(
+    m: EntityManager,
+    c: CaseRow,
+    to: CaseStatus,
+    action: string,
+    note: string | null,
+    patch: Record<string, unknown>,
+  ): Promise<void> {
     const cols = Object.keys(patch);
     const sets = cols.map((k, i) => `${k} = $${i + 3}${k === 'competent_official_ids' ? '::uuid[]' : ''}`);
     await m.query(
@@ -549,22 +904,64 @@ export class DisciplineCasesService {
       [c.id, to, ...cols.map((k) => patch[k])],
     );
     const pick = (k: string, cur: string | null) => (k in patch ? (patch[k] as string | null) : cur);
-    const after = { status: to, ...Object.fromEntries(cols.filter((k) => !k.startsWith('competent_official')).map((k) => [k, patch[k]])) };
-    const holidays = await this.calendar.holidays(c.reported_on, `${Number(this.clock.today().slice(0, 4)) + 1}-12-31`, m);
-    const d = stepDeadlines({
-      kind: c.kind, status: to, reportedOn: c.reported_on, verifiedOn: pick('verified_on', c.verified_on), recommendedOn: pick('recommended_on', c.recommended_on),
-      decidedOn: pick('decided_on', c.decided_on), deliveredOn: pick('delivered_on', c.delivered_on),
-    }, this.clock.today(), holidays);
+    const after = {
+      status: to,
+      ...Object.fromEntries(cols.filter((k) => !k.startsWith('competent_official')).map((k) => [k, patch[k]])),
+    };
+    const holidays = await this.calendar.holidays(
+      c.reported_on,
+      `${Number(this.clock.today().slice(0, 4)) + 1}-12-31`,
+      m,
+    );
+    const d = stepDeadlines(
+      {
+        kind: c.kind,
+        status: to,
+        reportedOn: c.reported_on,
+        verifiedOn: pick('verified_on', c.verified_on),
+        recommendedOn: pick('recommended_on', c.recommended_on),
+        decidedOn: pick('decided_on', c.decided_on),
+        deliveredOn: pick('delivered_on', c.delivered_on),
+      },
+      this.clock.today(),
+      holidays,
+    );
     const overdue = (Object.keys(d) as Step[]).filter((s) => d[s].overdue);
-    await m.query(`UPDATE discipline_cases SET deadlines = $2, overdue_steps = $3 WHERE id = $1`, [c.id, JSON.stringify(d), overdue]);
+    await m.query(`UPDATE discipline_cases SET deadlines = $2, overdue_steps = $3 WHERE id = $1`, [
+      c.id,
+      JSON.stringify(d),
+      overdue,
+    ]);
     // The recommendation was acted on: an open escalation for it is resolved.
-    if (to === 'DECIDED') await m.query(`UPDATE discipline_escalations SET resolved_on = $2 WHERE case_id = $1 AND resolved_on IS NULL`, [c.id, this.clock.today()]);
+    if (to === 'DECIDED')
+      await m.query(`UPDATE discipline_escalations SET resolved_on = $2 WHERE case_id = $1 AND resolved_on IS NULL`, [
+        c.id,
+        this.clock.today(),
+      ]);
     await this.history(m, c.id, c.status, to, action, actorLabel(RequestContext.principal()).actor, note);
-    await this.audit.record(m, { action: `discipline.case.${action.toLowerCase()}`, entityType: 'DisciplineCase', entityId: c.id, before: { status: c.status }, after, reason: note });
+    await this.audit.record(m, {
+      action: `discipline.case.${action.toLowerCase()}`,
+      entityType: 'DisciplineCase',
+      entityId: c.id,
+      before: { status: c.status },
+      after,
+      reason: note,
+    });
   }
 
-  private async history(m: EntityManager, caseId: string, from: string | null, to: string, action: string, actor: string, note: string | null = null): Promise<void> {
-    await m.query(`INSERT INTO discipline_case_transitions (case_id, from_status, to_status, action, actor, note) VALUES ($1,$2,$3,$4,$5,$6)`, [caseId, from, to, action, actor.slice(0, 60), note]);
+  private async history(
+    m: EntityManager,
+    caseId: string,
+    from: string | null,
+    to: string,
+    action: string,
+    actor: string,
+    note: string | null = null,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO discipline_case_transitions (case_id, from_status, to_status, action, actor, note) VALUES ($1,$2,$3,$4,$5,$6)`,
+      [caseId, from, to, action, actor.slice(0, 60), note],
+    );
   }
 
   private async view(m: EntityManager, c: CaseRow, full: boolean) {
@@ -583,13 +980,28 @@ export class DisciplineCasesService {
       description: c.description,
       evidenceUrls: c.evidence_urls,
       subject: c.subject,
-      classification: { track: c.track, level: c.level, candidateSanctions: c.candidate_sanctions, manualReview: c.manual_review, explanation: c.classification },
+      classification: {
+        track: c.track,
+        level: c.level,
+        candidateSanctions: c.candidate_sanctions,
+        manualReview: c.manual_review,
+        explanation: c.classification,
+      },
       status: c.status,
       verifiedOn: c.verified_on,
-      recommendation: c.recommended_sanction ? { level: c.recommended_level, sanction: c.recommended_sanction, recommendedOn: c.recommended_on } : null,
+      recommendation: c.recommended_sanction
+        ? { level: c.recommended_level, sanction: c.recommended_sanction, recommendedOn: c.recommended_on }
+        : null,
       competentOfficials: c.competent_officials,
       decision: c.decided_sanction
-        ? { sanction: c.decided_sanction, level: c.decided_level, label: SANCTION_CATALOGUE[c.decided_sanction]?.labelId, decidedOn: c.decided_on, decisionRef: c.decision_ref, recordedBy: c.decided_by }
+        ? {
+            sanction: c.decided_sanction,
+            level: c.decided_level,
+            label: SANCTION_CATALOGUE[c.decided_sanction]?.labelId,
+            decidedOn: c.decided_on,
+            decisionRef: c.decision_ref,
+            recordedBy: c.decided_by,
+          }
         : null,
       deliveredOn: c.delivered_on,
       effectiveFrom: c.effective_from,
@@ -603,7 +1015,11 @@ export class DisciplineCasesService {
       createdAt: c.created_at,
     };
     if (!full) return base;
-    const holidays = await this.calendar.holidays(c.reported_on, `${Number(this.clock.today().slice(0, 4)) + 1}-12-31`, m);
+    const holidays = await this.calendar.holidays(
+      c.reported_on,
+      `${Number(this.clock.today().slice(0, 4)) + 1}-12-31`,
+      m,
+    );
     const deadlines = stepDeadlines(this.dates(c), this.clock.today(), holidays);
     const history = await m.query(
       `SELECT from_status AS "from", to_status AS "to", action, actor, note, at FROM discipline_case_transitions WHERE case_id = $1 ORDER BY id`,
@@ -617,4 +1033,3 @@ export class DisciplineCasesService {
     return { ...base, deadlines, effectiveExplanation: c.effective_explanation, escalations, history };
   }
 }
-

@@ -20,7 +20,16 @@ export const DISCIPLINE_WORKFLOW = {
 export const CASE_KINDS = ['NETRALITAS', 'ATTENDANCE', 'OTHER'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
-export const CASE_STATUSES = ['REPORTED', 'VERIFIED', 'RECOMMENDED', 'DECIDED', 'DELIVERED', 'EFFECTIVE', 'ENDED', 'DISMISSED'] as const;
+export const CASE_STATUSES = [
+  'REPORTED',
+  'VERIFIED',
+  'RECOMMENDED',
+  'DECIDED',
+  'DELIVERED',
+  'EFFECTIVE',
+  'ENDED',
+  'DISMISSED',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Levels a recommendation may name: the PP 94 levels, or the kode-etik / PTDH tracks. */
@@ -57,18 +66,39 @@ function addDays(date: string, days: number): string {
 export function stepDeadlines(c: CaseDates, today: string, holidays: string[]): Record<Step, StepDeadline> {
   const open = c.status !== 'DISMISSED';
   const mk = (dueOn: string | null, doneOn: string | null, rule: string): StepDeadline => ({
-    dueOn, doneOn, rule, overdue: open && dueOn !== null && doneOn === null && today > dueOn,
+    dueOn,
+    doneOn,
+    rule,
+    overdue: open && dueOn !== null && doneOn === null && today > dueOn,
   });
   const w = DISCIPLINE_WORKFLOW;
   const recommendDays = c.kind === 'NETRALITAS' ? w.netralitasStudyDays : w.examinationDays;
   return {
-    verify: mk(addDays(c.reportedOn, w.verifyDays), c.verifiedOn, `verifikasi ≤ ${w.verifyDays} hari setelah laporan (SKB netralitas / SBT, 03 §13.3)`),
-    recommend: mk(c.verifiedOn ? addDays(c.verifiedOn, recommendDays) : null, c.recommendedOn,
-      c.kind === 'NETRALITAS' ? `kajian 3 + 2 hari setelah verifikasi (03 §13.3)` : `pemeriksaan ≤ ${recommendDays} hari setelah verifikasi (INFERRED)`),
-    decide: mk(c.recommendedOn ? addDays(c.recommendedOn, w.ppkFollowUpDays) : null, c.decidedOn,
-      `tindak lanjut rekomendasi oleh pejabat yang berwenang ≤ ${w.ppkFollowUpDays} hari (03 §13.3, §17 #9); lewat → eskalasi SBT / blokir SIASN`),
-    deliver: mk(c.decidedOn ? decisionEffectiveDate({ deliveredOn: c.decidedOn, workingDays: w.deliveryWorkingDays, holidays }).effectiveFrom : null, c.deliveredOn,
-      `SK disampaikan ≤ ${w.deliveryWorkingDays} hari kerja setelah ditetapkan (03 §12.4)`),
+    verify: mk(
+      addDays(c.reportedOn, w.verifyDays),
+      c.verifiedOn,
+      `verifikasi ≤ ${w.verifyDays} hari setelah laporan (SKB netralitas / SBT, 03 §13.3)`,
+    ),
+    recommend: mk(
+      c.verifiedOn ? addDays(c.verifiedOn, recommendDays) : null,
+      c.recommendedOn,
+      c.kind === 'NETRALITAS'
+        ? `kajian 3 + 2 hari setelah verifikasi (03 §13.3)`
+        : `pemeriksaan ≤ ${recommendDays} hari setelah verifikasi (INFERRED)`,
+    ),
+    decide: mk(
+      c.recommendedOn ? addDays(c.recommendedOn, w.ppkFollowUpDays) : null,
+      c.decidedOn,
+      `tindak lanjut rekomendasi oleh pejabat yang berwenang ≤ ${w.ppkFollowUpDays} hari (03 §13.3, §17 #9); lewat → eskalasi SBT / blokir SIASN`,
+    ),
+    deliver: mk(
+      c.decidedOn
+        ? decisionEffectiveDate({ deliveredOn: c.decidedOn, workingDays: w.deliveryWorkingDays, holidays })
+            .effectiveFrom
+        : null,
+      c.deliveredOn,
+      `SK disampaikan ≤ ${w.deliveryWorkingDays} hari kerja setelah ditetapkan (03 §12.4)`,
+    ),
   };
 }
 
@@ -87,23 +117,35 @@ export function sanctionsOfLevel(level: RecommendationLevel): Sanction[] {
 /** Seniority of a position for discipline purposes (JF by jenjang). */
 export function disciplineRank(kind: string, jenjang: string | null): number {
   switch (kind) {
-    case 'JPT_UTAMA': return 6;
-    case 'JPT_MADYA': return 5;
-    case 'JPT_PRATAMA': return 4;
-    case 'ADMINISTRATOR': return 3;
-    case 'PENGAWAS': return 2;
+    case 'JPT_UTAMA':
+      return 6;
+    case 'JPT_MADYA':
+      return 5;
+    case 'JPT_PRATAMA':
+      return 4;
+    case 'ADMINISTRATOR':
+      return 3;
+    case 'PENGAWAS':
+      return 2;
     case 'FUNGSIONAL':
       if (jenjang === 'AHLI_UTAMA') return 5;
       if (jenjang === 'AHLI_MADYA') return 4;
       if (jenjang === 'AHLI_MUDA') return 3;
       if (jenjang === 'AHLI_PERTAMA' || jenjang === 'PENYELIA') return 2;
       return 1;
-    default: return 1;
+    default:
+      return 1;
   }
 }
 
 /** Structural rank of a potential deciding official (JF and pelaksana decide nothing). */
-const STRUCTURAL: Record<string, number> = { JPT_UTAMA: 6, JPT_MADYA: 5, JPT_PRATAMA: 4, ADMINISTRATOR: 3, PENGAWAS: 2 };
+const STRUCTURAL: Record<string, number> = {
+  JPT_UTAMA: 6,
+  JPT_MADYA: 5,
+  JPT_PRATAMA: 4,
+  ADMINISTRATOR: 3,
+  PENGAWAS: 2,
+};
 
 export type OfficialRole = 'ATASAN' | 'PIMPINAN_TINGGI' | 'PPK_INSTANSI' | 'PRESIDEN';
 
@@ -126,7 +168,8 @@ export interface CompetentOfficial {
   basis: string;
 }
 
-const BASIS = 'PP 94/2021 Pasal 18–25 (pejabat yang berwenang menghukum menurut tingkat hukuman dan jabatan); pemetaan ke rantai atasan: INFERRED';
+const BASIS =
+  'PP 94/2021 Pasal 18–25 (pejabat yang berwenang menghukum menurut tingkat hukuman dan jabatan); pemetaan ke rantai atasan: INFERRED';
 
 /**
  * The official competent to decide a sanction of `level` for a subject in position (kind, jenjang),
@@ -139,13 +182,24 @@ const BASIS = 'PP 94/2021 Pasal 18–25 (pejabat yang berwenang menghukum menuru
  *   structural superior at least a pengawas and senior to the subject.
  * A missing holder falls back to the top of the chain.
  */
-export function competentOfficial(level: RecommendationLevel, subject: { positionKind: string; jenjang: string | null }, chain: ChainPerson[]): CompetentOfficial {
+export function competentOfficial(
+  level: RecommendationLevel,
+  subject: { positionKind: string; jenjang: string | null },
+  chain: ChainPerson[],
+): CompetentOfficial {
   const rank = disciplineRank(subject.positionKind, subject.jenjang);
   const top = chain.length ? chain[chain.length - 1] : null;
   const person = (role: OfficialRole, p: ChainPerson | null): CompetentOfficial => ({
-    level, role, employeeId: p?.employeeId ?? null, nip: p?.nip ?? null, name: p?.name ?? null, positionTitle: p?.positionTitle ?? (role === 'PRESIDEN' ? 'Presiden' : null), basis: BASIS,
+    level,
+    role,
+    employeeId: p?.employeeId ?? null,
+    nip: p?.nip ?? null,
+    name: p?.name ?? null,
+    positionTitle: p?.positionTitle ?? (role === 'PRESIDEN' ? 'Presiden' : null),
+    basis: BASIS,
   });
-  const nearest = (minRank: number): ChainPerson | null => chain.find((c) => (STRUCTURAL[c.positionKind] ?? 0) >= minRank) ?? null;
+  const nearest = (minRank: number): ChainPerson | null =>
+    chain.find((c) => (STRUCTURAL[c.positionKind] ?? 0) >= minRank) ?? null;
   if (level === 'BERAT' || level === 'PTDH') return rank >= 5 ? person('PRESIDEN', null) : person('PPK_INSTANSI', top);
   if (level === 'KODE_ETIK') return person('PPK_INSTANSI', top);
   if (level === 'SEDANG') {

@@ -37,7 +37,17 @@ export class DisciplineSanctionsReader {
   constructor(private readonly dataSource: DataSource) {}
 
   /** A SEDANG or BERAT sanction (incl. PTDH) in force on the date: kenaikan pangkat and KGB are blocked (03 §12.4–§12.5). */
-  async promotionBlockingSanction(employeeId: string, onDate: string, m: EntityManager = this.dataSource.manager): Promise<{ caseId: string; sanction: string; level: string; effectiveFrom: string; effectiveTo: string | null } | null> {
+  async promotionBlockingSanction(
+    employeeId: string,
+    onDate: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<{
+    caseId: string;
+    sanction: string;
+    level: string;
+    effectiveFrom: string;
+    effectiveTo: string | null;
+  } | null> {
     const rows = await m.query(
       `SELECT case_id AS "caseId", sanction, level, to_char(effective_from,'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to,'YYYY-MM-DD') AS "effectiveTo"
          FROM discipline_sanctions
@@ -52,7 +62,11 @@ export class DisciplineSanctionsReader {
    * Sanctions for `computeAllowanceMonth({ sanctions })` of a month, per employee: every sanction that took
    * effect before the month ends and did not end well before it (the rules library decides the months cut).
    */
-  async inForceForAllowances(employeeIds: string[], month: string, m: EntityManager = this.dataSource.manager): Promise<Map<string, { type: string; effectiveFrom: string; id: string }[]>> {
+  async inForceForAllowances(
+    employeeIds: string[],
+    month: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, { type: string; effectiveFrom: string; id: string }[]>> {
     const rows: { employee_id: string; sanction: string; effective_from: string; case_id: string }[] = await m.query(
       `SELECT employee_id, sanction, to_char(effective_from,'YYYY-MM-DD') AS effective_from, case_id FROM discipline_sanctions
         WHERE employee_id = ANY($1::uuid[]) AND effective_from < $2::date AND (effective_to IS NULL OR effective_to >= ($3::date - interval '2 months'))
@@ -72,7 +86,12 @@ export class DisciplineSanctionsReader {
    * Decided discipline or netralitas sanctions touching the months [fromMonth, toMonth]: decided in the
    * period, or in force during it (decided and not dismissed).
    */
-  async sanctionsInPeriod(employeeId: string, fromMonth: string, toMonth: string, m: EntityManager = this.dataSource.manager): Promise<DecidedSanction[]> {
+  async sanctionsInPeriod(
+    employeeId: string,
+    fromMonth: string,
+    toMonth: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<DecidedSanction[]> {
     const rows: Omit<DecidedSanction, 'labelId'>[] = await m.query(
       `SELECT c.id AS "caseId", c.number::int AS "caseNumber", c.kind, c.decided_sanction AS sanction, c.decided_level AS level, c.status,
               to_char(c.decided_on,'YYYY-MM-DD') AS "decidedOn", to_char(c.effective_from,'YYYY-MM-DD') AS "effectiveFrom",
@@ -117,33 +136,58 @@ export class DisciplineRatingGuard {
 
   async check(m: EntityManager, c: BehaviorRatingCheck): Promise<BehaviorRatingVerdict> {
     const sanctions = await this.reader.sanctionsInPeriod(c.employeeId, c.fromMonth, c.toMonth, m);
-    if (sanctions.length === 0 || c.behaviorRating === 'DI_BAWAH_EKSPEKTASI') return { sanctions, warnings: [], justificationRecorded: false };
-    const list = sanctions.map((s) => `${s.kind} #${s.caseNumber}: ${s.labelId} (SK ${s.decidedOn}${s.decisionRef ? `, ${s.decisionRef}` : ''})`).join('; ');
+    if (sanctions.length === 0 || c.behaviorRating === 'DI_BAWAH_EKSPEKTASI')
+      return { sanctions, warnings: [], justificationRecorded: false };
+    const list = sanctions
+      .map(
+        (s) =>
+          `${s.kind} #${s.caseNumber}: ${s.labelId} (SK ${s.decidedOn}${s.decisionRef ? `, ${s.decisionRef}` : ''})`,
+      )
+      .join('; ');
     const justification = c.justification?.trim() ?? '';
     if (justification.length < 10) {
       throw unprocessable(
         `Pegawai menerima hukuman disiplin/netralitas pada periode ini (${list}); rating perilaku ${c.behaviorRating} di atas DI_BAWAH_EKSPEKTASI memerlukan "behaviorJustification" (≥ 10 karakter) / the employee has a decided discipline sanction in this period: a behaviour rating above DI_BAWAH_EKSPEKTASI needs a justification`,
-        [{ field: 'behaviorJustification', problem: 'required (≥ 10 characters) because of a discipline sanction in the period' }],
+        [
+          {
+            field: 'behaviorJustification',
+            problem: 'required (≥ 10 characters) because of a discipline sanction in the period',
+          },
+        ],
         { sanctions },
       );
     }
     await m.query(
       `INSERT INTO discipline_rating_justifications (employee_id, subject_ref, from_month, to_month, behavior_rating, case_ids, justification, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7, $8)`,
-      [c.employeeId, c.subjectRef, c.fromMonth, c.toMonth, c.behaviorRating, sanctions.map((s) => s.caseId), justification, actorLabel(RequestContext.principal()).actor],
+      [
+        c.employeeId,
+        c.subjectRef,
+        c.fromMonth,
+        c.toMonth,
+        c.behaviorRating,
+        sanctions.map((s) => s.caseId),
+        justification,
+        actorLabel(RequestContext.principal()).actor,
+      ],
     );
     return {
       sanctions,
       justificationRecorded: true,
-      warnings: [{
-        code: 'DISCIPLINE_SANCTION_IN_PERIOD',
-        message: `Rating perilaku ${c.behaviorRating} diberikan meskipun ada hukuman disiplin/netralitas pada periode ini (${list}); justifikasi dicatat / rated above DI_BAWAH_EKSPEKTASI despite a discipline sanction in the period; the justification is recorded`,
-        caseIds: sanctions.map((s) => s.caseId),
-      }],
+      warnings: [
+        {
+          code: 'DISCIPLINE_SANCTION_IN_PERIOD',
+          message: `Rating perilaku ${c.behaviorRating} diberikan meskipun ada hukuman disiplin/netralitas pada periode ini (${list}); justifikasi dicatat / rated above DI_BAWAH_EKSPEKTASI despite a discipline sanction in the period; the justification is recorded`,
+          caseIds: sanctions.map((s) => s.caseId),
+        },
+      ],
     };
   }
 }
 
 /** What other modules import to read discipline facts (no controllers, no jobs). */
-@Module({ providers: [DisciplineSanctionsReader, DisciplineRatingGuard], exports: [DisciplineSanctionsReader, DisciplineRatingGuard] })
+@Module({
+  providers: [DisciplineSanctionsReader, DisciplineRatingGuard],
+  exports: [DisciplineSanctionsReader, DisciplineRatingGuard],
+})
 export class DisciplineReadModule {}

@@ -9,7 +9,16 @@ import { DisciplineCalendar } from './discipline-calendar.service';
 import { DisciplineCasesService } from './discipline-cases.service';
 import { DISCIPLINE_EXPORT_COLUMNS, disciplineExportRows } from './discipline-export';
 import {
-  CaseExportQuery, CaseListQuery, CaseSummaryQuery, CreateCaseDto, DecisionDto, DeliveryDto, DismissDto, HolidaysDto, RecommendationDto, VerifyDto,
+  CaseExportQuery,
+  CaseListQuery,
+  CaseSummaryQuery,
+  CreateCaseDto,
+  DecisionDto,
+  DeliveryDto,
+  DismissDto,
+  HolidaysDto,
+  RecommendationDto,
+  VerifyDto,
 } from './dto/discipline.dto';
 
 @ApiTags('discipline and netralitas')
@@ -22,13 +31,19 @@ export class DisciplineController {
   ) {}
 
   @Post('cases')
-  @ApiOperation({ summary: 'Report a NETRALITAS, ATTENDANCE or OTHER case (ADMIN) → 201 with classification (track, level, candidate sanctions), competent officials and deadlines' })
+  @ApiOperation({
+    summary:
+      'Report a NETRALITAS, ATTENDANCE or OTHER case (ADMIN) → 201 with classification (track, level, candidate sanctions), competent officials and deadlines',
+  })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateCaseDto) {
     return this.cases.create(p, dto);
   }
 
   @Get('cases')
-  @ApiOperation({ summary: 'Cases the caller may see (ADMIN all; the competent officials theirs; an employee their own), filtered, cursor-paginated' })
+  @ApiOperation({
+    summary:
+      'Cases the caller may see (ADMIN all; the competent officials theirs; an employee their own), filtered, cursor-paginated',
+  })
   list(@CurrentPrincipal() p: Principal, @Query() q: CaseListQuery) {
     return this.cases.list(p, q);
   }
@@ -36,8 +51,10 @@ export class DisciplineController {
   @Roles('ADMIN')
   @Get('cases/export')
   @ApiOperation({
-    summary: 'Export for the national sharing system (SBT): NIP, name, agency, unit, act, stage, dates, level, sanction, status, decision reference (CSV, XLSX or JSON)',
-    description: 'CSV: UTF-8 with BOM, `sep` comma|semicolon, NIP as ="…" text unless `codes=plain`, text cells neutralised against formulas. XLSX: header in Bahasa Indonesia, NIP as text.',
+    summary:
+      'Export for the national sharing system (SBT): NIP, name, agency, unit, act, stage, dates, level, sanction, status, decision reference (CSV, XLSX or JSON)',
+    description:
+      'CSV: UTF-8 with BOM, `sep` comma|semicolon, NIP as ="…" text unless `codes=plain`, text cells neutralised against formulas. XLSX: header in Bahasa Indonesia, NIP as text.',
   })
   @ApiProduces('text/csv', XLSX_CONTENT_TYPE, 'application/json')
   async export(@Query() q: CaseExportQuery, @Res() reply: FastifyReply) {
@@ -45,7 +62,12 @@ export class DisciplineController {
     if (q.format === 'json') {
       return reply.header('content-type', 'application/json; charset=utf-8').send({ count: items.length, items });
     }
-    const file = { baseName: 'kasus-disiplin', columns: DISCIPLINE_EXPORT_COLUMNS, rows: [disciplineExportRows(items)], sheetName: 'Kasus Disiplin' };
+    const file = {
+      baseName: 'kasus-disiplin',
+      columns: DISCIPLINE_EXPORT_COLUMNS,
+      rows: [disciplineExportRows(items)],
+      sheetName: 'Kasus Disiplin',
+    };
     return sendExport(reply, q.format === 'xlsx' ? 'xlsx' : 'csv', file, q as unknown as Record<string, unknown>);
   }
 
@@ -59,7 +81,9 @@ export class DisciplineController {
 
   @Roles('ADMIN')
   @Get('cases/summary')
-  @ApiOperation({ summary: 'Counts per unit and status for an election period (occurredOn in [from, to]; kind default NETRALITAS)' })
+  @ApiOperation({
+    summary: 'Counts per unit and status for an election period (occurredOn in [from, to]; kind default NETRALITAS)',
+  })
   summary(@Query() q: CaseSummaryQuery) {
     return this.cases.summary(q);
   }
@@ -79,42 +103,58 @@ export class DisciplineController {
 
   @Post('cases/:id/recommendation')
   @HttpCode(200)
-  @ApiOperation({ summary: 'VERIFIED → RECOMMENDED with { level, sanction } (ADMIN); a sanction outside the level → 422; a level other than the classification → 422' })
+  @ApiOperation({
+    summary:
+      'VERIFIED → RECOMMENDED with { level, sanction } (ADMIN); a sanction outside the level → 422; a level other than the classification → 422',
+  })
   recommend(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: RecommendationDto) {
     return this.cases.recommend(p, id, dto);
   }
 
   @Post('cases/:id/decision')
   @HttpCode(200)
-  @ApiOperation({ summary: 'RECOMMENDED → DECIDED { sanction, decidedOn, decisionRef } by the competent official (or ADMIN on their behalf)' })
+  @ApiOperation({
+    summary:
+      'RECOMMENDED → DECIDED { sanction, decidedOn, decisionRef } by the competent official (or ADMIN on their behalf)',
+  })
   decide(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: DecisionDto) {
     return this.cases.decide(p, id, dto);
   }
 
   @Post('cases/:id/delivery')
   @HttpCode(200)
-  @ApiOperation({ summary: 'DECIDED → DELIVERED { deliveredOn }: effective from the 15th working day after delivery (holiday calendar applied)' })
+  @ApiOperation({
+    summary:
+      'DECIDED → DELIVERED { deliveredOn }: effective from the 15th working day after delivery (holiday calendar applied)',
+  })
   deliver(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: DeliveryDto) {
     return this.cases.deliver(p, id, dto);
   }
 
   @Post('cases/:id/dismiss')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close a case without sanction (not proven) from REPORTED, VERIFIED or RECOMMENDED (ADMIN)' })
+  @ApiOperation({
+    summary: 'Close a case without sanction (not proven) from REPORTED, VERIFIED or RECOMMENDED (ADMIN)',
+  })
   dismiss(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: DismissDto) {
     return this.cases.dismiss(p, id, dto);
   }
 
   @Roles('ADMIN')
   @Get('escalations')
-  @ApiOperation({ summary: 'Escalation records: recommendations not acted on by their deadline (SBT follow-up, SIASN block step)' })
+  @ApiOperation({
+    summary: 'Escalation records: recommendations not acted on by their deadline (SBT follow-up, SIASN block step)',
+  })
   escalations() {
     return this.cases.escalations();
   }
 
   @Roles('ADMIN')
   @Get('holidays/:year')
-  @ApiOperation({ summary: 'Holiday calendar used for discipline deadlines and effective dates (own days + the allowance holiday list when present)' })
+  @ApiOperation({
+    summary:
+      'Holiday calendar used for discipline deadlines and effective dates (own days + the allowance holiday list when present)',
+  })
   holidays(@Param('year') year: string) {
     return this.calendar.list(year);
   }

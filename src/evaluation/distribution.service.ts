@@ -41,17 +41,27 @@ const COUNTED = `('RATED','ISSUED','OBJECTED','FINAL')`;
  */
 @Injectable()
 export class DistributionService {
-  async unitByCode(m: EntityManager, code: string): Promise<{ id: string; code: string; name: string; parentId: string | null } | null> {
+  async unitByCode(
+    m: EntityManager,
+    code: string,
+  ): Promise<{ id: string; code: string; name: string; parentId: string | null } | null> {
     const rows = await m.query(`SELECT id, code, name, parent_id AS "parentId" FROM units WHERE code = $1`, [code]);
     return rows[0] ?? null;
   }
 
-  async unitById(m: EntityManager, id: string): Promise<{ id: string; code: string; name: string; parentId: string | null } | null> {
+  async unitById(
+    m: EntityManager,
+    id: string,
+  ): Promise<{ id: string; code: string; name: string; parentId: string | null } | null> {
     const rows = await m.query(`SELECT id, code, name, parent_id AS "parentId" FROM units WHERE id = $1`, [id]);
     return rows[0] ?? null;
   }
 
-  async performance(m: EntityManager, unitId: string, period: string): Promise<{ predicate: OrgPredicate; note: string | null; setBy: string; setAt: Date } | null> {
+  async performance(
+    m: EntityManager,
+    unitId: string,
+    period: string,
+  ): Promise<{ predicate: OrgPredicate; note: string | null; setBy: string; setAt: Date } | null> {
     const rows = await m.query(
       `SELECT predicate, note, set_by AS "setBy", set_at AS "setAt" FROM unit_performance WHERE unit_id = $1 AND period = $2`,
       [unitId, period],
@@ -113,20 +123,28 @@ export class DistributionService {
         ...base,
         orgPredicate: null,
         orgPredicateNote: null,
-        violations: [{
-          rule: ORG_PREDICATE_MISSING,
-          message: `Capaian kinerja organisasi unit ${unit.code} periode ${p.period} belum ditetapkan (PUT /units/${unit.code}/performance/${p.period})`,
-          messageEn: `The organisation performance of unit ${unit.code} for ${p.period} has not been set`,
-          actual: null,
-          limit: null,
-        }],
+        violations: [
+          {
+            rule: ORG_PREDICATE_MISSING,
+            message: `Capaian kinerja organisasi unit ${unit.code} periode ${p.period} belum ditetapkan (PUT /units/${unit.code}/performance/${p.period})`,
+            messageEn: `The organisation performance of unit ${unit.code} for ${p.period} has not been set`,
+            actual: null,
+            limit: null,
+          },
+        ],
         warnings: [],
         ok: false,
         explanation: null,
       };
     }
     const r = checkDistribution({ orgPredicate: perf.predicate, counts, onDate: p.end });
-    const finding = (d: (typeof r.details)[number]): DistributionViolation => ({ rule: d.code, message: d.message, messageEn: d.messageEn, actual: d.actual, limit: d.limit });
+    const finding = (d: (typeof r.details)[number]): DistributionViolation => ({
+      rule: d.code,
+      message: d.message,
+      messageEn: d.messageEn,
+      actual: d.actual,
+      limit: d.limit,
+    });
     return {
       ...base,
       orgPredicate: perf.predicate,

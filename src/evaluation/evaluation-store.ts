@@ -9,7 +9,15 @@ import { PANGKAT_NAME } from '../org/org.enums';
 import { SkpEntity } from '../skp/entities/skp.entity';
 import { SkpStore } from '../skp/skp-store';
 import { EvaluationEntity } from './entities/evaluation.entity';
-import { Cadence, DEFAULT_CADENCE, EvaluationPeriod, fitsCadence, parsePeriodId, periodLabel, periodReferenceDate } from './periods';
+import {
+  Cadence,
+  DEFAULT_CADENCE,
+  EvaluationPeriod,
+  fitsCadence,
+  parsePeriodId,
+  periodLabel,
+  periodReferenceDate,
+} from './periods';
 
 export interface PersonBlock {
   employeeId: string;
@@ -45,8 +53,17 @@ export interface HistoryItem {
 }
 
 export const block = (s: AssignmentSnapshot): PersonBlock => ({
-  employeeId: s.employeeId, nip: s.nip, name: s.name, golongan: s.golongan, pangkat: PANGKAT_NAME[s.golongan] ?? null,
-  positionTitle: s.positionTitle, positionKind: s.positionKind, unitId: s.unitId, unitCode: s.unitCode, unitName: s.unitName, isUnitHead: s.isUnitHead,
+  employeeId: s.employeeId,
+  nip: s.nip,
+  name: s.name,
+  golongan: s.golongan,
+  pangkat: PANGKAT_NAME[s.golongan] ?? null,
+  positionTitle: s.positionTitle,
+  positionKind: s.positionKind,
+  unitId: s.unitId,
+  unitCode: s.unitCode,
+  unitName: s.unitName,
+  isUnitHead: s.isUnitHead,
 });
 
 /** Loads and writes the parts of an evaluation; resolves periods and reference dates. */
@@ -67,30 +84,40 @@ export class EvaluationStore {
   }
 
   async cadence(m: EntityManager, year: number): Promise<{ cadence: Cadence; configured: boolean }> {
-    const rows: { cadence: Cadence }[] = await m.query(`SELECT cadence FROM evaluation_cadences WHERE year = $1`, [year]);
+    const rows: { cadence: Cadence }[] = await m.query(`SELECT cadence FROM evaluation_cadences WHERE year = $1`, [
+      year,
+    ]);
     return rows[0] ? { cadence: rows[0].cadence, configured: true } : { cadence: DEFAULT_CADENCE, configured: false };
   }
 
   /** A period id of the SKP's year that fits the year's cadence. */
   async period(m: EntityManager, skp: SkpEntity, id: string): Promise<EvaluationPeriod> {
     const p = parsePeriodId(id);
-    if (!p) throw badRequest('Periode tidak valid / invalid period', [{ field: 'period', problem: 'must be YYYY, YYYY-Q1..YYYY-Q4 or YYYY-01..YYYY-12' }]);
+    if (!p)
+      throw badRequest('Periode tidak valid / invalid period', [
+        { field: 'period', problem: 'must be YYYY, YYYY-Q1..YYYY-Q4 or YYYY-01..YYYY-12' },
+      ]);
     if (p.year !== skp.year) throw notFound('Evaluasi');
     const { cadence } = await this.cadence(m, p.year);
     if (!fitsCadence(p, cadence)) {
-      throw unprocessable(`Periode ${id} tidak ada: evaluasi periodik tahun ${p.year} bersifat ${cadence} / the ${p.year} periodic cadence is ${cadence}`, [
-        { field: 'period', problem: `the ${p.year} cadence is ${cadence} (plus the ANNUAL evaluation)` },
-      ]);
+      throw unprocessable(
+        `Periode ${id} tidak ada: evaluasi periodik tahun ${p.year} bersifat ${cadence} / the ${p.year} periodic cadence is ${cadence}`,
+        [{ field: 'period', problem: `the ${p.year} cadence is ${cadence} (plus the ANNUAL evaluation)` }],
+      );
     }
     return p;
   }
 
   async find(m: EntityManager, skpId: string, period: string, lock = false): Promise<EvaluationEntity | null> {
-    return m.getRepository(EvaluationEntity).findOne({ where: { skpId, period }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return m
+      .getRepository(EvaluationEntity)
+      .findOne({ where: { skpId, period }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
   async byId(m: EntityManager, id: string, lock = false): Promise<EvaluationEntity | null> {
-    return m.getRepository(EvaluationEntity).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return m
+      .getRepository(EvaluationEntity)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
   /** The evaluation row, created (DRAFT) on first write. Locked for the rest of the transaction. */
@@ -110,15 +137,30 @@ export class EvaluationStore {
 
   async snapshot(m: EntityManager, employeeId: string, onDate: string): Promise<EvaluationSnapshot> {
     const emp = await this.org.snapshotById(employeeId, onDate, m);
-    if (!emp) throw unprocessable(`Pegawai tidak memiliki jabatan pada ${onDate} / the employee has no position on ${onDate}`);
+    if (!emp)
+      throw unprocessable(`Pegawai tidak memiliki jabatan pada ${onDate} / the employee has no position on ${onDate}`);
     const ppkId = await this.org.ppkOf(employeeId, onDate, m);
     const ppk = ppkId ? await this.org.snapshotById(ppkId, onDate, m) : null;
     const atasanId = ppkId ? await this.org.ppkOf(ppkId, onDate, m) : null;
     const atasan = atasanId ? await this.org.snapshotById(atasanId, onDate, m) : null;
-    return { onDate, agencyName: this.config.get('AGENCY_NAME'), employee: block(emp), ppk: ppk ? block(ppk) : null, atasanPpk: atasan ? block(atasan) : null };
+    return {
+      onDate,
+      agencyName: this.config.get('AGENCY_NAME'),
+      employee: block(emp),
+      ppk: ppk ? block(ppk) : null,
+      atasanPpk: atasan ? block(atasan) : null,
+    };
   }
 
-  async transition(m: EntityManager, p: Principal | undefined, e: EvaluationEntity, from: string | null, to: string, action: string, reason: string | null): Promise<void> {
+  async transition(
+    m: EntityManager,
+    p: Principal | undefined,
+    e: EvaluationEntity,
+    from: string | null,
+    to: string,
+    action: string,
+    reason: string | null,
+  ): Promise<void> {
     await m.query(
       `INSERT INTO evaluation_transitions (evaluation_id, from_status, to_status, action, actor, reason, revision, at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
       [e.id, from, to, action, actorLabel(p).actor, reason, e.revision, this.clock.now()],
@@ -133,16 +175,30 @@ export class EvaluationStore {
     return rows.map((r: HistoryItem & { at: Date }) => ({ ...r, at: new Date(r.at).toISOString() }));
   }
 
-  async realizations(m: EntityManager, evaluationId: string): Promise<Map<string, { realization: string; evidenceUrls: string[]; updatedAt: string }>> {
+  async realizations(
+    m: EntityManager,
+    evaluationId: string,
+  ): Promise<Map<string, { realization: string; evidenceUrls: string[]; updatedAt: string }>> {
     const rows = await m.query(
       `SELECT indicator_id AS "indicatorId", realization, evidence_urls AS "evidenceUrls", updated_at AS "updatedAt" FROM evaluation_realizations WHERE evaluation_id = $1`,
       [evaluationId],
     );
-    return new Map(rows.map((r: { indicatorId: string; realization: string; evidenceUrls: string[]; updatedAt: Date }) => [r.indicatorId, { realization: r.realization, evidenceUrls: r.evidenceUrls, updatedAt: new Date(r.updatedAt).toISOString() }]));
+    return new Map(
+      rows.map((r: { indicatorId: string; realization: string; evidenceUrls: string[]; updatedAt: Date }) => [
+        r.indicatorId,
+        { realization: r.realization, evidenceUrls: r.evidenceUrls, updatedAt: new Date(r.updatedAt).toISOString() },
+      ]),
+    );
   }
 
-  async feedback(m: EntityManager, evaluationId: string): Promise<{ targetKind: 'RESULT' | 'CORE_VALUE'; target: string; text: string }[]> {
-    return m.query(`SELECT target_kind AS "targetKind", target, text FROM evaluation_feedback WHERE evaluation_id = $1`, [evaluationId]);
+  async feedback(
+    m: EntityManager,
+    evaluationId: string,
+  ): Promise<{ targetKind: 'RESULT' | 'CORE_VALUE'; target: string; text: string }[]> {
+    return m.query(
+      `SELECT target_kind AS "targetKind", target, text FROM evaluation_feedback WHERE evaluation_id = $1`,
+      [evaluationId],
+    );
   }
 
   async revisions(m: EntityManager, evaluationId: string) {

@@ -36,8 +36,20 @@ export interface EvaluationView {
   unitCode: string | null;
   orgPredicate: string | null;
   results: {
-    id: string; kind: ResultKind; text: string; feedback: string | null; parentText: string | null;
-    indicators: { id: string; text: string; aspect: string | null; perspective: string | null; target: string | null; realization: string | null; evidenceUrls: string[] }[];
+    id: string;
+    kind: ResultKind;
+    text: string;
+    feedback: string | null;
+    parentText: string | null;
+    indicators: {
+      id: string;
+      text: string;
+      aspect: string | null;
+      perspective: string | null;
+      target: string | null;
+      realization: string | null;
+      evidenceUrls: string[];
+    }[];
   }[];
   behaviors: { coreValue: CoreValue; specialExpectation: string | null; feedback: string | null }[];
   ratedAt: string | null;
@@ -46,7 +58,12 @@ export interface EvaluationView {
   distributionJustification: string | null;
   distribution: DistributionReport | null;
   objection: null | {
-    reason: string; filedAt: string | null; ppkExplanation: string | null; decisionNote: string | null; decidedAt: string | null; decidedByNip: string | null;
+    reason: string;
+    filedAt: string | null;
+    ppkExplanation: string | null;
+    decisionNote: string | null;
+    decidedAt: string | null;
+    decidedByNip: string | null;
     original: { resultRating: Rating | null; behaviorRating: Rating | null; predicate: Predicate | null };
     distributionAfterDecision: DistributionReport | null;
   };
@@ -85,13 +102,20 @@ export class EvaluationViews {
     private readonly distribution: DistributionService,
   ) {}
 
-  async view(m: EntityManager, skp: SkpEntity, p: EvaluationPeriod, e: EvaluationEntity | null, pre: ViewPreloaded = {}): Promise<EvaluationView> {
+  async view(
+    m: EntityManager,
+    skp: SkpEntity,
+    p: EvaluationPeriod,
+    e: EvaluationEntity | null,
+    pre: ViewPreloaded = {},
+  ): Promise<EvaluationView> {
     const emp = pre.employee ?? (await m.query(`SELECT nip, name FROM employees WHERE id = $1`, [skp.employeeId]))[0];
     const results = pre.results ?? (await this.store.skpStore.results(m, skp.id));
     const behaviors = [...(pre.behaviors ?? (await this.store.skpStore.behaviors(m, skp.id)))];
     const real = e ? await this.store.realizations(m, e.id) : new Map();
     const fb = pre.feedback ?? (e ? await this.store.feedback(m, e.id) : []);
-    const fbOf = (kind: string, target: string) => fb.find((f) => f.targetKind === kind && f.target === target)?.text ?? null;
+    const fbOf = (kind: string, target: string) =>
+      fb.find((f) => f.targetKind === kind && f.target === target)?.text ?? null;
     const refDate = this.store.refDate(e, p);
     const snapshot = (e?.snapshot as EvaluationSnapshot | null) ?? null;
 
@@ -101,12 +125,16 @@ export class EvaluationViews {
       unitCode = pre.unitCode ?? (await this.distribution.unitById(m, e.unitId))?.code ?? null;
       if (e.isUnitHead) {
         const orgUnitId = snapshot?.employee.unitId ?? (await this.ledUnitId(m, e, refDate));
-        orgPredicate = orgUnitId ? ((await this.distribution.performance(m, orgUnitId, p.period))?.predicate ?? null) : null;
+        orgPredicate = orgUnitId
+          ? ((await this.distribution.performance(m, orgUnitId, p.period))?.predicate ?? null)
+          : null;
       } else {
         orgPredicate = await this.distributionPredicate(m, e.unitId, p.period);
       }
     }
-    const decidedBy = e?.decidedBy ? (await m.query(`SELECT nip FROM employees WHERE id = $1`, [e.decidedBy]))[0]?.nip ?? null : null;
+    const decidedBy = e?.decidedBy
+      ? ((await m.query(`SELECT nip FROM employees WHERE id = $1`, [e.decidedBy]))[0]?.nip ?? null)
+      : null;
     const coreOrder = (v: string) => CORE_VALUES.indexOf(v as never);
     // Enum-typed fields below come from columns with CHECK constraints of the same values.
     return {
@@ -136,15 +164,28 @@ export class EvaluationViews {
       unitCode,
       orgPredicate,
       results: results.map((r) => ({
-        id: r.id, kind: r.kind as ResultKind, text: r.text, feedback: fbOf('RESULT', r.id), parentText: r.parentResultText ?? null,
+        id: r.id,
+        kind: r.kind as ResultKind,
+        text: r.text,
+        feedback: fbOf('RESULT', r.id),
+        parentText: r.parentResultText ?? null,
         indicators: r.indicators.map((i) => ({
-          id: i.id, text: i.text, aspect: i.aspect, perspective: i.perspective, target: i.target,
-          realization: real.get(i.id)?.realization ?? null, evidenceUrls: real.get(i.id)?.evidenceUrls ?? [],
+          id: i.id,
+          text: i.text,
+          aspect: i.aspect,
+          perspective: i.perspective,
+          target: i.target,
+          realization: real.get(i.id)?.realization ?? null,
+          evidenceUrls: real.get(i.id)?.evidenceUrls ?? [],
         })),
       })),
       behaviors: behaviors
         .sort((a, b) => coreOrder(a.coreValue) - coreOrder(b.coreValue))
-        .map((b) => ({ coreValue: b.coreValue as CoreValue, specialExpectation: b.specialExpectation, feedback: fbOf('CORE_VALUE', b.coreValue) })),
+        .map((b) => ({
+          coreValue: b.coreValue as CoreValue,
+          specialExpectation: b.specialExpectation,
+          feedback: fbOf('CORE_VALUE', b.coreValue),
+        })),
       ratedAt: iso(e?.ratedAt ?? null),
       issuedAt: iso(e?.issuedAt ?? null),
       objectionDeadline: iso(e?.objectionDeadline ?? null),
@@ -152,9 +193,17 @@ export class EvaluationViews {
       distribution: (e?.distributionReport as DistributionReport | null) ?? null,
       objection: e?.objectionReason
         ? {
-            reason: e.objectionReason, filedAt: iso(e.objectedAt), ppkExplanation: e.ppkExplanation, decisionNote: e.decisionNote,
-            decidedAt: iso(e.decidedAt), decidedByNip: decidedBy,
-            original: { resultRating: e.originalResultRating as Rating | null, behaviorRating: e.originalBehaviorRating as Rating | null, predicate: e.originalPredicate as Predicate | null },
+            reason: e.objectionReason,
+            filedAt: iso(e.objectedAt),
+            ppkExplanation: e.ppkExplanation,
+            decisionNote: e.decisionNote,
+            decidedAt: iso(e.decidedAt),
+            decidedByNip: decidedBy,
+            original: {
+              resultRating: e.originalResultRating as Rating | null,
+              behaviorRating: e.originalBehaviorRating as Rating | null,
+              predicate: e.originalPredicate as Predicate | null,
+            },
             distributionAfterDecision: (e.decisionDistributionReport as DistributionReport | null) ?? null,
           }
         : null,

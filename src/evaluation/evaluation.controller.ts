@@ -9,7 +9,15 @@ import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { Principal } from '../identity/principal';
 import { renderDekp } from './dekp-document';
 import {
-  CadenceDto, CorrectionDto, FinalizeDto, ObjectionDecisionDto, ObjectionDto, ObjectionExplanationDto, RatingDto, RealizationsDto, UnitPerformanceDto,
+  CadenceDto,
+  CorrectionDto,
+  FinalizeDto,
+  ObjectionDecisionDto,
+  ObjectionDto,
+  ObjectionExplanationDto,
+  RatingDto,
+  RealizationsDto,
+  UnitPerformanceDto,
 } from './dto/evaluation.dto';
 import { EvaluationService } from './evaluation.service';
 import { OrgPerformanceService } from './org-performance.service';
@@ -29,38 +37,66 @@ export class EvaluationController {
   ) {}
 
   @Get('skp/:id/evaluations')
-  @ApiOperation({ summary: 'The evaluation periods of an SKP’s year (periodic per cadence, plus ANNUAL) with their status' })
+  @ApiOperation({
+    summary: 'The evaluation periods of an SKP’s year (periodic per cadence, plus ANNUAL) with their status',
+  })
   @ApiResult('EvaluationList')
   list(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.evaluations.list(p, id);
   }
 
   @Get(P)
-  @ApiOperation({ summary: 'The evaluation: ratings, predicate, explanation, status, realisations, feedback, appeal, revisions, history' })
+  @ApiOperation({
+    summary:
+      'The evaluation: ratings, predicate, explanation, status, realisations, feedback, appeal, revisions, history',
+  })
   @ApiResult('EvaluationView')
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string) {
     return this.evaluations.get(p, id, period);
   }
 
   @Put(`${P}/realizations`)
-  @ApiOperation({ summary: 'The employee’s realisations per indicator with https evidence URLs (APPROVED SKP; until RATED)' })
+  @ApiOperation({
+    summary: 'The employee’s realisations per indicator with https evidence URLs (APPROVED SKP; until RATED)',
+  })
   @ApiResult('EvaluationView')
-  realizations(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: RealizationsDto) {
+  realizations(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Param('period') period: string,
+    @Body() dto: RealizationsDto,
+  ) {
     return this.evaluations.putRealizations(p, id, period, dto);
   }
 
   @Put(`${P}/rating`)
-  @ApiOperation({ summary: 'PPK: rating hasil kerja and perilaku with feedback → predicate + explanation (RATED); a unit head’s rating hasil comes from the org predicate (422 if it differs or is not set); 409 before the period’s last month has begun unless EVALUATION_RATE_BEFORE_PERIOD_END' })
+  @ApiOperation({
+    summary:
+      'PPK: rating hasil kerja and perilaku with feedback → predicate + explanation (RATED); a unit head’s rating hasil comes from the org predicate (422 if it differs or is not set); 409 before the period’s last month has begun unless EVALUATION_RATE_BEFORE_PERIOD_END',
+  })
   @ApiResult('EvaluationView')
-  rate(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: RatingDto) {
+  rate(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Param('period') period: string,
+    @Body() dto: RatingDto,
+  ) {
     return this.evaluations.rate(p, id, period, dto);
   }
 
   @Post(`${P}/finalize`)
   @HttpCode(200)
-  @ApiOperation({ summary: 'PPK: RATED → ISSUED after the unit distribution check (violations → 422 unless a justification is given); opens the objection window; 409 before the period’s last month has begun unless EVALUATION_RATE_BEFORE_PERIOD_END' })
+  @ApiOperation({
+    summary:
+      'PPK: RATED → ISSUED after the unit distribution check (violations → 422 unless a justification is given); opens the objection window; 409 before the period’s last month has begun unless EVALUATION_RATE_BEFORE_PERIOD_END',
+  })
   @ApiResult('EvaluationView')
-  finalize(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: FinalizeDto) {
+  finalize(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Param('period') period: string,
+    @Body() dto: FinalizeDto,
+  ) {
     return this.evaluations.finalize(p, id, period, dto ?? {});
   }
 
@@ -76,7 +112,12 @@ export class EvaluationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Employee: keberatan within the window → OBJECTED (409 after the window)' })
   @ApiResult('EvaluationView')
-  object(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: ObjectionDto) {
+  object(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Param('period') period: string,
+    @Body() dto: ObjectionDto,
+  ) {
     return this.evaluations.object(p, id, period, dto);
   }
 
@@ -84,30 +125,57 @@ export class EvaluationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'PPK: penjelasan atas keberatan (while OBJECTED)' })
   @ApiResult('EvaluationView')
-  explain(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: ObjectionExplanationDto) {
+  explain(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Param('period') period: string,
+    @Body() dto: ObjectionExplanationDto,
+  ) {
     return this.evaluations.explainObjection(p, id, period, dto);
   }
 
   @Post(`${P}/objection/decision`)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Atasan PPK: final decision on the keberatan → FINAL, predicate recomputed, unit distribution re-checked and reported' })
+  @ApiOperation({
+    summary:
+      'Atasan PPK: final decision on the keberatan → FINAL, predicate recomputed, unit distribution re-checked and reported',
+  })
   @ApiResult('EvaluationView')
-  decide(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: ObjectionDecisionDto) {
+  decide(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Param('period') period: string,
+    @Body() dto: ObjectionDecisionDto,
+  ) {
     return this.evaluations.decide(p, id, period, dto);
   }
 
   @Post(`${P}/corrections`)
   @HttpCode(200)
-  @ApiOperation({ summary: 'ADMIN: correct a FINAL evaluation as a new audited revision (re-emits EvaluationFinalized)' })
+  @ApiOperation({
+    summary: 'ADMIN: correct a FINAL evaluation as a new audited revision (re-emits EvaluationFinalized)',
+  })
   @ApiResult('EvaluationView')
-  correct(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Body() dto: CorrectionDto) {
+  correct(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Param('period') period: string,
+    @Body() dto: CorrectionDto,
+  ) {
     return this.evaluations.correct(p, id, period, dto);
   }
 
   @Get(`${P}/document.pdf`)
-  @ApiOperation({ summary: 'Dokumen Evaluasi Kinerja Pegawai (DEKP) with the evaluation form, identities as in the period' })
+  @ApiOperation({
+    summary: 'Dokumen Evaluasi Kinerja Pegawai (DEKP) with the evaluation form, identities as in the period',
+  })
   @ApiFile('application/pdf', 'The DEKP (PDF)')
-  async document(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string, @Res() reply: FastifyReply) {
+  async document(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Param('period') period: string,
+    @Res() reply: FastifyReply,
+  ) {
     const { view, distribution } = await this.evaluations.documentData(p, id, period);
     const pdf = await renderDekp(view, distribution, this.clock.today(), await this.agency.profile());
     void reply
@@ -128,12 +196,19 @@ export class OrgPerformanceController {
   @Put('units/:code/performance/:period')
   @ApiOperation({ summary: 'Capaian kinerja organisasi of a unit for a period (leader of the parent unit, or ADMIN)' })
   @ApiResult('UnitPerformanceView')
-  setPerformance(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Param('period') period: string, @Body() dto: UnitPerformanceDto) {
+  setPerformance(
+    @CurrentPrincipal() p: Principal,
+    @Param('code') code: string,
+    @Param('period') period: string,
+    @Body() dto: UnitPerformanceDto,
+  ) {
     return this.perf.setPerformance(p, code, period, dto);
   }
 
   @Get('units/:code/distribution/:period')
-  @ApiOperation({ summary: 'Employee-predicate distribution of a unit vs its org predicate (SE 3/2023): counts, violations, ok' })
+  @ApiOperation({
+    summary: 'Employee-predicate distribution of a unit vs its org predicate (SE 3/2023): counts, violations, ok',
+  })
   @ApiResult('DistributionReport')
   distribution(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Param('period') period: string) {
     return this.perf.getDistribution(p, code, period);
@@ -156,6 +231,7 @@ export class OrgPerformanceController {
 }
 
 function checkYear(year: number): number {
-  if (year < 2000 || year > 2100) throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be 2000..2100' }]);
+  if (year < 2000 || year > 2100)
+    throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be 2000..2100' }]);
   return year;
 }

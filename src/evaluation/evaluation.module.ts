@@ -14,7 +14,15 @@ import { OrgPerformanceService } from './org-performance.service';
 @Module({
   imports: [AgencyModule, DisciplineReadModule],
   controllers: [EvaluationController, OrgPerformanceController],
-  providers: [EvaluationService, EvaluationStore, EvaluationViews, DistributionService, OrgPerformanceService, SkpStore, EvaluationStatusReader],
+  providers: [
+    EvaluationService,
+    EvaluationStore,
+    EvaluationViews,
+    DistributionService,
+    OrgPerformanceService,
+    SkpStore,
+    EvaluationStatusReader,
+  ],
   exports: [EvaluationService, DistributionService, EvaluationStatusReader],
 })
 export class EvaluationModule {}

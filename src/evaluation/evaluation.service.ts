@@ -9,10 +9,25 @@ import { Principal } from '../identity/principal';
 import { DisciplineRatingGuard } from '../discipline/discipline-read';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { computePredicate, RuleInputError, unitHeadPredicate, type Explanation, type Predicate, type Rating } from '../rules';
+import {
+  computePredicate,
+  RuleInputError,
+  unitHeadPredicate,
+  type Explanation,
+  type Predicate,
+  type Rating,
+} from '../rules';
 import { SkpEntity } from '../skp/entities/skp.entity';
 import { DistributionReport, DistributionService } from './distribution.service';
-import { CorrectionDto, FinalizeDto, ObjectionDecisionDto, ObjectionDto, ObjectionExplanationDto, RatingDto, RealizationsDto } from './dto/evaluation.dto';
+import {
+  CorrectionDto,
+  FinalizeDto,
+  ObjectionDecisionDto,
+  ObjectionDto,
+  ObjectionExplanationDto,
+  RatingDto,
+  RealizationsDto,
+} from './dto/evaluation.dto';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import { EvaluationStore } from './evaluation-store';
 import { EvaluationView, EvaluationViews } from './evaluation-views';
@@ -26,7 +41,16 @@ export interface EvaluationList {
   skpId: string;
   year: number;
   cadence: Cadence;
-  items: { period: string; periodKind: PeriodKind; fromMonth: string; toMonth: string; id: string | null; status: EvaluationStatus; predicate: Predicate | null; revision: number }[];
+  items: {
+    period: string;
+    periodKind: PeriodKind;
+    fromMonth: string;
+    toMonth: string;
+    id: string | null;
+    status: EvaluationStatus;
+    predicate: Predicate | null;
+    revision: number;
+  }[];
 }
 export type FinalizedBy = 'ACCEPT' | 'DECISION' | 'EXPIRY' | 'CORRECTION';
 
@@ -77,22 +101,46 @@ export class EvaluationService {
     const { cadence } = await this.store.cadence(m, skp.year);
     const rows: EvaluationEntity[] = await m.getRepository(EvaluationEntity).findBy({ skpId });
     const ps = periodsOfYear(skp.year, cadence);
-    await this.policy.require(p, skp.employeeId, this.store.refDate(null, ps[ps.length - 1]), ['ADMIN', 'SELF', 'PPK'], 'SKP', m);
+    await this.policy.require(
+      p,
+      skp.employeeId,
+      this.store.refDate(null, ps[ps.length - 1]),
+      ['ADMIN', 'SELF', 'PPK'],
+      'SKP',
+      m,
+    );
     return {
-      skpId, year: skp.year, cadence,
+      skpId,
+      year: skp.year,
+      cadence,
       items: ps.map((x) => {
         const e = rows.find((r) => r.period === x.period);
-        return { period: x.period, periodKind: x.kind, fromMonth: x.fromMonth, toMonth: x.toMonth, id: e?.id ?? null, status: (e?.status ?? 'DRAFT') as EvaluationStatus, predicate: (e?.predicate ?? null) as Predicate | null, revision: e?.revision ?? 0 };
+        return {
+          period: x.period,
+          periodKind: x.kind,
+          fromMonth: x.fromMonth,
+          toMonth: x.toMonth,
+          id: e?.id ?? null,
+          status: (e?.status ?? 'DRAFT') as EvaluationStatus,
+          predicate: (e?.predicate ?? null) as Predicate | null,
+          revision: e?.revision ?? 0,
+        };
       }),
     };
   }
 
   /** Data for the DEKP: the view with the identity blocks as of the period (frozen at issue). */
-  async documentData(p: Principal, skpId: string, period: string): Promise<{ view: EvaluationView; distribution: DistributionReport | null }> {
+  async documentData(
+    p: Principal,
+    skpId: string,
+    period: string,
+  ): Promise<{ view: EvaluationView; distribution: DistributionReport | null }> {
     const m = this.dataSource.manager;
     const c = await this.load(m, p, skpId, period, false);
     if (!c.e || !['RATED', 'ISSUED', 'OBJECTED', 'FINAL'].includes(c.e.status)) {
-      throw conflict('DEKP tersedia setelah evaluasi dinilai / the DEKP exists once the evaluation is RATED', [{ field: 'status', problem: `is ${c.e?.status ?? 'DRAFT'}` }]);
+      throw conflict('DEKP tersedia setelah evaluasi dinilai / the DEKP exists once the evaluation is RATED', [
+        { field: 'status', problem: `is ${c.e?.status ?? 'DRAFT'}` },
+      ]);
     }
     const view = await this.views.view(m, c.skp, c.p, c.e);
     if (!view.snapshot) view.snapshot = await this.store.snapshot(m, c.skp.employeeId, c.refDate);
@@ -110,15 +158,23 @@ export class EvaluationService {
       requireRatable(c.p, this.clock.today(), this.config);
       const status = c.e?.status ?? 'DRAFT';
       if (status !== 'DRAFT' && status !== 'SUBMITTED') {
-        throw conflict(`Realisasi tidak dapat diubah: evaluasi berstatus ${status} / realisations are locked once the evaluation is RATED`, [{ field: 'status', problem: `is ${status}` }]);
+        throw conflict(
+          `Realisasi tidak dapat diubah: evaluasi berstatus ${status} / realisations are locked once the evaluation is RATED`,
+          [{ field: 'status', problem: `is ${status}` }],
+        );
       }
       const results = await this.store.skpStore.results(m, c.skp.id);
       const indicatorIds = new Set(results.flatMap((r) => r.indicators.map((i) => i.id)));
       const problems: ErrorDetail[] = [];
       const seen = new Set<string>();
       dto.items.forEach((it, i) => {
-        if (!indicatorIds.has(it.indicatorId)) problems.push({ field: `items[${i}].indicatorId`, problem: 'bukan indikator dari SKP ini / not an indicator of this SKP' });
-        if (seen.has(it.indicatorId)) problems.push({ field: `items[${i}].indicatorId`, problem: 'duplicate indicator' });
+        if (!indicatorIds.has(it.indicatorId))
+          problems.push({
+            field: `items[${i}].indicatorId`,
+            problem: 'bukan indikator dari SKP ini / not an indicator of this SKP',
+          });
+        if (seen.has(it.indicatorId))
+          problems.push({ field: `items[${i}].indicatorId`, problem: 'duplicate indicator' });
         seen.add(it.indicatorId);
       });
       if (problems.length) throw badRequest('Data tidak valid / invalid input', problems);
@@ -139,8 +195,17 @@ export class EvaluationService {
       e.version += 1;
       await m.getRepository(EvaluationEntity).save(e);
       await this.audit.record(m, {
-        action: 'evaluation.realizations', entityType: 'Evaluation', entityId: e.id,
-        before: { status: from, items: [...before.entries()].map(([indicatorId, v]) => ({ indicatorId, realization: v.realization, evidenceUrls: v.evidenceUrls })) },
+        action: 'evaluation.realizations',
+        entityType: 'Evaluation',
+        entityId: e.id,
+        before: {
+          status: from,
+          items: [...before.entries()].map(([indicatorId, v]) => ({
+            indicatorId,
+            realization: v.realization,
+            evidenceUrls: v.evidenceUrls,
+          })),
+        },
         after: { status: e.status, items: dto.items },
       });
       return this.views.view(m, c.skp, c.p, e);
@@ -152,7 +217,13 @@ export class EvaluationService {
       const c = await this.load(m, p, skpId, period, true);
       this.requireRole(c, 'SELF');
       const e = this.requireStatus(c, 'ISSUED', 'diterima / accepted');
-      await this.audit.record(m, { action: 'evaluation.accept', entityType: 'Evaluation', entityId: e.id, before: { status: 'ISSUED' }, after: { status: 'FINAL', predicate: e.predicate } });
+      await this.audit.record(m, {
+        action: 'evaluation.accept',
+        entityType: 'Evaluation',
+        entityId: e.id,
+        before: { status: 'ISSUED' },
+        after: { status: 'FINAL', predicate: e.predicate },
+      });
       await this.toFinal(m, p, e, 'ACCEPT', null);
       return this.views.view(m, c.skp, c.p, e);
     });
@@ -176,7 +247,14 @@ export class EvaluationService {
       e.version += 1;
       await m.getRepository(EvaluationEntity).save(e);
       await this.store.transition(m, p, e, 'ISSUED', 'OBJECTED', 'OBJECT', dto.reason);
-      await this.audit.record(m, { action: 'evaluation.objection', entityType: 'Evaluation', entityId: e.id, before: { status: 'ISSUED' }, after: { status: 'OBJECTED' }, reason: dto.reason });
+      await this.audit.record(m, {
+        action: 'evaluation.objection',
+        entityType: 'Evaluation',
+        entityId: e.id,
+        before: { status: 'ISSUED' },
+        after: { status: 'OBJECTED' },
+        reason: dto.reason,
+      });
       return this.views.view(m, c.skp, c.p, e);
     });
   }
@@ -192,33 +270,73 @@ export class EvaluationService {
       requireRatable(c.p, this.clock.today(), this.config);
       const status = c.e?.status ?? 'DRAFT';
       if (!['DRAFT', 'SUBMITTED', 'RATED'].includes(status)) {
-        throw conflict(`Evaluasi berstatus ${status}; penilaian hanya dapat diubah sebelum ditetapkan (ISSUED) / ratings can only change before the evaluation is issued`, [{ field: 'status', problem: `is ${status}` }]);
+        throw conflict(
+          `Evaluasi berstatus ${status}; penilaian hanya dapat diubah sebelum ditetapkan (ISSUED) / ratings can only change before the evaluation is issued`,
+          [{ field: 'status', problem: `is ${status}` }],
+        );
       }
       const results = await this.store.skpStore.results(m, c.skp.id);
       const behaviors = await this.store.skpStore.behaviors(m, c.skp.id);
       const feedback = this.feedbackRows(results, behaviors, dto);
       const snap = await this.org.snapshotById(c.skp.employeeId, c.refDate, m);
-      if (!snap) throw unprocessable(`Pegawai tidak memiliki jabatan pada ${c.refDate} / the employee has no position on ${c.refDate}`);
-      const judged = await this.judge(m, { isUnitHead: snap.isUnitHead, ledUnitId: snap.unitId, unitCode: snap.unitCode }, c.p, dto.resultRating, dto.behaviorRating);
-      const parentId = snap.isUnitHead ? (await this.distribution.unitById(m, snap.unitId))?.parentId ?? null : null;
+      if (!snap)
+        throw unprocessable(
+          `Pegawai tidak memiliki jabatan pada ${c.refDate} / the employee has no position on ${c.refDate}`,
+        );
+      const judged = await this.judge(
+        m,
+        { isUnitHead: snap.isUnitHead, ledUnitId: snap.unitId, unitCode: snap.unitCode },
+        c.p,
+        dto.resultRating,
+        dto.behaviorRating,
+      );
+      const parentId = snap.isUnitHead ? ((await this.distribution.unitById(m, snap.unitId))?.parentId ?? null) : null;
       // Issue 8: a decided discipline/netralitas sanction in the period → a behaviour rating above DI_BAWAH_EKSPEKTASI needs a recorded justification.
       const discipline = await this.disciplineGuard.check(m, {
-        employeeId: c.skp.employeeId, fromMonth: c.p.fromMonth, toMonth: c.p.toMonth, behaviorRating: dto.behaviorRating,
-        justification: dto.behaviorJustification, subjectRef: `skp:${c.skp.id}:${c.p.period}`,
+        employeeId: c.skp.employeeId,
+        fromMonth: c.p.fromMonth,
+        toMonth: c.p.toMonth,
+        behaviorRating: dto.behaviorRating,
+        justification: dto.behaviorJustification,
+        subjectRef: `skp:${c.skp.id}:${c.p.period}`,
       });
       const e = c.e ?? (await this.store.ensure(m, c.skp, c.p));
       const before = this.ratingFacts(e);
       const from = e.status;
       Object.assign(e, {
-        status: 'RATED', resultRating: judged.resultRating, behaviorRating: dto.behaviorRating, predicate: judged.predicate, explanation: judged.explanation,
-        note: dto.note ?? null, ratedAt: this.clock.now(), ratedBy: p.kind === 'user' ? p.employeeId : null, ppkId: p.kind === 'user' ? p.employeeId : null,
-        refDate: c.refDate, unitId: parentId ?? snap.unitId, isUnitHead: snap.isUnitHead, version: e.version + 1,
+        status: 'RATED',
+        resultRating: judged.resultRating,
+        behaviorRating: dto.behaviorRating,
+        predicate: judged.predicate,
+        explanation: judged.explanation,
+        note: dto.note ?? null,
+        ratedAt: this.clock.now(),
+        ratedBy: p.kind === 'user' ? p.employeeId : null,
+        ppkId: p.kind === 'user' ? p.employeeId : null,
+        refDate: c.refDate,
+        unitId: parentId ?? snap.unitId,
+        isUnitHead: snap.isUnitHead,
+        version: e.version + 1,
       });
       // One UPDATE (save() would first re-read the row it already holds locked).
-      await m.getRepository(EvaluationEntity).update({ id: e.id }, {
-        status: e.status, resultRating: e.resultRating, behaviorRating: e.behaviorRating, predicate: e.predicate, explanation: e.explanation as object,
-        note: e.note, ratedAt: e.ratedAt, ratedBy: e.ratedBy, ppkId: e.ppkId, refDate: e.refDate, unitId: e.unitId, isUnitHead: e.isUnitHead, version: e.version,
-      });
+      await m.getRepository(EvaluationEntity).update(
+        { id: e.id },
+        {
+          status: e.status,
+          resultRating: e.resultRating,
+          behaviorRating: e.behaviorRating,
+          predicate: e.predicate,
+          explanation: e.explanation as object,
+          note: e.note,
+          ratedAt: e.ratedAt,
+          ratedBy: e.ratedBy,
+          ppkId: e.ppkId,
+          refDate: e.refDate,
+          unitId: e.unitId,
+          isUnitHead: e.isUnitHead,
+          version: e.version,
+        },
+      );
       await m.query(`DELETE FROM evaluation_feedback WHERE evaluation_id = $1`, [e.id]);
       if (feedback.length) {
         await m.query(
@@ -228,12 +346,22 @@ export class EvaluationService {
       }
       await this.store.transition(m, p, e, from, 'RATED', from === 'RATED' ? 'RERATE' : 'RATE', null);
       await this.audit.record(m, {
-        action: 'evaluation.rate', entityType: 'Evaluation', entityId: e.id, before,
-        after: { ...this.ratingFacts(e), feedback, note: e.note, ...(discipline.justificationRecorded ? { behaviorJustification: dto.behaviorJustification } : {}) },
+        action: 'evaluation.rate',
+        entityType: 'Evaluation',
+        entityId: e.id,
+        before,
+        after: {
+          ...this.ratingFacts(e),
+          feedback,
+          note: e.note,
+          ...(discipline.justificationRecorded ? { behaviorJustification: dto.behaviorJustification } : {}),
+        },
       });
       // The view from what this transaction already read/wrote (no second read of SKP parts, feedback, employee, unit).
       const view = await this.views.view(m, c.skp, c.p, e, {
-        employee: { nip: snap.nip, name: snap.name }, results, behaviors,
+        employee: { nip: snap.nip, name: snap.name },
+        results,
+        behaviors,
         feedback: feedback.map((f) => ({ targetKind: f.kind, target: f.target, text: f.text })),
         ...(e.unitId === snap.unitId ? { unitCode: snap.unitCode } : {}),
       });
@@ -269,16 +397,32 @@ export class EvaluationService {
       await this.store.transition(m, p, e, 'RATED', 'ISSUED', 'FINALIZE', e.distributionJustification);
       await this.audit.record(m, {
         action: report.ok ? 'evaluation.finalize' : 'evaluation.finalize.distribution-override',
-        entityType: 'Evaluation', entityId: e.id,
+        entityType: 'Evaluation',
+        entityId: e.id,
         before: { status: 'RATED' },
-        after: { status: 'ISSUED', objectionDeadline: e.objectionDeadline.toISOString(), distribution: { unitCode: report.unitCode, orgPredicate: report.orgPredicate, counts: report.counts, ok: report.ok, violations: report.violations.map((v) => v.rule) } },
+        after: {
+          status: 'ISSUED',
+          objectionDeadline: e.objectionDeadline.toISOString(),
+          distribution: {
+            unitCode: report.unitCode,
+            orgPredicate: report.orgPredicate,
+            counts: report.counts,
+            ok: report.ok,
+            violations: report.violations.map((v) => v.rule),
+          },
+        },
         reason: e.distributionJustification,
       });
       return this.views.view(m, c.skp, c.p, e);
     });
   }
 
-  async explainObjection(p: Principal, skpId: string, period: string, dto: ObjectionExplanationDto): Promise<EvaluationView> {
+  async explainObjection(
+    p: Principal,
+    skpId: string,
+    period: string,
+    dto: ObjectionExplanationDto,
+  ): Promise<EvaluationView> {
     return this.dataSource.transaction(async (m) => {
       const c = await this.load(m, p, skpId, period, true);
       this.requireRole(c, 'PPK');
@@ -287,7 +431,13 @@ export class EvaluationService {
       e.ppkExplanation = dto.text;
       e.version += 1;
       await m.getRepository(EvaluationEntity).save(e);
-      await this.audit.record(m, { action: 'evaluation.objection.explanation', entityType: 'Evaluation', entityId: e.id, before: { ppkExplanation: before }, after: { ppkExplanation: dto.text } });
+      await this.audit.record(m, {
+        action: 'evaluation.objection.explanation',
+        entityType: 'Evaluation',
+        entityId: e.id,
+        before: { ppkExplanation: before },
+        after: { ppkExplanation: dto.text },
+      });
       return this.views.view(m, c.skp, c.p, e);
     });
   }
@@ -302,16 +452,27 @@ export class EvaluationService {
       const judged = await this.judge(m, await this.headInfo(m, e), c.p, dto.resultRating, dto.behaviorRating);
       const before = this.ratingFacts(e);
       Object.assign(e, {
-        originalResultRating: e.resultRating, originalBehaviorRating: e.behaviorRating, originalPredicate: e.predicate,
-        resultRating: judged.resultRating, behaviorRating: dto.behaviorRating, predicate: judged.predicate, explanation: judged.explanation,
-        decisionNote: dto.decisionNote, decidedAt: this.clock.now(), decidedBy: p.kind === 'user' ? p.employeeId : null,
+        originalResultRating: e.resultRating,
+        originalBehaviorRating: e.behaviorRating,
+        originalPredicate: e.predicate,
+        resultRating: judged.resultRating,
+        behaviorRating: dto.behaviorRating,
+        predicate: judged.predicate,
+        explanation: judged.explanation,
+        decisionNote: dto.decisionNote,
+        decidedAt: this.clock.now(),
+        decidedBy: p.kind === 'user' ? p.employeeId : null,
       });
       await m.getRepository(EvaluationEntity).save(e);
       // The decision is final; the unit's distribution is re-checked and reported (informational, §3.5).
       const unitId = await this.distribution.distributionUnitId(m, e.unitId!, c.p.period);
       e.decisionDistributionReport = await this.distribution.report(m, unitId, c.p);
       await this.audit.record(m, {
-        action: 'evaluation.objection.decision', entityType: 'Evaluation', entityId: e.id, before, after: { ...this.ratingFacts(e), distributionOk: (e.decisionDistributionReport as DistributionReport).ok },
+        action: 'evaluation.objection.decision',
+        entityType: 'Evaluation',
+        entityId: e.id,
+        before,
+        after: { ...this.ratingFacts(e), distributionOk: (e.decisionDistributionReport as DistributionReport).ok },
         reason: dto.decisionNote,
       });
       await this.toFinal(m, p, e, 'DECISION', dto.decisionNote);
@@ -330,10 +491,33 @@ export class EvaluationService {
       const before = this.ratingFacts(e);
       await m.query(
         `INSERT INTO evaluation_revisions (evaluation_id, revision, result_rating, behavior_rating, predicate, explanation, reason, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-        [e.id, e.revision, e.resultRating, e.behaviorRating, e.predicate, JSON.stringify(e.explanation ?? null), dto.reason, p.kind === 'user' ? p.nip : 'system', this.clock.now()],
+        [
+          e.id,
+          e.revision,
+          e.resultRating,
+          e.behaviorRating,
+          e.predicate,
+          JSON.stringify(e.explanation ?? null),
+          dto.reason,
+          p.kind === 'user' ? p.nip : 'system',
+          this.clock.now(),
+        ],
       );
-      Object.assign(e, { resultRating: judged.resultRating, behaviorRating: dto.behaviorRating, predicate: judged.predicate, explanation: judged.explanation, revision: e.revision + 1 });
-      await this.audit.record(m, { action: 'evaluation.correction', entityType: 'Evaluation', entityId: e.id, before, after: this.ratingFacts(e), reason: dto.reason });
+      Object.assign(e, {
+        resultRating: judged.resultRating,
+        behaviorRating: dto.behaviorRating,
+        predicate: judged.predicate,
+        explanation: judged.explanation,
+        revision: e.revision + 1,
+      });
+      await this.audit.record(m, {
+        action: 'evaluation.correction',
+        entityType: 'Evaluation',
+        entityId: e.id,
+        before,
+        after: this.ratingFacts(e),
+        reason: dto.reason,
+      });
       await this.toFinal(m, p, e, 'CORRECTION', dto.reason);
       return this.views.view(m, c.skp, c.p, e);
     });
@@ -353,7 +537,13 @@ export class EvaluationService {
       .setOnLocked('skip_locked')
       .getMany();
     for (const e of rows) {
-      await this.audit.record(m, { action: 'evaluation.window-expired', entityType: 'Evaluation', entityId: e.id, before: { status: 'ISSUED' }, after: { status: 'FINAL' } });
+      await this.audit.record(m, {
+        action: 'evaluation.window-expired',
+        entityType: 'Evaluation',
+        entityId: e.id,
+        before: { status: 'ISSUED' },
+        after: { status: 'FINAL' },
+      });
       await this.toFinal(m, undefined, e, 'EXPIRY', 'batas waktu keberatan lewat / objection window expired');
     }
     return rows.map((e) => e.id);
@@ -366,7 +556,14 @@ export class EvaluationService {
     const per = await this.store.period(m, skp, period);
     const e = await this.store.find(m, skp.id, per.period, lock);
     const refDate = this.store.refDate(e, per);
-    const rel = await this.policy.require(p, skp.employeeId, refDate, ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'], 'Evaluasi', m);
+    const rel = await this.policy.require(
+      p,
+      skp.employeeId,
+      refDate,
+      ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'],
+      'Evaluasi',
+      m,
+    );
     // The atasan PPK sees an evaluation only when an appeal brought it to him.
     const onlyAtasan = !rel.has('ADMIN') && !rel.has('SELF') && !rel.has('PPK');
     if (onlyAtasan && !e?.objectionReason) throw notFound('Evaluasi');
@@ -386,29 +583,39 @@ export class EvaluationService {
 
   private requireApproved(skp: SkpEntity): void {
     if (skp.status !== 'APPROVED') {
-      throw conflict(`SKP berstatus ${skp.status}; evaluasi hanya untuk SKP yang telah disetujui / evaluations need an APPROVED SKP`, [{ field: 'skp.status', problem: `is ${skp.status}, must be APPROVED` }]);
+      throw conflict(
+        `SKP berstatus ${skp.status}; evaluasi hanya untuk SKP yang telah disetujui / evaluations need an APPROVED SKP`,
+        [{ field: 'skp.status', problem: `is ${skp.status}, must be APPROVED` }],
+      );
     }
   }
 
   private requireStarted(p: EvaluationPeriod): void {
-    if (this.clock.today() < p.start) throw conflict(`Periode ${p.period} belum dimulai (mulai ${p.start}) / the period has not started`, [{ field: 'period', problem: `starts ${p.start}` }]);
+    if (this.clock.today() < p.start)
+      throw conflict(`Periode ${p.period} belum dimulai (mulai ${p.start}) / the period has not started`, [
+        { field: 'period', problem: `starts ${p.start}` },
+      ]);
   }
 
   private requireStatus(c: Ctx, status: string, verb: string): EvaluationEntity {
     const actual = c.e?.status ?? 'DRAFT';
     if (!c.e || actual !== status) {
-      throw conflict(`Evaluasi berstatus ${actual}; hanya evaluasi ${status} yang dapat ${verb.split(' / ')[0]} / only a ${status} evaluation can be ${verb.split(' / ')[1]}`, [
-        { field: 'status', problem: `is ${actual}, must be ${status}` },
-      ]);
+      throw conflict(
+        `Evaluasi berstatus ${actual}; hanya evaluasi ${status} yang dapat ${verb.split(' / ')[0]} / only a ${status} evaluation can be ${verb.split(' / ')[1]}`,
+        [{ field: 'status', problem: `is ${actual}, must be ${status}` }],
+      );
     }
     return c.e;
   }
 
-  private async headInfo(m: EntityManager, e: EvaluationEntity): Promise<{ isUnitHead: boolean; ledUnitId: string | null; unitCode: string }> {
+  private async headInfo(
+    m: EntityManager,
+    e: EvaluationEntity,
+  ): Promise<{ isUnitHead: boolean; ledUnitId: string | null; unitCode: string }> {
     if (!e.isUnitHead) return { isUnitHead: false, ledUnitId: null, unitCode: '' };
     const snap = e.snapshot as { employee?: { unitId: string; unitCode: string } } | null;
     const led = snap?.employee?.unitId ?? (await this.views.ledUnitId(m, e, e.refDate!));
-    const code = snap?.employee?.unitCode ?? (led ? (await this.distribution.unitById(m, led))?.code ?? '' : '');
+    const code = snap?.employee?.unitCode ?? (led ? ((await this.distribution.unitById(m, led))?.code ?? '') : '');
     return { isUnitHead: true, ledUnitId: led, unitCode: code };
   }
 
@@ -425,23 +632,36 @@ export class EvaluationService {
       if (!perf) {
         throw unprocessable(
           `Pegawai adalah pimpinan unit ${who.unitCode}: rating hasil kerjanya adalah capaian kinerja organisasi, yang untuk periode ${per.period} belum ditetapkan (PUT /units/${who.unitCode}/performance/${per.period}) / the unit's organisation predicate is not set yet`,
-          [{ field: 'resultRating', problem: `organisation performance of ${who.unitCode} for ${per.period} is not set` }],
+          [
+            {
+              field: 'resultRating',
+              problem: `organisation performance of ${who.unitCode} for ${per.period} is not set`,
+            },
+          ],
         );
       }
       try {
         const r = unitHeadPredicate({ orgPredicate: perf.predicate, behaviorRating, resultRating, onDate: per.end });
         return { resultRating: r.resultRating, predicate: r.predicate, explanation: r.explanation };
       } catch (err) {
-        if (err instanceof RuleInputError) throw unprocessable(err.message, [{ field: err.field ?? 'resultRating', problem: err.message }]);
+        if (err instanceof RuleInputError)
+          throw unprocessable(err.message, [{ field: err.field ?? 'resultRating', problem: err.message }]);
         throw err;
       }
     }
-    if (!resultRating) throw badRequest('Data tidak valid / invalid input', [{ field: 'resultRating', problem: 'is required (only a unit head’s comes from the organisation predicate)' }]);
+    if (!resultRating)
+      throw badRequest('Data tidak valid / invalid input', [
+        { field: 'resultRating', problem: 'is required (only a unit head’s comes from the organisation predicate)' },
+      ]);
     const r = computePredicate({ resultRating, behaviorRating, onDate: per.end });
     return { resultRating, predicate: r.predicate, explanation: r.explanation };
   }
 
-  private feedbackRows(results: { id: string }[], behaviors: { coreValue: string }[], dto: RatingDto): { kind: 'RESULT' | 'CORE_VALUE'; target: string; text: string }[] {
+  private feedbackRows(
+    results: { id: string }[],
+    behaviors: { coreValue: string }[],
+    dto: RatingDto,
+  ): { kind: 'RESULT' | 'CORE_VALUE'; target: string; text: string }[] {
     const resultIds = new Set(results.map((r) => r.id));
     const values = new Set(behaviors.map((b) => b.coreValue));
     const problems: ErrorDetail[] = [];
@@ -454,9 +674,15 @@ export class EvaluationService {
       }
       const kind = f.resultId ? 'RESULT' : 'CORE_VALUE';
       const target = (f.resultId ?? f.coreValue)!;
-      if (kind === 'RESULT' && !resultIds.has(target)) problems.push({ field: `feedback[${i}].resultId`, problem: 'bukan RHK dari SKP ini / not a result of this SKP' });
-      if (kind === 'CORE_VALUE' && !values.has(target)) problems.push({ field: `feedback[${i}].coreValue`, problem: 'not a core value of this SKP' });
-      if (seen.has(`${kind}:${target}`)) problems.push({ field: `feedback[${i}]`, problem: 'duplicate feedback target' });
+      if (kind === 'RESULT' && !resultIds.has(target))
+        problems.push({
+          field: `feedback[${i}].resultId`,
+          problem: 'bukan RHK dari SKP ini / not a result of this SKP',
+        });
+      if (kind === 'CORE_VALUE' && !values.has(target))
+        problems.push({ field: `feedback[${i}].coreValue`, problem: 'not a core value of this SKP' });
+      if (seen.has(`${kind}:${target}`))
+        problems.push({ field: `feedback[${i}]`, problem: 'duplicate feedback target' });
       seen.add(`${kind}:${target}`);
       out.push({ kind, target, text: f.text });
     });
@@ -465,11 +691,23 @@ export class EvaluationService {
   }
 
   private ratingFacts(e: EvaluationEntity) {
-    return { status: e.status, resultRating: e.resultRating, behaviorRating: e.behaviorRating, predicate: e.predicate, revision: e.revision };
+    return {
+      status: e.status,
+      resultRating: e.resultRating,
+      behaviorRating: e.behaviorRating,
+      predicate: e.predicate,
+      revision: e.revision,
+    };
   }
 
   /** → FINAL, with the EvaluationFinalized fact in the same transaction (consumed by the AK, allowance and outcome jobs). */
-  private async toFinal(m: EntityManager, p: Principal | undefined, e: EvaluationEntity, by: FinalizedBy, reason: string | null): Promise<void> {
+  private async toFinal(
+    m: EntityManager,
+    p: Principal | undefined,
+    e: EvaluationEntity,
+    by: FinalizedBy,
+    reason: string | null,
+  ): Promise<void> {
     const from = e.status;
     e.status = 'FINAL';
     e.finalizedAt = this.clock.now();

@@ -2,7 +2,10 @@ import { MONTHS_ID } from './periods';
 
 /** "2026-12-31" → "31 Desember 2026" (Indonesian long date). Accepts a Date (shown in Asia/Jakarta). */
 export function tanggalIndonesia(value: string | Date): string {
-  const iso = typeof value === 'string' ? value.slice(0, 10) : new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(value);
+  const iso =
+    typeof value === 'string'
+      ? value.slice(0, 10)
+      : new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(value);
   const [y, m, d] = iso.split('-').map(Number);
   return `${d} ${MONTHS_ID[m - 1]} ${y}`;
 }

@@ -48,8 +48,24 @@ function lastDay(year: number, month: number): string {
   return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
 }
 
-function build(kind: PeriodKind, year: number, index: number, fromM: number, toM: number, period: string): EvaluationPeriod {
-  return { period, kind, year, index, fromMonth: `${year}-${pad(fromM)}`, toMonth: `${year}-${pad(toM)}`, start: `${year}-${pad(fromM)}-01`, end: lastDay(year, toM) };
+function build(
+  kind: PeriodKind,
+  year: number,
+  index: number,
+  fromM: number,
+  toM: number,
+  period: string,
+): EvaluationPeriod {
+  return {
+    period,
+    kind,
+    year,
+    index,
+    fromMonth: `${year}-${pad(fromM)}`,
+    toMonth: `${year}-${pad(toM)}`,
+    start: `${year}-${pad(fromM)}-01`,
+    end: lastDay(year, toM),
+  };
 }
 
 /** Parses a period id; null when it is not one. */
@@ -72,7 +88,10 @@ function inRange(p: EvaluationPeriod): EvaluationPeriod | null {
 
 /** Every period of a year under a cadence: the periodic ones, then the ANNUAL one. */
 export function periodsOfYear(year: number, cadence: Cadence): EvaluationPeriod[] {
-  const ids = cadence === 'QUARTERLY' ? [1, 2, 3, 4].map((q) => `${year}-Q${q}`) : Array.from({ length: 12 }, (_, i) => `${year}-${pad(i + 1)}`);
+  const ids =
+    cadence === 'QUARTERLY'
+      ? [1, 2, 3, 4].map((q) => `${year}-Q${q}`)
+      : Array.from({ length: 12 }, (_, i) => `${year}-${pad(i + 1)}`);
   return [...ids, String(year)].map((id) => parsePeriodId(id)!);
 }
 
@@ -87,7 +106,20 @@ export function periodReferenceDate(p: EvaluationPeriod, today: string): string 
 }
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
-export const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+export const MONTHS_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 
 /** Label as the forms print it: "Triwulan I", "Triwulan IV-Akhir", "Maret 2026", "Tahunan 2026". */
 export function periodLabel(p: EvaluationPeriod): string {

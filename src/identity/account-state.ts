@@ -59,7 +59,10 @@ export class AccountStateCache implements OnModuleDestroy {
       this.pub ??= this.connect('skp-identity-pub');
       await this.pub.publish(this.channel, JSON.stringify(change));
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'identity change not announced; other processes see it within the cache TTL');
+      this.logger.warn(
+        { err: (err as Error).message },
+        'identity change not announced; other processes see it within the cache TTL',
+      );
     }
   }
 
@@ -93,7 +96,11 @@ export class AccountStateCache implements OnModuleDestroy {
   }
 
   private connect(name: string): IORedis {
-    const r = new IORedis(this.config.get('REDIS_URL'), { connectionName: name, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+    const r = new IORedis(this.config.get('REDIS_URL'), {
+      connectionName: name,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+    });
     r.on('error', () => undefined); // the health check reports Redis; the TTL bounds staleness meanwhile
     return r;
   }

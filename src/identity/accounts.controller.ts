@@ -9,7 +9,8 @@ import { AccountViewDto, ChangeOwnPasswordDto, SetPasswordDto, UpdateAccountDto 
 import { Principal } from './principal';
 
 const nipParam = (nip: string): string => {
-  if (!/^\d{18}$/.test(nip)) throw badRequest('NIP tidak valid / invalid NIP', [{ field: 'nip', problem: 'must be 18 digits' }]);
+  if (!/^\d{18}$/.test(nip))
+    throw badRequest('NIP tidak valid / invalid NIP', [{ field: 'nip', problem: 'must be 18 digits' }]);
   return nip;
 };
 
@@ -29,7 +30,9 @@ export class AccountsController {
 
   @Roles('ADMIN')
   @Patch('accounts/:nip')
-  @ApiOperation({ summary: 'ADMIN: disable/enable an account or change its role; its existing tokens stop working at once' })
+  @ApiOperation({
+    summary: 'ADMIN: disable/enable an account or change its role; its existing tokens stop working at once',
+  })
   @ApiParam({ name: 'nip', example: '199001012020011001' })
   @ApiOkResponse({ type: AccountViewDto })
   update(@Param('nip') nip: string, @Body() dto: UpdateAccountDto) {
@@ -48,9 +51,16 @@ export class AccountsController {
 
   @Post('auth/password')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Change one’s own password (throttled like the login); every token of the account, this one included, stops working' })
+  @ApiOperation({
+    summary:
+      'Change one’s own password (throttled like the login); every token of the account, this one included, stops working',
+  })
   @ApiNoContentResponse()
-  async changeOwn(@CurrentPrincipal() p: Principal, @Body() dto: ChangeOwnPasswordDto, @Req() req: FastifyRequest): Promise<void> {
+  async changeOwn(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: ChangeOwnPasswordDto,
+    @Req() req: FastifyRequest,
+  ): Promise<void> {
     if (p.kind !== 'user') throw badRequest('Hanya untuk akun orang / people only');
     await this.accounts.changeOwn(p.nip, dto.currentPassword, dto.newPassword, req.ip);
   }

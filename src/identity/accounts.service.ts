@@ -14,7 +14,12 @@ export interface AccountView {
   employeeId: string | null;
 }
 
-const view = (a: UserAccountEntity): AccountView => ({ nip: a.nip, role: a.role, disabled: a.disabled, employeeId: a.employeeId });
+const view = (a: UserAccountEntity): AccountView => ({
+  nip: a.nip,
+  role: a.role,
+  disabled: a.disabled,
+  employeeId: a.employeeId,
+});
 
 /**
  * Account administration. Every change that affects what a token may do (disable, role, password)
@@ -42,11 +47,23 @@ export class AccountsService {
       const next = { disabled: change.disabled ?? a.disabled, role: change.role ?? a.role };
       if (next.disabled === a.disabled && next.role === a.role) return { id: a.id, after: view(a) };
       if (a.role === 'ADMIN' && !a.disabled && (next.role !== 'ADMIN' || next.disabled)) {
-        const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM user_accounts WHERE role = 'ADMIN' AND NOT disabled AND id <> $1`, [a.id]);
-        if (n === 0) throw conflict('Admin aktif terakhir tidak dapat dinonaktifkan / the last enabled ADMIN cannot be disabled or demoted');
+        const [{ n }] = await m.query(
+          `SELECT count(*)::int AS n FROM user_accounts WHERE role = 'ADMIN' AND NOT disabled AND id <> $1`,
+          [a.id],
+        );
+        if (n === 0)
+          throw conflict(
+            'Admin aktif terakhir tidak dapat dinonaktifkan / the last enabled ADMIN cannot be disabled or demoted',
+          );
       }
       await m.getRepository(UserAccountEntity).update({ id: a.id }, { ...next, tokenVersion: a.tokenVersion + 1 });
-      await this.audit.record(m, { action: 'account.update', entityType: 'UserAccount', entityId: nip, before: { disabled: a.disabled, role: a.role }, after: next });
+      await this.audit.record(m, {
+        action: 'account.update',
+        entityType: 'UserAccount',
+        entityId: nip,
+        before: { disabled: a.disabled, role: a.role },
+        after: next,
+      });
       return { id: a.id, after: { ...view(a), ...next } };
     });
     await this.state.changed({ kind: 'account', id });
@@ -69,12 +86,17 @@ export class AccountsService {
     await this.throttle.attempt(nip, address);
     const a = await this.dataSource.getRepository(UserAccountEntity).findOneBy({ nip });
     if (!a || a.disabled || !(await this.hasher.verify(a.passwordHash, currentPassword))) {
-      throw new ApiError(HttpStatus.UNAUTHORIZED, 'Kata sandi saat ini salah / current password is wrong', [{ field: 'currentPassword', problem: 'is wrong' }]);
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'Kata sandi saat ini salah / current password is wrong', [
+        { field: 'currentPassword', problem: 'is wrong' },
+      ]);
     }
     await this.throttle.succeeded(nip, address);
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (m) => {
-      await m.query(`UPDATE user_accounts SET password_hash = $2, token_version = token_version + 1 WHERE id = $1`, [a.id, passwordHash]);
+      await m.query(`UPDATE user_accounts SET password_hash = $2, token_version = token_version + 1 WHERE id = $1`, [
+        a.id,
+        passwordHash,
+      ]);
       await this.audit.record(m, { action: 'account.password-change', entityType: 'UserAccount', entityId: nip });
     });
     await this.state.changed({ kind: 'account', id: a.id });

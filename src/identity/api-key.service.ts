@@ -28,12 +28,23 @@ export class ApiKeyService {
     });
   }
 
-  async create(name: string, scopes: ApiKeyScope[], createdBy: string): Promise<{ id: string; key: string; name: string; scopes: ApiKeyScope[] }> {
+  async create(
+    name: string,
+    scopes: ApiKeyScope[],
+    createdBy: string,
+  ): Promise<{ id: string; key: string; name: string; scopes: ApiKeyScope[] }> {
     const prefix = randomBytes(6).toString('hex');
     const key = `skp_${prefix}_${randomBytes(32).toString('base64url')}`;
     return this.dataSource.transaction(async (m) => {
-      const entity = await m.getRepository(ApiKeyEntity).save({ name, prefix, keyHash: sha256(key), scopes, createdBy, lastUsedAt: null, revokedAt: null });
-      await this.audit.record(m, { action: 'api-key.create', entityType: 'ApiKey', entityId: entity.id, after: { name, scopes, prefix } });
+      const entity = await m
+        .getRepository(ApiKeyEntity)
+        .save({ name, prefix, keyHash: sha256(key), scopes, createdBy, lastUsedAt: null, revokedAt: null });
+      await this.audit.record(m, {
+        action: 'api-key.create',
+        entityType: 'ApiKey',
+        entityId: entity.id,
+        after: { name, scopes, prefix },
+      });
       return { id: entity.id, key, name, scopes };
     });
   }
@@ -44,7 +55,12 @@ export class ApiKeyService {
       const entity = await repo.findOneBy({ id });
       if (!entity || entity.revokedAt) throw notFound('API key');
       await repo.update({ id }, { revokedAt: new Date() });
-      await this.audit.record(m, { action: 'api-key.revoke', entityType: 'ApiKey', entityId: id, before: { revokedAt: null } });
+      await this.audit.record(m, {
+        action: 'api-key.revoke',
+        entityType: 'ApiKey',
+        entityId: id,
+        before: { revokedAt: null },
+      });
     });
     await this.identity.changed({ kind: 'apiKey', id });
   }

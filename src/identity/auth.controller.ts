@@ -1,6 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ApiKeyService } from './api-key.service';
 import { Public, Roles } from './auth.decorators';
 import { AuthService } from './auth.service';
@@ -25,7 +32,8 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Wrong NIP or password' })
   @ApiTooManyRequestsResponse({
-    description: 'too many attempts for this account, from this address, or from this address across accounts; wait Retry-After seconds',
+    description:
+      'too many attempts for this account, from this address, or from this address across accounts; wait Retry-After seconds',
     headers: { 'Retry-After': { description: 'seconds', schema: { type: 'integer' } } },
   })
   login(@Body() dto: LoginDto, @Req() req: FastifyRequest): Promise<LoginResponseDto> {

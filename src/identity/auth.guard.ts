@@ -50,10 +50,12 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<string[] | undefined>(ROLES, targets);
     const scopes = this.reflector.getAllAndOverride<ApiKeyScope[] | undefined>(KEY_SCOPES, targets);
     if (principal.kind === 'apiKey') {
-      if (!scopes || !scopes.some((s) => principal.scopes.includes(s))) throw forbidden('Kunci API tidak memiliki izin untuk ini / API key scope does not allow this');
+      if (!scopes || !scopes.some((s) => principal.scopes.includes(s)))
+        throw forbidden('Kunci API tidak memiliki izin untuk ini / API key scope does not allow this');
       return true;
     }
-    if (roles && !roles.includes(principal.role)) throw this.reflector.getAllAndOverride<boolean>(HIDDEN_FROM_OTHERS, targets) ? notFound() : forbidden();
+    if (roles && !roles.includes(principal.role))
+      throw this.reflector.getAllAndOverride<boolean>(HIDDEN_FROM_OTHERS, targets) ? notFound() : forbidden();
     return true;
   }
 
@@ -68,10 +70,23 @@ export class AuthGuard implements CanActivate {
     } catch {
       return null;
     }
-    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || !UUID.test(claims.sub) || typeof claims.ver !== 'number') return null;
+    if (
+      typeof claims.exp !== 'number' ||
+      typeof claims.sub !== 'string' ||
+      !UUID.test(claims.sub) ||
+      typeof claims.ver !== 'number'
+    )
+      return null;
     // The token must still describe the account as it is now: existing, enabled, same role, not revoked.
     const account = await this.accounts.get(claims.sub);
-    if (!account || account.disabled || account.role !== claims.role || account.tokenVersion !== claims.ver) return null;
-    return { kind: 'user', accountId: account.id, nip: account.nip, role: account.role, employeeId: account.employeeId };
+    if (!account || account.disabled || account.role !== claims.role || account.tokenVersion !== claims.ver)
+      return null;
+    return {
+      kind: 'user',
+      accountId: account.id,
+      nip: account.nip,
+      role: account.role,
+      employeeId: account.employeeId,
+    };
   }
 }

@@ -36,7 +36,13 @@ export class AuthService {
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'NIP atau kata sandi salah / wrong NIP or password');
     }
     await this.throttle.succeeded(nip, address);
-    const claims: JwtClaims = { sub: account.id, nip: account.nip, role: account.role, emp: account.employeeId, ver: account.tokenVersion };
+    const claims: JwtClaims = {
+      sub: account.id,
+      nip: account.nip,
+      role: account.role,
+      emp: account.employeeId,
+      ver: account.tokenVersion,
+    };
     const expiresIn = this.config.get('JWT_TTL_SECONDS');
     return { accessToken: await this.jwt.signAsync(claims, { expiresIn }), expiresIn };
   }
@@ -52,9 +58,18 @@ export class AuthService {
       const repo = m.getRepository(UserAccountEntity);
       if ((await repo.countBy({ role: 'ADMIN' })) > 0) return false;
       const existing = await repo.findOneBy({ nip });
-      if (existing) await repo.update({ id: existing.id }, { role: 'ADMIN', passwordHash, tokenVersion: existing.tokenVersion + 1 });
+      if (existing)
+        await repo.update(
+          { id: existing.id },
+          { role: 'ADMIN', passwordHash, tokenVersion: existing.tokenVersion + 1 },
+        );
       else await repo.insert({ nip, passwordHash, role: 'ADMIN', employeeId: null, disabled: false });
-      await this.audit.record(m, { action: 'account.bootstrap-admin', entityType: 'UserAccount', entityId: nip, after: { role: 'ADMIN' } });
+      await this.audit.record(m, {
+        action: 'account.bootstrap-admin',
+        entityType: 'UserAccount',
+        entityId: nip,
+        after: { role: 'ADMIN' },
+      });
       this.logger.log({ nip }, 'bootstrap admin created');
       return true;
     });

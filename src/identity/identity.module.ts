@@ -30,7 +30,16 @@ import { PasswordHasher } from './password-hasher';
     }),
   ],
   controllers: [AuthController, AccountsController],
-  providers: [PasswordHasher, LoginThrottle, AccountStateCache, AccountsService, AuthService, ApiKeyService, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
+  providers: [
+    PasswordHasher,
+    LoginThrottle,
+    AccountStateCache,
+    AccountsService,
+    AuthService,
+    ApiKeyService,
+    AuthGuard,
+    { provide: APP_GUARD, useExisting: AuthGuard },
+  ],
   exports: [PasswordHasher, LoginThrottle, AccountStateCache, AccountsService, AuthService, ApiKeyService, AuthGuard],
 })
 export class IdentityModule {}

@@ -13,7 +13,12 @@ interface Limit {
 
 export class TooManyAttempts extends ApiError {
   constructor(readonly retryAfterSeconds: number) {
-    super(HttpStatus.TOO_MANY_REQUESTS, 'Terlalu banyak percobaan masuk, coba lagi nanti / too many attempts, try again later', [], { retryAfterSeconds });
+    super(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'Terlalu banyak percobaan masuk, coba lagi nanti / too many attempts, try again later',
+      [],
+      { retryAfterSeconds },
+    );
   }
 }
 
@@ -36,14 +41,20 @@ export class LoginThrottle implements OnModuleDestroy {
   /** Counts an attempt; throws 429 (with the seconds to wait) when any counter is exhausted. */
   async attempt(nip: string, address: string): Promise<void> {
     const results = await Promise.allSettled(this.all().map((l) => l.limiter.consume(l.key(nip, address))));
-    const waits = results.flatMap((r) => (r.status === 'rejected' && r.reason instanceof RateLimiterRes ? [r.reason.msBeforeNext] : []));
+    const waits = results.flatMap((r) =>
+      r.status === 'rejected' && r.reason instanceof RateLimiterRes ? [r.reason.msBeforeNext] : [],
+    );
     const failed = results.find((r) => r.status === 'rejected' && !(r.reason instanceof RateLimiterRes));
     if (failed) throw (failed as PromiseRejectedResult).reason;
     if (waits.length) throw new TooManyAttempts(Math.max(1, Math.ceil(Math.max(...waits) / 1000)));
   }
 
   async succeeded(nip: string, address: string): Promise<void> {
-    await Promise.allSettled(this.all().map((l) => (l.clearOnSuccess ? l.limiter.delete(l.key(nip, address)) : l.limiter.reward(l.key(nip, address), 1))));
+    await Promise.allSettled(
+      this.all().map((l) =>
+        l.clearOnSuccess ? l.limiter.delete(l.key(nip, address)) : l.limiter.reward(l.key(nip, address), 1),
+      ),
+    );
   }
 
   /** Test and operator hook: forget every counter of this process's prefix. */
@@ -67,7 +78,11 @@ export class LoginThrottle implements OnModuleDestroy {
   // Created on first use: the worker and the CLI share this module but never check passwords.
   private client(): IORedis {
     if (!this.redis) {
-      this.redis = new IORedis(this.config.get('REDIS_URL'), { connectionName: 'skp-login-throttle', maxRetriesPerRequest: 1, connectTimeout: 2000 });
+      this.redis = new IORedis(this.config.get('REDIS_URL'), {
+        connectionName: 'skp-login-throttle',
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2000,
+      });
       this.redis.on('error', () => undefined); // reported by the health check; the in-memory limiter covers the gap
     }
     return this.redis;
@@ -85,9 +100,21 @@ export class LoginThrottle implements OnModuleDestroy {
         insuranceLimiter: new RateLimiterMemory({ keyPrefix: `login-${name}`, points, duration }),
       });
     this.limits = [
-      { limiter: make('pair', this.config.get('LOGIN_RATE_LIMIT')), key: (nip, addr) => `${addr}|${nip}`, clearOnSuccess: true },
-      { limiter: make('account', this.config.get('LOGIN_ACCOUNT_RATE_LIMIT')), key: (nip) => nip, clearOnSuccess: false },
-      { limiter: make('address', this.config.get('LOGIN_ADDRESS_RATE_LIMIT')), key: (_nip, addr) => addr, clearOnSuccess: false },
+      {
+        limiter: make('pair', this.config.get('LOGIN_RATE_LIMIT')),
+        key: (nip, addr) => `${addr}|${nip}`,
+        clearOnSuccess: true,
+      },
+      {
+        limiter: make('account', this.config.get('LOGIN_ACCOUNT_RATE_LIMIT')),
+        key: (nip) => nip,
+        clearOnSuccess: false,
+      },
+      {
+        limiter: make('address', this.config.get('LOGIN_ADDRESS_RATE_LIMIT')),
+        key: (_nip, addr) => addr,
+        clearOnSuccess: false,
+      },
     ];
     return this.limits;
   }

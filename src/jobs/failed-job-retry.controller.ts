@@ -1,5 +1,14 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound } from '../common/api-error';
@@ -11,7 +20,11 @@ export class RetriedJobDto {
   @ApiProperty({ enum: QUEUE_NAMES }) queue: string;
   @ApiProperty({ example: 'o1042-evaluation.derive-outcomes' }) id: string;
   @ApiProperty({ example: 'evaluation.derive-outcomes' }) name: string;
-  @ApiProperty({ example: 'waiting', description: 'State after the retry (the worker picks it up; handlers are idempotent)' }) state: string;
+  @ApiProperty({
+    example: 'waiting',
+    description: 'State after the retry (the worker picks it up; handlers are idempotent)',
+  })
+  state: string;
 }
 
 /** Retry of a job that used up its attempts (the same as the queue board's retry button, audited). */
@@ -44,7 +57,13 @@ export class FailedJobRetryController {
     const before = { state, attemptsMade: job.attemptsMade, failedReason: job.failedReason };
     await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     const after = await job.getState();
-    await this.audit.record(this.dataSource.manager, { action: 'job.retry', entityType: 'Job', entityId: `${queueName}:${id}`, before, after: { state: after } });
+    await this.audit.record(this.dataSource.manager, {
+      action: 'job.retry',
+      entityType: 'Job',
+      entityId: `${queueName}:${id}`,
+      before,
+      after: { state: after },
+    });
     return { queue: queueName, id, name: job.name, state: after };
   }
 }

@@ -8,7 +8,13 @@ import { QueuesService } from './queues.service';
 
 class FailedJobsQuery {
   @ApiPropertyOptional({ enum: QUEUE_NAMES }) @IsOptional() @IsIn(QUEUE_NAMES) queue?: (typeof QUEUE_NAMES)[number];
-  @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
 }
 
 /** Jobs that used up their attempts, for ADMIN follow-up (the queue board shows the same with retry buttons). */
@@ -28,8 +34,13 @@ export class FailedJobsController {
     for (const queue of queues) {
       for (const job of await queue.getFailed(0, limit - 1)) {
         items.push({
-          queue: queue.name, id: job.id, name: job.name, attemptsMade: job.attemptsMade, failedReason: job.failedReason,
-          failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null, data: job.data,
+          queue: queue.name,
+          id: job.id,
+          name: job.name,
+          attemptsMade: job.attemptsMade,
+          failedReason: job.failedReason,
+          failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+          data: job.data,
         });
       }
     }

@@ -28,11 +28,19 @@ export class JobHandlerDiscovery {
       if (!instance || typeof instance !== 'object' || wrapper.isAlias) continue;
       const proto = Object.getPrototypeOf(instance);
       for (const method of this.scanner.getAllMethodNames(proto)) {
-        const meta = this.reflector.get<{ name: JobName; transactional: boolean } | undefined>(JOB_HANDLER, proto[method]);
+        const meta = this.reflector.get<{ name: JobName; transactional: boolean } | undefined>(
+          JOB_HANDLER,
+          proto[method],
+        );
         if (!meta) continue;
         if (!(meta.name in JOBS)) problems.push(`handler for unknown job "${meta.name}"`);
         else if (found.has(meta.name)) problems.push(`job "${meta.name}" has more than one handler`);
-        else found.set(meta.name, { name: meta.name, transactional: meta.transactional, fn: (instance[method] as HandlerFn).bind(instance) });
+        else
+          found.set(meta.name, {
+            name: meta.name,
+            transactional: meta.transactional,
+            fn: (instance[method] as HandlerFn).bind(instance),
+          });
       }
     }
     for (const name of Object.keys(JOBS) as JobName[]) {

@@ -15,18 +15,71 @@ export interface JobSpec {
 const standard = { attempts: 8, backoffMs: 1000 };
 
 export const JOBS = {
-  'org.employee-created': { queue: 'pipeline', ...standard, description: 'Fan-out point for a new employee (webhooks).' },
-  'evaluation.expire-objection-windows': { queue: 'maintenance', attempts: 3, backoffMs: 5000, description: 'Finalise ISSUED evaluations whose objection window has passed.' },
-  'allowance.run-start': { queue: 'allowance', ...standard, description: 'Split a monthly allowance run into chunks of employees (one chunk job each).' },
-  'allowance.run-chunk': { queue: 'allowance', ...standard, description: 'Compute and write the allowance lines of one chunk (set-based reads, one multi-row upsert).' },
-  'evaluation.credit-angka-kredit': { queue: 'pipeline', ...standard, description: 'Re-compute the JF angka kredit ledger after a FINAL evaluation.' },
-  'evaluation.derive-outcomes': { queue: 'pipeline', ...standard, description: 'Derive reward/punishment outcomes from the FINAL predicate history.' },
-  'angka-kredit.recompute': { queue: 'pipeline', ...standard, description: 'Re-compute the ledger after an opening or education entry.' },
-  'allowance.month-closed': { queue: 'pipeline', ...standard, description: 'Derive ALLOWANCE_CUT outcomes for the lines of a closed month.' },
-  'webhooks.deliver': { queue: 'pipeline', attempts: 10, backoffMs: 2000, description: 'Deliver one signed webhook payload (retried with backoff until the receiver answers 2xx).' },
-  'discipline.apply-effects': { queue: 'pipeline', ...standard, description: 'A discipline decision took effect: the sanction row allowance runs read and its outcomes, once.' },
-  'discipline.sweep': { queue: 'maintenance', attempts: 3, backoffMs: 5000, description: 'Discipline cases: effective dates reached, sanctions ended, overdue steps flagged, escalations recorded.' },
-  'discipline.scan-attendance': { queue: 'maintenance', attempts: 3, backoffMs: 5000, description: 'PP 94 attendance ladder over newly ingested attendance: crossing a rung opens one ATTENDANCE case.' },
+  'org.employee-created': {
+    queue: 'pipeline',
+    ...standard,
+    description: 'Fan-out point for a new employee (webhooks).',
+  },
+  'evaluation.expire-objection-windows': {
+    queue: 'maintenance',
+    attempts: 3,
+    backoffMs: 5000,
+    description: 'Finalise ISSUED evaluations whose objection window has passed.',
+  },
+  'allowance.run-start': {
+    queue: 'allowance',
+    ...standard,
+    description: 'Split a monthly allowance run into chunks of employees (one chunk job each).',
+  },
+  'allowance.run-chunk': {
+    queue: 'allowance',
+    ...standard,
+    description: 'Compute and write the allowance lines of one chunk (set-based reads, one multi-row upsert).',
+  },
+  'evaluation.credit-angka-kredit': {
+    queue: 'pipeline',
+    ...standard,
+    description: 'Re-compute the JF angka kredit ledger after a FINAL evaluation.',
+  },
+  'evaluation.derive-outcomes': {
+    queue: 'pipeline',
+    ...standard,
+    description: 'Derive reward/punishment outcomes from the FINAL predicate history.',
+  },
+  'angka-kredit.recompute': {
+    queue: 'pipeline',
+    ...standard,
+    description: 'Re-compute the ledger after an opening or education entry.',
+  },
+  'allowance.month-closed': {
+    queue: 'pipeline',
+    ...standard,
+    description: 'Derive ALLOWANCE_CUT outcomes for the lines of a closed month.',
+  },
+  'webhooks.deliver': {
+    queue: 'pipeline',
+    attempts: 10,
+    backoffMs: 2000,
+    description: 'Deliver one signed webhook payload (retried with backoff until the receiver answers 2xx).',
+  },
+  'discipline.apply-effects': {
+    queue: 'pipeline',
+    ...standard,
+    description: 'A discipline decision took effect: the sanction row allowance runs read and its outcomes, once.',
+  },
+  'discipline.sweep': {
+    queue: 'maintenance',
+    attempts: 3,
+    backoffMs: 5000,
+    description:
+      'Discipline cases: effective dates reached, sanctions ended, overdue steps flagged, escalations recorded.',
+  },
+  'discipline.scan-attendance': {
+    queue: 'maintenance',
+    attempts: 3,
+    backoffMs: 5000,
+    description: 'PP 94 attendance ladder over newly ingested attendance: crossing a rung opens one ATTENDANCE case.',
+  },
 } as const satisfies Record<string, JobSpec>;
 
 export type JobName = keyof typeof JOBS;

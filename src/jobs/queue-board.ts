@@ -17,9 +17,12 @@ export async function registerQueueBoard(app: NestFastifyApplication): Promise<v
   const guard = app.get(AuthGuard);
   const auth = app.get(AuthService);
   const board = new BoardAdapter();
-  createBullBoard({ queues: queues.all().map((q) => new BullMQAdapter(q, { readOnlyMode: false })), serverAdapter: board });
+  createBullBoard({
+    queues: queues.all().map((q) => new BullMQAdapter(q, { readOnlyMode: false })),
+    serverAdapter: board,
+  });
   board.setBasePath(BOARD_PATH);
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const fastify = app.getHttpAdapter().getInstance();
   // A Basic header that logged in keeps its token; the token is still checked against the account on every request.
   const basicTokens = new Map<string, { token: string; at: number }>();
 

@@ -36,7 +36,9 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
         concurrency,
         autorun: true,
       });
-      worker.on('failed', (job, err) => this.logger.warn({ job: job?.id, name: job?.name, attempt: job?.attemptsMade, err: err.message }, 'job failed'));
+      worker.on('failed', (job, err) =>
+        this.logger.warn({ job: job?.id, name: job?.name, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
+      );
       worker.on('error', (err) => this.logger.warn({ queue, err: err.message }, 'worker connection error'));
       this.workers.push(worker);
     }
@@ -51,7 +53,9 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
 
   private async scheduleRepeatables(): Promise<void> {
     for (const s of REPEATABLE_JOBS) {
-      await this.queues.queue(JOBS[s.job].queue).upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.job, data: {}, opts: jobOptions(s.job) });
+      await this.queues
+        .queue(JOBS[s.job].queue)
+        .upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.job, data: {}, opts: jobOptions(s.job) });
     }
   }
 

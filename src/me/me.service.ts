@@ -8,7 +8,13 @@ import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
 import { SkpStatusReader } from '../skp/skp-status-reader';
 import { MeRole, MeView, PersonRef, TeamMember, TeamView } from './me.views';
 
-const ref = (s: AssignmentSnapshot): PersonRef => ({ nip: s.nip, name: s.name, positionTitle: s.positionTitle, unitCode: s.unitCode, unitName: s.unitName });
+const ref = (s: AssignmentSnapshot): PersonRef => ({
+  nip: s.nip,
+  name: s.name,
+  positionTitle: s.positionTitle,
+  unitCode: s.unitCode,
+  unitName: s.unitName,
+});
 
 /**
  * "Who am I, and who is mine, on a date": the console's first call. Relations come from the
@@ -28,12 +34,16 @@ export class MeService {
     const team = await this.policy.teamOf(p, on);
     const ppkId = p.employeeId ? await this.org.ppkOf(p.employeeId, on) : null;
     const atasanId = ppkId ? await this.org.ppkOf(ppkId, on) : null;
-    const ids = [p.employeeId, ppkId, atasanId, ...team.ppkOf, ...team.atasanPpkOf.map((r) => r.employeeId)].filter((x): x is string => !!x);
+    const ids = [p.employeeId, ppkId, atasanId, ...team.ppkOf, ...team.atasanPpkOf.map((r) => r.employeeId)].filter(
+      (x): x is string => !!x,
+    );
     const snaps = new Map((await this.org.snapshotsByIds([...new Set(ids)], on)).map((s) => [s.employeeId, s]));
     const self = p.employeeId ? snaps.get(p.employeeId) : undefined;
-    const nipOf = (id: string | null) => (id ? snaps.get(id)?.nip ?? null : null);
+    const nipOf = (id: string | null) => (id ? (snaps.get(id)?.nip ?? null) : null);
     const ppkOf = team.ppkOf.flatMap((id) => (snaps.has(id) ? [ref(snaps.get(id)!)] : []));
-    const atasanPpkOf = team.atasanPpkOf.flatMap((r) => (snaps.has(r.employeeId) ? [{ ...ref(snaps.get(r.employeeId)!), ppkNip: nipOf(r.ppkId) ?? '' }] : []));
+    const atasanPpkOf = team.atasanPpkOf.flatMap((r) =>
+      snaps.has(r.employeeId) ? [{ ...ref(snaps.get(r.employeeId)!), ppkNip: nipOf(r.ppkId) ?? '' }] : [],
+    );
     const roles: MeRole[] = [];
     if (self) roles.push('EMPLOYEE');
     if (ppkOf.length) roles.push('PPK');
@@ -43,7 +53,13 @@ export class MeService {
       on,
       account: { nip: p.nip, role: p.role },
       roles,
-      employee: self ? toEmployeeView(self, on, { supervisor: nipOf(self.supervisorId), ppk: nipOf(ppkId), atasanPpk: nipOf(atasanId) }) : null,
+      employee: self
+        ? toEmployeeView(self, on, {
+            supervisor: nipOf(self.supervisorId),
+            ppk: nipOf(ppkId),
+            atasanPpk: nipOf(atasanId),
+          })
+        : null,
       ppk: ppkId && snaps.has(ppkId) ? ref(snaps.get(ppkId)!) : null,
       atasanPpk: atasanId && snaps.has(atasanId) ? ref(snaps.get(atasanId)!) : null,
       ppkOf: sortByName(ppkOf),
@@ -57,23 +73,39 @@ export class MeService {
     const year = q.year ?? Number(on.slice(0, 4));
     const team = await this.policy.teamOf(p, on);
     const members: { employeeId: string; relation: 'PPK' | 'ATASAN_PPK'; ppkId: string }[] = [];
-    if (q.relation !== 'ATASAN_PPK' && p.kind === 'user' && p.employeeId) members.push(...team.ppkOf.map((id) => ({ employeeId: id, relation: 'PPK' as const, ppkId: p.employeeId! })));
+    if (q.relation !== 'ATASAN_PPK' && p.kind === 'user' && p.employeeId)
+      members.push(...team.ppkOf.map((id) => ({ employeeId: id, relation: 'PPK' as const, ppkId: p.employeeId! })));
     if (q.relation !== 'PPK') members.push(...team.atasanPpkOf.map((r) => ({ ...r, relation: 'ATASAN_PPK' as const })));
     const ids = [...new Set([...members.map((m) => m.employeeId), ...members.map((m) => m.ppkId)])];
     const snaps = new Map((await this.org.snapshotsByIds(ids, on)).map((s) => [s.employeeId, s]));
-    const skps = await this.skp.forEmployees(members.map((m) => m.employeeId), year);
+    const skps = await this.skp.forEmployees(
+      members.map((m) => m.employeeId),
+      year,
+    );
     const evals = await this.evaluations.forSkps([...skps.values()].map((s) => s.skpId));
     const items: TeamMember[] = members.flatMap((m) => {
       const s = snaps.get(m.employeeId);
       if (!s) return [];
       const skp = skps.get(m.employeeId);
-      return [{
-        ...ref(s), relation: m.relation, ppkNip: snaps.get(m.ppkId)?.nip ?? '',
-        skp: skp ? { id: skp.skpId, status: skp.status, rejectionReason: skp.rejectionReason, updatedAt: skp.updatedAt } : null,
-        evaluations: (skp ? evals.get(skp.skpId) ?? [] : []).map(({ skpId: _s, ...e }) => e),
-      }];
+      return [
+        {
+          ...ref(s),
+          relation: m.relation,
+          ppkNip: snaps.get(m.ppkId)?.nip ?? '',
+          skp: skp
+            ? { id: skp.skpId, status: skp.status, rejectionReason: skp.rejectionReason, updatedAt: skp.updatedAt }
+            : null,
+          evaluations: (skp ? (evals.get(skp.skpId) ?? []) : []).map(({ skpId: _s, ...e }) => e),
+        },
+      ];
     });
-    items.sort((a, b) => (a.relation === b.relation ? a.name.localeCompare(b.name, 'id') || a.nip.localeCompare(b.nip) : a.relation === 'PPK' ? -1 : 1));
+    items.sort((a, b) =>
+      a.relation === b.relation
+        ? a.name.localeCompare(b.name, 'id') || a.nip.localeCompare(b.nip)
+        : a.relation === 'PPK'
+          ? -1
+          : 1,
+    );
     return { on, year, items };
   }
 }

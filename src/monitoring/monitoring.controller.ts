@@ -12,7 +12,10 @@ export class MonitoringController {
 
   @AdminOnly()
   @Get('year-end')
-  @ApiOperation({ summary: 'Year-end close progress of a unit (or the agency) and its sub-units, rolled up: SKPs approved, evaluations rated/issued/final, keberatan open, distribution checks' })
+  @ApiOperation({
+    summary:
+      'Year-end close progress of a unit (or the agency) and its sub-units, rolled up: SKPs approved, evaluations rated/issued/final, keberatan open, distribution checks',
+  })
   @ApiOkResponse({ type: YearEndProgressDto })
   @ApiNotFoundResponse({ description: 'Not an ADMIN, or unknown unitCode' })
   progress(@Query() q: YearEndQuery): Promise<YearEndProgressDto> {
@@ -21,7 +24,10 @@ export class MonitoringController {
 
   @AdminOnly()
   @Get('year-end/behind')
-  @ApiOperation({ summary: 'The people of a unit (with sub-units) who have not reached a year-end stage, with the PPK who must act; by NIP, cursor-paged' })
+  @ApiOperation({
+    summary:
+      'The people of a unit (with sub-units) who have not reached a year-end stage, with the PPK who must act; by NIP, cursor-paged',
+  })
   @ApiOkResponse({ type: YearEndBehindPageDto })
   @ApiNotFoundResponse({ description: 'Not an ADMIN, or unknown unitCode' })
   behind(@Query() q: YearEndBehindQuery): Promise<YearEndBehindPageDto> {

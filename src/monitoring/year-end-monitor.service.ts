@@ -5,13 +5,24 @@ import { Cursor } from '../common/pagination';
 import { checkDistribution, PREDICATES, type OrgPredicate, type PredicateCounts } from '../rules';
 import { skpReferenceDate } from '../skp/skp.enums';
 import { OwnProgressRow, UnitRow, YearEndProgressStore } from './year-end-progress.store';
-import type { DistributionStatus, YearEndBehindPageDto, YearEndBehindQuery, YearEndProgressDto, YearEndQuery, YearEndUnitProgressDto } from './year-end.dto';
+import type {
+  DistributionStatus,
+  YearEndBehindPageDto,
+  YearEndBehindQuery,
+  YearEndProgressDto,
+  YearEndQuery,
+  YearEndUnitProgressDto,
+} from './year-end.dto';
 
 type Counts = Omit<OwnProgressRow, 'unitId'>;
 const ZERO: Counts = { employees: 0, skpApproved: 0, rated: 0, issued: 0, final: 0, objectionsOpen: 0 };
 const add = (a: Counts, b: Counts): Counts => ({
-  employees: a.employees + b.employees, skpApproved: a.skpApproved + b.skpApproved, rated: a.rated + b.rated,
-  issued: a.issued + b.issued, final: a.final + b.final, objectionsOpen: a.objectionsOpen + b.objectionsOpen,
+  employees: a.employees + b.employees,
+  skpApproved: a.skpApproved + b.skpApproved,
+  rated: a.rated + b.rated,
+  issued: a.issued + b.issued,
+  final: a.final + b.final,
+  objectionsOpen: a.objectionsOpen + b.objectionsOpen,
 });
 const percent = (n: number, of: number) => (of === 0 ? 0 : Math.round((n * 1000) / of) / 10);
 
@@ -46,11 +57,20 @@ export class YearEndMonitorService {
     const ownBy = new Map(own.map((r) => [r.unitId, r as Counts]));
     const distribution = this.distributionByUnit(tree, predicates, `${q.year}-12-31`);
 
-    const rollUp = new Map<string, { counts: Counts; dist: { ok: number; violated: number; orgPredicateMissing: number } }>();
-    const visit = (u: UnitRow): { counts: Counts; dist: { ok: number; violated: number; orgPredicateMissing: number } } => {
+    const rollUp = new Map<
+      string,
+      { counts: Counts; dist: { ok: number; violated: number; orgPredicateMissing: number } }
+    >();
+    const visit = (
+      u: UnitRow,
+    ): { counts: Counts; dist: { ok: number; violated: number; orgPredicateMissing: number } } => {
       let counts = ownBy.get(u.id) ?? ZERO;
       const st = distribution.get(u.id);
-      const dist = { ok: st === 'OK' ? 1 : 0, violated: st === 'VIOLATED' ? 1 : 0, orgPredicateMissing: st === 'ORG_PREDICATE_MISSING' ? 1 : 0 };
+      const dist = {
+        ok: st === 'OK' ? 1 : 0,
+        violated: st === 'VIOLATED' ? 1 : 0,
+        orgPredicateMissing: st === 'ORG_PREDICATE_MISSING' ? 1 : 0,
+      };
       for (const c of tree.children.get(u.id) ?? []) {
         const r = visit(c);
         counts = add(counts, r.counts);
@@ -62,15 +82,26 @@ export class YearEndMonitorService {
       rollUp.set(u.id, out);
       return out;
     };
-    const tops = root ? [root] : tree.children.get(null) ?? [];
+    const tops = root ? [root] : (tree.children.get(null) ?? []);
     tops.forEach(visit);
 
     const view = (u: UnitRow | null): YearEndUnitProgressDto => {
-      const kids = u ? tree.children.get(u.id) ?? [] : tops;
-      const r = u ? rollUp.get(u.id)! : kids.map((k) => rollUp.get(k.id)!).reduce((a, b) => ({
-        counts: add(a.counts, b.counts),
-        dist: { ok: a.dist.ok + b.dist.ok, violated: a.dist.violated + b.dist.violated, orgPredicateMissing: a.dist.orgPredicateMissing + b.dist.orgPredicateMissing },
-      }), { counts: ZERO, dist: { ok: 0, violated: 0, orgPredicateMissing: 0 } });
+      const kids = u ? (tree.children.get(u.id) ?? []) : tops;
+      const r = u
+        ? rollUp.get(u.id)!
+        : kids
+            .map((k) => rollUp.get(k.id)!)
+            .reduce(
+              (a, b) => ({
+                counts: add(a.counts, b.counts),
+                dist: {
+                  ok: a.dist.ok + b.dist.ok,
+                  violated: a.dist.violated + b.dist.violated,
+                  orgPredicateMissing: a.dist.orgPredicateMissing + b.dist.orgPredicateMissing,
+                },
+              }),
+              { counts: ZERO, dist: { ok: 0, violated: 0, orgPredicateMissing: 0 } },
+            );
       const c = r.counts;
       return {
         unitCode: u?.code ?? null,
@@ -78,11 +109,16 @@ export class YearEndMonitorService {
         parentCode: u?.parentId ? tree.units.get(u.parentId)!.code : null,
         childCount: kids.length,
         ...c,
-        shares: { skpApproved: percent(c.skpApproved, c.employees), rated: percent(c.rated, c.employees), issued: percent(c.issued, c.employees), final: percent(c.final, c.employees) },
-        distribution: { own: u ? distribution.get(u.id) ?? null : null, units: r.dist },
+        shares: {
+          skpApproved: percent(c.skpApproved, c.employees),
+          rated: percent(c.rated, c.employees),
+          issued: percent(c.issued, c.employees),
+          final: percent(c.final, c.employees),
+        },
+        distribution: { own: u ? (distribution.get(u.id) ?? null) : null, units: r.dist },
       };
     };
-    const children = root ? tree.children.get(root.id) ?? [] : tops;
+    const children = root ? (tree.children.get(root.id) ?? []) : tops;
     return { year: q.year, period, asOf, scope: view(root), items: children.map((c) => view(c)) };
   }
 
@@ -96,9 +132,23 @@ export class YearEndMonitorService {
     }
     const limit = q.limit ?? 100;
     const after = Cursor.decode(q.after);
-    const rows = await this.store.behind(asOf, q.year, period, scopeIds, q.stage, after ? String(after[0]) : null, limit + 1);
+    const rows = await this.store.behind(
+      asOf,
+      q.year,
+      period,
+      scopeIds,
+      q.stage,
+      after ? String(after[0]) : null,
+      limit + 1,
+    );
     const items = rows.slice(0, limit);
-    return { year: q.year, stage: q.stage, asOf, items, nextCursor: rows.length > limit ? Cursor.encode([items[items.length - 1].nip]) : null };
+    return {
+      year: q.year,
+      stage: q.stage,
+      asOf,
+      items,
+      nextCursor: rows.length > limit ? Cursor.encode([items[items.length - 1].nip]) : null,
+    };
   }
 
   private tree(rows: UnitRow[]): Tree {
@@ -129,7 +179,11 @@ export class YearEndMonitorService {
   }
 
   /** Distribution units and their outcome: counts gathered where DistributionService.distributionUnitId puts them. */
-  private distributionByUnit(tree: Tree, rows: { unitId: string; predicate: string; n: number }[], onDate: string): Map<string, DistributionStatus> {
+  private distributionByUnit(
+    tree: Tree,
+    rows: { unitId: string; predicate: string; n: number }[],
+    onDate: string,
+  ): Map<string, DistributionStatus> {
     const target = new Map<string, string>();
     const distributionUnit = (unitId: string): string => {
       const known = target.get(unitId);
@@ -151,7 +205,14 @@ export class YearEndMonitorService {
     for (const u of tree.units.values()) {
       if (!u.orgPredicate) continue;
       const c = counts.get(u.id);
-      out.set(u.id, c ? (checkDistribution({ orgPredicate: u.orgPredicate as OrgPredicate, counts: c, onDate }).ok ? 'OK' : 'VIOLATED') : 'EMPTY');
+      out.set(
+        u.id,
+        c
+          ? checkDistribution({ orgPredicate: u.orgPredicate as OrgPredicate, counts: c, onDate }).ok
+            ? 'OK'
+            : 'VIOLATED'
+          : 'EMPTY',
+      );
     }
     for (const id of counts.keys()) if (!out.has(id)) out.set(id, 'ORG_PREDICATE_MISSING');
     return out;

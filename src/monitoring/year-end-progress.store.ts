@@ -91,7 +91,15 @@ export class YearEndProgressStore {
   }
 
   /** People in the units behind a stage, by NIP after the cursor; their PPK on the date is who must act. */
-  behind(refDate: string, year: number, period: string, unitIds: string[] | null, stage: YearEndStage, afterNip: string | null, limit: number): Promise<YearEndBehindItemDto[]> {
+  behind(
+    refDate: string,
+    year: number,
+    period: string,
+    unitIds: string[] | null,
+    stage: YearEndStage,
+    afterNip: string | null,
+    limit: number,
+  ): Promise<YearEndBehindItemDto[]> {
     return this.dataSource.query(
       `SELECT x.nip, x.name, x."unitCode", x."unitName", x."positionTitle", x."skpStatus", x."evaluationStatus", p.nip AS "ppkNip", p.name AS "ppkName"
          FROM (

@@ -5,11 +5,19 @@ import { PageQuery } from '../common/pagination';
 
 export class YearEndQuery {
   @ApiProperty({ example: 2026, description: 'SKP year; the year-end evaluation is the ANNUAL period of that year' })
-  @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year: number;
 
-  @ApiPropertyOptional({ example: 'DINKES', description: 'The unit to look into (its figures roll up its sub-units); default: the whole agency' })
-  @IsOptional() @IsString() @MaxLength(40)
+  @ApiPropertyOptional({
+    example: 'DINKES',
+    description: 'The unit to look into (its figures roll up its sub-units); default: the whole agency',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   unitCode?: string;
 }
 
@@ -19,16 +27,22 @@ export type YearEndStage = (typeof YEAR_END_STAGES)[number];
 
 export class YearEndBehindQuery extends PageQuery {
   @ApiProperty({ example: 2026 })
-  @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year: number;
 
   @ApiPropertyOptional({ example: 'DINKES', description: 'Unit with its sub-units; default: the whole agency' })
-  @IsOptional() @IsString() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   unitCode?: string;
 
   @ApiProperty({
     enum: YEAR_END_STAGES,
-    description: 'SKP_APPROVED: no approved SKP for the year; RATED / ISSUED / FINAL: the annual evaluation has not reached that status; OBJECTION_OPEN: a keberatan awaits decision',
+    description:
+      'SKP_APPROVED: no approved SKP for the year; RATED / ISSUED / FINAL: the annual evaluation has not reached that status; OBJECTION_OPEN: a keberatan awaits decision',
   })
   @IsIn(YEAR_END_STAGES)
   stage: YearEndStage;
@@ -45,15 +59,24 @@ export class YearEndSharesDto {
 }
 
 export class DistributionUnitsDto {
-  @ApiProperty({ description: 'Distribution units (units with their own organisation predicate, or with none above them) whose predicate distribution is within the pattern' }) ok: number;
+  @ApiProperty({
+    description:
+      'Distribution units (units with their own organisation predicate, or with none above them) whose predicate distribution is within the pattern',
+  })
+  ok: number;
   @ApiProperty({ description: '… that break the pattern (SE MenPANRB 3/2023)' }) violated: number;
   @ApiProperty({ description: '… whose organisation performance for the year is not set' }) orgPredicateMissing: number;
 }
 
 export class YearEndDistributionDto {
-  @ApiProperty({ enum: DISTRIBUTION_STATUSES, nullable: true, description: "This unit's own distribution check; null when its evaluations count in an ancestor's distribution" })
+  @ApiProperty({
+    enum: DISTRIBUTION_STATUSES,
+    nullable: true,
+    description: "This unit's own distribution check; null when its evaluations count in an ancestor's distribution",
+  })
   own: DistributionStatus | null;
-  @ApiProperty({ type: DistributionUnitsDto, description: 'Distribution units in this subtree by outcome' }) units: DistributionUnitsDto;
+  @ApiProperty({ type: DistributionUnitsDto, description: 'Distribution units in this subtree by outcome' })
+  units: DistributionUnitsDto;
 }
 
 export class YearEndUnitProgressDto {
@@ -74,9 +97,15 @@ export class YearEndUnitProgressDto {
 export class YearEndProgressDto {
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ example: '2026', description: 'The annual evaluation period' }) period: string;
-  @ApiProperty({ example: '2026-12-05', description: 'Organisation as of this date (today, kept inside the year)' }) asOf: string;
-  @ApiProperty({ type: YearEndUnitProgressDto, description: 'The requested unit (or the whole agency), rolled up' }) scope: YearEndUnitProgressDto;
-  @ApiProperty({ type: [YearEndUnitProgressDto], description: 'Its direct sub-units (the root units for the whole agency), each rolled up' }) items: YearEndUnitProgressDto[];
+  @ApiProperty({ example: '2026-12-05', description: 'Organisation as of this date (today, kept inside the year)' })
+  asOf: string;
+  @ApiProperty({ type: YearEndUnitProgressDto, description: 'The requested unit (or the whole agency), rolled up' })
+  scope: YearEndUnitProgressDto;
+  @ApiProperty({
+    type: [YearEndUnitProgressDto],
+    description: 'Its direct sub-units (the root units for the whole agency), each rolled up',
+  })
+  items: YearEndUnitProgressDto[];
 }
 
 export class YearEndBehindItemDto {
@@ -85,9 +114,22 @@ export class YearEndBehindItemDto {
   @ApiProperty() unitCode: string;
   @ApiProperty() unitName: string;
   @ApiProperty({ example: 'Perawat Ahli Pertama' }) positionTitle: string;
-  @ApiProperty({ type: String, nullable: true, enum: ['DRAFT', 'SUBMITTED', 'APPROVED'], description: 'null: no SKP for the year' }) skpStatus: string | null;
-  @ApiProperty({ type: String, nullable: true, enum: ['DRAFT', 'SUBMITTED', 'RATED', 'ISSUED', 'OBJECTED', 'FINAL'], description: 'Annual evaluation; null: none yet' }) evaluationStatus: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Who must act: the PPK on the reference date' }) ppkNip: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['DRAFT', 'SUBMITTED', 'APPROVED'],
+    description: 'null: no SKP for the year',
+  })
+  skpStatus: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['DRAFT', 'SUBMITTED', 'RATED', 'ISSUED', 'OBJECTED', 'FINAL'],
+    description: 'Annual evaluation; null: none yet',
+  })
+  evaluationStatus: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Who must act: the PPK on the reference date' }) ppkNip:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) ppkName: string | null;
 }
 

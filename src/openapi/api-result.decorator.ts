@@ -15,8 +15,16 @@ export function ApiResult(name: ResponseTypeName, status: number = HttpStatus.OK
 
 /** A binary or text download (PDF, CSV). */
 export function ApiFile(contentType: string, description: string) {
-  return applyDecorators(ApiProduces(contentType), ApiResponse({ status: HttpStatus.OK, description, content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } }));
+  return applyDecorators(
+    ApiProduces(contentType),
+    ApiResponse({
+      status: HttpStatus.OK,
+      description,
+      content: { [contentType]: { schema: { type: 'string', format: 'binary' } } },
+    }),
+  );
 }
 
 /** 204: done, no body. */
-export const ApiNoContent = (description = 'Done; no body') => ApiResponse({ status: HttpStatus.NO_CONTENT, description });
+export const ApiNoContent = (description = 'Done; no body') =>
+  ApiResponse({ status: HttpStatus.NO_CONTENT, description });

@@ -35,7 +35,7 @@ function statusesFor(op: Operation): number[] {
 
 /**
  * Declares the contract's error responses on every operation, once for the whole API instead of a
-* decorator per route. A route adds a status by declaring it (e.g. `@ApiTooManyRequestsResponse`);
+ * decorator per route. A route adds a status by declaring it (e.g. `@ApiTooManyRequestsResponse`);
  * its description and schema are then normalised here like the others (so is 503 of the health check,
  * whose body adds the failing checks).
  */
@@ -49,7 +49,8 @@ export function declareErrorResponses(document: OpenAPIObject): void {
       for (const status of statusesFor(op)) {
         const existing = op.responses[String(status)] as { description?: string } | undefined;
         op.responses[String(status)] = {
-          description: existing?.description && existing.description !== '' ? existing.description : DESCRIPTIONS[status],
+          description:
+            existing?.description && existing.description !== '' ? existing.description : DESCRIPTIONS[status],
           content: { 'application/json': { schema: ERROR_REF } },
         };
       }

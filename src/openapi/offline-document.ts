@@ -20,7 +20,11 @@ export async function offlineOpenApiDocument(): Promise<OpenAPIObject> {
   // Imported here so that the configuration check sees the placeholders.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { AppModule } = require('../app.module') as typeof import('../app.module');
-  const app = await NestFactory.create(AppModule, createFastifyAdapter(), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(AppModule, createFastifyAdapter(), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   try {
     applyRouting(app);
     return buildOpenApiDocument(app);

@@ -13,7 +13,9 @@ import responseSchemas from './response-schemas.json';
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('skp-engine API')
-    .setDescription('SKP planning, evaluation and predikat, angka kredit, TPP/tukin for payroll, discipline and netralitas outcomes.')
+    .setDescription(
+      'SKP planning, evaluation and predikat, angka kredit, TPP/tukin for payroll, discipline and netralitas outcomes.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
@@ -21,10 +23,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addSecurityRequirements('api-key')
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] });
-  const schemas = (document.components ??= {}).schemas ??= {};
+  const schemas = ((document.components ??= {}).schemas ??= {});
   for (const [name, schema] of Object.entries(responseSchemas as Record<string, object>)) {
     if (name in schemas && JSON.stringify(schemas[name]) !== JSON.stringify(schema)) {
-      throw new Error(`OpenAPI: schema ${name} is both a request DTO and a response type with different shapes; rename one`);
+      throw new Error(
+        `OpenAPI: schema ${name} is both a request DTO and a response type with different shapes; rename one`,
+      );
     }
     schemas[name] = schema;
   }

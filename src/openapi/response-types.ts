@@ -56,14 +56,40 @@ export interface CreatedApiKey {
   scopes: ApiKeyScope[];
 }
 export interface ApiKeyList {
-  items: { id: string; name: string; prefix: string; scopes: ApiKeyScope[]; createdBy: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }[];
+  items: {
+    id: string;
+    name: string;
+    prefix: string;
+    scopes: ApiKeyScope[];
+    createdBy: string;
+    createdAt: string;
+    lastUsedAt: string | null;
+    revokedAt: string | null;
+  }[];
   nextCursor: null;
 }
 
 export const RESPONSE_TYPE_NAMES = [
-  'Principal', 'MeView', 'TeamView', 'CreatedApiKey', 'ApiKeyList',
-  'UnitView', 'EmployeeView', 'EmployeeDetail', 'GapsReport', 'ImportResult', 'DelegationView', 'DelegationPage', 'DelegationList',
-  'SkpView', 'SkpPage', 'CascadeView',
-  'EvaluationView', 'EvaluationList', 'EvaluationCalendar', 'DistributionReport', 'UnitPerformanceView',
+  'Principal',
+  'MeView',
+  'TeamView',
+  'CreatedApiKey',
+  'ApiKeyList',
+  'UnitView',
+  'EmployeeView',
+  'EmployeeDetail',
+  'GapsReport',
+  'ImportResult',
+  'DelegationView',
+  'DelegationPage',
+  'DelegationList',
+  'SkpView',
+  'SkpPage',
+  'CascadeView',
+  'EvaluationView',
+  'EvaluationList',
+  'EvaluationCalendar',
+  'DistributionReport',
+  'UnitPerformanceView',
 ] as const;
 export type ResponseTypeName = (typeof RESPONSE_TYPE_NAMES)[number];

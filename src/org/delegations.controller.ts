@@ -14,7 +14,10 @@ export class DelegationsController {
   constructor(private readonly delegations: DelegationsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Record a Plt/Plh/delegasi PPK between two dates, for one employee or for all reports of an absent official' })
+  @ApiOperation({
+    summary:
+      'Record a Plt/Plh/delegasi PPK between two dates, for one employee or for all reports of an absent official',
+  })
   @ApiResult('DelegationList', 201, 'Created')
   create(@Body() dto: CreateDelegationDto) {
     return this.delegations.create(dto);
@@ -31,7 +34,10 @@ export class DelegationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'End a delegation earlier (the record is kept, its last day moves)' })
   @ApiResult('DelegationView')
-  end(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFoundDelegation() })) id: string, @Body() dto: EndDelegationDto) {
+  end(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFoundDelegation() })) id: string,
+    @Body() dto: EndDelegationDto,
+  ) {
     return this.delegations.end(id, dto);
   }
 }

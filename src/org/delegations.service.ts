@@ -37,24 +37,35 @@ export class DelegationsService {
 
   async create(dto: CreateDelegationDto): Promise<{ items: DelegationView[] }> {
     if (!!dto.employeeNip === !!dto.forReportsOfNip) {
-      throw badRequest('Isi salah satu: employeeNip atau forReportsOfNip / give exactly one of employeeNip, forReportsOfNip', [
-        { field: 'employeeNip', problem: 'give exactly one of employeeNip or forReportsOfNip' },
-      ]);
+      throw badRequest(
+        'Isi salah satu: employeeNip atau forReportsOfNip / give exactly one of employeeNip, forReportsOfNip',
+        [{ field: 'employeeNip', problem: 'give exactly one of employeeNip or forReportsOfNip' }],
+      );
     }
-    if (dto.validTo && dto.validTo < dto.validFrom) throw badRequest('Tanggal akhir sebelum tanggal mulai / validTo before validFrom', [{ field: 'validTo', problem: 'must not be before validFrom' }]);
+    if (dto.validTo && dto.validTo < dto.validFrom)
+      throw badRequest('Tanggal akhir sebelum tanggal mulai / validTo before validFrom', [
+        { field: 'validTo', problem: 'must not be before validFrom' },
+      ]);
     const ids = await this.dataSource.transaction(async (m) => {
       const ppk = await this.employeeOrFail(m, dto.ppkNip, 'ppkNip');
       if (!(await this.org.snapshotById(ppk.id, dto.validFrom, m))) {
-        throw unprocessable(`Pejabat ${dto.ppkNip} tidak bertugas pada ${dto.validFrom} / the delegate has no assignment in force on that date`, [
-          { field: 'ppkNip', problem: 'has no position on validFrom' },
-        ]);
+        throw unprocessable(
+          `Pejabat ${dto.ppkNip} tidak bertugas pada ${dto.validFrom} / the delegate has no assignment in force on that date`,
+          [{ field: 'ppkNip', problem: 'has no position on validFrom' }],
+        );
       }
       const employees = await this.targets(m, dto, ppk.id);
       const created: string[] = [];
       for (const emp of employees) {
-        if (emp.id === ppk.id) throw badRequest('Pegawai tidak dapat menilai dirinya sendiri / an employee cannot be their own PPK', [{ field: 'ppkNip', problem: 'must differ from the employee' }]);
+        if (emp.id === ppk.id)
+          throw badRequest('Pegawai tidak dapat menilai dirinya sendiri / an employee cannot be their own PPK', [
+            { field: 'ppkNip', problem: 'must differ from the employee' },
+          ]);
         if (!(await this.org.snapshotById(emp.id, dto.validFrom, m))) {
-          throw unprocessable(`Pegawai ${emp.nip} tidak bertugas pada ${dto.validFrom} / the employee has no assignment in force on that date`, [{ field: 'employeeNip', problem: 'has no position on validFrom' }]);
+          throw unprocessable(
+            `Pegawai ${emp.nip} tidak bertugas pada ${dto.validFrom} / the employee has no assignment in force on that date`,
+            [{ field: 'employeeNip', problem: 'has no position on validFrom' }],
+          );
         }
         // Serialise writers per employee, then look for overlapping records.
         await m.query(`SELECT id FROM employees WHERE id = $1 FOR UPDATE`, [emp.id]);
@@ -71,16 +82,30 @@ export class DelegationsService {
         }
         const ppkOfPpk = await this.org.ppkOf(ppk.id, dto.validFrom, m);
         if (ppkOfPpk === emp.id) {
-          throw unprocessable(`Delegasi membuat siklus: ${emp.nip} adalah PPK dari ${dto.ppkNip} / delegation would make a rating cycle`, [{ field: 'ppkNip', problem: 'is rated by the employee' }]);
+          throw unprocessable(
+            `Delegasi membuat siklus: ${emp.nip} adalah PPK dari ${dto.ppkNip} / delegation would make a rating cycle`,
+            [{ field: 'ppkNip', problem: 'is rated by the employee' }],
+          );
         }
         const row = await m.getRepository(PpkDelegationEntity).save({
-          employeeId: emp.id, ppkId: ppk.id, kind: dto.kind, validFrom: dto.validFrom, validTo: dto.validTo ?? null, reason: dto.reason ?? null,
+          employeeId: emp.id,
+          ppkId: ppk.id,
+          kind: dto.kind,
+          validFrom: dto.validFrom,
+          validTo: dto.validTo ?? null,
+          reason: dto.reason ?? null,
         });
         created.push(row.id);
       }
       await this.audit.recordMany(
         m,
-        created.map((id, i) => ({ action: 'delegation.create', entityType: 'PpkDelegation', entityId: id, after: { ...dto, employeeNip: employees[i].nip }, reason: dto.reason ?? null })),
+        created.map((id, i) => ({
+          action: 'delegation.create',
+          entityType: 'PpkDelegation',
+          entityId: id,
+          after: { ...dto, employeeNip: employees[i].nip },
+          reason: dto.reason ?? null,
+        })),
       );
       return created;
     });
@@ -92,10 +117,24 @@ export class DelegationsService {
       const repo = m.getRepository(PpkDelegationEntity);
       const d = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!d) throw notFound('Delegasi');
-      if (dto.validTo < d.validFrom) throw badRequest('Tanggal akhir sebelum tanggal mulai / validTo before validFrom', [{ field: 'validTo', problem: `must not be before ${d.validFrom}` }]);
-      if (d.validTo && dto.validTo > d.validTo) throw conflict(`Delegasi sudah berakhir ${d.validTo}; buat delegasi baru / the delegation already ends earlier`, [{ field: 'validTo', problem: `must not be after ${d.validTo}` }]);
+      if (dto.validTo < d.validFrom)
+        throw badRequest('Tanggal akhir sebelum tanggal mulai / validTo before validFrom', [
+          { field: 'validTo', problem: `must not be before ${d.validFrom}` },
+        ]);
+      if (d.validTo && dto.validTo > d.validTo)
+        throw conflict(
+          `Delegasi sudah berakhir ${d.validTo}; buat delegasi baru / the delegation already ends earlier`,
+          [{ field: 'validTo', problem: `must not be after ${d.validTo}` }],
+        );
       await repo.update({ id }, { validTo: dto.validTo });
-      await this.audit.record(m, { action: 'delegation.end', entityType: 'PpkDelegation', entityId: id, before: { validTo: d.validTo }, after: { validTo: dto.validTo }, reason: dto.reason ?? null });
+      await this.audit.record(m, {
+        action: 'delegation.end',
+        entityType: 'PpkDelegation',
+        entityId: id,
+        before: { validTo: d.validTo },
+        after: { validTo: dto.validTo },
+        reason: dto.reason ?? null,
+      });
     });
     return (await this.views([id]))[0];
   }
@@ -113,7 +152,9 @@ export class DelegationsService {
     if (q.ppkNip) add('p.nip = ?', q.ppkNip);
     if (q.on) {
       params.push(q.on);
-      where.push(`d.valid_from <= $${params.length}::date AND (d.valid_to IS NULL OR d.valid_to >= $${params.length}::date)`);
+      where.push(
+        `d.valid_from <= $${params.length}::date AND (d.valid_to IS NULL OR d.valid_to >= $${params.length}::date)`,
+      );
     }
     if (after) {
       params.push(String(after[0]), String(after[1]));
@@ -129,19 +170,29 @@ export class DelegationsService {
     return { items, nextCursor: rows.length > limit ? Cursor.encode([last.validFrom, last.id]) : null };
   }
 
-  private async targets(m: EntityManager, dto: CreateDelegationDto, ppkId: string): Promise<{ id: string; nip: string }[]> {
+  private async targets(
+    m: EntityManager,
+    dto: CreateDelegationDto,
+    ppkId: string,
+  ): Promise<{ id: string; nip: string }[]> {
     if (dto.employeeNip) return [await this.employeeOrFail(m, dto.employeeNip, 'employeeNip')];
     const absent = await this.employeeOrFail(m, dto.forReportsOfNip!, 'forReportsOfNip');
     const ids = (await this.org.directReportIds(absent.id, dto.validFrom, m)).filter((id) => id !== ppkId);
     if (ids.length === 0) {
-      throw unprocessable(`Pejabat ${dto.forReportsOfNip} tidak punya bawahan langsung pada ${dto.validFrom} / no direct reports on that date`, [{ field: 'forReportsOfNip', problem: 'has no direct reports on validFrom' }]);
+      throw unprocessable(
+        `Pejabat ${dto.forReportsOfNip} tidak punya bawahan langsung pada ${dto.validFrom} / no direct reports on that date`,
+        [{ field: 'forReportsOfNip', problem: 'has no direct reports on validFrom' }],
+      );
     }
     return m.query(`SELECT id, nip FROM employees WHERE id = ANY($1::uuid[]) ORDER BY nip`, [ids]);
   }
 
   private async employeeOrFail(m: EntityManager, nip: string, field: string): Promise<{ id: string; nip: string }> {
     const rows: { id: string; nip: string }[] = await m.query(`SELECT id, nip FROM employees WHERE nip = $1`, [nip]);
-    if (!rows[0]) throw badRequest(`Pegawai ${nip} tidak ada / unknown employee`, [{ field, problem: 'no employee with this NIP' }]);
+    if (!rows[0])
+      throw badRequest(`Pegawai ${nip} tidak ada / unknown employee`, [
+        { field, problem: 'no employee with this NIP' },
+      ]);
     return rows[0];
   }
 

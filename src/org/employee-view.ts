@@ -11,12 +11,23 @@ export interface EmployeeView {
   supervisorNip: string | null;
   ppkNip: string | null;
   atasanPpkNip: string | null;
-  position: { title: string; kind: string; jenjang: string | null; kelasJabatan: number; isUnitHead: boolean; tmt: string };
+  position: {
+    title: string;
+    kind: string;
+    jenjang: string | null;
+    kelasJabatan: number;
+    isUnitHead: boolean;
+    tmt: string;
+  };
   validFrom: string;
   validTo: string | null;
 }
 
-export function toEmployeeView(s: AssignmentSnapshot, asOf: string, nips: { supervisor: string | null; ppk: string | null; atasanPpk: string | null }): EmployeeView {
+export function toEmployeeView(
+  s: AssignmentSnapshot,
+  asOf: string,
+  nips: { supervisor: string | null; ppk: string | null; atasanPpk: string | null },
+): EmployeeView {
   return {
     nip: s.nip,
     name: s.name,
@@ -28,7 +39,14 @@ export function toEmployeeView(s: AssignmentSnapshot, asOf: string, nips: { supe
     supervisorNip: nips.supervisor,
     ppkNip: nips.ppk,
     atasanPpkNip: nips.atasanPpk,
-    position: { title: s.positionTitle, kind: s.positionKind, jenjang: s.jenjang, kelasJabatan: s.kelasJabatan, isUnitHead: s.isUnitHead, tmt: s.tmt },
+    position: {
+      title: s.positionTitle,
+      kind: s.positionKind,
+      jenjang: s.jenjang,
+      kelasJabatan: s.kelasJabatan,
+      isUnitHead: s.isUnitHead,
+      tmt: s.tmt,
+    },
     validFrom: s.validFrom,
     validTo: s.validTo,
   };

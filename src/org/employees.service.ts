@@ -31,19 +31,44 @@ export class EmployeesService {
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : null;
     const from = dto.effectiveFrom ?? dto.position.tmt;
     await this.dataSource.transaction(async (m) => {
-      if (await m.getRepository(EmployeeEntity).existsBy({ nip: dto.nip })) throw conflict(`Pegawai dengan NIP ${dto.nip} sudah ada / employee already exists`);
+      if (await m.getRepository(EmployeeEntity).existsBy({ nip: dto.nip }))
+        throw conflict(`Pegawai dengan NIP ${dto.nip} sudah ada / employee already exists`);
       const unit = await this.unitOrFail(m, dto.unitCode, 'unitCode');
       const supervisorId = await this.supervisorIdOrFail(m, dto.supervisorNip ?? null, dto.nip);
       const emp = await m.getRepository(EmployeeEntity).save({ nip: dto.nip, name: dto.name, status: dto.status });
       const assignment: Partial<EmployeeAssignmentEntity> = {
-        employeeId: emp.id, validFrom: from, validTo: null, unitId: unit.id, golongan: dto.golongan, supervisorId,
-        positionTitle: dto.position.title, positionKind: dto.position.kind, jenjang: dto.position.jenjang ?? null,
-        kelasJabatan: dto.position.kelasJabatan, isUnitHead: dto.position.isUnitHead ?? false, tmt: dto.position.tmt, reason: 'initial',
+        employeeId: emp.id,
+        validFrom: from,
+        validTo: null,
+        unitId: unit.id,
+        golongan: dto.golongan,
+        supervisorId,
+        positionTitle: dto.position.title,
+        positionKind: dto.position.kind,
+        jenjang: dto.position.jenjang ?? null,
+        kelasJabatan: dto.position.kelasJabatan,
+        isUnitHead: dto.position.isUnitHead ?? false,
+        tmt: dto.position.tmt,
+        reason: 'initial',
       };
       await m.getRepository(EmployeeAssignmentEntity).insert(assignment);
-      if (passwordHash) await m.getRepository(UserAccountEntity).insert({ nip: dto.nip, passwordHash, role: 'EMPLOYEE', employeeId: emp.id, disabled: false });
-      await this.audit.record(m, { action: 'employee.create', entityType: 'Employee', entityId: dto.nip, after: { ...dto, password: undefined } });
-      await this.outbox.add(m, { type: 'EmployeeCreated', aggregateType: 'Employee', aggregateId: emp.id, payload: { employeeId: emp.id }, dedupeKey: `employee-created:${emp.id}` });
+      if (passwordHash)
+        await m
+          .getRepository(UserAccountEntity)
+          .insert({ nip: dto.nip, passwordHash, role: 'EMPLOYEE', employeeId: emp.id, disabled: false });
+      await this.audit.record(m, {
+        action: 'employee.create',
+        entityType: 'Employee',
+        entityId: dto.nip,
+        after: { ...dto, password: undefined },
+      });
+      await this.outbox.add(m, {
+        type: 'EmployeeCreated',
+        aggregateType: 'Employee',
+        aggregateId: emp.id,
+        payload: { employeeId: emp.id },
+        dedupeKey: `employee-created:${emp.id}`,
+      });
     });
     return this.viewByNip(dto.nip, from);
   }
@@ -51,31 +76,56 @@ export class EmployeesService {
   /** A mutation is a new history row from `effectiveFrom`; earlier rows keep their values. */
   async mutate(nip: string, dto: MutateEmployeeDto): Promise<EmployeeView> {
     if (!dto.golongan && !dto.unitCode && dto.supervisorNip === undefined && !dto.position && !dto.name) {
-      throw badRequest('Tidak ada perubahan / nothing to change', [{ field: 'body', problem: 'give at least one of position, golongan, unitCode, supervisorNip, name' }]);
+      throw badRequest('Tidak ada perubahan / nothing to change', [
+        { field: 'body', problem: 'give at least one of position, golongan, unitCode, supervisorNip, name' },
+      ]);
     }
     await this.dataSource.transaction(async (m) => {
-      const emp = await m.getRepository(EmployeeEntity).findOne({ where: { nip }, lock: { mode: 'pessimistic_write' } });
+      const emp = await m
+        .getRepository(EmployeeEntity)
+        .findOne({ where: { nip }, lock: { mode: 'pessimistic_write' } });
       if (!emp) throw notFound('Pegawai');
       const repo = m.getRepository(EmployeeAssignmentEntity);
       const rows = await repo.find({ where: { employeeId: emp.id }, order: { validFrom: 'ASC' } });
       const current = rows.filter((r) => r.validFrom <= dto.effectiveFrom).pop();
-      if (!current) throw conflict(`Pegawai belum bertugas pada ${dto.effectiveFrom} / no assignment in force on that date`);
-      if (current.validFrom === dto.effectiveFrom) throw conflict(`Sudah ada mutasi mulai ${dto.effectiveFrom} / a mutation already starts on that date`);
+      if (!current)
+        throw conflict(`Pegawai belum bertugas pada ${dto.effectiveFrom} / no assignment in force on that date`);
+      if (current.validFrom === dto.effectiveFrom)
+        throw conflict(`Sudah ada mutasi mulai ${dto.effectiveFrom} / a mutation already starts on that date`);
       const next = rows.find((r) => r.validFrom > dto.effectiveFrom);
       const unitId = dto.unitCode ? (await this.unitOrFail(m, dto.unitCode, 'unitCode')).id : current.unitId;
-      const supervisorId = dto.supervisorNip !== undefined ? await this.supervisorIdOrFail(m, dto.supervisorNip, nip) : current.supervisorId;
+      const supervisorId =
+        dto.supervisorNip !== undefined
+          ? await this.supervisorIdOrFail(m, dto.supervisorNip, nip)
+          : current.supervisorId;
       const p = dto.position;
       const row: Partial<EmployeeAssignmentEntity> = {
-        employeeId: emp.id, validFrom: dto.effectiveFrom, validTo: next?.validFrom ?? current.validTo, unitId,
-        golongan: dto.golongan ?? current.golongan, supervisorId,
-        positionTitle: p?.title ?? current.positionTitle, positionKind: p?.kind ?? current.positionKind,
-        jenjang: p ? (p.jenjang ?? null) : current.jenjang, kelasJabatan: p?.kelasJabatan ?? current.kelasJabatan,
-        isUnitHead: p ? (p.isUnitHead ?? false) : current.isUnitHead, tmt: p?.tmt ?? current.tmt, reason: dto.reason ?? null,
+        employeeId: emp.id,
+        validFrom: dto.effectiveFrom,
+        validTo: next?.validFrom ?? current.validTo,
+        unitId,
+        golongan: dto.golongan ?? current.golongan,
+        supervisorId,
+        positionTitle: p?.title ?? current.positionTitle,
+        positionKind: p?.kind ?? current.positionKind,
+        jenjang: p ? (p.jenjang ?? null) : current.jenjang,
+        kelasJabatan: p?.kelasJabatan ?? current.kelasJabatan,
+        isUnitHead: p ? (p.isUnitHead ?? false) : current.isUnitHead,
+        tmt: p?.tmt ?? current.tmt,
+        reason: dto.reason ?? null,
       };
       await repo.update({ id: current.id }, { validTo: dto.effectiveFrom });
       await repo.insert(row);
-      if (dto.name && dto.name !== emp.name) await m.getRepository(EmployeeEntity).update({ id: emp.id }, { name: dto.name });
-      await this.audit.record(m, { action: 'employee.mutate', entityType: 'Employee', entityId: nip, before: current, after: row, reason: dto.reason ?? null });
+      if (dto.name && dto.name !== emp.name)
+        await m.getRepository(EmployeeEntity).update({ id: emp.id }, { name: dto.name });
+      await this.audit.record(m, {
+        action: 'employee.mutate',
+        entityType: 'Employee',
+        entityId: nip,
+        before: current,
+        after: row,
+        reason: dto.reason ?? null,
+      });
     });
     return this.viewByNip(nip, dto.effectiveFrom);
   }
@@ -109,23 +159,42 @@ export class EmployeesService {
     const atasan = ppk ? await this.org.ppkOf(ppk, date) : null;
     const ids = [snap.supervisorId, ppk, atasan].filter((x): x is string => !!x);
     const nips = new Map<string, string>(
-      ids.length ? (await this.dataSource.query(`SELECT id, nip FROM employees WHERE id = ANY($1::uuid[])`, [ids])).map((r: { id: string; nip: string }) => [r.id, r.nip]) : [],
+      ids.length
+        ? (await this.dataSource.query(`SELECT id, nip FROM employees WHERE id = ANY($1::uuid[])`, [ids])).map(
+            (r: { id: string; nip: string }) => [r.id, r.nip],
+          )
+        : [],
     );
     const nipOf = (id: string | null) => (id ? (nips.get(id) ?? null) : null);
-    return toEmployeeView(snap, date, { supervisor: nipOf(snap.supervisorId), ppk: nipOf(ppk), atasanPpk: nipOf(atasan) });
+    return toEmployeeView(snap, date, {
+      supervisor: nipOf(snap.supervisorId),
+      ppk: nipOf(ppk),
+      atasanPpk: nipOf(atasan),
+    });
   }
 
   private async unitOrFail(m: EntityManager, code: string, field: string): Promise<UnitEntity> {
     const unit = await m.getRepository(UnitEntity).findOneBy({ code });
-    if (!unit) throw badRequest(`Unit ${code} tidak ada / unknown unit`, [{ field, problem: `unit ${code} does not exist` }]);
+    if (!unit)
+      throw badRequest(`Unit ${code} tidak ada / unknown unit`, [{ field, problem: `unit ${code} does not exist` }]);
     return unit;
   }
 
-  private async supervisorIdOrFail(m: EntityManager, supervisorNip: string | null, selfNip: string): Promise<string | null> {
+  private async supervisorIdOrFail(
+    m: EntityManager,
+    supervisorNip: string | null,
+    selfNip: string,
+  ): Promise<string | null> {
     if (!supervisorNip) return null;
-    if (supervisorNip === selfNip) throw badRequest('Atasan tidak boleh diri sendiri / supervisor cannot be self', [{ field: 'supervisorNip', problem: 'must differ from nip' }]);
+    if (supervisorNip === selfNip)
+      throw badRequest('Atasan tidak boleh diri sendiri / supervisor cannot be self', [
+        { field: 'supervisorNip', problem: 'must differ from nip' },
+      ]);
     const sup = await m.getRepository(EmployeeEntity).findOneBy({ nip: supervisorNip });
-    if (!sup) throw badRequest(`Atasan ${supervisorNip} tidak ada / unknown supervisor`, [{ field: 'supervisorNip', problem: 'no employee with this NIP' }]);
+    if (!sup)
+      throw badRequest(`Atasan ${supervisorNip} tidak ada / unknown supervisor`, [
+        { field: 'supervisorNip', problem: 'no employee with this NIP' },
+      ]);
     return sup.id;
   }
 }

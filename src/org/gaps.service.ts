@@ -78,7 +78,15 @@ export class GapsService {
     const all: GapItem[] = [];
     for (const r of rows) {
       const reasons = ppkGaps(
-        { nip: r.nip, positionKind: r.position_kind, jenjang: r.jenjang, ppkNip: r.ppk_nip, delegated: r.delegated, ppkInService: r.ppk_in_service, ppkKind: r.ppk_kind },
+        {
+          nip: r.nip,
+          positionKind: r.position_kind,
+          jenjang: r.jenjang,
+          ppkNip: r.ppk_nip,
+          delegated: r.delegated,
+          ppkInService: r.ppk_in_service,
+          ppkKind: r.ppk_kind,
+        },
         on,
       );
       if (!r.skp_status) reasons.push({ code: 'NO_SKP', message: `Belum ada SKP tahun ${year} / no SKP for ${year}` });
@@ -86,8 +94,15 @@ export class GapsService {
       if (r.unlinked > 0) reasons.push({ code: 'UNLINKED_RESULTS', message: unlinkedMessage(r.unlinked) });
       if (reasons.length === 0) continue;
       all.push({
-        nip: r.nip, name: r.name, unitCode: r.unit_code, positionTitle: r.position_title, positionKind: r.position_kind,
-        ppkNip: r.ppk_nip, ppkDelegated: r.delegated, skpStatus: r.skp_status, reasons,
+        nip: r.nip,
+        name: r.name,
+        unitCode: r.unit_code,
+        positionTitle: r.position_title,
+        positionKind: r.position_kind,
+        ppkNip: r.ppk_nip,
+        ppkDelegated: r.delegated,
+        skpStatus: r.skp_status,
+        reasons,
       });
     }
     const limit = q.limit ?? 100;
@@ -97,8 +112,13 @@ export class GapsService {
     const items = all.slice(from, from + limit);
     const more = from + limit < all.length;
     return {
-      unitCode: code, on, year, population: rows.length, withGaps: all.length,
-      items, nextCursor: more ? Cursor.encode([items[items.length - 1].nip]) : null,
+      unitCode: code,
+      on,
+      year,
+      population: rows.length,
+      withGaps: all.length,
+      items,
+      nextCursor: more ? Cursor.encode([items[items.length - 1].nip]) : null,
     };
   }
 }

@@ -54,7 +54,10 @@ export class OrgDirectory {
   }
 
   /** Identity fields printed on official documents (PAK): null where not recorded. */
-  async documentIdentity(employeeId: string, manager?: EntityManager): Promise<{ birthPlace: string | null; karpegNumber: string | null; tmtPangkat: string | null }> {
+  async documentIdentity(
+    employeeId: string,
+    manager?: EntityManager,
+  ): Promise<{ birthPlace: string | null; karpegNumber: string | null; tmtPangkat: string | null }> {
     const rows = await this.m(manager).query(
       `SELECT birth_place AS "birthPlace", karpeg_number AS "karpegNumber", to_char(tmt_pangkat,'YYYY-MM-DD') AS "tmtPangkat" FROM employees WHERE id = $1`,
       [employeeId],
@@ -65,14 +68,21 @@ export class OrgDirectory {
   /** Snapshots of many employees on one date, in one query (those without an assignment then are left out). */
   async snapshotsByIds(employeeIds: string[], onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot[]> {
     if (employeeIds.length === 0) return [];
-    return this.m(manager).query(`${SNAPSHOT_SQL} WHERE e.id = ANY($1::uuid[]) ORDER BY e.name, e.nip`, [employeeIds, onDate]);
+    return this.m(manager).query(`${SNAPSHOT_SQL} WHERE e.id = ANY($1::uuid[]) ORDER BY e.name, e.nip`, [
+      employeeIds,
+      onDate,
+    ]);
   }
 
   /**
    * Direct reports of several PPKs on a date in one query (the rule of `ppkOf`: a delegation in force
    * overrides the supervisor on the assignment).
    */
-  async reportsOf(ppkIds: string[], onDate: string, manager?: EntityManager): Promise<{ employeeId: string; ppkId: string }[]> {
+  async reportsOf(
+    ppkIds: string[],
+    onDate: string,
+    manager?: EntityManager,
+  ): Promise<{ employeeId: string; ppkId: string }[]> {
     if (ppkIds.length === 0) return [];
     return this.m(manager).query(
       `SELECT a.employee_id AS "employeeId", a.supervisor_id AS "ppkId" FROM employee_assignments a

@@ -14,8 +14,22 @@ import { UnitsService } from './units.service';
 
 @Module({
   // EmployeeImportController first: POST /employees/import must not be shadowed by other /employees routes.
-  controllers: [EmployeeImportController, OrgListsController, OrgController, DelegationsController, OrgReportsController],
-  providers: [UnitsService, EmployeesService, DelegationsService, GapsService, EmployeeImportService, EmployeeSearchService, UnitTreeService],
+  controllers: [
+    EmployeeImportController,
+    OrgListsController,
+    OrgController,
+    DelegationsController,
+    OrgReportsController,
+  ],
+  providers: [
+    UnitsService,
+    EmployeesService,
+    DelegationsService,
+    GapsService,
+    EmployeeImportService,
+    EmployeeSearchService,
+    UnitTreeService,
+  ],
   exports: [UnitsService, EmployeesService],
 })
 export class OrgModule {}

@@ -5,28 +5,56 @@ import { unprocessable } from '../common/api-error';
  * pejabat pengawas, or an official holding a delegation (Plt/Plh/delegasi). The minimum rank per
  * rated position follows the default evaluator table (§2.2, Pemda example).
  */
-export const GAP_CODES = ['NO_PPK', 'PPK_NOT_IN_SERVICE', 'PPK_NOT_STRUCTURAL', 'PPK_RANK_TOO_LOW', 'NO_SKP', 'UNLINKED_RESULTS'] as const;
+export const GAP_CODES = [
+  'NO_PPK',
+  'PPK_NOT_IN_SERVICE',
+  'PPK_NOT_STRUCTURAL',
+  'PPK_RANK_TOO_LOW',
+  'NO_SKP',
+  'UNLINKED_RESULTS',
+] as const;
 export type GapCode = (typeof GAP_CODES)[number];
 
 /** Structural rank: higher is more senior. Pelaksana and JF hold no structural rank for rating others. */
-const RANK: Record<string, number> = { JPT_UTAMA: 6, JPT_MADYA: 5, JPT_PRATAMA: 4, ADMINISTRATOR: 3, PENGAWAS: 2, PELAKSANA: 0, FUNGSIONAL: 0 };
-const RANK_NAME: Record<number, string> = { 6: 'JPT Utama', 5: 'JPT Madya', 4: 'JPT Pratama', 3: 'Administrator', 2: 'Pengawas' };
+const RANK: Record<string, number> = {
+  JPT_UTAMA: 6,
+  JPT_MADYA: 5,
+  JPT_PRATAMA: 4,
+  ADMINISTRATOR: 3,
+  PENGAWAS: 2,
+  PELAKSANA: 0,
+  FUNGSIONAL: 0,
+};
+const RANK_NAME: Record<number, string> = {
+  6: 'JPT Utama',
+  5: 'JPT Madya',
+  4: 'JPT Pratama',
+  3: 'Administrator',
+  2: 'Pengawas',
+};
 
 /** Minimum PPK rank for the rated position (§2.2). JPT may be rated by a JPT of the same level (e.g. Sekda). */
 export function minimumPpkRank(kind: string, jenjang: string | null): number {
   switch (kind) {
-    case 'JPT_UTAMA': return 6;
-    case 'JPT_MADYA': return 5;
-    case 'JPT_PRATAMA': return 4;
-    case 'ADMINISTRATOR': return 4;
-    case 'PENGAWAS': return 3;
-    case 'PELAKSANA': return 2;
+    case 'JPT_UTAMA':
+      return 6;
+    case 'JPT_MADYA':
+      return 5;
+    case 'JPT_PRATAMA':
+      return 4;
+    case 'ADMINISTRATOR':
+      return 4;
+    case 'PENGAWAS':
+      return 3;
+    case 'PELAKSANA':
+      return 2;
     case 'FUNGSIONAL':
       if (jenjang === 'AHLI_UTAMA') return 5;
       if (jenjang === 'AHLI_MADYA') return 4;
       if (jenjang === 'AHLI_MUDA') return 3;
       return 2;
-    default: return 2;
+    default:
+      return 2;
   }
 }
 
@@ -49,20 +77,40 @@ export interface Gap {
 /** The PPK problems of one employee on a date (empty when the PPK is fine). */
 export function ppkGaps(f: PpkFacts, on: string): Gap[] {
   if (!f.ppkNip) {
-    return [{ code: 'NO_PPK', message: `Tidak ada Pejabat Penilai Kinerja pada ${on}: isi atasan langsung (PATCH /employees/${f.nip} supervisorNip) atau catat Plt/Plh/delegasi (POST /delegations) / no PPK on that date` }];
+    return [
+      {
+        code: 'NO_PPK',
+        message: `Tidak ada Pejabat Penilai Kinerja pada ${on}: isi atasan langsung (PATCH /employees/${f.nip} supervisorNip) atau catat Plt/Plh/delegasi (POST /delegations) / no PPK on that date`,
+      },
+    ];
   }
   if (!f.ppkInService) {
-    return [{ code: 'PPK_NOT_IN_SERVICE', message: `PPK ${f.ppkNip} tidak punya jabatan pada ${on} (pensiun/pindah?): perbarui atasan atau catat Plt/Plh / the PPK holds no position on that date` }];
+    return [
+      {
+        code: 'PPK_NOT_IN_SERVICE',
+        message: `PPK ${f.ppkNip} tidak punya jabatan pada ${on} (pensiun/pindah?): perbarui atasan atau catat Plt/Plh / the PPK holds no position on that date`,
+      },
+    ];
   }
   if (f.delegated) return [];
   const rank = RANK[f.ppkKind ?? ''] ?? 0;
   if (rank === 0) {
-    return [{ code: 'PPK_NOT_STRUCTURAL', message: `PPK ${f.ppkNip} adalah ${f.ppkKind}; PPK paling rendah pejabat pengawas atau pejabat yang diberi delegasi (PermenPANRB 6/2022 Pasal 1 angka 9) / the PPK must be at least a pengawas or hold a delegation` }];
+    return [
+      {
+        code: 'PPK_NOT_STRUCTURAL',
+        message: `PPK ${f.ppkNip} adalah ${f.ppkKind}; PPK paling rendah pejabat pengawas atau pejabat yang diberi delegasi (PermenPANRB 6/2022 Pasal 1 angka 9) / the PPK must be at least a pengawas or hold a delegation`,
+      },
+    ];
   }
   const min = minimumPpkRank(f.positionKind, f.jenjang);
   if (rank < min) {
     const what = f.positionKind === 'FUNGSIONAL' ? `JF ${f.jenjang ?? ''}`.trim() : f.positionKind;
-    return [{ code: 'PPK_RANK_TOO_LOW', message: `${what} dinilai oleh ${f.ppkKind}; minimal ${RANK_NAME[min]} (tabel PPK, spesifikasi 01 §2.2) atau catat delegasi / the PPK's rank is below the minimum for this position` }];
+    return [
+      {
+        code: 'PPK_RANK_TOO_LOW',
+        message: `${what} dinilai oleh ${f.ppkKind}; minimal ${RANK_NAME[min]} (tabel PPK, spesifikasi 01 §2.2) atau catat delegasi / the PPK's rank is below the minimum for this position`,
+      },
+    ];
   }
   return [];
 }

@@ -26,7 +26,10 @@ export class UnitsService {
       let parentId: string | null = null;
       if (dto.parentCode) {
         const parent = await repo.findOneBy({ code: dto.parentCode });
-        if (!parent) throw badRequest(`Unit induk ${dto.parentCode} tidak ada / unknown parent unit`, [{ field: 'parentCode', problem: 'no unit with this code' }]);
+        if (!parent)
+          throw badRequest(`Unit induk ${dto.parentCode} tidak ada / unknown parent unit`, [
+            { field: 'parentCode', problem: 'no unit with this code' },
+          ]);
         parentId = parent.id;
       }
       const unit = await repo.save({ code: dto.code, name: dto.name, parentId });
@@ -36,12 +39,13 @@ export class UnitsService {
   }
 
   async get(code: string): Promise<UnitView> {
-    const rows: { code: string; name: string; parent_code: string | null; children: string[] }[] = await this.dataSource.query(
-      `SELECT u.code, u.name, p.code AS parent_code,
+    const rows: { code: string; name: string; parent_code: string | null; children: string[] }[] =
+      await this.dataSource.query(
+        `SELECT u.code, u.name, p.code AS parent_code,
               COALESCE((SELECT array_agg(c.code ORDER BY c.code) FROM units c WHERE c.parent_id = u.id), '{}') AS children
          FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.code = $1`,
-      [code],
-    );
+        [code],
+      );
     if (!rows[0]) throw notFound('Unit');
     return { code: rows[0].code, name: rows[0].name, parentCode: rows[0].parent_code, children: rows[0].children };
   }

@@ -77,8 +77,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         [this.batchSize],
       );
       if (rows.length === 0) return 0;
-      const byQueue = new Map<string, { name: string; data: Record<string, unknown>; opts: Record<string, unknown> }[]>();
-      const push = (jobName: JobName, job: { name: string; data: Record<string, unknown>; opts: Record<string, unknown> }) => {
+      const byQueue = new Map<
+        string,
+        { name: string; data: Record<string, unknown>; opts: Record<string, unknown> }[]
+      >();
+      const push = (
+        jobName: JobName,
+        job: { name: string; data: Record<string, unknown>; opts: Record<string, unknown> },
+      ) => {
         const queue = JOBS[jobName].queue;
         const list = byQueue.get(queue) ?? [];
         list.push(job);
@@ -108,20 +114,30 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           if (part.length === 1) {
             // A lone event travels as it always did (same job id and data as an unbatched job).
             const r = part[0];
-            push(jobName, { name: jobName, data: { ...r.payload, _outboxId: r.id, _cid: r.correlation_id }, opts: { ...jobOptions(jobName), jobId: `o${r.id}-${jobName.replace(/\./g, '_')}` } });
+            push(jobName, {
+              name: jobName,
+              data: { ...r.payload, _outboxId: r.id, _cid: r.correlation_id },
+              opts: { ...jobOptions(jobName), jobId: `o${r.id}-${jobName.replace(/\./g, '_')}` },
+            });
             continue;
           }
           push(jobName, {
             name: jobName,
             data: { batch: part.map((r) => ({ ...r.payload, _outboxId: r.id })), _cid: part[0].correlation_id },
-            opts: { ...jobOptions(jobName), jobId: `o${part[0].id}-${part[part.length - 1].id}-${jobName.replace(/\./g, '_')}` },
+            opts: {
+              ...jobOptions(jobName),
+              jobId: `o${part[0].id}-${part[part.length - 1].id}-${jobName.replace(/\./g, '_')}`,
+            },
           });
         }
       }
       for (const [queue, jobs] of byQueue) {
         await this.queues.queue(queue as never).addBulk(jobs);
       }
-      await manager.query(`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      await manager.query(
+        `UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`,
+        [rows.map((r) => r.id)],
+      );
       return rows.length;
     });
   }

@@ -4,7 +4,7 @@ import { RequestContext } from '../common/request-context';
 import { EVENT_ROUTES } from '../jobs/job-registry';
 
 export interface OutboxEvent {
-  type: keyof typeof EVENT_ROUTES | string;
+  type: keyof typeof EVENT_ROUTES;
   aggregateType: string;
   aggregateId: string;
   /** Ids only: handlers re-read state. No personal data (it ends up in Redis). */
@@ -22,10 +22,15 @@ export class OutboxService {
 
   async addMany(manager: EntityManager, events: OutboxEvent[]): Promise<void> {
     if (events.length === 0) return;
-    if (events.some((e) => !(e.type in EVENT_ROUTES))) throw new Error(`Unknown outbox event type in ${events.map((e) => e.type).join(',')}`);
+    if (events.some((e) => !(e.type in EVENT_ROUTES)))
+      throw new Error(`Unknown outbox event type in ${events.map((e) => e.type).join(',')}`);
     const correlationId = RequestContext.correlationId();
     const rows = events.map((e) => ({
-      event_type: e.type, aggregate_type: e.aggregateType, aggregate_id: e.aggregateId, payload: e.payload, dedupe_key: e.dedupeKey ?? null,
+      event_type: e.type,
+      aggregate_type: e.aggregateType,
+      aggregate_id: e.aggregateId,
+      payload: e.payload,
+      dedupe_key: e.dedupeKey ?? null,
     }));
     await manager.query(
       `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload, dedupe_key, correlation_id)

@@ -23,7 +23,13 @@ export class AllowanceMonthOutcomesHandler {
     // Keyset pages keep memory flat for agencies of any size.
     for (;;) {
       // The rule set version's legal references are the basis the outcome cites.
-      const rows: { employee_id: string; nip: string; rule_set: string | null; legal_refs: string[] | null; deductions: { code: string; amount: number; reason?: string }[] }[] = await ctx.manager.query(
+      const rows: {
+        employee_id: string;
+        nip: string;
+        rule_set: string | null;
+        legal_refs: string[] | null;
+        deductions: { code: string; amount: number; reason?: string }[];
+      }[] = await ctx.manager.query(
         `SELECT l.employee_id, l.nip, l.rule_set, rs.body->'legalRefs' AS legal_refs, l.deductions FROM allowance_lines l
            LEFT JOIN allowance_rule_sets rs ON rs.code || '@' || rs.version = l.rule_set
           WHERE l.month = $1 AND l.status = 'COMPUTED' AND l.nip > $2
@@ -36,7 +42,17 @@ export class AllowanceMonthOutcomesHandler {
       const groups = rows.map((r) => ({
         employeeId: r.employee_id,
         period: month,
-        outcomes: deriveOutcomes({ nip: r.nip, allowanceMonths: [{ month, ruleSet: r.rule_set ?? undefined, legalRefs: Array.isArray(r.legal_refs) ? r.legal_refs : undefined, deductions: r.deductions }] }).outcomes,
+        outcomes: deriveOutcomes({
+          nip: r.nip,
+          allowanceMonths: [
+            {
+              month,
+              ruleSet: r.rule_set ?? undefined,
+              legalRefs: Array.isArray(r.legal_refs) ? r.legal_refs : undefined,
+              deductions: r.deductions,
+            },
+          ],
+        }).outcomes,
       }));
       created += await this.store.saveMany(ctx.manager, groups);
       lines += rows.length;

@@ -63,7 +63,12 @@ export class EvaluationOutcomesHandler {
         employeeStatus: ev.employee_status,
         positionKind: (ev.position_kind ?? undefined) as Parameters<typeof deriveOutcomes>[0]['positionKind'],
         asOf: today,
-        predicates: (byEmployee.get(ev.employee_id) ?? []).map((h) => ({ period: h.period, predicate: h.predicate as Outcome['type'] & never, evaluationId: h.id, finalizedOn: h.finalized_on })),
+        predicates: (byEmployee.get(ev.employee_id) ?? []).map((h) => ({
+          period: h.period,
+          predicate: h.predicate as Outcome['type'] & never,
+          evaluationId: h.id,
+          finalizedOn: h.finalized_on,
+        })),
       });
       // Only outcomes caused by this evaluation's period are attributed to it; older ones already exist.
       if (outcomes.length) toSave.push({ employeeId: ev.employee_id, outcomes, period: ev.period });

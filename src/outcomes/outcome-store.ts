@@ -8,12 +8,20 @@ import { WebhookFanout } from '../webhooks/webhook-fanout';
 export class OutcomeStore {
   constructor(private readonly webhooks: WebhookFanout) {}
 
-  async saveAll(manager: EntityManager, employeeId: string, outcomes: Outcome[], period: string | null = null): Promise<number> {
+  async saveAll(
+    manager: EntityManager,
+    employeeId: string,
+    outcomes: Outcome[],
+    period: string | null = null,
+  ): Promise<number> {
     return this.saveMany(manager, [{ employeeId, outcomes, period }]);
   }
 
   /** Outcomes of many employees (a batch of events) in one statement; webhooks for the new ones. */
-  async saveMany(manager: EntityManager, groups: { employeeId: string; outcomes: Outcome[]; period: string | null }[]): Promise<number> {
+  async saveMany(
+    manager: EntityManager,
+    groups: { employeeId: string; outcomes: Outcome[]; period: string | null }[],
+  ): Promise<number> {
     const items = groups.flatMap((g) => g.outcomes.map((o) => ({ employee_id: g.employeeId, period: g.period, o })));
     if (items.length === 0) return 0;
     const rows: Record<string, string>[] = await manager.query(
@@ -35,7 +43,18 @@ export class OutcomeStore {
       rows.map((r) => ({
         type: 'outcome.created' as const,
         key: `outcome:${r.key}`,
-        data: { id: r.id, nip: r.nip, type: r.type, status: r.status, reason: r.reason, legalBasis: r.legalBasis, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, source: { kind: r.source_kind, id: r.source_id }, period: r.period },
+        data: {
+          id: r.id,
+          nip: r.nip,
+          type: r.type,
+          status: r.status,
+          reason: r.reason,
+          legalBasis: r.legalBasis,
+          effectiveFrom: r.effectiveFrom,
+          effectiveTo: r.effectiveTo,
+          source: { kind: r.source_kind, id: r.source_id },
+          period: r.period,
+        },
       })),
     );
     return rows.length;

@@ -39,7 +39,9 @@ export class OutcomesController {
     const emp = await this.dataSource.query(`SELECT id FROM employees WHERE nip = $1`, [nip]);
     if (!emp[0]) throw notFound('Pegawai');
     await this.policy.require(p, emp[0].id, this.clock.today(), ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'], 'Pegawai');
-    const rows = await this.dataSource.query(`${SELECT} WHERE o.employee_id = $1 ORDER BY o.created_at, o.id`, [emp[0].id]);
+    const rows = await this.dataSource.query(`${SELECT} WHERE o.employee_id = $1 ORDER BY o.created_at, o.id`, [
+      emp[0].id,
+    ]);
     return { items: rows.map(({ cursorAt: _c, ...rest }: Record<string, unknown>) => rest) };
   }
 
@@ -52,12 +54,14 @@ export class OutcomesController {
     const params: unknown[] = [];
     const where: string[] = [];
     if (q.type) where.push(`o.type = $${params.push(q.type)}`);
-    if (q.period) where.push(`(o.period = $${params.push(q.period)} OR o.period LIKE $${params.push(`${q.period}-%`)})`);
+    if (q.period)
+      where.push(`(o.period = $${params.push(q.period)} OR o.period LIKE $${params.push(`${q.period}-%`)})`);
     if (q.unitCode) {
       where.push(`EXISTS (SELECT 1 FROM employee_assignments a WHERE a.employee_id = o.employee_id AND a.valid_to IS NULL AND a.unit_id IN (
         WITH RECURSIVE t AS (SELECT id FROM units WHERE code = $${params.push(q.unitCode)} UNION ALL SELECT u.id FROM units u JOIN t ON u.parent_id = t.id) SELECT id FROM t))`);
     }
-    if (after) where.push(`(o.created_at, o.id) > ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
+    if (after)
+      where.push(`(o.created_at, o.id) > ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
     const rows = await this.dataSource.query(
       `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.created_at, o.id LIMIT ${limit + 1}`,
       params,

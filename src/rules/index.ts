@@ -14,38 +14,117 @@ export type { DecimalInput } from './common/decimal';
 export * from './config/defaults';
 // predikat
 export { computePredicate, type PredicateInput, type PredicateResult } from './predikat/matrix';
-export { unitHeadResultRating, unitHeadPredicate, type UnitHeadRatingResult, type UnitHeadPredicateResult } from './predikat/unit-head';
-export { suggestResultRating, RHK_KINDS, type RhkKind, type RatingItem, type RatingSuggestion } from './predikat/suggestion';
+export {
+  unitHeadResultRating,
+  unitHeadPredicate,
+  type UnitHeadRatingResult,
+  type UnitHeadPredicateResult,
+} from './predikat/unit-head';
+export {
+  suggestResultRating,
+  RHK_KINDS,
+  type RhkKind,
+  type RatingItem,
+  type RatingSuggestion,
+} from './predikat/suggestion';
 export { predicateRank, ratingRank, isAtLeastBaik } from './predikat/order';
 export { PREDIKAT_MATRIX_TABLE, PREDICATE_LABELS, RATING_LABELS, type PredikatMatrix } from './predikat/tables';
 // distribution
-export { checkDistribution, type DistributionInput, type DistributionResult, type DistributionFinding, type PredicateCounts } from './distribution/check-distribution';
-export { DISTRIBUTION_TABLE, DISTRIBUTION_VIOLATION_CODES, DISTRIBUTION_WARNING_CODES, type DistributionViolationCode, type DistributionWarningCode, type DistributionPattern, type DistributionConstraint } from './distribution/tables';
+export {
+  checkDistribution,
+  type DistributionInput,
+  type DistributionResult,
+  type DistributionFinding,
+  type PredicateCounts,
+} from './distribution/check-distribution';
+export {
+  DISTRIBUTION_TABLE,
+  DISTRIBUTION_VIOLATION_CODES,
+  DISTRIBUTION_WARNING_CODES,
+  type DistributionViolationCode,
+  type DistributionWarningCode,
+  type DistributionPattern,
+  type DistributionConstraint,
+} from './distribution/tables';
 // angka kredit
 export { convertPredicate, type ConversionInput, type ConversionResult } from './angka-kredit/conversion';
-export { computeLedger, type LedgerInput, type LedgerResult, type LedgerEntry, type LedgerOpening, type ClosedLedger, type LedgerNext, type SupersededPeriod } from './angka-kredit/ledger';
+export {
+  computeLedger,
+  type LedgerInput,
+  type LedgerResult,
+  type LedgerEntry,
+  type LedgerOpening,
+  type ClosedLedger,
+  type LedgerNext,
+  type SupersededPeriod,
+} from './angka-kredit/ledger';
 export { akDasar, type AkDasarResult } from './angka-kredit/ak-dasar';
 export { integrasi, type IntegrasiInput, type IntegrasiResult } from './angka-kredit/integrasi';
 export { educationBonus, type EducationResult } from './angka-kredit/education';
-export { checkEligibility, UNMET_CODES, type UnmetCode, type EligibilityInput, type EligibilityResult } from './angka-kredit/eligibility';
+export {
+  checkEligibility,
+  UNMET_CODES,
+  type UnmetCode,
+  type EligibilityInput,
+  type EligibilityResult,
+} from './angka-kredit/eligibility';
 export { parsePeriod, type ParsedPeriod } from './angka-kredit/periods';
 export { normalizePredicate } from './angka-kredit/predicate-alias';
-export { JENJANG_TABLE, AK_PERCENTAGE_TABLE, PREDICATE_ALIASES, CONVENTIONAL_AKK, type JenjangRow, type Kategori } from './angka-kredit/tables';
+export {
+  JENJANG_TABLE,
+  AK_PERCENTAGE_TABLE,
+  PREDICATE_ALIASES,
+  CONVENTIONAL_AKK,
+  type JenjangRow,
+  type Kategori,
+} from './angka-kredit/tables';
 // allowance
 export { computeAllowanceMonth } from './allowance/compute-month';
-export { resolveRuleSet, selectRuleSetVersion, validateRuleSet, type ResolvedRuleSet } from './allowance/resolve-rule-set';
-export { predicatePeriod, PREDIKAT_SOURCES, type PredikatSource, type PredicatePeriodInput, type PredicatePeriodResult } from './allowance/predicate-period';
+export {
+  resolveRuleSet,
+  selectRuleSetVersion,
+  validateRuleSet,
+  type ResolvedRuleSet,
+} from './allowance/resolve-rule-set';
+export {
+  predicatePeriod,
+  PREDIKAT_SOURCES,
+  type PredikatSource,
+  type PredicatePeriodInput,
+  type PredicatePeriodResult,
+} from './allowance/predicate-period';
 export { R_TPP_DEMO } from './allowance/r-tpp-demo';
 export { ALLOWANCE_WARNING_CODES } from './allowance/types';
 export type {
-  AllowanceRuleSet, AllowanceMonthInput, AllowanceMonthResult, AllowanceWarning, AllowanceWarningCode, AttendanceInput, Band, DeductionLine, InfoLine,
-  SanctionInForceInput, HukdisLevel, HukdisTableRow, PredikatMissingMode,
+  AllowanceRuleSet,
+  AllowanceMonthInput,
+  AllowanceMonthResult,
+  AllowanceWarning,
+  AllowanceWarningCode,
+  AttendanceInput,
+  Band,
+  DeductionLine,
+  InfoLine,
+  SanctionInForceInput,
+  HukdisLevel,
+  HukdisTableRow,
+  PredikatMissingMode,
 } from './allowance/types';
 // discipline
-export { attendanceLadder, type AttendanceLadderInput, type AttendanceLadderResult } from './discipline/attendance-ladder';
+export {
+  attendanceLadder,
+  type AttendanceLadderInput,
+  type AttendanceLadderResult,
+} from './discipline/attendance-ladder';
 export { classifyNetralitas, type NetralitasResult } from './discipline/netralitas';
 export { decisionEffectiveDate, type EffectiveDateInput, type EffectiveDateResult } from './discipline/effective-date';
-export { SANCTION_CATALOGUE, SANCTIONS_BY_LEVEL, ATTENDANCE_LADDER_TABLE, NETRALITAS_MATRIX_TABLE, type SanctionInfo } from './discipline/tables';
+export {
+  SANCTION_CATALOGUE,
+  SANCTIONS_BY_LEVEL,
+  ATTENDANCE_LADDER_TABLE,
+  NETRALITAS_MATRIX_TABLE,
+  type SanctionInfo,
+} from './discipline/tables';
 // outcomes
 export { deriveOutcomes } from './outcomes/derive-outcomes';
 export { OUTCOME_LEGAL } from './outcomes/legal';

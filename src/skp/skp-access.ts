@@ -26,15 +26,31 @@ export class SkpAccess {
     return skpReferenceDate(year, this.clock.today());
   }
 
-  async visible(p: Principal, skp: { employeeId: string; year: number; status: string }, m?: EntityManager): Promise<Set<Relation>> {
-    const rel = await this.policy.require(p, skp.employeeId, this.refDate(skp.year), ['ADMIN', 'SELF', 'PPK', 'REPORT'], 'SKP', m);
+  async visible(
+    p: Principal,
+    skp: { employeeId: string; year: number; status: string },
+    m?: EntityManager,
+  ): Promise<Set<Relation>> {
+    const rel = await this.policy.require(
+      p,
+      skp.employeeId,
+      this.refDate(skp.year),
+      ['ADMIN', 'SELF', 'PPK', 'REPORT'],
+      'SKP',
+      m,
+    );
     const full = rel.has('ADMIN') || rel.has('SELF') || rel.has('PPK');
     if (!full && skp.status !== 'APPROVED') throw notFound('SKP');
     return rel;
   }
 
   /** Visible and held in the given role (the employee for edits/submit, the PPK for approve/reject); else 403. */
-  async requireActor(p: Principal, skp: { employeeId: string; year: number; status: string }, role: 'SELF' | 'PPK', m?: EntityManager): Promise<void> {
+  async requireActor(
+    p: Principal,
+    skp: { employeeId: string; year: number; status: string },
+    role: 'SELF' | 'PPK',
+    m?: EntityManager,
+  ): Promise<void> {
     const rel = await this.visible(p, skp, m);
     if (rel.has(role)) return;
     throw forbidden(

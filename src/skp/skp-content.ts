@@ -13,7 +13,11 @@ export interface ResultContent {
  * Shape rules that make a draft wrong whatever its completeness (→ 400): the IKI dimension must
  * match the form (aspect on JA/JF, perspective on JPT, §4.4), core values appear once, ids once.
  */
-export function contentShapeProblems(formType: SkpFormType, results: ResultDto[] | undefined, behaviors: BehaviorDto[] | undefined): ErrorDetail[] {
+export function contentShapeProblems(
+  formType: SkpFormType,
+  results: ResultDto[] | undefined,
+  behaviors: BehaviorDto[] | undefined,
+): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   const ids = new Set<string>();
   const seen = (id: string | undefined, field: string) => {
@@ -26,13 +30,22 @@ export function contentShapeProblems(formType: SkpFormType, results: ResultDto[]
     r.indicators.forEach((ind, j) => {
       const f = `results[${i}].indicators[${j}]`;
       seen(ind.id, `${f}.id`);
-      if (formType === 'JPT' && ind.aspect) out.push({ field: `${f}.aspect`, problem: 'SKP JPT memakai perspektif, bukan aspek / JPT forms use perspective, not aspect' });
-      if (formType === 'JA_JF' && ind.perspective) out.push({ field: `${f}.perspective`, problem: 'SKP JA/JF memakai aspek, bukan perspektif / JA/JF forms use aspect, not perspective' });
+      if (formType === 'JPT' && ind.aspect)
+        out.push({
+          field: `${f}.aspect`,
+          problem: 'SKP JPT memakai perspektif, bukan aspek / JPT forms use perspective, not aspect',
+        });
+      if (formType === 'JA_JF' && ind.perspective)
+        out.push({
+          field: `${f}.perspective`,
+          problem: 'SKP JA/JF memakai aspek, bukan perspektif / JA/JF forms use aspect, not perspective',
+        });
     });
   });
   const values = new Set<string>();
   (behaviors ?? []).forEach((b, i) => {
-    if (values.has(b.coreValue)) out.push({ field: `behaviors[${i}].coreValue`, problem: `${b.coreValue} appears twice` });
+    if (values.has(b.coreValue))
+      out.push({ field: `behaviors[${i}].coreValue`, problem: `${b.coreValue} appears twice` });
     values.add(b.coreValue);
   });
   return out;
@@ -48,22 +61,47 @@ export function submitProblems(
   parentRequired: boolean,
 ): ErrorDetail[] {
   const out: ErrorDetail[] = [];
-  if (!s.results.some((r) => r.kind === 'UTAMA')) out.push({ field: 'results', problem: 'perlu minimal 1 RHK UTAMA / at least one UTAMA result is required' });
+  if (!s.results.some((r) => r.kind === 'UTAMA'))
+    out.push({ field: 'results', problem: 'perlu minimal 1 RHK UTAMA / at least one UTAMA result is required' });
   s.results.forEach((r, i) => {
-    if (r.kind === 'UTAMA' && r.indicators.length === 0) out.push({ field: `results[${i}].indicators`, problem: 'RHK UTAMA perlu minimal 1 indikator / a UTAMA result needs at least one indicator' });
+    if (r.kind === 'UTAMA' && r.indicators.length === 0)
+      out.push({
+        field: `results[${i}].indicators`,
+        problem: 'RHK UTAMA perlu minimal 1 indikator / a UTAMA result needs at least one indicator',
+      });
     if (s.approach === 'KUANTITATIF') {
       r.indicators.forEach((ind, j) => {
         const f = `results[${i}].indicators[${j}]`;
-        if (!ind.target) out.push({ field: `${f}.target`, problem: 'target wajib pada pendekatan kuantitatif / a target is required (KUANTITATIF)' });
-        if (s.formType === 'JA_JF' && !ind.aspect) out.push({ field: `${f}.aspect`, problem: 'aspek wajib pada pendekatan kuantitatif / aspect required (KUANTITATIF)' });
-        if (s.formType === 'JPT' && !ind.perspective) out.push({ field: `${f}.perspective`, problem: 'perspektif wajib pada pendekatan kuantitatif / perspective required (KUANTITATIF)' });
+        if (!ind.target)
+          out.push({
+            field: `${f}.target`,
+            problem: 'target wajib pada pendekatan kuantitatif / a target is required (KUANTITATIF)',
+          });
+        if (s.formType === 'JA_JF' && !ind.aspect)
+          out.push({
+            field: `${f}.aspect`,
+            problem: 'aspek wajib pada pendekatan kuantitatif / aspect required (KUANTITATIF)',
+          });
+        if (s.formType === 'JPT' && !ind.perspective)
+          out.push({
+            field: `${f}.perspective`,
+            problem: 'perspektif wajib pada pendekatan kuantitatif / perspective required (KUANTITATIF)',
+          });
       });
     }
     if (parentRequired && s.formType === 'JA_JF' && r.kind === 'UTAMA' && !r.parentResultId) {
-      out.push({ field: `results[${i}].parentResultId`, problem: 'RHK UTAMA harus mengacu RHK pimpinan yang diintervensi / must reference the PPK’s result it intervenes' });
+      out.push({
+        field: `results[${i}].parentResultId`,
+        problem:
+          'RHK UTAMA harus mengacu RHK pimpinan yang diintervensi / must reference the PPK’s result it intervenes',
+      });
     }
   });
   const missing = CORE_VALUES.filter((v) => !s.coreValues.includes(v));
-  if (missing.length) out.push({ field: 'behaviors', problem: `7 nilai BerAKHLAK wajib ada; kurang: ${missing.join(', ')} / all 7 core values are required` });
+  if (missing.length)
+    out.push({
+      field: 'behaviors',
+      problem: `7 nilai BerAKHLAK wajib ada; kurang: ${missing.join(', ')} / all 7 core values are required`,
+    });
   return out;
 }

@@ -23,8 +23,15 @@ export interface SkpSnapshot {
 }
 
 const person = (s: AssignmentSnapshot): PersonSnapshot => ({
-  nip: s.nip, name: s.name, positionTitle: s.positionTitle, positionKind: s.positionKind, jenjang: s.jenjang,
-  kelasJabatan: s.kelasJabatan, golongan: s.golongan, unitCode: s.unitCode, unitName: s.unitName,
+  nip: s.nip,
+  name: s.name,
+  positionTitle: s.positionTitle,
+  positionKind: s.positionKind,
+  jenjang: s.jenjang,
+  kelasJabatan: s.kelasJabatan,
+  golongan: s.golongan,
+  unitCode: s.unitCode,
+  unitName: s.unitName,
 });
 
 /** The organisation facts an SKP depends on: snapshots, the PPK on the reference date, the leader's approved results. */
@@ -47,16 +54,30 @@ export class SkpOrg {
   /** The PPK's APPROVED SKP of the year, if any (the results subordinates cascade from). */
   async leaderApprovedSkpId(m: EntityManager, ppkId: string | null, year: number): Promise<string | null> {
     if (!ppkId) return null;
-    const rows: { id: string }[] = await m.query(`SELECT id FROM skp WHERE employee_id = $1 AND year = $2 AND status = 'APPROVED'`, [ppkId, year]);
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM skp WHERE employee_id = $1 AND year = $2 AND status = 'APPROVED'`,
+      [ppkId, year],
+    );
     return rows[0]?.id ?? null;
   }
 
   /** Every parentResultId must be a result of the PPK's APPROVED SKP of the same year. */
-  async parentProblems(m: EntityManager, results: { parentResultId: string | null }[], leaderSkpId: string | null): Promise<ErrorDetail[]> {
+  async parentProblems(
+    m: EntityManager,
+    results: { parentResultId: string | null }[],
+    leaderSkpId: string | null,
+  ): Promise<ErrorDetail[]> {
     const wanted = results.map((r) => r.parentResultId).filter((x): x is string => !!x);
     if (wanted.length === 0) return [];
     const ok = new Set<string>(
-      leaderSkpId ? (await m.query(`SELECT id FROM skp_results WHERE skp_id = $1 AND id = ANY($2::uuid[])`, [leaderSkpId, wanted])).map((r: { id: string }) => r.id) : [],
+      leaderSkpId
+        ? (
+            await m.query(`SELECT id FROM skp_results WHERE skp_id = $1 AND id = ANY($2::uuid[])`, [
+              leaderSkpId,
+              wanted,
+            ])
+          ).map((r: { id: string }) => r.id)
+        : [],
     );
     const out: ErrorDetail[] = [];
     results.forEach((r, i) => {

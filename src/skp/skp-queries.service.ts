@@ -64,7 +64,17 @@ export interface CascadeView {
   skp: { id: string; year: number; nip: string; name: string; status: SkpStatus; positionTitle: string };
   results: (ResultView & { children: CascadeChild[] })[];
   /** Direct reports on the reference date and whether their SKP links to this one (owner, their PPK and ADMIN only). */
-  reports: { nip: string; name: string; positionTitle: string; skpId: string | null; skpStatus: SkpStatus | null; linkedResults: number; unlinkedUtama: number }[] | null;
+  reports:
+    | {
+        nip: string;
+        name: string;
+        positionTitle: string;
+        skpId: string | null;
+        skpStatus: SkpStatus | null;
+        linkedResults: number;
+        unlinkedUtama: number;
+      }[]
+    | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -98,14 +108,32 @@ export class SkpQueries {
     );
     const lampiran = skp.lampiran as Partial<LampiranView>;
     return {
-      id: skp.id, year: skp.year, nip: who.nip, name: who.name, approach: skp.approach as SkpApproach, formType: skp.formType as SkpFormType, status: skp.status as SkpStatus,
+      id: skp.id,
+      year: skp.year,
+      nip: who.nip,
+      name: who.name,
+      approach: skp.approach as SkpApproach,
+      formType: skp.formType as SkpFormType,
+      status: skp.status as SkpStatus,
       rejectionReason: skp.rejectionReason,
       results: await this.store.results(m, skp.id),
       behaviors: await this.store.behaviors(m, skp.id),
-      lampiran: { resources: lampiran.resources ?? [], accountabilityScheme: lampiran.accountabilityScheme ?? [], consequences: lampiran.consequences ?? [] },
-      snapshots: { atCreation: skp.createdSnapshot as SkpSnapshot, atApproval: (skp.approvedSnapshot as SkpSnapshot | null) ?? null },
-      submittedAt: iso(skp.submittedAt), approvedAt: iso(skp.approvedAt), approvedByNip: who.approved_by ?? null,
-      version: skp.version, createdAt: iso(skp.createdAt)!, updatedAt: iso(skp.updatedAt)!, history,
+      lampiran: {
+        resources: lampiran.resources ?? [],
+        accountabilityScheme: lampiran.accountabilityScheme ?? [],
+        consequences: lampiran.consequences ?? [],
+      },
+      snapshots: {
+        atCreation: skp.createdSnapshot as SkpSnapshot,
+        atApproval: (skp.approvedSnapshot as SkpSnapshot | null) ?? null,
+      },
+      submittedAt: iso(skp.submittedAt),
+      approvedAt: iso(skp.approvedAt),
+      approvedByNip: who.approved_by ?? null,
+      version: skp.version,
+      createdAt: iso(skp.createdAt)!,
+      updatedAt: iso(skp.updatedAt)!,
+      history,
     };
   }
 
@@ -114,7 +142,11 @@ export class SkpQueries {
     const params: unknown[] = [this.access.today()];
     const where: string[] = [];
     const refDate = `LEAST(GREATEST(ctx.today, make_date(s.year, 1, 1)), make_date(s.year, 12, 31))`;
-    const scope = this.policy.listScope(p, { employeeId: 's.employee_id', refDate, leaderReadable: `s.status = 'APPROVED'` }, 2);
+    const scope = this.policy.listScope(
+      p,
+      { employeeId: 's.employee_id', refDate, leaderReadable: `s.status = 'APPROVED'` },
+      2,
+    );
     params.push(...scope.params);
     where.push(scope.sql);
     if (q.year) {
@@ -166,7 +198,12 @@ export class SkpQueries {
           [view.results.map((r) => r.id), this.access.today(), ...scope.params],
         )
       : [];
-    const childResults = children.length ? await this.indicatorsOf(m, children.map((c) => c.resultId)) : new Map<string, IndicatorView[]>();
+    const childResults = children.length
+      ? await this.indicatorsOf(
+          m,
+          children.map((c) => c.resultId),
+        )
+      : new Map<string, IndicatorView[]>();
     let reports: CascadeView['reports'] = null;
     if (rel.has('ADMIN') || rel.has('SELF') || rel.has('PPK')) {
       const ids = await this.org.directReportIds(skp.employeeId, this.access.refDate(skp.year), m);
@@ -184,7 +221,14 @@ export class SkpQueries {
         : [];
     }
     return {
-      skp: { id: view.id, year: view.year, nip: view.nip, name: view.name, status: view.status, positionTitle: view.snapshots.atCreation.employee.positionTitle },
+      skp: {
+        id: view.id,
+        year: view.year,
+        nip: view.nip,
+        name: view.name,
+        status: view.status,
+        positionTitle: view.snapshots.atCreation.employee.positionTitle,
+      },
       results: view.results.map((r) => ({
         ...r,
         children: children

@@ -43,7 +43,9 @@ export interface LampiranView {
 export class SkpStore {
   async header(m: EntityManager, id: string, lock = false): Promise<SkpEntity> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('SKP');
-    const skp = await m.getRepository(SkpEntity).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const skp = await m
+      .getRepository(SkpEntity)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!skp) throw notFound('SKP');
     return skp;
   }
@@ -56,18 +58,28 @@ export class SkpStore {
       [results.map((r) => r.id)],
     );
     const parentIds = [...new Set(results.map((r) => r.parentResultId).filter((x): x is string => !!x))];
-    const parents: { id: string; text: string }[] = parentIds.length ? await m.query(`SELECT id, text FROM skp_results WHERE id = ANY($1::uuid[])`, [parentIds]) : [];
+    const parents: { id: string; text: string }[] = parentIds.length
+      ? await m.query(`SELECT id, text FROM skp_results WHERE id = ANY($1::uuid[])`, [parentIds])
+      : [];
     const parentText = new Map(parents.map((x) => [x.id, x.text]));
     return results.map((r) => ({
-      id: r.id, kind: r.kind, text: r.text, parentResultId: r.parentResultId, parentResultText: r.parentResultId ? (parentText.get(r.parentResultId) ?? null) : null,
-      indicators: indicators.filter((i) => i.resultId === r.id).map((i) => ({ id: i.id, text: i.text, aspect: i.aspect, perspective: i.perspective, target: i.target })),
+      id: r.id,
+      kind: r.kind,
+      text: r.text,
+      parentResultId: r.parentResultId,
+      parentResultText: r.parentResultId ? (parentText.get(r.parentResultId) ?? null) : null,
+      indicators: indicators
+        .filter((i) => i.resultId === r.id)
+        .map((i) => ({ id: i.id, text: i.text, aspect: i.aspect, perspective: i.perspective, target: i.target })),
     }));
   }
 
   async behaviors(m: EntityManager, skpId: string): Promise<BehaviorView[]> {
     const rows = await m.getRepository(SkpBehaviorEntity).find({ where: { skpId } });
     const order = (v: string) => CORE_VALUES.indexOf(v as never);
-    return rows.sort((a, b) => order(a.coreValue) - order(b.coreValue)).map((b) => ({ coreValue: b.coreValue, specialExpectation: b.specialExpectation }));
+    return rows
+      .sort((a, b) => order(a.coreValue) - order(b.coreValue))
+      .map((b) => ({ coreValue: b.coreValue, specialExpectation: b.specialExpectation }));
   }
 
   /** Replaces all results; ids given in the DTO must already belong to this SKP (kept), others are new. */
@@ -77,20 +89,37 @@ export class SkpStore {
     const oldIndicatorIds = new Set(old.flatMap((r) => r.indicators.map((i) => i.id)));
     const problems: ErrorDetail[] = [];
     results.forEach((r, i) => {
-      if (r.id && !oldResultIds.has(r.id)) problems.push({ field: `results[${i}].id`, problem: 'bukan RHK dari SKP ini / not a result of this SKP' });
+      if (r.id && !oldResultIds.has(r.id))
+        problems.push({ field: `results[${i}].id`, problem: 'bukan RHK dari SKP ini / not a result of this SKP' });
       r.indicators.forEach((ind, j) => {
-        if (ind.id && !oldIndicatorIds.has(ind.id)) problems.push({ field: `results[${i}].indicators[${j}].id`, problem: 'bukan indikator dari SKP ini / not an indicator of this SKP' });
+        if (ind.id && !oldIndicatorIds.has(ind.id))
+          problems.push({
+            field: `results[${i}].indicators[${j}].id`,
+            problem: 'bukan indikator dari SKP ini / not an indicator of this SKP',
+          });
       });
     });
     if (problems.length) throw badRequest('Data tidak valid / invalid input', problems);
     await m.query(`DELETE FROM skp_results WHERE skp_id = $1`, [skpId]);
     if (results.length === 0) return;
-    const resultRows = results.map((r, i) => ({ id: r.id ?? randomUUID(), skpId, position: i + 1, kind: r.kind, text: r.text, parentResultId: r.parentResultId ?? null }));
+    const resultRows = results.map((r, i) => ({
+      id: r.id ?? randomUUID(),
+      skpId,
+      position: i + 1,
+      kind: r.kind,
+      text: r.text,
+      parentResultId: r.parentResultId ?? null,
+    }));
     await m.getRepository(SkpResultEntity).insert(resultRows);
     const indicatorRows = results.flatMap((r, i) =>
       r.indicators.map((ind, j) => ({
-        id: ind.id ?? randomUUID(), resultId: resultRows[i].id, position: j + 1, text: ind.text,
-        aspect: ind.aspect ?? null, perspective: ind.perspective ?? null, target: ind.target ?? null,
+        id: ind.id ?? randomUUID(),
+        resultId: resultRows[i].id,
+        position: j + 1,
+        text: ind.text,
+        aspect: ind.aspect ?? null,
+        perspective: ind.perspective ?? null,
+        target: ind.target ?? null,
       })),
     );
     if (indicatorRows.length) await m.getRepository(SkpIndicatorEntity).insert(indicatorRows);
@@ -99,11 +128,19 @@ export class SkpStore {
   async replaceBehaviors(m: EntityManager, skpId: string, behaviors: BehaviorDto[]): Promise<void> {
     await m.query(`DELETE FROM skp_behaviors WHERE skp_id = $1`, [skpId]);
     if (behaviors.length) {
-      await m.getRepository(SkpBehaviorEntity).insert(behaviors.map((b) => ({ skpId, coreValue: b.coreValue, specialExpectation: b.specialExpectation ?? null })));
+      await m
+        .getRepository(SkpBehaviorEntity)
+        .insert(
+          behaviors.map((b) => ({ skpId, coreValue: b.coreValue, specialExpectation: b.specialExpectation ?? null })),
+        );
     }
   }
 
   static lampiran(dto: LampiranDto | undefined): LampiranView {
-    return { resources: dto?.resources ?? [], accountabilityScheme: dto?.accountabilityScheme ?? [], consequences: dto?.consequences ?? [] };
+    return {
+      resources: dto?.resources ?? [],
+      accountabilityScheme: dto?.accountabilityScheme ?? [],
+      consequences: dto?.consequences ?? [],
+    };
   }
 }

@@ -26,7 +26,9 @@ export class SkpController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'SKPs the caller may see: own, their direct reports’ (as PPK), their PPK’s approved SKP; ADMIN all' })
+  @ApiOperation({
+    summary: 'SKPs the caller may see: own, their direct reports’ (as PPK), their PPK’s approved SKP; ADMIN all',
+  })
   @ApiResult('SkpPage')
   list(@CurrentPrincipal() p: Principal, @Query() q: SkpListQuery) {
     return this.queries.list(p, q);
@@ -48,7 +50,9 @@ export class SkpController {
 
   @Post(':id/submit')
   @HttpCode(200)
-  @ApiOperation({ summary: 'DRAFT → SUBMITTED (the employee signs); 422 with every unmet rule, or when there is no PPK' })
+  @ApiOperation({
+    summary: 'DRAFT → SUBMITTED (the employee signs); 422 with every unmet rule, or when there is no PPK',
+  })
   @ApiResult('SkpView')
   submit(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.skp.submit(p, id);
@@ -56,7 +60,10 @@ export class SkpController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'SUBMITTED → APPROVED (penetapan by the PPK on the date); when the PPK has no approved SKP of the year, `warnings: [{ code: UNLINKED_RESULTS }]` (listed by GET /units/{code}/gaps); with one, UTAMA results without parentResultId → 422' })
+  @ApiOperation({
+    summary:
+      'SUBMITTED → APPROVED (penetapan by the PPK on the date); when the PPK has no approved SKP of the year, `warnings: [{ code: UNLINKED_RESULTS }]` (listed by GET /units/{code}/gaps); with one, UTAMA results without parentResultId → 422',
+  })
   @ApiResult('SkpView')
   approve(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.skp.approve(p, id);
@@ -71,7 +78,9 @@ export class SkpController {
   }
 
   @Get(':id/cascade')
-  @ApiOperation({ summary: 'Matriks Peran Hasil: this SKP’s results with the subordinates’ results that intervene each' })
+  @ApiOperation({
+    summary: 'Matriks Peran Hasil: this SKP’s results with the subordinates’ results that intervene each',
+  })
   @ApiResult('CascadeView')
   cascade(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.queries.cascade(p, id);

@@ -7,5 +7,9 @@ import { SkpStore } from './skp-store';
 import { SkpController } from './skp.controller';
 import { SkpService } from './skp.service';
 
-@Module({ controllers: [SkpController], providers: [SkpService, SkpQueries, SkpStore, SkpOrg, SkpAccess, SkpStatusReader], exports: [SkpQueries, SkpAccess, SkpStatusReader] })
+@Module({
+  controllers: [SkpController],
+  providers: [SkpService, SkpQueries, SkpStore, SkpOrg, SkpAccess, SkpStatusReader],
+  exports: [SkpQueries, SkpAccess, SkpStatusReader],
+})
 export class SkpModule {}

@@ -29,23 +29,35 @@ export class SkpService {
   ) {}
 
   async create(p: Principal, dto: CreateSkpDto): Promise<SkpView> {
-    if (p.kind !== 'user' || !p.employeeId) throw forbidden('Hanya pegawai yang dapat menyusun SKP-nya sendiri / only an employee can create their own SKP');
+    if (p.kind !== 'user' || !p.employeeId)
+      throw forbidden('Hanya pegawai yang dapat menyusun SKP-nya sendiri / only an employee can create their own SKP');
     const employeeId = p.employeeId;
     const ref = this.access.refDate(dto.year);
     return this.dataSource.transaction(async (m) => {
       const snap = await this.org.snapshot(m, employeeId, ref);
-      if (!snap) throw unprocessable(`Pegawai tidak memiliki jabatan pada ${ref}; admin kepegawaian perlu mencatat penugasannya / the employee has no position on ${ref}`);
+      if (!snap)
+        throw unprocessable(
+          `Pegawai tidak memiliki jabatan pada ${ref}; admin kepegawaian perlu mencatat penugasannya / the employee has no position on ${ref}`,
+        );
       const formType = formTypeFor(snap.employee.positionKind);
       const shape = contentShapeProblems(formType, dto.results, dto.behaviors);
       if (shape.length) throw badRequest(invalid, shape);
       if (await m.getRepository(SkpEntity).existsBy({ employeeId, year: dto.year })) {
-        throw conflict(`SKP tahun ${dto.year} sudah ada; ubah yang ada (PATCH /skp/{id}) / an SKP for ${dto.year} already exists`);
+        throw conflict(
+          `SKP tahun ${dto.year} sudah ada; ubah yang ada (PATCH /skp/{id}) / an SKP for ${dto.year} already exists`,
+        );
       }
       const leader = await this.org.leaderApprovedSkpId(m, await this.org.ppkOf(m, employeeId, ref), dto.year);
       const parents = await this.org.parentProblems(m, dto.results, leader);
       if (parents.length) throw badRequest(invalid, parents);
       const skp = await m.getRepository(SkpEntity).save({
-        employeeId, year: dto.year, approach: dto.approach, formType, status: 'DRAFT', lampiran: SkpStore.lampiran(dto.lampiran), createdSnapshot: snap,
+        employeeId,
+        year: dto.year,
+        approach: dto.approach,
+        formType,
+        status: 'DRAFT',
+        lampiran: SkpStore.lampiran(dto.lampiran),
+        createdSnapshot: snap,
       });
       await this.store.replaceResults(m, skp.id, dto.results);
       await this.store.replaceBehaviors(m, skp.id, dto.behaviors);
@@ -58,7 +70,9 @@ export class SkpService {
 
   async update(p: Principal, id: string, dto: UpdateSkpDto): Promise<SkpView> {
     if (dto.results === undefined && dto.behaviors === undefined && dto.lampiran === undefined) {
-      throw badRequest('Tidak ada perubahan / nothing to change', [{ field: 'body', problem: 'give at least one of results, behaviors, lampiran' }]);
+      throw badRequest('Tidak ada perubahan / nothing to change', [
+        { field: 'body', problem: 'give at least one of results, behaviors, lampiran' },
+      ]);
     }
     return this.dataSource.transaction(async (m) => {
       const skp = await this.store.header(m, id, true);
@@ -79,7 +93,13 @@ export class SkpService {
       skp.version += 1;
       const saved = await m.getRepository(SkpEntity).save(skp);
       const after = await this.queries.view(m, saved);
-      await this.audit.record(m, { action: 'skp.update', entityType: 'Skp', entityId: skp.id, before: this.content(before), after: this.content(after) });
+      await this.audit.record(m, {
+        action: 'skp.update',
+        entityType: 'Skp',
+        entityId: skp.id,
+        before: this.content(before),
+        after: this.content(after),
+      });
       return after;
     });
   }
@@ -111,13 +131,24 @@ export class SkpService {
       const snap = await this.org.snapshot(m, skp.employeeId, ref);
       // 01 §3.4: without an approved SKP of the PPK, UTAMA results cannot intervene anything yet;
       // the approval goes through with a warning, and GET /units/{code}/gaps lists it.
-      const unlinked = leader === null && skp.formType === 'JA_JF' ? results.filter((r) => r.kind === 'UTAMA' && !r.parentResultId).length : 0;
+      const unlinked =
+        leader === null && skp.formType === 'JA_JF'
+          ? results.filter((r) => r.kind === 'UTAMA' && !r.parentResultId).length
+          : 0;
       const warnings = unlinked > 0 ? [{ code: 'UNLINKED_RESULTS', message: unlinkedMessage(unlinked) }] : [];
-      const view = await this.move(m, p, skp, 'APPROVED', 'APPROVE', warnings.length ? warnings[0].message : null, (s) => {
-        s.approvedAt = new Date();
-        s.approvedBy = p.kind === 'user' ? p.employeeId : null;
-        s.approvedSnapshot = snap;
-      });
+      const view = await this.move(
+        m,
+        p,
+        skp,
+        'APPROVED',
+        'APPROVE',
+        warnings.length ? warnings[0].message : null,
+        (s) => {
+          s.approvedAt = new Date();
+          s.approvedBy = p.kind === 'user' ? p.employeeId : null;
+          s.approvedSnapshot = snap;
+        },
+      );
       return warnings.length ? Object.assign(view, { warnings }) : view;
     });
   }
@@ -141,34 +172,71 @@ export class SkpService {
     const leader = await this.org.leaderApprovedSkpId(m, ppkId, skp.year);
     const problems = [
       ...submitProblems(
-        { formType: skp.formType as SkpFormType, approach: skp.approach as SkpApproach, results, coreValues: behaviors.map((b) => b.coreValue) },
+        {
+          formType: skp.formType as SkpFormType,
+          approach: skp.approach as SkpApproach,
+          results,
+          coreValues: behaviors.map((b) => b.coreValue),
+        },
         leader !== null,
       ),
       ...(await this.org.parentProblems(m, results, leader)),
     ];
-    if (problems.length) throw unprocessable('SKP belum lengkap atau tidak sesuai aturan / the SKP does not meet the rules to move on', problems);
+    if (problems.length)
+      throw unprocessable(
+        'SKP belum lengkap atau tidak sesuai aturan / the SKP does not meet the rules to move on',
+        problems,
+      );
     return { leader, results };
   }
 
   private requireStatus(skp: SkpEntity, status: SkpStatus, verb: string): void {
     if (skp.status !== status) {
-      throw conflict(`SKP berstatus ${skp.status}; hanya SKP ${status} yang dapat ${verb} / only a ${status} SKP can be ${verb.split(' / ')[1]}`, [{ field: 'status', problem: `is ${skp.status}, must be ${status}` }]);
+      throw conflict(
+        `SKP berstatus ${skp.status}; hanya SKP ${status} yang dapat ${verb} / only a ${status} SKP can be ${verb.split(' / ')[1]}`,
+        [{ field: 'status', problem: `is ${skp.status}, must be ${status}` }],
+      );
     }
   }
 
-  private async move(m: EntityManager, p: Principal, skp: SkpEntity, to: SkpStatus, action: string, reason: string | null, mutate: (s: SkpEntity) => void): Promise<SkpView> {
+  private async move(
+    m: EntityManager,
+    p: Principal,
+    skp: SkpEntity,
+    to: SkpStatus,
+    action: string,
+    reason: string | null,
+    mutate: (s: SkpEntity) => void,
+  ): Promise<SkpView> {
     const from = skp.status;
     skp.status = to;
     skp.version += 1;
     mutate(skp);
     const saved = await m.getRepository(SkpEntity).save(skp);
     await this.transition(m, p, skp.id, from, to, action, reason);
-    await this.audit.record(m, { action: `skp.${action.toLowerCase()}`, entityType: 'Skp', entityId: skp.id, before: { status: from }, after: { status: to, version: saved.version }, reason });
+    await this.audit.record(m, {
+      action: `skp.${action.toLowerCase()}`,
+      entityType: 'Skp',
+      entityId: skp.id,
+      before: { status: from },
+      after: { status: to, version: saved.version },
+      reason,
+    });
     return this.queries.view(m, saved);
   }
 
-  private async transition(m: EntityManager, p: Principal, skpId: string, from: string | null, to: string, action: string, reason: string | null): Promise<void> {
-    await m.getRepository(SkpTransitionEntity).insert({ skpId, fromStatus: from, toStatus: to, action, actor: actorLabel(p).actor, reason });
+  private async transition(
+    m: EntityManager,
+    p: Principal,
+    skpId: string,
+    from: string | null,
+    to: string,
+    action: string,
+    reason: string | null,
+  ): Promise<void> {
+    await m
+      .getRepository(SkpTransitionEntity)
+      .insert({ skpId, fromStatus: from, toStatus: to, action, actor: actorLabel(p).actor, reason });
   }
 
   private content(v: SkpView) {

@@ -44,7 +44,13 @@ export class WebhookDeliveryHandler {
     try {
       status = await postToTarget(
         d.url,
-        { 'content-type': 'application/json', 'x-skp-event': d.payload.type, 'x-skp-delivery': d.id, 'x-skp-timestamp': String(timestamp), 'x-skp-signature': `sha256=${signature}` },
+        {
+          'content-type': 'application/json',
+          'x-skp-event': d.payload.type,
+          'x-skp-delivery': d.id,
+          'x-skp-timestamp': String(timestamp),
+          'x-skp-signature': `sha256=${signature}`,
+        },
         body,
         targetRules(this.config.get('NODE_ENV'), this.config.get('WEBHOOK_ALLOWED_HOSTS')),
       );
@@ -67,7 +73,12 @@ export class WebhookDeliveryHandler {
               paused_at = CASE WHEN NOT $2 AND paused_at IS NULL AND consecutive_failures + 1 >= $3 THEN now() ELSE paused_at END,
               pause_reason = CASE WHEN NOT $2 AND paused_at IS NULL AND consecutive_failures + 1 >= $3 THEN $4 ELSE pause_reason END
         WHERE id = $1 RETURNING paused_at AS "pausedAt"`,
-      [d.subscriptionId, error === null, max, `${max} pengiriman gagal berturut-turut / ${max} consecutive failed deliveries; last: ${error}`],
+      [
+        d.subscriptionId,
+        error === null,
+        max,
+        `${max} pengiriman gagal berturut-turut / ${max} consecutive failed deliveries; last: ${error}`,
+      ],
     );
     if (error) {
       this.logger.warn({ delivery: d.id, attempt: ctx.attempt, error, refused }, 'webhook delivery failed');

@@ -23,7 +23,13 @@ export class WebhookFanout {
     );
     await this.outbox.addMany(
       manager,
-      rows.map((r) => ({ type: 'WebhookQueued', aggregateType: 'WebhookDelivery', aggregateId: r.id, payload: { deliveryId: r.id }, dedupeKey: `webhook:${r.id}` })),
+      rows.map((r) => ({
+        type: 'WebhookQueued',
+        aggregateType: 'WebhookDelivery',
+        aggregateId: r.id,
+        payload: { deliveryId: r.id },
+        dedupeKey: `webhook:${r.id}`,
+      })),
     );
     return rows.length;
   }

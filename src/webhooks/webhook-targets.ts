@@ -12,10 +12,20 @@ export interface TargetRules {
 }
 
 export function targetRules(nodeEnv: string, allowedHosts: string): TargetRules {
-  return { production: nodeEnv === 'production', allowedHosts: allowedHosts.split(',').map((h) => normaliseHost(h.trim())).filter(Boolean) };
+  return {
+    production: nodeEnv === 'production',
+    allowedHosts: allowedHosts
+      .split(',')
+      .map((h) => normaliseHost(h.trim()))
+      .filter(Boolean),
+  };
 }
 
-const normaliseHost = (h: string) => h.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+const normaliseHost = (h: string) =>
+  h
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
 
 /** Only public unicast addresses: not loopback, private, link-local (cloud metadata), CGNAT, multicast, reserved… */
 export function isPublicAddress(address: string): boolean {
@@ -35,7 +45,8 @@ export function urlProblem(raw: string, rules: TargetRules): string | null {
   } catch {
     return 'is not a URL';
   }
-  if (rules.production ? url.protocol !== 'https:' : !['https:', 'http:'].includes(url.protocol)) return rules.production ? 'must be an https URL' : 'must be an http(s) URL';
+  if (rules.production ? url.protocol !== 'https:' : !['https:', 'http:'].includes(url.protocol))
+    return rules.production ? 'must be an https URL' : 'must be an http(s) URL';
   if (url.username || url.password) return 'must not carry credentials';
   return null;
 }
@@ -48,10 +59,14 @@ export async function targetProblem(raw: string, rules: TargetRules): Promise<st
   if (problem) return problem;
   const host = normaliseHost(new URL(raw).hostname);
   if (isAllowed(host, rules)) return null;
-  if (ipaddr.isValid(host)) return isPublicAddress(host) ? null : 'points to a loopback, private, link-local or reserved address';
-  const addresses = await new Promise<LookupAddress[] | null>((resolve) => dnsLookup(host, { all: true }, (err, list) => resolve(err ? null : list)));
+  if (ipaddr.isValid(host))
+    return isPublicAddress(host) ? null : 'points to a loopback, private, link-local or reserved address';
+  const addresses = await new Promise<LookupAddress[] | null>((resolve) =>
+    dnsLookup(host, { all: true }, (err, list) => resolve(err ? null : list)),
+  );
   if (!addresses || addresses.length === 0) return 'host does not resolve';
-  if (addresses.some((a) => !isPublicAddress(a.address))) return 'resolves to a loopback, private, link-local or reserved address';
+  if (addresses.some((a) => !isPublicAddress(a.address)))
+    return 'resolves to a loopback, private, link-local or reserved address';
   return null;
 }
 
@@ -63,7 +78,7 @@ function guardedLookup(rules: TargetRules): LookupFunction {
   return ((hostname: string, options: LookupOptions, callback: (...args: unknown[]) => void) => {
     dnsLookup(hostname, { ...options, all: true }, (err, list) => {
       if (err) return callback(err);
-      const addrs = list as LookupAddress[];
+      const addrs = list;
       if (!isAllowed(hostname, rules) && addrs.some((a) => !isPublicAddress(a.address))) {
         return callback(new TargetRefused('target resolves to a loopback, private, link-local or reserved address'));
       }
@@ -74,17 +89,32 @@ function guardedLookup(rules: TargetRules): LookupFunction {
 }
 
 /** POSTs the body to a checked target; redirects are not followed (a redirect could point inside). */
-export async function postToTarget(raw: string, headers: Record<string, string>, body: string, rules: TargetRules, timeoutMs = 10_000): Promise<number> {
+export async function postToTarget(
+  raw: string,
+  headers: Record<string, string>,
+  body: string,
+  rules: TargetRules,
+  timeoutMs = 10_000,
+): Promise<number> {
   const problem = await targetProblem(raw, rules);
   if (problem) throw new TargetRefused(`target ${problem}`);
   const url = new URL(raw);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<number>((resolve, reject) => {
-    const req = send(url, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, lookup: guardedLookup(rules), timeout: timeoutMs }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        lookup: guardedLookup(rules),
+        timeout: timeoutMs,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', reject);
     req.end(body);

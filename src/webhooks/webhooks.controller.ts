@@ -15,7 +15,8 @@ export class WebhooksController {
 
   @Post()
   @ApiOperation({
-    summary: 'Subscribe a URL to events; payloads are signed: X-Skp-Signature = sha256=HMAC(secret, "<timestamp>.<body>")',
+    summary:
+      'Subscribe a URL to events; payloads are signed: X-Skp-Signature = sha256=HMAC(secret, "<timestamp>.<body>")',
     description:
       'The target is checked now and again at each delivery: https in production; loopback, private, link-local and metadata addresses refused ' +
       'unless the host is listed in WEBHOOK_ALLOWED_HOSTS; redirects are not followed. After WEBHOOK_MAX_CONSECUTIVE_FAILURES failed deliveries ' +

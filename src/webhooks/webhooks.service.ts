@@ -19,20 +19,31 @@ export class WebhooksService {
   ) {}
 
   async create(dto: CreateWebhookDto, createdBy: string) {
-    const problem = await targetProblem(dto.url, targetRules(this.config.get('NODE_ENV'), this.config.get('WEBHOOK_ALLOWED_HOSTS')));
+    const problem = await targetProblem(
+      dto.url,
+      targetRules(this.config.get('NODE_ENV'), this.config.get('WEBHOOK_ALLOWED_HOSTS')),
+    );
     if (problem) throw badRequest('Alamat webhook ditolak / webhook target refused', [{ field: 'url', problem }]);
     return this.dataSource.transaction(async (m) => {
       const [row] = await m.query(
         `INSERT INTO webhook_subscriptions (url, event_types, secret, created_by) VALUES ($1, $2, $3, $4) RETURNING ${VIEW}`,
         [dto.url, dto.eventTypes, dto.secret, createdBy],
       );
-      await this.audit.record(m, { action: 'webhook.create', entityType: 'WebhookSubscription', entityId: row.id, after: { url: dto.url, eventTypes: dto.eventTypes } });
+      await this.audit.record(m, {
+        action: 'webhook.create',
+        entityType: 'WebhookSubscription',
+        entityId: row.id,
+        after: { url: dto.url, eventTypes: dto.eventTypes },
+      });
       return row;
     });
   }
 
   async list() {
-    return { items: await this.dataSource.query(`SELECT ${VIEW} FROM webhook_subscriptions ORDER BY created_at`), nextCursor: null };
+    return {
+      items: await this.dataSource.query(`SELECT ${VIEW} FROM webhook_subscriptions ORDER BY created_at`),
+      nextCursor: null,
+    };
   }
 
   async deliveries(id: string) {
@@ -61,7 +72,10 @@ export class WebhooksService {
 
   async disable(id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const rows = await m.query(`UPDATE webhook_subscriptions SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL RETURNING id`, [id]);
+      const rows = await m.query(
+        `UPDATE webhook_subscriptions SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL RETURNING id`,
+        [id],
+      );
       if (rows.length === 0) throw notFound('Webhook');
       await this.audit.record(m, { action: 'webhook.disable', entityType: 'WebhookSubscription', entityId: id });
     });

@@ -29,7 +29,12 @@ describe('demo agency allowances: warning-free with a predikat, held and acknowl
   beforeAll(async () => {
     t = await createTestApp({ worker: true });
     admin = await t.adminToken();
-    await new DemoSeeder(t.dataSource, t.app.get(UnitsService), t.app.get(EmployeesService), t.app.get(AgencyService)).seed();
+    await new DemoSeeder(
+      t.dataSource,
+      t.app.get(UnitsService),
+      t.app.get(EmployeesService),
+      t.app.get(AgencyService),
+    ).seed();
     const rows: { nip: string; kelas: number }[] = await t.dataSource.query(
       `SELECT e.nip, a.kelas_jabatan AS kelas FROM employees e JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_to IS NULL WHERE e.nip = ANY($1::text[])`,
       [DEMO_EMPLOYEES.map((e) => e.nip)],
@@ -45,12 +50,21 @@ describe('demo agency allowances: warning-free with a predikat, held and acknowl
     await t?.close();
   });
 
-  const demoLines = async (month: string) => (await allPayrollItems(t, month, { token: admin })).filter((i) => demoNips.has(i.nip));
+  const demoLines = async (month: string) =>
+    (await allPayrollItems(t, month, { token: admin })).filter((i) => demoNips.has(i.nip));
 
   it('a month whose predikat and attendance exist: correct figures and no warning on any demo line', async () => {
     for (const nip of demoNips) await insertFinalEvaluation(t, nip, '2027-Q1', 'BAIK');
-    const records = [...demoNips].map((nip) => ({ nip, lateMinutes: nip === late ? [12] : [], earlyLeaveMinutes: [], absentDays: 0, missedApel: 0 }));
-    expect((await t.request('POST', `${API}/attendance`, { token: admin, body: { month: OK, records } })).status).toBe(200);
+    const records = [...demoNips].map((nip) => ({
+      nip,
+      lateMinutes: nip === late ? [12] : [],
+      earlyLeaveMinutes: [],
+      absentDays: 0,
+      missedApel: 0,
+    }));
+    expect((await t.request('POST', `${API}/attendance`, { token: admin, body: { month: OK, records } })).status).toBe(
+      200,
+    );
     const run = await runMonth(t, OK, 120000);
     expect(run.status).toBe('DONE');
 
@@ -63,7 +77,11 @@ describe('demo agency allowances: warning-free with a predikat, held and acknowl
       if (l.nip !== late) expect([l.nip, l.netAmount, l.deductions]).toEqual([l.nip, l.basicAmount, []]);
     }
     // 00-api example: kelas 9, one TL of 12 minutes → 5,439,503 − 10,879 = 5,428,624.
-    expect(lines.find((l) => l.nip === late)).toMatchObject({ basicAmount: 5439503, deductions: [expect.objectContaining({ code: 'TL', amount: 10879 })], netAmount: 5428624 });
+    expect(lines.find((l) => l.nip === late)).toMatchObject({
+      basicAmount: 5439503,
+      deductions: [expect.objectContaining({ code: 'TL', amount: 10879 })],
+      netAmount: 5428624,
+    });
   });
 
   it('a month without predikat: the performance part is held (PREDIKAT_MISSING), not cut; the close is refused until acknowledged', async () => {
@@ -77,8 +95,13 @@ describe('demo agency allowances: warning-free with a predikat, held and acknowl
     for (const l of lines) {
       const kin = Math.round(0.6 * l.basicAmount);
       expect(l).toMatchObject({ pending: true, heldAmount: kin, netAmount: l.basicAmount - kin, performancePart: kin });
-      expect(l.deductions).toEqual([expect.objectContaining({ code: 'PREDIKAT_HELD', amount: kin, reason: expect.stringContaining('2027-Q2') })]);
-      expect(l.warnings.map((w: { code: string }) => w.code).sort()).toEqual(['ATTENDANCE_MISSING', 'PREDIKAT_MISSING']);
+      expect(l.deductions).toEqual([
+        expect.objectContaining({ code: 'PREDIKAT_HELD', amount: kin, reason: expect.stringContaining('2027-Q2') }),
+      ]);
+      expect(l.warnings.map((w: { code: string }) => w.code).sort()).toEqual([
+        'ATTENDANCE_MISSING',
+        'PREDIKAT_MISSING',
+      ]);
       expect(l.warnings.find((w: { code: string }) => w.code === 'PREDIKAT_MISSING').message).toContain('ditahan');
     }
     const month = await t.request('GET', `${API}/allowance/months/${HELD}`, { token: admin });
@@ -86,14 +109,23 @@ describe('demo agency allowances: warning-free with a predikat, held and acknowl
 
     const refused = await t.request('POST', `${API}/allowance/months/${HELD}/close`, { token: admin });
     expect(refused.status).toBe(409);
-    expect(refused.body.warnings).toMatchObject({ PREDIKAT_MISSING: month.body.warnings.PREDIKAT_MISSING, ATTENDANCE_MISSING: month.body.warnings.ATTENDANCE_MISSING });
+    expect(refused.body.warnings).toMatchObject({
+      PREDIKAT_MISSING: month.body.warnings.PREDIKAT_MISSING,
+      ATTENDANCE_MISSING: month.body.warnings.ATTENDANCE_MISSING,
+    });
     expect(refused.body.message).toContain('acknowledgeWarnings');
     expect((await t.request('GET', `${API}/allowance/months/${HELD}`, { token: admin })).body.status).toBe('OPEN');
 
-    const closed = await t.request('POST', `${API}/allowance/months/${HELD}/close`, { token: admin, body: { acknowledgeWarnings: true } });
+    const closed = await t.request('POST', `${API}/allowance/months/${HELD}/close`, {
+      token: admin,
+      body: { acknowledgeWarnings: true },
+    });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('CLOSED');
-    const [audit] = await t.dataSource.query(`SELECT actor, after, reason FROM audit_log WHERE action = 'allowance.month.closed' AND entity_id = $1`, [HELD]);
+    const [audit] = await t.dataSource.query(
+      `SELECT actor, after, reason FROM audit_log WHERE action = 'allowance.month.closed' AND entity_id = $1`,
+      [HELD],
+    );
     expect(audit.after).toMatchObject({ acknowledgeWarnings: true, warnings: refused.body.warnings });
     expect(audit.reason).toContain('PREDIKAT_MISSING');
 
@@ -127,18 +159,34 @@ describe('demo agency allowances: warning-free with a predikat, held and acknowl
 
   it('rule sets: a predikat factor above 1 is refused naming the field; a hukdis table keyed by sanction type is accepted', async () => {
     const bad = await t.request('PUT', `${API}/allowance/rule-sets/R-DEMO-SB110`, {
-      token: admin, body: { template: 'R-TPP-DEMO', effectiveFrom: '2027-01-01', predikatFactor: { ...R_TPP_DEMO.predikatFactor, SANGAT_BAIK: '1.10' } },
+      token: admin,
+      body: {
+        template: 'R-TPP-DEMO',
+        effectiveFrom: '2027-01-01',
+        predikatFactor: { ...R_TPP_DEMO.predikatFactor, SANGAT_BAIK: '1.10' },
+      },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.details).toEqual([{ field: 'predikatFactor.SANGAT_BAIK', problem: expect.stringContaining('0..1') }]);
-    const badMode = await t.request('PUT', `${API}/allowance/rule-sets/R-DEMO-SB110`, { token: admin, body: { template: 'R-TPP-DEMO', effectiveFrom: '2027-01-01', predikatMissing: 'CUT' } });
+    expect(bad.body.details).toEqual([
+      { field: 'predikatFactor.SANGAT_BAIK', problem: expect.stringContaining('0..1') },
+    ]);
+    const badMode = await t.request('PUT', `${API}/allowance/rule-sets/R-DEMO-SB110`, {
+      token: admin,
+      body: { template: 'R-TPP-DEMO', effectiveFrom: '2027-01-01', predikatMissing: 'CUT' },
+    });
     expect(badMode.status).toBe(400);
     expect(badMode.body.details[0].field).toBe('predikatMissing');
     const permentan = await t.request('PUT', `${API}/allowance/rule-sets/R-DEMO-PERMENTAN`, {
       token: admin,
       body: {
-        template: 'R-TPP-DEMO', effectiveFrom: '2027-01-01', hukdisMode: 'LOCAL_TABLE',
-        hukdisTable: [{ sanction: 'TEGURAN_LISAN', pct: '0.20', months: 1 }, { sanction: 'TEGURAN_TERTULIS', pct: '0.30', months: 2 }, { sanction: 'PERNYATAAN_TIDAK_PUAS', pct: '0.40', months: 3 }],
+        template: 'R-TPP-DEMO',
+        effectiveFrom: '2027-01-01',
+        hukdisMode: 'LOCAL_TABLE',
+        hukdisTable: [
+          { sanction: 'TEGURAN_LISAN', pct: '0.20', months: 1 },
+          { sanction: 'TEGURAN_TERTULIS', pct: '0.30', months: 2 },
+          { sanction: 'PERNYATAAN_TIDAK_PUAS', pct: '0.40', months: 3 },
+        ],
       },
     });
     expect(permentan.status).toBe(201);

@@ -1,4 +1,12 @@
-import { allPayrollItems, API, createEmployee, createUnit, goldenAllowance, insertFinalEvaluation, runMonth } from '../support/allowance-fixtures';
+import {
+  allPayrollItems,
+  API,
+  createEmployee,
+  createUnit,
+  goldenAllowance,
+  insertFinalEvaluation,
+  runMonth,
+} from '../support/allowance-fixtures';
 import { casesPath, runJob, step } from '../support/discipline-fixtures';
 import { setToday } from '../support/evaluation-fixtures';
 import { createTestApp, eventually, TestApp } from '../support/test-app';
@@ -25,7 +33,8 @@ describe('allowance run with a discipline sanction in force (HUKDIS)', () => {
     admin = await t.adminToken();
     const unit = await createUnit(t);
     const rs = await t.request('PUT', `${API}/allowance/rule-sets/R-HK-${unit}`, {
-      token: admin, body: { template: 'R-TPP-DEMO', effectiveFrom: '2025-01-01', unitCodes: [unit], baseTable: { '8': 5000000 } },
+      token: admin,
+      body: { template: 'R-TPP-DEMO', effectiveFrom: '2025-01-01', unitCodes: [unit], baseTable: { '8': 5000000 } },
     });
     expect(rs.status).toBe(201);
     nip = await createEmployee(t, unit, 8);
@@ -40,14 +49,28 @@ describe('allowance run with a discipline sanction in force (HUKDIS)', () => {
     setToday(t, '2026-03-02');
     const r = await t.request('POST', casesPath, {
       token: admin,
-      body: { nip, kind: 'NETRALITAS', act: 'N05', stage: 'CALON', occurredOn: '2026-02-25', reportedBy: 'Bawaslu Kabupaten', evidenceUrls: ['https://bukti.example.go.id/kampanye.jpg'] },
+      body: {
+        nip,
+        kind: 'NETRALITAS',
+        act: 'N05',
+        stage: 'CALON',
+        occurredOn: '2026-02-25',
+        reportedBy: 'Bawaslu Kabupaten',
+        evidenceUrls: ['https://bukti.example.go.id/kampanye.jpg'],
+      },
     });
     expect(r.status).toBe(201);
     expect(r.body.classification.candidateSanctions).toContain('POTONG_TUKIN_25_6M');
     caseId = r.body.id;
     expect((await step(t, caseId, 'verify', {})).status).toBe(200);
-    expect((await step(t, caseId, 'recommendation', { level: 'SEDANG', sanction: 'POTONG_TUKIN_25_6M' })).status).toBe(200);
-    const d = await step(t, caseId, 'decision', { sanction: 'POTONG_TUKIN_25_6M', decidedOn: '2026-03-02', decisionRef: '800/42/BKPSDM/2026' });
+    expect((await step(t, caseId, 'recommendation', { level: 'SEDANG', sanction: 'POTONG_TUKIN_25_6M' })).status).toBe(
+      200,
+    );
+    const d = await step(t, caseId, 'decision', {
+      sanction: 'POTONG_TUKIN_25_6M',
+      decidedOn: '2026-03-02',
+      decisionRef: '800/42/BKPSDM/2026',
+    });
     expect(d.status).toBe(200);
     const del = await step(t, caseId, 'delivery', { deliveredOn: '2026-03-02' });
     expect(del.status).toBe(200);
@@ -57,7 +80,10 @@ describe('allowance run with a discipline sanction in force (HUKDIS)', () => {
     setToday(t, effectiveFrom);
     await runJob(t, 'discipline.sweep');
     const rows = await eventually(async () => {
-      const x = await t.dataSource.query(`SELECT sanction, to_char(effective_from,'YYYY-MM-DD') AS f FROM discipline_sanctions WHERE case_id = $1`, [caseId]);
+      const x = await t.dataSource.query(
+        `SELECT sanction, to_char(effective_from,'YYYY-MM-DD') AS f FROM discipline_sanctions WHERE case_id = $1`,
+        [caseId],
+      );
       return x.length === 1 ? x : null;
     }, 60000);
     expect(rows[0]).toEqual({ sanction: 'POTONG_TUKIN_25_6M', f: effectiveFrom });
@@ -65,29 +91,55 @@ describe('allowance run with a discipline sanction in force (HUKDIS)', () => {
   });
 
   it('the run for the month gives the §16 figures: TL 60,000, TK 90,909, HUKDIS 1,250,000, net 3,599,091, the sanction named in the reason', async () => {
-    const wd = await t.request('PUT', `${API}/allowance/working-days/${MONTH}`, { token: admin, body: { workingDays: 22 } });
+    const wd = await t.request('PUT', `${API}/allowance/working-days/${MONTH}`, {
+      token: admin,
+      body: { workingDays: 22 },
+    });
     expect(wd.status).toBe(200);
     const att = await t.request('POST', `${API}/attendance`, {
-      token: admin, body: { month: MONTH, records: [{ nip, lateMinutes: [45, 45, 45], earlyLeaveMinutes: [], absentDays: 1, missedApel: 0 }] },
+      token: admin,
+      body: {
+        month: MONTH,
+        records: [{ nip, lateMinutes: [45, 45, 45], earlyLeaveMinutes: [], absentDays: 1, missedApel: 0 }],
+      },
     });
     expect(att.status).toBe(200);
     const run = await runMonth(t, MONTH, 90000);
     expect(run.status).toBe('DONE');
 
     const golden = goldenAllowance('tpp-001');
-    expect(golden.input).toMatchObject({ basicAmount: 5000000, workingDays: 22, predicate: 'BAIK', attendance: { lateMinutes: [45, 45, 45], absentDays: 1 } });
+    expect(golden.input).toMatchObject({
+      basicAmount: 5000000,
+      workingDays: 22,
+      predicate: 'BAIK',
+      attendance: { lateMinutes: [45, 45, 45], absentDays: 1 },
+    });
     const item = (await allPayrollItems(t, MONTH, { token: admin })).find((i) => i.nip === nip);
     expect(item).toMatchObject({
-      basicAmount: golden.expected.basicAmount, performancePart: golden.expected.performancePart, disciplinePart: golden.expected.disciplinePart,
-      totalDeductions: golden.expected.totalDeductions, netAmount: 3599091, version: 1,
+      basicAmount: golden.expected.basicAmount,
+      performancePart: golden.expected.performancePart,
+      disciplinePart: golden.expected.disciplinePart,
+      totalDeductions: golden.expected.totalDeductions,
+      netAmount: 3599091,
+      version: 1,
     });
-    expect(item.deductions.map((x: { code: string; amount: number }) => [x.code, x.amount])).toEqual([['TL', 60000], ['TK', 90909], ['HUKDIS', 1250000]]);
-    expect(Object.fromEntries(item.deductions.map((x: { code: string; amount: number }) => [x.code, x.amount]))).toEqual(golden.expected.deductionsByCode);
+    expect(item.deductions.map((x: { code: string; amount: number }) => [x.code, x.amount])).toEqual([
+      ['TL', 60000],
+      ['TK', 90909],
+      ['HUKDIS', 1250000],
+    ]);
+    expect(
+      Object.fromEntries(item.deductions.map((x: { code: string; amount: number }) => [x.code, x.amount])),
+    ).toEqual(golden.expected.deductionsByCode);
     const hukdis = item.deductions.find((x: { code: string }) => x.code === 'HUKDIS');
     expect(hukdis.reason).toContain('Hukuman disiplin');
     expect(hukdis.reason).toContain('POTONG_TUKIN_25_6M');
-    expect(item.basicAmount - item.deductions.reduce((s: number, x: { amount: number }) => s + x.amount, 0)).toBe(item.netAmount);
-    expect(item.explanation.context.sanctions.considered).toEqual([{ caseId, sanction: 'POTONG_TUKIN_25_6M', effectiveFrom }]);
+    expect(item.basicAmount - item.deductions.reduce((s: number, x: { amount: number }) => s + x.amount, 0)).toBe(
+      item.netAmount,
+    );
+    expect(item.explanation.context.sanctions.considered).toEqual([
+      { caseId, sanction: 'POTONG_TUKIN_25_6M', effectiveFrom },
+    ]);
 
     // the month before the effective date is not cut
     const before = await runMonth(t, '2026-02', 90000);
@@ -100,8 +152,9 @@ describe('allowance run with a discipline sanction in force (HUKDIS)', () => {
     const cutsFromDecision = async () => {
       const r = await t.request('GET', `${API}/employees/${nip}/outcomes`, { token: admin });
       expect(r.status).toBe(200);
-      return (r.body.items as { type: string; source: { kind: string; id: string }; effectiveFrom: string; reason: string }[])
-        .filter((o) => o.type === 'ALLOWANCE_CUT' && o.source.kind === 'DISCIPLINE_DECISION' && o.source.id === caseId);
+      return (
+        r.body.items as { type: string; source: { kind: string; id: string }; effectiveFrom: string; reason: string }[]
+      ).filter((o) => o.type === 'ALLOWANCE_CUT' && o.source.kind === 'DISCIPLINE_DECISION' && o.source.id === caseId);
     };
     const first = await eventually(async () => {
       const c = await cutsFromDecision();
@@ -112,7 +165,10 @@ describe('allowance run with a discipline sanction in force (HUKDIS)', () => {
 
     await runJob(t, 'discipline.apply-effects', { caseId });
     await runJob(t, 'discipline.apply-effects', { caseId });
-    const [ev] = await t.dataSource.query(`SELECT payload FROM outbox WHERE event_type = 'DisciplineEffective' AND aggregate_id = $1`, [caseId]);
+    const [ev] = await t.dataSource.query(
+      `SELECT payload FROM outbox WHERE event_type = 'DisciplineEffective' AND aggregate_id = $1`,
+      [caseId],
+    );
     await t.dataSource.query(
       `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload, correlation_id) VALUES ('DisciplineEffective', 'DisciplineCase', $1, $2, $3)`,
       [caseId, JSON.stringify(ev.payload), `replay-hukdis-${caseId}`],

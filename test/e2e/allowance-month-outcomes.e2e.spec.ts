@@ -17,7 +17,8 @@ describe('closing an allowance month derives ALLOWANCE_CUT outcomes once', () =>
     const admin = await t.adminToken();
     const unit = await createUnit(t);
     const rs = await t.request('PUT', `${API}/allowance/rule-sets/R-CUT-${unit}`, {
-      token: admin, body: { template: 'R-TPP-DEMO', effectiveFrom: '2025-01-01', unitCodes: [unit], baseTable: { '8': 5000000 } },
+      token: admin,
+      body: { template: 'R-TPP-DEMO', effectiveFrom: '2025-01-01', unitCodes: [unit], baseTable: { '8': 5000000 } },
     });
     expect(rs.status).toBe(201);
     const cut = await createEmployee(t, unit, 8);
@@ -30,7 +31,14 @@ describe('closing an allowance month derives ALLOWANCE_CUT outcomes once', () =>
     // No attendance was sent (ATTENDANCE_MISSING): the close needs the acknowledgement.
     expect(run.report.warnings.ATTENDANCE_MISSING).toBeGreaterThanOrEqual(2);
     expect((await t.request('POST', `${API}/allowance/months/${MONTH}/close`, { token: admin })).status).toBe(409);
-    expect((await t.request('POST', `${API}/allowance/months/${MONTH}/close`, { token: admin, body: { acknowledgeWarnings: true } })).status).toBeLessThan(300);
+    expect(
+      (
+        await t.request('POST', `${API}/allowance/months/${MONTH}/close`, {
+          token: admin,
+          body: { acknowledgeWarnings: true },
+        })
+      ).status,
+    ).toBeLessThan(300);
 
     const outcomes = await eventually(async () => {
       const r = await t.request('GET', `${API}/employees/${cut}/outcomes`, { token: admin });
@@ -38,7 +46,12 @@ describe('closing an allowance month derives ALLOWANCE_CUT outcomes once', () =>
     }, 60000);
     const cuts = outcomes.filter((o: { type: string }) => o.type === 'ALLOWANCE_CUT');
     expect(cuts).toHaveLength(1);
-    expect(cuts[0]).toMatchObject({ effectiveFrom: '2025-10-01', effectiveTo: '2025-11-01', period: MONTH, source: { kind: 'ALLOWANCE_MONTH' } });
+    expect(cuts[0]).toMatchObject({
+      effectiveFrom: '2025-10-01',
+      effectiveTo: '2025-11-01',
+      period: MONTH,
+      source: { kind: 'ALLOWANCE_MONTH' },
+    });
     expect(cuts[0].reason).toContain('PREDIKAT Rp900000');
     // The basis is the rule set that cut, not the discipline regulation (no sanction involved).
     expect(cuts[0].legalBasis).toContain(`R-CUT-${unit}@1`);

@@ -17,18 +17,48 @@ describe('angka kredit of a PPPK in a JF (spec 04 §6, ak.pppk.ledger = INFORMAT
     const admin = await t.adminToken();
     const unitCode = await createUnit(t);
     const ppk = await createEmployee(t, { unitCode, kind: 'PENGAWAS', kelasJabatan: 9, golongan: 'III/d' });
-    const nurse = await createEmployee(t, { unitCode, kind: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', status: 'PPPK', golongan: 'IX', supervisorNip: ppk.nip, from: '2025-01-01' });
+    const nurse = await createEmployee(t, {
+      unitCode,
+      kind: 'FUNGSIONAL',
+      jenjang: 'AHLI_PERTAMA',
+      status: 'PPPK',
+      golongan: 'IX',
+      supervisorNip: ppk.nip,
+      from: '2025-01-01',
+    });
     const evaluationId = await recordFinalEvaluation(t, nurse.nip, '2025', 'BAIK');
 
     const credit = await eventually(async () => {
       const r = await t.request('GET', `/api/v1/employees/${nurse.nip}/credit`, { token: nurse.token });
       return r.status === 200 && r.body.version ? r.body : null;
     });
-    expect(credit).toMatchObject({ status: 'PPPK', jenjang: 'AHLI_PERTAMA', golongan: 'IX', balance: '12.500', informational: true, warnings: [] });
+    expect(credit).toMatchObject({
+      status: 'PPPK',
+      jenjang: 'AHLI_PERTAMA',
+      golongan: 'IX',
+      balance: '12.500',
+      informational: true,
+      warnings: [],
+    });
     expect(credit.notice).toMatch(/PPPK tidak memiliki kenaikan pangkat/);
-    expect(credit.entries).toEqual([expect.objectContaining({ source: 'PREDIKAT', period: '2025', months: 12, predicate: 'BAIK', amount: '12.500', informational: true })]);
+    expect(credit.entries).toEqual([
+      expect.objectContaining({
+        source: 'PREDIKAT',
+        period: '2025',
+        months: 12,
+        predicate: 'BAIK',
+        amount: '12.500',
+        informational: true,
+      }),
+    ]);
     // No pangkat ladder: the next step reported is the kenaikan jenjang, never a kenaikan pangkat.
-    expect(credit.next).toMatchObject({ kind: 'KENAIKAN_JENJANG', to: 'AHLI_MUDA', threshold: '100.000', shortfall: '87.500', eligible: false });
+    expect(credit.next).toMatchObject({
+      kind: 'KENAIKAN_JENJANG',
+      to: 'AHLI_MUDA',
+      threshold: '100.000',
+      shortfall: '87.500',
+      eligible: false,
+    });
 
     const outcomes = await eventually(async () => {
       const r = await t.request('GET', `/api/v1/employees/${nurse.nip}/outcomes`, { token: admin });
@@ -36,13 +66,22 @@ describe('angka kredit of a PPPK in a JF (spec 04 §6, ak.pppk.ledger = INFORMAT
     });
     const types = outcomes.map((o: { type: string }) => o.type);
     expect(types).toContain('AK_CREDITED');
-    for (const type of ['KENAIKAN_PANGKAT_ELIGIBLE', 'KENAIKAN_JENJANG_ELIGIBLE', 'KP_DELAYED', 'COMPETENCY_TEST_REQUIRED']) expect(types).not.toContain(type);
+    for (const type of [
+      'KENAIKAN_PANGKAT_ELIGIBLE',
+      'KENAIKAN_JENJANG_ELIGIBLE',
+      'KP_DELAYED',
+      'COMPETENCY_TEST_REQUIRED',
+    ])
+      expect(types).not.toContain(type);
 
     // The job completed: nothing of this employee in the failed list (the list is shared with other tests).
     const failed = await t.request('GET', '/api/v1/jobs/failed', { token: admin });
     expect(failed.status).toBe(200);
     const [emp] = await t.dataSource.query(`SELECT id FROM employees WHERE nip = $1`, [nurse.nip]);
-    const mine = failed.body.items.filter((j: { data: Record<string, unknown> }) => JSON.stringify(j.data).includes(evaluationId) || JSON.stringify(j.data).includes(emp.id));
+    const mine = failed.body.items.filter(
+      (j: { data: Record<string, unknown> }) =>
+        JSON.stringify(j.data).includes(evaluationId) || JSON.stringify(j.data).includes(emp.id),
+    );
     expect(mine).toEqual([]);
     const stored = await t.dataSource.query(`SELECT balance::text FROM ak_ledgers WHERE employee_id = $1`, [emp.id]);
     expect(stored).toEqual([{ balance: '12.500' }]);
@@ -58,7 +97,10 @@ describe('angka kredit of a PPPK in a JF (spec 04 §6, ak.pppk.ledger = INFORMAT
     expect(text).not.toContain('DIPERTIMBANGKAN');
 
     // AK Dasar / integrasi rest on a PNS golongan ruang: refused for a PPPK with a clear conflict.
-    const opening = await t.request('POST', `/api/v1/employees/${nurse.nip}/credit/opening`, { token: admin, body: { kind: 'AK_DASAR' } });
+    const opening = await t.request('POST', `/api/v1/employees/${nurse.nip}/credit/opening`, {
+      token: admin,
+      body: { kind: 'AK_DASAR' },
+    });
     expect(opening.status).toBe(409);
     expect(opening.body.message).toMatch(/PPPK/);
   }, 120000);

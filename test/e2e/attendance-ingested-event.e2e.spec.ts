@@ -20,7 +20,13 @@ describe('attendance ingest → AttendanceIngested → ladder scan at once', () 
     admin = await t.adminToken();
     setToday(t, '2026-06-03');
     const unitCode = await createUnit(t, null, 'AIE');
-    const supervisor = await createEmployee(t, { unitCode, kind: 'PENGAWAS', isUnitHead: true, kelasJabatan: 9, golongan: 'III/d' });
+    const supervisor = await createEmployee(t, {
+      unitCode,
+      kind: 'PENGAWAS',
+      isUnitHead: true,
+      kelasJabatan: 9,
+      golongan: 'III/d',
+    });
     staff = await createEmployee(t, { unitCode, kind: 'PELAKSANA', supervisorNip: supervisor.nip, kelasJabatan: 6 });
   });
   afterAll(async () => {
@@ -29,7 +35,13 @@ describe('attendance ingest → AttendanceIngested → ladder scan at once', () 
   });
 
   const ingest = async (absentDays: number) => {
-    const r = await t.request('POST', '/api/v1/attendance', { token: admin, body: { month: MONTH, records: [{ nip: staff.nip, lateMinutes: [], earlyLeaveMinutes: [], absentDays, missedApel: 0 }] } });
+    const r = await t.request('POST', '/api/v1/attendance', {
+      token: admin,
+      body: {
+        month: MONTH,
+        records: [{ nip: staff.nip, lateMinutes: [], earlyLeaveMinutes: [], absentDays, missedApel: 0 }],
+      },
+    });
     expect(r.status).toBe(200);
     return r.body;
   };
@@ -55,9 +67,20 @@ describe('attendance ingest → AttendanceIngested → ladder scan at once', () 
       return r.body.items?.length > 0 ? r.body.items : null;
     }, 30000);
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ classification: { level: 'RINGAN' }, attendance: { cumulativeDays: 4, year: 2026 } });
+    expect(cases[0]).toMatchObject({
+      classification: { level: 'RINGAN' },
+      attendance: { cumulativeDays: 4, year: 2026 },
+    });
     // the scan job triggered by this event ran
-    await eventually(async () => (await t.dataSource.query(`SELECT 1 FROM job_receipts WHERE job_id = $1`, [`o${ev.id}-discipline_scan-attendance`])).length > 0, 30000);
+    await eventually(
+      async () =>
+        (
+          await t.dataSource.query(`SELECT 1 FROM job_receipts WHERE job_id = $1`, [
+            `o${ev.id}-discipline_scan-attendance`,
+          ])
+        ).length > 0,
+      30000,
+    );
 
     // an identical re-send writes nothing and emits nothing
     expect(await ingest(4)).toMatchObject({ unchanged: 1 });

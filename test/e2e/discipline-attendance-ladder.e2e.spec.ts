@@ -22,7 +22,13 @@ describe('attendance ladder → automatic ATTENDANCE cases', () => {
     admin = await t.adminToken();
     setToday(t, '2026-04-06');
     unitCode = await createUnit(t, null, 'ATT');
-    supervisor = await createEmployee(t, { unitCode, kind: 'PENGAWAS', isUnitHead: true, kelasJabatan: 9, golongan: 'III/d' });
+    supervisor = await createEmployee(t, {
+      unitCode,
+      kind: 'PENGAWAS',
+      isUnitHead: true,
+      kelasJabatan: 9,
+      golongan: 'III/d',
+    });
     staff = await createEmployee(t, { unitCode, kind: 'PELAKSANA', supervisorNip: supervisor.nip, kelasJabatan: 6 });
   });
   afterAll(async () => {
@@ -31,13 +37,22 @@ describe('attendance ladder → automatic ATTENDANCE cases', () => {
   });
 
   const ingest = async (month: string, absentDays: number, lateMinutes: number[] = []) => {
-    const r = await t.request('POST', '/api/v1/attendance', { token: admin, body: { month, records: [{ nip: staff.nip, lateMinutes, earlyLeaveMinutes: [], absentDays, missedApel: 0 }] } });
+    const r = await t.request('POST', '/api/v1/attendance', {
+      token: admin,
+      body: { month, records: [{ nip: staff.nip, lateMinutes, earlyLeaveMinutes: [], absentDays, missedApel: 0 }] },
+    });
     expect(r.status).toBeLessThan(300);
   };
   const attendanceCases = async () => {
     const r = await t.request('GET', `${casesPath}?kind=ATTENDANCE&nip=${staff.nip}`, { token: admin });
     expect(r.status).toBe(200);
-    return r.body.items as { id: string; status: string; reportedBy: string; classification: { level: string; candidateSanctions: string[] }; attendance: { cumulativeDays: number; lateEarlyMinutes: number; year: number } }[];
+    return r.body.items as {
+      id: string;
+      status: string;
+      reportedBy: string;
+      classification: { level: string; candidateSanctions: string[] };
+      attendance: { cumulativeDays: number; lateEarlyMinutes: number; year: number };
+    }[];
   };
 
   it('opens nothing below the first rung, then exactly one case when a rung is crossed, even after repeated scans and re-sends', async () => {
@@ -51,7 +66,8 @@ describe('attendance ladder → automatic ATTENDANCE cases', () => {
     const [opened, ...rest] = await attendanceCases();
     expect(rest).toEqual([]);
     expect(opened).toMatchObject({
-      status: 'REPORTED', classification: { level: 'RINGAN', candidateSanctions: ['TEGURAN_TERTULIS'] },
+      status: 'REPORTED',
+      classification: { level: 'RINGAN', candidateSanctions: ['TEGURAN_TERTULIS'] },
       attendance: { cumulativeDays: 3, lateEarlyMinutes: 450, year: 2026 },
     });
     expect(opened.reportedBy).toContain('presensi');
@@ -67,7 +83,11 @@ describe('attendance ladder → automatic ATTENDANCE cases', () => {
     // the reported employee sees it; the competent official for ringan is the supervisor (the top of this small chain)
     const own = await t.request('GET', `${casesPath}/${opened.id}`, { token: staff.token });
     expect(own.status).toBe(200);
-    expect(own.body.competentOfficials[0]).toMatchObject({ level: 'RINGAN', role: 'PPK_INSTANSI', nip: supervisor.nip });
+    expect(own.body.competentOfficials[0]).toMatchObject({
+      level: 'RINGAN',
+      role: 'PPK_INSTANSI',
+      nip: supervisor.nip,
+    });
   });
 
   it('crossing the next rung (sedang) opens one more case, once', async () => {
@@ -77,7 +97,10 @@ describe('attendance ladder → automatic ATTENDANCE cases', () => {
     await runJob(t, 'discipline.scan-attendance');
     const cases = await attendanceCases();
     expect(cases).toHaveLength(2);
-    expect(cases[1]).toMatchObject({ classification: { level: 'SEDANG', candidateSanctions: ['POTONG_TUKIN_25_6M'] }, attendance: { cumulativeDays: 10, lateEarlyMinutes: 450 } });
+    expect(cases[1]).toMatchObject({
+      classification: { level: 'SEDANG', candidateSanctions: ['POTONG_TUKIN_25_6M'] },
+      attendance: { cumulativeDays: 10, lateEarlyMinutes: 450 },
+    });
     const rows = await t.dataSource.query(
       `SELECT attendance_rung FROM discipline_cases c JOIN employees e ON e.id = c.employee_id WHERE e.nip = $1 ORDER BY attendance_rung`,
       [staff.nip],
@@ -87,15 +110,39 @@ describe('attendance ladder → automatic ATTENDANCE cases', () => {
 
   it('counts late minutes with the minutesPerTmkDay of the employee’s allowance rule set (200 here, not the 450 default)', async () => {
     const unit2 = await createUnit(t, null, 'TMK');
-    const rs = await t.request('PUT', `/api/v1/allowance/rule-sets/R-TMK-${unit2}`, { token: admin, body: { template: 'R-TPP-DEMO', effectiveFrom: '2025-01-01', unitCodes: [unit2], minutesPerTmkDay: 200 } });
+    const rs = await t.request('PUT', `/api/v1/allowance/rule-sets/R-TMK-${unit2}`, {
+      token: admin,
+      body: { template: 'R-TPP-DEMO', effectiveFrom: '2025-01-01', unitCodes: [unit2], minutesPerTmkDay: 200 },
+    });
     expect(rs.status).toBe(201);
-    const head = await createEmployee(t, { unitCode: unit2, kind: 'PENGAWAS', isUnitHead: true, kelasJabatan: 9, golongan: 'III/d' });
-    const worker = await createEmployee(t, { unitCode: unit2, kind: 'PELAKSANA', supervisorNip: head.nip, kelasJabatan: 6 });
+    const head = await createEmployee(t, {
+      unitCode: unit2,
+      kind: 'PENGAWAS',
+      isUnitHead: true,
+      kelasJabatan: 9,
+      golongan: 'III/d',
+    });
+    const worker = await createEmployee(t, {
+      unitCode: unit2,
+      kind: 'PELAKSANA',
+      supervisorNip: head.nip,
+      kelasJabatan: 6,
+    });
     // 2 days + 200 minutes: 3 days with 200 min/day (teguran lisan); with 450 it would be 2 days, below the ladder.
-    const r = await t.request('POST', '/api/v1/attendance', { token: admin, body: { month: '2026-01', records: [{ nip: worker.nip, lateMinutes: [200], earlyLeaveMinutes: [], absentDays: 2, missedApel: 0 }] } });
+    const r = await t.request('POST', '/api/v1/attendance', {
+      token: admin,
+      body: {
+        month: '2026-01',
+        records: [{ nip: worker.nip, lateMinutes: [200], earlyLeaveMinutes: [], absentDays: 2, missedApel: 0 }],
+      },
+    });
     expect(r.status).toBeLessThan(300);
     await runJob(t, 'discipline.scan-attendance');
     const cases = await t.request('GET', `${casesPath}?kind=ATTENDANCE&nip=${worker.nip}`, { token: admin });
-    expect(cases.body.items).toEqual([expect.objectContaining({ classification: expect.objectContaining({ level: 'RINGAN', candidateSanctions: ['TEGURAN_LISAN'] }) })]);
+    expect(cases.body.items).toEqual([
+      expect.objectContaining({
+        classification: expect.objectContaining({ level: 'RINGAN', candidateSanctions: ['TEGURAN_LISAN'] }),
+      }),
+    ]);
   });
 });

@@ -3,13 +3,26 @@ import { createTestApp, TestApp } from '../support/test-app';
 
 function row(nip: string, unitCode: string, supervisorNip: string | null, over: Record<string, unknown> = {}) {
   return {
-    nip, name: `Pegawai ${nip.slice(-4)}`, status: 'PNS', golongan: 'III/a', unitCode, supervisorNip,
-    position: { title: 'Pengadministrasi Umum', kind: 'PELAKSANA', jenjang: null, kelasJabatan: 5, isUnitHead: false, tmt: '2025-01-01' },
+    nip,
+    name: `Pegawai ${nip.slice(-4)}`,
+    status: 'PNS',
+    golongan: 'III/a',
+    unitCode,
+    supervisorNip,
+    position: {
+      title: 'Pengadministrasi Umum',
+      kind: 'PELAKSANA',
+      jenjang: null,
+      kelasJabatan: 5,
+      isUnitHead: false,
+      tmt: '2025-01-01',
+    },
     ...over,
   };
 }
 
-const HEADER = 'nip,name,status,golongan,unitCode,supervisorNip,password,positionTitle,positionKind,jenjang,kelasJabatan,isUnitHead,tmt,effectiveFrom';
+const HEADER =
+  'nip,name,status,golongan,unitCode,supervisorNip,password,positionTitle,positionKind,jenjang,kelasJabatan,isUnitHead,tmt,effectiveFrom';
 
 describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NIP)', () => {
   let t: TestApp;
@@ -22,7 +35,10 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
     await t.close();
   });
 
-  const count = async (nips: string[]) => Number((await t.dataSource.query(`SELECT count(*) AS n FROM employees WHERE nip = ANY($1::char(18)[])`, [nips]))[0].n);
+  const count = async (nips: string[]) =>
+    Number(
+      (await t.dataSource.query(`SELECT count(*) AS n FROM employees WHERE nip = ANY($1::char(18)[])`, [nips]))[0].n,
+    );
   const post = (body: unknown) => t.request('POST', '/api/v1/employees/import', { token: admin, body });
 
   it('imports JSON rows whose supervisors come later in the same file, creates accounts for rows with a password, and audits', async () => {
@@ -30,8 +46,27 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
     const [head, kasi, staff] = [uniqueNip(), uniqueNip(), uniqueNip()];
     const rows = [
       row(staff, unit, kasi, { password: 'rahasia-123' }),
-      row(kasi, unit, head, { position: { title: 'Kepala Seksi', kind: 'PENGAWAS', jenjang: null, kelasJabatan: 9, isUnitHead: false, tmt: '2025-01-01' } }),
-      row(head, unit, null, { golongan: 'IV/a', position: { title: 'Kepala Bidang', kind: 'ADMINISTRATOR', jenjang: null, kelasJabatan: 11, isUnitHead: true, tmt: '2025-01-01' } }),
+      row(kasi, unit, head, {
+        position: {
+          title: 'Kepala Seksi',
+          kind: 'PENGAWAS',
+          jenjang: null,
+          kelasJabatan: 9,
+          isUnitHead: false,
+          tmt: '2025-01-01',
+        },
+      }),
+      row(head, unit, null, {
+        golongan: 'IV/a',
+        position: {
+          title: 'Kepala Bidang',
+          kind: 'ADMINISTRATOR',
+          jenjang: null,
+          kelasJabatan: 11,
+          isUnitHead: true,
+          tmt: '2025-01-01',
+        },
+      }),
     ];
     const r = await post(rows);
     expect(r.status).toBe(200);
@@ -40,8 +75,15 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
     expect(e.body).toMatchObject({ supervisorNip: kasi, ppkNip: kasi, atasanPpkNip: head, unitCode: unit });
     expect(typeof (await t.login(staff, 'rahasia-123'))).toBe('string');
     await expect(t.login(kasi, 'rahasia-123')).rejects.toThrow();
-    const audit = await t.dataSource.query(`SELECT action FROM audit_log WHERE entity_type = 'Employee' AND entity_id = ANY($1) ORDER BY id`, [[head, kasi, staff]]);
-    expect(audit.map((a: { action: string }) => a.action)).toEqual(['employee.import.create', 'employee.import.create', 'employee.import.create']);
+    const audit = await t.dataSource.query(
+      `SELECT action FROM audit_log WHERE entity_type = 'Employee' AND entity_id = ANY($1) ORDER BY id`,
+      [[head, kasi, staff]],
+    );
+    expect(audit.map((a: { action: string }) => a.action)).toEqual([
+      'employee.import.create',
+      'employee.import.create',
+      'employee.import.create',
+    ]);
 
     // The same file again changes nothing.
     expect((await post(rows)).body).toEqual({ created: 0, updated: 0, errors: [] });
@@ -51,7 +93,16 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
     const unit = await createUnit(t);
     const other = await createUnit(t);
     const [boss, staff] = [uniqueNip(), uniqueNip()];
-    const bossRow = row(boss, unit, null, { position: { title: 'Kepala Seksi', kind: 'PENGAWAS', jenjang: null, kelasJabatan: 9, isUnitHead: true, tmt: '2025-01-01' } });
+    const bossRow = row(boss, unit, null, {
+      position: {
+        title: 'Kepala Seksi',
+        kind: 'PENGAWAS',
+        jenjang: null,
+        kelasJabatan: 9,
+        isUnitHead: true,
+        tmt: '2025-01-01',
+      },
+    });
     expect((await post([bossRow, row(staff, unit, boss)])).body.created).toBe(2);
 
     const moved = row(staff, other, null, { golongan: 'III/b', effectiveFrom: '2026-07-01', name: 'Nama Baru' });
@@ -62,7 +113,9 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
     const after = await t.request('GET', `/api/v1/employees/${staff}?on=2026-07-01`, { token: admin });
     expect(before.body).toMatchObject({ unitCode: unit, golongan: 'III/a', supervisorNip: boss });
     expect(after.body).toMatchObject({ unitCode: other, golongan: 'III/b', supervisorNip: null, name: 'Nama Baru' });
-    expect(after.body.history.map((h: { validFrom: string; validTo: string | null }) => [h.validFrom, h.validTo])).toEqual([
+    expect(
+      after.body.history.map((h: { validFrom: string; validTo: string | null }) => [h.validFrom, h.validTo]),
+    ).toEqual([
       ['2025-01-01', '2026-07-01'],
       ['2026-07-01', null],
     ]);
@@ -70,7 +123,9 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
     expect((await post([moved])).body).toEqual({ created: 0, updated: 0, errors: [] });
     const clash = await post([{ ...moved, golongan: 'III/c' }]);
     expect(clash.status).toBe(400);
-    expect(clash.body.errors).toEqual([{ row: 1, field: 'effectiveFrom', problem: expect.stringContaining('2026-07-01') }]);
+    expect(clash.body.errors).toEqual([
+      { row: 1, field: 'effectiveFrom', problem: expect.stringContaining('2026-07-01') },
+    ]);
   });
 
   it('imports CSV (comma or semicolon) with the same rules and row numbers', async () => {
@@ -85,13 +140,29 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ created: 2, updated: 0, errors: [] });
     const e = await t.request('GET', `/api/v1/employees/${jf}?on=2025-02-01`, { token: admin });
-    expect(e.body).toMatchObject({ name: 'Siti, S.Kep.', position: { kind: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA' }, supervisorNip: head });
+    expect(e.body).toMatchObject({
+      name: 'Siti, S.Kep.',
+      position: { kind: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA' },
+      supervisorNip: head,
+    });
 
-    const semicolon = [HEADER.replace(/,/g, ';'), `${uniqueNip()};Budi;PPPK;IX;${unit};${head};;Operator;PELAKSANA;;5;0;2025-01-01;`].join('\r\n');
-    const s = await t.request('POST', '/api/v1/employees/import', { token: admin, raw: semicolon, contentType: 'text/csv; charset=utf-8' });
+    const semicolon = [
+      HEADER.replace(/,/g, ';'),
+      `${uniqueNip()};Budi;PPPK;IX;${unit};${head};;Operator;PELAKSANA;;5;0;2025-01-01;`,
+    ].join('\r\n');
+    const s = await t.request('POST', '/api/v1/employees/import', {
+      token: admin,
+      raw: semicolon,
+      contentType: 'text/csv; charset=utf-8',
+    });
     expect(s.body).toEqual({ created: 1, updated: 0, errors: [] });
 
-    const bad = [HEADER, `${uniqueNip()},Budi,PNS,IX,${unit},,,Operator,PELAKSANA,,5,false,2025-01-01,`, `123,B,PNS,III/a,${unit},,,Operator,PELAKSANA,,5,false,2025-13-01,`, 'too,few'].join('\n');
+    const bad = [
+      HEADER,
+      `${uniqueNip()},Budi,PNS,IX,${unit},,,Operator,PELAKSANA,,5,false,2025-01-01,`,
+      `123,B,PNS,III/a,${unit},,,Operator,PELAKSANA,,5,false,2025-13-01,`,
+      'too,few',
+    ].join('\n');
     const b = await t.request('POST', '/api/v1/employees/import', { token: admin, raw: bad, contentType: 'text/csv' });
     expect(b.status).toBe(400);
     expect(b.body.errors).toEqual([
@@ -101,9 +172,18 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
       { row: 2, field: 'tmt', problem: expect.any(String) },
       { row: 3, field: 'row', problem: 'has 2 columns, the header has 14' },
     ]);
-    const unknownColumn = await t.request('POST', '/api/v1/employees/import', { token: admin, raw: 'nip,name,shoeSize\n1,2,3', contentType: 'text/csv' });
+    const unknownColumn = await t.request('POST', '/api/v1/employees/import', {
+      token: admin,
+      raw: 'nip,name,shoeSize\n1,2,3',
+      contentType: 'text/csv',
+    });
     expect(unknownColumn.status).toBe(400);
-    expect(unknownColumn.body.errors).toEqual(expect.arrayContaining([{ row: 0, field: 'shoeSize', problem: expect.stringContaining('unknown column') }, { row: 0, field: 'tmt', problem: 'required column missing' }]));
+    expect(unknownColumn.body.errors).toEqual(
+      expect.arrayContaining([
+        { row: 0, field: 'shoeSize', problem: expect.stringContaining('unknown column') },
+        { row: 0, field: 'tmt', problem: 'required column missing' },
+      ]),
+    );
   });
 
   it('reports every bad row with row, field and problem, and writes nothing (400)', async () => {
@@ -117,7 +197,10 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
       row(good, unit, null),
       row(a, unit, b),
       row(b, unit, a),
-      { ...row(uniqueNip(), unit, null), position: { title: 'JF', kind: 'FUNGSIONAL', jenjang: null, kelasJabatan: 99, tmt: '2025-01-01' } },
+      {
+        ...row(uniqueNip(), unit, null),
+        position: { title: 'JF', kind: 'FUNGSIONAL', jenjang: null, kelasJabatan: 99, tmt: '2025-01-01' },
+      },
       { ...row(uniqueNip(), unit, null), shoeSize: 42 },
       'not an object',
     ];
@@ -126,8 +209,15 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
     expect(r.body).toMatchObject({ statusCode: 400, error: 'Bad Request', created: 0, updated: 0 });
     const byRow = r.body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`);
     expect(byRow).toEqual([
-      '2:unitCode', '3:supervisorNip', '4:nip', '5:supervisorNip', '6:supervisorNip',
-      '7:position.jenjang', '7:position.kelasJabatan', '8:shoeSize', '9:row',
+      '2:unitCode',
+      '3:supervisorNip',
+      '4:nip',
+      '5:supervisorNip',
+      '6:supervisorNip',
+      '7:position.jenjang',
+      '7:position.kelasJabatan',
+      '8:shoeSize',
+      '9:row',
     ]);
     expect(r.body.errors.find((e: { row: number }) => e.row === 5).problem).toContain('→');
     expect(r.body.details[0]).toEqual({ field: 'row 2: unitCode', problem: expect.any(String) });
@@ -140,7 +230,11 @@ describe('POST /employees/import (JSON and CSV, all-or-nothing, idempotent on NI
     const tooMany = await post(Array.from({ length: 10_001 }, () => ({})));
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.details[0].problem).toContain('10001');
-    const xml = await t.request('POST', '/api/v1/employees/import', { token: admin, raw: '<employees/>', contentType: 'application/xml' });
+    const xml = await t.request('POST', '/api/v1/employees/import', {
+      token: admin,
+      raw: '<employees/>',
+      contentType: 'application/xml',
+    });
     expect(xml.status).toBe(415);
   });
 });

@@ -30,7 +30,10 @@ describe('outcomes survive a Redis outage during finalisation', () => {
     }
     expect((await fx.setPerformance(t, org.leader.token, org.unitCode, Y, 'BAIK')).status).toBe(200);
     for (let i = 0; i < 3; i++) {
-      const f = await t.request('POST', `${fx.evalPath(skps[i].id, Y)}/finalize`, { token: org.ppk.token, body: { justification: 'Uji gangguan Redis' } });
+      const f = await t.request('POST', `${fx.evalPath(skps[i].id, Y)}/finalize`, {
+        token: org.ppk.token,
+        body: { justification: 'Uji gangguan Redis' },
+      });
       expect(f.status).toBe(200);
     }
 
@@ -43,23 +46,41 @@ describe('outcomes survive a Redis outage during finalisation', () => {
       expect(a.body.status).toBe('FINAL');
       ids.push(a.body.id);
     }
-    const pending = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE event_type = 'EvaluationFinalized' AND aggregate_id = ANY($1) AND dispatched_at IS NULL`, [ids]);
+    const pending = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE event_type = 'EvaluationFinalized' AND aggregate_id = ANY($1) AND dispatched_at IS NULL`,
+      [ids],
+    );
     expect(pending[0].n).toBe(3);
 
     await redis.up();
     // What the rules say each employee must get from their FINAL predicate (computed independently here).
-    const expected = await Promise.all(org.staff.map(async (s, i) => {
-      const [ev] = await t.dataSource.query(`SELECT predicate FROM evaluations WHERE id = $1`, [ids[i]]);
-      return deriveOutcomes({ nip: s.nip, employeeStatus: 'PNS', positionKind: 'PELAKSANA', asOf: t.clock.today(), predicates: [{ period: Y, predicate: ev.predicate, evaluationId: ids[i] }] }).outcomes.map((o) => o.type).sort();
-    }));
+    const expected = await Promise.all(
+      org.staff.map(async (s, i) => {
+        const [ev] = await t.dataSource.query(`SELECT predicate FROM evaluations WHERE id = $1`, [ids[i]]);
+        return deriveOutcomes({
+          nip: s.nip,
+          employeeStatus: 'PNS',
+          positionKind: 'PELAKSANA',
+          asOf: t.clock.today(),
+          predicates: [{ period: Y, predicate: ev.predicate, evaluationId: ids[i] }],
+        })
+          .outcomes.map((o) => o.type)
+          .sort();
+      }),
+    );
     expect(expected.flat().length).toBeGreaterThan(0);
     await eventually(async () => {
-      const rows = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = ANY($1) AND dispatched_at IS NULL`, [ids]);
+      const rows = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = ANY($1) AND dispatched_at IS NULL`,
+        [ids],
+      );
       return rows[0].n === 0;
     }, 60_000);
     for (let i = 0; i < 3; i++) {
       const got = await eventually(async () => {
-        const r = await t.request('GET', `/api/v1/employees/${org.staff[i].nip}/outcomes`, { token: await t.adminToken() });
+        const r = await t.request('GET', `/api/v1/employees/${org.staff[i].nip}/outcomes`, {
+          token: await t.adminToken(),
+        });
         const types = (r.body.items as { type: string }[]).map((o) => o.type).sort();
         return types.length >= expected[i].length ? types : null;
       }, 60_000);

@@ -19,7 +19,10 @@ describe('a monthly run survives a killed worker', () => {
     t = await createTestApp(); // API in this process; the worker is a separate OS process
     const admin = await t.adminToken();
     const unitCode = await createUnit(t);
-    const put = await t.request('PUT', `${API}/allowance/rule-sets/R-KILL-${unitCode}`, { token: admin, body: { template: 'R-TPP-DEMO', effectiveFrom: '2026-01-01', unitCodes: [unitCode] } });
+    const put = await t.request('PUT', `${API}/allowance/rule-sets/R-KILL-${unitCode}`, {
+      token: admin,
+      body: { template: 'R-TPP-DEMO', effectiveFrom: '2026-01-01', unitCodes: [unitCode] },
+    });
     expect(put.status).toBe(201);
     prefix = randomNipPrefix();
     const [unit] = await t.dataSource.query(`SELECT id FROM units WHERE code = $1`, [unitCode]);
@@ -46,20 +49,28 @@ describe('a monthly run survives a killed worker', () => {
     const runUrl = `${API}/allowance/runs/${r.body.id}`;
 
     // Kill as soon as some, but not all, chunks are written.
-    const mid = await eventually(async () => {
-      const g = await t.request('GET', runUrl, { token: admin });
-      return g.body.processed > 0 ? g.body : null;
-    }, 120_000, 20);
+    const mid = await eventually(
+      async () => {
+        const g = await t.request('GET', runUrl, { token: admin });
+        return g.body.processed > 0 ? g.body : null;
+      },
+      120_000,
+      20,
+    );
     await stopWorkerProcess(worker, 'SIGKILL');
     expect(mid.processed).toBeLessThan(mid.total);
     const atKill = await t.request('GET', runUrl, { token: admin });
     expect(atKill.body.status).not.toBe('DONE');
 
     worker = startWorkerProcess({ WORKER_CONCURRENCY: '4' });
-    const done = await eventually(async () => {
-      const g = await t.request('GET', runUrl, { token: admin });
-      return g.body.status === 'DONE' || g.body.status === 'FAILED' ? g.body : null;
-    }, 240_000, 200);
+    const done = await eventually(
+      async () => {
+        const g = await t.request('GET', runUrl, { token: admin });
+        return g.body.status === 'DONE' || g.body.status === 'FAILED' ? g.body : null;
+      },
+      240_000,
+      200,
+    );
     expect(done.status).toBe('DONE');
     expect(done.processed).toBe(done.total);
 

@@ -20,7 +20,9 @@ describe('foundation (HTTP through the real app)', () => {
   it('serves the OpenAPI document and the docs UI', async () => {
     const json = await t.request('GET', '/api/docs-json');
     expect(json.status).toBe(200);
-    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/health', '/api/v1/employees/{nip}']));
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/health', '/api/v1/employees/{nip}']),
+    );
     const ui = await t.request('GET', '/api/docs');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');
@@ -40,10 +42,20 @@ describe('foundation (HTTP through the real app)', () => {
   it('answers malformed JSON, an unknown field and a wrong type with 400 in the contract shape', async () => {
     const malformed = await t.request('POST', '/api/v1/auth/login', { raw: '{"nip": "1985' });
     const unknown = await t.request('POST', '/api/v1/auth/login', { body: { ...ADMIN, role: 'ADMIN' } });
-    const wrongType = await t.request('POST', '/api/v1/auth/login', { body: { nip: 198501012010011001, password: 'x' } });
+    const wrongType = await t.request('POST', '/api/v1/auth/login', {
+      body: { nip: 198501012010011001, password: 'x' },
+    });
     for (const r of [malformed, unknown, wrongType]) {
       expect(r.status).toBe(400);
-      expect(r.body).toEqual(expect.objectContaining({ statusCode: 400, error: 'Bad Request', message: expect.any(String), details: expect.any(Array), correlationId: expect.any(String) }));
+      expect(r.body).toEqual(
+        expect.objectContaining({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: expect.any(String),
+          details: expect.any(Array),
+          correlationId: expect.any(String),
+        }),
+      );
     }
     expect(unknown.body.details).toEqual([{ field: 'role', problem: 'should not exist' }]);
     expect(wrongType.body.details[0].field).toBe('nip');
@@ -57,12 +69,17 @@ describe('foundation (HTTP through the real app)', () => {
 
   it('requires authentication (401) and the ADMIN role (403) where declared', async () => {
     expect((await t.request('POST', '/api/v1/units', { body: { code: 'X', name: 'X' } })).status).toBe(401);
-    expect((await t.request('POST', '/api/v1/units', { token: 'not-a-jwt', body: { code: 'X', name: 'X' } })).status).toBe(401);
+    expect(
+      (await t.request('POST', '/api/v1/units', { token: 'not-a-jwt', body: { code: 'X', name: 'X' } })).status,
+    ).toBe(401);
   });
 
   it('issues API keys shown once, stored hashed, scoped and revocable', async () => {
     const admin = await t.adminToken();
-    const created = await t.request('POST', '/api/v1/api-keys', { token: admin, body: { name: 'payroll', scopes: ['payroll:read'] } });
+    const created = await t.request('POST', '/api/v1/api-keys', {
+      token: admin,
+      body: { name: 'payroll', scopes: ['payroll:read'] },
+    });
     expect(created.status).toBe(201);
     const { id, key } = created.body;
     expect(key).toMatch(/^skp_[0-9a-f]{12}_/);
@@ -90,7 +107,8 @@ describe('foundation (HTTP through the real app)', () => {
   it('rate-limits repeated login failures with 429', async () => {
     const nip = '199912312020121999';
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await t.request('POST', '/api/v1/auth/login', { body: { nip, password: `guess-${i}` } })).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push((await t.request('POST', '/api/v1/auth/login', { body: { nip, password: `guess-${i}` } })).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
   });

@@ -1,4 +1,11 @@
-import { approvedStaffSkps, createEvalOrg, EvalOrg, putRealizations, rate, setToday } from '../support/evaluation-fixtures';
+import {
+  approvedStaffSkps,
+  createEvalOrg,
+  EvalOrg,
+  putRealizations,
+  rate,
+  setToday,
+} from '../support/evaluation-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
@@ -28,7 +35,13 @@ describe('GET /me and /me/team', () => {
     expect(r.body.on).toBe('2026-03-02');
     expect(r.body.roles).toEqual(['EMPLOYEE']);
     expect(r.body.account).toEqual({ nip: org.staff[0].nip, role: 'EMPLOYEE' });
-    expect(r.body.employee).toMatchObject({ nip: org.staff[0].nip, unitCode: org.unitCode, ppkNip: org.ppk.nip, atasanPpkNip: org.head.nip, position: { kind: 'PELAKSANA' } });
+    expect(r.body.employee).toMatchObject({
+      nip: org.staff[0].nip,
+      unitCode: org.unitCode,
+      ppkNip: org.ppk.nip,
+      atasanPpkNip: org.head.nip,
+      position: { kind: 'PELAKSANA' },
+    });
     expect(r.body.ppk.nip).toBe(org.ppk.nip);
     expect(r.body.atasanPpk.nip).toBe(org.head.nip);
     expect(r.body.ppkOf).toEqual([]);
@@ -70,8 +83,12 @@ describe('GET /me and /me/team', () => {
     const byNip = new Map(r.body.items.map((i: { nip: string }) => [i.nip, i]));
     expect(r.body.items).toHaveLength(3);
     expect(byNip.get(org.staff[0].nip)).toMatchObject({
-      relation: 'PPK', ppkNip: org.ppk.nip, skp: { id: skps[0].id, status: 'APPROVED' },
-      evaluations: [{ period: '2026-Q1', periodKind: 'QUARTERLY', status: 'RATED', predicate: 'BAIK', objectionDeadline: null }],
+      relation: 'PPK',
+      ppkNip: org.ppk.nip,
+      skp: { id: skps[0].id, status: 'APPROVED' },
+      evaluations: [
+        { period: '2026-Q1', periodKind: 'QUARTERLY', status: 'RATED', predicate: 'BAIK', objectionDeadline: null },
+      ],
     });
     expect(byNip.get(org.staff[1].nip)).toMatchObject({ skp: { status: 'APPROVED' }, evaluations: [] });
     expect(byNip.get(org.staff[2].nip)).toMatchObject({ skp: null, evaluations: [] });
@@ -81,7 +98,12 @@ describe('GET /me and /me/team', () => {
 
   it('team of the head: the PPK as a direct report, the staff as ATASAN_PPK (filterable)', async () => {
     const all = await t.request('GET', '/api/v1/me/team', { token: org.head.token });
-    expect(all.body.items.map((i: { relation: string }) => i.relation)).toEqual(['PPK', 'ATASAN_PPK', 'ATASAN_PPK', 'ATASAN_PPK']);
+    expect(all.body.items.map((i: { relation: string }) => i.relation)).toEqual([
+      'PPK',
+      'ATASAN_PPK',
+      'ATASAN_PPK',
+      'ATASAN_PPK',
+    ]);
     const only = await t.request('GET', '/api/v1/me/team?relation=ATASAN_PPK', { token: org.head.token });
     expect(only.body.items).toHaveLength(3);
     expect(only.body.items.every((i: { ppkNip: string }) => i.ppkNip === org.ppk.nip)).toBe(true);

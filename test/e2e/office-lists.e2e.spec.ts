@@ -19,13 +19,30 @@ describe('Office lists: employees and the unit tree', () => {
     const tag = randomBytes(4).toString('hex');
     const parent = await createUnit(t, null, 'P');
     const child = await createUnit(t, parent, 'C');
-    const add = async (unitCode: string, name: string, o: { kind: string; jenjang?: string | null; status?: 'PNS' | 'PPPK'; head?: boolean; sup?: string | null }) => {
+    const add = async (
+      unitCode: string,
+      name: string,
+      o: { kind: string; jenjang?: string | null; status?: 'PNS' | 'PPPK'; head?: boolean; sup?: string | null },
+    ) => {
       const nip = uniqueNip();
       const r = await t.request('POST', '/api/v1/employees', {
         token: admin,
         body: {
-          nip, name, status: o.status ?? 'PNS', golongan: o.status === 'PPPK' ? 'IX' : 'III/a', unitCode, supervisorNip: o.sup ?? null, password: PASSWORD,
-          position: { title: `Jabatan ${o.kind}`, kind: o.kind, jenjang: o.jenjang ?? null, kelasJabatan: 8, isUnitHead: o.head ?? false, tmt: '2025-01-01' },
+          nip,
+          name,
+          status: o.status ?? 'PNS',
+          golongan: o.status === 'PPPK' ? 'IX' : 'III/a',
+          unitCode,
+          supervisorNip: o.sup ?? null,
+          password: PASSWORD,
+          position: {
+            title: `Jabatan ${o.kind}`,
+            kind: o.kind,
+            jenjang: o.jenjang ?? null,
+            kelasJabatan: 8,
+            isUnitHead: o.head ?? false,
+            tmt: '2025-01-01',
+          },
         },
       });
       if (r.status !== 201) throw new Error(`${r.status} ${r.text}`);
@@ -50,8 +67,17 @@ describe('Office lists: employees and the unit tree', () => {
     const exact = await list(`q=${encodeURIComponent(`rahmawati ${r.tag}`)}`);
     expect(exact.body.items).toEqual([
       {
-        nip: r.siti, name: `Siti Rahmawati ${r.tag}`, status: 'PNS', unitCode: r.parent, unitName: `Unit ${r.parent}`, positionTitle: 'Jabatan PELAKSANA',
-        positionKind: 'PELAKSANA', jenjang: null, golongan: 'III/a', kelasJabatan: 8, isUnitHead: false,
+        nip: r.siti,
+        name: `Siti Rahmawati ${r.tag}`,
+        status: 'PNS',
+        unitCode: r.parent,
+        unitName: `Unit ${r.parent}`,
+        positionTitle: 'Jabatan PELAKSANA',
+        positionKind: 'PELAKSANA',
+        jenjang: null,
+        golongan: 'III/a',
+        kelasJabatan: 8,
+        isUnitHead: false,
       },
     ]);
     // LIKE wildcards typed by a person match literally.
@@ -66,11 +92,21 @@ describe('Office lists: employees and the unit tree', () => {
     expect(child.body.items.map((i: { nip: string }) => i.nip).sort()).toEqual([r.sitiJf, r.pppk].sort());
     const whole = await list(`unitCode=${r.parent}`);
     expect(whole.body.items).toHaveLength(4);
-    expect(whole.body.items.map((i: { nip: string }) => i.nip)).toEqual([...whole.body.items.map((i: { nip: string }) => i.nip)].sort());
+    expect(whole.body.items.map((i: { nip: string }) => i.nip)).toEqual(
+      [...whole.body.items.map((i: { nip: string }) => i.nip)].sort(),
+    );
 
-    expect((await list(`unitCode=${r.parent}&status=PPPK`)).body.items.map((i: { nip: string }) => i.nip)).toEqual([r.pppk]);
-    expect((await list(`unitCode=${r.parent}&kind=FUNGSIONAL&jenjang=AHLI_MUDA`)).body.items.map((i: { nip: string }) => i.nip)).toEqual([r.sitiJf]);
-    expect((await list(`unitCode=${r.parent}&kind=ADMINISTRATOR`)).body.items).toEqual([expect.objectContaining({ nip: r.head, isUnitHead: true })]);
+    expect((await list(`unitCode=${r.parent}&status=PPPK`)).body.items.map((i: { nip: string }) => i.nip)).toEqual([
+      r.pppk,
+    ]);
+    expect(
+      (await list(`unitCode=${r.parent}&kind=FUNGSIONAL&jenjang=AHLI_MUDA`)).body.items.map(
+        (i: { nip: string }) => i.nip,
+      ),
+    ).toEqual([r.sitiJf]);
+    expect((await list(`unitCode=${r.parent}&kind=ADMINISTRATOR`)).body.items).toEqual([
+      expect.objectContaining({ nip: r.head, isUnitHead: true }),
+    ]);
   });
 
   it('pages by NIP with an opaque cursor; rejects bad input with field errors; unknown unit is 404', async () => {
@@ -78,7 +114,9 @@ describe('Office lists: employees and the unit tree', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: any } = await list(`unitCode=${r.parent}&limit=3${cursor ? `&after=${cursor}` : ''}`);
+      const page: { status: number; body: any } = await list(
+        `unitCode=${r.parent}&limit=3${cursor ? `&after=${cursor}` : ''}`,
+      );
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(3);
       seen.push(...page.body.items.map((i: { nip: string }) => i.nip));
@@ -105,7 +143,11 @@ describe('Office lists: employees and the unit tree', () => {
     const all: any[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: any } = await t.request('GET', `/api/v1/units?limit=1000${cursor ? `&after=${cursor}` : ''}`, { token: admin });
+      const page: { status: number; body: any } = await t.request(
+        'GET',
+        `/api/v1/units?limit=1000${cursor ? `&after=${cursor}` : ''}`,
+        { token: admin },
+      );
       expect(page.status).toBe(200);
       all.push(...page.body.items);
       cursor = page.body.nextCursor;
@@ -113,19 +155,41 @@ describe('Office lists: employees and the unit tree', () => {
     const p = all.find((u) => u.code === r.parent);
     const c = all.find((u) => u.code === r.child);
     expect(p).toEqual({
-      code: r.parent, name: `Unit ${r.parent}`, parentCode: null, depth: 0, path: [r.parent],
+      code: r.parent,
+      name: `Unit ${r.parent}`,
+      parentCode: null,
+      depth: 0,
+      path: [r.parent],
       head: { nip: r.head, name: `Budi Santoso ${r.tag}`, positionTitle: 'Jabatan ADMINISTRATOR' },
-      employeeCount: 2, subtreeEmployeeCount: 4, childCount: 1, match: true,
+      employeeCount: 2,
+      subtreeEmployeeCount: 4,
+      childCount: 1,
+      match: true,
     });
-    expect(c).toEqual(expect.objectContaining({ parentCode: r.parent, depth: 1, path: [r.parent, r.child], head: null, employeeCount: 2, subtreeEmployeeCount: 2, childCount: 0 }));
+    expect(c).toEqual(
+      expect.objectContaining({
+        parentCode: r.parent,
+        depth: 1,
+        path: [r.parent, r.child],
+        head: null,
+        employeeCount: 2,
+        subtreeEmployeeCount: 2,
+        childCount: 0,
+      }),
+    );
     expect(all.indexOf(c)).toBe(all.indexOf(p) + 1);
 
     const found = await t.request('GET', `/api/v1/units?q=${r.child.toLowerCase()}`, { token: admin });
-    expect(found.body.items.map((u: { code: string; match: boolean }) => [u.code, u.match])).toEqual([[r.parent, false], [r.child, true]]);
+    expect(found.body.items.map((u: { code: string; match: boolean }) => [u.code, u.match])).toEqual([
+      [r.parent, false],
+      [r.child, true],
+    ]);
 
     const first = await t.request('GET', `/api/v1/units?q=${r.child}&limit=1`, { token: admin });
     expect(first.body.items.map((u: { code: string }) => u.code)).toEqual([r.parent]);
-    const second = await t.request('GET', `/api/v1/units?q=${r.child}&limit=1&after=${first.body.nextCursor}`, { token: admin });
+    const second = await t.request('GET', `/api/v1/units?q=${r.child}&limit=1&after=${first.body.nextCursor}`, {
+      token: admin,
+    });
     expect(second.body.items.map((u: { code: string }) => u.code)).toEqual([r.child]);
     expect(second.body.nextCursor).toBeNull();
   });
@@ -134,9 +198,15 @@ describe('Office lists: employees and the unit tree', () => {
     const plan = async (sql: string, params: unknown[]) =>
       t.dataSource.transaction(async (m) => {
         await m.query('SET LOCAL enable_seqscan = off');
-        return (await m.query(`EXPLAIN ${sql}`, params)).map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+        return (await m.query(`EXPLAIN ${sql}`, params))
+          .map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN'])
+          .join('\n');
       });
-    expect(await plan(`SELECT nip FROM employees WHERE name ILIKE $1`, ['%rahmawati%'])).toContain('employees_name_trgm_idx');
-    expect(await plan(`SELECT nip FROM employees WHERE nip BETWEEN $1 AND $2`, ['198700000000000000', '198799999999999999'])).toMatch(/Index.*employees_nip_key|Index.*employees/);
+    expect(await plan(`SELECT nip FROM employees WHERE name ILIKE $1`, ['%rahmawati%'])).toContain(
+      'employees_name_trgm_idx',
+    );
+    expect(
+      await plan(`SELECT nip FROM employees WHERE nip BETWEEN $1 AND $2`, ['198700000000000000', '198799999999999999']),
+    ).toMatch(/Index.*employees_nip_key|Index.*employees/);
   });
 });

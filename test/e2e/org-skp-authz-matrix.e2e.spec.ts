@@ -1,4 +1,16 @@
-import { approvedSkp, behaviors, createApiKey, createChain, createEmployee, createUnit, currentYear, Person, skpBody, uniqueNip, uniqueUnitCode } from '../support/org-skp-fixtures';
+import {
+  approvedSkp,
+  behaviors,
+  createApiKey,
+  createChain,
+  createEmployee,
+  createUnit,
+  currentYear,
+  Person,
+  skpBody,
+  uniqueNip,
+  uniqueUnitCode,
+} from '../support/org-skp-fixtures';
 import { createTestApp, RequestOptions, TestApp } from '../support/test-app';
 
 type Role = 'admin' | 'self' | 'ppk' | 'atasanPpk' | 'unrelated' | 'apiKey';
@@ -20,7 +32,12 @@ describe('authorisation matrix: organisation and SKP planning endpoints', () => 
     t = await createTestApp();
     year = currentYear(t);
     c = await createChain(t);
-    other = await createEmployee(t, { unitCode: c.unitCode, kind: 'PELAKSANA', supervisorNip: c.ppk.nip, kelasJabatan: 5 });
+    other = await createEmployee(t, {
+      unitCode: c.unitCode,
+      kind: 'PELAKSANA',
+      supervisorNip: c.ppk.nip,
+      kelasJabatan: 5,
+    });
     const unrelated = await createEmployee(t, { unitCode: await createUnit(t), kind: 'PENGAWAS', kelasJabatan: 9 });
     auth.admin = { token: await t.adminToken() };
     auth.self = { token: c.staff.token };
@@ -34,7 +51,10 @@ describe('authorisation matrix: organisation and SKP planning endpoints', () => 
   });
 
   /** Runs `call` for each role (the last-listed roles run last) and returns the statuses by role. */
-  async function run(order: Role[], call: (role: Role, o: Pick<RequestOptions, 'token' | 'apiKey'>) => Promise<{ status: number }>): Promise<Record<Role, number>> {
+  async function run(
+    order: Role[],
+    call: (role: Role, o: Pick<RequestOptions, 'token' | 'apiKey'>) => Promise<{ status: number }>,
+  ): Promise<Record<Role, number>> {
     const out = {} as Record<Role, number>;
     for (const role of order) out[role] = (await call(role, auth[role])).status;
     return out;
@@ -51,31 +71,82 @@ describe('authorisation matrix: organisation and SKP planning endpoints', () => 
 
   it('master data and reports: ADMIN only (employees read by self, PPK and atasan PPK)', async () => {
     const matrix: Record<string, Record<Role, number>> = {};
-    matrix['POST /units'] = await run(successLast('admin'), (_r, o) => t.request('POST', '/api/v1/units', { ...o, body: { code: uniqueUnitCode('M'), name: 'Unit matriks', parentCode: c.unitCode } }));
+    matrix['POST /units'] = await run(successLast('admin'), (_r, o) =>
+      t.request('POST', '/api/v1/units', {
+        ...o,
+        body: { code: uniqueUnitCode('M'), name: 'Unit matriks', parentCode: c.unitCode },
+      }),
+    );
     matrix['GET /units/:code'] = await run(ROLES, (_r, o) => t.request('GET', `/api/v1/units/${c.unitCode}`, o));
     matrix['POST /employees'] = await run(successLast('admin'), (_r, o) =>
       t.request('POST', '/api/v1/employees', {
         ...o,
-        body: { nip: uniqueNip(), name: 'Pegawai Matriks', status: 'PNS', golongan: 'II/a', unitCode: c.unitCode, supervisorNip: c.ppk.nip, position: { title: 'Pengadministrasi', kind: 'PELAKSANA', jenjang: null, kelasJabatan: 5, tmt: '2025-01-01' } },
+        body: {
+          nip: uniqueNip(),
+          name: 'Pegawai Matriks',
+          status: 'PNS',
+          golongan: 'II/a',
+          unitCode: c.unitCode,
+          supervisorNip: c.ppk.nip,
+          position: { title: 'Pengadministrasi', kind: 'PELAKSANA', jenjang: null, kelasJabatan: 5, tmt: '2025-01-01' },
+        },
       }),
     );
-    matrix['GET /employees/:nip'] = await run(ROLES, (_r, o) => t.request('GET', `/api/v1/employees/${c.staff.nip}`, o));
-    matrix['PATCH /employees/:nip'] = await run(successLast('admin'), (_r, o) => t.request('PATCH', `/api/v1/employees/${other.nip}`, { ...o, body: { effectiveFrom: '2029-06-01', golongan: 'II/d' } }));
+    matrix['GET /employees/:nip'] = await run(ROLES, (_r, o) =>
+      t.request('GET', `/api/v1/employees/${c.staff.nip}`, o),
+    );
+    matrix['PATCH /employees/:nip'] = await run(successLast('admin'), (_r, o) =>
+      t.request('PATCH', `/api/v1/employees/${other.nip}`, {
+        ...o,
+        body: { effectiveFrom: '2029-06-01', golongan: 'II/d' },
+      }),
+    );
     matrix['POST /employees/import'] = await run(successLast('admin'), (_r, o) =>
       t.request('POST', '/api/v1/employees/import', {
         ...o,
-        body: [{ nip: uniqueNip(), name: 'Pegawai Impor', status: 'PNS', golongan: 'II/a', unitCode: c.unitCode, supervisorNip: c.ppk.nip, position: { title: 'Pengadministrasi', kind: 'PELAKSANA', jenjang: null, kelasJabatan: 5, tmt: '2025-01-01' } }],
+        body: [
+          {
+            nip: uniqueNip(),
+            name: 'Pegawai Impor',
+            status: 'PNS',
+            golongan: 'II/a',
+            unitCode: c.unitCode,
+            supervisorNip: c.ppk.nip,
+            position: {
+              title: 'Pengadministrasi',
+              kind: 'PELAKSANA',
+              jenjang: null,
+              kelasJabatan: 5,
+              tmt: '2025-01-01',
+            },
+          },
+        ],
       }),
     );
     let delegationId = '';
     matrix['POST /delegations'] = await run(successLast('admin'), async (_r, o) => {
-      const r = await t.request('POST', '/api/v1/delegations', { ...o, body: { employeeNip: other.nip, ppkNip: c.admin.nip, kind: 'PLH', validFrom: '2030-01-01', validTo: '2030-01-31' } });
+      const r = await t.request('POST', '/api/v1/delegations', {
+        ...o,
+        body: {
+          employeeNip: other.nip,
+          ppkNip: c.admin.nip,
+          kind: 'PLH',
+          validFrom: '2030-01-01',
+          validTo: '2030-01-31',
+        },
+      });
       if (r.status === 201) delegationId = r.body.items[0].id;
       return r;
     });
-    matrix['GET /delegations'] = await run(ROLES, (_r, o) => t.request('GET', `/api/v1/delegations?employeeNip=${other.nip}`, o));
-    matrix['POST /delegations/:id/end'] = await run(successLast('admin'), (_r, o) => t.request('POST', `/api/v1/delegations/${delegationId}/end`, { ...o, body: { validTo: '2030-01-15' } }));
-    matrix['GET /units/:code/gaps'] = await run(ROLES, (_r, o) => t.request('GET', `/api/v1/units/${c.unitCode}/gaps?year=${year}`, o));
+    matrix['GET /delegations'] = await run(ROLES, (_r, o) =>
+      t.request('GET', `/api/v1/delegations?employeeNip=${other.nip}`, o),
+    );
+    matrix['POST /delegations/:id/end'] = await run(successLast('admin'), (_r, o) =>
+      t.request('POST', `/api/v1/delegations/${delegationId}/end`, { ...o, body: { validTo: '2030-01-15' } }),
+    );
+    matrix['GET /units/:code/gaps'] = await run(ROLES, (_r, o) =>
+      t.request('GET', `/api/v1/units/${c.unitCode}/gaps?year=${year}`, o),
+    );
 
     const everyoneButKeys = { admin: 200, self: 200, ppk: 200, atasanPpk: 200, unrelated: 200, apiKey: 403 };
     expect(matrix).toEqual({
@@ -100,19 +171,29 @@ describe('authorisation matrix: organisation and SKP planning endpoints', () => 
     const toApprove = await skpIn('SUBMITTED', year + 3);
     const toReject = await skpIn('SUBMITTED', year + 4);
 
-    matrix['POST /skp'] = await run(ROLES, (_r, o) => t.request('POST', '/api/v1/skp', { ...o, body: skpBody(year + 5) }));
+    matrix['POST /skp'] = await run(ROLES, (_r, o) =>
+      t.request('POST', '/api/v1/skp', { ...o, body: skpBody(year + 5) }),
+    );
     matrix['GET /skp/:id'] = await run(ROLES, (_r, o) => t.request('GET', `/api/v1/skp/${draft}`, o));
     matrix['GET /skp/:id/cascade'] = await run(ROLES, (_r, o) => t.request('GET', `/api/v1/skp/${draft}/cascade`, o));
-    matrix['PATCH /skp/:id'] = await run(successLast('self'), (_r, o) => t.request('PATCH', `/api/v1/skp/${draft}`, { ...o, body: { behaviors: behaviors() } }));
-    matrix['POST /skp/:id/submit'] = await run(successLast('self'), (_r, o) => t.request('POST', `/api/v1/skp/${toSubmit}/submit`, o));
-    matrix['POST /skp/:id/approve'] = await run(successLast('ppk'), (_r, o) => t.request('POST', `/api/v1/skp/${toApprove}/approve`, o));
-    matrix['POST /skp/:id/reject'] = await run(successLast('ppk'), (_r, o) => t.request('POST', `/api/v1/skp/${toReject}/reject`, { ...o, body: { reason: 'Perlu perbaikan target' } }));
+    matrix['PATCH /skp/:id'] = await run(successLast('self'), (_r, o) =>
+      t.request('PATCH', `/api/v1/skp/${draft}`, { ...o, body: { behaviors: behaviors() } }),
+    );
+    matrix['POST /skp/:id/submit'] = await run(successLast('self'), (_r, o) =>
+      t.request('POST', `/api/v1/skp/${toSubmit}/submit`, o),
+    );
+    matrix['POST /skp/:id/approve'] = await run(successLast('ppk'), (_r, o) =>
+      t.request('POST', `/api/v1/skp/${toApprove}/approve`, o),
+    );
+    matrix['POST /skp/:id/reject'] = await run(successLast('ppk'), (_r, o) =>
+      t.request('POST', `/api/v1/skp/${toReject}/reject`, { ...o, body: { reason: 'Perlu perbaikan target' } }),
+    );
 
     const sees: Record<Role, boolean> = {} as never;
     for (const role of ROLES) {
       const r = await t.request('GET', `/api/v1/skp?year=${year + 1}&nip=${c.staff.nip}`, auth[role]);
       sees[role] = r.status === 200 && r.body.items.some((i: { id: string }) => i.id === draft);
-      matrix['GET /skp'] = { ...(matrix['GET /skp'] ?? {}), [role]: r.status } as Record<Role, number>;
+      matrix['GET /skp'] = { ...(matrix['GET /skp'] ?? {}), [role]: r.status };
     }
 
     const readers = { admin: 200, self: 200, ppk: 200, atasanPpk: 404, unrelated: 404, apiKey: 403 };
@@ -135,7 +216,10 @@ describe('authorisation matrix: organisation and SKP planning endpoints', () => 
     expect((await t.request('GET', `/api/v1/skp/${leaderDraft.body.id}`, { token: c.staff.token })).status).toBe(404);
     const leader = await approvedSkp(t, c.ppk, c.admin, { ...skpBody(y + 1) });
     expect((await t.request('GET', `/api/v1/skp/${leader.id}`, { token: c.staff.token })).status).toBe(200);
-    expect((await t.request('PATCH', `/api/v1/skp/${leader.id}`, { token: c.staff.token, body: { behaviors: behaviors() } })).status).toBe(403);
+    expect(
+      (await t.request('PATCH', `/api/v1/skp/${leader.id}`, { token: c.staff.token, body: { behaviors: behaviors() } }))
+        .status,
+    ).toBe(403);
     const peer = await t.request('POST', '/api/v1/skp', { token: c.jf.token, body: skpBody(y) });
     expect((await t.request('GET', `/api/v1/skp/${peer.body.id}`, { token: c.staff.token })).status).toBe(404);
     const list = await t.request('GET', `/api/v1/skp?year=${y + 1}`, { token: c.staff.token });

@@ -23,13 +23,33 @@ describe('outbox survives a Redis outage', () => {
     expect(health.body.details).toEqual([expect.objectContaining({ field: 'redis' })]);
 
     const unitCode = nextUnitCode('R');
-    expect((await t.request('POST', '/api/v1/units', { token: admin, body: { code: unitCode, name: 'Unit Redis Down', parentCode: null } })).status).toBe(201);
+    expect(
+      (
+        await t.request('POST', '/api/v1/units', {
+          token: admin,
+          body: { code: unitCode, name: 'Unit Redis Down', parentCode: null },
+        })
+      ).status,
+    ).toBe(201);
     const nips = [nextNip(), nextNip()];
     for (const nip of nips) {
       const r = await t.request('POST', '/api/v1/employees', {
         token: admin,
-        body: { nip, name: 'Pegawai Uji', status: 'PNS', golongan: 'III/a', unitCode, supervisorNip: null,
-                position: { title: 'Pengadministrasi Umum', kind: 'PELAKSANA', jenjang: null, kelasJabatan: 5, tmt: '2025-01-01' } },
+        body: {
+          nip,
+          name: 'Pegawai Uji',
+          status: 'PNS',
+          golongan: 'III/a',
+          unitCode,
+          supervisorNip: null,
+          position: {
+            title: 'Pengadministrasi Umum',
+            kind: 'PELAKSANA',
+            jenjang: null,
+            kelasJabatan: 5,
+            tmt: '2025-01-01',
+          },
+        },
       });
       expect(r.status).toBe(201);
     }
@@ -50,7 +70,10 @@ describe('outbox survives a Redis outage', () => {
       return rows.length === 2 ? rows : null;
     }, 80000);
     expect(receipts).toHaveLength(2);
-    const undispatched = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = ANY($1) AND dispatched_at IS NULL`, [ids.map((i) => i.id)]);
+    const undispatched = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = ANY($1) AND dispatched_at IS NULL`,
+      [ids.map((i) => i.id)],
+    );
     expect(undispatched[0].n).toBe(0);
   }, 150000);
 });

@@ -1,4 +1,11 @@
-import { approvedStaffSkps, createEvalOrg, evalPath, putRealizations, rate, setToday } from '../support/evaluation-fixtures';
+import {
+  approvedStaffSkps,
+  createEvalOrg,
+  evalPath,
+  putRealizations,
+  rate,
+  setToday,
+} from '../support/evaluation-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /** Replays Medium 6: the year-end batch issues only; the employee keeps acceptance and the keberatan window (01 §11). */
@@ -24,7 +31,10 @@ describe('security: finalize-batch leaves the employee’s right intact (HTTP th
     }
     const admin = await t.adminToken();
     const body = { period: Q, unitCode: org.unitCode, justification: 'Penutupan triwulan oleh BKPSDM' };
-    const withAccept = await t.request('POST', '/api/v1/evaluations/finalize-batch', { token: admin, body: { ...body, accept: true } });
+    const withAccept = await t.request('POST', '/api/v1/evaluations/finalize-batch', {
+      token: admin,
+      body: { ...body, accept: true },
+    });
     expect(withAccept.status).toBe(400);
     expect(withAccept.body.details).toEqual(expect.arrayContaining([{ field: 'accept', problem: 'should not exist' }]));
 
@@ -32,12 +42,29 @@ describe('security: finalize-batch leaves the employee’s right intact (HTTP th
     expect(r.status).toBe(200);
     expect(r.body.issued).toBe(2);
     expect(r.body).not.toHaveProperty('finalized');
-    const ids: string[] = (await t.dataSource.query(`SELECT id FROM evaluations WHERE skp_id = ANY($1) AND period = $2 ORDER BY id`, [skps.map((s) => s.id), Q])).map((x: { id: string }) => x.id);
-    const rows = await t.dataSource.query(`SELECT status, objection_deadline > $2::timestamptz AS open FROM evaluations WHERE id = ANY($1)`, [ids, t.clock.now()]);
-    expect(rows).toEqual([{ status: 'ISSUED', open: true }, { status: 'ISSUED', open: true }]);
-    const actions = await t.dataSource.query(`SELECT DISTINCT action FROM evaluation_transitions WHERE evaluation_id = ANY($1) AND action NOT IN ('RATE', 'SUBMIT_REALIZATION') ORDER BY action`, [ids]);
+    const ids: string[] = (
+      await t.dataSource.query(`SELECT id FROM evaluations WHERE skp_id = ANY($1) AND period = $2 ORDER BY id`, [
+        skps.map((s) => s.id),
+        Q,
+      ])
+    ).map((x: { id: string }) => x.id);
+    const rows = await t.dataSource.query(
+      `SELECT status, objection_deadline > $2::timestamptz AS open FROM evaluations WHERE id = ANY($1)`,
+      [ids, t.clock.now()],
+    );
+    expect(rows).toEqual([
+      { status: 'ISSUED', open: true },
+      { status: 'ISSUED', open: true },
+    ]);
+    const actions = await t.dataSource.query(
+      `SELECT DISTINCT action FROM evaluation_transitions WHERE evaluation_id = ANY($1) AND action NOT IN ('RATE', 'SUBMIT_REALIZATION') ORDER BY action`,
+      [ids],
+    );
     expect(actions.map((a: { action: string }) => a.action)).toEqual(['FINALIZE']);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE event_type = 'EvaluationFinalized' AND aggregate_id = ANY($1)`, [ids]);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE event_type = 'EvaluationFinalized' AND aggregate_id = ANY($1)`,
+      [ids],
+    );
     expect(n).toBe(0);
 
     // the employee accepts their own result: FINAL, recorded under the employee
@@ -50,7 +77,10 @@ describe('security: finalize-batch leaves the employee’s right intact (HTTP th
     );
     expect(accepts).toEqual([{ actor: org.staff[0].nip }]);
     // the other employee's window is still open: nothing decided for them
-    const other = await t.dataSource.query(`SELECT status FROM evaluations WHERE skp_id = $1 AND period = $2`, [skps[1].id, Q]);
+    const other = await t.dataSource.query(`SELECT status FROM evaluations WHERE skp_id = $1 AND period = $2`, [
+      skps[1].id,
+      Q,
+    ]);
     expect(other).toEqual([{ status: 'ISSUED' }]);
   });
 });

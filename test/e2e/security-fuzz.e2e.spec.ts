@@ -19,13 +19,59 @@ function prng(seed: number): () => number {
   };
 }
 
-const HOSTILE = ['', ' ', 'x', '0', '-1', '1e309', '2026-02-30', '2026-13', '9999-12-31', "' OR 1=1 --", '../../etc/passwd', '%00', 'A'.repeat(300), 'Ω≈ç√∫', '\u202Eabc', '00000000-0000-0000-0000-000000000000', '199912312099121999', 'null', '{}', '2026-Q5'];
+const HOSTILE = [
+  '',
+  ' ',
+  'x',
+  '0',
+  '-1',
+  '1e309',
+  '2026-02-30',
+  '2026-13',
+  '9999-12-31',
+  "' OR 1=1 --",
+  '../../etc/passwd',
+  '%00',
+  'A'.repeat(300),
+  'Ω≈ç√∫',
+  '\u202Eabc',
+  '00000000-0000-0000-0000-000000000000',
+  '199912312099121999',
+  'null',
+  '{}',
+  '2026-Q5',
+];
 
-type Schema = { type?: string; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; $ref?: string; required?: string[]; allOf?: Schema[]; oneOf?: Schema[]; anyOf?: Schema[]; format?: string; nullable?: boolean };
+type Schema = {
+  type?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  enum?: unknown[];
+  $ref?: string;
+  required?: string[];
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  format?: string;
+  nullable?: boolean;
+};
 
 describe('security: OpenAPI-driven fuzz (bounded, fixed seed)', () => {
   let t: TestApp;
-  let doc: { paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema?: Schema }[]; requestBody?: { content?: Record<string, { schema?: Schema }> }; responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }>>; components?: { schemas?: Record<string, Schema> } };
+  let doc: {
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { name: string; in: string; schema?: Schema }[];
+          requestBody?: { content?: Record<string, { schema?: Schema }> };
+          responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+        }
+      >
+    >;
+    components?: { schemas?: Record<string, Schema> };
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -70,9 +116,11 @@ describe('security: OpenAPI-driven fuzz (bounded, fixed seed)', () => {
     const r = resolve(s);
     if (!r || body === null || body === undefined) return;
     if (r.type === 'object' && typeof body === 'object' && !Array.isArray(body)) {
-      for (const k of r.required ?? []) if (!(k in (body as object))) out.push(`${path}.${k} missing`);
-      for (const [k, p] of Object.entries(r.properties ?? {})) checkSchema((body as Record<string, unknown>)[k], p, `${path}.${k}`, out);
-    } else if (r.type === 'array' && Array.isArray(body)) body.slice(0, 5).forEach((b, i) => checkSchema(b, r.items, `${path}[${i}]`, out));
+      for (const k of r.required ?? []) if (!(k in body)) out.push(`${path}.${k} missing`);
+      for (const [k, p] of Object.entries(r.properties ?? {}))
+        checkSchema((body as Record<string, unknown>)[k], p, `${path}.${k}`, out);
+    } else if (r.type === 'array' && Array.isArray(body))
+      body.slice(0, 5).forEach((b, i) => checkSchema(b, r.items, `${path}[${i}]`, out));
     else if (r.type === 'object' || r.type === 'array') out.push(`${path} is not ${r.type}`);
   }
 
@@ -81,23 +129,38 @@ describe('security: OpenAPI-driven fuzz (bounded, fixed seed)', () => {
     const rnd = prng(SEED);
     const failures: string[] = [];
     let requests = 0;
-    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+    );
     expect(operations.length).toBeGreaterThan(50);
     for (const { path, method, op } of operations) {
       if (path.startsWith('/admin/queues')) continue; // the board's own UI, not the API contract
       for (let n = 0; n < PER_OPERATION; n++) {
         let url = path.replace(/\{([^}]+)\}/g, () => encodeURIComponent(String(value({ type: 'string' }, rnd))));
-        const query = (op.parameters ?? []).filter((p) => p.in === 'query' && rnd() < 0.7).map((p) => `${p.name}=${encodeURIComponent(String(value(p.schema, rnd)))}`);
+        const query = (op.parameters ?? [])
+          .filter((p) => p.in === 'query' && rnd() < 0.7)
+          .map((p) => `${p.name}=${encodeURIComponent(String(value(p.schema, rnd)))}`);
         if (query.length) url += `?${query.join('&')}`;
         const json = op.requestBody?.content?.['application/json']?.schema;
-        const body = ['POST', 'PUT', 'PATCH'].includes(method) ? (n % 3 === 2 ? value(undefined, rnd) : value(json ?? { type: 'object' }, rnd)) : undefined;
+        const body = ['POST', 'PUT', 'PATCH'].includes(method)
+          ? n % 3 === 2
+            ? value(undefined, rnd)
+            : value(json ?? { type: 'object' }, rnd)
+          : undefined;
         const r = await t.request(method, url, { token: admin, ...(body === undefined ? {} : { body }) });
         requests++;
         const where = `${method} ${url.slice(0, 120)} → ${r.status}`;
         if (r.status >= 500) failures.push(`${where}: ${r.text.slice(0, 200)}`);
         else if (r.status >= 400) {
           const b = r.body as Record<string, unknown>;
-          const ok = b && typeof b === 'object' && b.statusCode === r.status && typeof b.error === 'string' && typeof b.message === 'string' && Array.isArray(b.details) && typeof b.correlationId === 'string';
+          const ok =
+            b &&
+            typeof b === 'object' &&
+            b.statusCode === r.status &&
+            typeof b.error === 'string' &&
+            typeof b.message === 'string' &&
+            Array.isArray(b.details) &&
+            typeof b.correlationId === 'string';
           if (!ok) failures.push(`${where}: not the contract error shape: ${r.text.slice(0, 200)}`);
         } else {
           const declared = op.responses?.[String(r.status)]?.content?.['application/json']?.schema;

@@ -22,17 +22,31 @@ describe('security: low findings on stored data (HTTP through the real app)', ()
     });
     expect(r.status).toBe(400);
     expect(r.body.details).toEqual(expect.arrayContaining([{ field: 'evil', problem: 'unknown field' }]));
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM allowance_rule_sets WHERE code = $1`, [code]);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM allowance_rule_sets WHERE code = $1`, [
+      code,
+    ]);
     expect(n).toBe(0);
   });
 
   it('refuses a degree awarded in the future (9999-12-31) instead of crediting it', async () => {
     const unitCode = await createUnit(t);
-    const jf = await createEmployee(t, { unitCode, kind: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', golongan: 'III/a', from: '2025-01-01' });
-    const r = await t.request('POST', `/api/v1/employees/${jf.nip}/credit/education`, { token: admin, body: { degree: 'S2', awardedOn: '9999-12-31' } });
+    const jf = await createEmployee(t, {
+      unitCode,
+      kind: 'FUNGSIONAL',
+      jenjang: 'AHLI_PERTAMA',
+      golongan: 'III/a',
+      from: '2025-01-01',
+    });
+    const r = await t.request('POST', `/api/v1/employees/${jf.nip}/credit/education`, {
+      token: admin,
+      body: { degree: 'S2', awardedOn: '9999-12-31' },
+    });
     expect(r.status).toBe(400);
     expect(r.body.details).toEqual([{ field: 'awardedOn', problem: 'must not be after today' }]);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM ak_education e JOIN employees x ON x.id = e.employee_id WHERE x.nip = $1`, [jf.nip]);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM ak_education e JOIN employees x ON x.id = e.employee_id WHERE x.nip = $1`,
+      [jf.nip],
+    );
     expect(n).toBe(0);
   });
 });

@@ -22,12 +22,21 @@ describe('security: password throttles (HTTP through the real app, Redis-backed)
 
   function expect429(r: { status: number; body: any; headers: Headers }) {
     expect(r.status).toBe(429);
-    expect(r.body).toEqual(expect.objectContaining({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String), details: [], correlationId: expect.any(String) }));
+    expect(r.body).toEqual(
+      expect.objectContaining({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: expect.any(String),
+        details: [],
+        correlationId: expect.any(String),
+      }),
+    );
     expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
   }
 
   it('ignores X-Forwarded-For by default: 10 wrong passwords from "new" addresses, then 429, even for the right password', async () => {
-    for (let i = 0; i < 10; i++) expect((await login('wrong-password', { 'x-forwarded-for': `203.0.113.${i}` })).status).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await login('wrong-password', { 'x-forwarded-for': `203.0.113.${i}` })).status).toBe(401);
     expect429(await login('wrong-password', { 'x-forwarded-for': '203.0.113.200' }));
     expect429(await login(ADMIN.password, { 'x-forwarded-for': '198.51.100.7' }));
   });
@@ -37,7 +46,9 @@ describe('security: password throttles (HTTP through the real app, Redis-backed)
       const r = await t.request('GET', '/admin/queues', { headers: { authorization: basic(ADMIN.nip, `wrong-${i}`) } });
       expect(r.status).toBe(401);
     }
-    expect429(await t.request('GET', '/admin/queues', { headers: { authorization: basic(ADMIN.nip, ADMIN.password) } }));
+    expect429(
+      await t.request('GET', '/admin/queues', { headers: { authorization: basic(ADMIN.nip, ADMIN.password) } }),
+    );
     // …and the login endpoint shares the count (one account, one address).
     expect429(await login(ADMIN.password));
   });
@@ -46,7 +57,10 @@ describe('security: password throttles (HTTP through the real app, Redis-backed)
     for (let i = 0; i < 9; i++) expect((await login('wrong-password')).status).toBe(401);
     expect((await login(ADMIN.password)).status).toBe(200);
     for (let i = 0; i < 9; i++) expect((await login('wrong-password')).status).toBe(401);
-    expect((await t.request('GET', '/admin/queues', { headers: { authorization: basic(ADMIN.nip, ADMIN.password) } })).status).toBe(200);
+    expect(
+      (await t.request('GET', '/admin/queues', { headers: { authorization: basic(ADMIN.nip, ADMIN.password) } }))
+        .status,
+    ).toBe(200);
   });
 
   it('limits password spraying: one password over many NIPs from one address answers 429 after 30 failures', async () => {
@@ -61,7 +75,10 @@ describe('security: password throttles (HTTP through the real app, Redis-backed)
     const proxied = await createTestApp({ env: { TRUST_PROXY: '127.0.0.1' } });
     try {
       const viaProxy = (ip: string, password: string) =>
-        proxied.request('POST', '/api/v1/auth/login', { body: { nip: ADMIN.nip, password }, headers: { 'x-forwarded-for': ip } });
+        proxied.request('POST', '/api/v1/auth/login', {
+          body: { nip: ADMIN.nip, password },
+          headers: { 'x-forwarded-for': ip },
+        });
       for (let i = 0; i < 10; i++) expect((await viaProxy('203.0.113.9', 'wrong-password')).status).toBe(401);
       expect((await viaProxy('203.0.113.9', ADMIN.password)).status).toBe(429);
       // another real client behind the same proxy is not blocked by the first one's failures

@@ -7,7 +7,8 @@ describe('security: webhook targets (HTTP through the real app, delivery through
   let t: TestApp;
   let admin: string;
   const secret = 'webhook-secret-0123456789';
-  const subscribe = (url: string) => t.request('POST', '/api/v1/webhooks', { token: admin, body: { url, eventTypes: ['outcome.created'], secret } });
+  const subscribe = (url: string) =>
+    t.request('POST', '/api/v1/webhooks', { token: admin, body: { url, eventTypes: ['outcome.created'], secret } });
 
   beforeAll(async () => {
     expect(process.env.WEBHOOK_ALLOWED_HOSTS).toBe('127.0.0.1');
@@ -27,10 +28,28 @@ describe('security: webhook targets (HTTP through the real app, delivery through
     return d.id;
   }
   const deliver = (id: string, attempt = 1) =>
-    t.worker!.get(WebhookDeliveryHandler).deliver({ deliveryId: id }, { jobId: `sec-${id}`, jobName: 'webhooks.deliver', attempt, manager: t.dataSource.manager, updateProgress: async () => undefined });
+    t.worker!.get(WebhookDeliveryHandler).deliver(
+      { deliveryId: id },
+      {
+        jobId: `sec-${id}`,
+        jobName: 'webhooks.deliver',
+        attempt,
+        manager: t.dataSource.manager,
+        updateProgress: async () => undefined,
+      },
+    );
 
   it('refuses loopback, private, link-local/metadata, credential-carrying and unresolvable targets with 400 naming url', async () => {
-    for (const url of ['http://localhost:9/hook', 'http://[::1]:9/hook', 'http://127.0.0.2:9/hook', 'http://169.254.169.254/latest/meta-data', 'http://10.1.2.3/hook', 'http://[::ffff:127.0.0.1]:9/hook', 'https://user:pw@payroll.example.invalid/hooks', 'https://payroll.example.invalid/hooks']) {
+    for (const url of [
+      'http://localhost:9/hook',
+      'http://[::1]:9/hook',
+      'http://127.0.0.2:9/hook',
+      'http://169.254.169.254/latest/meta-data',
+      'http://10.1.2.3/hook',
+      'http://[::ffff:127.0.0.1]:9/hook',
+      'https://user:pw@payroll.example.invalid/hooks',
+      'https://payroll.example.invalid/hooks',
+    ]) {
       const r = await subscribe(url);
       expect({ url, status: r.status }).toEqual({ url, status: 400 });
       expect(r.body.details).toEqual([{ field: 'url', problem: expect.any(String) }]);
@@ -44,7 +63,10 @@ describe('security: webhook targets (HTTP through the real app, delivery through
       expect(sub.status).toBe(201);
       expect(sub.body.status).toBe('ACTIVE');
       // as after a DNS change: the stored target now leads to loopback under a name that is not allowed
-      await t.dataSource.query(`UPDATE webhook_subscriptions SET url = $2 WHERE id = $1`, [sub.body.id, receiver.url.replace('127.0.0.1', 'localhost')]);
+      await t.dataSource.query(`UPDATE webhook_subscriptions SET url = $2 WHERE id = $1`, [
+        sub.body.id,
+        receiver.url.replace('127.0.0.1', 'localhost'),
+      ]);
       const id = await delivery(sub.body.id);
       await expect(deliver(id)).rejects.toMatchObject({ name: 'UnrecoverableError' });
       expect(receiver.received).toHaveLength(0);
@@ -65,7 +87,11 @@ describe('security: webhook targets (HTTP through the real app, delivery through
       await expect(deliver(id, 20)).rejects.toMatchObject({ name: 'UnrecoverableError' });
       const list = await t.request('GET', '/api/v1/webhooks', { token: admin });
       const shown = list.body.items.find((s: { id: string }) => s.id === sub.body.id);
-      expect(shown).toMatchObject({ status: 'PAUSED', consecutiveFailures: 20, pauseReason: expect.stringContaining('HTTP 500') });
+      expect(shown).toMatchObject({
+        status: 'PAUSED',
+        consecutiveFailures: 20,
+        pauseReason: expect.stringContaining('HTTP 500'),
+      });
       const before = receiver.received.length;
       await expect(deliver(id, 21)).rejects.toMatchObject({ name: 'UnrecoverableError' });
       expect(receiver.received.length).toBe(before);

@@ -19,12 +19,21 @@ describe('webhooks: HR/payroll systems are told about new outcomes', () => {
     try {
       const admin = await t.adminToken();
       const secret = 'webhook-secret-0123456789';
-      const sub = await t.request('POST', '/api/v1/webhooks', { token: admin, body: { url: receiver.url, eventTypes: ['outcome.created'], secret } });
+      const sub = await t.request('POST', '/api/v1/webhooks', {
+        token: admin,
+        body: { url: receiver.url, eventTypes: ['outcome.created'], secret },
+      });
       expect(sub.status).toBe(201);
       expect(sub.body).not.toHaveProperty('secret');
 
       const unitCode = await createUnit(t);
-      const jf = await createEmployee(t, { unitCode, kind: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', golongan: 'III/a', from: '2025-01-01' });
+      const jf = await createEmployee(t, {
+        unitCode,
+        kind: 'FUNGSIONAL',
+        jenjang: 'AHLI_PERTAMA',
+        golongan: 'III/a',
+        from: '2025-01-01',
+      });
       await recordFinalEvaluation(t, jf.nip, '2025', 'SANGAT_BAIK');
       const outcomes = await eventually(async () => {
         const r = await t.request('GET', `/api/v1/employees/${jf.nip}/outcomes`, { token: admin });
@@ -45,12 +54,29 @@ describe('webhooks: HR/payroll systems are told about new outcomes', () => {
       }
       const deliveries = await eventually(async () => {
         const r = await t.request('GET', `/api/v1/webhooks/${sub.body.id}/deliveries`, { token: admin });
-        return r.body.items.length === outcomes.length && r.body.items.every((d: { status: string }) => d.status === 'DELIVERED') ? r.body.items : null;
+        return r.body.items.length === outcomes.length &&
+          r.body.items.every((d: { status: string }) => d.status === 'DELIVERED')
+          ? r.body.items
+          : null;
       }, 60000);
       expect(deliveries.some((d: { attempts: number }) => d.attempts === 2)).toBe(true);
 
-      expect((await t.request('POST', '/api/v1/webhooks', { token: admin, body: { url: 'not a url', eventTypes: ['outcome.created'], secret } })).status).toBe(400);
-      expect((await t.request('POST', '/api/v1/webhooks', { token: jf.token, body: { url: receiver.url, eventTypes: ['outcome.created'], secret } })).status).toBe(403);
+      expect(
+        (
+          await t.request('POST', '/api/v1/webhooks', {
+            token: admin,
+            body: { url: 'not a url', eventTypes: ['outcome.created'], secret },
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await t.request('POST', '/api/v1/webhooks', {
+            token: jf.token,
+            body: { url: receiver.url, eventTypes: ['outcome.created'], secret },
+          })
+        ).status,
+      ).toBe(403);
       expect((await t.request('DELETE', `/api/v1/webhooks/${sub.body.id}`, { token: admin })).status).toBe(204);
     } finally {
       await receiver.close();

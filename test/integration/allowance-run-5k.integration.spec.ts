@@ -19,7 +19,10 @@ describe('allowance run at scale (5,000 employees, chunk jobs, real worker)', ()
     t = await createTestApp({ worker: true });
     admin = await t.adminToken();
     const unitCode = await createUnit(t);
-    const put = await t.request('PUT', `${API}/allowance/rule-sets/R-SCALE`, { token: admin, body: { template: 'R-TPP-DEMO', effectiveFrom: '2026-01-01', unitCodes: [unitCode] } });
+    const put = await t.request('PUT', `${API}/allowance/rule-sets/R-SCALE`, {
+      token: admin,
+      body: { template: 'R-TPP-DEMO', effectiveFrom: '2026-01-01', unitCodes: [unitCode] },
+    });
     expect(put.status).toBe(201);
     prefix = randomNipPrefix();
     await t.dataSource.transaction(async (m) => {
@@ -78,12 +81,28 @@ describe('allowance run at scale (5,000 employees, chunk jobs, real worker)', ()
          FROM allowance_lines l JOIN employees e ON e.id = l.employee_id WHERE l.month = $1 AND e.nip LIKE $2`,
       [MONTH, `${prefix}%`],
     );
-    expect(stats).toEqual({ lines: N, employees: N, computed: N, bad_split: 0, bad_net: 0, other_rule_set: 0, with_tl: N - Math.floor(N / 120) });
+    expect(stats).toEqual({
+      lines: N,
+      employees: N,
+      computed: N,
+      bad_split: 0,
+      bad_net: 0,
+      other_rule_set: 0,
+      with_tl: N - Math.floor(N / 120),
+    });
 
-    const versionsBefore = await t.dataSource.query(`SELECT sum(version)::int AS v, max(updated_at) AS u FROM allowance_lines WHERE month = $1`, [MONTH]);
+    const versionsBefore = await t.dataSource.query(
+      `SELECT sum(version)::int AS v, max(updated_at) AS u FROM allowance_lines WHERE month = $1`,
+      [MONTH],
+    );
     const rerun = await runMonth(t, MONTH, 240_000);
     expect(rerun.report).toMatchObject({ created: 0, changed: 0, unchanged: rerun.total });
-    expect(await t.dataSource.query(`SELECT sum(version)::int AS v, max(updated_at) AS u FROM allowance_lines WHERE month = $1`, [MONTH])).toEqual(versionsBefore);
+    expect(
+      await t.dataSource.query(
+        `SELECT sum(version)::int AS v, max(updated_at) AS u FROM allowance_lines WHERE month = $1`,
+        [MONTH],
+      ),
+    ).toEqual(versionsBefore);
 
     // Payroll pull: pages of 1,000 through HTTP with a payroll:read key (warm once, then measure the
     // transfer; the client-side JSON.parse is timed apart).
@@ -95,7 +114,10 @@ describe('allowance run at scale (5,000 employees, chunk jobs, real worker)', ()
     let bytes = 0;
     const t0 = process.hrtime.bigint();
     for (;;) {
-      const res = await fetch(`${t.url}${API}/payroll/allowances?month=${MONTH}&limit=1000${after ? `&after=${encodeURIComponent(after)}` : ''}`, { headers: { 'x-api-key': key } });
+      const res = await fetch(
+        `${t.url}${API}/payroll/allowances?month=${MONTH}&limit=1000${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+        { headers: { 'x-api-key': key } },
+      );
       const text = await res.text();
       bytes += text.length;
       const p0 = process.hrtime.bigint();
@@ -112,7 +134,10 @@ describe('allowance run at scale (5,000 employees, chunk jobs, real worker)', ()
     let cursor: string | null = null;
     const k0 = process.hrtime.bigint();
     for (;;) {
-      const res = await fetch(`${t.url}${API}/payroll/allowances?month=${MONTH}&limit=1000&explanation=false${cursor ? `&after=${encodeURIComponent(cursor)}` : ''}`, { headers: { 'x-api-key': key } });
+      const res = await fetch(
+        `${t.url}${API}/payroll/allowances?month=${MONTH}&limit=1000&explanation=false${cursor ? `&after=${encodeURIComponent(cursor)}` : ''}`,
+        { headers: { 'x-api-key': key } },
+      );
       const page = JSON.parse(await res.text());
       expect(page.items[0].explanation).toBeUndefined();
       compact += page.items.length;
@@ -125,7 +150,7 @@ describe('allowance run at scale (5,000 employees, chunk jobs, real worker)', ()
     const csv = await t.request('GET', `${API}/payroll/allowances.csv?month=${MONTH}`, { apiKey: key });
     const csvMs = Number(process.hrtime.bigint() - c0) / 1e6;
     expect(csv.text.trimEnd().split('\r\n')).toHaveLength(items.length + 1);
-    // eslint-disable-next-line no-console
+
     console.log(
       `allowance run: ${run.total} employees in ${runMs} ms (${Math.round(run.total / (runMs / 1000))}/s); payroll pull ${items.length} lines ` +
         `(${(bytes / 1e6).toFixed(1)} MB) in ${Math.round(pullMs)} ms = ${linesPerSecond} lines/s (+ client JSON.parse ${Math.round(parseMs)} ms); ` +
@@ -136,7 +161,10 @@ describe('allowance run at scale (5,000 employees, chunk jobs, real worker)', ()
     expect(linesPerSecond).toBeGreaterThan(2_000);
     expect(Math.round(compact / (compactMs / 1000))).toBeGreaterThan(4_000);
     const plan = JSON.stringify(
-      await t.dataSource.query(`EXPLAIN (FORMAT JSON) SELECT * FROM allowance_lines WHERE month = $1::char(7) AND status = 'COMPUTED' AND nip > $2::char(18) ORDER BY nip LIMIT 1001`, [MONTH, items[999].nip]),
+      await t.dataSource.query(
+        `EXPLAIN (FORMAT JSON) SELECT * FROM allowance_lines WHERE month = $1::char(7) AND status = 'COMPUTED' AND nip > $2::char(18) ORDER BY nip LIMIT 1001`,
+        [MONTH, items[999].nip],
+      ),
     );
     expect(plan).toContain('allowance_lines_month_nip_uq');
   });

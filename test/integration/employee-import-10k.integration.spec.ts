@@ -41,7 +41,10 @@ describe('employee import at scale (10,000 rows in one call, real PostgreSQL)', 
     const head = rows.find((x) => x.nip === staff.supervisorNip)!.supervisorNip;
     const e = await t.request('GET', `/api/v1/employees/${staff.nip}?on=2025-06-01`, { token: admin });
     expect(e.body).toMatchObject({ ppkNip: staff.supervisorNip, atasanPpkNip: head });
-    const creates = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'employee.import.create' AND entity_id LIKE $1`, [`${prefix}%`]);
+    const creates = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'employee.import.create' AND entity_id LIKE $1`,
+      [`${prefix}%`],
+    );
     expect(creates[0].n).toBe(10_000);
 
     const again = await t.request('POST', '/api/v1/employees/import', { token: admin, body: rows });

@@ -19,7 +19,11 @@ describe('rules:eval command on the golden files', () => {
   it.each(files)('%s: every case matches its expected output', (file) => {
     const path = join(goldenDir, file);
     const cases: { id: string; expected: Record<string, unknown> }[] = JSON.parse(readFileSync(path, 'utf8'));
-    const out = execFileSync('npm', ['run', '-s', 'rules:eval', '--', path], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    const out = execFileSync('npm', ['run', '-s', 'rules:eval', '--', path], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
     const results: { id: string; output: Record<string, unknown> }[] = JSON.parse(out);
     expect(results.map((r) => r.id)).toEqual(cases.map((c) => c.id));
     const failures = cases.flatMap((c, i) => compareGolden(c.expected, results[i].output).map((p) => `${c.id}: ${p}`));

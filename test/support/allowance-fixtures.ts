@@ -9,19 +9,40 @@ export const API = '/api/v1';
 /** A unit (optionally under a parent) through the real API. */
 export async function createUnit(t: TestApp, parentCode: string | null = null): Promise<string> {
   const code = nextUnitCode('AL');
-  const r = await t.request('POST', `${API}/units`, { token: await t.adminToken(), body: { code, name: `Unit ${code}`, parentCode } });
+  const r = await t.request('POST', `${API}/units`, {
+    token: await t.adminToken(),
+    body: { code, name: `Unit ${code}`, parentCode },
+  });
   if (r.status !== 201) throw new Error(`unit: ${r.status} ${r.text}`);
   return code;
 }
 
 /** A staff employee with a given kelas jabatan in a unit (no supervisor needed for allowances). */
-export async function createEmployee(t: TestApp, unitCode: string, kelasJabatan: number, status: 'PNS' | 'PPPK' = 'PNS'): Promise<string> {
+export async function createEmployee(
+  t: TestApp,
+  unitCode: string,
+  kelasJabatan: number,
+  status: 'PNS' | 'PPPK' = 'PNS',
+): Promise<string> {
   const nip = nextNip(1991, status);
   const r = await t.request('POST', `${API}/employees`, {
     token: await t.adminToken(),
     body: {
-      nip, name: `Pegawai, ${nip.slice(-4)}`, status, golongan: status === 'PNS' ? 'III/a' : 'IX', unitCode, supervisorNip: null, password: 'password-123',
-      position: { title: 'Analis', kind: 'PELAKSANA', jenjang: null, kelasJabatan, isUnitHead: false, tmt: '2025-01-01' },
+      nip,
+      name: `Pegawai, ${nip.slice(-4)}`,
+      status,
+      golongan: status === 'PNS' ? 'III/a' : 'IX',
+      unitCode,
+      supervisorNip: null,
+      password: 'password-123',
+      position: {
+        title: 'Analis',
+        kind: 'PELAKSANA',
+        jenjang: null,
+        kelasJabatan,
+        isUnitHead: false,
+        tmt: '2025-01-01',
+      },
     },
   });
   if (r.status !== 201) throw new Error(`employee: ${r.status} ${r.text}`);
@@ -29,7 +50,12 @@ export async function createEmployee(t: TestApp, unitCode: string, kelasJabatan:
 }
 
 /** A FINAL evaluation row (as the evaluation cycle leaves it), without pipeline events. */
-export async function insertFinalEvaluation(t: TestApp, nip: string, period: string, predicate: string): Promise<string> {
+export async function insertFinalEvaluation(
+  t: TestApp,
+  nip: string,
+  period: string,
+  predicate: string,
+): Promise<string> {
   return t.dataSource.transaction(async (m) => {
     const [emp] = await m.query(`SELECT id FROM employees WHERE nip = $1`, [nip]);
     const year = Number(period.slice(0, 4));
@@ -41,8 +67,14 @@ export async function insertFinalEvaluation(t: TestApp, nip: string, period: str
     );
     const kind = period.length === 4 ? 'ANNUAL' : period.includes('Q') ? 'QUARTERLY' : 'MONTHLY';
     const q = kind === 'QUARTERLY' ? Number(period.slice(6)) : 0;
-    const from = kind === 'ANNUAL' ? `${year}-01` : kind === 'QUARTERLY' ? `${year}-${String(q * 3 - 2).padStart(2, '0')}` : period;
-    const to = kind === 'ANNUAL' ? `${year}-12` : kind === 'QUARTERLY' ? `${year}-${String(q * 3).padStart(2, '0')}` : period;
+    const from =
+      kind === 'ANNUAL'
+        ? `${year}-01`
+        : kind === 'QUARTERLY'
+          ? `${year}-${String(q * 3 - 2).padStart(2, '0')}`
+          : period;
+    const to =
+      kind === 'ANNUAL' ? `${year}-12` : kind === 'QUARTERLY' ? `${year}-${String(q * 3).padStart(2, '0')}` : period;
     const [ev] = await m.query(
       `INSERT INTO evaluations (skp_id, employee_id, period, period_kind, from_month, to_month, status, result_rating, behavior_rating, predicate, finalized_at, finalized_by)
        VALUES ($1, $2, $3, $4, $5, $6, 'FINAL', 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', $7, now(), 'ACCEPT') RETURNING id`,
@@ -53,7 +85,10 @@ export async function insertFinalEvaluation(t: TestApp, nip: string, period: str
 }
 
 export async function createApiKey(t: TestApp, scopes: string[]): Promise<string> {
-  const r = await t.request('POST', `${API}/api-keys`, { token: await t.adminToken(), body: { name: `k-${scopes.join('-')}`, scopes } });
+  const r = await t.request('POST', `${API}/api-keys`, {
+    token: await t.adminToken(),
+    body: { name: `k-${scopes.join('-')}`, scopes },
+  });
   if (r.status !== 201) throw new Error(`api key: ${r.status} ${r.text}`);
   return r.body.key as string;
 }
@@ -63,14 +98,23 @@ export async function runMonth(t: TestApp, month: string, timeoutMs = 60000): Pr
   const token = await t.adminToken();
   const r = await t.request('POST', `${API}/allowance/runs`, { token, body: { month } });
   if (r.status !== 202) throw new Error(`run: ${r.status} ${r.text}`);
-  return eventually(async () => {
-    const g = await t.request('GET', `${API}/allowance/runs/${r.body.id}`, { token });
-    return g.body.status === 'DONE' || g.body.status === 'FAILED' ? g.body : null;
-  }, timeoutMs, 100);
+  return eventually(
+    async () => {
+      const g = await t.request('GET', `${API}/allowance/runs/${r.body.id}`, { token });
+      return g.body.status === 'DONE' || g.body.status === 'FAILED' ? g.body : null;
+    },
+    timeoutMs,
+    100,
+  );
 }
 
 /** Every payroll item of a month, following nextCursor. */
-export async function allPayrollItems(t: TestApp, month: string, auth: { apiKey?: string; token?: string }, limit = 1000): Promise<any[]> {
+export async function allPayrollItems(
+  t: TestApp,
+  month: string,
+  auth: { apiKey?: string; token?: string },
+  limit = 1000,
+): Promise<any[]> {
   const items: any[] = [];
   let after: string | null = null;
   for (;;) {
@@ -85,7 +129,15 @@ export async function allPayrollItems(t: TestApp, month: string, auth: { apiKey?
 
 export interface GoldenAllowanceCase {
   id: string;
-  input: { ruleSet: unknown; basicAmount?: number; kelasJabatan?: number; workingDays: number; predicate: string; attendance: Record<string, unknown>; status?: string };
+  input: {
+    ruleSet: unknown;
+    basicAmount?: number;
+    kelasJabatan?: number;
+    workingDays: number;
+    predicate: string;
+    attendance: Record<string, unknown>;
+    status?: string;
+  };
   expected: Record<string, any>;
 }
 

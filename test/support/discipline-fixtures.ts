@@ -13,7 +13,10 @@ export async function runJob(t: TestApp, name: JobName, data: Record<string, unk
   const queue = t.app.get(QueuesService).queue(JOBS[name].queue);
   const jobId = `test-${name.replace(/\./g, '_')}-${randomUUID()}`;
   await queue.add(name, data, { ...jobOptions(name), jobId });
-  await eventually(async () => (await t.dataSource.query(`SELECT 1 FROM job_receipts WHERE job_id = $1`, [jobId])).length > 0, 20000);
+  await eventually(
+    async () => (await t.dataSource.query(`SELECT 1 FROM job_receipts WHERE job_id = $1`, [jobId])).length > 0,
+    20000,
+  );
   return jobId;
 }
 
@@ -21,6 +24,12 @@ export async function caseOf(t: TestApp, id: string, token?: string) {
   return t.request('GET', `${casesPath}/${id}`, { token: token ?? (await t.adminToken()) });
 }
 
-export async function step(t: TestApp, id: string, action: 'verify' | 'recommendation' | 'decision' | 'delivery' | 'dismiss', body: unknown, token?: string) {
+export async function step(
+  t: TestApp,
+  id: string,
+  action: 'verify' | 'recommendation' | 'decision' | 'delivery' | 'dismiss',
+  body: unknown,
+  token?: string,
+) {
   return t.request('POST', `${casesPath}/${id}/${action}`, { token: token ?? (await t.adminToken()), body });
 }

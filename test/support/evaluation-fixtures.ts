@@ -29,12 +29,43 @@ export interface EvalOrg {
 export async function createEvalOrg(t: TestApp, staffCount: number): Promise<EvalOrg> {
   const parentCode = await createUnit(t, null, 'P');
   const unitCode = await createUnit(t, parentCode, 'C');
-  const leader = await createEmployee(t, { unitCode: parentCode, kind: 'JPT_PRATAMA', isUnitHead: true, kelasJabatan: 14, golongan: 'IV/b', title: 'Kepala Dinas' });
-  const head = await createEmployee(t, { unitCode, kind: 'ADMINISTRATOR', isUnitHead: true, supervisorNip: leader.nip, kelasJabatan: 11, golongan: 'IV/a', title: 'Kepala Bidang Pelayanan' });
-  const ppk = await createEmployee(t, { unitCode, kind: 'PENGAWAS', supervisorNip: head.nip, kelasJabatan: 9, golongan: 'III/d', title: 'Kepala Seksi Rujukan' });
+  const leader = await createEmployee(t, {
+    unitCode: parentCode,
+    kind: 'JPT_PRATAMA',
+    isUnitHead: true,
+    kelasJabatan: 14,
+    golongan: 'IV/b',
+    title: 'Kepala Dinas',
+  });
+  const head = await createEmployee(t, {
+    unitCode,
+    kind: 'ADMINISTRATOR',
+    isUnitHead: true,
+    supervisorNip: leader.nip,
+    kelasJabatan: 11,
+    golongan: 'IV/a',
+    title: 'Kepala Bidang Pelayanan',
+  });
+  const ppk = await createEmployee(t, {
+    unitCode,
+    kind: 'PENGAWAS',
+    supervisorNip: head.nip,
+    kelasJabatan: 9,
+    golongan: 'III/d',
+    title: 'Kepala Seksi Rujukan',
+  });
   const staff: Person[] = [];
   for (let i = 0; i < staffCount; i++) {
-    staff.push(await createEmployee(t, { unitCode, kind: 'PELAKSANA', supervisorNip: ppk.nip, kelasJabatan: 6, golongan: 'III/a', title: 'Pengelola Layanan Rujukan' }));
+    staff.push(
+      await createEmployee(t, {
+        unitCode,
+        kind: 'PELAKSANA',
+        supervisorNip: ppk.nip,
+        kelasJabatan: 6,
+        golongan: 'III/a',
+        title: 'Pengelola Layanan Rujukan',
+      }),
+    );
   }
   return { parentCode, unitCode, leader, head, ppk, staff };
 }
@@ -48,12 +79,31 @@ export async function approvedStaffSkps(t: TestApp, org: EvalOrg, year = 2026) {
 
 export const evalPath = (skpId: string, period: string) => `/api/v1/skp/${skpId}/evaluations/${period}`;
 
-export async function putRealizations(t: TestApp, owner: Person, skp: { id: string; results: { indicators: { id: string }[] }[] }, period: string) {
-  const items = skp.results.flatMap((r) => r.indicators.map((i) => ({ indicatorId: i.id, realization: 'Tercapai 97 %', evidenceUrls: ['https://bukti.example.go.id/laporan.pdf'] })));
+export async function putRealizations(
+  t: TestApp,
+  owner: Person,
+  skp: { id: string; results: { indicators: { id: string }[] }[] },
+  period: string,
+) {
+  const items = skp.results.flatMap((r) =>
+    r.indicators.map((i) => ({
+      indicatorId: i.id,
+      realization: 'Tercapai 97 %',
+      evidenceUrls: ['https://bukti.example.go.id/laporan.pdf'],
+    })),
+  );
   return t.request('PUT', `${evalPath(skp.id, period)}/realizations`, { token: owner.token, body: { items } });
 }
 
-export async function rate(t: TestApp, ppk: Person, skp: { id: string; results: { id: string }[] }, period: string, resultRating: Rating | undefined, behaviorRating: Rating, note = 'Pertahankan kinerja') {
+export async function rate(
+  t: TestApp,
+  ppk: Person,
+  skp: { id: string; results: { id: string }[] },
+  period: string,
+  resultRating: Rating | undefined,
+  behaviorRating: Rating,
+  note = 'Pertahankan kinerja',
+) {
   return t.request('PUT', `${evalPath(skp.id, period)}/rating`, {
     token: ppk.token,
     body: {
@@ -69,23 +119,35 @@ export async function rate(t: TestApp, ppk: Person, skp: { id: string; results: 
 }
 
 export async function setPerformance(t: TestApp, token: string, unitCode: string, period: string, predicate: string) {
-  return t.request('PUT', `/api/v1/units/${unitCode}/performance/${period}`, { token, body: { predicate, note: 'Capaian rencana aksi' } });
+  return t.request('PUT', `/api/v1/units/${unitCode}/performance/${period}`, {
+    token,
+    body: { predicate, note: 'Capaian rencana aksi' },
+  });
 }
 
 /** GET a binary response (the DEKP PDF). */
-export async function getBinary(t: TestApp, path: string, token: string): Promise<{ status: number; contentType: string | null; body: Buffer }> {
+export async function getBinary(
+  t: TestApp,
+  path: string,
+  token: string,
+): Promise<{ status: number; contentType: string | null; body: Buffer }> {
   const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  return { status: res.status, contentType: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    body: Buffer.from(await res.arrayBuffer()),
+  };
 }
 
 export async function pdfText(pdf: Buffer): Promise<string> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   // pdf.js would load its worker with a dynamic import(), which jest's CommonJS runtime refuses;
   // handing it the worker module up front makes it run in-process instead.
   const g = globalThis as { pdfjsWorker?: unknown };
-  g.pdfjsWorker ??= require(require('node:path').join(require('node:path').dirname(require.resolve('pdf-parse')), 'pdf.worker.mjs'));
+  g.pdfjsWorker ??= require(
+    require('node:path').join(require('node:path').dirname(require.resolve('pdf-parse')), 'pdf.worker.mjs'),
+  );
   const { PDFParse } = require('pdf-parse');
-  /* eslint-enable @typescript-eslint/no-require-imports */
+
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
   try {
     const r = await parser.getText();
@@ -101,18 +163,33 @@ export async function pdfText(pdf: Buffer): Promise<string> {
  */
 export async function overlappingText(pdf: Buffer): Promise<string[]> {
   await pdfText(Buffer.from(pdf)); // loads pdf.js the same way (worker in-process)
-  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+
   const { PDFParse } = require('pdf-parse');
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
   const found: string[] = [];
   try {
     // pdf-parse keeps the pdf.js document it loads; its text items carry their position and size.
     await (parser as { load(): Promise<void> }).load();
-    const doc = (parser as unknown as { doc: { numPages: number; getPage(n: number): Promise<{ getTextContent(): Promise<{ items: { str: string; transform: number[]; width: number; height: number }[] }> }> } }).doc;
+    const doc = (
+      parser as unknown as {
+        doc: {
+          numPages: number;
+          getPage(n: number): Promise<{
+            getTextContent(): Promise<{ items: { str: string; transform: number[]; width: number; height: number }[] }>;
+          }>;
+        };
+      }
+    ).doc;
     for (let p = 1; p <= doc.numPages; p++) {
       const items = (await (await doc.getPage(p)).getTextContent()).items
         .filter((i) => i.str && i.str.trim())
-        .map((i) => ({ s: i.str, x: i.transform[4], y: i.transform[5], w: i.width, h: i.height || Math.abs(i.transform[3]) }));
+        .map((i) => ({
+          s: i.str,
+          x: i.transform[4],
+          y: i.transform[5],
+          w: i.width,
+          h: i.height || Math.abs(i.transform[3]),
+        }));
       for (let a = 0; a < items.length; a++) {
         for (let b = a + 1; b < items.length; b++) {
           const A = items[a];

@@ -1,5 +1,9 @@
 /** Polls until `fn` returns a truthy value or the timeout passes. */
-export async function eventually<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 45000, stepMs = 100): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs = 45000,
+  stepMs = 100,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < end) {

@@ -23,8 +23,14 @@ export async function recordFinalEvaluation(
     );
     const kind = period.length === 4 ? 'ANNUAL' : period.includes('Q') ? 'QUARTERLY' : 'MONTHLY';
     const q = kind === 'QUARTERLY' ? Number(period.slice(6)) : 0;
-    const from = kind === 'ANNUAL' ? `${year}-01` : kind === 'QUARTERLY' ? `${year}-${String(q * 3 - 2).padStart(2, '0')}` : period;
-    const to = kind === 'ANNUAL' ? `${year}-12` : kind === 'QUARTERLY' ? `${year}-${String(q * 3).padStart(2, '0')}` : period;
+    const from =
+      kind === 'ANNUAL'
+        ? `${year}-01`
+        : kind === 'QUARTERLY'
+          ? `${year}-${String(q * 3 - 2).padStart(2, '0')}`
+          : period;
+    const to =
+      kind === 'ANNUAL' ? `${year}-12` : kind === 'QUARTERLY' ? `${year}-${String(q * 3).padStart(2, '0')}` : period;
     const [ev] = await m.query(
       `INSERT INTO evaluations (skp_id, employee_id, period, period_kind, from_month, to_month, status, result_rating, behavior_rating, predicate, finalized_at, finalized_by, revision)
        VALUES ($1, $2, $3, $4, $5, $6, 'FINAL', 'DI_ATAS_EKSPEKTASI', 'DI_ATAS_EKSPEKTASI', $7, now(), 'ACCEPT', $8) RETURNING id`,

@@ -35,17 +35,41 @@ export async function createSmallUnit(t: TestApp, opts: { staff?: number; from?:
   const unitCode = nextUnitCode();
   const from = opts.from ?? '2025-01-01';
   const password = 'password-123';
-  const u = await t.request('POST', '/api/v1/units', { token: admin, body: { code: unitCode, name: `Unit ${unitCode}`, parentCode: null } });
+  const u = await t.request('POST', '/api/v1/units', {
+    token: admin,
+    body: { code: unitCode, name: `Unit ${unitCode}`, parentCode: null },
+  });
   if (u.status !== 201) throw new Error(`unit: ${u.status} ${u.text}`);
-  const make = async (nip: string, supervisorNip: string | null, position: Record<string, unknown>, status: 'PNS' | 'PPPK' = 'PNS', golongan = 'III/a') => {
+  const make = async (
+    nip: string,
+    supervisorNip: string | null,
+    position: Record<string, unknown>,
+    status: 'PNS' | 'PPPK' = 'PNS',
+    golongan = 'III/a',
+  ) => {
     const r = await t.request('POST', '/api/v1/employees', {
       token: admin,
-      body: { nip, name: `Pegawai ${nip.slice(-4)}`, status, golongan, unitCode, supervisorNip, password, position: { tmt: from, ...position } },
+      body: {
+        nip,
+        name: `Pegawai ${nip.slice(-4)}`,
+        status,
+        golongan,
+        unitCode,
+        supervisorNip,
+        password,
+        position: { tmt: from, ...position },
+      },
     });
     if (r.status !== 201) throw new Error(`employee: ${r.status} ${r.text}`);
   };
   const head = nextNip(1975);
-  await make(head, null, { title: 'Kepala Bidang', kind: 'ADMINISTRATOR', jenjang: null, kelasJabatan: 11, isUnitHead: true }, 'PNS', 'IV/a');
+  await make(
+    head,
+    null,
+    { title: 'Kepala Bidang', kind: 'ADMINISTRATOR', jenjang: null, kelasJabatan: 11, isUnitHead: true },
+    'PNS',
+    'IV/a',
+  );
   const ppk = nextNip(1980);
   await make(ppk, head, { title: 'Kepala Seksi', kind: 'PENGAWAS', jenjang: null, kelasJabatan: 9 }, 'PNS', 'III/d');
   const staff: { nip: string; password: string }[] = [];

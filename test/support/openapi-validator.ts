@@ -2,7 +2,13 @@ import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 type Schema = Record<string, unknown>;
-type Doc = { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }>>; components?: { schemas?: Record<string, Schema> } };
+type Doc = {
+  paths: Record<
+    string,
+    Record<string, { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }>
+  >;
+  components?: { schemas?: Record<string, Schema> };
+};
 
 const DOC_ID = 'openapi';
 const TRANSPORT_STATUSES = new Set([405, 414]);
@@ -13,9 +19,18 @@ export function toJsonSchema(s: unknown): unknown {
   if (!s || typeof s !== 'object') return s;
   const out: Schema = {};
   for (const [k, v] of Object.entries(s as Schema)) {
-    if (k === 'nullable' || k === 'example' || k === 'examples' || k === 'xml' || k === 'externalDocs' || k === 'discriminator') continue;
+    if (
+      k === 'nullable' ||
+      k === 'example' ||
+      k === 'examples' ||
+      k === 'xml' ||
+      k === 'externalDocs' ||
+      k === 'discriminator'
+    )
+      continue;
     if (k === '$ref' && typeof v === 'string') out.$ref = `${DOC_ID}${v}`;
-    else if (k === 'properties') out.properties = Object.fromEntries(Object.entries(v as Schema).map(([p, x]) => [p, toJsonSchema(x)]));
+    else if (k === 'properties')
+      out.properties = Object.fromEntries(Object.entries(v as Schema).map(([p, x]) => [p, toJsonSchema(x)]));
     else out[k] = toJsonSchema(v);
   }
   return (s as Schema).nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
@@ -57,7 +72,11 @@ export class OpenApiResponseValidator {
     if (TRANSPORT_STATUSES.has(status)) return { operation, errors: [] };
     const responses = this.doc.paths[route.template][route.method].responses ?? {};
     const declared = responses[String(status)] ?? responses.default;
-    if (!declared) return { operation, errors: [`status ${status} is not declared (declared: ${Object.keys(responses).join(', ')})`] };
+    if (!declared)
+      return {
+        operation,
+        errors: [`status ${status} is not declared (declared: ${Object.keys(responses).join(', ')})`],
+      };
     if (!(contentType ?? '').includes('json')) return { operation, errors: [] };
     const key = `${route.method} ${route.template} ${status}`;
     if (!this.compiled.has(key)) {
@@ -68,6 +87,11 @@ export class OpenApiResponseValidator {
     // Operations without a declared body schema are caught by the document test, not here.
     if (!validate) return { operation, errors: [] };
     if (validate(body)) return { operation, errors: [] };
-    return { operation, errors: (validate.errors ?? []).map((e) => `${e.instancePath || '(body)'} ${e.message}${e.params ? ' ' + JSON.stringify(e.params) : ''}`) };
+    return {
+      operation,
+      errors: (validate.errors ?? []).map(
+        (e) => `${e.instancePath || '(body)'} ${e.message}${e.params ? ' ' + JSON.stringify(e.params) : ''}`,
+      ),
+    };
   }
 }

@@ -4,7 +4,15 @@ import type { TestApp } from './test-app';
 /** Helpers for the organisation / SKP planning tests (issue 5). */
 
 export const PASSWORD = 'password-123';
-export const CORE_VALUES = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'];
+export const CORE_VALUES = [
+  'BERORIENTASI_PELAYANAN',
+  'AKUNTABEL',
+  'KOMPETEN',
+  'HARMONIS',
+  'LOYAL',
+  'ADAPTIF',
+  'KOLABORATIF',
+];
 
 /**
  * A random, well-formed 18-digit NIP (birth date, TMT year-month, gender, sequence). Random rather than
@@ -27,7 +35,10 @@ export interface Person {
 
 export async function createUnit(t: TestApp, parentCode: string | null = null, prefix = 'U'): Promise<string> {
   const code = uniqueUnitCode(prefix);
-  const r = await t.request('POST', '/api/v1/units', { token: await t.adminToken(), body: { code, name: `Unit ${code}`, parentCode } });
+  const r = await t.request('POST', '/api/v1/units', {
+    token: await t.adminToken(),
+    body: { code, name: `Unit ${code}`, parentCode },
+  });
   if (r.status !== 201) throw new Error(`unit: ${r.status} ${r.text}`);
   return code;
 }
@@ -54,11 +65,20 @@ export async function createEmployee(t: TestApp, spec: EmployeeSpec): Promise<Pe
   const r = await t.request('POST', '/api/v1/employees', {
     token: await t.adminToken(),
     body: {
-      nip, name: `Pegawai ${nip.slice(-4)}`, status: spec.status ?? 'PNS', golongan: spec.golongan ?? 'III/a', unitCode: spec.unitCode,
-      supervisorNip: spec.supervisorNip ?? null, password: PASSWORD,
+      nip,
+      name: `Pegawai ${nip.slice(-4)}`,
+      status: spec.status ?? 'PNS',
+      golongan: spec.golongan ?? 'III/a',
+      unitCode: spec.unitCode,
+      supervisorNip: spec.supervisorNip ?? null,
+      password: PASSWORD,
       position: {
-        title: spec.title ?? `Jabatan ${kind}`, kind, jenjang: spec.jenjang ?? (kind === 'FUNGSIONAL' ? 'AHLI_PERTAMA' : null),
-        kelasJabatan: spec.kelasJabatan ?? 8, isUnitHead: spec.isUnitHead ?? false, tmt: spec.from ?? '2025-01-01',
+        title: spec.title ?? `Jabatan ${kind}`,
+        kind,
+        jenjang: spec.jenjang ?? (kind === 'FUNGSIONAL' ? 'AHLI_PERTAMA' : null),
+        kelasJabatan: spec.kelasJabatan ?? 8,
+        isUnitHead: spec.isUnitHead ?? false,
+        tmt: spec.from ?? '2025-01-01',
       },
     },
   });
@@ -69,16 +89,49 @@ export async function createEmployee(t: TestApp, spec: EmployeeSpec): Promise<Pe
 /** A chain: JPT Pratama (head) → Administrator → Pengawas (PPK) → staff (a pelaksana and a JF). */
 export async function createChain(t: TestApp) {
   const unitCode = await createUnit(t);
-  const jpt = await createEmployee(t, { unitCode, kind: 'JPT_PRATAMA', isUnitHead: true, kelasJabatan: 14, golongan: 'IV/b' });
-  const admin = await createEmployee(t, { unitCode, kind: 'ADMINISTRATOR', supervisorNip: jpt.nip, kelasJabatan: 11, golongan: 'IV/a' });
-  const ppk = await createEmployee(t, { unitCode, kind: 'PENGAWAS', supervisorNip: admin.nip, kelasJabatan: 9, golongan: 'III/d' });
-  const staff = await createEmployee(t, { unitCode, kind: 'PELAKSANA', supervisorNip: ppk.nip, kelasJabatan: 5, golongan: 'II/c' });
-  const jf = await createEmployee(t, { unitCode, kind: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', supervisorNip: ppk.nip, kelasJabatan: 8 });
+  const jpt = await createEmployee(t, {
+    unitCode,
+    kind: 'JPT_PRATAMA',
+    isUnitHead: true,
+    kelasJabatan: 14,
+    golongan: 'IV/b',
+  });
+  const admin = await createEmployee(t, {
+    unitCode,
+    kind: 'ADMINISTRATOR',
+    supervisorNip: jpt.nip,
+    kelasJabatan: 11,
+    golongan: 'IV/a',
+  });
+  const ppk = await createEmployee(t, {
+    unitCode,
+    kind: 'PENGAWAS',
+    supervisorNip: admin.nip,
+    kelasJabatan: 9,
+    golongan: 'III/d',
+  });
+  const staff = await createEmployee(t, {
+    unitCode,
+    kind: 'PELAKSANA',
+    supervisorNip: ppk.nip,
+    kelasJabatan: 5,
+    golongan: 'II/c',
+  });
+  const jf = await createEmployee(t, {
+    unitCode,
+    kind: 'FUNGSIONAL',
+    jenjang: 'AHLI_PERTAMA',
+    supervisorNip: ppk.nip,
+    kelasJabatan: 8,
+  });
   return { unitCode, jpt, admin, ppk, staff, jf };
 }
 
 export function behaviors(withExpectation = false) {
-  return CORE_VALUES.map((coreValue, i) => ({ coreValue, specialExpectation: withExpectation && i === 0 ? 'Responsif terhadap keluhan pasien' : null }));
+  return CORE_VALUES.map((coreValue, i) => ({
+    coreValue,
+    specialExpectation: withExpectation && i === 0 ? 'Responsif terhadap keluhan pasien' : null,
+  }));
 }
 
 /** A complete KUANTITATIF body (JA/JF form unless `jpt`). */
@@ -89,13 +142,24 @@ export function skpBody(year: number, opts: { jpt?: boolean; parentResultId?: st
     approach: opts.approach ?? 'KUANTITATIF',
     results: [
       {
-        kind: 'UTAMA', text: 'Meningkatnya mutu layanan rujukan', parentResultId: opts.parentResultId ?? null,
+        kind: 'UTAMA',
+        text: 'Meningkatnya mutu layanan rujukan',
+        parentResultId: opts.parentResultId ?? null,
         indicators: [{ text: 'Persentase rujukan ditindaklanjuti dalam 24 jam', ...dim, target: '95 %' }],
       },
-      { kind: 'TAMBAHAN', text: 'Menjadi narasumber sosialisasi', parentResultId: null, indicators: [{ text: 'Jumlah sosialisasi', ...dim, target: '2 kali' }] },
+      {
+        kind: 'TAMBAHAN',
+        text: 'Menjadi narasumber sosialisasi',
+        parentResultId: null,
+        indicators: [{ text: 'Jumlah sosialisasi', ...dim, target: '2 kali' }],
+      },
     ],
     behaviors: behaviors(true),
-    lampiran: { resources: ['Anggaran DPA 2026'], accountabilityScheme: ['Laporan bulanan ke PPK'], consequences: ['Teguran bila target tidak tercapai'] },
+    lampiran: {
+      resources: ['Anggaran DPA 2026'],
+      accountabilityScheme: ['Laporan bulanan ke PPK'],
+      consequences: ['Teguran bila target tidak tercapai'],
+    },
   };
 }
 
@@ -111,7 +175,10 @@ export async function approvedSkp(t: TestApp, owner: Person, ppk: Person, body: 
 }
 
 export async function createApiKey(t: TestApp): Promise<string> {
-  const r = await t.request('POST', '/api/v1/api-keys', { token: await t.adminToken(), body: { name: `k-${Date.now()}`, scopes: ['payroll:read', 'attendance:write'] } });
+  const r = await t.request('POST', '/api/v1/api-keys', {
+    token: await t.adminToken(),
+    body: { name: `k-${Date.now()}`, scopes: ['payroll:read', 'attendance:write'] },
+  });
   if (r.status !== 201) throw new Error(`api key: ${r.status} ${r.text}`);
   return r.body.key;
 }

@@ -10,7 +10,14 @@ export interface RosterRow {
   golongan: string;
   unitCode: string;
   supervisorNip: string | null;
-  position: { title: string; kind: string; jenjang: string | null; kelasJabatan: number; isUnitHead: boolean; tmt: string };
+  position: {
+    title: string;
+    kind: string;
+    jenjang: string | null;
+    kelasJabatan: number;
+    isUnitHead: boolean;
+    tmt: string;
+  };
 }
 
 /** 12-digit prefix + 6-digit sequence = an 18-digit NIP, unique per prefix. */
@@ -27,18 +34,71 @@ export function generateRoster(n: number, unitCodes: string[], nipPrefix: string
     const size = Math.min(perUnit, n - rows.length);
     if (size <= 0) break;
     const head = nip();
-    rows.push({ nip: head, name: `Kepala ${unitCode}`, status: 'PNS', golongan: 'IV/a', unitCode, supervisorNip: null, position: { title: `Kepala ${unitCode}`, kind: 'ADMINISTRATOR', jenjang: null, kelasJabatan: 11, isUnitHead: true, tmt } });
+    rows.push({
+      nip: head,
+      name: `Kepala ${unitCode}`,
+      status: 'PNS',
+      golongan: 'IV/a',
+      unitCode,
+      supervisorNip: null,
+      position: {
+        title: `Kepala ${unitCode}`,
+        kind: 'ADMINISTRATOR',
+        jenjang: null,
+        kelasJabatan: 11,
+        isUnitHead: true,
+        tmt,
+      },
+    });
     const pengawas: string[] = [];
     for (let i = 1; i < size; i++) {
       const id = nip();
       if (pengawas.length < Math.max(1, Math.floor(size / 40))) {
         pengawas.push(id);
-        rows.push({ nip: id, name: `Kepala Seksi ${i}`, status: 'PNS', golongan: 'III/d', unitCode, supervisorNip: head, position: { title: 'Kepala Seksi', kind: 'PENGAWAS', jenjang: null, kelasJabatan: 9, isUnitHead: false, tmt } });
+        rows.push({
+          nip: id,
+          name: `Kepala Seksi ${i}`,
+          status: 'PNS',
+          golongan: 'III/d',
+          unitCode,
+          supervisorNip: head,
+          position: { title: 'Kepala Seksi', kind: 'PENGAWAS', jenjang: null, kelasJabatan: 9, isUnitHead: false, tmt },
+        });
       } else if (i % 3 === 0) {
-        rows.push({ nip: id, name: `Perawat ${i}`, status: 'PNS', golongan: 'III/a', unitCode, supervisorNip: pengawas[i % pengawas.length], position: { title: 'Perawat Ahli Pertama', kind: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', kelasJabatan: 8, isUnitHead: false, tmt } });
+        rows.push({
+          nip: id,
+          name: `Perawat ${i}`,
+          status: 'PNS',
+          golongan: 'III/a',
+          unitCode,
+          supervisorNip: pengawas[i % pengawas.length],
+          position: {
+            title: 'Perawat Ahli Pertama',
+            kind: 'FUNGSIONAL',
+            jenjang: 'AHLI_PERTAMA',
+            kelasJabatan: 8,
+            isUnitHead: false,
+            tmt,
+          },
+        });
       } else {
         const pppk = i % 5 === 0;
-        rows.push({ nip: id, name: `Pelaksana ${i}`, status: pppk ? 'PPPK' : 'PNS', golongan: pppk ? 'V' : 'II/c', unitCode, supervisorNip: pengawas[i % pengawas.length], position: { title: 'Pengadministrasi Umum', kind: 'PELAKSANA', jenjang: null, kelasJabatan: 5, isUnitHead: false, tmt } });
+        rows.push({
+          nip: id,
+          name: `Pelaksana ${i}`,
+          status: pppk ? 'PPPK' : 'PNS',
+          golongan: pppk ? 'V' : 'II/c',
+          unitCode,
+          supervisorNip: pengawas[i % pengawas.length],
+          position: {
+            title: 'Pengadministrasi Umum',
+            kind: 'PELAKSANA',
+            jenjang: null,
+            kelasJabatan: 5,
+            isUnitHead: false,
+            tmt,
+          },
+        });
       }
     }
   }

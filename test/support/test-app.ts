@@ -48,17 +48,29 @@ export const ADMIN = { nip: process.env.BOOTSTRAP_ADMIN_NIP!, password: process.
  * Every JSON response that `request` receives is checked against the API's own OpenAPI document
  * (schema of its operation and status); a mismatch fails the test (`validateResponses: false` to opt out).
  */
-export async function createTestApp(opts: { worker?: boolean; env?: Record<string, string>; validateResponses?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { worker?: boolean; env?: Record<string, string>; validateResponses?: boolean } = {},
+): Promise<TestApp> {
   Object.assign(process.env, opts.env ?? {});
   await runMigrations(process.env.DATABASE_URL!);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), { logger: false, bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), {
+    logger: false,
+    bufferLogs: true,
+  });
   await configureApiApp(app);
   await app.get(AuthService).ensureBootstrapAdmin();
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   let worker: INestApplicationContext | null = null;
   let adminTokenCache: string | null = null;
-  const validator = opts.validateResponses === false ? null : new OpenApiResponseValidator((await (await fetch(`${url}/api/docs-json`)).json()) as ConstructorParameters<typeof OpenApiResponseValidator>[0]);
+  const validator =
+    opts.validateResponses === false
+      ? null
+      : new OpenApiResponseValidator(
+          (await (await fetch(`${url}/api/docs-json`)).json()) as ConstructorParameters<
+            typeof OpenApiResponseValidator
+          >[0],
+        );
 
   const t: TestApp = {
     app,
@@ -85,7 +97,10 @@ export async function createTestApp(opts: { worker?: boolean; env?: Record<strin
       let parsed: unknown = text;
       if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
       const check = validator?.check(method, path, res.status, res.headers.get('content-type'), parsed);
-      if (check && check.errors.length) throw new Error(`Response does not match the OpenAPI document: ${check.operation}\n  ${check.errors.join('\n  ')}\n  body: ${text.slice(0, 2000)}`);
+      if (check && check.errors.length)
+        throw new Error(
+          `Response does not match the OpenAPI document: ${check.operation}\n  ${check.errors.join('\n  ')}\n  body: ${text.slice(0, 2000)}`,
+        );
       return { status: res.status, body: parsed as any, headers: res.headers, text };
     },
     async login(nip, password) {

@@ -11,5 +11,7 @@ process.env.OUTBOX_POLL_MS ??= '50';
 
 const dbName = decodeURIComponent(new URL(process.env.DATABASE_URL).pathname.slice(1));
 if (!/(^|_)test(_|$)/.test(dbName)) {
-  throw new Error(`Refusing to run tests against database "${dbName}": its name must contain "test" (e.g. skp_test_123).`);
+  throw new Error(
+    `Refusing to run tests against database "${dbName}": its name must contain "test" (e.g. skp_test_123).`,
+  );
 }

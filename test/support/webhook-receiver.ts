@@ -6,7 +6,9 @@ export interface ReceivedHook {
 }
 
 /** A local HTTP receiver (127.0.0.1 only) that answers with the scripted status codes, then 200. */
-export async function startWebhookReceiver(statuses: number[] = []): Promise<{ url: string; received: ReceivedHook[]; close(): Promise<void> }> {
+export async function startWebhookReceiver(
+  statuses: number[] = [],
+): Promise<{ url: string; received: ReceivedHook[]; close(): Promise<void> }> {
   const received: ReceivedHook[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';

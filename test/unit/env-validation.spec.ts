@@ -1,6 +1,10 @@
 import { ConfigError, validateEnv } from '../../src/config/env.validation';
 
-const valid = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/skp', REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'x'.repeat(32) };
+const valid = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/skp',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_SECRET: 'x'.repeat(32),
+};
 
 describe('environment validation', () => {
   it('accepts a minimal valid environment and fills defaults', () => {
@@ -17,11 +21,15 @@ describe('environment validation', () => {
     ['JWT_SECRET', { ...valid, JWT_SECRET: 'short' }, /JWT_SECRET must be at least 32/],
     ['PORT', { ...valid, PORT: 'abc' }, /PORT/],
     ['BOOTSTRAP_ADMIN_NIP', { ...valid, BOOTSTRAP_ADMIN_NIP: '123' }, /BOOTSTRAP_ADMIN_NIP must be an 18-digit NIP/],
-    ['BOOTSTRAP_ADMIN_PASSWORD', { ...valid, BOOTSTRAP_ADMIN_NIP: '198501012010011001' }, /BOOTSTRAP_ADMIN_PASSWORD is missing/],
+    [
+      'BOOTSTRAP_ADMIN_PASSWORD',
+      { ...valid, BOOTSTRAP_ADMIN_NIP: '198501012010011001' },
+      /BOOTSTRAP_ADMIN_PASSWORD is missing/,
+    ],
   ])('stops with one line naming %s', (_name, env, pattern) => {
     let err: unknown;
     try {
-      validateEnv(env as Record<string, unknown>);
+      validateEnv(env);
     } catch (e) {
       err = e;
     }

@@ -13,19 +13,34 @@ describe('OpenAPI document', () => {
 
   const operations = () =>
     Object.entries(doc.paths).flatMap(([path, item]) =>
-      Object.entries(item as Record<string, { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>; security?: unknown[] }>).map(([method, op]) => ({ id: `${method.toUpperCase()} ${path}`, method, path, op })),
+      Object.entries(
+        item as Record<
+          string,
+          {
+            responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+            security?: unknown[];
+          }
+        >,
+      ).map(([method, op]) => ({ id: `${method.toUpperCase()} ${path}`, method, path, op })),
     );
 
   it('openapi.json at the repository root is up to date (run `npm run openapi:export`)', () => {
     const checkedIn = readFileSync(join(ROOT, 'openapi.json'), 'utf8');
-    expect(serialiseDocument(doc) === checkedIn ? 'up to date' : 'stale: run npm run openapi:export').toBe('up to date');
+    expect(serialiseDocument(doc) === checkedIn ? 'up to date' : 'stale: run npm run openapi:export').toBe(
+      'up to date',
+    );
   });
 
   it('every operation declares the contract error shape for 400, and 401/403 unless public', () => {
     for (const { id, op } of operations()) {
       const errors = Object.entries(op.responses).filter(([s]) => Number(s) >= 400);
       expect({ id, has400: '400' in op.responses }).toEqual({ id, has400: true });
-      for (const [status, r] of errors) expect({ id, status, ref: r.content?.['application/json']?.schema?.$ref }).toEqual({ id, status, ref: '#/components/schemas/ErrorBodyDto' });
+      for (const [status, r] of errors)
+        expect({ id, status, ref: r.content?.['application/json']?.schema?.$ref }).toEqual({
+          id,
+          status,
+          ref: '#/components/schemas/ErrorBodyDto',
+        });
       const isPublic = Array.isArray(op.security) && op.security.length === 0;
       if (!isPublic) expect({ id, auth: ['401', '403'].every((s) => s in op.responses) }).toEqual({ id, auth: true });
     }
@@ -37,7 +52,16 @@ describe('OpenAPI document', () => {
   it('request fields typed as strings are strings (no bare "object" for string | null)', () => {
     const loose: string[] = [];
     for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
-      for (const [prop, p] of Object.entries((schema as { properties?: Record<string, { type?: string; properties?: unknown; additionalProperties?: unknown; allOf?: unknown }> }).properties ?? {})) {
+      for (const [prop, p] of Object.entries(
+        (
+          schema as {
+            properties?: Record<
+              string,
+              { type?: string; properties?: unknown; additionalProperties?: unknown; allOf?: unknown }
+            >;
+          }
+        ).properties ?? {},
+      )) {
         if (p.type === 'object' && !p.properties && !p.additionalProperties && !p.allOf) loose.push(`${name}.${prop}`);
       }
     }
@@ -49,6 +73,8 @@ describe('OpenAPI document', () => {
     expect(me.op.responses['200'].content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/MeView');
     const team = operations().find((o) => o.id === 'GET /api/v1/me/team')!;
     expect(team.op.responses['200'].content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/TeamView');
-    expect((doc.components?.schemas?.TeamView as { required?: string[] }).required).toEqual(expect.arrayContaining(['on', 'year', 'items']));
+    expect((doc.components?.schemas?.TeamView as { required?: string[] }).required).toEqual(
+      expect.arrayContaining(['on', 'year', 'items']),
+    );
   });
 });

@@ -5,6 +5,8 @@ import { generateResponseSchemas, SCHEMAS_FILE } from '../../scripts/openapi/gen
 describe('OpenAPI response schemas', () => {
   it('src/openapi/response-schemas.json matches the TypeScript response types (run `npm run openapi:export`)', () => {
     const fresh = JSON.stringify(generateResponseSchemas(), null, 2) + '\n';
-    expect(fresh === readFileSync(SCHEMAS_FILE, 'utf8') ? 'up to date' : 'stale: run npm run openapi:export').toBe('up to date');
+    expect(fresh === readFileSync(SCHEMAS_FILE, 'utf8') ? 'up to date' : 'stale: run npm run openapi:export').toBe(
+      'up to date',
+    );
   }, 120_000);
 });

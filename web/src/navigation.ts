@@ -5,8 +5,15 @@ import type { Me } from './auth/me';
  * date; the page's h1 is its label. Admin pages (the BKPSDM office) go in the ADMIN section: add an
  * entry here and a route in router.tsx (see web/README.md).
  */
-export interface NavEntry { path: string; label: string; visible: (me: Me) => boolean }
-export interface NavSection { title: string; entries: NavEntry[] }
+export interface NavEntry {
+  path: string;
+  label: string;
+  visible: (me: Me) => boolean;
+}
+export interface NavSection {
+  title: string;
+  entries: NavEntry[];
+}
 
 const employee = (me: Me) => me.isEmployee;
 const admin = (me: Me) => me.isAdmin;
@@ -23,7 +30,10 @@ export const NAVIGATION: NavSection[] = [
     ],
   },
   { title: 'Pejabat Penilai Kinerja', entries: [{ path: '/tim', label: 'Tim Saya', visible: (me) => me.isPpk }] },
-  { title: 'Atasan Pejabat Penilai Kinerja', entries: [{ path: '/keberatan', label: 'Keberatan', visible: (me) => me.isAtasanPpk }] },
+  {
+    title: 'Atasan Pejabat Penilai Kinerja',
+    entries: [{ path: '/keberatan', label: 'Keberatan', visible: (me) => me.isAtasanPpk }],
+  },
   {
     title: 'Admin BKPSDM',
     entries: [
@@ -39,7 +49,9 @@ export const NAVIGATION: NavSection[] = [
 ];
 
 export function visibleNavigation(me: Me): NavSection[] {
-  return NAVIGATION.map((s) => ({ ...s, entries: s.entries.filter((e) => e.visible(me)) })).filter((s) => s.entries.length > 0);
+  return NAVIGATION.map((s) => ({ ...s, entries: s.entries.filter((e) => e.visible(me)) })).filter(
+    (s) => s.entries.length > 0,
+  );
 }
 
 /** Where a person lands after Masuk when no page was asked for. */

@@ -3,7 +3,10 @@ import { demo } from './support/demo';
 import { checkPage, login } from './support/page-checks';
 
 /** The BKPSDM office (the ADMIN section): every page opens with its h1 and passes axe; the roster, import and monitoring work. */
-const ADMIN = { nip: process.env.BOOTSTRAP_ADMIN_NIP ?? '198501012010011001', password: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? 'admin-demo-2026' };
+const ADMIN = {
+  nip: process.env.BOOTSTRAP_ADMIN_NIP ?? '198501012010011001',
+  password: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? 'admin-demo-2026',
+};
 const PAGES = ['Pegawai', 'Unit', 'Impor', 'Monitoring', 'Pembayaran TPP', 'Disiplin', 'Sistem'];
 const spaced = (nip: string) => `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`;
 
@@ -12,7 +15,9 @@ async function open(page: Page, label: string) {
   await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
 }
 
-test('the BKPSDM office: every admin entry in the menu; find an employee by name; a file with one bad row is refused and the row shown', async ({ page }, info) => {
+test('the BKPSDM office: every admin entry in the menu; find an employee by name; a file with one bad row is refused and the row shown', async ({
+  page,
+}, info) => {
   test.skip(info.project.name !== 'desktop', 'desktop only');
   test.setTimeout(180_000);
   await page.goto('/');

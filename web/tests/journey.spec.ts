@@ -9,7 +9,10 @@ const month = Number(new Intl.DateTimeFormat('en', { month: 'numeric', timeZone:
 // A period whose last month has begun (ratings wait for it): the year in December, else the last quarter begun-and-ended.
 const period = month === 12 ? String(year) : `${year}-Q${Math.max(1, Math.floor(month / 3))}`;
 
-test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in the console', async ({ page, request }, info) => {
+test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in the console', async ({
+  page,
+  request,
+}, info) => {
   test.setTimeout(300_000);
   const cast = CASTS[info.project.name];
   const employee = demo(cast.employee);
@@ -23,13 +26,19 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
     await expect(page.getByRole('heading', { level: 1, name: 'SKP Saya' })).toBeVisible();
     await page.getByRole('button', { name: `Buat SKP ${year}` }).click();
     await page.getByRole('button', { name: 'Tambah RHK' }).click();
-    await page.getByLabel('Rencana Hasil Kerja', { exact: true }).fill('Terlaksananya asuhan keperawatan pasien rujukan');
+    await page
+      .getByLabel('Rencana Hasil Kerja', { exact: true })
+      .fill('Terlaksananya asuhan keperawatan pasien rujukan');
     await page.getByLabel('RHK Pimpinan yang Diintervensi').selectOption({ label: leaderRhk });
-    await page.getByLabel('Indikator', { exact: true }).fill('Persentase pasien rujukan yang mendapat asuhan sesuai standar');
+    await page
+      .getByLabel('Indikator', { exact: true })
+      .fill('Persentase pasien rujukan yang mendapat asuhan sesuai standar');
     // Saving without a target keeps what was typed; submitting shows the API's message on the Target field.
     await page.getByRole('button', { name: 'Ajukan' }).click();
     await expect(page.getByText('target wajib pada pendekatan kuantitatif', { exact: true })).toBeVisible();
-    await expect(page.getByLabel('Indikator', { exact: true })).toHaveValue('Persentase pasien rujukan yang mendapat asuhan sesuai standar');
+    await expect(page.getByLabel('Indikator', { exact: true })).toHaveValue(
+      'Persentase pasien rujukan yang mendapat asuhan sesuai standar',
+    );
     await page.getByLabel('Target').fill('100 %');
     if (phone) await expectNoHorizontalScroll(page);
     await checkPage(page, info, 'skp-saya');
@@ -79,7 +88,9 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
     await expect(page.getByText(/Masa keberatan sampai .* \(\d+ hari lagi\)/)).toBeVisible();
     if (phone) await expectNoHorizontalScroll(page);
     await checkPage(page, info, 'evaluasi');
-    await page.getByLabel('Alasan keberatan').fill('Realisasi asuhan rujukan melebihi target namun tidak dipertimbangkan.');
+    await page
+      .getByLabel('Alasan keberatan')
+      .fill('Realisasi asuhan rujukan melebihi target namun tidak dipertimbangkan.');
     await page.getByRole('button', { name: 'Ajukan Keberatan' }).click();
     await expect(page.getByText('menunggu keputusan Atasan Pejabat Penilai Kinerja')).toBeVisible();
     await page.getByRole('button', { name: 'Keluar' }).click();
@@ -96,7 +107,9 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
     await checkPage(page, info, 'keberatan');
     await page.getByLabel('Rating Hasil Kerja').selectOption('DI_ATAS_EKSPEKTASI');
     await page.getByLabel('Rating Perilaku Kerja').selectOption('SESUAI_EKSPEKTASI');
-    await page.getByLabel('Keputusan', { exact: true }).fill('Keberatan diterima sebagian setelah memeriksa bukti dukung.');
+    await page
+      .getByLabel('Keputusan', { exact: true })
+      .fill('Keberatan diterima sebagian setelah memeriksa bukti dukung.');
     await page.getByRole('button', { name: 'Putuskan' }).click();
     await expect(page).toHaveURL(/\/keberatan$/);
     await page.getByRole('button', { name: 'Keluar' }).click();
@@ -108,14 +121,19 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
     await page.getByLabel('Periode').selectOption(period);
     await expect(page.getByRole('heading', { name: 'Predikat Kinerja: Baik' })).toBeVisible();
     await expect(page.getByText('Final', { exact: true })).toBeVisible();
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh PDF (DEKP)' }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh PDF (DEKP)' }).click(),
+    ]);
     expect(file.suggestedFilename()).toBe(`DEKP-${employee.nip}-${period}.pdf`);
     await openMenu(page, 'Angka Kredit', phone);
     await expect(page.getByRole('heading', { level: 1, name: 'Angka Kredit' })).toBeVisible();
     // The worker converts the final predikat into the ledger shortly after.
     await expect(async () => {
       await page.reload();
-      await expect(page.getByText('Konversi predikat kinerja', { exact: false }).first()).toBeVisible({ timeout: 2_000 });
+      await expect(page.getByText('Konversi predikat kinerja', { exact: false }).first()).toBeVisible({
+        timeout: 2_000,
+      });
     }).toPass({ timeout: 60_000 });
     if (phone) await expectNoHorizontalScroll(page);
     await checkPage(page, info, 'angka-kredit');

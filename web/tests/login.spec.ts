@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { PASSWORD, demo } from './support/demo';
 import { checkPage, login } from './support/page-checks';
 
-test('Masuk: wrong password says so, keeps the NIP, and a good login returns to the page asked for', async ({ page }, info) => {
+test('Masuk: wrong password says so, keeps the NIP, and a good login returns to the page asked for', async ({
+  page,
+}, info) => {
   const who = demo('pel-yankes-1');
   await page.goto('/skp');
   await expect(page).toHaveURL(/\/masuk\?next=%2Fskp/);

@@ -13,7 +13,11 @@ test('the generated API client matches the running API’s OpenAPI document', as
   const dir = mkdtempSync(join(tmpdir(), 'skp-openapi-'));
   writeFileSync(join(dir, 'openapi.json'), await res.text());
   const web = fileURLToPath(new URL('..', import.meta.url));
-  execFileSync(join(web, 'node_modules/.bin/openapi-typescript'), [join(dir, 'openapi.json'), '-o', join(dir, 'schema.d.ts')], { stdio: 'ignore' });
+  execFileSync(
+    join(web, 'node_modules/.bin/openapi-typescript'),
+    [join(dir, 'openapi.json'), '-o', join(dir, 'schema.d.ts')],
+    { stdio: 'ignore' },
+  );
   const fresh = readFileSync(join(dir, 'schema.d.ts'), 'utf8');
   const committed = readFileSync(join(web, 'src/api/schema.d.ts'), 'utf8');
   expect(committed === fresh, 'web/src/api/schema.d.ts is stale: run `npm run openapi:types` in web/').toBe(true);

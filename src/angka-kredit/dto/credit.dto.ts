@@ -9,7 +9,9 @@ export class CreditOpeningDto {
 
   @ApiPropertyOptional({ example: '550.630', description: 'conventional AK total (INTEGRASI only), decimal string' })
   @ValidateIf((o) => o.kind === 'INTEGRASI')
-  @Matches(/^\d{1,6}(\.\d{1,3})?$/, { message: 'harus angka desimal dalam string, mis. "550.630" / must be a decimal string' })
+  @Matches(/^\d{1,6}(\.\d{1,3})?$/, {
+    message: 'harus angka desimal dalam string, mis. "550.630" / must be a decimal string',
+  })
   conventionalTotal?: string;
 }
 

@@ -27,7 +27,13 @@ export function csvStringifyOptions(columns: readonly ExportColumn[], opts: CsvO
     cast: {
       boolean: (v) => (v ? 'true' : 'false'),
       string: (v: string, ctx: CastingContext) => {
-        if (opts.codes === 'text' && ctx.header !== true && typeof ctx.index === 'number' && columns[ctx.index]?.kind === 'code' && /^\d+$/.test(v)) {
+        if (
+          opts.codes === 'text' &&
+          ctx.header !== true &&
+          typeof ctx.index === 'number' &&
+          columns[ctx.index]?.kind === 'code' &&
+          /^\d+$/.test(v)
+        ) {
           return { value: `="${v}"`, escape_formulas: false, quoted: false } as unknown as string;
         }
         return v;
@@ -55,7 +61,11 @@ function toRecord(columns: readonly ExportColumn[], row: ExportRow): Record<stri
 }
 
 /** Whole CSV text (small exports). */
-export function toCsv(columns: readonly ExportColumn[], rows: Iterable<ExportRow>, opts: CsvOptions = DEFAULT_CSV_OPTIONS): string {
+export function toCsv(
+  columns: readonly ExportColumn[],
+  rows: Iterable<ExportRow>,
+  opts: CsvOptions = DEFAULT_CSV_OPTIONS,
+): string {
   const records = [];
   for (const r of rows) records.push(toRecord(columns, r));
   return stringifySync(records, csvStringifyOptions(columns, opts));
@@ -66,7 +76,11 @@ export function toCsv(columns: readonly ExportColumn[], rows: Iterable<ExportRow
  * the HTTP response to the generator, so memory stays constant; destroying the result (client gone)
  * ends the generator (its `finally` releases database resources).
  */
-export function csvReadable(columns: readonly ExportColumn[], batches: AsyncIterable<ExportRow[]> | Iterable<ExportRow[]>, opts: CsvOptions = DEFAULT_CSV_OPTIONS): Readable {
+export function csvReadable(
+  columns: readonly ExportColumn[],
+  batches: AsyncIterable<ExportRow[]> | Iterable<ExportRow[]>,
+  opts: CsvOptions = DEFAULT_CSV_OPTIONS,
+): Readable {
   async function* records() {
     for await (const batch of batches) for (const r of batch) yield toRecord(columns, r);
   }

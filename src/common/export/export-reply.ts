@@ -16,16 +16,32 @@ export interface ExportFile {
 
 /** Query parameters of every CSV export (documented once, validated by csvOptionsFromQuery). */
 export const CSV_QUERY_DOC = [
-  { name: 'sep', required: false, enum: ['comma', 'semicolon'], description: 'field separator (default comma; semicolon for spreadsheets with Indonesian settings)' },
+  {
+    name: 'sep',
+    required: false,
+    enum: ['comma', 'semicolon'],
+    description: 'field separator (default comma; semicolon for spreadsheets with Indonesian settings)',
+  },
   { name: 'bom', required: false, enum: ['true', 'false'], description: 'UTF-8 byte-order mark first (default true)' },
-  { name: 'codes', required: false, enum: ['text', 'plain'], description: 'NIP and other digit codes as ="…" so spreadsheets keep them as text (default text), or bare digits (plain)' },
+  {
+    name: 'codes',
+    required: false,
+    enum: ['text', 'plain'],
+    description:
+      'NIP and other digit codes as ="…" so spreadsheets keep them as text (default text), or bare digits (plain)',
+  },
 ] as const;
 
 /**
  * Sends an export as CSV (options from the query: sep, bom, codes) — validated before anything is
  * written, so a bad parameter is a 400 — or as XLSX. Personal data: never cached.
  */
-export function sendExport(reply: FastifyReply, format: 'csv' | 'xlsx', file: ExportFile, query: Record<string, unknown> = {}) {
+export function sendExport(
+  reply: FastifyReply,
+  format: 'csv' | 'xlsx',
+  file: ExportFile,
+  query: Record<string, unknown> = {},
+) {
   reply.header('cache-control', 'no-store');
   if (format === 'xlsx') {
     return reply

@@ -6,7 +6,12 @@ import { ExportColumn, ExportColumnKind, ExportRow } from './export-table';
  * Number formats are stored locale-neutral (OOXML): `#,##0` is shown as `5.439.503` by a spreadsheet
  * with Indonesian regional settings (the officer's `#.##0`); `@` is the text format.
  */
-const NUM_FMT: Partial<Record<ExportColumnKind, string>> = { rupiah: '#,##0', integer: '0', code: '@', date: 'dd/mm/yyyy' };
+const NUM_FMT: Partial<Record<ExportColumnKind, string>> = {
+  rupiah: '#,##0',
+  integer: '0',
+  code: '@',
+  date: 'dd/mm/yyyy',
+};
 const WIDTH: Record<ExportColumnKind, number> = { text: 30, code: 21, rupiah: 14, integer: 8, date: 12, boolean: 8 };
 
 function xlsxCell(kind: ExportColumnKind, v: unknown): unknown {
@@ -15,7 +20,8 @@ function xlsxCell(kind: ExportColumnKind, v: unknown): unknown {
     case 'rupiah':
     case 'integer': {
       // Exact below 2^53 rupiah (9 quadrillion): far above any payroll figure.
-      const n = typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : /^-?\d+$/.test(String(v)) ? Number(v) : NaN;
+      const n =
+        typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : /^-?\d+$/.test(String(v)) ? Number(v) : NaN;
       return Number.isFinite(n) ? n : String(v);
     }
     case 'date': {
@@ -43,7 +49,11 @@ function sheetEntry(ws: ExcelJS.Worksheet): Writable | undefined {
 
 /** archiver's entry is a readable-stream 2 PassThrough: no `writableNeedDrain`, the state says it. */
 function needsDrain(w: Writable): boolean {
-  return w.writableNeedDrain ?? (w as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ?? false;
+  return (
+    w.writableNeedDrain ??
+    (w as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ??
+    false
+  );
 }
 
 async function drained(entry: Writable | undefined, out: PassThrough): Promise<void> {
@@ -74,10 +84,13 @@ export interface XlsxSheet {
  * header row of Bahasa Indonesia labels (bold, frozen), NIP columns typed text, rupiah `#,##0`.
  * Waits for the response to drain between batches, so memory stays constant for 100,000 lines.
  */
-export function xlsxReadable(columns: readonly ExportColumn[], batches: AsyncIterable<ExportRow[]> | Iterable<ExportRow[]>, sheet: XlsxSheet): Readable {
+export function xlsxReadable(
+  columns: readonly ExportColumn[],
+  batches: AsyncIterable<ExportRow[]> | Iterable<ExportRow[]>,
+  sheet: XlsxSheet,
+): Readable {
   const out = new PassThrough();
-  const iterator = (Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : (batches as Iterable<ExportRow[]>)[Symbol.iterator]()) as
-    AsyncIterator<ExportRow[]> | Iterator<ExportRow[]>;
+  const iterator = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();
   const write = async () => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const ws = wb.addWorksheet(sheet.sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -101,9 +114,11 @@ export function xlsxReadable(columns: readonly ExportColumn[], batches: AsyncIte
     ws.commit();
     await wb.commit();
   };
-  write().catch((e: Error) => out.destroy(e)).finally(() => {
-    // Client gone or failure: end the row source (releases its database resources).
-    if (out.destroyed) void iterator.return?.();
-  });
+  write()
+    .catch((e: Error) => out.destroy(e))
+    .finally(() => {
+      // Client gone or failure: end the row source (releases its database resources).
+      if (out.destroyed) void iterator.return?.();
+    });
   return out;
 }

@@ -45,7 +45,9 @@ export class Foundation1764500000000 implements MigrationInterface {
         CONSTRAINT employee_assignments_range CHECK (valid_to IS NULL OR valid_to > valid_from),
         CONSTRAINT employee_assignments_unique_start UNIQUE (employee_id, valid_from)
       )`);
-    await q.query(`CREATE INDEX employee_assignments_supervisor_idx ON employee_assignments(supervisor_id, valid_from)`);
+    await q.query(
+      `CREATE INDEX employee_assignments_supervisor_idx ON employee_assignments(supervisor_id, valid_from)`,
+    );
     await q.query(`CREATE INDEX employee_assignments_unit_idx ON employee_assignments(unit_id, valid_from)`);
     await q.query(`
       CREATE TABLE ppk_delegations (
@@ -102,7 +104,9 @@ export class Foundation1764500000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`);
-    await q.query(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`);
+    await q.query(
+      `CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+    );
     await q.query(`
       CREATE TABLE outbox (
         id bigserial PRIMARY KEY,
@@ -128,7 +132,17 @@ export class Foundation1764500000000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const t of ['job_receipts', 'outbox', 'audit_log', 'api_keys', 'user_accounts', 'ppk_delegations', 'employee_assignments', 'employees', 'units']) {
+    for (const t of [
+      'job_receipts',
+      'outbox',
+      'audit_log',
+      'api_keys',
+      'user_accounts',
+      'ppk_delegations',
+      'employee_assignments',
+      'employees',
+      'units',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t} CASCADE`);
     }
     await q.query(`DROP FUNCTION IF EXISTS audit_log_append_only()`);

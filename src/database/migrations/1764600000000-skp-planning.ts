@@ -46,7 +46,9 @@ export class SkpPlanning1764600000000 implements MigrationInterface {
         parent_result_id uuid NULL REFERENCES skp_results(id) ON DELETE RESTRICT
       )`);
     await q.query(`CREATE INDEX skp_results_skp_idx ON skp_results(skp_id, position)`);
-    await q.query(`CREATE INDEX skp_results_parent_idx ON skp_results(parent_result_id) WHERE parent_result_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX skp_results_parent_idx ON skp_results(parent_result_id) WHERE parent_result_id IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE skp_indicators (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -81,7 +83,8 @@ export class SkpPlanning1764600000000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const t of ['skp_transitions', 'skp_behaviors', 'skp_indicators', 'skp_results', 'skp']) await q.query(`DROP TABLE IF EXISTS ${t} CASCADE`);
+    for (const t of ['skp_transitions', 'skp_behaviors', 'skp_indicators', 'skp_results', 'skp'])
+      await q.query(`DROP TABLE IF EXISTS ${t} CASCADE`);
     await q.query(`DROP FUNCTION IF EXISTS ppk_on(uuid, date)`);
   }
 }

@@ -59,7 +59,9 @@ export class Evaluations1764700000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX evaluations_employee_idx ON evaluations(employee_id, period)`);
     await q.query(`CREATE INDEX evaluations_unit_period_idx ON evaluations(unit_id, period)`);
-    await q.query(`CREATE INDEX evaluations_issued_deadline_idx ON evaluations(objection_deadline) WHERE status = 'ISSUED'`);
+    await q.query(
+      `CREATE INDEX evaluations_issued_deadline_idx ON evaluations(objection_deadline) WHERE status = 'ISSUED'`,
+    );
     await q.query(`
       CREATE TABLE evaluation_realizations (
         evaluation_id uuid NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,

@@ -16,6 +16,7 @@ export class EvaluationSnapshots1764700000001 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const c of ['decision_distribution_report', 'distribution_report', 'snapshot', 'ref_date']) await q.query(`ALTER TABLE evaluations DROP COLUMN IF EXISTS ${c}`);
+    for (const c of ['decision_distribution_report', 'distribution_report', 'snapshot', 'ref_date'])
+      await q.query(`ALTER TABLE evaluations DROP COLUMN IF EXISTS ${c}`);
   }
 }

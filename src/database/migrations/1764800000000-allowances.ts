@@ -32,8 +32,12 @@ export class Allowances1764800000000 implements MigrationInterface {
         code varchar(40) NOT NULL,
         assigned_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX allowance_rs_assign_unit_uq ON allowance_rule_set_assignments(unit_id) WHERE unit_id IS NOT NULL`);
-    await q.query(`CREATE UNIQUE INDEX allowance_rs_assign_default_uq ON allowance_rule_set_assignments((true)) WHERE unit_id IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX allowance_rs_assign_unit_uq ON allowance_rule_set_assignments(unit_id) WHERE unit_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX allowance_rs_assign_default_uq ON allowance_rule_set_assignments((true)) WHERE unit_id IS NULL`,
+    );
     await q.query(`
       CREATE TABLE allowance_holidays (
         day date PRIMARY KEY,
@@ -154,14 +158,26 @@ export class Allowances1764800000000 implements MigrationInterface {
         END IF;
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
       END $$`);
-    await q.query(`CREATE TRIGGER allowance_lines_closed_guard BEFORE INSERT OR UPDATE OR DELETE ON allowance_lines FOR EACH ROW EXECUTE FUNCTION allowance_closed_month_guard()`);
-    await q.query(`CREATE TRIGGER allowance_adjustments_closed_guard BEFORE INSERT OR UPDATE OR DELETE ON allowance_adjustments FOR EACH ROW EXECUTE FUNCTION allowance_closed_month_guard()`);
+    await q.query(
+      `CREATE TRIGGER allowance_lines_closed_guard BEFORE INSERT OR UPDATE OR DELETE ON allowance_lines FOR EACH ROW EXECUTE FUNCTION allowance_closed_month_guard()`,
+    );
+    await q.query(
+      `CREATE TRIGGER allowance_adjustments_closed_guard BEFORE INSERT OR UPDATE OR DELETE ON allowance_adjustments FOR EACH ROW EXECUTE FUNCTION allowance_closed_month_guard()`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {
     for (const t of [
-      'allowance_adjustments', 'allowance_lines', 'allowance_run_chunks', 'allowance_runs', 'allowance_months',
-      'attendance_months', 'allowance_working_days', 'allowance_holidays', 'allowance_rule_set_assignments', 'allowance_rule_sets',
+      'allowance_adjustments',
+      'allowance_lines',
+      'allowance_run_chunks',
+      'allowance_runs',
+      'allowance_months',
+      'attendance_months',
+      'allowance_working_days',
+      'allowance_holidays',
+      'allowance_rule_set_assignments',
+      'allowance_rule_sets',
     ]) {
       await q.query(`DROP TABLE IF EXISTS ${t} CASCADE`);
     }

@@ -10,13 +10,17 @@ export class AllowanceLinesJson1764800000001 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE allowance_lines ALTER COLUMN deductions DROP DEFAULT`);
-    await q.query(`ALTER TABLE allowance_lines ALTER COLUMN deductions TYPE json USING deductions::json, ALTER COLUMN explanation TYPE json USING explanation::json`);
+    await q.query(
+      `ALTER TABLE allowance_lines ALTER COLUMN deductions TYPE json USING deductions::json, ALTER COLUMN explanation TYPE json USING explanation::json`,
+    );
     await q.query(`ALTER TABLE allowance_lines ALTER COLUMN deductions SET DEFAULT '[]'::json`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE allowance_lines ALTER COLUMN deductions DROP DEFAULT`);
-    await q.query(`ALTER TABLE allowance_lines ALTER COLUMN deductions TYPE jsonb USING deductions::jsonb, ALTER COLUMN explanation TYPE jsonb USING explanation::jsonb`);
+    await q.query(
+      `ALTER TABLE allowance_lines ALTER COLUMN deductions TYPE jsonb USING deductions::jsonb, ALTER COLUMN explanation TYPE jsonb USING explanation::jsonb`,
+    );
     await q.query(`ALTER TABLE allowance_lines ALTER COLUMN deductions SET DEFAULT '[]'::jsonb`);
   }
 }

@@ -70,6 +70,7 @@ export class AngkaKreditOutcomes1764900000000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const t of ['outcomes', 'ak_ledger_history', 'ak_ledgers', 'ak_education', 'ak_openings']) await q.query(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of ['outcomes', 'ak_ledger_history', 'ak_ledgers', 'ak_education', 'ak_openings'])
+      await q.query(`DROP TABLE IF EXISTS ${t}`);
   }
 }

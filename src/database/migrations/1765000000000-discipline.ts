@@ -60,9 +60,13 @@ export class Discipline1765000000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     // An attendance rung opens one case per employee and year (the scan may see the same month many times).
-    await q.query(`CREATE UNIQUE INDEX discipline_cases_attendance_rung_uq ON discipline_cases(employee_id, attendance_year, attendance_rung) WHERE attendance_rung IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX discipline_cases_attendance_rung_uq ON discipline_cases(employee_id, attendance_year, attendance_rung) WHERE attendance_rung IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX discipline_cases_employee_idx ON discipline_cases(employee_id)`);
-    await q.query(`CREATE INDEX discipline_cases_status_idx ON discipline_cases(status) WHERE status NOT IN ('ENDED','DISMISSED')`);
+    await q.query(
+      `CREATE INDEX discipline_cases_status_idx ON discipline_cases(status) WHERE status NOT IN ('ENDED','DISMISSED')`,
+    );
     await q.query(`CREATE INDEX discipline_cases_officials_idx ON discipline_cases USING gin (competent_official_ids)`);
     await q.query(`
       CREATE TABLE discipline_case_transitions (
@@ -105,7 +109,9 @@ export class Discipline1765000000000 implements MigrationInterface {
         decision_ref varchar(120) NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX discipline_sanctions_employee_idx ON discipline_sanctions(employee_id, effective_from)`);
+    await q.query(
+      `CREATE INDEX discipline_sanctions_employee_idx ON discipline_sanctions(employee_id, effective_from)`,
+    );
     await q.query(`
       CREATE TABLE discipline_holidays (
         day date PRIMARY KEY,
@@ -125,7 +131,9 @@ export class Discipline1765000000000 implements MigrationInterface {
         recorded_by varchar(60) NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX discipline_rating_justifications_employee_idx ON discipline_rating_justifications(employee_id, created_at)`);
+    await q.query(
+      `CREATE INDEX discipline_rating_justifications_employee_idx ON discipline_rating_justifications(employee_id, created_at)`,
+    );
     await q.query(`
       CREATE TABLE discipline_scan_state (
         name varchar(40) PRIMARY KEY,
@@ -134,7 +142,15 @@ export class Discipline1765000000000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const t of ['discipline_scan_state', 'discipline_rating_justifications', 'discipline_holidays', 'discipline_sanctions', 'discipline_escalations', 'discipline_case_transitions', 'discipline_cases']) {
+    for (const t of [
+      'discipline_scan_state',
+      'discipline_rating_justifications',
+      'discipline_holidays',
+      'discipline_sanctions',
+      'discipline_escalations',
+      'discipline_case_transitions',
+      'discipline_cases',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
     await q.query(`DROP SEQUENCE IF EXISTS discipline_case_number_seq`);

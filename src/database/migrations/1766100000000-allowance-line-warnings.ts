@@ -9,8 +9,12 @@ export class AllowanceLineWarnings1766100000000 implements MigrationInterface {
   name = 'AllowanceLineWarnings1766100000000';
 
   public async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE allowance_lines ADD COLUMN warnings json NOT NULL DEFAULT '[]'::json, ADD COLUMN held_amount bigint NOT NULL DEFAULT 0`);
-    await q.query(`CREATE INDEX allowance_lines_month_warned_idx ON allowance_lines(month) WHERE json_array_length(warnings) > 0`);
+    await q.query(
+      `ALTER TABLE allowance_lines ADD COLUMN warnings json NOT NULL DEFAULT '[]'::json, ADD COLUMN held_amount bigint NOT NULL DEFAULT 0`,
+    );
+    await q.query(
+      `CREATE INDEX allowance_lines_month_warned_idx ON allowance_lines(month) WHERE json_array_length(warnings) > 0`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

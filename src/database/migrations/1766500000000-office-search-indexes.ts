@@ -14,9 +14,13 @@ export class OfficeSearchIndexes1766500000000 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     await q.query(`CREATE INDEX employees_name_trgm_idx ON employees USING gin (name gin_trgm_ops)`);
-    await q.query(`CREATE INDEX employee_assignments_open_idx ON employee_assignments(unit_id, employee_id) INCLUDE (valid_from) WHERE valid_to IS NULL`);
+    await q.query(
+      `CREATE INDEX employee_assignments_open_idx ON employee_assignments(unit_id, employee_id) INCLUDE (valid_from) WHERE valid_to IS NULL`,
+    );
     await q.query(`CREATE INDEX skp_year_status_idx ON skp(year, employee_id) INCLUDE (id, status)`);
-    await q.query(`CREATE INDEX evaluations_period_status_idx ON evaluations(period, skp_id) INCLUDE (status, unit_id, predicate)`);
+    await q.query(
+      `CREATE INDEX evaluations_period_status_idx ON evaluations(period, skp_id) INCLUDE (status, unit_id, predicate)`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -8,7 +8,9 @@ export class EmployeeDocumentIdentity1766600000001 implements MigrationInterface
   name = 'EmployeeDocumentIdentity1766600000001';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE employees ADD COLUMN birth_place varchar(100), ADD COLUMN karpeg_number varchar(30), ADD COLUMN tmt_pangkat date`);
+    await q.query(
+      `ALTER TABLE employees ADD COLUMN birth_place varchar(100), ADD COLUMN karpeg_number varchar(30), ADD COLUMN tmt_pangkat date`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,25 +1,44 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { DISCIPLINE_LEVELS, NETRALITAS_STAGES, SANCTIONS } from '../../rules';
 import { CASE_KINDS, CASE_STATUSES, RECOMMENDATION_LEVELS } from '../discipline-policy';
 import { IsDateOnly } from '../../common/dates';
 
-
 export class AttendanceFactsDto {
   @ApiProperty({ example: 12, description: 'unexcused working days of the calendar year so far' })
-  @IsInt() @Min(0) @Max(366)
+  @IsInt()
+  @Min(0)
+  @Max(366)
   cumulativeDays: number;
 
   @ApiPropertyOptional({ example: 0, description: 'longest run of consecutive unexcused days' })
-  @IsOptional() @IsInt() @Min(0) @Max(366)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(366)
   consecutiveDays?: number;
 
   @ApiPropertyOptional({ example: 0, description: 'late + early-leave minutes of the year (450 = 1 day)' })
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
   lateEarlyMinutes?: number;
 }
 
@@ -32,12 +51,18 @@ export class CreateCaseDto {
   @IsIn(CASE_KINDS)
   kind: (typeof CASE_KINDS)[number];
 
-  @ApiPropertyOptional({ example: 'N05', description: 'NETRALITAS: N01…N11, N99 (03 §13.2); ATTENDANCE: TK (default); OTHER: a short code' })
-  @IsOptional() @IsString() @Matches(/^[A-Z0-9_.-]{1,20}$/, { message: 'must be a short code (A–Z, 0–9, _ . -)' })
+  @ApiPropertyOptional({
+    example: 'N05',
+    description: 'NETRALITAS: N01…N11, N99 (03 §13.2); ATTENDANCE: TK (default); OTHER: a short code',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z0-9_.-]{1,20}$/, { message: 'must be a short code (A–Z, 0–9, _ . -)' })
   act?: string;
 
   @ApiPropertyOptional({ enum: NETRALITAS_STAGES, nullable: true, description: 'required for NETRALITAS' })
-  @IsOptional() @IsIn(NETRALITAS_STAGES)
+  @IsOptional()
+  @IsIn(NETRALITAS_STAGES)
   stage?: (typeof NETRALITAS_STAGES)[number] | null;
 
   @ApiProperty({ example: '2026-02-10' })
@@ -45,39 +70,61 @@ export class CreateCaseDto {
   occurredOn: string;
 
   @ApiProperty({ example: 'Bawaslu Kabupaten (temuan pengawasan)' })
-  @IsString() @MinLength(2) @MaxLength(300)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
   reportedBy: string;
 
   @ApiPropertyOptional({ example: '2026-02-12', description: 'default today' })
-  @IsOptional() @IsDateOnly()
+  @IsOptional()
+  @IsDateOnly()
   reportedOn?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20)
-  @IsUrl({ protocols: ['https'], require_protocol: true, require_tld: true, require_host: true }, { each: true, message: 'each evidence URL must be a valid https:// URL' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true, require_tld: true, require_host: true },
+    { each: true, message: 'each evidence URL must be a valid https:// URL' },
+  )
   @MaxLength(2000, { each: true })
   evidenceUrls: string[] = [];
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   description?: string;
 
-  @ApiPropertyOptional({ enum: DISCIPLINE_LEVELS, description: 'OTHER: the level proposed by the reporter (classification), if known' })
-  @IsOptional() @IsIn(DISCIPLINE_LEVELS)
+  @ApiPropertyOptional({
+    enum: DISCIPLINE_LEVELS,
+    description: 'OTHER: the level proposed by the reporter (classification), if known',
+  })
+  @IsOptional()
+  @IsIn(DISCIPLINE_LEVELS)
   level?: (typeof DISCIPLINE_LEVELS)[number];
 
-  @ApiPropertyOptional({ type: AttendanceFactsDto, description: 'ATTENDANCE: the counts checked against the PP 94 ladder' })
-  @IsOptional() @ValidateNested() @Type(() => AttendanceFactsDto)
+  @ApiPropertyOptional({
+    type: AttendanceFactsDto,
+    description: 'ATTENDANCE: the counts checked against the PP 94 ladder',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AttendanceFactsDto)
   attendance?: AttendanceFactsDto;
 }
 
 export class VerifyDto {
   @ApiPropertyOptional({ example: '2026-02-14', description: 'default today' })
-  @IsOptional() @IsDateOnly()
+  @IsOptional()
+  @IsDateOnly()
   verifiedOn?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   note?: string;
 }
 
@@ -91,11 +138,14 @@ export class RecommendationDto {
   sanction: (typeof SANCTIONS)[number];
 
   @ApiPropertyOptional({ description: 'default today' })
-  @IsOptional() @IsDateOnly()
+  @IsOptional()
+  @IsDateOnly()
   recommendedOn?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   note?: string;
 }
 
@@ -109,11 +159,15 @@ export class DecisionDto {
   decidedOn: string;
 
   @ApiPropertyOptional({ example: '800/123/BKPSDM/2026', description: 'number of the decision letter (SK)' })
-  @IsOptional() @IsString() @MaxLength(120)
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
   decisionRef?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   note?: string;
 }
 
@@ -125,24 +179,49 @@ export class DeliveryDto {
 
 export class DismissDto {
   @ApiProperty({ example: 'Tidak terbukti setelah klarifikasi' })
-  @IsString() @MinLength(5) @MaxLength(4000)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(4000)
   reason: string;
 }
 
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_KINDS }) @IsOptional() @IsIn(CASE_KINDS) kind?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
-  @ApiPropertyOptional({ description: 'unit and the units below it (the unit when the act occurred)' }) @IsOptional() @IsString() @MaxLength(60) unitCode?: string;
+  @ApiPropertyOptional({ description: 'unit and the units below it (the unit when the act occurred)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  unitCode?: string;
   @ApiPropertyOptional({ description: 'occurredOn ≥ from' }) @IsOptional() @IsDateOnly() from?: string;
   @ApiPropertyOptional({ description: 'occurredOn ≤ to' }) @IsOptional() @IsDateOnly() to?: string;
-  @ApiPropertyOptional({ description: 'only the cases of this employee' }) @IsOptional() @Matches(/^\d{18}$/, { message: 'must be an 18-digit NIP' }) nip?: string;
+  @ApiPropertyOptional({ description: 'only the cases of this employee' })
+  @IsOptional()
+  @Matches(/^\d{18}$/, { message: 'must be an 18-digit NIP' })
+  nip?: string;
 }
 
 export class CaseExportQuery {
-  @ApiPropertyOptional({ enum: ['csv', 'xlsx', 'json'], default: 'csv' }) @IsOptional() @IsIn(['csv', 'xlsx', 'json']) format?: 'csv' | 'xlsx' | 'json';
-  @ApiPropertyOptional({ enum: ['comma', 'semicolon'], default: 'comma', description: 'CSV field separator' }) @IsOptional() @IsIn(['comma', 'semicolon']) sep?: string;
-  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'true', description: 'CSV: UTF-8 byte-order mark first' }) @IsOptional() @IsIn(['true', 'false']) bom?: string;
-  @ApiPropertyOptional({ enum: ['text', 'plain'], default: 'text', description: 'CSV: NIP as ="…" so spreadsheets keep it as text, or bare digits' }) @IsOptional() @IsIn(['text', 'plain']) codes?: string;
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx', 'json'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'xlsx', 'json'])
+  format?: 'csv' | 'xlsx' | 'json';
+  @ApiPropertyOptional({ enum: ['comma', 'semicolon'], default: 'comma', description: 'CSV field separator' })
+  @IsOptional()
+  @IsIn(['comma', 'semicolon'])
+  sep?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'true', description: 'CSV: UTF-8 byte-order mark first' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  bom?: string;
+  @ApiPropertyOptional({
+    enum: ['text', 'plain'],
+    default: 'text',
+    description: 'CSV: NIP as ="…" so spreadsheets keep it as text, or bare digits',
+  })
+  @IsOptional()
+  @IsIn(['text', 'plain'])
+  codes?: string;
   @ApiPropertyOptional({ enum: CASE_KINDS }) @IsOptional() @IsIn(CASE_KINDS) kind?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) unitCode?: string;
@@ -151,10 +230,18 @@ export class CaseExportQuery {
 }
 
 export class CaseSummaryQuery {
-  @ApiProperty({ example: '2026-01-01', description: 'start of the election period (occurredOn ≥ from)' }) @IsDateOnly() from: string;
-  @ApiProperty({ example: '2026-12-31', description: 'end of the election period (occurredOn ≤ to)' }) @IsDateOnly() to: string;
+  @ApiProperty({ example: '2026-01-01', description: 'start of the election period (occurredOn ≥ from)' })
+  @IsDateOnly()
+  from: string;
+  @ApiProperty({ example: '2026-12-31', description: 'end of the election period (occurredOn ≤ to)' })
+  @IsDateOnly()
+  to: string;
   @ApiPropertyOptional({ enum: CASE_KINDS, default: 'NETRALITAS' }) @IsOptional() @IsIn(CASE_KINDS) kind?: string;
-  @ApiPropertyOptional({ description: 'restrict to this unit and the units below it' }) @IsOptional() @IsString() @MaxLength(60) unitCode?: string;
+  @ApiPropertyOptional({ description: 'restrict to this unit and the units below it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  unitCode?: string;
 }
 
 export class HolidayItemDto {
@@ -164,6 +251,9 @@ export class HolidayItemDto {
 
 export class HolidaysDto {
   @ApiProperty({ type: [HolidayItemDto] })
-  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => HolidayItemDto)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => HolidayItemDto)
   holidays: HolidayItemDto[];
 }

@@ -68,7 +68,10 @@ export class EvaluationBatchService {
   async finalizeBatch(p: Principal, input: FinalizeBatchInput): Promise<FinalizeBatchResult> {
     const started = Date.now();
     const per = parsePeriodId(String(input.period ?? ''));
-    if (!per) throw badRequest('Periode tidak valid / invalid period', [{ field: 'period', problem: 'must be YYYY, YYYY-Q1..YYYY-Q4 or YYYY-01..YYYY-12' }]);
+    if (!per)
+      throw badRequest('Periode tidak valid / invalid period', [
+        { field: 'period', problem: 'must be YYYY, YYYY-Q1..YYYY-Q4 or YYYY-01..YYYY-12' },
+      ]);
     requireRatable(per, this.clock.today(), this.config);
     const justification = input.justification?.trim() || null;
     let unitIds: string[] | null = null;
@@ -107,10 +110,14 @@ export class EvaluationBatchService {
   }
 
   private async chunk(
-    m: EntityManager, p: Principal, per: EvaluationPeriod, all: Row[],
+    m: EntityManager,
+    p: Principal,
+    per: EvaluationPeriod,
+    all: Row[],
     reports: Map<string, { unitId: string; report: DistributionReport }>,
     skipped: Map<string, { unitCode: string; evaluations: number; violations: string[] }>,
-    justification: string | null, result: FinalizeBatchResult,
+    justification: string | null,
+    result: FinalizeBatchResult,
   ): Promise<void> {
     // Distribution per unit: computed once per batch (RATED, ISSUED and FINAL all count, so finalising does not change it).
     for (const unitId of new Set(all.map((r) => r.unit_id))) {
@@ -122,7 +129,11 @@ export class EvaluationBatchService {
     const filtered = all.filter((r) => {
       const { report } = reports.get(r.unit_id)!;
       if (report.ok || justification) return true;
-      const s = skipped.get(report.unitCode) ?? { unitCode: report.unitCode, evaluations: 0, violations: report.violations.map((v) => v.rule) };
+      const s = skipped.get(report.unitCode) ?? {
+        unitCode: report.unitCode,
+        evaluations: 0,
+        violations: report.violations.map((v) => v.rule),
+      };
       s.evaluations++;
       skipped.set(report.unitCode, s);
       return false;
@@ -132,7 +143,11 @@ export class EvaluationBatchService {
     // Like a single finalize (422), an employee without a position on the reference date is not issued: reported.
     const rows = filtered.filter((r) => {
       if (snapshots.has(r.id)) return true;
-      const s = skipped.get('(no position)') ?? { unitCode: '(no position)', evaluations: 0, violations: ['NO_POSITION_ON_REF_DATE'] };
+      const s = skipped.get('(no position)') ?? {
+        unitCode: '(no position)',
+        evaluations: 0,
+        violations: ['NO_POSITION_ON_REF_DATE'],
+      };
       s.evaluations++;
       skipped.set('(no position)', s);
       return false;
@@ -144,7 +159,12 @@ export class EvaluationBatchService {
     const items = rows.map((r) => {
       const { unitId, report } = reports.get(r.unit_id)!;
       usedReports[unitId] = report;
-      return { id: r.id, snapshot: snapshots.get(r.id), dist_unit: unitId, justification: report.ok ? null : justification };
+      return {
+        id: r.id,
+        snapshot: snapshots.get(r.id),
+        dist_unit: unitId,
+        justification: report.ok ? null : justification,
+      };
     });
     await m.query(
       `UPDATE evaluations e SET status = 'ISSUED', snapshot = x.snapshot, issued_at = $3::timestamptz, objection_deadline = $4::timestamptz,
@@ -167,9 +187,16 @@ export class EvaluationBatchService {
     for (const it of items) {
       const report = usedReports[it.dist_unit];
       audits.push({
-        action: report.ok ? 'evaluation.finalize' : 'evaluation.finalize.distribution-override', entityType: 'Evaluation', entityId: it.id,
+        action: report.ok ? 'evaluation.finalize' : 'evaluation.finalize.distribution-override',
+        entityType: 'Evaluation',
+        entityId: it.id,
         before: { status: 'RATED' },
-        after: { status: 'ISSUED', batch: true, objectionDeadline: deadline.toISOString(), distribution: { unitCode: report.unitCode, ok: report.ok, violations: report.violations.map((v) => v.rule) } },
+        after: {
+          status: 'ISSUED',
+          batch: true,
+          objectionDeadline: deadline.toISOString(),
+          distribution: { unitCode: report.unitCode, ok: report.ok, violations: report.violations.map((v) => v.rule) },
+        },
         reason: it.justification,
       });
       if (!report.ok) result.overridden++;
@@ -199,7 +226,10 @@ export class EvaluationBatchService {
          CROSS JOIN LATERAL (SELECT ppk_on(x.id, x.d) AS ppk) p ORDER BY x.n`,
       [ids, dates],
     );
-    const everyone = await people([...ids, ...ppkRows.map((r) => r.ppk), ...ppkRows.map((r) => r.atasan)], [...dates, ...dates, ...dates]);
+    const everyone = await people(
+      [...ids, ...ppkRows.map((r) => r.ppk), ...ppkRows.map((r) => r.atasan)],
+      [...dates, ...dates, ...dates],
+    );
     const agencyName = this.config.get('AGENCY_NAME');
     const out = new Map<string, EvaluationSnapshot>();
     rows.forEach((r, i) => {
@@ -207,7 +237,13 @@ export class EvaluationBatchService {
       if (!emp) return;
       const ppk = ppkRows[i].ppk ? everyone.get(`${ppkRows[i].ppk}|${r.ref_date}`) : undefined;
       const atasan = ppkRows[i].atasan ? everyone.get(`${ppkRows[i].atasan}|${r.ref_date}`) : undefined;
-      out.set(r.id, { onDate: r.ref_date, agencyName, employee: block(emp), ppk: ppk ? block(ppk) : null, atasanPpk: atasan ? block(atasan) : null });
+      out.set(r.id, {
+        onDate: r.ref_date,
+        agencyName,
+        employee: block(emp),
+        ppk: ppk ? block(ppk) : null,
+        atasanPpk: atasan ? block(atasan) : null,
+      });
     });
     return out;
   }

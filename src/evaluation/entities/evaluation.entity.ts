@@ -28,7 +28,8 @@ export class EvaluationEntity {
   @Column({ name: 'rated_by', type: 'uuid', nullable: true }) ratedBy: string | null;
   @Column({ name: 'issued_at', type: 'timestamptz', nullable: true }) issuedAt: Date | null;
   @Column({ name: 'objection_deadline', type: 'timestamptz', nullable: true }) objectionDeadline: Date | null;
-  @Column({ name: 'distribution_justification', type: 'text', nullable: true }) distributionJustification: string | null;
+  @Column({ name: 'distribution_justification', type: 'text', nullable: true }) distributionJustification:
+    string | null;
   @Column({ name: 'distribution_report', type: 'jsonb', nullable: true }) distributionReport: unknown;
   @Column({ name: 'objection_reason', type: 'text', nullable: true }) objectionReason: string | null;
   @Column({ name: 'objected_at', type: 'timestamptz', nullable: true }) objectedAt: Date | null;
@@ -37,8 +38,10 @@ export class EvaluationEntity {
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
   @Column({ name: 'decided_by', type: 'uuid', nullable: true }) decidedBy: string | null;
   @Column({ name: 'decision_distribution_report', type: 'jsonb', nullable: true }) decisionDistributionReport: unknown;
-  @Column({ name: 'original_result_rating', type: 'varchar', length: 20, nullable: true }) originalResultRating: string | null;
-  @Column({ name: 'original_behavior_rating', type: 'varchar', length: 20, nullable: true }) originalBehaviorRating: string | null;
+  @Column({ name: 'original_result_rating', type: 'varchar', length: 20, nullable: true }) originalResultRating:
+    string | null;
+  @Column({ name: 'original_behavior_rating', type: 'varchar', length: 20, nullable: true }) originalBehaviorRating:
+    string | null;
   @Column({ name: 'original_predicate', type: 'varchar', length: 16, nullable: true }) originalPredicate: string | null;
   @Column({ type: 'jsonb', nullable: true }) snapshot: unknown;
   @Column({ name: 'finalized_at', type: 'timestamptz', nullable: true }) finalizedAt: Date | null;

@@ -3,23 +3,29 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'cla
 
 export class UpdateAccountDto {
   @ApiPropertyOptional({ description: 'true disables the account and revokes its tokens at once' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   disabled?: boolean;
 
   @ApiPropertyOptional({ enum: ['ADMIN', 'EMPLOYEE'], description: 'a change revokes the account’s tokens' })
-  @IsOptional() @IsIn(['ADMIN', 'EMPLOYEE'])
+  @IsOptional()
+  @IsIn(['ADMIN', 'EMPLOYEE'])
   role?: 'ADMIN' | 'EMPLOYEE';
 }
 
 export class SetPasswordDto {
   @ApiProperty({ minLength: 10, maxLength: 200 })
-  @IsString() @MinLength(10) @MaxLength(200)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
   newPassword: string;
 }
 
 export class ChangeOwnPasswordDto extends SetPasswordDto {
   @ApiProperty()
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   currentPassword: string;
 }
 

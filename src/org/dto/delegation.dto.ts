@@ -14,12 +14,19 @@ export type DelegationKind = (typeof DELEGATION_KINDS)[number];
  * `validFrom` (`forReportsOfNip`, e.g. a Plt for a vacant Kepala Seksi).
  */
 export class CreateDelegationDto {
-  @ApiPropertyOptional({ example: '199203012015031001', description: 'the employee rated; give this or forReportsOfNip' })
-  @IsOptional() @Matches(NIP, NIP_MSG)
+  @ApiPropertyOptional({
+    example: '199203012015031001',
+    description: 'the employee rated; give this or forReportsOfNip',
+  })
+  @IsOptional()
+  @Matches(NIP, NIP_MSG)
   employeeNip?: string;
 
-  @ApiPropertyOptional({ description: 'delegate for all direct reports of this official on validFrom; give this or employeeNip' })
-  @IsOptional() @Matches(NIP, NIP_MSG)
+  @ApiPropertyOptional({
+    description: 'delegate for all direct reports of this official on validFrom; give this or employeeNip',
+  })
+  @IsOptional()
+  @Matches(NIP, NIP_MSG)
   forReportsOfNip?: string;
 
   @ApiProperty({ description: 'the acting official / delegate who rates' })
@@ -34,12 +41,21 @@ export class CreateDelegationDto {
   @IsDateOnly()
   validFrom: string;
 
-  @ApiPropertyOptional({ type: String, example: '2026-06-30', nullable: true, description: 'last day (inclusive); null = open-ended' })
-  @IsOptional() @ValidateIf((o) => o.validTo !== null) @IsDateOnly()
+  @ApiPropertyOptional({
+    type: String,
+    example: '2026-06-30',
+    nullable: true,
+    description: 'last day (inclusive); null = open-ended',
+  })
+  @IsOptional()
+  @ValidateIf((o) => o.validTo !== null)
+  @IsDateOnly()
   validTo: string | null = null;
 
   @ApiPropertyOptional({ example: 'Sprint Plt Kepala Seksi No. 800/123/2026' })
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   reason?: string;
 }
 
@@ -48,18 +64,26 @@ export class EndDelegationDto {
   @IsDateOnly()
   validTo: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   reason?: string;
 }
 
 export class DelegationListQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Matches(NIP, NIP_MSG)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(NIP, NIP_MSG)
   employeeNip?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(NIP, NIP_MSG)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(NIP, NIP_MSG)
   ppkNip?: string;
 
   @ApiPropertyOptional({ description: 'only delegations in force on this date' })
-  @IsOptional() @IsDateOnly()
+  @IsOptional()
+  @IsDateOnly()
   on?: string;
 }

@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { EMPLOYEE_STATUSES, GOLONGAN, JENJANG, POSITION_KINDS } from '../org.enums';
 import { IsDateOnly } from '../../common/dates';
@@ -10,7 +21,9 @@ const NIP = /^\d{18}$/;
 
 export class PositionDto {
   @ApiProperty({ example: 'Analis Kebijakan Ahli Muda' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   title: string;
 
   @ApiProperty({ enum: POSITION_KINDS })
@@ -23,11 +36,14 @@ export class PositionDto {
   jenjang: (typeof JENJANG)[number] | null = null;
 
   @ApiProperty({ minimum: 1, maximum: 17 })
-  @IsInt() @Min(1) @Max(17)
+  @IsInt()
+  @Min(1)
+  @Max(17)
   kelasJabatan: number;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   isUnitHead: boolean = false;
 
   @ApiProperty({ example: '2024-01-01' })
@@ -40,7 +56,10 @@ export class CreateEmployeeDto {
   @Matches(NIP, { message: 'NIP harus 18 digit / must be 18 digits' })
   nip: string;
 
-  @ApiProperty() @IsString() @MinLength(2) @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ enum: EMPLOYEE_STATUSES })
@@ -51,23 +70,32 @@ export class CreateEmployeeDto {
   @IsIn(GOLONGAN, { message: 'golongan tidak dikenal / unknown golongan (e.g. III/c, or PPPK I…XVII)' })
   golongan: string;
 
-  @ApiProperty() @IsString() @Matches(/^[A-Z0-9_-]{1,40}$/, { message: 'kode unit: huruf besar, angka, _ atau - / unit code: A-Z 0-9 _ -' })
+  @ApiProperty()
+  @IsString()
+  @Matches(/^[A-Z0-9_-]{1,40}$/, { message: 'kode unit: huruf besar, angka, _ atau - / unit code: A-Z 0-9 _ -' })
   unitCode: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '198001012005011001' })
-  @IsOptional() @ValidateIf((o) => o.supervisorNip !== null) @Matches(NIP, { message: 'NIP harus 18 digit / must be 18 digits' })
+  @IsOptional()
+  @ValidateIf((o) => o.supervisorNip !== null)
+  @Matches(NIP, { message: 'NIP harus 18 digit / must be 18 digits' })
   supervisorNip: string | null = null;
 
   @ApiPropertyOptional({ description: 'initial password; without it the employee cannot log in yet' })
-  @IsOptional() @IsString() @MinLength(8) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
   password?: string;
 
   @ApiProperty({ type: PositionDto })
-  @ValidateNested() @Type(() => PositionDto)
+  @ValidateNested()
+  @Type(() => PositionDto)
   position: PositionDto;
 
   @ApiPropertyOptional({ description: 'start of this assignment; defaults to position.tmt' })
-  @IsOptional() @IsDateOnly()
+  @IsOptional()
+  @IsDateOnly()
   effectiveFrom?: string;
 }
 
@@ -77,24 +105,40 @@ export class MutateEmployeeDto {
   @IsDateOnly()
   effectiveFrom: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsIn(GOLONGAN, { message: 'golongan tidak dikenal / unknown golongan' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsIn(GOLONGAN, { message: 'golongan tidak dikenal / unknown golongan' })
   golongan?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[A-Z0-9_-]{1,40}$/)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z0-9_-]{1,40}$/)
   unitCode?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '198001012005011001' })
-  @IsOptional() @ValidateIf((o) => o.supervisorNip !== null) @Matches(NIP, { message: 'NIP harus 18 digit / must be 18 digits' })
+  @IsOptional()
+  @ValidateIf((o) => o.supervisorNip !== null)
+  @Matches(NIP, { message: 'NIP harus 18 digit / must be 18 digits' })
   supervisorNip?: string | null;
 
   @ApiPropertyOptional({ type: PositionDto })
-  @IsOptional() @ValidateNested() @Type(() => PositionDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PositionDto)
   position?: PositionDto;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   reason?: string;
 }
 
@@ -103,16 +147,22 @@ export class CreateUnitDto {
   @Matches(/^[A-Z0-9_-]{1,40}$/, { message: 'kode unit: huruf besar, angka, _ atau - / unit code: A-Z 0-9 _ -' })
   code: string;
 
-  @ApiProperty() @IsString() @MinLength(2) @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   name: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'DINKES' })
-  @IsOptional() @ValidateIf((o) => o.parentCode !== null) @Matches(/^[A-Z0-9_-]{1,40}$/)
+  @IsOptional()
+  @ValidateIf((o) => o.parentCode !== null)
+  @Matches(/^[A-Z0-9_-]{1,40}$/)
   parentCode: string | null = null;
 }
 
 export class OnDateQuery {
   @ApiPropertyOptional({ example: '2026-03-31', description: 'answer as of this date (default today)' })
-  @IsOptional() @IsDateOnly()
+  @IsOptional()
+  @IsDateOnly()
   on?: string;
 }

@@ -6,10 +6,15 @@ import { IsDateOnly } from '../../common/dates';
 
 export class GapsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 2026, description: 'SKP year checked (default: the year of `on`)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year?: number;
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'organisation as of this date (default today)' })
-  @IsOptional() @IsDateOnly()
+  @IsOptional()
+  @IsDateOnly()
   on?: string;
 }

@@ -75,7 +75,12 @@ export class EmployeeImportService {
     const byNip = new Map<string, ImportRow>();
     for (const r of parsed.rows) {
       const first = byNip.get(r.nip);
-      if (first) errors.push({ row: r.row, field: f('nip'), problem: `NIP ganda, sama dengan baris ${first.row} / duplicate of row ${first.row}` });
+      if (first)
+        errors.push({
+          row: r.row,
+          field: f('nip'),
+          problem: `NIP ganda, sama dengan baris ${first.row} / duplicate of row ${first.row}`,
+        });
       else byNip.set(r.nip, r);
     }
     const rows = [...byNip.values()];
@@ -97,13 +102,23 @@ export class EmployeeImportService {
     });
   }
 
-  private async plan(m: EntityManager, rows: ImportRow[], nipsInFile: Set<string>, format: ImportFormat, errors: ImportError[]): Promise<Plan[]> {
+  private async plan(
+    m: EntityManager,
+    rows: ImportRow[],
+    nipsInFile: Set<string>,
+    format: ImportFormat,
+    errors: ImportError[],
+  ): Promise<Plan[]> {
     const f = (key: Parameters<typeof fieldName>[0]) => fieldName(key, format);
     const unitCodes = [...new Set(rows.map((r) => r.unitCode))];
     const units = new Map<string, string>(
-      (await m.query(`SELECT code, id FROM units WHERE code = ANY($1::varchar[])`, [unitCodes])).map((u: { code: string; id: string }) => [u.code, u.id]),
+      (await m.query(`SELECT code, id FROM units WHERE code = ANY($1::varchar[])`, [unitCodes])).map(
+        (u: { code: string; id: string }) => [u.code, u.id],
+      ),
     );
-    const lookup = [...new Set([...rows.map((r) => r.nip), ...rows.map((r) => r.supervisorNip).filter((x): x is string => !!x)])];
+    const lookup = [
+      ...new Set([...rows.map((r) => r.nip), ...rows.map((r) => r.supervisorNip).filter((x): x is string => !!x)]),
+    ];
     const existing = new Map<string, Existing>(
       (
         await m.query(
@@ -133,12 +148,27 @@ export class EmployeeImportService {
     const plans: Plan[] = [];
     for (const r of rows) {
       const unitId = units.get(r.unitCode);
-      if (!unitId) errors.push({ row: r.row, field: f('unitCode'), problem: `unit ${r.unitCode} tidak ada / unknown unit` });
+      if (!unitId)
+        errors.push({ row: r.row, field: f('unitCode'), problem: `unit ${r.unitCode} tidak ada / unknown unit` });
       if (r.supervisorNip && !nipsInFile.has(r.supervisorNip) && !existing.has(r.supervisorNip)) {
-        errors.push({ row: r.row, field: f('supervisorNip'), problem: `atasan ${r.supervisorNip} tidak ada di berkas maupun basis data / no employee with this NIP in the file or the database` });
+        errors.push({
+          row: r.row,
+          field: f('supervisorNip'),
+          problem: `atasan ${r.supervisorNip} tidak ada di berkas maupun basis data / no employee with this NIP in the file or the database`,
+        });
       }
       const ex = existing.get(r.nip) ?? null;
-      const plan: Plan = { row: r, unitId: unitId ?? '', existing: ex, close: null, assign: !ex, newValidTo: null, identityChanged: false, createAccount: false, before: null };
+      const plan: Plan = {
+        row: r,
+        unitId: unitId ?? '',
+        existing: ex,
+        close: null,
+        assign: !ex,
+        newValidTo: null,
+        identityChanged: false,
+        createAccount: false,
+        before: null,
+      };
       if (!ex) {
         plan.createAccount = r.password !== null;
       } else {
@@ -147,10 +177,18 @@ export class EmployeeImportService {
         const hist = history.get(ex.id) ?? [];
         const cur = hist.filter((a) => a.valid_from <= r.effectiveFrom).pop();
         if (!cur) {
-          errors.push({ row: r.row, field: f('effectiveFrom'), problem: `sebelum jabatan pertama pegawai (${hist[0]?.valid_from ?? 'none'}) / before the employee's first assignment` });
+          errors.push({
+            row: r.row,
+            field: f('effectiveFrom'),
+            problem: `sebelum jabatan pertama pegawai (${hist[0]?.valid_from ?? 'none'}) / before the employee's first assignment`,
+          });
         } else if (unitId && this.differs(cur, r, unitId)) {
           if (cur.valid_from === r.effectiveFrom) {
-            errors.push({ row: r.row, field: f('effectiveFrom'), problem: `sudah ada riwayat mulai ${r.effectiveFrom}; isi effectiveFrom = tanggal berlakunya perubahan / a history row already starts on this date: give the date the change takes effect` });
+            errors.push({
+              row: r.row,
+              field: f('effectiveFrom'),
+              problem: `sudah ada riwayat mulai ${r.effectiveFrom}; isi effectiveFrom = tanggal berlakunya perubahan / a history row already starts on this date: give the date the change takes effect`,
+            });
           } else {
             plan.assign = true;
             plan.close = cur;
@@ -167,8 +205,15 @@ export class EmployeeImportService {
 
   private differs(a: Assignment, r: ImportRow, unitId: string): boolean {
     return (
-      a.unit_id !== unitId || a.golongan !== r.golongan || (a.supervisor_nip ?? null) !== r.supervisorNip || a.position_title !== r.title ||
-      a.position_kind !== r.kind || (a.jenjang ?? null) !== r.jenjang || Number(a.kelas_jabatan) !== r.kelasJabatan || a.is_unit_head !== r.isUnitHead || a.tmt !== r.tmt
+      a.unit_id !== unitId ||
+      a.golongan !== r.golongan ||
+      (a.supervisor_nip ?? null) !== r.supervisorNip ||
+      a.position_title !== r.title ||
+      a.position_kind !== r.kind ||
+      (a.jenjang ?? null) !== r.jenjang ||
+      Number(a.kelas_jabatan) !== r.kelasJabatan ||
+      a.is_unit_head !== r.isUnitHead ||
+      a.tmt !== r.tmt
     );
   }
 
@@ -180,7 +225,12 @@ export class EmployeeImportService {
   }
 
   /** A supervision chain must end: A → B → A would leave both without a usable PPK chain. */
-  private findCycles(rows: ImportRow[], dbSupervisors: Map<string, string>, format: ImportFormat, errors: ImportError[]): void {
+  private findCycles(
+    rows: ImportRow[],
+    dbSupervisors: Map<string, string>,
+    format: ImportFormat,
+    errors: ImportError[],
+  ): void {
     const sup = new Map(dbSupervisors);
     const rowOf = new Map<string, ImportRow>();
     for (const r of rows) {
@@ -201,7 +251,12 @@ export class EmployeeImportService {
         const cycle = path.slice(path.indexOf(x));
         for (const n of cycle) {
           const cr = rowOf.get(n);
-          if (cr) errors.push({ row: cr.row, field: fieldName('supervisorNip', format), problem: `rantai atasan melingkar / supervision cycle: ${[...cycle, cycle[0]].join(' → ')}` });
+          if (cr)
+            errors.push({
+              row: cr.row,
+              field: fieldName('supervisorNip', format),
+              problem: `rantai atasan melingkar / supervision cycle: ${[...cycle, cycle[0]].join(' → ')}`,
+            });
         }
       }
       for (const n of path) state.set(n, 2);
@@ -229,10 +284,10 @@ export class EmployeeImportService {
     }
     const closing = plans.filter((p) => p.close);
     if (closing.length) {
-      await m.query(`UPDATE employee_assignments a SET valid_to = v.d FROM unnest($1::uuid[], $2::date[]) AS v(id, d) WHERE a.id = v.id`, [
-        closing.map((p) => p.close!.id),
-        closing.map((p) => p.row.effectiveFrom),
-      ]);
+      await m.query(
+        `UPDATE employee_assignments a SET valid_to = v.d FROM unnest($1::uuid[], $2::date[]) AS v(id, d) WHERE a.id = v.id`,
+        [closing.map((p) => p.close!.id), closing.map((p) => p.row.effectiveFrom)],
+      );
     }
     const assigning = plans.filter((p) => p.assign);
     if (assigning.length) {
@@ -241,9 +296,19 @@ export class EmployeeImportService {
         `INSERT INTO employee_assignments (employee_id, valid_from, valid_to, unit_id, golongan, supervisor_id, position_title, position_kind, jenjang, kelas_jabatan, is_unit_head, tmt, reason)
          SELECT * FROM unnest($1::uuid[], $2::date[], $3::date[], $4::uuid[], $5::varchar[], $6::uuid[], $7::varchar[], $8::varchar[], $9::varchar[], $10::smallint[], $11::boolean[], $12::date[], $13::varchar[])`,
         [
-          col((p) => ids.get(p.row.nip)), col((p) => p.row.effectiveFrom), col((p) => p.newValidTo), col((p) => p.unitId), col((p) => p.row.golongan),
-          col((p) => (p.row.supervisorNip ? supIds.get(p.row.supervisorNip) : null)), col((p) => p.row.title), col((p) => p.row.kind), col((p) => p.row.jenjang),
-          col((p) => p.row.kelasJabatan), col((p) => p.row.isUnitHead), col((p) => p.row.tmt), col((p) => (p.existing ? 'import' : 'initial')),
+          col((p) => ids.get(p.row.nip)),
+          col((p) => p.row.effectiveFrom),
+          col((p) => p.newValidTo),
+          col((p) => p.unitId),
+          col((p) => p.row.golongan),
+          col((p) => (p.row.supervisorNip ? supIds.get(p.row.supervisorNip) : null)),
+          col((p) => p.row.title),
+          col((p) => p.row.kind),
+          col((p) => p.row.jenjang),
+          col((p) => p.row.kelasJabatan),
+          col((p) => p.row.isUnitHead),
+          col((p) => p.row.tmt),
+          col((p) => (p.existing ? 'import' : 'initial')),
         ],
       );
     }
@@ -259,15 +324,37 @@ export class EmployeeImportService {
     const updatedPlans = plans.filter((p) => p.existing && (p.assign || p.identityChanged || p.createAccount));
     const strip = (r: ImportRow) => ({ ...r, password: undefined, row: undefined, hasPassword: r.password !== null });
     const recs: AuditRecord[] = [
-      ...creates.map((p) => ({ action: 'employee.import.create', entityType: 'Employee', entityId: p.row.nip, after: strip(p.row) })),
-      ...updatedPlans.map((p) => ({ action: 'employee.import.update', entityType: 'Employee', entityId: p.row.nip, before: { name: p.existing!.name, status: p.existing!.status, assignment: p.before }, after: strip(p.row) })),
+      ...creates.map((p) => ({
+        action: 'employee.import.create',
+        entityType: 'Employee',
+        entityId: p.row.nip,
+        after: strip(p.row),
+      })),
+      ...updatedPlans.map((p) => ({
+        action: 'employee.import.update',
+        entityType: 'Employee',
+        entityId: p.row.nip,
+        before: { name: p.existing!.name, status: p.existing!.status, assignment: p.before },
+        after: strip(p.row),
+      })),
     ];
     const result = { created: creates.length, updated: updatedPlans.length, errors: [] };
-    recs.push({ action: 'employee.import', entityType: 'EmployeeImport', entityId: RequestContext.correlationId(), after: { rows: plans.length, created: result.created, updated: result.updated } });
+    recs.push({
+      action: 'employee.import',
+      entityType: 'EmployeeImport',
+      entityId: RequestContext.correlationId(),
+      after: { rows: plans.length, created: result.created, updated: result.updated },
+    });
     await this.audit.recordMany(m, recs);
     await this.outbox.addMany(
       m,
-      creates.map((p) => ({ type: 'EmployeeCreated', aggregateType: 'Employee', aggregateId: ids.get(p.row.nip)!, payload: { employeeId: ids.get(p.row.nip)! }, dedupeKey: `employee-created:${ids.get(p.row.nip)}` })),
+      creates.map((p) => ({
+        type: 'EmployeeCreated',
+        aggregateType: 'Employee',
+        aggregateId: ids.get(p.row.nip)!,
+        payload: { employeeId: ids.get(p.row.nip)! },
+        dedupeKey: `employee-created:${ids.get(p.row.nip)}`,
+      })),
     );
     return result;
   }
@@ -276,7 +363,10 @@ export class EmployeeImportService {
     const missing = [...new Set(plans.map((p) => p.row.supervisorNip).filter((n): n is string => !!n && !ids.has(n)))];
     const out = new Map(ids);
     if (missing.length) {
-      const rows: { id: string; nip: string }[] = await m.query(`SELECT id, nip FROM employees WHERE nip = ANY($1::char(18)[])`, [missing]);
+      const rows: { id: string; nip: string }[] = await m.query(
+        `SELECT id, nip FROM employees WHERE nip = ANY($1::char(18)[])`,
+        [missing],
+      );
       for (const r of rows) out.set(r.nip, r.id);
     }
     return out;

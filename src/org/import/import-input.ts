@@ -21,13 +21,18 @@ export function readImportBody(body: unknown): ParsedImport {
   if (typeof body === 'string') return fromCsv(body);
   if (isSheet(body)) return fromRecords(body.sheetRows);
   if (Array.isArray(body)) return fromJson(body);
-  throw badRequest('Body harus array JSON atau text/csv / body must be a JSON array or text/csv', [{ field: 'body', problem: 'must be a JSON array of employees or a CSV file' }]);
+  throw badRequest('Body harus array JSON atau text/csv / body must be a JSON array or text/csv', [
+    { field: 'body', problem: 'must be a JSON array of employees or a CSV file' },
+  ]);
 }
 
 function checkSize(n: number): void {
-  if (n === 0) throw badRequest('Tidak ada baris / no rows to import', [{ field: 'body', problem: 'contains no rows' }]);
+  if (n === 0)
+    throw badRequest('Tidak ada baris / no rows to import', [{ field: 'body', problem: 'contains no rows' }]);
   if (n > IMPORT_MAX_ROWS) {
-    throw badRequest(`Paling banyak ${IMPORT_MAX_ROWS} baris per impor / at most ${IMPORT_MAX_ROWS} rows per call`, [{ field: 'body', problem: `has ${n} rows; split the file` }]);
+    throw badRequest(`Paling banyak ${IMPORT_MAX_ROWS} baris per impor / at most ${IMPORT_MAX_ROWS} rows per call`, [
+      { field: 'body', problem: `has ${n} rows; split the file` },
+    ]);
   }
 }
 
@@ -49,7 +54,12 @@ function fromJson(items: unknown[]): ParsedImport {
 function fromCsv(text: string): ParsedImport {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true, delimiter: [',', ';'] });
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      delimiter: [',', ';'],
+    });
   } catch (err) {
     const e = err as { message: string; lines?: number };
     throw badRequest('CSV tidak dapat dibaca / malformed CSV', [{ field: 'body', problem: `${e.message}` }]);
@@ -73,9 +83,24 @@ function fromRecords(records: string[][]): ParsedImport {
   const errors: ImportError[] = [];
   const keys = header.map((col) => CSV_COLUMNS[col]);
   header.forEach((col, i) => {
-    if (!keys[i]) errors.push({ row: 0, field: col, problem: `unknown column; expected some of ${Object.keys(CSV_COLUMNS).join(', ')}` });
+    if (!keys[i])
+      errors.push({
+        row: 0,
+        field: col,
+        problem: `unknown column; expected some of ${Object.keys(CSV_COLUMNS).join(', ')}`,
+      });
   });
-  for (const required of ['nip', 'name', 'status', 'golongan', 'unitCode', 'positionTitle', 'positionKind', 'kelasJabatan', 'tmt']) {
+  for (const required of [
+    'nip',
+    'name',
+    'status',
+    'golongan',
+    'unitCode',
+    'positionTitle',
+    'positionKind',
+    'kelasJabatan',
+    'tmt',
+  ]) {
     if (!header.includes(required)) errors.push({ row: 0, field: required, problem: 'required column missing' });
   }
   if (errors.length) return { format: 'csv', rows: [], errors, total: data.length, nipsInFile: new Set() };

@@ -31,15 +31,41 @@ type Key = Exclude<keyof ImportRow, 'row'>;
 
 /** CSV column names (flat) = internal keys; JSON uses the POST /employees shape with a nested `position`. */
 export const CSV_COLUMNS: Record<string, Key> = {
-  nip: 'nip', name: 'name', status: 'status', golongan: 'golongan', unitCode: 'unitCode', supervisorNip: 'supervisorNip', password: 'password',
-  positionTitle: 'title', positionKind: 'kind', jenjang: 'jenjang', kelasJabatan: 'kelasJabatan', isUnitHead: 'isUnitHead', tmt: 'tmt', effectiveFrom: 'effectiveFrom',
+  nip: 'nip',
+  name: 'name',
+  status: 'status',
+  golongan: 'golongan',
+  unitCode: 'unitCode',
+  supervisorNip: 'supervisorNip',
+  password: 'password',
+  positionTitle: 'title',
+  positionKind: 'kind',
+  jenjang: 'jenjang',
+  kelasJabatan: 'kelasJabatan',
+  isUnitHead: 'isUnitHead',
+  tmt: 'tmt',
+  effectiveFrom: 'effectiveFrom',
 };
 const JSON_FIELD: Record<Key, string> = {
-  nip: 'nip', name: 'name', status: 'status', golongan: 'golongan', unitCode: 'unitCode', supervisorNip: 'supervisorNip', password: 'password',
-  title: 'position.title', kind: 'position.kind', jenjang: 'position.jenjang', kelasJabatan: 'position.kelasJabatan', isUnitHead: 'position.isUnitHead',
-  tmt: 'position.tmt', effectiveFrom: 'effectiveFrom',
+  nip: 'nip',
+  name: 'name',
+  status: 'status',
+  golongan: 'golongan',
+  unitCode: 'unitCode',
+  supervisorNip: 'supervisorNip',
+  password: 'password',
+  title: 'position.title',
+  kind: 'position.kind',
+  jenjang: 'position.jenjang',
+  kelasJabatan: 'position.kelasJabatan',
+  isUnitHead: 'position.isUnitHead',
+  tmt: 'position.tmt',
+  effectiveFrom: 'effectiveFrom',
 };
-const CSV_FIELD = Object.fromEntries(Object.entries(CSV_COLUMNS).map(([col, key]) => [key, col])) as Record<Key, string>;
+const CSV_FIELD = Object.fromEntries(Object.entries(CSV_COLUMNS).map(([col, key]) => [key, col])) as Record<
+  Key,
+  string
+>;
 
 export function fieldName(key: Key, format: ImportFormat): string {
   return format === 'json' ? JSON_FIELD[key] : CSV_FIELD[key];
@@ -56,7 +82,8 @@ export function isIsoDate(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : null);
+const str = (v: unknown): string | null =>
+  v === null || v === undefined ? null : typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : null;
 const blankToNull = (v: string | null): string | null => (v === null || v === '' ? null : v);
 
 /** Raw values by internal key, from either format. Unknown fields are reported, not ignored. */
@@ -76,7 +103,11 @@ export function rawFromJson(item: unknown, row: number, errors: ImportError[]): 
   }
   const p = o.position;
   if (p === undefined || p === null || typeof p !== 'object' || Array.isArray(p)) {
-    errors.push({ row, field: 'position', problem: 'must be an object { title, kind, jenjang, kelasJabatan, isUnitHead, tmt }' });
+    errors.push({
+      row,
+      field: 'position',
+      problem: 'must be an object { title, kind, jenjang, kelasJabatan, isUnitHead, tmt }',
+    });
     return out;
   }
   for (const [k, v] of Object.entries(p as Record<string, unknown>)) {
@@ -101,32 +132,44 @@ export function validateRow(raw: RawRow, row: number, format: ImportFormat, erro
   const name = str(raw.name);
   if (!name || name.length < 2 || name.length > 200) bad('name', 'must be 2–200 characters');
   const status = str(raw.status);
-  if (!status || !(EMPLOYEE_STATUSES as readonly string[]).includes(status)) bad('status', `must be one of ${EMPLOYEE_STATUSES.join(', ')}`);
+  if (!status || !(EMPLOYEE_STATUSES as readonly string[]).includes(status))
+    bad('status', `must be one of ${EMPLOYEE_STATUSES.join(', ')}`);
   const golongan = str(raw.golongan);
-  if (!golongan || (!PNS.has(golongan) && !PPPK.has(golongan))) bad('golongan', 'golongan tidak dikenal / unknown golongan (e.g. III/c, or PPPK I…XVII)');
-  else if (status === 'PNS' && !PNS.has(golongan)) bad('golongan', 'PNS memakai golongan ruang I/a…IV/e / PNS use I/a…IV/e');
+  if (!golongan || (!PNS.has(golongan) && !PPPK.has(golongan)))
+    bad('golongan', 'golongan tidak dikenal / unknown golongan (e.g. III/c, or PPPK I…XVII)');
+  else if (status === 'PNS' && !PNS.has(golongan))
+    bad('golongan', 'PNS memakai golongan ruang I/a…IV/e / PNS use I/a…IV/e');
   else if (status === 'PPPK' && !PPPK.has(golongan)) bad('golongan', 'PPPK memakai golongan I…XVII / PPPK use I…XVII');
   const unitCode = str(raw.unitCode);
-  if (!unitCode || !UNIT.test(unitCode)) bad('unitCode', 'kode unit: huruf besar, angka, _ atau - / unit code: A-Z 0-9 _ -');
+  if (!unitCode || !UNIT.test(unitCode))
+    bad('unitCode', 'kode unit: huruf besar, angka, _ atau - / unit code: A-Z 0-9 _ -');
   const supervisorNip = blankToNull(str(raw.supervisorNip));
-  if (raw.supervisorNip !== undefined && raw.supervisorNip !== null && typeof raw.supervisorNip !== 'string') bad('supervisorNip', 'must be a string or null');
-  else if (supervisorNip !== null && !NIP.test(supervisorNip)) bad('supervisorNip', 'NIP harus 18 digit / must be 18 digits');
-  else if (supervisorNip !== null && supervisorNip === nip) bad('supervisorNip', 'atasan tidak boleh diri sendiri / must differ from nip');
+  if (raw.supervisorNip !== undefined && raw.supervisorNip !== null && typeof raw.supervisorNip !== 'string')
+    bad('supervisorNip', 'must be a string or null');
+  else if (supervisorNip !== null && !NIP.test(supervisorNip))
+    bad('supervisorNip', 'NIP harus 18 digit / must be 18 digits');
+  else if (supervisorNip !== null && supervisorNip === nip)
+    bad('supervisorNip', 'atasan tidak boleh diri sendiri / must differ from nip');
   let password: string | null = null;
   if (raw.password !== undefined && raw.password !== null && raw.password !== '') {
-    if (typeof raw.password !== 'string' || raw.password.length < 8 || raw.password.length > 200) bad('password', 'must be a string of 8–200 characters');
+    if (typeof raw.password !== 'string' || raw.password.length < 8 || raw.password.length > 200)
+      bad('password', 'must be a string of 8–200 characters');
     else password = raw.password;
   }
   const title = str(raw.title);
   if (!title || title.length < 2 || title.length > 200) bad('title', 'must be 2–200 characters');
   const kind = str(raw.kind);
-  if (!kind || !(POSITION_KINDS as readonly string[]).includes(kind)) bad('kind', `must be one of ${POSITION_KINDS.join(', ')}`);
+  if (!kind || !(POSITION_KINDS as readonly string[]).includes(kind))
+    bad('kind', `must be one of ${POSITION_KINDS.join(', ')}`);
   const jenjang = blankToNull(str(raw.jenjang));
-  if (kind === 'FUNGSIONAL' && jenjang === null) bad('jenjang', 'jenjang wajib untuk FUNGSIONAL / required for FUNGSIONAL');
-  else if (jenjang !== null && !(JENJANG as readonly string[]).includes(jenjang)) bad('jenjang', `must be one of ${JENJANG.join(', ')}`);
+  if (kind === 'FUNGSIONAL' && jenjang === null)
+    bad('jenjang', 'jenjang wajib untuk FUNGSIONAL / required for FUNGSIONAL');
+  else if (jenjang !== null && !(JENJANG as readonly string[]).includes(jenjang))
+    bad('jenjang', `must be one of ${JENJANG.join(', ')}`);
   const kelasText = str(raw.kelasJabatan);
   const kelas = kelasText !== null && /^\d{1,2}$/.test(kelasText) ? Number(kelasText) : NaN;
-  if (typeof raw.kelasJabatan === 'number' && !Number.isInteger(raw.kelasJabatan)) bad('kelasJabatan', 'must be an integer 1–17');
+  if (typeof raw.kelasJabatan === 'number' && !Number.isInteger(raw.kelasJabatan))
+    bad('kelasJabatan', 'must be an integer 1–17');
   else if (!(kelas >= 1 && kelas <= 17)) bad('kelasJabatan', 'must be an integer 1–17');
   let isUnitHead = false;
   if (typeof raw.isUnitHead === 'boolean') isUnitHead = raw.isUnitHead;
@@ -143,7 +186,20 @@ export function validateRow(raw: RawRow, row: number, format: ImportFormat, erro
 
   if (errors.length > before) return null;
   return {
-    row, nip: nip!, name: name!, status: status as 'PNS' | 'PPPK', golongan: golongan!, unitCode: unitCode!, supervisorNip, password,
-    title: title!, kind: kind!, jenjang, kelasJabatan: kelas, isUnitHead, tmt: tmt!, effectiveFrom: effectiveFrom!,
+    row,
+    nip: nip!,
+    name: name!,
+    status: status as 'PNS' | 'PPPK',
+    golongan: golongan!,
+    unitCode: unitCode!,
+    supervisorNip,
+    password,
+    title: title!,
+    kind: kind!,
+    jenjang,
+    kelasJabatan: kelas,
+    isUnitHead,
+    tmt: tmt!,
+    effectiveFrom: effectiveFrom!,
   };
 }

@@ -39,19 +39,22 @@ export class EmployeeSearchService {
     if (q.unitCode) {
       const unit: { id: string }[] = await this.dataSource.query(`SELECT id FROM units WHERE code = $1`, [q.unitCode]);
       if (!unit[0]) throw notFound('Unit');
-      where.push(`a.unit_id IN (WITH RECURSIVE t AS (SELECT $${params.push(unit[0].id)}::uuid AS id UNION ALL SELECT u.id FROM units u JOIN t ON u.parent_id = t.id) SELECT id FROM t)`);
+      where.push(
+        `a.unit_id IN (WITH RECURSIVE t AS (SELECT $${params.push(unit[0].id)}::uuid AS id UNION ALL SELECT u.id FROM units u JOIN t ON u.parent_id = t.id) SELECT id FROM t)`,
+      );
     }
     if (after) where.push(`e.nip > $${params.push(String(after[0]))}`);
-    const rows: (Omit<EmployeePageDto['items'][number], 'isUnitHead'> & { isUnitHead: boolean | null })[] = await this.dataSource.query(
-      `SELECT e.nip, e.name, e.status, u.code AS "unitCode", u.name AS "unitName", a.position_title AS "positionTitle",
+    const rows: (Omit<EmployeePageDto['items'][number], 'isUnitHead'> & { isUnitHead: boolean | null })[] =
+      await this.dataSource.query(
+        `SELECT e.nip, e.name, e.status, u.code AS "unitCode", u.name AS "unitName", a.position_title AS "positionTitle",
               a.position_kind AS "positionKind", a.jenjang, a.golongan, a.kelas_jabatan AS "kelasJabatan", a.is_unit_head AS "isUnitHead"
          FROM employees e
          LEFT JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_from <= $1::date AND (a.valid_to IS NULL OR a.valid_to > $1::date)
          LEFT JOIN units u ON u.id = a.unit_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY e.nip LIMIT ${limit + 1}`,
-      params,
-    );
+        params,
+      );
     const more = rows.length > limit;
     const items = rows.slice(0, limit).map((r) => ({ ...r, isUnitHead: r.isUnitHead === true }));
     return { items, nextCursor: more ? Cursor.encode([items[items.length - 1].nip]) : null };

@@ -18,7 +18,10 @@ export class OrgListsController {
 
   @AdminOnly()
   @Get('employees')
-  @ApiOperation({ summary: 'Employees as of a date: search by name or NIP prefix, filter by unit (with sub-units), status, position kind, jenjang; ordered by NIP' })
+  @ApiOperation({
+    summary:
+      'Employees as of a date: search by name or NIP prefix, filter by unit (with sub-units), status, position kind, jenjang; ordered by NIP',
+  })
   @ApiOkResponse({ type: EmployeePageDto })
   @ApiNotFoundResponse({ description: 'Not an ADMIN, or unknown unitCode' })
   listEmployees(@Query() q: EmployeeListQuery): Promise<EmployeePageDto> {
@@ -27,7 +30,10 @@ export class OrgListsController {
 
   @AdminOnly()
   @Get('units')
-  @ApiOperation({ summary: 'The unit tree depth-first, each unit with its head and employee counts; ?q= keeps matches and their ancestors' })
+  @ApiOperation({
+    summary:
+      'The unit tree depth-first, each unit with its head and employee counts; ?q= keeps matches and their ancestors',
+  })
   @ApiOkResponse({ type: UnitTreePageDto })
   @ApiNotFoundResponse({ description: 'Not an ADMIN' })
   listUnits(@Query() q: UnitTreeQuery): Promise<UnitTreePageDto> {

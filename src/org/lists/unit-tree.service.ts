@@ -65,9 +65,11 @@ export class UnitTreeService {
       const byId = new Map(rows.map((r) => [r.id, r]));
       const wanted = new Set<string>();
       for (const r of rows) {
-        if (!r.code.toLocaleLowerCase('id').includes(needle) && !r.name.toLocaleLowerCase('id').includes(needle)) continue;
+        if (!r.code.toLocaleLowerCase('id').includes(needle) && !r.name.toLocaleLowerCase('id').includes(needle))
+          continue;
         matched.add(r.id);
-        for (let x: Row | undefined = r; x && !wanted.has(x.id); x = x.parent_id ? byId.get(x.parent_id) : undefined) wanted.add(x.id);
+        for (let x: Row | undefined = r; x && !wanted.has(x.id); x = x.parent_id ? byId.get(x.parent_id) : undefined)
+          wanted.add(x.id);
       }
       keep = rows.filter((r) => wanted.has(r.id));
     }
@@ -80,9 +82,15 @@ export class UnitTreeService {
     const page = keep.slice(0, limit);
     return {
       items: page.map((r) => ({
-        code: r.code, name: r.name, parentCode: r.parent_code, depth: r.depth, path: r.path,
+        code: r.code,
+        name: r.name,
+        parentCode: r.parent_code,
+        depth: r.depth,
+        path: r.path,
         head: r.head_nip ? { nip: r.head_nip, name: r.head_name!, positionTitle: r.head_title! } : null,
-        employeeCount: r.own, subtreeEmployeeCount: subtree.get(r.id)!, childCount: r.children,
+        employeeCount: r.own,
+        subtreeEmployeeCount: subtree.get(r.id)!,
+        childCount: r.children,
         match: q.q ? matched.has(r.id) : true,
       })),
       nextCursor: keep.length > limit ? Cursor.encode(page[page.length - 1].path) : null,

@@ -28,7 +28,13 @@ export function parseMinutes(raw: unknown, field: string): (number | null)[] {
 }
 
 /** Truncates lines in order so that their running total never exceeds `cap` (exact values). */
-export function capLines(lines: RawLine[], cap: DecT, order: DeductionCode[], why: string, floorFn: (d: DecT) => DecT): void {
+export function capLines(
+  lines: RawLine[],
+  cap: DecT,
+  order: DeductionCode[],
+  why: string,
+  floorFn: (d: DecT) => DecT,
+): void {
   let remaining = cap;
   const rank = (c: DeductionCode) => (order.includes(c) ? order.indexOf(c) : -1);
   const ordered = [...lines].sort((a, b) => rank(a.code) - rank(b.code));

@@ -7,7 +7,12 @@ import { warning, type RawLine } from './deduction-lines';
 import type { AllowanceRuleSet, AllowanceWarning } from './types';
 
 const PREDICATE_LABEL: Record<AllowancePredicate, string> = {
-  SANGAT_BAIK: 'Sangat Baik', BAIK: 'Baik', BUTUH_PERBAIKAN: 'Butuh Perbaikan', KURANG: 'Kurang', SANGAT_KURANG: 'Sangat Kurang', NONE: 'tidak ada predikat/laporan kinerja',
+  SANGAT_BAIK: 'Sangat Baik',
+  BAIK: 'Baik',
+  BUTUH_PERBAIKAN: 'Butuh Perbaikan',
+  KURANG: 'Kurang',
+  SANGAT_KURANG: 'Sangat Kurang',
+  NONE: 'tidak ada predikat/laporan kinerja',
 };
 
 export interface KinerjaResult {
@@ -35,32 +40,57 @@ export function kinerjaLine(a: KinerjaArgs): KinerjaResult {
 function predikatLine({ rs, ref, input, kinBase, kinBaseLabel, round }: KinerjaArgs): KinerjaResult {
   const warnings: AllowanceWarning[] = [];
   const period = typeof input.predicatePeriod === 'string' ? ` periode ${input.predicatePeriod}` : '';
-  let predicate: AllowancePredicate | null = input.predicate === undefined || input.predicate === null ? null : parseEnum(ALLOWANCE_PREDICATES, input.predicate, 'predicate');
+  let predicate: AllowancePredicate | null =
+    input.predicate === undefined || input.predicate === null
+      ? null
+      : parseEnum(ALLOWANCE_PREDICATES, input.predicate, 'predicate');
   let via = '';
   if (predicate === null) {
     // 04 §5.2: the configured period has no FINAL predikat yet; never cut silently.
     const mode = rs.predikatMissing ?? 'HOLD';
     const missing = `Predikat kinerja FINAL${period} belum ada`;
-    const last = input.lastKnownPredicate === undefined || input.lastKnownPredicate === null ? null : asObject(input.lastKnownPredicate, 'lastKnownPredicate');
+    const last =
+      input.lastKnownPredicate === undefined || input.lastKnownPredicate === null
+        ? null
+        : asObject(input.lastKnownPredicate, 'lastKnownPredicate');
     if (mode === 'LAST_KNOWN' && last) {
       predicate = parseEnum(ALLOWANCE_PREDICATES, last.predicate, 'lastKnownPredicate.predicate');
       via = ` (predikat terakhir periode ${String(last.period)}, karena predikat${period} belum FINAL)`;
-      warnings.push(warning('PREDIKAT_MISSING', `${missing}: dipakai predikat FINAL terakhir ${PREDICATE_LABEL[predicate]} (periode ${String(last.period)}) sesuai predikatMissing LAST_KNOWN`));
+      warnings.push(
+        warning(
+          'PREDIKAT_MISSING',
+          `${missing}: dipakai predikat FINAL terakhir ${PREDICATE_LABEL[predicate]} (periode ${String(last.period)}) sesuai predikatMissing LAST_KNOWN`,
+        ),
+      );
     } else if (mode === 'NONE_FACTOR') {
       predicate = 'NONE';
       via = ` (predikat${period} belum FINAL; predikatMissing NONE_FACTOR)`;
-      warnings.push(warning('PREDIKAT_MISSING', `${missing}: faktor "tanpa predikat" diterapkan sesuai predikatMissing NONE_FACTOR`));
+      warnings.push(
+        warning(
+          'PREDIKAT_MISSING',
+          `${missing}: faktor "tanpa predikat" diterapkan sesuai predikatMissing NONE_FACTOR`,
+        ),
+      );
     } else {
       const exact = kinBase;
-      const fallback = mode === 'LAST_KNOWN' ? ' (predikatMissing LAST_KNOWN, tetapi belum pernah ada predikat FINAL)' : '';
-      warnings.push(warning('PREDIKAT_MISSING', `${missing}: ${kinBaseLabel} ${rupiah(round(exact))} ditahan${fallback}, bukan dipotong; dibayar melalui koreksi setelah predikat FINAL`));
+      const fallback =
+        mode === 'LAST_KNOWN' ? ' (predikatMissing LAST_KNOWN, tetapi belum pernah ada predikat FINAL)' : '';
+      warnings.push(
+        warning(
+          'PREDIKAT_MISSING',
+          `${missing}: ${kinBaseLabel} ${rupiah(round(exact))} ditahan${fallback}, bukan dipotong; dibayar melalui koreksi setelah predikat FINAL`,
+        ),
+      );
       return {
         line: {
-          code: 'PREDIKAT_HELD', exact: round(exact),
+          code: 'PREDIKAT_HELD',
+          exact: round(exact),
           reason: `${kinBaseLabel[0].toUpperCase()}${kinBaseLabel.slice(1)} ditahan: predikat kinerja FINAL${period} belum ada (bukan potongan; dibayar melalui koreksi setelah predikat FINAL)`,
           formula: `100% × ${kinBaseLabel} ${rupiah(kinBase)} ditahan (predikatMissing ${mode}${fallback})`,
         },
-        applied: null, held: true, warnings,
+        applied: null,
+        held: true,
+        warnings,
       };
     }
   }
@@ -80,8 +110,15 @@ function predikatLine({ rs, ref, input, kinBase, kinBaseLabel, round }: KinerjaA
   }
   const exact = kinBase.times(fraction);
   return {
-    line: { code: 'PREDIKAT', exact: round(exact), reason: `Predikat kinerja ${PREDICATE_LABEL[predicate]}${period}${via}: dibayar ${pct(new Dec(1).minus(fraction))} dari ${kinBaseLabel}`, formula: `${formula} = ${show(exact)}` },
-    applied: predicate, held: false, warnings,
+    line: {
+      code: 'PREDIKAT',
+      exact: round(exact),
+      reason: `Predikat kinerja ${PREDICATE_LABEL[predicate]}${period}${via}: dibayar ${pct(new Dec(1).minus(fraction))} dari ${kinBaseLabel}`,
+      formula: `${formula} = ${show(exact)}`,
+    },
+    applied: predicate,
+    held: false,
+    warnings,
   };
 }
 
@@ -99,16 +136,27 @@ function capaianLine({ rs, input, kinBase, kinBaseLabel, round }: KinerjaArgs): 
     const etik = input.nilaiKodeEtik === undefined ? new Dec(100) : toDec(input.nilaiKodeEtik, 'nilaiKodeEtik');
     const w = toDec(c.etikWeight, 'ruleSet.curve.etikWeight');
     const capSkp = new Dec(1).minus(w).times(capaian).plus(w.times(etik));
-    const skor = capSkp.gte(toDec(c.full, 'curve.full')) ? new Dec(100)
-      : capSkp.lt(toDec(c.zero, 'curve.zero')) ? new Dec(0)
-        : toDec(c.base, 'curve.base').plus(toDec(c.slope, 'curve.slope').times(capSkp.minus(toDec(c.zero, 'curve.zero'))));
+    const skor = capSkp.gte(toDec(c.full, 'curve.full'))
+      ? new Dec(100)
+      : capSkp.lt(toDec(c.zero, 'curve.zero'))
+        ? new Dec(0)
+        : toDec(c.base, 'curve.base').plus(
+            toDec(c.slope, 'curve.slope').times(capSkp.minus(toDec(c.zero, 'curve.zero'))),
+          );
     f = Dec.min(new Dec(1), skor.div(100));
     formula = `skor(${show(capSkp)}) = ${show(skor)}`;
   }
   const fraction = Dec.max(new Dec(0), new Dec(1).minus(f));
   const exact = kinBase.times(fraction);
   return {
-    line: { code: 'PREDIKAT', exact: round(exact), reason: `Capaian kinerja ${show(capaian)}%: dibayar ${pct(f)} dari ${kinBaseLabel}`, formula: `${formula}; (100% − ${pct(f)}) × ${rupiah(kinBase)} = ${show(exact)}` },
-    applied: null, held: false, warnings: [],
+    line: {
+      code: 'PREDIKAT',
+      exact: round(exact),
+      reason: `Capaian kinerja ${show(capaian)}%: dibayar ${pct(f)} dari ${kinBaseLabel}`,
+      formula: `${formula}; (100% − ${pct(f)}) × ${rupiah(kinBase)} = ${show(exact)}`,
+    },
+    applied: null,
+    held: false,
+    warnings: [],
   };
 }

@@ -33,7 +33,8 @@ export function predicatePeriod(input: PredicatePeriodInput): PredicatePeriodRes
   const obj = asObject(input, 'input');
   const idx = parseMonth(obj.month, 'month');
   const source = obj.source;
-  if (!(PREDIKAT_SOURCES as readonly unknown[]).includes(source)) throw new RuleInputError(`must be one of ${PREDIKAT_SOURCES.join(' | ')}, got ${JSON.stringify(source)}`, 'source');
+  if (!(PREDIKAT_SOURCES as readonly unknown[]).includes(source))
+    throw new RuleInputError(`must be one of ${PREDIKAT_SOURCES.join(' | ')}, got ${JSON.stringify(source)}`, 'source');
   const lag = obj.lag === undefined ? 0 : obj.lag;
   if (lag !== 0 && lag !== 1) throw new RuleInputError(`must be 0 or 1, got ${JSON.stringify(lag)}`, 'lag');
   let period: string;
@@ -62,7 +63,8 @@ export function predicatePeriod(input: PredicatePeriodInput): PredicatePeriodRes
     toMonth: formatMonth(to),
     explanation: explanation({
       ruleId: 'allowance.predicatePeriod',
-      legalBasis: 'Spec 04 §5.4; rule set predikatSource / predikatLag (03 §10.2: Kemenlu triwulan t → t+1, KLHK/Kemenag tahun t → t+1)',
+      legalBasis:
+        'Spec 04 §5.4; rule set predikatSource / predikatLag (03 §10.2: Kemenlu triwulan t → t+1, KLHK/Kemenag tahun t → t+1)',
       status: 'CONFIRMED',
       inputs: { month: obj.month, source, lag },
       formula: `${String(obj.month)}, sumber ${source}, lag ${String(lag)} → predikat ${label} ${period}`,

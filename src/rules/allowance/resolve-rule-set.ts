@@ -17,8 +17,16 @@ export interface ResolvedRuleSet {
 export function selectRuleSetVersion(versions: readonly AllowanceRuleSet[], monthIndex: number): AllowanceRuleSet {
   const day1 = monthStart(monthIndex);
   const hit = versions.filter((v) => v.effectiveFrom <= day1 && (v.effectiveTo === null || day1 < v.effectiveTo));
-  if (hit.length === 0) throw new RuleInputError(`tidak ada versi rule set yang berlaku pada ${day1} / no applicable rule set version (never silently paid)`, 'ruleSet');
-  if (hit.length > 1) throw new RuleInputError(`versi rule set tumpang tindih pada ${day1}: ${hit.map((v) => `${v.code}@${v.version}`).join(', ')}`, 'ruleSet');
+  if (hit.length === 0)
+    throw new RuleInputError(
+      `tidak ada versi rule set yang berlaku pada ${day1} / no applicable rule set version (never silently paid)`,
+      'ruleSet',
+    );
+  if (hit.length > 1)
+    throw new RuleInputError(
+      `versi rule set tumpang tindih pada ${day1}: ${hit.map((v) => `${v.code}@${v.version}`).join(', ')}`,
+      'ruleSet',
+    );
   return hit[0];
 }
 
@@ -29,7 +37,8 @@ export function selectRuleSetVersion(versions: readonly AllowanceRuleSet[], mont
 export function resolveRuleSet(raw: unknown, monthIndex: number, cfg: AllowanceConfig): ResolvedRuleSet {
   if (typeof raw === 'string') {
     const versions = cfg.ruleSets[raw];
-    if (!versions) throw new RuleInputError(`unknown rule set "${raw}" (known: ${Object.keys(cfg.ruleSets).join(', ')})`, 'ruleSet');
+    if (!versions)
+      throw new RuleInputError(`unknown rule set "${raw}" (known: ${Object.keys(cfg.ruleSets).join(', ')})`, 'ruleSet');
     const rs = selectRuleSetVersion(versions, monthIndex);
     validateRuleSet(rs);
     return { ruleSet: rs, ref: `${rs.code}@${rs.version}`, overridden: [] };
@@ -50,7 +59,8 @@ export function resolveRuleSet(raw: unknown, monthIndex: number, cfg: AllowanceC
 }
 
 const ONE_OF = <T extends string>(v: unknown, values: readonly T[], field: string): void => {
-  if (!values.includes(v as T)) throw new RuleInputError(`must be one of ${values.join(' | ')}, got ${JSON.stringify(v)}`, field);
+  if (!values.includes(v as T))
+    throw new RuleInputError(`must be one of ${values.join(' | ')}, got ${JSON.stringify(v)}`, field);
 };
 
 /** Structural validation of a rule set (throws RuleInputError naming the field). */
@@ -60,22 +70,33 @@ export function validateRuleSet(rs: AllowanceRuleSet): void {
   asObject(rs.split, 'ruleSet.split');
   const kin = toDec(rs.split.kin, 'ruleSet.split.kin');
   const dis = toDec(rs.split.dis, 'ruleSet.split.dis');
-  if (kin.isNeg() || dis.isNeg() || !kin.plus(dis).eq(1)) throw new RuleInputError(`kin + dis must be 1 (got ${kin.toString()} + ${dis.toString()})`, 'ruleSet.split');
+  if (kin.isNeg() || dis.isNeg() || !kin.plus(dis).eq(1))
+    throw new RuleInputError(`kin + dis must be 1 (got ${kin.toString()} + ${dis.toString()})`, 'ruleSet.split');
   asObject(rs.baseTable, 'ruleSet.baseTable');
   ONE_OF(rs.kinMode, ['LINEAR', 'CURVE', 'PREDIKAT'] as const, 'ruleSet.kinMode');
   ONE_OF(rs.predikatFactorBase, ['WHOLE', 'KIN_PART'] as const, 'ruleSet.predikatFactorBase');
   ONE_OF(rs.predikatSource, ['MONTHLY', 'QUARTERLY', 'ANNUAL'] as const, 'ruleSet.predikatSource');
-  if (rs.predikatLag !== 0 && rs.predikatLag !== 1) throw new RuleInputError(`must be 0 or 1, got ${JSON.stringify(rs.predikatLag)}`, 'ruleSet.predikatLag');
-  if (rs.predikatMissing !== undefined) ONE_OF(rs.predikatMissing, ['HOLD', 'NONE_FACTOR', 'LAST_KNOWN'] as const, 'ruleSet.predikatMissing');
+  if (rs.predikatLag !== 0 && rs.predikatLag !== 1)
+    throw new RuleInputError(`must be 0 or 1, got ${JSON.stringify(rs.predikatLag)}`, 'ruleSet.predikatLag');
+  if (rs.predikatMissing !== undefined)
+    ONE_OF(rs.predikatMissing, ['HOLD', 'NONE_FACTOR', 'LAST_KNOWN'] as const, 'ruleSet.predikatMissing');
   // The entitlement is the ceiling: a factor above 100 % would be silently capped, so it is refused (issue review #8).
-  for (const [name, table] of [['predikatFactor', rs.predikatFactor], ['predikatDeduction', rs.predikatDeduction]] as const) {
+  for (const [name, table] of [
+    ['predikatFactor', rs.predikatFactor],
+    ['predikatDeduction', rs.predikatDeduction],
+  ] as const) {
     if (table === undefined) continue;
     for (const [k, v] of Object.entries(asObject(table, `ruleSet.${name}`))) {
       const f = toDec(v, `ruleSet.${name}.${k}`);
-      if (f.isNeg() || f.gt(1)) throw new RuleInputError(`must be within 0..1 (the entitlement is the ceiling), got ${f.toString()}`, `ruleSet.${name}.${k}`);
+      if (f.isNeg() || f.gt(1))
+        throw new RuleInputError(
+          `must be within 0..1 (the entitlement is the ceiling), got ${f.toString()}`,
+          `ruleSet.${name}.${k}`,
+        );
     }
   }
-  if (!Number.isInteger(rs.minutesPerTmkDay) || rs.minutesPerTmkDay < 1) throw new RuleInputError('must be a positive integer (minutes)', 'ruleSet.minutesPerTmkDay');
+  if (!Number.isInteger(rs.minutesPerTmkDay) || rs.minutesPerTmkDay < 1)
+    throw new RuleInputError('must be a positive integer (minutes)', 'ruleSet.minutesPerTmkDay');
   ONE_OF(rs.disBase, ['DIS_PART', 'WHOLE'] as const, 'ruleSet.disBase');
   ONE_OF(rs.tkMode, ['PCT_PER_DAY', 'DAILY_ACCRUAL'] as const, 'ruleSet.tkMode');
   if (rs.tkMode === 'PCT_PER_DAY') toDec(rs.tkPct, 'ruleSet.tkPct');
@@ -87,13 +108,18 @@ export function validateRuleSet(rs: AllowanceRuleSet): void {
   ONE_OF(rs.capScope, ['PER_PART', 'WHOLE'] as const, 'ruleSet.capScope');
   asObject(rs.rounding, 'ruleSet.rounding');
   ONE_OF(rs.rounding.mode, ['NEAREST', 'FLOOR'] as const, 'ruleSet.rounding.mode');
-  if (rs.rounding.unit !== 1 && rs.rounding.unit !== 100) throw new RuleInputError('must be 1 or 100', 'ruleSet.rounding.unit');
+  if (rs.rounding.unit !== 1 && rs.rounding.unit !== 100)
+    throw new RuleInputError('must be 1 or 100', 'ruleSet.rounding.unit');
   ONE_OF(rs.rounding.stage, ['PER_LINE', 'FINAL'] as const, 'ruleSet.rounding.stage');
   toDec(rs.apelPct, 'ruleSet.apelPct');
   const cap = toDec(rs.deductionCap, 'ruleSet.deductionCap');
   if (cap.isNeg() || cap.gt(1)) throw new RuleInputError('must be within 0..1', 'ruleSet.deductionCap');
-  for (const [name, bands] of [['lateBands', rs.lateBands], ['earlyBands', rs.earlyBands]] as const) {
-    if (!Array.isArray(bands) || bands.length === 0) throw new RuleInputError('must be a non-empty array', `ruleSet.${name}`);
+  for (const [name, bands] of [
+    ['lateBands', rs.lateBands],
+    ['earlyBands', rs.earlyBands],
+  ] as const) {
+    if (!Array.isArray(bands) || bands.length === 0)
+      throw new RuleInputError('must be a non-empty array', `ruleSet.${name}`);
     bands.forEach((b, i) => {
       toDec(b.pct, `ruleSet.${name}[${i}].pct`);
       if (!Number.isInteger(b.fromMin)) throw new RuleInputError('must be an integer', `ruleSet.${name}[${i}].fromMin`);
@@ -103,7 +129,8 @@ export function validateRuleSet(rs: AllowanceRuleSet): void {
     const f = toDec(v, `ruleSet.statusRules.${k}`);
     if (f.isNeg() || f.gt(new Dec(1))) throw new RuleInputError('must be within 0..1', `ruleSet.statusRules.${k}`);
   }
-  if (rs.hukdisMode === 'LOCAL_TABLE' && !Array.isArray(rs.hukdisTable)) throw new RuleInputError('is required for LOCAL_TABLE', 'ruleSet.hukdisTable');
+  if (rs.hukdisMode === 'LOCAL_TABLE' && !Array.isArray(rs.hukdisTable))
+    throw new RuleInputError('is required for LOCAL_TABLE', 'ruleSet.hukdisTable');
   if (rs.hukdisTable !== undefined) validateHukdisTable(rs.hukdisTable);
 }
 
@@ -114,7 +141,8 @@ function validateHukdisTable(table: unknown): void {
   table.forEach((raw, i) => {
     const f = `ruleSet.hukdisTable[${i}]`;
     const row = asObject(raw, f);
-    if ((row.sanction === undefined) === (row.level === undefined)) throw new RuleInputError('needs exactly one of sanction (a sanction type) or level', f);
+    if ((row.sanction === undefined) === (row.level === undefined))
+      throw new RuleInputError('needs exactly one of sanction (a sanction type) or level', f);
     if (row.sanction !== undefined) ONE_OF(row.sanction, SANCTIONS, `${f}.sanction`);
     else ONE_OF(row.level, ['RINGAN', 'SEDANG', 'BERAT', 'PDH'] as const, `${f}.level`);
     const key = String(row.sanction ?? `level:${String(row.level)}`);
@@ -122,6 +150,7 @@ function validateHukdisTable(table: unknown): void {
     seen.add(key);
     const p = toDec(row.pct, `${f}.pct`);
     if (p.isNeg() || p.gt(1)) throw new RuleInputError('must be within 0..1', `${f}.pct`);
-    if (!Number.isInteger(row.months) || (row.months as number) < 1) throw new RuleInputError('must be a positive integer', `${f}.months`);
+    if (!Number.isInteger(row.months) || (row.months as number) < 1)
+      throw new RuleInputError('must be a positive integer', `${f}.months`);
   });
 }

@@ -1,6 +1,14 @@
 import { Dec, type Dec as DecT } from '../common/decimal';
 import { SANCTIONS, parseEnum, type Sanction } from '../common/enums';
-import { addMonthsToDate, daysInMonth, formatMonth, monthOfDate, monthStart, parseDate, toDayNumber } from '../common/dates';
+import {
+  addMonthsToDate,
+  daysInMonth,
+  formatMonth,
+  monthOfDate,
+  monthStart,
+  parseDate,
+  toDayNumber,
+} from '../common/dates';
 import { SANCTION_CATALOGUE } from '../discipline/tables';
 import type { AllowanceRuleSet, HukdisLevel, SanctionInForceInput } from './types';
 
@@ -21,14 +29,18 @@ export interface HukdisEvaluation {
 }
 
 /** Sanctions with a money effect in `monthIndex` under the rule set's hukdis settings (03 §7, §11.2). */
-export function hukdisForMonth(sanctions: SanctionInForceInput[], monthIndex: number, rs: AllowanceRuleSet): HukdisEvaluation {
+export function hukdisForMonth(
+  sanctions: SanctionInForceInput[],
+  monthIndex: number,
+  rs: AllowanceRuleSet,
+): HukdisEvaluation {
   const cuts: HukdisCut[] = [];
   const notes: string[] = [];
   sanctions.forEach((s, i) => {
     const sanction = parseEnum(SANCTIONS, s.type, `sanctions[${i}].type`);
     const eff = parseDate(s.effectiveFrom, `sanctions[${i}].effectiveFrom`);
     const info = SANCTION_CATALOGUE[sanction];
-    let pct: DecT | null = null;
+    let pct: DecT | null;
     let months: number | null = info.months;
     if (rs.hukdisMode === 'NONE_TRANSITIONAL') {
       if (info.allowanceCut) notes.push(`${sanction}: tidak memotong TPP (mode transisi NONE_TRANSITIONAL)`);
@@ -37,15 +49,24 @@ export function hukdisForMonth(sanctions: SanctionInForceInput[], monthIndex: nu
     if (rs.hukdisMode === 'PP94_25PCT') {
       if (!info.allowanceCut) return; // ringan / berat / PP53 types: no money cut
       if (rs.sedangExecutionMode === 'PP53_EQUIVALENT') {
-        notes.push(`${sanction}: dilaksanakan setara PP 53/2010 (penundaan KGB/KP atau penurunan pangkat 1 tahun), tanpa potongan TPP`);
+        notes.push(
+          `${sanction}: dilaksanakan setara PP 53/2010 (penundaan KGB/KP atau penurunan pangkat 1 tahun), tanpa potongan TPP`,
+        );
         return;
       }
       pct = new Dec(info.allowanceCut);
     } else {
-      const level: HukdisLevel | null = sanction === 'PDHTAPS' ? 'PDH' : info.level === 'RINGAN' || info.level === 'SEDANG' || info.level === 'BERAT' ? info.level : null;
+      const level: HukdisLevel | null =
+        sanction === 'PDHTAPS'
+          ? 'PDH'
+          : info.level === 'RINGAN' || info.level === 'SEDANG' || info.level === 'BERAT'
+            ? info.level
+            : null;
       // A row for the sanction type wins over its level's row (Permentan 68/2012: 20/30/40 % for 1/2/3 months).
       const rows = rs.hukdisTable ?? [];
-      const row = rows.find((r) => r.sanction === sanction) ?? (level === null ? undefined : rows.find((r) => r.sanction === undefined && r.level === level));
+      const row =
+        rows.find((r) => r.sanction === sanction) ??
+        (level === null ? undefined : rows.find((r) => r.sanction === undefined && r.level === level));
       if (!row) return;
       if (info.allowanceCut && rs.sedangExecutionMode === 'PP53_EQUIVALENT') {
         notes.push(`${sanction}: dilaksanakan setara PP 53/2010, tanpa potongan TPP`);

@@ -16,14 +16,23 @@ export type HukdisLevel = 'RINGAN' | 'SEDANG' | 'BERAT' | 'PDH';
  * 20 % for 1 month, TEGURAN_TERTULIS 30 % for 2, …), or by level for every sanction of that level
  * without its own row.
  */
-export type HukdisTableRow = ({ sanction: Sanction; level?: never } | { level: HukdisLevel; sanction?: never }) & { pct: DecimalInput; months: number };
+export type HukdisTableRow = ({ sanction: Sanction; level?: never } | { level: HukdisLevel; sanction?: never }) & {
+  pct: DecimalInput;
+  months: number;
+};
 
 /** What a month without a FINAL predikat for the configured period does (spec 04 §5.2). */
 export type PredikatMissingMode = 'HOLD' | 'NONE_FACTOR' | 'LAST_KNOWN';
 
 export const ALLOWANCE_WARNING_CODES = [
-  'PREDIKAT_MISSING', 'ATTENDANCE_MISSING', 'RULESET_MISSING', 'STATUS_UNKNOWN', 'INPUT_INVALID',
-  'LEAVE_RULE_MISSING', 'CEILING_EXCEEDED', 'HUKDIS_NOT_APPLIED',
+  'PREDIKAT_MISSING',
+  'ATTENDANCE_MISSING',
+  'RULESET_MISSING',
+  'STATUS_UNKNOWN',
+  'INPUT_INVALID',
+  'LEAVE_RULE_MISSING',
+  'CEILING_EXCEEDED',
+  'HUKDIS_NOT_APPLIED',
 ] as const;
 export type AllowanceWarningCode = (typeof ALLOWANCE_WARNING_CODES)[number];
 

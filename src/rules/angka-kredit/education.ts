@@ -12,7 +12,10 @@ export interface EducationResult {
 }
 
 /** +25 % of the jenjang's AKK per kenaikan pangkat for a higher ijazah, once per degree (02 §11). */
-export function educationBonus(input: { jenjang: Jenjang; precision?: number; onDate?: string }, config?: DeepPartial<AkConfig>): EducationResult {
+export function educationBonus(
+  input: { jenjang: Jenjang; precision?: number; onDate?: string },
+  config?: DeepPartial<AkConfig>,
+): EducationResult {
   const cfg = mergeConfig(akDefaults, config);
   const obj = asObject(input, 'input');
   const ctx = jenjangContext(obj.jenjang, cfg, input.onDate);

@@ -6,7 +6,15 @@ import { explanation, type Explanation } from '../common/explanation';
 import { asObject } from '../common/validate';
 import { mergeConfig, type DeepPartial } from '../common/merge';
 import { akDefaults, type AkConfig } from '../config/defaults';
-import { AK_LEGAL, akkJenjang, golonganAbove, jenjangContext, kpThreshold, parseGolongan, parsePrecision } from './jenjang';
+import {
+  AK_LEGAL,
+  akkJenjang,
+  golonganAbove,
+  jenjangContext,
+  kpThreshold,
+  parseGolongan,
+  parsePrecision,
+} from './jenjang';
 
 export interface IntegrasiInput {
   jenjang: Jenjang;
@@ -42,7 +50,10 @@ export function integrasi(input: IntegrasiInput, config?: DeepPartial<AkConfig>)
   const conv = cfg.integrasi.conventionalAkk[ctx.row.kategori];
   const lowest = ctx.row.golongans[0];
   const GOL_ORDER = Object.keys(conv);
-  const belowJenjang = GOL_ORDER.includes(golongan) && GOL_ORDER.includes(lowest) && GOL_ORDER.indexOf(golongan) < GOL_ORDER.indexOf(lowest);
+  const belowJenjang =
+    GOL_ORDER.includes(golongan) &&
+    GOL_ORDER.includes(lowest) &&
+    GOL_ORDER.indexOf(golongan) < GOL_ORDER.indexOf(lowest);
   let nilaiDasarRaw: string | null | undefined;
   let basis: string;
   if (belowJenjang) {
@@ -53,7 +64,10 @@ export function integrasi(input: IntegrasiInput, config?: DeepPartial<AkConfig>)
     basis = `Nilai Dasar jenjang ${ctx.jenjang} (AKK konvensional golongan terendah ${lowest})`;
   }
   if (nilaiDasarRaw === null || nilaiDasarRaw === undefined) {
-    throw new RuleInputError(`Nilai Dasar untuk ${ctx.jenjang} tidak ditetapkan (per JF; set config ak.integrasi.nilaiDasar.${ctx.jenjang}) / no Nilai Dasar configured`, 'jenjang');
+    throw new RuleInputError(
+      `Nilai Dasar untuk ${ctx.jenjang} tidak ditetapkan (per JF; set config ak.integrasi.nilaiDasar.${ctx.jenjang}) / no Nilai Dasar configured`,
+      'jenjang',
+    );
   }
   const nilaiDasar = new Dec(nilaiDasarRaw);
   const raw = conventional.minus(nilaiDasar);
@@ -69,20 +83,26 @@ export function integrasi(input: IntegrasiInput, config?: DeepPartial<AkConfig>)
       const above = golonganAbove(golongan);
       const hiRaw = above === null ? undefined : conv[above];
       if (hiRaw !== undefined && hiRaw !== null && conventional.gte(new Dec(hiRaw))) {
-        warnings.push(`AK konvensional ${show(conventional)} ≥ AKK konvensional ${above} (${hiRaw}): pangkat ${golongan} seharusnya sudah naik; periksa data / the conventional total is above the golongan's range`);
+        warnings.push(
+          `AK konvensional ${show(conventional)} ≥ AKK konvensional ${above} (${hiRaw}): pangkat ${golongan} seharusnya sudah naik; periksa data / the conventional total is above the golongan's range`,
+        );
       }
     } else if (idx >= 0) {
       const lo = new Dec(ctx.row.akkPangkat).times(idx);
       const hi = kpThreshold(ctx, idx);
       if (value.lt(lo) || value.gte(hi)) {
-        warnings.push(`AK integrasi ${amount} di luar rentang golongan ${golongan} (${show(lo)}–<${show(hi)}) / outside the golongan range`);
+        warnings.push(
+          `AK integrasi ${amount} di luar rentang golongan ${golongan} (${show(lo)}–<${show(hi)}) / outside the golongan range`,
+        );
       }
     } else if (ctx.row.next !== null && golonganAbove(top) === golongan) {
       // 02 §7.2, §8, §10: one golongan above the top (vacancy-less KP) — the jenjang's range ends at its AKK;
       // AK above it cannot serve this jenjang and is forfeited at the KJ.
       const akk = akkJenjang(ctx);
       if (!value.eq(akk)) {
-        warnings.push(`AK integrasi ${amount} ${value.gt(akk) ? 'di atas' : 'di bawah'} batas jenjang ${ctx.jenjang} untuk golongan ${golongan} (AKK jenjang ${show(akk)})${value.gt(akk) ? '; kelebihan hangus pada kenaikan jenjang' : ''} / ${value.gt(akk) ? 'above the top' : 'below the AKK'} of the jenjang's range`);
+        warnings.push(
+          `AK integrasi ${amount} ${value.gt(akk) ? 'di atas' : 'di bawah'} batas jenjang ${ctx.jenjang} untuk golongan ${golongan} (AKK jenjang ${show(akk)})${value.gt(akk) ? '; kelebihan hangus pada kenaikan jenjang' : ''} / ${value.gt(akk) ? 'above the top' : 'below the AKK'} of the jenjang's range`,
+        );
       }
     }
   }

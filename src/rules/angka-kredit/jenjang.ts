@@ -6,7 +6,8 @@ import type { AkConfig } from '../config/defaults';
 import type { JenjangRow } from './tables';
 
 export const AK_LEGAL = {
-  conversion: 'PermenPANRB 1/2023 Pasal 37; Peraturan BKN 3/2023 Pasal 13 ayat (1) (konversi predikat kinerja, proporsional per bulan)',
+  conversion:
+    'PermenPANRB 1/2023 Pasal 37; Peraturan BKN 3/2023 Pasal 13 ayat (1) (konversi predikat kinerja, proporsional per bulan)',
   akk: 'PermenPANRB 1/2023 Lampiran (AKK kenaikan pangkat/jenjang); Peraturan BKN 3/2023',
   carry: 'PermenPANRB 1/2023: kelebihan AKK diperhitungkan kembali sepanjang dalam jenjang yang sama (02 §8)',
   akDasar: 'Peraturan BKN 3/2023 Lampiran II angka 2 (Angka Kredit Dasar)',
@@ -47,7 +48,10 @@ export function golonganIndex(ctx: JenjangContext, g: Golongan, field = 'golonga
   if (i >= 0) return i;
   const top = ctx.row.golongans[ctx.row.golongans.length - 1];
   if (ctx.row.next !== null && golonganAbove(top) === g) return ctx.row.golongans.length;
-  throw new RuleInputError(`golongan ${g} tidak sesuai jenjang ${ctx.jenjang} (${ctx.row.golongans.join(', ')}) / golongan does not match the jenjang`, field);
+  throw new RuleInputError(
+    `golongan ${g} tidak sesuai jenjang ${ctx.jenjang} (${ctx.row.golongans.join(', ')}) / golongan does not match the jenjang`,
+    field,
+  );
 }
 
 /**
@@ -70,7 +74,10 @@ export function catchUpOf(ctx: JenjangContext, g: Golongan, cfg: AkConfig, field
   const a = conv[g];
   const b = conv[lowest];
   if (a === undefined || a === null || b === undefined || b === null) {
-    throw new RuleInputError(`golongan ${g} di bawah jenjang ${ctx.jenjang} (${ctx.row.golongans.join(', ')}) dan tidak ada AKK konvensional golongan ${g} (config ak.integrasi.conventionalAkk) / golongan does not match the jenjang`, field);
+    throw new RuleInputError(
+      `golongan ${g} di bawah jenjang ${ctx.jenjang} (${ctx.row.golongans.join(', ')}) dan tidak ada AKK konvensional golongan ${g} (config ak.integrasi.conventionalAkk) / golongan does not match the jenjang`,
+      field,
+    );
   }
   return { from: g, offset: new Dec(b).minus(a), conv };
 }

@@ -15,9 +15,7 @@ import { akDasar } from './ak-dasar';
 import { integrasi } from './integrasi';
 
 export type LedgerOpening =
-  | { kind: 'AK_DASAR' }
-  | { kind: 'INTEGRASI'; conventionalTotal: string }
-  | { kind: 'LAMA'; amount: string };
+  { kind: 'AK_DASAR' } | { kind: 'INTEGRASI'; conventionalTotal: string } | { kind: 'LAMA'; amount: string };
 
 export interface LedgerInput {
   /** Jenjang and golongan held in the first month (a PPPK: grade I–XVII). */
@@ -154,20 +152,31 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
     const period = parsePeriod(p.period, `predicates[${i}].period`);
     const predicate = normalizePredicate(p.predicate, cfg, `predicates[${i}].predicate`);
     if (period.fromMonth < konversiFrom) {
-      throw new RuleInputError(`konversi predikat hanya sejak ${cfg.konversiFrom} (PR-7); AK sebelumnya hanya lewat integrasi`, `predicates[${i}].period`);
+      throw new RuleInputError(
+        `konversi predikat hanya sejak ${cfg.konversiFrom} (PR-7); AK sebelumnya hanya lewat integrasi`,
+        `predicates[${i}].period`,
+      );
     }
     return { i, ...period, predicate };
   });
   const annualByYear = new Map<number, (typeof preds)[number]>();
   for (const p of preds.filter((x) => x.basis === 'TAHUNAN')) {
-    if (annualByYear.has(p.year)) throw new RuleInputError(`predikat tahunan ${p.year} sudah ada / a second annual predicate for ${p.year}`, `predicates[${p.i}].period`);
+    if (annualByYear.has(p.year))
+      throw new RuleInputError(
+        `predikat tahunan ${p.year} sudah ada / a second annual predicate for ${p.year}`,
+        `predicates[${p.i}].period`,
+      );
     annualByYear.set(p.year, p);
   }
   const periodicByMonth = new Map<number, (typeof preds)[number]>();
   for (const p of preds.filter((x) => x.basis === 'PERIODIK')) {
     for (let m = p.fromMonth; m <= p.toMonth; m++) {
       const other = periodicByMonth.get(m);
-      if (other) throw new RuleInputError(`bulan ${formatMonth(m)} sudah dinilai oleh periode ${other.period} (INV-1: satu bulan hanya sekali)`, `predicates[${p.i}].period`);
+      if (other)
+        throw new RuleInputError(
+          `bulan ${formatMonth(m)} sudah dinilai oleh periode ${other.period} (INV-1: satu bulan hanya sekali)`,
+          `predicates[${p.i}].period`,
+        );
       periodicByMonth.set(m, p);
     }
   }
@@ -190,18 +199,41 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
       if (!credits.has(m)) credits.set(m, { month: m, predicate: a.predicate, basis: 'TAHUNAN', period: a.period });
     }
   }
-  for (const s of superseded) steps.push({ label: `periode ${s.period} digantikan`, formula: `predikat tahunan ${s.supersededBy} menggantikan predikat periodik ${s.period} (PR-5)`, value: 'SUPERSEDED' });
+  for (const s of superseded)
+    steps.push({
+      label: `periode ${s.period} digantikan`,
+      formula: `predikat tahunan ${s.supersededBy} menggantikan predikat periodik ${s.period} (PR-5)`,
+      value: 'SUPERSEDED',
+    });
 
   // ── runs: consecutive months, one year, same jenjang (segment ledger), predicate, basis (02 §6) ──
   const months = [...credits.keys()].sort((a, b) => a - b);
-  type Run = { from: number; to: number; predicate: Predicate; basis: AkBasis; seg: Segment; periods: string[]; pctId: string };
+  type Run = {
+    from: number;
+    to: number;
+    predicate: Predicate;
+    basis: AkBasis;
+    seg: Segment;
+    periods: string[];
+    pctId: string;
+  };
   const runs: Run[] = [];
   for (const m of months) {
     const c = credits.get(m)!;
     const seg = segmentOfMonth(m);
     const pctId = selectVersion(cfg.percentages, `${formatMonth(m)}-01`).id;
     const last = runs[runs.length - 1];
-    if (last && last.to === m - 1 && Math.floor(last.to / 12) === Math.floor(m / 12) && last.predicate === c.predicate && last.basis === c.basis && last.seg.jenjang === seg.jenjang && last.seg.ledger === seg.ledger && last.pctId === pctId && last.seg.ctx.version.id === seg.ctx.version.id) {
+    if (
+      last &&
+      last.to === m - 1 &&
+      Math.floor(last.to / 12) === Math.floor(m / 12) &&
+      last.predicate === c.predicate &&
+      last.basis === c.basis &&
+      last.seg.jenjang === seg.jenjang &&
+      last.seg.ledger === seg.ledger &&
+      last.pctId === pctId &&
+      last.seg.ctx.version.id === seg.ctx.version.id
+    ) {
       last.to = m;
       if (!last.periods.includes(c.period)) last.periods.push(c.period);
     } else {
@@ -220,20 +252,52 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
     const kind = opening.kind;
     if (pppk && (kind === 'AK_DASAR' || kind === 'INTEGRASI')) {
       // 04 §6: both rest on a PNS golongan ruang; a PPPK's ledger never fails on them, it shows them ignored.
-      warnings.push({ code: 'PPPK_OPENING_IGNORED', message: `Entri awal ${String(kind)} bergantung pada golongan ruang PNS dan tidak berlaku untuk PPPK: tidak dihitung` });
+      warnings.push({
+        code: 'PPPK_OPENING_IGNORED',
+        message: `Entri awal ${String(kind)} bergantung pada golongan ruang PNS dan tidak berlaku untuk PPPK: tidak dihitung`,
+      });
     } else if (kind === 'AK_DASAR') {
       const r = akDasar({ jenjang: firstCtx.jenjang, golongan: firstGol, precision }, config);
-      ledgerEntries[0].push({ source: 'AK_DASAR', jenjang: firstCtx.jenjang, exact: r.amount, amount: r.amount, explanation: r.explanation });
+      ledgerEntries[0].push({
+        source: 'AK_DASAR',
+        jenjang: firstCtx.jenjang,
+        exact: r.amount,
+        amount: r.amount,
+        explanation: r.explanation,
+      });
     } else if (kind === 'INTEGRASI') {
-      const r = integrasi({ jenjang: firstCtx.jenjang, golongan: firstGol, conventionalTotal: opening.conventionalTotal as string, precision }, config);
-      ledgerEntries[0].push({ source: 'INTEGRASI', jenjang: firstCtx.jenjang, exact: r.amount, amount: r.amount, explanation: r.explanation });
+      const r = integrasi(
+        {
+          jenjang: firstCtx.jenjang,
+          golongan: firstGol,
+          conventionalTotal: opening.conventionalTotal as string,
+          precision,
+        },
+        config,
+      );
+      ledgerEntries[0].push({
+        source: 'INTEGRASI',
+        jenjang: firstCtx.jenjang,
+        exact: r.amount,
+        amount: r.amount,
+        explanation: r.explanation,
+      });
     } else if (kind === 'LAMA') {
       const amt = toDec(opening.amount, 'opening.amount');
       if (amt.isNeg()) throw new RuleInputError('must not be negative', 'opening.amount');
       const amount = roundHalfUp(amt, precision);
       ledgerEntries[0].push({
-        source: 'LAMA', jenjang: firstCtx.jenjang, exact: amt.toString(), amount,
-        explanation: explanation({ ruleId: 'ak.ledger.lama', legalBasis: 'Peraturan BKN 3/2023 Lampiran II angka 12 (kolom LAMA: AK pada PAK sebelumnya)', status: 'INFERRED', inputs: { amount: opening.amount }, formula: `AK lama dari PAK sebelumnya = ${amount}` }),
+        source: 'LAMA',
+        jenjang: firstCtx.jenjang,
+        exact: amt.toString(),
+        amount,
+        explanation: explanation({
+          ruleId: 'ak.ledger.lama',
+          legalBasis: 'Peraturan BKN 3/2023 Lampiran II angka 12 (kolom LAMA: AK pada PAK sebelumnya)',
+          status: 'INFERRED',
+          inputs: { amount: opening.amount },
+          formula: `AK lama dari PAK sebelumnya = ${amount}`,
+        }),
       });
     } else {
       throw new RuleInputError(`must be AK_DASAR | INTEGRASI | LAMA, got ${String(kind)}`, 'opening.kind');
@@ -244,7 +308,13 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
     if (seg.tmt === null || seg.ledger === 0 || seg.pppk) continue;
     if (ledgerEntries[seg.ledger].length > 0) continue;
     const r = akDasar({ jenjang: seg.jenjang, golongan: seg.golongan as Golongan, precision }, config);
-    ledgerEntries[seg.ledger].push({ source: 'AK_DASAR', jenjang: seg.jenjang, exact: r.amount, amount: r.amount, explanation: r.explanation });
+    ledgerEntries[seg.ledger].push({
+      source: 'AK_DASAR',
+      jenjang: seg.jenjang,
+      exact: r.amount,
+      amount: r.amount,
+      explanation: r.explanation,
+    });
   }
 
   // PREDIKAT entries
@@ -272,7 +342,14 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
         ruleId: 'ak.conversion',
         legalBasis: AK_LEGAL.conversion,
         status: row.status,
-        inputs: { jenjang: run.seg.jenjang, predicate: run.predicate, basis: run.basis, fromMonth: formatMonth(run.from), toMonth: formatMonth(run.to), periods: run.periods },
+        inputs: {
+          jenjang: run.seg.jenjang,
+          predicate: run.predicate,
+          basis: run.basis,
+          fromMonth: formatMonth(run.from),
+          toMonth: formatMonth(run.to),
+          periods: run.periods,
+        },
         formula: `${n}/12 × ${show(pct.times(100))}% × ${show(koef)} = ${show(exact)} → ${amount}`,
       }),
     });
@@ -282,17 +359,23 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
   const ignoredEducation: string[] = [];
   const seenDegrees = new Set<string>();
   const edu = obj.education === undefined || obj.education === null ? [] : asArray(obj.education, 'education');
-  const eduParsed = edu.map((raw, i) => {
-    const e = asObject(raw, `education[${i}]`);
-    const degree = asString(e.degree, `education[${i}].degree`).trim().toUpperCase();
-    const awardedOn = asString(e.awardedOn, `education[${i}].awardedOn`);
-    parseDate(awardedOn, `education[${i}].awardedOn`);
-    return { degree, awardedOn };
-  }).sort((a, b) => (a.awardedOn < b.awardedOn ? -1 : a.awardedOn > b.awardedOn ? 1 : 0));
+  const eduParsed = edu
+    .map((raw, i) => {
+      const e = asObject(raw, `education[${i}]`);
+      const degree = asString(e.degree, `education[${i}].degree`).trim().toUpperCase();
+      const awardedOn = asString(e.awardedOn, `education[${i}].awardedOn`);
+      parseDate(awardedOn, `education[${i}].awardedOn`);
+      return { degree, awardedOn };
+    })
+    .sort((a, b) => (a.awardedOn < b.awardedOn ? -1 : a.awardedOn > b.awardedOn ? 1 : 0));
   for (const e of eduParsed) {
     if (seenDegrees.has(e.degree)) {
       ignoredEducation.push(e.degree);
-      steps.push({ label: `ijazah ${e.degree} (${e.awardedOn})`, formula: 'sudah pernah diberikan: tambahan AK pendidikan hanya 1 kali per jenjang pendidikan', value: 'IGNORED' });
+      steps.push({
+        label: `ijazah ${e.degree} (${e.awardedOn})`,
+        formula: 'sudah pernah diberikan: tambahan AK pendidikan hanya 1 kali per jenjang pendidikan',
+        value: 'IGNORED',
+      });
       continue;
     }
     seenDegrees.add(e.degree);
@@ -302,9 +385,19 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
     const exact = pctEdu.times(akk);
     const amount = roundHalfUp(exact, precision);
     ledgerEntries[seg.ledger].push({
-      source: 'PENDIDIKAN', jenjang: seg.jenjang, degree: e.degree, exact: exact.toString(), amount,
+      source: 'PENDIDIKAN',
+      jenjang: seg.jenjang,
+      degree: e.degree,
+      exact: exact.toString(),
+      amount,
       fromMonth: formatMonth(monthOfDate(parseDate(e.awardedOn, 'awardedOn'))),
-      explanation: explanation({ ruleId: 'ak.education', legalBasis: AK_LEGAL.pendidikan, status: 'INFERRED', inputs: { degree: e.degree, awardedOn: e.awardedOn, jenjang: seg.jenjang }, formula: `${show(pctEdu.times(100))}% × AKK pangkat ${show(akk)} = ${amount}` }),
+      explanation: explanation({
+        ruleId: 'ak.education',
+        legalBasis: AK_LEGAL.pendidikan,
+        status: 'INFERRED',
+        inputs: { degree: e.degree, awardedOn: e.awardedOn, jenjang: seg.jenjang },
+        formula: `${show(pctEdu.times(100))}% × AKK pangkat ${show(akk)} = ${amount}`,
+      }),
     });
   }
 
@@ -333,10 +426,21 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
     });
     if (!thresholdMet) {
       // 02 §7.3, §14.2: a KJ needs the jenjang AKK; the HR fact stands, the gap is shown, nothing is forfeited.
-      warnings.push({ code: 'KJ_BELOW_AKK', message: `Kenaikan jenjang ${lastSeg.jenjang} → ${closer.jenjang} TMT ${closer.tmt}: saldo AK ${balance.toFixed(precision)} belum mencapai AKK jenjang ${threshold.toFixed(precision)} (kurang ${shortfall.toFixed(precision)}); periksa data PAK/riwayat jabatan` });
-      steps.push({ label: `tutup ledger ${lastSeg.jenjang}`, formula: `saldo ${balance.toFixed(precision)} < AKK jenjang ${threshold.toFixed(precision)}: syarat AK kenaikan jenjang tidak terpenuhi (kurang ${shortfall.toFixed(precision)}), tidak ada yang hangus`, value: 'BELOW_THRESHOLD' });
+      warnings.push({
+        code: 'KJ_BELOW_AKK',
+        message: `Kenaikan jenjang ${lastSeg.jenjang} → ${closer.jenjang} TMT ${closer.tmt}: saldo AK ${balance.toFixed(precision)} belum mencapai AKK jenjang ${threshold.toFixed(precision)} (kurang ${shortfall.toFixed(precision)}); periksa data PAK/riwayat jabatan`,
+      });
+      steps.push({
+        label: `tutup ledger ${lastSeg.jenjang}`,
+        formula: `saldo ${balance.toFixed(precision)} < AKK jenjang ${threshold.toFixed(precision)}: syarat AK kenaikan jenjang tidak terpenuhi (kurang ${shortfall.toFixed(precision)}), tidak ada yang hangus`,
+        value: 'BELOW_THRESHOLD',
+      });
     } else {
-      steps.push({ label: `tutup ledger ${lastSeg.jenjang}`, formula: `saldo ${balance.toFixed(precision)} − AKK jenjang ${threshold.toFixed(precision)} = hangus ${forfeited.toFixed(precision)} (tidak dibawa ke jenjang baru)`, value: forfeited.toFixed(precision) });
+      steps.push({
+        label: `tutup ledger ${lastSeg.jenjang}`,
+        formula: `saldo ${balance.toFixed(precision)} − AKK jenjang ${threshold.toFixed(precision)} = hangus ${forfeited.toFixed(precision)} (tidak dibawa ke jenjang baru)`,
+        value: forfeited.toFixed(precision),
+      });
     }
   }
   const openIdx = ledgerCount - 1;
@@ -344,17 +448,30 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
   const balance = roundDec(balanceOf(openEntries), precision);
   const finalSeg = segments[segments.length - 1];
   // A PPPK has no pangkat: only the KJ is reported (04 §6).
-  const step = pppk ? (finalSeg.ctx.row.next === null ? null : { kind: 'KENAIKAN_JENJANG' as const, to: finalSeg.ctx.row.next, threshold: akkJenjang(finalSeg.ctx) }) : nextStep(finalSeg.ctx, finalSeg.golongan as Golongan, finalSeg.catchUp);
-  const catchUp = finalSeg.catchUp === null ? null : { from: finalSeg.catchUp.from, offset: finalSeg.catchUp.offset.toFixed(precision) };
+  const step = pppk
+    ? finalSeg.ctx.row.next === null
+      ? null
+      : { kind: 'KENAIKAN_JENJANG' as const, to: finalSeg.ctx.row.next, threshold: akkJenjang(finalSeg.ctx) }
+    : nextStep(finalSeg.ctx, finalSeg.golongan as Golongan, finalSeg.catchUp);
+  const catchUp =
+    finalSeg.catchUp === null
+      ? null
+      : { from: finalSeg.catchUp.from, offset: finalSeg.catchUp.offset.toFixed(precision) };
   if (catchUp !== null) {
-    warnings.push({ code: 'CASE_C_CATCH_UP', message: `Jenjang ${finalSeg.jenjang} di atas pangkat awal ${catchUp.from} (integrasi kasus C): ${catchUp.offset} AK pertama dipakai untuk menyusul golongan ${finalSeg.ctx.row.golongans[0]}, batas kenaikan pangkat/jenjang bergeser sebesar itu (INFERRED)` });
+    warnings.push({
+      code: 'CASE_C_CATCH_UP',
+      message: `Jenjang ${finalSeg.jenjang} di atas pangkat awal ${catchUp.from} (integrasi kasus C): ${catchUp.offset} AK pertama dipakai untuk menyusul golongan ${finalSeg.ctx.row.golongans[0]}, batas kenaikan pangkat/jenjang bergeser sebesar itu (INFERRED)`,
+    });
   }
-  const next: LedgerNext | null = step === null ? null : {
-    kind: step.kind,
-    to: step.to,
-    threshold: step.threshold.toFixed(precision),
-    shortfall: Dec.max(new Dec(0), step.threshold.minus(balance)).toFixed(precision),
-  };
+  const next: LedgerNext | null =
+    step === null
+      ? null
+      : {
+          kind: step.kind,
+          to: step.to,
+          threshold: step.threshold.toFixed(precision),
+          shortfall: Dec.max(new Dec(0), step.threshold.minus(balance)).toFixed(precision),
+        };
   const predikatEntries = openEntries.filter((e) => e.source === 'PREDIKAT');
   return {
     jenjang: finalSeg.jenjang,
@@ -373,14 +490,30 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
       ruleId: 'ak.ledger',
       legalBasis: `${AK_LEGAL.conversion}; ${AK_LEGAL.carry}; ${AK_LEGAL.akk}`,
       status: 'INFERRED',
-      inputs: { jenjang: firstCtx.jenjang, golongan: firstGol, opening: obj.opening, predicates: obj.predicates, changes: obj.changes, education: obj.education, precision },
+      inputs: {
+        jenjang: firstCtx.jenjang,
+        golongan: firstGol,
+        opening: obj.opening,
+        predicates: obj.predicates,
+        changes: obj.changes,
+        education: obj.education,
+        precision,
+      },
       formula: `saldo = Σ entri dibulatkan = ${openEntries.map((e) => e.amount).join(' + ') || '0'} = ${balance.toFixed(precision)}${next ? `; ${next.kind} ke ${next.to}: batas ${next.threshold}, kekurangan ${next.shortfall}` : '; tidak ada jenjang/pangkat lebih tinggi'}`,
       steps,
     }),
   };
 }
 
-const SOURCE_ORDER: Record<AkEntrySource, number> = { AK_DASAR: 0, INTEGRASI: 0, LAMA: 0, PENYESUAIAN: 0, PREDIKAT: 1, PENDIDIKAN: 1, LAINNYA: 1 };
+const SOURCE_ORDER: Record<AkEntrySource, number> = {
+  AK_DASAR: 0,
+  INTEGRASI: 0,
+  LAMA: 0,
+  PENYESUAIAN: 0,
+  PREDIKAT: 1,
+  PENDIDIKAN: 1,
+  LAINNYA: 1,
+};
 
 function sortEntries(entries: LedgerEntry[]): LedgerEntry[] {
   return [...entries].sort((a, b) => {

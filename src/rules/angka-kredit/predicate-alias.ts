@@ -9,8 +9,16 @@ import type { AkConfig } from '../config/defaults';
  */
 export function normalizePredicate(value: unknown, cfg: AkConfig, field = 'predicate'): Predicate {
   if (typeof value !== 'string') throw new RuleInputError(`must be a predicate, got ${describe(value)}`, field);
-  const key = value.trim().toUpperCase().replace(/\s*\/\s*/g, '/').replace(/[\s-]+/g, '_');
+  const key = value
+    .trim()
+    .toUpperCase()
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/[\s-]+/g, '_');
   const hit = cfg.aliases[key];
-  if (!hit) throw new RuleInputError(`unknown predicate "${value}" (expected SANGAT_BAIK | BAIK | BUTUH_PERBAIKAN | KURANG | SANGAT_KURANG or an alias such as CUKUP)`, field);
+  if (!hit)
+    throw new RuleInputError(
+      `unknown predicate "${value}" (expected SANGAT_BAIK | BAIK | BUTUH_PERBAIKAN | KURANG | SANGAT_KURANG or an alias such as CUKUP)`,
+      field,
+    );
   return hit;
 }

@@ -5,7 +5,11 @@
 import { RuleInputError } from './errors';
 import { describe } from './decimal';
 
-export interface Ymd { y: number; m: number; d: number }
+export interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
@@ -24,7 +28,8 @@ export function parseDate(value: unknown, field: string): Ymd {
   const y = Number(match[1]);
   const m = Number(match[2]);
   const d = Number(match[3]);
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) throw new RuleInputError(`is not a valid calendar date: ${String(value)}`, field);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m))
+    throw new RuleInputError(`is not a valid calendar date: ${String(value)}`, field);
   return { y, m, d };
 }
 

@@ -25,7 +25,7 @@ export function toDec(value: unknown, field: string): Dec {
     // decimal.js converts a JS number through its shortest round-trip string, so 0.6 -> "0.6" exactly.
     return new Dec(value);
   }
-  if (value instanceof Dec) return value as Dec;
+  if (value instanceof Dec) return value;
   throw new RuleInputError(`must be a decimal (string or number), got ${describe(value)}`, field);
 }
 

@@ -23,7 +23,8 @@ export function asInt(value: unknown, field: string, min?: number, max?: number)
 }
 
 export function asString(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.length === 0) throw new RuleInputError(`must be a non-empty string, got ${describe(value)}`, field);
+  if (typeof value !== 'string' || value.length === 0)
+    throw new RuleInputError(`must be a non-empty string, got ${describe(value)}`, field);
   return value;
 }
 

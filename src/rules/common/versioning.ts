@@ -26,8 +26,11 @@ export function selectVersion<T>(table: RuleTable<T>, onDate?: string): RuleTabl
   parseDate(onDate, 'onDate');
   const hit = table.filter((v) => v.effectiveFrom <= onDate && (v.effectiveTo === null || onDate < v.effectiveTo));
   if (hit.length === 0) {
-    throw new RuleInputError(`no rule-table version in force on ${onDate} (versions: ${table.map((v) => `${v.id} ${v.effectiveFrom}..${v.effectiveTo ?? '∞'}`).join(', ')})`);
+    throw new RuleInputError(
+      `no rule-table version in force on ${onDate} (versions: ${table.map((v) => `${v.id} ${v.effectiveFrom}..${v.effectiveTo ?? '∞'}`).join(', ')})`,
+    );
   }
-  if (hit.length > 1) throw new RuleInputError(`overlapping rule-table versions on ${onDate}: ${hit.map((v) => v.id).join(', ')}`);
+  if (hit.length > 1)
+    throw new RuleInputError(`overlapping rule-table versions on ${onDate}: ${hit.map((v) => v.id).join(', ')}`);
   return hit[0];
 }

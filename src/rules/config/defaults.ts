@@ -7,10 +7,21 @@ import type { Jenjang, OrgPredicate, Predicate, Rating } from '../common/enums';
 import type { RuleTable } from '../common/versioning';
 import { PREDIKAT_MATRIX_TABLE, type PredikatMatrix } from '../predikat/tables';
 import { DISTRIBUTION_TABLE, type DistributionPattern } from '../distribution/tables';
-import { AK_PERCENTAGE_TABLE, CONVENTIONAL_AKK, JENJANG_TABLE, PREDICATE_ALIASES, type JenjangRow } from '../angka-kredit/tables';
+import {
+  AK_PERCENTAGE_TABLE,
+  CONVENTIONAL_AKK,
+  JENJANG_TABLE,
+  PREDICATE_ALIASES,
+  type JenjangRow,
+} from '../angka-kredit/tables';
 import { R_TPP_DEMO } from '../allowance/r-tpp-demo';
 import type { AllowanceRuleSet } from '../allowance/types';
-import { ATTENDANCE_LADDER_TABLE, NETRALITAS_MATRIX_TABLE, type AttendanceLadderData, type NetralitasRow } from '../discipline/tables';
+import {
+  ATTENDANCE_LADDER_TABLE,
+  NETRALITAS_MATRIX_TABLE,
+  type AttendanceLadderData,
+  type NetralitasRow,
+} from '../discipline/tables';
 import type { NetralitasAct } from '../common/enums';
 
 // ───────────────────────────── Predikat (spec 01) ─────────────────────────────

@@ -29,12 +29,21 @@ export interface AttendanceLadderResult {
 }
 
 /** PP 94/2021 attendance ladder (03 §12.2). */
-export function attendanceLadder(input: AttendanceLadderInput, config?: DeepPartial<DisciplineConfig>): AttendanceLadderResult {
+export function attendanceLadder(
+  input: AttendanceLadderInput,
+  config?: DeepPartial<DisciplineConfig>,
+): AttendanceLadderResult {
   const cfg = mergeConfig(disciplineDefaults, config);
   const obj = asObject(input, 'input');
   const cumulativeDays = asInt(obj.cumulativeDays, 'cumulativeDays', 0);
-  const consecutiveDays = obj.consecutiveDays === undefined || obj.consecutiveDays === null ? 0 : asInt(obj.consecutiveDays, 'consecutiveDays', 0, cumulativeDays);
-  const minutes = obj.lateEarlyMinutes === undefined || obj.lateEarlyMinutes === null ? 0 : asInt(obj.lateEarlyMinutes, 'lateEarlyMinutes', 0);
+  const consecutiveDays =
+    obj.consecutiveDays === undefined || obj.consecutiveDays === null
+      ? 0
+      : asInt(obj.consecutiveDays, 'consecutiveDays', 0, cumulativeDays);
+  const minutes =
+    obj.lateEarlyMinutes === undefined || obj.lateEarlyMinutes === null
+      ? 0
+      : asInt(obj.lateEarlyMinutes, 'lateEarlyMinutes', 0);
   const version = selectVersion(cfg.attendanceLadder, input.onDate);
   const fromMinutes = Math.floor(minutes / cfg.minutesPerTmkDay);
   const equivalentDays = cumulativeDays + fromMinutes;
@@ -47,7 +56,9 @@ export function attendanceLadder(input: AttendanceLadderInput, config?: DeepPart
     sanction = 'PDHTAPS';
     why = `${consecutiveDays} hari berturut-turut ≥ ${version.data.consecutiveDaysForPdh}: berat, PDHTAPS; gaji dihentikan mulai bulan berikutnya`;
   } else {
-    const rung = version.data.rungs.find((r) => equivalentDays >= r.fromDays && (r.toDays === null || equivalentDays <= r.toDays));
+    const rung = version.data.rungs.find(
+      (r) => equivalentDays >= r.fromDays && (r.toDays === null || equivalentDays <= r.toDays),
+    );
     if (rung) {
       level = rung.level;
       sanction = rung.sanction;

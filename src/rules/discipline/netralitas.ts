@@ -1,4 +1,13 @@
-import { NETRALITAS_ACTS, NETRALITAS_STAGES, parseEnum, type DisciplineLevel, type NetralitasAct, type NetralitasStage, type NetralitasTrack, type Sanction } from '../common/enums';
+import {
+  NETRALITAS_ACTS,
+  NETRALITAS_STAGES,
+  parseEnum,
+  type DisciplineLevel,
+  type NetralitasAct,
+  type NetralitasStage,
+  type NetralitasTrack,
+  type Sanction,
+} from '../common/enums';
 import { explanation, type Explanation } from '../common/explanation';
 import { selectVersion } from '../common/versioning';
 import { asObject } from '../common/validate';
@@ -20,7 +29,10 @@ export interface NetralitasResult {
 }
 
 /** Netralitas violation matrix: act × stage → track, level, candidate sanctions (03 §13.2). */
-export function classifyNetralitas(input: { act: NetralitasAct; stage: NetralitasStage; onDate?: string }, config?: DeepPartial<DisciplineConfig>): NetralitasResult {
+export function classifyNetralitas(
+  input: { act: NetralitasAct; stage: NetralitasStage; onDate?: string },
+  config?: DeepPartial<DisciplineConfig>,
+): NetralitasResult {
   const cfg = mergeConfig(disciplineDefaults, config);
   const obj = asObject(input, 'input');
   const act = parseEnum(NETRALITAS_ACTS, obj.act, 'act');
@@ -31,9 +43,15 @@ export function classifyNetralitas(input: { act: NetralitasAct; stage: Netralita
   let candidateSanctions: Sanction[];
   if (cell.track === 'KODE_ETIK') candidateSanctions = ['MORAL_TERTUTUP', 'MORAL_TERBUKA'];
   else if (cell.track === 'PTDH') candidateSanctions = ['PTDH'];
-  else if (cell.track === 'DISIPLIN') candidateSanctions = cell.level ? SANCTIONS_BY_LEVEL[cell.level] : [...SANCTIONS_BY_LEVEL.RINGAN, ...SANCTIONS_BY_LEVEL.SEDANG, ...SANCTIONS_BY_LEVEL.BERAT];
+  else if (cell.track === 'DISIPLIN')
+    candidateSanctions = cell.level
+      ? SANCTIONS_BY_LEVEL[cell.level]
+      : [...SANCTIONS_BY_LEVEL.RINGAN, ...SANCTIONS_BY_LEVEL.SEDANG, ...SANCTIONS_BY_LEVEL.BERAT];
   else candidateSanctions = [];
-  const stageNote = stage === 'BAKAL_CALON' && row.bakalCalon === null ? ' (tidak ada klasifikasi tahap bakal calon; kolom calon berlaku)' : '';
+  const stageNote =
+    stage === 'BAKAL_CALON' && row.bakalCalon === null
+      ? ' (tidak ada klasifikasi tahap bakal calon; kolom calon berlaku)'
+      : '';
   return {
     act,
     stage,

@@ -47,13 +47,22 @@ function roundCount(x: DecT, rule: RoundingRule): number {
   return r.toNumber();
 }
 
-const LABEL: Record<Predicate, string> = { SANGAT_BAIK: 'SB', BAIK: 'B', BUTUH_PERBAIKAN: 'BP', KURANG: 'K', SANGAT_KURANG: 'SK' };
+const LABEL: Record<Predicate, string> = {
+  SANGAT_BAIK: 'SB',
+  BAIK: 'B',
+  BUTUH_PERBAIKAN: 'BP',
+  KURANG: 'K',
+  SANGAT_KURANG: 'SK',
+};
 
 /**
  * Checks the employee-predicate distribution of a unit against the SE MenPANRB 3/2023 pattern
  * for its organisation predicate (01 §10.2–§10.3). N = 0 is ok.
  */
-export function checkDistribution(input: DistributionInput, config?: DeepPartial<DistributionConfig>): DistributionResult {
+export function checkDistribution(
+  input: DistributionInput,
+  config?: DeepPartial<DistributionConfig>,
+): DistributionResult {
   const cfg = mergeConfig(distributionDefaults, config);
   const obj = asObject(input, 'input');
   const orgPredicate = parseEnum(ORG_PREDICATES, obj.orgPredicate, 'orgPredicate');
@@ -92,12 +101,20 @@ export function checkDistribution(input: DistributionInput, config?: DeepPartial
       const actual = counts[pl.predicate];
       const max = Math.max(...PREDICATES.map((p) => counts[p]));
       const ok = cfg.sebagianBesar === 'PLURALITY' ? actual === max : new Dec(actual).gt(new Dec(n).div(2));
-      const formula = cfg.sebagianBesar === 'PLURALITY'
-        ? `${LABEL[pl.predicate]} = ${actual}, terbanyak = ${max}`
-        : `${LABEL[pl.predicate]} = ${actual} > 50% × ${n}`;
+      const formula =
+        cfg.sebagianBesar === 'PLURALITY'
+          ? `${LABEL[pl.predicate]} = ${actual}, terbanyak = ${max}`
+          : `${LABEL[pl.predicate]} = ${actual} > 50% × ${n}`;
       steps.push({ label: pl.code, formula, value: ok ? 'OK' : 'PERINGATAN' });
       if (!ok) {
-        details.push({ code: pl.code, severity: 'WARNING', message: `${pl.messageId} (${formula})`, messageEn: `${pl.messageEn} (${formula})`, actual, limit: max });
+        details.push({
+          code: pl.code,
+          severity: 'WARNING',
+          message: `${pl.messageId} (${formula})`,
+          messageEn: `${pl.messageEn} (${formula})`,
+          actual,
+          limit: max,
+        });
       }
     }
   }
@@ -117,26 +134,40 @@ export function checkDistribution(input: DistributionInput, config?: DeepPartial
       legalBasis: version.legalBasis,
       status: version.status,
       inputs: { orgPredicate, counts, onDate: input.onDate },
-      formula: n === 0
-        ? 'N = 0: tidak ada pegawai, pola distribusi terpenuhi'
-        : `N = ${n}; batas maksimum = ${cfg.rounding.max}(p × N), batas minimum = ${cfg.rounding.min}(p × N)${small ? `; N < ${cfg.smallUnit.minN}: aturan persentase hanya peringatan` : ''}; pelanggaran: ${violations.length === 0 ? 'tidak ada' : violations.join(', ')}`,
+      formula:
+        n === 0
+          ? 'N = 0: tidak ada pegawai, pola distribusi terpenuhi'
+          : `N = ${n}; batas maksimum = ${cfg.rounding.max}(p × N), batas minimum = ${cfg.rounding.min}(p × N)${small ? `; N < ${cfg.smallUnit.minN}: aturan persentase hanya peringatan` : ''}; pelanggaran: ${violations.length === 0 ? 'tidak ada' : violations.join(', ')}`,
       steps,
     }),
   };
 }
 
-function evaluate(c: DistributionConstraint, actual: number, n: number, cfg: DistributionConfig): { violated: boolean; limit: number | null; formula: string } {
+function evaluate(
+  c: DistributionConstraint,
+  actual: number,
+  n: number,
+  cfg: DistributionConfig,
+): { violated: boolean; limit: number | null; formula: string } {
   const who = c.predicates.map((p) => LABEL[p]).join('+');
   switch (c.kind) {
     case 'MAX': {
       const share = new Dec(c.share ?? '0');
       const limit = roundCount(share.times(n), cfg.rounding.max);
-      return { violated: actual > limit, limit, formula: `${who} = ${actual} ≤ ${cfg.rounding.max.toLowerCase()}(${show(share)} × ${n}) = ${limit}` };
+      return {
+        violated: actual > limit,
+        limit,
+        formula: `${who} = ${actual} ≤ ${cfg.rounding.max.toLowerCase()}(${show(share)} × ${n}) = ${limit}`,
+      };
     }
     case 'MIN': {
       const share = new Dec(c.share ?? '0');
       const limit = roundCount(share.times(n), cfg.rounding.min);
-      return { violated: actual < limit, limit, formula: `${who} = ${actual} ≥ ${cfg.rounding.min.toLowerCase()}(${show(share)} × ${n}) = ${limit}` };
+      return {
+        violated: actual < limit,
+        limit,
+        formula: `${who} = ${actual} ≥ ${cfg.rounding.min.toLowerCase()}(${show(share)} × ${n}) = ${limit}`,
+      };
     }
     case 'ZERO':
       return { violated: actual > 0, limit: 0, formula: `${who} = ${actual} = 0` };

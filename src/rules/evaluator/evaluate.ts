@@ -31,25 +31,25 @@ type Handler = (input: never) => object;
 
 /** Rule id → pure function. Rule ids are those of spec/golden/README.md plus a few extras. */
 export const RULE_HANDLERS: Record<string, Handler> = {
-  predikat: ((input: Record<string, unknown>) =>
+  predikat: (input: Record<string, unknown>) =>
     input && typeof input === 'object' && 'orgPredicate' in input
       ? unitHeadPredicate(input as never)
-      : computePredicate(input as never)) as Handler,
-  'unitHead.resultRating': unitHeadResultRating as Handler,
-  'predikat.suggest': suggestResultRating as Handler,
-  distribution: checkDistribution as Handler,
-  'ak.conversion': convertPredicate as Handler,
-  'ak.ledger': computeLedger as Handler,
-  'ak.integrasi': integrasi as Handler,
-  'ak.akDasar': akDasar as Handler,
-  'ak.education': educationBonus as Handler,
-  'ak.eligibility': checkEligibility as Handler,
-  'allowance.month': computeAllowanceMonth as Handler,
-  'allowance.predicatePeriod': predicatePeriod as Handler,
-  'discipline.attendanceLadder': attendanceLadder as Handler,
-  'discipline.effectiveDate': decisionEffectiveDate as Handler,
-  'netralitas.classify': classifyNetralitas as Handler,
-  'outcomes.derive': deriveOutcomes as Handler,
+      : computePredicate(input as never),
+  'unitHead.resultRating': unitHeadResultRating,
+  'predikat.suggest': suggestResultRating,
+  distribution: checkDistribution,
+  'ak.conversion': convertPredicate,
+  'ak.ledger': computeLedger,
+  'ak.integrasi': integrasi,
+  'ak.akDasar': akDasar,
+  'ak.education': educationBonus,
+  'ak.eligibility': checkEligibility,
+  'allowance.month': computeAllowanceMonth,
+  'allowance.predicatePeriod': predicatePeriod,
+  'discipline.attendanceLadder': attendanceLadder,
+  'discipline.effectiveDate': decisionEffectiveDate,
+  'netralitas.classify': classifyNetralitas,
+  'outcomes.derive': deriveOutcomes,
 };
 
 /** Evaluates one case; a bad case yields `{ error }` and never throws. */
@@ -58,7 +58,8 @@ export function evaluateCase(c: unknown): CaseOutput {
     const obj = asObject(c, 'case');
     if (typeof obj.rule !== 'string') throw new RuleInputError('must be a string', 'rule');
     const handler = RULE_HANDLERS[obj.rule];
-    if (!handler) throw new RuleInputError(`unknown rule "${obj.rule}" (known: ${Object.keys(RULE_HANDLERS).join(', ')})`, 'rule');
+    if (!handler)
+      throw new RuleInputError(`unknown rule "${obj.rule}" (known: ${Object.keys(RULE_HANDLERS).join(', ')})`, 'rule');
     if (obj.input === undefined) throw new RuleInputError('is required', 'input');
     // Round-trip through JSON so the output is exactly what the CLI prints.
     return JSON.parse(JSON.stringify(handler(obj.input as never))) as Record<string, unknown>;
@@ -71,7 +72,8 @@ export function evaluateCase(c: unknown): CaseOutput {
 /** Evaluates a list of cases → `[{ id, output }]` in input order. */
 export function evaluateCases(cases: readonly unknown[]): { id: string; output: CaseOutput }[] {
   return cases.map((c, i) => {
-    const id = c && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string' ? (c as { id: string }).id : `#${i}`;
+    const id =
+      c && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string' ? (c as { id: string }).id : `#${i}`;
     return { id, output: evaluateCase(c) };
   });
 }

@@ -38,7 +38,11 @@ export function runRulesEvalCli(argv: string[], io: CliIo = defaultIo): number {
     io.stderr(`rules:eval: invalid JSON in ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  const cases = Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' && Array.isArray((parsed as { cases?: unknown }).cases) ? (parsed as { cases: unknown[] }).cases : null;
+  const cases = Array.isArray(parsed)
+    ? parsed
+    : parsed && typeof parsed === 'object' && Array.isArray((parsed as { cases?: unknown }).cases)
+      ? (parsed as { cases: unknown[] }).cases
+      : null;
   if (cases === null) {
     io.stderr(`rules:eval: ${file} must contain a JSON array of cases\n`);
     return 2;

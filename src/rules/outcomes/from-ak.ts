@@ -14,18 +14,30 @@ export function outcomesFromAk(input: OutcomeInput): Outcome[] {
   entries.forEach((e, i) => {
     asObject(e, `ak.entries[${i}]`);
     if (e.source === 'LAMA') return; // carried from an earlier PAK, not a new credit
-    const fact = e.source === 'PREDIKAT'
-      ? `${e.jenjang}:${e.basis}:${e.fromMonth}..${e.toMonth}`
-      : e.source === 'PENDIDIKAN' ? `${e.jenjang}:PENDIDIKAN:${e.degree ?? e.fromMonth}` : `${e.jenjang}:${e.source}`;
-    const from = e.fromMonth ? monthStart(parseMonth(e.fromMonth, `ak.entries[${i}].fromMonth`)) : input.asOf ?? null;
-    out.push(makeOutcome({
-      type: 'AK_CREDITED', nip, fact,
-      reason: e.source === 'PREDIKAT'
-        ? `Angka kredit ${e.amount} dari predikat ${e.predicate} ${e.fromMonth} s.d. ${e.toMonth} (${e.months} bulan, ${e.jenjang})`
-        : `Angka kredit ${e.amount} (${e.source}, ${e.jenjang})`,
-      effectiveFrom: from, effectiveTo: null, source: { kind: 'AK_LEDGER', id: fact },
-      inputs: { ...e }, formula: `entri ${e.source} = ${e.amount}`, inferred: false,
-    }));
+    const fact =
+      e.source === 'PREDIKAT'
+        ? `${e.jenjang}:${e.basis}:${e.fromMonth}..${e.toMonth}`
+        : e.source === 'PENDIDIKAN'
+          ? `${e.jenjang}:PENDIDIKAN:${e.degree ?? e.fromMonth}`
+          : `${e.jenjang}:${e.source}`;
+    const from = e.fromMonth ? monthStart(parseMonth(e.fromMonth, `ak.entries[${i}].fromMonth`)) : (input.asOf ?? null);
+    out.push(
+      makeOutcome({
+        type: 'AK_CREDITED',
+        nip,
+        fact,
+        reason:
+          e.source === 'PREDIKAT'
+            ? `Angka kredit ${e.amount} dari predikat ${e.predicate} ${e.fromMonth} s.d. ${e.toMonth} (${e.months} bulan, ${e.jenjang})`
+            : `Angka kredit ${e.amount} (${e.source}, ${e.jenjang})`,
+        effectiveFrom: from,
+        effectiveTo: null,
+        source: { kind: 'AK_LEDGER', id: fact },
+        inputs: { ...e },
+        formula: `entri ${e.source} = ${e.amount}`,
+        inferred: false,
+      }),
+    );
   });
   const elig = (ak.eligibility === undefined ? [] : asArray(ak.eligibility, 'ak.eligibility')) as EligibilityFact[];
   const asOf = input.asOf ?? null;
@@ -38,16 +50,65 @@ export function outcomesFromAk(input: OutcomeInput): Outcome[] {
     const src = { kind: 'AK_ELIGIBILITY' as const, id: `${r.kind}:${to}` };
     if (r.kind === 'KENAIKAN_PANGKAT') {
       if (r.eligible) {
-        out.push(makeOutcome({ type: 'KENAIKAN_PANGKAT_ELIGIBLE', nip, fact: `KP:${to}`, reason: `Memenuhi syarat kenaikan pangkat ke ${to} (AK ${r.threshold} terpenuhi, masa pangkat dan predikat terpenuhi)`, effectiveFrom: asOf, effectiveTo: null, source: src, inputs: { ...r }, formula: 'semua syarat KP terpenuhi' }));
+        out.push(
+          makeOutcome({
+            type: 'KENAIKAN_PANGKAT_ELIGIBLE',
+            nip,
+            fact: `KP:${to}`,
+            reason: `Memenuhi syarat kenaikan pangkat ke ${to} (AK ${r.threshold} terpenuhi, masa pangkat dan predikat terpenuhi)`,
+            effectiveFrom: asOf,
+            effectiveTo: null,
+            source: src,
+            inputs: { ...r },
+            formula: 'semua syarat KP terpenuhi',
+          }),
+        );
       } else if (akMet && !terminal) {
-        out.push(makeOutcome({ type: 'KP_DELAYED', nip, fact: `KP:${to}`, reason: `AK untuk kenaikan pangkat ke ${to} terpenuhi, tetapi belum memenuhi: ${r.unmet.join(', ')}`, effectiveFrom: asOf, effectiveTo: null, source: src, inputs: { ...r }, formula: `AK terpenuhi ∧ unmet = {${r.unmet.join(', ')}}` }));
+        out.push(
+          makeOutcome({
+            type: 'KP_DELAYED',
+            nip,
+            fact: `KP:${to}`,
+            reason: `AK untuk kenaikan pangkat ke ${to} terpenuhi, tetapi belum memenuhi: ${r.unmet.join(', ')}`,
+            effectiveFrom: asOf,
+            effectiveTo: null,
+            source: src,
+            inputs: { ...r },
+            formula: `AK terpenuhi ∧ unmet = {${r.unmet.join(', ')}}`,
+          }),
+        );
       }
     } else {
       if (r.eligible) {
-        out.push(makeOutcome({ type: 'KENAIKAN_JENJANG_ELIGIBLE', nip, fact: `KJ:${to}`, reason: `Memenuhi syarat kenaikan jenjang ke ${to}`, effectiveFrom: asOf, effectiveTo: null, source: src, inputs: { ...r }, formula: 'semua syarat KJ terpenuhi' }));
+        out.push(
+          makeOutcome({
+            type: 'KENAIKAN_JENJANG_ELIGIBLE',
+            nip,
+            fact: `KJ:${to}`,
+            reason: `Memenuhi syarat kenaikan jenjang ke ${to}`,
+            effectiveFrom: asOf,
+            effectiveTo: null,
+            source: src,
+            inputs: { ...r },
+            formula: 'semua syarat KJ terpenuhi',
+          }),
+        );
       }
       if (akMet && !terminal && r.unmet.includes('UKOM_NOT_PASSED')) {
-        out.push(makeOutcome({ type: 'COMPETENCY_TEST_REQUIRED', nip, fact: `KJ:${to}`, reason: `AK kumulatif kenaikan jenjang ke ${to} terpenuhi: dapat mengikuti uji kompetensi kenaikan jenjang`, effectiveFrom: asOf, effectiveTo: null, source: src, inputs: { ...r }, formula: 'AK ≥ AKK jenjang ∧ belum lulus ukom → uji kompetensi', inferred: false }));
+        out.push(
+          makeOutcome({
+            type: 'COMPETENCY_TEST_REQUIRED',
+            nip,
+            fact: `KJ:${to}`,
+            reason: `AK kumulatif kenaikan jenjang ke ${to} terpenuhi: dapat mengikuti uji kompetensi kenaikan jenjang`,
+            effectiveFrom: asOf,
+            effectiveTo: null,
+            source: src,
+            inputs: { ...r },
+            formula: 'AK ≥ AKK jenjang ∧ belum lulus ukom → uji kompetensi',
+            inferred: false,
+          }),
+        );
       }
     }
   });

@@ -1,10 +1,28 @@
-import type { AkBasis, AkEntrySource, EmployeeStatus, Jenjang, OutcomeType, PositionKind, Predicate, Sanction, StepKind } from '../common/enums';
+import type {
+  AkBasis,
+  AkEntrySource,
+  EmployeeStatus,
+  Jenjang,
+  OutcomeType,
+  PositionKind,
+  Predicate,
+  Sanction,
+  StepKind,
+} from '../common/enums';
 import type { Explanation } from '../common/explanation';
 
 export const OUTCOME_STATUSES = ['ACTIVE', 'PROPOSED'] as const;
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
 
-export const OUTCOME_SOURCE_KINDS = ['EVALUATION', 'AK_LEDGER', 'AK_ELIGIBILITY', 'DISCIPLINE_DECISION', 'ALLOWANCE_MONTH', 'TALENT_ASSESSMENT', 'COMPETENCY_TEST'] as const;
+export const OUTCOME_SOURCE_KINDS = [
+  'EVALUATION',
+  'AK_LEDGER',
+  'AK_ELIGIBILITY',
+  'DISCIPLINE_DECISION',
+  'ALLOWANCE_MONTH',
+  'TALENT_ASSESSMENT',
+  'COMPETENCY_TEST',
+] as const;
 export type OutcomeSourceKind = (typeof OUTCOME_SOURCE_KINDS)[number];
 
 /** A reward/punishment outcome. `key` is unique per (type, causing fact) so storage can dedupe. */

@@ -23,7 +23,10 @@ export interface RatingSuggestion {
  * Optional, non-binding suggestion of the rating hasil kerja from the PPK's per-RHK judgements (01 §6.3).
  * "Sebagian besar" = share strictly above `suggestion.majorityShare` (default 0.5); ties → SESUAI.
  */
-export function suggestResultRating(input: { items: RatingItem[] }, config?: DeepPartial<PredikatConfig>): RatingSuggestion {
+export function suggestResultRating(
+  input: { items: RatingItem[] },
+  config?: DeepPartial<PredikatConfig>,
+): RatingSuggestion {
   const cfg = mergeConfig(predikatDefaults, config);
   const items = asArray(asObject(input, 'input').items, 'items').map((raw, i) => {
     const o = asObject(raw, `items[${i}]`);
@@ -48,7 +51,10 @@ export function suggestResultRating(input: { items: RatingItem[] }, config?: Dee
     why = `${counts.DI_BAWAH_EKSPEKTASI}/${n} di bawah > ${show(share.times(100))}%`;
   } else {
     suggestion = 'SESUAI_EKSPEKTASI';
-    why = n === 0 ? 'tidak ada RHK dinilai' : 'tidak ada mayoritas di atas/di bawah (atau ada RHK utama di bawah ekspektasi)';
+    why =
+      n === 0
+        ? 'tidak ada RHK dinilai'
+        : 'tidak ada mayoritas di atas/di bawah (atau ada RHK utama di bawah ekspektasi)';
   }
   return {
     suggestion,

@@ -9,12 +9,21 @@ export const PREDIKAT_MATRIX_TABLE: RuleTable<PredikatMatrix> = [
     id: 'PREDIKAT_MATRIX_6_2022',
     effectiveFrom: '2022-01-01',
     effectiveTo: null,
-    legalBasis: 'PermenPANRB 6/2022 (kuadran kinerja); SE Kepala BKN 11/2023; cells as encoded by public implementations (01 §8)',
+    legalBasis:
+      'PermenPANRB 6/2022 (kuadran kinerja); SE Kepala BKN 11/2023; cells as encoded by public implementations (01 §8)',
     status: 'CONFIRMED',
     data: {
-      DI_ATAS_EKSPEKTASI: { DI_BAWAH_EKSPEKTASI: 'KURANG', SESUAI_EKSPEKTASI: 'BAIK', DI_ATAS_EKSPEKTASI: 'SANGAT_BAIK' },
+      DI_ATAS_EKSPEKTASI: {
+        DI_BAWAH_EKSPEKTASI: 'KURANG',
+        SESUAI_EKSPEKTASI: 'BAIK',
+        DI_ATAS_EKSPEKTASI: 'SANGAT_BAIK',
+      },
       SESUAI_EKSPEKTASI: { DI_BAWAH_EKSPEKTASI: 'KURANG', SESUAI_EKSPEKTASI: 'BAIK', DI_ATAS_EKSPEKTASI: 'BAIK' },
-      DI_BAWAH_EKSPEKTASI: { DI_BAWAH_EKSPEKTASI: 'SANGAT_KURANG', SESUAI_EKSPEKTASI: 'BUTUH_PERBAIKAN', DI_ATAS_EKSPEKTASI: 'BUTUH_PERBAIKAN' },
+      DI_BAWAH_EKSPEKTASI: {
+        DI_BAWAH_EKSPEKTASI: 'SANGAT_KURANG',
+        SESUAI_EKSPEKTASI: 'BUTUH_PERBAIKAN',
+        DI_ATAS_EKSPEKTASI: 'BUTUH_PERBAIKAN',
+      },
     },
   },
 ];

@@ -11,10 +11,14 @@ export interface UnitHeadRatingResult {
   explanation: Explanation;
 }
 
-const LEGAL = 'SE MenPANRB 3/2023 (capaian kinerja satuan organisasi ditetapkan sebagai rating hasil kerja pimpinan); 5→3 mapping INFERRED (01 §9)';
+const LEGAL =
+  'SE MenPANRB 3/2023 (capaian kinerja satuan organisasi ditetapkan sebagai rating hasil kerja pimpinan); 5→3 mapping INFERRED (01 §9)';
 
 /** Unit head: the organisation predicate of the unit he leads gives his rating hasil kerja (01 §9). */
-export function unitHeadResultRating(input: { orgPredicate: OrgPredicate }, config?: DeepPartial<PredikatConfig>): UnitHeadRatingResult {
+export function unitHeadResultRating(
+  input: { orgPredicate: OrgPredicate },
+  config?: DeepPartial<PredikatConfig>,
+): UnitHeadRatingResult {
   const cfg = mergeConfig(predikatDefaults, config);
   const orgPredicate = parseEnum(ORG_PREDICATES, asObject(input, 'input').orgPredicate, 'orgPredicate');
   const resultRating = cfg.unitHeadMapping[orgPredicate];
@@ -67,7 +71,11 @@ export function unitHeadPredicate(
       inputs: { orgPredicate: obj.orgPredicate, behaviorRating, onDate: input.onDate },
       formula: `${head.explanation.formula}; ${m.explanation.formula}`,
       steps: [
-        { label: 'rating hasil kerja dari capaian organisasi', formula: head.explanation.formula, value: head.resultRating },
+        {
+          label: 'rating hasil kerja dari capaian organisasi',
+          formula: head.explanation.formula,
+          value: head.resultRating,
+        },
         { label: 'kuadran', formula: m.explanation.formula, value: m.predicate },
       ],
     }),

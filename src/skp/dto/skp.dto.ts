@@ -1,36 +1,74 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { ASPECTS, CORE_VALUES, PERSPECTIVES, RESULT_KINDS, SKP_APPROACHES, SKP_STATUSES } from '../skp.enums';
 
 export class IndicatorDto {
-  @ApiPropertyOptional({ description: 'keep the id of an existing indicator of this SKP when editing (PATCH); omit for a new one' })
-  @IsOptional() @IsUUID('all')
+  @ApiPropertyOptional({
+    description: 'keep the id of an existing indicator of this SKP when editing (PATCH); omit for a new one',
+  })
+  @IsOptional()
+  @IsUUID('all')
   id?: string;
 
   @ApiProperty({ example: 'Persentase rujukan pasien yang ditindaklanjuti dalam 24 jam' })
-  @IsString() @MinLength(3) @MaxLength(2000)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
   text: string;
 
   @ApiPropertyOptional({ enum: ASPECTS, nullable: true, description: 'JA/JF forms; required for KUANTITATIF' })
-  @IsOptional() @ValidateIf((o) => o.aspect !== null) @IsIn(ASPECTS)
+  @IsOptional()
+  @ValidateIf((o) => o.aspect !== null)
+  @IsIn(ASPECTS)
   aspect: (typeof ASPECTS)[number] | null = null;
 
-  @ApiPropertyOptional({ enum: PERSPECTIVES, nullable: true, description: 'JPT forms, instead of aspect; required for KUANTITATIF' })
-  @IsOptional() @ValidateIf((o) => o.perspective !== null) @IsIn(PERSPECTIVES)
+  @ApiPropertyOptional({
+    enum: PERSPECTIVES,
+    nullable: true,
+    description: 'JPT forms, instead of aspect; required for KUANTITATIF',
+  })
+  @IsOptional()
+  @ValidateIf((o) => o.perspective !== null)
+  @IsIn(PERSPECTIVES)
   perspective: (typeof PERSPECTIVES)[number] | null = null;
 
-  @ApiPropertyOptional({ type: String, example: '95 %', nullable: true, description: 'required for KUANTITATIF before submit; in KUALITATIF the target is part of the narrative' })
-  @IsOptional() @ValidateIf((o) => o.target !== null) @IsString() @MinLength(1) @MaxLength(500)
+  @ApiPropertyOptional({
+    type: String,
+    example: '95 %',
+    nullable: true,
+    description: 'required for KUANTITATIF before submit; in KUALITATIF the target is part of the narrative',
+  })
+  @IsOptional()
+  @ValidateIf((o) => o.target !== null)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
   target: string | null = null;
 }
 
 export class ResultDto {
-  @ApiPropertyOptional({ description: 'keep the id of an existing result of this SKP when editing (PATCH); omit for a new one' })
-  @IsOptional() @IsUUID('all')
+  @ApiPropertyOptional({
+    description: 'keep the id of an existing result of this SKP when editing (PATCH); omit for a new one',
+  })
+  @IsOptional()
+  @IsUUID('all')
   id?: string;
 
   @ApiProperty({ enum: RESULT_KINDS })
@@ -38,15 +76,27 @@ export class ResultDto {
   kind: (typeof RESULT_KINDS)[number];
 
   @ApiProperty({ example: 'Meningkatnya mutu layanan rujukan' })
-  @IsString() @MinLength(3) @MaxLength(2000)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
   text: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "the PPK's RHK (in the PPK's APPROVED SKP of the same year) this result intervenes" })
-  @IsOptional() @ValidateIf((o) => o.parentResultId !== null) @IsUUID('all')
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "the PPK's RHK (in the PPK's APPROVED SKP of the same year) this result intervenes",
+  })
+  @IsOptional()
+  @ValidateIf((o) => o.parentResultId !== null)
+  @IsUUID('all')
   parentResultId: string | null = null;
 
   @ApiProperty({ type: [IndicatorDto] })
-  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => IndicatorDto)
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorDto)
   indicators: IndicatorDto[];
 }
 
@@ -56,28 +106,46 @@ export class BehaviorDto {
   coreValue: (typeof CORE_VALUES)[number];
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'ekspektasi khusus pimpinan for this core value' })
-  @IsOptional() @ValidateIf((o) => o.specialExpectation !== null) @IsString() @MinLength(1) @MaxLength(2000)
+  @IsOptional()
+  @ValidateIf((o) => o.specialExpectation !== null)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
   specialExpectation: string | null = null;
 }
 
 /** Lampiran SKP (§4.7): free-text items per kind. */
 export class LampiranDto {
   @ApiPropertyOptional({ type: [String], description: 'Dukungan Sumber Daya' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(2000, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
   resources: string[] = [];
 
   @ApiPropertyOptional({ type: [String], description: 'Skema Pertanggungjawaban' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(2000, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
   accountabilityScheme: string[] = [];
 
   @ApiPropertyOptional({ type: [String], description: 'Konsekuensi' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(2000, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
   consequences: string[] = [];
 }
 
 export class CreateSkpDto {
   @ApiProperty({ example: 2026 })
-  @IsInt() @Min(2000) @Max(2100)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year: number;
 
   @ApiProperty({ enum: SKP_APPROACHES })
@@ -85,49 +153,77 @@ export class CreateSkpDto {
   approach: (typeof SKP_APPROACHES)[number];
 
   @ApiPropertyOptional({ type: [ResultDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ResultDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ResultDto)
   results: ResultDto[] = [];
 
   @ApiPropertyOptional({ type: [BehaviorDto], description: 'the 7 BerAKHLAK core values (all 7 needed to submit)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(7) @ValidateNested({ each: true }) @Type(() => BehaviorDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(7)
+  @ValidateNested({ each: true })
+  @Type(() => BehaviorDto)
   behaviors: BehaviorDto[] = [];
 
   @ApiPropertyOptional({ type: LampiranDto })
-  @IsOptional() @ValidateNested() @Type(() => LampiranDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LampiranDto)
   lampiran?: LampiranDto;
 }
 
 /** Edit a DRAFT: each section given replaces that section (approach and year are fixed at creation). */
 export class UpdateSkpDto {
   @ApiPropertyOptional({ type: [ResultDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ResultDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ResultDto)
   results?: ResultDto[];
 
   @ApiPropertyOptional({ type: [BehaviorDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(7) @ValidateNested({ each: true }) @Type(() => BehaviorDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(7)
+  @ValidateNested({ each: true })
+  @Type(() => BehaviorDto)
   behaviors?: BehaviorDto[];
 
   @ApiPropertyOptional({ type: LampiranDto })
-  @IsOptional() @ValidateNested() @Type(() => LampiranDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LampiranDto)
   lampiran?: LampiranDto;
 }
 
 export class RejectSkpDto {
   @ApiProperty({ example: 'Target IKI 2 belum terukur; sesuaikan dengan Perjanjian Kinerja' })
-  @IsString() @MinLength(3) @MaxLength(2000)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
   reason: string;
 }
 
 export class SkpListQuery extends PageQuery {
   @ApiPropertyOptional({ example: 2026 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year?: number;
 
   @ApiPropertyOptional({ example: '199203012015031001' })
-  @IsOptional() @Matches(/^\d{18}$/, { message: 'NIP harus 18 digit / must be 18 digits' })
+  @IsOptional()
+  @Matches(/^\d{18}$/, { message: 'NIP harus 18 digit / must be 18 digits' })
   nip?: string;
 
   @ApiPropertyOptional({ enum: SKP_STATUSES })
-  @IsOptional() @IsIn(SKP_STATUSES)
+  @IsOptional()
+  @IsIn(SKP_STATUSES)
   status?: (typeof SKP_STATUSES)[number];
 }

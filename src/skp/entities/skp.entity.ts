@@ -9,7 +9,11 @@ export class SkpEntity {
   @Column({ type: 'varchar', length: 12 }) approach: string;
   @Column({ name: 'form_type', type: 'varchar', length: 6 }) formType: string;
   @Column({ type: 'varchar', length: 10 }) status: string;
-  @Column({ type: 'jsonb', default: {} }) lampiran: { resources?: string[]; accountabilityScheme?: string[]; consequences?: string[] };
+  @Column({ type: 'jsonb', default: {} }) lampiran: {
+    resources?: string[];
+    accountabilityScheme?: string[];
+    consequences?: string[];
+  };
   @Column({ name: 'rejection_reason', type: 'text', nullable: true }) rejectionReason: string | null;
   @Column({ name: 'created_snapshot', type: 'jsonb' }) createdSnapshot: unknown;
   @Column({ name: 'approved_snapshot', type: 'jsonb', nullable: true }) approvedSnapshot: unknown;

@@ -21,6 +21,8 @@ describe('document formats', () => {
 
   it('document numbers from the agency template: {seq}, {seq:N}, {year}, {nip}', () => {
     expect(formatDocumentNumber('800/{seq}/BKPSDM/{year}', { seq: 17, year: 2026 })).toBe('800/17/BKPSDM/2026');
-    expect(formatDocumentNumber('PAK.{seq:4}/{year}/{nip}', { seq: 7, year: 2026, nip: '198807192012071019' })).toBe('PAK.0007/2026/198807192012071019');
+    expect(formatDocumentNumber('PAK.{seq:4}/{year}/{nip}', { seq: 7, year: 2026, nip: '198807192012071019' })).toBe(
+      'PAK.0007/2026/198807192012071019',
+    );
   });
 });

@@ -4,7 +4,9 @@ import { readSheetRows } from '../../../src/common/spreadsheet';
 
 describe('attendance files (CSV / .xlsx) → records', () => {
   it('reads minutes lists, "-" as no check-in, numbers; keeps bad cells for the validator to name', () => {
-    const rows = csvRows('nip;lateMinutes;earlyLeaveMinutes;absentDays;missedApel\n198703152010011002;"12, 45";-;0;1\n198703152010011003;10 x;;dua;\n');
+    const rows = csvRows(
+      'nip;lateMinutes;earlyLeaveMinutes;absentDays;missedApel\n198703152010011002;"12, 45";-;0;1\n198703152010011003;10 x;;dua;\n',
+    );
     expect(attendanceRecordsFromRows(rows)).toEqual({
       records: [
         { nip: '198703152010011002', lateMinutes: [12, 45], earlyLeaveMinutes: [null], absentDays: 0, missedApel: 1 },
@@ -15,8 +17,18 @@ describe('attendance files (CSV / .xlsx) → records', () => {
   });
 
   it('refuses unknown columns and a missing nip column with row 0 errors', () => {
-    expect(() => attendanceRecordsFromRows([['NIP', 'telat']])).toThrow(expect.objectContaining({ response: expect.objectContaining({ errors: [expect.objectContaining({ row: 0, field: 'telat' })] }) }));
-    expect(() => attendanceRecordsFromRows([['absentDays']])).toThrow(expect.objectContaining({ response: expect.objectContaining({ errors: [expect.objectContaining({ field: 'nip', problem: 'required column missing' })] }) }));
+    expect(() => attendanceRecordsFromRows([['NIP', 'telat']])).toThrow(
+      expect.objectContaining({
+        response: expect.objectContaining({ errors: [expect.objectContaining({ row: 0, field: 'telat' })] }),
+      }),
+    );
+    expect(() => attendanceRecordsFromRows([['absentDays']])).toThrow(
+      expect.objectContaining({
+        response: expect.objectContaining({
+          errors: [expect.objectContaining({ field: 'nip', problem: 'required column missing' })],
+        }),
+      }),
+    );
   });
 
   it('.xlsx: cells as text; an 18-digit NIP stored as a number comes back in exponent form (never as other digits)', async () => {
@@ -28,10 +40,17 @@ describe('attendance files (CSV / .xlsx) → records', () => {
     ws.addRow([]);
     ws.addRow([{ richText: [{ text: '1987031520' }, { text: '10011004' }] }, 0]);
     const rows = await readSheetRows(Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(rows).toEqual([['nip', 'absentDays'], ['198703152010011002', '2'], ['1.98703152010011e+17', ''], ['198703152010011004', '0']]);
+    expect(rows).toEqual([
+      ['nip', 'absentDays'],
+      ['198703152010011002', '2'],
+      ['1.98703152010011e+17', ''],
+      ['198703152010011004', '0'],
+    ]);
   });
 
   it('.xlsx: a file that is not a workbook is a 400, not a crash', async () => {
-    await expect(readSheetRows(Buffer.from('nip,absentDays\n'))).rejects.toThrow(expect.objectContaining({ status: 400 }));
+    await expect(readSheetRows(Buffer.from('nip,absentDays\n'))).rejects.toThrow(
+      expect.objectContaining({ status: 400 }),
+    );
   });
 });

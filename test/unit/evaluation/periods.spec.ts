@@ -1,17 +1,48 @@
 import { formatNip, tanggalIndonesia } from '../../../src/evaluation/format-id';
-import { fitsCadence, parsePeriodId, periodLabel, periodReferenceDate, periodsOfYear, ratableOn } from '../../../src/evaluation/periods';
+import {
+  fitsCadence,
+  parsePeriodId,
+  periodLabel,
+  periodReferenceDate,
+  periodsOfYear,
+  ratableOn,
+} from '../../../src/evaluation/periods';
 
 describe('evaluation periods', () => {
   it('parses the contract period ids with their month range and dates', () => {
-    expect(parsePeriodId('2026')).toMatchObject({ kind: 'ANNUAL', fromMonth: '2026-01', toMonth: '2026-12', start: '2026-01-01', end: '2026-12-31' });
-    expect(parsePeriodId('2026-Q1')).toMatchObject({ kind: 'QUARTERLY', index: 1, fromMonth: '2026-01', toMonth: '2026-03', end: '2026-03-31' });
+    expect(parsePeriodId('2026')).toMatchObject({
+      kind: 'ANNUAL',
+      fromMonth: '2026-01',
+      toMonth: '2026-12',
+      start: '2026-01-01',
+      end: '2026-12-31',
+    });
+    expect(parsePeriodId('2026-Q1')).toMatchObject({
+      kind: 'QUARTERLY',
+      index: 1,
+      fromMonth: '2026-01',
+      toMonth: '2026-03',
+      end: '2026-03-31',
+    });
     expect(parsePeriodId('2026-Q4')).toMatchObject({ fromMonth: '2026-10', toMonth: '2026-12', end: '2026-12-31' });
-    expect(parsePeriodId('2028-02')).toMatchObject({ kind: 'MONTHLY', fromMonth: '2028-02', toMonth: '2028-02', end: '2028-02-29' });
-    for (const bad of ['2026-Q5', '2026-13', '2026-1', '26', '1999', '2026-Q0', 'x']) expect(parsePeriodId(bad)).toBeNull();
+    expect(parsePeriodId('2028-02')).toMatchObject({
+      kind: 'MONTHLY',
+      fromMonth: '2028-02',
+      toMonth: '2028-02',
+      end: '2028-02-29',
+    });
+    for (const bad of ['2026-Q5', '2026-13', '2026-1', '26', '1999', '2026-Q0', 'x'])
+      expect(parsePeriodId(bad)).toBeNull();
   });
 
   it('lists a year per cadence (ANNUAL always) and checks fit', () => {
-    expect(periodsOfYear(2026, 'QUARTERLY').map((p) => p.period)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026']);
+    expect(periodsOfYear(2026, 'QUARTERLY').map((p) => p.period)).toEqual([
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+      '2026-Q4',
+      '2026',
+    ]);
     expect(periodsOfYear(2026, 'MONTHLY')).toHaveLength(13);
     expect(fitsCadence(parsePeriodId('2026-03')!, 'QUARTERLY')).toBe(false);
     expect(fitsCadence(parsePeriodId('2026')!, 'MONTHLY')).toBe(true);

@@ -32,21 +32,53 @@ describe('CSV writer (one writer for every export)', () => {
   });
 
   it('a leading carriage return or tab is both neutralised and quoted per RFC 4180', () => {
-    const text = toCsv(COLS, [[NIP, '\r=1', 1, true], [NIP, 'a"b,c', 2, false]], plain);
+    const text = toCsv(
+      COLS,
+      [
+        [NIP, '\r=1', 1, true],
+        [NIP, 'a"b,c', 2, false],
+      ],
+      plain,
+    );
     expect(text.split('\r\n')[1]).toBe(`${NIP},"'\r=1",1,true`);
     expect(text.split('\r\n')[2]).toBe(`${NIP},"a""b,c",2,false`);
   });
 
   it('negative amounts in numeric columns are numbers, not formulas; text in a numeric column is neutralised', () => {
-    const text = toCsv(COLS, [[NIP, 'x', '-150000', false], [NIP, 'y', -5n, false], [NIP, 'z', -7, false], [NIP, 'w', '-1+cmd', false]], plain);
-    expect(cells(text).slice(1).map((r) => r[2])).toEqual(['-150000', '-5', '-7', "'-1+cmd"]);
+    const text = toCsv(
+      COLS,
+      [
+        [NIP, 'x', '-150000', false],
+        [NIP, 'y', -5n, false],
+        [NIP, 'z', -7, false],
+        [NIP, 'w', '-1+cmd', false],
+      ],
+      plain,
+    );
+    expect(
+      cells(text)
+        .slice(1)
+        .map((r) => r[2]),
+    ).toEqual(['-150000', '-5', '-7', "'-1+cmd"]);
   });
 
   it('UTF-8 BOM, semicolon separator, CRLF lines, and NIP kept as text for spreadsheets by default', () => {
     const opts = csvOptionsFromQuery({ sep: 'semicolon' });
-    const text = toCsv(COLS, [[NIP, 'Sri Rahayu; S.Kep.', 5439503, true], ['0012', null, null, null]], opts);
+    const text = toCsv(
+      COLS,
+      [
+        [NIP, 'Sri Rahayu; S.Kep.', 5439503, true],
+        ['0012', null, null, null],
+      ],
+      opts,
+    );
     expect(text.startsWith('\uFEFF')).toBe(true);
-    expect(text.slice(1).split('\r\n')).toEqual(['nip;name;amount;decided', `"=""${NIP}""";"Sri Rahayu; S.Kep.";5439503;true`, '"=""0012""";;;', '']);
+    expect(text.slice(1).split('\r\n')).toEqual([
+      'nip;name;amount;decided',
+      `"=""${NIP}""";"Sri Rahayu; S.Kep.";5439503;true`,
+      '"=""0012""";;;',
+      '',
+    ]);
     // RFC 4180 parsing gives `="…"`, which Excel and LibreOffice keep as the text inside.
     expect(cells(text, ';')[1][0]).toBe(`="${NIP}"`);
   });
@@ -58,12 +90,18 @@ describe('CSV writer (one writer for every export)', () => {
 
   it('query parameters: sep comma|semicolon, bom true|false, codes text|plain; anything else → 400 naming the field', () => {
     expect(csvOptionsFromQuery({})).toEqual({ separator: ',', bom: true, codes: 'text' });
-    expect(csvOptionsFromQuery({ sep: 'comma', bom: 'false', codes: 'plain' })).toEqual({ separator: ',', bom: false, codes: 'plain' });
+    expect(csvOptionsFromQuery({ sep: 'comma', bom: 'false', codes: 'plain' })).toEqual({
+      separator: ',',
+      bom: false,
+      codes: 'plain',
+    });
     expect(() => csvOptionsFromQuery({ sep: 'tab' })).toThrow(expect.objectContaining({ status: 400 }));
     try {
       csvOptionsFromQuery({ sep: 'pipe', bom: 'yes' });
     } catch (e) {
-      expect((e as { getResponse(): { details: { field: string }[] } }).getResponse().details.map((d) => d.field)).toEqual(['sep', 'bom']);
+      expect(
+        (e as { getResponse(): { details: { field: string }[] } }).getResponse().details.map((d) => d.field),
+      ).toEqual(['sep', 'bom']);
     }
     expect.assertions(4);
   });
@@ -74,8 +112,11 @@ describe('CSV writer (one writer for every export)', () => {
       for (const b of batches) yield b;
     }
     const chunks: Buffer[] = [];
-    for await (const c of csvReadable(COLS, gen(), csvOptionsFromQuery({ sep: 'semicolon' }))) chunks.push(Buffer.from(c));
-    expect(Buffer.concat(chunks).toString('utf8')).toBe(toCsv(COLS, batches.flat(), csvOptionsFromQuery({ sep: 'semicolon' })));
+    for await (const c of csvReadable(COLS, gen(), csvOptionsFromQuery({ sep: 'semicolon' })))
+      chunks.push(Buffer.from(c));
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(
+      toCsv(COLS, batches.flat(), csvOptionsFromQuery({ sep: 'semicolon' })),
+    );
   });
 
   it('ends the row source when the reader goes away (releases its resources)', async () => {

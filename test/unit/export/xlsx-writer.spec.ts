@@ -21,9 +21,24 @@ async function readBack(stream: Readable) {
 
 describe('XLSX writer (ExcelJS streaming)', () => {
   it('header in Bahasa Indonesia, NIP as text, rupiah as numbers with #,##0, formulas never evaluated', async () => {
-    const ws = await readBack(xlsxReadable(COLS, [[['198807192012071019', '=cmd|\' /C calc\'!A0', -150000, '2026-03-04', true]], [['001234567890123456', 'Sri', 5439503, null, false]]], { sheetName: 'TPP 2026-03' }));
+    const ws = await readBack(
+      xlsxReadable(
+        COLS,
+        [
+          [['198807192012071019', "=cmd|' /C calc'!A0", -150000, '2026-03-04', true]],
+          [['001234567890123456', 'Sri', 5439503, null, false]],
+        ],
+        { sheetName: 'TPP 2026-03' },
+      ),
+    );
     expect(ws.name).toBe('TPP 2026-03');
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['NIP', 'Nama', 'TPP Diterima (Rp)', 'Tanggal Keputusan', 'Eskalasi']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'NIP',
+      'Nama',
+      'TPP Diterima (Rp)',
+      'Tanggal Keputusan',
+      'Eskalasi',
+    ]);
     const r2 = ws.getRow(2);
     expect(r2.getCell(1).value).toBe('198807192012071019');
     expect(r2.getCell(1).type).toBe(ExcelJS.ValueType.String);
@@ -44,7 +59,13 @@ describe('XLSX writer (ExcelJS streaming)', () => {
     async function* batches() {
       for (let b = 0; b < 500; b++) {
         pulled++;
-        yield Array.from({ length: 1000 }, (_, i) => [String(198000000000000000n + BigInt(b * 1000 + i)), `Pegawai dengan nama yang cukup panjang ${b}-${i}`, i * 1000, '2026-03-31', true]);
+        yield Array.from({ length: 1000 }, (_, i) => [
+          String(198000000000000000n + BigInt(b * 1000 + i)),
+          `Pegawai dengan nama yang cukup panjang ${b}-${i}`,
+          i * 1000,
+          '2026-03-31',
+          true,
+        ]);
       }
     }
     const s = xlsxReadable(COLS, batches(), { sheetName: 'TPP' });
@@ -67,7 +88,11 @@ describe('XLSX writer (ExcelJS streaming)', () => {
     }
     const chunks: Buffer[] = [];
     for await (const c of xlsxReadable(COLS, batches(), { sheetName: 'TPP' })) chunks.push(Buffer.from(c));
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), { sharedStrings: 'cache', worksheets: 'emit', styles: 'cache' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
+      sharedStrings: 'cache',
+      worksheets: 'emit',
+      styles: 'cache',
+    });
     let rows = 0;
     let last: unknown;
     for await (const sheet of reader) {

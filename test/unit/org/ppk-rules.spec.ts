@@ -1,7 +1,14 @@
 import { minimumPpkRank, PpkFacts, ppkGaps } from '../../../src/org/ppk-rules';
 
 const facts = (over: Partial<PpkFacts>): PpkFacts => ({
-  nip: '199001012015031001', positionKind: 'PELAKSANA', jenjang: null, ppkNip: '198001012005011001', delegated: false, ppkInService: true, ppkKind: 'PENGAWAS', ...over,
+  nip: '199001012015031001',
+  positionKind: 'PELAKSANA',
+  jenjang: null,
+  ppkNip: '198001012005011001',
+  delegated: false,
+  ppkInService: true,
+  ppkKind: 'PENGAWAS',
+  ...over,
 });
 const codes = (f: PpkFacts) => ppkGaps(f, '2026-06-30').map((g) => g.code);
 
@@ -29,8 +36,12 @@ describe('PPK rules (spec 01 §2.1–2.2)', () => {
     expect(codes(facts({ ppkKind: 'FUNGSIONAL' }))).toEqual(['PPK_NOT_STRUCTURAL']);
     expect(codes(facts({ positionKind: 'PENGAWAS', ppkKind: 'PENGAWAS' }))).toEqual(['PPK_RANK_TOO_LOW']);
     expect(codes(facts({ positionKind: 'ADMINISTRATOR', ppkKind: 'ADMINISTRATOR' }))).toEqual(['PPK_RANK_TOO_LOW']);
-    expect(codes(facts({ positionKind: 'FUNGSIONAL', jenjang: 'AHLI_MADYA', ppkKind: 'ADMINISTRATOR' }))).toEqual(['PPK_RANK_TOO_LOW']);
-    expect(codes(facts({ positionKind: 'FUNGSIONAL', jenjang: 'AHLI_UTAMA', ppkKind: 'JPT_PRATAMA' }))).toEqual(['PPK_RANK_TOO_LOW']);
+    expect(codes(facts({ positionKind: 'FUNGSIONAL', jenjang: 'AHLI_MADYA', ppkKind: 'ADMINISTRATOR' }))).toEqual([
+      'PPK_RANK_TOO_LOW',
+    ]);
+    expect(codes(facts({ positionKind: 'FUNGSIONAL', jenjang: 'AHLI_UTAMA', ppkKind: 'JPT_PRATAMA' }))).toEqual([
+      'PPK_RANK_TOO_LOW',
+    ]);
   });
 
   it('accepts any PPK who holds a delegation (Plt/Plh/delegasi)', () => {

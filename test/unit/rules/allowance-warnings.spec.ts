@@ -1,7 +1,22 @@
-import { computeAllowanceMonth, predicatePeriod, validateRuleSet, R_TPP_DEMO, RuleInputError, type AllowanceMonthInput, type AllowanceRuleSet } from '../../../src/rules';
+import {
+  computeAllowanceMonth,
+  predicatePeriod,
+  validateRuleSet,
+  R_TPP_DEMO,
+  RuleInputError,
+  type AllowanceMonthInput,
+  type AllowanceRuleSet,
+} from '../../../src/rules';
 
 const present = { lateMinutes: [], earlyLeaveMinutes: [], absentDays: 0, missedApel: 0 };
-const base: AllowanceMonthInput = { ruleSet: 'R-TPP-DEMO', month: '2026-11', basicAmount: 5_000_000, workingDays: 21, predicate: 'BAIK', attendance: present };
+const base: AllowanceMonthInput = {
+  ruleSet: 'R-TPP-DEMO',
+  month: '2026-11',
+  basicAmount: 5_000_000,
+  workingDays: 21,
+  predicate: 'BAIK',
+  attendance: present,
+};
 const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
 
 describe('allowance: no silent money (warnings on every line)', () => {
@@ -15,7 +30,13 @@ describe('allowance: no silent money (warnings on every line)', () => {
     expect(r.deductions.map((d) => [d.code, d.amount])).toEqual([['PREDIKAT_HELD', 3_000_000]]);
     expect(r.deductions[0].reason).toContain('periode 2026-Q4');
     expect(r.deductions[0].reason).toContain('bukan potongan');
-    expect(r).toMatchObject({ heldAmount: 3_000_000, pending: true, netAmount: 2_000_000, performancePaid: 0, disciplinePaid: 2_000_000 });
+    expect(r).toMatchObject({
+      heldAmount: 3_000_000,
+      pending: true,
+      netAmount: 2_000_000,
+      performancePaid: 0,
+      disciplinePaid: 2_000_000,
+    });
     expect(codes(r)).toEqual(['PREDIKAT_MISSING']);
     expect(r.warnings[0].message).toContain('ditahan');
     // Absent predicate = missing too (never the NONE factor by default).
@@ -23,7 +44,11 @@ describe('allowance: no silent money (warnings on every line)', () => {
   });
 
   it('NONE_FACTOR applies the NONE factor with the warning; an explicit NONE (no SKP) applies it without', () => {
-    const r = computeAllowanceMonth({ ...base, predicate: null, ruleSet: { base: 'R-TPP-DEMO', predikatMissing: 'NONE_FACTOR' } });
+    const r = computeAllowanceMonth({
+      ...base,
+      predicate: null,
+      ruleSet: { base: 'R-TPP-DEMO', predikatMissing: 'NONE_FACTOR' },
+    });
     expect(r.deductions.map((d) => [d.code, d.amount])).toEqual([['PREDIKAT', 3_000_000]]);
     expect(r.pending).toBe(false);
     expect(codes(r)).toEqual(['PREDIKAT_MISSING']);
@@ -35,7 +60,13 @@ describe('allowance: no silent money (warnings on every line)', () => {
 
   it('LAST_KNOWN uses the latest FINAL predikat, and holds when there has never been one', () => {
     const rs = { base: 'R-TPP-DEMO', predikatMissing: 'LAST_KNOWN' as const };
-    const r = computeAllowanceMonth({ ...base, ruleSet: rs, predicate: null, predicatePeriod: '2026-Q4', lastKnownPredicate: { period: '2026-Q3', predicate: 'BUTUH_PERBAIKAN' } });
+    const r = computeAllowanceMonth({
+      ...base,
+      ruleSet: rs,
+      predicate: null,
+      predicatePeriod: '2026-Q4',
+      lastKnownPredicate: { period: '2026-Q3', predicate: 'BUTUH_PERBAIKAN' },
+    });
     expect(r.deductions.map((d) => [d.code, d.amount])).toEqual([['PREDIKAT', 600_000]]);
     expect(r.deductions[0].reason).toContain('2026-Q3');
     expect(codes(r)).toEqual(['PREDIKAT_MISSING']);
@@ -63,17 +94,28 @@ describe('allowance: no silent money (warnings on every line)', () => {
   it('reads the rule set’s minutesPerTmkDay for the month’s TMK-equivalent days (review #9)', () => {
     const attendance = { lateMinutes: [200, 200], earlyLeaveMinutes: [100], absentDays: 1, missedApel: 0 };
     expect(computeAllowanceMonth({ ...base, attendance }).tmkEquivalentDays).toBe(2); // 1 + floor(500 / 450)
-    expect(computeAllowanceMonth({ ...base, attendance, ruleSet: { base: 'R-TPP-DEMO', minutesPerTmkDay: 240 } }).tmkEquivalentDays).toBe(3); // 1 + floor(500 / 240)
+    expect(
+      computeAllowanceMonth({ ...base, attendance, ruleSet: { base: 'R-TPP-DEMO', minutesPerTmkDay: 240 } })
+        .tmkEquivalentDays,
+    ).toBe(3); // 1 + floor(500 / 240)
   });
 });
 
 describe('allowance: rule defects of the review', () => {
   it('#6 LOCAL_TABLE keyed by sanction type: Permentan 68/2012 ringan 20 %/1, 30 %/2, 40 %/3 months', () => {
-    const permentan = { base: 'R-TPP-DEMO', hukdisMode: 'LOCAL_TABLE' as const, hukdisTable: [
-      { sanction: 'TEGURAN_LISAN', pct: '0.20', months: 1 }, { sanction: 'TEGURAN_TERTULIS', pct: '0.30', months: 2 },
-      { sanction: 'PERNYATAAN_TIDAK_PUAS', pct: '0.40', months: 3 }, { level: 'SEDANG', pct: '0.50', months: 8 },
-    ] } as Partial<AllowanceRuleSet> & { base: string };
-    const cut = (type: string, month: string) => computeAllowanceMonth({ ...base, month, ruleSet: permentan, sanctions: [{ type, effectiveFrom: '2026-02-10' }] }).deductionsByCode.HUKDIS;
+    const permentan = {
+      base: 'R-TPP-DEMO',
+      hukdisMode: 'LOCAL_TABLE' as const,
+      hukdisTable: [
+        { sanction: 'TEGURAN_LISAN', pct: '0.20', months: 1 },
+        { sanction: 'TEGURAN_TERTULIS', pct: '0.30', months: 2 },
+        { sanction: 'PERNYATAAN_TIDAK_PUAS', pct: '0.40', months: 3 },
+        { level: 'SEDANG', pct: '0.50', months: 8 },
+      ],
+    } as Partial<AllowanceRuleSet> & { base: string };
+    const cut = (type: string, month: string) =>
+      computeAllowanceMonth({ ...base, month, ruleSet: permentan, sanctions: [{ type, effectiveFrom: '2026-02-10' }] })
+        .deductionsByCode.HUKDIS;
     expect(cut('TEGURAN_LISAN', '2026-03')).toBe(1_000_000);
     expect(cut('TEGURAN_LISAN', '2026-04')).toBeUndefined();
     expect(cut('TEGURAN_TERTULIS', '2026-04')).toBe(1_500_000);
@@ -85,38 +127,77 @@ describe('allowance: rule defects of the review', () => {
   });
 
   it('#6 Kemenkeu guide: ringan 25 % for 2 / 3 / 6 months', () => {
-    const kemenkeu = { base: 'R-TPP-DEMO', hukdisMode: 'LOCAL_TABLE' as const, hukdisTable: [
-      { sanction: 'TEGURAN_LISAN', pct: '0.25', months: 2 }, { sanction: 'TEGURAN_TERTULIS', pct: '0.25', months: 3 }, { sanction: 'PERNYATAAN_TIDAK_PUAS', pct: '0.25', months: 6 },
-    ] } as Partial<AllowanceRuleSet> & { base: string };
-    const cut = (type: string, month: string) => computeAllowanceMonth({ ...base, month, ruleSet: kemenkeu, sanctions: [{ type, effectiveFrom: '2026-02-10' }] }).deductionsByCode.HUKDIS;
+    const kemenkeu = {
+      base: 'R-TPP-DEMO',
+      hukdisMode: 'LOCAL_TABLE' as const,
+      hukdisTable: [
+        { sanction: 'TEGURAN_LISAN', pct: '0.25', months: 2 },
+        { sanction: 'TEGURAN_TERTULIS', pct: '0.25', months: 3 },
+        { sanction: 'PERNYATAAN_TIDAK_PUAS', pct: '0.25', months: 6 },
+      ],
+    } as Partial<AllowanceRuleSet> & { base: string };
+    const cut = (type: string, month: string) =>
+      computeAllowanceMonth({ ...base, month, ruleSet: kemenkeu, sanctions: [{ type, effectiveFrom: '2026-02-10' }] })
+        .deductionsByCode.HUKDIS;
     expect([cut('TEGURAN_LISAN', '2026-04'), cut('TEGURAN_LISAN', '2026-05')]).toEqual([1_250_000, undefined]);
     expect([cut('TEGURAN_TERTULIS', '2026-05'), cut('TEGURAN_TERTULIS', '2026-06')]).toEqual([1_250_000, undefined]);
-    expect([cut('PERNYATAAN_TIDAK_PUAS', '2026-08'), cut('PERNYATAAN_TIDAK_PUAS', '2026-09')]).toEqual([1_250_000, undefined]);
+    expect([cut('PERNYATAAN_TIDAK_PUAS', '2026-08'), cut('PERNYATAAN_TIDAK_PUAS', '2026-09')]).toEqual([
+      1_250_000,
+      undefined,
+    ]);
   });
 
   it('#6 refuses a table with a duplicate key or a row with both keys', () => {
-    const rs = (hukdisTable: unknown) => ({ ...R_TPP_DEMO, hukdisMode: 'LOCAL_TABLE', hukdisTable }) as AllowanceRuleSet;
-    expect(() => validateRuleSet(rs([{ sanction: 'TEGURAN_LISAN', pct: '0.2', months: 1 }, { sanction: 'TEGURAN_LISAN', pct: '0.3', months: 2 }]))).toThrow(/duplicate row for TEGURAN_LISAN/);
-    expect(() => validateRuleSet(rs([{ sanction: 'TEGURAN_LISAN', level: 'RINGAN', pct: '0.2', months: 1 }]))).toThrow(/exactly one of sanction/);
+    const rs = (hukdisTable: unknown) =>
+      ({ ...R_TPP_DEMO, hukdisMode: 'LOCAL_TABLE', hukdisTable }) as AllowanceRuleSet;
+    expect(() =>
+      validateRuleSet(
+        rs([
+          { sanction: 'TEGURAN_LISAN', pct: '0.2', months: 1 },
+          { sanction: 'TEGURAN_LISAN', pct: '0.3', months: 2 },
+        ]),
+      ),
+    ).toThrow(/duplicate row for TEGURAN_LISAN/);
+    expect(() => validateRuleSet(rs([{ sanction: 'TEGURAN_LISAN', level: 'RINGAN', pct: '0.2', months: 1 }]))).toThrow(
+      /exactly one of sanction/,
+    );
     expect(() => validateRuleSet(rs([{ sanction: 'DENDA', pct: '0.2', months: 1 }]))).toThrow(RuleInputError);
   });
 
   it('#7 rounding { unit: 100, stage: PER_LINE } applies to the payable (kelas 9, one TL of 12 minutes: not 5,428,603)', () => {
     const input = { ...base, basicAmount: undefined, kelasJabatan: 9, attendance: { ...present, lateMinutes: [12] } };
-    const perLine = computeAllowanceMonth({ ...input, ruleSet: { base: 'R-TPP-DEMO', rounding: { mode: 'NEAREST', unit: 100, stage: 'PER_LINE' } } });
+    const perLine = computeAllowanceMonth({
+      ...input,
+      ruleSet: { base: 'R-TPP-DEMO', rounding: { mode: 'NEAREST', unit: 100, stage: 'PER_LINE' } },
+    });
     expect(perLine.basicAmount).toBe(5_439_503);
-    expect(perLine.deductions.map((d) => [d.code, d.amount])).toEqual([['TL', 10_900], ['PEMBULATAN', 3]]);
+    expect(perLine.deductions.map((d) => [d.code, d.amount])).toEqual([
+      ['TL', 10_900],
+      ['PEMBULATAN', 3],
+    ]);
     expect(perLine.netAmount).toBe(5_428_600);
-    const final = computeAllowanceMonth({ ...input, ruleSet: { base: 'R-TPP-DEMO', rounding: { mode: 'NEAREST', unit: 100, stage: 'FINAL' } } });
+    const final = computeAllowanceMonth({
+      ...input,
+      ruleSet: { base: 'R-TPP-DEMO', rounding: { mode: 'NEAREST', unit: 100, stage: 'FINAL' } },
+    });
     expect(final.netAmount).toBe(5_428_600);
     // Unit 1 is unchanged (00-api example).
     expect(computeAllowanceMonth(input).netAmount).toBe(5_428_624);
   });
 
   it('#8 a predikat factor above 1 is refused, naming the field', () => {
-    const run = () => computeAllowanceMonth({ ...base, predicate: 'SANGAT_BAIK', ruleSet: { base: 'R-TPP-DEMO', predikatFactor: { ...R_TPP_DEMO.predikatFactor, SANGAT_BAIK: '1.10' } } });
+    const run = () =>
+      computeAllowanceMonth({
+        ...base,
+        predicate: 'SANGAT_BAIK',
+        ruleSet: { base: 'R-TPP-DEMO', predikatFactor: { ...R_TPP_DEMO.predikatFactor, SANGAT_BAIK: '1.10' } },
+      });
     expect(run).toThrow(RuleInputError);
-    try { run(); } catch (e) { expect((e as RuleInputError).field).toBe('ruleSet.predikatFactor.SANGAT_BAIK'); }
+    try {
+      run();
+    } catch (e) {
+      expect((e as RuleInputError).field).toBe('ruleSet.predikatFactor.SANGAT_BAIK');
+    }
     expect(() => validateRuleSet({ ...R_TPP_DEMO, predikatMissing: 'ZERO' as never })).toThrow(/predikatMissing/);
   });
 });

@@ -1,5 +1,12 @@
 import { RuleInputError, mergeConfig, selectVersion, type RuleTable } from '../../../src/rules';
-import { addDays, addMonthsToDate, formatMonth, isoWeekday, parseDate, parseMonth } from '../../../src/rules/common/dates';
+import {
+  addDays,
+  addMonthsToDate,
+  formatMonth,
+  isoWeekday,
+  parseDate,
+  parseMonth,
+} from '../../../src/rules/common/dates';
 import { roundHalfUp, toDec } from '../../../src/rules/common/decimal';
 
 describe('common: dates', () => {

@@ -20,7 +20,11 @@ function io(files: Record<string, string> = {}) {
 describe('evaluator', () => {
   it('evaluates cases in order and turns unknown rules and bad input into error outputs', () => {
     const r = evaluateCases([
-      { id: 'a', rule: 'predikat', input: { resultRating: 'DI_ATAS_EKSPEKTASI', behaviorRating: 'DI_ATAS_EKSPEKTASI' } },
+      {
+        id: 'a',
+        rule: 'predikat',
+        input: { resultRating: 'DI_ATAS_EKSPEKTASI', behaviorRating: 'DI_ATAS_EKSPEKTASI' },
+      },
       { id: 'b', rule: 'no.such.rule', input: {} },
       { id: 'c', rule: 'ak.conversion', input: { jenjang: 'AHLI_PERTAMA', predicate: 'BAIK', months: 99 } },
       { rule: 'distribution' },
@@ -34,13 +38,24 @@ describe('evaluator', () => {
     expect((r[4].output as { error: string }).error).toMatch(/case/);
   });
   it('routes a unit-head predikat case through the org predicate', () => {
-    expect(evaluateCase({ id: 'x', rule: 'predikat', input: { orgPredicate: 'KURANG', behaviorRating: 'DI_ATAS_EKSPEKTASI' } })).toMatchObject({ predicate: 'BUTUH_PERBAIKAN', resultRating: 'DI_BAWAH_EKSPEKTASI' });
+    expect(
+      evaluateCase({
+        id: 'x',
+        rule: 'predikat',
+        input: { orgPredicate: 'KURANG', behaviorRating: 'DI_ATAS_EKSPEKTASI' },
+      }),
+    ).toMatchObject({ predicate: 'BUTUH_PERBAIKAN', resultRating: 'DI_BAWAH_EKSPEKTASI' });
   });
 });
 
 describe('rules:eval CLI', () => {
   it('prints [{ id, output }] and returns 0', () => {
-    const { cli, out, err } = io({ 'cases.json': JSON.stringify([{ id: 'd1', rule: 'discipline.attendanceLadder', input: { cumulativeDays: 3 } }, { id: 'd2', rule: 'x', input: {} }]) });
+    const { cli, out, err } = io({
+      'cases.json': JSON.stringify([
+        { id: 'd1', rule: 'discipline.attendanceLadder', input: { cumulativeDays: 3 } },
+        { id: 'd2', rule: 'x', input: {} },
+      ]),
+    });
     expect(runRulesEvalCli(['cases.json'], cli)).toBe(0);
     expect(err).toEqual([]);
     const printed = JSON.parse(out.join(''));
@@ -65,7 +80,10 @@ describe('rules:eval CLI', () => {
   it('reads a real file with the default io', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rules-eval-'));
     const file = path.join(dir, 'c.json');
-    fs.writeFileSync(file, JSON.stringify([{ id: 'n', rule: 'netralitas.classify', input: { act: 'N08', stage: 'CALON' } }]));
+    fs.writeFileSync(
+      file,
+      JSON.stringify([{ id: 'n', rule: 'netralitas.classify', input: { act: 'N08', stage: 'CALON' } }]),
+    );
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       expect(runRulesEvalCli([file])).toBe(0);

@@ -26,18 +26,28 @@ export function compareGolden(expected: unknown, actual: unknown, path = 'output
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return [`${path}: expected an array, got ${JSON.stringify(actual)}`];
-    if (isCodeArray(expected) && isCodeArray(actual) && (expected.length > 0 || actual.every((x) => typeof x === 'string'))) {
+    if (
+      isCodeArray(expected) &&
+      isCodeArray(actual) &&
+      (expected.length > 0 || actual.every((x) => typeof x === 'string'))
+    ) {
       const e = [...new Set(expected as string[])].sort();
       const a = [...new Set(actual as string[])].sort();
-      return JSON.stringify(e) === JSON.stringify(a) ? [] : [`${path}: expected set ${JSON.stringify(e)}, got ${JSON.stringify(a)}`];
+      return JSON.stringify(e) === JSON.stringify(a)
+        ? []
+        : [`${path}: expected set ${JSON.stringify(e)}, got ${JSON.stringify(a)}`];
     }
-    if (expected.length !== actual.length) return [`${path}: expected ${expected.length} items, got ${actual.length}: ${JSON.stringify(actual)}`];
+    if (expected.length !== actual.length)
+      return [`${path}: expected ${expected.length} items, got ${actual.length}: ${JSON.stringify(actual)}`];
     return expected.flatMap((e, i) => compareGolden(e, actual[i], `${path}[${i}]`));
   }
   if (typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return [`${path}: expected an object, got ${JSON.stringify(actual)}`];
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual))
+      return [`${path}: expected an object, got ${JSON.stringify(actual)}`];
     return Object.entries(expected as Record<string, unknown>).flatMap(([k, v]) =>
-      k in (actual as object) ? compareGolden(v, (actual as Record<string, unknown>)[k], `${path}.${k}`) : [`${path}.${k}: missing`],
+      k in actual
+        ? compareGolden(v, (actual as Record<string, unknown>)[k], `${path}.${k}`)
+        : [`${path}.${k}: missing`],
     );
   }
   return [`${path}: unsupported expected value ${JSON.stringify(expected)}`];

@@ -6,10 +6,19 @@ import { compareGolden } from './golden-compare';
 /** The repository's own copy of the golden cases (kept equal to the shared spec by golden-sync.spec.ts). */
 const GOLDEN_DIR = path.resolve(__dirname, '../../golden');
 
-interface GoldenCase { id: string; rule: string; input: unknown; expected: unknown; file: string }
+interface GoldenCase {
+  id: string;
+  rule: string;
+  input: unknown;
+  expected: unknown;
+  file: string;
+}
 
 function loadCases(): GoldenCase[] {
-  const files = fs.readdirSync(GOLDEN_DIR).filter((f) => f.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(GOLDEN_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   return files.flatMap((file) => {
     const cases = JSON.parse(fs.readFileSync(path.join(GOLDEN_DIR, file), 'utf8')) as GoldenCase[];
     return cases.map((c) => ({ ...c, file }));
@@ -28,7 +37,9 @@ describe(`golden cases (${GOLDEN_DIR})`, () => {
     expect(result.id).toBe(c.id);
     const mismatches = compareGolden(c.expected, result.output);
     if (mismatches.length > 0) {
-      throw new Error(`${c.id}: ${mismatches.join('; ')}\noutput: ${JSON.stringify(result.output, (k, v) => (k === 'explanation' ? undefined : v))}`);
+      throw new Error(
+        `${c.id}: ${mismatches.join('; ')}\noutput: ${JSON.stringify(result.output, (k, v) => (k === 'explanation' ? undefined : v))}`,
+      );
     }
   });
 });

@@ -4,7 +4,11 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '../../../src/rules');
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) =>
+      d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : [],
+    );
 }
 
 const FORBIDDEN: { name: string; re: RegExp; allow?: (file: string) => boolean }[] = [
@@ -15,7 +19,11 @@ const FORBIDDEN: { name: string; re: RegExp; allow?: (file: string) => boolean }
   { name: 'Date.now()', re: /Date\.now\s*\(/ },
   { name: 'new Date() without arguments', re: /new\s+Date\s*\(\s*\)/ },
   { name: 'parseFloat', re: /\bparseFloat\s*\(/ },
-  { name: 'node fs import outside the CLI', re: /from\s+['"](node:)?fs['"]/, allow: (f) => f.endsWith(path.join('evaluator', 'rules-eval.cli.ts')) },
+  {
+    name: 'node fs import outside the CLI',
+    re: /from\s+['"](node:)?fs['"]/,
+    allow: (f) => f.endsWith(path.join('evaluator', 'rules-eval.cli.ts')),
+  },
 ];
 
 const ALLOWED_PACKAGES = /^(decimal\.js|node:fs|fs)$/;
@@ -25,11 +33,16 @@ describe('src/rules stays a pure library', () => {
   it('has source files to scan', () => {
     expect(all.length).toBeGreaterThan(20);
   });
-  test.each(all.map((f) => [path.relative(ROOT, f), f]))('%s has no framework imports, env access or clock', (_rel, file) => {
-    const text = fs.readFileSync(file, 'utf8');
-    const hits = FORBIDDEN.filter((f) => f.re.test(text) && !(f.allow?.(file) ?? false)).map((f) => f.name);
-    expect(hits).toEqual([]);
-    const packages = [...text.matchAll(/from\s+['"]([^'".][^'"]*)['"]/g)].map((m) => m[1]).filter((p) => !ALLOWED_PACKAGES.test(p));
-    expect(packages).toEqual([]);
-  });
+  test.each(all.map((f) => [path.relative(ROOT, f), f]))(
+    '%s has no framework imports, env access or clock',
+    (_rel, file) => {
+      const text = fs.readFileSync(file, 'utf8');
+      const hits = FORBIDDEN.filter((f) => f.re.test(text) && !(f.allow?.(file) ?? false)).map((f) => f.name);
+      expect(hits).toEqual([]);
+      const packages = [...text.matchAll(/from\s+['"]([^'".][^'"]*)['"]/g)]
+        .map((m) => m[1])
+        .filter((p) => !ALLOWED_PACKAGES.test(p));
+      expect(packages).toEqual([]);
+    },
+  );
 });

@@ -19,8 +19,10 @@ describe('unsafe text rules', () => {
     expect(unsafeTextProblem('Ruḍi Ñoño Çelik', 'identifier')).toBeNull();
   });
   it('treats names, codes, NIPs and ids as identifiers and other fields as free text', () => {
-    for (const k of ['nip', 'name', 'code', 'unitCode', 'supervisorNip', 'employeeId', 'title', 'positionTitle']) expect(textKindOfKey(k)).toBe('identifier');
-    for (const k of ['description', 'reason', 'justification', 'notes', 'password']) expect(textKindOfKey(k)).toBe('text');
+    for (const k of ['nip', 'name', 'code', 'unitCode', 'supervisorNip', 'employeeId', 'title', 'positionTitle'])
+      expect(textKindOfKey(k)).toBe('identifier');
+    for (const k of ['description', 'reason', 'justification', 'notes', 'password'])
+      expect(textKindOfKey(k)).toBe('text');
   });
 });
 
@@ -38,6 +40,15 @@ describe('calendar dates', () => {
   it('accepts real days only, written YYYY-MM-DD', () => {
     expect(isCalendarDate('2026-03-31')).toBe(true);
     expect(isCalendarDate('2024-02-29')).toBe(true);
-    for (const bad of ['2026-03', '2026-02-30', '2025-02-29', '2026-13-01', '2026-3-1', '2026-03-31T00:00:00Z', 20260331]) expect(isCalendarDate(bad)).toBe(false);
+    for (const bad of [
+      '2026-03',
+      '2026-02-30',
+      '2025-02-29',
+      '2026-13-01',
+      '2026-3-1',
+      '2026-03-31T00:00:00Z',
+      20260331,
+    ])
+      expect(isCalendarDate(bad)).toBe(false);
   });
 });

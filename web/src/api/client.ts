@@ -17,7 +17,10 @@ const auth: Middleware = {
   async onResponse({ request, response }) {
     if (response.ok) return response;
     if (response.status === 401 && request.headers.has('authorization')) session.expire();
-    const body = await response.clone().json().catch(() => ({}));
+    const body = await response
+      .clone()
+      .json()
+      .catch(() => ({}));
     throw toApiError(response.status, body, response.headers.get('x-correlation-id'));
   },
 };

@@ -1,5 +1,8 @@
 /** The API's error shape (spec 00 "Errors"): every non-2xx body. */
-export interface ErrorDetail { field: string; problem: string }
+export interface ErrorDetail {
+  field: string;
+  problem: string;
+}
 export interface ErrorBody {
   statusCode: number;
   error: string;

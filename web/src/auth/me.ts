@@ -23,7 +23,12 @@ export interface Me {
   atasanPpkNip: string | null;
 }
 
-interface Principal { kind: 'user'; nip: string; role: 'ADMIN' | 'EMPLOYEE'; employeeId: string | null }
+interface Principal {
+  kind: 'user';
+  nip: string;
+  role: 'ADMIN' | 'EMPLOYEE';
+  employeeId: string | null;
+}
 
 async function loadMe(): Promise<Me> {
   const { data } = await api.GET('/api/v1/auth/me');

@@ -4,7 +4,10 @@
  */
 const KEY = 'skp.session';
 export type EndReason = 'expired' | 'logout' | null;
-interface Stored { token: string; exp: number }
+interface Stored {
+  token: string;
+  exp: number;
+}
 
 let ended: EndReason = null;
 let timer: ReturnType<typeof setTimeout> | undefined;

@@ -8,11 +8,18 @@ export function DistributionCurve({ report }: { report: DistributionReport }) {
   const data = PREDICATES.map((p) => ({ predikat: CURVE_LABELS[p], jumlah: report.counts[p] ?? 0 }));
   return (
     <Stack gap="xs" data-testid="pola-distribusi">
-      <Title order={3} size="h4">Pola Distribusi — {report.unitName}</Title>
+      <Title order={3} size="h4">
+        Pola Distribusi — {report.unitName}
+      </Title>
       <Text size="sm">
-        Capaian Kinerja Organisasi: {report.orgPredicate ? label(ORG_PREDICATE_LABELS, report.orgPredicate) : 'belum ditetapkan'} · {report.population} pegawai dinilai
+        Capaian Kinerja Organisasi:{' '}
+        {report.orgPredicate ? label(ORG_PREDICATE_LABELS, report.orgPredicate) : 'belum ditetapkan'} ·{' '}
+        {report.population} pegawai dinilai
       </Text>
-      <figure style={{ margin: 0 }} aria-label={`Kurva Distribusi Predikat Kinerja: ${data.map((d) => `${d.predikat} ${d.jumlah}`).join(', ')}`}>
+      <figure
+        style={{ margin: 0 }}
+        aria-label={`Kurva Distribusi Predikat Kinerja: ${data.map((d) => `${d.predikat} ${d.jumlah}`).join(', ')}`}
+      >
         <ResponsiveContainer width="100%" height={220}>
           <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" />
@@ -26,13 +33,23 @@ export function DistributionCurve({ report }: { report: DistributionReport }) {
       </figure>
       {report.violations.length > 0 ? (
         <Alert color="orange" title="Pelanggaran pola distribusi bila diterbitkan" role="status">
-          <List size="sm">{report.violations.map((v, i) => <List.Item key={i}>{v.message}</List.Item>)}</List>
+          <List size="sm">
+            {report.violations.map((v, i) => (
+              <List.Item key={i}>{v.message}</List.Item>
+            ))}
+          </List>
         </Alert>
       ) : (
-        <Text size="sm" c="green.9">Sesuai pola distribusi.</Text>
+        <Text size="sm" c="green.9">
+          Sesuai pola distribusi.
+        </Text>
       )}
       {report.warnings.length > 0 && (
-        <List size="sm">{report.warnings.map((w, i) => <List.Item key={i}>{w.message}</List.Item>)}</List>
+        <List size="sm">
+          {report.warnings.map((w, i) => (
+            <List.Item key={i}>{w.message}</List.Item>
+          ))}
+        </List>
       )}
     </Stack>
   );

@@ -6,7 +6,17 @@ export function StatusBadge({ status }: { status: string | null | undefined }) {
   const s = status ? STATUS_LABELS[status] : undefined;
   const color = s?.color ?? 'gray';
   return (
-    <Text span size="xs" fw={700} tt="uppercase" c="dark.9" bg={`${color}.1`} px={8} py={2} style={{ borderRadius: 12 }}>
+    <Text
+      span
+      size="xs"
+      fw={700}
+      tt="uppercase"
+      c="dark.9"
+      bg={`${color}.1`}
+      px={8}
+      py={2}
+      style={{ borderRadius: 12 }}
+    >
       {s?.label ?? status ?? 'Belum ada'}
     </Text>
   );

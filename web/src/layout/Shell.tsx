@@ -19,13 +19,21 @@ export function Shell() {
     qc.clear();
   };
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
-      <a href="#konten" className="skip-link">Lewati ke konten</a>
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a href="#konten" className="skip-link">
+        Lewati ke konten
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Buka menu" />
-            <Text fw={700} component="span">e-Kinerja</Text>
+            <Text fw={700} component="span">
+              e-Kinerja
+            </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
             {me.data && (
@@ -33,7 +41,9 @@ export function Shell() {
                 {me.data.name ?? 'Admin'} · NIP {formatNip(me.data.nip)}
               </Text>
             )}
-            <Button variant="default" size="xs" onClick={logout}>Keluar</Button>
+            <Button variant="default" size="xs" onClick={logout}>
+              Keluar
+            </Button>
           </Group>
         </Group>
       </AppShell.Header>
@@ -43,7 +53,9 @@ export function Shell() {
           {me.data &&
             visibleNavigation(me.data).map((section) => (
               <Stack key={section.title} gap={0} mb="sm">
-                <Text size="xs" fw={700} c="gray.7" tt="uppercase" px="sm" py={4} component="h2">{section.title}</Text>
+                <Text size="xs" fw={700} c="gray.7" tt="uppercase" px="sm" py={4} component="h2">
+                  {section.title}
+                </Text>
                 {section.entries.map((e) => (
                   <NavLink
                     key={e.path}

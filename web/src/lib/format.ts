@@ -2,10 +2,25 @@
 const LOCALE = 'id-ID';
 const TIME_ZONE = 'Asia/Jakarta';
 
-const rupiah = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'IDR', minimumFractionDigits: 0, maximumFractionDigits: 0 });
-const longDate = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
+const rupiah = new Intl.NumberFormat(LOCALE, {
+  style: 'currency',
+  currency: 'IDR',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
+});
+const longDate = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: TIME_ZONE,
+});
 const monthYear = new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const time = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TIME_ZONE });
+const time = new Intl.DateTimeFormat(LOCALE, {
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+  timeZone: TIME_ZONE,
+});
 const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 });
 
 /** `Rp5.439.503` (Intl puts a no-break space after "Rp"; offices write none). */
@@ -17,7 +32,11 @@ export function formatRupiah(value: string | number | null | undefined): string 
 /** Angka kredit `12,500`: decimal comma, the configured precision (3 unless the API says otherwise). */
 export function formatCredit(value: string | number | null | undefined, digits = 3): string {
   if (value === null || value === undefined || value === '') return '–';
-  return new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true }).format(Number(value));
+  return new Intl.NumberFormat(LOCALE, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: true,
+  }).format(Number(value));
 }
 
 export function formatNumber(value: string | number, digits = 0): string {

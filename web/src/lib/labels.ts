@@ -32,7 +32,11 @@ export const CURVE_LABELS: Record<string, string> = { ...PREDICATE_LABELS, KURAN
 export const PREDICATES = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'] as const;
 
 export const ORG_PREDICATE_LABELS: Record<string, string> = {
-  ISTIMEWA: 'Istimewa', BAIK: 'Baik', BUTUH_PERBAIKAN: 'Butuh Perbaikan', KURANG: 'Kurang', SANGAT_KURANG: 'Sangat Kurang',
+  ISTIMEWA: 'Istimewa',
+  BAIK: 'Baik',
+  BUTUH_PERBAIKAN: 'Butuh Perbaikan',
+  KURANG: 'Kurang',
+  SANGAT_KURANG: 'Sangat Kurang',
 };
 
 export const CORE_VALUE_LABELS: Record<string, string> = {
@@ -45,7 +49,13 @@ export const CORE_VALUE_LABELS: Record<string, string> = {
   KOLABORATIF: 'Kolaboratif',
 };
 
-export const ASPECT_LABELS: Record<string, string> = { KUANTITAS: 'Kuantitas', KUALITAS: 'Kualitas', WAKTU: 'Waktu', BIAYA: 'Biaya' };
+export const ASPECT_LABELS: Record<string, string> = {
+  KUANTITAS: 'Kuantitas',
+  KUALITAS: 'Kualitas',
+  WAKTU: 'Waktu',
+  BIAYA: 'Biaya',
+};
 export const KIND_LABELS: Record<string, string> = { UTAMA: 'Utama', TAMBAHAN: 'Tambahan' };
 
-export const label = (map: Record<string, string>, code: string | null | undefined): string => (code ? (map[code] ?? code) : '–');
+export const label = (map: Record<string, string>, code: string | null | undefined): string =>
+  code ? (map[code] ?? code) : '–';

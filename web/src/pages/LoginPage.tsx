@@ -29,7 +29,9 @@ export function LoginPage() {
   });
   const login = useMutation({
     mutationFn: async (v: { nip: string; password: string }) => {
-      const { data } = await api.POST('/api/v1/auth/login', { body: { nip: v.nip.replace(/\s/g, ''), password: v.password } });
+      const { data } = await api.POST('/api/v1/auth/login', {
+        body: { nip: v.nip.replace(/\s/g, ''), password: v.password },
+      });
       return data!;
     },
     onSuccess: (data) => {
@@ -53,14 +55,38 @@ export function LoginPage() {
             <Title order={1}>Masuk</Title>
             <Text size="sm">e-Kinerja: SKP, evaluasi kinerja, angka kredit dan tunjangan.</Text>
             {ended === 'expired' && !login.error && (
-              <Alert color="yellow" role="status">Sesi Anda telah berakhir. Silakan masuk kembali; Anda akan kembali ke halaman yang sama.</Alert>
+              <Alert color="yellow" role="status">
+                Sesi Anda telah berakhir. Silakan masuk kembali; Anda akan kembali ke halaman yang sama.
+              </Alert>
             )}
-            {ended === 'logout' && !login.error && <Alert color="gray" role="status">Anda telah keluar.</Alert>}
-            {message && <Alert color="red" role="alert">{message}</Alert>}
+            {ended === 'logout' && !login.error && (
+              <Alert color="gray" role="status">
+                Anda telah keluar.
+              </Alert>
+            )}
+            {message && (
+              <Alert color="red" role="alert">
+                {message}
+              </Alert>
+            )}
             {login.error && !message && !(err?.status === 400) && <ErrorBanner error={login.error} />}
-            <TextInput label="NIP" inputMode="numeric" autoComplete="username" required {...form.getInputProps('nip')} />
-            <PasswordInput label="Kata sandi" visibilityToggleButtonProps={{ 'aria-label': 'Lihat sandi' }} autoComplete="current-password" required {...form.getInputProps('password')} />
-            <Button type="submit" loading={login.isPending}>Masuk</Button>
+            <TextInput
+              label="NIP"
+              inputMode="numeric"
+              autoComplete="username"
+              required
+              {...form.getInputProps('nip')}
+            />
+            <PasswordInput
+              label="Kata sandi"
+              visibilityToggleButtonProps={{ 'aria-label': 'Lihat sandi' }}
+              autoComplete="current-password"
+              required
+              {...form.getInputProps('password')}
+            />
+            <Button type="submit" loading={login.isPending}>
+              Masuk
+            </Button>
           </Stack>
         </form>
       </Paper>

@@ -5,7 +5,13 @@ export function NotFoundPage() {
   return (
     <Stack>
       <Title order={1}>Halaman tidak ditemukan</Title>
-      <Text>Alamat ini tidak ada di konsol. <Anchor component={Link} to="/">Kembali ke beranda</Anchor>.</Text>
+      <Text>
+        Alamat ini tidak ada di konsol.{' '}
+        <Anchor component={Link} to="/">
+          Kembali ke beranda
+        </Anchor>
+        .
+      </Text>
     </Stack>
   );
 }

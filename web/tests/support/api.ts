@@ -11,14 +11,30 @@ export async function token(request: APIRequestContext, key: string): Promise<st
 const CORE_VALUES = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'];
 
 /** The PPK's SKP of the year, submitted and approved by their own PPK: the RHK the employee intervenes. */
-export async function approvedLeaderSkp(request: APIRequestContext, ppk: string, approver: string, year: number, rhk: string): Promise<void> {
+export async function approvedLeaderSkp(
+  request: APIRequestContext,
+  ppk: string,
+  approver: string,
+  year: number,
+  rhk: string,
+): Promise<void> {
   const t = await token(request, ppk);
   const auth = { authorization: `Bearer ${t}` };
   const created = await request.post('/api/v1/skp', {
     headers: auth,
     data: {
-      year, approach: 'KUANTITATIF',
-      results: [{ kind: 'UTAMA', text: rhk, parentResultId: null, indicators: [{ text: 'Persentase rujukan ditindaklanjuti dalam 24 jam', aspect: 'KUANTITAS', target: '95 %' }] }],
+      year,
+      approach: 'KUANTITATIF',
+      results: [
+        {
+          kind: 'UTAMA',
+          text: rhk,
+          parentResultId: null,
+          indicators: [
+            { text: 'Persentase rujukan ditindaklanjuti dalam 24 jam', aspect: 'KUANTITAS', target: '95 %' },
+          ],
+        },
+      ],
       behaviors: CORE_VALUES.map((coreValue) => ({ coreValue, specialExpectation: null })),
     },
   });
@@ -34,7 +50,9 @@ export async function approvedLeaderSkp(request: APIRequestContext, ppk: string,
 /** The employee's SKP id of the year (the link an objection notice carries). */
 export async function employeeSkpId(request: APIRequestContext, key: string, year: number): Promise<string> {
   const t = await token(request, key);
-  const res = await request.get(`/api/v1/skp?nip=${demo(key).nip}&year=${year}`, { headers: { authorization: `Bearer ${t}` } });
+  const res = await request.get(`/api/v1/skp?nip=${demo(key).nip}&year=${year}`, {
+    headers: { authorization: `Bearer ${t}` },
+  });
   expect(res.status()).toBe(200);
   return (await res.json()).items[0].id as string;
 }

@@ -15,7 +15,11 @@ export function demo(key: string): { nip: string; name: string } {
 }
 
 /** Who plays the journey: the desktop and phone runs use different teams so they do not meet. */
-export interface Cast { employee: string; ppk: string; atasanPpk: string }
+export interface Cast {
+  employee: string;
+  ppk: string;
+  atasanPpk: string;
+}
 export const CASTS: Record<string, Cast> = {
   desktop: { employee: 'perawat-pertama', ppk: 'kasi-rujukan', atasanPpk: 'kabid-yankes' },
   phone: { employee: 'guru-pertama-2', ppk: 'kasi-ptk', atasanPpk: 'kabid-sd' },

@@ -5,8 +5,21 @@ import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate, formatNip } from '../../lib/format';
 
-interface CaseItem { id: string; reference: string; nip: string; name: string; kind: string; status: string; occurredOn: string; overdueSteps: string[]; escalated: boolean }
-const KIND = { NETRALITAS: 'Pelanggaran Netralitas', ATTENDANCE: 'Disiplin (kehadiran)', OTHER: 'Disiplin' } as Record<string, string>;
+interface CaseItem {
+  id: string;
+  reference: string;
+  nip: string;
+  name: string;
+  kind: string;
+  status: string;
+  occurredOn: string;
+  overdueSteps: string[];
+  escalated: boolean;
+}
+const KIND = { NETRALITAS: 'Pelanggaran Netralitas', ATTENDANCE: 'Disiplin (kehadiran)', OTHER: 'Disiplin' } as Record<
+  string,
+  string
+>;
 
 /** Disiplin: discipline and netralitas cases with their stage; overdue steps highlighted. */
 export function DisiplinPage() {
@@ -15,15 +28,24 @@ export function DisiplinPage() {
     queryKey: ['admin-cases', kind],
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
-      (await api.GET('/api/v1/discipline/cases', { params: { query: { kind: (kind || undefined) as never, after: pageParam, limit: 50 } } })).data as unknown as { items: CaseItem[]; nextCursor: string | null },
+      (
+        await api.GET('/api/v1/discipline/cases', {
+          params: { query: { kind: (kind || undefined) as never, after: pageParam, limit: 50 } },
+        })
+      ).data as unknown as { items: CaseItem[]; nextCursor: string | null },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = cases.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack>
       <Title order={1}>Disiplin</Title>
-      <NativeSelect label="Jenis kasus" value={kind} onChange={(e) => setKind(e.currentTarget.value)} maw={320}
-        data={[{ value: '', label: 'Semua' }, ...Object.entries(KIND).map(([value, label]) => ({ value, label }))]} />
+      <NativeSelect
+        label="Jenis kasus"
+        value={kind}
+        onChange={(e) => setKind(e.currentTarget.value)}
+        maw={320}
+        data={[{ value: '', label: 'Semua' }, ...Object.entries(KIND).map(([value, label]) => ({ value, label }))]}
+      />
       <ErrorBanner error={cases.error} />
       {cases.isPending && <Loader aria-label="Memuat kasus" />}
       {cases.data && rows.length === 0 && <Text>Belum ada kasus.</Text>}
@@ -31,24 +53,45 @@ export function DisiplinPage() {
         <Table.ScrollContainer minWidth={720}>
           <Table striped>
             <Table.Thead>
-              <Table.Tr><Table.Th>Nomor</Table.Th><Table.Th>Pegawai</Table.Th><Table.Th>Jenis</Table.Th><Table.Th>Terjadi</Table.Th><Table.Th>Tahap</Table.Th><Table.Th>Tenggat</Table.Th></Table.Tr>
+              <Table.Tr>
+                <Table.Th>Nomor</Table.Th>
+                <Table.Th>Pegawai</Table.Th>
+                <Table.Th>Jenis</Table.Th>
+                <Table.Th>Terjadi</Table.Th>
+                <Table.Th>Tahap</Table.Th>
+                <Table.Th>Tenggat</Table.Th>
+              </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>{c.reference}</Table.Td>
-                  <Table.Td>{c.name} ({formatNip(c.nip)})</Table.Td>
+                  <Table.Td>
+                    {c.name} ({formatNip(c.nip)})
+                  </Table.Td>
                   <Table.Td>{KIND[c.kind] ?? c.kind}</Table.Td>
                   <Table.Td>{formatDate(c.occurredOn)}</Table.Td>
                   <Table.Td>{c.status}</Table.Td>
-                  <Table.Td>{c.overdueSteps.length > 0 ? <Text span fw={700} c="red.9">Lewat tenggat: {c.overdueSteps.join(', ')}</Text> : 'Sesuai jadwal'}</Table.Td>
+                  <Table.Td>
+                    {c.overdueSteps.length > 0 ? (
+                      <Text span fw={700} c="red.9">
+                        Lewat tenggat: {c.overdueSteps.join(', ')}
+                      </Text>
+                    ) : (
+                      'Sesuai jadwal'
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
-      {cases.hasNextPage && <Button variant="light" onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage}>Muat lebih banyak</Button>}
+      {cases.hasNextPage && (
+        <Button variant="light" onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage}>
+          Muat lebih banyak
+        </Button>
+      )}
     </Stack>
   );
 }

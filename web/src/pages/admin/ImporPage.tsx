@@ -6,21 +6,49 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatNumber } from '../../lib/format';
 import { uploadFile } from './upload';
 
-interface RowError { row: number; field: string; problem: string; nip?: string | null }
+interface RowError {
+  row: number;
+  field: string;
+  problem: string;
+  nip?: string | null;
+}
 
 function RowErrors({ error, what }: { error: unknown; what: string }) {
   const rows = error instanceof ApiError ? ((error.body.errors as RowError[] | undefined) ?? []) : [];
   if (rows.length === 0) return <ErrorBanner error={error} />;
-  const csv = ['baris,kolom,masalah', ...rows.map((r) => `${r.row},"${r.field}","${r.problem.replace(/"/g, '""')}"`)].join('\n');
+  const csv = [
+    'baris,kolom,masalah',
+    ...rows.map((r) => `${r.row},"${r.field}","${r.problem.replace(/"/g, '""')}"`),
+  ].join('\n');
   return (
     <Alert color="red" title={`${what} ditolak: ${rows.length} masalah, tidak ada yang disimpan`} role="alert">
       <Table>
-        <Table.Thead><Table.Tr><Table.Th>Baris</Table.Th><Table.Th>Kolom</Table.Th><Table.Th>Masalah</Table.Th></Table.Tr></Table.Thead>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Baris</Table.Th>
+            <Table.Th>Kolom</Table.Th>
+            <Table.Th>Masalah</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
-          {rows.map((r, i) => <Table.Tr key={i}><Table.Td>{r.row}</Table.Td><Table.Td>{r.field}</Table.Td><Table.Td>{r.problem}</Table.Td></Table.Tr>)}
+          {rows.map((r, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>{r.row}</Table.Td>
+              <Table.Td>{r.field}</Table.Td>
+              <Table.Td>{r.problem}</Table.Td>
+            </Table.Tr>
+          ))}
         </Table.Tbody>
       </Table>
-      <Button mt="sm" variant="light" component="a" href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`} download="laporan-kesalahan-impor.csv">Unduh laporan kesalahan</Button>
+      <Button
+        mt="sm"
+        variant="light"
+        component="a"
+        href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}
+        download="laporan-kesalahan-impor.csv"
+      >
+        Unduh laporan kesalahan
+      </Button>
     </Alert>
   );
 }
@@ -30,30 +58,89 @@ export function ImporPage() {
   const [employeesFile, setEmployeesFile] = useState<File | null>(null);
   const [attendanceFile, setAttendanceFile] = useState<File | null>(null);
   const [month, setMonth] = useState('');
-  const employees = useMutation({ mutationFn: (f: File) => uploadFile<{ created: number; updated: number }>('/employees/import', f) });
-  const attendance = useMutation({ mutationFn: (f: File) => uploadFile<{ received: number; created: number; replaced: number }>(`/attendance?month=${encodeURIComponent(month)}`, f) });
+  const employees = useMutation({
+    mutationFn: (f: File) => uploadFile<{ created: number; updated: number }>('/employees/import', f),
+  });
+  const attendance = useMutation({
+    mutationFn: (f: File) =>
+      uploadFile<{ received: number; created: number; replaced: number }>(
+        `/attendance?month=${encodeURIComponent(month)}`,
+        f,
+      ),
+  });
   return (
     <Stack>
       <Title order={1}>Impor</Title>
       <Card withBorder>
         <Stack>
           <Title order={2}>Pegawai</Title>
-          <Text size="sm">Berkas CSV atau Excel (.xlsx) dengan baris judul: nip, name, status, golongan, unitCode, supervisorNip, password, positionTitle, positionKind, jenjang, kelasJabatan, isUnitHead, tmt, effectiveFrom. NIP ditulis sebagai teks.</Text>
-          <FileInput label="Berkas pegawai" accept=".csv,.xlsx" value={employeesFile} onChange={setEmployeesFile} clearable />
-          <Group><Button disabled={!employeesFile} loading={employees.isPending} onClick={() => employeesFile && employees.mutate(employeesFile)}>Unggah</Button></Group>
+          <Text size="sm">
+            Berkas CSV atau Excel (.xlsx) dengan baris judul: nip, name, status, golongan, unitCode, supervisorNip,
+            password, positionTitle, positionKind, jenjang, kelasJabatan, isUnitHead, tmt, effectiveFrom. NIP ditulis
+            sebagai teks.
+          </Text>
+          <FileInput
+            label="Berkas pegawai"
+            accept=".csv,.xlsx"
+            value={employeesFile}
+            onChange={setEmployeesFile}
+            clearable
+          />
+          <Group>
+            <Button
+              disabled={!employeesFile}
+              loading={employees.isPending}
+              onClick={() => employeesFile && employees.mutate(employeesFile)}
+            >
+              Unggah
+            </Button>
+          </Group>
           {employees.isError && <RowErrors error={employees.error} what="Impor pegawai" />}
-          {employees.data && <Alert color="green" role="status">Impor berhasil: {formatNumber(employees.data.created)} pegawai baru, {formatNumber(employees.data.updated)} diperbarui.</Alert>}
+          {employees.data && (
+            <Alert color="green" role="status">
+              Impor berhasil: {formatNumber(employees.data.created)} pegawai baru,{' '}
+              {formatNumber(employees.data.updated)} diperbarui.
+            </Alert>
+          )}
         </Stack>
       </Card>
       <Card withBorder>
         <Stack>
           <Title order={2}>Presensi</Title>
-          <Text size="sm">Baris judul: nip, lateMinutes, earlyLeaveMinutes, absentDays, missedApel. Menit terlambat dipisah koma ("12, 45"); "-" berarti tidak absen masuk.</Text>
-          <TextInput label="Bulan (YYYY-MM)" value={month} onChange={(e) => setMonth(e.currentTarget.value)} placeholder="2026-11" maw={200} />
-          <FileInput label="Berkas presensi" accept=".csv,.xlsx" value={attendanceFile} onChange={setAttendanceFile} clearable />
-          <Group><Button disabled={!attendanceFile || !month} loading={attendance.isPending} onClick={() => attendanceFile && attendance.mutate(attendanceFile)}>Unggah presensi</Button></Group>
+          <Text size="sm">
+            Baris judul: nip, lateMinutes, earlyLeaveMinutes, absentDays, missedApel. Menit terlambat dipisah koma ("12,
+            45"); "-" berarti tidak absen masuk.
+          </Text>
+          <TextInput
+            label="Bulan (YYYY-MM)"
+            value={month}
+            onChange={(e) => setMonth(e.currentTarget.value)}
+            placeholder="2026-11"
+            maw={200}
+          />
+          <FileInput
+            label="Berkas presensi"
+            accept=".csv,.xlsx"
+            value={attendanceFile}
+            onChange={setAttendanceFile}
+            clearable
+          />
+          <Group>
+            <Button
+              disabled={!attendanceFile || !month}
+              loading={attendance.isPending}
+              onClick={() => attendanceFile && attendance.mutate(attendanceFile)}
+            >
+              Unggah presensi
+            </Button>
+          </Group>
           {attendance.isError && <RowErrors error={attendance.error} what="Presensi" />}
-          {attendance.data && <Alert color="green" role="status">Presensi tersimpan: {formatNumber(attendance.data.created)} baru, {formatNumber(attendance.data.replaced)} diganti.</Alert>}
+          {attendance.data && (
+            <Alert color="green" role="status">
+              Presensi tersimpan: {formatNumber(attendance.data.created)} baru, {formatNumber(attendance.data.replaced)}{' '}
+              diganti.
+            </Alert>
+          )}
         </Stack>
       </Card>
     </Stack>

@@ -6,8 +6,19 @@ import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatNip } from '../../lib/format';
 
-interface EmployeeItem { nip: string; name: string; status: string; unitCode: string | null; unitName: string | null; positionTitle: string | null; golongan: string | null }
-interface EmployeePage { items: EmployeeItem[]; nextCursor: string | null }
+interface EmployeeItem {
+  nip: string;
+  name: string;
+  status: string;
+  unitCode: string | null;
+  unitName: string | null;
+  positionTitle: string | null;
+  golongan: string | null;
+}
+interface EmployeePage {
+  items: EmployeeItem[];
+  nextCursor: string | null;
+}
 
 /** Pegawai: the roster, searched by name or NIP, filtered by unit (with sub-units) and status; cursor pages. */
 export function PegawaiPage() {
@@ -20,9 +31,19 @@ export function PegawaiPage() {
     queryKey: ['admin-employees', search, unit, status],
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
-      (await api.GET('/api/v1/employees', {
-        params: { query: { q: search || undefined, unitCode: unit || undefined, status: (status || undefined) as never, after: pageParam, limit: 50 } },
-      })).data as unknown as EmployeePage,
+      (
+        await api.GET('/api/v1/employees', {
+          params: {
+            query: {
+              q: search || undefined,
+              unitCode: unit || undefined,
+              status: (status || undefined) as never,
+              after: pageParam,
+              limit: 50,
+            },
+          },
+        })
+      ).data as unknown as EmployeePage,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -30,9 +51,23 @@ export function PegawaiPage() {
     <Stack>
       <Title order={1}>Pegawai</Title>
       <Group align="end">
-        <TextInput label="Cari nama atau NIP" value={q} onChange={(e) => setQ(e.currentTarget.value)} placeholder="mis. Siti atau 1987" />
-        <TextInput label="Kode Unit Kerja (termasuk sub-unit)" value={unitCode} onChange={(e) => setUnitCode(e.currentTarget.value)} />
-        <NativeSelect label="Status" value={status} onChange={(e) => setStatus(e.currentTarget.value)} data={[{ value: '', label: 'Semua' }, 'PNS', 'PPPK']} />
+        <TextInput
+          label="Cari nama atau NIP"
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          placeholder="mis. Siti atau 1987"
+        />
+        <TextInput
+          label="Kode Unit Kerja (termasuk sub-unit)"
+          value={unitCode}
+          onChange={(e) => setUnitCode(e.currentTarget.value)}
+        />
+        <NativeSelect
+          label="Status"
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value)}
+          data={[{ value: '', label: 'Semua' }, 'PNS', 'PPPK']}
+        />
       </Group>
       <ErrorBanner error={list.error} />
       {list.isPending && <Loader aria-label="Memuat pegawai" />}
@@ -41,7 +76,14 @@ export function PegawaiPage() {
         <Table.ScrollContainer minWidth={640}>
           <Table striped>
             <Table.Thead>
-              <Table.Tr><Table.Th>Nama</Table.Th><Table.Th>NIP</Table.Th><Table.Th>Status</Table.Th><Table.Th>Unit Kerja</Table.Th><Table.Th>Jabatan</Table.Th><Table.Th>Golongan</Table.Th></Table.Tr>
+              <Table.Tr>
+                <Table.Th>Nama</Table.Th>
+                <Table.Th>NIP</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Unit Kerja</Table.Th>
+                <Table.Th>Jabatan</Table.Th>
+                <Table.Th>Golongan</Table.Th>
+              </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.map((e) => (
@@ -59,7 +101,9 @@ export function PegawaiPage() {
         </Table.ScrollContainer>
       )}
       {list.hasNextPage && (
-        <Button variant="light" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>Muat lebih banyak</Button>
+        <Button variant="light" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+          Muat lebih banyak
+        </Button>
       )}
     </Stack>
   );

@@ -7,9 +7,15 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatNip, formatNumber } from '../../lib/format';
 
 interface UnitItem {
-  code: string; name: string; parentCode: string | null; depth: number;
+  code: string;
+  name: string;
+  parentCode: string | null;
+  depth: number;
   head: { nip: string; name: string; positionTitle: string } | null;
-  employeeCount: number; subtreeEmployeeCount: number; childCount: number; match: boolean;
+  employeeCount: number;
+  subtreeEmployeeCount: number;
+  childCount: number;
+  match: boolean;
 }
 
 /** Unit Kerja: the organisation tree (parents before children), each unit's head and head counts; search keeps the path. */
@@ -22,7 +28,9 @@ export function UnitPage() {
       const items: UnitItem[] = [];
       let after: string | undefined;
       do {
-        const page = (await api.GET('/api/v1/units', { params: { query: { q: search || undefined, limit: 1000, after } } })).data as unknown as { items: UnitItem[]; nextCursor: string | null };
+        const page = (
+          await api.GET('/api/v1/units', { params: { query: { q: search || undefined, limit: 1000, after } } })
+        ).data as unknown as { items: UnitItem[]; nextCursor: string | null };
         items.push(...page.items);
         after = page.nextCursor ?? undefined;
       } while (after);
@@ -32,7 +40,12 @@ export function UnitPage() {
   return (
     <Stack>
       <Title order={1}>Unit</Title>
-      <TextInput label="Cari unit kerja (kode atau nama)" value={q} onChange={(e) => setQ(e.currentTarget.value)} maw={420} />
+      <TextInput
+        label="Cari unit kerja (kode atau nama)"
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        maw={420}
+      />
       <ErrorBanner error={tree.error} />
       {tree.isPending && <Loader aria-label="Memuat unit kerja" />}
       {tree.data && tree.data.length === 0 && <Text>Tidak ada unit kerja yang cocok.</Text>}
@@ -40,16 +53,32 @@ export function UnitPage() {
         <Table.ScrollContainer minWidth={640}>
           <Table>
             <Table.Thead>
-              <Table.Tr><Table.Th>Unit Kerja</Table.Th><Table.Th>Kode</Table.Th><Table.Th>Kepala</Table.Th><Table.Th>Pegawai</Table.Th><Table.Th>Termasuk sub-unit</Table.Th></Table.Tr>
+              <Table.Tr>
+                <Table.Th>Unit Kerja</Table.Th>
+                <Table.Th>Kode</Table.Th>
+                <Table.Th>Kepala</Table.Th>
+                <Table.Th>Pegawai</Table.Th>
+                <Table.Th>Termasuk sub-unit</Table.Th>
+              </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {tree.data.map((u) => (
                 <Table.Tr key={u.code}>
                   <Table.Td style={{ paddingLeft: 12 + u.depth * 20 }}>
-                    <Text span fw={u.match ? 600 : 400}>{u.name}</Text>
+                    <Text span fw={u.match ? 600 : 400}>
+                      {u.name}
+                    </Text>
                   </Table.Td>
                   <Table.Td>{u.code}</Table.Td>
-                  <Table.Td>{u.head ? `${u.head.name} (${formatNip(u.head.nip)})` : <Text span fs="italic">Kosong</Text>}</Table.Td>
+                  <Table.Td>
+                    {u.head ? (
+                      `${u.head.name} (${formatNip(u.head.nip)})`
+                    ) : (
+                      <Text span fs="italic">
+                        Kosong
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{formatNumber(u.employeeCount)}</Table.Td>
                   <Table.Td>{formatNumber(u.subtreeEmployeeCount)}</Table.Td>
                 </Table.Tr>

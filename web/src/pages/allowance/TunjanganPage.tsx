@@ -6,7 +6,9 @@ export function TunjanganPage() {
     <Stack>
       <Title order={1}>Tunjangan</Title>
       <Text>Rincian TPP bulanan: hak, komponen, potongan beserta alasannya, dan TPP Diterima.</Text>
-      <Alert color="yellow" role="status">Rincian TPP per pegawai belum tersedia di konsol; hubungi pengelola TPP di BKPSDM.</Alert>
+      <Alert color="yellow" role="status">
+        Rincian TPP per pegawai belum tersedia di konsol; hubungi pengelola TPP di BKPSDM.
+      </Alert>
     </Stack>
   );
 }

@@ -18,7 +18,9 @@ export function AcceptOrObject({ view, queryKey }: { view: EvaluationView; query
     notifications.show({ color: 'green', message });
   };
   const accept = useMutation({
-    mutationFn: async () => (await api.POST('/api/v1/skp/{id}/evaluations/{period}/accept', { params: { path } })).data as unknown as EvaluationView,
+    mutationFn: async () =>
+      (await api.POST('/api/v1/skp/{id}/evaluations/{period}/accept', { params: { path } }))
+        .data as unknown as EvaluationView,
     onSuccess: (s) => done(s, 'Hasil evaluasi diterima.'),
   });
   const form = useForm({
@@ -28,7 +30,8 @@ export function AcceptOrObject({ view, queryKey }: { view: EvaluationView; query
   });
   const object = useMutation({
     mutationFn: async (v: { reason: string }) =>
-      (await api.POST('/api/v1/skp/{id}/evaluations/{period}/objection', { params: { path }, body: v })).data as unknown as EvaluationView,
+      (await api.POST('/api/v1/skp/{id}/evaluations/{period}/objection', { params: { path }, body: v }))
+        .data as unknown as EvaluationView,
     onSuccess: (s) => done(s, 'Keberatan diajukan kepada Atasan Pejabat Penilai Kinerja.'),
     onError: (e) => applyApiErrors(form, e, (p) => p === 'reason'),
   });
@@ -36,19 +39,25 @@ export function AcceptOrObject({ view, queryKey }: { view: EvaluationView; query
   return (
     <Card withBorder>
       <Stack gap="sm">
-        <Title order={2} size="h3">Terima atau Ajukan Keberatan</Title>
+        <Title order={2} size="h3">
+          Terima atau Ajukan Keberatan
+        </Title>
         {view.objectionDeadline && (
           <Alert color="violet" role="status">
             Masa keberatan sampai {formatDate(view.objectionDeadline)} ({left} hari lagi).
           </Alert>
         )}
         <ErrorBanner error={accept.error} />
-        <Button onClick={() => accept.mutate()} loading={accept.isPending} w="fit-content">Terima</Button>
+        <Button onClick={() => accept.mutate()} loading={accept.isPending} w="fit-content">
+          Terima
+        </Button>
         <form onSubmit={form.onSubmit((v) => object.mutate(v))} noValidate>
           <Stack gap="xs">
             <ErrorBanner error={object.error} onField={(p) => p === 'reason'} />
             <Textarea label="Alasan keberatan" autosize minRows={2} {...form.getInputProps('reason')} />
-            <Button type="submit" variant="default" loading={object.isPending} w="fit-content">Ajukan Keberatan</Button>
+            <Button type="submit" variant="default" loading={object.isPending} w="fit-content">
+              Ajukan Keberatan
+            </Button>
           </Stack>
         </form>
       </Stack>

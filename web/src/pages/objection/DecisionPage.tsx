@@ -13,7 +13,10 @@ import { formatDate, formatNip, formatPeriod } from '../../lib/format';
 import { PREDICATE_LABELS, RATING_LABELS, RATINGS, label } from '../../lib/labels';
 
 const FIELDS = ['resultRating', 'behaviorRating', 'decisionNote'];
-const ratingOptions = [{ value: '', label: '— pilih —' }, ...RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r] }))];
+const ratingOptions = [
+  { value: '', label: '— pilih —' },
+  ...RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r] })),
+];
 
 /** Keberatan › one objection: both statements, the DEKP, and the atasan PPK's final decision. */
 export function DecisionPage() {
@@ -23,7 +26,9 @@ export function DecisionPage() {
   const [dekpError, setDekpError] = useState<unknown>(null);
   const ev = useQuery({
     queryKey: ['evaluation', skpId, period],
-    queryFn: async () => (await api.GET('/api/v1/skp/{id}/evaluations/{period}', { params: { path: { id: skpId, period } } })).data as unknown as EvaluationView,
+    queryFn: async () =>
+      (await api.GET('/api/v1/skp/{id}/evaluations/{period}', { params: { path: { id: skpId, period } } }))
+        .data as unknown as EvaluationView,
   });
   const form = useForm({
     mode: 'controlled',
@@ -36,14 +41,23 @@ export function DecisionPage() {
   });
   const decide = useMutation({
     mutationFn: async (v: typeof form.values) =>
-      (await api.POST('/api/v1/skp/{id}/evaluations/{period}/objection/decision', {
-        params: { path: { id: skpId, period } },
-        body: { resultRating: v.resultRating as 'SESUAI_EKSPEKTASI', behaviorRating: v.behaviorRating as 'SESUAI_EKSPEKTASI', decisionNote: v.decisionNote },
-      })).data as unknown as EvaluationView,
+      (
+        await api.POST('/api/v1/skp/{id}/evaluations/{period}/objection/decision', {
+          params: { path: { id: skpId, period } },
+          body: {
+            resultRating: v.resultRating as 'SESUAI_EKSPEKTASI',
+            behaviorRating: v.behaviorRating as 'SESUAI_EKSPEKTASI',
+            decisionNote: v.decisionNote,
+          },
+        })
+      ).data as unknown as EvaluationView,
     onSuccess: (saved) => {
       qc.setQueryData(['evaluation', skpId, period], saved);
       void qc.invalidateQueries({ queryKey: ['team'] });
-      notifications.show({ color: 'green', message: `Keberatan diputuskan: predikat ${label(PREDICATE_LABELS, saved.predicate)} (final).` });
+      notifications.show({
+        color: 'green',
+        message: `Keberatan diputuskan: predikat ${label(PREDICATE_LABELS, saved.predicate)} (final).`,
+      });
       navigate('/keberatan');
     },
     onError: (e) => applyApiErrors(form, e, (p) => FIELDS.includes(p)),
@@ -52,25 +66,49 @@ export function DecisionPage() {
   return (
     <Stack>
       <Title order={1}>Keberatan</Title>
-      <Anchor component={Link} to="/keberatan" size="sm">‹ Kembali ke daftar keberatan</Anchor>
+      <Anchor component={Link} to="/keberatan" size="sm">
+        ‹ Kembali ke daftar keberatan
+      </Anchor>
       <ErrorBanner error={ev.error} />
       {ev.isPending && <Loader aria-label="Memuat keberatan" />}
       {e && (
         <>
-          <Title order={2} size="h3">{e.name} — {formatPeriod(e.period)}</Title>
-          <Group gap="xs"><Text size="sm">NIP {formatNip(e.nip)}</Text><StatusBadge status={e.status} /></Group>
+          <Title order={2} size="h3">
+            {e.name} — {formatPeriod(e.period)}
+          </Title>
+          <Group gap="xs">
+            <Text size="sm">NIP {formatNip(e.nip)}</Text>
+            <StatusBadge status={e.status} />
+          </Group>
           <Card withBorder>
             <Stack gap={4}>
-              <Text size="sm">Penilaian Pejabat Penilai Kinerja: Rating Hasil Kerja {label(RATING_LABELS, e.objection?.original.resultRating ?? e.resultRating)}, Rating Perilaku Kerja {label(RATING_LABELS, e.objection?.original.behaviorRating ?? e.behaviorRating)}, predikat {label(PREDICATE_LABELS, e.objection?.original.predicate ?? e.predicate)}</Text>
-              <Text size="sm" fw={600}>Keberatan pegawai ({formatDate(e.objection?.filedAt)}):</Text>
+              <Text size="sm">
+                Penilaian Pejabat Penilai Kinerja: Rating Hasil Kerja{' '}
+                {label(RATING_LABELS, e.objection?.original.resultRating ?? e.resultRating)}, Rating Perilaku Kerja{' '}
+                {label(RATING_LABELS, e.objection?.original.behaviorRating ?? e.behaviorRating)}, predikat{' '}
+                {label(PREDICATE_LABELS, e.objection?.original.predicate ?? e.predicate)}
+              </Text>
+              <Text size="sm" fw={600}>
+                Keberatan pegawai ({formatDate(e.objection?.filedAt)}):
+              </Text>
               <Text size="sm">{e.objection?.reason ?? '–'}</Text>
-              <Text size="sm" fw={600}>Penjelasan Pejabat Penilai Kinerja:</Text>
+              <Text size="sm" fw={600}>
+                Penjelasan Pejabat Penilai Kinerja:
+              </Text>
               <Text size="sm">{e.objection?.ppkExplanation ?? 'Belum ada penjelasan.'}</Text>
               <Group mt="xs">
-                <Button variant="default" onClick={() => {
-                  setDekpError(null);
-                  download(`/skp/${e.skpId}/evaluations/${e.period}/document.pdf`, `DEKP-${e.nip}-${e.period}.pdf`).catch(setDekpError);
-                }}>Unduh PDF (DEKP)</Button>
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    setDekpError(null);
+                    download(
+                      `/skp/${e.skpId}/evaluations/${e.period}/document.pdf`,
+                      `DEKP-${e.nip}-${e.period}.pdf`,
+                    ).catch(setDekpError);
+                  }}
+                >
+                  Unduh PDF (DEKP)
+                </Button>
               </Group>
               <ErrorBanner error={dekpError} />
             </Stack>
@@ -78,16 +116,30 @@ export function DecisionPage() {
           {e.status === 'OBJECTED' ? (
             <form onSubmit={form.onSubmit((v) => decide.mutate(v))} noValidate>
               <Stack maw={640} gap="xs">
-                <Title order={3} size="h4">Keputusan Atasan Pejabat Penilai Kinerja</Title>
-                <ErrorBanner error={decide.error} onField={(p) => FIELDS.includes(p)} title="Keputusan belum tersimpan" />
+                <Title order={3} size="h4">
+                  Keputusan Atasan Pejabat Penilai Kinerja
+                </Title>
+                <ErrorBanner
+                  error={decide.error}
+                  onField={(p) => FIELDS.includes(p)}
+                  title="Keputusan belum tersimpan"
+                />
                 <NativeSelect label="Rating Hasil Kerja" data={ratingOptions} {...form.getInputProps('resultRating')} />
-                <NativeSelect label="Rating Perilaku Kerja" data={ratingOptions} {...form.getInputProps('behaviorRating')} />
+                <NativeSelect
+                  label="Rating Perilaku Kerja"
+                  data={ratingOptions}
+                  {...form.getInputProps('behaviorRating')}
+                />
                 <Textarea label="Keputusan" autosize minRows={2} {...form.getInputProps('decisionNote')} />
-                <Button type="submit" loading={decide.isPending} w="fit-content">Putuskan</Button>
+                <Button type="submit" loading={decide.isPending} w="fit-content">
+                  Putuskan
+                </Button>
               </Stack>
             </form>
           ) : (
-            <Text>Keputusan: {e.objection?.decisionNote ?? '–'} · Predikat {label(PREDICATE_LABELS, e.predicate)}</Text>
+            <Text>
+              Keputusan: {e.objection?.decisionNote ?? '–'} · Predikat {label(PREDICATE_LABELS, e.predicate)}
+            </Text>
           )}
         </>
       )}

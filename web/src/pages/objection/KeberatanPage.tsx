@@ -10,7 +10,9 @@ export function KeberatanPage() {
     <Stack>
       <Title order={1}>Keberatan</Title>
       <Text>Keberatan pegawai atas hasil evaluasi kinerja yang menunggu Keputusan Atasan Pejabat Penilai Kinerja.</Text>
-      <Alert color="gray" role="status">Buka keberatan dari tautan pemberitahuan keberatan untuk memutuskannya.</Alert>
+      <Alert color="gray" role="status">
+        Buka keberatan dari tautan pemberitahuan keberatan untuk memutuskannya.
+      </Alert>
     </Stack>
   );
 }

@@ -9,22 +9,29 @@ import { formatNip } from '../../lib/format';
 export function CascadeMatrix({ skpId }: { skpId: string }) {
   const q = useQuery({
     queryKey: ['skp', skpId, 'cascade'],
-    queryFn: async () => (await api.GET('/api/v1/skp/{id}/cascade', { params: { path: { id: skpId } } })).data as unknown as CascadeView,
+    queryFn: async () =>
+      (await api.GET('/api/v1/skp/{id}/cascade', { params: { path: { id: skpId } } })).data as unknown as CascadeView,
   });
   return (
     <Stack>
-      <Title order={2} size="h3">Matriks Peran Hasil</Title>
+      <Title order={2} size="h3">
+        Matriks Peran Hasil
+      </Title>
       {q.isPending && <Loader size="sm" aria-label="Memuat matriks" />}
       <ErrorBanner error={q.error} />
       {q.data?.results.map((r) => (
         <Card withBorder key={r.id}>
           <Text fw={600}>{r.text}</Text>
           {r.children.length === 0 ? (
-            <Text size="sm" c="dimmed">Belum ada RHK bawahan yang mengintervensi.</Text>
+            <Text size="sm" c="dimmed">
+              Belum ada RHK bawahan yang mengintervensi.
+            </Text>
           ) : (
             <List size="sm">
               {r.children.map((c) => (
-                <List.Item key={c.resultId}>{c.text} — {c.name} (NIP {formatNip(c.nip)})</List.Item>
+                <List.Item key={c.resultId}>
+                  {c.text} — {c.name} (NIP {formatNip(c.nip)})
+                </List.Item>
               ))}
             </List>
           )}

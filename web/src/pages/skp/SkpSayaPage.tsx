@@ -19,17 +19,20 @@ export function SkpSayaPage() {
   const qc = useQueryClient();
   const list = useQuery({
     queryKey: ['skp', 'mine', year],
-    queryFn: async () => (await api.GET('/api/v1/skp', { params: { query: { nip: me.nip, year } } })).data as unknown as Page<SkpListItem>,
+    queryFn: async () =>
+      (await api.GET('/api/v1/skp', { params: { query: { nip: me.nip, year } } })).data as unknown as Page<SkpListItem>,
   });
   const id = list.data?.items[0]?.id;
   const skp = useQuery({
     queryKey: ['skp', id],
     enabled: !!id,
-    queryFn: async () => (await api.GET('/api/v1/skp/{id}', { params: { path: { id: id! } } })).data as unknown as SkpView,
+    queryFn: async () =>
+      (await api.GET('/api/v1/skp/{id}', { params: { path: { id: id! } } })).data as unknown as SkpView,
   });
   const [approach, setApproach] = useState<'KUANTITATIF' | 'KUALITATIF'>('KUANTITATIF');
   const create = useMutation({
-    mutationFn: async () => (await api.POST('/api/v1/skp', { body: { year, approach, results: [], behaviors: [] } })).data,
+    mutationFn: async () =>
+      (await api.POST('/api/v1/skp', { body: { year, approach, results: [], behaviors: [] } })).data,
     onSuccess: () => qc.invalidateQueries({ queryKey: ['skp', 'mine', year] }),
   });
   const years = [currentYear() + 1, currentYear(), currentYear() - 1].map(String);
@@ -38,7 +41,13 @@ export function SkpSayaPage() {
     <Stack>
       <Title order={1}>SKP Saya</Title>
       <Group align="end">
-        <NativeSelect label="Tahun" data={years} value={String(year)} onChange={(e) => setYear(Number(e.currentTarget.value))} w={120} />
+        <NativeSelect
+          label="Tahun"
+          data={years}
+          value={String(year)}
+          onChange={(e) => setYear(Number(e.currentTarget.value))}
+          w={120}
+        />
         {skp.data && <StatusBadge status={skp.data.status} />}
       </Group>
       {(list.error || skp.error) && <ErrorBanner error={list.error ?? skp.error} />}
@@ -48,12 +57,17 @@ export function SkpSayaPage() {
           <Text>Belum ada SKP untuk tahun {year}.</Text>
           <NativeSelect
             label="Pendekatan"
-            data={[{ value: 'KUANTITATIF', label: 'Kuantitatif' }, { value: 'KUALITATIF', label: 'Kualitatif' }]}
+            data={[
+              { value: 'KUANTITATIF', label: 'Kuantitatif' },
+              { value: 'KUALITATIF', label: 'Kualitatif' },
+            ]}
             value={approach}
             onChange={(e) => setApproach(e.currentTarget.value as typeof approach)}
           />
           <ErrorBanner error={create.error} />
-          <Button onClick={() => create.mutate()} loading={create.isPending}>Buat SKP {year}</Button>
+          <Button onClick={() => create.mutate()} loading={create.isPending}>
+            Buat SKP {year}
+          </Button>
         </Stack>
       )}
       {skp.data && (
@@ -64,9 +78,15 @@ export function SkpSayaPage() {
             </Alert>
           )}
           {skp.data.status === 'SUBMITTED' && skp.data.submittedAt && (
-            <Alert color="blue" role="status">Diajukan {formatDateTime(skp.data.submittedAt)}; menunggu persetujuan Pejabat Penilai Kinerja.</Alert>
+            <Alert color="blue" role="status">
+              Diajukan {formatDateTime(skp.data.submittedAt)}; menunggu persetujuan Pejabat Penilai Kinerja.
+            </Alert>
           )}
-          {skp.data.status === 'DRAFT' ? <SkpEditor skp={skp.data} ppkNip={me.ppkNip} /> : <SkpReadOnly skp={skp.data} />}
+          {skp.data.status === 'DRAFT' ? (
+            <SkpEditor skp={skp.data} ppkNip={me.ppkNip} />
+          ) : (
+            <SkpReadOnly skp={skp.data} />
+          )}
           {skp.data.status === 'APPROVED' && <CascadeMatrix skpId={skp.data.id} />}
         </>
       )}

@@ -8,19 +8,34 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { applyApiErrors } from '../../lib/form-errors';
 
 /** Terbitkan: RATED → ISSUED after the unit's distribution check; a justification when it finds violations. */
-export function FinalizePanel({ view, violations, queryKey }: { view: EvaluationView; violations: number; queryKey: unknown[] }) {
+export function FinalizePanel({
+  view,
+  violations,
+  queryKey,
+}: {
+  view: EvaluationView;
+  violations: number;
+  queryKey: unknown[];
+}) {
   const qc = useQueryClient();
   const form = useForm({
     mode: 'controlled',
     initialValues: { justification: '' },
-    validate: { justification: (v) => (violations > 0 && v.trim().length < 10 ? 'Tulis justifikasi (minimal 10 karakter) karena pola distribusi tidak terpenuhi' : null) },
+    validate: {
+      justification: (v) =>
+        violations > 0 && v.trim().length < 10
+          ? 'Tulis justifikasi (minimal 10 karakter) karena pola distribusi tidak terpenuhi'
+          : null,
+    },
   });
   const finalize = useMutation({
     mutationFn: async (v: { justification: string }) =>
-      (await api.POST('/api/v1/skp/{id}/evaluations/{period}/finalize', {
-        params: { path: { id: view.skpId, period: view.period } },
-        body: v.justification.trim() ? { justification: v.justification } : {},
-      })).data as unknown as EvaluationView,
+      (
+        await api.POST('/api/v1/skp/{id}/evaluations/{period}/finalize', {
+          params: { path: { id: view.skpId, period: view.period } },
+          body: v.justification.trim() ? { justification: v.justification } : {},
+        })
+      ).data as unknown as EvaluationView,
     onSuccess: (saved) => {
       qc.setQueryData(queryKey, saved);
       void qc.invalidateQueries({ queryKey: ['evaluations', view.skpId] });
@@ -32,15 +47,27 @@ export function FinalizePanel({ view, violations, queryKey }: { view: Evaluation
   return (
     <form onSubmit={form.onSubmit((v) => finalize.mutate(v))} noValidate>
       <Stack gap="xs" maw={720}>
-        <Title order={3} size="h4">Terbitkan Hasil Evaluasi</Title>
+        <Title order={3} size="h4">
+          Terbitkan Hasil Evaluasi
+        </Title>
         <ErrorBanner error={finalize.error} onField={(p) => p === 'justification'} title="Belum dapat diterbitkan" />
         {violations > 0 ? (
-          <Alert color="orange" role="status">Menerbitkan akan mencatat {violations} pelanggaran pola distribusi; tuliskan justifikasinya.</Alert>
+          <Alert color="orange" role="status">
+            Menerbitkan akan mencatat {violations} pelanggaran pola distribusi; tuliskan justifikasinya.
+          </Alert>
         ) : (
           <Text size="sm">Pola distribusi terpenuhi.</Text>
         )}
-        <Textarea label="Justifikasi" description="Wajib bila pola distribusi tidak terpenuhi; dicatat dalam jejak audit" autosize minRows={2} {...form.getInputProps('justification')} />
-        <Button type="submit" loading={finalize.isPending} w="fit-content">Terbitkan</Button>
+        <Textarea
+          label="Justifikasi"
+          description="Wajib bila pola distribusi tidak terpenuhi; dicatat dalam jejak audit"
+          autosize
+          minRows={2}
+          {...form.getInputProps('justification')}
+        />
+        <Button type="submit" loading={finalize.isPending} w="fit-content">
+          Terbitkan
+        </Button>
       </Stack>
     </form>
   );
@@ -52,7 +79,12 @@ export function ObjectionExplanation({ view, queryKey }: { view: EvaluationView;
   const form = useForm({ mode: 'controlled', initialValues: { text: view.objection?.ppkExplanation ?? '' } });
   const explain = useMutation({
     mutationFn: async (v: { text: string }) =>
-      (await api.POST('/api/v1/skp/{id}/evaluations/{period}/objection/explanation', { params: { path: { id: view.skpId, period: view.period } }, body: v })).data as unknown as EvaluationView,
+      (
+        await api.POST('/api/v1/skp/{id}/evaluations/{period}/objection/explanation', {
+          params: { path: { id: view.skpId, period: view.period } },
+          body: v,
+        })
+      ).data as unknown as EvaluationView,
     onSuccess: (saved) => {
       qc.setQueryData(queryKey, saved);
       notifications.show({ color: 'green', message: 'Penjelasan disimpan.' });
@@ -62,11 +94,15 @@ export function ObjectionExplanation({ view, queryKey }: { view: EvaluationView;
   return (
     <form onSubmit={form.onSubmit((v) => explain.mutate(v))} noValidate>
       <Stack gap="xs" maw={720}>
-        <Title order={3} size="h4">Keberatan Pegawai</Title>
+        <Title order={3} size="h4">
+          Keberatan Pegawai
+        </Title>
         <Text size="sm">{view.objection?.reason}</Text>
         <ErrorBanner error={explain.error} onField={(p) => p === 'text'} />
         <Textarea label="Penjelasan Pejabat Penilai Kinerja" autosize minRows={2} {...form.getInputProps('text')} />
-        <Button type="submit" loading={explain.isPending} w="fit-content">Simpan</Button>
+        <Button type="submit" loading={explain.isPending} w="fit-content">
+          Simpan
+        </Button>
       </Stack>
     </form>
   );

@@ -22,7 +22,10 @@ interface RatingForm {
   note: string;
 }
 
-const ratingOptions = [{ value: '', label: '— pilih —' }, ...RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r] }))];
+const ratingOptions = [
+  { value: '', label: '— pilih —' },
+  ...RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r] })),
+];
 
 /** Tim Saya › one report's evaluation: realisations, the rating with feedback, the curve, finalising. */
 export function RatingPage() {
@@ -31,7 +34,9 @@ export function RatingPage() {
   const key = ['evaluation', skpId, period];
   const ev = useQuery({
     queryKey: key,
-    queryFn: async () => (await api.GET('/api/v1/skp/{id}/evaluations/{period}', { params: { path: { id: skpId, period } } })).data as unknown as EvaluationView,
+    queryFn: async () =>
+      (await api.GET('/api/v1/skp/{id}/evaluations/{period}', { params: { path: { id: skpId, period } } }))
+        .data as unknown as EvaluationView,
   });
   const form = useForm<RatingForm>({
     mode: 'controlled',
@@ -55,8 +60,12 @@ export function RatingPage() {
   const rate = useMutation({
     mutationFn: async (v: RatingForm) => {
       const feedback = [
-        ...Object.entries(v.results).filter(([, t]) => t.trim()).map(([resultId, text]) => ({ resultId, text })),
-        ...Object.entries(v.values).filter(([, t]) => t.trim()).map(([coreValue, text]) => ({ coreValue: coreValue as 'AKUNTABEL', text })),
+        ...Object.entries(v.results)
+          .filter(([, t]) => t.trim())
+          .map(([resultId, text]) => ({ resultId, text })),
+        ...Object.entries(v.values)
+          .filter(([, t]) => t.trim())
+          .map(([coreValue, text]) => ({ coreValue: coreValue as 'AKUNTABEL', text })),
       ];
       const body = {
         ...(ev.data?.isUnitHead ? {} : { resultRating: v.resultRating as 'SESUAI_EKSPEKTASI' }),
@@ -64,13 +73,18 @@ export function RatingPage() {
         feedback,
         ...(v.note.trim() ? { note: v.note } : {}),
       };
-      return (await api.PUT('/api/v1/skp/{id}/evaluations/{period}/rating', { params: { path: { id: skpId, period } }, body })).data as unknown as EvaluationView;
+      return (
+        await api.PUT('/api/v1/skp/{id}/evaluations/{period}/rating', { params: { path: { id: skpId, period } }, body })
+      ).data as unknown as EvaluationView;
     },
     onSuccess: (view) => {
       qc.setQueryData(key, view);
       void qc.invalidateQueries({ queryKey: ['evaluations', skpId] });
       void qc.invalidateQueries({ queryKey: ['distribution'] });
-      notifications.show({ color: 'green', message: `Penilaian disimpan: predikat ${label(PREDICATE_LABELS, view.predicate)}.` });
+      notifications.show({
+        color: 'green',
+        message: `Penilaian disimpan: predikat ${label(PREDICATE_LABELS, view.predicate)}.`,
+      });
     },
     onError: (e) => applyApiErrors(form, e, (p) => ['resultRating', 'behaviorRating', 'note'].includes(p)),
   });
@@ -80,61 +94,141 @@ export function RatingPage() {
   const distribution = useQuery({
     queryKey: ['distribution', e?.unitCode, period],
     enabled: rated && !!e?.unitCode,
-    queryFn: async () => (await api.GET('/api/v1/units/{code}/distribution/{period}', { params: { path: { code: e!.unitCode!, period } } })).data as unknown as DistributionReport,
+    queryFn: async () =>
+      (
+        await api.GET('/api/v1/units/{code}/distribution/{period}', {
+          params: { path: { code: e!.unitCode!, period } },
+        })
+      ).data as unknown as DistributionReport,
   });
   const canRate = e && ['DRAFT', 'RATED'].includes(e.status);
 
   return (
     <Stack>
       <Title order={1}>Tim Saya</Title>
-      <Anchor component={Link} to="/tim" size="sm">‹ Kembali ke daftar tim</Anchor>
+      <Anchor component={Link} to="/tim" size="sm">
+        ‹ Kembali ke daftar tim
+      </Anchor>
       <ErrorBanner error={ev.error} />
       {ev.isPending && <Loader aria-label="Memuat evaluasi" />}
       {e && (
         <>
-          <Title order={2} size="h3">Evaluasi {formatPeriod(e.period)} — {e.name}</Title>
+          <Title order={2} size="h3">
+            Evaluasi {formatPeriod(e.period)} — {e.name}
+          </Title>
           <Group gap="xs">
             <Text size="sm">NIP {formatNip(e.nip)}</Text>
             <StatusBadge status={e.status === 'DRAFT' ? 'OPEN' : e.status} />
-            {e.predicate && <Text size="sm" fw={600}>Predikat: {label(PREDICATE_LABELS, e.predicate)}</Text>}
+            {e.predicate && (
+              <Text size="sm" fw={600}>
+                Predikat: {label(PREDICATE_LABELS, e.predicate)}
+              </Text>
+            )}
           </Group>
           <form onSubmit={form.onSubmit((v) => rate.mutate(v))} noValidate>
             <Stack>
-              <ErrorBanner error={rate.error} onField={(p) => ['resultRating', 'behaviorRating', 'note'].includes(p)} title="Penilaian belum tersimpan" />
-              <Title order={3} size="h4">Hasil Kerja</Title>
+              <ErrorBanner
+                error={rate.error}
+                onField={(p) => ['resultRating', 'behaviorRating', 'note'].includes(p)}
+                title="Penilaian belum tersimpan"
+              />
+              <Title order={3} size="h4">
+                Hasil Kerja
+              </Title>
               {e.results.map((r, i) => (
                 <Card withBorder key={r.id}>
                   <Stack gap={6}>
-                    <Text fw={600}>RHK {i + 1}: {r.text}</Text>
+                    <Text fw={600}>
+                      RHK {i + 1}: {r.text}
+                    </Text>
                     {r.indicators.map((ind) => (
                       <Text size="sm" key={ind.id}>
                         {ind.text} · Target {ind.target ?? '–'} · Realisasi {ind.realization ?? 'belum diisi'}
-                        {ind.evidenceUrls.length > 0 && <> · Bukti Dukung: {ind.evidenceUrls.map((u, k) => <Anchor key={k} href={u} target="_blank" rel="noreferrer" size="sm" ml={4}>tautan {k + 1}</Anchor>)}</>}
+                        {ind.evidenceUrls.length > 0 && (
+                          <>
+                            {' '}
+                            · Bukti Dukung:{' '}
+                            {ind.evidenceUrls.map((u, k) => (
+                              <Anchor key={k} href={u} target="_blank" rel="noreferrer" size="sm" ml={4}>
+                                tautan {k + 1}
+                              </Anchor>
+                            ))}
+                          </>
+                        )}
                       </Text>
                     ))}
-                    <Textarea label={`Umpan Balik RHK ${i + 1}`} autosize minRows={1} disabled={!canRate} {...form.getInputProps(`results.${r.id}`)} />
+                    <Textarea
+                      label={`Umpan Balik RHK ${i + 1}`}
+                      autosize
+                      minRows={1}
+                      disabled={!canRate}
+                      {...form.getInputProps(`results.${r.id}`)}
+                    />
                   </Stack>
                 </Card>
               ))}
               {!e.isUnitHead ? (
-                <NativeSelect label="Rating Hasil Kerja" data={ratingOptions} disabled={!canRate} {...form.getInputProps('resultRating')} />
+                <NativeSelect
+                  label="Rating Hasil Kerja"
+                  data={ratingOptions}
+                  disabled={!canRate}
+                  {...form.getInputProps('resultRating')}
+                />
               ) : (
-                <Text size="sm">Rating Hasil Kerja mengikuti Capaian Kinerja Organisasi ({e.orgPredicate ?? 'belum ditetapkan'}).</Text>
+                <Text size="sm">
+                  Rating Hasil Kerja mengikuti Capaian Kinerja Organisasi ({e.orgPredicate ?? 'belum ditetapkan'}).
+                </Text>
               )}
-              <Title order={3} size="h4">Perilaku Kerja</Title>
+              <Title order={3} size="h4">
+                Perilaku Kerja
+              </Title>
               {e.behaviors.map((b) => (
-                <Textarea key={b.coreValue} label={`Umpan Balik ${CORE_VALUE_LABELS[b.coreValue]}`} description={b.specialExpectation ? `Ekspektasi Khusus Pimpinan: ${b.specialExpectation}` : undefined}
-                  autosize minRows={1} disabled={!canRate} {...form.getInputProps(`values.${b.coreValue}`)} />
+                <Textarea
+                  key={b.coreValue}
+                  label={`Umpan Balik ${CORE_VALUE_LABELS[b.coreValue]}`}
+                  description={b.specialExpectation ? `Ekspektasi Khusus Pimpinan: ${b.specialExpectation}` : undefined}
+                  autosize
+                  minRows={1}
+                  disabled={!canRate}
+                  {...form.getInputProps(`values.${b.coreValue}`)}
+                />
               ))}
-              <NativeSelect label="Rating Perilaku Kerja" data={ratingOptions} disabled={!canRate} {...form.getInputProps('behaviorRating')} />
-              <Textarea label="Catatan / Rekomendasi" autosize minRows={1} disabled={!canRate} {...form.getInputProps('note')} />
-              {canRate && <Button type="submit" loading={rate.isPending} w="fit-content">Nilai</Button>}
+              <NativeSelect
+                label="Rating Perilaku Kerja"
+                data={ratingOptions}
+                disabled={!canRate}
+                {...form.getInputProps('behaviorRating')}
+              />
+              <Textarea
+                label="Catatan / Rekomendasi"
+                autosize
+                minRows={1}
+                disabled={!canRate}
+                {...form.getInputProps('note')}
+              />
+              {canRate && (
+                <Button type="submit" loading={rate.isPending} w="fit-content">
+                  Nilai
+                </Button>
+              )}
             </Stack>
           </form>
           <ErrorBanner error={distribution.error} />
-          {(distribution.data ?? e.distribution) && <DistributionCurve report={(distribution.data ?? e.distribution)!} />}
-          {e.status === 'RATED' && <FinalizePanel view={e} violations={(distribution.data ?? e.distribution)?.violations.length ?? 0} queryKey={key} />}
-          {e.issuedAt && <Text size="sm">Diterbitkan {formatDate(e.issuedAt)}; batas keberatan {formatDate(e.objectionDeadline)}.</Text>}
+          {(distribution.data ?? e.distribution) && (
+            <DistributionCurve report={(distribution.data ?? e.distribution)!} />
+          )}
+          {e.status === 'RATED' && (
+            <FinalizePanel
+              view={e}
+              violations={(distribution.data ?? e.distribution)?.violations.length ?? 0}
+              queryKey={key}
+            />
+          )}
+          {e.issuedAt && (
+            <Text size="sm">
+              Diterbitkan {formatDate(e.issuedAt)}; batas keberatan {formatDate(e.objectionDeadline)}.
+            </Text>
+          )}
           {e.status === 'OBJECTED' && <ObjectionExplanation view={e} queryKey={key} />}
         </>
       )}

@@ -18,9 +18,14 @@ export function SkpReviewPage() {
   const navigate = useNavigate();
   const skp = useQuery({
     queryKey: ['skp', skpId],
-    queryFn: async () => (await api.GET('/api/v1/skp/{id}', { params: { path: { id: skpId } } })).data as unknown as SkpView,
+    queryFn: async () =>
+      (await api.GET('/api/v1/skp/{id}', { params: { path: { id: skpId } } })).data as unknown as SkpView,
   });
-  const form = useForm({ mode: 'controlled', initialValues: { reason: '' }, validate: { reason: (v) => (v.trim().length >= 3 ? null : 'Tulis alasan pengembalian') } });
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { reason: '' },
+    validate: { reason: (v) => (v.trim().length >= 3 ? null : 'Tulis alasan pengembalian') },
+  });
   const done = (message: string) => {
     notifications.show({ color: 'green', message });
     void qc.invalidateQueries({ queryKey: ['skp'] });
@@ -31,29 +36,47 @@ export function SkpReviewPage() {
     onSuccess: () => done('SKP disetujui.'),
   });
   const reject = useMutation({
-    mutationFn: async (v: { reason: string }) => (await api.POST('/api/v1/skp/{id}/reject', { params: { path: { id: skpId } }, body: v })).data,
+    mutationFn: async (v: { reason: string }) =>
+      (await api.POST('/api/v1/skp/{id}/reject', { params: { path: { id: skpId } }, body: v })).data,
     onSuccess: () => done('SKP dikembalikan kepada pegawai.'),
     onError: (e) => applyApiErrors(form, e, (p) => p === 'reason'),
   });
   return (
     <Stack>
       <Title order={1}>Tim Saya</Title>
-      <Anchor component={Link} to="/tim" size="sm">‹ Kembali ke daftar tim</Anchor>
+      <Anchor component={Link} to="/tim" size="sm">
+        ‹ Kembali ke daftar tim
+      </Anchor>
       <ErrorBanner error={skp.error ?? approve.error} />
       {skp.isPending && <Loader aria-label="Memuat SKP" />}
       {skp.data && (
         <>
-          <Title order={2} size="h3">SKP {skp.data.year} — {skp.data.name}</Title>
-          <Group gap="xs"><Text size="sm">NIP {formatNip(skp.data.nip)}</Text><StatusBadge status={skp.data.status} /></Group>
+          <Title order={2} size="h3">
+            SKP {skp.data.year} — {skp.data.name}
+          </Title>
+          <Group gap="xs">
+            <Text size="sm">NIP {formatNip(skp.data.nip)}</Text>
+            <StatusBadge status={skp.data.status} />
+          </Group>
           <SkpReadOnly skp={skp.data} />
           {skp.data.status === 'SUBMITTED' && (
             <Stack maw={640}>
-              <Button onClick={() => approve.mutate()} loading={approve.isPending} w="fit-content">Setujui</Button>
+              <Button onClick={() => approve.mutate()} loading={approve.isPending} w="fit-content">
+                Setujui
+              </Button>
               <form onSubmit={form.onSubmit((v) => reject.mutate(v))} noValidate>
                 <Stack gap="xs">
                   <ErrorBanner error={reject.error} onField={(p) => p === 'reason'} />
-                  <Textarea label="Alasan" description="Wajib bila SKP dikembalikan" autosize minRows={2} {...form.getInputProps('reason')} />
-                  <Button type="submit" variant="default" loading={reject.isPending} w="fit-content">Kembalikan</Button>
+                  <Textarea
+                    label="Alasan"
+                    description="Wajib bila SKP dikembalikan"
+                    autosize
+                    minRows={2}
+                    {...form.getInputProps('reason')}
+                  />
+                  <Button type="submit" variant="default" loading={reject.isPending} w="fit-content">
+                    Kembalikan
+                  </Button>
                 </Stack>
               </form>
             </Stack>

@@ -19,7 +19,8 @@ export function TimSayaPage() {
   const team = useQuery({
     queryKey: ['skp', 'team', year],
     queryFn: async () => {
-      const page = (await api.GET('/api/v1/skp', { params: { query: { year, limit: 100 } } })).data as unknown as Page<SkpListItem>;
+      const page = (await api.GET('/api/v1/skp', { params: { query: { year, limit: 100 } } }))
+        .data as unknown as Page<SkpListItem>;
       // The list also holds the caller's own SKP and their PPK's approved one: the team is the rest.
       return page.items.filter((s) => s.nip !== me.nip && s.nip !== me.ppkNip);
     },
@@ -29,19 +30,36 @@ export function TimSayaPage() {
       .filter((s) => s.status === 'APPROVED')
       .map((s) => ({
         queryKey: ['evaluations', s.id],
-        queryFn: async () => (await api.GET('/api/v1/skp/{id}/evaluations', { params: { path: { id: s.id } } })).data as unknown as EvaluationList,
+        queryFn: async () =>
+          (await api.GET('/api/v1/skp/{id}/evaluations', { params: { path: { id: s.id } } }))
+            .data as unknown as EvaluationList,
       })),
   });
-  const evalOf = (skpId: string) => evaluations.find((q) => q.data?.skpId === skpId)?.data?.items.find((i) => i.period === period);
+  const evalOf = (skpId: string) =>
+    evaluations.find((q) => q.data?.skpId === skpId)?.data?.items.find((i) => i.period === period);
 
   return (
     <Stack>
       <Title order={1}>Tim Saya</Title>
       <Group align="end">
-        <NativeSelect label="Tahun" w={110} data={[currentYear(), currentYear() - 1].map(String)} value={String(year)}
-          onChange={(e) => { const y = Number(e.currentTarget.value); setYear(y); setPeriod(defaultPeriod(y)); }} />
-        <NativeSelect label="Periode penilaian" w={200} data={periodsOf(year).map((p) => ({ value: p, label: formatPeriod(p) }))} value={period}
-          onChange={(e) => setPeriod(e.currentTarget.value)} />
+        <NativeSelect
+          label="Tahun"
+          w={110}
+          data={[currentYear(), currentYear() - 1].map(String)}
+          value={String(year)}
+          onChange={(e) => {
+            const y = Number(e.currentTarget.value);
+            setYear(y);
+            setPeriod(defaultPeriod(y));
+          }}
+        />
+        <NativeSelect
+          label="Periode penilaian"
+          w={200}
+          data={periodsOf(year).map((p) => ({ value: p, label: formatPeriod(p) }))}
+          value={period}
+          onChange={(e) => setPeriod(e.currentTarget.value)}
+        />
       </Group>
       <ErrorBanner error={team.error} />
       {team.isPending && <Loader aria-label="Memuat tim" />}
@@ -53,22 +71,41 @@ export function TimSayaPage() {
             <Card withBorder component="li" key={s.id} aria-label={s.name}>
               <Stack gap={4}>
                 <Text fw={600}>{s.name}</Text>
-                <Text size="sm">NIP {formatNip(s.nip)} · {s.positionTitle}</Text>
+                <Text size="sm">
+                  NIP {formatNip(s.nip)} · {s.positionTitle}
+                </Text>
                 <Group gap="xs">
-                  <Text size="sm" component="span">SKP:</Text> <StatusBadge status={s.status} />
+                  <Text size="sm" component="span">
+                    SKP:
+                  </Text>{' '}
+                  <StatusBadge status={s.status} />
                   {ev && (
                     <>
-                      <Text size="sm" component="span">{formatPeriod(period)}:</Text> <StatusBadge status={ev.status === 'DRAFT' ? 'OPEN' : ev.status} />
-                      {ev.predicate && <Text size="sm" component="span">Predikat {label(PREDICATE_LABELS, ev.predicate)}</Text>}
+                      <Text size="sm" component="span">
+                        {formatPeriod(period)}:
+                      </Text>{' '}
+                      <StatusBadge status={ev.status === 'DRAFT' ? 'OPEN' : ev.status} />
+                      {ev.predicate && (
+                        <Text size="sm" component="span">
+                          Predikat {label(PREDICATE_LABELS, ev.predicate)}
+                        </Text>
+                      )}
                     </>
                   )}
                 </Group>
                 <Group gap="xs" mt={4}>
                   {s.status === 'SUBMITTED' && (
-                    <Button size="xs" component={Link} to={`/tim/skp/${s.id}`} aria-label={`Periksa SKP ${s.name}`}>Periksa SKP</Button>
+                    <Button size="xs" component={Link} to={`/tim/skp/${s.id}`} aria-label={`Periksa SKP ${s.name}`}>
+                      Periksa SKP
+                    </Button>
                   )}
                   {s.status === 'APPROVED' && (
-                    <Button size="xs" component={Link} to={`/tim/evaluasi/${s.id}/${period}`} aria-label={`Nilai ${s.name}`}>
+                    <Button
+                      size="xs"
+                      component={Link}
+                      to={`/tim/evaluasi/${s.id}/${period}`}
+                      aria-label={`Nilai ${s.name}`}
+                    >
                       {ev && ['RATED', 'DRAFT'].includes(ev.status) ? 'Nilai' : 'Buka Evaluasi'}
                     </Button>
                   )}
