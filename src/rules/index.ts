@@ -129,6 +129,22 @@ export {
 export { deriveOutcomes } from './outcomes/derive-outcomes';
 export { OUTCOME_LEGAL } from './outcomes/legal';
 export * from './outcomes/types';
+// SIASN exchange
+export * from './siasn/codes';
+export { siasnDefaults, siasnBackoffMinutes, type SiasnConfig } from './siasn/config';
+export { siasnKuadran, type SiasnKuadranInput, type SiasnKuadranResult } from './siasn/kuadran';
+export {
+  skp22Payload,
+  kinerjaPeriodikPayload,
+  type Skp22Body,
+  type KinerjaPeriodikBody,
+  type AngkaKreditBody,
+  type PenilaiInput,
+  type PayloadResult,
+  type SiasnPath,
+} from './siasn/payloads';
+export { angkaKreditPayload, SIASN_AK_SOURCES, type AngkaKreditPayloadInput } from './siasn/angka-kredit-payload';
+export * from './siasn/natural-key';
 // evaluator
 export { evaluateCase, evaluateCases, RULE_HANDLERS, type RuleCase, type CaseOutput } from './evaluator/evaluate';
 export { runRulesEvalCli, type CliIo } from './evaluator/rules-eval.cli';

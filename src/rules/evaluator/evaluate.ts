@@ -16,6 +16,9 @@ import { attendanceLadder } from '../discipline/attendance-ladder';
 import { classifyNetralitas } from '../discipline/netralitas';
 import { decisionEffectiveDate } from '../discipline/effective-date';
 import { deriveOutcomes } from '../outcomes/derive-outcomes';
+import { siasnKuadran } from '../siasn/kuadran';
+import { kinerjaPeriodikPayload, skp22Payload, type PayloadResult } from '../siasn/payloads';
+import { angkaKreditPayload } from '../siasn/angka-kredit-payload';
 
 /** One evaluation case (golden file format: id, rule, input; other keys ignored). */
 export interface RuleCase {
@@ -28,6 +31,14 @@ export interface RuleCase {
 export type CaseOutput = Record<string, unknown> | { error: string };
 
 type Handler = (input: never) => object;
+
+/** A SIASN body is printed flat (the keys SIASN receives) with its explanation beside them. */
+const flat =
+  <I, B extends object>(fn: (input: I) => PayloadResult<B>) =>
+  (input: I) => {
+    const r = fn(input);
+    return { ...r.body, explanation: r.explanation };
+  };
 
 /** Rule id → pure function. Rule ids are those of spec/golden/README.md plus a few extras. */
 export const RULE_HANDLERS: Record<string, Handler> = {
@@ -50,6 +61,10 @@ export const RULE_HANDLERS: Record<string, Handler> = {
   'discipline.effectiveDate': decisionEffectiveDate,
   'netralitas.classify': classifyNetralitas,
   'outcomes.derive': deriveOutcomes,
+  'siasn.kuadran': siasnKuadran,
+  'siasn.skp22Payload': flat(skp22Payload),
+  'siasn.kinerjaPeriodikPayload': flat(kinerjaPeriodikPayload),
+  'siasn.angkaKreditPayload': flat((i: Parameters<typeof angkaKreditPayload>[0]) => angkaKreditPayload(i)),
 };
 
 /** Evaluates one case; a bad case yields `{ error }` and never throws. */

@@ -9,7 +9,7 @@ import * as path from 'node:path';
  */
 const REPO_DIR = path.resolve(__dirname, '../../golden');
 const SHARED_DIR = path.resolve(__dirname, '../../../../shared/spec/golden');
-const NOT_YET_COPIED = ['periods-proration.json', 'siasn.json'];
+const NOT_YET_COPIED = ['periods-proration.json'];
 
 const jsonFiles = (dir: string) =>
   fs
