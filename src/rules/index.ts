@@ -145,6 +145,31 @@ export {
 } from './siasn/payloads';
 export { angkaKreditPayload, SIASN_AK_SOURCES, type AngkaKreditPayloadInput } from './siasn/angka-kredit-payload';
 export * from './siasn/natural-key';
+// SKP segments, periodic org suggestion (spec 04 §1–§2)
+export {
+  skpSegments,
+  SKP_EVENT_TYPES,
+  type SkpEventType,
+  type SkpEvent,
+  type SkpKind,
+  type SkpSegment,
+  type SkpSegmentsInput,
+  type SkpSegmentsResult,
+} from './segments/skp-segments';
+export {
+  orgPeriodicSuggestion,
+  type OrgSuggestionInput,
+  type OrgSuggestionItem,
+  type OrgSuggestionResult,
+} from './segments/org-suggestion';
+export {
+  segmentsDefaults,
+  orgSuggestionDefaults,
+  ANNUAL_MODES,
+  type AnnualMode,
+  type SegmentsConfig,
+  type OrgSuggestionConfig,
+} from './segments/config';
 // evaluator
 export { evaluateCase, evaluateCases, RULE_HANDLERS, type RuleCase, type CaseOutput } from './evaluator/evaluate';
 export { runRulesEvalCli, type CliIo } from './evaluator/rules-eval.cli';

@@ -19,6 +19,8 @@ import { deriveOutcomes } from '../outcomes/derive-outcomes';
 import { siasnKuadran } from '../siasn/kuadran';
 import { kinerjaPeriodikPayload, skp22Payload, type PayloadResult } from '../siasn/payloads';
 import { angkaKreditPayload } from '../siasn/angka-kredit-payload';
+import { skpSegments } from '../segments/skp-segments';
+import { orgPeriodicSuggestion } from '../segments/org-suggestion';
 
 /** One evaluation case (golden file format: id, rule, input; other keys ignored). */
 export interface RuleCase {
@@ -65,6 +67,8 @@ export const RULE_HANDLERS: Record<string, Handler> = {
   'siasn.skp22Payload': flat(skp22Payload),
   'siasn.kinerjaPeriodikPayload': flat(kinerjaPeriodikPayload),
   'siasn.angkaKreditPayload': flat((i: Parameters<typeof angkaKreditPayload>[0]) => angkaKreditPayload(i)),
+  'skp.segments': skpSegments,
+  'org.periodicSuggestion': orgPeriodicSuggestion,
 };
 
 /** Evaluates one case; a bad case yields `{ error }` and never throws. */
