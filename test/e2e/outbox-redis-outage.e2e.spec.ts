@@ -61,19 +61,21 @@ describe('outbox survives a Redis outage', () => {
     expect(pending).toHaveLength(2);
 
     await redis.up();
-    await eventually(async () => (await t.request('GET', '/api/health')).status === 200, 20000);
+    // Tight bounds: reconnects back off at most 2 s, the relay polls every OUTBOX_POLL_MS, and the
+    // private database holds no backlog of other test files ahead of these two rows.
+    await eventually(async () => (await t.request('GET', '/api/health')).status === 200, 10_000);
     const receipts = await eventually(async () => {
       const rows = await t.dataSource.query(
         `SELECT r.job_id FROM job_receipts r JOIN outbox o ON r.job_id = 'o' || o.id || '-org_employee-created' WHERE o.aggregate_id = ANY($1)`,
         [ids.map((i) => i.id)],
       );
       return rows.length === 2 ? rows : null;
-    }, 80000);
+    }, 10_000);
     expect(receipts).toHaveLength(2);
     const undispatched = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = ANY($1) AND dispatched_at IS NULL`,
       [ids.map((i) => i.id)],
     );
     expect(undispatched[0].n).toBe(0);
-  }, 150000);
+  }, 90_000);
 });

@@ -1,3 +1,4 @@
+import { createPrivateDatabase, PrivateDatabase } from './private-database';
 import { RedisInstance } from './redis-instance';
 import type { TestApp } from './test-app';
 
@@ -8,15 +9,20 @@ export interface PrivateRedisApp {
 
 /**
  * Registers beforeAll/afterAll that run the real API + worker against a private Redis (so a test may
- * stop and restart it) and restore the shared one afterwards. Use the returned object inside tests.
+ * stop and restart it) and a private database (so its relay drains only this test's outbox rows, not
+ * the backlog of test files that ran without a worker), and restore the shared ones afterwards.
+ * Use the returned object inside tests.
  */
 export function usePrivateRedisApp(): PrivateRedisApp {
   const ctx = {} as PrivateRedisApp;
-  const savedUrl = process.env.REDIS_URL;
+  const saved = { REDIS_URL: process.env.REDIS_URL, DATABASE_URL: process.env.DATABASE_URL };
+  let db: PrivateDatabase | null = null;
   beforeAll(async () => {
     ctx.redis = await RedisInstance.start();
+    db = await createPrivateDatabase('fault');
     process.env.REDIS_URL = ctx.redis.url;
-    // Loaded after REDIS_URL is set: configuration is read when the modules load.
+    process.env.DATABASE_URL = db.url;
+    // Loaded after the URLs are set: configuration is read when the modules load.
     const { createTestApp } = require('./test-app') as typeof import('./test-app');
     ctx.t = await createTestApp({ worker: true });
   });
@@ -25,7 +31,8 @@ export function usePrivateRedisApp(): PrivateRedisApp {
     ctx.t?.clock.reset();
     await ctx.t?.close();
     ctx.redis?.down();
-    process.env.REDIS_URL = savedUrl;
+    await db?.drop();
+    Object.assign(process.env, saved);
   });
   return ctx;
 }
