@@ -1,38 +1,11 @@
 import PDFDocument from 'pdfkit';
-import { PREDICATE_LABELS, RATING_LABELS, type Predicate, type Rating } from '../rules';
 import type { AgencyProfile } from '../agency/agency.service';
 import { letterhead, placeAndDate, signatureBlocks, type Signer } from '../agency/pdf-blocks';
-import { CORE_VALUE_GUIDANCE, CORE_VALUE_LABEL } from '../skp/skp.enums';
+import { renderEvaluationForm } from './dekp-form';
+import { dekpTable, ORG_LABEL, predLabel, ratingLabel, safe } from './dekp-parts';
 import type { DistributionReport } from './distribution.service';
-import type { PersonBlock } from './evaluation-store';
 import type { EvaluationView } from './evaluation-views';
-import { formatNip, humanEnum, tanggalIndonesia } from './format-id';
-
-const ORG_LABEL: Record<string, string> = {
-  ISTIMEWA: 'Istimewa',
-  BAIK: 'Baik',
-  BUTUH_PERBAIKAN: 'Butuh Perbaikan',
-  KURANG: 'Kurang',
-  SANGAT_KURANG: 'Sangat Kurang',
-};
-const predLabel = (p: string | null) => (p ? (PREDICATE_LABELS[p as Predicate] ?? humanEnum(p)) : '-');
-const ratingLabel = (r: string | null) => (r ? (RATING_LABELS[r as Rating] ?? humanEnum(r)) : '-');
-/** The standard PDF fonts speak WinAnsi only: keep text to characters they can print. */
-const safe = (s: string | null | undefined) =>
-  (s ?? '-')
-    .replace(/[’‘]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/≤/g, '<=')
-    .replace(/≥/g, '>=')
-    .replace(/×/g, 'x')
-    // eslint-disable-next-line no-control-regex -- the pattern keeps tab and line breaks on purpose
-    .replace(/[^\x09\x0a\x0d\x20-\x7e\xa0-\xff]/g, '?');
-
-interface Col {
-  w: number;
-  text: string;
-  bold?: boolean;
-}
+import { tanggalIndonesia } from './format-id';
 
 /**
  * Renders the Dokumen Evaluasi Kinerja Pegawai (spec 01 §12) followed by the evaluation form
@@ -60,45 +33,7 @@ export function renderDekp(
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const snap = v.snapshot!;
 
-  const row = (cols: Col[], opts: { fill?: boolean } = {}) => {
-    doc.fontSize(8.5);
-    const heights = cols.map((c) =>
-      doc.font(c.bold ? 'Helvetica-Bold' : 'Helvetica').heightOfString(safe(c.text), { width: c.w - 6 }),
-    );
-    const h = Math.max(...heights) + 6;
-    if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
-    const y = doc.y;
-    let x = left;
-    for (const c of cols) {
-      if (opts.fill) doc.rect(x, y, c.w, h).fillAndStroke('#eeeeee', '#000000').fillColor('#000000');
-      else doc.rect(x, y, c.w, h).stroke();
-      doc.font(c.bold ? 'Helvetica-Bold' : 'Helvetica').text(safe(c.text), x + 3, y + 3, { width: c.w - 6 });
-      x += c.w;
-    }
-    doc.x = left;
-    doc.y = y + h;
-  };
-  const heading = (text: string) => row([{ w: width, text, bold: true }], { fill: true });
-  const kv = (no: string, k: string, val: string) =>
-    row([
-      { w: 28, text: no },
-      { w: 170, text: k },
-      { w: width - 198, text: val },
-    ]);
-  const person = (no: string, title: string, pb: PersonBlock | null) => {
-    row(
-      [
-        { w: 28, text: no, bold: true },
-        { w: width - 28, text: title, bold: true },
-      ],
-      { fill: true },
-    );
-    kv('', 'NAMA', pb?.name ?? '-');
-    kv('', 'NIP', pb ? formatNip(pb.nip) : '-');
-    kv('', 'PANGKAT/GOL. RUANG', pb ? (pb.pangkat ? `${pb.pangkat}, ${pb.golongan}` : `Golongan ${pb.golongan}`) : '-');
-    kv('', 'JABATAN', pb?.positionTitle ?? '-');
-    kv('', 'UNIT KERJA', pb ? pb.unitName : '-');
-  };
+  const { row, kv, person } = dekpTable(doc);
 
   // ---- DEKP ----
   letterhead(doc, agency);
@@ -247,161 +182,7 @@ export function renderDekp(
   );
   doc.font('Helvetica').fontSize(8).text('*) coret yang tidak perlu', left, doc.y);
 
-  // ---- evaluation form ----
-  doc.addPage();
-  const jpt = v.formType === 'JPT';
-  doc.font('Helvetica-Bold').fontSize(11).text('EVALUASI KINERJA PEGAWAI', { align: 'center' });
-  doc.fontSize(9).text(`PENDEKATAN HASIL KERJA ${v.approach}`, { align: 'center' });
-  doc.text(jpt ? 'BAGI PEJABAT PIMPINAN TINGGI' : 'BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL', {
-    align: 'center',
-  });
-  doc.moveDown(0.5);
-  row([
-    { w: width / 2, text: `NAMA INSTANSI: ${agency.name}` },
-    {
-      w: width / 2,
-      text: `PERIODE PENILAIAN: ${v.periodLabel} (${tanggalIndonesia(v.start)} s.d. ${tanggalIndonesia(v.end)})`,
-    },
-  ]);
-  row([
-    {
-      w: width / 2,
-      text: `PEGAWAI YANG DINILAI\n${snap.employee.name}\nNIP ${formatNip(snap.employee.nip)}\n${snap.employee.positionTitle}\n${snap.employee.unitName}`,
-    },
-    {
-      w: width / 2,
-      text: `PEJABAT PENILAI KINERJA\n${snap.ppk?.name ?? '-'}\n${snap.ppk ? `NIP ${formatNip(snap.ppk.nip)}` : ''}\n${snap.ppk?.positionTitle ?? ''}\n${snap.ppk?.unitName ?? ''}`,
-    },
-  ]);
-  kv(
-    '',
-    'CAPAIAN KINERJA ORGANISASI*',
-    v.orgPredicate ? (ORG_LABEL[v.orgPredicate] ?? v.orgPredicate).toUpperCase() : 'BELUM DITETAPKAN',
-  );
-  if (distribution && distribution.orgPredicate) {
-    const order: [string, string][] = [
-      ['SANGAT_KURANG', 'Sangat Kurang'],
-      ['KURANG', 'Kurang/Misconduct'],
-      ['BUTUH_PERBAIKAN', 'Butuh Perbaikan'],
-      ['BAIK', 'Baik'],
-      ['SANGAT_BAIK', 'Sangat Baik'],
-    ];
-    const counts = distribution.counts as unknown as Record<string, number>;
-    kv(
-      '',
-      'POLA DISTRIBUSI',
-      `Kurva distribusi predikat kinerja pegawai dengan capaian kinerja organisasi ${ORG_LABEL[distribution.orgPredicate]} (unit ${distribution.unitName}, N = ${distribution.population}): ` +
-        order.map(([k, l]) => `${l} ${counts[k] ?? 0}`).join(', ') +
-        (distribution.ok
-          ? ''
-          : `; tidak sesuai pola distribusi: ${distribution.violations.map((x) => x.message).join('; ')}`) +
-        (v.distributionJustification ? `; justifikasi: ${v.distributionJustification}` : ''),
-    );
-    // a small bar chart of the curve
-    const max = Math.max(1, ...order.map(([k]) => counts[k] ?? 0));
-    const chartH = 50;
-    if (doc.y + chartH + 24 > doc.page.height - doc.page.margins.bottom) doc.addPage();
-    const cy = doc.y + 6;
-    const bwid = (width - 40) / order.length;
-    order.forEach(([k, l], i) => {
-      const n = counts[k] ?? 0;
-      const h = (n / max) * chartH;
-      const x = left + 20 + i * bwid;
-      if (h > 0)
-        doc
-          .rect(x + bwid * 0.25, cy + chartH - h, bwid * 0.5, h)
-          .fill('#888888')
-          .fillColor('#000000');
-      doc
-        .font('Helvetica')
-        .fontSize(7)
-        .text(`${l} (${n})`, x, cy + chartH + 2, { width: bwid, align: 'center' });
-    });
-    doc.x = left;
-    doc.y = cy + chartH + 16;
-  }
-  doc.moveDown(0.3);
-  heading('HASIL KERJA');
-  const cw = [20, 82, 82, 86, 52, 54, 80, width - 456];
-  row(
-    [
-      { w: cw[0], text: 'NO', bold: true },
-      { w: cw[1], text: 'RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI', bold: true },
-      { w: cw[2], text: 'RENCANA HASIL KERJA', bold: true },
-      { w: cw[3], text: 'INDIKATOR KINERJA INDIVIDU', bold: true },
-      { w: cw[4], text: 'ASPEK', bold: true },
-      { w: cw[5], text: 'TARGET', bold: true },
-      { w: cw[6], text: 'REALISASI BERDASARKAN BUKTI DUKUNG', bold: true },
-      { w: cw[7], text: 'UMPAN BALIK BERKELANJUTAN', bold: true },
-    ],
-    { fill: true },
-  );
-  row(cw.map((w, i) => ({ w, text: String(i + 1) })));
-  for (const kind of ['UTAMA', 'TAMBAHAN']) {
-    row([{ w: width, text: kind === 'UTAMA' ? 'A. UTAMA' : 'B. TAMBAHAN', bold: true }]);
-    const rs = v.results.filter((r) => r.kind === kind);
-    if (rs.length === 0) row([{ w: width, text: '-' }]);
-    rs.forEach((r, i) => {
-      const inds = r.indicators.length
-        ? r.indicators
-        : [{ text: '-', target: null, realization: null, evidenceUrls: [] as string[], aspect: null }];
-      inds.forEach((ind, j) => {
-        row([
-          { w: cw[0], text: j === 0 ? String(i + 1) : '' },
-          { w: cw[1], text: j === 0 ? (r.parentText ?? '-') : '' },
-          { w: cw[2], text: j === 0 ? r.text : '' },
-          { w: cw[3], text: ind.text },
-          { w: cw[4], text: ind.aspect ? humanEnum(ind.aspect) : '-' },
-          { w: cw[5], text: ind.target ?? '-' },
-          {
-            w: cw[6],
-            text: `${ind.realization ?? '-'}${ind.evidenceUrls.length ? `\nBukti: ${ind.evidenceUrls.join(', ')}` : ''}`,
-          },
-          { w: cw[7], text: j === 0 ? (r.feedback ?? '-') : '' },
-        ]);
-      });
-    });
-  }
-  kv(
-    '',
-    'RATING HASIL KERJA*',
-    ratingLabel(v.resultRating) + (v.isUnitHead ? ' (dari capaian kinerja organisasi yang dipimpin)' : ''),
-  );
-  doc.moveDown(0.3);
-  heading('PERILAKU KERJA');
-  const bw2 = [22, 220, 150, width - 392];
-  row(
-    [
-      { w: bw2[0], text: 'NO', bold: true },
-      { w: bw2[1], text: 'NILAI DASAR (CORE VALUES)', bold: true },
-      { w: bw2[2], text: 'EKSPEKTASI KHUSUS PIMPINAN', bold: true },
-      { w: bw2[3], text: 'UMPAN BALIK BERKELANJUTAN', bold: true },
-    ],
-    { fill: true },
-  );
-  v.behaviors.forEach((b, i) => {
-    const guidance = (CORE_VALUE_GUIDANCE[b.coreValue] ?? []).map((g, k) => `${k + 1}. ${g}`).join('\n');
-    row([
-      { w: bw2[0], text: String(i + 1) },
-      { w: bw2[1], text: `${CORE_VALUE_LABEL[b.coreValue] ?? b.coreValue}\n${guidance}` },
-      { w: bw2[2], text: `Ekspektasi khusus pimpinan:\n${b.specialExpectation ?? '-'}` },
-      { w: bw2[3], text: b.feedback ?? '-' },
-    ]);
-  });
-  kv('', 'RATING PERILAKU KERJA*', ratingLabel(v.behaviorRating));
-  kv('', 'PREDIKAT KINERJA PEGAWAI*', predLabel(v.predicate));
-  doc.moveDown(1);
-  doc.font('Helvetica').fontSize(9);
-  signatureBlocks(doc, [
-    { caption: ['Pegawai yang Dinilai,'], name: safe(snap.employee.name), nip: snap.employee.nip },
-    {
-      caption: ['Pejabat Penilai Kinerja,'],
-      name: snap.ppk ? safe(snap.ppk.name) : null,
-      nip: snap.ppk?.nip ?? null,
-      placeDate: safe(placeAndDate(agency, signDate)),
-    },
-  ]);
-  doc.font('Helvetica').fontSize(8).text('*) coret yang tidak perlu', left, doc.y);
+  renderEvaluationForm(doc, dekpTable(doc), v, distribution, agency, signDate);
   doc.end();
   return done;
 }

@@ -1,0 +1,79 @@
+import type PDFKit from 'pdfkit';
+import { PREDICATE_LABELS, RATING_LABELS, type Predicate, type Rating } from '../rules';
+import type { PersonBlock } from './evaluation-store';
+import { formatNip, humanEnum } from './format-id';
+
+export const ORG_LABEL: Record<string, string> = {
+  ISTIMEWA: 'Istimewa',
+  BAIK: 'Baik',
+  BUTUH_PERBAIKAN: 'Butuh Perbaikan',
+  KURANG: 'Kurang',
+  SANGAT_KURANG: 'Sangat Kurang',
+};
+export const predLabel = (p: string | null) => (p ? (PREDICATE_LABELS[p as Predicate] ?? humanEnum(p)) : '-');
+export const ratingLabel = (r: string | null) => (r ? (RATING_LABELS[r as Rating] ?? humanEnum(r)) : '-');
+/** The standard PDF fonts speak WinAnsi only: keep text to characters they can print. */
+export const safe = (s: string | null | undefined) =>
+  (s ?? '-')
+    .replace(/[’‘]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/≤/g, '<=')
+    .replace(/≥/g, '>=')
+    .replace(/×/g, 'x')
+    // eslint-disable-next-line no-control-regex -- the pattern keeps tab and line breaks on purpose
+    .replace(/[^\x09\x0a\x0d\x20-\x7e\xa0-\xff]/g, '?');
+
+export interface Col {
+  w: number;
+  text: string;
+  bold?: boolean;
+}
+
+/** Bordered table rows of the DEKP and its form: cells wrap, a row never splits across pages. */
+export function dekpTable(doc: PDFKit.PDFDocument) {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const row = (cols: Col[], opts: { fill?: boolean } = {}) => {
+    doc.fontSize(8.5);
+    const heights = cols.map((c) =>
+      doc.font(c.bold ? 'Helvetica-Bold' : 'Helvetica').heightOfString(safe(c.text), { width: c.w - 6 }),
+    );
+    const h = Math.max(...heights) + 6;
+    if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const y = doc.y;
+    let x = left;
+    for (const c of cols) {
+      if (opts.fill) doc.rect(x, y, c.w, h).fillAndStroke('#eeeeee', '#000000').fillColor('#000000');
+      else doc.rect(x, y, c.w, h).stroke();
+      doc.font(c.bold ? 'Helvetica-Bold' : 'Helvetica').text(safe(c.text), x + 3, y + 3, { width: c.w - 6 });
+      x += c.w;
+    }
+    doc.x = left;
+    doc.y = y + h;
+  };
+  const heading = (text: string) => row([{ w: width, text, bold: true }], { fill: true });
+  const kv = (no: string, k: string, val: string) =>
+    row([
+      { w: 28, text: no },
+      { w: 170, text: k },
+      { w: width - 198, text: val },
+    ]);
+  const person = (no: string, title: string, pb: PersonBlock | null) => {
+    row(
+      [
+        { w: 28, text: no, bold: true },
+        { w: width - 28, text: title, bold: true },
+      ],
+      { fill: true },
+    );
+    kv('', 'NAMA', pb?.name ?? '-');
+    kv('', 'NIP', pb ? formatNip(pb.nip) : '-');
+    kv('', 'PANGKAT/GOL. RUANG', pb ? (pb.pangkat ? `${pb.pangkat}, ${pb.golongan}` : `Golongan ${pb.golongan}`) : '-');
+    kv('', 'JABATAN', pb?.positionTitle ?? '-');
+    kv('', 'UNIT KERJA', pb ? pb.unitName : '-');
+  };
+
+  return { left, width, row, heading, kv, person };
+}
+
+export type DekpTable = ReturnType<typeof dekpTable>;
