@@ -1,4 +1,4 @@
-# One image for the API, the worker and the CLI (the command picks the process).
+# One image for the API, the worker and the CLI (the command picks the process); the API serves the console at /.
 FROM node:20.20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -7,11 +7,20 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
 
+# The console (web/ has its own package.json and lockfile): built to web/dist, only the static files ship.
+FROM node:20.20-bookworm-slim AS web
+WORKDIR /app/web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web ./
+RUN npm run build
+
 FROM node:20.20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=web /app/web/dist ./web/dist
 COPY package.json ./
 USER node
 EXPOSE 3000

@@ -10,5 +10,7 @@ export default defineConfig({
   plugins: [react()],
   server: { proxy },
   preview: { proxy },
+  // The API replaces the placeholder with a fresh nonce per response (Content-Security-Policy style-src).
+  html: { cspNonce: '__CSP_NONCE__' },
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1500 },
 });

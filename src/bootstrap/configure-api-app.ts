@@ -11,6 +11,7 @@ import { createValidationPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { registerQueueBoard } from '../jobs/queue-board';
 import { buildOpenApiDocument } from '../openapi/openapi-document';
+import { DEFAULT_CONSOLE_DIR, registerConsole } from './console-static';
 import { registerCsvBodyParser } from './csv-body-parser';
 import { registerJsonBodyParser } from './json-body-parser';
 import { registerXlsxBodyParser } from './xlsx-body-parser';
@@ -66,7 +67,10 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
 
   applyRouting(app);
   app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter((url) => allowedMethods(fastify, url)));
+  // The console has no catch-all route (it would answer every path's method lookup with GET):
+  // deep links reach index.html through the no-route branch of the filter.
+  const consoleFallback = await registerConsole(fastify, config.get('CONSOLE_DIR') || DEFAULT_CONSOLE_DIR);
+  app.useGlobalFilters(new AllExceptionsFilter((url) => allowedMethods(fastify, url), consoleFallback ?? undefined));
   app.enableShutdownHooks();
 
   const document = buildOpenApiDocument(app);

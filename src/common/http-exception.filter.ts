@@ -57,6 +57,9 @@ const FASTIFY_ERRORS: Record<string, { status: number; message: string; field: s
 /** The methods a path answers to (for 405 + Allow), or [] when no route matches it. */
 export type AllowedMethods = (url: string) => string[];
 
+/** Answers a request that matched no route itself (the console's deep links); false to fall through to 404. */
+export type NoRouteFallback = (req: FastifyRequest, reply: FastifyReply) => boolean;
+
 /** Logged for a 500: what went wrong without the values of the statement (NIPs, names). */
 function loggable(exception: unknown): Record<string, unknown> {
   if (exception instanceof QueryFailedError) {
@@ -79,7 +82,10 @@ function loggable(exception: unknown): Record<string, unknown> {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
 
-  constructor(private readonly allowedMethods: AllowedMethods = () => []) {}
+  constructor(
+    private readonly allowedMethods: AllowedMethods = () => [],
+    private readonly fallback: NoRouteFallback = () => false,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
@@ -114,6 +120,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         );
       return;
     }
+    if (this.fallback(request, reply)) return;
     void reply.status(404).send(errorBody(404, 'Alamat tidak ditemukan / no such path', [], correlationId));
   }
 

@@ -157,6 +157,11 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(3)
   AGENCY_NAME: string = 'Pemerintah Kabupaten Contoh';
+
+  /** The built console served at `/` (empty: web/dist of this checkout or image). */
+  @IsOptional()
+  @IsString()
+  CONSOLE_DIR: string = '';
 }
 
 export class ConfigError extends Error {}

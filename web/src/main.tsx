@@ -14,9 +14,12 @@ import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
 import './index.css';
 
+// The per-response nonce the API put in index.html: Mantine's run-time <style> elements carry it (CSP style-src).
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} getStyleNonce={() => styleNonce}>
       <DatesProvider settings={{ locale: 'id' }}>
         <Notifications position="top-center" />
         <QueryClientProvider client={queryClient}>

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { demo } from './support/demo';
 import { checkPage, login } from './support/page-checks';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { approvedLeaderSkp, employeeSkpId } from './support/api';
 import { CASTS, PASSWORD, demo } from './support/demo';
 import { checkPage, expectNoHorizontalScroll, login } from './support/page-checks';

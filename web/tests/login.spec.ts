@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { PASSWORD, demo } from './support/demo';
 import { checkPage, login } from './support/page-checks';
 
