@@ -5,6 +5,7 @@ import { Cursor } from '../common/pagination';
 import { checkDistribution, PREDICATES, type OrgPredicate, type PredicateCounts } from '../rules';
 import { skpReferenceDate } from '../skp/skp.enums';
 import { OwnProgressRow, UnitRow, YearEndProgressStore } from './year-end-progress.store';
+import { YearEndSnapshot, YearEndSnapshotsService } from './year-end-snapshots.service';
 import type {
   DistributionStatus,
   YearEndBehindPageDto,
@@ -41,19 +42,27 @@ interface Tree {
 export class YearEndMonitorService {
   constructor(
     private readonly store: YearEndProgressStore,
+    private readonly snapshots: YearEndSnapshotsService,
     private readonly clock: Clock,
   ) {}
 
+  /** Served from the pre-aggregated snapshot of the whole agency (YearEndSnapshotsService); views memoised per unit. */
   async progress(q: YearEndQuery): Promise<YearEndProgressDto> {
-    const period = String(q.year);
     const asOf = skpReferenceDate(q.year, this.clock.today());
-    const tree = this.tree(await this.store.units(period));
+    const snap = await this.snapshots.get(q.year, asOf);
+    const key = q.unitCode ?? '';
+    const known = snap.views.get(key) as YearEndProgressDto | undefined;
+    if (known) return known;
+    const view = this.view(q, asOf, snap);
+    snap.views.set(key, view);
+    return view;
+  }
+
+  private view(q: YearEndQuery, asOf: string, snap: YearEndSnapshot): YearEndProgressDto {
+    const period = String(q.year);
+    const tree = this.tree(snap.units);
     const root = q.unitCode ? this.unitByCode(tree, q.unitCode) : null;
-    const scopeIds = root ? this.subtreeIds(tree, root.id) : null;
-    const [own, predicates] = await Promise.all([
-      this.store.ownProgress(asOf, q.year, period, scopeIds),
-      this.store.predicateCounts(period, scopeIds),
-    ]);
+    const { own, predicates } = snap;
     const ownBy = new Map(own.map((r) => [r.unitId, r as Counts]));
     const distribution = this.distributionByUnit(tree, predicates, `${q.year}-12-31`);
 
@@ -119,7 +128,14 @@ export class YearEndMonitorService {
       };
     };
     const children = root ? (tree.children.get(root.id) ?? []) : tops;
-    return { year: q.year, period, asOf, scope: view(root), items: children.map((c) => view(c)) };
+    return {
+      year: q.year,
+      period,
+      asOf,
+      computedAt: snap.computedAt,
+      scope: view(root),
+      items: children.map((c) => view(c)),
+    };
   }
 
   async behind(q: YearEndBehindQuery): Promise<YearEndBehindPageDto> {

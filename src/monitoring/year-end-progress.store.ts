@@ -52,6 +52,14 @@ const BEHIND: Record<YearEndStage, string> = {
 export class YearEndProgressStore {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Advanced by a statement trigger on every table the counts read (migration 1767300000000). */
+  async changeCounter(): Promise<string> {
+    const [r] = await this.dataSource.query<{ v: string }[]>(
+      `SELECT (last_value::text || ':' || is_called::text) AS v FROM monitoring_changes`,
+    );
+    return r.v;
+  }
+
   units(period: string): Promise<UnitRow[]> {
     return this.dataSource.query(
       `SELECT u.id, u.code, u.name, u.parent_id AS "parentId", up.predicate AS "orgPredicate"

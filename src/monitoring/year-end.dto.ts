@@ -99,6 +99,12 @@ export class YearEndProgressDto {
   @ApiProperty({ example: '2026', description: 'The annual evaluation period' }) period: string;
   @ApiProperty({ example: '2026-12-05', description: 'Organisation as of this date (today, kept inside the year)' })
   asOf: string;
+  @ApiProperty({
+    example: '2026-12-05T07:30:00.000Z',
+    description:
+      'When the figures were counted: a pre-aggregated snapshot of the agency, re-read when anything it counts changed (at most 30 s old otherwise)',
+  })
+  computedAt: string;
   @ApiProperty({ type: YearEndUnitProgressDto, description: 'The requested unit (or the whole agency), rolled up' })
   scope: YearEndUnitProgressDto;
   @ApiProperty({

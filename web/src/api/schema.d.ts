@@ -2003,6 +2003,11 @@ export interface components {
              * @example 2026-12-05
              */
             asOf: string;
+            /**
+             * @description When the figures were counted: a pre-aggregated snapshot of the agency, re-read when anything it counts changed (at most 30 s old otherwise)
+             * @example 2026-12-05T07:30:00.000Z
+             */
+            computedAt: string;
             /** @description The requested unit (or the whole agency), rolled up */
             scope: components["schemas"]["YearEndUnitProgressDto"];
             /** @description Its direct sub-units (the root units for the whole agency), each rolled up */
