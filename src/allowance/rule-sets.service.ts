@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { ApiError, badRequest, conflict, ErrorDetail, notFound } from '../common/api-error';
 import { RequestContext } from '../common/request-context';
 import { actorLabel } from '../identity/principal';
-import { R_TPP_DEMO, RuleInputError, validateRuleSet, type AllowanceRuleSet } from '../rules';
+import { R_TPP_DEMO, RuleInputError, mergeRuleSetOverrides, validateRuleSet, type AllowanceRuleSet } from '../rules';
 import { isDate } from './months';
 
 /** Built-in templates a PUT may start from. */
@@ -59,6 +59,12 @@ const RULE_SET_FIELDS = [
   'bpjs',
   'minutesPerTmkDay',
   'actingAddonPct',
+  'proration',
+  'acting',
+  'fwa',
+  'decemberFullPay',
+  'predikatForSplitPeriod',
+  'deathMonth',
 ] as const satisfies readonly (keyof AllowanceRuleSet)[];
 // Compile-time: a field added to AllowanceRuleSet must be added above.
 const RULE_SET_FIELDS_COMPLETE: Exclude<keyof AllowanceRuleSet, (typeof RULE_SET_FIELDS)[number]> extends never
@@ -149,7 +155,10 @@ export class RuleSetsService {
     const overrides: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(body)) if (!(CONTROL_FIELDS as readonly string[]).includes(k)) overrides[k] = v;
     const base: Record<string, unknown> = template
-      ? { ...structuredClone(RULE_SET_TEMPLATES[template as string]), ...overrides }
+      ? (mergeRuleSetOverrides(structuredClone(RULE_SET_TEMPLATES[template as string]), overrides) as unknown as Record<
+          string,
+          unknown
+        >)
       : { employerId: 'AGENCY', legalRefs: [], status: 'INFERRED', ...overrides };
     base.code = code;
     base.effectiveTo = body.effectiveTo ?? null;

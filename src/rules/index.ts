@@ -84,6 +84,7 @@ export {
   resolveRuleSet,
   selectRuleSetVersion,
   validateRuleSet,
+  mergeRuleSetOverrides,
   type ResolvedRuleSet,
 } from './allowance/resolve-rule-set';
 export {
@@ -109,7 +110,12 @@ export type {
   HukdisLevel,
   HukdisTableRow,
   PredikatMissingMode,
+  LeaveMode,
+  LeaveRule,
+  ActingRules,
+  SegmentInput,
 } from './allowance/types';
+export type { SegmentResult } from './allowance/segments';
 // discipline
 export {
   attendanceLadder,
@@ -125,6 +131,33 @@ export {
   NETRALITAS_MATRIX_TABLE,
   type SanctionInfo,
 } from './discipline/tables';
+export {
+  recommendingBody,
+  netralitasStage,
+  type RecommendingBodyResult,
+  type NetralitasStageResult,
+} from './discipline/recommending-body';
+// kenaikan pangkat calendar (04 §3)
+export {
+  kpNextPeriod,
+  firstTmtOnOrAfter,
+  submissionWindow,
+  type KpNextPeriodInput,
+  type KpNextPeriodResult,
+} from './kenaikan-pangkat/next-period';
+export {
+  kpRegular,
+  KP_REGULAR_UNMET_CODES,
+  type KpRegularInput,
+  type KpRegularResult,
+  type KpRegularUnmet,
+} from './kenaikan-pangkat/regular';
+export * from './kenaikan-pangkat/tables';
+// entries into a JF (04 §4)
+export { akOpening, type OpeningInput, type OpeningResult, type OpeningEntry } from './angka-kredit/opening';
+export * from './angka-kredit/opening-tables';
+// PPPK (04 §6)
+export { pppkContractReview, type ContractReviewInput, type ContractReviewResult } from './pppk/contract-review';
 // outcomes
 export { deriveOutcomes } from './outcomes/derive-outcomes';
 export { OUTCOME_LEGAL } from './outcomes/legal';

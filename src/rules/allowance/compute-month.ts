@@ -7,10 +7,13 @@ import { asArray, asInt, asObject } from '../common/validate';
 import { mergeConfig, type DeepPartial } from '../common/merge';
 import { allowanceDefaults, type AllowanceConfig } from '../config/defaults';
 import { resolveRuleSet } from './resolve-rule-set';
-import { hukdisForMonth } from './sanctions-in-force';
+import { hukdisForMonth, hukdisLine } from './sanctions-in-force';
 import { roundDeduction, roundNearest, roundPayable, rupiah } from './money';
 import { bandFor, capLines, parseMinutes, warning, type RawLine } from './deduction-lines';
 import { kinerjaLine } from './kinerja';
+import { entitlement } from './segments';
+import { leaveEffect, parseLeave } from './leave';
+import { bpjsInfo } from './info-lines';
 import type {
   AllowanceMonthInput,
   AllowanceMonthResult,
@@ -66,6 +69,10 @@ export function computeAllowanceMonth(
       ? null
       : asInt(att.consecutiveAbsentDays, 'attendance.consecutiveAbsentDays', 0, absentDays);
   const leaveDays = att.leaveDays === undefined ? {} : asObject(att.leaveDays, 'attendance.leaveDays');
+  const fwaDays = att.fwaDays === undefined ? 0 : asInt(att.fwaDays, 'attendance.fwaDays', 0, absentDays);
+  const leave = parseLeave(obj, leaveDays);
+  // December paid in full regardless of attendance and kinerja where the rule set says so (04 §5.2).
+  const decemberFull = rs.decemberFullPay === true && monthIndex % 12 === 11;
   const sanctions = (
     obj.sanctions === undefined || obj.sanctions === null ? [] : asArray(obj.sanctions, 'sanctions')
   ).map((s, i) => {
@@ -78,33 +85,9 @@ export function computeAllowanceMonth(
   });
   const steps: ExplanationStep[] = [];
 
-  // 1. Entitlement B
-  let B: DecT;
-  let kelas: number | null = null;
-  if (obj.basicAmount !== undefined && obj.basicAmount !== null) {
-    B = new Dec(asInt(obj.basicAmount, 'basicAmount', 0));
-  } else if (obj.kelasJabatan !== undefined && obj.kelasJabatan !== null) {
-    kelas = asInt(obj.kelasJabatan, 'kelasJabatan', 1, 17);
-    const amount = rs.baseTable[String(kelas)];
-    if (amount === undefined)
-      throw new RuleInputError(`rule set ${resolved.ref} has no baseTable amount for kelas ${kelas}`, 'kelasJabatan');
-    B = new Dec(asInt(amount, `ruleSet.baseTable.${kelas}`, 0));
-    const ceiling = rs.ceilingTable?.[String(kelas)];
-    if (ceiling !== undefined && B.gt(ceiling))
-      warnings.push(
-        warning(
-          'CEILING_EXCEEDED',
-          `Besaran TPP kelas ${kelas} (${rupiah(B)}) melebihi Basic TPP ${rupiah(new Dec(ceiling))}`,
-        ),
-      );
-  } else {
-    throw new RuleInputError('either basicAmount or kelasJabatan is required', 'basicAmount');
-  }
-  steps.push({
-    label: 'besaran TPP (B)',
-    formula: kelas === null ? 'input' : `baseTable[kelas ${kelas}]`,
-    value: toInt(B),
-  });
+  // 1. Entitlement B (04 §5.3 steps 1–3: segments, Plt)
+  const ent = entitlement(obj, rs, resolved.ref, monthIndex, workingDays, status, warnings, steps);
+  const B = ent.B;
 
   // 2. Split
   const kin = toDec(rs.split.kin, 'ruleSet.split.kin');
@@ -127,7 +110,7 @@ export function computeAllowanceMonth(
   const floorFn = (d: DecT): DecT => (perLine ? d.div(unit).floor().times(unit) : d);
   const lines: RawLine[] = [];
   const statusRow = rs.statusRules?.[status];
-  if (statusRow === undefined) {
+  if (statusRow === undefined && ent.segmentStatusFactor === null) {
     warnings.push(
       warning(
         'STATUS_UNKNOWN',
@@ -135,16 +118,20 @@ export function computeAllowanceMonth(
       ),
     );
   }
-  const statusFactor = statusRow === undefined ? new Dec(1) : toDec(statusRow, `ruleSet.statusRules.${status}`);
+  const statusFactor =
+    ent.segmentStatusFactor ??
+    (statusRow === undefined ? new Dec(1) : toDec(statusRow, `ruleSet.statusRules.${status}`));
+  const statusLabel = ent.segmentStatusFactor === null ? `Status ${status}` : 'Status per segmen';
   let applied: string | null = null;
   let held = false;
+  let leaveFactor: ReturnType<typeof leaveEffect> | null = null;
 
   if (statusFactor.isZero()) {
     // 0. Status gate (03 §9 step 0): nothing is paid.
     lines.push({
       code: 'STATUS',
       exact: B,
-      reason: `Status ${status}: TPP tidak dibayarkan`,
+      reason: `${statusLabel}: TPP tidak dibayarkan`,
       formula: `faktor status 0 × ${rupiah(B)} → potongan ${rupiah(B)}`,
     });
     steps.push({ label: 'status', formula: `faktor status ${status} = 0: TPP tidak dibayarkan`, value: 0 });
@@ -152,11 +139,18 @@ export function computeAllowanceMonth(
     // 3. Kinerja
     const kinBase = rs.predikatFactorBase === 'WHOLE' ? B : Bkin;
     const kinBaseLabel = rs.predikatFactorBase === 'WHOLE' ? 'seluruh TPP' : 'bagian kinerja';
-    const k = kinerjaLine({ rs, ref: resolved.ref, input: obj, kinBase, kinBaseLabel, round: r });
-    lines.push(k.line);
-    warnings.push(...k.warnings);
-    applied = k.applied;
-    held = k.held;
+    if (decemberFull) {
+      steps.push({
+        label: 'Desember',
+        formula: 'decemberFullPay: dibayar 100% tanpa faktor kinerja dan potongan presensi',
+      });
+    } else {
+      const k = kinerjaLine({ rs, ref: resolved.ref, input: obj, kinBase, kinBaseLabel, round: r });
+      lines.push(k.line);
+      warnings.push(...k.warnings);
+      applied = k.applied;
+      held = k.held;
+    }
 
     // 4. Disiplin
     const disBase = rs.disBase === 'WHOLE' ? B : Bdis;
@@ -185,26 +179,13 @@ export function computeAllowanceMonth(
         formula: `${missedApel} × ${pct(ap)} × ${disBaseLabel} ${rupiah(disBase)} = ${show(exact)}`,
       });
     }
-    for (const [code, daysRaw] of Object.entries(leaveDays)) {
-      const days = asInt(daysRaw, `attendance.leaveDays.${code}`, 0);
-      const rule = rs.leaveRules[code];
-      if (!rule || rule.pctPerDay === undefined || days === 0) {
-        if (!rule && days > 0)
-          warnings.push(warning('LEAVE_RULE_MISSING', `Cuti ${code} tidak diatur dalam rule set: tidak ada potongan`));
-        continue;
-      }
-      const p = toDec(rule.pctPerDay, `ruleSet.leaveRules.${code}.pctPerDay`);
-      if (p.isZero()) continue;
-      const base = rule.base === 'WHOLE' ? B : Bdis;
-      const exact = base.times(p).times(days);
-      lines.push({
-        code: 'CUTI',
-        exact: r(exact),
-        reason: `${code} ${days} hari`,
-        formula: `${days} × ${pct(p)} × ${rupiah(base)} = ${show(exact)}`,
-      });
-    }
-    if (absentDays > 0) {
+    const lv = leaveEffect(leave, rs, B, Bdis, ent.D, r, warnings);
+    leaveFactor = lv;
+    if (!decemberFull) lines.push(...lv.lines);
+    // An approved flexible-work day is official duty, not absence (PermenPANRB 4/2025; 04 §5.3 step 6).
+    const tkDays = rs.fwa?.countsAsPresent === false ? absentDays : Math.max(0, absentDays - fwaDays);
+    const fwaNote = tkDays === absentDays ? '' : ` (${absentDays} − ${fwaDays} hari kerja fleksibel)`;
+    if (tkDays > 0 && !decemberFull) {
       let exact: DecT;
       let formula: string;
       if (
@@ -216,16 +197,17 @@ export function computeAllowanceMonth(
         formula = `${consecutiveAbsent} hari berturut-turut ≥ ${rs.consecutiveAbsenceFullCutDays}: 100% × ${rupiah(disBase)}`;
       } else if (rs.tkMode === 'PCT_PER_DAY') {
         const p = toDec(rs.tkPct, 'ruleSet.tkPct');
-        exact = disBase.times(p).times(absentDays);
-        formula = `${absentDays} × ${pct(p)} × ${disBaseLabel} ${rupiah(disBase)} = ${show(exact)}`;
+        exact = disBase.times(p).times(tkDays);
+        formula = `${tkDays}${fwaNote} × ${pct(p)} × ${disBaseLabel} ${rupiah(disBase)} = ${show(exact)}`;
       } else {
-        exact = disBase.times(absentDays).div(workingDays);
-        formula = `${absentDays} × ${disBaseLabel} ${rupiah(disBase)} / ${workingDays} hari kerja = ${show(exact)}`;
+        // Daily accrual over the days of the month's segments (04 §5.3 step 6; = working days without segments).
+        exact = disBase.times(tkDays).div(ent.D);
+        formula = `${tkDays}${fwaNote} × ${disBaseLabel} ${rupiah(disBase)} / ${ent.D} hari kerja = ${show(exact)}`;
       }
       lines.push({
         code: 'TK',
         exact: r(exact),
-        reason: `Tidak masuk kerja tanpa keterangan ${absentDays} hari`,
+        reason: `Tidak masuk kerja tanpa keterangan ${tkDays} hari${fwaNote}`,
         formula,
       });
     }
@@ -252,7 +234,7 @@ export function computeAllowanceMonth(
     if (ls.some((l) => l.code === 'STATUS') && statusFactor.isZero())
       return { perf: new Dec(0), dis: new Dec(0), before: new Dec(0) };
     const pred = get('PREDIKAT').plus(get('PREDIKAT_HELD'));
-    const dis = sum(ls.filter((l) => !NOT_DISCIPLINE.includes(l.code)).map((l) => l.exact));
+    const dis = sum(ls.filter((l) => !NOT_DISCIPLINE.includes(l.code) && !l.afterSubtotal).map((l) => l.exact));
     let perf = Bkin.minus(pred);
     let disPaid = Bdis.minus(dis);
     if (disPaid.isNeg()) {
@@ -276,32 +258,30 @@ export function computeAllowanceMonth(
       lines.push({
         code: 'STATUS',
         exact: before.minus(after),
-        reason: `Status ${status}: dibayar ${pct(statusFactor)}`,
+        reason: `${statusLabel}: dibayar ${pct(statusFactor)}`,
         formula: `(100% − ${pct(statusFactor)}) × ${rupiah(before)} = ${show(before.minus(after))}`,
       });
     }
-    const subtotalExact = before.minus(sum(lines.filter((l) => l.code === 'STATUS').map((l) => l.exact)));
+    const afterStatus = before.minus(sum(lines.filter((l) => l.code === 'STATUS').map((l) => l.exact)));
+    // Leave factor of 04 §5.3 step 7 (EXCLUDE_DAYS, MONTH_UNPAID): a CUTI line after the status factor.
+    if (leaveFactor !== null && !leaveFactor.factor.eq(1)) {
+      const after = perLine
+        ? Dec.min(afterStatus, roundNearest(afterStatus.times(leaveFactor.factor), rs))
+        : afterStatus.times(leaveFactor.factor);
+      lines.push({
+        code: 'CUTI',
+        exact: afterStatus.minus(after),
+        reason: leaveFactor.factorReason,
+        formula: `${leaveFactor.factorFormula} × ${rupiah(afterStatus)} → potongan ${show(afterStatus.minus(after))}`,
+        afterSubtotal: true,
+      });
+    }
+    const subtotalExact = afterStatus.minus(sum(lines.filter((l) => l.afterSubtotal).map((l) => l.exact)));
     // 6. Hukuman disiplin
     const hk = hukdisForMonth(sanctions, monthIndex, rs);
     for (const n of hk.notes) warnings.push(warning('HUKDIS_NOT_APPLIED', n));
-    if (hk.cuts.length > 0) {
-      const chosen =
-        rs.hukdisStacking === 'REPLACE' ? [hk.cuts.reduce((a, b) => (b.fraction.gt(a.fraction) ? b : a))] : hk.cuts;
-      const fraction = sum(chosen.map((c) => c.fraction));
-      const base = rs.hukdisBase === 'ENTITLEMENT' ? B : subtotalExact;
-      let exact = r(base.times(fraction));
-      let capped = '';
-      if (exact.gt(subtotalExact)) {
-        exact = subtotalExact;
-        capped = ' (dibatasi sisa TPP)';
-      }
-      lines.push({
-        code: 'HUKDIS',
-        exact,
-        reason: `Hukuman disiplin: ${chosen.map((c) => `${c.sanction} (${c.note}; berlaku ${c.fromMonth} s.d. ${c.toMonth})`).join('; ')}${capped}`,
-        formula: `${pct(fraction)} × ${rs.hukdisBase === 'ENTITLEMENT' ? 'besaran TPP' : 'subtotal'} ${rupiah(base)} = ${show(base.times(fraction))}${capped}`,
-      });
-    }
+    const hl = hukdisLine(hk.cuts, rs, B, subtotalExact, r);
+    if (hl) lines.push(hl);
   }
 
   // 7. Rounding: PER_LINE already rounded; FINAL = cumulative rounding so Σ lines = round(Σ exact).
@@ -336,7 +316,7 @@ export function computeAllowanceMonth(
   const totalDeductions = sum(finalLines.map((l) => l.exact));
   const net = B.minus(totalDeductions);
   if (net.isNeg()) throw new Error('internal: negative net allowance');
-  const statusAmt = sum(finalLines.filter((l) => l.code === 'STATUS').map((l) => l.exact));
+  const statusAmt = sum(finalLines.filter((l) => l.code === 'STATUS' || l.afterSubtotal).map((l) => l.exact));
   const subtotal = statusFactor.isZero() ? new Dec(0) : parts.before.minus(statusAmt);
 
   const deductions: DeductionLine[] = finalLines
@@ -349,29 +329,16 @@ export function computeAllowanceMonth(
   }
 
   // 8. Informational payroll lines (03 §8), never netted
-  const info: InfoLine[] = [];
-  if (rs.bpjs.onTpp) {
-    const base = rs.bpjs.ceiling === null ? net : Dec.min(net, new Dec(rs.bpjs.ceiling));
-    const er = toDec(rs.bpjs.employer, 'ruleSet.bpjs.employer');
-    const ee = toDec(rs.bpjs.employee, 'ruleSet.bpjs.employee');
-    info.push({
-      code: 'BPJS_EMPLOYER_4',
-      amount: toInt(base.times(er).toDecimalPlaces(0, Dec.ROUND_HALF_UP)),
-      reason: `Iuran BPJS Kesehatan pemberi kerja ${pct(er)} × ${rupiah(base)} (ditambahkan ke bruto oleh payroll)`,
-    });
-    info.push({
-      code: 'BPJS_EMPLOYEE_1',
-      amount: toInt(base.times(ee).toDecimalPlaces(0, Dec.ROUND_HALF_UP)),
-      reason: `Iuran BPJS Kesehatan pegawai ${pct(ee)} × ${rupiah(base)} (dipotong oleh payroll)`,
-    });
-  }
+  const info: InfoLine[] = bpjsInfo(rs, net);
   const infoLines: Record<string, number> = {};
   for (const i of info) infoLines[i.code] = i.amount;
 
   const heldAmount = toInt(sum(finalLines.filter((l) => l.code === 'PREDIKAT_HELD').map((l) => l.exact)));
   const minutes = [...late, ...early].reduce<number>((a, m) => a + (m ?? 0), 0);
   const tmkEquivalentDays =
-    absentDays + Math.floor(minutes / asInt(rs.minutesPerTmkDay, 'ruleSet.minutesPerTmkDay', 1));
+    absentDays -
+    (rs.fwa?.countsAsPresent === false ? 0 : fwaDays) +
+    Math.floor(minutes / asInt(rs.minutesPerTmkDay, 'ruleSet.minutesPerTmkDay', 1));
   for (const d of deductions)
     steps.push({ label: `potongan ${d.code}`, formula: `${d.formula} → ${rupiah(d.amount)}`, value: d.amount });
   return {
@@ -393,6 +360,8 @@ export function computeAllowanceMonth(
     heldAmount,
     pending: held && heldAmount > 0,
     tmkEquivalentDays,
+    actingAddon: ent.actingAddon,
+    segments: ent.segments,
     warnings,
     explanation: explanation({
       ruleId: `allowance.month@${resolved.ref}`,
@@ -403,6 +372,9 @@ export function computeAllowanceMonth(
         month: obj.month,
         basicAmount: obj.basicAmount,
         kelasJabatan: obj.kelasJabatan,
+        segments: obj.segments,
+        acting: obj.acting,
+        leave: obj.leave,
         workingDays,
         status,
         predicate: obj.predicate ?? null,

@@ -9,6 +9,8 @@ export interface RawLine {
   exact: DecT;
   reason: string;
   formula: string;
+  /** Applied after the status factor (leave factor of 04 §5.3 step 7): not a discipline deduction. */
+  afterSubtotal?: boolean;
 }
 
 export const warning = (code: AllowanceWarningCode, message: string): AllowanceWarning => ({ code, message });

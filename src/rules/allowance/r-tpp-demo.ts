@@ -16,6 +16,7 @@ export const R_TPP_DEMO: AllowanceRuleSet = {
     'PP 12/2019 Pasal 58 (TPP)',
     'Kepmendagri 900-4700/2020',
     'PP 94/2021 Pasal 8 (hukuman disiplin sedang: potongan tunjangan kinerja 25%)',
+    'PermenPANRB 4/2025 (fleksibilitas kerja: hari kerja fleksibel bukan ketidakhadiran)',
     'Spec 03 §11.3 R-TPP-DEMO (demo, INFERRED)',
   ],
   status: 'INFERRED',
@@ -69,7 +70,21 @@ export const R_TPP_DEMO: AllowanceRuleSet = {
   ],
   apelPct: '0.02',
   tkMode: 'DAILY_ACCRUAL',
-  leaveRules: { CUTI_TAHUNAN: { pctPerDay: '0', base: 'DIS_PART' } },
+  // 04 §5.2 leave modes (INFERRED on the patterns of Sumsel 2024, Kalsel, Takalar 2024).
+  leaveRules: {
+    CUTI_TAHUNAN: { mode: 'NO_CUT' },
+    CUTI_SAKIT: { mode: 'NO_CUT' },
+    CUTI_CAP: { mode: 'NO_CUT' },
+    CUTI_MELAHIRKAN: { mode: 'NO_CUT', maxChildOrder: 2, beyondMode: 'EXCLUDE_DAYS' },
+    CUTI_BESAR: { mode: 'EXCLUDE_DAYS' },
+  },
+  proration: { mode: 'WORKING_DAYS' },
+  // Plt: +20 % of the Plt post's TPP at the same level, the Plt post's TPP when higher, none under 20 days (Perbup Balangan 57/2020 Pasal 35).
+  acting: { addonPct: '0.20', minWorkingDays: 20, higherLevelMode: 'ACTING_POST', proration: 'NONE' },
+  fwa: { countsAsPresent: true },
+  decemberFullPay: false,
+  predikatForSplitPeriod: 'LATEST',
+  deathMonth: 'PRORATE',
   // Every status the engine knows has a row: a status without one is a STATUS_UNKNOWN warning (04 §5.2 keys added).
   statusRules: {
     PNS: '1',

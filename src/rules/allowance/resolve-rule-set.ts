@@ -47,15 +47,34 @@ export function resolveRuleSet(raw: unknown, monthIndex: number, cfg: AllowanceC
   if (typeof obj.base === 'string') {
     const base = resolveRuleSet(obj.base, monthIndex, cfg);
     const overridden = Object.keys(obj).filter((k) => k !== 'base');
-    const merged = { ...base.ruleSet } as Record<string, unknown>;
-    for (const k of overridden) merged[k] = obj[k];
-    const rs = merged as unknown as AllowanceRuleSet;
+    const overrides: Record<string, unknown> = {};
+    for (const k of overridden) overrides[k] = obj[k];
+    const rs = mergeRuleSetOverrides(base.ruleSet, overrides);
     validateRuleSet(rs);
     return { ruleSet: rs, ref: `${base.ref}${overridden.length ? `+{${overridden.join(',')}}` : ''}`, overridden };
   }
   const rs = obj as unknown as AllowanceRuleSet;
   validateRuleSet(rs);
   return { ruleSet: rs, ref: `${String(rs.code)}@${String(rs.version)}`, overridden: [] };
+}
+
+/** Rule-set fields that are maps: a `{ base, … }` override merges them key by key (04 §9.1). */
+const MAP_FIELDS = ['leaveRules', 'acting', 'fwa', 'proration'];
+const isMap = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A template with overrides: fields replaced wholesale, except the map fields, merged key by key into the
+ * template's map (a key's value replaces the template's value whole; 04 §9.1).
+ */
+export function mergeRuleSetOverrides(
+  template: AllowanceRuleSet,
+  overrides: Record<string, unknown>,
+): AllowanceRuleSet {
+  const merged = { ...template } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(overrides))
+    merged[k] =
+      MAP_FIELDS.includes(k) && isMap(merged[k]) && isMap(v) ? { ...(merged[k] as object), ...(v as object) } : v;
+  return merged as unknown as AllowanceRuleSet;
 }
 
 const ONE_OF = <T extends string>(v: unknown, values: readonly T[], field: string): void => {
@@ -129,6 +148,7 @@ export function validateRuleSet(rs: AllowanceRuleSet): void {
     const f = toDec(v, `ruleSet.statusRules.${k}`);
     if (f.isNeg() || f.gt(new Dec(1))) throw new RuleInputError('must be within 0..1', `ruleSet.statusRules.${k}`);
   }
+  validateChangeFields(rs);
   if (rs.hukdisMode === 'LOCAL_TABLE' && !Array.isArray(rs.hukdisTable))
     throw new RuleInputError('is required for LOCAL_TABLE', 'ruleSet.hukdisTable');
   if (rs.hukdisTable !== undefined) validateHukdisTable(rs.hukdisTable);
@@ -153,4 +173,50 @@ function validateHukdisTable(table: unknown): void {
     if (!Number.isInteger(row.months) || (row.months as number) < 1)
       throw new RuleInputError('must be a positive integer', `${f}.months`);
   });
+}
+
+const LEAVE_MODES = ['NO_CUT', 'PCT_PER_DAY', 'EXCLUDE_DAYS', 'MONTH_UNPAID'] as const;
+
+/** The 04 §5.2 fields (leave modes, Plt, proration, FWA, December, split period, death month). */
+function validateChangeFields(rs: AllowanceRuleSet): void {
+  for (const [code, raw] of Object.entries(asObject(rs.leaveRules ?? {}, 'ruleSet.leaveRules'))) {
+    const f = `ruleSet.leaveRules.${code}`;
+    const rule = asObject(raw, f);
+    if (rule.mode !== undefined) ONE_OF(rule.mode, LEAVE_MODES, `${f}.mode`);
+    if (rule.beyondMode !== undefined) ONE_OF(rule.beyondMode, LEAVE_MODES, `${f}.beyondMode`);
+    if (rule.base !== undefined) ONE_OF(rule.base, ['DIS_PART', 'WHOLE'] as const, `${f}.base`);
+    const mode = rule.mode ?? (rule.pctPerDay !== undefined ? 'PCT_PER_DAY' : 'NO_CUT');
+    if (mode === 'PCT_PER_DAY' || rule.beyondMode === 'PCT_PER_DAY') {
+      const p = toDec(rule.pct ?? rule.pctPerDay, `${f}.pct`);
+      if (p.isNeg() || p.gt(1)) throw new RuleInputError('must be within 0..1', `${f}.pct`);
+    }
+    for (const k of ['thresholdDays', 'maxChildOrder'] as const)
+      if (rule[k] !== undefined && (!Number.isInteger(rule[k]) || (rule[k] as number) < 0))
+        throw new RuleInputError('must be a non-negative integer', `${f}.${k}`);
+  }
+  if (rs.proration !== undefined)
+    ONE_OF(
+      asObject(rs.proration, 'ruleSet.proration').mode,
+      ['WORKING_DAYS', 'CALENDAR_DAYS', 'POST_ON_FIRST_DAY'] as const,
+      'ruleSet.proration.mode',
+    );
+  if (rs.acting !== undefined) {
+    const a = asObject(rs.acting, 'ruleSet.acting');
+    if (a.addonPct !== undefined) {
+      const p = toDec(a.addonPct, 'ruleSet.acting.addonPct');
+      if (p.isNeg() || p.gt(1)) throw new RuleInputError('must be within 0..1', 'ruleSet.acting.addonPct');
+    }
+    if (a.minWorkingDays !== undefined && (!Number.isInteger(a.minWorkingDays) || (a.minWorkingDays as number) < 0))
+      throw new RuleInputError('must be a non-negative integer', 'ruleSet.acting.minWorkingDays');
+    if (a.higherLevelMode !== undefined)
+      ONE_OF(a.higherLevelMode, ['ACTING_POST', 'ADDON'] as const, 'ruleSet.acting.higherLevelMode');
+    if (a.proration !== undefined) ONE_OF(a.proration, ['NONE', 'WORKING_DAYS'] as const, 'ruleSet.acting.proration');
+  }
+  if (rs.fwa !== undefined && typeof asObject(rs.fwa, 'ruleSet.fwa').countsAsPresent !== 'boolean')
+    throw new RuleInputError('must be true or false', 'ruleSet.fwa.countsAsPresent');
+  if (rs.decemberFullPay !== undefined && typeof rs.decemberFullPay !== 'boolean')
+    throw new RuleInputError('must be true or false', 'ruleSet.decemberFullPay');
+  if (rs.predikatForSplitPeriod !== undefined)
+    ONE_OF(rs.predikatForSplitPeriod, ['LATEST', 'MAJORITY'] as const, 'ruleSet.predikatForSplitPeriod');
+  if (rs.deathMonth !== undefined) ONE_OF(rs.deathMonth, ['PRORATE', 'FULL'] as const, 'ruleSet.deathMonth');
 }

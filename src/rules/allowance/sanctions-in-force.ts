@@ -1,4 +1,6 @@
-import { Dec, type Dec as DecT } from '../common/decimal';
+import { Dec, pct, show, sum, type Dec as DecT } from '../common/decimal';
+import { rupiah } from './money';
+import type { RawLine } from './deduction-lines';
 import { SANCTIONS, parseEnum, type Sanction } from '../common/enums';
 import {
   addMonthsToDate,
@@ -108,4 +110,30 @@ export function hukdisForMonth(
     });
   });
   return { cuts, notes };
+}
+
+/** The HUKDIS line of a month (03 §9 step 6): REPLACE = the largest cut in force, ADD = their sum; never above the subtotal. */
+export function hukdisLine(
+  cuts: HukdisCut[],
+  rs: AllowanceRuleSet,
+  B: DecT,
+  subtotalExact: DecT,
+  r: (d: DecT) => DecT,
+): RawLine | null {
+  if (cuts.length === 0) return null;
+  const chosen = rs.hukdisStacking === 'REPLACE' ? [cuts.reduce((a, b) => (b.fraction.gt(a.fraction) ? b : a))] : cuts;
+  const fraction = sum(chosen.map((c) => c.fraction));
+  const base = rs.hukdisBase === 'ENTITLEMENT' ? B : subtotalExact;
+  let exact = r(base.times(fraction));
+  let capped = '';
+  if (exact.gt(subtotalExact)) {
+    exact = subtotalExact;
+    capped = ' (dibatasi sisa TPP)';
+  }
+  return {
+    code: 'HUKDIS',
+    exact,
+    reason: `Hukuman disiplin: ${chosen.map((c) => `${c.sanction} (${c.note}; berlaku ${c.fromMonth} s.d. ${c.toMonth})`).join('; ')}${capped}`,
+    formula: `${pct(fraction)} × ${rs.hukdisBase === 'ENTITLEMENT' ? 'besaran TPP' : 'subtotal'} ${rupiah(base)} = ${show(base.times(fraction))}${capped}`,
+  };
 }

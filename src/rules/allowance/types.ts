@@ -21,6 +21,33 @@ export type HukdisTableRow = ({ sanction: Sanction; level?: never } | { level: H
   months: number;
 };
 
+/** How a leave type affects the month (04 §5.2). */
+export type LeaveMode = 'NO_CUT' | 'PCT_PER_DAY' | 'EXCLUDE_DAYS' | 'MONTH_UNPAID';
+
+/** One `leaveRules` entry (04 §5.2); an entry with only `pctPerDay` (03 §11.2) is PCT_PER_DAY. */
+export interface LeaveRule {
+  mode?: LeaveMode;
+  /** PCT_PER_DAY: fraction per day of `base`. */
+  pct?: DecimalInput;
+  /** 03 §11.2 spelling of `pct`. */
+  pctPerDay?: DecimalInput;
+  base?: 'DIS_PART' | 'WHOLE';
+  /** MONTH_UNPAID: unpaid only when the month's days of the type exceed this (default 0). */
+  thresholdDays?: number;
+  /** A child order above this switches to `beyondMode` (cuti melahirkan). */
+  maxChildOrder?: number;
+  beyondMode?: LeaveMode;
+  exemptions?: string[];
+}
+
+/** Plt add-on settings (04 §5.2; Perbup Balangan 57/2020 Pasal 35 pattern). */
+export interface ActingRules {
+  addonPct?: DecimalInput;
+  minWorkingDays?: number;
+  higherLevelMode?: 'ACTING_POST' | 'ADDON';
+  proration?: 'NONE' | 'WORKING_DAYS';
+}
+
 /** What a month without a FINAL predikat for the configured period does (spec 04 §5.2). */
 export type PredikatMissingMode = 'HOLD' | 'NONE_FACTOR' | 'LAST_KNOWN';
 
@@ -80,7 +107,7 @@ export interface AllowanceRuleSet {
   tkMode: 'PCT_PER_DAY' | 'DAILY_ACCRUAL';
   tkPct?: DecimalInput;
   consecutiveAbsenceFullCutDays?: number;
-  leaveRules: Record<string, { pctPerDay?: DecimalInput; exemptions?: string[]; base: 'DIS_PART' | 'WHOLE' }>;
+  leaveRules: Record<string, LeaveRule>;
   /** Status → factor on the subtotal (PNS 1, CLTN 0, CPNS 0.8, …); a status without a row is paid 100 % with a STATUS_UNKNOWN warning. */
   statusRules: Record<string, DecimalInput>;
   hukdisMode: 'PP94_25PCT' | 'LOCAL_TABLE' | 'NONE_TRANSITIONAL';
@@ -95,7 +122,25 @@ export interface AllowanceRuleSet {
   tax: { pph21BorneByEmployer: boolean };
   bpjs: { employer: DecimalInput; employee: DecimalInput; ceiling: number | null; onTpp: boolean };
   minutesPerTmkDay: number;
+  /** 03 spelling of `acting.addonPct`. */
   actingAddonPct?: DecimalInput;
+  /** 04 §5.2 fields; absent = the defaults of R-TPP-DEMO. */
+  proration?: { mode: 'WORKING_DAYS' | 'CALENDAR_DAYS' | 'POST_ON_FIRST_DAY' };
+  acting?: ActingRules;
+  fwa?: { countsAsPresent: boolean };
+  decemberFullPay?: boolean;
+  predikatForSplitPeriod?: 'LATEST' | 'MAJORITY';
+  deathMonth?: 'PRORATE' | 'FULL';
+}
+
+/** One part of a month in one post and status (04 §5.3). */
+export interface SegmentInput {
+  from: string;
+  to: string;
+  workingDays: number;
+  basicAmount?: number;
+  kelasJabatan?: number;
+  status?: string;
 }
 
 /** Monthly attendance of one employee (00-api POST /attendance record). */
@@ -110,6 +155,8 @@ export interface AttendanceInput {
   consecutiveAbsentDays?: number;
   /** Leave days by leave code (CUTI_SAKIT, …), cut per `leaveRules`. */
   leaveDays?: Record<string, number>;
+  /** Days of `absentDays` that were approved flexible-work days (PermenPANRB 4/2025): not TK when `fwa.countsAsPresent`. */
+  fwaDays?: number;
 }
 
 export interface SanctionInForceInput {
@@ -144,6 +191,12 @@ export interface AllowanceMonthInput {
   /** null / absent = no attendance record for the month: no attendance deduction, ATTENDANCE_MISSING warning. */
   attendance?: AttendanceInput | null;
   sanctions?: SanctionInForceInput[];
+  /** Joiners, movers, leavers: the month's parts by post and status (04 §5.3); absent = one whole-month part. */
+  segments?: SegmentInput[];
+  /** Plt held in the month (04 §5.3 step 2). */
+  acting?: { level: 'SAME' | 'HIGHER'; basicAmount?: number; kelasJabatan?: number; workingDays: number };
+  /** Leave of the month by type (04 §5.2). */
+  leave?: { type: string; days: number; childOrder?: number }[];
 }
 
 /** One payroll deduction line. `amount` integer rupiah, `reason` in Bahasa Indonesia. */
@@ -183,6 +236,10 @@ export interface AllowanceMonthResult {
   pending: boolean;
   /** Late + early minutes of the month as TMK days, floor(minutes / ruleSet.minutesPerTmkDay) (03 §12.2). */
   tmkEquivalentDays: number;
+  /** Plt add-on included in basicAmount (0 without one). */
+  actingAddon: number;
+  /** The month's segments, each explained (one whole-month segment without `segments`). */
+  segments: import('./segments').SegmentResult[];
   warnings: AllowanceWarning[];
   explanation: Explanation;
 }

@@ -23,6 +23,19 @@ import {
   type NetralitasRow,
 } from '../discipline/tables';
 import type { NetralitasAct } from '../common/enums';
+import {
+  KP_EDUCATION_CEILING_TABLE,
+  KP_PERIOD_TABLE,
+  KP_SANCTION_RULES,
+  KP_SUBMISSION_RULE,
+  KP_SUPERVISOR_CAP_TABLE,
+  type EducationLevel,
+  type KpPeriodRegime,
+  type KpSanctionRules,
+  type KpSubmissionRule,
+} from '../kenaikan-pangkat/tables';
+import { AK_PENYESUAIAN_TABLE, AK_PERPINDAHAN_TABLE, type OpeningTableRow } from '../angka-kredit/opening-tables';
+import type { Golongan } from '../common/enums';
 
 // ───────────────────────────── Predikat (spec 01) ─────────────────────────────
 export interface PredikatConfig {
@@ -102,6 +115,15 @@ export interface AkConfig {
    * no kenaikan pangkat, KJ eligibility reported but not emitted; false = no ledger.
    */
   pppk: { ledger: 'INFORMATIONAL' | false };
+  /** 04 §4 `ak.opening`: windows and the OPEN fixed-value tables (versioned; admins add rows/versions). */
+  opening: {
+    /** 02 P-18: perpindahan from the top JA pangkat converts at most this many months (CONFIRMED 36). */
+    perpindahanMaxMonths: number;
+    /** 02 P-12: pengangkatan kembali converts at most the last this many months (INFERRED 48). */
+    pengangkatanKembaliMaxMonths: number;
+    perpindahan: RuleTable<OpeningTableRow[]>;
+    penyesuaian: RuleTable<OpeningTableRow[]>;
+  };
 }
 
 export const akDefaults: AkConfig = {
@@ -129,6 +151,65 @@ export const akDefaults: AkConfig = {
   kp: { minMonthsInPangkat: 24, predikatYears: 2 },
   kj: { minMonthsInJenjang: 12, predikatYears: 1 },
   pppk: { ledger: 'INFORMATIONAL' },
+  opening: {
+    perpindahanMaxMonths: 36,
+    pengangkatanKembaliMaxMonths: 48,
+    perpindahan: AK_PERPINDAHAN_TABLE,
+    penyesuaian: AK_PENYESUAIAN_TABLE,
+  },
+};
+
+// ─────────────────────────── Kenaikan pangkat calendar (spec 04 §3) ───────────────────────────
+export interface KpConfig {
+  /** 04 §3.1 `kp.periods` (CONFIRMED). */
+  periods: RuleTable<KpPeriodRegime>;
+  /** 04 §3.2 `kp.submission` (CONFIRMED for 12 periods; OPEN default for earlier regimes). */
+  submission: KpSubmissionRule;
+  /** 04 §3.2 `kp.submissionCalendar`: per-TMT window overrides, `{ "2024-04-01": { submitFrom, submitBy } }`. */
+  submissionCalendar: Record<string, { submitFrom: string; submitBy: string }>;
+  /** 04 §3.3 `kp.sanctionBlocking` (INFERRED). */
+  sanctions: KpSanctionRules;
+  /** 04 §3.4 `kp.regular.*`. */
+  regular: {
+    minMonthsInPangkat: number;
+    predikatYears: number;
+    ceilingByEducation: RuleTable<Record<EducationLevel, Golongan>>;
+    capAtSupervisor: RuleTable<{ capAtSupervisor: boolean }>;
+  };
+}
+
+export const kpDefaults: KpConfig = {
+  periods: KP_PERIOD_TABLE,
+  submission: KP_SUBMISSION_RULE,
+  submissionCalendar: {},
+  sanctions: KP_SANCTION_RULES,
+  regular: {
+    minMonthsInPangkat: 48,
+    predikatYears: 2,
+    ceilingByEducation: KP_EDUCATION_CEILING_TABLE,
+    capAtSupervisor: KP_SUPERVISOR_CAP_TABLE,
+  },
+};
+
+// ─────────────────────────── PPPK (spec 04 §6) ───────────────────────────
+export type ContractRecommendation = 'EXTEND' | 'EXTEND_WITH_COACHING' | 'CONTRACT_NOT_EXTENDED';
+
+export interface PppkConfig {
+  /** `pppk.contractReview.leadMonths` (CONFIRMED, PP 49/2018 Pasal 37) and `.map` (INFERRED). */
+  contractReview: { leadMonths: number; map: Record<Predicate, ContractRecommendation> };
+}
+
+export const pppkDefaults: PppkConfig = {
+  contractReview: {
+    leadMonths: 6,
+    map: {
+      SANGAT_BAIK: 'EXTEND',
+      BAIK: 'EXTEND',
+      BUTUH_PERBAIKAN: 'EXTEND_WITH_COACHING',
+      KURANG: 'CONTRACT_NOT_EXTENDED',
+      SANGAT_KURANG: 'CONTRACT_NOT_EXTENDED',
+    },
+  },
 };
 
 // ─────────────────────────── Allowances (spec 03 §9–§11) ───────────────────────────
@@ -155,6 +236,11 @@ export interface DisciplineConfig {
   netralitas: RuleTable<Record<NetralitasAct, NetralitasRow>>;
   /** 03 §12.4: decision effective on the Nth working day after delivery (CONFIRMED-impl, default 15). */
   effectiveDate: { workingDaysAfterDelivery: number; weekendDays: number[] };
+  /** 04 §7 `neutrality.recommendingBody` (effective-dated) and `neutrality.elections` (penetapan = CALON from). */
+  neutrality: {
+    recommendingBody: RuleTable<{ body: string; name: string }>;
+    elections: { code: string; name: string; from: string; to: string; penetapan: string; legalBasis: string }[];
+  };
 }
 
 export const disciplineDefaults: DisciplineConfig = {
@@ -162,6 +248,37 @@ export const disciplineDefaults: DisciplineConfig = {
   minutesPerTmkDay: 450,
   netralitas: NETRALITAS_MATRIX_TABLE,
   effectiveDate: { workingDaysAfterDelivery: 15, weekendDays: [6, 7] },
+  neutrality: {
+    recommendingBody: [
+      {
+        id: 'KASN',
+        effectiveFrom: '2014-01-15',
+        effectiveTo: '2024-08-24',
+        legalBasis: 'UU 5/2014 tentang ASN (Komisi Aparatur Sipil Negara)',
+        status: 'CONFIRMED',
+        data: { body: 'KASN', name: 'Komisi Aparatur Sipil Negara' },
+      },
+      {
+        id: 'BKN',
+        effectiveFrom: '2024-08-24',
+        effectiveTo: null,
+        legalBasis:
+          'Perpres 91/2024 dan 92/2024; SE MenPANRB 4/2024 (tugas pengawasan KASN oleh BKN, Deputi Bidang Pengawasan dan Pengendalian)',
+        status: 'CONFIRMED',
+        data: { body: 'BKN', name: 'Badan Kepegawaian Negara (Deputi Bidang Pengawasan dan Pengendalian)' },
+      },
+    ],
+    elections: [
+      {
+        code: 'PILKADA_2024',
+        name: 'Pemilihan Kepala Daerah Serentak 2024',
+        from: '2024-01-01',
+        to: '2024-12-31',
+        penetapan: '2024-09-22',
+        legalBasis: 'PKPU 2/2024 (penetapan pasangan calon 22 September 2024)',
+      },
+    ],
+  },
 };
 
 // ─────────────────────────── Outcomes (spec 03 §14–§15) ───────────────────────────
@@ -205,4 +322,6 @@ export const RULE_DEFAULTS = {
   allowance: allowanceDefaults,
   discipline: disciplineDefaults,
   outcomes: outcomeDefaults,
+  kp: kpDefaults,
+  pppk: pppkDefaults,
 } as const;

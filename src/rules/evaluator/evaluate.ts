@@ -21,6 +21,11 @@ import { kinerjaPeriodikPayload, skp22Payload, type PayloadResult } from '../sia
 import { angkaKreditPayload } from '../siasn/angka-kredit-payload';
 import { skpSegments } from '../segments/skp-segments';
 import { orgPeriodicSuggestion } from '../segments/org-suggestion';
+import { kpNextPeriod } from '../kenaikan-pangkat/next-period';
+import { kpRegular } from '../kenaikan-pangkat/regular';
+import { akOpening } from '../angka-kredit/opening';
+import { pppkContractReview } from '../pppk/contract-review';
+import { netralitasStage, recommendingBody } from '../discipline/recommending-body';
 
 /** One evaluation case (golden file format: id, rule, input; other keys ignored). */
 export interface RuleCase {
@@ -69,6 +74,12 @@ export const RULE_HANDLERS: Record<string, Handler> = {
   'siasn.angkaKreditPayload': flat((i: Parameters<typeof angkaKreditPayload>[0]) => angkaKreditPayload(i)),
   'skp.segments': skpSegments,
   'org.periodicSuggestion': orgPeriodicSuggestion,
+  'kp.nextPeriod': kpNextPeriod,
+  'kp.regular': kpRegular,
+  'ak.opening': akOpening,
+  'pppk.contractReview': pppkContractReview,
+  'netralitas.recommendingBody': recommendingBody,
+  'netralitas.stage': (input: { date: string; election?: string }) => netralitasStage(input) ?? { stage: null },
 };
 
 /** Evaluates one case; a bad case yields `{ error }` and never throws. */
