@@ -4,16 +4,19 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { configureApiApp } from './bootstrap/configure-api-app';
 import { envOrExit } from './bootstrap/env-or-exit';
+import { exitWithFatal, routeProcessOutputToLog } from './bootstrap/process-log';
 import { createFastifyAdapter } from './bootstrap/fastify-adapter';
 import { runMigrations } from './database/migrate';
 import { AuthService } from './identity/auth.service';
 
 /** HTTP API process. SIGTERM drains HTTP, then closes queues and the database pool. */
 async function bootstrap(): Promise<void> {
+  routeProcessOutputToLog('api');
   const env = envOrExit();
   if (env.RUN_MIGRATIONS === 'true') await runMigrations(env.DATABASE_URL);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(env.TRUST_PROXY), {
     bufferLogs: true,
+    abortOnError: false,
   });
   await configureApiApp(app);
   await app.get(AuthService).ensureBootstrapAdmin();
@@ -27,7 +30,4 @@ class AppModuleLogger {
   }
 }
 
-void bootstrap().catch((err) => {
-  process.stderr.write(`API failed to start: ${(err as Error).stack ?? err}\n`);
-  process.exit(1);
-});
+void bootstrap().catch((err) => exitWithFatal(err, 'API failed to start'));

@@ -130,6 +130,16 @@ export class EnvironmentVariables {
   @Max(500)
   WORKER_CONCURRENCY: number = 20;
 
+  /**
+   * Seconds a worker keeps running while Redis is unreachable before it exits (code 69) so that its
+   * supervisor restarts it; 0 never exits (it only reports itself unhealthy in the log).
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  WORKER_REDIS_GRACE_SECONDS: number = 30;
+
   @IsOptional()
   @IsInt()
   @Min(10)

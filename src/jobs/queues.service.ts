@@ -1,6 +1,7 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
+import { RepeatFilter } from '../common/repeat-filter';
 import { AppConfig } from '../config/app-config';
 import { QUEUE_NAMES, QueueName } from './job-registry';
 import { createRedis } from './redis-connection';
@@ -10,6 +11,8 @@ import { createRedis } from './redis-connection';
 export class QueuesService implements OnApplicationShutdown {
   private readonly connection: IORedis;
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly logger = new Logger('Queues');
+  private readonly repeats = new RepeatFilter();
   readonly prefix: string;
 
   constructor(config: AppConfig) {
@@ -17,7 +20,13 @@ export class QueuesService implements OnApplicationShutdown {
     this.connection = createRedis(config.get('REDIS_URL'), 'producer');
     this.connection.on('error', () => undefined); // surfaced through health checks and relay errors
     for (const name of QUEUE_NAMES) {
-      this.queues.set(name, new Queue(name, { connection: this.connection, prefix: this.prefix }));
+      const queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      // Without a listener BullMQ prints each error's raw stack trace to stderr; log one JSON line instead.
+      queue.on('error', (err: Error) => {
+        const held = this.repeats.pass(name, err.message);
+        if (held !== null) this.logger.warn({ queue: name, err: err.message, repeated: held }, 'queue error');
+      });
+      this.queues.set(name, queue);
     }
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { Job, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { RepeatFilter } from '../common/repeat-filter';
 import { RequestContext } from '../common/request-context';
 import { DiscoveredHandler, JobHandlerDiscovery } from './job-handler-discovery';
 import { JOBS, JobName, jobOptions, QUEUE_NAMES, REPEATABLE_JOBS } from './job-registry';
@@ -16,6 +17,7 @@ import { createRedis } from './redis-connection';
 export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private readonly workers: Worker[] = [];
+  private readonly repeats = new RepeatFilter();
   private handlers = new Map<JobName, DiscoveredHandler>();
 
   constructor(
@@ -39,7 +41,10 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
       worker.on('failed', (job, err) =>
         this.logger.warn({ job: job?.id, name: job?.name, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
       );
-      worker.on('error', (err) => this.logger.warn({ queue, err: err.message }, 'worker connection error'));
+      worker.on('error', (err) => {
+        const held = this.repeats.pass(queue, err.message);
+        if (held !== null) this.logger.warn({ queue, err: err.message, repeated: held }, 'worker connection error');
+      });
       this.workers.push(worker);
     }
     await this.scheduleRepeatables();

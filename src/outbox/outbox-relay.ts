@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { RepeatFilter } from '../common/repeat-filter';
 import { AppConfig } from '../config/app-config';
 import { EVENT_ROUTES, JobName, JOBS, jobOptions } from '../jobs/job-registry';
 import { QueuesService } from '../jobs/queues.service';
@@ -34,6 +35,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running = false;
   private stopped = false;
   private readonly batchSize = 1000;
+  private readonly repeats = new RepeatFilter();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -61,8 +63,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     let moved = 0;
     try {
       moved = await this.relayOnce();
+      this.repeats.reset('relay');
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'outbox relay: enqueue failed, rows stay pending');
+      const held = this.repeats.pass('relay', (err as Error).message);
+      if (held !== null)
+        this.logger.warn(
+          { err: (err as Error).message, repeated: held },
+          'outbox relay: enqueue failed, rows stay pending',
+        );
     } finally {
       this.running = false;
     }

@@ -12,6 +12,7 @@ describe('environment validation', () => {
     expect(cfg.PORT).toBe(3000);
     expect(cfg.QUEUE_PREFIX).toBe('skp');
     expect(cfg.OBJECTION_WINDOW_DAYS).toBe(14);
+    expect(cfg.WORKER_REDIS_GRACE_SECONDS).toBe(30);
   });
 
   it.each([
