@@ -31,6 +31,8 @@ const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  // file-type exports only `import`/`module-sync` conditions, which jest's CommonJS resolver does not match.
+  moduleNameMapper: { '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
   testEnvironment: 'node',
 };
 module.exports = {

@@ -4,6 +4,7 @@ import { AngkaKreditModule } from './angka-kredit/angka-kredit.module';
 import { DisciplineModule } from './discipline/discipline.module';
 import { EvaluationBatchModule } from './evaluation/batch/evaluation-batch.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
+import { EvidenceModule } from './evaluation/evidence/evidence.module';
 import { MeModule } from './me/me.module';
 import { OrgModule } from './org/org.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
@@ -17,6 +18,7 @@ export const FEATURE_MODULES = [
   SkpModule,
   EvaluationModule,
   EvaluationBatchModule,
+  EvidenceModule,
   AngkaKreditModule,
   OutcomesModule,
   AllowanceModule,

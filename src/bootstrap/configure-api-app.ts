@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { INestApplication, VersioningType } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -36,6 +37,10 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
   registerCsvBodyParser(fastify);
   registerJsonBodyParser(app);
   registerXlsxBodyParser(fastify);
+  // Evidence uploads (multipart/form-data): one file per request, read whole up to EVIDENCE_MAX_BYTES.
+  await app.register(multipart as never, {
+    limits: { fileSize: config.get('EVIDENCE_MAX_BYTES'), files: 1, fields: 5, parts: 6 },
+  });
 
   // Correlation id + request context for everything below (guards, services, audit).
   fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {

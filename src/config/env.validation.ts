@@ -172,6 +172,50 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   CONSOLE_DIR: string = '';
+
+  /** Where evidence files (bukti dukung) are kept: `local` (EVIDENCE_DIR) or `s3` (any S3-compatible API). */
+  @IsOptional()
+  @IsIn(['local', 's3'])
+  EVIDENCE_STORAGE: 'local' | 's3' = 'local';
+
+  /** The local driver's directory (relative to the working directory unless absolute). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  EVIDENCE_DIR: string = '.run/evidence';
+
+  /** Largest evidence file accepted, in bytes (default 10 MB). */
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  EVIDENCE_MAX_BYTES: number = 10 * 1024 * 1024;
+
+  /** S3 driver: the API's URL (MinIO `http://127.0.0.1:9000`); empty for AWS itself. */
+  @IsOptional()
+  @IsString()
+  S3_ENDPOINT: string = '';
+
+  @IsOptional()
+  @IsString()
+  S3_REGION: string = 'us-east-1';
+
+  @IsOptional()
+  @IsString()
+  S3_BUCKET: string = '';
+
+  /** Empty: the SDK's own chain (environment, instance role). */
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID: string = '';
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY: string = '';
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  S3_FORCE_PATH_STYLE: 'true' | 'false' = 'true';
 }
 
 export class ConfigError extends Error {}
@@ -192,6 +236,9 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
     throw new ConfigError(
       'Configuration error: BOOTSTRAP_ADMIN_PASSWORD is missing (required when BOOTSTRAP_ADMIN_NIP is set)',
     );
+  }
+  if (cfg.EVIDENCE_STORAGE === 's3' && !cfg.S3_BUCKET) {
+    throw new ConfigError('Configuration error: S3_BUCKET is missing (required when EVIDENCE_STORAGE=s3)');
   }
   return cfg;
 }

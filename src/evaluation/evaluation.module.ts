@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { DisciplineReadModule } from '../discipline/discipline-read';
 import { SkpStore } from '../skp/skp-store';
 import { DistributionService } from './distribution.service';
+import { EvaluationAccess } from './evaluation-access';
 import { EvaluationStatusReader } from './evaluation-status-reader';
 import { EvaluationStore } from './evaluation-store';
 import { EvaluationViews } from './evaluation-views';
@@ -22,7 +23,8 @@ import { OrgPerformanceService } from './org-performance.service';
     OrgPerformanceService,
     SkpStore,
     EvaluationStatusReader,
+    EvaluationAccess,
   ],
-  exports: [EvaluationService, DistributionService, EvaluationStatusReader],
+  exports: [EvaluationService, DistributionService, EvaluationStatusReader, EvaluationAccess],
 })
 export class EvaluationModule {}

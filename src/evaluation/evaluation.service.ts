@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy, Relation } from '../authz/access-policy';
-import { badRequest, conflict, ErrorDetail, forbidden, notFound, unprocessable } from '../common/api-error';
+import { badRequest, conflict, ErrorDetail, forbidden, unprocessable } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { Principal } from '../identity/principal';
@@ -29,6 +29,7 @@ import {
   RealizationsDto,
 } from './dto/evaluation.dto';
 import { EvaluationEntity } from './entities/evaluation.entity';
+import { EvaluationAccess, EvaluationCtx } from './evaluation-access';
 import { EvaluationStore } from './evaluation-store';
 import { EvaluationView, EvaluationViews } from './evaluation-views';
 import { Cadence, EvaluationPeriod, PeriodKind, periodsOfYear } from './periods';
@@ -56,13 +57,7 @@ export type FinalizedBy = 'ACCEPT' | 'DECISION' | 'EXPIRY' | 'CORRECTION';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-interface Ctx {
-  skp: SkpEntity;
-  p: EvaluationPeriod;
-  e: EvaluationEntity | null;
-  refDate: string;
-  rel: Set<Relation>;
-}
+type Ctx = EvaluationCtx;
 
 /**
  * The evaluation workflow per SKP × period (spec 01 §3.5, §6–§11):
@@ -84,6 +79,7 @@ export class EvaluationService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly disciplineGuard: DisciplineRatingGuard,
+    private readonly access: EvaluationAccess,
   ) {}
 
   // ---- reads -------------------------------------------------------------------------------
@@ -153,16 +149,7 @@ export class EvaluationService {
     return this.dataSource.transaction(async (m) => {
       const c = await this.load(m, p, skpId, period, true);
       this.requireRole(c, 'SELF');
-      this.requireApproved(c.skp);
-      this.requireStarted(c.p);
-      requireRatable(c.p, this.clock.today(), this.config);
-      const status = c.e?.status ?? 'DRAFT';
-      if (status !== 'DRAFT' && status !== 'SUBMITTED') {
-        throw conflict(
-          `Realisasi tidak dapat diubah: evaluasi berstatus ${status} / realisations are locked once the evaluation is RATED`,
-          [{ field: 'status', problem: `is ${status}` }],
-        );
-      }
+      this.access.requireAcceptsRealizations(c);
       const results = await this.store.skpStore.results(m, c.skp.id);
       const indicatorIds = new Set(results.flatMap((r) => r.indicators.map((i) => i.id)));
       const problems: ErrorDetail[] = [];
@@ -551,23 +538,8 @@ export class EvaluationService {
 
   // ---- helpers -----------------------------------------------------------------------------
 
-  private async load(m: EntityManager, p: Principal, skpId: string, period: string, lock: boolean): Promise<Ctx> {
-    const skp = await this.store.skp(m, skpId);
-    const per = await this.store.period(m, skp, period);
-    const e = await this.store.find(m, skp.id, per.period, lock);
-    const refDate = this.store.refDate(e, per);
-    const rel = await this.policy.require(
-      p,
-      skp.employeeId,
-      refDate,
-      ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'],
-      'Evaluasi',
-      m,
-    );
-    // The atasan PPK sees an evaluation only when an appeal brought it to him.
-    const onlyAtasan = !rel.has('ADMIN') && !rel.has('SELF') && !rel.has('PPK');
-    if (onlyAtasan && !e?.objectionReason) throw notFound('Evaluasi');
-    return { skp, p: per, e, refDate, rel };
+  private load(m: EntityManager, p: Principal, skpId: string, period: string, lock: boolean): Promise<Ctx> {
+    return this.access.load(m, p, skpId, period, lock);
   }
 
   private requireRole(c: Ctx, role: Relation): void {
@@ -582,19 +554,11 @@ export class EvaluationService {
   }
 
   private requireApproved(skp: SkpEntity): void {
-    if (skp.status !== 'APPROVED') {
-      throw conflict(
-        `SKP berstatus ${skp.status}; evaluasi hanya untuk SKP yang telah disetujui / evaluations need an APPROVED SKP`,
-        [{ field: 'skp.status', problem: `is ${skp.status}, must be APPROVED` }],
-      );
-    }
+    this.access.requireApproved(skp);
   }
 
   private requireStarted(p: EvaluationPeriod): void {
-    if (this.clock.today() < p.start)
-      throw conflict(`Periode ${p.period} belum dimulai (mulai ${p.start}) / the period has not started`, [
-        { field: 'period', problem: `starts ${p.start}` },
-      ]);
+    this.access.requireStarted(p);
   }
 
   private requireStatus(c: Ctx, status: string, verb: string): EvaluationEntity {

@@ -21,6 +21,7 @@ export type { EvaluationList } from '../evaluation/evaluation.service';
 export type { EvaluationCalendar } from '../evaluation/periods';
 export type { DistributionReport } from '../evaluation/distribution.service';
 export type { UnitPerformanceView } from '../evaluation/org-performance.service';
+export type { EvidenceView, EvidenceList } from '../evaluation/evidence/evidence.repository';
 
 export interface SkpPage extends Page<SkpListItem> {}
 export interface DelegationPage extends Page<DelegationView> {}
@@ -91,5 +92,7 @@ export const RESPONSE_TYPE_NAMES = [
   'EvaluationCalendar',
   'DistributionReport',
   'UnitPerformanceView',
+  'EvidenceView',
+  'EvidenceList',
 ] as const;
 export type ResponseTypeName = (typeof RESPONSE_TYPE_NAMES)[number];

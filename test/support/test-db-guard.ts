@@ -8,6 +8,8 @@ process.env.RUN_MIGRATIONS ??= 'true';
 process.env.BOOTSTRAP_ADMIN_NIP ??= '198501012010011001';
 process.env.BOOTSTRAP_ADMIN_PASSWORD ??= 'admin-test-password';
 process.env.OUTBOX_POLL_MS ??= '50';
+// Evidence files of this test process, outside the checkout (the local storage driver).
+process.env.EVIDENCE_DIR ??= require('node:path').join(require('node:os').tmpdir(), `skp-evidence-${process.pid}`);
 
 const dbName = decodeURIComponent(new URL(process.env.DATABASE_URL).pathname.slice(1));
 if (!/(^|_)test(_|$)/.test(dbName)) {

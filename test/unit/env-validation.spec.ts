@@ -13,6 +13,8 @@ describe('environment validation', () => {
     expect(cfg.QUEUE_PREFIX).toBe('skp');
     expect(cfg.OBJECTION_WINDOW_DAYS).toBe(14);
     expect(cfg.WORKER_REDIS_GRACE_SECONDS).toBe(30);
+    expect(cfg.EVIDENCE_STORAGE).toBe('local');
+    expect(cfg.EVIDENCE_MAX_BYTES).toBe(10 * 1024 * 1024);
   });
 
   it.each([
@@ -27,6 +29,9 @@ describe('environment validation', () => {
       { ...valid, BOOTSTRAP_ADMIN_NIP: '198501012010011001' },
       /BOOTSTRAP_ADMIN_PASSWORD is missing/,
     ],
+    ['S3_BUCKET', { ...valid, EVIDENCE_STORAGE: 's3' }, /S3_BUCKET is missing \(required when EVIDENCE_STORAGE=s3\)/],
+    ['EVIDENCE_STORAGE', { ...valid, EVIDENCE_STORAGE: 'ftp' }, /EVIDENCE_STORAGE must be one of/],
+    ['EVIDENCE_MAX_BYTES', { ...valid, EVIDENCE_MAX_BYTES: '10' }, /EVIDENCE_MAX_BYTES must not be less than 1024/],
   ])('stops with one line naming %s', (_name, env, pattern) => {
     let err: unknown;
     try {

@@ -62,6 +62,34 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
     await expect(page.getByRole('heading', { level: 1, name: 'Tim Saya' })).toBeVisible();
   });
 
+  await test.step('the employee uploads a PDF as bukti dukung for the period and downloads it back', async () => {
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await login(page, employee.nip, PASSWORD);
+    await openMenu(page, 'Evaluasi', phone);
+    await page.getByLabel('Periode').selectOption(period);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByLabel('Berkas bukti dukung').click(),
+    ]);
+    await chooser.setFiles({
+      name: 'laporan-rujukan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n'),
+    });
+    await page.getByRole('button', { name: 'Unggah' }).click();
+    await expect(page.getByText('Bukti dukung diunggah.')).toBeVisible();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh laporan-rujukan.pdf' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('laporan-rujukan.pdf');
+    if (phone) await expectNoHorizontalScroll(page);
+    await checkPage(page, info, 'evaluasi-bukti-dukung');
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await login(page, ppk.nip, PASSWORD);
+    await openMenu(page, 'Tim Saya', phone);
+  });
+
   await test.step('the PPK rates with feedback, sees the curve and finalises', async () => {
     await page.getByLabel('Periode penilaian').selectOption(period);
     await page.getByRole('link', { name: `Nilai ${employee.name}` }).click();

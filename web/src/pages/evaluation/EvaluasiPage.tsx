@@ -11,6 +11,7 @@ import { formatDate, formatPeriod } from '../../lib/format';
 import { CORE_VALUE_LABELS, PREDICATE_LABELS, RATING_LABELS, label } from '../../lib/labels';
 import { currentYear, defaultPeriod } from '../../lib/year';
 import { AcceptOrObject } from './AcceptOrObject';
+import { EvidenceFiles } from './EvidenceFiles';
 import { RealizationForm } from './RealizationForm';
 
 /** Evaluasi: per period, the realisations with bukti dukung, the rating and predikat, DEKP, accept or keberatan. */
@@ -147,6 +148,11 @@ export function EvaluasiPage() {
             </Alert>
           )}
           <RealizationForm view={e} queryKey={key} editable={e.status === 'DRAFT'} />
+          <EvidenceFiles
+            skpId={e.skpId}
+            period={e.period}
+            canUpload={e.status === 'DRAFT' || e.status === 'SUBMITTED'}
+          />
         </>
       )}
     </Stack>

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AccessPolicy, Relation } from '../authz/access-policy';
+import { conflict, notFound } from '../common/api-error';
+import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
+import { Principal } from '../identity/principal';
+import { SkpEntity } from '../skp/entities/skp.entity';
+import { EvaluationEntity } from './entities/evaluation.entity';
+import { EvaluationStore } from './evaluation-store';
+import { requireRatable } from './period-guard';
+import { EvaluationPeriod } from './periods';
+
+/** An evaluation as one caller may see it: the SKP, the period, the row (null before the first write), relations. */
+export interface EvaluationCtx {
+  skp: SkpEntity;
+  p: EvaluationPeriod;
+  e: EvaluationEntity | null;
+  refDate: string;
+  rel: Set<Relation>;
+}
+
+/** Who may see an evaluation (404 otherwise) and when the employee may still write realisations. */
+@Injectable()
+export class EvaluationAccess {
+  constructor(
+    private readonly store: EvaluationStore,
+    private readonly policy: AccessPolicy,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async load(m: EntityManager, p: Principal, skpId: string, period: string, lock: boolean): Promise<EvaluationCtx> {
+    const skp = await this.store.skp(m, skpId);
+    const per = await this.store.period(m, skp, period);
+    const e = await this.store.find(m, skp.id, per.period, lock);
+    const refDate = this.store.refDate(e, per);
+    const rel = await this.policy.require(
+      p,
+      skp.employeeId,
+      refDate,
+      ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'],
+      'Evaluasi',
+      m,
+    );
+    // The atasan PPK sees an evaluation only when an appeal brought it to him.
+    const onlyAtasan = !rel.has('ADMIN') && !rel.has('SELF') && !rel.has('PPK');
+    if (onlyAtasan && !e?.objectionReason) throw notFound('Evaluasi');
+    return { skp, p: per, e, refDate, rel };
+  }
+
+  /** Realisations and their evidence files are written on an APPROVED SKP, in a begun and ratable period, until RATED (spec 01 §6). */
+  requireAcceptsRealizations(c: EvaluationCtx): void {
+    this.requireApproved(c.skp);
+    this.requireStarted(c.p);
+    requireRatable(c.p, this.clock.today(), this.config);
+    const status = c.e?.status ?? 'DRAFT';
+    if (status !== 'DRAFT' && status !== 'SUBMITTED') {
+      throw conflict(
+        `Realisasi tidak dapat diubah: evaluasi berstatus ${status} / realisations are locked once the evaluation is RATED`,
+        [{ field: 'status', problem: `is ${status}` }],
+      );
+    }
+  }
+
+  requireApproved(skp: SkpEntity): void {
+    if (skp.status !== 'APPROVED') {
+      throw conflict(
+        `SKP berstatus ${skp.status}; evaluasi hanya untuk SKP yang telah disetujui / evaluations need an APPROVED SKP`,
+        [{ field: 'skp.status', problem: `is ${skp.status}, must be APPROVED` }],
+      );
+    }
+  }
+
+  requireStarted(p: EvaluationPeriod): void {
+    if (this.clock.today() < p.start)
+      throw conflict(`Periode ${p.period} belum dimulai (mulai ${p.start}) / the period has not started`, [
+        { field: 'period', problem: `starts ${p.start}` },
+      ]);
+  }
+}

@@ -1,0 +1,128 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { conflict, forbidden, notFound } from '../../common/api-error';
+import { Clock } from '../../common/clock';
+import { actorLabel, Principal } from '../../identity/principal';
+import { EvaluationAccess } from '../evaluation-access';
+import { checkEvidence } from './evidence-file';
+import { EvidenceList, EvidenceRepository, EvidenceRow, EvidenceView, toView } from './evidence.repository';
+import { EVIDENCE_STORAGE, EvidenceStorage } from './evidence-storage';
+
+/** Files per evaluation: enough for a year of monthly reports, bounded so storage cannot be flooded. */
+export const MAX_EVIDENCE_FILES = 30;
+
+/**
+ * Evidence files (bukti dukung) of an evaluation: the employee uploads while realisations are open;
+ * whoever may see the evaluation lists and downloads them (404 for anyone else). A failed upload
+ * leaves neither a row nor a stored object.
+ */
+@Injectable()
+export class EvidenceService {
+  private readonly logger = new Logger('Evidence');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: EvaluationAccess,
+    private readonly repo: EvidenceRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(EVIDENCE_STORAGE) private readonly storage: EvidenceStorage,
+  ) {}
+
+  async list(p: Principal, skpId: string, period: string): Promise<EvidenceList> {
+    const m = this.dataSource.manager;
+    const c = await this.access.load(m, p, skpId, period, false);
+    return { items: (await this.repo.list(m, c.skp.id, c.p.period)).map(toView) };
+  }
+
+  async open(
+    p: Principal,
+    skpId: string,
+    period: string,
+    evidenceId: string,
+  ): Promise<{ row: EvidenceRow; stream: Readable }> {
+    const m = this.dataSource.manager;
+    const c = await this.access.load(m, p, skpId, period, false);
+    const row = await this.repo.find(m, c.skp.id, c.p.period, evidenceId);
+    if (!row) throw notFound('Bukti dukung');
+    return { row, stream: await this.storage.get(row.storageKey) };
+  }
+
+  async upload(
+    p: Principal,
+    skpId: string,
+    period: string,
+    file: { name: string | undefined; data: Buffer },
+  ): Promise<EvidenceView> {
+    const id = randomUUID();
+    let storedKey: string | null = null;
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const c = await this.access.load(m, p, skpId, period, true);
+        this.requireSelf(c.rel);
+        this.access.requireAcceptsRealizations(c);
+        const checked = await checkEvidence(file.name, file.data);
+        if ((await this.repo.count(m, c.skp.id, c.p.period)) >= MAX_EVIDENCE_FILES)
+          throw conflict(`Paling banyak ${MAX_EVIDENCE_FILES} bukti dukung per evaluasi / too many evidence files`, [
+            { field: 'file', problem: `at most ${MAX_EVIDENCE_FILES} files per evaluation` },
+          ]);
+        const row: EvidenceRow = {
+          id,
+          ...checked,
+          uploadedBy: actorLabel(p).actor,
+          uploadedAt: this.clock.now().toISOString(),
+          storageKey: `${c.skp.id}/${c.p.period}/${id}`,
+        };
+        await this.repo.insert(m, c.skp.id, c.p.period, row);
+        await this.audit.record(m, {
+          action: 'evaluation.evidence.upload',
+          entityType: 'Evaluation',
+          entityId: c.e?.id ?? `${c.skp.id}/${c.p.period}`,
+          after: toView(row),
+        });
+        // Last step before commit: a storage failure rolls the row back.
+        await this.storage.put(row.storageKey, file.data, row.contentType);
+        storedKey = row.storageKey;
+        return toView(row);
+      });
+    } catch (err) {
+      // The commit failed after the object was stored: remove it so no file is left without its row.
+      if (storedKey) await this.removeObject(storedKey);
+      throw err;
+    }
+  }
+
+  async remove(p: Principal, skpId: string, period: string, evidenceId: string): Promise<void> {
+    const key = await this.dataSource.transaction(async (m) => {
+      const c = await this.access.load(m, p, skpId, period, true);
+      const row = await this.repo.find(m, c.skp.id, c.p.period, evidenceId);
+      if (!row) throw notFound('Bukti dukung');
+      this.requireSelf(c.rel);
+      this.access.requireAcceptsRealizations(c);
+      await this.repo.delete(m, row.id);
+      await this.audit.record(m, {
+        action: 'evaluation.evidence.delete',
+        entityType: 'Evaluation',
+        entityId: c.e?.id ?? `${c.skp.id}/${c.p.period}`,
+        before: toView(row),
+      });
+      return row.storageKey;
+    });
+    await this.removeObject(key);
+  }
+
+  private requireSelf(rel: Set<string>): void {
+    if (!rel.has('SELF')) throw forbidden('Hanya pegawai yang dinilai yang dapat mengelola bukti dukung');
+  }
+
+  private async removeObject(key: string): Promise<void> {
+    try {
+      await this.storage.delete(key);
+    } catch (err) {
+      this.logger.error({ key, err: (err as Error).message }, 'evidence object could not be removed (orphan)');
+    }
+  }
+}
