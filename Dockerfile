@@ -22,6 +22,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=web /app/web/dist ./web/dist
 COPY package.json ./
+# The local evidence driver's default directory (EVIDENCE_DIR=.run/evidence); mount a volume here to keep files.
+RUN mkdir -p /app/.run/evidence && chown -R node:node /app/.run
 USER node
 EXPOSE 3000
 CMD ["node", "dist/main.js"]
