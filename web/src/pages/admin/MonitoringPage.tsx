@@ -15,9 +15,10 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatDate, formatNip, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime, formatNip, formatNumber } from '../../lib/format';
 import { STATUS_LABELS } from '../../lib/labels';
 import { currentYear } from '../../lib/year';
+import { FinalizeBatch } from './FinalizeBatch';
 
 interface UnitProgress {
   unitCode: string | null;
@@ -36,6 +37,7 @@ interface UnitProgress {
 interface Progress {
   year: number;
   asOf: string;
+  computedAt: string;
   scope: UnitProgress;
   items: UnitProgress[];
 }
@@ -103,9 +105,13 @@ export function MonitoringPage() {
         )}
       </Table.Td>
       <Table.Td>{formatNumber(u.employees)}</Table.Td>
-      <Table.Td>{pct(u.shares.skpApproved)}</Table.Td>
-      <Table.Td>{pct(u.shares.rated)}</Table.Td>
-      <Table.Td>{pct(u.shares.issued)}</Table.Td>
+      <Table.Td data-testid={`approved-${u.unitCode ?? 'all'}`}>{pct(u.shares.skpApproved)}</Table.Td>
+      <Table.Td data-testid={`rated-${u.unitCode ?? 'all'}`}>
+        {pct(u.shares.rated)} ({formatNumber(u.rated)})
+      </Table.Td>
+      <Table.Td data-testid={`issued-${u.unitCode ?? 'all'}`}>
+        {pct(u.shares.issued)} ({formatNumber(u.issued)})
+      </Table.Td>
       <Table.Td data-testid={`final-${u.unitCode ?? 'all'}`}>
         {pct(u.shares.final)} ({formatNumber(u.final)})
       </Table.Td>
@@ -137,7 +143,11 @@ export function MonitoringPage() {
           max={2100}
           w={120}
         />
-        {p && <Text size="sm">Keadaan per {formatDate(p.asOf)}; diperbarui otomatis.</Text>}
+        {p && (
+          <Text size="sm">
+            Keadaan per {formatDate(p.asOf)}, dihitung {formatDateTime(p.computedAt)}; diperbarui otomatis.
+          </Text>
+        )}
       </Group>
       <Breadcrumbs>
         <Anchor component="button" onClick={() => setPath([])}>
@@ -149,6 +159,7 @@ export function MonitoringPage() {
           </Anchor>
         ))}
       </Breadcrumbs>
+      <FinalizeBatch year={year} unit={path[path.length - 1] ?? null} />
       <ErrorBanner error={progress.error} />
       {progress.isPending && <Loader aria-label="Memuat monitoring" />}
       {p && (

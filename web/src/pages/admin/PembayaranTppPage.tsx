@@ -21,6 +21,26 @@ interface MonthView {
   adjustments: number;
 }
 
+const RUN_STATUS: Record<string, string> = {
+  QUEUED: 'Menunggu antrean',
+  RUNNING: 'Berjalan',
+  DONE: 'Selesai',
+  FAILED: 'Gagal',
+};
+/** Warning codes of allowance lines (spec 03) in the office's words; the code stays visible for the helpdesk. */
+const WARNING_LABELS: Record<string, string> = {
+  ATTENDANCE_MISSING: 'Data presensi belum ada (dihitung hadir penuh)',
+  PREDIKAT_MISSING: 'Predikat kinerja periode belum final',
+  PREDIKAT_HELD: 'Predikat kinerja ditahan',
+  CEILING_EXCEEDED: 'Besaran TPP melebihi Basic TPP',
+  STATUS_UNKNOWN: 'Status pegawai tidak ada dalam aturan TPP',
+  NO_RULE_SET: 'Aturan TPP tidak ditemukan',
+  RULESET_MISSING: 'Aturan TPP tidak ditemukan (tidak dihitung)',
+  LEAVE_RULE_MISSING: 'Aturan cuti tidak ditemukan',
+  HUKDIS_NOT_APPLIED: 'Hukuman disiplin belum diterapkan',
+  INPUT_INVALID: 'Data tidak valid (tidak dihitung)',
+};
+
 /** Pembayaran TPP: the month's run with its progress, warnings by code, the month close (acknowledging warnings) and the payroll files. */
 export function PembayaranTppPage() {
   const qc = useQueryClient();
@@ -98,7 +118,7 @@ export function PembayaranTppPage() {
             {run.data && (
               <Stack gap={4}>
                 <Text size="sm">
-                  Perhitungan: {run.data.status}{' '}
+                  Perhitungan: {RUN_STATUS[run.data.status] ?? run.data.status}{' '}
                   {run.data.total
                     ? `(${formatNumber(run.data.processed ?? 0)} dari ${formatNumber(run.data.total)})`
                     : ''}
@@ -120,7 +140,7 @@ export function PembayaranTppPage() {
                 <List>
                   {warnings.map(([code, n]) => (
                     <List.Item key={code}>
-                      {code}: {formatNumber(n)} baris
+                      {WARNING_LABELS[code] ?? code} ({code}): {formatNumber(n)} baris
                     </List.Item>
                   ))}
                 </List>
@@ -142,8 +162,17 @@ export function PembayaranTppPage() {
             )}
             {close.isError && (
               <Alert color="red" role="alert" title="Bulan belum ditutup">
-                <Text size="sm">{close.error instanceof ApiError ? close.error.message : 'Permintaan gagal'}</Text>
-                {closeWarnings && <Text size="sm">Centang pernyataan di atas untuk menutup dengan peringatan.</Text>}
+                {closeWarnings ? (
+                  <Text size="sm">
+                    Ada baris TPP dengan peringatan (
+                    {Object.entries(closeWarnings)
+                      .map(([code, n]) => `${WARNING_LABELS[code] ?? code}: ${formatNumber(n)}`)
+                      .join('; ')}
+                    ). Centang pernyataan di atas untuk menutup dengan peringatan.
+                  </Text>
+                ) : (
+                  <Text size="sm">{close.error instanceof ApiError ? close.error.message : 'Permintaan gagal'}</Text>
+                )}
               </Alert>
             )}
             {close.data !== undefined && (
