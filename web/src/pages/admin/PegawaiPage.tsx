@@ -1,7 +1,8 @@
-import { Button, Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatNip } from '../../lib/format';
@@ -88,7 +89,11 @@ export function PegawaiPage() {
             <Table.Tbody>
               {rows.map((e) => (
                 <Table.Tr key={e.nip}>
-                  <Table.Td>{e.name}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/admin/pegawai/${e.nip}`}>
+                      {e.name}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>{formatNip(e.nip)}</Table.Td>
                   <Table.Td>{e.status}</Table.Td>
                   <Table.Td>{e.unitName ?? '—'}</Table.Td>
