@@ -1,9 +1,13 @@
-import { Button, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate, formatNip } from '../../lib/format';
+import { CASE_KIND_LABELS, CASE_STATUS_LABELS, STEP_LABELS } from './disiplin/labels';
+import { NetralitasSummary } from './disiplin/NetralitasSummary';
+import { ReportCaseForm } from './disiplin/ReportCaseForm';
 
 interface CaseItem {
   id: string;
@@ -16,10 +20,7 @@ interface CaseItem {
   overdueSteps: string[];
   escalated: boolean;
 }
-const KIND = { NETRALITAS: 'Pelanggaran Netralitas', ATTENDANCE: 'Disiplin (kehadiran)', OTHER: 'Disiplin' } as Record<
-  string,
-  string
->;
+const KIND = CASE_KIND_LABELS;
 
 /** Disiplin: discipline and netralitas cases with their stage; overdue steps highlighted. */
 export function DisiplinPage() {
@@ -39,6 +40,8 @@ export function DisiplinPage() {
   return (
     <Stack>
       <Title order={1}>Disiplin</Title>
+      <ReportCaseForm />
+      <NetralitasSummary />
       <NativeSelect
         label="Jenis kasus"
         value={kind}
@@ -65,17 +68,21 @@ export function DisiplinPage() {
             <Table.Tbody>
               {rows.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Td>{c.reference}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/admin/disiplin/${c.id}`}>
+                      {c.reference}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>
                     {c.name} ({formatNip(c.nip)})
                   </Table.Td>
                   <Table.Td>{KIND[c.kind] ?? c.kind}</Table.Td>
                   <Table.Td>{formatDate(c.occurredOn)}</Table.Td>
-                  <Table.Td>{c.status}</Table.Td>
+                  <Table.Td>{CASE_STATUS_LABELS[c.status] ?? c.status}</Table.Td>
                   <Table.Td>
                     {c.overdueSteps.length > 0 ? (
                       <Text span fw={700} c="red.9">
-                        Lewat tenggat: {c.overdueSteps.join(', ')}
+                        Lewat tenggat: {c.overdueSteps.map((s) => STEP_LABELS[s] ?? s).join(', ')}
                       </Text>
                     ) : (
                       'Sesuai jadwal'
