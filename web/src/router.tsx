@@ -6,9 +6,11 @@ import { homePath } from './navigation';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { DisiplinPage } from './pages/admin/DisiplinPage';
+import { CaseDetailPage } from './pages/admin/disiplin/CaseDetailPage';
 import { ImporPage } from './pages/admin/ImporPage';
 import { MonitoringPage } from './pages/admin/MonitoringPage';
 import { PegawaiPage } from './pages/admin/PegawaiPage';
+import { PegawaiDetailPage } from './pages/admin/pegawai/PegawaiDetailPage';
 import { PembayaranTppPage } from './pages/admin/PembayaranTppPage';
 import { SistemPage } from './pages/admin/SistemPage';
 import { UnitPage } from './pages/admin/UnitPage';
@@ -54,11 +56,13 @@ export const router = createBrowserRouter([
           { path: 'tim/skp/:skpId', element: <SkpReviewPage /> },
           { path: 'tim/evaluasi/:skpId/:period', element: <RatingPage /> },
           { path: 'admin/pegawai', element: <PegawaiPage /> },
+          { path: 'admin/pegawai/:nip', element: <PegawaiDetailPage /> },
           { path: 'admin/unit', element: <UnitPage /> },
           { path: 'admin/impor', element: <ImporPage /> },
           { path: 'admin/monitoring', element: <MonitoringPage /> },
           { path: 'admin/pembayaran-tpp', element: <PembayaranTppPage /> },
           { path: 'admin/disiplin', element: <DisiplinPage /> },
+          { path: 'admin/disiplin/:id', element: <CaseDetailPage /> },
           { path: 'admin/sistem', element: <SistemPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

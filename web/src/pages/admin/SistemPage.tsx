@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../lib/format';
+import { ApiKeysCard } from './sistem/ApiKeysCard';
+import { WebhooksCard } from './sistem/WebhooksCard';
 
 interface FailedJob {
   queue: string;
@@ -23,7 +25,7 @@ interface AuditEntry {
   reason: string | null;
 }
 
-/** Sistem: failed background jobs with retry, and the audit trail of an entity. */
+/** Sistem: failed background jobs with retry, API keys, webhooks with their delivery log, and the audit trail of an entity. */
 export function SistemPage() {
   const qc = useQueryClient();
   const failed = useQuery({
@@ -95,6 +97,8 @@ export function SistemPage() {
           )}
         </Stack>
       </Card>
+      <ApiKeysCard />
+      <WebhooksCard />
       <Card withBorder>
         <Stack>
           <Title order={2}>Jejak audit</Title>
