@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatNip } from '../../lib/format';
+import { JENJANG_LABELS, KIND_LABELS, options, unitSelectData, useUnitOptions } from './unit-options';
 
 interface EmployeeItem {
   nip: string;
@@ -21,15 +22,18 @@ interface EmployeePage {
   nextCursor: string | null;
 }
 
-/** Pegawai: the roster, searched by name or NIP, filtered by unit (with sub-units) and status; cursor pages. */
+/** Pegawai: the roster, searched by name or NIP, filtered by unit (with sub-units), status, position kind and jenjang; cursor pages. */
 export function PegawaiPage() {
   const [q, setQ] = useState('');
   const [unitCode, setUnitCode] = useState('');
   const [status, setStatus] = useState('');
+  const [kind, setKind] = useState('');
+  const [jenjang, setJenjang] = useState('');
+  const units = useUnitOptions();
   const [search] = useDebouncedValue(q.trim(), 300);
-  const [unit] = useDebouncedValue(unitCode.trim(), 300);
+  const unit = unitCode;
   const list = useInfiniteQuery({
-    queryKey: ['admin-employees', search, unit, status],
+    queryKey: ['admin-employees', search, unit, status, kind, jenjang],
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
       (
@@ -39,6 +43,8 @@ export function PegawaiPage() {
               q: search || undefined,
               unitCode: unit || undefined,
               status: (status || undefined) as never,
+              kind: (kind || undefined) as never,
+              jenjang: (jenjang || undefined) as never,
               after: pageParam,
               limit: 50,
             },
@@ -58,16 +64,30 @@ export function PegawaiPage() {
           onChange={(e) => setQ(e.currentTarget.value)}
           placeholder="mis. Siti atau 1987"
         />
-        <TextInput
-          label="Kode Unit Kerja (termasuk sub-unit)"
+        <NativeSelect
+          label="Unit Kerja (termasuk sub-unit)"
           value={unitCode}
           onChange={(e) => setUnitCode(e.currentTarget.value)}
+          data={[{ value: '', label: 'Semua unit' }, ...unitSelectData(units.data)]}
+          maw={360}
         />
         <NativeSelect
           label="Status"
           value={status}
           onChange={(e) => setStatus(e.currentTarget.value)}
           data={[{ value: '', label: 'Semua' }, 'PNS', 'PPPK']}
+        />
+        <NativeSelect
+          label="Jenis jabatan"
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value)}
+          data={[{ value: '', label: 'Semua' }, ...options(KIND_LABELS)]}
+        />
+        <NativeSelect
+          label="Jenjang"
+          value={jenjang}
+          onChange={(e) => setJenjang(e.currentTarget.value)}
+          data={[{ value: '', label: 'Semua' }, ...options(JENJANG_LABELS)]}
         />
       </Group>
       <ErrorBanner error={list.error} />
