@@ -1,10 +1,11 @@
-import { Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatNip, formatNumber } from '../../lib/format';
+import { UnitPanel } from './unit/UnitPanel';
 
 interface UnitItem {
   code: string;
@@ -22,6 +23,7 @@ interface UnitItem {
 export function UnitPage() {
   const [q, setQ] = useState('');
   const [search] = useDebouncedValue(q.trim(), 300);
+  const [selected, setSelected] = useState<{ code: string; name: string } | null>(null);
   const tree = useQuery({
     queryKey: ['admin-units', search],
     queryFn: async () => {
@@ -46,6 +48,7 @@ export function UnitPage() {
         onChange={(e) => setQ(e.currentTarget.value)}
         maw={420}
       />
+      {selected && <UnitPanel key={selected.code} code={selected.code} name={selected.name} />}
       <ErrorBanner error={tree.error} />
       {tree.isPending && <Loader aria-label="Memuat unit kerja" />}
       {tree.data && tree.data.length === 0 && <Text>Tidak ada unit kerja yang cocok.</Text>}
@@ -65,9 +68,13 @@ export function UnitPage() {
               {tree.data.map((u) => (
                 <Table.Tr key={u.code}>
                   <Table.Td style={{ paddingLeft: 12 + u.depth * 20 }}>
-                    <Text span fw={u.match ? 600 : 400}>
+                    <Anchor
+                      component="button"
+                      fw={u.match ? 600 : 400}
+                      onClick={() => setSelected({ code: u.code, name: u.name })}
+                    >
                       {u.name}
-                    </Text>
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{u.code}</Table.Td>
                   <Table.Td>
