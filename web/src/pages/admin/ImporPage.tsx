@@ -1,4 +1,4 @@
-import { Alert, Button, Card, FileInput, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/errors';
@@ -53,20 +53,41 @@ function RowErrors({ error, what }: { error: unknown; what: string }) {
   );
 }
 
+/** Sending (share of the file sent), then the API checks every row and writes all of them in one transaction. */
+function UploadProgress({ sent, label }: { sent: number; label: string }) {
+  const checking = sent >= 1;
+  return (
+    <Stack gap={4}>
+      <Progress value={checking ? 100 : Math.max(2, sent * 100)} animated={checking} aria-label={label} />
+      <Text size="sm">
+        {checking ? 'Memeriksa dan menyimpan semua baris…' : `Mengirim berkas… ${Math.round(sent * 100)}%`}
+      </Text>
+    </Stack>
+  );
+}
+
 /** Impor: employees and attendance from CSV or Excel; all-or-nothing, every bad row listed. */
 export function ImporPage() {
   const [employeesFile, setEmployeesFile] = useState<File | null>(null);
   const [attendanceFile, setAttendanceFile] = useState<File | null>(null);
   const [month, setMonth] = useState('');
+  const [employeesSent, setEmployeesSent] = useState(0);
+  const [attendanceSent, setAttendanceSent] = useState(0);
   const employees = useMutation({
-    mutationFn: (f: File) => uploadFile<{ created: number; updated: number }>('/employees/import', f),
+    mutationFn: (f: File) => {
+      setEmployeesSent(0);
+      return uploadFile<{ created: number; updated: number }>('/employees/import', f, setEmployeesSent);
+    },
   });
   const attendance = useMutation({
-    mutationFn: (f: File) =>
-      uploadFile<{ received: number; created: number; replaced: number }>(
+    mutationFn: (f: File) => {
+      setAttendanceSent(0);
+      return uploadFile<{ received: number; created: number; replaced: number }>(
         `/attendance?month=${encodeURIComponent(month)}`,
         f,
-      ),
+        setAttendanceSent,
+      );
+    },
   });
   return (
     <Stack>
@@ -95,6 +116,7 @@ export function ImporPage() {
               Unggah
             </Button>
           </Group>
+          {employees.isPending && <UploadProgress sent={employeesSent} label="Kemajuan impor pegawai" />}
           {employees.isError && <RowErrors error={employees.error} what="Impor pegawai" />}
           {employees.data && (
             <Alert color="green" role="status">
@@ -134,6 +156,7 @@ export function ImporPage() {
               Unggah presensi
             </Button>
           </Group>
+          {attendance.isPending && <UploadProgress sent={attendanceSent} label="Kemajuan impor presensi" />}
           {attendance.isError && <RowErrors error={attendance.error} what="Presensi" />}
           {attendance.data && (
             <Alert color="green" role="status">
