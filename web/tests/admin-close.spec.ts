@@ -87,6 +87,11 @@ test('Pembayaran TPP: a month with warnings is closed only once they are acknowl
   await page.goto('/');
   await login(page, ADMIN.nip, ADMIN.password);
   await open(page, 'Pembayaran TPP');
+  await test.step('the rule sets with their versions', async () => {
+    await page.getByRole('button', { name: /^R-TPP-DEMO \(1 versi\)/ }).click();
+    const versions = page.getByRole('table', { name: 'Versi aturan R-TPP-DEMO' });
+    await expect(versions.getByRole('row').filter({ hasText: 'R-TPP-DEMO@1' })).toContainText('Versi pertama');
+  });
   await page.getByLabel('Bulan (YYYY-MM)').fill(MONTH);
   await expect(page.getByText('Status: Terbuka')).toBeVisible();
 

@@ -5,6 +5,7 @@ import { api, download } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime, formatMonth, formatNumber } from '../../lib/format';
+import { RuleSetsCard } from './tpp/RuleSetsCard';
 
 interface Run {
   id: string;
@@ -87,6 +88,7 @@ export function PembayaranTppPage() {
   return (
     <Stack>
       <Title order={1}>Pembayaran TPP</Title>
+      <RuleSetsCard />
       <TextInput
         label="Bulan (YYYY-MM)"
         value={month}
