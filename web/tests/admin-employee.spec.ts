@@ -56,3 +56,32 @@ test('Pegawai: a mutation recorded from the employee page appears in the effecti
   // Today's record is unchanged until the effective date.
   await expect(page.getByText('Unit Kerja: Sekretariat Daerah')).toBeVisible();
 });
+
+test('Pegawai: a new employee is created from the roster; the API’s field error lands on its field', async ({
+  page,
+}, info) => {
+  test.skip(info.project.name !== 'desktop', 'desktop only');
+  await page.goto('/');
+  await login(page, ADMIN.nip, ADMIN.password);
+  await page.getByRole('link', { name: 'Pegawai', exact: true }).click();
+  await page.getByRole('button', { name: 'Tambah pegawai' }).click();
+  const f = page.locator('form', { has: page.getByRole('heading', { name: 'Tambah pegawai' }) });
+  const nip = f.getByRole('textbox', { name: 'NIP', exact: true });
+  await nip.fill('12345');
+  await f.getByRole('textbox', { name: 'Nama', exact: true }).fill('Lestari Anggraini, S.Kom.');
+  await f.getByLabel('Golongan').fill('III/a');
+  await f.getByRole('combobox', { name: 'Unit Kerja', exact: true }).selectOption('BKPSDM-MUTASI');
+  await f.getByLabel('NIP atasan langsung').fill(demo('kabid-mutasi').nip);
+  await f.getByRole('textbox', { name: 'Jabatan', exact: true }).fill('Pranata Komputer Ahli Pertama');
+  await f.getByLabel('Jenis jabatan').selectOption('FUNGSIONAL');
+  await f.getByLabel('Jenjang').selectOption('AHLI_PERTAMA');
+  await f.getByLabel('Kelas jabatan').fill('8');
+  await f.getByLabel('TMT jabatan').fill('2026-01-02');
+  await f.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await expect(nip).toHaveAttribute('aria-invalid', 'true');
+  await checkPage(page, info, 'admin-pegawai-tambah');
+  await nip.fill('199601022026011001');
+  await f.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lestari Anggraini, S.Kom.' })).toBeVisible();
+  await expect(page.getByText('Unit Kerja: Bidang Mutasi dan Promosi')).toBeVisible();
+});

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatNip } from '../../lib/format';
+import { CreateEmployeeForm } from './pegawai/CreateEmployeeForm';
 import { JENJANG_LABELS, KIND_LABELS, options, unitSelectData, useUnitOptions } from './unit-options';
 
 interface EmployeeItem {
@@ -28,6 +29,7 @@ export function PegawaiPage() {
   const [unitCode, setUnitCode] = useState('');
   const [status, setStatus] = useState('');
   const [kind, setKind] = useState('');
+  const [adding, setAdding] = useState(false);
   const [jenjang, setJenjang] = useState('');
   const units = useUnitOptions();
   const [search] = useDebouncedValue(q.trim(), 300);
@@ -56,7 +58,13 @@ export function PegawaiPage() {
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack>
-      <Title order={1}>Pegawai</Title>
+      <Group justify="space-between">
+        <Title order={1}>Pegawai</Title>
+        <Button variant={adding ? 'default' : 'filled'} onClick={() => setAdding(!adding)}>
+          {adding ? 'Batal' : 'Tambah pegawai'}
+        </Button>
+      </Group>
+      {adding && <CreateEmployeeForm />}
       <Group align="end">
         <TextInput
           label="Cari nama atau NIP"
