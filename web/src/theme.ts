@@ -12,9 +12,15 @@ export const theme = createTheme({
   },
 });
 
-/** Mantine's "dimmed" grey (descriptions, hints) is below 4.5:1 on white: one step darker. */
+/**
+ * Mantine's "dimmed" grey (descriptions, hints) and its error red (field messages, invalid input text) are below
+ * 4.5:1 on white: darker shades.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });

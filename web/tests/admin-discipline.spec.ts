@@ -28,13 +28,14 @@ test('Disiplin: a netralitas case from report to decision, each step with its de
   await checkPage(page, info, 'admin-disiplin');
 
   await test.step('the report: classified, verification due, the official who must act named', async () => {
-    await page.getByLabel('NIP pegawai').fill(employee.nip);
-    await page.getByLabel('Jenis kasus').selectOption('NETRALITAS');
-    await page.getByLabel('Perbuatan').selectOption('N05');
-    await page.getByLabel('Tahapan pemilihan').selectOption('CALON');
-    await page.getByLabel('Tanggal kejadian').fill(daysAgo(0));
-    await page.getByLabel('Pelapor').fill('Bawaslu Kabupaten Contoh (temuan pengawasan)');
-    await page.getByRole('button', { name: 'Laporkan' }).click();
+    const report = page.locator('form', { has: page.getByRole('heading', { name: 'Laporkan kasus' }) });
+    await report.getByLabel('NIP pegawai').fill(employee.nip);
+    await report.getByLabel('Jenis kasus').selectOption('NETRALITAS');
+    await report.getByLabel('Perbuatan').selectOption('N05');
+    await report.getByLabel('Tahapan pemilihan').selectOption('CALON');
+    await report.getByLabel('Tanggal kejadian').fill(daysAgo(0));
+    await report.getByLabel('Pelapor').fill('Bawaslu Kabupaten Contoh (temuan pengawasan)');
+    await report.getByRole('button', { name: 'Laporkan' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^Kasus DIS-\d+$/ })).toBeVisible();
     await expect(page.getByTestId('case-status')).toHaveText('Dilaporkan');
     await expect(page.getByText(`${employee.name} (`)).toBeVisible();

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Card, Group, List, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, List, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Tag } from '../Tag';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client';
@@ -61,14 +62,10 @@ export function CaseDetailPage() {
       {c && (
         <>
           <Group>
-            <Badge size="lg" data-testid="case-status">
+            <Tag color="blue" testId="case-status">
               {CASE_STATUS_LABELS[c.status] ?? c.status}
-            </Badge>
-            {c.overdueSteps.length > 0 && (
-              <Badge size="lg" color="red">
-                Lewat tenggat
-              </Badge>
-            )}
+            </Tag>
+            {c.overdueSteps.length > 0 && <Tag color="red">Lewat tenggat</Tag>}
           </Group>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Card withBorder>

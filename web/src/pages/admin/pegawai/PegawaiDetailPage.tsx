@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Tag } from '../Tag';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -100,11 +101,7 @@ export function PegawaiDetailPage() {
                     <Table.Tr key={h.validFrom}>
                       <Table.Td>
                         {formatDate(h.validFrom)} – {h.validTo ? formatDate(h.validTo) : 'sekarang'}
-                        {h.validFrom > d.asOf && (
-                          <Badge ml="xs" color="blue" variant="light">
-                            Akan datang
-                          </Badge>
-                        )}
+                        {h.validFrom > d.asOf && <Tag color="blue">Akan datang</Tag>}
                       </Table.Td>
                       <Table.Td>{unitName(h.unitCode)}</Table.Td>
                       <Table.Td>

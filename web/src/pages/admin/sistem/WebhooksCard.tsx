@@ -1,4 +1,5 @@
-import { Anchor, Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Tag } from '../Tag';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../api/client';
@@ -52,7 +53,7 @@ export function WebhooksCard() {
               <Anchor component="button" onClick={() => setOpen(open === h.id ? null : h.id)}>
                 {h.url}
               </Anchor>{' '}
-              <Badge color={h.status === 'ACTIVE' ? 'green' : 'orange'}>{STATUS[h.status] ?? h.status}</Badge>{' '}
+              <Tag color={h.status === 'ACTIVE' ? 'green' : 'orange'}>{STATUS[h.status] ?? h.status}</Tag>{' '}
               {h.eventTypes.join(', ')}
               {h.pauseReason ? ` — ${h.pauseReason}` : ''}
             </Text>

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Card, Code, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Code, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Tag } from '../Tag';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../api/client';
@@ -62,12 +63,7 @@ export function RuleSetsCard() {
         <Group>
           {list.data?.items.map((r) => (
             <Anchor key={r.code} component="button" onClick={() => setCode(code === r.code ? null : r.code)}>
-              {r.code} ({r.versions} versi){' '}
-              {r.default && (
-                <Badge variant="light" color="green">
-                  Bawaan instansi
-                </Badge>
-              )}
+              {r.code} ({r.versions} versi) {r.default && <Tag color="green">Bawaan instansi</Tag>}
             </Anchor>
           ))}
         </Group>
