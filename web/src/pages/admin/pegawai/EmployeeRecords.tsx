@@ -1,6 +1,7 @@
 import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
+import { ApiError, humanMessage } from '../../../api/errors';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { formatCredit, formatDate, formatNip, formatPeriod } from '../../../lib/format';
@@ -93,7 +94,12 @@ export function EmployeeRecords({ nip }: { nip: string }) {
       <Card withBorder>
         <Stack gap="xs">
           <Title order={2}>Angka Kredit</Title>
-          <ErrorBanner error={credit.error} />
+          {/* Not a JF (or a PPPK without a ledger): the API says why; that is information, not a failure. */}
+          {credit.error instanceof ApiError && credit.error.status < 500 ? (
+            <Text size="sm">{humanMessage(credit.error.message)}</Text>
+          ) : (
+            <ErrorBanner error={credit.error} />
+          )}
           {credit.data && <Text size="sm">Jumlah Angka Kredit: {formatCredit(credit.data.balance)}</Text>}
         </Stack>
       </Card>
