@@ -42,6 +42,7 @@ export function DisiplinPage() {
       <Title order={1}>Disiplin</Title>
       <ReportCaseForm />
       <NetralitasSummary />
+      <Title order={2}>Daftar kasus</Title>
       <NativeSelect
         label="Jenis kasus"
         value={kind}
