@@ -11,7 +11,8 @@ type Doc = {
 };
 
 const DOC_ID = 'openapi';
-const TRANSPORT_STATUSES = new Set([405, 414]);
+/** Answered by the HTTP layer before any route runs; in the contract error shape but not declared per operation. */
+export const TRANSPORT_STATUSES = new Set([405, 414]);
 
 /** OpenAPI 3.0 schema → JSON Schema for Ajv: `nullable` becomes a null alternative, refs point into the document. */
 export function toJsonSchema(s: unknown): unknown {
@@ -62,10 +63,22 @@ export class OpenApiResponseValidator {
     this.routes.sort((a, b) => (a.template.match(/\{/g)?.length ?? 0) - (b.template.match(/\{/g)?.length ?? 0));
   }
 
+  private route(method: string, url: string) {
+    const path = url.split('?')[0];
+    return this.routes.find((r) => r.method === method.toLowerCase() && r.re.test(path));
+  }
+
+  /** The JSON schema the operation declares for this status (or its `default`), if any. */
+  declaredSchema(method: string, url: string, status: number): Schema | undefined {
+    const route = this.route(method, url);
+    if (!route) return undefined;
+    const responses = this.doc.paths[route.template][route.method].responses ?? {};
+    return (responses[String(status)] ?? responses.default)?.content?.['application/json']?.schema;
+  }
+
   /** null when the request is not an operation of the document (e.g. the docs themselves, the queue board). */
   check(method: string, url: string, status: number, contentType: string | null, body: unknown): ResponseCheck | null {
-    const path = url.split('?')[0];
-    const route = this.routes.find((r) => r.method === method.toLowerCase() && r.re.test(path));
+    const route = this.route(method, url);
     if (!route) return null;
     const operation = `${method.toUpperCase()} ${route.template} → ${status}`;
     // Answered by the HTTP layer before any route runs (method, URI length): not part of an operation.
