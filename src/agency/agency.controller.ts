@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../identity/auth.decorators';
 import { AgencyProfileDto } from './agency.dto';
 import { AgencyService } from './agency.service';
+import { ApiResult } from '../openapi/api-result.decorator';
 
 @ApiTags('agency')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class AgencyController {
     summary:
       'The agency identity printed on official documents: name, town, letterhead, logo, PAK/DEKP number formats, signing officials by role, tembusan (configured=false until an ADMIN saves it)',
   })
+  @ApiResult('AgencyView')
   get() {
     return this.agency.view();
   }
@@ -24,6 +26,7 @@ export class AgencyController {
   @ApiOperation({
     summary: 'Replace the agency identity (ADMIN, audited). Omit logoPngBase64 to keep the logo, null to remove it.',
   })
+  @ApiResult('AgencyView')
   put(@Body() dto: AgencyProfileDto) {
     return this.agency.update(dto);
   }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { badRequest } from '../common/api-error';
 import { AgencyProfileDto, OfficialRole } from './agency.dto';
+import type { AgencyView } from './agency.views';
 
 export interface Official {
   name: string;
@@ -91,13 +92,13 @@ export class AgencyService {
   }
 
   /** The API view (logo as base64). */
-  async view() {
+  async view(): Promise<AgencyView> {
     const p = await this.profile();
     const { logoPng, ...rest } = p;
     return { ...rest, logoPngBase64: logoPng ? logoPng.toString('base64') : null };
   }
 
-  async update(dto: AgencyProfileDto) {
+  async update(dto: AgencyProfileDto): Promise<AgencyView> {
     let logo: Buffer | null | undefined;
     if (dto.logoPngBase64 === null) logo = null;
     else if (dto.logoPngBase64 !== undefined) {

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../identity/auth.decorators';
+import { ApiNoContent, ApiResult } from '../openapi/api-result.decorator';
 import { AllowanceRunsService } from './allowance-runs.service';
 import { RuleSetsService } from './rule-sets.service';
 import { WorkingDaysService } from './working-days.service';
@@ -43,18 +44,21 @@ export class AllowanceController {
       },
     },
   })
+  @ApiResult('RuleSetPutResult', 201, 'Created')
   putRuleSet(@Param('code') code: string, @Body() body: Record<string, unknown>) {
     return this.ruleSets.put(code, body);
   }
 
   @Get('rule-sets')
   @ApiOperation({ summary: 'Rule set codes with their latest version and whether one is the agency default' })
+  @ApiResult('RuleSetList')
   listRuleSets() {
     return this.ruleSets.list();
   }
 
   @Get('rule-sets/:code')
   @ApiOperation({ summary: 'All versions of a rule set, with its default/unit assignment' })
+  @ApiResult('RuleSetDetail')
   getRuleSet(@Param('code') code: string) {
     return this.ruleSets.get(code);
   }
@@ -67,6 +71,7 @@ export class AllowanceController {
       'An open month: one line per employee (version moves only when figures change). A CLOSED month is never edited: the run compares and carries any difference as an audited adjustment in the next open month (a re-run with unchanged inputs changes nothing).',
   })
   @ApiBody({ schema: { type: 'object', example: { month: '2026-03' } } })
+  @ApiResult('AllowanceRunRequested', 202, 'Accepted')
   requestRun(@Body() body: Record<string, unknown>) {
     return this.runs.request(body);
   }
@@ -76,12 +81,14 @@ export class AllowanceController {
     summary:
       'Run progress: status QUEUED | RUNNING | DONE | FAILED, processed, total, report (not computed employees listed; warnings: lines per warning code)',
   })
+  @ApiResult('AllowanceRunView')
   getRun(@Param('id') id: string) {
     return this.runs.get(id);
   }
 
   @Get('months/:month')
   @ApiOperation({ summary: 'Month status (OPEN | CLOSED), line counts by status and by warning code' })
+  @ApiResult('AllowanceMonthView')
   getMonth(@Param('month') month: string) {
     return this.runs.month(month);
   }
@@ -103,6 +110,7 @@ export class AllowanceController {
       example: { acknowledgeWarnings: true },
     },
   })
+  @ApiResult('AllowanceMonthView')
   closeMonth(@Param('month') month: string, @Body() body: Record<string, unknown> | undefined) {
     return this.runs.close(month, body ?? {});
   }
@@ -111,6 +119,7 @@ export class AllowanceController {
   @ApiOperation({
     summary: 'Working days of a month: the configured value, else Monday–Friday minus configured holidays',
   })
+  @ApiResult('WorkingDaysView')
   getWorkingDays(@Param('month') month: string) {
     return this.workingDays.get(requireMonth(month));
   }
@@ -120,12 +129,14 @@ export class AllowanceController {
     summary: 'Configure the working days of a month `{ "workingDays": 21 }` (null → back to the computed count)',
   })
   @ApiBody({ schema: { type: 'object', example: { workingDays: 21 } } })
+  @ApiResult('WorkingDaysView')
   setWorkingDays(@Param('month') month: string, @Body() body: Record<string, unknown>) {
     return this.workingDays.set(month, body);
   }
 
   @Get('holidays')
   @ApiOperation({ summary: 'Configured holidays of a year (?year=2026)' })
+  @ApiResult('HolidayList')
   holidays(@Query('year') year: string) {
     return this.workingDays.listHolidays(year);
   }
@@ -133,6 +144,7 @@ export class AllowanceController {
   @Put('holidays/:date')
   @ApiOperation({ summary: 'Add or rename a holiday `{ "name": "Idul Fitri" }`' })
   @ApiBody({ schema: { type: 'object', example: { name: 'Hari Raya Nyepi' } } })
+  @ApiResult('HolidayView')
   putHoliday(@Param('date') date: string, @Body() body: Record<string, unknown>) {
     return this.workingDays.putHoliday(date, body);
   }
@@ -140,6 +152,7 @@ export class AllowanceController {
   @Delete('holidays/:date')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a holiday' })
+  @ApiNoContent()
   async deleteHoliday(@Param('date') date: string) {
     await this.workingDays.deleteHoliday(date);
   }

@@ -7,6 +7,9 @@ import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
 import { LineComputer } from './line-computer';
 import { LineWriter } from './line-writer';
+import { MyAllowancesController } from './my-allowances.controller';
+import { MyAllowancesRepository } from './my-allowances.repository';
+import { MyAllowancesService } from './my-allowances.service';
 import { PayrollController } from './payroll.controller';
 import { PayrollService } from './payroll.service';
 import { PredicateFinder } from './predicate-finder';
@@ -16,7 +19,7 @@ import { WorkingDaysService } from './working-days.service';
 /** Allowances (TPP / tukin): rule sets, working days, attendance, monthly runs, month close, payroll pull. */
 @Module({
   imports: [DisciplineReadModule],
-  controllers: [AllowanceController, AttendanceController, PayrollController],
+  controllers: [AllowanceController, AttendanceController, PayrollController, MyAllowancesController],
   providers: [
     RuleSetsService,
     WorkingDaysService,
@@ -26,6 +29,8 @@ import { WorkingDaysService } from './working-days.service';
     LineWriter,
     PayrollService,
     PredicateFinder,
+    MyAllowancesRepository,
+    MyAllowancesService,
   ],
   exports: [RuleSetsService, WorkingDaysService, LineComputer, LineWriter],
 })

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { readSheetRows, XLSX_MIME } from '../common/spreadsheet';
 import { KeyScopes, Roles } from '../identity/auth.decorators';
+import { ApiResult } from '../openapi/api-result.decorator';
 import { ATTENDANCE_COLUMNS, attendanceRecordsFromRows, csvRows } from './attendance-file';
 import { AttendanceService } from './attendance.service';
 
@@ -41,6 +42,7 @@ export class AttendanceController {
       },
     },
   })
+  @ApiResult('AttendanceResult')
   async ingest(@Body() body: unknown, @Query('month') month?: string) {
     if (Buffer.isBuffer(body) || typeof body === 'string') {
       const rows = Buffer.isBuffer(body) ? await readSheetRows(body) : csvRows(body);

@@ -1,7 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { KeyScopes, Roles } from '../identity/auth.decorators';
+import { ApiFile, ApiResult } from '../openapi/api-result.decorator';
 import { CSV_QUERY_DOC, ExportFile, sendExport, XLSX_CONTENT_TYPE } from '../common/export/export-reply';
 import { PAYROLL_COLUMNS } from './payroll-export';
 import { PayrollService } from './payroll.service';
@@ -37,6 +38,7 @@ export class PayrollController {
     required: false,
     description: 'false → items without `explanation` (bulk pulls; ~7× smaller). Default true.',
   })
+  @ApiResult('PayrollPage')
   async list(@Query() q: Record<string, string>, @Res() reply: FastifyReply) {
     const body = await this.payroll.page(q);
     return reply.header('content-type', 'application/json; charset=utf-8').send(body);
@@ -50,7 +52,7 @@ export class PayrollController {
       'UTF-8 with BOM, RFC 4180 quoting, text cells neutralised against spreadsheet formulas (a leading = + - @ tab CR gets a quote mark), ' +
       'rupiah as plain integers (negative amounts stay numbers). Payroll systems that read the bare file: `?bom=false&codes=plain`.',
   })
-  @ApiProduces('text/csv')
+  @ApiFile('text/csv', 'CSV, one line per employee')
   @ApiQuery({ name: 'month', example: '2026-03' })
   @ApiQuery(CSV_QUERY_DOC[0])
   @ApiQuery(CSV_QUERY_DOC[1])
@@ -64,7 +66,7 @@ export class PayrollController {
     summary:
       'The same lines as an Excel workbook (streamed): header in Bahasa Indonesia, NIP as text, rupiah with thousands separators',
   })
-  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiFile(XLSX_CONTENT_TYPE, 'Excel workbook')
   @ApiQuery({ name: 'month', example: '2026-03' })
   xlsx(@Query('month') month: string, @Res() reply: FastifyReply) {
     return sendExport(reply, 'xlsx', this.file(month));

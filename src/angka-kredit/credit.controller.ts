@@ -7,6 +7,7 @@ import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { Principal } from '../identity/principal';
 import { CreditService } from './credit.service';
 import { CreditEducationDto, CreditOpeningDto } from './dto/credit.dto';
+import { ApiFile, ApiResult } from '../openapi/api-result.decorator';
 
 @ApiTags('angka kredit')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class CreditController {
     summary:
       'AK ledger: entries, balance, next step with threshold, shortfall, eligibility and unmet conditions, warnings (KJ_BELOW_AKK, CASE_C_CATCH_UP); a PPPK’s ledger is `informational` (no kenaikan pangkat; AK_PPPK_LEDGER)',
   })
+  @ApiResult('CreditView')
   get(@CurrentPrincipal() p: Principal, @Param('nip') nip: string) {
     return this.credit.view(p, nip);
   }
@@ -26,6 +28,7 @@ export class CreditController {
   @Roles('ADMIN')
   @Post('opening')
   @ApiOperation({ summary: 'Opening entry (INTEGRASI from a conventional total, or AK_DASAR), computed by the rules' })
+  @ApiResult('CreditOpeningResult', 201, 'Created')
   opening(@CurrentPrincipal() p: Principal, @Param('nip') nip: string, @Body() dto: CreditOpeningDto) {
     return this.credit.addOpening(p, nip, dto);
   }
@@ -33,6 +36,7 @@ export class CreditController {
   @Roles('ADMIN')
   @Post('education')
   @ApiOperation({ summary: '+25 % entry for a higher degree (once per degree)' })
+  @ApiResult('CreditEducationResult', 201, 'Created')
   education(@CurrentPrincipal() p: Principal, @Param('nip') nip: string, @Body() dto: CreditEducationDto) {
     return this.credit.addEducation(p, nip, dto);
   }
@@ -41,6 +45,7 @@ export class CreditController {
   @ApiOperation({
     summary: 'Penetapan Angka Kredit (PerBKN 3/2023 Lampiran II angka 12) for a year, as PDF: /credit/pak/2026.pdf',
   })
+  @ApiFile('application/pdf', 'PAK document (PDF)')
   async pak(
     @CurrentPrincipal() p: Principal,
     @Param('nip') nip: string,

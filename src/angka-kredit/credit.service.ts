@@ -13,8 +13,9 @@ import { CreditComputation, CreditLedgerService } from './credit-ledger.service'
 import { CreditEducationDto, CreditOpeningDto } from './dto/credit.dto';
 import { PPPK_NOTICE, renderPak } from './pak-document';
 import { AppConfig } from '../config/app-config';
+import type { CreditEducationResult, CreditEntryView, CreditOpeningResult, CreditView } from './credit.views';
 
-function entryView(e: LedgerEntry) {
+function entryView(e: LedgerEntry): Omit<CreditEntryView, 'informational'> {
   return {
     source: e.source,
     period: e.periods?.length === 1 ? e.periods[0] : e.fromMonth && e.toMonth ? `${e.fromMonth}..${e.toMonth}` : null,
@@ -66,7 +67,7 @@ export class CreditService {
     return this.ledger.compute(facts, today);
   }
 
-  async view(p: Principal, nip: string) {
+  async view(p: Principal, nip: string): Promise<CreditView> {
     const c = await this.computeFor(p, nip);
     const stored = await this.dataSource.query(`SELECT version, computed_at FROM ak_ledgers WHERE employee_id = $1`, [
       c.facts.employeeId,
@@ -110,7 +111,7 @@ export class CreditService {
     };
   }
 
-  async addOpening(p: Principal, nip: string, dto: CreditOpeningDto) {
+  async addOpening(p: Principal, nip: string, dto: CreditOpeningDto): Promise<CreditOpeningResult> {
     const c = await this.computeFor(p, nip);
     if (c.facts.status === 'PPPK')
       throw conflict(
@@ -148,7 +149,7 @@ export class CreditService {
     return { source: dto.kind, jenjang, golongan, ...result };
   }
 
-  async addEducation(p: Principal, nip: string, dto: CreditEducationDto) {
+  async addEducation(p: Principal, nip: string, dto: CreditEducationDto): Promise<CreditEducationResult> {
     // A degree not yet awarded earns nothing (Peraturan BKN 3/2023: credited from the award).
     if (dto.awardedOn > this.clock.today())
       throw badRequest('Tanggal ijazah di masa depan / degree awarded in the future', [

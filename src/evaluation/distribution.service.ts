@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { checkDistribution, PREDICATES, type Explanation, type OrgPredicate, type PredicateCounts } from '../rules';
-import type { EvaluationPeriod } from './periods';
+import { periodLabel, type EvaluationPeriod } from './periods';
 
 export interface DistributionViolation {
   rule: string;
@@ -126,7 +126,7 @@ export class DistributionService {
         violations: [
           {
             rule: ORG_PREDICATE_MISSING,
-            message: `Capaian kinerja organisasi unit ${unit.code} periode ${p.period} belum ditetapkan (PUT /units/${unit.code}/performance/${p.period})`,
+            message: `Capaian Kinerja Organisasi ${unit.name} untuk ${periodLabel(p)} belum ditetapkan, sehingga pola distribusi belum dapat diperiksa. Pimpinan unit induk atau admin BKPSDM menetapkannya; bila diterbitkan sekarang, tuliskan justifikasinya.`,
             messageEn: `The organisation performance of unit ${unit.code} for ${p.period} has not been set`,
             actual: null,
             limit: null,

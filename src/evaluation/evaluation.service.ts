@@ -32,7 +32,7 @@ import { EvaluationEntity } from './entities/evaluation.entity';
 import { EvaluationAccess, EvaluationCtx } from './evaluation-access';
 import { EvaluationStore } from './evaluation-store';
 import { EvaluationView, EvaluationViews } from './evaluation-views';
-import { Cadence, EvaluationPeriod, PeriodKind, periodsOfYear } from './periods';
+import { Cadence, EvaluationPeriod, PeriodKind, periodLabel, periodsOfYear } from './periods';
 import { requireRatable } from './period-guard';
 
 export const EVALUATION_STATUSES = ['DRAFT', 'SUBMITTED', 'RATED', 'ISSUED', 'OBJECTED', 'FINAL'] as const;
@@ -595,7 +595,7 @@ export class EvaluationService {
       const perf = await this.distribution.performance(m, who.ledUnitId, per.period);
       if (!perf) {
         throw unprocessable(
-          `Pegawai adalah pimpinan unit ${who.unitCode}: rating hasil kerjanya adalah capaian kinerja organisasi, yang untuk periode ${per.period} belum ditetapkan (PUT /units/${who.unitCode}/performance/${per.period}) / the unit's organisation predicate is not set yet`,
+          `Pegawai adalah pimpinan unit ${who.unitCode}: Rating Hasil Kerjanya adalah Capaian Kinerja Organisasi, yang untuk ${periodLabel(per)} belum ditetapkan. Minta pimpinan unit induk atau admin BKPSDM menetapkannya lebih dahulu / the unit's organisation predicate is not set yet`,
           [
             {
               field: 'resultRating',

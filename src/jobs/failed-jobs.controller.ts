@@ -5,6 +5,7 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Roles } from '../identity/auth.decorators';
 import { QUEUE_NAMES } from './job-registry';
 import { QueuesService } from './queues.service';
+import { ApiResult } from '../openapi/api-result.decorator';
 
 class FailedJobsQuery {
   @ApiPropertyOptional({ enum: QUEUE_NAMES }) @IsOptional() @IsIn(QUEUE_NAMES) queue?: (typeof QUEUE_NAMES)[number];
@@ -17,6 +18,22 @@ class FailedJobsQuery {
   limit?: number;
 }
 
+/** A job that used up its attempts. */
+export interface FailedJobView {
+  queue: string;
+  id: string;
+  name: string;
+  attemptsMade: number;
+  failedReason: string;
+  failedAt: string | null;
+  /** The job's payload (event ids, months, …). */
+  data: Record<string, unknown>;
+}
+export interface FailedJobList {
+  items: FailedJobView[];
+  nextCursor: null;
+}
+
 /** Jobs that used up their attempts, for ADMIN follow-up (the queue board shows the same with retry buttons). */
 @ApiTags('jobs')
 @ApiBearerAuth()
@@ -27,20 +44,21 @@ export class FailedJobsController {
   @Roles('ADMIN')
   @Get('failed')
   @ApiOperation({ summary: 'Failed background jobs after their last attempt' })
-  async failed(@Query() q: FailedJobsQuery) {
+  @ApiResult('FailedJobList')
+  async failed(@Query() q: FailedJobsQuery): Promise<FailedJobList> {
     const limit = q.limit ?? 100;
     const queues = q.queue ? [this.queues.queue(q.queue)] : this.queues.all();
-    const items = [];
+    const items: FailedJobView[] = [];
     for (const queue of queues) {
       for (const job of await queue.getFailed(0, limit - 1)) {
         items.push({
           queue: queue.name,
-          id: job.id,
+          id: String(job.id),
           name: job.name,
           attemptsMade: job.attemptsMade,
           failedReason: job.failedReason,
           failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
-          data: job.data,
+          data: job.data as Record<string, unknown>,
         });
       }
     }

@@ -22,6 +22,26 @@ export type { EvaluationCalendar } from '../evaluation/periods';
 export type { DistributionReport } from '../evaluation/distribution.service';
 export type { UnitPerformanceView } from '../evaluation/org-performance.service';
 export type { EvidenceView, EvidenceList } from '../evaluation/evidence/evidence.repository';
+export type { MyAllowanceYear } from '../allowance/my-allowances.views';
+export type {
+  AllowanceRunRequested,
+  AllowanceRunView,
+  AllowanceMonthView,
+  RuleSetPutResult,
+  RuleSetDetail,
+  RuleSetList,
+  HolidayView,
+  HolidayList,
+  WorkingDaysView,
+  AttendanceResult,
+  PayrollPage,
+} from '../allowance/allowance.views';
+export type { OutcomeList, OutcomePage } from '../outcomes/outcomes.views';
+export type { WebhookView, WebhookList, WebhookDeliveryList } from '../webhooks/webhooks.views';
+export type { AgencyView } from '../agency/agency.views';
+export type { FailedJobList } from '../jobs/failed-jobs.controller';
+export type { CreditView, CreditOpeningResult, CreditEducationResult } from '../angka-kredit/credit.views';
+export type { FinalizeBatchResult } from '../evaluation/batch/evaluation-batch.service';
 
 export interface SkpPage extends Page<SkpListItem> {}
 export interface DelegationPage extends Page<DelegationView> {}
@@ -94,5 +114,28 @@ export const RESPONSE_TYPE_NAMES = [
   'UnitPerformanceView',
   'EvidenceView',
   'EvidenceList',
+  'MyAllowanceYear',
+  'AllowanceRunRequested',
+  'AllowanceRunView',
+  'AllowanceMonthView',
+  'RuleSetPutResult',
+  'RuleSetDetail',
+  'RuleSetList',
+  'HolidayView',
+  'HolidayList',
+  'WorkingDaysView',
+  'AttendanceResult',
+  'PayrollPage',
+  'OutcomeList',
+  'OutcomePage',
+  'WebhookView',
+  'WebhookList',
+  'WebhookDeliveryList',
+  'AgencyView',
+  'FailedJobList',
+  'FinalizeBatchResult',
+  'CreditView',
+  'CreditOpeningResult',
+  'CreditEducationResult',
 ] as const;
 export type ResponseTypeName = (typeof RESPONSE_TYPE_NAMES)[number];

@@ -4,7 +4,6 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -12,6 +11,7 @@ import { readSheetRows, XLSX_MIME } from '../common/spreadsheet';
 import { Roles } from '../identity/auth.decorators';
 import { CreateEmployeeDto } from './dto/employee.dto';
 import { EmployeeImportService } from './import/employee-import.service';
+import { ApiResult } from '../openapi/api-result.decorator';
 
 @ApiTags('organisation')
 @ApiBearerAuth()
@@ -36,7 +36,7 @@ export class EmployeeImportController {
   })
   @ApiConsumes('application/json', 'text/csv', XLSX_MIME)
   @ApiBody({ type: [CreateEmployeeDto] })
-  @ApiOkResponse({ schema: { example: { created: 9800, updated: 200, errors: [] } } })
+  @ApiResult('ImportResult')
   @ApiBadRequestResponse({
     schema: {
       example: {

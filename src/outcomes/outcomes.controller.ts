@@ -10,6 +10,8 @@ import { Roles } from '../identity/auth.decorators';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { Principal } from '../identity/principal';
 import { OUTCOME_TYPES } from '../rules';
+import { ApiResult } from '../openapi/api-result.decorator';
+import type { OutcomeList, OutcomePage, OutcomeView } from './outcomes.views';
 
 class OutcomesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: OUTCOME_TYPES }) @IsOptional() @IsIn(OUTCOME_TYPES) type?: string;
@@ -35,20 +37,22 @@ export class OutcomesController {
 
   @Get('employees/:nip/outcomes')
   @ApiOperation({ summary: 'Reward and punishment outcomes of an employee, each with reason and legal basis' })
-  async forEmployee(@CurrentPrincipal() p: Principal, @Param('nip') nip: string) {
+  @ApiResult('OutcomeList')
+  async forEmployee(@CurrentPrincipal() p: Principal, @Param('nip') nip: string): Promise<OutcomeList> {
     const emp = await this.dataSource.query(`SELECT id FROM employees WHERE nip = $1`, [nip]);
     if (!emp[0]) throw notFound('Pegawai');
     await this.policy.require(p, emp[0].id, this.clock.today(), ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'], 'Pegawai');
     const rows = await this.dataSource.query(`${SELECT} WHERE o.employee_id = $1 ORDER BY o.created_at, o.id`, [
       emp[0].id,
     ]);
-    return { items: rows.map(({ cursorAt: _c, ...rest }: Record<string, unknown>) => rest) };
+    return { items: rows.map(({ cursorAt: _c, ...rest }: Record<string, unknown>) => rest as unknown as OutcomeView) };
   }
 
   @Roles('ADMIN')
   @Get('outcomes')
   @ApiOperation({ summary: 'Outcomes for reports, filtered by type, unit (subtree) and period' })
-  async list(@Query() q: OutcomesQuery) {
+  @ApiResult('OutcomePage')
+  async list(@Query() q: OutcomesQuery): Promise<OutcomePage> {
     const limit = q.limit ?? 100;
     const after = Cursor.decode(q.after) as [string, string] | null;
     const params: unknown[] = [];
@@ -69,7 +73,7 @@ export class OutcomesController {
     // The cursor keeps PostgreSQL's own microsecond timestamp text (a JS Date would round to ms).
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const items = page.map(({ cursorAt: _c, ...rest }: Record<string, unknown>) => rest);
+    const items = page.map(({ cursorAt: _c, ...rest }: Record<string, unknown>) => rest as unknown as OutcomeView);
     return { items, nextCursor: rows.length > limit && last ? Cursor.encode([last.cursorAt, last.id]) : null };
   }
 }

@@ -5,6 +5,7 @@ import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { actorLabel, Principal } from '../identity/principal';
 import { CreateWebhookDto } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
+import { ApiResult } from '../openapi/api-result.decorator';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -22,16 +23,19 @@ export class WebhooksController {
       'unless the host is listed in WEBHOOK_ALLOWED_HOSTS; redirects are not followed. After WEBHOOK_MAX_CONSECUTIVE_FAILURES failed deliveries ' +
       'in a row the subscription is PAUSED (status in GET /webhooks) until resumed.',
   })
+  @ApiResult('WebhookView', 201, 'Created')
   create(@Body() dto: CreateWebhookDto, @CurrentPrincipal() p: Principal) {
     return this.webhooks.create(dto, actorLabel(p).actor);
   }
 
   @Get()
+  @ApiResult('WebhookList')
   list() {
     return this.webhooks.list();
   }
 
   @Get(':id/deliveries')
+  @ApiResult('WebhookDeliveryList')
   deliveries(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.webhooks.deliveries(id);
   }
@@ -39,6 +43,7 @@ export class WebhooksController {
   @Post(':id/resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a subscription paused after too many consecutive failed deliveries' })
+  @ApiResult('WebhookView')
   resume(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.webhooks.resume(id);
   }

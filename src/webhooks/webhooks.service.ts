@@ -5,6 +5,7 @@ import { badRequest, notFound } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
 import { CreateWebhookDto } from './dto/webhook.dto';
 import { targetProblem, targetRules } from './webhook-targets';
+import type { WebhookDeliveryList, WebhookList, WebhookView } from './webhooks.views';
 
 const VIEW = `id, url, event_types AS "eventTypes", created_by AS "createdBy", created_at AS "createdAt", disabled_at AS "disabledAt",
   CASE WHEN disabled_at IS NOT NULL THEN 'DISABLED' WHEN paused_at IS NOT NULL THEN 'PAUSED' ELSE 'ACTIVE' END AS status,
@@ -18,7 +19,7 @@ export class WebhooksService {
     private readonly config: AppConfig,
   ) {}
 
-  async create(dto: CreateWebhookDto, createdBy: string) {
+  async create(dto: CreateWebhookDto, createdBy: string): Promise<WebhookView> {
     const problem = await targetProblem(
       dto.url,
       targetRules(this.config.get('NODE_ENV'), this.config.get('WEBHOOK_ALLOWED_HOSTS')),
@@ -39,14 +40,14 @@ export class WebhooksService {
     });
   }
 
-  async list() {
+  async list(): Promise<WebhookList> {
     return {
       items: await this.dataSource.query(`SELECT ${VIEW} FROM webhook_subscriptions ORDER BY created_at`),
       nextCursor: null,
     };
   }
 
-  async deliveries(id: string) {
+  async deliveries(id: string): Promise<WebhookDeliveryList> {
     const items = await this.dataSource.query(
       `SELECT id, event_type AS "eventType", event_key AS "eventKey", status, attempts, last_status_code AS "lastStatusCode", last_error AS "lastError",
               created_at AS "createdAt", delivered_at AS "deliveredAt"
@@ -57,7 +58,7 @@ export class WebhooksService {
   }
 
   /** Un-pauses a subscription; deliveries from now on are tried again. */
-  async resume(id: string) {
+  async resume(id: string): Promise<WebhookView> {
     return this.dataSource.transaction(async (m) => {
       // TypeORM answers an UPDATE … RETURNING with [rows, affected].
       const [rows] = await m.query(

@@ -1,6 +1,6 @@
 import { AgencyService } from '../../src/agency/agency.service';
 import { DemoSeeder } from '../../src/demo/demo-seeder';
-import { DEMO_EMPLOYEES } from '../../src/demo/demo-agency';
+import { DEMO_EMPLOYEE_PASSWORD, DEMO_EMPLOYEES } from '../../src/demo/demo-agency';
 import { EmployeesService } from '../../src/org/employees.service';
 import { UnitsService } from '../../src/org/units.service';
 import { R_TPP_DEMO } from '../../src/rules';
@@ -155,6 +155,37 @@ describe('demo agency allowances: warning-free with a predikat, held and acknowl
     const line = (await demoLines(NEXT)).find((l) => l.nip === nip);
     // 60 % of 5,439,503 = 3,263,702 held in May, paid in June.
     expect(line.adjustments).toEqual([{ forMonth: HELD, amount: 3263702, reason: expect.stringContaining(HELD) }]);
+  });
+
+  it('GET /me/allowances: the employee reads their own months with parts, deductions and reasons, warnings, corrections, open/closed', async () => {
+    const token = await t.login(late, DEMO_EMPLOYEE_PASSWORD);
+    const mine = await t.request('GET', `${API}/me/allowances?year=2027`, { token });
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ nip: late, year: 2027 });
+    expect(mine.body.items.map((l: { month: string }) => l.month)).toEqual([OK, HELD, NEXT]);
+    const [feb, may, jun] = mine.body.items;
+    expect(feb).toMatchObject({
+      monthStatus: 'OPEN',
+      status: 'COMPUTED',
+      basicAmount: 5439503,
+      netAmount: 5428624,
+      payableAmount: 5428624,
+      warnings: [],
+      deductions: [expect.objectContaining({ code: 'TL', amount: 10879, reason: expect.any(String) })],
+    });
+    expect(feb.performancePart + feb.disciplinePart).toBe(feb.basicAmount);
+    expect(may.monthStatus).toBe('CLOSED');
+    expect(may.warnings.map((w: { code: string }) => w.code).sort()).toEqual([
+      'ATTENDANCE_MISSING',
+      'PREDIKAT_MISSING',
+    ]);
+    expect(may.deductions[0]).toMatchObject({ code: 'PREDIKAT_HELD', reason: expect.stringContaining('2027-Q2') });
+    expect(jun.adjustments).toEqual([{ forMonth: HELD, amount: 3263702, reason: expect.stringContaining(HELD) }]);
+    expect(jun.payableAmount).toBe(jun.netAmount + 3263702);
+    expect((await t.request('GET', `${API}/me/allowances?year=2026`, { token })).body.items).toEqual([]);
+    expect((await t.request('GET', `${API}/me/allowances?year=20x7`, { token })).status).toBe(400);
+    // An account without an employee record has no allowance lines.
+    expect((await t.request('GET', `${API}/me/allowances`, { token: admin })).status).toBe(404);
   });
 
   it('rule sets: a predikat factor above 1 is refused naming the field; a hukdis table keyed by sanction type is accepted', async () => {

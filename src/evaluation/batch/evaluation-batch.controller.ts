@@ -5,6 +5,7 @@ import { Roles } from '../../identity/auth.decorators';
 import { CurrentPrincipal } from '../../identity/current-principal.decorator';
 import { Principal } from '../../identity/principal';
 import { EvaluationBatchService } from './evaluation-batch.service';
+import { ApiResult } from '../../openapi/api-result.decorator';
 
 export class FinalizeBatchDto {
   @ApiProperty({ example: '2026', description: 'YYYY (annual), YYYY-Q1..Q4 or YYYY-01..12' })
@@ -46,6 +47,7 @@ export class EvaluationBatchController {
       'audit, and the objection window opens. It only issues: FINAL comes from the employee’s acceptance, the atasan PPK’s decision on a keberatan, ' +
       'or the expiry of the window (01 §11), so an `accept` field is refused (400).',
   })
+  @ApiResult('FinalizeBatchResult')
   finalizeBatch(@CurrentPrincipal() p: Principal, @Body() dto: FinalizeBatchDto) {
     return this.batch.finalizeBatch(p, dto);
   }

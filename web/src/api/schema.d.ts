@@ -1181,6 +1181,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/allowances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My TPP lines of a year, month by month: entitlement and its parts, every deduction with its reason, net, corrections, warnings, month OPEN/CLOSED
+         * @description Only the caller’s own lines (an account without an employee record: 404). Months without a run are absent. Integer rupiah.
+         */
+        get: operations["MyAllowancesController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/discipline/cases": {
         parameters: {
             query?: never;
@@ -2145,6 +2165,200 @@ export interface components {
              */
             correlationId: string;
         };
+        AgencyView: {
+            name: string;
+            town: string | null;
+            letterhead: string[];
+            pakNumberFormat: string;
+            dekpNumberFormat: string;
+            officials: {
+                PIMPINAN_INSTANSI?: components["schemas"]["Official"];
+                KEPALA_BKPSDM?: components["schemas"]["Official"];
+                PENETAP_ANGKA_KREDIT?: components["schemas"]["Official"];
+            };
+            tembusan: string[];
+            version: number;
+            configured: boolean;
+            logoPngBase64: string | null;
+        };
+        /** @enum {string} */
+        AkBasis: "TAHUNAN" | "PERIODIK";
+        /** @enum {string} */
+        AkEntrySource: "AK_DASAR" | "INTEGRASI" | "PENYESUAIAN" | "PREDIKAT" | "PENDIDIKAN" | "LAINNYA" | "LAMA";
+        AllowanceAdjustmentView: {
+            forMonth: string;
+            amount: number;
+            reason: string;
+        };
+        AllowanceDeductionView: {
+            code: components["schemas"]["DeductionCode"];
+            amount: number;
+            reason: string;
+            formula?: string;
+        };
+        AllowanceMonthView: {
+            month: string;
+            /** @enum {string} */
+            status: "OPEN" | "CLOSED";
+            closedAt: string | null;
+            lines: {
+                [key: string]: number;
+            };
+            warnings: {
+                [key: string]: number;
+            };
+            adjustments: number;
+        };
+        AllowanceRuleSet: {
+            code: string;
+            version: number;
+            employerId: string;
+            /** @enum {string} */
+            allowanceType: "TPP" | "TUKIN";
+            /** @enum {string} */
+            employerType: "PEMDA" | "PUSAT";
+            effectiveFrom: string;
+            effectiveTo: string | null;
+            legalRefs: string[];
+            /** @enum {string} */
+            status: "CONFIRMED" | "INFERRED";
+            ceilingTable?: {
+                [key: string]: number;
+            };
+            baseTable: {
+                [key: string]: number;
+            };
+            criteriaComponents?: {
+                code: string;
+                amount: number;
+                appliesTo: string;
+            }[];
+            split: {
+                kin: components["schemas"]["DecimalInput"];
+                dis: components["schemas"]["DecimalInput"];
+            };
+            /** @enum {string} */
+            kinMode: "LINEAR" | "CURVE" | "PREDIKAT";
+            linearCap?: components["schemas"]["DecimalInput"];
+            curve?: {
+                full: components["schemas"]["DecimalInput"];
+                zero: components["schemas"]["DecimalInput"];
+                slope: components["schemas"]["DecimalInput"];
+                base: components["schemas"]["DecimalInput"];
+                etikWeight: components["schemas"]["DecimalInput"];
+            };
+            predikatFactor?: {
+                SANGAT_BAIK?: components["schemas"]["DecimalInput"];
+                BAIK?: components["schemas"]["DecimalInput"];
+                BUTUH_PERBAIKAN?: components["schemas"]["DecimalInput"];
+                KURANG?: components["schemas"]["DecimalInput"];
+                SANGAT_KURANG?: components["schemas"]["DecimalInput"];
+                NONE?: components["schemas"]["DecimalInput"];
+            };
+            predikatDeduction?: {
+                SANGAT_BAIK?: components["schemas"]["DecimalInput"];
+                BAIK?: components["schemas"]["DecimalInput"];
+                BUTUH_PERBAIKAN?: components["schemas"]["DecimalInput"];
+                KURANG?: components["schemas"]["DecimalInput"];
+                SANGAT_KURANG?: components["schemas"]["DecimalInput"];
+                NONE?: components["schemas"]["DecimalInput"];
+            };
+            /** @enum {string} */
+            predikatSource: "MONTHLY" | "QUARTERLY" | "ANNUAL";
+            /** @enum {number} */
+            predikatLag: 0 | 1;
+            /** @enum {string} */
+            predikatFactorBase: "WHOLE" | "KIN_PART";
+            predikatMissing?: components["schemas"]["PredikatMissingMode"];
+            /** @enum {string} */
+            disBase: "DIS_PART" | "WHOLE";
+            lateBands: components["schemas"]["Band"][];
+            earlyBands: components["schemas"]["Band"][];
+            apelPct: components["schemas"]["DecimalInput"];
+            /** @enum {string} */
+            tkMode: "PCT_PER_DAY" | "DAILY_ACCRUAL";
+            tkPct?: components["schemas"]["DecimalInput"];
+            consecutiveAbsenceFullCutDays?: number;
+            leaveRules: {
+                [key: string]: {
+                    pctPerDay?: components["schemas"]["DecimalInput"];
+                    exemptions?: string[];
+                    /** @enum {string} */
+                    base: "DIS_PART" | "WHOLE";
+                };
+            };
+            statusRules: {
+                [key: string]: components["schemas"]["DecimalInput"];
+            };
+            /** @enum {string} */
+            hukdisMode: "PP94_25PCT" | "LOCAL_TABLE" | "NONE_TRANSITIONAL";
+            /** @enum {string} */
+            sedangExecutionMode: "TUKIN_25" | "PP53_EQUIVALENT";
+            hukdisTable?: components["schemas"]["HukdisTableRow"][];
+            /** @enum {string} */
+            hukdisBase: "ENTITLEMENT" | "SUBTOTAL";
+            /** @enum {string} */
+            hukdisStacking: "REPLACE" | "ADD";
+            /** @enum {string} */
+            sanctionStart: "FROM_EFFECTIVE_DAY_PRORATA" | "NEXT_FULL_MONTH";
+            deductionCap: components["schemas"]["DecimalInput"];
+            /** @enum {string} */
+            capScope: "PER_PART" | "WHOLE";
+            rounding: {
+                /** @enum {string} */
+                mode: "NEAREST" | "FLOOR";
+                /** @enum {number} */
+                unit: 1 | 100;
+                /** @enum {string} */
+                stage: "PER_LINE" | "FINAL";
+            };
+            tax: {
+                pph21BorneByEmployer: boolean;
+            };
+            bpjs: {
+                employer: components["schemas"]["DecimalInput"];
+                employee: components["schemas"]["DecimalInput"];
+                ceiling: number | null;
+                onTpp: boolean;
+            };
+            minutesPerTmkDay: number;
+            actingAddonPct?: components["schemas"]["DecimalInput"];
+        };
+        AllowanceRunRequested: {
+            id: string;
+            /** @enum {string} */
+            status: "QUEUED";
+            month: string;
+            mode: string;
+        };
+        AllowanceRunView: {
+            id: string;
+            month: string;
+            /** @enum {string} */
+            mode: "REGULAR" | "CORRECTION";
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            processed: number;
+            total: number;
+            chunks: {
+                count: number;
+                done: number;
+                failed: number;
+            };
+            report: {
+                [key: string]: unknown;
+            };
+            error: string | null;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        AllowanceWarning: {
+            code: components["schemas"]["AllowanceWarningCode"];
+            message: string;
+        };
+        /** @enum {string} */
+        AllowanceWarningCode: "PREDIKAT_MISSING" | "ATTENDANCE_MISSING" | "RULESET_MISSING" | "STATUS_UNKNOWN" | "INPUT_INVALID" | "LEAVE_RULE_MISSING" | "CEILING_EXCEEDED" | "HUKDIS_NOT_APPLIED";
         ApiKeyList: {
             items: {
                 id: string;
@@ -2173,6 +2387,21 @@ export interface components {
             isUnitHead: boolean;
             tmt: string;
             reason: string | null;
+        };
+        AttendanceResult: {
+            month: string;
+            received: number;
+            created: number;
+            replaced: number;
+            unchanged: number;
+            /** @enum {string} */
+            monthStatus: "OPEN" | "CLOSED";
+            note?: string;
+        };
+        Band: {
+            fromMin: number;
+            toMin: number | null;
+            pct: components["schemas"]["DecimalInput"];
         };
         BehaviorView: {
             coreValue: string;
@@ -2227,6 +2456,16 @@ export interface components {
                 unlinkedUtama: number;
             }[] | null;
         };
+        ClosedLedgerView: {
+            jenjang: components["schemas"]["Jenjang"];
+            golongan: components["schemas"]["Golongan"] | components["schemas"]["PppkGrade"];
+            closedTmt: string;
+            balance: string;
+            threshold: string;
+            thresholdMet: boolean;
+            shortfall: string;
+            forfeited: string;
+        };
         /** @enum {string} */
         CoreValue: "BERORIENTASI_PELAYANAN" | "AKUNTABEL" | "KOMPETEN" | "HARMONIS" | "LOYAL" | "ADAPTIF" | "KOLABORATIF";
         CreatedApiKey: {
@@ -2235,6 +2474,77 @@ export interface components {
             name: string;
             scopes: components["schemas"]["ApiKeyScope"][];
         };
+        CreditEducationResult: {
+            /** @enum {string} */
+            source: "PENDIDIKAN";
+            degree: string;
+            awardedOn: string;
+            jenjang: components["schemas"]["Jenjang"];
+            amount: string;
+            explanation: components["schemas"]["Explanation"];
+        };
+        CreditEntryView: {
+            source: components["schemas"]["AkEntrySource"];
+            period: string | null;
+            basis: components["schemas"]["AkBasis"] | null;
+            fromMonth: string | null;
+            toMonth: string | null;
+            months: number | null;
+            predicate: components["schemas"]["Predicate"] | null;
+            percentage: string | null;
+            coefficient: string | null;
+            jenjang: components["schemas"]["Jenjang"];
+            amount: string;
+            degree?: string;
+            explanation: components["schemas"]["Explanation"];
+            informational: boolean;
+        };
+        CreditNextView: {
+            /** @enum {string} */
+            kind: "KENAIKAN_PANGKAT" | "KENAIKAN_JENJANG";
+            to: string;
+            threshold: string;
+            shortfall: string;
+            eligible: boolean;
+            unmet: components["schemas"]["UnmetCode"][];
+            reasons: string[];
+            explanation?: components["schemas"]["Explanation"];
+        };
+        CreditOpeningResult: {
+            /** @enum {string} */
+            source: "INTEGRASI" | "AK_DASAR";
+            jenjang: components["schemas"]["Jenjang"];
+            golongan: components["schemas"]["Golongan"] | components["schemas"]["PppkGrade"];
+            amount: string;
+            nilaiDasar?: string;
+            manualReview?: boolean;
+            warnings?: string[];
+            explanation: components["schemas"]["Explanation"];
+        };
+        CreditView: {
+            nip: string;
+            /** @enum {string} */
+            status: "PNS" | "PPPK";
+            jenjang: components["schemas"]["Jenjang"];
+            golongan: components["schemas"]["Golongan"] | components["schemas"]["PppkGrade"];
+            balance: string;
+            informational: boolean;
+            notice: string | null;
+            entries: components["schemas"]["CreditEntryView"][];
+            closed: components["schemas"]["ClosedLedgerView"][];
+            catchUp: {
+                from: components["schemas"]["Golongan"];
+                offset: string;
+            } | null;
+            warnings: components["schemas"]["LedgerWarning"][];
+            superseded: components["schemas"]["SupersededPeriod"][];
+            next: components["schemas"]["CreditNextView"] | null;
+            version: number | null;
+            explanation: components["schemas"]["Explanation"];
+        };
+        DecimalInput: string | number;
+        /** @enum {string} */
+        DeductionCode: "PREDIKAT" | "TL" | "PSW" | "APEL" | "TK" | "CUTI" | "HUKDIS" | "STATUS" | "PREDIKAT_HELD" | "PEMBULATAN";
         DelegationList: {
             items: components["schemas"]["DelegationView"][];
         };
@@ -2449,6 +2759,33 @@ export interface components {
             formula?: string;
             value?: (string | number | boolean) | null;
         };
+        FailedJobList: {
+            items: components["schemas"]["FailedJobView"][];
+            nextCursor: null;
+        };
+        FailedJobView: {
+            queue: string;
+            id: string;
+            name: string;
+            attemptsMade: number;
+            failedReason: string;
+            failedAt: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        FinalizeBatchResult: {
+            period: string;
+            issued: number;
+            overridden: number;
+            skipped: {
+                unitCode: string;
+                evaluations: number;
+                violations: string[];
+            }[];
+            chunks: number;
+            ms: number;
+        };
         /** @enum {string} */
         FinalizedBy: "ACCEPT" | "DECISION" | "EXPIRY" | "CORRECTION";
         Gap: {
@@ -2477,6 +2814,8 @@ export interface components {
             population: number;
             withGaps: number;
         };
+        /** @enum {string} */
+        Golongan: "I/a" | "I/b" | "I/c" | "I/d" | "II/a" | "II/b" | "II/c" | "II/d" | "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
         HistoryItem: {
             from: string | null;
             to: string;
@@ -2485,6 +2824,24 @@ export interface components {
             reason: string | null;
             revision: number;
             at: string;
+        };
+        HolidayList: {
+            items: components["schemas"]["HolidayView"][];
+        };
+        HolidayView: {
+            date: string;
+            name: string;
+        };
+        /** @enum {string} */
+        HukdisLevel: "RINGAN" | "SEDANG" | "BERAT" | "PDH";
+        HukdisTableRow: {
+            pct: components["schemas"]["DecimalInput"];
+            months: number;
+            sanction: components["schemas"]["Sanction"];
+        } | {
+            pct: components["schemas"]["DecimalInput"];
+            months: number;
+            level: components["schemas"]["HukdisLevel"];
         };
         ImportError: {
             row: number;
@@ -2503,10 +2860,17 @@ export interface components {
             perspective: string | null;
             target: string | null;
         };
+        /** @enum {string} */
+        Jenjang: "PEMULA" | "TERAMPIL" | "MAHIR" | "PENYELIA" | "AHLI_PERTAMA" | "AHLI_MUDA" | "AHLI_MADYA" | "AHLI_UTAMA";
         LampiranView: {
             resources: string[];
             accountabilityScheme: string[];
             consequences: string[];
+        };
+        LedgerWarning: {
+            /** @enum {string} */
+            code: "KJ_BELOW_AKK" | "CASE_C_CATCH_UP" | "PPPK_OPENING_IGNORED";
+            message: string;
         };
         /** @enum {string} */
         MeRole: "EMPLOYEE" | "PPK" | "ATASAN_PPK" | "ADMIN";
@@ -2531,8 +2895,105 @@ export interface components {
                 unitName: string;
             }[];
         };
+        MyAllowanceLine: {
+            month: string;
+            /** @enum {string} */
+            monthStatus: "OPEN" | "CLOSED";
+            /** @enum {string} */
+            status: "COMPUTED" | "NO_RULE_SET" | "ERROR";
+            kelasJabatan: number | null;
+            ruleSet: string | null;
+            basicAmount: number | null;
+            performancePart: number | null;
+            disciplinePart: number | null;
+            deductions: components["schemas"]["AllowanceDeductionView"][];
+            totalDeductions: number | null;
+            netAmount: number | null;
+            adjustments: components["schemas"]["AllowanceAdjustmentView"][];
+            payableAmount: number | null;
+            warnings: components["schemas"]["AllowanceWarning"][];
+            heldAmount: number;
+            problem: string | null;
+            explanation: {
+                [key: string]: unknown;
+            };
+            version: number;
+        };
+        MyAllowanceYear: {
+            nip: string;
+            year: number;
+            items: components["schemas"]["MyAllowanceLine"][];
+        };
+        Official: {
+            name: string;
+            nip: string;
+            positionTitle: string;
+            pangkat?: string;
+        };
         /** @enum {string} */
         OrgPredicate: "ISTIMEWA" | "BAIK" | "BUTUH_PERBAIKAN" | "KURANG" | "SANGAT_KURANG";
+        OutcomeList: {
+            items: components["schemas"]["OutcomeView"][];
+        };
+        OutcomePage: {
+            items: components["schemas"]["OutcomeView"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        OutcomeType: "AK_CREDITED" | "KENAIKAN_PANGKAT_ELIGIBLE" | "KENAIKAN_JENJANG_ELIGIBLE" | "TALENT_POOL_CANDIDATE" | "SUCCESSION_PRIORITY" | "COACHING_REQUIRED" | "IMPROVEMENT_PERIOD" | "COMPETENCY_TEST_REQUIRED" | "ALLOWANCE_CUT" | "KGB_DELAYED" | "KP_DELAYED" | "DEMOTION" | "DISMISSAL_RECOMMENDED" | "CONTRACT_NOT_EXTENDED";
+        OutcomeView: {
+            id: string;
+            nip: string;
+            type: components["schemas"]["OutcomeType"];
+            status: string;
+            reason: string;
+            legalBasis: string;
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            source: {
+                kind: string;
+                id: string;
+            };
+            period: string | null;
+            explanation: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+        };
+        PayrollItem: {
+            nip: string;
+            name: string;
+            kelasJabatan: number;
+            ruleSet: string;
+            basicAmount: number;
+            performancePart: number;
+            disciplinePart: number;
+            deductions: components["schemas"]["AllowanceDeductionView"][];
+            totalDeductions: number;
+            netAmount: number;
+            adjustments: components["schemas"]["AllowanceAdjustmentView"][];
+            payableAmount: number;
+            warnings: components["schemas"]["AllowanceWarning"][];
+            pending: boolean;
+            heldAmount: number;
+            explanation?: {
+                [key: string]: unknown;
+            };
+            version: number;
+        };
+        PayrollPage: {
+            month: string;
+            /** @enum {string} */
+            status: "OPEN" | "CLOSED";
+            items: components["schemas"]["PayrollItem"][];
+            nextCursor: string | null;
+            notComputed?: {
+                [key: string]: number;
+            };
+            warnings?: {
+                [key: string]: number;
+            };
+        };
         /** @enum {string} */
         PeriodKind: "ANNUAL" | "QUARTERLY" | "MONTHLY";
         PersonBlock: {
@@ -2567,6 +3028,8 @@ export interface components {
             unitName: string;
         };
         /** @enum {string} */
+        PppkGrade: "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X" | "XI" | "XII" | "XIII" | "XIV" | "XV" | "XVI" | "XVII";
+        /** @enum {string} */
         Predicate: "SANGAT_BAIK" | "BAIK" | "BUTUH_PERBAIKAN" | "KURANG" | "SANGAT_KURANG";
         PredicateCounts: {
             SANGAT_BAIK: number;
@@ -2575,6 +3038,8 @@ export interface components {
             KURANG: number;
             SANGAT_KURANG: number;
         };
+        /** @enum {string} */
+        PredikatMissingMode: "HOLD" | "NONE_FACTOR" | "LAST_KNOWN";
         Principal: {
             /** @enum {string} */
             kind: "user";
@@ -2608,8 +3073,55 @@ export interface components {
             parentResultText?: string | null;
             indicators: components["schemas"]["IndicatorView"][];
         };
+        RuleSetDetail: {
+            code: string;
+            default: boolean;
+            unitCodes: string[];
+            versions: components["schemas"]["RuleSetVersionView"][];
+        };
+        RuleSetList: {
+            items: {
+                code: string;
+                versions: number;
+                latest: string;
+                default: boolean;
+            }[];
+        };
+        RuleSetPutResult: {
+            code: string;
+            version: number;
+            ref: string;
+            effectiveFrom: string;
+            effectiveTo: string | null;
+            template: string | null;
+            overrides: {
+                [key: string]: unknown;
+            } | null;
+            ruleSet: components["schemas"]["AllowanceRuleSet"];
+            createdBy: string;
+            createdAt: string;
+            default: boolean;
+            unitCodes: string[];
+            closedVersion: number | null;
+        };
+        RuleSetVersionView: {
+            code: string;
+            version: number;
+            ref: string;
+            effectiveFrom: string;
+            effectiveTo: string | null;
+            template: string | null;
+            overrides: {
+                [key: string]: unknown;
+            } | null;
+            ruleSet: components["schemas"]["AllowanceRuleSet"];
+            createdBy: string;
+            createdAt: string;
+        };
         /** @enum {string} */
         RuleStatus: "CONFIRMED" | "INFERRED";
+        /** @enum {string} */
+        Sanction: "TEGURAN_LISAN" | "TEGURAN_TERTULIS" | "PERNYATAAN_TIDAK_PUAS" | "POTONG_TUKIN_25_6M" | "POTONG_TUKIN_25_9M" | "POTONG_TUKIN_25_12M" | "TURUN_JABATAN_12M" | "BEBAS_JABATAN_12M" | "PDHTAPS" | "KGB_DELAY_12M" | "KP_DELAY_12M" | "PANGKAT_DOWN_12M" | "PTDH" | "MORAL_TERTUTUP" | "MORAL_TERBUKA";
         /** @enum {string} */
         SkpApproach: "KUANTITATIF" | "KUALITATIF";
         /** @enum {string} */
@@ -2673,6 +3185,11 @@ export interface components {
                 message: string;
             }[];
         };
+        SupersededPeriod: {
+            period: string;
+            predicate: components["schemas"]["Predicate"];
+            supersededBy: string;
+        };
         TeamEvaluationStatus: {
             period: string;
             periodKind: components["schemas"]["PeriodKind"];
@@ -2719,6 +3236,52 @@ export interface components {
             name: string;
             parentCode: string | null;
             children: string[];
+        };
+        /** @enum {string} */
+        UnmetCode: "AK_SHORTFALL" | "MIN_MONTHS_IN_PANGKAT" | "PREDIKAT_BELOW_BAIK" | "NO_VACANCY" | "UKOM_NOT_PASSED" | "MIN_MONTHS_IN_JENJANG" | "KJ_ROUTE" | "NO_VACANCY_KP_USED" | "NO_HIGHER_STEP";
+        WebhookDelivery: {
+            id: string;
+            eventType: string;
+            eventKey: string;
+            /** @enum {string} */
+            status: "PENDING" | "DELIVERED" | "FAILED";
+            attempts: number;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            createdAt: string;
+            deliveredAt: string | null;
+        };
+        WebhookDeliveryList: {
+            items: components["schemas"]["WebhookDelivery"][];
+            nextCursor: null;
+        };
+        WebhookList: {
+            items: components["schemas"]["WebhookView"][];
+            nextCursor: null;
+        };
+        WebhookView: {
+            id: string;
+            url: string;
+            eventTypes: string[];
+            createdBy: string;
+            createdAt: string;
+            disabledAt: string | null;
+            /** @enum {string} */
+            status: "ACTIVE" | "PAUSED" | "DISABLED";
+            consecutiveFailures: number;
+            pausedAt: string | null;
+            pauseReason: string | null;
+        };
+        WorkingDaysView: {
+            month: string;
+            workingDays: number;
+            /** @enum {string} */
+            source: "CONFIGURED" | "COMPUTED";
+            holidays: {
+                date: string;
+                name: string;
+            }[];
+            formula: string;
         };
     };
     responses: never;
@@ -3578,11 +4141,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FailedJobList"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -5910,11 +6476,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgencyView"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -5985,11 +6554,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgencyView"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -6080,12 +6652,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ImportResult"];
                 };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
@@ -7149,11 +7722,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FinalizeBatchResult"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -7573,11 +8149,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditView"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -7650,11 +8229,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditOpeningResult"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -7745,11 +8327,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditEducationResult"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -7837,11 +8422,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description PAK document (PDF) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -7910,11 +8498,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OutcomeList"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -7988,11 +8579,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OutcomePage"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -8059,11 +8653,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -8134,11 +8731,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -8225,11 +8825,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -8298,11 +8901,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -8444,11 +9050,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RuleSetDetail"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -8521,11 +9130,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RuleSetPutResult"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -8610,11 +9222,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RuleSetList"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -8685,11 +9300,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Accepted */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AllowanceRunRequested"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -8776,11 +9394,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AllowanceRunView"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -8849,11 +9470,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AllowanceMonthView"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -8929,11 +9553,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AllowanceMonthView"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -9020,11 +9647,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkingDaysView"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -9097,11 +9727,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkingDaysView"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -9188,11 +9821,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HolidayList"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -9265,11 +9901,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HolidayView"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -9356,6 +9995,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done; no body */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -9436,11 +10076,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttendanceResult"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -9532,11 +10175,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PayrollPage"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -9611,11 +10257,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description CSV, one line per employee */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -9684,11 +10333,91 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Excel workbook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MyAllowancesController_get_v1: {
+        parameters: {
+            query?: {
+                /** @description default the current year (Asia/Jakarta) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAllowanceYear"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
