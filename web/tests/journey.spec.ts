@@ -1,14 +1,12 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { approvedLeaderSkp, employeeSkpId } from './support/api';
+import { allowanceLinesFor, approvedLeaderSkp, employeeSkpId, jakartaToday, ratablePeriod } from './support/api';
 import { CASTS, PASSWORD, demo } from './support/demo';
-import { checkPage, expectNoHorizontalScroll, login } from './support/page-checks';
+import { checkPage, login } from './support/page-checks';
 
-const now = new Date();
-const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Jakarta' }).format(now));
-const month = Number(new Intl.DateTimeFormat('en', { month: 'numeric', timeZone: 'Asia/Jakarta' }).format(now));
-// A period whose last month has begun (ratings wait for it): the year in December, else the last quarter begun-and-ended.
-const period = month === 12 ? String(year) : `${year}-Q${Math.max(1, Math.floor(month / 3))}`;
+// A period the guard lets a PPK rate today (its last month has begun): the journey passes on any date.
+const { year, period } = ratablePeriod();
+const thisYear = jakartaToday().year;
 
 test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in the console', async ({
   page,
@@ -19,12 +17,19 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
   const employee = demo(cast.employee);
   const leaderRhk = `Meningkatnya mutu layanan (${info.project.name})`;
   await approvedLeaderSkp(request, cast.ppk, cast.atasanPpk, year, leaderRhk);
+  // The BKPSDM office has run this month's TPP (Tunjangan shows the employee's line).
+  const month = jakartaToday().month;
+  await allowanceLinesFor(request, month);
+  const monthLabel = new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
   const phone = info.project.name === 'phone';
 
   await test.step('the employee writes the SKP, linked to the PPK’s RHK, and submits it', async () => {
     await page.goto('/');
     await login(page, employee.nip, PASSWORD);
     await expect(page.getByRole('heading', { level: 1, name: 'SKP Saya' })).toBeVisible();
+    if (year !== thisYear) await page.getByLabel('Tahun').selectOption(String(year));
     await page.getByRole('button', { name: `Buat SKP ${year}` }).click();
     await page.getByRole('button', { name: 'Tambah RHK' }).click();
     await page
@@ -41,7 +46,6 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
       'Persentase pasien rujukan yang mendapat asuhan sesuai standar',
     );
     await page.getByLabel('Target').fill('100 %');
-    if (phone) await expectNoHorizontalScroll(page);
     await checkPage(page, info, 'skp-saya');
     await page.getByRole('button', { name: 'Ajukan' }).click();
     await expect(page.getByText('Diajukan', { exact: true })).toBeVisible();
@@ -53,7 +57,7 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
     await login(page, ppk.nip, PASSWORD);
     await openMenu(page, 'Tim Saya', phone);
     await expect(page.getByRole('heading', { level: 1, name: 'Tim Saya' })).toBeVisible();
-    if (phone) await expectNoHorizontalScroll(page);
+    if (year !== thisYear) await page.getByLabel('Tahun').selectOption(String(year));
     await checkPage(page, info, 'tim-saya');
     await page.getByRole('link', { name: `Periksa SKP ${employee.name}` }).click();
     await expect(page.getByText('Terlaksananya asuhan keperawatan pasien rujukan')).toBeVisible();
@@ -100,7 +104,6 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
     await page.getByRole('button', { name: 'Nilai' }).click();
     await expect(page.getByText('Predikat: Sangat Baik')).toBeVisible();
     await expect(page.getByTestId('pola-distribusi')).toBeVisible();
-    if (phone) await expectNoHorizontalScroll(page);
     await checkPage(page, info, 'tim-saya-penilaian');
     const justification = page.getByLabel('Justifikasi');
     await justification.fill('Unit kecil; capaian organisasi belum ditetapkan saat penilaian.');
@@ -113,9 +116,9 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
     await login(page, employee.nip, PASSWORD);
     await openMenu(page, 'Evaluasi', phone);
     await expect(page.getByRole('heading', { level: 1, name: 'Evaluasi' })).toBeVisible();
+    if (year !== thisYear) await page.getByLabel('Tahun').selectOption(String(year));
     await page.getByLabel('Periode').selectOption(period);
     await expect(page.getByText(/Masa keberatan sampai .* \(\d+ hari lagi\)/)).toBeVisible();
-    if (phone) await expectNoHorizontalScroll(page);
     await checkPage(page, info, 'evaluasi');
     await page
       .getByLabel('Alasan keberatan')
@@ -125,15 +128,21 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
     await page.getByRole('button', { name: 'Keluar' }).click();
   });
 
-  const skpId = await employeeSkpId(request, cast.employee, year);
-  await test.step('the atasan PPK reads both statements and decides', async () => {
+  await test.step('the atasan PPK reads both statements in the list and decides', async () => {
     await login(page, demo(cast.atasanPpk).nip, PASSWORD);
     await openMenu(page, 'Keberatan', phone);
     await expect(page.getByRole('heading', { level: 1, name: 'Keberatan' })).toBeVisible();
-    await page.goto(`/keberatan/${skpId}/${period}`);
-    await expect(page.getByText('Realisasi asuhan rujukan melebihi target')).toBeVisible();
-    if (phone) await expectNoHorizontalScroll(page);
+    // The list (from the API) carries both statements and the DEKP; the decision form is one click away.
+    const item = page.getByRole('listitem').filter({ hasText: employee.name });
+    await expect(item.getByText('Realisasi asuhan rujukan melebihi target')).toBeVisible();
+    await expect(item.getByRole('button', { name: `Unduh PDF (DEKP) ${employee.name}` })).toBeVisible();
     await checkPage(page, info, 'keberatan');
+    await item.getByRole('link', { name: `Putuskan keberatan ${employee.name}` }).click();
+    await expect(page).toHaveURL(
+      new RegExp(`/keberatan/${await employeeSkpId(request, cast.employee, year)}/${period}$`),
+    );
+    await expect(page.getByText('Realisasi asuhan rujukan melebihi target')).toBeVisible();
+    await checkPage(page, info, 'keberatan-putuskan');
     await page.getByLabel('Rating Hasil Kerja').selectOption('DI_ATAS_EKSPEKTASI');
     await page.getByLabel('Rating Perilaku Kerja').selectOption('SESUAI_EKSPEKTASI');
     await page
@@ -147,6 +156,7 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
   await test.step('the employee sees the final predikat, the AK entry and downloads the DEKP', async () => {
     await login(page, employee.nip, PASSWORD);
     await openMenu(page, 'Evaluasi', phone);
+    if (year !== thisYear) await page.getByLabel('Tahun').selectOption(String(year));
     await page.getByLabel('Periode').selectOption(period);
     await expect(page.getByRole('heading', { name: 'Predikat Kinerja: Baik' })).toBeVisible();
     await expect(page.getByText('Final', { exact: true })).toBeVisible();
@@ -164,9 +174,18 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
         timeout: 2_000,
       });
     }).toPass({ timeout: 60_000 });
-    if (phone) await expectNoHorizontalScroll(page);
     await checkPage(page, info, 'angka-kredit');
-    for (const entry of ['Riwayat', 'Tunjangan', 'SKP Saya']) {
+    await openMenu(page, 'Tunjangan', phone);
+    await expect(page.getByRole('heading', { level: 1, name: 'Tunjangan' })).toBeVisible();
+    const line = page.getByRole('region', { name: `TPP bulan ${monthLabel}` });
+    await expect(line.getByText('TPP Diterima')).toBeVisible();
+    await expect(line.getByText(/^−?Rp\d{1,3}(\.\d{3})+$/).first()).toBeVisible();
+    // No attendance recorded for the month: the line says so.
+    await expect(line.getByText('Perlu Diperiksa')).toBeVisible();
+    await line.getByRole('button', { name: 'Penjelasan perhitungan' }).click();
+    await expect(line.getByText(/^Dasar hukum: /)).toBeVisible();
+    await checkPage(page, info, 'tunjangan');
+    for (const entry of ['Riwayat', 'SKP Saya']) {
       await openMenu(page, entry, phone);
       await expect(page.getByRole('heading', { level: 1, name: entry })).toBeVisible();
       await checkPage(page, info, entry.toLowerCase().replace(/ /g, '-'));

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { useSession } from './useSession';
-import type { EmployeeView } from '../api/types';
+import type { components } from '../api/schema';
 
 /** Who is signed in and what they are on today's date: what the navigation and the pages need. */
 export interface Me {
@@ -23,37 +23,26 @@ export interface Me {
   atasanPpkNip: string | null;
 }
 
-interface Principal {
-  kind: 'user';
-  nip: string;
-  role: 'ADMIN' | 'EMPLOYEE';
-  employeeId: string | null;
-}
+type MeView = components['schemas']['MeView'];
 
+/** GET /me: the relations on today's date (Asia/Jakarta) come from the API's access policy. */
 async function loadMe(): Promise<Me> {
-  const { data } = await api.GET('/api/v1/auth/me');
-  const p = data as unknown as Principal;
-  let emp: EmployeeView | null = null;
-  if (p.employeeId) {
-    const r = await api.GET('/api/v1/employees/{nip}', { params: { path: { nip: p.nip }, query: {} } });
-    emp = r.data as unknown as EmployeeView;
-  }
-  // Until GET /me reports the relations, supervisors' positions stand for them (PPK of their reports).
-  const kind = emp?.position.kind ?? '';
-  const leads = kind.startsWith('JPT') || kind === 'ADMINISTRATOR' || kind === 'PENGAWAS' || !!emp?.position.isUnitHead;
+  const { data } = await api.GET('/api/v1/me', { params: { query: {} } });
+  const v = data as MeView;
+  const emp = v.employee;
   return {
-    nip: p.nip,
+    nip: v.account.nip,
     name: emp?.name ?? null,
-    role: p.role,
-    isEmployee: !!p.employeeId,
-    isAdmin: p.role === 'ADMIN',
-    isPpk: leads,
-    isAtasanPpk: kind.startsWith('JPT') || kind === 'ADMINISTRATOR',
+    role: v.account.role,
+    isEmployee: v.roles.includes('EMPLOYEE'),
+    isAdmin: v.roles.includes('ADMIN'),
+    isPpk: v.roles.includes('PPK'),
+    isAtasanPpk: v.roles.includes('ATASAN_PPK'),
     unitCode: emp?.unitCode ?? null,
     unitName: emp?.unitName ?? null,
     positionTitle: emp?.position.title ?? null,
-    ppkNip: emp?.ppkNip ?? null,
-    atasanPpkNip: emp?.atasanPpkNip ?? null,
+    ppkNip: v.ppk?.nip ?? null,
+    atasanPpkNip: v.atasanPpk?.nip ?? null,
   };
 }
 

@@ -56,3 +56,46 @@ export async function employeeSkpId(request: APIRequestContext, key: string, yea
   expect(res.status()).toBe(200);
   return (await res.json()).items[0].id as string;
 }
+
+/** Today's year and month (YYYY-MM) in Asia/Jakarta, the agencies' calendar. */
+export function jakartaToday(now = new Date()): { year: number; month: string } {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Asia/Jakarta' })
+    .format(now)
+    .split('-');
+  return { year: Number(y), month: `${y}-${m}` };
+}
+
+/**
+ * A period the API lets a PPK rate and finalise today without EVALUATION_RATE_BEFORE_PERIOD_END: its
+ * last month has begun. December: the year; March–November: the latest quarter whose last month has
+ * begun; January–February: last year's annual period (no quarter of the new year is ratable yet).
+ */
+export function ratablePeriod(now = new Date()): { year: number; period: string } {
+  const { year, month } = jakartaToday(now);
+  const m = Number(month.slice(5));
+  if (m === 12) return { year, period: String(year) };
+  if (m < 3) return { year: year - 1, period: String(year - 1) };
+  return { year, period: `${year}-Q${Math.floor(m / 3)}` };
+}
+
+const ADMIN = {
+  nip: process.env.BOOTSTRAP_ADMIN_NIP ?? '198501012010011001',
+  password: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? 'admin-demo-2026',
+};
+
+/** The BKPSDM office runs a month's TPP (every employee's line); waits until the run is done. */
+export async function allowanceLinesFor(request: APIRequestContext, month: string): Promise<void> {
+  const login = await request.post('/api/v1/auth/login', { data: ADMIN });
+  expect(login.status(), await login.text()).toBe(200);
+  const headers = { authorization: `Bearer ${(await login.json()).accessToken as string}` };
+  await expect(async () => {
+    // 409 while another run of the month is in progress (the other project's journey): try again.
+    const run = await request.post('/api/v1/allowance/runs', { headers, data: { month } });
+    expect(run.status(), await run.text()).toBe(202);
+    const id = (await run.json()).id as string;
+    await expect(async () => {
+      const r = await request.get(`/api/v1/allowance/runs/${id}`, { headers });
+      expect((await r.json()).status).toBe('DONE');
+    }).toPass({ timeout: 60_000 });
+  }).toPass({ timeout: 120_000 });
+}

@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
-/** axe on the page as it is (WCAG 2.1 A/AA): no serious or critical violation; then a screenshot. */
+/** axe on the page as it is (WCAG 2.1 A/AA): no serious or critical violation; a screenshot; at phone width no sideways scroll. */
 export async function checkPage(page: Page, info: TestInfo, name: string): Promise<void> {
+  if (info.project.name === 'phone') await expectNoHorizontalScroll(page);
   await page.screenshot({ path: info.outputPath(`${info.project.name}-${name}.png`), fullPage: true });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

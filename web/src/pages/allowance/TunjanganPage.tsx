@@ -1,14 +1,178 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Card, Group, List, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { components } from '../../api/schema';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatMonth, formatRupiah } from '../../lib/format';
+import { currentYear } from '../../lib/year';
 
-/** Tunjangan: each month's TPP line for the signed-in employee (needs an employee-facing allowance reader in the API). */
+type Line = components['schemas']['MyAllowanceLine'];
+interface Step {
+  label: string;
+  formula?: string;
+  value?: string | number | boolean | null;
+}
+
+const DEDUCTION_LABELS: Record<string, string> = {
+  PREDIKAT: 'Predikat kinerja',
+  TL: 'Terlambat',
+  PSW: 'Pulang sebelum waktunya',
+  APEL: 'Apel/upacara',
+  TK: 'Tanpa keterangan',
+  CUTI: 'Cuti',
+  HUKDIS: 'Hukuman disiplin',
+  STATUS: 'Status kepegawaian',
+  PREDIKAT_HELD: 'Ditahan (predikat belum final)',
+  PEMBULATAN: 'Pembulatan',
+};
+
+/** Tunjangan: the signed-in employee's TPP month by month (hak, komponen, potongan with reasons, TPP Diterima). */
 export function TunjanganPage() {
+  const [year, setYear] = useState(currentYear());
+  const q = useQuery({
+    queryKey: ['me', 'allowances', year],
+    queryFn: async () => (await api.GET('/api/v1/me/allowances', { params: { query: { year } } })).data!,
+  });
   return (
     <Stack>
       <Title order={1}>Tunjangan</Title>
       <Text>Rincian TPP bulanan: hak, komponen, potongan beserta alasannya, dan TPP Diterima.</Text>
-      <Alert color="yellow" role="status">
-        Rincian TPP per pegawai belum tersedia di konsol; hubungi pengelola TPP di BKPSDM.
-      </Alert>
+      <NativeSelect
+        label="Tahun"
+        w={110}
+        data={[currentYear(), currentYear() - 1].map(String)}
+        value={String(year)}
+        onChange={(e) => setYear(Number(e.currentTarget.value))}
+      />
+      <ErrorBanner error={q.error} />
+      {q.isPending && <Loader aria-label="Memuat tunjangan" />}
+      {q.data?.items.length === 0 && (
+        <Alert color="gray" role="status">
+          Belum ada perhitungan TPP untuk tahun {year}.
+        </Alert>
+      )}
+      {q.data?.items
+        .slice()
+        .reverse()
+        .map((l) => (
+          <MonthCard key={l.month} line={l} />
+        ))}
     </Stack>
+  );
+}
+
+function MonthCard({ line: l }: { line: Line }) {
+  const steps = (l.explanation.steps as Step[] | undefined) ?? [];
+  return (
+    <Card withBorder component="section" aria-label={`TPP bulan ${formatMonth(l.month)}`}>
+      <Stack gap="xs">
+        <Group gap="xs" justify="space-between">
+          <Title order={2} size="h4">
+            TPP bulan {formatMonth(l.month)}
+          </Title>
+          <Group gap={6}>
+            {l.warnings.length > 0 && <StatusBadge status="NEEDS_REVIEW" />}
+            <Text size="sm" c="dimmed">
+              {l.monthStatus === 'CLOSED' ? 'Bulan ditutup (final)' : 'Bulan terbuka (dapat berubah)'}
+            </Text>
+          </Group>
+        </Group>
+        {l.warnings.length > 0 && (
+          <Alert color="orange" title="Perlu diperiksa">
+            <List size="sm">
+              {l.warnings.map((w) => (
+                <List.Item key={w.code}>{w.message}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        {l.status !== 'COMPUTED' ? (
+          <Text size="sm">Tidak dihitung dan tidak dibayarkan: {l.problem ?? '–'}</Text>
+        ) : (
+          <Table withRowBorders={false} verticalSpacing={4} layout="fixed">
+            <Table.Tbody>
+              <Row label="Hak TPP" value={l.basicAmount} strong />
+              <Row label="Komponen kinerja" value={l.performancePart} />
+              <Row label="Komponen disiplin" value={l.disciplinePart} />
+              {l.deductions.map((d, i) => (
+                <Table.Tr key={`${d.code}-${i}`}>
+                  <Table.Td>
+                    <Text size="sm">Potongan {DEDUCTION_LABELS[d.code] ?? d.code}</Text>
+                    <Text size="xs" c="dimmed">
+                      {d.reason}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right" valign="top">
+                    −{formatRupiah(d.amount)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+              <Row label="Jumlah Potongan" value={l.totalDeductions === null ? null : -l.totalDeductions} />
+              <Row label="TPP Diterima" value={l.netAmount} strong />
+              {l.adjustments.map((a) => (
+                <Table.Tr key={a.forMonth}>
+                  <Table.Td>
+                    <Text size="sm">Koreksi {formatMonth(a.forMonth)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {a.reason}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right" valign="top">
+                    {formatRupiah(a.amount)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+              {l.adjustments.length > 0 && <Row label="Dibayarkan" value={l.payableAmount} strong />}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Accordion variant="contained" chevronPosition="left">
+          <Accordion.Item value="penjelasan">
+            <Accordion.Control>Penjelasan perhitungan</Accordion.Control>
+            <Accordion.Panel>
+              <Stack gap={4}>
+                {l.ruleSet && <Text size="sm">Aturan TPP: {l.ruleSet}</Text>}
+                {typeof l.explanation.legalBasis === 'string' && (
+                  <Text size="sm">Dasar hukum: {l.explanation.legalBasis}</Text>
+                )}
+                {typeof l.explanation.formula === 'string' && (
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    Rumus: {l.explanation.formula}
+                  </Text>
+                )}
+                {steps.length > 0 && (
+                  <List size="sm">
+                    {steps.map((s, i) => (
+                      <List.Item key={i} style={{ overflowWrap: 'anywhere' }}>
+                        {s.label}
+                        {s.formula ? `: ${s.formula}` : ''}
+                        {s.value !== undefined && s.value !== null && !s.formula ? `: ${String(s.value)}` : ''}
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+              </Stack>
+            </Accordion.Panel>
+          </Accordion.Item>
+        </Accordion>
+      </Stack>
+    </Card>
+  );
+}
+
+function Row({ label, value, strong }: { label: string; value: number | null; strong?: boolean }) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" fw={strong ? 700 : 400}>
+          {label}
+        </Text>
+      </Table.Td>
+      <Table.Td ta="right" fw={strong ? 700 : 400}>
+        {value !== null && value < 0 ? `−${formatRupiah(-value)}` : formatRupiah(value)}
+      </Table.Td>
+    </Table.Tr>
   );
 }

@@ -1,15 +1,15 @@
-import { Anchor, Button, Card, Group, Loader, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, download } from '../../api/client';
+import { api } from '../../api/client';
 import type { EvaluationView } from '../../api/types';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { applyApiErrors } from '../../lib/form-errors';
-import { formatDate, formatNip, formatPeriod } from '../../lib/format';
+import { formatNip, formatPeriod } from '../../lib/format';
+import { ObjectionSummary } from './ObjectionSummary';
 import { PREDICATE_LABELS, RATING_LABELS, RATINGS, label } from '../../lib/labels';
 
 const FIELDS = ['resultRating', 'behaviorRating', 'decisionNote'];
@@ -23,7 +23,6 @@ export function DecisionPage() {
   const { skpId, period } = useParams() as { skpId: string; period: string };
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [dekpError, setDekpError] = useState<unknown>(null);
   const ev = useQuery({
     queryKey: ['evaluation', skpId, period],
     queryFn: async () =>
@@ -80,39 +79,7 @@ export function DecisionPage() {
             <Text size="sm">NIP {formatNip(e.nip)}</Text>
             <StatusBadge status={e.status} />
           </Group>
-          <Card withBorder>
-            <Stack gap={4}>
-              <Text size="sm">
-                Penilaian Pejabat Penilai Kinerja: Rating Hasil Kerja{' '}
-                {label(RATING_LABELS, e.objection?.original.resultRating ?? e.resultRating)}, Rating Perilaku Kerja{' '}
-                {label(RATING_LABELS, e.objection?.original.behaviorRating ?? e.behaviorRating)}, predikat{' '}
-                {label(PREDICATE_LABELS, e.objection?.original.predicate ?? e.predicate)}
-              </Text>
-              <Text size="sm" fw={600}>
-                Keberatan pegawai ({formatDate(e.objection?.filedAt)}):
-              </Text>
-              <Text size="sm">{e.objection?.reason ?? '–'}</Text>
-              <Text size="sm" fw={600}>
-                Penjelasan Pejabat Penilai Kinerja:
-              </Text>
-              <Text size="sm">{e.objection?.ppkExplanation ?? 'Belum ada penjelasan.'}</Text>
-              <Group mt="xs">
-                <Button
-                  variant="default"
-                  onClick={() => {
-                    setDekpError(null);
-                    download(
-                      `/skp/${e.skpId}/evaluations/${e.period}/document.pdf`,
-                      `DEKP-${e.nip}-${e.period}.pdf`,
-                    ).catch(setDekpError);
-                  }}
-                >
-                  Unduh PDF (DEKP)
-                </Button>
-              </Group>
-              <ErrorBanner error={dekpError} />
-            </Stack>
-          </Card>
+          <ObjectionSummary e={e} />
           {e.status === 'OBJECTED' ? (
             <form onSubmit={form.onSubmit((v) => decide.mutate(v))} noValidate>
               <Stack maw={640} gap="xs">
