@@ -5,6 +5,7 @@ import { badRequest } from '../common/api-error';
 import { OrgDirectory } from '../org/org-directory.service';
 import { ChainPerson, competentOfficial, CompetentOfficial, RecommendationLevel } from './discipline-policy';
 import { HolidaysDto } from './dto/discipline.dto';
+import type { DisciplineHolidays } from './discipline.views';
 
 /**
  * Holiday calendar for discipline deadlines and effective dates (weekends are always excluded).
@@ -36,7 +37,7 @@ export class DisciplineCalendar {
     return this.holidays(from, d.toISOString().slice(0, 10), m);
   }
 
-  async list(year: string) {
+  async list(year: string): Promise<DisciplineHolidays> {
     if (!/^\d{4}$/.test(year))
       throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
     const own: { date: string; name: string }[] = await this.dataSource.query(
@@ -48,7 +49,7 @@ export class DisciplineCalendar {
   }
 
   /** Replaces the discipline holidays of a year. */
-  async replace(year: string, dto: HolidaysDto) {
+  async replace(year: string, dto: HolidaysDto): Promise<DisciplineHolidays> {
     if (!/^\d{4}$/.test(year))
       throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
     const bad = dto.holidays.map((h, i) => ({ h, i })).filter(({ h }) => !h.date.startsWith(`${year}-`));

@@ -47,6 +47,15 @@ import {
   RecommendationDto,
   VerifyDto,
 } from './dto/discipline.dto';
+import type {
+  DisciplineCaseItem,
+  DisciplineCasePage,
+  DisciplineCaseSummary,
+  DisciplineCaseView,
+  DisciplineEscalationList,
+  DisciplineExportRow,
+  DisciplineStepResult,
+} from './discipline.views';
 
 /** What a case is opened from (the HTTP call or the attendance scan). */
 export interface OpenCaseInput {
@@ -281,7 +290,7 @@ export class DisciplineCasesService {
 
   // ---- create ---------------------------------------------------------------------------------
 
-  async create(p: Principal, dto: CreateCaseDto) {
+  async create(p: Principal, dto: CreateCaseDto): Promise<DisciplineCaseView> {
     this.policy.requireAdmin(p);
     const today = this.clock.today();
     if (dto.occurredOn > today)
@@ -431,7 +440,7 @@ export class DisciplineCasesService {
 
   // ---- workflow -------------------------------------------------------------------------------
 
-  async verify(p: Principal, id: string, dto: VerifyDto) {
+  async verify(p: Principal, id: string, dto: VerifyDto): Promise<DisciplineStepResult> {
     return this.step(p, id, async (m, c, rel) => {
       if (!rel.has('ADMIN'))
         throw forbidden('Hanya admin kepegawaian / Satgas yang memverifikasi / only an ADMIN verifies');
@@ -442,7 +451,7 @@ export class DisciplineCasesService {
     });
   }
 
-  async recommend(p: Principal, id: string, dto: RecommendationDto) {
+  async recommend(p: Principal, id: string, dto: RecommendationDto): Promise<DisciplineStepResult> {
     return this.step(p, id, async (m, c, rel) => {
       if (!rel.has('ADMIN'))
         throw forbidden('Hanya admin kepegawaian yang mencatat rekomendasi / only an ADMIN records the recommendation');
@@ -469,7 +478,7 @@ export class DisciplineCasesService {
     });
   }
 
-  async decide(p: Principal, id: string, dto: DecisionDto) {
+  async decide(p: Principal, id: string, dto: DecisionDto): Promise<DisciplineStepResult> {
     return this.step(p, id, async (m, c, rel) => {
       this.requireStatus(c, ['RECOMMENDED'], 'decide');
       const level = c.recommended_level!;
@@ -517,7 +526,7 @@ export class DisciplineCasesService {
     });
   }
 
-  async deliver(p: Principal, id: string, dto: DeliveryDto) {
+  async deliver(p: Principal, id: string, dto: DeliveryDto): Promise<DisciplineStepResult> {
     return this.step(p, id, async (m, c, rel) => {
       if (!rel.has('ADMIN') && !rel.has('OFFICIAL'))
         throw forbidden(
@@ -547,7 +556,7 @@ export class DisciplineCasesService {
     });
   }
 
-  async dismiss(p: Principal, id: string, dto: DismissDto) {
+  async dismiss(p: Principal, id: string, dto: DismissDto): Promise<DisciplineStepResult> {
     return this.step(p, id, async (m, c, rel) => {
       if (!rel.has('ADMIN'))
         throw forbidden('Hanya admin kepegawaian yang menutup kasus / only an ADMIN dismisses a case');
@@ -675,13 +684,13 @@ export class DisciplineCasesService {
 
   // ---- reads ----------------------------------------------------------------------------------
 
-  async get(p: Principal, id: string) {
+  async get(p: Principal, id: string): Promise<DisciplineCaseView> {
     const c = await this.load(this.dataSource.manager, id, false);
     this.policy.requireCaseVisible(p, { employeeId: c.employee_id, competentOfficialIds: c.competent_official_ids });
     return this.view(this.dataSource.manager, c, true);
   }
 
-  async list(p: Principal, q: CaseListQuery) {
+  async list(p: Principal, q: CaseListQuery): Promise<DisciplineCasePage> {
     const limit = q.limit ?? 100;
     const after = Cursor.decode(q.after) as [number] | null;
     const { where, params } = this.filters(q);
@@ -705,14 +714,14 @@ export class DisciplineCasesService {
       params,
     );
     const page = rows.slice(0, limit);
-    const items = [];
+    const items: DisciplineCaseItem[] = [];
     for (const c of page) items.push(await this.view(this.dataSource.manager, c, false));
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > limit && last ? Cursor.encode([last.number]) : null };
   }
 
   /** Rows for the national sharing system (SBT): one per case, the fields BKN asks for. */
-  async exportRows(q: CaseExportQuery) {
+  async exportRows(q: CaseExportQuery): Promise<DisciplineExportRow[]> {
     const { where, params } = this.filters(q);
     const rows: CaseRow[] = await this.dataSource.query(
       `${CASE_SELECT} WHERE ${where.join(' AND ')} ORDER BY c.occurred_on, c.number LIMIT 100000`,
@@ -751,7 +760,7 @@ export class DisciplineCasesService {
   }
 
   /** Counts per unit (the unit when the act occurred) and status for an election period. */
-  async summary(q: CaseSummaryQuery) {
+  async summary(q: CaseSummaryQuery): Promise<DisciplineCaseSummary> {
     if (q.from > q.to)
       throw badRequest('Data tidak valid / invalid input', [{ field: 'to', problem: 'must not be before from' }]);
     const kind = q.kind ?? 'NETRALITAS';
@@ -791,7 +800,7 @@ export class DisciplineCasesService {
     };
   }
 
-  async escalations(limit = 1000) {
+  async escalations(limit = 1000): Promise<DisciplineEscalationList> {
     const items = await this.dataSource.query(
       `SELECT e.id, e.case_id AS "caseId", 'DIS-' || lpad(c.number::text, 6, '0') AS "caseReference", c.subject->>'nip' AS nip, c.subject->>'unitCode' AS "unitCode",
               e.step, e.kind, to_char(e.due_on,'YYYY-MM-DD') AS "dueOn", to_char(e.detected_on,'YYYY-MM-DD') AS "detectedOn", to_char(e.resolved_on,'YYYY-MM-DD') AS "resolvedOn"
@@ -838,7 +847,7 @@ export class DisciplineCasesService {
     return this.get(p, id).catch((err) => {
       // The caller may no longer be a named official after the step (e.g. the level changed): return what they did.
       if (err instanceof ApiError && err.getStatus() === (HttpStatus.NOT_FOUND as number))
-        return { id, status: 'UPDATED' };
+        return { id, status: 'UPDATED' as const };
       throw err;
     });
   }
@@ -964,8 +973,10 @@ export class DisciplineCasesService {
     );
   }
 
-  private async view(m: EntityManager, c: CaseRow, full: boolean) {
-    const base = {
+  private async view(m: EntityManager, c: CaseRow, full: true): Promise<DisciplineCaseView>;
+  private async view(m: EntityManager, c: CaseRow, full: false): Promise<DisciplineCaseItem>;
+  private async view(m: EntityManager, c: CaseRow, full: boolean): Promise<DisciplineCaseItem | DisciplineCaseView> {
+    const base: DisciplineCaseItem = {
       id: c.id,
       number: c.number,
       reference: caseReference(c.number),
@@ -1010,9 +1021,9 @@ export class DisciplineCasesService {
       dismissedReason: c.dismissed_reason,
       overdueSteps: c.overdue_steps ?? [],
       escalated: c.escalated,
-      attendance: c.attendance_facts ?? null,
+      attendance: (c.attendance_facts as Record<string, unknown> | null) ?? null,
       version: c.version,
-      createdAt: c.created_at,
+      createdAt: c.created_at.toISOString(),
     };
     if (!full) return base;
     const holidays = await this.calendar.holidays(

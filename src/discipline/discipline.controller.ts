@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { sendExport, XLSX_CONTENT_TYPE } from '../common/export/export-reply';
 import { Roles } from '../identity/auth.decorators';
@@ -20,6 +20,7 @@ import {
   RecommendationDto,
   VerifyDto,
 } from './dto/discipline.dto';
+import { ApiFile, ApiResult, schemaRef } from '../openapi/api-result.decorator';
 
 @ApiTags('discipline and netralitas')
 @ApiBearerAuth()
@@ -35,6 +36,7 @@ export class DisciplineController {
     summary:
       'Report a NETRALITAS, ATTENDANCE or OTHER case (ADMIN) → 201 with classification (track, level, candidate sanctions), competent officials and deadlines',
   })
+  @ApiResult('DisciplineCaseView', 201, 'Created')
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateCaseDto) {
     return this.cases.create(p, dto);
   }
@@ -44,6 +46,7 @@ export class DisciplineController {
     summary:
       'Cases the caller may see (ADMIN all; the competent officials theirs; an employee their own), filtered, cursor-paginated',
   })
+  @ApiResult('DisciplineCasePage')
   list(@CurrentPrincipal() p: Principal, @Query() q: CaseListQuery) {
     return this.cases.list(p, q);
   }
@@ -56,7 +59,15 @@ export class DisciplineController {
     description:
       'CSV: UTF-8 with BOM, `sep` comma|semicolon, NIP as ="…" text unless `codes=plain`, text cells neutralised against formulas. XLSX: header in Bahasa Indonesia, NIP as text.',
   })
-  @ApiProduces('text/csv', XLSX_CONTENT_TYPE, 'application/json')
+  @ApiResponse({
+    status: 200,
+    description: 'CSV (default), XLSX (format=xlsx) or JSON (format=json)',
+    content: {
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+      [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } },
+      'application/json': { schema: schemaRef('DisciplineExport') },
+    },
+  })
   async export(@Query() q: CaseExportQuery, @Res() reply: FastifyReply) {
     const items = await this.cases.exportRows(q);
     if (q.format === 'json') {
@@ -74,7 +85,7 @@ export class DisciplineController {
   @Roles('ADMIN')
   @Get('cases/export.xlsx')
   @ApiOperation({ summary: 'The SBT export as an Excel workbook (same filters; same as format=xlsx)' })
-  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiFile(XLSX_CONTENT_TYPE, 'Excel workbook')
   exportXlsx(@Query() q: CaseExportQuery, @Res() reply: FastifyReply) {
     return this.export({ ...q, format: 'xlsx' }, reply);
   }
@@ -84,12 +95,14 @@ export class DisciplineController {
   @ApiOperation({
     summary: 'Counts per unit and status for an election period (occurredOn in [from, to]; kind default NETRALITAS)',
   })
+  @ApiResult('DisciplineCaseSummary')
   summary(@Query() q: CaseSummaryQuery) {
     return this.cases.summary(q);
   }
 
   @Get('cases/:id')
   @ApiOperation({ summary: 'A case with classification, workflow dates, deadlines per step, escalations and history' })
+  @ApiResult('DisciplineCaseView')
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.cases.get(p, id);
   }
@@ -97,6 +110,7 @@ export class DisciplineController {
   @Post('cases/:id/verify')
   @HttpCode(200)
   @ApiOperation({ summary: 'REPORTED → VERIFIED (ADMIN / Satgas verification)' })
+  @ApiResult('DisciplineStepResult')
   verify(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: VerifyDto) {
     return this.cases.verify(p, id, dto);
   }
@@ -107,6 +121,7 @@ export class DisciplineController {
     summary:
       'VERIFIED → RECOMMENDED with { level, sanction } (ADMIN); a sanction outside the level → 422; a level other than the classification → 422',
   })
+  @ApiResult('DisciplineStepResult')
   recommend(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: RecommendationDto) {
     return this.cases.recommend(p, id, dto);
   }
@@ -117,6 +132,7 @@ export class DisciplineController {
     summary:
       'RECOMMENDED → DECIDED { sanction, decidedOn, decisionRef } by the competent official (or ADMIN on their behalf)',
   })
+  @ApiResult('DisciplineStepResult')
   decide(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: DecisionDto) {
     return this.cases.decide(p, id, dto);
   }
@@ -127,6 +143,7 @@ export class DisciplineController {
     summary:
       'DECIDED → DELIVERED { deliveredOn }: effective from the 15th working day after delivery (holiday calendar applied)',
   })
+  @ApiResult('DisciplineStepResult')
   deliver(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: DeliveryDto) {
     return this.cases.deliver(p, id, dto);
   }
@@ -136,6 +153,7 @@ export class DisciplineController {
   @ApiOperation({
     summary: 'Close a case without sanction (not proven) from REPORTED, VERIFIED or RECOMMENDED (ADMIN)',
   })
+  @ApiResult('DisciplineStepResult')
   dismiss(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: DismissDto) {
     return this.cases.dismiss(p, id, dto);
   }
@@ -145,6 +163,7 @@ export class DisciplineController {
   @ApiOperation({
     summary: 'Escalation records: recommendations not acted on by their deadline (SBT follow-up, SIASN block step)',
   })
+  @ApiResult('DisciplineEscalationList')
   escalations() {
     return this.cases.escalations();
   }
@@ -155,6 +174,7 @@ export class DisciplineController {
     summary:
       'Holiday calendar used for discipline deadlines and effective dates (own days + the allowance holiday list when present)',
   })
+  @ApiResult('DisciplineHolidays')
   holidays(@Param('year') year: string) {
     return this.calendar.list(year);
   }
@@ -162,6 +182,7 @@ export class DisciplineController {
   @Roles('ADMIN')
   @Put('holidays/:year')
   @ApiOperation({ summary: 'Replace the discipline holidays of a year (public holidays, cuti bersama)' })
+  @ApiResult('DisciplineHolidays')
   setHolidays(@Param('year') year: string, @Body() dto: HolidaysDto) {
     return this.calendar.replace(year, dto);
   }

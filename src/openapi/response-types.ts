@@ -41,6 +41,15 @@ export type { WebhookView, WebhookList, WebhookDeliveryList } from '../webhooks/
 export type { AgencyView } from '../agency/agency.views';
 export type { FailedJobList } from '../jobs/failed-jobs.controller';
 export type { CreditView, CreditOpeningResult, CreditEducationResult } from '../angka-kredit/credit.views';
+export type {
+  DisciplineCaseView,
+  DisciplineCasePage,
+  DisciplineStepResult,
+  DisciplineCaseSummary,
+  DisciplineEscalationList,
+  DisciplineHolidays,
+  DisciplineExport,
+} from '../discipline/discipline.views';
 export type { FinalizeBatchResult } from '../evaluation/batch/evaluation-batch.service';
 
 export interface SkpPage extends Page<SkpListItem> {}
@@ -137,5 +146,12 @@ export const RESPONSE_TYPE_NAMES = [
   'CreditView',
   'CreditOpeningResult',
   'CreditEducationResult',
+  'DisciplineCaseView',
+  'DisciplineCasePage',
+  'DisciplineStepResult',
+  'DisciplineCaseSummary',
+  'DisciplineEscalationList',
+  'DisciplineHolidays',
+  'DisciplineExport',
 ] as const;
 export type ResponseTypeName = (typeof RESPONSE_TYPE_NAMES)[number];

@@ -1,12 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { readSheetRows, XLSX_MIME } from '../common/spreadsheet';
 import { Roles } from '../identity/auth.decorators';
 import { CreateEmployeeDto } from './dto/employee.dto';

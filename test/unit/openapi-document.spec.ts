@@ -49,6 +49,25 @@ describe('OpenAPI document', () => {
     expect(Object.keys(login.op.responses)).toEqual(expect.arrayContaining(['200', '400', '429']));
   });
 
+  it('every 2xx response but 204 declares its body: a JSON schema (named, or the health check’s own), or a typed file download', () => {
+    const undescribed: string[] = [];
+    for (const { id, op } of operations()) {
+      for (const [status, r] of Object.entries(op.responses)) {
+        if (!status.startsWith('2') || status === '204') continue;
+        const content = (r.content ?? {}) as Record<string, { schema?: { $ref?: string; type?: string } }>;
+        const json = content['application/json'];
+        const files = Object.entries(content).filter(([type]) => type !== 'application/json');
+        if (
+          json
+            ? !(json.schema?.$ref ?? json.schema?.type)
+            : files.length === 0 || files.some(([, c]) => c.schema?.type !== 'string')
+        )
+          undescribed.push(`${id} ${status}`);
+      }
+    }
+    expect(undescribed).toEqual([]);
+  });
+
   it('request fields typed as strings are strings (no bare "object" for string | null)', () => {
     const loose: string[] = [];
     for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {

@@ -2456,6 +2456,30 @@ export interface components {
                 unlinkedUtama: number;
             }[] | null;
         };
+        CaseEscalation: {
+            step: string;
+            kind: string;
+            dueOn: string;
+            detectedOn: string;
+            resolvedOn: string | null;
+        };
+        /** @enum {string} */
+        CaseKind: "NETRALITAS" | "ATTENDANCE" | "OTHER";
+        /** @enum {string} */
+        CaseStatus: "REPORTED" | "VERIFIED" | "RECOMMENDED" | "DECIDED" | "DELIVERED" | "EFFECTIVE" | "ENDED" | "DISMISSED";
+        CaseSubject: {
+            nip: string;
+            name: string;
+            status: string;
+            golongan: string;
+            positionTitle: string;
+            positionKind: string;
+            jenjang: string | null;
+            unitCode: string;
+            unitName: string;
+            agencyCode: string;
+            agencyName: string;
+        };
         ClosedLedgerView: {
             jenjang: components["schemas"]["Jenjang"];
             golongan: components["schemas"]["Golongan"] | components["schemas"]["PppkGrade"];
@@ -2465,6 +2489,15 @@ export interface components {
             thresholdMet: boolean;
             shortfall: string;
             forfeited: string;
+        };
+        CompetentOfficial: {
+            level: components["schemas"]["RecommendationLevel"];
+            role: components["schemas"]["OfficialRole"];
+            employeeId: string | null;
+            nip: string | null;
+            name: string | null;
+            positionTitle: string | null;
+            basis: string;
         };
         /** @enum {string} */
         CoreValue: "BERORIENTASI_PELAYANAN" | "AKUNTABEL" | "KOMPETEN" | "HARMONIS" | "LOYAL" | "ADAPTIF" | "KOLABORATIF";
@@ -2564,6 +2597,211 @@ export interface components {
             reason: string | null;
             createdAt: string;
         };
+        DisciplineCaseItem: {
+            id: string;
+            number: number;
+            reference: string;
+            nip: string;
+            name: string;
+            kind: components["schemas"]["CaseKind"];
+            act: string | null;
+            stage: string | null;
+            occurredOn: string;
+            reportedOn: string;
+            reportedBy: string;
+            description: string | null;
+            evidenceUrls: string[];
+            subject: components["schemas"]["CaseSubject"];
+            classification: {
+                track: string | null;
+                level: components["schemas"]["DisciplineLevel"] | null;
+                candidateSanctions: components["schemas"]["Sanction"][];
+                manualReview: boolean;
+                explanation: components["schemas"]["Explanation"];
+            };
+            status: components["schemas"]["CaseStatus"];
+            verifiedOn: string | null;
+            recommendation: {
+                level: components["schemas"]["RecommendationLevel"] | null;
+                sanction: components["schemas"]["Sanction"];
+                recommendedOn: string | null;
+            } | null;
+            competentOfficials: components["schemas"]["CompetentOfficial"][];
+            decision: {
+                sanction: components["schemas"]["Sanction"];
+                level: string | null;
+                label?: string;
+                decidedOn: string | null;
+                decisionRef: string | null;
+                recordedBy: string | null;
+            } | null;
+            deliveredOn: string | null;
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            endedOn: string | null;
+            dismissedReason: string | null;
+            overdueSteps: string[];
+            escalated: boolean;
+            attendance: {
+                [key: string]: unknown;
+            } | null;
+            version: number;
+            createdAt: string;
+        };
+        DisciplineCasePage: {
+            items: components["schemas"]["DisciplineCaseItem"][];
+            nextCursor: string | null;
+        };
+        DisciplineCaseSummary: {
+            kind: string;
+            from: string;
+            to: string;
+            unitCode: string | null;
+            total: number;
+            escalated: number;
+            byStatus: {
+                [key: string]: number;
+            };
+            byUnit: {
+                unitCode: string;
+                unitName: string;
+                counts: {
+                    [key: string]: number;
+                };
+                total: number;
+            }[];
+        };
+        DisciplineCaseView: {
+            id: string;
+            number: number;
+            reference: string;
+            nip: string;
+            name: string;
+            kind: components["schemas"]["CaseKind"];
+            act: string | null;
+            stage: string | null;
+            occurredOn: string;
+            reportedOn: string;
+            reportedBy: string;
+            description: string | null;
+            evidenceUrls: string[];
+            subject: components["schemas"]["CaseSubject"];
+            classification: {
+                track: string | null;
+                level: components["schemas"]["DisciplineLevel"] | null;
+                candidateSanctions: components["schemas"]["Sanction"][];
+                manualReview: boolean;
+                explanation: components["schemas"]["Explanation"];
+            };
+            status: components["schemas"]["CaseStatus"];
+            verifiedOn: string | null;
+            recommendation: {
+                level: components["schemas"]["RecommendationLevel"] | null;
+                sanction: components["schemas"]["Sanction"];
+                recommendedOn: string | null;
+            } | null;
+            competentOfficials: components["schemas"]["CompetentOfficial"][];
+            decision: {
+                sanction: components["schemas"]["Sanction"];
+                level: string | null;
+                label?: string;
+                decidedOn: string | null;
+                decisionRef: string | null;
+                recordedBy: string | null;
+            } | null;
+            deliveredOn: string | null;
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            endedOn: string | null;
+            dismissedReason: string | null;
+            overdueSteps: string[];
+            escalated: boolean;
+            attendance: {
+                [key: string]: unknown;
+            } | null;
+            version: number;
+            createdAt: string;
+            deadlines: {
+                verify: components["schemas"]["StepDeadline"];
+                recommend: components["schemas"]["StepDeadline"];
+                decide: components["schemas"]["StepDeadline"];
+                deliver: components["schemas"]["StepDeadline"];
+            };
+            effectiveExplanation: components["schemas"]["Explanation"] | null;
+            escalations: components["schemas"]["CaseEscalation"][];
+            history: {
+                from: string | null;
+                to: string;
+                action: string;
+                actor: string;
+                note: string | null;
+                at: string;
+            }[];
+        };
+        DisciplineEscalationList: {
+            items: {
+                id: string;
+                caseId: string;
+                caseReference: string;
+                nip: string;
+                unitCode: string;
+                step: string;
+                kind: string;
+                dueOn: string;
+                detectedOn: string;
+                resolvedOn: string | null;
+            }[];
+        };
+        DisciplineExport: {
+            count: number;
+            items: components["schemas"]["DisciplineExportRow"][];
+        };
+        DisciplineExportRow: {
+            caseReference: string;
+            nip: string;
+            name: string;
+            agencyCode: string;
+            agencyName: string;
+            unitCode: string;
+            unitName: string;
+            positionTitle: string;
+            kind: components["schemas"]["CaseKind"];
+            act: string | null;
+            stage: string | null;
+            occurredOn: string;
+            reportedOn: string;
+            reportedBy: string;
+            verifiedOn: string | null;
+            recommendedOn: string | null;
+            decidedOn: string | null;
+            deliveredOn: string | null;
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            track: string | null;
+            level: string | null;
+            sanction: components["schemas"]["Sanction"] | null;
+            sanctionDecided: boolean;
+            status: components["schemas"]["CaseStatus"];
+            decisionRef: string | null;
+            overdueSteps: string;
+            escalated: boolean;
+        };
+        DisciplineHolidays: {
+            year: number;
+            holidays: {
+                date: string;
+                name: string;
+            }[];
+            effectiveCalendar: string[];
+        };
+        /** @enum {string} */
+        DisciplineLevel: "RINGAN" | "SEDANG" | "BERAT";
+        DisciplineStepDone: {
+            id: string;
+            /** @enum {string} */
+            status: "UPDATED";
+        };
+        DisciplineStepResult: components["schemas"]["DisciplineCaseView"] | components["schemas"]["DisciplineStepDone"];
         DistributionReport: {
             unitCode: string;
             unitName: string;
@@ -2931,6 +3169,8 @@ export interface components {
             pangkat?: string;
         };
         /** @enum {string} */
+        OfficialRole: "ATASAN" | "PIMPINAN_TINGGI" | "PPK_INSTANSI" | "PRESIDEN";
+        /** @enum {string} */
         OrgPredicate: "ISTIMEWA" | "BAIK" | "BUTUH_PERBAIKAN" | "KURANG" | "SANGAT_KURANG";
         OutcomeList: {
             items: components["schemas"]["OutcomeView"][];
@@ -3064,6 +3304,8 @@ export interface components {
             caseIds: string[];
         };
         /** @enum {string} */
+        RecommendationLevel: "RINGAN" | "SEDANG" | "BERAT" | "KODE_ETIK" | "PTDH";
+        /** @enum {string} */
         ResultKind: "UTAMA" | "TAMBAHAN";
         ResultView: {
             id: string;
@@ -3184,6 +3426,12 @@ export interface components {
                 code: "UNLINKED_RESULTS";
                 message: string;
             }[];
+        };
+        StepDeadline: {
+            dueOn: string | null;
+            doneOn: string | null;
+            overdue: boolean;
+            rule: string;
         };
         SupersededPeriod: {
             period: string;
@@ -10498,11 +10746,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisciplineCasePage"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -10573,11 +10824,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisciplineCaseView"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -10675,11 +10929,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description CSV (default), XLSX (format=xlsx) or JSON (format=json) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": components["schemas"]["DisciplineExport"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -10759,11 +11018,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Excel workbook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -10838,11 +11100,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisciplineCaseSummary"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -10911,11 +11176,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisciplineCaseView"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -10988,11 +11256,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisciplineStepResult"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -11083,11 +11354,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisciplineStepResult"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -11178,11 +11452,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisciplineStepResult"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -11273,11 +11550,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisciplineStepResult"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -11368,11 +11648,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisciplineStepResult"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -11457,11 +11740,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisciplineEscalationList"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -11530,11 +11816,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisciplineHolidays"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
@@ -11607,11 +11896,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisciplineHolidays"];
+                };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
             400: {
