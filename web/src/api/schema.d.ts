@@ -2165,6 +2165,14 @@ export interface components {
              */
             correlationId: string;
         };
+        ActingRules: {
+            addonPct?: components["schemas"]["DecimalInput"];
+            minWorkingDays?: number;
+            /** @enum {string} */
+            higherLevelMode?: "ACTING_POST" | "ADDON";
+            /** @enum {string} */
+            proration?: "NONE" | "WORKING_DAYS";
+        };
         AgencyView: {
             name: string;
             town: string | null;
@@ -2280,12 +2288,7 @@ export interface components {
             tkPct?: components["schemas"]["DecimalInput"];
             consecutiveAbsenceFullCutDays?: number;
             leaveRules: {
-                [key: string]: {
-                    pctPerDay?: components["schemas"]["DecimalInput"];
-                    exemptions?: string[];
-                    /** @enum {string} */
-                    base: "DIS_PART" | "WHOLE";
-                };
+                [key: string]: components["schemas"]["LeaveRule"];
             };
             statusRules: {
                 [key: string]: components["schemas"]["DecimalInput"];
@@ -2323,6 +2326,19 @@ export interface components {
             };
             minutesPerTmkDay: number;
             actingAddonPct?: components["schemas"]["DecimalInput"];
+            proration?: {
+                /** @enum {string} */
+                mode: "WORKING_DAYS" | "CALENDAR_DAYS" | "POST_ON_FIRST_DAY";
+            };
+            acting?: components["schemas"]["ActingRules"];
+            fwa?: {
+                countsAsPresent: boolean;
+            };
+            decemberFullPay?: boolean;
+            /** @enum {string} */
+            predikatForSplitPeriod?: "LATEST" | "MAJORITY";
+            /** @enum {string} */
+            deathMonth?: "PRORATE" | "FULL";
         };
         AllowanceRunRequested: {
             id: string;
@@ -3104,6 +3120,19 @@ export interface components {
             resources: string[];
             accountabilityScheme: string[];
             consequences: string[];
+        };
+        /** @enum {string} */
+        LeaveMode: "NO_CUT" | "PCT_PER_DAY" | "EXCLUDE_DAYS" | "MONTH_UNPAID";
+        LeaveRule: {
+            mode?: components["schemas"]["LeaveMode"];
+            pct?: components["schemas"]["DecimalInput"];
+            pctPerDay?: components["schemas"]["DecimalInput"];
+            /** @enum {string} */
+            base?: "DIS_PART" | "WHOLE";
+            thresholdDays?: number;
+            maxChildOrder?: number;
+            beyondMode?: components["schemas"]["LeaveMode"];
+            exemptions?: string[];
         };
         LedgerWarning: {
             /** @enum {string} */
