@@ -10,8 +10,10 @@ export default defineConfig({
   outputDir,
   timeout: 90_000,
   expect: { timeout: 10_000 },
+  // Spec files (and the desktop and phone journeys, which use different teams) run side by side;
+  // the steps inside one story stay in order.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT ?? `${outputDir}/report.json` }]],
   use: {

@@ -178,10 +178,10 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
     await openMenu(page, 'Tunjangan', phone);
     await expect(page.getByRole('heading', { level: 1, name: 'Tunjangan' })).toBeVisible();
     const line = page.getByRole('region', { name: `TPP bulan ${monthLabel}` });
-    await expect(line.getByText('TPP Diterima')).toBeVisible();
+    await expect(line.getByText('TPP Diterima', { exact: true })).toBeVisible();
     await expect(line.getByText(/^−?Rp\d{1,3}(\.\d{3})+$/).first()).toBeVisible();
     // No attendance recorded for the month: the line says so.
-    await expect(line.getByText('Perlu Diperiksa')).toBeVisible();
+    await expect(line.getByText('Perlu Diperiksa', { exact: true })).toBeVisible();
     await line.getByRole('button', { name: 'Penjelasan perhitungan' }).click();
     await expect(line.getByText(/^Dasar hukum: /)).toBeVisible();
     await checkPage(page, info, 'tunjangan');
