@@ -70,7 +70,13 @@ export class AllowanceController {
     description:
       'An open month: one line per employee (version moves only when figures change). A CLOSED month is never edited: the run compares and carries any difference as an audited adjustment in the next open month (a re-run with unchanged inputs changes nothing).',
   })
-  @ApiBody({ schema: { type: 'object', example: { month: '2026-03' } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['month'],
+      properties: { month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', example: '2026-03' } },
+    },
+  })
   @ApiResult('AllowanceRunRequested', 202, 'Accepted')
   requestRun(@Body() body: Record<string, unknown>) {
     return this.runs.request(body);
@@ -128,7 +134,13 @@ export class AllowanceController {
   @ApiOperation({
     summary: 'Configure the working days of a month `{ "workingDays": 21 }` (null → back to the computed count)',
   })
-  @ApiBody({ schema: { type: 'object', example: { workingDays: 21 } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['workingDays'],
+      properties: { workingDays: { type: 'integer', minimum: 1, maximum: 23, nullable: true, example: 21 } },
+    },
+  })
   @ApiResult('WorkingDaysView')
   setWorkingDays(@Param('month') month: string, @Body() body: Record<string, unknown>) {
     return this.workingDays.set(month, body);
@@ -143,7 +155,13 @@ export class AllowanceController {
 
   @Put('holidays/:date')
   @ApiOperation({ summary: 'Add or rename a holiday `{ "name": "Idul Fitri" }`' })
-  @ApiBody({ schema: { type: 'object', example: { name: 'Hari Raya Nyepi' } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['name'],
+      properties: { name: { type: 'string', minLength: 1, maxLength: 200, example: 'Hari Raya Nyepi' } },
+    },
+  })
   @ApiResult('HolidayView')
   putHoliday(@Param('date') date: string, @Body() body: Record<string, unknown>) {
     return this.workingDays.putHoliday(date, body);

@@ -9573,7 +9573,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @example 2026-03 */
+                    month: string;
+                };
             };
         };
         responses: {
@@ -10000,7 +10003,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @example 21 */
+                    workingDays: number | null;
+                };
             };
         };
         responses: {
@@ -10174,7 +10180,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @example Hari Raya Nyepi */
+                    name: string;
+                };
             };
         };
         responses: {
