@@ -37,7 +37,8 @@ export interface ClosedLedgerView {
 
 export interface CreditNextView extends LedgerNext {
   eligible: boolean;
-  unmet: UnmetCode[];
+  /** The rules' codes, plus HUKDIS_IN_FORCE while a SEDANG/BERAT sanction blocks kenaikan pangkat. */
+  unmet: (UnmetCode | 'HUKDIS_IN_FORCE')[];
   /** One readable reason (Bahasa Indonesia) per unmet code. */
   reasons: string[];
   explanation?: Explanation;

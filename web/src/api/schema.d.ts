@@ -2555,7 +2555,7 @@ export interface components {
             threshold: string;
             shortfall: string;
             eligible: boolean;
-            unmet: components["schemas"]["UnmetCode"][];
+            unmet: (components["schemas"]["UnmetCode"] | "HUKDIS_IN_FORCE")[];
             reasons: string[];
             explanation?: components["schemas"]["Explanation"];
         };
