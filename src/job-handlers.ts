@@ -6,10 +6,12 @@ import { CreditJobsHandler } from './angka-kredit/credit-jobs.handler';
 import { EvaluationOutcomesHandler } from './outcomes/evaluation-outcomes.handler';
 import { EvaluationExpiryHandler } from './evaluation/evaluation-expiry.handler';
 import { EmployeeCreatedHandler } from './org/employee-created.handler';
+import { EmployeeEventHandler } from './skp/employee-event.handler';
 
 /** Providers holding @JobHandler methods; registered only in the worker process. */
 export const JOB_HANDLER_PROVIDERS = [
   EmployeeCreatedHandler,
+  EmployeeEventHandler,
   EvaluationExpiryHandler,
   CreditJobsHandler,
   EvaluationOutcomesHandler,

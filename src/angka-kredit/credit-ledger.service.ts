@@ -77,6 +77,7 @@ interface PredicateRow {
   predicate: string;
   evaluation_id: string;
   period_kind: string;
+  to_month: string;
   from_month: string;
 }
 interface OpeningRow {
@@ -109,6 +110,27 @@ function jfTenure(rows: AssignmentRow[]): AssignmentRow[] | null {
 }
 
 /** Facts from the rows of one employee (shared by the single and the batch path). */
+/**
+ * A periodic evaluation cut by an SKP split covers only its SKP's months (spec 04 §1.4: a month goes to
+ * the SKP in force on its first day): it is credited month by month, so the two halves of a split
+ * quarter never count a month twice. Whole periods and annual evaluations keep their period id.
+ */
+function periodsOf(p: PredicateRow): string[] {
+  const span = (from: string, to: string) =>
+    Number(to.slice(0, 4)) * 12 +
+    Number(to.slice(5, 7)) -
+    (Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7))) +
+    1;
+  const natural = p.period_kind === 'QUARTERLY' ? 3 : 1;
+  if (p.period_kind === 'ANNUAL' || !p.to_month || span(p.from_month, p.to_month) >= natural) return [p.period];
+  const out: string[] = [];
+  for (let i = 0; i < span(p.from_month, p.to_month); i++) {
+    const idx = Number(p.from_month.slice(0, 4)) * 12 + Number(p.from_month.slice(5, 7)) - 1 + i;
+    out.push(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`);
+  }
+  return out;
+}
+
 function buildFacts(
   employeeId: string,
   nip: string,
@@ -143,7 +165,9 @@ function buildFacts(
       : o.kind === 'AK_DASAR'
         ? { kind: 'AK_DASAR' }
         : { kind: 'INTEGRASI', conventionalTotal: o.conventional_total! },
-    predicates: preds.map((p) => ({ period: p.period, predicate: p.predicate, evaluationId: p.evaluation_id })),
+    predicates: preds.flatMap((p) =>
+      periodsOf(p).map((period) => ({ period, predicate: p.predicate, evaluationId: p.evaluation_id })),
+    ),
     changes,
     education: education.map((e) => ({ degree: e.degree, awardedOn: e.awarded_on })),
   };
@@ -208,8 +232,8 @@ export class CreditLedgerService {
     if (!tenure) return null;
     const fromMonth = firstCountedMonth(tenure[0].valid_from);
     const preds: PredicateRow[] = await m.query(
-      `SELECT period, predicate, id AS evaluation_id, period_kind, from_month FROM evaluations
-        WHERE employee_id = $1 AND status = 'FINAL' AND predicate IS NOT NULL AND from_month >= $2 AND from_month >= '2023-01'
+      `SELECT period, predicate, id AS evaluation_id, period_kind, from_month, to_month FROM evaluations
+        WHERE employee_id = $1 AND status = 'FINAL' AND predicate IS NOT NULL AND skp_kind = 'DEFINITIVE' AND from_month >= $2 AND from_month >= '2023-01'
         ORDER BY from_month, period_kind`,
       [employeeId, fromMonth],
     );
@@ -267,8 +291,8 @@ export class CreditLedgerService {
     if (jf.length === 0) return out;
     // Sequential: the manager is one connection (the job's transaction).
     const preds = await (m.query(
-      `SELECT employee_id, period, predicate, id AS evaluation_id, period_kind, from_month FROM evaluations
-          WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND predicate IS NOT NULL AND from_month >= '2023-01'
+      `SELECT employee_id, period, predicate, id AS evaluation_id, period_kind, from_month, to_month FROM evaluations
+          WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND predicate IS NOT NULL AND skp_kind = 'DEFINITIVE' AND from_month >= '2023-01'
           ORDER BY employee_id, from_month, period_kind`,
       [jf],
     ) as Promise<(PredicateRow & { employee_id: string })[]>);

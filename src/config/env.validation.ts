@@ -162,6 +162,33 @@ export class EnvironmentVariables {
   @IsIn(['true', 'false'])
   EVALUATION_RATE_BEFORE_PERIOD_END: 'true' | 'false' = 'false';
 
+  /** skp.annual.mode (spec 04 §1.3, OPEN): which SKP of a split year gives the annual predikat. */
+  @IsOptional()
+  @IsIn(['LAST_SKP', 'LONGEST_SKP', 'PER_SKP'])
+  SKP_ANNUAL_MODE: 'LAST_SKP' | 'LONGEST_SKP' | 'PER_SKP' = 'LAST_SKP';
+
+  /** skp.split.copyRhk (spec 04 §1.2, INFERRED): a new SKP after a split may copy the previous RHK (OFFER). */
+  @IsOptional()
+  @IsIn(['OFFER', 'NEVER', 'ALWAYS'])
+  SKP_SPLIT_COPY_RHK: 'OFFER' | 'NEVER' | 'ALWAYS' = 'OFFER';
+
+  /** skp.split.closingDueDays (spec 04 §1.3, OPEN): the closing evaluation of a CLOSED SKP is due this many days after its end. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SKP_SPLIT_CLOSING_DUE_DAYS: number = 30;
+
+  /** rencanaAksi.granularity (spec 04 §2.1, INFERRED): rencana aksi per quarter or per month. */
+  @IsOptional()
+  @IsIn(['QUARTER', 'MONTH'])
+  RENCANA_AKSI_GRANULARITY: 'QUARTER' | 'MONTH' = 'QUARTER';
+
+  /** feedback.requirePerRhk (spec 04 §2.1, INFERRED): a rating needs a feedback entry for every UTAMA RHK in the period. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  FEEDBACK_REQUIRE_PER_RHK: 'true' | 'false' = 'false';
+
   /** Agency name printed on documents (DEKP). */
   @IsOptional()
   @IsString()

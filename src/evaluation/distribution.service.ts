@@ -109,8 +109,14 @@ export class DistributionService {
     const unit = (await this.unitById(m, unitId))!;
     const units = await this.populationUnitIds(m, unitId, p.period);
     const rows: { predicate: string; n: string }[] = await m.query(
-      `SELECT predicate, count(*) AS n FROM evaluations
-        WHERE period = $1 AND unit_id = ANY($2::uuid[]) AND status IN ${COUNTED} AND predicate IS NOT NULL GROUP BY predicate`,
+      // Each person once (spec 04 §1.3): of a split period the evaluation of the later SKP segment counts,
+      // in its unit; ACTING (Plt) SKPs never count.
+      `SELECT predicate, count(*) AS n FROM (
+         SELECT DISTINCT ON (e.employee_id) e.unit_id, e.predicate FROM evaluations e
+          WHERE e.period = $1 AND e.skp_kind = 'DEFINITIVE' AND e.status IN ${COUNTED} AND e.predicate IS NOT NULL
+            AND e.employee_id IN (SELECT employee_id FROM evaluations WHERE period = $1 AND unit_id = ANY($2::uuid[]))
+          ORDER BY e.employee_id, e.to_month DESC, e.from_month DESC) x
+        WHERE x.unit_id = ANY($2::uuid[]) GROUP BY predicate`,
       [p.period, units],
     );
     const counts = Object.fromEntries(PREDICATES.map((k) => [k, 0])) as PredicateCounts;

@@ -63,11 +63,12 @@ export class EvaluationAccess {
     }
   }
 
+  /** An APPROVED SKP, or a CLOSED one (its closing evaluation, spec 04 §1.3). */
   requireApproved(skp: SkpEntity): void {
-    if (skp.status !== 'APPROVED') {
+    if (skp.status !== 'APPROVED' && skp.status !== 'CLOSED') {
       throw conflict(
         `SKP berstatus ${skp.status}; evaluasi hanya untuk SKP yang telah disetujui / evaluations need an APPROVED SKP`,
-        [{ field: 'skp.status', problem: `is ${skp.status}, must be APPROVED` }],
+        [{ field: 'skp.status', problem: `is ${skp.status}, must be APPROVED or CLOSED` }],
       );
     }
   }

@@ -8,6 +8,8 @@ import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
 import { PANGKAT_NAME } from '../org/org.enums';
 import { SkpEntity } from '../skp/entities/skp.entity';
 import { SkpStore } from '../skp/skp-store';
+import { SegmentRow, SkpSegmentsRepository } from '../skp/skp-segments.repository';
+import { AnnualMode, segmentPeriod } from './segment-periods';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import {
   Cadence,
@@ -74,7 +76,21 @@ export class EvaluationStore {
     private readonly org: OrgDirectory,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly segments: SkpSegmentsRepository,
   ) {}
+
+  annualMode(): AnnualMode {
+    return this.config.get('SKP_ANNUAL_MODE');
+  }
+
+  segmentsOfYear(m: EntityManager, skp: SkpEntity): Promise<SegmentRow[]> {
+    return this.segments.segmentsOfYear(m, skp.employeeId, skp.year);
+  }
+
+  /** A calendar period as seen by this SKP (intersected with its dates, spec 04 §1.3). */
+  async forSkp(m: EntityManager, skp: SkpEntity, p: EvaluationPeriod): Promise<EvaluationPeriod> {
+    return segmentPeriod(p, skp, await this.segmentsOfYear(m, skp), this.annualMode());
+  }
 
   async skp(m: EntityManager, id: string): Promise<SkpEntity> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('SKP');
@@ -90,7 +106,7 @@ export class EvaluationStore {
     return rows[0] ? { cadence: rows[0].cadence, configured: true } : { cadence: DEFAULT_CADENCE, configured: false };
   }
 
-  /** A period id of the SKP's year that fits the year's cadence. */
+  /** A period id of the SKP's year that fits the year's cadence, intersected with the SKP's own dates. */
   async period(m: EntityManager, skp: SkpEntity, id: string): Promise<EvaluationPeriod> {
     const p = parsePeriodId(id);
     if (!p)
@@ -105,7 +121,7 @@ export class EvaluationStore {
         [{ field: 'period', problem: `the ${p.year} cadence is ${cadence} (plus the ANNUAL evaluation)` }],
       );
     }
-    return p;
+    return this.forSkp(m, skp, p);
   }
 
   async find(m: EntityManager, skpId: string, period: string, lock = false): Promise<EvaluationEntity | null> {
@@ -123,9 +139,9 @@ export class EvaluationStore {
   /** The evaluation row, created (DRAFT) on first write. Locked for the rest of the transaction. */
   async ensure(m: EntityManager, skp: SkpEntity, p: EvaluationPeriod): Promise<EvaluationEntity> {
     await m.query(
-      `INSERT INTO evaluations (skp_id, employee_id, period, period_kind, from_month, to_month, status, revision)
-       VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', 0) ON CONFLICT (skp_id, period) DO NOTHING`,
-      [skp.id, skp.employeeId, p.period, p.kind, p.fromMonth, p.toMonth],
+      `INSERT INTO evaluations (skp_id, employee_id, period, period_kind, from_month, to_month, status, revision, skp_kind)
+       VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', 0, $7) ON CONFLICT (skp_id, period) DO NOTHING`,
+      [skp.id, skp.employeeId, p.period, p.kind, p.fromMonth, p.toMonth, skp.kind],
     );
     return (await this.find(m, skp.id, p.period, true))!;
   }

@@ -2,6 +2,7 @@ import { AgencyModule } from '../agency/agency.module';
 import { Module } from '@nestjs/common';
 import { DisciplineReadModule } from '../discipline/discipline-read';
 import { SkpStore } from '../skp/skp-store';
+import { SkpSegmentsRepository } from '../skp/skp-segments.repository';
 import { DistributionService } from './distribution.service';
 import { EvaluationAccess } from './evaluation-access';
 import { EvaluationStatusReader } from './evaluation-status-reader';
@@ -22,6 +23,7 @@ import { OrgPerformanceService } from './org-performance.service';
     DistributionService,
     OrgPerformanceService,
     SkpStore,
+    SkpSegmentsRepository,
     EvaluationStatusReader,
     EvaluationAccess,
   ],

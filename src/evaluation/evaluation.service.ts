@@ -34,6 +34,8 @@ import { EvaluationStore } from './evaluation-store';
 import { EvaluationView, EvaluationViews } from './evaluation-views';
 import { Cadence, EvaluationPeriod, PeriodKind, periodLabel, periodsOfYear } from './periods';
 import { requireRatable } from './period-guard';
+import { segmentPeriod } from './segment-periods';
+import { segmentReferenceDate } from '../skp/skp.enums';
 
 export const EVALUATION_STATUSES = ['DRAFT', 'SUBMITTED', 'RATED', 'ISSUED', 'OBJECTED', 'FINAL'] as const;
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
@@ -90,17 +92,27 @@ export class EvaluationService {
     return this.views.view(m, c.skp, c.p, c.e);
   }
 
-  /** Evaluations of an SKP, one line per period of its year (existing or not yet started). */
+  /**
+   * Evaluations of an SKP, one line per period of its year that meets the SKP's own dates (existing or not
+   * yet started), each intersected with them (spec 04 §1.3); the annual line only on the SKP that gives it.
+   */
   async list(p: Principal, skpId: string): Promise<EvaluationList> {
     const m = this.dataSource.manager;
     const skp = await this.store.skp(m, skpId);
     const { cadence } = await this.store.cadence(m, skp.year);
     const rows: EvaluationEntity[] = await m.getRepository(EvaluationEntity).findBy({ skpId });
-    const ps = periodsOfYear(skp.year, cadence);
+    const segments = await this.store.segmentsOfYear(m, skp);
+    const ps = periodsOfYear(skp.year, cadence).flatMap((x) => {
+      try {
+        return [segmentPeriod(x, skp, segments, this.store.annualMode())];
+      } catch {
+        return [];
+      }
+    });
     await this.policy.require(
       p,
       skp.employeeId,
-      this.store.refDate(null, ps[ps.length - 1]),
+      segmentReferenceDate(skp, this.clock.today()),
       ['ADMIN', 'SELF', 'PPK'],
       'SKP',
       m,
@@ -553,6 +565,7 @@ export class EvaluationService {
     throw forbidden(`Hanya ${who[role]} yang dapat melakukan ini`);
   }
 
+  /** An APPROVED SKP, or a CLOSED one (its closing evaluation, spec 04 §1.3). */
   private requireApproved(skp: SkpEntity): void {
     this.access.requireApproved(skp);
   }

@@ -20,6 +20,11 @@ export const JOBS = {
     ...standard,
     description: 'Fan-out point for a new employee (webhooks).',
   },
+  'skp.apply-employee-event': {
+    queue: 'pipeline',
+    ...standard,
+    description: 'Close the SKP in force when an employee event (mutasi, pensiun, Plt end …) ends its period.',
+  },
   'evaluation.expire-objection-windows': {
     queue: 'maintenance',
     attempts: 3,
@@ -87,6 +92,7 @@ export type JobName = keyof typeof JOBS;
 /** Outbox event type → jobs it triggers. */
 export const EVENT_ROUTES: Record<string, JobName[]> = {
   EmployeeCreated: ['org.employee-created'],
+  EmployeeEventRecorded: ['skp.apply-employee-event'],
   AllowanceRunRequested: ['allowance.run-start'],
   AllowanceRunChunkReady: ['allowance.run-chunk'],
   AllowanceMonthClosed: ['allowance.month-closed'],

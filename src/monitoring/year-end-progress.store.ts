@@ -78,7 +78,7 @@ export class YearEndProgressStore {
               count(*) FILTER (WHERE v.status = 'FINAL')::int AS final,
               count(*) FILTER (WHERE v.status = 'OBJECTED')::int AS "objectionsOpen"
          FROM employee_assignments a
-         LEFT JOIN skp s ON s.employee_id = a.employee_id AND s.year = $2
+         LEFT JOIN skp s ON s.employee_id = a.employee_id AND s.year = $2 AND s.kind = 'DEFINITIVE' AND s.period_start <= $1::date AND s.period_end >= $1::date
          LEFT JOIN evaluations v ON v.skp_id = s.id AND v.period = $3
         WHERE ${IN_FORCE} AND ($4::uuid[] IS NULL OR a.unit_id = ANY($4::uuid[]))
         GROUP BY a.unit_id`,
@@ -116,7 +116,7 @@ export class YearEndProgressStore {
              FROM employee_assignments a
              JOIN employees e ON e.id = a.employee_id
              JOIN units u ON u.id = a.unit_id
-             LEFT JOIN skp s ON s.employee_id = a.employee_id AND s.year = $2
+             LEFT JOIN skp s ON s.employee_id = a.employee_id AND s.year = $2 AND s.kind = 'DEFINITIVE' AND s.period_start <= $1::date AND s.period_end >= $1::date
              LEFT JOIN evaluations v ON v.skp_id = s.id AND v.period = $3
             WHERE ${IN_FORCE} AND ($4::uuid[] IS NULL OR a.unit_id = ANY($4::uuid[]))
               AND (${BEHIND[stage]}) AND ($5::text IS NULL OR e.nip > $5::text)

@@ -14,6 +14,7 @@ import { EmployeeAssignmentEntity } from './entities/employee-assignment.entity'
 import { EmployeeEntity } from './entities/employee.entity';
 import { UnitEntity } from './entities/unit.entity';
 import { OrgDirectory } from './org-directory.service';
+import { inferEmployeeEvent, recordEmployeeEvent } from './employee-events';
 
 @Injectable()
 export class EmployeesService {
@@ -73,11 +74,15 @@ export class EmployeesService {
     return this.viewByNip(dto.nip, from);
   }
 
-  /** A mutation is a new history row from `effectiveFrom`; earlier rows keep their values. */
+  /**
+   * A mutation is a new history row from `effectiveFrom`; earlier rows keep their values. The §1.2 event
+   * (given or inferred from the change) is recorded with an outbox fact in the same transaction.
+   */
   async mutate(nip: string, dto: MutateEmployeeDto): Promise<EmployeeView> {
-    if (!dto.golongan && !dto.unitCode && dto.supervisorNip === undefined && !dto.position && !dto.name) {
+    const changes = !!(dto.golongan || dto.unitCode || dto.supervisorNip !== undefined || dto.position || dto.name);
+    if (!changes && !dto.event) {
       throw badRequest('Tidak ada perubahan / nothing to change', [
-        { field: 'body', problem: 'give at least one of position, golongan, unitCode, supervisorNip, name' },
+        { field: 'body', problem: 'give at least one of position, golongan, unitCode, supervisorNip, name, event' },
       ]);
     }
     await this.dataSource.transaction(async (m) => {
@@ -90,44 +95,75 @@ export class EmployeesService {
       const current = rows.filter((r) => r.validFrom <= dto.effectiveFrom).pop();
       if (!current)
         throw conflict(`Pegawai belum bertugas pada ${dto.effectiveFrom} / no assignment in force on that date`);
-      if (current.validFrom === dto.effectiveFrom)
-        throw conflict(`Sudah ada mutasi mulai ${dto.effectiveFrom} / a mutation already starts on that date`);
-      const next = rows.find((r) => r.validFrom > dto.effectiveFrom);
-      const unitId = dto.unitCode ? (await this.unitOrFail(m, dto.unitCode, 'unitCode')).id : current.unitId;
-      const supervisorId =
-        dto.supervisorNip !== undefined
-          ? await this.supervisorIdOrFail(m, dto.supervisorNip, nip)
-          : current.supervisorId;
-      const p = dto.position;
-      const row: Partial<EmployeeAssignmentEntity> = {
-        employeeId: emp.id,
-        validFrom: dto.effectiveFrom,
-        validTo: next?.validFrom ?? current.validTo,
-        unitId,
-        golongan: dto.golongan ?? current.golongan,
-        supervisorId,
-        positionTitle: p?.title ?? current.positionTitle,
-        positionKind: p?.kind ?? current.positionKind,
-        jenjang: p ? (p.jenjang ?? null) : current.jenjang,
-        kelasJabatan: p?.kelasJabatan ?? current.kelasJabatan,
-        isUnitHead: p ? (p.isUnitHead ?? false) : current.isUnitHead,
-        tmt: p?.tmt ?? current.tmt,
-        reason: dto.reason ?? null,
-      };
-      await repo.update({ id: current.id }, { validTo: dto.effectiveFrom });
-      await repo.insert(row);
-      if (dto.name && dto.name !== emp.name)
-        await m.getRepository(EmployeeEntity).update({ id: emp.id }, { name: dto.name });
-      await this.audit.record(m, {
-        action: 'employee.mutate',
-        entityType: 'Employee',
-        entityId: nip,
-        before: current,
-        after: row,
-        reason: dto.reason ?? null,
-      });
+      let event = dto.event ?? null;
+      if (changes) {
+        if (current.validFrom === dto.effectiveFrom)
+          throw conflict(`Sudah ada mutasi mulai ${dto.effectiveFrom} / a mutation already starts on that date`);
+        const row = await this.newRow(m, emp.id, nip, current, rows, dto);
+        await repo.update({ id: current.id }, { validTo: dto.effectiveFrom });
+        await repo.insert(row);
+        if (dto.name && dto.name !== emp.name)
+          await m.getRepository(EmployeeEntity).update({ id: emp.id }, { name: dto.name });
+        event ??= inferEmployeeEvent(current, row as EmployeeAssignmentEntity);
+        await this.audit.record(m, {
+          action: 'employee.mutate',
+          entityType: 'Employee',
+          entityId: nip,
+          before: current,
+          after: { ...row, event },
+          reason: dto.reason ?? null,
+        });
+      }
+      if (event) {
+        const id = await recordEmployeeEvent(m, this.outbox, {
+          employeeId: emp.id,
+          type: event,
+          date: dto.effectiveFrom,
+          inferred: !dto.event,
+          delegationId: dto.delegationId ?? null,
+          reason: dto.reason ?? null,
+        });
+        if (!changes)
+          await this.audit.record(m, {
+            action: 'employee.event',
+            entityType: 'Employee',
+            entityId: nip,
+            after: { id, type: event, date: dto.effectiveFrom },
+            reason: dto.reason ?? null,
+          });
+      }
     });
     return this.viewByNip(nip, dto.effectiveFrom);
+  }
+
+  private async newRow(
+    m: EntityManager,
+    employeeId: string,
+    nip: string,
+    current: EmployeeAssignmentEntity,
+    rows: EmployeeAssignmentEntity[],
+    dto: MutateEmployeeDto,
+  ): Promise<Partial<EmployeeAssignmentEntity>> {
+    const next = rows.find((r) => r.validFrom > dto.effectiveFrom);
+    const unitId = dto.unitCode ? (await this.unitOrFail(m, dto.unitCode, 'unitCode')).id : current.unitId;
+    const supervisorId =
+      dto.supervisorNip !== undefined ? await this.supervisorIdOrFail(m, dto.supervisorNip, nip) : current.supervisorId;
+    const p = dto.position;
+    return {
+      employeeId,
+      validFrom: dto.effectiveFrom,
+      validTo: next?.validFrom ?? current.validTo,
+      unitId,
+      golongan: dto.golongan ?? current.golongan,
+      supervisorId,
+      positionTitle: p?.title ?? current.positionTitle,
+      positionKind: p?.kind ?? current.positionKind,
+      jenjang: p ? (p.jenjang ?? null) : current.jenjang,
+      kelasJabatan: p?.kelasJabatan ?? current.kelasJabatan,
+      isUnitHead: p ? (p.isUnitHead ?? false) : current.isUnitHead,
+      tmt: p?.tmt ?? current.tmt,
+      reason: dto.reason ?? null,
+    };
   }
 
   async get(p: Principal, nip: string, on?: string): Promise<EmployeeView & { history?: unknown[] }> {

@@ -71,7 +71,7 @@ export class GapsService {
          FROM emp
          LEFT JOIN employees p ON p.id = emp.ppk_id
          LEFT JOIN employee_assignments pa ON pa.employee_id = emp.ppk_id AND pa.valid_from <= $2::date AND (pa.valid_to IS NULL OR pa.valid_to > $2::date)
-         LEFT JOIN skp s ON s.employee_id = emp.id AND s.year = $3
+         LEFT JOIN skp s ON s.employee_id = emp.id AND s.year = $3 AND s.kind = 'DEFINITIVE' AND s.period_start <= $2::date AND s.period_end >= $2::date
         ORDER BY emp.nip`,
       [unit[0].id, on, year],
     );

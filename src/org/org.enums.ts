@@ -85,3 +85,20 @@ export const PANGKAT_NAME: Record<string, string> = {
   'IV/d': 'Pembina Utama Madya',
   'IV/e': 'Pembina Utama',
 };
+
+/** Employee events of spec 04 §1.2 accepted by PATCH /employees/{nip}. */
+export const EMPLOYEE_EVENTS = [
+  'MUTASI',
+  'PROMOSI',
+  'DEMOSI',
+  'PPK_CHANGE',
+  'PLT_START',
+  'PLT_END',
+  'PENSIUN',
+  'BERHENTI',
+  'MENINGGAL',
+  'CLTN',
+  'TUGAS_BELAJAR',
+  'CPNS_START',
+] as const;
+export type EmployeeEvent = (typeof EMPLOYEE_EVENTS)[number];

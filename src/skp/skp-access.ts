@@ -4,12 +4,22 @@ import { AccessPolicy, Relation } from '../authz/access-policy';
 import { forbidden, notFound } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { Principal } from '../identity/principal';
-import { skpReferenceDate } from './skp.enums';
+import { segmentReferenceDate, skpReferenceDate } from './skp.enums';
+
+/** What access needs to know of an SKP. */
+export interface SkpHeader {
+  employeeId: string;
+  year: number;
+  status: string;
+  periodStart: string;
+  periodEnd: string;
+}
 
 /**
- * Who may see or act on an SKP, judged on the SKP's reference date (today, kept inside its year):
- * the employee (SELF), their PPK on that date, ADMIN; a direct report may read their PPK's
- * APPROVED SKP (to pick the leader's result they intervene). Anyone else: 404.
+ * Who may see or act on an SKP, judged on the SKP's reference date (today, kept inside the SKP's own
+ * period, spec 04 §1.3): the employee (SELF, also after the SKP is CLOSED), their PPK on that date, ADMIN;
+ * a direct report may read their PPK's APPROVED SKP (to pick the leader's result they intervene).
+ * Anyone else, e.g. the PPK of a later segment: 404.
  */
 @Injectable()
 export class SkpAccess {
@@ -26,15 +36,16 @@ export class SkpAccess {
     return skpReferenceDate(year, this.clock.today());
   }
 
-  async visible(
-    p: Principal,
-    skp: { employeeId: string; year: number; status: string },
-    m?: EntityManager,
-  ): Promise<Set<Relation>> {
+  /** Today kept inside the SKP's period. */
+  segmentRefDate(skp: { periodStart: string; periodEnd: string }): string {
+    return segmentReferenceDate(skp, this.clock.today());
+  }
+
+  async visible(p: Principal, skp: SkpHeader, m?: EntityManager): Promise<Set<Relation>> {
     const rel = await this.policy.require(
       p,
       skp.employeeId,
-      this.refDate(skp.year),
+      this.segmentRefDate(skp),
       ['ADMIN', 'SELF', 'PPK', 'REPORT'],
       'SKP',
       m,
@@ -45,12 +56,7 @@ export class SkpAccess {
   }
 
   /** Visible and held in the given role (the employee for edits/submit, the PPK for approve/reject); else 403. */
-  async requireActor(
-    p: Principal,
-    skp: { employeeId: string; year: number; status: string },
-    role: 'SELF' | 'PPK',
-    m?: EntityManager,
-  ): Promise<void> {
+  async requireActor(p: Principal, skp: SkpHeader, role: 'SELF' | 'PPK', m?: EntityManager): Promise<void> {
     const rel = await this.visible(p, skp, m);
     if (rel.has(role)) return;
     throw forbidden(

@@ -55,7 +55,7 @@ export class SkpOrg {
   async leaderApprovedSkpId(m: EntityManager, ppkId: string | null, year: number): Promise<string | null> {
     if (!ppkId) return null;
     const rows: { id: string }[] = await m.query(
-      `SELECT id FROM skp WHERE employee_id = $1 AND year = $2 AND status = 'APPROVED'`,
+      `SELECT id FROM skp WHERE employee_id = $1 AND year = $2 AND status = 'APPROVED' ORDER BY kind = 'ACTING', period_start DESC`,
       [ppkId, year],
     );
     return rows[0]?.id ?? null;

@@ -8,12 +8,23 @@ import { SkpListQuery } from './dto/skp.dto';
 import { SkpEntity } from './entities/skp.entity';
 import { SkpAccess } from './skp-access';
 import { SkpSnapshot } from './skp-org';
-import type { SkpApproach, SkpFormType, SkpStatus } from './skp.enums';
+import type { SkpApproach, SkpFormType, SkpKind, SkpStatus } from './skp.enums';
+import { AppConfig } from '../config/app-config';
 import { BehaviorView, IndicatorView, LampiranView, ResultView, SkpStore } from './skp-store';
 
 export interface SkpView {
   id: string;
   year: number;
+  /** The SKP's own period (spec 04 §1.2); kind ACTING = a Plt's parallel SKP with its delegation. */
+  periodStart: string;
+  periodEnd: string;
+  kind: SkpKind;
+  delegationId: string | null;
+  /** The DEFINITIVE SKP of the year that ended before this one began (a split year). */
+  previousSkpId: string | null;
+  /** CLOSED only: the event that ended the period, and when the closing evaluation is due (skp.split.closingDueDays). */
+  closedEvent: string | null;
+  closingDue: string | null;
   nip: string;
   name: string;
   approach: SkpApproach;
@@ -38,6 +49,9 @@ export interface SkpView {
 export interface SkpListItem {
   id: string;
   year: number;
+  periodStart: string;
+  periodEnd: string;
+  kind: SkpKind;
   nip: string;
   name: string;
   status: SkpStatus;
@@ -78,6 +92,8 @@ export interface CascadeView {
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const addDaysIso = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Reads: one SKP, the caller's list, and the cascade (Matriks Peran Hasil). */
 @Injectable()
@@ -88,6 +104,7 @@ export class SkpQueries {
     private readonly access: SkpAccess,
     private readonly policy: AccessPolicy,
     private readonly org: OrgDirectory,
+    private readonly config: AppConfig,
   ) {}
 
   async get(p: Principal, id: string): Promise<SkpView> {
@@ -107,9 +124,18 @@ export class SkpQueries {
       [skp.id],
     );
     const lampiran = skp.lampiran as Partial<LampiranView>;
+    const closingDue =
+      skp.status === 'CLOSED' ? addDaysIso(skp.periodEnd, this.config.get('SKP_SPLIT_CLOSING_DUE_DAYS')) : null;
     return {
       id: skp.id,
       year: skp.year,
+      periodStart: skp.periodStart,
+      periodEnd: skp.periodEnd,
+      kind: skp.kind as SkpKind,
+      delegationId: skp.delegationId,
+      previousSkpId: skp.previousSkpId,
+      closedEvent: skp.closedEvent,
+      closingDue,
       nip: who.nip,
       name: who.name,
       approach: skp.approach as SkpApproach,
@@ -141,7 +167,7 @@ export class SkpQueries {
     const limit = q.limit ?? 100;
     const params: unknown[] = [this.access.today()];
     const where: string[] = [];
-    const refDate = `LEAST(GREATEST(ctx.today, make_date(s.year, 1, 1)), make_date(s.year, 12, 31))`;
+    const refDate = `LEAST(GREATEST(ctx.today, s.period_start), s.period_end)`;
     const scope = this.policy.listScope(
       p,
       { employeeId: 's.employee_id', refDate, leaderReadable: `s.status = 'APPROVED'` },
@@ -163,22 +189,30 @@ export class SkpQueries {
     }
     const after = Cursor.decode(q.after);
     if (after) {
-      params.push(Number(after[0]), String(after[1]));
-      where.push(`(s.year < $${params.length - 1} OR (s.year = $${params.length - 1} AND e.nip > $${params.length}))`);
+      // (year desc, nip, period start, id): an employee may hold several SKPs in a year (spec 04 §1).
+      params.push(Number(after[0]), String(after[1]), String(after[2] ?? ''), String(after[3] ?? ''));
+      const n = params.length;
+      where.push(
+        `(s.year < $${n - 3} OR (s.year = $${n - 3} AND (e.nip, to_char(s.period_start, 'YYYY-MM-DD'), s.id::text) > ($${n - 2}, $${n - 1}, $${n})))`,
+      );
     }
     params.push(limit + 1);
     const rows: SkpListItem[] = await this.dataSource.query(
-      `SELECT s.id, s.year, e.nip, e.name, s.status, s.approach, s.form_type AS "formType",
+      `SELECT s.id, s.year, to_char(s.period_start,'YYYY-MM-DD') AS "periodStart", to_char(s.period_end,'YYYY-MM-DD') AS "periodEnd",
+              s.kind, e.nip, e.name, s.status, s.approach, s.form_type AS "formType",
               s.created_snapshot->'employee'->>'positionTitle' AS "positionTitle", s.created_snapshot->'employee'->>'unitCode' AS "unitCode",
               to_char(s.updated_at AT TIME ZONE 'UTC','YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
          FROM skp s JOIN employees e ON e.id = s.employee_id CROSS JOIN (SELECT $1::date AS today) ctx
         WHERE ${where.join(' AND ')}
-        ORDER BY s.year DESC, e.nip LIMIT $${params.length}`,
+        ORDER BY s.year DESC, e.nip, s.period_start, s.id::text LIMIT $${params.length}`,
       params,
     );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit ? Cursor.encode([last.year, last.nip]) : null };
+    return {
+      items,
+      nextCursor: rows.length > limit ? Cursor.encode([last.year, last.nip, last.periodStart, last.id]) : null,
+    };
   }
 
   async cascade(p: Principal, id: string): Promise<CascadeView> {
@@ -186,7 +220,7 @@ export class SkpQueries {
     const skp = await this.store.header(m, id);
     const rel = await this.access.visible(p, skp);
     const view = await this.view(m, skp);
-    const refDate = `LEAST(GREATEST(ctx.today, make_date(s.year, 1, 1)), make_date(s.year, 12, 31))`;
+    const refDate = `LEAST(GREATEST(ctx.today, s.period_start), s.period_end)`;
     const scope = this.policy.listScope(p, { employeeId: 's.employee_id', refDate }, 3);
     const children: (CascadeChild & { parentResultId: string })[] = view.results.length
       ? await m.query(
@@ -206,7 +240,7 @@ export class SkpQueries {
       : new Map<string, IndicatorView[]>();
     let reports: CascadeView['reports'] = null;
     if (rel.has('ADMIN') || rel.has('SELF') || rel.has('PPK')) {
-      const ids = await this.org.directReportIds(skp.employeeId, this.access.refDate(skp.year), m);
+      const ids = await this.org.directReportIds(skp.employeeId, this.access.segmentRefDate(skp), m);
       reports = ids.length
         ? await m.query(
             `SELECT e.nip, e.name, a.position_title AS "positionTitle", s.id AS "skpId", s.status AS "skpStatus",
@@ -214,9 +248,10 @@ export class SkpQueries {
                     (SELECT count(*)::int FROM skp_results r WHERE r.skp_id = s.id AND r.kind = 'UTAMA' AND r.parent_result_id IS NULL) AS "unlinkedUtama"
                FROM employees e
                JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_from <= $3::date AND (a.valid_to IS NULL OR a.valid_to > $3::date)
-               LEFT JOIN skp s ON s.employee_id = e.id AND s.year = $2
+               LEFT JOIN LATERAL (SELECT s1.id, s1.status FROM skp s1 WHERE s1.employee_id = e.id AND s1.year = $2 AND s1.kind = 'DEFINITIVE'
+                                   ORDER BY (s1.period_start <= $3::date AND s1.period_end >= $3::date) DESC, s1.period_start DESC LIMIT 1) s ON true
               WHERE e.id = ANY($1::uuid[]) ORDER BY e.nip`,
-            [ids, skp.year, this.access.refDate(skp.year), view.results.map((r) => r.id)],
+            [ids, skp.year, this.access.segmentRefDate(skp), view.results.map((r) => r.id)],
           )
         : [];
     }

@@ -18,9 +18,11 @@ export class SkpStatusReader {
   async forEmployees(employeeIds: string[], year: number): Promise<Map<string, SkpStatusRow>> {
     if (employeeIds.length === 0) return new Map();
     const rows: SkpStatusRow[] = await this.dataSource.query(
-      `SELECT employee_id AS "employeeId", id AS "skpId", status, rejection_reason AS "rejectionReason",
+      // Of a split year, the latest DEFINITIVE SKP (spec 04 §1).
+      `SELECT DISTINCT ON (employee_id) employee_id AS "employeeId", id AS "skpId", status, rejection_reason AS "rejectionReason",
               to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
-         FROM skp WHERE employee_id = ANY($1::uuid[]) AND year = $2`,
+         FROM skp WHERE employee_id = ANY($1::uuid[]) AND year = $2 AND kind = 'DEFINITIVE'
+        ORDER BY employee_id, period_start DESC`,
       [employeeIds, year],
     );
     return new Map(rows.map((r) => [r.employeeId, r]));

@@ -5,8 +5,13 @@ export type SkpApproach = (typeof SKP_APPROACHES)[number];
 export const SKP_FORM_TYPES = ['JPT', 'JA_JF'] as const;
 export type SkpFormType = (typeof SKP_FORM_TYPES)[number];
 
-export const SKP_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED'] as const;
+/** CLOSED: an APPROVED SKP whose period an event ended (spec 04 §1.2). */
+export const SKP_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'CLOSED'] as const;
 export type SkpStatus = (typeof SKP_STATUSES)[number];
+
+/** DEFINITIVE: the SKP of the employee's own post; ACTING: a parallel SKP for a Plt (spec 04 §1.2). */
+export const SKP_KINDS = ['DEFINITIVE', 'ACTING'] as const;
+export type SkpKind = (typeof SKP_KINDS)[number];
 
 export const RESULT_KINDS = ['UTAMA', 'TAMBAHAN'] as const;
 export type ResultKind = (typeof RESULT_KINDS)[number];
@@ -84,7 +89,14 @@ export function formTypeFor(positionKind: string): SkpFormType {
 
 /** The date on which "who is whose PPK" is judged for an SKP of a year: today, kept inside that year. */
 export function skpReferenceDate(year: number, today: string): string {
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  return today < start ? start : today > end ? end : today;
+  return clampDate(today, `${year}-01-01`, `${year}-12-31`);
+}
+
+/** The date relations of one SKP are judged on: today, kept inside the SKP's own period (spec 04 §1.3). */
+export function segmentReferenceDate(skp: { periodStart: string; periodEnd: string }, today: string): string {
+  return clampDate(today, skp.periodStart, skp.periodEnd);
+}
+
+export function clampDate(d: string, from: string, to: string): string {
+  return d < from ? from : d > to ? to : d;
 }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { SkpAccess } from './skp-access';
 import { SkpOrg } from './skp-org';
 import { SkpQueries } from './skp-queries.service';
+import { SkpSegmentPlanner } from './skp-segment-planner';
+import { SkpSegmentsRepository } from './skp-segments.repository';
 import { SkpStatusReader } from './skp-status-reader';
 import { SkpStore } from './skp-store';
 import { SkpController } from './skp.controller';
@@ -9,7 +11,16 @@ import { SkpService } from './skp.service';
 
 @Module({
   controllers: [SkpController],
-  providers: [SkpService, SkpQueries, SkpStore, SkpOrg, SkpAccess, SkpStatusReader],
-  exports: [SkpQueries, SkpAccess, SkpStatusReader],
+  providers: [
+    SkpService,
+    SkpQueries,
+    SkpStore,
+    SkpOrg,
+    SkpAccess,
+    SkpStatusReader,
+    SkpSegmentsRepository,
+    SkpSegmentPlanner,
+  ],
+  exports: [SkpQueries, SkpAccess, SkpStatusReader, SkpStore, SkpSegmentsRepository],
 })
 export class SkpModule {}

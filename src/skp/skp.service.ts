@@ -12,11 +12,16 @@ import { contentShapeProblems, submitProblems } from './skp-content';
 import { SkpOrg } from './skp-org';
 import { SkpQueries, SkpView } from './skp-queries.service';
 import { SkpStore } from './skp-store';
+import { SkpSegmentsRepository } from './skp-segments.repository';
+import { SkpSegmentPlanner } from './skp-segment-planner';
 import { formTypeFor, SkpApproach, SkpFormType, SkpStatus } from './skp.enums';
 
 const invalid = 'Data tidak valid / invalid input';
 
-/** SKP planning workflow (spec 01 §3.4): create → DRAFT ⇄ SUBMITTED → APPROVED. Every write is audited. */
+/**
+ * SKP planning workflow (spec 01 §3.4): create → DRAFT ⇄ SUBMITTED → APPROVED (→ CLOSED by an employee
+ * event, spec 04 §1.2). Every write is audited.
+ */
 @Injectable()
 export class SkpService {
   constructor(
@@ -26,40 +31,45 @@ export class SkpService {
     private readonly access: SkpAccess,
     private readonly queries: SkpQueries,
     private readonly audit: AuditService,
+    private readonly segments: SkpSegmentsRepository,
+    private readonly planner: SkpSegmentPlanner,
   ) {}
 
   async create(p: Principal, dto: CreateSkpDto): Promise<SkpView> {
     if (p.kind !== 'user' || !p.employeeId)
       throw forbidden('Hanya pegawai yang dapat menyusun SKP-nya sendiri / only an employee can create their own SKP');
     const employeeId = p.employeeId;
-    const ref = this.access.refDate(dto.year);
     return this.dataSource.transaction(async (m) => {
+      await this.segments.lockEmployee(m, employeeId);
+      const span = await this.planner.span(m, employeeId, dto);
+      const ref = this.access.segmentRefDate(span);
       const snap = await this.org.snapshot(m, employeeId, ref);
       if (!snap)
         throw unprocessable(
           `Pegawai tidak memiliki jabatan pada ${ref}; admin kepegawaian perlu mencatat penugasannya / the employee has no position on ${ref}`,
         );
       const formType = formTypeFor(snap.employee.positionKind);
-      const shape = contentShapeProblems(formType, dto.results, dto.behaviors);
+      const results = await this.planner.initialResults(m, employeeId, dto, span.previousSkpId);
+      const shape = contentShapeProblems(formType, results, dto.behaviors);
       if (shape.length) throw badRequest(invalid, shape);
-      if (await m.getRepository(SkpEntity).existsBy({ employeeId, year: dto.year })) {
-        throw conflict(
-          `SKP tahun ${dto.year} sudah ada; ubah yang ada (PATCH /skp/{id}) / an SKP for ${dto.year} already exists`,
-        );
-      }
       const leader = await this.org.leaderApprovedSkpId(m, await this.org.ppkOf(m, employeeId, ref), dto.year);
-      const parents = await this.org.parentProblems(m, dto.results, leader);
+      const parents = await this.org.parentProblems(m, results, leader);
       if (parents.length) throw badRequest(invalid, parents);
       const skp = await m.getRepository(SkpEntity).save({
         employeeId,
         year: dto.year,
+        periodStart: span.periodStart,
+        periodEnd: span.periodEnd,
+        kind: span.kind,
+        delegationId: span.delegationId,
+        previousSkpId: span.previousSkpId,
         approach: dto.approach,
         formType,
         status: 'DRAFT',
         lampiran: SkpStore.lampiran(dto.lampiran),
         createdSnapshot: snap,
       });
-      await this.store.replaceResults(m, skp.id, dto.results);
+      await this.store.replaceResults(m, skp.id, results);
       await this.store.replaceBehaviors(m, skp.id, dto.behaviors);
       await this.transition(m, p, skp.id, null, 'DRAFT', 'CREATE', null);
       const view = await this.queries.view(m, skp);
@@ -82,7 +92,7 @@ export class SkpService {
       if (shape.length) throw badRequest(invalid, shape);
       const before = await this.queries.view(m, skp);
       if (dto.results) {
-        const ref = this.access.refDate(skp.year);
+        const ref = this.access.segmentRefDate(skp);
         const leader = await this.org.leaderApprovedSkpId(m, await this.org.ppkOf(m, skp.employeeId, ref), skp.year);
         const parents = await this.org.parentProblems(m, dto.results, leader);
         if (parents.length) throw badRequest(invalid, parents);
@@ -110,7 +120,7 @@ export class SkpService {
       const skp = await this.store.header(m, id, true);
       await this.access.requireActor(p, skp, 'SELF', m);
       this.requireStatus(skp, 'DRAFT', 'diajukan / submitted');
-      const ref = this.access.refDate(skp.year);
+      const ref = this.access.segmentRefDate(skp);
       const ppkId = await this.org.ppkOf(m, skp.employeeId, ref);
       if (!ppkId) throw noPpkError(p.kind === 'user' ? p.nip : '', ref);
       await this.requireComplete(m, skp, ppkId);
@@ -126,7 +136,7 @@ export class SkpService {
       const skp = await this.store.header(m, id, true);
       await this.access.requireActor(p, skp, 'PPK', m);
       this.requireStatus(skp, 'SUBMITTED', 'disetujui / approved');
-      const ref = this.access.refDate(skp.year);
+      const ref = this.access.segmentRefDate(skp);
       const { leader, results } = await this.requireComplete(m, skp, await this.org.ppkOf(m, skp.employeeId, ref));
       const snap = await this.org.snapshot(m, skp.employeeId, ref);
       // 01 §3.4: without an approved SKP of the PPK, UTAMA results cannot intervene anything yet;

@@ -18,7 +18,7 @@ export async function recordFinalEvaluation(
     const [skp] = await m.query(
       `INSERT INTO skp (employee_id, year, approach, form_type, status, created_snapshot, approved_at)
        VALUES ($1, $2, 'KUANTITATIF', 'JA_JF', 'APPROVED', $3, now())
-       ON CONFLICT (employee_id, year) DO UPDATE SET status = 'APPROVED' RETURNING id`,
+       ON CONFLICT (employee_id, period_start) WHERE kind = 'DEFINITIVE' DO UPDATE SET status = 'APPROVED' RETURNING id`,
       [emp.id, year, snapshot],
     );
     const kind = period.length === 4 ? 'ANNUAL' : period.includes('Q') ? 'QUARTERLY' : 'MONTHLY';

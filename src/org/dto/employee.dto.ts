@@ -6,6 +6,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -14,7 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { EMPLOYEE_STATUSES, GOLONGAN, JENJANG, POSITION_KINDS } from '../org.enums';
+import { EMPLOYEE_EVENTS, EMPLOYEE_STATUSES, EmployeeEvent, GOLONGAN, JENJANG, POSITION_KINDS } from '../org.enums';
 import { IsDateOnly } from '../../common/dates';
 
 const NIP = /^\d{18}$/;
@@ -140,6 +141,20 @@ export class MutateEmployeeDto {
   @IsString()
   @MaxLength(200)
   reason?: string;
+
+  @ApiPropertyOptional({
+    enum: EMPLOYEE_EVENTS,
+    description:
+      'what the change means for the SKP (spec 04 §1.2): MUTASI/PROMOSI/DEMOSI/PENSIUN/BERHENTI/CLTN/TUGAS_BELAJAR close the approved SKP in force on effectiveFrom − 1 day (MENINGGAL: on the date), PLT_END the Plt SKP on the date; PPK_CHANGE continues it. Absent: inferred (higher kelas or JPT → PROMOSI, lower → DEMOSI, other unit or post → MUTASI, only the supervisor → PPK_CHANGE, golongan/name only → none). An event alone (no other field) records it without a new assignment row',
+  })
+  @IsOptional()
+  @IsIn(EMPLOYEE_EVENTS)
+  event?: EmployeeEvent;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'PLT_START / PLT_END: the Plt delegation' })
+  @IsOptional()
+  @IsUUID('all')
+  delegationId?: string;
 }
 
 export class CreateUnitDto {

@@ -17,7 +17,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { ASPECTS, CORE_VALUES, PERSPECTIVES, RESULT_KINDS, SKP_APPROACHES, SKP_STATUSES } from '../skp.enums';
+import { IsDateOnly } from '../../common/dates';
+import {
+  ASPECTS,
+  CORE_VALUES,
+  PERSPECTIVES,
+  RESULT_KINDS,
+  SKP_APPROACHES,
+  SKP_KINDS,
+  SKP_STATUSES,
+} from '../skp.enums';
 
 export class IndicatorDto {
   @ApiPropertyOptional({
@@ -151,6 +160,37 @@ export class CreateSkpDto {
   @ApiProperty({ enum: SKP_APPROACHES })
   @IsIn(SKP_APPROACHES)
   approach: (typeof SKP_APPROACHES)[number];
+
+  @ApiPropertyOptional({
+    example: '2026-07-01',
+    description:
+      'first day (TMT of the new post, SPMT of a CPNS); default 1 January, for ACTING the delegation start. The SKP runs to 31 December (ACTING: the delegation end) unless an event closes it',
+  })
+  @IsOptional()
+  @IsDateOnly()
+  periodStart?: string;
+
+  @ApiPropertyOptional({ enum: SKP_KINDS, description: 'ACTING = a parallel SKP for a Plt, with `delegationId`' })
+  @IsOptional()
+  @IsIn(SKP_KINDS)
+  kind?: (typeof SKP_KINDS)[number];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'ACTING only: the Plt delegation (GET /delegations) naming the caller as the acting official',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  delegationId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'copy the RHK and indicators of the caller\'s previous SKP ("Ambil SKP Lama"; `skp.split.copyRhk` OFFER): used when `results` is empty; links to the old leader\'s RHK are dropped',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  copyFromSkpId?: string;
 
   @ApiPropertyOptional({ type: [ResultDto] })
   @IsOptional()

@@ -1576,6 +1576,26 @@ export interface components {
             year: number;
             /** @enum {string} */
             approach: "KUANTITATIF" | "KUALITATIF";
+            /**
+             * @description first day (TMT of the new post, SPMT of a CPNS); default 1 January, for ACTING the delegation start. The SKP runs to 31 December (ACTING: the delegation end) unless an event closes it
+             * @example 2026-07-01
+             */
+            periodStart?: string;
+            /**
+             * @description ACTING = a parallel SKP for a Plt, with `delegationId`
+             * @enum {string}
+             */
+            kind?: "DEFINITIVE" | "ACTING";
+            /**
+             * Format: uuid
+             * @description ACTING only: the Plt delegation (GET /delegations) naming the caller as the acting official
+             */
+            delegationId?: string;
+            /**
+             * Format: uuid
+             * @description copy the RHK and indicators of the caller's previous SKP ("Ambil SKP Lama"; `skp.split.copyRhk` OFFER): used when `results` is empty; links to the old leader's RHK are dropped
+             */
+            copyFromSkpId?: string;
             results?: components["schemas"]["ResultDto"][];
             /** @description the 7 BerAKHLAK core values (all 7 needed to submit) */
             behaviors?: components["schemas"]["BehaviorDto"][];
@@ -1833,6 +1853,16 @@ export interface components {
             supervisorNip?: string | null;
             position?: components["schemas"]["PositionDto"];
             reason?: string;
+            /**
+             * @description what the change means for the SKP (spec 04 §1.2): MUTASI/PROMOSI/DEMOSI/PENSIUN/BERHENTI/CLTN/TUGAS_BELAJAR close the approved SKP in force on effectiveFrom − 1 day (MENINGGAL: on the date), PLT_END the Plt SKP on the date; PPK_CHANGE continues it. Absent: inferred (higher kelas or JPT → PROMOSI, lower → DEMOSI, other unit or post → MUTASI, only the supervisor → PPK_CHANGE, golongan/name only → none). An event alone (no other field) records it without a new assignment row
+             * @enum {string}
+             */
+            event?: "MUTASI" | "PROMOSI" | "DEMOSI" | "PPK_CHANGE" | "PLT_START" | "PLT_END" | "PENSIUN" | "BERHENTI" | "MENINGGAL" | "CLTN" | "TUGAS_BELAJAR" | "CPNS_START";
+            /**
+             * Format: uuid
+             * @description PLT_START / PLT_END: the Plt delegation
+             */
+            delegationId?: string;
         };
         CreateDelegationDto: {
             /**
@@ -3397,9 +3427,14 @@ export interface components {
         SkpApproach: "KUANTITATIF" | "KUALITATIF";
         /** @enum {string} */
         SkpFormType: "JPT" | "JA_JF";
+        /** @enum {string} */
+        SkpKind: "DEFINITIVE" | "ACTING";
         SkpListItem: {
             id: string;
             year: number;
+            periodStart: string;
+            periodEnd: string;
+            kind: components["schemas"]["SkpKind"];
             nip: string;
             name: string;
             status: components["schemas"]["SkpStatus"];
@@ -3419,10 +3454,17 @@ export interface components {
             ppk: components["schemas"]["PersonSnapshot"] | null;
         };
         /** @enum {string} */
-        SkpStatus: "DRAFT" | "SUBMITTED" | "APPROVED";
+        SkpStatus: "DRAFT" | "SUBMITTED" | "APPROVED" | "CLOSED";
         SkpView: {
             id: string;
             year: number;
+            periodStart: string;
+            periodEnd: string;
+            kind: components["schemas"]["SkpKind"];
+            delegationId: string | null;
+            previousSkpId: string | null;
+            closedEvent: string | null;
+            closingDue: string | null;
             nip: string;
             name: string;
             approach: components["schemas"]["SkpApproach"];
@@ -4725,7 +4767,7 @@ export interface operations {
                 after?: string;
                 year?: number;
                 nip?: string;
-                status?: "DRAFT" | "SUBMITTED" | "APPROVED";
+                status?: "DRAFT" | "SUBMITTED" | "APPROVED" | "CLOSED";
             };
             header?: never;
             path?: never;

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+export interface SegmentRow {
+  id: string;
+  kind: 'DEFINITIVE' | 'ACTING';
+  status: string;
+  periodStart: string;
+  periodEnd: string;
+  delegationId: string | null;
+}
+
+export interface DelegationRow {
+  id: string;
+  employeeId: string;
+  ppkId: string;
+  kind: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+const SEGMENT_COLUMNS = `id, kind, status, to_char(period_start,'YYYY-MM-DD') AS "periodStart",
+  to_char(period_end,'YYYY-MM-DD') AS "periodEnd", delegation_id AS "delegationId"`;
+
+/** SQL of SKP segments (spec 04 §1): overlap checks, the SKP in force on a date, closing. */
+@Injectable()
+export class SkpSegmentsRepository {
+  /** Serialises writers of one employee's SKPs (overlap checks stay true until commit). */
+  async lockEmployee(m: EntityManager, employeeId: string): Promise<void> {
+    await m.query(`SELECT id FROM employees WHERE id = $1 FOR UPDATE`, [employeeId]);
+  }
+
+  /** The employee's SKPs of a year, by period start (DEFINITIVE before ACTING on the same day). */
+  segmentsOfYear(m: EntityManager, employeeId: string, year: number): Promise<SegmentRow[]> {
+    return m.query(
+      `SELECT ${SEGMENT_COLUMNS} FROM skp WHERE employee_id = $1 AND year = $2
+        ORDER BY period_start, (kind = 'ACTING'), created_at`,
+      [employeeId, year],
+    );
+  }
+
+  /** SKPs of a kind overlapping [from, to] (ACTING: of the same delegation). */
+  async overlapping(
+    m: EntityManager,
+    employeeId: string,
+    kind: 'DEFINITIVE' | 'ACTING',
+    from: string,
+    to: string,
+    delegationId: string | null,
+  ): Promise<SegmentRow | null> {
+    const rows: SegmentRow[] = await m.query(
+      `SELECT ${SEGMENT_COLUMNS} FROM skp
+        WHERE employee_id = $1 AND kind = $2 AND period_start <= $4::date AND period_end >= $3::date
+          AND ($2 = 'DEFINITIVE' OR delegation_id = $5) LIMIT 1`,
+      [employeeId, kind, from, to, delegationId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async delegation(m: EntityManager, id: string): Promise<DelegationRow | null> {
+    const rows: DelegationRow[] = await m.query(
+      `SELECT id, employee_id AS "employeeId", ppk_id AS "ppkId", kind, to_char(valid_from,'YYYY-MM-DD') AS "validFrom",
+              to_char(valid_to,'YYYY-MM-DD') AS "validTo" FROM ppk_delegations WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** SKPs of a kind in force on a date (period contains it), locked. */
+  inForce(m: EntityManager, employeeId: string, kind: 'DEFINITIVE' | 'ACTING', date: string): Promise<SegmentRow[]> {
+    return m.query(
+      `SELECT ${SEGMENT_COLUMNS} FROM skp
+        WHERE employee_id = $1 AND kind = $2 AND period_start <= $3::date AND period_end >= $3::date
+        ORDER BY period_start FOR UPDATE`,
+      [employeeId, kind, date],
+    );
+  }
+
+  /** Ends an SKP's period on `end`; an APPROVED one becomes CLOSED (a draft only gets the shorter period). */
+  async close(m: EntityManager, id: string, end: string, event: string, now: Date): Promise<void> {
+    await m.query(
+      `UPDATE skp SET period_end = $2::date, closed_event = $3, closed_at = $4,
+              status = CASE WHEN status = 'APPROVED' THEN 'CLOSED' ELSE status END,
+              version = version + 1, updated_at = $4
+        WHERE id = $1`,
+      [id, end, event, now],
+    );
+  }
+}
