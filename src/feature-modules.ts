@@ -1,3 +1,4 @@
+import { ActionPlansModule } from './action-plans/action-plans.module';
 import { AgencyModule } from './agency/agency.module';
 import { AllowanceModule } from './allowance/allowance.module';
 import { AngkaKreditModule } from './angka-kredit/angka-kredit.module';
@@ -16,6 +17,7 @@ export const FEATURE_MODULES = [
   AgencyModule,
   OrgModule,
   SkpModule,
+  ActionPlansModule,
   EvaluationModule,
   EvaluationBatchModule,
   EvidenceModule,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ActionPlansReadService } from '../action-plans/action-plans-read.service';
 import { EntityManager } from 'typeorm';
 import type { Predicate, Rating } from '../rules/common/enums';
 import { CORE_VALUES, CoreValue, ResultKind, SkpApproach, SkpFormType } from '../skp/skp.enums';
@@ -100,6 +101,7 @@ export class EvaluationViews {
   constructor(
     private readonly store: EvaluationStore,
     private readonly distribution: DistributionService,
+    private readonly plans: ActionPlansReadService,
   ) {}
 
   async view(
@@ -114,8 +116,10 @@ export class EvaluationViews {
     const behaviors = [...(pre.behaviors ?? (await this.store.skpStore.behaviors(m, skp.id)))];
     const real = e ? await this.store.realizations(m, e.id) : new Map();
     const fb = pre.feedback ?? (e ? await this.store.feedback(m, e.id) : []);
+    // Umpan balik berkelanjutan (spec 04 §2.1): the rating's own text, else the latest log entry of the period.
+    const log = await this.plans.latestFeedback(m, skp.id, p.period);
     const fbOf = (kind: string, target: string) =>
-      fb.find((f) => f.targetKind === kind && f.target === target)?.text ?? null;
+      fb.find((f) => f.targetKind === kind && f.target === target)?.text ?? log.get(`${kind}:${target}`) ?? null;
     const refDate = this.store.refDate(e, p);
     const snapshot = (e?.snapshot as EvaluationSnapshot | null) ?? null;
 

@@ -21,6 +21,7 @@ import {
 } from './dto/evaluation.dto';
 import { EvaluationService } from './evaluation.service';
 import { OrgPerformanceService } from './org-performance.service';
+import { OrgSuggestionService } from './org-suggestion.service';
 import { ApiFile, ApiResult } from '../openapi/api-result.decorator';
 
 const P = 'skp/:id/evaluations/:period';
@@ -191,7 +192,20 @@ export class EvaluationController {
 @Roles('ADMIN', 'EMPLOYEE')
 @Controller()
 export class OrgPerformanceController {
-  constructor(private readonly perf: OrgPerformanceService) {}
+  constructor(
+    private readonly perf: OrgPerformanceService,
+    private readonly suggestions: OrgSuggestionService,
+  ) {}
+
+  @Get('units/:code/performance/:period/suggestion')
+  @ApiOperation({
+    summary:
+      'Suggested organisation predicate from the rencana aksi on the unit head’s SKP (rule org.periodicSuggestion); a suggestion only, the leader of the parent unit sets the predicate',
+  })
+  @ApiResult('OrgSuggestionView')
+  suggestion(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Param('period') period: string) {
+    return this.suggestions.suggestion(p, code, period);
+  }
 
   @Put('units/:code/performance/:period')
   @ApiOperation({ summary: 'Capaian kinerja organisasi of a unit for a period (leader of the parent unit, or ADMIN)' })

@@ -11,10 +11,12 @@ import { EvaluationViews } from './evaluation-views';
 import { EvaluationController, OrgPerformanceController } from './evaluation.controller';
 import { EvaluationService } from './evaluation.service';
 import { OrgPerformanceService } from './org-performance.service';
+import { OrgSuggestionService } from './org-suggestion.service';
+import { ActionPlansModule } from '../action-plans/action-plans.module';
 
 /** Evaluation cycle (issue 6): realisations, ratings, predicate, org performance and distribution, appeal, DEKP. */
 @Module({
-  imports: [AgencyModule, DisciplineReadModule],
+  imports: [AgencyModule, DisciplineReadModule, ActionPlansModule],
   controllers: [EvaluationController, OrgPerformanceController],
   providers: [
     EvaluationService,
@@ -22,6 +24,7 @@ import { OrgPerformanceService } from './org-performance.service';
     EvaluationViews,
     DistributionService,
     OrgPerformanceService,
+    OrgSuggestionService,
     SkpStore,
     SkpSegmentsRepository,
     EvaluationStatusReader,

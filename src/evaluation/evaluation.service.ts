@@ -18,6 +18,7 @@ import {
   type Rating,
 } from '../rules';
 import { SkpEntity } from '../skp/entities/skp.entity';
+import { ActionPlansReadService } from '../action-plans/action-plans-read.service';
 import { DistributionReport, DistributionService } from './distribution.service';
 import {
   CorrectionDto,
@@ -82,6 +83,7 @@ export class EvaluationService {
     private readonly config: AppConfig,
     private readonly disciplineGuard: DisciplineRatingGuard,
     private readonly access: EvaluationAccess,
+    private readonly plans: ActionPlansReadService,
   ) {}
 
   // ---- reads -------------------------------------------------------------------------------
@@ -277,6 +279,7 @@ export class EvaluationService {
       const results = await this.store.skpStore.results(m, c.skp.id);
       const behaviors = await this.store.skpStore.behaviors(m, c.skp.id);
       const feedback = this.feedbackRows(results, behaviors, dto);
+      await this.requireFeedbackPerRhk(m, c, results, feedback);
       const snap = await this.org.snapshotById(c.skp.employeeId, c.refDate, m);
       if (!snap)
         throw unprocessable(
@@ -665,6 +668,26 @@ export class EvaluationService {
     });
     if (problems.length) throw badRequest('Data tidak valid / invalid input', problems);
     return out;
+  }
+
+  /** feedback.requirePerRhk (spec 04 §2.1): every UTAMA RHK needs feedback, in the rating or the period's log. */
+  private async requireFeedbackPerRhk(
+    m: EntityManager,
+    c: Ctx,
+    results: { id: string; kind: string }[],
+    given: { kind: string; target: string }[],
+  ): Promise<void> {
+    if (this.config.get('FEEDBACK_REQUIRE_PER_RHK') !== 'true') return;
+    const log = await this.plans.latestFeedback(m, c.skp.id, c.p.period);
+    const missing = results
+      .map((r, i) => ({ r, i }))
+      .filter(({ r }) => r.kind === 'UTAMA')
+      .filter(({ r }) => !given.some((f) => f.kind === 'RESULT' && f.target === r.id) && !log.has(`RESULT:${r.id}`));
+    if (missing.length)
+      throw unprocessable(
+        'Setiap RHK utama perlu umpan balik pada periode ini / every UTAMA result needs feedback in the period',
+        missing.map(({ i }) => ({ field: `results[${i}]`, problem: 'no feedback (feedback.requirePerRhk)' })),
+      );
   }
 
   private ratingFacts(e: EvaluationEntity) {

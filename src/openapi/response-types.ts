@@ -16,6 +16,9 @@ export type { EmployeeView } from '../org/employee-view';
 export type { GapsReport } from '../org/gaps.service';
 export type { ImportResult } from '../org/import/employee-import.service';
 export type { SkpView, CascadeView } from '../skp/skp-queries.service';
+export type { ActionPlanList } from '../action-plans/action-plans.service';
+export type { ActionPlanView, FeedbackView } from '../action-plans/action-plans.repository';
+export type { OrgSuggestionView } from '../evaluation/org-suggestion.service';
 export type { EvaluationView } from '../evaluation/evaluation-views';
 export type { EvaluationList } from '../evaluation/evaluation.service';
 export type { EvaluationCalendar } from '../evaluation/periods';
@@ -99,6 +102,11 @@ export interface ApiKeyList {
   nextCursor: null;
 }
 
+export interface FeedbackList {
+  skpId: string;
+  items: import('../action-plans/action-plans.repository').FeedbackView[];
+}
+
 export const RESPONSE_TYPE_NAMES = [
   'Principal',
   'MeView',
@@ -116,6 +124,11 @@ export const RESPONSE_TYPE_NAMES = [
   'SkpView',
   'SkpPage',
   'CascadeView',
+  'ActionPlanList',
+  'ActionPlanView',
+  'FeedbackView',
+  'FeedbackList',
+  'OrgSuggestionView',
   'EvaluationView',
   'EvaluationList',
   'EvaluationCalendar',

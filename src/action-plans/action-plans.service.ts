@@ -1,0 +1,295 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../authz/access-policy';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/api-error';
+import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
+import { Principal } from '../identity/principal';
+import { SkpEntity } from '../skp/entities/skp.entity';
+import { SkpAccess } from '../skp/skp-access';
+import { SkpStore } from '../skp/skp-store';
+import { segmentReferenceDate } from '../skp/skp.enums';
+import { ActionPlansRepository, ActionPlanView, FeedbackView } from './action-plans.repository';
+import { ActionPlansDto, ActionPlanUpdateDto, FeedbackEntryDto, ProgressDto } from './dto/action-plan.dto';
+import { Granularity, parsePlanPeriod, PlanPeriod } from './plan-periods';
+
+export interface ActionPlanList {
+  skpId: string;
+  granularity: Granularity;
+  period: string | null;
+  items: ActionPlanView[];
+}
+
+const invalid = 'Data tidak valid / invalid input';
+
+/**
+ * Rencana aksi per RHK per period and umpan balik berkelanjutan (spec 04 §2.1): the employee writes
+ * the period's rencana aksi on an APPROVED SKP and logs progress with bukti dukung; the PPK agrees them
+ * and writes feedback (append-only) per RHK, rencana aksi or core value during the period.
+ */
+@Injectable()
+export class ActionPlansService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: ActionPlansRepository,
+    private readonly access: SkpAccess,
+    private readonly policy: AccessPolicy,
+    private readonly skpStore: SkpStore,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  granularity(): Granularity {
+    return this.config.get('RENCANA_AKSI_GRANULARITY');
+  }
+
+  async list(p: Principal, skpId: string, period: string | undefined): Promise<ActionPlanList> {
+    const m = this.dataSource.manager;
+    const skp = await this.skpStore.header(m, skpId);
+    await this.access.visible(p, skp, m);
+    if (period) this.planPeriod(skp, period);
+    return {
+      skpId,
+      granularity: this.granularity(),
+      period: period ?? null,
+      items: await this.repo.plans(m, skpId, period ?? null),
+    };
+  }
+
+  async put(p: Principal, skpId: string, period: string, dto: ActionPlansDto): Promise<ActionPlanList> {
+    return this.dataSource.transaction(async (m) => {
+      const skp = await this.skpStore.header(m, skpId, true);
+      await this.access.requireActor(p, skp, 'SELF', m);
+      this.requireApproved(skp);
+      this.planPeriod(skp, period);
+      const before = await this.repo.plans(m, skpId, period);
+      if (before.some((x) => x.status === 'AGREED'))
+        throw conflict(`Rencana aksi ${period} sudah disepakati PPK / the period's rencana aksi are agreed`, [
+          { field: 'period', problem: 'AGREED rencana aksi cannot be replaced' },
+        ]);
+      const results = new Set((await this.skpStore.results(m, skpId)).map((r) => r.id));
+      const problems = dto.items.flatMap((it, i) =>
+        results.has(it.resultId)
+          ? []
+          : [{ field: `items[${i}].resultId`, problem: 'bukan RHK dari SKP ini / not a result of this SKP' }],
+      );
+      if (problems.length) throw badRequest(invalid, problems);
+      await this.repo.replace(m, skpId, period, dto.items);
+      const after = await this.repo.plans(m, skpId, period);
+      await this.audit.record(m, {
+        action: 'skp.action-plans',
+        entityType: 'Skp',
+        entityId: skpId,
+        before: { period, items: before.map((x) => ({ resultId: x.resultId, text: x.text, target: x.target })) },
+        after: { period, items: dto.items },
+      });
+      return { skpId, granularity: this.granularity(), period, items: after };
+    });
+  }
+
+  async agree(p: Principal, skpId: string, period: string): Promise<ActionPlanList> {
+    return this.dataSource.transaction(async (m) => {
+      const skp = await this.skpStore.header(m, skpId, true);
+      await this.access.requireActor(p, skp, 'PPK', m);
+      this.planPeriod(skp, period);
+      const n = await this.repo.agree(m, skpId, period, p.kind === 'user' ? p.employeeId : null, this.clock.now());
+      if (n === 0)
+        throw conflict(`Tidak ada rencana aksi ${period} yang menunggu persetujuan / nothing to agree`, [
+          { field: 'period', problem: 'no DRAFT rencana aksi in the period' },
+        ]);
+      await this.audit.record(m, {
+        action: 'skp.action-plans.agree',
+        entityType: 'Skp',
+        entityId: skpId,
+        after: { period, agreed: n },
+      });
+      return { skpId, granularity: this.granularity(), period, items: await this.repo.plans(m, skpId, period) };
+    });
+  }
+
+  async addProgress(
+    p: Principal,
+    skpId: string,
+    period: string,
+    planId: string,
+    dto: ProgressDto,
+  ): Promise<ActionPlanView> {
+    return this.dataSource.transaction(async (m) => {
+      const { skp, plan } = await this.ownPlan(m, p, skpId, period, planId);
+      const pp = this.planPeriod(skp, period);
+      const from = pp.start > skp.periodStart ? pp.start : skp.periodStart;
+      const to = pp.end < skp.periodEnd ? pp.end : skp.periodEnd;
+      if (dto.date < from || dto.date > to)
+        throw unprocessable(`Tanggal progres harus dalam ${from} s.d. ${to} / the date lies outside the period`, [
+          { field: 'date', problem: `must lie in ${from}…${to}` },
+        ]);
+      if (dto.start && dto.end && dto.end < dto.start)
+        throw badRequest(invalid, [{ field: 'end', problem: 'must not be before start' }]);
+      await this.repo.addProgress(m, plan.id, dto);
+      await this.audit.record(m, {
+        action: 'skp.action-plans.progress',
+        entityType: 'Skp',
+        entityId: skpId,
+        after: { planId, ...dto },
+      });
+      return (await this.repo.plans(m, skpId, period)).find((x) => x.id === planId)!;
+    });
+  }
+
+  async update(
+    p: Principal,
+    skpId: string,
+    period: string,
+    planId: string,
+    dto: ActionPlanUpdateDto,
+  ): Promise<ActionPlanView> {
+    return this.dataSource.transaction(async (m) => {
+      const { plan } = await this.ownPlan(m, p, skpId, period, planId);
+      if (dto.realisasi !== undefined && dto.realisasi !== null && !dto.reason)
+        throw badRequest(invalid, [{ field: 'reason', problem: 'is required when overriding realisasi' }]);
+      await this.repo.update(
+        m,
+        plan.id,
+        {
+          ...(dto.realisasi !== undefined
+            ? { override: dto.realisasi, reason: dto.realisasi === null ? null : dto.reason }
+            : {}),
+          ...(dto.evidenceUrls ? { evidenceUrls: dto.evidenceUrls } : {}),
+          ...(dto.narrative !== undefined ? { narrative: dto.narrative } : {}),
+        },
+        this.clock.now(),
+      );
+      const after = (await this.repo.plans(m, skpId, period)).find((x) => x.id === planId)!;
+      await this.audit.record(m, {
+        action: 'skp.action-plans.update',
+        entityType: 'Skp',
+        entityId: skpId,
+        before: {
+          planId,
+          realisasi: plan.realisasi,
+          overridden: plan.realisasiOverridden,
+          evidenceUrls: plan.evidenceUrls,
+        },
+        after: {
+          planId,
+          realisasi: after.realisasi,
+          overridden: after.realisasiOverridden,
+          evidenceUrls: after.evidenceUrls,
+        },
+        reason: dto.reason ?? null,
+      });
+      return after;
+    });
+  }
+
+  /** The PPK (or atasan PPK) of the SKP's segment writes feedback during the period; append-only. */
+  async addFeedback(p: Principal, skpId: string, dto: FeedbackEntryDto): Promise<FeedbackView> {
+    return this.dataSource.transaction(async (m) => {
+      const skp = await this.skpStore.header(m, skpId);
+      const rel = await this.policy.require(
+        p,
+        skp.employeeId,
+        this.refDate(skp),
+        ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'],
+        'SKP',
+        m,
+      );
+      if (p.kind !== 'user' || !p.employeeId || (!rel.has('PPK') && !rel.has('ATASAN_PPK')))
+        throw forbidden(
+          'Umpan balik ditulis oleh PPK atau atasan PPK / only the PPK or the atasan PPK writes feedback',
+        );
+      this.requireApproved(skp);
+      if (!dto.period.startsWith(String(skp.year)))
+        throw badRequest(invalid, [{ field: 'period', problem: `must be a period of ${skp.year}` }]);
+      const given = [dto.resultId, dto.actionPlanId, dto.coreValue].filter((x) => x !== undefined);
+      if (given.length !== 1)
+        throw badRequest(invalid, [
+          { field: 'resultId', problem: 'give exactly one of resultId, actionPlanId, coreValue' },
+        ]);
+      const kind = dto.resultId ? 'RESULT' : dto.actionPlanId ? 'ACTION_PLAN' : 'CORE_VALUE';
+      const target = given[0] as string;
+      const known =
+        kind === 'RESULT'
+          ? (await this.skpStore.results(m, skpId)).some((r) => r.id === target)
+          : kind === 'ACTION_PLAN'
+            ? (await this.repo.plans(m, skpId, null)).some((x) => x.id === target)
+            : (await this.skpStore.behaviors(m, skpId)).some((b) => b.coreValue === target);
+      if (!known)
+        throw badRequest(invalid, [
+          {
+            field: kind === 'RESULT' ? 'resultId' : kind === 'ACTION_PLAN' ? 'actionPlanId' : 'coreValue',
+            problem: 'not part of this SKP',
+          },
+        ]);
+      const role = rel.has('PPK') ? 'PPK' : 'ATASAN_PPK';
+      const id = await this.repo.addFeedback(m, {
+        skpId,
+        period: dto.period,
+        kind,
+        target,
+        authorId: p.employeeId,
+        role,
+        text: dto.text,
+      });
+      await this.audit.record(m, {
+        action: 'skp.feedback',
+        entityType: 'Skp',
+        entityId: skpId,
+        after: { id, period: dto.period, kind, target, role },
+      });
+      return (await this.repo.feedback(m, skpId, dto.period)).find((f) => f.id === id)!;
+    });
+  }
+
+  async feedback(
+    p: Principal,
+    skpId: string,
+    period: string | undefined,
+  ): Promise<{ skpId: string; items: FeedbackView[] }> {
+    const m = this.dataSource.manager;
+    const skp = await this.skpStore.header(m, skpId);
+    await this.policy.require(p, skp.employeeId, this.refDate(skp), ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'], 'SKP', m);
+    return { skpId, items: await this.repo.feedback(m, skpId, period ?? null) };
+  }
+
+  private refDate(skp: SkpEntity): string {
+    return segmentReferenceDate(skp, this.clock.today());
+  }
+
+  private async ownPlan(m: EntityManager, p: Principal, skpId: string, period: string, planId: string) {
+    const skp = await this.skpStore.header(m, skpId, true);
+    await this.access.requireActor(p, skp, 'SELF', m);
+    this.requireApproved(skp);
+    const plan = (await this.repo.plans(m, skpId, period)).find((x) => x.id === planId);
+    if (!plan) throw notFound('Rencana aksi');
+    return { skp, plan };
+  }
+
+  private requireApproved(skp: SkpEntity): void {
+    if (skp.status !== 'APPROVED')
+      throw conflict(
+        `SKP berstatus ${skp.status}; rencana aksi hanya untuk SKP yang berjalan / needs an APPROVED SKP`,
+        [{ field: 'skp.status', problem: `is ${skp.status}, must be APPROVED` }],
+      );
+  }
+
+  /** A plan period of the configured granularity, in the SKP's year and meeting its dates. */
+  private planPeriod(skp: SkpEntity, period: string): PlanPeriod {
+    const g = this.granularity();
+    const pp = parsePlanPeriod(period, g);
+    if (!pp || pp.year !== skp.year)
+      throw badRequest(invalid, [
+        {
+          field: 'period',
+          problem: `must be ${g === 'QUARTER' ? `${skp.year}-Q1..${skp.year}-Q4` : `${skp.year}-01..${skp.year}-12`} (rencanaAksi.granularity ${g}; the annual period has none)`,
+        },
+      ]);
+    if (pp.end < skp.periodStart || pp.start > skp.periodEnd)
+      throw unprocessable(`Periode ${period} di luar masa SKP ini / the period lies outside this SKP`, [
+        { field: 'period', problem: `outside ${skp.periodStart}…${skp.periodEnd}` },
+      ]);
+    return pp;
+  }
+}
