@@ -15,6 +15,7 @@ import { runMigrations } from '../src/database/migrate';
 import { typeormOptions } from '../src/database/typeorm-options';
 import { PasswordHasher } from '../src/identity/password-hasher';
 import { EmployeeImportService } from '../src/org/import/employee-import.service';
+import { EmployeePersonalRepository } from '../src/org/employee-personal.repository';
 import { OutboxService } from '../src/outbox/outbox.service';
 import { generateRoster, randomNipPrefix, RosterRow } from '../test/support/roster-generator';
 
@@ -102,7 +103,13 @@ export async function main(): Promise<void> {
       unitIds.set(code, u.id);
     }
     const rows = generateRoster(ROWS, [...unitIds.keys()], randomNipPrefix());
-    const importer = new EmployeeImportService(ds, new AuditService(), new OutboxService(), new PasswordHasher());
+    const importer = new EmployeeImportService(
+      ds,
+      new AuditService(),
+      new OutboxService(),
+      new PasswordHasher(),
+      new EmployeePersonalRepository(ds),
+    );
 
     const start = process.hrtime.bigint();
     const result = await importer.import(rows);

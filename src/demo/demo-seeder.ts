@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { EmployeesService } from '../org/employees.service';
 import { UnitsService } from '../org/units.service';
 import { seedDemoAllowances } from './demo-allowances';
+import { demoPersonal } from './demo-personal';
 import { DEMO_AGENCY_PROFILE, DEMO_EMPLOYEE_PASSWORD, DEMO_EMPLOYEES, DEMO_UNITS } from './demo-agency';
 
 const DEMO_START = '2025-01-01';
@@ -30,7 +31,7 @@ export class DemoSeeder {
       units++;
     }
     const nipByKey = new Map(DEMO_EMPLOYEES.map((e) => [e.key, e.nip]));
-    for (const e of DEMO_EMPLOYEES) {
+    for (const [i, e] of DEMO_EMPLOYEES.entries()) {
       const exists = await this.dataSource.query(`SELECT 1 FROM employees WHERE nip = $1`, [e.nip]);
       if (exists.length) continue;
       await this.employees.create({
@@ -42,6 +43,7 @@ export class DemoSeeder {
         supervisorNip: e.supervisor ? nipByKey.get(e.supervisor)! : null,
         password: DEMO_EMPLOYEE_PASSWORD,
         effectiveFrom: DEMO_START,
+        ...demoPersonal(e, i, DEMO_START),
         position: {
           title: e.title,
           kind: e.kind,

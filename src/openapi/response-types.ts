@@ -6,6 +6,7 @@
 import type { Page } from '../common/pagination';
 import type { DelegationView } from '../org/delegations.service';
 import type { EmployeeView } from '../org/employee-view';
+import type { EmployeePersonal } from '../org/employee-personal';
 import type { SkpListItem } from '../skp/skp-queries.service';
 import type { ApiKeyScope } from '../identity/principal';
 
@@ -77,7 +78,11 @@ export interface AssignmentHistoryItem {
   tmt: string;
   reason: string | null;
 }
-export interface EmployeeDetail extends EmployeeView {
+/** An employee with the personal data of official documents (POST/PATCH/GET /employees). */
+export interface EmployeeRecord extends EmployeeView {
+  personal: EmployeePersonal;
+}
+export interface EmployeeDetail extends EmployeeRecord {
   history: AssignmentHistoryItem[];
 }
 
@@ -115,6 +120,7 @@ export const RESPONSE_TYPE_NAMES = [
   'ApiKeyList',
   'UnitView',
   'EmployeeView',
+  'EmployeeRecord',
   'EmployeeDetail',
   'GapsReport',
   'ImportResult',

@@ -15,6 +15,22 @@ import { EmployeeEntity } from './entities/employee.entity';
 import { UnitEntity } from './entities/unit.entity';
 import { OrgDirectory } from './org-directory.service';
 import { inferEmployeeEvent, recordEmployeeEvent } from './employee-events';
+import { EmployeePersonal, EmployeePersonalFields, PERSONAL_KEYS, withNipFacts } from './employee-personal';
+import { EmployeePersonalRepository } from './employee-personal.repository';
+
+export type EmployeeRecord = EmployeeView & { personal: EmployeePersonal };
+
+/** The personal keys present in a body (absent = keep, null = clear). */
+function personalOf(dto: Partial<EmployeePersonalFields>): Partial<EmployeePersonalFields> {
+  const out: Partial<EmployeePersonalFields> = {};
+  for (const k of PERSONAL_KEYS) if (dto[k] !== undefined) (out as Record<string, unknown>)[k] = dto[k];
+  if (out.education) out.education = { level: out.education.level, name: out.education.name ?? null };
+  if (out.masaKerjaGolongan) {
+    const { years, months, asOf } = out.masaKerjaGolongan;
+    out.masaKerjaGolongan = { years, months, asOf };
+  }
+  return out;
+}
 
 @Injectable()
 export class EmployeesService {
@@ -26,9 +42,10 @@ export class EmployeesService {
     private readonly outbox: OutboxService,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly personal: EmployeePersonalRepository,
   ) {}
 
-  async create(dto: CreateEmployeeDto): Promise<EmployeeView> {
+  async create(dto: CreateEmployeeDto): Promise<EmployeeRecord> {
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : null;
     const from = dto.effectiveFrom ?? dto.position.tmt;
     await this.dataSource.transaction(async (m) => {
@@ -37,6 +54,7 @@ export class EmployeesService {
       const unit = await this.unitOrFail(m, dto.unitCode, 'unitCode');
       const supervisorId = await this.supervisorIdOrFail(m, dto.supervisorNip ?? null, dto.nip);
       const emp = await m.getRepository(EmployeeEntity).save({ nip: dto.nip, name: dto.name, status: dto.status });
+      await this.personal.write(m, emp.id, personalOf(dto));
       const assignment: Partial<EmployeeAssignmentEntity> = {
         employeeId: emp.id,
         validFrom: from,
@@ -76,13 +94,18 @@ export class EmployeesService {
 
   /**
    * A mutation is a new history row from `effectiveFrom`; earlier rows keep their values. The §1.2 event
-   * (given or inferred from the change) is recorded with an outbox fact in the same transaction.
+   * (given or inferred from the change) is recorded with an outbox fact in the same transaction. Personal
+   * data (tempat lahir, KARPEG, TMT pangkat, pendidikan, masa kerja golongan) is corrected in place.
    */
-  async mutate(nip: string, dto: MutateEmployeeDto): Promise<EmployeeView> {
+  async mutate(nip: string, dto: MutateEmployeeDto): Promise<EmployeeRecord> {
+    const personal = personalOf(dto);
     const changes = !!(dto.golongan || dto.unitCode || dto.supervisorNip !== undefined || dto.position || dto.name);
-    if (!changes && !dto.event) {
+    if (!changes && !dto.event && !Object.keys(personal).length) {
       throw badRequest('Tidak ada perubahan / nothing to change', [
-        { field: 'body', problem: 'give at least one of position, golongan, unitCode, supervisorNip, name, event' },
+        {
+          field: 'body',
+          problem: `give at least one of position, golongan, unitCode, supervisorNip, name, event, ${PERSONAL_KEYS.join(', ')}`,
+        },
       ]);
     }
     await this.dataSource.transaction(async (m) => {
@@ -90,17 +113,30 @@ export class EmployeesService {
         .getRepository(EmployeeEntity)
         .findOne({ where: { nip }, lock: { mode: 'pessimistic_write' } });
       if (!emp) throw notFound('Pegawai');
+      if (Object.keys(personal).length) {
+        const before = await this.personal.read(emp.id, m);
+        await this.personal.write(m, emp.id, personal);
+        await this.audit.record(m, {
+          action: 'employee.personal',
+          entityType: 'Employee',
+          entityId: nip,
+          before: Object.fromEntries(Object.keys(personal).map((k) => [k, before[k as keyof typeof before]])),
+          after: personal,
+        });
+      }
+      if (!changes && !dto.event) return;
+      const effectiveFrom = dto.effectiveFrom!;
       const repo = m.getRepository(EmployeeAssignmentEntity);
       const rows = await repo.find({ where: { employeeId: emp.id }, order: { validFrom: 'ASC' } });
-      const current = rows.filter((r) => r.validFrom <= dto.effectiveFrom).pop();
+      const current = rows.filter((r) => r.validFrom <= effectiveFrom).pop();
       if (!current)
-        throw conflict(`Pegawai belum bertugas pada ${dto.effectiveFrom} / no assignment in force on that date`);
+        throw conflict(`Pegawai belum bertugas pada ${effectiveFrom} / no assignment in force on that date`);
       let event = dto.event ?? null;
       if (changes) {
-        if (current.validFrom === dto.effectiveFrom)
-          throw conflict(`Sudah ada mutasi mulai ${dto.effectiveFrom} / a mutation already starts on that date`);
-        const row = await this.newRow(m, emp.id, nip, current, rows, dto);
-        await repo.update({ id: current.id }, { validTo: dto.effectiveFrom });
+        if (current.validFrom === effectiveFrom)
+          throw conflict(`Sudah ada mutasi mulai ${effectiveFrom} / a mutation already starts on that date`);
+        const row = await this.newRow(m, emp.id, nip, current, rows, { ...dto, effectiveFrom });
+        await repo.update({ id: current.id }, { validTo: effectiveFrom });
         await repo.insert(row);
         if (dto.name && dto.name !== emp.name)
           await m.getRepository(EmployeeEntity).update({ id: emp.id }, { name: dto.name });
@@ -118,7 +154,7 @@ export class EmployeesService {
         const id = await recordEmployeeEvent(m, this.outbox, {
           employeeId: emp.id,
           type: event,
-          date: dto.effectiveFrom,
+          date: effectiveFrom,
           inferred: !dto.event,
           delegationId: dto.delegationId ?? null,
           reason: dto.reason ?? null,
@@ -128,12 +164,12 @@ export class EmployeesService {
             action: 'employee.event',
             entityType: 'Employee',
             entityId: nip,
-            after: { id, type: event, date: dto.effectiveFrom },
+            after: { id, type: event, date: effectiveFrom },
             reason: dto.reason ?? null,
           });
       }
     });
-    return this.viewByNip(nip, dto.effectiveFrom);
+    return this.viewByNip(nip, dto.effectiveFrom ?? this.clock.today());
   }
 
   private async newRow(
@@ -142,7 +178,7 @@ export class EmployeesService {
     nip: string,
     current: EmployeeAssignmentEntity,
     rows: EmployeeAssignmentEntity[],
-    dto: MutateEmployeeDto,
+    dto: MutateEmployeeDto & { effectiveFrom: string },
   ): Promise<Partial<EmployeeAssignmentEntity>> {
     const next = rows.find((r) => r.validFrom > dto.effectiveFrom);
     const unitId = dto.unitCode ? (await this.unitOrFail(m, dto.unitCode, 'unitCode')).id : current.unitId;
@@ -166,7 +202,7 @@ export class EmployeesService {
     };
   }
 
-  async get(p: Principal, nip: string, on?: string): Promise<EmployeeView & { history?: unknown[] }> {
+  async get(p: Principal, nip: string, on?: string): Promise<EmployeeRecord & { history?: unknown[] }> {
     const date = on ?? this.clock.today();
     const snap = await this.org.snapshotByNip(nip, date);
     if (!snap) throw notFound('Pegawai');
@@ -183,13 +219,13 @@ export class EmployeesService {
     return { ...view, history };
   }
 
-  async viewByNip(nip: string, date: string): Promise<EmployeeView> {
+  async viewByNip(nip: string, date: string): Promise<EmployeeRecord> {
     const snap = await this.org.snapshotByNip(nip, date);
     if (!snap) throw notFound('Pegawai');
     return this.view(snap.employeeId, date);
   }
 
-  private async view(employeeId: string, date: string): Promise<EmployeeView> {
+  private async view(employeeId: string, date: string): Promise<EmployeeRecord> {
     const snap = (await this.org.snapshotById(employeeId, date))!;
     const ppk = await this.org.ppkOf(employeeId, date);
     const atasan = ppk ? await this.org.ppkOf(ppk, date) : null;
@@ -202,11 +238,12 @@ export class EmployeesService {
         : [],
     );
     const nipOf = (id: string | null) => (id ? (nips.get(id) ?? null) : null);
-    return toEmployeeView(snap, date, {
+    const view: EmployeeView = toEmployeeView(snap, date, {
       supervisor: nipOf(snap.supervisorId),
       ppk: nipOf(ppk),
       atasanPpk: nipOf(atasan),
     });
+    return { ...view, personal: withNipFacts(snap.nip, await this.personal.read(employeeId)) };
   }
 
   private async unitOrFail(m: EntityManager, code: string, field: string): Promise<UnitEntity> {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { EmployeePersonalFields } from './employee-personal';
+import { EmployeePersonalRepository } from './employee-personal.repository';
 
 export interface AssignmentSnapshot {
   employeeId: string;
@@ -37,7 +39,10 @@ const SNAPSHOT_SQL = `
  */
 @Injectable()
 export class OrgDirectory {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly personal: EmployeePersonalRepository,
+  ) {}
 
   private m(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -53,16 +58,9 @@ export class OrgDirectory {
     return rows[0] ?? null;
   }
 
-  /** Identity fields printed on official documents (PAK): null where not recorded. */
-  async documentIdentity(
-    employeeId: string,
-    manager?: EntityManager,
-  ): Promise<{ birthPlace: string | null; karpegNumber: string | null; tmtPangkat: string | null }> {
-    const rows = await this.m(manager).query(
-      `SELECT birth_place AS "birthPlace", karpeg_number AS "karpegNumber", to_char(tmt_pangkat,'YYYY-MM-DD') AS "tmtPangkat" FROM employees WHERE id = $1`,
-      [employeeId],
-    );
-    return rows[0] ?? { birthPlace: null, karpegNumber: null, tmtPangkat: null };
+  /** Personal fields printed on official documents (PAK): null where not recorded. */
+  documentIdentity(employeeId: string, manager?: EntityManager): Promise<EmployeePersonalFields> {
+    return this.personal.read(employeeId, this.m(manager));
   }
 
   /** Snapshots of many employees on one date, in one query (those without an assignment then are left out). */

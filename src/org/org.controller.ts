@@ -34,7 +34,7 @@ export class OrgController {
   @Roles('ADMIN')
   @Post('employees')
   @ApiOperation({ summary: 'Create an employee (PNS/PPPK) with position, golongan, unit and supervisor' })
-  @ApiResult('EmployeeView', 201, 'Created')
+  @ApiResult('EmployeeRecord', 201, 'Created')
   createEmployee(@Body() dto: CreateEmployeeDto) {
     return this.employees.create(dto);
   }
@@ -48,8 +48,11 @@ export class OrgController {
 
   @Roles('ADMIN')
   @Patch('employees/:nip')
-  @ApiOperation({ summary: 'Mutation (mutasi/promosi) from an effective date; history is kept' })
-  @ApiResult('EmployeeView')
+  @ApiOperation({
+    summary:
+      'Mutation (mutasi/promosi) from an effective date, history kept; and/or the personal data of the PAK (no date needed)',
+  })
+  @ApiResult('EmployeeRecord')
   mutateEmployee(@Param('nip') nip: string, @Body() dto: MutateEmployeeDto) {
     return this.employees.mutate(nip, dto);
   }

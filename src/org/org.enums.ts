@@ -102,3 +102,7 @@ export const EMPLOYEE_EVENTS = [
   'CPNS_START',
 ] as const;
 export type EmployeeEvent = (typeof EMPLOYEE_EVENTS)[number];
+
+/** Levels of formal education (jenjang pendidikan) as recorded for the PAK's "Pendidikan". */
+export const EDUCATION_LEVELS = ['SD', 'SMP', 'SMA', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { EMPLOYEE_EVENTS, EMPLOYEE_STATUSES, EmployeeEvent, GOLONGAN, JENJANG, POSITION_KINDS } from '../org.enums';
 import { IsDateOnly } from '../../common/dates';
+import { EmployeePersonalDto } from './employee-personal.dto';
 
 const NIP = /^\d{18}$/;
 
@@ -52,7 +53,7 @@ export class PositionDto {
   tmt: string;
 }
 
-export class CreateEmployeeDto {
+export class CreateEmployeeDto extends EmployeePersonalDto {
   @ApiProperty({ example: '198703152010011002' })
   @Matches(NIP, { message: 'NIP harus 18 digit / must be 18 digits' })
   nip: string;
@@ -100,11 +101,27 @@ export class CreateEmployeeDto {
   effectiveFrom?: string;
 }
 
-/** A mutation from a date: any of position, golongan, unit or supervisor. History is kept. */
-export class MutateEmployeeDto {
-  @ApiProperty({ example: '2026-07-01' })
+/**
+ * A mutation from a date: any of position, golongan, unit or supervisor (history is kept); and/or
+ * the personal data of the PAK, which has no history and needs no date.
+ */
+export class MutateEmployeeDto extends EmployeePersonalDto {
+  @ApiPropertyOptional({
+    example: '2026-07-01',
+    description: 'required with name, golongan, unitCode, supervisorNip, position or event',
+  })
+  @ValidateIf(
+    (o) =>
+      o.effectiveFrom !== undefined ||
+      o.event !== undefined ||
+      o.name !== undefined ||
+      o.golongan !== undefined ||
+      o.unitCode !== undefined ||
+      o.supervisorNip !== undefined ||
+      o.position !== undefined,
+  )
   @IsDateOnly()
-  effectiveFrom: string;
+  effectiveFrom?: string;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -5,7 +5,10 @@ import { ApiError } from '../../common/api-error';
 import { RequestContext } from '../../common/request-context';
 import { PasswordHasher } from '../../identity/password-hasher';
 import { OutboxService } from '../../outbox/outbox.service';
+import { EMPTY_PERSONAL, EmployeePersonalFields } from '../employee-personal';
+import { EmployeePersonalRepository } from '../employee-personal.repository';
 import { readImportBody } from './import-input';
+import { findSupervisionCycles } from './supervision-cycles';
 import { fieldName, ImportError, ImportFormat, ImportRow } from './import-rows';
 
 export interface ImportResult {
@@ -50,6 +53,9 @@ interface Plan {
   identityChanged: boolean;
   createAccount: boolean;
   before: Assignment | null;
+  /** personal fields to write (the row's merged over what is stored), null when nothing changes */
+  personal: EmployeePersonalFields | null;
+  personalBefore: EmployeePersonalFields | null;
 }
 
 const HASH_CONCURRENCY = 8;
@@ -66,9 +72,22 @@ export class EmployeeImportService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly hasher: PasswordHasher,
+    private readonly personalRepo: EmployeePersonalRepository,
   ) {}
 
   async import(body: unknown): Promise<ImportResult> {
+    return this.run(body, false) as Promise<ImportResult>;
+  }
+
+  /**
+   * Every problem the import would report, without writing anything (the checks read the database
+   * as the import would): the rows of the import error report, with the NIP written on each row.
+   */
+  async problems(body: unknown): Promise<{ errors: ImportError[]; nipByRow: Map<number, string> }> {
+    return this.run(body, true) as Promise<{ errors: ImportError[]; nipByRow: Map<number, string> }>;
+  }
+
+  private async run(body: unknown, checkOnly: boolean) {
     const parsed = readImportBody(body);
     const errors = [...parsed.errors];
     const f = (key: Parameters<typeof fieldName>[0]) => fieldName(key, parsed.format);
@@ -89,8 +108,9 @@ export class EmployeeImportService {
       // One import at a time: the checks below read what the writes below assume.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('skp-engine:employee-import'))`);
       const plans = await this.plan(m, rows, parsed.nipsInFile, parsed.format, errors);
+      errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
+      if (checkOnly) return { errors, nipByRow: parsed.nipByRow };
       if (errors.length) {
-        errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
         throw new ApiError(
           HttpStatus.BAD_REQUEST,
           `Impor ditolak: ${new Set(errors.map((e) => e.row)).size} baris bermasalah, tidak ada yang disimpan / import refused: nothing was written`,
@@ -145,6 +165,10 @@ export class EmployeeImportService {
       }
     }
 
+    const storedPersonal = await this.personalRepo.readMany(
+      m,
+      fileExisting.map((e) => e.id),
+    );
     const plans: Plan[] = [];
     for (const r of rows) {
       const unitId = units.get(r.unitCode);
@@ -168,7 +192,15 @@ export class EmployeeImportService {
         identityChanged: false,
         createAccount: false,
         before: null,
+        personal: null,
+        personalBefore: null,
       };
+      const stored = ex ? (storedPersonal.get(ex.id) ?? { ...EMPTY_PERSONAL }) : { ...EMPTY_PERSONAL };
+      const merged = { ...stored, ...r.personal };
+      if (JSON.stringify(merged) !== JSON.stringify(stored)) {
+        plan.personal = merged;
+        plan.personalBefore = ex ? stored : null;
+      }
       if (!ex) {
         plan.createAccount = r.password !== null;
       } else {
@@ -199,7 +231,7 @@ export class EmployeeImportService {
       }
       plans.push(plan);
     }
-    this.findCycles(rows, await this.currentSupervisors(m), format, errors);
+    findSupervisionCycles(rows, await this.currentSupervisors(m), format, errors);
     return plans;
   }
 
@@ -224,45 +256,6 @@ export class EmployeeImportService {
     return new Map(rows.map((r) => [r.nip, r.sup]));
   }
 
-  /** A supervision chain must end: A → B → A would leave both without a usable PPK chain. */
-  private findCycles(
-    rows: ImportRow[],
-    dbSupervisors: Map<string, string>,
-    format: ImportFormat,
-    errors: ImportError[],
-  ): void {
-    const sup = new Map(dbSupervisors);
-    const rowOf = new Map<string, ImportRow>();
-    for (const r of rows) {
-      rowOf.set(r.nip, r);
-      if (r.supervisorNip) sup.set(r.nip, r.supervisorNip);
-      else sup.delete(r.nip);
-    }
-    const state = new Map<string, 1 | 2>();
-    for (const r of rows) {
-      const path: string[] = [];
-      let x: string | undefined = r.nip;
-      while (x && !state.has(x)) {
-        state.set(x, 1);
-        path.push(x);
-        x = sup.get(x);
-      }
-      if (x && state.get(x) === 1) {
-        const cycle = path.slice(path.indexOf(x));
-        for (const n of cycle) {
-          const cr = rowOf.get(n);
-          if (cr)
-            errors.push({
-              row: cr.row,
-              field: fieldName('supervisorNip', format),
-              problem: `rantai atasan melingkar / supervision cycle: ${[...cycle, cycle[0]].join(' → ')}`,
-            });
-        }
-      }
-      for (const n of path) state.set(n, 2);
-    }
-  }
-
   private async write(m: EntityManager, plans: Plan[]): Promise<ImportResult> {
     const creates = plans.filter((p) => !p.existing);
     const ids = new Map<string, string>(plans.filter((p) => p.existing).map((p) => [p.row.nip, p.existing!.id]));
@@ -275,6 +268,10 @@ export class EmployeeImportService {
     }
     const supIds = await this.supervisorIds(m, plans, ids);
 
+    await this.personalRepo.writeMany(
+      m,
+      plans.filter((p) => p.personal).map((p) => ({ employeeId: ids.get(p.row.nip)!, f: p.personal! })),
+    );
     const renamed = plans.filter((p) => p.existing && p.identityChanged);
     if (renamed.length) {
       await m.query(
@@ -321,7 +318,9 @@ export class EmployeeImportService {
       );
     }
 
-    const updatedPlans = plans.filter((p) => p.existing && (p.assign || p.identityChanged || p.createAccount));
+    const updatedPlans = plans.filter(
+      (p) => p.existing && (p.assign || p.identityChanged || p.createAccount || p.personal),
+    );
     const strip = (r: ImportRow) => ({ ...r, password: undefined, row: undefined, hasPassword: r.password !== null });
     const recs: AuditRecord[] = [
       ...creates.map((p) => ({
@@ -334,7 +333,12 @@ export class EmployeeImportService {
         action: 'employee.import.update',
         entityType: 'Employee',
         entityId: p.row.nip,
-        before: { name: p.existing!.name, status: p.existing!.status, assignment: p.before },
+        before: {
+          name: p.existing!.name,
+          status: p.existing!.status,
+          assignment: p.before,
+          ...(p.personal ? { personal: p.personalBefore } : {}),
+        },
         after: strip(p.row),
       })),
     ];

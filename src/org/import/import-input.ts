@@ -11,6 +11,8 @@ export interface ParsedImport {
   total: number;
   /** every NIP written in the file, valid rows or not (a supervisor may be on a row with another problem) */
   nipsInFile: Set<string>;
+  /** the NIP written on each data row (for the error report), whatever else is wrong with the row */
+  nipByRow: Map<number, string>;
 }
 
 /**
@@ -41,14 +43,18 @@ function fromJson(items: unknown[]): ParsedImport {
   const errors: ImportError[] = [];
   const rows: ImportRow[] = [];
   const nips = new Set<string>();
+  const nipByRow = new Map<number, string>();
   items.forEach((item, i) => {
     const raw = rawFromJson(item, i + 1, errors);
     if (!raw) return;
-    if (typeof raw.nip === 'string') nips.add(raw.nip.trim());
+    if (typeof raw.nip === 'string') {
+      nips.add(raw.nip.trim());
+      nipByRow.set(i + 1, raw.nip.trim());
+    }
     const r = validateRow(raw, i + 1, 'json', errors);
     if (r) rows.push(r);
   });
-  return { format: 'json', rows, errors, total: items.length, nipsInFile: nips };
+  return { format: 'json', rows, errors, total: items.length, nipsInFile: nips, nipByRow };
 }
 
 function fromCsv(text: string): ParsedImport {
@@ -103,9 +109,11 @@ function fromRecords(records: string[][]): ParsedImport {
   ]) {
     if (!header.includes(required)) errors.push({ row: 0, field: required, problem: 'required column missing' });
   }
-  if (errors.length) return { format: 'csv', rows: [], errors, total: data.length, nipsInFile: new Set() };
+  if (errors.length)
+    return { format: 'csv', rows: [], errors, total: data.length, nipsInFile: new Set(), nipByRow: new Map() };
   const rows: ImportRow[] = [];
   const nips = new Set<string>();
+  const nipByRow = new Map<number, string>();
   data.forEach((rec, i) => {
     if (rec.length !== header.length) {
       errors.push({ row: i + 1, field: 'row', problem: `has ${rec.length} columns, the header has ${header.length}` });
@@ -115,9 +123,12 @@ function fromRecords(records: string[][]): ParsedImport {
     keys.forEach((k, j) => {
       if (k) raw[k] = rec[j];
     });
-    if (typeof raw.nip === 'string') nips.add(raw.nip);
+    if (typeof raw.nip === 'string') {
+      nips.add(raw.nip);
+      nipByRow.set(i + 1, raw.nip);
+    }
     const r = validateRow(raw, i + 1, 'csv', errors);
     if (r) rows.push(r);
   });
-  return { format: 'csv', rows, errors, total: data.length, nipsInFile: nips };
+  return { format: 'csv', rows, errors, total: data.length, nipsInFile: nips, nipByRow };
 }

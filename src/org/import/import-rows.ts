@@ -1,4 +1,5 @@
 import { unsafeTextProblem } from '../../common/safe-text';
+import { EmployeePersonalFields, FlatPersonal, personalFromFlat } from '../employee-personal';
 import { EMPLOYEE_STATUSES, GOLONGAN_PNS, GOLONGAN_PPPK, JENJANG, POSITION_KINDS } from '../org.enums';
 
 /** One employee of an import, flattened; the same for JSON and CSV input. */
@@ -18,6 +19,8 @@ export interface ImportRow {
   isUnitHead: boolean;
   tmt: string;
   effectiveFrom: string;
+  /** Personal fields the row carries (absent column/key = keep what is stored). */
+  personal: Partial<EmployeePersonalFields>;
 }
 
 export interface ImportError {
@@ -27,7 +30,7 @@ export interface ImportError {
 }
 
 export type ImportFormat = 'json' | 'csv';
-type Key = Exclude<keyof ImportRow, 'row'>;
+type Key = Exclude<keyof ImportRow, 'row' | 'personal'> | keyof FlatPersonal;
 
 /** CSV column names (flat) = internal keys; JSON uses the POST /employees shape with a nested `position`. */
 export const CSV_COLUMNS: Record<string, Key> = {
@@ -45,6 +48,14 @@ export const CSV_COLUMNS: Record<string, Key> = {
   isUnitHead: 'isUnitHead',
   tmt: 'tmt',
   effectiveFrom: 'effectiveFrom',
+  birthPlace: 'birthPlace',
+  karpegNumber: 'karpegNumber',
+  tmtPangkat: 'tmtPangkat',
+  educationLevel: 'educationLevel',
+  educationName: 'educationName',
+  mkgYears: 'mkgYears',
+  mkgMonths: 'mkgMonths',
+  mkgAsOf: 'mkgAsOf',
 };
 const JSON_FIELD: Record<Key, string> = {
   nip: 'nip',
@@ -61,6 +72,27 @@ const JSON_FIELD: Record<Key, string> = {
   isUnitHead: 'position.isUnitHead',
   tmt: 'position.tmt',
   effectiveFrom: 'effectiveFrom',
+  birthPlace: 'birthPlace',
+  karpegNumber: 'karpegNumber',
+  tmtPangkat: 'tmtPangkat',
+  educationLevel: 'education.level',
+  educationName: 'education.name',
+  mkgYears: 'masaKerjaGolongan.years',
+  mkgMonths: 'masaKerjaGolongan.months',
+  mkgAsOf: 'masaKerjaGolongan.asOf',
+};
+/** Nested JSON objects of a row and the flat keys of their members. */
+const NESTED: Record<string, Record<string, Key>> = {
+  position: {
+    title: 'title',
+    kind: 'kind',
+    jenjang: 'jenjang',
+    kelasJabatan: 'kelasJabatan',
+    isUnitHead: 'isUnitHead',
+    tmt: 'tmt',
+  },
+  education: { level: 'educationLevel', name: 'educationName' },
+  masaKerjaGolongan: { years: 'mkgYears', months: 'mkgMonths', asOf: 'mkgAsOf' },
 };
 const CSV_FIELD = Object.fromEntries(Object.entries(CSV_COLUMNS).map(([col, key]) => [key, col])) as Record<
   Key,
@@ -97,22 +129,27 @@ export function rawFromJson(item: unknown, row: number, errors: ImportError[]): 
   const o = item as Record<string, unknown>;
   const out: RawRow = {};
   for (const [k, v] of Object.entries(o)) {
-    if (k === 'position') continue;
-    if (k in JSON_FIELD && !JSON_FIELD[k as Key].startsWith('position.')) out[k as Key] = v;
+    if (k in NESTED) continue;
+    if (k in JSON_FIELD && !JSON_FIELD[k as Key].includes('.')) out[k as Key] = v;
     else errors.push({ row, field: k, problem: 'unknown field' });
   }
-  const p = o.position;
-  if (p === undefined || p === null || typeof p !== 'object' || Array.isArray(p)) {
-    errors.push({
-      row,
-      field: 'position',
-      problem: 'must be an object { title, kind, jenjang, kelasJabatan, isUnitHead, tmt }',
-    });
-    return out;
-  }
-  for (const [k, v] of Object.entries(p as Record<string, unknown>)) {
-    if (['title', 'kind', 'jenjang', 'kelasJabatan', 'isUnitHead', 'tmt'].includes(k)) out[k as Key] = v;
-    else errors.push({ row, field: `position.${k}`, problem: 'unknown field' });
+  for (const [name, members] of Object.entries(NESTED)) {
+    const p = o[name];
+    if (name !== 'position' && (p === undefined || p === null)) {
+      // education / masaKerjaGolongan: absent keeps what is stored, null clears it.
+      if (p === null) for (const key of Object.values(members)) out[key] = null;
+      continue;
+    }
+    if (p === undefined || p === null || typeof p !== 'object' || Array.isArray(p)) {
+      errors.push({ row, field: name, problem: `must be an object { ${Object.keys(members).join(', ')} }` });
+      continue;
+    }
+    for (const [k, v] of Object.entries(p as Record<string, unknown>)) {
+      if (k in members) out[members[k]] = v;
+      else errors.push({ row, field: `${name}.${k}`, problem: 'unknown field' });
+    }
+    // A given object states every member: a missing one is "not recorded".
+    for (const key of Object.values(members)) if (out[key] === undefined && name !== 'position') out[key] = null;
   }
   return out;
 }
@@ -183,6 +220,7 @@ export function validateRow(raw: RawRow, row: number, format: ImportFormat, erro
   const givenFrom = blankToNull(str(raw.effectiveFrom));
   if (givenFrom !== null && !isIsoDate(givenFrom)) bad('effectiveFrom', 'must be a date YYYY-MM-DD');
   const effectiveFrom = givenFrom ?? tmt;
+  const personal = personalFromFlat(raw, (key, problem) => bad(key, problem));
 
   if (errors.length > before) return null;
   return {
@@ -201,5 +239,6 @@ export function validateRow(raw: RawRow, row: number, format: ImportFormat, erro
     isUnitHead,
     tmt: tmt!,
     effectiveFrom: effectiveFrom!,
+    personal,
   };
 }
