@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { eventually } from '../support/eventually';
-import { getBinary, overlappingText, pdfText } from '../support/evaluation-fixtures';
+import { getBinary, pdfText } from '../support/evaluation-fixtures';
+import { layoutProblems } from '../support/pdf-layout';
 import { recordFinalEvaluation } from '../support/final-evaluation';
 import { createEmployee, createUnit } from '../support/org-skp-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -127,6 +128,19 @@ describe('angka kredit and outcomes pipeline (outbox → BullMQ → worker)', ()
       pakNumberFormat: '800/{seq}/BKPSDM/{year}',
     });
 
+    // Personal data the NIP does not carry, as kepegawaian records it (no effective date: corrected in place).
+    const personal = await t.request('PATCH', `/api/v1/employees/${jf.nip}`, {
+      token: admin,
+      body: {
+        birthPlace: 'Bandung',
+        karpegNumber: 'N 123456',
+        tmtPangkat: '2023-04-01',
+        education: { level: 'S1', name: 'S1 Administrasi Publik' },
+        masaKerjaGolongan: { years: 4, months: 6, asOf: '2025-01-01' },
+      },
+    });
+    expect(personal.status).toBe(200);
+
     // The 2025 akumulasi (threshold not met) and the konversi sheet: Indonesian decimals, identity from the NIP, the reason that is unmet.
     const pak = await getBinary(t, `/api/v1/employees/${jf.nip}/credit/pak/2025.pdf`, jf.token);
     expect(pak.status).toBe(200);
@@ -140,18 +154,26 @@ describe('angka kredit and outcomes pipeline (outbox → BullMQ → worker)', ()
     expect(text).toContain(`${jf.nip.slice(0, 8)} ${jf.nip.slice(8, 14)} ${jf.nip.slice(14, 15)} ${jf.nip.slice(15)}`);
     expect(text).toMatch(/NOMOR: 800\/\d+\/BKPSDM\/2025/);
     const number = text.match(/NOMOR: (800\/\d+\/BKPSDM\/2025)/)![1];
-    expect(text).toContain('AK Konversi');
+    expect(text).toContain('II. AKUMULASI ANGKA KREDIT');
+    expect(text.replace(/\s+/g, ' ')).toContain('JUMLAH ANGKA KREDIT YANG DIPEROLEH');
     expect(text).toContain('18,750');
     expect(text).toContain('31,250');
     expect(text).not.toMatch(/\b18\.750\b/);
     expect(text).toContain('Jenis Kelamin');
     expect(text).toContain('Nomor Seri KARPEG');
+    expect(text).toContain('N 123456');
+    expect(text).toContain('Bandung, ');
+    expect(text).toContain('/ 1 April 2023');
+    expect(text).toContain('S1 Administrasi Publik');
+    expect(text).toContain('4 tahun 6 bulan (per 1 Januari 2025)');
     expect(text).toMatch(/Ditetapkan di\s*:\s*Contoh/);
     expect(text).toMatch(
       /1\. Kepala Badan Kepegawaian Negara\s+2\. Pimpinan Instansi Pengusul\s+3\. Pejabat Penilai Kinerja/,
     );
-    expect(text).toMatch(/TIDAK DAPAT DIPERTIMBANGKAN UNTUK KENAIKAN PANGKAT/);
-    expect(await overlappingText(pak.body)).toEqual([]);
+    // The akumulasi form states what is missing; the DAPAT/TIDAK DAPAT conclusion belongs to the penetapan only.
+    expect(text).toContain('Syarat yang belum terpenuhi');
+    expect(text).not.toContain('DIPERTIMBANGKAN');
+    expect(await layoutProblems(pak.body)).toEqual([]);
     expect(text).not.toMatch(/harus minimal Baik \(diberikan: (SANGAT_)?BAIK\)/);
     // Printed again: the same number (issued once per employee and year).
     expect(

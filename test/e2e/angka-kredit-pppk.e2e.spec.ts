@@ -1,3 +1,4 @@
+import { layoutProblems } from '../support/pdf-layout';
 import { eventually } from '../support/eventually';
 import { getBinary, pdfText } from '../support/evaluation-fixtures';
 import { recordFinalEvaluation } from '../support/final-evaluation';
@@ -95,6 +96,7 @@ describe('angka kredit of a PPPK in a JF (spec 04 §6, ak.pppk.ledger = INFORMAT
     expect(text).toContain('12,500');
     expect(text).toContain('Informasi: pegawai PPPK');
     expect(text).not.toContain('DIPERTIMBANGKAN');
+    expect(await layoutProblems(pak.body)).toEqual([]);
 
     // AK Dasar / integrasi rest on a PNS golongan ruang: refused for a PPPK with a clear conflict.
     const opening = await t.request('POST', `/api/v1/employees/${nurse.nip}/credit/opening`, {
