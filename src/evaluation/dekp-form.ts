@@ -2,7 +2,9 @@ import type PDFKit from 'pdfkit';
 import type { AgencyProfile } from '../agency/agency.service';
 import { placeAndDate, signatureBlocks } from '../agency/pdf-blocks';
 import { CORE_VALUE_GUIDANCE, CORE_VALUE_LABEL } from '../skp/skp.enums';
+import { PREDICATES } from '../rules';
 import { DekpTable, ORG_LABEL, predLabel, ratingLabel, safe } from './dekp-parts';
+import type { PersonBlock } from './evaluation-store';
 import type { DistributionReport } from './distribution.service';
 import type { EvaluationView } from './evaluation-views';
 import { formatNip, humanEnum, tanggalIndonesia } from './format-id';
@@ -20,7 +22,7 @@ export function renderEvaluationForm(
   agency: AgencyProfile,
   signDate: string,
 ): void {
-  const { left, width, row, heading, kv } = t;
+  const { left, width, row, heading, kv, choice } = t;
   const snap = v.snapshot!;
   doc.addPage();
   const jpt = v.formType === 'JPT';
@@ -37,21 +39,41 @@ export function renderEvaluationForm(
       text: `PERIODE PENILAIAN: ${v.periodLabel} (${tanggalIndonesia(v.start)} s.d. ${tanggalIndonesia(v.end)})`,
     },
   ]);
-  row([
-    {
-      w: width / 2,
-      text: `PEGAWAI YANG DINILAI\n${snap.employee.name}\nNIP ${formatNip(snap.employee.nip)}\n${snap.employee.positionTitle}\n${snap.employee.unitName}`,
-    },
-    {
-      w: width / 2,
-      text: `PEJABAT PENILAI KINERJA\n${snap.ppk?.name ?? '-'}\n${snap.ppk ? `NIP ${formatNip(snap.ppk.nip)}` : ''}\n${snap.ppk?.positionTitle ?? ''}\n${snap.ppk?.unitName ?? ''}`,
-    },
-  ]);
-  kv(
-    '',
-    'CAPAIAN KINERJA ORGANISASI*',
-    v.orgPredicate ? (ORG_LABEL[v.orgPredicate] ?? v.orgPredicate).toUpperCase() : 'BELUM DITETAPKAN',
+  // NO | PEGAWAI YANG DINILAI | NO | PEJABAT PENILAI KINERJA, five numbered items each (Lampiran PermenPANRB 6/2022).
+  const half = width / 2;
+  const idw = [20, 84, half - 104, 20, 84, half - 104];
+  row(
+    [
+      { w: idw[0], text: 'NO', bold: true },
+      { w: idw[1] + idw[2], text: 'PEGAWAI YANG DINILAI', bold: true },
+      { w: idw[3], text: 'NO', bold: true },
+      { w: idw[4] + idw[5], text: 'PEJABAT PENILAI KINERJA', bold: true },
+    ],
+    { fill: true },
   );
+  const items = (pb: PersonBlock | null): [string, string][] => [
+    ['NAMA', pb?.name ?? '-'],
+    ['NIP', pb ? formatNip(pb.nip) : '-'],
+    ['PANGKAT/GOL. RUANG', pb ? (pb.pangkat ? `${pb.pangkat}, ${pb.golongan}` : `Golongan ${pb.golongan}`) : '-'],
+    ['JABATAN', pb?.positionTitle ?? '-'],
+    ['UNIT KERJA', pb?.unitName ?? '-'],
+  ];
+  const [mine, ppk] = [items(snap.employee), items(snap.ppk)];
+  mine.forEach(([k, val], i) =>
+    row([
+      { w: idw[0], text: String(i + 1) },
+      { w: idw[1], text: k },
+      { w: idw[2], text: val },
+      { w: idw[3], text: String(i + 1) },
+      { w: idw[4], text: ppk[i][0] },
+      { w: idw[5], text: ppk[i][1] },
+    ]),
+  );
+  choice('CAPAIAN KINERJA ORGANISASI*', {
+    options: Object.values(ORG_LABEL),
+    chosen: v.orgPredicate ? (ORG_LABEL[v.orgPredicate] ?? null) : null,
+    suffix: v.orgPredicate ? undefined : '(belum ditetapkan)',
+  });
   if (distribution && distribution.orgPredicate) {
     const order: [string, string][] = [
       ['SANGAT_KURANG', 'Sangat Kurang'],
@@ -96,51 +118,71 @@ export function renderEvaluationForm(
   }
   doc.moveDown(0.3);
   heading('HASIL KERJA');
-  const cw = [20, 82, 82, 86, 52, 54, 80, width - 456];
+  // Columns (01 §4.2): JA/JF (1) No (2) RHK pimpinan yang diintervensi (3) RHK (4) Aspek (5) IKI (6) Target
+  // (7) Realisasi (8) Umpan balik; JPT No, RHK, IKI, Target, Perspektif, Realisasi, Umpan balik.
+  type Ind = EvaluationView['results'][number]['indicators'][number];
+  type Res = EvaluationView['results'][number];
+  const evidence = (ind: Ind) =>
+    `${ind.realization ?? '-'}${ind.evidenceUrls.length ? `\nBukti: ${ind.evidenceUrls.join(', ')}` : ''}`;
+  const cols: { w: number; head: string; cell: (r: Res, ind: Ind, first: boolean, no: number) => string }[] = [
+    { w: 20, head: 'NO', cell: (_r, _i, first, no) => (first ? String(no) : '') },
+    ...(jpt
+      ? []
+      : [
+          {
+            w: 74,
+            head: 'RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI',
+            cell: (r: Res, _i: Ind, first: boolean) => (first ? (r.parentText ?? '-') : ''),
+          },
+        ]),
+    { w: jpt ? 110 : 78, head: 'RENCANA HASIL KERJA', cell: (r, _i, first) => (first ? r.text : '') },
+    ...(jpt ? [] : [{ w: 46, head: 'ASPEK', cell: (_r: Res, i: Ind) => (i.aspect ? humanEnum(i.aspect) : '-') }]),
+    // Kualitatif: ukuran keberhasilan/IKI and target written together as narrative (01 §4.1).
+    ...(v.approach === 'KUALITATIF'
+      ? [
+          {
+            w: jpt ? 150 : 130,
+            head: 'UKURAN KEBERHASILAN/INDIKATOR KINERJA INDIVIDU, DAN TARGET',
+            cell: (_r: Res, i: Ind) => `- ${i.text}${i.target ? `: ${i.target}` : ''}`,
+          },
+        ]
+      : [
+          { w: jpt ? 100 : 80, head: 'INDIKATOR KINERJA INDIVIDU', cell: (_r: Res, i: Ind) => i.text },
+          { w: 50, head: 'TARGET', cell: (_r: Res, i: Ind) => i.target ?? '-' },
+        ]),
+    ...(jpt
+      ? [{ w: 62, head: 'PERSPEKTIF', cell: (_r: Res, i: Ind) => (i.perspective ? humanEnum(i.perspective) : '-') }]
+      : []),
+    { w: 80, head: 'REALISASI BERDASARKAN BUKTI DUKUNG', cell: (_r, i) => evidence(i) },
+    {
+      w: 0,
+      head: 'UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG',
+      cell: (r, _i, first) => (first ? (r.feedback ?? '-') : ''),
+    },
+  ];
+  cols[cols.length - 1].w = width - cols.reduce((a, c) => a + c.w, 0);
   row(
-    [
-      { w: cw[0], text: 'NO', bold: true },
-      { w: cw[1], text: 'RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI', bold: true },
-      { w: cw[2], text: 'RENCANA HASIL KERJA', bold: true },
-      { w: cw[3], text: 'INDIKATOR KINERJA INDIVIDU', bold: true },
-      { w: cw[4], text: 'ASPEK', bold: true },
-      { w: cw[5], text: 'TARGET', bold: true },
-      { w: cw[6], text: 'REALISASI BERDASARKAN BUKTI DUKUNG', bold: true },
-      { w: cw[7], text: 'UMPAN BALIK BERKELANJUTAN', bold: true },
-    ],
+    cols.map((c) => ({ w: c.w, text: c.head, bold: true })),
     { fill: true },
   );
-  row(cw.map((w, i) => ({ w, text: String(i + 1) })));
+  row(cols.map((c, i) => ({ w: c.w, text: `(${i + 1})` })));
   for (const kind of ['UTAMA', 'TAMBAHAN']) {
     row([{ w: width, text: kind === 'UTAMA' ? 'A. UTAMA' : 'B. TAMBAHAN', bold: true }]);
     const rs = v.results.filter((r) => r.kind === kind);
     if (rs.length === 0) row([{ w: width, text: '-' }]);
     rs.forEach((r, i) => {
-      const inds = r.indicators.length
+      const inds: Ind[] = r.indicators.length
         ? r.indicators
-        : [{ text: '-', target: null, realization: null, evidenceUrls: [] as string[], aspect: null }];
-      inds.forEach((ind, j) => {
-        row([
-          { w: cw[0], text: j === 0 ? String(i + 1) : '' },
-          { w: cw[1], text: j === 0 ? (r.parentText ?? '-') : '' },
-          { w: cw[2], text: j === 0 ? r.text : '' },
-          { w: cw[3], text: ind.text },
-          { w: cw[4], text: ind.aspect ? humanEnum(ind.aspect) : '-' },
-          { w: cw[5], text: ind.target ?? '-' },
-          {
-            w: cw[6],
-            text: `${ind.realization ?? '-'}${ind.evidenceUrls.length ? `\nBukti: ${ind.evidenceUrls.join(', ')}` : ''}`,
-          },
-          { w: cw[7], text: j === 0 ? (r.feedback ?? '-') : '' },
-        ]);
-      });
+        : [{ id: '', text: '-', target: null, realization: null, evidenceUrls: [], aspect: null, perspective: null }];
+      inds.forEach((ind, j) => row(cols.map((c) => ({ w: c.w, text: c.cell(r, ind, j === 0, i + 1) }))));
     });
   }
-  kv(
-    '',
-    'RATING HASIL KERJA*',
-    ratingLabel(v.resultRating) + (v.isUnitHead ? ' (dari capaian kinerja organisasi yang dipimpin)' : ''),
-  );
+  const RATINGS = ['DI_ATAS_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'DI_BAWAH_EKSPEKTASI'];
+  choice('RATING HASIL KERJA*', {
+    options: RATINGS.map(ratingLabel),
+    chosen: v.resultRating ? ratingLabel(v.resultRating) : null,
+    suffix: v.isUnitHead ? '(dari capaian kinerja organisasi yang dipimpin)' : undefined,
+  });
   doc.moveDown(0.3);
   heading('PERILAKU KERJA');
   const bw2 = [22, 220, 150, width - 392];
@@ -149,7 +191,7 @@ export function renderEvaluationForm(
       { w: bw2[0], text: 'NO', bold: true },
       { w: bw2[1], text: 'NILAI DASAR (CORE VALUES)', bold: true },
       { w: bw2[2], text: 'EKSPEKTASI KHUSUS PIMPINAN', bold: true },
-      { w: bw2[3], text: 'UMPAN BALIK BERKELANJUTAN', bold: true },
+      { w: bw2[3], text: 'UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG', bold: true },
     ],
     { fill: true },
   );
@@ -162,8 +204,14 @@ export function renderEvaluationForm(
       { w: bw2[3], text: b.feedback ?? '-' },
     ]);
   });
-  kv('', 'RATING PERILAKU KERJA*', ratingLabel(v.behaviorRating));
-  kv('', 'PREDIKAT KINERJA PEGAWAI*', predLabel(v.predicate));
+  choice('RATING PERILAKU KERJA*', {
+    options: RATINGS.map(ratingLabel),
+    chosen: v.behaviorRating ? ratingLabel(v.behaviorRating) : null,
+  });
+  choice('PREDIKAT KINERJA PEGAWAI*', {
+    options: PREDICATES.map((p) => predLabel(p)),
+    chosen: v.predicate ? predLabel(v.predicate) : null,
+  });
   doc.moveDown(1);
   doc.font('Helvetica').fontSize(9);
   signatureBlocks(doc, [

@@ -23,20 +23,51 @@ export const safe = (s: string | null | undefined) =>
     // eslint-disable-next-line no-control-regex -- the pattern keeps tab and line breaks on purpose
     .replace(/[^\x09\x0a\x0d\x20-\x7e\xa0-\xff]/g, '?');
 
+/** Options of a starred field ("*) coret yang tidak perlu"): all printed, those that do not apply struck through. */
+export interface Choices {
+  options: string[];
+  /** the option that applies; null = none yet (nothing struck) */
+  chosen: string | null;
+  suffix?: string;
+}
+
 export interface Col {
   w: number;
   text: string;
   bold?: boolean;
+  choices?: Choices;
 }
+
+const choicesText = (c: Choices) => `${c.options.join(' / ')}${c.suffix ? ` ${c.suffix}` : ''}`;
 
 /** Bordered table rows of the DEKP and its form: cells wrap, a row never splits across pages. */
 export function dekpTable(doc: PDFKit.PDFDocument) {
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const drawChoices = (c: Choices, x: number, y: number, w: number) => {
+    const parts = c.options.flatMap((o, i) => [
+      { t: o, strike: c.chosen !== null && o !== c.chosen },
+      ...(i < c.options.length - 1 ? [{ t: ' / ', strike: false }] : []),
+    ]);
+    if (c.suffix) parts.push({ t: ` ${c.suffix}`, strike: false });
+    parts.forEach((p, i) => {
+      const o = { continued: i < parts.length - 1, strike: p.strike };
+      if (i === 0) doc.text(safe(p.t), x, y, { ...o, width: w });
+      else doc.text(safe(p.t), o);
+    });
+  };
+  const choice = (k: string, c: Choices) =>
+    row([
+      { w: 28, text: '' },
+      { w: 170, text: k },
+      { w: width - 198, text: '', choices: c },
+    ]);
   const row = (cols: Col[], opts: { fill?: boolean } = {}) => {
     doc.fontSize(8.5);
     const heights = cols.map((c) =>
-      doc.font(c.bold ? 'Helvetica-Bold' : 'Helvetica').heightOfString(safe(c.text), { width: c.w - 6 }),
+      doc
+        .font(c.bold ? 'Helvetica-Bold' : 'Helvetica')
+        .heightOfString(safe(c.choices ? choicesText(c.choices) : c.text), { width: c.w - 6 }),
     );
     const h = Math.max(...heights) + 6;
     if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
@@ -45,7 +76,9 @@ export function dekpTable(doc: PDFKit.PDFDocument) {
     for (const c of cols) {
       if (opts.fill) doc.rect(x, y, c.w, h).fillAndStroke('#eeeeee', '#000000').fillColor('#000000');
       else doc.rect(x, y, c.w, h).stroke();
-      doc.font(c.bold ? 'Helvetica-Bold' : 'Helvetica').text(safe(c.text), x + 3, y + 3, { width: c.w - 6 });
+      doc.font(c.bold ? 'Helvetica-Bold' : 'Helvetica');
+      if (c.choices) drawChoices(c.choices, x + 3, y + 3, c.w - 6);
+      else doc.text(safe(c.text), x + 3, y + 3, { width: c.w - 6 });
       x += c.w;
     }
     doc.x = left;
@@ -73,7 +106,7 @@ export function dekpTable(doc: PDFKit.PDFDocument) {
     kv('', 'UNIT KERJA', pb ? pb.unitName : '-');
   };
 
-  return { left, width, row, heading, kv, person };
+  return { left, width, row, heading, kv, person, choice };
 }
 
 export type DekpTable = ReturnType<typeof dekpTable>;

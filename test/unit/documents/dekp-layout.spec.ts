@@ -225,5 +225,28 @@ describe('DEKP and evaluation form layout: twenty RHK, 200-character names, thre
     ])
       expect(text).toContain(fixed);
     expect(text.match(/\*\) coret yang tidak perlu/g)?.length).toBe(2);
+    // Starred fields print every option (those that do not apply struck through).
+    expect(text).toContain('Istimewa / Baik / Butuh Perbaikan / Kurang / Sangat Kurang');
+    expect(text).toContain('Di Atas Ekspektasi / Sesuai Ekspektasi / Di Bawah Ekspektasi');
+    expect(text).toContain('Sangat Baik / Baik / Butuh Perbaikan / Kurang/Misconduct / Sangat Kurang');
+    expect(text).toContain('PANGKAT/GOL. RUANG');
+  });
+
+  it('JPT variant, kualitatif: RHK, ukuran keberhasilan with target, perspektif; no intervened RHK or aspek', async () => {
+    const jpt = { ...view(), formType: 'JPT', approach: 'KUALITATIF' } as EvaluationView;
+    jpt.results = jpt.results.slice(0, 3).map((r) => ({
+      ...r,
+      indicators: r.indicators.map((i) => ({ ...i, aspect: null, perspective: 'PENERIMA_LAYANAN' })),
+    }));
+    const pdf = await renderDekp(jpt, distribution, '2026-12-30', agency);
+    const t = (await pdfText(pdf)).replace(/\s+/g, ' ');
+    expect(t).toContain('BAGI PEJABAT PIMPINAN TINGGI');
+    expect(t).toContain('PERSPEKTIF');
+    expect(t).toContain('PENDEKATAN HASIL KERJA KUALITATIF');
+    expect(t).toContain(': 100% fasilitas rujukan terakreditasi paripurna');
+    expect(t).toContain('Penerima Layanan');
+    expect(t).not.toContain('DIINTERVENSI');
+    expect(t).not.toContain('ASPEK');
+    expect(await layoutProblems(pdf)).toEqual([]);
   });
 });
