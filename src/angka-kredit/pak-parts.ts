@@ -93,9 +93,10 @@ function pendidikan(e: PakView['employee']): string {
   return name ? (name.startsWith(level) ? name : `${level} ${name}`) : level;
 }
 
+/** Not recorded: a dotted blank; for a PPPK (no pangkat ladder, 04 §6) not applicable: "-". */
 function masaKerjaGolongan(e: PakView['employee']): string {
   const m = e.masaKerjaGolongan;
-  return m ? `${m.years} tahun ${m.months} bulan (per ${tanggalIndonesia(m.asOf)})` : BLANK;
+  return m ? `${m.years} tahun ${m.months} bulan (per ${tanggalIndonesia(m.asOf)})` : e.status === 'PPPK' ? '-' : BLANK;
 }
 
 /**
@@ -113,7 +114,7 @@ export function identity(doc: Doc, v: PakView, form: 'konversi' | 'penetapan') {
     Nama: e.name,
     NIP: formatNip(e.nip),
     'Nomor Seri KARPEG': e.karpegNumber ?? (e.status === 'PPPK' ? '-' : BLANK),
-    'Pangkat/Golongan ruang/TMT': `${pangkat} / ${e.tmtPangkat ? tanggalIndonesia(e.tmtPangkat) : BLANK}`,
+    'Pangkat/Golongan ruang/TMT': `${pangkat} / ${e.tmtPangkat ? tanggalIndonesia(e.tmtPangkat) : e.status === 'PPPK' ? '-' : BLANK}`,
     'Tempat/Tanggal Lahir': `${e.birthPlace ?? BLANK}, ${nip.birthDate ? tanggalIndonesia(nip.birthDate) : BLANK}`,
     'Jenis Kelamin': nip.gender ?? BLANK,
     Pendidikan: pendidikan(e),

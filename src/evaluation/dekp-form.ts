@@ -24,6 +24,10 @@ export function renderEvaluationForm(
 ): void {
   const { left, width, row, heading, kv, choice } = t;
   const snap = v.snapshot!;
+  // A section heading never ends a page: its column header and first row follow it.
+  const keepWithNext = (h: number) => {
+    if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  };
   doc.addPage();
   const jpt = v.formType === 'JPT';
   doc.font('Helvetica-Bold').fontSize(11).text('EVALUASI KINERJA PEGAWAI', { align: 'center' });
@@ -117,6 +121,7 @@ export function renderEvaluationForm(
     doc.y = cy + chartH + 16;
   }
   doc.moveDown(0.3);
+  keepWithNext(110);
   heading('HASIL KERJA');
   // Columns (01 §4.2): JA/JF (1) No (2) RHK pimpinan yang diintervensi (3) RHK (4) Aspek (5) IKI (6) Target
   // (7) Realisasi (8) Umpan balik; JPT No, RHK, IKI, Target, Perspektif, Realisasi, Umpan balik.
@@ -184,6 +189,7 @@ export function renderEvaluationForm(
     suffix: v.isUnitHead ? '(dari capaian kinerja organisasi yang dipimpin)' : undefined,
   });
   doc.moveDown(0.3);
+  keepWithNext(130);
   heading('PERILAKU KERJA');
   const bw2 = [22, 220, 150, width - 392];
   row(

@@ -166,7 +166,8 @@ describe('PAK forms of PerBKN 3/2023 Lampiran II', () => {
     expect(text).toContain('PERNYATAAN ANGKA KREDIT (INFORMASI)');
     expect(text).toContain('Informasi: pegawai PPPK tidak memiliki kenaikan pangkat');
     expect(text).toMatch(/Periode\s*:\s*1 Januari 2024 s\.d\. 31 Desember 2024/);
-    expect(text).toContain('Golongan IX');
+    expect(text).toContain('4. Pangkat/Golongan ruang/TMT : Golongan IX / -');
+    expect(text).toContain('9. Masa Kerja Golongan : -');
     expect(text).toContain('Perempuan');
     expect(text).not.toMatch(/PENETAPAN|AKUMULASI|DIPERTIMBANGKAN/);
     expect(await layoutProblems(pdf)).toEqual([]);
