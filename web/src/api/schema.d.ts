@@ -698,9 +698,46 @@ export interface paths {
         put?: never;
         /**
          * Bulk import of employees (≤ 10,000 rows), all-or-nothing, idempotent on NIP
-         * @description JSON: an array of POST /employees bodies (optional effectiveFrom per row). CSV (text/csv, "," or ";"): header line with columns nip,name,status,golongan,unitCode,supervisorNip,password,positionTitle,positionKind,jenjang,kelasJabatan,isUnitHead,tmt,effectiveFrom. Excel (.xlsx, body with content type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet): the first sheet with the same header row; NIPs as text. Rows are numbered from 1 (the CSV header is row 0). An existing NIP is updated: a new history row from effectiveFrom (default tmt) when position, golongan, unit or supervisor changed. Supervisors may be rows of the same file, in any order. A password is only used to create a missing login account; it never resets an existing one. With any bad row: 400, nothing written, every problem listed in `errors`.
+         * @description JSON: an array of POST /employees bodies (optional effectiveFrom per row). CSV (text/csv, "," or ";"): header line with columns nip,name,status,golongan,unitCode,supervisorNip,password,positionTitle,positionKind,jenjang,kelasJabatan,isUnitHead,tmt,effectiveFrom and optionally the personal data of the PAK: birthPlace,karpegNumber,tmtPangkat,educationLevel,educationName,mkgYears,mkgMonths,mkgAsOf (an absent column keeps what is stored, a blank cell clears it). Excel (.xlsx, body with content type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet): the first sheet with the same header row; NIPs as text. Rows are numbered from 1 (the CSV header is row 0). An existing NIP is updated: a new history row from effectiveFrom (default tmt) when position, golongan, unit or supervisor changed. Supervisors may be rows of the same file, in any order. A password is only used to create a missing login account; it never resets an existing one. With any bad row: 400, nothing written, every problem listed in `errors`.
          */
         post: operations["EmployeeImportController_import_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/import/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import error report as CSV: the same body as POST /employees/import, checked, nothing written
+         * @description One line per problem (row, NIP written on the row, column, problem); only the header when the file would import. UTF-8 with BOM, `sep` comma|semicolon, NIP as ="…" text unless `codes=plain`.
+         */
+        post: operations["EmployeeImportController_errorsCsv_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/import/errors.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import error report as an Excel workbook (header in Bahasa Indonesia, NIP as text); nothing written */
+        post: operations["EmployeeImportController_errorsXlsx_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -773,7 +810,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Mutation (mutasi/promosi) from an effective date; history is kept */
+        /** Mutation (mutasi/promosi) from an effective date, history kept; and/or the personal data of the PAK (no date needed) */
         patch: operations["OrgController_mutateEmployee_v1"];
         trace?: never;
     };
@@ -1933,6 +1970,24 @@ export interface components {
             /** @example Jadwal kunjungan sudah baik; lengkapi foto bukti kunjungan */
             text: string;
         };
+        EducationDto: {
+            /**
+             * @description jenjang pendidikan terakhir yang diakui
+             * @enum {string}
+             */
+            level: "SD" | "SMP" | "SMA" | "D1" | "D2" | "D3" | "D4" | "S1" | "S2" | "S3";
+            /** @example S1 Kesehatan Masyarakat */
+            name?: string | null;
+        };
+        MasaKerjaGolonganDto: {
+            years: number;
+            months: number;
+            /**
+             * @description the date on which years/months hold (SK pangkat or last record)
+             * @example 2026-01-01
+             */
+            asOf: string;
+        };
         PositionDto: {
             /** @example Analis Kebijakan Ahli Muda */
             title: string;
@@ -1950,6 +2005,24 @@ export interface components {
             tmt: string;
         };
         CreateEmployeeDto: {
+            /**
+             * @description tempat lahir
+             * @example Bandung
+             */
+            birthPlace?: string | null;
+            /**
+             * @description Nomor Seri KARPEG
+             * @example N 123456
+             */
+            karpegNumber?: string | null;
+            /**
+             * @description TMT pangkat/golongan ruang
+             * @example 2022-04-01
+             */
+            tmtPangkat?: string | null;
+            education?: components["schemas"]["EducationDto"] | null;
+            /** @description masa kerja golongan on a date */
+            masaKerjaGolongan?: components["schemas"]["MasaKerjaGolonganDto"] | null;
             /** @example 198703152010011002 */
             nip: string;
             name: string;
@@ -2033,8 +2106,29 @@ export interface components {
             parentCode?: string | null;
         };
         MutateEmployeeDto: {
-            /** @example 2026-07-01 */
-            effectiveFrom: string;
+            /**
+             * @description tempat lahir
+             * @example Bandung
+             */
+            birthPlace?: string | null;
+            /**
+             * @description Nomor Seri KARPEG
+             * @example N 123456
+             */
+            karpegNumber?: string | null;
+            /**
+             * @description TMT pangkat/golongan ruang
+             * @example 2022-04-01
+             */
+            tmtPangkat?: string | null;
+            education?: components["schemas"]["EducationDto"] | null;
+            /** @description masa kerja golongan on a date */
+            masaKerjaGolongan?: components["schemas"]["MasaKerjaGolonganDto"] | null;
+            /**
+             * @description required with name, golongan, unitCode, supervisorNip, position or event
+             * @example 2026-07-01
+             */
+            effectiveFrom?: string;
             name?: string;
             golongan?: string;
             unitCode?: string;
@@ -3080,6 +3174,8 @@ export interface components {
             actual: number | null;
             limit: number | null;
         };
+        /** @enum {string} */
+        EducationLevel: "SD" | "SMP" | "SMA" | "D1" | "D2" | "D3" | "D4" | "S1" | "S2" | "S3";
         EmployeeDetail: {
             nip: string;
             name: string;
@@ -3101,7 +3197,48 @@ export interface components {
             };
             validFrom: string;
             validTo: string | null;
+            personal: components["schemas"]["EmployeePersonal"];
             history: components["schemas"]["AssignmentHistoryItem"][];
+        };
+        EmployeePersonal: {
+            birthPlace: string | null;
+            karpegNumber: string | null;
+            tmtPangkat: string | null;
+            education: {
+                level: components["schemas"]["EducationLevel"];
+                name: string | null;
+            } | null;
+            masaKerjaGolongan: {
+                years: number;
+                months: number;
+                asOf: string;
+            } | null;
+            birthDate: string | null;
+            /** @enum {string|null} */
+            gender: "LAKI_LAKI" | "PEREMPUAN" | null;
+        };
+        EmployeeRecord: {
+            nip: string;
+            name: string;
+            status: string;
+            asOf: string;
+            golongan: string;
+            unitCode: string;
+            unitName: string;
+            supervisorNip: string | null;
+            ppkNip: string | null;
+            atasanPpkNip: string | null;
+            position: {
+                title: string;
+                kind: string;
+                jenjang: string | null;
+                kelasJabatan: number;
+                isUnitHead: boolean;
+                tmt: string;
+            };
+            validFrom: string;
+            validTo: string | null;
+            personal: components["schemas"]["EmployeePersonal"];
         };
         EmployeeView: {
             nip: string;
@@ -8022,6 +8159,161 @@ export interface operations {
             };
         };
     };
+    EmployeeImportController_errorsCsv_v1: {
+        parameters: {
+            query?: {
+                /** @description NIP and other digit codes as ="…" so spreadsheets keep them as text (default text), or bare digits (plain) */
+                codes?: "text" | "plain";
+                /** @description UTF-8 byte-order mark first (default true) */
+                bom?: "true" | "false";
+                /** @description field separator (default comma; semicolon for spreadsheets with Indonesian settings) */
+                sep?: "comma" | "semicolon";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, one line per problem (only the header when the file would import) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmployeeImportController_errorsXlsx_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel workbook, one row per problem */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     OrgListsController_listEmployees_v1: {
         parameters: {
             query?: {
@@ -8129,7 +8421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EmployeeView"];
+                    "application/json": components["schemas"]["EmployeeRecord"];
                 };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
@@ -8559,7 +8851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EmployeeView"];
+                    "application/json": components["schemas"]["EmployeeRecord"];
                 };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
