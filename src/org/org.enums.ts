@@ -24,45 +24,10 @@ export const JENJANG = [
 ] as const;
 export type JenjangJf = (typeof JENJANG)[number];
 
-/** PNS golongan ruang I/a … IV/e; PPPK use grades I … XVII, stored as roman numerals. */
-export const GOLONGAN_PNS = [
-  'I/a',
-  'I/b',
-  'I/c',
-  'I/d',
-  'II/a',
-  'II/b',
-  'II/c',
-  'II/d',
-  'III/a',
-  'III/b',
-  'III/c',
-  'III/d',
-  'IV/a',
-  'IV/b',
-  'IV/c',
-  'IV/d',
-  'IV/e',
-] as const;
-export const GOLONGAN_PPPK = [
-  'I',
-  'II',
-  'III',
-  'IV',
-  'V',
-  'VI',
-  'VII',
-  'VIII',
-  'IX',
-  'X',
-  'XI',
-  'XII',
-  'XIII',
-  'XIV',
-  'XV',
-  'XVI',
-  'XVII',
-] as const;
+/** PNS golongan ruang I/a … IV/e and PPPK grades I … XVII: the rules library's lists. */
+import { GOLONGANS as GOLONGAN_PNS, PPPK_GRADES as GOLONGAN_PPPK } from '../rules/common/enums';
+
+export { GOLONGAN_PNS, GOLONGAN_PPPK };
 export const GOLONGAN = [...GOLONGAN_PNS, ...GOLONGAN_PPPK] as const;
 
 /** Pangkat names printed on official documents. */
