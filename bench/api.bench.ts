@@ -6,8 +6,14 @@
  * autocannon on this machine (-c 50 -d 10, warm-up first, median of 3 runs):
  *   - GET /api/health (in-run baseline: the framework + a PostgreSQL and a Redis ping),
  *   - PUT /api/v1/skp/{id}/evaluations/{year}/rating by 50 PPKs over their staff (random pick per request),
- *   - GET /api/v1/payroll/allowances?limit=1000 pages (random cursor per request) → lines/s.
- * Prints req/s, p50/p99 and the ratio to the baseline; drops the database and the queue prefix.
+ *   - GET /api/v1/payroll/allowances?limit=1000 pages (random cursor per request) → lines/s, with and
+ *     without the per-line explanation,
+ *   - the console's main reads at -c 20 (--console-connections): GET /api/health again as their baseline,
+ *     the PPK's team list (GET /api/v1/me/team), the evaluation view (GET /api/v1/skp/{id}/evaluations/{year})
+ *     and the year-end monitoring dashboard (GET /api/v1/monitoring/year-end, ADMIN).
+ * Prints req/s, p50/p99 and the ratio to the baseline; with --json FILE also writes the summary
+ * (bench/support/summary.ts); --only rating,payroll,… measures only those endpoints (the baselines always).
+ * Drops the database and the queue prefix.
  */
 import { Client } from 'pg';
 import { SYNTHETIC_PASSWORD, parseArgs } from './synthetic-agency';
@@ -24,6 +30,7 @@ import {
   Stack,
   teardown,
 } from './support/stack';
+import { ApiSummary, EndpointSummary, loadAverage, writeSummary } from './support/summary';
 
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
@@ -37,7 +44,11 @@ interface AutocannonResult {
 }
 
 interface Scenario {
+  /** Key in the JSON summary. */
+  key: string;
   name: string;
+  /** Concurrent connections (default --connections). */
+  connections?: number;
   /** Lines per request (payroll page) to report lines/s. */
   linesPerRequest?: number;
   request: () => { method: string; path: string; headers: Record<string, string>; body?: string };
@@ -72,12 +83,13 @@ async function measure(
   s: Scenario,
   o: { connections: number; duration: number; runs: number },
 ): Promise<Figures> {
-  process.stderr.write(`  ${s.name}: warm-up`);
-  await runOnce(base, s, o.connections, 3);
+  const connections = s.connections ?? o.connections;
+  process.stderr.write(`  ${s.name} -c ${connections}: warm-up`);
+  await runOnce(base, s, connections, 3);
   const runs: Figures[] = [];
   for (let i = 0; i < o.runs; i++) {
     process.stderr.write(` · run ${i + 1}`);
-    runs.push(await runOnce(base, s, o.connections, o.duration));
+    runs.push(await runOnce(base, s, connections, o.duration));
   }
   process.stderr.write('\n');
   const mid = median(runs.map((r) => r.rps));
@@ -134,6 +146,46 @@ async function payrollCursors(stack: Stack, token: string, month: string): Promi
   return cursors.length > 1 ? cursors.slice(0, -1) : cursors;
 }
 
+/** The console's main reads (PPK team list, evaluation view, ADMIN year-end dashboard) and their own -c baseline. */
+function consoleScenarios(
+  stack: Stack,
+  pool: { token: string; skpIds: string[] }[],
+  admin: string,
+  connections: number,
+  pick: <T>(xs: T[]) => T,
+): Scenario[] {
+  const get = (path: string, token: string) => ({ method: 'GET', path, headers: { authorization: `Bearer ${token}` } });
+  return [
+    {
+      key: 'consoleBaseline',
+      name: 'GET /api/health (console baseline)',
+      connections,
+      request: () => ({ method: 'GET', path: '/api/health', headers: {} }),
+    },
+    {
+      key: 'teamList',
+      name: `GET /api/v1/me/team?year=${stack.year}`,
+      connections,
+      request: () => get(`/api/v1/me/team?year=${stack.year}`, pick(pool).token),
+    },
+    {
+      key: 'evaluationView',
+      name: `GET /api/v1/skp/{id}/evaluations/${stack.year}`,
+      connections,
+      request: () => {
+        const p = pick(pool);
+        return get(`/api/v1/skp/${pick(p.skpIds)}/evaluations/${stack.year}`, p.token);
+      },
+    },
+    {
+      key: 'monitoringDashboard',
+      name: `GET /api/v1/monitoring/year-end?year=${stack.year}`,
+      connections,
+      request: () => get(`/api/v1/monitoring/year-end?year=${stack.year}`, admin),
+    },
+  ];
+}
+
 export async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const employees = Number(args.employees ?? 20_000);
@@ -153,16 +205,29 @@ export async function main(): Promise<void> {
   try {
     await startServices(stack, { port: Number(args.port ?? 3390), worker: true });
     const admin = await adminLogin(stack);
-    process.stderr.write(`  allowance run ${stack.month} (so payroll has lines)…\n`);
-    const run = await allowanceRun(stack, admin, stack.month);
+    const consoleConnections = Number(args['console-connections'] ?? 20);
+    const only = args.only ? new Set(args.only.split(',')) : null;
+    const payrollWanted = !only || only.has('payroll') || only.has('payrollNoExplanation');
+    let lines = 0;
+    let cursors: (string | null)[] = [null];
+    if (payrollWanted) {
+      process.stderr.write(`  allowance run ${stack.month} (so payroll has lines)…\n`);
+      lines = (await allowanceRun(stack, admin, stack.month)).processed;
+      cursors = await payrollCursors(stack, admin, stack.month);
+    }
+    const load0 = loadAverage();
     const pool = await ratingPool(stack, o.connections);
-    const cursors = await payrollCursors(stack, admin, stack.month);
     const ratings = ['DI_ATAS_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'DI_BAWAH_EKSPEKTASI'];
     const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)];
     const json = { 'content-type': 'application/json' };
     const scenarios: Scenario[] = [
-      { name: 'GET /api/health (baseline)', request: () => ({ method: 'GET', path: '/api/health', headers: {} }) },
       {
+        key: 'baseline',
+        name: 'GET /api/health (baseline)',
+        request: () => ({ method: 'GET', path: '/api/health', headers: {} }),
+      },
+      {
+        key: 'rating',
         name: `PUT …/evaluations/${stack.year}/rating`,
         request: () => {
           const p = pick(pool);
@@ -179,6 +244,7 @@ export async function main(): Promise<void> {
         },
       },
       {
+        key: 'payroll',
         name: 'GET /api/v1/payroll/allowances?limit=1000',
         linesPerRequest: 1000,
         request: () => {
@@ -192,6 +258,7 @@ export async function main(): Promise<void> {
       },
       {
         // What a payroll system needs (amounts, no per-line explanation, ~2 KB of the ~2.3 KB per item).
+        key: 'payrollNoExplanation',
         name: 'GET …/allowances?limit=1000&explanation=false',
         linesPerRequest: 1000,
         request: () => {
@@ -203,24 +270,52 @@ export async function main(): Promise<void> {
           };
         },
       },
+      ...consoleScenarios(stack, pool, admin, consoleConnections, pick),
     ];
     const results: [Scenario, Figures][] = [];
-    for (const s of scenarios) results.push([s, await measure(stack.base, s, o)]);
+    for (const s of scenarios)
+      if (!only || s.key === 'baseline' || s.key === 'consoleBaseline' || only.has(s.key))
+        results.push([s, await measure(stack.base, s, o)]);
     const base = results[0][1].rps;
+    const baseOf = (s: Scenario) =>
+      (s.connections ?? o.connections) === o.connections
+        ? base
+        : (results.find(([b]) => b.key === 'consoleBaseline')?.[1].rps ?? base);
     console.log(`API benchmark (${machine()}; PostgreSQL and Redis on the same machine; autocannon in-process)`);
     console.log(
-      `  ${employees.toLocaleString('en')} synthetic employees, allowance lines ${run.processed.toLocaleString('en')}; -c ${o.connections} -d ${o.duration}, warm-up 3 s, median of ${o.runs}`,
+      `  ${employees.toLocaleString('en')} synthetic employees, allowance lines ${lines.toLocaleString('en')}; -c ${o.connections} -d ${o.duration}, warm-up 3 s, median of ${o.runs}`,
     );
     for (const [s, f] of results) {
       const lines = s.linesPerRequest ? `  ${Math.round(f.rps * s.linesPerRequest).toLocaleString('en')} lines/s` : '';
       const bad = f.non2xx || f.errors ? `  (non-2xx ${f.non2xx}, errors ${f.errors})` : '';
       console.log(
-        `  ${s.name.padEnd(44)} ${Math.round(f.rps).toLocaleString('en').padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  ${(f.rps / base).toFixed(2)}× baseline${lines}${bad}`,
+        `  ${s.name.padEnd(44)} -c ${String(s.connections ?? o.connections).padEnd(3)} ${Math.round(f.rps).toLocaleString('en').padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  ${(f.rps / baseOf(s)).toFixed(2)}× baseline${lines}${bad}`,
       );
     }
     console.log(
-      `  peak RSS: API ${stack.api!.peakRssMb.toFixed(0)} MB, worker ${stack.worker!.peakRssMb.toFixed(0)} MB`,
+      `  peak RSS: API ${stack.api!.peakRssMb.toFixed(0)} MB, worker ${stack.worker!.peakRssMb.toFixed(0)} MB; load average at start ${load0}`,
     );
+    const endpoints: Record<string, EndpointSummary> = {};
+    for (const [s, f] of results.slice(1))
+      endpoints[s.key] = {
+        reqPerSec: f.rps,
+        p50Ms: f.p50,
+        p99Ms: f.p99,
+        errors: f.errors,
+        non2xx: f.non2xx,
+        ratioToBaseline: f.rps / baseOf(s),
+        connections: s.connections ?? o.connections,
+        ...(s.linesPerRequest ? { linesPerSec: f.rps * s.linesPerRequest } : {}),
+      };
+    const summary: ApiSummary = {
+      employees,
+      loadAverageAtStart: load0,
+      baseline: { reqPerSec: base, p50Ms: results[0][1].p50, p99Ms: results[0][1].p99, connections: o.connections },
+      endpoints,
+      apiPeakRssMb: stack.api!.peakRssMb,
+      workerPeakRssMb: stack.worker!.peakRssMb,
+    };
+    writeSummary(args.json, summary);
   } finally {
     await teardown(stack);
   }

@@ -621,6 +621,9 @@ export async function seedSynthetic(url: string, o: SyntheticOptions): Promise<S
         'approved_at',
         'approved_by',
         'version',
+        // The BEFORE INSERT trigger that defaults the period does not fire under session_replication_role = replica.
+        'period_start',
+        'period_end',
       ],
       rows: () =>
         idx.map((i) => {
@@ -644,6 +647,8 @@ export async function seedSynthetic(url: string, o: SyntheticOptions): Promise<S
             `${year}-01-15 08:00:00+07`,
             e.supervisor?.id ?? null,
             3,
+            `${year}-01-01`,
+            `${year}-12-31`,
           ];
         }),
     },

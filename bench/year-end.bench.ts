@@ -14,7 +14,8 @@
  *   time, employees/s, rows written per table, peak RSS of the API and the worker, and the baseline:
  *   the same rows COPY'd (from a file, binary-identical) into empty tables of the same definitions
  *   (LIKE … INCLUDING ALL: same columns, defaults, indexes, constraints) in the same run, with the
- *   ratio ours / COPY. Drops the database and the queue prefix unless --keep.
+ *   ratio ours / COPY. With --json FILE also writes the summary (bench/support/summary.ts).
+ *   Drops the database and the queue prefix unless --keep.
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -38,6 +39,7 @@ import {
   teardown,
   WORKER_HEAP_MB,
 } from './support/stack';
+import { loadAverage, writeSummary, YearEndSummary } from './support/summary';
 
 const QUEUES = ['pipeline', 'allowance', 'maintenance'];
 
@@ -207,7 +209,7 @@ export async function main(): Promise<void> {
     });
     const admin = await adminLogin(stack);
     const m = await marks(c);
-    const load0 = os.loadavg()[0];
+    const load0 = loadAverage();
     process.stderr.write(`  year-end close ${stack.year}: finalize-batch + allowance run ${stack.month}…\n`);
     // BKPSDM closes the year while finance starts the month's allowance run: both requests at once.
     const t0 = Date.now();
@@ -285,6 +287,18 @@ export async function main(): Promise<void> {
       `  baseline COPY of the same ${base.rows.toLocaleString('en')} rows (${(base.bytes / 2 ** 20).toFixed(0)} MB) into empty tables of the same definition: ${(base.ms / 1000).toFixed(1)} s`,
     );
     console.log(`  ours / COPY: ${(wallMs / base.ms).toFixed(1)}×`);
+    const summary: YearEndSummary = {
+      employees,
+      wallSeconds: wallMs / 1000,
+      finalizeSeconds: (tFinal - t0) / 1000,
+      copySeconds: base.ms / 1000,
+      ratioToCopy: wallMs / base.ms,
+      apiPeakRssMb: apiRss,
+      workerPeakRssMb: workerRss,
+      failedJobs: q.failed,
+      loadAverageAtStart: load0,
+    };
+    writeSummary(args.json, summary);
   } finally {
     await c.end();
     await teardown(stack);
