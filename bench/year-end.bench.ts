@@ -70,7 +70,18 @@ function writtenTables(m: Record<string, string>, month: string): Written[] {
     { table: 'allowance_runs', where: 'true', kind: 'insert' },
     { table: 'allowance_run_chunks', where: 'true', kind: 'insert' },
     { table: 'allowance_lines', where: `month = '${month}'`, kind: 'insert' },
+    // Since 1767870000001: the distribution report once per unit (an older checkout has no such table).
+    { table: 'evaluation_distribution_reports', where: 'true', kind: 'insert' },
   ];
+}
+
+/** The written tables this checkout's schema has (bench:compare runs this harness on older commits too). */
+async function existing(c: Client, written: Written[]): Promise<Written[]> {
+  const r = await c.query(`SELECT t FROM unnest($1::text[]) t WHERE to_regclass(t) IS NOT NULL`, [
+    written.map((w) => w.table),
+  ]);
+  const have = new Set(r.rows.map((x: { t: string }) => x.t));
+  return written.filter((w) => have.has(w.table));
 }
 
 async function queueState(
@@ -250,7 +261,7 @@ export async function main(): Promise<void> {
     const wallMs = t1 - t0;
     const q = await queueState(stack.redisUrl, stack.prefix);
 
-    const written = writtenTables(m, stack.month);
+    const written = await existing(c, writtenTables(m, stack.month));
     const counts: [string, number][] = [];
     for (const w of written)
       counts.push([

@@ -133,15 +133,14 @@ export async function startServices(
     ...(o.extraEnv ?? {}),
   };
   stack.base = `http://127.0.0.1:${o.port}`;
-  stack.api = start(stack, 'api', 'main.js', env);
+  // Extra node flags for profiling, e.g. API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS).
+  const flags = (v: string | undefined) => (v ?? '').split(' ').filter(Boolean);
+  stack.api = start(stack, 'api', 'main.js', env, flags(process.env.API_NODE_ARGS));
   if (o.worker)
-    stack.worker = start(
-      stack,
-      'worker',
-      'worker.js',
-      env,
-      WORKER_HEAP_MB > 0 ? [`--max-old-space-size=${WORKER_HEAP_MB}`] : [],
-    );
+    stack.worker = start(stack, 'worker', 'worker.js', env, [
+      ...(WORKER_HEAP_MB > 0 ? [`--max-old-space-size=${WORKER_HEAP_MB}`] : []),
+      ...flags(process.env.WORKER_NODE_ARGS),
+    ]);
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (stack.api.child.exitCode !== null) throw new Error(`API exited: ${stack.api.log.join('').slice(-2000)}`);

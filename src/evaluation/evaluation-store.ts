@@ -217,6 +217,15 @@ export class EvaluationStore {
     );
   }
 
+  /** The unit's distribution report a year-end batch stored once and referenced (evaluations.distribution_report_id). */
+  async distributionReport(m: EntityManager, reportId: string): Promise<unknown> {
+    const rows: { report: unknown }[] = await m.query(
+      `SELECT report FROM evaluation_distribution_reports WHERE id = $1`,
+      [reportId],
+    );
+    return rows[0]?.report ?? null;
+  }
+
   async revisions(m: EntityManager, evaluationId: string) {
     const rows = await m.query(
       `SELECT revision, result_rating AS "resultRating", behavior_rating AS "behaviorRating", predicate, reason, created_by AS "createdBy", created_at AS "createdAt"

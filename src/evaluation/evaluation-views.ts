@@ -194,7 +194,9 @@ export class EvaluationViews {
       issuedAt: iso(e?.issuedAt ?? null),
       objectionDeadline: iso(e?.objectionDeadline ?? null),
       distributionJustification: e?.distributionJustification ?? null,
-      distribution: (e?.distributionReport as DistributionReport | null) ?? null,
+      distribution: (e?.distributionReport ??
+        (e?.distributionReportId ? await this.store.distributionReport(m, e.distributionReportId) : null) ??
+        null) as DistributionReport | null,
       objection: e?.objectionReason
         ? {
             reason: e.objectionReason,

@@ -66,6 +66,20 @@ describe('security: finalize-batch leaves the employee’s right intact (HTTP th
       [ids],
     );
     expect(n).toBe(0);
+    // the unit's distribution report is stored once for the batch and referenced; the view still shows it
+    const refs = await t.dataSource.query(
+      `SELECT count(DISTINCT distribution_report_id)::int AS reports, count(distribution_report)::int AS copies FROM evaluations WHERE id = ANY($1)`,
+      [ids],
+    );
+    expect(refs).toEqual([{ reports: 1, copies: 0 }]);
+    const [{ report }] = await t.dataSource.query(
+      `SELECT r.report FROM evaluation_distribution_reports r JOIN evaluations e ON e.distribution_report_id = r.id WHERE e.id = $1`,
+      [ids[0]],
+    );
+    expect(report).toMatchObject({ period: Q, ok: expect.any(Boolean) });
+    const view = await t.request('GET', evalPath(skps[0].id, Q), { token: org.staff[0].token });
+    expect(view.status).toBe(200);
+    expect(view.body.distribution).toEqual(report);
 
     // the employee accepts their own result: FINAL, recorded under the employee
     const a = await t.request('POST', `${evalPath(skps[0].id, Q)}/accept`, { token: org.staff[0].token });

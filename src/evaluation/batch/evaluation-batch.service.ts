@@ -85,6 +85,8 @@ export class EvaluationBatchService {
       unitIds = rows.map((r) => r.id);
     }
     const reports = new Map<string, { unitId: string; report: DistributionReport }>();
+    // Distribution unit → its stored report (evaluation_distribution_reports.id), once per batch.
+    const reportIds = new Map<string, string>();
     const skipped = new Map<string, { unitCode: string; evaluations: number; violations: string[] }>();
     const result: FinalizeBatchResult = { period: per.period, issued: 0, overridden: 0, skipped: [], chunks: 0, ms: 0 };
     let after = '00000000-0000-0000-0000-000000000000';
@@ -97,7 +99,7 @@ export class EvaluationBatchService {
           unitIds ? [per.period, after, FINALIZE_CHUNK, unitIds] : [per.period, after, FINALIZE_CHUNK],
         );
         if (rows.length === 0) return null;
-        await this.chunk(m, p, per, rows, reports, skipped, justification, result);
+        await this.chunk(m, p, per, rows, reports, reportIds, skipped, justification, result);
         return rows[rows.length - 1].id;
       });
       if (last === null) break;
@@ -115,6 +117,7 @@ export class EvaluationBatchService {
     per: EvaluationPeriod,
     all: Row[],
     reports: Map<string, { unitId: string; report: DistributionReport }>,
+    reportIds: Map<string, string>,
     skipped: Map<string, { unitCode: string; evaluations: number; violations: string[] }>,
     justification: string | null,
     result: FinalizeBatchResult,
@@ -166,13 +169,24 @@ export class EvaluationBatchService {
         justification: report.ok ? null : justification,
       };
     });
+    // Each unit's report is written once per batch and referenced (not one jsonb copy per evaluation).
+    const missing = Object.keys(usedReports).filter((u) => !reportIds.has(u));
+    if (missing.length) {
+      const stored: { id: string; unit_id: string }[] = await m.query(
+        `INSERT INTO evaluation_distribution_reports (unit_id, period, report)
+         SELECT x.unit_id, $2::varchar, x.report FROM jsonb_to_recordset($1::jsonb) AS x(unit_id uuid, report jsonb)
+         RETURNING id, unit_id`,
+        [JSON.stringify(missing.map((u) => ({ unit_id: u, report: usedReports[u] }))), per.period],
+      );
+      for (const s of stored) reportIds.set(s.unit_id, s.id);
+    }
     await m.query(
       `UPDATE evaluations e SET status = 'ISSUED', snapshot = x.snapshot, issued_at = $3::timestamptz, objection_deadline = $4::timestamptz,
-              distribution_justification = x.justification, distribution_report = ($2::jsonb) -> x.dist_unit,
+              distribution_justification = x.justification, distribution_report = NULL, distribution_report_id = ($2::jsonb ->> x.dist_unit)::uuid,
               version = e.version + 1, updated_at = now()
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, snapshot jsonb, dist_unit text, justification text)
         WHERE e.id = x.id`,
-      [JSON.stringify(items), JSON.stringify(usedReports), now, deadline],
+      [JSON.stringify(items), JSON.stringify(Object.fromEntries(reportIds)), now, deadline],
     );
     const { actor } = actorLabel(p);
     const ids = rows.map((r) => r.id);

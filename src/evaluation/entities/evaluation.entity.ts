@@ -31,6 +31,8 @@ export class EvaluationEntity {
   @Column({ name: 'distribution_justification', type: 'text', nullable: true }) distributionJustification:
     string | null;
   @Column({ name: 'distribution_report', type: 'jsonb', nullable: true }) distributionReport: unknown;
+  /** Set instead of `distributionReport` by the year-end batch: the unit's report, stored once per unit and batch. */
+  @Column({ name: 'distribution_report_id', type: 'uuid', nullable: true }) distributionReportId: string | null;
   @Column({ name: 'objection_reason', type: 'text', nullable: true }) objectionReason: string | null;
   @Column({ name: 'objected_at', type: 'timestamptz', nullable: true }) objectedAt: Date | null;
   @Column({ name: 'ppk_explanation', type: 'text', nullable: true }) ppkExplanation: string | null;
