@@ -2,6 +2,7 @@ import { AgencyModule } from '../agency/agency.module';
 import { Module } from '@nestjs/common';
 import { DisciplineReadModule } from '../discipline/discipline-read';
 import { OutcomesModule } from '../outcomes/outcomes.module';
+import { CreditLedgerRepository } from './credit-ledger.repository';
 import { CreditLedgerService } from './credit-ledger.service';
 import { CreditController } from './credit.controller';
 import { CreditService } from './credit.service';
@@ -9,7 +10,7 @@ import { CreditService } from './credit.service';
 @Module({
   imports: [AgencyModule, OutcomesModule, DisciplineReadModule],
   controllers: [CreditController],
-  providers: [CreditLedgerService, CreditService],
+  providers: [CreditLedgerRepository, CreditLedgerService, CreditService],
   exports: [CreditLedgerService],
 })
 export class AngkaKreditModule {}

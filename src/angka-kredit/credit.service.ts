@@ -10,6 +10,7 @@ import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { akDasar, akDefaults, educationBonus, Golongan, integrasi, LedgerEntry } from '../rules';
 import { CreditComputation, CreditLedgerService } from './credit-ledger.service';
+import { CreditLedgerRepository } from './credit-ledger.repository';
 import { CreditEducationDto, CreditOpeningDto } from './dto/credit.dto';
 import { PPPK_NOTICE, renderPak } from './pak-document';
 import { AppConfig } from '../config/app-config';
@@ -39,6 +40,7 @@ export class CreditService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: CreditLedgerService,
+    private readonly repo: CreditLedgerRepository,
     private readonly org: OrgDirectory,
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
@@ -69,9 +71,7 @@ export class CreditService {
 
   async view(p: Principal, nip: string): Promise<CreditView> {
     const c = await this.computeFor(p, nip);
-    const stored = await this.dataSource.query(`SELECT version, computed_at FROM ak_ledgers WHERE employee_id = $1`, [
-      c.facts.employeeId,
-    ]);
+    const version = await this.repo.storedVersion(c.facts.employeeId);
     const next = c.ledger.next
       ? {
           ...c.ledger.next,
@@ -79,6 +79,13 @@ export class CreditService {
           unmet: c.eligibility?.unmet ?? [],
           reasons: c.eligibility?.reasons ?? [],
           explanation: c.eligibility?.explanation,
+          tmt: c.kp?.tmt ?? null,
+          submitFrom: c.kp?.submitFrom ?? null,
+          submitBy: c.kp?.submitBy ?? null,
+          eligibleOn: c.kp?.eligibleOn ?? null,
+          tmtRegime: c.kp?.regime ?? null,
+          delayedBy: c.kp?.delayedBy ?? [],
+          tmtExplanation: c.kp?.explanation ?? null,
         }
       : null;
     const informational = c.ledger.informational;
@@ -106,7 +113,7 @@ export class CreditService {
       warnings: c.ledger.warnings,
       superseded: c.ledger.superseded,
       next,
-      version: stored[0]?.version ?? null,
+      version,
       explanation: c.ledger.explanation,
     };
   }
@@ -123,12 +130,15 @@ export class CreditService {
         ? akDasar({ jenjang: jenjang, golongan: golongan as Golongan })
         : integrasi({ jenjang: jenjang, golongan: golongan as Golongan, conventionalTotal: dto.conventionalTotal! });
     await this.dataSource.transaction(async (m) => {
-      const inserted = await m.query(
-        `INSERT INTO ak_openings (employee_id, kind, conventional_total, jenjang, golongan, amount) VALUES ($1,$2,$3,$4,$5,$6)
-         ON CONFLICT (employee_id, jenjang) DO NOTHING RETURNING id`,
-        [c.facts.employeeId, dto.kind, dto.conventionalTotal ?? null, jenjang, golongan, result.amount],
-      );
-      if (inserted.length === 0)
+      const openingId = await this.repo.insertOpening(m, {
+        employeeId: c.facts.employeeId,
+        kind: dto.kind,
+        conventionalTotal: dto.conventionalTotal ?? null,
+        jenjang,
+        golongan,
+        amount: result.amount,
+      });
+      if (!openingId)
         throw conflict(
           'Entri awal (INTEGRASI/AK_DASAR) untuk jenjang ini sudah ada / opening entry already exists for this jenjang',
         );
@@ -143,7 +153,7 @@ export class CreditService {
         aggregateType: 'Employee',
         aggregateId: c.facts.employeeId,
         payload: { employeeId: c.facts.employeeId, cause: `opening:${dto.kind}` },
-        dedupeKey: `ak-opening:${inserted[0].id}`,
+        dedupeKey: `ak-opening:${openingId}`,
       });
     });
     return { source: dto.kind, jenjang, golongan, ...result };
@@ -158,11 +168,8 @@ export class CreditService {
     const c = await this.computeFor(p, nip);
     const result = educationBonus({ jenjang: c.ledger.jenjang });
     await this.dataSource.transaction(async (m) => {
-      const inserted = await m.query(
-        `INSERT INTO ak_education (employee_id, degree, awarded_on) VALUES ($1,$2,$3) ON CONFLICT (employee_id, degree) DO NOTHING RETURNING id`,
-        [c.facts.employeeId, dto.degree, dto.awardedOn],
-      );
-      if (inserted.length === 0)
+      const educationId = await this.repo.insertEducation(m, c.facts.employeeId, dto.degree, dto.awardedOn);
+      if (!educationId)
         throw conflict(`Ijazah ${dto.degree} sudah diberi angka kredit / this degree was already credited`);
       await this.audit.record(m, {
         action: 'credit.education',
@@ -175,7 +182,7 @@ export class CreditService {
         aggregateType: 'Employee',
         aggregateId: c.facts.employeeId,
         payload: { employeeId: c.facts.employeeId, cause: `education:${dto.degree}` },
-        dedupeKey: `ak-education:${inserted[0].id}`,
+        dedupeKey: `ak-education:${educationId}`,
       });
     });
     return { source: 'PENDIDIKAN', degree: dto.degree, awardedOn: dto.awardedOn, jenjang: c.ledger.jenjang, ...result };

@@ -42,6 +42,23 @@ export interface CreditNextView extends LedgerNext {
   /** One readable reason (Bahasa Indonesia) per unmet code. */
   reasons: string[];
   explanation?: Explanation;
+  /**
+   * KENAIKAN_PANGKAT of a PNS (04 §3.3): the first KP TMT once the months in pangkat are complete, of the
+   * period regime in force on it (1 Apr/1 Oct until 2023, six dates 2024 – Sep 2025, every month from Oct
+   * 2025), whose proposal window has not closed, after sanctions in force; AK and predikat must be
+   * documented by `submitBy`. Null for a kenaikan jenjang, a PPPK or a sanction that ends employment.
+   */
+  tmt: string | null;
+  /** Proposal window of that TMT (04 §3.2). */
+  submitFrom: string | null;
+  submitBy: string | null;
+  /** Date the months in pangkat are complete; null when no TMT applies. */
+  eligibleOn: string | null;
+  /** Id of the KP period regime of the TMT (KEP_BKN_12_2002, PERBKN_4_2023, PERBKN_4_2025). */
+  tmtRegime: string | null;
+  /** TMTs a discipline sanction passed over or moved (SANCTION_BLOCKING, KP_DELAY), with the sanction and case. */
+  delayedBy: { tmt: string; reason: 'SANCTION_BLOCKING' | 'KP_DELAY'; sanction: string; caseId: string }[];
+  tmtExplanation: Explanation | null;
 }
 
 /** GET /employees/{nip}/credit: the AK ledger computed from facts, explained. */

@@ -58,6 +58,54 @@ export class DisciplineSanctionsReader {
     return rows[0] ?? null;
   }
 
+  /** `promotionBlockingSanction` for many employees in one read (batch credit jobs). */
+  async promotionBlockingSanctions(
+    employeeIds: string[],
+    onDate: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<
+    Map<string, { caseId: string; sanction: string; level: string; effectiveFrom: string; effectiveTo: string | null }>
+  > {
+    const rows: {
+      employee_id: string;
+      caseId: string;
+      sanction: string;
+      level: string;
+      effectiveFrom: string;
+      effectiveTo: string | null;
+    }[] = await m.query(
+      `SELECT DISTINCT ON (employee_id) employee_id, case_id AS "caseId", sanction, level,
+              to_char(effective_from,'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to,'YYYY-MM-DD') AS "effectiveTo"
+         FROM discipline_sanctions
+        WHERE employee_id = ANY($1::uuid[]) AND level IN ('SEDANG','BERAT','PTDH') AND effective_from <= $2::date AND (effective_to IS NULL OR effective_to > $2::date)
+        ORDER BY employee_id, effective_to DESC NULLS FIRST`,
+      [employeeIds, onDate],
+    );
+    return new Map(rows.map(({ employee_id, ...s }) => [employee_id, s]));
+  }
+
+  /**
+   * Sanctions that can move a kenaikan pangkat TMT (rule `kp.nextPeriod`, 04 §3.3): every sanction in effect
+   * from `since` on (blocking and delay windows are at most 12 months), plus any that ends employment.
+   */
+  async kenaikanPangkatSanctions(
+    employeeIds: string[],
+    since: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, { type: string; effectiveFrom: string; caseId: string }[]>> {
+    const out = new Map<string, { type: string; effectiveFrom: string; caseId: string }[]>();
+    if (employeeIds.length === 0) return out;
+    const rows: { employee_id: string; type: string; effectiveFrom: string; caseId: string }[] = await m.query(
+      `SELECT employee_id, sanction AS type, to_char(effective_from,'YYYY-MM-DD') AS "effectiveFrom", case_id AS "caseId"
+         FROM discipline_sanctions
+        WHERE employee_id = ANY($1::uuid[]) AND (effective_from >= $2::date OR sanction IN ('PTDH','PDHTAPS'))
+        ORDER BY employee_id, effective_from`,
+      [employeeIds, since],
+    );
+    for (const { employee_id, ...s } of rows) out.set(employee_id, [...(out.get(employee_id) ?? []), s]);
+    return out;
+  }
+
   /**
    * Sanctions for `computeAllowanceMonth({ sanctions })` of a month, per employee: every sanction that took
    * effect before the month ends and did not end well before it (the rules library decides the months cut).

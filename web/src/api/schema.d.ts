@@ -2894,6 +2894,19 @@ export interface components {
             unmet: (components["schemas"]["UnmetCode"] | "HUKDIS_IN_FORCE")[];
             reasons: string[];
             explanation?: components["schemas"]["Explanation"];
+            tmt: string | null;
+            submitFrom: string | null;
+            submitBy: string | null;
+            eligibleOn: string | null;
+            tmtRegime: string | null;
+            delayedBy: {
+                tmt: string;
+                /** @enum {string} */
+                reason: "SANCTION_BLOCKING" | "KP_DELAY";
+                sanction: string;
+                caseId: string;
+            }[];
+            tmtExplanation: components["schemas"]["Explanation"] | null;
         };
         CreditOpeningResult: {
             /** @enum {string} */
