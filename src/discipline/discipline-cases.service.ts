@@ -16,6 +16,7 @@ import {
   selectVersion,
   decisionEffectiveDate,
   NETRALITAS_ACTS,
+  recommendingBody,
   RuleInputError,
   SANCTION_CATALOGUE,
   type DisciplineLevel,
@@ -26,6 +27,7 @@ import {
 } from '../rules';
 import { addMonthsToDate } from '../rules/common/dates';
 import { DisciplineCalendar, CompetentOfficials } from './discipline-calendar.service';
+import { NeutralityElectionsService } from './neutrality-elections.service';
 import {
   CaseKind,
   CaseStatus,
@@ -69,6 +71,9 @@ export interface OpenCaseInput {
   evidenceUrls: string[];
   description: string | null;
   level?: DisciplineLevel;
+  /** NETRALITAS (04 §7): the election named by the reporter, and present only to listen (N05). */
+  election?: string | null;
+  listeningOnly?: boolean;
   /** minutesPerTmkDay: of the employee's allowance rule set (the scan passes it); absent = the discipline default. */
   attendance?: {
     cumulativeDays: number;
@@ -130,6 +135,12 @@ interface CaseRow {
   attendance_year: number | null;
   attendance_rung: number | null;
   attendance_facts: unknown;
+  recommending_body: string | null;
+  recommending_body_explanation: Explanation | null;
+  election_code: string | null;
+  stage_source: 'ELECTION' | 'REPORTED' | null;
+  stage_explanation: Explanation | null;
+  listening_only: boolean | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -156,7 +167,8 @@ const CASE_SELECT = `SELECT c.id, c.number::int AS number, c.employee_id, c.kind
   c.competent_officials, c.competent_official_ids::text[] AS competent_official_ids, c.decided_sanction, c.decided_level, ${D('decided_on', 'decided_on')},
   c.decision_ref, c.decided_by, ${D('delivered_on', 'delivered_on')}, ${D('effective_from', 'effective_from')}, ${D('effective_to', 'effective_to')},
   c.effective_explanation, ${D('ended_on', 'ended_on')}, c.dismissed_reason, c.overdue_steps, c.escalated, c.attendance_year, c.attendance_rung,
-  c.attendance_facts, c.version, c.created_at, c.updated_at
+  c.attendance_facts, c.recommending_body, c.recommending_body_explanation, c.election_code, c.stage_source, c.stage_explanation,
+  c.listening_only, c.version, c.created_at, c.updated_at
   FROM discipline_cases c`;
 
 export const caseReference = (n: number) => `DIS-${String(n).padStart(6, '0')}`;
@@ -198,6 +210,7 @@ export class DisciplineCasesService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly elections: NeutralityElectionsService,
   ) {}
 
   // ---- classification -------------------------------------------------------------------------
@@ -310,6 +323,14 @@ export class DisciplineCasesService {
       ]);
     if (dto.kind !== 'ATTENDANCE' && dto.attendance)
       throw badRequest('Data tidak valid / invalid input', [{ field: 'attendance', problem: 'only for ATTENDANCE' }]);
+    if (dto.kind !== 'NETRALITAS' && (dto.election || dto.listeningOnly !== undefined))
+      throw badRequest('Data tidak valid / invalid input', [
+        { field: dto.election ? 'election' : 'listeningOnly', problem: 'only for NETRALITAS' },
+      ]);
+    if (dto.listeningOnly && dto.act !== 'N05')
+      throw badRequest('Data tidak valid / invalid input', [
+        { field: 'listeningOnly', problem: 'only for act N05 (attending a campaign), 04 §7' },
+      ]);
     const emp: { id: string }[] = await this.dataSource.query(`SELECT id FROM employees WHERE nip = $1`, [dto.nip]);
     if (!emp[0])
       throw unprocessable(`Pegawai ${dto.nip} tidak dikenal / unknown NIP`, [{ field: 'nip', problem: 'unknown NIP' }]);
@@ -325,6 +346,8 @@ export class DisciplineCasesService {
         evidenceUrls: dto.evidenceUrls ?? [],
         description: dto.description ?? null,
         level: dto.level,
+        election: dto.election ?? null,
+        listeningOnly: dto.listeningOnly ?? false,
         attendance: dto.attendance ? { ...dto.attendance, year: Number(dto.occurredOn.slice(0, 4)) } : undefined,
       }),
     );
@@ -334,6 +357,17 @@ export class DisciplineCasesService {
   /** Opens a case in the caller's transaction. Returns null when an automatic attendance case for the rung already exists. */
   async open(m: EntityManager, input: OpenCaseInput, auto = false): Promise<string | null> {
     const today = this.clock.today();
+    // 04 §7: stage from the election's penetapan date, recommending body of the act date.
+    const nf =
+      input.kind === 'NETRALITAS'
+        ? await this.elections.facts(m, {
+            occurredOn: input.occurredOn,
+            stage: input.stage,
+            election: input.election,
+            listeningOnly: input.listeningOnly ?? false,
+          })
+        : null;
+    if (nf) input = { ...input, stage: nf.stage };
     const cls = this.classify(input);
     const snap =
       (await this.org.snapshotById(input.employeeId, input.occurredOn, m)) ??
@@ -379,8 +413,9 @@ export class DisciplineCasesService {
     const rows: { id: string; number: number }[] = await m.query(
       `INSERT INTO discipline_cases (employee_id, kind, act, stage, occurred_on, reported_on, reported_by, description, evidence_urls, subject, unit_id,
          track, level, candidate_sanctions, manual_review, classification, status, competent_officials, competent_official_ids, deadlines,
-         attendance_year, attendance_rung, attendance_facts)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19::uuid[],$20,$21,$22,$23)
+         attendance_year, attendance_rung, attendance_facts,
+         recommending_body, recommending_body_explanation, election_code, stage_source, stage_explanation, listening_only)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19::uuid[],$20,$21,$22,$23,$24,$25,$26,$27,$28,$29)
        ON CONFLICT (employee_id, attendance_year, attendance_rung) WHERE attendance_rung IS NOT NULL DO NOTHING
        RETURNING id, number::int AS number`,
       [
@@ -407,6 +442,12 @@ export class DisciplineCasesService {
         auto ? (input.attendance?.year ?? null) : null,
         auto ? (cls.attendanceRung ?? null) : null,
         input.attendance ? JSON.stringify(input.attendance) : null,
+        nf?.recommendingBody ?? null,
+        nf ? JSON.stringify(nf.recommendingBodyExplanation) : null,
+        nf?.electionCode ?? null,
+        nf?.stageSource ?? null,
+        nf ? JSON.stringify(nf.stageExplanation) : null,
+        nf ? nf.listeningOnly : null,
       ],
     );
     if (!rows[0]) return null;
@@ -426,6 +467,9 @@ export class DisciplineCasesService {
         occurredOn: input.occurredOn,
         track: cls.track,
         level: cls.level,
+        ...(nf
+          ? { recommendingBody: nf.recommendingBody, election: nf.electionCode, listeningOnly: nf.listeningOnly }
+          : {}),
       },
     });
     await this.outbox.add(m, {
@@ -739,6 +783,8 @@ export class DisciplineCasesService {
       kind: c.kind,
       act: c.act,
       stage: c.stage,
+      recommendingBody: c.kind === 'NETRALITAS' ? NeutralityElectionsService.view(c).recommendingBody.body : null,
+      listeningOnly: c.listening_only,
       occurredOn: c.occurred_on,
       reportedOn: c.reported_on,
       reportedBy: c.reported_by,
@@ -774,6 +820,18 @@ export class DisciplineCasesService {
       `SELECT count(*)::int AS n FROM discipline_cases c WHERE ${where.join(' AND ')} AND c.escalated`,
       params,
     );
+    const byRecommendingBody: Record<string, number> = {};
+    if (kind === 'NETRALITAS') {
+      const bodies: { body: string | null; d: string | null; n: number }[] = await this.dataSource.query(
+        `SELECT c.recommending_body AS body, CASE WHEN c.recommending_body IS NULL THEN to_char(c.occurred_on,'YYYY-MM-DD') END AS d, count(*)::int AS n
+           FROM discipline_cases c WHERE ${where.join(' AND ')} GROUP BY 1, 2`,
+        params,
+      );
+      for (const r of bodies) {
+        const body = r.body ?? recommendingBody({ date: r.d! }).body;
+        byRecommendingBody[body] = (byRecommendingBody[body] ?? 0) + r.n;
+      }
+    }
     const byUnit = new Map<
       string,
       { unitCode: string; unitName: string; counts: Record<string, number>; total: number }
@@ -797,6 +855,7 @@ export class DisciplineCasesService {
       escalated: esc.n,
       byStatus,
       byUnit: [...byUnit.values()],
+      byRecommendingBody,
     };
   }
 
@@ -1022,6 +1081,7 @@ export class DisciplineCasesService {
       overdueSteps: c.overdue_steps ?? [],
       escalated: c.escalated,
       attendance: (c.attendance_facts as Record<string, unknown> | null) ?? null,
+      netralitas: c.kind === 'NETRALITAS' ? NeutralityElectionsService.view(c) : null,
       version: c.version,
       createdAt: c.created_at.toISOString(),
     };

@@ -35,6 +35,9 @@ export const DISCIPLINE_EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'decisionRef', label: 'Nomor Keputusan', kind: 'text', width: 22 },
   { key: 'overdueSteps', label: 'Tahap Terlambat', kind: 'text', width: 16 },
   { key: 'escalated', label: 'Eskalasi', kind: 'boolean' },
+  // 04 §7, appended so readers of the earlier columns by position keep working.
+  { key: 'recommendingBody', label: 'Lembaga Pemberi Rekomendasi', kind: 'text', width: 14 },
+  { key: 'listeningOnly', label: 'Hanya Mendengarkan', kind: 'boolean' },
 ];
 
 export function disciplineExportRows(items: readonly ExportItem[]): ExportRow[] {

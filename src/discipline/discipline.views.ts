@@ -1,4 +1,5 @@
 import type { DisciplineLevel, Explanation, Sanction } from '../rules';
+import type { NetralitasCaseFacts } from './neutrality-elections.service';
 import type {
   CaseKind,
   CaseStatus,
@@ -72,6 +73,8 @@ export interface DisciplineCaseItem {
   escalated: boolean;
   /** ATTENDANCE cases: the attendance facts of the rung. */
   attendance: Record<string, unknown> | null;
+  /** NETRALITAS cases (04 §7): recommending body of the act date, election and stage source, listeningOnly. */
+  netralitas: NetralitasCaseFacts | null;
   version: number;
   createdAt: string;
 }
@@ -113,6 +116,8 @@ export interface DisciplineCaseSummary {
   escalated: number;
   byStatus: Record<string, number>;
   byUnit: { unitCode: string; unitName: string; counts: Record<string, number>; total: number }[];
+  /** NETRALITAS: cases per recommending body of the act date (KASN / BKN, 04 §7); empty for other kinds. */
+  byRecommendingBody: Record<string, number>;
 }
 
 export interface DisciplineEscalationList {
@@ -139,6 +144,10 @@ export type DisciplineExportRow = {
   kind: CaseKind;
   act: string | null;
   stage: string | null;
+  /** NETRALITAS: KASN / BKN by the act date (04 §7). */
+  recommendingBody: string | null;
+  /** NETRALITAS N05: present only to listen (04 §7). */
+  listeningOnly: boolean | null;
   occurredOn: string;
   reportedOn: string;
   reportedBy: string;

@@ -54,6 +54,7 @@ export type {
   DisciplineHolidays,
   DisciplineExport,
 } from '../discipline/discipline.views';
+export type { ElectionList, ElectionView } from '../discipline/neutrality-elections.repository';
 export type { FinalizeBatchResult } from '../evaluation/batch/evaluation-batch.service';
 
 export interface SkpPage extends Page<SkpListItem> {}
@@ -172,5 +173,7 @@ export const RESPONSE_TYPE_NAMES = [
   'DisciplineEscalationList',
   'DisciplineHolidays',
   'DisciplineExport',
+  'ElectionList',
+  'ElectionView',
 ] as const;
 export type ResponseTypeName = (typeof RESPONSE_TYPE_NAMES)[number];

@@ -39,6 +39,8 @@ test('Disiplin: a netralitas case from report to decision, each step with its de
     await expect(page.getByRole('heading', { level: 1, name: /^Kasus DIS-\d+$/ })).toBeVisible();
     await expect(page.getByTestId('case-status')).toHaveText('Dilaporkan');
     await expect(page.getByText(`${employee.name} (`)).toBeVisible();
+    // 04 §7: the recommending body of the act date (after 24 August 2024: BKN), derived, never typed in.
+    await expect(page.getByTestId('recommending-body')).toContainText('BKN');
     await expect(due(page, 'verify')).toHaveText(LONG_DATE);
     await expect(page.getByRole('heading', { level: 2, name: 'Yang harus bertindak' })).toBeVisible();
     await expect(

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -60,10 +61,32 @@ export class CreateCaseDto {
   @Matches(/^[A-Z0-9_.-]{1,20}$/, { message: 'must be a short code (A–Z, 0–9, _ . -)' })
   act?: string;
 
-  @ApiPropertyOptional({ enum: NETRALITAS_STAGES, nullable: true, description: 'required for NETRALITAS' })
+  @ApiPropertyOptional({
+    enum: NETRALITAS_STAGES,
+    nullable: true,
+    description:
+      'NETRALITAS: derived from the election covering occurredOn (CALON from its penetapan date); when given it must agree (422); required only when no election covers the date',
+  })
   @IsOptional()
   @IsIn(NETRALITAS_STAGES)
   stage?: (typeof NETRALITAS_STAGES)[number] | null;
+
+  @ApiPropertyOptional({
+    example: 'PILKADA_2024',
+    description:
+      'NETRALITAS: code of the election (GET /discipline/elections); needed only when the act date falls in two elections',
+  })
+  @IsOptional()
+  @Matches(/^[A-Z0-9_]{3,40}$/, { message: 'must be an election code' })
+  election?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'NETRALITAS N05: present at a campaign only to listen, with no partisan gesture or attribute (04 §7). Recorded for the examiner; the classification is unchanged',
+  })
+  @IsOptional()
+  @IsBoolean()
+  listeningOnly?: boolean;
 
   @ApiProperty({ example: '2026-02-10' })
   @IsDateOnly()

@@ -65,7 +65,7 @@ export function netralitasStage(
       ruleId: 'netralitas.stage',
       legalBasis: e.legalBasis,
       status: 'INFERRED',
-      inputs: { date, election: e.code },
+      inputs: { date, election: e.code, penetapan: e.penetapan },
       formula: `${date} ${stage === 'CALON' ? '≥' : '<'} penetapan pasangan calon ${e.penetapan} (${e.name}) → ${stage}`,
     }),
   };

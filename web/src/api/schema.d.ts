@@ -1567,6 +1567,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/discipline/elections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elections with their windows and penetapan pasangan calon dates (ADMIN) */
+        get: operations["NeutralityElectionsController_list_v1"];
+        put?: never;
+        /** Add an election (ADMIN, audited): acts in [from, to] are CALON from the penetapan date, BAKAL_CALON before; 409 when the code exists */
+        post: operations["NeutralityElectionsController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/discipline/elections/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an election (ADMIN, audited); cases already reported keep the stage recorded when they were reported */
+        put: operations["NeutralityElectionsController_update_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/year-end": {
         parameters: {
             query?: never;
@@ -2241,10 +2276,17 @@ export interface components {
              */
             act?: string;
             /**
-             * @description required for NETRALITAS
+             * @description NETRALITAS: derived from the election covering occurredOn (CALON from its penetapan date); when given it must agree (422); required only when no election covers the date
              * @enum {string|null}
              */
             stage?: "BAKAL_CALON" | "CALON" | null;
+            /**
+             * @description NETRALITAS: code of the election (GET /discipline/elections); needed only when the act date falls in two elections
+             * @example PILKADA_2024
+             */
+            election?: string;
+            /** @description NETRALITAS N05: present at a campaign only to listen, with no partisan gesture or attribute (04 §7). Recorded for the examiner; the classification is unchanged */
+            listeningOnly?: boolean;
             /** @example 2026-02-10 */
             occurredOn: string;
             /** @example Bawaslu Kabupaten (temuan pengawasan) */
@@ -2309,6 +2351,57 @@ export interface components {
         };
         HolidaysDto: {
             holidays: components["schemas"]["HolidayItemDto"][];
+        };
+        CreateElectionDto: {
+            /** @enum {string} */
+            kind: "PEMILU" | "PILKADA";
+            /** @example Pemilihan Kepala Daerah Serentak 2024 */
+            name: string;
+            /**
+             * @description first day of acts attributed to this election
+             * @example 2024-01-01
+             */
+            from: string;
+            /**
+             * @description last day of acts attributed to this election
+             * @example 2024-12-31
+             */
+            to: string;
+            /**
+             * @description penetapan pasangan calon: acts on or after it are CALON stage, before it BAKAL_CALON (within from..to)
+             * @example 2024-09-22
+             */
+            penetapan: string;
+            /** @example PKPU 2/2024 (penetapan pasangan calon 22 September 2024) */
+            legalBasis: string;
+            /**
+             * @description A–Z, 0–9 and _, 3–40 characters
+             * @example PILKADA_2024
+             */
+            code: string;
+        };
+        UpdateElectionDto: {
+            /** @enum {string} */
+            kind: "PEMILU" | "PILKADA";
+            /** @example Pemilihan Kepala Daerah Serentak 2024 */
+            name: string;
+            /**
+             * @description first day of acts attributed to this election
+             * @example 2024-01-01
+             */
+            from: string;
+            /**
+             * @description last day of acts attributed to this election
+             * @example 2024-12-31
+             */
+            to: string;
+            /**
+             * @description penetapan pasangan calon: acts on or after it are CALON stage, before it BAKAL_CALON (within from..to)
+             * @example 2024-09-22
+             */
+            penetapan: string;
+            /** @example PKPU 2/2024 (penetapan pasangan calon 22 September 2024) */
+            legalBasis: string;
         };
         YearEndSharesDto: {
             /**
@@ -3010,6 +3103,7 @@ export interface components {
             attendance: {
                 [key: string]: unknown;
             } | null;
+            netralitas: components["schemas"]["NetralitasCaseFacts"] | null;
             version: number;
             createdAt: string;
         };
@@ -3035,6 +3129,9 @@ export interface components {
                 };
                 total: number;
             }[];
+            byRecommendingBody: {
+                [key: string]: number;
+            };
         };
         DisciplineCaseView: {
             id: string;
@@ -3084,6 +3181,7 @@ export interface components {
             attendance: {
                 [key: string]: unknown;
             } | null;
+            netralitas: components["schemas"]["NetralitasCaseFacts"] | null;
             version: number;
             createdAt: string;
             deadlines: {
@@ -3133,6 +3231,8 @@ export interface components {
             kind: components["schemas"]["CaseKind"];
             act: string | null;
             stage: string | null;
+            recommendingBody: string | null;
+            listeningOnly: boolean | null;
             occurredOn: string;
             reportedOn: string;
             reportedBy: string;
@@ -3189,6 +3289,21 @@ export interface components {
         };
         /** @enum {string} */
         EducationLevel: "SD" | "SMP" | "SMA" | "D1" | "D2" | "D3" | "D4" | "S1" | "S2" | "S3";
+        /** @enum {string} */
+        ElectionKind: "PEMILU" | "PILKADA";
+        ElectionList: {
+            items: components["schemas"]["ElectionView"][];
+        };
+        ElectionView: {
+            code: string;
+            kind: components["schemas"]["ElectionKind"];
+            name: string;
+            from: string;
+            to: string;
+            penetapan: string;
+            legalBasis: string;
+            updatedAt: string;
+        };
         EmployeeDetail: {
             nip: string;
             name: string;
@@ -3602,6 +3717,15 @@ export interface components {
             year: number;
             items: components["schemas"]["MyAllowanceLine"][];
         };
+        NetralitasCaseFacts: {
+            recommendingBody: components["schemas"]["RecommendingBodyView"];
+            election: string | null;
+            /** @enum {string|null} */
+            stageSource: "ELECTION" | "REPORTED" | null;
+            stageExplanation: components["schemas"]["Explanation"] | null;
+            listeningOnly: boolean;
+            notes: string[];
+        };
         Official: {
             name: string;
             nip: string;
@@ -3775,6 +3899,12 @@ export interface components {
         };
         /** @enum {string} */
         RecommendationLevel: "RINGAN" | "SEDANG" | "BERAT" | "KODE_ETIK" | "PTDH";
+        RecommendingBodyView: {
+            body: string;
+            name: string;
+            onDate: string;
+            explanation: components["schemas"]["Explanation"];
+        };
         /** @enum {string} */
         ResultKind: "UTAMA" | "TAMBAHAN";
         ResultView: {
@@ -13256,6 +13386,274 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DisciplineHolidays"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is not of a content type this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    NeutralityElectionsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionList"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    NeutralityElectionsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateElectionDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionView"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is not of a content type this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    NeutralityElectionsController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateElectionDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionView"];
                 };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */

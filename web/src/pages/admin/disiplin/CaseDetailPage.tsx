@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatDate, formatDateTime, formatNip } from '../../../lib/format';
 import { CaseActions, type CaseForActions } from './CaseActions';
 import { CaseSteps, type Deadline } from './CaseSteps';
+import { NetralitasFactsCard, type NetralitasFacts } from './NetralitasFactsCard';
 import {
   ACT_LABELS,
   CASE_KIND_LABELS,
@@ -39,6 +40,7 @@ interface CaseDetail extends CaseForActions {
   overdueSteps: string[];
   deadlines: Record<string, Deadline>;
   history: { from: string | null; to: string; action: string; actor: string; note: string | null; at: string }[];
+  netralitas: NetralitasFacts | null;
 }
 
 /** One discipline / netralitas case: classification, who must act, each step's deadline, the next step. */
@@ -118,6 +120,7 @@ export function CaseDetailPage() {
               </Stack>
             </Card>
           </SimpleGrid>
+          {c.netralitas && <NetralitasFactsCard facts={c.netralitas} stage={c.stage} />}
           <Title order={2}>Tahapan dan tenggat</Title>
           <CaseSteps deadlines={c.deadlines} next={next} />
           <CaseActions key={c.status} c={c} />

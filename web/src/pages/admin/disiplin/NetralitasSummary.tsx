@@ -11,6 +11,7 @@ interface Summary {
   escalated: number;
   byStatus: Record<string, number>;
   byUnit: { unitCode: string; unitName: string; counts: Record<string, number>; total: number }[];
+  byRecommendingBody: Record<string, number>;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -54,6 +55,14 @@ export function NetralitasSummary() {
         {summary.data && (
           <Text size="sm">
             {formatNumber(summary.data.total)} kasus, {formatNumber(summary.data.escalated)} dieskalasi.
+          </Text>
+        )}
+        {summary.data && Object.keys(summary.data.byRecommendingBody).length > 0 && (
+          <Text size="sm" data-testid="summary-recommending-body">
+            Lembaga pemberi rekomendasi:{' '}
+            {Object.entries(summary.data.byRecommendingBody)
+              .map(([body, n]) => `${body} ${formatNumber(n)} kasus`)
+              .join(', ')}
           </Text>
         )}
         {summary.data && summary.data.byUnit.length > 0 && (

@@ -1,4 +1,15 @@
-import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -12,6 +23,7 @@ interface Values {
   kind: string;
   act: string;
   stage: string;
+  listeningOnly: boolean;
   occurredOn: string;
   reportedBy: string;
   description: string;
@@ -26,7 +38,8 @@ export function ReportCaseForm() {
       nip: '',
       kind: 'NETRALITAS',
       act: 'N05',
-      stage: 'CALON',
+      stage: '',
+      listeningOnly: false,
       occurredOn: '',
       reportedBy: '',
       description: '',
@@ -41,7 +54,9 @@ export function ReportCaseForm() {
           nip: v.nip.replace(/\s/g, ''),
           kind: v.kind as never,
           act: netralitas ? v.act : undefined,
-          stage: netralitas ? (v.stage as never) : undefined,
+          // Empty: the API takes the stage from the election covering the date (04 §7).
+          stage: netralitas && v.stage ? (v.stage as never) : undefined,
+          listeningOnly: netralitas && v.act === 'N05' ? v.listeningOnly : undefined,
           occurredOn: v.occurredOn,
           reportedBy: v.reportedBy.trim(),
           description: v.description.trim() || undefined,
@@ -70,10 +85,17 @@ export function ReportCaseForm() {
               <NativeSelect
                 label="Tahapan pemilihan"
                 data={[
+                  { value: '', label: 'Menurut data pemilihan (tanggal penetapan calon)' },
                   { value: 'BAKAL_CALON', label: 'Sebelum penetapan calon (bakal calon)' },
                   { value: 'CALON', label: 'Setelah penetapan calon' },
                 ]}
                 {...form.getInputProps('stage')}
+              />
+            )}
+            {netralitas && form.values.act === 'N05' && (
+              <Checkbox
+                label="Hadir hanya untuk mendengarkan (tanpa gestur/atribut keberpihakan)"
+                {...form.getInputProps('listeningOnly', { type: 'checkbox' })}
               />
             )}
             <TextInput type="date" label="Tanggal kejadian" required {...form.getInputProps('occurredOn')} />
