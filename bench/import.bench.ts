@@ -10,12 +10,15 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { AuditRepository } from '../src/audit/audit.repository';
 import { AuditService } from '../src/audit/audit.service';
+import { poolTxHost } from '../src/database/transaction';
 import { runMigrations } from '../src/database/migrate';
 import { typeormOptions } from '../src/database/typeorm-options';
 import { PasswordHasher } from '../src/identity/password-hasher';
 import { EmployeeImportService } from '../src/org/import/employee-import.service';
 import { EmployeePersonalRepository } from '../src/org/employee-personal.repository';
+import { OutboxRepository } from '../src/outbox/outbox.repository';
 import { OutboxService } from '../src/outbox/outbox.service';
 import { generateRoster, randomNipPrefix, RosterRow } from '../test/support/roster-generator';
 
@@ -105,8 +108,8 @@ export async function main(): Promise<void> {
     const rows = generateRoster(ROWS, [...unitIds.keys()], randomNipPrefix());
     const importer = new EmployeeImportService(
       ds,
-      new AuditService(),
-      new OutboxService(),
+      new AuditService(new AuditRepository(poolTxHost(ds))),
+      new OutboxService(new OutboxRepository(poolTxHost(ds))),
       new PasswordHasher(),
       new EmployeePersonalRepository(ds),
     );

@@ -9,10 +9,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { badRequest } from '../common/api-error';
 import { Cursor, PageQuery } from '../common/pagination';
 import { AdminOnly } from '../identity/auth.decorators';
+import { AuditRepository } from './audit.repository';
 
 class AuditTrailQuery extends PageQuery {
   @ApiProperty({
@@ -70,7 +70,7 @@ export class AuditPageDto {
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditTrailController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly audit: AuditRepository) {}
 
   @AdminOnly()
   @Get()
@@ -87,13 +87,7 @@ export class AuditTrailController {
       throw badRequest('Cursor tidak valid / invalid cursor', [
         { field: 'after', problem: 'is not a cursor returned by this API' },
       ]);
-    // ORDER BY names the table column: the output column `id` is text, and "9" sorts after "11".
-    const rows: AuditEntryDto[] = await this.dataSource.query(
-      `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor, actor_kind AS "actorKind", action,
-              entity_type AS "entityType", entity_id AS "entityId", before, after, reason, correlation_id AS "correlationId"
-         FROM audit_log WHERE entity_type = $1 AND entity_id = $2 AND id > $3::bigint ORDER BY audit_log.id LIMIT $4`,
-      [q.entity, q.id, afterId, limit + 1],
-    );
+    const rows: AuditEntryDto[] = await this.audit.trail(q.entity, q.id, afterId, limit + 1);
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? Cursor.encode([items[items.length - 1].id]) : null };
   }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { isEntityManager } from '../database/transaction';
 import { RequestContext } from '../common/request-context';
 import { actorLabel } from '../identity/principal';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditRecord {
   action: string;
@@ -12,18 +14,28 @@ export interface AuditRecord {
   reason?: string | null;
 }
 
-/** Writes audit rows inside the caller's transaction, so a change and its audit commit together. */
+/**
+ * Writes audit rows inside the caller's transaction (the one open in the context, or, for older call
+ * sites, the EntityManager passed first), so a change and its audit commit together.
+ */
 @Injectable()
 export class AuditService {
-  async record(manager: EntityManager, rec: AuditRecord): Promise<void> {
-    await this.recordMany(manager, [rec]);
+  constructor(private readonly repo: AuditRepository) {}
+
+  async record(rec: AuditRecord): Promise<void>;
+  async record(manager: EntityManager, rec: AuditRecord): Promise<void>;
+  async record(a: EntityManager | AuditRecord, b?: AuditRecord): Promise<void> {
+    if (isEntityManager(a)) await this.recordMany(a, [b!]);
+    else await this.recordMany([a]);
   }
 
-  async recordMany(manager: EntityManager, recs: AuditRecord[]): Promise<void> {
+  async recordMany(recs: AuditRecord[]): Promise<void>;
+  async recordMany(manager: EntityManager, recs: AuditRecord[]): Promise<void>;
+  async recordMany(a: EntityManager | AuditRecord[], b?: AuditRecord[]): Promise<void> {
+    const manager = isEntityManager(a) ? a : undefined;
+    const recs = isEntityManager(a) ? b! : a;
     if (recs.length === 0) return;
     const { actor, actorKind } = actorLabel(RequestContext.principal());
-    const correlationId = RequestContext.correlationId();
-    // One statement for any number of rows (bulk imports write thousands): the rows travel as one jsonb array.
     const rows = recs.map((r) => ({
       action: r.action,
       entity_type: r.entityType,
@@ -32,11 +44,6 @@ export class AuditService {
       after: r.after ?? null,
       reason: r.reason ?? null,
     }));
-    await manager.query(
-      `INSERT INTO audit_log (actor, actor_kind, action, entity_type, entity_id, before, after, reason, correlation_id)
-       SELECT $1, $2, r.action, r.entity_type, r.entity_id, r.before, r.after, r.reason, $3
-         FROM jsonb_to_recordset($4::jsonb) AS r(action text, entity_type text, entity_id text, before jsonb, after jsonb, reason text)`,
-      [actor, actorKind, correlationId, JSON.stringify(rows)],
-    );
+    await this.repo.insertMany({ actor, actorKind, correlationId: RequestContext.correlationId() }, rows, manager);
   }
 }

@@ -1,11 +1,12 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { RepeatFilter } from '../common/repeat-filter';
 import { RequestContext } from '../common/request-context';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { DiscoveredHandler, JobHandlerDiscovery } from './job-handler-discovery';
 import { JOBS, JobName, jobOptions, QUEUE_NAMES, REPEATABLE_JOBS } from './job-registry';
+import { JobReceiptsRepository } from './job-receipts.repository';
 import { QueuesService } from './queues.service';
 import { createRedis } from './redis-connection';
 
@@ -22,7 +23,8 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
 
   constructor(
     private readonly discovery: JobHandlerDiscovery,
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly receipts: JobReceiptsRepository,
     private readonly config: AppConfig,
     private readonly queues: QueuesService,
   ) {}
@@ -74,21 +76,19 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
           jobId: String(job.id),
           jobName: job.name,
           attempt: job.attemptsMade + 1,
-          manager: this.dataSource.manager,
+          manager: this.txHost.tx,
           updateProgress: (p) => job.updateProgress(p),
         });
       }
-      return this.dataSource.transaction(async (manager) => {
-        const receipt: unknown[] = await manager.query(
-          `INSERT INTO job_receipts (queue, job_id, job_name) VALUES ($1, $2, $3) ON CONFLICT (queue, job_id) DO NOTHING RETURNING job_id`,
-          [job.queueName, String(job.id), job.name],
-        );
-        if (receipt.length === 0) return { skipped: 'already processed' };
+      // The receipt, the handler's writes and its outbox rows share one transaction (the context's).
+      return this.txHost.withTransaction(async () => {
+        const first = await this.receipts.claim(job.queueName, String(job.id), job.name);
+        if (!first) return { skipped: 'already processed' };
         return handler.fn(job.data, {
           jobId: String(job.id),
           jobName: job.name,
           attempt: job.attemptsMade + 1,
-          manager,
+          manager: this.txHost.tx,
           updateProgress: (p) => job.updateProgress(p),
         });
       });

@@ -1,16 +1,12 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { RepeatFilter } from '../common/repeat-filter';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { AppConfig } from '../config/app-config';
 import { EVENT_ROUTES, JobName, JOBS, jobOptions } from '../jobs/job-registry';
 import { QueuesService } from '../jobs/queues.service';
+import { OutboxRepository, type PendingOutboxRow } from './outbox.repository';
 
-interface PendingRow {
-  id: string;
-  event_type: string;
-  payload: Record<string, unknown>;
-  correlation_id: string;
-}
+type PendingRow = PendingOutboxRow;
 
 /**
  * Jobs whose handlers accept a batch of events (`payload.batch`, each item the event's payload with
@@ -38,7 +34,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly repeats = new RepeatFilter();
 
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly outbox: OutboxRepository,
     private readonly queues: QueuesService,
     private readonly config: AppConfig,
   ) {}
@@ -79,11 +76,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** One batch; returns how many rows were dispatched. Public for tests and benchmarks. */
   async relayOnce(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: PendingRow[] = await manager.query(
-        `SELECT id, event_type, payload, correlation_id FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
-      );
+    return this.txHost.withTransaction(async () => {
+      const rows = await this.outbox.lockPending(this.batchSize);
       if (rows.length === 0) return 0;
       const byQueue = new Map<
         string,
@@ -142,10 +136,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       for (const [queue, jobs] of byQueue) {
         await this.queues.queue(queue as never).addBulk(jobs);
       }
-      await manager.query(
-        `UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`,
-        [rows.map((r) => r.id)],
-      );
+      await this.outbox.markDispatched(rows.map((r) => r.id));
       return rows.length;
     });
   }

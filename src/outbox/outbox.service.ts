@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { isEntityManager } from '../database/transaction';
 import { RequestContext } from '../common/request-context';
 import { EVENT_ROUTES } from '../jobs/job-registry';
+import { OutboxRepository } from './outbox.repository';
 
 export interface OutboxEvent {
   type: keyof typeof EVENT_ROUTES;
@@ -13,18 +15,29 @@ export interface OutboxEvent {
   dedupeKey?: string;
 }
 
-/** Records facts that must trigger background work, in the caller's transaction. */
+/**
+ * Records facts that must trigger background work, in the caller's transaction: the one open in the
+ * context, or (older call sites) the EntityManager passed first.
+ */
 @Injectable()
 export class OutboxService {
-  async add(manager: EntityManager, event: OutboxEvent): Promise<void> {
-    await this.addMany(manager, [event]);
+  constructor(private readonly repo: OutboxRepository) {}
+
+  async add(event: OutboxEvent): Promise<void>;
+  async add(manager: EntityManager, event: OutboxEvent): Promise<void>;
+  async add(a: EntityManager | OutboxEvent, b?: OutboxEvent): Promise<void> {
+    if (isEntityManager(a)) await this.addMany(a, [b!]);
+    else await this.addMany([a]);
   }
 
-  async addMany(manager: EntityManager, events: OutboxEvent[]): Promise<void> {
+  async addMany(events: OutboxEvent[]): Promise<void>;
+  async addMany(manager: EntityManager, events: OutboxEvent[]): Promise<void>;
+  async addMany(a: EntityManager | OutboxEvent[], b?: OutboxEvent[]): Promise<void> {
+    const manager = isEntityManager(a) ? a : undefined;
+    const events = isEntityManager(a) ? b! : a;
     if (events.length === 0) return;
     if (events.some((e) => !(e.type in EVENT_ROUTES)))
       throw new Error(`Unknown outbox event type in ${events.map((e) => e.type).join(',')}`);
-    const correlationId = RequestContext.correlationId();
     const rows = events.map((e) => ({
       event_type: e.type,
       aggregate_type: e.aggregateType,
@@ -32,12 +45,6 @@ export class OutboxService {
       payload: e.payload,
       dedupe_key: e.dedupeKey ?? null,
     }));
-    await manager.query(
-      `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload, dedupe_key, correlation_id)
-       SELECT r.event_type, r.aggregate_type, r.aggregate_id, r.payload, r.dedupe_key, $1
-         FROM jsonb_to_recordset($2::jsonb) AS r(event_type text, aggregate_type text, aggregate_id text, payload jsonb, dedupe_key text)
-       ON CONFLICT (dedupe_key) DO NOTHING`,
-      [correlationId, JSON.stringify(rows)],
-    );
+    await this.repo.insertMany(rows, RequestContext.correlationId(), manager);
   }
 }
