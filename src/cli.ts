@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { envOrExit } from './bootstrap/env-or-exit';
-import { DataSource } from 'typeorm';
+import { AccountsRepository } from './identity/accounts.repository';
 import { CliModule } from './cli.module';
 import { runMigrations } from './database/migrate';
 import { DemoSeeder } from './demo/demo-seeder';
@@ -68,11 +68,7 @@ async function main(argv: string[]): Promise<number> {
       envOrExit();
       await withApp(async (app) => {
         const hash = await app.get(PasswordHasher).hash(password);
-        await app.get(DataSource).query(
-          `INSERT INTO user_accounts (nip, password_hash, role) VALUES ($1, $2, 'ADMIN')
-           ON CONFLICT (nip) DO UPDATE SET role = 'ADMIN', password_hash = EXCLUDED.password_hash`,
-          [nip, hash],
-        );
+        await app.get(AccountsRepository).upsertAdmin(nip, hash);
       });
       process.stdout.write(`Admin ${nip} is ready.\n`);
       return 0;

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { AccountsRepository } from './accounts.repository';
 import type { AccountRole } from './entities/user-account.entity';
 
 export interface AccountState {
@@ -30,7 +30,7 @@ export class AccountStateCache implements OnModuleDestroy {
   private sub: IORedis | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -42,11 +42,7 @@ export class AccountStateCache implements OnModuleDestroy {
     this.subscribe();
     const hit = this.cache.get(accountId);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.state;
-    const rows: AccountState[] = await this.dataSource.query(
-      `SELECT id, nip, role, employee_id AS "employeeId", disabled, token_version AS "tokenVersion" FROM user_accounts WHERE id = $1`,
-      [accountId],
-    );
-    const state = rows[0] ?? null;
+    const state = await this.accounts.state(accountId);
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(accountId, { state, at: Date.now() });
     return state;

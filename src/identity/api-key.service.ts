@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/api-error';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { AccountStateCache } from './account-state';
+import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { ApiKeyScope, Principal } from './principal';
 
@@ -18,8 +18,8 @@ export class ApiKeyService {
   private readonly touched = new Map<string, number>();
 
   constructor(
-    @InjectRepository(ApiKeyEntity) private readonly repo: Repository<ApiKeyEntity>,
-    private readonly dataSource: DataSource,
+    private readonly keys: ApiKeysRepository,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly audit: AuditService,
     private readonly identity: AccountStateCache,
   ) {
@@ -35,11 +35,17 @@ export class ApiKeyService {
   ): Promise<{ id: string; key: string; name: string; scopes: ApiKeyScope[] }> {
     const prefix = randomBytes(6).toString('hex');
     const key = `skp_${prefix}_${randomBytes(32).toString('base64url')}`;
-    return this.dataSource.transaction(async (m) => {
-      const entity = await m
-        .getRepository(ApiKeyEntity)
-        .save({ name, prefix, keyHash: sha256(key), scopes, createdBy, lastUsedAt: null, revokedAt: null });
-      await this.audit.record(m, {
+    return this.txHost.withTransaction(async () => {
+      const entity = await this.keys.create({
+        name,
+        prefix,
+        keyHash: sha256(key),
+        scopes,
+        createdBy,
+        lastUsedAt: null,
+        revokedAt: null,
+      });
+      await this.audit.record({
         action: 'api-key.create',
         entityType: 'ApiKey',
         entityId: entity.id,
@@ -50,12 +56,11 @@ export class ApiKeyService {
   }
 
   async revoke(id: string): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      const repo = m.getRepository(ApiKeyEntity);
-      const entity = await repo.findOneBy({ id });
+    await this.txHost.withTransaction(async () => {
+      const entity = await this.keys.findById(id);
       if (!entity || entity.revokedAt) throw notFound('API key');
-      await repo.update({ id }, { revokedAt: new Date() });
-      await this.audit.record(m, {
+      await this.keys.revoke(id);
+      await this.audit.record({
         action: 'api-key.revoke',
         entityType: 'ApiKey',
         entityId: id,
@@ -66,7 +71,7 @@ export class ApiKeyService {
   }
 
   list(): Promise<ApiKeyEntity[]> {
-    return this.repo.find({ order: { createdAt: 'ASC' } });
+    return this.keys.list();
   }
 
   /** Records lastUsedAt at most once a minute per key and process (a write per request would be a hot row). */
@@ -74,13 +79,7 @@ export class ApiKeyService {
     const now = Date.now();
     if (now - (this.touched.get(id) ?? 0) < LAST_USED_EVERY_MS) return;
     this.touched.set(id, now);
-    void this.repo
-      .createQueryBuilder()
-      .update()
-      .set({ lastUsedAt: () => 'now()' })
-      .where('id = :id', { id })
-      .execute()
-      .catch(() => this.touched.delete(id));
+    void this.keys.touch(id).catch(() => this.touched.delete(id));
   }
 
   /** Resolves a presented key; a short cache keeps the hot path off the database. */
@@ -90,7 +89,7 @@ export class ApiKeyService {
     const prefix = match[1];
     let hit = this.cache.get(prefix);
     if (!hit || Date.now() - hit.at > 5000) {
-      const entity = await this.repo.findOneBy({ prefix });
+      const entity = await this.keys.findByPrefix(prefix);
       if (!entity) return null;
       hit = { entity, at: Date.now() };
       this.cache.set(prefix, hit);

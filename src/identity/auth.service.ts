@@ -1,12 +1,11 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
+import { TransactionHost, type TxHost } from '../database/transaction';
+import { AccountsRepository } from './accounts.repository';
 import type { JwtClaims } from './auth.guard';
-import { UserAccountEntity } from './entities/user-account.entity';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 
@@ -18,11 +17,11 @@ export class AuthService {
   private readonly logger = new Logger(AuthService.name);
 
   constructor(
-    @InjectRepository(UserAccountEntity) private readonly accounts: Repository<UserAccountEntity>,
+    private readonly accounts: AccountsRepository,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottle,
   ) {}
@@ -30,7 +29,7 @@ export class AuthService {
   /** Every password check goes through here, behind the login throttle (`address` = the client's, as Fastify resolved it). */
   async login(nip: string, password: string, address: string): Promise<{ accessToken: string; expiresIn: number }> {
     await this.throttle.attempt(nip, address);
-    const account = await this.accounts.findOneBy({ nip });
+    const account = await this.accounts.findByNip(nip);
     const ok = await this.hasher.verify(account?.passwordHash ?? DUMMY_HASH, password);
     if (!account || !ok || account.disabled) {
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'NIP atau kata sandi salah / wrong NIP or password');
@@ -53,18 +52,18 @@ export class AuthService {
     const password = this.config.get('BOOTSTRAP_ADMIN_PASSWORD');
     if (!nip || !password) return false;
     const passwordHash = await this.hasher.hash(password);
-    return this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('bootstrap-admin'))`);
-      const repo = m.getRepository(UserAccountEntity);
-      if ((await repo.countBy({ role: 'ADMIN' })) > 0) return false;
-      const existing = await repo.findOneBy({ nip });
+    return this.txHost.withTransaction(async () => {
+      await this.accounts.lockBootstrap();
+      if ((await this.accounts.countAdmins()) > 0) return false;
+      const existing = await this.accounts.findByNip(nip);
       if (existing)
-        await repo.update(
-          { id: existing.id },
-          { role: 'ADMIN', passwordHash, tokenVersion: existing.tokenVersion + 1 },
-        );
-      else await repo.insert({ nip, passwordHash, role: 'ADMIN', employeeId: null, disabled: false });
-      await this.audit.record(m, {
+        await this.accounts.update(existing.id, {
+          role: 'ADMIN',
+          passwordHash,
+          tokenVersion: existing.tokenVersion + 1,
+        });
+      else await this.accounts.insert({ nip, passwordHash, role: 'ADMIN', employeeId: null });
+      await this.audit.record({
         action: 'account.bootstrap-admin',
         entityType: 'UserAccount',
         entityId: nip,

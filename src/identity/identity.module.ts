@@ -8,7 +8,9 @@ import { AuthController } from './auth.controller';
 import { AuthGuard, JWT_ALGORITHM } from './auth.guard';
 import { AccountStateCache } from './account-state';
 import { AccountsController } from './accounts.controller';
+import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
+import { ApiKeysRepository } from './api-keys.repository';
 import { AuthService } from './auth.service';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { UserAccountEntity } from './entities/user-account.entity';
@@ -31,6 +33,8 @@ import { PasswordHasher } from './password-hasher';
   ],
   controllers: [AuthController, AccountsController],
   providers: [
+    AccountsRepository,
+    ApiKeysRepository,
     PasswordHasher,
     LoginThrottle,
     AccountStateCache,
@@ -40,6 +44,15 @@ import { PasswordHasher } from './password-hasher';
     AuthGuard,
     { provide: APP_GUARD, useExisting: AuthGuard },
   ],
-  exports: [PasswordHasher, LoginThrottle, AccountStateCache, AccountsService, AuthService, ApiKeyService, AuthGuard],
+  exports: [
+    AccountsRepository,
+    PasswordHasher,
+    LoginThrottle,
+    AccountStateCache,
+    AccountsService,
+    AuthService,
+    ApiKeyService,
+    AuthGuard,
+  ],
 })
 export class IdentityModule {}
