@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { OrgDirectory } from '../org/org-directory.service';
 import { checkDistribution, PREDICATES, type Explanation, type OrgPredicate, type PredicateCounts } from '../rules';
 import { periodLabel, type EvaluationPeriod } from './periods';
 
@@ -41,6 +42,8 @@ const COUNTED = `('RATED','ISSUED','OBJECTED','FINAL')`;
  */
 @Injectable()
 export class DistributionService {
+  constructor(private readonly org: OrgDirectory) {}
+
   async unitByCode(
     m: EntityManager,
     code: string,
@@ -71,27 +74,41 @@ export class DistributionService {
 
   /** The unit an evaluation counted in `unitId` is distributed in: the nearest unit up the tree with an org predicate for the period. */
   async distributionUnitId(m: EntityManager, unitId: string, period: string): Promise<string> {
-    const rows: { id: string }[] = await m.query(
-      `WITH RECURSIVE a AS (
-         SELECT id, parent_id, 0 AS depth FROM units WHERE id = $1
-         UNION ALL SELECT u.id, u.parent_id, a.depth + 1 FROM units u JOIN a ON u.id = a.parent_id)
-       SELECT a.id FROM a JOIN unit_performance up ON up.unit_id = a.id AND up.period = $2 ORDER BY a.depth LIMIT 1`,
-      [unitId, period],
+    const up = await this.org.ancestorUnits(unitId, m);
+    const withPredicate = await this.unitsWithPerformance(
+      m,
+      up.map((u) => u.id),
+      period,
     );
-    return rows[0]?.id ?? unitId;
+    return up.find((u) => withPredicate.has(u.id))?.id ?? unitId;
   }
 
   /** Units whose evaluations count in `unitId`'s distribution (itself and sub-units without their own org predicate). */
   async populationUnitIds(m: EntityManager, unitId: string, period: string): Promise<string[]> {
-    const rows: { id: string }[] = await m.query(
-      `WITH RECURSIVE t AS (
-         SELECT id FROM units WHERE id = $1
-         UNION ALL SELECT u.id FROM units u JOIN t ON u.parent_id = t.id
-          WHERE NOT EXISTS (SELECT 1 FROM unit_performance up WHERE up.unit_id = u.id AND up.period = $2))
-       SELECT id FROM t`,
-      [unitId, period],
+    const tree = await this.org.subtreeUnits(unitId, m);
+    const own = await this.unitsWithPerformance(
+      m,
+      tree.map((u) => u.id),
+      period,
     );
-    return rows.map((r) => r.id);
+    // Parents come before their children (depth order): a branch stops at a unit with its own predicate.
+    const counted = new Set<string>([unitId]);
+    for (const u of tree)
+      if (u.id !== unitId && u.parentId && counted.has(u.parentId) && !own.has(u.id)) counted.add(u.id);
+    return tree.filter((u) => counted.has(u.id)).map((u) => u.id);
+  }
+
+  /** Of these units, those with an org predicate for the period, with it. */
+  async performanceOf(m: EntityManager, unitIds: string[], period: string): Promise<Map<string, string>> {
+    const rows: { unitId: string; predicate: string }[] = await m.query(
+      `SELECT unit_id AS "unitId", predicate FROM unit_performance WHERE period = $2 AND unit_id = ANY($1::uuid[])`,
+      [unitIds, period],
+    );
+    return new Map(rows.map((r) => [r.unitId, r.predicate]));
+  }
+
+  private async unitsWithPerformance(m: EntityManager, unitIds: string[], period: string): Promise<Set<string>> {
+    return new Set((await this.performanceOf(m, unitIds, period)).keys());
   }
 
   /** Ids of the PPKs (raters) of the evaluations in the unit's population (they may read the report). */

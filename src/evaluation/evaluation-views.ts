@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ActionPlansReadService } from '../action-plans/action-plans-read.service';
+import { OrgDirectory } from '../org/org-directory.service';
 import { EntityManager } from 'typeorm';
 import type { Predicate, Rating } from '../rules/common/enums';
 import { CORE_VALUES, CoreValue, ResultKind, SkpApproach, SkpFormType } from '../skp/skp.enums';
@@ -102,6 +103,7 @@ export class EvaluationViews {
     private readonly store: EvaluationStore,
     private readonly distribution: DistributionService,
     private readonly plans: ActionPlansReadService,
+    private readonly org: OrgDirectory,
   ) {}
 
   async view(
@@ -227,14 +229,14 @@ export class EvaluationViews {
    * the tree with an org predicate for the period (DistributionService.distributionUnitId + performance).
    */
   private async distributionPredicate(m: EntityManager, unitId: string, period: string): Promise<string | null> {
-    const rows: { predicate: string }[] = await m.query(
-      `WITH RECURSIVE a AS (
-         SELECT id, parent_id, 0 AS depth FROM units WHERE id = $1
-         UNION ALL SELECT u.id, u.parent_id, a.depth + 1 FROM units u JOIN a ON u.id = a.parent_id)
-       SELECT up.predicate FROM a JOIN unit_performance up ON up.unit_id = a.id AND up.period = $2 ORDER BY a.depth LIMIT 1`,
-      [unitId, period],
+    const up = await this.org.ancestorUnits(unitId, m);
+    const own = await this.distribution.performanceOf(
+      m,
+      up.map((u) => u.id),
+      period,
     );
-    return rows[0]?.predicate ?? null;
+    const nearest = up.find((u) => own.has(u.id));
+    return nearest ? own.get(nearest.id)! : null;
   }
 
   /** The unit a unit head leads on the reference date. */

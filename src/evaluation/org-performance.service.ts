@@ -160,10 +160,7 @@ export class OrgPerformanceService {
       const me = principal.kind === 'user' ? principal.employeeId : null;
       if (!me) throw notFound('Unit');
       const refDate = periodReferenceDate(p, this.clock.today());
-      const ancestors: { id: string }[] = await m.query(
-        `WITH RECURSIVE a AS (SELECT id, parent_id FROM units WHERE id = $1 UNION ALL SELECT u.id, u.parent_id FROM units u JOIN a ON u.id = a.parent_id) SELECT id FROM a`,
-        [unit.id],
-      );
+      const ancestors = await this.org.ancestorUnits(unit.id, m);
       let allowed = false;
       for (const a of ancestors) if (!allowed && (await this.org.unitHeadId(a.id, refDate, m)) === me) allowed = true;
       if (!allowed) allowed = (await this.distribution.raterIds(m, unit.id, p.period)).includes(me);

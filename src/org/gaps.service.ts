@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { notFound } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { Cursor, Page } from '../common/pagination';
 import { GapsQuery } from './dto/gaps.dto';
+import { OrgListsRepository } from './org-lists.repository';
 import { Gap, ppkGaps, unlinkedMessage } from './ppk-rules';
+import { UnitTreeRepository } from './unit-tree.repository';
 
 export interface GapItem {
   nip: string;
@@ -28,53 +29,22 @@ export interface GapsReport extends Page<GapItem> {
   withGaps: number;
 }
 
-interface Row {
-  nip: string;
-  name: string;
-  unit_code: string;
-  position_title: string;
-  position_kind: string;
-  jenjang: string | null;
-  ppk_nip: string | null;
-  delegated: boolean;
-  ppk_in_service: boolean;
-  ppk_kind: string | null;
-  skp_status: string | null;
-  unlinked: number;
-}
-
 /** GET /units/{code}/gaps: who in a unit subtree cannot be planned/rated as things stand on a date. */
 @Injectable()
 export class GapsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly units: UnitTreeRepository,
+    private readonly lists: OrgListsRepository,
     private readonly clock: Clock,
   ) {}
 
   async report(code: string, q: GapsQuery): Promise<GapsReport> {
-    const unit: { id: string }[] = await this.dataSource.query(`SELECT id FROM units WHERE code = $1`, [code]);
-    if (!unit[0]) throw notFound('Unit');
+    const unitId = await this.units.idByCode(code);
+    if (!unitId) throw notFound('Unit');
+    const unitIds = (await this.units.subtree(unitId)).map((u) => u.id);
     const on = q.on ?? this.clock.today();
     const year = q.year ?? Number(on.slice(0, 4));
-    const rows: Row[] = await this.dataSource.query(
-      `WITH RECURSIVE sub AS (SELECT id FROM units WHERE id = $1 UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id),
-       emp AS (
-         SELECT e.id, e.nip, e.name, u.code AS unit_code, a.position_title, a.position_kind, a.jenjang, ppk_on(e.id, $2::date) AS ppk_id,
-                EXISTS (SELECT 1 FROM ppk_delegations d WHERE d.employee_id = e.id AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date)) AS delegated
-           FROM employee_assignments a JOIN employees e ON e.id = a.employee_id JOIN units u ON u.id = a.unit_id
-          WHERE a.unit_id IN (SELECT id FROM sub) AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date))
-       SELECT emp.nip, emp.name, emp.unit_code, emp.position_title, emp.position_kind, emp.jenjang, emp.delegated,
-              p.nip AS ppk_nip, pa.position_kind AS ppk_kind, (pa.id IS NOT NULL) AS ppk_in_service, s.status AS skp_status,
-              CASE WHEN s.status = 'APPROVED' AND s.form_type = 'JA_JF'
-                   THEN (SELECT count(*) FROM skp_results r WHERE r.skp_id = s.id AND r.kind = 'UTAMA' AND r.parent_result_id IS NULL)
-                   ELSE 0 END::int AS unlinked
-         FROM emp
-         LEFT JOIN employees p ON p.id = emp.ppk_id
-         LEFT JOIN employee_assignments pa ON pa.employee_id = emp.ppk_id AND pa.valid_from <= $2::date AND (pa.valid_to IS NULL OR pa.valid_to > $2::date)
-         LEFT JOIN skp s ON s.employee_id = emp.id AND s.year = $3 AND s.kind = 'DEFINITIVE' AND s.period_start <= $2::date AND s.period_end >= $2::date
-        ORDER BY emp.nip`,
-      [unit[0].id, on, year],
-    );
+    const rows = await this.lists.gaps(unitIds, on, year);
     const all: GapItem[] = [];
     for (const r of rows) {
       const reasons = ppkGaps(

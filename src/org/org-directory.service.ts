@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EmployeePersonalFields } from './employee-personal';
 import { EmployeePersonalRepository } from './employee-personal.repository';
+import { EmployeeStanding, OrgDirectoryRepository } from './org-directory.repository';
+import { UnitNode, UnitTreeRepository } from './unit-tree.repository';
 
 export interface AssignmentSnapshot {
   employeeId: string;
@@ -42,6 +44,8 @@ export class OrgDirectory {
   constructor(
     private readonly dataSource: DataSource,
     private readonly personal: EmployeePersonalRepository,
+    private readonly units: UnitTreeRepository,
+    private readonly directory: OrgDirectoryRepository,
   ) {}
 
   private m(manager?: EntityManager): EntityManager {
@@ -125,11 +129,43 @@ export class OrgDirectory {
 
   /** Unit ids of a unit and all units below it. */
   async subtreeUnitIds(unitId: string, manager?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await this.m(manager).query(
-      `WITH RECURSIVE t AS (SELECT id FROM units WHERE id = $1 UNION ALL SELECT u.id FROM units u JOIN t ON u.parent_id = t.id) SELECT id FROM t`,
-      [unitId],
-    );
-    return rows.map((r) => r.id);
+    return (await this.units.subtree(unitId, manager)).map((u) => u.id);
+  }
+
+  /** Unit ids of the unit with this code and all units below it; empty when no unit has the code. */
+  async subtreeUnitIdsByCode(code: string, manager?: EntityManager): Promise<string[]> {
+    const id = await this.units.idByCode(code, manager);
+    return id ? this.subtreeUnitIds(id, manager) : [];
+  }
+
+  /** The employee's id by NIP (whatever their assignments); null when unknown. */
+  employeeIdByNip(nip: string, manager?: EntityManager): Promise<string | null> {
+    return this.directory.idByNip(nip, manager);
+  }
+
+  /** NIP of each employee id asked for. */
+  nipsByIds(ids: string[], manager?: EntityManager): Promise<Map<string, string>> {
+    return this.directory.nipsByIds(ids, manager);
+  }
+
+  /** NIP, status and the position kind in force on the date (null when none) of each employee asked for. */
+  standings(ids: string[], onDate: string, manager?: EntityManager): Promise<EmployeeStanding[]> {
+    return this.directory.standings(ids, onDate, manager);
+  }
+
+  /** Employees whose open assignment is in the unit with this code or below it. */
+  async currentMemberIdsOfSubtree(unitCode: string, manager?: EntityManager): Promise<string[]> {
+    return this.directory.currentMemberIds(await this.subtreeUnitIdsByCode(unitCode, manager), manager);
+  }
+
+  /** A unit and all units below it with their parents (the unit itself first). */
+  subtreeUnits(unitId: string, manager?: EntityManager): Promise<UnitNode[]> {
+    return this.units.subtree(unitId, manager);
+  }
+
+  /** A unit and every unit above it, nearest first; the last is the agency (the root). */
+  ancestorUnits(unitId: string, manager?: EntityManager): Promise<UnitNode[]> {
+    return this.units.ancestors(unitId, manager);
   }
 
   /** The head of a unit on a date (the employee whose assignment there is flagged isUnitHead). */

@@ -8,6 +8,7 @@ import { EmployeeImportService } from './import/employee-import.service';
 import { EmployeeSearchService } from './lists/employee-search.service';
 import { OrgListsController } from './lists/org-lists.controller';
 import { UnitTreeService } from './lists/unit-tree.service';
+import { OrgListsRepository } from './org-lists.repository';
 import { OrgReportsController } from './org-reports.controller';
 import { OrgController } from './org.controller';
 import { UnitsService } from './units.service';
@@ -22,6 +23,7 @@ import { UnitsService } from './units.service';
     OrgReportsController,
   ],
   providers: [
+    OrgListsRepository,
     UnitsService,
     EmployeesService,
     DelegationsService,

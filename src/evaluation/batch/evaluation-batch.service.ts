@@ -5,7 +5,7 @@ import { badRequest, notFound } from '../../common/api-error';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { actorLabel, Principal } from '../../identity/principal';
-import { AssignmentSnapshot } from '../../org/org-directory.service';
+import { AssignmentSnapshot, OrgDirectory } from '../../org/org-directory.service';
 import { DistributionReport, DistributionService } from '../distribution.service';
 import { requireRatable } from '../period-guard';
 import { block, EvaluationSnapshot } from '../evaluation-store';
@@ -60,6 +60,7 @@ export class EvaluationBatchService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly distribution: DistributionService,
+    private readonly org: OrgDirectory,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -78,11 +79,7 @@ export class EvaluationBatchService {
     if (input.unitCode) {
       const unit = await this.distribution.unitByCode(this.dataSource.manager, input.unitCode);
       if (!unit) throw notFound('Unit');
-      const rows: { id: string }[] = await this.dataSource.query(
-        `WITH RECURSIVE t AS (SELECT id FROM units WHERE id = $1 UNION ALL SELECT u.id FROM units u JOIN t ON u.parent_id = t.id) SELECT id FROM t`,
-        [unit.id],
-      );
-      unitIds = rows.map((r) => r.id);
+      unitIds = await this.org.subtreeUnitIds(unit.id);
     }
     const reports = new Map<string, { unitId: string; report: DistributionReport }>();
     // Distribution unit → its stored report (evaluation_distribution_reports.id), once per batch.

@@ -1,23 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Cursor } from '../../common/pagination';
+import { UnitListingRow, UnitTreeRepository } from '../unit-tree.repository';
 import { UnitTreePageDto, UnitTreeQuery } from './unit-tree.dto';
 
-interface Row {
-  id: string;
-  code: string;
-  name: string;
-  parent_id: string | null;
-  parent_code: string | null;
-  depth: number;
-  path: string[];
-  head_nip: string | null;
-  head_name: string | null;
-  head_title: string | null;
-  own: number;
-  children: number;
-}
+type Row = UnitListingRow;
 
 /**
  * GET /units: the organisation tree depth-first, each unit with its head and head counts on a date.
@@ -27,29 +14,13 @@ interface Row {
 @Injectable()
 export class UnitTreeService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly units: UnitTreeRepository,
     private readonly clock: Clock,
   ) {}
 
   async tree(q: UnitTreeQuery): Promise<UnitTreePageDto> {
     const on = q.on ?? this.clock.today();
-    const rows: Row[] = await this.dataSource.query(
-      `WITH RECURSIVE t AS (
-         SELECT u.id, u.code, u.name, u.parent_id, 0 AS depth, ARRAY[u.code::text] AS path FROM units u WHERE u.parent_id IS NULL
-         UNION ALL SELECT u.id, u.code, u.name, u.parent_id, t.depth + 1, t.path || u.code::text FROM units u JOIN t ON u.parent_id = t.id),
-       placed AS (
-         SELECT a.unit_id, count(*)::int AS n FROM employee_assignments a
-          WHERE a.valid_from <= $1::date AND (a.valid_to IS NULL OR a.valid_to > $1::date) GROUP BY a.unit_id),
-       heads AS (
-         SELECT DISTINCT ON (a.unit_id) a.unit_id, e.nip, e.name, a.position_title FROM employee_assignments a JOIN employees e ON e.id = a.employee_id
-          WHERE a.is_unit_head AND a.valid_from <= $1::date AND (a.valid_to IS NULL OR a.valid_to > $1::date) ORDER BY a.unit_id, a.valid_from DESC, e.nip)
-       SELECT t.id, t.code, t.name, t.parent_id, p.code AS parent_code, t.depth, t.path,
-              h.nip AS head_nip, h.name AS head_name, h.position_title AS head_title, COALESCE(placed.n, 0) AS own,
-              (SELECT count(*)::int FROM units c WHERE c.parent_id = t.id) AS children
-         FROM t LEFT JOIN units p ON p.id = t.parent_id LEFT JOIN placed ON placed.unit_id = t.id LEFT JOIN heads h ON h.unit_id = t.id
-`,
-      [on],
-    );
+    const rows: Row[] = await this.units.listing(on);
     // Sorted here, not by the database collation, so the cursor comparison below agrees with the order.
     rows.sort((a, b) => comparePath(a.path, b.path));
     // Subtree totals: children come after their parent in path order, so walk backwards.

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../database/transaction';
+
+export interface UnitNode {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+}
+
+export interface UnitListingRow {
+  id: string;
+  code: string;
+  name: string;
+  parent_id: string | null;
+  parent_code: string | null;
+  depth: number;
+  path: string[];
+  head_nip: string | null;
+  head_name: string | null;
+  head_title: string | null;
+  own: number;
+  children: number;
+}
+
+const NODE = `id, code, name, parent_id AS "parentId"`;
+
+/**
+ * The unit hierarchy (`units`): every recursive walk of the tree is written here, once. Other features
+ * reach it through `OrgDirectory` (the org module's published reader), never by naming `units`.
+ */
+@Injectable()
+export class UnitTreeRepository extends BaseRepository {
+  /** A unit and every unit below it (the unit itself first). */
+  async subtree(unitId: string, manager?: EntityManager): Promise<UnitNode[]> {
+    return this.db(manager).query(
+      `WITH RECURSIVE t AS (SELECT id, code, name, parent_id, 0 AS depth FROM units WHERE id = $1
+         UNION ALL SELECT u.id, u.code, u.name, u.parent_id, t.depth + 1 FROM units u JOIN t ON u.parent_id = t.id)
+       SELECT ${NODE} FROM t ORDER BY depth`,
+      [unitId],
+    );
+  }
+
+  /** A unit and every unit above it, nearest first (the root last). */
+  async ancestors(unitId: string, manager?: EntityManager): Promise<UnitNode[]> {
+    return this.db(manager).query(
+      `WITH RECURSIVE a AS (SELECT id, code, name, parent_id, 0 AS depth FROM units WHERE id = $1
+         UNION ALL SELECT u.id, u.code, u.name, u.parent_id, a.depth + 1 FROM units u JOIN a ON u.id = a.parent_id)
+       SELECT ${NODE} FROM a ORDER BY depth`,
+      [unitId],
+    );
+  }
+
+  async idByCode(code: string, manager?: EntityManager): Promise<string | null> {
+    const rows: { id: string }[] = await this.db(manager).query(`SELECT id FROM units WHERE code = $1`, [code]);
+    return rows[0]?.id ?? null;
+  }
+
+  /** GET /units: every unit depth-first with its path, head and head count on a date. */
+  listing(on: string): Promise<UnitListingRow[]> {
+    return this.db().query(
+      `WITH RECURSIVE t AS (
+         SELECT u.id, u.code, u.name, u.parent_id, 0 AS depth, ARRAY[u.code::text] AS path FROM units u WHERE u.parent_id IS NULL
+         UNION ALL SELECT u.id, u.code, u.name, u.parent_id, t.depth + 1, t.path || u.code::text FROM units u JOIN t ON u.parent_id = t.id),
+       placed AS (
+         SELECT a.unit_id, count(*)::int AS n FROM employee_assignments a
+          WHERE a.valid_from <= $1::date AND (a.valid_to IS NULL OR a.valid_to > $1::date) GROUP BY a.unit_id),
+       heads AS (
+         SELECT DISTINCT ON (a.unit_id) a.unit_id, e.nip, e.name, a.position_title FROM employee_assignments a JOIN employees e ON e.id = a.employee_id
+          WHERE a.is_unit_head AND a.valid_from <= $1::date AND (a.valid_to IS NULL OR a.valid_to > $1::date) ORDER BY a.unit_id, a.valid_from DESC, e.nip)
+       SELECT t.id, t.code, t.name, t.parent_id, p.code AS parent_code, t.depth, t.path,
+              h.nip AS head_nip, h.name AS head_name, h.position_title AS head_title, COALESCE(placed.n, 0) AS own,
+              (SELECT count(*)::int FROM units c WHERE c.parent_id = t.id) AS children
+         FROM t LEFT JOIN units p ON p.id = t.parent_id LEFT JOIN placed ON placed.unit_id = t.id LEFT JOIN heads h ON h.unit_id = t.id
+`,
+      [on],
+    );
+  }
+}
