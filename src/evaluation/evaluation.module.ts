@@ -6,6 +6,7 @@ import { SkpSegmentsRepository } from '../skp/skp-segments.repository';
 import { DistributionService } from './distribution.service';
 import { EvaluationAccess } from './evaluation-access';
 import { EvaluationStatusReader } from './evaluation-status-reader';
+import { FinalPredicatesReader } from './final-predicates.repository';
 import { EvaluationStore } from './evaluation-store';
 import { EvaluationViews } from './evaluation-views';
 import { EvaluationController, OrgPerformanceController } from './evaluation.controller';
@@ -29,7 +30,8 @@ import { ActionPlansModule } from '../action-plans/action-plans.module';
     SkpSegmentsRepository,
     EvaluationStatusReader,
     EvaluationAccess,
+    FinalPredicatesReader,
   ],
-  exports: [EvaluationService, DistributionService, EvaluationStatusReader, EvaluationAccess],
+  exports: [EvaluationService, DistributionService, EvaluationStatusReader, EvaluationAccess, FinalPredicatesReader],
 })
 export class EvaluationModule {}

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Outcome } from '../rules';
+import { OrgDirectory } from '../org/org-directory.service';
 import { WebhookFanout } from '../webhooks/webhook-fanout';
+import { OutcomesRepository } from './outcomes.repository';
 
 /** Stores outcomes once per causing fact: the rules give each a unique key; duplicates are ignored. */
 @Injectable()
 export class OutcomeStore {
-  constructor(private readonly webhooks: WebhookFanout) {}
+  constructor(
+    private readonly webhooks: WebhookFanout,
+    private readonly outcomes: OutcomesRepository,
+    private readonly org: OrgDirectory,
+  ) {}
 
   async saveAll(
     manager: EntityManager,
@@ -24,19 +30,9 @@ export class OutcomeStore {
   ): Promise<number> {
     const items = groups.flatMap((g) => g.outcomes.map((o) => ({ employee_id: g.employeeId, period: g.period, o })));
     if (items.length === 0) return 0;
-    const rows: Record<string, string>[] = await manager.query(
-      `WITH ins AS (
-         INSERT INTO outcomes (employee_id, type, key, status, reason, legal_basis, effective_from, effective_to, source_kind, source_id, period, explanation)
-         SELECT (r->>'employee_id')::uuid, r->'o'->>'type', r->'o'->>'key', r->'o'->>'status', r->'o'->>'reason', r->'o'->>'legalBasis',
-                (r->'o'->>'effectiveFrom')::date, (r->'o'->>'effectiveTo')::date, r->'o'->'source'->>'kind', r->'o'->'source'->>'id', r->>'period', r->'o'->'explanation'
-           FROM jsonb_array_elements($1::jsonb) AS r
-         ON CONFLICT (key) DO NOTHING
-         RETURNING id, employee_id, key, type, status, reason, legal_basis, effective_from, effective_to, source_kind, source_id, period)
-       SELECT ins.id, ins.key, ins.type, ins.status, ins.reason, ins.legal_basis AS "legalBasis", to_char(ins.effective_from,'YYYY-MM-DD') AS "effectiveFrom",
-              to_char(ins.effective_to,'YYYY-MM-DD') AS "effectiveTo", ins.source_kind, ins.source_id, ins.period, e.nip
-         FROM ins JOIN employees e ON e.id = ins.employee_id`,
-      [JSON.stringify(items)],
-    );
+    const inserted = await this.outcomes.insertMany(items, manager);
+    const nips = await this.org.nipsByIds([...new Set(inserted.map((r) => r.employeeId))], manager);
+    const rows = inserted.map((r) => ({ ...r, nip: nips.get(r.employeeId) }));
     // Newly created outcomes only: HR/payroll subscribers are told once per outcome.
     await this.webhooks.publish(
       manager,

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { OutcomeStore } from './outcome-store';
 import { OutcomesController } from './outcomes.controller';
+import { OutcomesRepository } from './outcomes.repository';
 
 @Module({
   imports: [WebhooksModule],
   controllers: [OutcomesController],
-  providers: [OutcomeStore],
+  providers: [OutcomeStore, OutcomesRepository],
   exports: [OutcomeStore],
 })
 export class OutcomesModule {}
