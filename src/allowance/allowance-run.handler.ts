@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { JOBS } from '../jobs/job-registry';
+import { EmploymentHistoryReader } from '../org/employment-history';
 import { OutboxService } from '../outbox/outbox.service';
 import { firstDay, lastDay } from './months';
 import { LineComputer } from './line-computer';
@@ -19,6 +20,7 @@ export class AllowanceRunHandler {
     private readonly outbox: OutboxService,
     private readonly computer: LineComputer,
     private readonly writer: LineWriter,
+    private readonly history: EmploymentHistoryReader,
   ) {}
 
   @JobHandler('allowance.run-start')
@@ -33,10 +35,8 @@ export class AllowanceRunHandler {
     );
     if (!run) return { skipped: 'unknown run' };
     if (run.status !== 'QUEUED') return { skipped: `run is ${run.status}` };
-    const ids: { id: string }[] = await m.query(
-      `SELECT DISTINCT employee_id AS id FROM employee_assignments WHERE valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $1::date) ORDER BY employee_id`,
-      [firstDay(run.month), lastDay(run.month)],
-    );
+    // Holders of a post in the month whose service has not ended before it (PENSIUN, BERHENTI, MENINGGAL).
+    const ids = (await this.history.inService(m, firstDay(run.month), lastDay(run.month))).map((id) => ({ id }));
     const chunks: { no: number; ids: string[] }[] = [];
     for (let i = 0; i < ids.length; i += ALLOWANCE_CHUNK_SIZE)
       chunks.push({ no: chunks.length, ids: ids.slice(i, i + ALLOWANCE_CHUNK_SIZE).map((r) => r.id) });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DisciplineReadModule } from '../discipline/discipline-read';
+import { EmploymentHistoryModule } from '../org/employment-history';
 import { AllowanceRunHandler } from './allowance-run.handler';
 import { AllowanceRunsService } from './allowance-runs.service';
 import { AllowanceController } from './allowance.controller';
@@ -18,7 +19,7 @@ import { WorkingDaysService } from './working-days.service';
 
 /** Allowances (TPP / tukin): rule sets, working days, attendance, monthly runs, month close, payroll pull. */
 @Module({
-  imports: [DisciplineReadModule],
+  imports: [DisciplineReadModule, EmploymentHistoryModule],
   controllers: [AllowanceController, AttendanceController, PayrollController, MyAllowancesController],
   providers: [
     RuleSetsService,
@@ -32,7 +33,7 @@ import { WorkingDaysService } from './working-days.service';
     MyAllowancesRepository,
     MyAllowancesService,
   ],
-  exports: [RuleSetsService, WorkingDaysService, LineComputer, LineWriter],
+  exports: [RuleSetsService, WorkingDaysService, LineComputer, LineWriter, EmploymentHistoryModule],
 })
 export class AllowanceModule {}
 

@@ -1,93 +1,15 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DisciplineSanctionsReader } from '../discipline/discipline-read';
-import {
-  computeAllowanceMonth,
-  RuleInputError,
-  selectRuleSetVersion,
-  type AllowanceRuleSet,
-  type AllowanceWarning,
-  type DeductionLine,
-} from '../rules';
+import { EmploymentHistoryReader } from '../org/employment-history';
+import { computeAllowanceMonth, RuleInputError, selectRuleSetVersion, type AllowanceRuleSet } from '../rules';
+import { figuresHash, notComputedLine, type ComputedLine } from './computed-line';
+import { attendanceOf } from './line-inputs.repository';
+import { planMonth } from './month-segments';
 import { firstDay, lastDay, monthIndex } from './months';
 import { PredicateFinder } from './predicate-finder';
 import { loadRuleSetContext } from './rule-set-resolver';
 import { WorkingDays, WorkingDaysService } from './working-days.service';
-
-export type LineStatus = 'COMPUTED' | 'NO_RULE_SET' | 'ERROR';
-
-/** One computed allowance line, ready to be written (amounts integer rupiah). */
-export interface ComputedLine {
-  employeeId: string;
-  nip: string;
-  status: LineStatus;
-  kelasJabatan: number | null;
-  unitId: string | null;
-  ruleSet: string | null;
-  basicAmount: number | null;
-  performancePart: number | null;
-  disciplinePart: number | null;
-  totalDeductions: number | null;
-  netAmount: number | null;
-  deductions: DeductionLine[];
-  explanation: Record<string, unknown>;
-  problem: string | null;
-  figuresHash: string;
-  attendanceMissing: boolean;
-  /** Coded warnings (Bahasa Indonesia messages): every figure resting on missing data says so. */
-  warnings: AllowanceWarning[];
-  /** Performance part held back for a missing predikat (predikatMissing HOLD). */
-  heldAmount: number;
-}
-
-interface EmployeeRow {
-  employee_id: string;
-  nip: string;
-  status: 'PNS' | 'PPPK';
-  unit_id: string;
-  kelas_jabatan: number;
-}
-
-interface AttendanceRow {
-  employee_id: string;
-  late_minutes: (number | null)[];
-  early_leave_minutes: (number | null)[];
-  absent_days: number;
-  missed_apel: number;
-  revision: number;
-}
-
-/** Hash of what a payroll system sees of a line (not the explanation): the version moves only when this changes. */
-export function figuresHash(
-  l: Pick<
-    ComputedLine,
-    | 'status'
-    | 'ruleSet'
-    | 'kelasJabatan'
-    | 'basicAmount'
-    | 'performancePart'
-    | 'disciplinePart'
-    | 'deductions'
-    | 'netAmount'
-    | 'problem'
-    | 'warnings'
-  >,
-): string {
-  const figures = [
-    l.status,
-    l.ruleSet,
-    l.kelasJabatan,
-    l.basicAmount,
-    l.performancePart,
-    l.disciplinePart,
-    l.deductions.map((d) => [d.code, d.amount, d.reason]),
-    l.netAmount,
-    l.problem,
-    l.warnings.map((w) => [w.code, w.message]),
-  ];
-  return createHash('sha256').update(JSON.stringify(figures)).digest('hex');
-}
 
 /**
  * Computes the allowance lines of a set of employees for one month with set-based reads (one query
@@ -99,21 +21,30 @@ export class LineComputer {
     private readonly workingDays: WorkingDaysService,
     private readonly sanctionsReader: DisciplineSanctionsReader,
     private readonly predicates: PredicateFinder,
+    private readonly history: EmploymentHistoryReader,
   ) {}
 
   async compute(m: EntityManager, month: string, employeeIds: string[]): Promise<ComputedLine[]> {
-    // One connection (the job's transaction): the reads run one after the other.
-    const employees: EmployeeRow[] = await m.query(
-      `SELECT DISTINCT ON (a.employee_id) a.employee_id, e.nip, e.status, a.unit_id, a.kelas_jabatan
-         FROM employee_assignments a JOIN employees e ON e.id = a.employee_id
-        WHERE a.employee_id = ANY($1::uuid[]) AND a.valid_from <= $3::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
-        ORDER BY a.employee_id, a.valid_from DESC`,
-      [employeeIds, firstDay(month), lastDay(month)],
-    );
-    const attendance: AttendanceRow[] = await m.query(
-      `SELECT employee_id, late_minutes, early_leave_minutes, absent_days, missed_apel, revision FROM attendance_months WHERE employee_id = ANY($1::uuid[]) AND month = $2`,
-      [employeeIds, month],
-    );
+    // One connection (the job's transaction): the reads run one after the other. The posts held in the
+    // month and the service events come from the org feature's published reader (04 §5.3).
+    const histories = await this.history.forPeriod(m, employeeIds, firstDay(month), lastDay(month));
+    const employees = employeeIds.flatMap((id) => {
+      const h = histories.get(id);
+      const last = h?.assignments[h.assignments.length - 1];
+      return h && last
+        ? [
+            {
+              employee_id: id,
+              nip: h.nip,
+              status: h.status,
+              unit_id: last.unitId,
+              kelas_jabatan: last.kelasJabatan,
+              history: h,
+            },
+          ]
+        : [];
+    });
+    const attendance = await attendanceOf(m, employeeIds, month);
     const rsContext = await loadRuleSetContext(m);
     const wd = await this.workingDays.get(month, m);
     const attendanceBy = new Map(attendance.map((a) => [a.employee_id, a]));
@@ -167,7 +98,7 @@ export class LineComputer {
           : null,
         workingDays: { days: wd.workingDays, source: wd.source, formula: wd.formula },
       };
-      if (!ruleSet) return this.notComputed(base, 'NO_RULE_SET', problem!, context);
+      if (!ruleSet) return notComputedLine(base, 'NO_RULE_SET', problem!, context);
       const f = found.get(e.employee_id)!;
       const predicateInfo = {
         value: f.row?.predicate ?? null,
@@ -187,13 +118,27 @@ export class LineComputer {
           }
         : null;
       const sanctions = sanctionsBy.get(e.employee_id) ?? [];
+      // Joiners, movers, leavers and CPNS days: segments by working days (04 §5.3 step 1).
+      const plan = planMonth(
+        month,
+        e.history,
+        e.status,
+        wd.workingDays,
+        wd.holidays.map((h) => h.date),
+        ruleSet.deathMonth ?? 'PRORATE',
+      );
+      const employment = {
+        notes: plan.notes,
+        segments: (plan.segments ?? []).map((s) => ({ ...s, unitCode: rsContext.unitCode(s.unitId) })),
+      };
       try {
         const r = computeAllowanceMonth({
           ruleSet,
           month,
-          kelasJabatan: e.kelas_jabatan,
+          kelasJabatan: plan.kelasJabatan,
+          segments: plan.segments?.map(({ unitId: _unit, ...s }) => s),
           workingDays: wd.workingDays,
-          status: e.status,
+          status: plan.status,
           predicate: f.row?.predicate ?? null,
           predicatePeriod: f.period,
           lastKnownPredicate: f.lastKnown ? { period: f.lastKnown.period, predicate: f.lastKnown.predicate } : null,
@@ -211,12 +156,13 @@ export class LineComputer {
           netAmount: r.netAmount,
           deductions: r.deductions,
           problem: null,
-          warnings: r.warnings,
+          warnings: [...plan.warnings, ...r.warnings],
           heldAmount: r.heldAmount,
           explanation: {
             ...r.explanation,
             context: {
               ...context,
+              ...(plan.segments ? { employment } : {}),
               predicate: predicateInfo,
               attendance: att
                 ? { recorded: true, revision: att.revision }
@@ -240,55 +186,20 @@ export class LineComputer {
                     },
             },
             info: r.info,
-            warnings: r.warnings,
+            warnings: [...plan.warnings, ...r.warnings],
           },
         };
         return { ...line, figuresHash: figuresHash(line) };
       } catch (err) {
         if (!(err instanceof RuleInputError)) throw err;
-        return this.notComputed(base, 'ERROR', err.message, {
+        return notComputedLine(base, 'ERROR', err.message, {
           ...context,
+          employment,
           predicate: predicateInfo,
           ruleSet: `${ruleSet.code}@${ruleSet.version}`,
         });
       }
     });
-  }
-
-  private notComputed(
-    base: Pick<ComputedLine, 'employeeId' | 'nip' | 'kelasJabatan' | 'unitId' | 'attendanceMissing'>,
-    status: LineStatus,
-    problem: string,
-    context: Record<string, unknown>,
-  ): ComputedLine {
-    const warning: AllowanceWarning =
-      status === 'NO_RULE_SET'
-        ? {
-            code: 'RULESET_MISSING',
-            message:
-              'Tidak ada rule set TPP yang berlaku untuk unit ini pada bulan ini: tidak dihitung, tidak dibayarkan',
-          }
-        : { code: 'INPUT_INVALID', message: `Data tidak valid, tidak dihitung dan tidak dibayarkan: ${problem}` };
-    const line = {
-      ...base,
-      status,
-      ruleSet: null,
-      basicAmount: null,
-      performancePart: null,
-      disciplinePart: null,
-      totalDeductions: null,
-      netAmount: null,
-      deductions: [],
-      problem,
-      warnings: [warning],
-      heldAmount: 0,
-      explanation: {
-        formula: 'tidak dihitung, tidak dibayarkan / not computed, never silently paid',
-        problem,
-        context,
-      },
-    };
-    return { ...line, figuresHash: figuresHash(line) };
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { addMonths } from './months';
-import { ComputedLine } from './line-computer';
+import { ComputedLine } from './computed-line';
 
 export interface WriteReport {
   computed: number;

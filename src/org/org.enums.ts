@@ -65,6 +65,7 @@ export const EMPLOYEE_EVENTS = [
   'CLTN',
   'TUGAS_BELAJAR',
   'CPNS_START',
+  'PNS_START',
 ] as const;
 export type EmployeeEvent = (typeof EMPLOYEE_EVENTS)[number];
 

@@ -162,7 +162,7 @@ export class MutateEmployeeDto extends EmployeePersonalDto {
   @ApiPropertyOptional({
     enum: EMPLOYEE_EVENTS,
     description:
-      'what the change means for the SKP (spec 04 §1.2): MUTASI/PROMOSI/DEMOSI/PENSIUN/BERHENTI/CLTN/TUGAS_BELAJAR close the approved SKP in force on effectiveFrom − 1 day (MENINGGAL: on the date), PLT_END the Plt SKP on the date; PPK_CHANGE continues it. Absent: inferred (higher kelas or JPT → PROMOSI, lower → DEMOSI, other unit or post → MUTASI, only the supervisor → PPK_CHANGE, golongan/name only → none). An event alone (no other field) records it without a new assignment row',
+      'what the change means for the SKP (spec 04 §1.2): MUTASI/PROMOSI/DEMOSI/PENSIUN/BERHENTI/CLTN/TUGAS_BELAJAR close the approved SKP in force on effectiveFrom − 1 day (MENINGGAL: on the date), PLT_END the Plt SKP on the date; PPK_CHANGE continues it. Absent: inferred (higher kelas or JPT → PROMOSI, lower → DEMOSI, other unit or post → MUTASI, only the supervisor → PPK_CHANGE, golongan/name only → none). An event alone (no other field) records it without a new assignment row. For TPP (spec 04 §5.3): PENSIUN/BERHENTI end service on effectiveFrom (paid to the day before, no later month paid), MENINGGAL on the date of death; CPNS_START (TMT SPMT) opens the CPNS status (statusRules.CPNS) that PNS_START ends',
   })
   @IsOptional()
   @IsIn(EMPLOYEE_EVENTS)

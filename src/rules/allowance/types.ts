@@ -60,6 +60,9 @@ export const ALLOWANCE_WARNING_CODES = [
   'LEAVE_RULE_MISSING',
   'CEILING_EXCEEDED',
   'HUKDIS_NOT_APPLIED',
+  'SEGMENT_DAYS_ADJUSTED',
+  'LEAVE_KIND_MISSING',
+  'ACTING_POST_MISSING',
 ] as const;
 export type AllowanceWarningCode = (typeof ALLOWANCE_WARNING_CODES)[number];
 

@@ -1,0 +1,54 @@
+import { Injectable, Module } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  assignmentsOverlapping,
+  employeeIdentities,
+  employeesInService,
+  serviceEventsUntil,
+  type AssignmentPeriodRow,
+  type ServiceEventRow,
+} from './employment-history.repository';
+
+export type { AssignmentPeriodRow, ServiceEventRow };
+
+/** An employee's effective-dated history as far as it bears on one period (allowance months). */
+export interface EmploymentHistory {
+  nip: string;
+  /** Status of the employee record (PNS / PPPK); CPNS days come from the events. */
+  status: string;
+  /** Assignment rows overlapping the period, oldest first (valid_to exclusive). */
+  assignments: AssignmentPeriodRow[];
+  /** CPNS_START / PNS_START / PENSIUN / BERHENTI / MENINGGAL events up to the period's end, oldest first. */
+  events: ServiceEventRow[];
+}
+
+/**
+ * Published read port of the org feature for the employment history (spec 04 §1.2, §5.3): the posts held
+ * in a period and the events that start or end service, so other features never read org tables.
+ */
+@Injectable()
+export class EmploymentHistoryReader {
+  /** History of each known employee over [from, to] (inclusive dates), set-based: two queries whatever the count. */
+  async forPeriod(
+    m: EntityManager,
+    employeeIds: string[],
+    from: string,
+    to: string,
+  ): Promise<Map<string, EmploymentHistory>> {
+    const out = new Map<string, EmploymentHistory>();
+    if (employeeIds.length === 0) return out;
+    for (const e of await employeeIdentities(m, employeeIds))
+      out.set(e.employeeId, { nip: e.nip, status: e.status, assignments: [], events: [] });
+    for (const a of await assignmentsOverlapping(m, employeeIds, from, to)) out.get(a.employeeId)?.assignments.push(a);
+    for (const e of await serviceEventsUntil(m, employeeIds, to)) out.get(e.employeeId)?.events.push(e);
+    return out;
+  }
+
+  /** Employees holding a post in [from, to] whose service did not end before `from` (PENSIUN/BERHENTI/MENINGGAL). */
+  inService(m: EntityManager, from: string, to: string): Promise<string[]> {
+    return employeesInService(m, from, to);
+  }
+}
+
+@Module({ providers: [EmploymentHistoryReader], exports: [EmploymentHistoryReader] })
+export class EmploymentHistoryModule {}

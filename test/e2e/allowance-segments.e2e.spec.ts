@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  allPayrollItems,
+  API,
+  createEmployee,
+  createUnit,
+  insertFinalEvaluation,
+  runMonth,
+} from '../support/allowance-fixtures';
+import { nextNip } from '../support/fixtures';
+import { createTestApp, TestApp } from '../support/test-app';
+
+jest.setTimeout(180_000);
+
+// August 2027 has the calendar of the spec's worked month March 2026 (1st a Sunday, 31 days, Mon–Fri 22).
+const MONTH = '2027-08';
+const NEXT = '2027-09';
+const B8 = 4_400_000; // kelas 8 in this test's rule set (the spec's 4,400,000)
+const B10 = 6_600_000; // kelas 10 (the spec's 6,600,000)
+
+/** Mon–Fri between two dates (inclusive), counted here from the calendar, not from the engine. */
+function weekdays(from: string, to: string): number {
+  let n = 0;
+  for (let d = Date.parse(`${from}T00:00:00Z`); d <= Date.parse(`${to}T00:00:00Z`); d += 86_400_000) {
+    const wd = new Date(d).getUTCDay();
+    if (wd !== 0 && wd !== 6) n++;
+  }
+  return n;
+}
+
+/** 04 §5.3 steps 1–3 and 7 with one status: round(Σ B_i × d_i / W) × f_status (no deduction, predikat BAIK). */
+const entitled = (parts: [number, number][], W: number) => Math.round(parts.reduce((s, [b, d]) => s + b * d, 0) / W);
+
+/**
+ * Issue 19 item 5 through HTTP and the real worker: the monthly run cuts each month by the employment
+ * history (joiner CPNS from the SPMT at 80 %, leaver paid to the last working day, mover to another kelas
+ * with two segments), each segment explained on the payroll line.
+ */
+describe('allowance run: months cut by joiners, movers and leavers (spec 04 §5.3)', () => {
+  let t: TestApp;
+  let admin: string;
+  let unit: string;
+  const nips: Record<string, string> = {};
+  const W = weekdays(`${MONTH}-01`, `${MONTH}-31`);
+
+  beforeAll(async () => {
+    t = await createTestApp({ worker: true });
+    admin = await t.adminToken();
+    unit = await createUnit(t);
+    const rs = await t.request('PUT', `${API}/allowance/rule-sets/R-SEG-${unit}`, {
+      token: admin,
+      body: {
+        template: 'R-TPP-DEMO',
+        effectiveFrom: '2027-01-01',
+        unitCodes: [unit],
+        baseTable: { '8': B8, '10': B10 },
+      },
+    });
+    expect(rs.status).toBe(201);
+    for (const m of [MONTH, NEXT])
+      expect(
+        (await t.request('PUT', `${API}/allowance/working-days/${m}`, { token: admin, body: { workingDays: null } }))
+          .status,
+      ).toBe(200);
+
+    // CPNS: created from the SPMT (Monday 16 August), CPNS_START recorded on that date.
+    nips.cpns = nextNip(1998, 'PNS');
+    const c = await t.request('POST', `${API}/employees`, {
+      token: admin,
+      body: {
+        nip: nips.cpns,
+        name: 'CPNS, Baru',
+        status: 'PNS',
+        golongan: 'III/a',
+        unitCode: unit,
+        supervisorNip: null,
+        position: {
+          title: 'Analis',
+          kind: 'PELAKSANA',
+          jenjang: null,
+          kelasJabatan: 8,
+          isUnitHead: false,
+          tmt: '2027-08-16',
+        },
+      },
+    });
+    expect(c.status).toBe(201);
+    const ev = await t.request('PATCH', `${API}/employees/${nips.cpns}`, {
+      token: admin,
+      body: { event: 'CPNS_START', effectiveFrom: '2027-08-16', reason: 'SPMT 800/12/2027' },
+    });
+    expect(ev.status).toBe(200);
+
+    // Leaver: PENSIUN with TMT Thursday 19 August 2027.
+    nips.leaver = await createEmployee(t, unit, 8);
+    const p = await t.request('PATCH', `${API}/employees/${nips.leaver}`, {
+      token: admin,
+      body: { event: 'PENSIUN', effectiveFrom: '2027-08-19', reason: 'BUP' },
+    });
+    expect(p.status).toBe(200);
+
+    // Mover: promoted from kelas 8 to kelas 10 on Monday 16 August.
+    nips.mover = await createEmployee(t, unit, 8);
+    const mv = await t.request('PATCH', `${API}/employees/${nips.mover}`, {
+      token: admin,
+      body: {
+        effectiveFrom: '2027-08-16',
+        position: {
+          title: 'Pengawas',
+          kind: 'PENGAWAS',
+          jenjang: null,
+          kelasJabatan: 10,
+          isUnitHead: false,
+          tmt: '2027-08-16',
+        },
+      },
+    });
+    expect(mv.status).toBe(200);
+
+    for (const nip of Object.values(nips)) await insertFinalEvaluation(t, nip, '2027-Q3', 'BAIK');
+    const att = await t.request('POST', `${API}/attendance`, {
+      token: admin,
+      body: {
+        month: MONTH,
+        records: Object.values(nips).map((nip) => ({
+          nip,
+          lateMinutes: [],
+          earlyLeaveMinutes: [],
+          absentDays: 0,
+          missedApel: 0,
+        })),
+      },
+    });
+    expect(att.status).toBe(200);
+    expect((await runMonth(t, MONTH, 90000)).status).toBe('DONE');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const line = async (month: string, nip: string) =>
+    (await allPayrollItems(t, month, { token: admin })).find((i) => i.nip === nip);
+
+  it('a CPNS from the SPMT on 16 August is paid for its 12 working days at 80 % (pp-035)', async () => {
+    expect(W).toBe(22);
+    const d = weekdays('2027-08-16', '2027-08-31');
+    expect(d).toBe(12);
+    const B = entitled([[B8, d]], W);
+    const item = await line(MONTH, nips.cpns);
+    expect(item).toMatchObject({ basicAmount: B, netAmount: Math.round(B * 0.8) });
+    // The spec's worked case (the same calendar) gives the same figures.
+    const cases = JSON.parse(readFileSync(join(__dirname, '..', 'golden', 'periods-proration.json'), 'utf8'));
+    const golden = (Array.isArray(cases) ? cases : cases.cases).find((x: { id: string }) => x.id === 'pp-035');
+    expect(item).toMatchObject({ basicAmount: golden.expected.basicAmount, netAmount: golden.expected.netAmount });
+    expect(item.deductions.find((x: { code: string }) => x.code === 'STATUS').reason).toContain('80%');
+    expect(item.explanation.context.employment).toMatchObject({
+      segments: [
+        { from: '2027-08-16', to: '2027-08-31', workingDays: 12, kelasJabatan: 8, status: 'CPNS', unitCode: unit },
+      ],
+    });
+    expect(item.explanation.context.employment.notes).toContain('CPNS mulai TMT SPMT 2027-08-16');
+  });
+
+  it('a leaver with PENSIUN TMT 19 August is paid to Wednesday 18 August; the next month has no line', async () => {
+    const d = weekdays('2027-08-01', '2027-08-18');
+    const item = await line(MONTH, nips.leaver);
+    expect(item).toMatchObject({ basicAmount: entitled([[B8, d]], W), netAmount: entitled([[B8, d]], W) });
+    expect(item.explanation.context.employment.segments).toEqual([
+      expect.objectContaining({ from: '2027-08-01', to: '2027-08-18', workingDays: d, status: 'PNS' }),
+    ]);
+    const steps = item.explanation.steps.map((s: { label: string }) => s.label);
+    expect(steps).toContain('segmen 2027-08-01 s.d. 2027-08-18');
+
+    expect((await runMonth(t, NEXT, 90000)).status).toBe('DONE');
+    const next = await allPayrollItems(t, NEXT, { token: admin });
+    expect(next.find((i) => i.nip === nips.leaver)).toBeUndefined();
+    expect(next.find((i) => i.nip === nips.mover)).toMatchObject({ basicAmount: B10 });
+  });
+
+  it('a mover to kelas 10 on 16 August: two segments, 10 days at kelas 8 and 12 at kelas 10', async () => {
+    const d1 = weekdays('2027-08-01', '2027-08-15');
+    const d2 = weekdays('2027-08-16', '2027-08-31');
+    const item = await line(MONTH, nips.mover);
+    const B = entitled(
+      [
+        [B8, d1],
+        [B10, d2],
+      ],
+      W,
+    );
+    expect(item).toMatchObject({ basicAmount: B, netAmount: B, kelasJabatan: 10 });
+    expect(
+      item.explanation.context.employment.segments.map((s: any) => [s.from, s.to, s.workingDays, s.kelasJabatan]),
+    ).toEqual([
+      ['2027-08-01', '2027-08-15', d1, 8],
+      ['2027-08-16', '2027-08-31', d2, 10],
+    ]);
+  });
+});
