@@ -1,9 +1,18 @@
 import { HttpStatus } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { ApiError, badRequest } from '../common/api-error';
+import { leaveCell } from './attendance-leave';
 
 /** Columns of an attendance file (CSV or the first sheet of an .xlsx), named as the JSON record fields. */
-export const ATTENDANCE_COLUMNS = ['nip', 'lateMinutes', 'earlyLeaveMinutes', 'absentDays', 'missedApel'] as const;
+export const ATTENDANCE_COLUMNS = [
+  'nip',
+  'lateMinutes',
+  'earlyLeaveMinutes',
+  'absentDays',
+  'missedApel',
+  'leave',
+  'fwaDays',
+] as const;
 
 export interface AttendanceFileRecords {
   records: Record<string, unknown>[];
@@ -27,7 +36,8 @@ export function csvRows(text: string): string[][] {
 /**
  * File rows → the records POST /attendance validates (the same all-or-nothing checks as JSON).
  * Minutes lists are written in one cell separated by commas, semicolons or spaces ("12, 45");
- * `-` stands for a day without check-in (null). Cells are passed on as read, so a bad one is reported.
+ * `-` stands for a day without check-in (null). `leave` is `TYPE:days[:childOrder]` items separated by
+ * spaces or `|` (`CUTI_SAKIT:2 CUTI_MELAHIRKAN:3:2`; `-:1` = kind not recorded). Cells are passed on as read, so a bad one is reported.
  */
 export function attendanceRecordsFromRows(rows: string[][]): AttendanceFileRecords {
   const [header = [], ...data] = rows;
@@ -67,6 +77,7 @@ export function attendanceRecordsFromRows(rows: string[][]): AttendanceFileRecor
                 .split(/[,;\s]+/)
                 .filter(Boolean)
                 .map(minutesToken);
+      else if (k === 'leave') rec.leave = leaveCell(cell);
       else if (cell !== '') rec[k] = /^\d+$/.test(cell) ? Number(cell) : cell;
     });
     return rec;

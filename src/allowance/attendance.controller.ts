@@ -21,8 +21,10 @@ export class AttendanceController {
     summary: 'Monthly attendance (ADMIN or API key attendance:write), idempotent per (nip, month): a resend replaces',
     description:
       'All-or-nothing: unknown NIPs or bad rows → 400 with every row in `errors` (row, nip, field, problem); nothing is written. lateMinutes/earlyLeaveMinutes: one item per occurrence, null = no check-in. ' +
+      "leave (optional): [{ type, days, childOrder? }] by kind of spec 04 §5.2 (CUTI_TAHUNAN, CUTI_SAKIT, CUTI_BESAR, CUTI_MELAHIRKAN with childOrder, …), priced by the rule set's leaveRules; type null = kind not recorded (the line carries LEAVE_KIND_MISSING). " +
+      'fwaDays (optional, ≤ absentDays): approved flexible-work days (PermenPANRB 4/2025), not counted as absence under fwa.countsAsPresent. ' +
       `Files: text/csv or .xlsx (${XLSX_MIME}, first sheet) with ?month=YYYY-MM and a header row of ${ATTENDANCE_COLUMNS.join(', ')}; ` +
-      'minutes lists in one cell ("12, 45"; "-" = no check-in). Errors then give the data row (1-based, the header is row 0) and the column.',
+      'minutes lists in one cell ("12, 45"; "-" = no check-in); leave as TYPE:days[:childOrder] items separated by spaces or | ("CUTI_SAKIT:2 CUTI_MELAHIRKAN:3:2"; "-:1" = kind not recorded). Errors then give the data row (1-based, the header is row 0) and the column.',
   })
   @ApiConsumes('application/json', 'text/csv', XLSX_MIME)
   @ApiQuery({
@@ -37,7 +39,15 @@ export class AttendanceController {
       example: {
         month: '2026-03',
         records: [
-          { nip: '198703152010011002', lateMinutes: [12, 45], earlyLeaveMinutes: [], absentDays: 0, missedApel: 1 },
+          {
+            nip: '198703152010011002',
+            lateMinutes: [12, 45],
+            earlyLeaveMinutes: [],
+            absentDays: 1,
+            missedApel: 1,
+            leave: [{ type: 'CUTI_SAKIT', days: 2 }],
+            fwaDays: 1,
+          },
         ],
       },
     },

@@ -6,6 +6,7 @@ import { ApiError, ErrorDetail } from '../common/api-error';
 import { RequestContext } from '../common/request-context';
 import { actorLabel } from '../identity/principal';
 import { OutboxService } from '../outbox/outbox.service';
+import { parseLeaveFields, type LeaveEntry } from './attendance-leave';
 import { requireMonth } from './months';
 import { WorkingDaysService } from './working-days.service';
 
@@ -17,6 +18,8 @@ interface AttendanceRecord {
   earlyLeaveMinutes: (number | null)[];
   absentDays: number;
   missedApel: number;
+  leave: LeaveEntry[];
+  fwaDays: number;
 }
 
 export interface AttendanceRowError {
@@ -111,7 +114,7 @@ export class AttendanceService {
         });
       else seen.set(nip, row);
       for (const k of Object.keys(o)) {
-        if (!['nip', 'lateMinutes', 'earlyLeaveMinutes', 'absentDays', 'missedApel'].includes(k))
+        if (!['nip', 'lateMinutes', 'earlyLeaveMinutes', 'absentDays', 'missedApel', 'leave', 'fwaDays'].includes(k))
           errors.push({ row: rn, nip, field: f(k), problem: 'unknown field' });
       }
       const late = minutesList(o.lateMinutes, f('lateMinutes'), rn, nip, errors);
@@ -128,6 +131,8 @@ export class AttendanceService {
       const apel = o.missedApel ?? 0;
       if (!Number.isInteger(apel) || (apel as number) < 0 || (apel as number) > 31)
         errors.push({ row: rn, nip, field: f('missedApel'), problem: 'must be an integer 0..31' });
+      const absentOk = Number.isInteger(absent) ? (absent as number) : 0;
+      const { leave, fwaDays } = parseLeaveFields(o, f, rn, nip, wd.workingDays, absentOk, errors);
       if (nip)
         records.push({
           nip,
@@ -135,6 +140,8 @@ export class AttendanceService {
           earlyLeaveMinutes: early,
           absentDays: absent as number,
           missedApel: apel as number,
+          leave,
+          fwaDays,
         });
     });
     if (records.length) {
@@ -180,26 +187,38 @@ export class AttendanceService {
           early: r.earlyLeaveMinutes,
           absent: r.absentDays,
           apel: r.missedApel,
+          leave: r.leave,
+          fwa: r.fwaDays,
         })),
       );
-      const before: { nip: string; late: (number | null)[]; early: (number | null)[]; absent: number; apel: number }[] =
-        await m.query(
-          `SELECT e.nip, a.late_minutes AS late, a.early_leave_minutes AS early, a.absent_days AS absent, a.missed_apel AS apel
+      const before: {
+        nip: string;
+        late: (number | null)[];
+        early: (number | null)[];
+        absent: number;
+        apel: number;
+        leave: LeaveEntry[];
+        fwa: number;
+      }[] = await m.query(
+        `SELECT e.nip, a.late_minutes AS late, a.early_leave_minutes AS early, a.absent_days AS absent, a.missed_apel AS apel,
+                  a.leave, a.fwa_days AS fwa
            FROM attendance_months a JOIN employees e ON e.id = a.employee_id
           WHERE a.month = $1 AND e.nip = ANY($2::text[]) FOR UPDATE OF a`,
-          [month, records.map((r) => r.nip)],
-        );
+        [month, records.map((r) => r.nip)],
+      );
       const written: { nip: string; inserted: boolean }[] = await m.query(
-        `INSERT INTO attendance_months AS t (employee_id, month, late_minutes, early_leave_minutes, absent_days, missed_apel, updated_by)
-         SELECT e.id, $1, r.late, r.early, r.absent, r.apel, $3
-           FROM jsonb_to_recordset($2::jsonb) AS r(nip text, late int[], early int[], absent int, apel int)
+        `INSERT INTO attendance_months AS t (employee_id, month, late_minutes, early_leave_minutes, absent_days, missed_apel, leave, fwa_days, updated_by)
+         SELECT e.id, $1, r.late, r.early, r.absent, r.apel, r.leave, r.fwa, $3
+           FROM jsonb_to_recordset($2::jsonb) AS r(nip text, late int[], early int[], absent int, apel int, leave jsonb, fwa int)
            JOIN employees e ON e.nip = r.nip
          ON CONFLICT (employee_id, month) DO UPDATE SET
            late_minutes = EXCLUDED.late_minutes, early_leave_minutes = EXCLUDED.early_leave_minutes,
            absent_days = EXCLUDED.absent_days, missed_apel = EXCLUDED.missed_apel,
+           leave = EXCLUDED.leave, fwa_days = EXCLUDED.fwa_days,
            revision = t.revision + 1, updated_by = EXCLUDED.updated_by, updated_at = now()
-         WHERE (t.late_minutes, t.early_leave_minutes, t.absent_days, t.missed_apel)
-               IS DISTINCT FROM (EXCLUDED.late_minutes, EXCLUDED.early_leave_minutes, EXCLUDED.absent_days, EXCLUDED.missed_apel)
+         WHERE (t.late_minutes, t.early_leave_minutes, t.absent_days, t.missed_apel, t.leave, t.fwa_days)
+               IS DISTINCT FROM (EXCLUDED.late_minutes, EXCLUDED.early_leave_minutes, EXCLUDED.absent_days, EXCLUDED.missed_apel,
+                                 EXCLUDED.leave, EXCLUDED.fwa_days)
          RETURNING (SELECT nip FROM employees WHERE id = t.employee_id) AS nip, (xmax = 0) AS inserted`,
         [month, payload, actor],
       );
@@ -227,12 +246,21 @@ export class AttendanceService {
               action: 'attendance.replaced',
               entityType: 'attendance_month',
               entityId: `${b.nip}:${month}`,
-              before: { lateMinutes: b.late, earlyLeaveMinutes: b.early, absentDays: b.absent, missedApel: b.apel },
+              before: {
+                lateMinutes: b.late,
+                earlyLeaveMinutes: b.early,
+                absentDays: b.absent,
+                missedApel: b.apel,
+                leave: b.leave,
+                fwaDays: b.fwa,
+              },
               after: {
                 lateMinutes: r.lateMinutes,
                 earlyLeaveMinutes: r.earlyLeaveMinutes,
                 absentDays: r.absentDays,
                 missedApel: r.missedApel,
+                leave: r.leave,
+                fwaDays: r.fwaDays,
               },
             };
           }),

@@ -5,6 +5,7 @@ import { EmploymentHistoryReader } from '../org/employment-history';
 import { computeAllowanceMonth, RuleInputError, selectRuleSetVersion, type AllowanceRuleSet } from '../rules';
 import { figuresHash, notComputedLine, type ComputedLine } from './computed-line';
 import { attendanceOf } from './line-inputs.repository';
+import { leaveOfMonth } from './leave-input';
 import { planMonth } from './month-segments';
 import { firstDay, lastDay, monthIndex } from './months';
 import { PredicateFinder } from './predicate-finder';
@@ -115,8 +116,10 @@ export class LineComputer {
             earlyLeaveMinutes: att.early_leave_minutes,
             absentDays: att.absent_days,
             missedApel: att.missed_apel,
+            fwaDays: att.fwa_days,
           }
         : null;
+      const leave = leaveOfMonth(att?.leave ?? []);
       const sanctions = sanctionsBy.get(e.employee_id) ?? [];
       // Joiners, movers, leavers and CPNS days: segments by working days (04 §5.3 step 1).
       const plan = planMonth(
@@ -130,6 +133,7 @@ export class LineComputer {
       const employment = {
         notes: plan.notes,
         segments: (plan.segments ?? []).map((s) => ({ ...s, unitCode: rsContext.unitCode(s.unitId) })),
+        acting: plan.acting,
       };
       try {
         const r = computeAllowanceMonth({
@@ -137,6 +141,8 @@ export class LineComputer {
           month,
           kelasJabatan: plan.kelasJabatan,
           segments: plan.segments?.map(({ unitId: _unit, ...s }) => s),
+          leave: leave.items,
+          acting: plan.acting ?? undefined,
           workingDays: wd.workingDays,
           status: plan.status,
           predicate: f.row?.predicate ?? null,
@@ -156,13 +162,13 @@ export class LineComputer {
           netAmount: r.netAmount,
           deductions: r.deductions,
           problem: null,
-          warnings: [...plan.warnings, ...r.warnings],
+          warnings: [...plan.warnings, ...leave.warnings, ...r.warnings],
           heldAmount: r.heldAmount,
           explanation: {
             ...r.explanation,
             context: {
               ...context,
-              ...(plan.segments ? { employment } : {}),
+              ...(plan.segments || plan.acting || plan.notes.length ? { employment } : {}),
               predicate: predicateInfo,
               attendance: att
                 ? { recorded: true, revision: att.revision }
@@ -186,7 +192,7 @@ export class LineComputer {
                     },
             },
             info: r.info,
-            warnings: [...plan.warnings, ...r.warnings],
+            warnings: [...plan.warnings, ...leave.warnings, ...r.warnings],
           },
         };
         return { ...line, figuresHash: figuresHash(line) };

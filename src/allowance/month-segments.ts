@@ -13,6 +13,8 @@ export interface MonthPlan {
   /** Why the month is cut (joiner, mover, leaver, CPNS), in Bahasa Indonesia, for the explanation. */
   notes: string[];
   warnings: AllowanceWarning[];
+  /** Plt held in the month (04 §5.3 step 2): working days as Plt among the paid days; null = none or post unknown. */
+  acting: { level: 'SAME' | 'HIGHER'; kelasJabatan: number; workingDays: number } | null;
 }
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -80,6 +82,7 @@ export function planMonth(
   }
   type Seg = { from: string; to: string; d: number; kelas: number; unitId: string; status: string };
   const segs: Seg[] = [];
+  let actingDays = 0;
   let prev: string | null = null;
   for (const d of datesOf(month)) {
     const a = history.assignments.find((x) => x.validFrom <= d && (x.validTo === null || x.validTo > d));
@@ -91,12 +94,14 @@ export function planMonth(
     const status = s.cpns ? 'CPNS' : baseStatus;
     const last = segs[segs.length - 1];
     const working = isWeekday(d) && !holidaySet.has(d) ? 1 : 0;
+    if (history.acting.some((x) => x.validFrom <= d && (x.validTo === null || x.validTo >= d))) actingDays += working;
     if (prev !== null && last && last.kelas === a.kelasJabatan && last.unitId === a.unitId && last.status === status) {
       last.to = d;
       last.d += working;
     } else segs.push({ from: d, to: d, d: working, kelas: a.kelasJabatan, unitId: a.unitId, status });
     prev = d;
   }
+  const acting = actingOf(history, actingDays, segs[segs.length - 1]?.kelas ?? null, notes, warnings);
   const lastAssignment = history.assignments[history.assignments.length - 1];
   if (segs.length === 0) {
     // Nothing paid this month (service not started or already ended): one empty part, B = 0, explained.
@@ -118,11 +123,20 @@ export function planMonth(
       status: baseStatus,
       notes,
       warnings,
+      acting: null,
     };
   }
   const tail = segs[segs.length - 1];
   if (segs.length === 1 && tail.from === `${month}-01` && tail.to === monthEnd)
-    return { segments: null, kelasJabatan: tail.kelas, unitId: tail.unitId, status: tail.status, notes, warnings };
+    return {
+      segments: null,
+      kelasJabatan: tail.kelas,
+      unitId: tail.unitId,
+      status: tail.status,
+      notes,
+      warnings,
+      acting,
+    };
   if (segs[0].from !== `${month}-01`) notes.unshift(`mulai bertugas ${segs[0].from}`);
   if (tail.to !== monthEnd) notes.push(`masa kerja berakhir ${tail.to}`);
   for (let i = 1; i < segs.length; i++) {
@@ -157,5 +171,35 @@ export function planMonth(
     status: tail.status,
     notes,
     warnings,
+    acting,
   };
+}
+
+/**
+ * The Plt of the month from the PLT delegations naming the employee (04 §5.3 step 2): the acting post's
+ * kelas and level come from the delegation; level absent = HIGHER when that kelas is above the own kelas.
+ * A Plt whose post has no kelas is not guessed: no add-on and ACTING_POST_MISSING.
+ */
+function actingOf(
+  history: EmploymentHistory,
+  days: number,
+  ownKelas: number | null,
+  notes: string[],
+  warnings: AllowanceWarning[],
+): MonthPlan['acting'] {
+  if (history.acting.length === 0 || days === 0) return null;
+  const withPost = history.acting.filter((a) => a.kelasJabatan !== null);
+  const first = history.acting[0];
+  if (withPost.length === 0) {
+    warnings.push({
+      code: 'ACTING_POST_MISSING',
+      message: `Plt mulai ${first.validFrom} tanpa kelas jabatan Plt pada delegasi: tambahan Plt tidak dihitung; lengkapi delegasi`,
+    });
+    return null;
+  }
+  const a = withPost[withPost.length - 1];
+  const kelas = a.kelasJabatan!;
+  const level = a.level ?? (ownKelas !== null && kelas > ownKelas ? 'HIGHER' : 'SAME');
+  notes.push(`Plt ${a.validFrom} s.d. ${a.validTo ?? '…'}: kelas ${kelas} (${level}), ${days} hari kerja`);
+  return { level, kelasJabatan: kelas, workingDays: days };
 }

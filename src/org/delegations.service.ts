@@ -17,12 +17,16 @@ export interface DelegationView {
   validFrom: string;
   validTo: string | null;
   reason: string | null;
+  /** PLT: kelas jabatan and level of the acting post (null = not given). */
+  actingKelasJabatan: number | null;
+  actingLevel: 'SAME' | 'HIGHER' | null;
   createdAt: string;
 }
 
 const VIEW_SQL = `
   SELECT d.id, e.nip AS "employeeNip", e.name AS "employeeName", p.nip AS "ppkNip", p.name AS "ppkName", d.kind,
          to_char(d.valid_from,'YYYY-MM-DD') AS "validFrom", to_char(d.valid_to,'YYYY-MM-DD') AS "validTo", d.reason,
+         d.acting_kelas_jabatan AS "actingKelasJabatan", d.acting_level AS "actingLevel",
          to_char(d.created_at AT TIME ZONE 'UTC','YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt"
     FROM ppk_delegations d JOIN employees e ON e.id = d.employee_id JOIN employees p ON p.id = d.ppk_id`;
 
@@ -45,6 +49,10 @@ export class DelegationsService {
     if (dto.validTo && dto.validTo < dto.validFrom)
       throw badRequest('Tanggal akhir sebelum tanggal mulai / validTo before validFrom', [
         { field: 'validTo', problem: 'must not be before validFrom' },
+      ]);
+    if (dto.kind !== 'PLT' && (dto.actingKelasJabatan !== undefined || dto.actingLevel !== undefined))
+      throw badRequest('Jabatan Plt hanya untuk delegasi PLT / acting post only for kind PLT', [
+        { field: 'actingKelasJabatan', problem: 'only with kind PLT' },
       ]);
     const ids = await this.dataSource.transaction(async (m) => {
       const ppk = await this.employeeOrFail(m, dto.ppkNip, 'ppkNip');
@@ -94,6 +102,8 @@ export class DelegationsService {
           validFrom: dto.validFrom,
           validTo: dto.validTo ?? null,
           reason: dto.reason ?? null,
+          actingKelasJabatan: dto.actingKelasJabatan ?? null,
+          actingLevel: dto.actingLevel ?? null,
         });
         created.push(row.id);
       }

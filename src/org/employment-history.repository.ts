@@ -73,3 +73,29 @@ export async function employeesInService(m: EntityManager, from: string, to: str
   );
   return rows.map((r) => r.id);
 }
+
+/** A Plt held by the employee (a PLT delegation naming them as the acting official), valid_to inclusive. */
+export interface ActingPeriodRow {
+  employeeId: string;
+  validFrom: string;
+  validTo: string | null;
+  kelasJabatan: number | null;
+  level: 'SAME' | 'HIGHER' | null;
+}
+
+/** Plt periods overlapping [from, to]: one row per distinct acting period (a Plt rates several reports). */
+export function actingPeriodsOverlapping(
+  m: EntityManager,
+  employeeIds: string[],
+  from: string,
+  to: string,
+): Promise<ActingPeriodRow[]> {
+  return m.query(
+    `SELECT DISTINCT ppk_id AS "employeeId", to_char(valid_from,'YYYY-MM-DD') AS "validFrom",
+            to_char(valid_to,'YYYY-MM-DD') AS "validTo", acting_kelas_jabatan AS "kelasJabatan", acting_level AS level
+       FROM ppk_delegations
+      WHERE kind = 'PLT' AND ppk_id = ANY($1::uuid[]) AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to >= $2::date)
+      ORDER BY 1, 2`,
+    [employeeIds, from, to],
+  );
+}

@@ -1,15 +1,17 @@
 import { Injectable, Module } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
+  actingPeriodsOverlapping,
   assignmentsOverlapping,
   employeeIdentities,
   employeesInService,
   serviceEventsUntil,
+  type ActingPeriodRow,
   type AssignmentPeriodRow,
   type ServiceEventRow,
 } from './employment-history.repository';
 
-export type { AssignmentPeriodRow, ServiceEventRow };
+export type { ActingPeriodRow, AssignmentPeriodRow, ServiceEventRow };
 
 /** An employee's effective-dated history as far as it bears on one period (allowance months). */
 export interface EmploymentHistory {
@@ -20,6 +22,8 @@ export interface EmploymentHistory {
   assignments: AssignmentPeriodRow[];
   /** CPNS_START / PNS_START / PENSIUN / BERHENTI / MENINGGAL events up to the period's end, oldest first. */
   events: ServiceEventRow[];
+  /** Plt periods (PLT delegations naming the employee as the acting official) overlapping the period. */
+  acting: ActingPeriodRow[];
 }
 
 /**
@@ -28,7 +32,7 @@ export interface EmploymentHistory {
  */
 @Injectable()
 export class EmploymentHistoryReader {
-  /** History of each known employee over [from, to] (inclusive dates), set-based: two queries whatever the count. */
+  /** History of each known employee over [from, to] (inclusive dates), set-based: four queries whatever the count. */
   async forPeriod(
     m: EntityManager,
     employeeIds: string[],
@@ -38,9 +42,10 @@ export class EmploymentHistoryReader {
     const out = new Map<string, EmploymentHistory>();
     if (employeeIds.length === 0) return out;
     for (const e of await employeeIdentities(m, employeeIds))
-      out.set(e.employeeId, { nip: e.nip, status: e.status, assignments: [], events: [] });
+      out.set(e.employeeId, { nip: e.nip, status: e.status, assignments: [], events: [], acting: [] });
     for (const a of await assignmentsOverlapping(m, employeeIds, from, to)) out.get(a.employeeId)?.assignments.push(a);
     for (const e of await serviceEventsUntil(m, employeeIds, to)) out.get(e.employeeId)?.events.push(e);
+    for (const a of await actingPeriodsOverlapping(m, employeeIds, from, to)) out.get(a.employeeId)?.acting.push(a);
     return out;
   }
 

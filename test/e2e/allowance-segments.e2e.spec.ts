@@ -30,6 +30,11 @@ function weekdays(from: string, to: string): number {
 }
 
 /** 04 §5.3 steps 1–3 and 7 with one status: round(Σ B_i × d_i / W) × f_status (no deduction, predikat BAIK). */
+const golden = (id: string) => {
+  const cases = JSON.parse(readFileSync(join(__dirname, '..', 'golden', 'periods-proration.json'), 'utf8'));
+  return (cases as { id: string; expected: Record<string, number> }[]).find((x) => x.id === id)!;
+};
+
 const entitled = (parts: [number, number][], W: number) => Math.round(parts.reduce((s, [b, d]) => s + b * d, 0) / W);
 
 /**
@@ -118,7 +123,30 @@ describe('allowance run: months cut by joiners, movers and leavers (spec 04 §5.
     });
     expect(mv.status).toBe(200);
 
+    // Leave and flexible work (04 §5.2 defaults of R-TPP-DEMO, PermenPANRB 4/2025).
+    for (const k of ['cutiBesar', 'fwa', 'noKind', 'plt']) nips[k] = await createEmployee(t, unit, 8);
+    // Plt of a kelas 10 post at the same level for the whole month (a PLT delegation naming the post).
+    const d = await t.request('POST', `${API}/delegations`, {
+      token: admin,
+      body: {
+        employeeNip: nips.noKind,
+        ppkNip: nips.plt,
+        kind: 'PLT',
+        validFrom: '2027-08-01',
+        validTo: '2027-08-31',
+        actingKelasJabatan: 10,
+        actingLevel: 'SAME',
+        reason: 'Sprint Plt Kepala Seksi 800/77/2027',
+      },
+    });
+    expect(d.status).toBe(201);
+
     for (const nip of Object.values(nips)) await insertFinalEvaluation(t, nip, '2027-Q3', 'BAIK');
+    const extra: Record<string, Record<string, unknown>> = {
+      [nips.cutiBesar]: { leave: [{ type: 'CUTI_BESAR', days: 11 }] },
+      [nips.fwa]: { absentDays: 3, fwaDays: 1 },
+      [nips.noKind]: { leave: [{ type: null, days: 2 }] },
+    };
     const att = await t.request('POST', `${API}/attendance`, {
       token: admin,
       body: {
@@ -129,6 +157,7 @@ describe('allowance run: months cut by joiners, movers and leavers (spec 04 §5.
           earlyLeaveMinutes: [],
           absentDays: 0,
           missedApel: 0,
+          ...extra[nip],
         })),
       },
     });
@@ -150,9 +179,8 @@ describe('allowance run: months cut by joiners, movers and leavers (spec 04 §5.
     const item = await line(MONTH, nips.cpns);
     expect(item).toMatchObject({ basicAmount: B, netAmount: Math.round(B * 0.8) });
     // The spec's worked case (the same calendar) gives the same figures.
-    const cases = JSON.parse(readFileSync(join(__dirname, '..', 'golden', 'periods-proration.json'), 'utf8'));
-    const golden = (Array.isArray(cases) ? cases : cases.cases).find((x: { id: string }) => x.id === 'pp-035');
-    expect(item).toMatchObject({ basicAmount: golden.expected.basicAmount, netAmount: golden.expected.netAmount });
+    const pp035 = golden('pp-035');
+    expect(item).toMatchObject({ basicAmount: pp035.expected.basicAmount, netAmount: pp035.expected.netAmount });
     expect(item.deductions.find((x: { code: string }) => x.code === 'STATUS').reason).toContain('80%');
     expect(item.explanation.context.employment).toMatchObject({
       segments: [
@@ -196,5 +224,88 @@ describe('allowance run: months cut by joiners, movers and leavers (spec 04 §5.
       ['2027-08-01', '2027-08-15', d1, 8],
       ['2027-08-16', '2027-08-31', d2, 10],
     ]);
+  });
+
+  it('leave of a kind with its default: CUTI_BESAR 11 of 22 days is EXCLUDE_DAYS, paid (22 − 11) / 22 (pp-042)', async () => {
+    const item = await line(MONTH, nips.cutiBesar);
+    const expected = Math.round((B8 * (W - 11)) / W);
+    expect(item).toMatchObject({ basicAmount: B8, netAmount: expected });
+    expect(item.netAmount).toBe(golden('pp-042').expected.netAmount);
+    expect(item.deductions).toEqual([expect.objectContaining({ code: 'CUTI', amount: B8 - expected })]);
+    expect(item.deductions[0].reason).toContain('CUTI_BESAR 11 hari');
+  });
+
+  it('an approved flexible-work day is not absence: 3 absent days with 1 FWA day cut 2 TK days (pp-043)', async () => {
+    const item = await line(MONTH, nips.fwa);
+    const disciplinePart = B8 - Math.round(B8 * 0.6);
+    const tk = Math.round((2 * disciplinePart) / W);
+    expect(item).toMatchObject({ basicAmount: B8, netAmount: B8 - tk });
+    expect(item.netAmount).toBe(golden('pp-043').expected.netAmount);
+    expect(item.deductions.find((d: { code: string }) => d.code === 'TK').reason).toContain(
+      '(3 − 1 hari kerja fleksibel)',
+    );
+  });
+
+  it('leave without a kind is never silent: LEAVE_KIND_MISSING on the line, counted for the month close', async () => {
+    const item = await line(MONTH, nips.noKind);
+    expect(item).toMatchObject({ basicAmount: B8, netAmount: B8 });
+    expect(item.warnings.map((w: { code: string }) => w.code)).toContain('LEAVE_KIND_MISSING');
+    const month = await t.request('GET', `${API}/allowance/months/${MONTH}`, { token: admin });
+    expect(month.body.warnings.LEAVE_KIND_MISSING).toBeGreaterThanOrEqual(1);
+    const close = await t.request('POST', `${API}/allowance/months/${MONTH}/close`, { token: admin, body: {} });
+    expect(close.status).toBe(409);
+    expect(JSON.stringify(close.body)).toContain('LEAVE_KIND_MISSING');
+  });
+
+  it('bad leave or FWA input is a 400 naming the row and field, nothing written', async () => {
+    const r = await t.request('POST', `${API}/attendance`, {
+      token: admin,
+      body: {
+        month: MONTH,
+        records: [
+          { nip: nips.fwa, absentDays: 1, fwaDays: 2 },
+          { nip: nips.noKind, leave: [{ type: 'cuti sakit', days: 0 }] },
+        ],
+      },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [0, 'records[0].fwaDays'],
+      [1, 'records[1].leave[0].type'],
+      [1, 'records[1].leave[0].days'],
+    ]);
+    expect((await line(MONTH, nips.fwa)).netAmount).toBeLessThan(B8);
+  });
+
+  it('a Plt at the same level for 22 working days: own TPP + 20 % of the Plt post (pp-038)', async () => {
+    const item = await line(MONTH, nips.plt);
+    const expected = B8 + Math.round(0.2 * B10);
+    expect(item).toMatchObject({ basicAmount: expected, netAmount: expected });
+    expect(item.basicAmount).toBe(golden('pp-038').expected.basicAmount);
+    expect(item.explanation.context.employment.acting).toEqual({ level: 'SAME', kelasJabatan: 10, workingDays: W });
+    expect(item.explanation.steps.map((s: { label: string }) => s.label)).toContain('tambahan Plt');
+  });
+
+  it('the rule set takes the 04 §5.2 fields, validated: a bad one is a 400 naming it, nothing stored', async () => {
+    const bad = await t.request('PUT', `${API}/allowance/rule-sets/R-SEG-${unit}`, {
+      token: admin,
+      body: { template: 'R-TPP-DEMO', effectiveFrom: '2028-01-01', acting: { addonPct: '1.5' }, deathMonth: 'HALF' },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('acting.addonPct');
+    const ok = await t.request('PUT', `${API}/allowance/rule-sets/R-SEG-${unit}`, {
+      token: admin,
+      body: {
+        template: 'R-TPP-DEMO',
+        effectiveFrom: '2028-01-01',
+        unitCodes: [unit],
+        baseTable: { '8': B8, '10': B10 },
+        acting: { addonPct: '0.25' },
+        fwa: { countsAsPresent: false },
+        deathMonth: 'FULL',
+      },
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ version: 2 });
   });
 });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { IsDateOnly } from '../../common/dates';
 
@@ -57,6 +57,28 @@ export class CreateDelegationDto {
   @IsString()
   @MaxLength(300)
   reason?: string;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 17,
+    example: 10,
+    description:
+      'PLT: kelas jabatan of the acting post, for the TPP Plt add-on (spec 04 §5.3 step 2); without it the Plt month carries ACTING_POST_MISSING',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(17)
+  actingKelasJabatan?: number;
+
+  @ApiPropertyOptional({
+    enum: ['SAME', 'HIGHER'],
+    description:
+      "PLT: level of the acting post against the Plt's own post (SAME → acting.addonPct of the Plt post's TPP; HIGHER → the Plt post's TPP under acting.higherLevelMode ACTING_POST); default: HIGHER when actingKelasJabatan is above the own kelas, else SAME",
+  })
+  @IsOptional()
+  @IsIn(['SAME', 'HIGHER'])
+  actingLevel?: 'SAME' | 'HIGHER';
 }
 
 export class EndDelegationDto {

@@ -10,5 +10,8 @@ export class PpkDelegationEntity {
   @Column({ name: 'valid_from', type: 'date' }) validFrom: string;
   @Column({ name: 'valid_to', type: 'date', nullable: true }) validTo: string | null;
   @Column({ type: 'varchar', length: 300, nullable: true }) reason: string | null;
+  /** PLT: kelas jabatan and level of the acting post (TPP Plt add-on, spec 04 §5.3 step 2). */
+  @Column({ name: 'acting_kelas_jabatan', type: 'smallint', nullable: true }) actingKelasJabatan: number | null;
+  @Column({ name: 'acting_level', type: 'varchar', length: 6, nullable: true }) actingLevel: 'SAME' | 'HIGHER' | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

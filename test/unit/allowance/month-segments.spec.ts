@@ -16,6 +16,7 @@ const history = (assignments: EmploymentHistory['assignments'], events: Employme
   status: 'PNS',
   assignments,
   events,
+  acting: [] as EmploymentHistory['acting'],
 });
 const ev = (type: string, date: string) => ({ employeeId: 'e', type, date });
 
@@ -122,5 +123,29 @@ describe('planMonth (spec 04 §5.3 step 1: segments by working days from the emp
     const p = planMonth('2026-03', h, 'PNS', 20, [], 'PRORATE');
     expect(p.segments?.map((s) => s.workingDays)).toEqual([10, 10]);
     expect(p.warnings.map((w) => w.code)).toEqual(['SEGMENT_DAYS_ADJUSTED']);
+  });
+
+  it('a Plt: working days under a PLT delegation among the paid days; level from the delegation or the kelas', () => {
+    const h = {
+      ...history([row('2020-01-01', null, 8)]),
+      acting: [{ employeeId: 'e', validFrom: '2026-03-09', validTo: null, kelasJabatan: 10, level: null }],
+    };
+    expect(planMonth('2026-03', h, 'PNS', 22, [], 'PRORATE').acting).toEqual({
+      level: 'HIGHER',
+      kelasJabatan: 10,
+      workingDays: 17,
+    });
+    const same = { ...h, acting: [{ ...h.acting[0], level: 'SAME' as const }] };
+    expect(planMonth('2026-03', same, 'PNS', 22, [], 'PRORATE').acting?.level).toBe('SAME');
+  });
+
+  it('a Plt whose delegation names no post is not guessed: no add-on, ACTING_POST_MISSING', () => {
+    const h = {
+      ...history([row('2020-01-01', null, 8)]),
+      acting: [{ employeeId: 'e', validFrom: '2026-03-01', validTo: '2026-03-31', kelasJabatan: null, level: null }],
+    };
+    const p = planMonth('2026-03', h, 'PNS', 22, [], 'PRORATE');
+    expect(p.acting).toBeNull();
+    expect(p.warnings.map((w) => w.code)).toEqual(['ACTING_POST_MISSING']);
   });
 });

@@ -1272,7 +1272,7 @@ export interface paths {
         put?: never;
         /**
          * Monthly attendance (ADMIN or API key attendance:write), idempotent per (nip, month): a resend replaces
-         * @description All-or-nothing: unknown NIPs or bad rows → 400 with every row in `errors` (row, nip, field, problem); nothing is written. lateMinutes/earlyLeaveMinutes: one item per occurrence, null = no check-in. Files: text/csv or .xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, first sheet) with ?month=YYYY-MM and a header row of nip, lateMinutes, earlyLeaveMinutes, absentDays, missedApel; minutes lists in one cell ("12, 45"; "-" = no check-in). Errors then give the data row (1-based, the header is row 0) and the column.
+         * @description All-or-nothing: unknown NIPs or bad rows → 400 with every row in `errors` (row, nip, field, problem); nothing is written. lateMinutes/earlyLeaveMinutes: one item per occurrence, null = no check-in. Files: text/csv or .xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, first sheet) with ?month=YYYY-MM and a header row of nip, lateMinutes, earlyLeaveMinutes, absentDays, missedApel, leave, fwaDays; minutes lists in one cell ("12, 45"; "-" = no check-in). Errors then give the data row (1-based, the header is row 0) and the column.
          */
         post: operations["AttendanceController_ingest_v1"];
         delete?: never;
@@ -2172,10 +2172,10 @@ export interface components {
             position?: components["schemas"]["PositionDto"];
             reason?: string;
             /**
-             * @description what the change means for the SKP (spec 04 §1.2): MUTASI/PROMOSI/DEMOSI/PENSIUN/BERHENTI/CLTN/TUGAS_BELAJAR close the approved SKP in force on effectiveFrom − 1 day (MENINGGAL: on the date), PLT_END the Plt SKP on the date; PPK_CHANGE continues it. Absent: inferred (higher kelas or JPT → PROMOSI, lower → DEMOSI, other unit or post → MUTASI, only the supervisor → PPK_CHANGE, golongan/name only → none). An event alone (no other field) records it without a new assignment row
+             * @description what the change means for the SKP (spec 04 §1.2): MUTASI/PROMOSI/DEMOSI/PENSIUN/BERHENTI/CLTN/TUGAS_BELAJAR close the approved SKP in force on effectiveFrom − 1 day (MENINGGAL: on the date), PLT_END the Plt SKP on the date; PPK_CHANGE continues it. Absent: inferred (higher kelas or JPT → PROMOSI, lower → DEMOSI, other unit or post → MUTASI, only the supervisor → PPK_CHANGE, golongan/name only → none). An event alone (no other field) records it without a new assignment row. For TPP (spec 04 §5.3): PENSIUN/BERHENTI end service on effectiveFrom (paid to the day before, no later month paid), MENINGGAL on the date of death; CPNS_START (TMT SPMT) opens the CPNS status (statusRules.CPNS) that PNS_START ends
              * @enum {string}
              */
-            event?: "MUTASI" | "PROMOSI" | "DEMOSI" | "PPK_CHANGE" | "PLT_START" | "PLT_END" | "PENSIUN" | "BERHENTI" | "MENINGGAL" | "CLTN" | "TUGAS_BELAJAR" | "CPNS_START";
+            event?: "MUTASI" | "PROMOSI" | "DEMOSI" | "PPK_CHANGE" | "PLT_START" | "PLT_END" | "PENSIUN" | "BERHENTI" | "MENINGGAL" | "CLTN" | "TUGAS_BELAJAR" | "CPNS_START" | "PNS_START";
             /**
              * Format: uuid
              * @description PLT_START / PLT_END: the Plt delegation
@@ -2803,7 +2803,7 @@ export interface components {
             message: string;
         };
         /** @enum {string} */
-        AllowanceWarningCode: "PREDIKAT_MISSING" | "ATTENDANCE_MISSING" | "RULESET_MISSING" | "STATUS_UNKNOWN" | "INPUT_INVALID" | "LEAVE_RULE_MISSING" | "CEILING_EXCEEDED" | "HUKDIS_NOT_APPLIED";
+        AllowanceWarningCode: "PREDIKAT_MISSING" | "ATTENDANCE_MISSING" | "RULESET_MISSING" | "STATUS_UNKNOWN" | "INPUT_INVALID" | "LEAVE_RULE_MISSING" | "CEILING_EXCEEDED" | "HUKDIS_NOT_APPLIED" | "SEGMENT_DAYS_ADJUSTED" | "LEAVE_KIND_MISSING" | "ACTING_POST_MISSING";
         ApiKeyList: {
             items: {
                 id: string;
