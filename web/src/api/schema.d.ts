@@ -1272,7 +1272,7 @@ export interface paths {
         put?: never;
         /**
          * Monthly attendance (ADMIN or API key attendance:write), idempotent per (nip, month): a resend replaces
-         * @description All-or-nothing: unknown NIPs or bad rows → 400 with every row in `errors` (row, nip, field, problem); nothing is written. lateMinutes/earlyLeaveMinutes: one item per occurrence, null = no check-in. Files: text/csv or .xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, first sheet) with ?month=YYYY-MM and a header row of nip, lateMinutes, earlyLeaveMinutes, absentDays, missedApel, leave, fwaDays; minutes lists in one cell ("12, 45"; "-" = no check-in). Errors then give the data row (1-based, the header is row 0) and the column.
+         * @description All-or-nothing: unknown NIPs or bad rows → 400 with every row in `errors` (row, nip, field, problem); nothing is written. lateMinutes/earlyLeaveMinutes: one item per occurrence, null = no check-in. leave (optional): [{ type, days, childOrder? }] by kind of spec 04 §5.2 (CUTI_TAHUNAN, CUTI_SAKIT, CUTI_BESAR, CUTI_MELAHIRKAN with childOrder, …), priced by the rule set's leaveRules; type null = kind not recorded (the line carries LEAVE_KIND_MISSING). fwaDays (optional, ≤ absentDays): approved flexible-work days (PermenPANRB 4/2025), not counted as absence under fwa.countsAsPresent. Files: text/csv or .xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, first sheet) with ?month=YYYY-MM and a header row of nip, lateMinutes, earlyLeaveMinutes, absentDays, missedApel, leave, fwaDays; minutes lists in one cell ("12, 45"; "-" = no check-in); leave as TYPE:days[:childOrder] items separated by spaces or | ("CUTI_SAKIT:2 CUTI_MELAHIRKAN:3:2"; "-:1" = kind not recorded). Errors then give the data row (1-based, the header is row 0) and the column.
          */
         post: operations["AttendanceController_ingest_v1"];
         delete?: never;
@@ -2203,6 +2203,16 @@ export interface components {
             validTo?: string | null;
             /** @example Sprint Plt Kepala Seksi No. 800/123/2026 */
             reason?: string;
+            /**
+             * @description PLT: kelas jabatan of the acting post, for the TPP Plt add-on (spec 04 §5.3 step 2); without it the Plt month carries ACTING_POST_MISSING
+             * @example 10
+             */
+            actingKelasJabatan?: number;
+            /**
+             * @description PLT: level of the acting post against the Plt's own post (SAME → acting.addonPct of the Plt post's TPP; HIGHER → the Plt post's TPP under acting.higherLevelMode ACTING_POST); default: HIGHER when actingKelasJabatan is above the own kelas, else SAME
+             * @enum {string}
+             */
+            actingLevel?: "SAME" | "HIGHER";
         };
         EndDelegationDto: {
             /**
@@ -3053,6 +3063,9 @@ export interface components {
             validFrom: string;
             validTo: string | null;
             reason: string | null;
+            actingKelasJabatan: number | null;
+            /** @enum {string|null} */
+            actingLevel: "SAME" | "HIGHER" | null;
             createdAt: string;
         };
         DisciplineCaseItem: {
