@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DisciplineReadModule } from '../discipline/discipline-read';
+import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
 import { EmploymentHistoryModule } from '../org/employment-history';
 import { AllowanceRunHandler } from './allowance-run.handler';
 import { AllowanceRunsService } from './allowance-runs.service';
@@ -30,6 +31,8 @@ import { WorkingDaysService } from './working-days.service';
     LineWriter,
     PayrollService,
     PredicateFinder,
+    // The evaluation feature's published read port (stateless): FINAL predikat of DEFINITIVE SKPs.
+    FinalPredicatesReader,
     MyAllowancesRepository,
     MyAllowancesService,
   ],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { predicatePeriod, type AllowanceRuleSet } from '../rules';
-import { finalPredicatesOf, lastKnownPredicatesOf, type PredicateRow } from './predicates.repository';
+import { FinalPredicatesReader, type PeriodPredicate as PredicateRow } from '../evaluation/final-predicates.repository';
 
 export type { PredicateRow };
 
@@ -23,6 +23,8 @@ export interface FoundPredicate {
  */
 @Injectable()
 export class PredicateFinder {
+  constructor(private readonly evaluations: FinalPredicatesReader) {}
+
   async find(
     m: EntityManager,
     month: string,
@@ -39,11 +41,11 @@ export class PredicateFinder {
     const out = new Map<string, FoundPredicate>();
     for (const g of groups.values()) {
       const p = predicatePeriod({ month, source: g.ruleSet.predikatSource, lag: g.ruleSet.predikatLag });
-      const rows = await finalPredicatesOf(m, g.ids, p.kind, p.period);
+      const rows = await this.evaluations.finalOfPeriod(g.ids, p.kind, p.period, m);
       const byId = new Map(rows.map((r) => [r.employee_id, r]));
       const missing = g.lastKnownIds.filter((id) => !byId.has(id));
       const last: PredicateRow[] =
-        missing.length === 0 ? [] : await lastKnownPredicatesOf(m, missing, p.kind, p.fromMonth);
+        missing.length === 0 ? [] : await this.evaluations.lastFinalBefore(missing, p.kind, p.fromMonth, m);
       const lastById = new Map(last.map((r) => [r.employee_id, r]));
       for (const id of g.ids)
         out.set(id, { period: p.period, row: byId.get(id) ?? null, lastKnown: lastById.get(id) ?? null });

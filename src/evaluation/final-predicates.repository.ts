@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
+import type { AllowancePredicate } from '../rules';
 import type { EvaluationStatus } from './evaluation.service';
 
 export interface EvaluationFact {
@@ -19,11 +20,19 @@ export interface FinalPredicate {
   finalizedOn: string;
 }
 
+/** A FINAL predikat of a period as the allowance run reads it. */
+export interface PeriodPredicate {
+  employee_id: string;
+  id: string;
+  period: string;
+  predicate: AllowancePredicate;
+}
+
 /**
  * Published read port of the evaluation feature: FINAL predicates (and the state of given
- * evaluations) for the features that act on them. Outcomes read through it; angka kredit
- * (`credit-ledger.service.ts`) and allowance (`predicate-finder.ts`) still query `evaluations`
- * themselves and should switch to methods added here.
+ * evaluations) for the features that act on them. Outcomes and allowance (`predicate-finder.ts`) read
+ * through it; angka kredit (`credit-ledger.service.ts`) still queries `evaluations` itself and should
+ * switch to methods added here.
  */
 @Injectable()
 export class FinalPredicatesReader extends BaseRepository {
@@ -43,6 +52,41 @@ export class FinalPredicatesReader extends BaseRepository {
          FROM evaluations WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND predicate IS NOT NULL
         ORDER BY employee_id, from_month`,
       [employeeIds],
+    );
+  }
+
+  /**
+   * The FINAL predikat of one period per employee from DEFINITIVE SKPs only (a Plt's ACTING SKP never
+   * pays TPP, spec 04 §1.3); of several (a split year) the latest finalised (`predikatForSplitPeriod` LATEST).
+   */
+  finalOfPeriod(
+    employeeIds: string[],
+    periodKind: string,
+    period: string,
+    manager?: EntityManager,
+  ): Promise<PeriodPredicate[]> {
+    return this.db(manager).query(
+      `SELECT DISTINCT ON (employee_id) employee_id, id, period, predicate FROM evaluations
+        WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND period_kind = $2 AND period = $3
+          AND predicate IS NOT NULL AND skp_kind = 'DEFINITIVE'
+        ORDER BY employee_id, finalized_at DESC NULLS LAST`,
+      [employeeIds, periodKind, period],
+    );
+  }
+
+  /** The latest FINAL DEFINITIVE predikat of the kind whose period ends before `beforeMonth` (YYYY-MM). */
+  lastFinalBefore(
+    employeeIds: string[],
+    periodKind: string,
+    beforeMonth: string,
+    manager?: EntityManager,
+  ): Promise<PeriodPredicate[]> {
+    return this.db(manager).query(
+      `SELECT DISTINCT ON (employee_id) employee_id, id, period, predicate FROM evaluations
+        WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND period_kind = $2 AND to_month < $3
+          AND predicate IS NOT NULL AND skp_kind = 'DEFINITIVE'
+        ORDER BY employee_id, to_month DESC, finalized_at DESC NULLS LAST`,
+      [employeeIds, periodKind, beforeMonth],
     );
   }
 }

@@ -142,6 +142,21 @@ describe('allowance run: months cut by joiners, movers and leavers (spec 04 §5.
     expect(d.status).toBe(201);
 
     for (const nip of Object.values(nips)) await insertFinalEvaluation(t, nip, '2027-Q3', 'BAIK');
+    // The Plt's ACTING SKP rated SANGAT_KURANG for the same quarter, finalised later: informational only,
+    // the TPP predikat comes from the DEFINITIVE SKP (04 §1.3).
+    await t.dataSource.transaction(async (m) => {
+      const [emp] = await m.query(`SELECT id FROM employees WHERE nip = $1`, [nips.plt]);
+      const [skp] = await m.query(
+        `INSERT INTO skp (employee_id, year, approach, form_type, status, created_snapshot, approved_at, kind, delegation_id, period_start, period_end)
+         VALUES ($1, 2027, 'KUANTITATIF', 'JA_JF', 'APPROVED', '{}'::jsonb, now(), 'ACTING', $2, '2027-08-01', '2027-08-31') RETURNING id`,
+        [emp.id, d.body.items[0].id],
+      );
+      await m.query(
+        `INSERT INTO evaluations (skp_id, employee_id, period, period_kind, from_month, to_month, status, result_rating, behavior_rating, predicate, finalized_at, finalized_by, skp_kind)
+         VALUES ($1, $2, '2027-Q3', 'QUARTERLY', '2027-07', '2027-09', 'FINAL', 'DI_BAWAH_EKSPEKTASI', 'DI_BAWAH_EKSPEKTASI', 'SANGAT_KURANG', now() + interval '1 hour', 'ACCEPT', 'ACTING')`,
+        [skp.id, emp.id],
+      );
+    });
     const extra: Record<string, Record<string, unknown>> = {
       [nips.cutiBesar]: { leave: [{ type: 'CUTI_BESAR', days: 11 }] },
       [nips.fwa]: { absentDays: 3, fwaDays: 1 },
@@ -277,12 +292,14 @@ describe('allowance run: months cut by joiners, movers and leavers (spec 04 §5.
     expect((await line(MONTH, nips.fwa)).netAmount).toBeLessThan(B8);
   });
 
-  it('a Plt at the same level for 22 working days: own TPP + 20 % of the Plt post (pp-038)', async () => {
+  it('a Plt at the same level for 22 working days: own TPP + 20 % of the Plt post (pp-038), predikat of the DEFINITIVE SKP', async () => {
     const item = await line(MONTH, nips.plt);
     const expected = B8 + Math.round(0.2 * B10);
     expect(item).toMatchObject({ basicAmount: expected, netAmount: expected });
     expect(item.basicAmount).toBe(golden('pp-038').expected.basicAmount);
     expect(item.explanation.context.employment.acting).toEqual({ level: 'SAME', kelasJabatan: 10, workingDays: W });
+    // Paid on the DEFINITIVE SKP's BAIK, not the later ACTING SANGAT_KURANG.
+    expect(item.explanation.context.predicate).toMatchObject({ value: 'BAIK', period: '2027-Q3' });
     expect(item.explanation.steps.map((s: { label: string }) => s.label)).toContain('tambahan Plt');
   });
 

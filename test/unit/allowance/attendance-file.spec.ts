@@ -16,6 +16,25 @@ describe('attendance files (CSV / .xlsx) → records', () => {
     });
   });
 
+  it('reads leave as TYPE:days[:childOrder] items ("-" = kind not recorded) and fwaDays; keeps a bad token', () => {
+    const rows = csvRows(
+      'nip,absentDays,leave,fwaDays\n198703152010011002,2,CUTI_SAKIT:2 CUTI_MELAHIRKAN:3:2|-:1,1\n198703152010011003,0,cuti,\n',
+    );
+    expect(attendanceRecordsFromRows(rows).records).toEqual([
+      {
+        nip: '198703152010011002',
+        absentDays: 2,
+        leave: [
+          { type: 'CUTI_SAKIT', days: 2 },
+          { type: 'CUTI_MELAHIRKAN', days: 3, childOrder: 2 },
+          { type: null, days: 1 },
+        ],
+        fwaDays: 1,
+      },
+      { nip: '198703152010011003', absentDays: 0, leave: ['cuti'] },
+    ]);
+  });
+
   it('refuses unknown columns and a missing nip column with row 0 errors', () => {
     expect(() => attendanceRecordsFromRows([['NIP', 'telat']])).toThrow(
       expect.objectContaining({
