@@ -10,6 +10,7 @@ export const TABLE_OWNERS: Record<string, readonly string[]> = {
   evaluation: [
     'evaluations',
     'evaluation_cadences',
+    'evaluation_distribution_reports',
     'evaluation_evidence',
     'evaluation_feedback',
     'evaluation_realizations',

@@ -183,6 +183,28 @@ export class EvaluationStore {
     );
   }
 
+  /** The same transition for many evaluations by the system (window expiry), in one statement. */
+  async transitions(
+    m: EntityManager,
+    rows: { evaluationId: string; revision: number }[],
+    t: { from: string; to: string; action: string; reason: string | null },
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO evaluation_transitions (evaluation_id, from_status, to_status, action, actor, reason, revision, at)
+       SELECT x.id, $3, $4, $5, $6, $7, x.revision, $8 FROM unnest($1::uuid[], $2::int[]) WITH ORDINALITY AS x(id, revision, n) ORDER BY x.n`,
+      [
+        rows.map((r) => r.evaluationId),
+        rows.map((r) => r.revision),
+        t.from,
+        t.to,
+        t.action,
+        actorLabel(undefined).actor,
+        t.reason,
+        this.clock.now(),
+      ],
+    );
+  }
+
   async history(m: EntityManager, evaluationId: string): Promise<HistoryItem[]> {
     const rows = await m.query(
       `SELECT from_status AS "from", to_status AS "to", action, actor, reason, revision, at FROM evaluation_transitions WHERE evaluation_id = $1 ORDER BY id`,

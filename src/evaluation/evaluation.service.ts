@@ -529,26 +529,52 @@ export class EvaluationService {
 
   /** Finalises ISSUED evaluations whose objection window has passed (spec 01 §11). Returns their ids. */
   async expireWindows(m: EntityManager, limit = 500): Promise<string[]> {
-    const rows: EvaluationEntity[] = await m
-      .getRepository(EvaluationEntity)
-      .createQueryBuilder('e')
-      .where(`e.status = 'ISSUED' AND e.objection_deadline < :now`, { now: this.clock.now() })
-      .orderBy('e.objection_deadline', 'ASC')
-      .limit(limit)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getMany();
-    for (const e of rows) {
-      await this.audit.record(m, {
+    // Set-based (at year end 100,000 windows close at once): per evaluation the same FINAL write, transition,
+    // audit row and EvaluationFinalized event as toFinal, in five statements for the whole run.
+    const now = this.clock.now();
+    const rows: { id: string; revision: number }[] = await m.query(
+      `SELECT id, revision FROM evaluations WHERE status = 'ISSUED' AND objection_deadline < $1
+        ORDER BY objection_deadline LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    await m.query(
+      `UPDATE evaluations SET status = 'FINAL', finalized_at = $2, finalized_by = 'EXPIRY', version = version + 1, updated_at = now()
+        WHERE id = ANY($1::uuid[])`,
+      [ids, now],
+    );
+    await this.store.transitions(
+      m,
+      rows.map((r) => ({ evaluationId: r.id, revision: r.revision })),
+      {
+        from: 'ISSUED',
+        to: 'FINAL',
+        action: 'EXPIRY',
+        reason: 'batas waktu keberatan lewat / objection window expired',
+      },
+    );
+    await this.audit.recordMany(
+      m,
+      ids.map((id) => ({
         action: 'evaluation.window-expired',
         entityType: 'Evaluation',
-        entityId: e.id,
+        entityId: id,
         before: { status: 'ISSUED' },
         after: { status: 'FINAL' },
-      });
-      await this.toFinal(m, undefined, e, 'EXPIRY', 'batas waktu keberatan lewat / objection window expired');
-    }
-    return rows.map((e) => e.id);
+      })),
+    );
+    await this.outbox.addMany(
+      m,
+      rows.map((r) => ({
+        type: 'EvaluationFinalized',
+        aggregateType: 'Evaluation',
+        aggregateId: r.id,
+        payload: { evaluationId: r.id, revision: r.revision },
+        dedupeKey: `evaluation-finalized:${r.id}:${r.revision}`,
+      })),
+    );
+    return ids;
   }
 
   // ---- helpers -----------------------------------------------------------------------------
