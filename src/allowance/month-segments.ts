@@ -101,6 +101,7 @@ export function planMonth(
     } else segs.push({ from: d, to: d, d: working, kelas: a.kelasJabatan, unitId: a.unitId, status });
     prev = d;
   }
+  cpnsTmtCheck(month, history, baseStatus, warnings);
   const acting = actingOf(history, actingDays, segs[segs.length - 1]?.kelas ?? null, notes, warnings);
   const lastAssignment = history.assignments[history.assignments.length - 1];
   if (segs.length === 0) {
@@ -202,4 +203,21 @@ function actingOf(
   const level = a.level ?? (ownKelas !== null && kelas > ownKelas ? 'HIGHER' : 'SAME');
   notes.push(`Plt ${a.validFrom} s.d. ${a.validTo ?? '…'}: kelas ${kelas} (${level}), ${days} hari kerja`);
   return { level, kelasJabatan: kelas, workingDays: days };
+}
+
+/**
+ * A PNS whose NIP records a TMT CPNS in the last 12 months (BKN NIP: digits 9–14 = TMT CPNS yyyymm) but with
+ * no CPNS_START / PNS_START event is paid as PNS on a TMT nobody gave: the line says so (CPNS_TMT_MISSING).
+ */
+function cpnsTmtCheck(month: string, history: EmploymentHistory, baseStatus: string, warnings: AllowanceWarning[]) {
+  if (baseStatus !== 'PNS' || history.events.some((e) => e.type === 'CPNS_START' || e.type === 'PNS_START')) return;
+  const y = Number(history.nip.slice(8, 12));
+  const m = Number(history.nip.slice(12, 14));
+  if (!(m >= 1 && m <= 12)) return;
+  const age = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - (y * 12 + m);
+  if (age < 0 || age >= 12) return;
+  warnings.push({
+    code: 'CPNS_TMT_MISSING',
+    message: `NIP mencatat TMT CPNS ${y}-${String(m).padStart(2, '0')}, tetapi CPNS_START (TMT SPMT) atau PNS_START belum dicatat: dibayar sebagai PNS; catat peristiwanya`,
+  });
 }

@@ -97,6 +97,29 @@ describe('allowance run: months cut by joiners, movers and leavers (spec 04 §5.
     });
     expect(ev.status).toBe(200);
 
+    // A new PNS whose NIP records TMT CPNS July 2027 but whose CPNS_START nobody recorded.
+    nips.noSpmt = `19990202202707${String(1000 + Math.floor(Math.random() * 9000))}`;
+    const ns = await t.request('POST', `${API}/employees`, {
+      token: admin,
+      body: {
+        nip: nips.noSpmt,
+        name: 'CPNS, Tanpa SPMT',
+        status: 'PNS',
+        golongan: 'III/a',
+        unitCode: unit,
+        supervisorNip: null,
+        position: {
+          title: 'Analis',
+          kind: 'PELAKSANA',
+          jenjang: null,
+          kelasJabatan: 8,
+          isUnitHead: false,
+          tmt: '2027-07-01',
+        },
+      },
+    });
+    expect(ns.status).toBe(201);
+
     // Leaver: PENSIUN with TMT Thursday 19 August 2027.
     nips.leaver = await createEmployee(t, unit, 8);
     const p = await t.request('PATCH', `${API}/employees/${nips.leaver}`, {
@@ -324,5 +347,13 @@ describe('allowance run: months cut by joiners, movers and leavers (spec 04 §5.
     });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ version: 2 });
+  });
+
+  it('a month resting on a TMT SPMT nobody recorded says so: CPNS_TMT_MISSING, paid as PNS', async () => {
+    const item = await line(MONTH, nips.noSpmt);
+    expect(item).toMatchObject({ basicAmount: B8, netAmount: B8 });
+    expect(item.warnings).toEqual([expect.objectContaining({ code: 'CPNS_TMT_MISSING' })]);
+    expect(item.warnings[0].message).toContain('TMT CPNS 2027-07');
+    expect((await line(MONTH, nips.cpns)).warnings).toEqual([]);
   });
 });

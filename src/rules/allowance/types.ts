@@ -63,6 +63,7 @@ export const ALLOWANCE_WARNING_CODES = [
   'SEGMENT_DAYS_ADJUSTED',
   'LEAVE_KIND_MISSING',
   'ACTING_POST_MISSING',
+  'CPNS_TMT_MISSING',
 ] as const;
 export type AllowanceWarningCode = (typeof ALLOWANCE_WARNING_CODES)[number];
 

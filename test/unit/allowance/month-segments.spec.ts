@@ -148,4 +148,16 @@ describe('planMonth (spec 04 §5.3 step 1: segments by working days from the emp
     expect(p.acting).toBeNull();
     expect(p.warnings.map((w) => w.code)).toEqual(['ACTING_POST_MISSING']);
   });
+
+  it('a PNS whose NIP records a TMT CPNS within 12 months but no CPNS_START: CPNS_TMT_MISSING, paid as PNS', () => {
+    const recent = { ...history([row('2026-02-01', null, 7)]), nip: '199801012026021001' };
+    const p = planMonth('2026-03', recent, 'PNS', 22, [], 'PRORATE');
+    expect(p.warnings.map((w) => w.code)).toEqual(['CPNS_TMT_MISSING']);
+    expect(p.warnings[0].message).toContain('TMT CPNS 2026-02');
+    // Recorded (CPNS_START), older than 12 months, or a PPPK: nothing to say.
+    const recorded = { ...recent, events: [ev('CPNS_START', '2026-02-01')] };
+    expect(planMonth('2026-03', recorded, 'PNS', 22, [], 'PRORATE').warnings).toEqual([]);
+    expect(planMonth('2027-02', recent, 'PNS', 22, [], 'PRORATE').warnings).toEqual([]);
+    expect(planMonth('2026-03', recent, 'PPPK', 22, [], 'PRORATE').warnings).toEqual([]);
+  });
 });
