@@ -2813,7 +2813,7 @@ export interface components {
             message: string;
         };
         /** @enum {string} */
-        AllowanceWarningCode: "PREDIKAT_MISSING" | "ATTENDANCE_MISSING" | "RULESET_MISSING" | "STATUS_UNKNOWN" | "INPUT_INVALID" | "LEAVE_RULE_MISSING" | "CEILING_EXCEEDED" | "HUKDIS_NOT_APPLIED" | "SEGMENT_DAYS_ADJUSTED" | "LEAVE_KIND_MISSING" | "ACTING_POST_MISSING";
+        AllowanceWarningCode: "PREDIKAT_MISSING" | "ATTENDANCE_MISSING" | "RULESET_MISSING" | "STATUS_UNKNOWN" | "INPUT_INVALID" | "LEAVE_RULE_MISSING" | "CEILING_EXCEEDED" | "HUKDIS_NOT_APPLIED" | "SEGMENT_DAYS_ADJUSTED" | "LEAVE_KIND_MISSING" | "ACTING_POST_MISSING" | "CPNS_TMT_MISSING";
         ApiKeyList: {
             items: {
                 id: string;
