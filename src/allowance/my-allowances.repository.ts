@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AllowanceWarning } from '../rules/allowance/types';
-import type { AllowanceDeductionView, MyAllowanceLine } from './my-allowances.views';
+import type { AllowanceDeductionView, AllowanceRuleSetInfo, MyAllowanceLine } from './my-allowances.views';
 
 interface Row {
   month: string;
@@ -21,7 +21,14 @@ interface Row {
   explanation: Record<string, unknown>;
   version: number;
   adjustments: { forMonth: string; amount: number; reason: string }[] | null;
+  rs_version: number | null;
+  rs_code: string | null;
+  rs_name: string | null;
+  rs_status: AllowanceRuleSetInfo['status'] | null;
+  rs_legal_refs: string[] | null;
 }
+
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 
@@ -35,9 +42,12 @@ export class MyAllowancesRepository {
       `SELECT l.month, m.status AS month_status, l.status, l.kelas_jabatan, l.rule_set,
               l.basic_amount::text, l.performance_part::text, l.discipline_part::text,
               l.total_deductions::text, l.net_amount::text, l.deductions, l.warnings, l.held_amount::text,
-              l.problem, l.explanation, l.version, adj.items AS adjustments
+              l.problem, l.explanation, l.version, adj.items AS adjustments,
+              rs.code AS rs_code, rs.version AS rs_version, rs.body->>'name' AS rs_name,
+              rs.body->>'status' AS rs_status, rs.body->'legalRefs' AS rs_legal_refs
          FROM allowance_lines l
          JOIN allowance_months m ON m.month = l.month
+         LEFT JOIN allowance_rule_sets rs ON rs.code || '@' || rs.version = l.rule_set
          LEFT JOIN LATERAL (
            SELECT json_agg(json_build_object('forMonth', a.for_month, 'amount', a.amount, 'reason', a.reason)
                            ORDER BY a.created_at) AS items
@@ -49,12 +59,26 @@ export class MyAllowancesRepository {
     return rows.map((r) => {
       const adjustments = (r.adjustments ?? []).map((a) => ({ ...a, amount: Number(a.amount) }));
       const net = num(r.net_amount);
+      const inputs = (r.explanation?.inputs ?? {}) as Record<string, unknown>;
       return {
         month: r.month,
         monthStatus: r.month_status,
         status: r.status,
         kelasJabatan: r.kelas_jabatan,
         ruleSet: r.rule_set,
+        ruleSetInfo:
+          r.rs_code === null || r.rs_version === null
+            ? null
+            : {
+                code: r.rs_code,
+                version: r.rs_version,
+                name: r.rs_name,
+                status: r.rs_status === 'CONFIRMED' ? 'CONFIRMED' : 'INFERRED',
+                legalRefs: Array.isArray(r.rs_legal_refs) ? r.rs_legal_refs.filter((x) => typeof x === 'string') : [],
+              },
+        predicatePeriod: str(inputs.predicatePeriod),
+        predicateApplied: str(inputs.predicateApplied),
+        workingDays: typeof inputs.workingDays === 'number' ? inputs.workingDays : null,
         basicAmount: num(r.basic_amount),
         performancePart: num(r.performance_part),
         disciplinePart: num(r.discipline_part),

@@ -16,6 +16,18 @@ export interface AllowanceAdjustmentView {
   reason: string;
 }
 
+/** The rule set version behind a line, as people read it (name, version, the regulations it rests on). */
+export interface AllowanceRuleSetInfo {
+  code: string;
+  version: number;
+  /** The rule set's name; null for a rule set stored without one. */
+  name: string | null;
+  /** CONFIRMED, or INFERRED (figures the agency has not yet fixed in a regulation). */
+  status: 'CONFIRMED' | 'INFERRED';
+  /** Legal basis, one regulation per item. */
+  legalRefs: string[];
+}
+
 /** One month's TPP line of the signed-in employee (integer rupiah; null where it was not computed). */
 export interface MyAllowanceLine {
   /** YYYY-MM */
@@ -27,6 +39,14 @@ export interface MyAllowanceLine {
   kelasJabatan: number | null;
   /** code@version */
   ruleSet: string | null;
+  /** The same rule set by name and version with its legal basis (null where no rule set applied). */
+  ruleSetInfo: AllowanceRuleSetInfo | null;
+  /** Period (YYYY, YYYY-Qn or YYYY-MM) whose FINAL predikat the month is paid with; null where none applies. */
+  predicatePeriod: string | null;
+  /** Predikat whose factor was applied (null when held or not applicable). */
+  predicateApplied: string | null;
+  /** Working days of the month the line was computed with. */
+  workingDays: number | null;
   /** Entitlement (basicAmount = performancePart + disciplinePart). */
   basicAmount: number | null;
   performancePart: number | null;

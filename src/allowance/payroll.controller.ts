@@ -34,6 +34,12 @@ export class PayrollController {
   @ApiQuery({ name: 'limit', required: false, description: 'default 100, max 1000' })
   @ApiQuery({ name: 'after', required: false })
   @ApiQuery({
+    name: 'warning',
+    required: false,
+    description:
+      'Only the lines carrying this warning code (PREDIKAT_MISSING, ATTENDANCE_MISSING, …): who is behind a warning of the run.',
+  })
+  @ApiQuery({
     name: 'explanation',
     required: false,
     description: 'false → items without `explanation` (bulk pulls; ~7× smaller). Default true.',

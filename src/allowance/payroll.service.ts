@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { badRequest } from '../common/api-error';
 import { ExportRow } from '../common/export/export-table';
 import { Cursor } from '../common/pagination';
-import { DEDUCTION_CODES } from '../rules';
+import { ALLOWANCE_WARNING_CODES, DEDUCTION_CODES } from '../rules';
 import { monthWarningCounts } from './month-warnings';
 import { requireMonth } from './months';
 
@@ -17,7 +17,7 @@ const CSV_BATCH = 2000;
  * Contract fields (00-api) plus totalDeductions, adjustments (corrections of closed months carried
  * by this line) and payableAmount = netAmount + Σ adjustments.
  */
-const ITEM_SQL = (withCursor: boolean, withExplanation: boolean) => `
+const ITEM_SQL = (withCursor: boolean, withExplanation: boolean, warningParam: number | null) => `
   SELECT l.nip,
          '{"nip":"' || l.nip || '","name":' || to_json(e.name)::text || ',"kelasJabatan":' || l.kelas_jabatan
          || ',"ruleSet":' || to_json(l.rule_set)::text || ',"basicAmount":' || l.basic_amount || ',"performancePart":' || l.performance_part
@@ -28,6 +28,7 @@ const ITEM_SQL = (withCursor: boolean, withExplanation: boolean) => `
          || ',"version":' || l.version || '}' AS item
     FROM (SELECT * FROM allowance_lines
            WHERE month = $1::char(7) AND status = 'COMPUTED' ${withCursor ? 'AND nip > $3::char(18)' : ''}
+           ${warningParam === null ? '' : `AND EXISTS (SELECT 1 FROM json_array_elements(warnings) w WHERE w->>'code' = $${warningParam}::text)`}
            ORDER BY nip LIMIT $2) l
     JOIN employees e ON e.id = l.employee_id
     LEFT JOIN LATERAL (
@@ -53,8 +54,20 @@ export class PayrollService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The page as a JSON string (the controller sends it as is). */
-  async page(q: { month?: unknown; limit?: unknown; after?: unknown; explanation?: unknown }): Promise<string> {
+  async page(q: {
+    month?: unknown;
+    limit?: unknown;
+    after?: unknown;
+    explanation?: unknown;
+    warning?: unknown;
+  }): Promise<string> {
     const month = requireMonth(q.month);
+    const warning = q.warning === undefined || q.warning === '' ? null : String(q.warning);
+    if (warning !== null && !(ALLOWANCE_WARNING_CODES as readonly string[]).includes(warning)) {
+      throw badRequest('Data tidak valid / invalid input', [
+        { field: 'warning', problem: `must be one of ${ALLOWANCE_WARNING_CODES.join(', ')}` },
+      ]);
+    }
     if (q.explanation !== undefined && q.explanation !== 'true' && q.explanation !== 'false') {
       throw badRequest('Data tidak valid / invalid input', [
         { field: 'explanation', problem: 'must be true or false' },
@@ -85,8 +98,8 @@ export class PayrollService {
         { status: string }[]
       >,
       this.dataSource.query(
-        ITEM_SQL(after !== null, withExplanation),
-        after === null ? [month, limit + 1] : [month, limit + 1, after],
+        ITEM_SQL(after !== null, withExplanation, warning === null ? null : after === null ? 3 : 4),
+        [month, limit + 1, ...(after === null ? [] : [after]), ...(warning === null ? [] : [warning])],
       ) as Promise<{ nip: string; item: string }[]>,
     ]);
     const more = rows.length > limit;

@@ -17,6 +17,7 @@ const CONTROL_FIELDS = ['template', 'default', 'unitCodes'] as const;
 const RULE_SET_FIELDS = [
   'code',
   'version',
+  'name',
   'employerId',
   'allowanceType',
   'employerType',

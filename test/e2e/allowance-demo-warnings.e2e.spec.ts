@@ -107,6 +107,28 @@ describe('demo agency allowances: warning-free with a predikat, held and acknowl
     const month = await t.request('GET', `${API}/allowance/months/${HELD}`, { token: admin });
     expect(month.body.warnings.PREDIKAT_MISSING).toBeGreaterThanOrEqual(demoNips.size);
 
+    // The lines behind a warning code (who, why): only lines carrying it, cursor paging kept.
+    const behind = await t.request('GET', `${API}/payroll/allowances?month=${HELD}&warning=PREDIKAT_MISSING&limit=5`, {
+      token: admin,
+    });
+    expect(behind.status).toBe(200);
+    expect(behind.body.items).toHaveLength(5);
+    for (const i of behind.body.items)
+      expect(i.warnings.map((w: { code: string }) => w.code)).toContain('PREDIKAT_MISSING');
+    const page2 = await t.request(
+      'GET',
+      `${API}/payroll/allowances?month=${HELD}&warning=PREDIKAT_MISSING&limit=5&after=${encodeURIComponent(behind.body.nextCursor)}`,
+      { token: admin },
+    );
+    expect(page2.body.items[0].nip > behind.body.items[4].nip).toBe(true);
+    const none = await t.request('GET', `${API}/payroll/allowances?month=${OK}&warning=PREDIKAT_MISSING`, {
+      token: admin,
+    });
+    expect(none.body.items.filter((i: { nip: string }) => demoNips.has(i.nip))).toEqual([]);
+    const badCode = await t.request('GET', `${API}/payroll/allowances?month=${HELD}&warning=NOPE`, { token: admin });
+    expect(badCode.status).toBe(400);
+    expect(badCode.body.details[0].field).toBe('warning');
+
     const refused = await t.request('POST', `${API}/allowance/months/${HELD}/close`, { token: admin });
     expect(refused.status).toBe(409);
     expect(refused.body.warnings).toMatchObject({
@@ -180,6 +202,20 @@ describe('demo agency allowances: warning-free with a predikat, held and acknowl
       'PREDIKAT_MISSING',
     ]);
     expect(may.deductions[0]).toMatchObject({ code: 'PREDIKAT_HELD', reason: expect.stringContaining('2027-Q2') });
+    // Structured fields for plain sentences: the rule set by name and version, its regulations, the period.
+    expect(may).toMatchObject({
+      ruleSetInfo: {
+        code: 'R-TPP-DEMO',
+        version: 1,
+        name: R_TPP_DEMO.name,
+        status: 'INFERRED',
+        legalRefs: R_TPP_DEMO.legalRefs,
+      },
+      predicatePeriod: '2027-Q2',
+      predicateApplied: null,
+      workingDays: expect.any(Number),
+    });
+    expect(feb).toMatchObject({ predicatePeriod: '2027-Q1', predicateApplied: 'BAIK' });
     expect(jun.adjustments).toEqual([{ forMonth: HELD, amount: 3263702, reason: expect.stringContaining(HELD) }]);
     expect(jun.payableAmount).toBe(jun.netAmount + 3263702);
     expect((await t.request('GET', `${API}/me/allowances?year=2026`, { token })).body.items).toEqual([]);

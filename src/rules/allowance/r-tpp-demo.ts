@@ -7,6 +7,7 @@ import type { AllowanceRuleSet } from './types';
 export const R_TPP_DEMO: AllowanceRuleSet = {
   code: 'R-TPP-DEMO',
   version: 1,
+  name: 'TPP Pemerintah Kabupaten Contoh (demo)',
   employerId: 'DEMO',
   allowanceType: 'TPP',
   employerType: 'PEMDA',

@@ -86,6 +86,8 @@ const ONE_OF = <T extends string>(v: unknown, values: readonly T[], field: strin
 export function validateRuleSet(rs: AllowanceRuleSet): void {
   if (typeof rs !== 'object' || rs === null) throw new RuleInputError('must be an object', 'ruleSet');
   if (typeof rs.code !== 'string') throw new RuleInputError('must be a string', 'ruleSet.code');
+  if (rs.name !== undefined && (typeof rs.name !== 'string' || rs.name.trim() === '' || rs.name.length > 200))
+    throw new RuleInputError('must be a name of 1–200 characters', 'ruleSet.name');
   asObject(rs.split, 'ruleSet.split');
   const kin = toDec(rs.split.kin, 'ruleSet.split.kin');
   const dis = toDec(rs.split.dis, 'ruleSet.split.dis');

@@ -80,6 +80,8 @@ export interface AllowanceWarning {
 export interface AllowanceRuleSet {
   code: string;
   version: number;
+  /** The rule set's name as people read it (e.g. "TPP Pemerintah Kabupaten Contoh"); the code is for systems. */
+  name?: string;
   employerId: string;
   allowanceType: 'TPP' | 'TUKIN';
   employerType: 'PEMDA' | 'PUSAT';

@@ -2659,6 +2659,7 @@ export interface components {
         AllowanceRuleSet: {
             code: string;
             version: number;
+            name?: string;
             employerId: string;
             /** @enum {string} */
             allowanceType: "TPP" | "TUKIN";
@@ -2778,6 +2779,14 @@ export interface components {
             predikatForSplitPeriod?: "LATEST" | "MAJORITY";
             /** @enum {string} */
             deathMonth?: "PRORATE" | "FULL";
+        };
+        AllowanceRuleSetInfo: {
+            code: string;
+            version: number;
+            name: string | null;
+            /** @enum {string} */
+            status: "CONFIRMED" | "INFERRED";
+            legalRefs: string[];
         };
         AllowanceRunRequested: {
             id: string;
@@ -3709,6 +3718,10 @@ export interface components {
             status: "COMPUTED" | "NO_RULE_SET" | "ERROR";
             kelasJabatan: number | null;
             ruleSet: string | null;
+            ruleSetInfo: components["schemas"]["AllowanceRuleSetInfo"] | null;
+            predicatePeriod: string | null;
+            predicateApplied: string | null;
+            workingDays: number | null;
             basicAmount: number | null;
             performancePart: number | null;
             disciplinePart: number | null;
@@ -11908,6 +11921,8 @@ export interface operations {
             query: {
                 /** @description false → items without `explanation` (bulk pulls; ~7× smaller). Default true. */
                 explanation?: unknown;
+                /** @description Only the lines carrying this warning code (PREDIKAT_MISSING, ATTENDANCE_MISSING, …): who is behind a warning of the run. */
+                warning?: unknown;
                 after?: unknown;
                 /** @description default 100, max 1000 */
                 limit?: unknown;
