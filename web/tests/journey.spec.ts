@@ -184,7 +184,7 @@ test('SKP to final predikat: employee, Pejabat Penilai Kinerja and atasan PPK in
     // No attendance recorded for the month: the line says so.
     await expect(line.getByText('Perlu Diperiksa', { exact: true })).toBeVisible();
     await line.getByRole('button', { name: 'Penjelasan perhitungan' }).click();
-    await expect(line.getByText(/^Dasar hukum: /)).toBeVisible();
+    await expect(line.getByText('Dasar hukum', { exact: true })).toBeVisible();
     await checkPage(page, info, 'tunjangan');
     for (const entry of ['Riwayat', 'SKP Saya']) {
       await openMenu(page, entry, phone);

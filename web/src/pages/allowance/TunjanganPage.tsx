@@ -7,13 +7,10 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatMonth, formatRupiah } from '../../lib/format';
 import { currentYear } from '../../lib/year';
+import { plain, warningSentence } from './explain';
+import { Explanation } from './Explanation';
 
 type Line = components['schemas']['MyAllowanceLine'];
-interface Step {
-  label: string;
-  formula?: string;
-  value?: string | number | boolean | null;
-}
 
 const DEDUCTION_LABELS: Record<string, string> = {
   PREDIKAT: 'Predikat kinerja',
@@ -64,7 +61,6 @@ export function TunjanganPage() {
 }
 
 function MonthCard({ line: l }: { line: Line }) {
-  const steps = (l.explanation.steps as Step[] | undefined) ?? [];
   return (
     <Card withBorder component="section" aria-label={`TPP bulan ${formatMonth(l.month)}`}>
       <Stack gap="xs">
@@ -83,13 +79,18 @@ function MonthCard({ line: l }: { line: Line }) {
           <Alert color="orange" title="Perlu diperiksa">
             <List size="sm">
               {l.warnings.map((w) => (
-                <List.Item key={w.code}>{w.message}</List.Item>
+                <List.Item key={w.code}>{warningSentence(w, l)}</List.Item>
               ))}
             </List>
           </Alert>
         )}
         {l.status !== 'COMPUTED' ? (
-          <Text size="sm">Tidak dihitung dan tidak dibayarkan: {l.problem ?? '–'}</Text>
+          <Text size="sm">
+            TPP bulan ini tidak dihitung dan tidak dibayarkan
+            {l.status === 'NO_RULE_SET'
+              ? ': belum ada aturan TPP untuk unit kerja Anda.'
+              : '; data Anda sedang diperiksa BKPSDM.'}
+          </Text>
         ) : (
           <Table withRowBorders={false} verticalSpacing={4} layout="fixed">
             <Table.Tbody>
@@ -99,9 +100,13 @@ function MonthCard({ line: l }: { line: Line }) {
               {l.deductions.map((d, i) => (
                 <Table.Tr key={`${d.code}-${i}`}>
                   <Table.Td>
-                    <Text size="sm">Potongan {DEDUCTION_LABELS[d.code] ?? d.code}</Text>
+                    <Text size="sm">
+                      {d.code === 'PREDIKAT_HELD'
+                        ? 'Ditahan sementara (predikat belum final)'
+                        : `Potongan ${DEDUCTION_LABELS[d.code] ?? 'lain'}`}
+                    </Text>
                     <Text size="xs" c="dimmed">
-                      {d.reason}
+                      {plain(d.reason)}
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right" valign="top">
@@ -116,7 +121,7 @@ function MonthCard({ line: l }: { line: Line }) {
                   <Table.Td>
                     <Text size="sm">Koreksi {formatMonth(a.forMonth)}</Text>
                     <Text size="xs" c="dimmed">
-                      {a.reason}
+                      {plain(a.reason)}
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right" valign="top">
@@ -132,28 +137,7 @@ function MonthCard({ line: l }: { line: Line }) {
           <Accordion.Item value="penjelasan">
             <Accordion.Control>Penjelasan perhitungan</Accordion.Control>
             <Accordion.Panel>
-              <Stack gap={4}>
-                {l.ruleSet && <Text size="sm">Aturan TPP: {l.ruleSet}</Text>}
-                {typeof l.explanation.legalBasis === 'string' && (
-                  <Text size="sm">Dasar hukum: {l.explanation.legalBasis}</Text>
-                )}
-                {typeof l.explanation.formula === 'string' && (
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    Rumus: {l.explanation.formula}
-                  </Text>
-                )}
-                {steps.length > 0 && (
-                  <List size="sm">
-                    {steps.map((s, i) => (
-                      <List.Item key={i} style={{ overflowWrap: 'anywhere' }}>
-                        {s.label}
-                        {s.formula ? `: ${s.formula}` : ''}
-                        {s.value !== undefined && s.value !== null && !s.formula ? `: ${String(s.value)}` : ''}
-                      </List.Item>
-                    ))}
-                  </List>
-                )}
-              </Stack>
+              <Explanation line={l} />
             </Accordion.Panel>
           </Accordion.Item>
         </Accordion>
