@@ -1,10 +1,12 @@
-import { Anchor, Card, Code, Group, List, Stack, Table, Text, Title } from '@mantine/core';
-import { Tag } from '../Tag';
+import { Alert, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatDate, formatDateTime } from '../../../lib/format';
+import { Tag } from '../Tag';
+import { changeSentences } from './rule-set-words';
+import { RuleSetForm } from './RuleSetForm';
 
 interface RuleSetSummary {
   code: string;
@@ -13,33 +15,21 @@ interface RuleSetSummary {
   default: boolean;
 }
 interface Version {
-  version: string;
+  version: number;
   ref: string;
   effectiveFrom: string;
   effectiveTo: string | null;
   template: string | null;
-  ruleSet: unknown;
+  ruleSet: Record<string, unknown> & { name?: string };
   createdBy: string;
   createdAt: string;
 }
 
-/** Every leaf of a rule set as `path → value`, to list what a version changed. */
-function leaves(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
-  if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) leaves(v, path ? `${path}.${k}` : k, out);
-  else out.set(path, JSON.stringify(value));
-  return out;
-}
-function changes(before: unknown, after: unknown): { path: string; from?: string; to?: string }[] {
-  const a = leaves(before);
-  const b = leaves(after);
-  const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
-  return paths.filter((p) => a.get(p) !== b.get(p)).map((p) => ({ path: p, from: a.get(p), to: b.get(p) }));
-}
-
-/** Rule sets (spec 03 §11.2) with their versions, effective dates and what each version changed. */
+/** Rule sets (spec 03 §11.2) with their versions, what each version changed (in words), and a form for a new version. */
 export function RuleSetsCard() {
   const [code, setCode] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<number | null>(null);
   const list = useQuery({
     queryKey: ['admin-rule-sets'],
     queryFn: async () =>
@@ -55,6 +45,12 @@ export function RuleSetsCard() {
       },
   });
   const sorted = [...(versions.data?.versions ?? [])].sort((x, y) => Number(x.version) - Number(y.version));
+  const latest = sorted[sorted.length - 1];
+  const choose = (c: string) => {
+    setCode(code === c ? null : c);
+    setEditing(false);
+    setSaved(null);
+  };
   return (
     <Card withBorder>
       <Stack>
@@ -62,9 +58,15 @@ export function RuleSetsCard() {
         <ErrorBanner error={list.error ?? versions.error} />
         <Group>
           {list.data?.items.map((r) => (
-            <Anchor key={r.code} component="button" onClick={() => setCode(code === r.code ? null : r.code)}>
-              {r.code} ({r.versions} versi) {r.default && <Tag color="green">Bawaan instansi</Tag>}
-            </Anchor>
+            <Button
+              key={r.code}
+              variant={code === r.code ? 'filled' : 'light'}
+              onClick={() => choose(r.code)}
+              aria-pressed={code === r.code}
+              rightSection={r.default ? <Tag color="green">Bawaan instansi</Tag> : undefined}
+            >
+              {r.code} ({r.versions} versi)
+            </Button>
           ))}
         </Group>
         {code && versions.data && (
@@ -80,10 +82,15 @@ export function RuleSetsCard() {
               </Table.Thead>
               <Table.Tbody>
                 {sorted.map((v, i) => {
-                  const diff = i > 0 ? changes(sorted[i - 1].ruleSet, v.ruleSet) : [];
+                  const diff = i > 0 ? changeSentences(sorted[i - 1].ruleSet, v.ruleSet) : [];
                   return (
                     <Table.Tr key={v.ref}>
-                      <Table.Td>{v.ref}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">
+                          {v.ref}
+                          {v.ruleSet.name ? ` — ${v.ruleSet.name}` : ''}
+                        </Text>
+                      </Table.Td>
                       <Table.Td>
                         {formatDate(v.effectiveFrom)} – {v.effectiveTo ? formatDate(v.effectiveTo) : 'sekarang'}
                       </Table.Td>
@@ -98,9 +105,7 @@ export function RuleSetsCard() {
                         ) : (
                           <List size="sm">
                             {diff.map((c) => (
-                              <List.Item key={c.path}>
-                                <Code>{c.path}</Code>: {c.from ?? '—'} → {c.to ?? '—'}
-                              </List.Item>
+                              <List.Item key={c}>{c}</List.Item>
                             ))}
                           </List>
                         )}
@@ -111,6 +116,28 @@ export function RuleSetsCard() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+        )}
+        {saved !== null && (
+          <Alert color="green" role="status">
+            Versi {saved} aturan {code} tersimpan.
+          </Alert>
+        )}
+        {code && latest && !editing && (
+          <Group>
+            <Button variant="default" onClick={() => setEditing(true)}>
+              Ubah aturan (versi baru)
+            </Button>
+          </Group>
+        )}
+        {code && latest && editing && (
+          <RuleSetForm
+            key={latest.ref}
+            ruleSet={latest.ruleSet as never}
+            onSaved={(v) => {
+              setSaved(v);
+              setEditing(false);
+            }}
+          />
         )}
       </Stack>
     </Card>
