@@ -1032,6 +1032,16 @@ export class DisciplineCasesService {
     );
   }
 
+  /**
+   * Overdue steps as of today, not only as of the last sweep: a report filed late is overdue at once. The
+   * calendar-day steps are recomputed here; delivery (working days, holidays) stays with the sweep.
+   */
+  private overdueNow(c: CaseRow): string[] {
+    const live = stepDeadlines(this.dates(c), this.clock.today(), []);
+    const now = (['verify', 'recommend', 'decide'] as Step[]).filter((s) => live[s].overdue);
+    return [...new Set([...(c.overdue_steps ?? []), ...now])];
+  }
+
   private async view(m: EntityManager, c: CaseRow, full: true): Promise<DisciplineCaseView>;
   private async view(m: EntityManager, c: CaseRow, full: false): Promise<DisciplineCaseItem>;
   private async view(m: EntityManager, c: CaseRow, full: boolean): Promise<DisciplineCaseItem | DisciplineCaseView> {
@@ -1078,7 +1088,7 @@ export class DisciplineCasesService {
       effectiveTo: c.effective_to,
       endedOn: c.ended_on,
       dismissedReason: c.dismissed_reason,
-      overdueSteps: c.overdue_steps ?? [],
+      overdueSteps: this.overdueNow(c),
       escalated: c.escalated,
       attendance: (c.attendance_facts as Record<string, unknown> | null) ?? null,
       netralitas: c.kind === 'NETRALITAS' ? NeutralityElectionsService.view(c) : null,
@@ -1092,6 +1102,7 @@ export class DisciplineCasesService {
       m,
     );
     const deadlines = stepDeadlines(this.dates(c), this.clock.today(), holidays);
+    base.overdueSteps = (Object.keys(deadlines) as Step[]).filter((s) => deadlines[s].overdue);
     const history = await m.query(
       `SELECT from_status AS "from", to_status AS "to", action, actor, note, at FROM discipline_case_transitions WHERE case_id = $1 ORDER BY id`,
       [c.id],

@@ -391,6 +391,10 @@ describe('discipline and netralitas cases', () => {
     expect(idle.body.classification.manualReview).toBe(true);
 
     setToday(t, '2026-03-20');
+    // Overdue as of today before any sweep: the case and the list say so at once.
+    expect((await caseOf(t, idle.body.id)).body.overdueSteps).toEqual(['verify']);
+    const listed = await t.request('GET', `${casesPath}?limit=200`, { token: admin });
+    expect(listed.body.items.find((i: { id: string }) => i.id === idle.body.id).overdueSteps).toEqual(['verify']);
     await runJob(t, 'discipline.sweep');
     const escalated = (await caseOf(t, ke.body.id)).body;
     expect(escalated).toMatchObject({ status: 'RECOMMENDED', escalated: true, overdueSteps: ['decide'] });

@@ -6,6 +6,8 @@ import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate, formatNip } from '../../lib/format';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, STEP_LABELS } from './disiplin/labels';
+import { EscalationsCard } from './disiplin/Escalations';
+import { HolidaysCard } from './disiplin/HolidaysCard';
 import { NetralitasSummary } from './disiplin/NetralitasSummary';
 import { ReportCaseForm } from './disiplin/ReportCaseForm';
 
@@ -42,6 +44,7 @@ export function DisiplinPage() {
       <Title order={1}>Disiplin</Title>
       <ReportCaseForm />
       <NetralitasSummary />
+      <EscalationsCard />
       <Title order={2}>Daftar kasus</Title>
       <NativeSelect
         label="Jenis kasus"
@@ -100,6 +103,7 @@ export function DisiplinPage() {
           Muat lebih banyak
         </Button>
       )}
+      <HolidaysCard />
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import { api } from '../../../api/client';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatDate, formatDateTime, formatNip } from '../../../lib/format';
 import { CaseActions, type CaseForActions } from './CaseActions';
+import { CaseEscalations, type Escalation } from './Escalations';
 import { CaseSteps, type Deadline } from './CaseSteps';
 import { NetralitasFactsCard, type NetralitasFacts } from './NetralitasFactsCard';
 import {
@@ -34,7 +35,16 @@ interface CaseDetail extends CaseForActions {
     manualReview: boolean;
     explanation: { formula: string; legalBasis: string };
   };
-  competentOfficials: { nip: string; name: string; role: string; positionTitle: string; basis: string }[];
+  competentOfficials: {
+    level?: string;
+    nip: string;
+    name: string;
+    role: string;
+    positionTitle: string;
+    basis: string;
+  }[];
+  recommendingBody?: { body: string; name: string } | null;
+  escalations: Escalation[];
   decision: { sanction: string; decidedOn: string; decisionRef: string | null } | null;
   effectiveFrom: string | null;
   overdueSteps: string[];
@@ -122,7 +132,8 @@ export function CaseDetailPage() {
           </SimpleGrid>
           {c.netralitas && <NetralitasFactsCard facts={c.netralitas} stage={c.stage} />}
           <Title order={2}>Tahapan dan tenggat</Title>
-          <CaseSteps deadlines={c.deadlines} next={next} />
+          <CaseSteps deadlines={c.deadlines} next={next} actors={c} />
+          <CaseEscalations items={c.escalations} />
           <CaseActions key={c.status} c={c} />
           <Title order={2}>Riwayat kasus</Title>
           <List size="sm">

@@ -1,6 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { formatDate } from '../../../lib/format';
 import { STEP_LABELS } from './labels';
+import { plainRule, whoActs, type CaseActors } from './who-acts';
 
 export interface Deadline {
   dueOn: string | null;
@@ -9,16 +10,25 @@ export interface Deadline {
   overdue: boolean;
 }
 
-/** Each step of the case with its deadline and the rule behind it; an overdue step stands out. */
-export function CaseSteps({ deadlines, next }: { deadlines: Record<string, Deadline>; next: string | undefined }) {
+/** Each step of the case with its deadline, who must act and the rule behind it; an overdue step stands out. */
+export function CaseSteps({
+  deadlines,
+  next,
+  actors,
+}: {
+  deadlines: Record<string, Deadline>;
+  next: string | undefined;
+  actors: CaseActors;
+}) {
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={720}>
       <Table aria-label="Tahapan dan tenggat">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Tahap</Table.Th>
             <Table.Th>Tenggat</Table.Th>
             <Table.Th>Selesai</Table.Th>
+            <Table.Th>Yang harus bertindak</Table.Th>
             <Table.Th>Dasar</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -44,8 +54,11 @@ export function CaseSteps({ deadlines, next }: { deadlines: Record<string, Deadl
                   )}
                 </Table.Td>
                 <Table.Td>{d.doneOn ? formatDate(d.doneOn) : '—'}</Table.Td>
+                <Table.Td data-testid={`actor-${step}`}>
+                  <Text size="sm">{whoActs(step, actors)}</Text>
+                </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{d.rule}</Text>
+                  <Text size="sm">{plainRule(d.rule)}</Text>
                 </Table.Td>
               </Table.Tr>
             );
