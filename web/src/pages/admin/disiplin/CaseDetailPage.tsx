@@ -98,7 +98,12 @@ export function CaseDetailPage() {
                   {c.classification.level ? `, ${LEVEL_LABELS[c.classification.level] ?? c.classification.level}` : ''}
                   {c.classification.manualReview ? ' (perlu kajian)' : ''}
                 </Text>
-                <Text size="sm">{c.classification.explanation.formula}</Text>
+                {c.classification.candidateSanctions.length > 0 && (
+                  <Text size="sm">
+                    Pilihan hukuman:{' '}
+                    {c.classification.candidateSanctions.map((x) => SANCTION_LABELS[x] ?? x).join('; ')}
+                  </Text>
+                )}
                 <Text size="xs">Dasar hukum: {c.classification.explanation.legalBasis}</Text>
               </Stack>
             </Card>

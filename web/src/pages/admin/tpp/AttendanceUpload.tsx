@@ -67,7 +67,15 @@ export function AttendanceUpload({ month }: { month: string }) {
           yang disimpan.
         </Text>
         <Group align="end">
-          <FileInput label="Berkas presensi" accept=".csv,.xlsx" value={file} onChange={setFile} clearable w={280} />
+          <FileInput
+            label="Berkas presensi"
+            accept=".csv,.xlsx"
+            value={file}
+            onChange={setFile}
+            clearable
+            clearButtonProps={{ 'aria-label': 'Hapus berkas' }}
+            w={280}
+          />
           <Button disabled={!file} loading={upload.isPending} onClick={() => file && upload.mutate(file)}>
             Unggah
           </Button>

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { formatDate, formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime, formatNip } from '../../../lib/format';
 import { Tag } from '../Tag';
 import { changeSentences } from './rule-set-words';
 import { RuleSetForm } from './RuleSetForm';
@@ -95,7 +95,8 @@ export function RuleSetsCard() {
                         {formatDate(v.effectiveFrom)} – {v.effectiveTo ? formatDate(v.effectiveTo) : 'sekarang'}
                       </Table.Td>
                       <Table.Td>
-                        {v.createdBy}, {formatDateTime(v.createdAt)}
+                        {/^\d{18}$/.test(v.createdBy) ? formatNip(v.createdBy) : v.createdBy},{' '}
+                        {formatDateTime(v.createdAt)}
                       </Table.Td>
                       <Table.Td>
                         {i === 0 ? (
