@@ -85,6 +85,12 @@ export function warningSentence(w: { code: string; message: string }, f: LineFac
       return 'Jenis cuti yang diambil belum diatur dalam aturan TPP. Cuti itu tidak dipotong sampai BKPSDM melengkapi aturan.';
     case 'HUKDIS_NOT_APPLIED':
       return 'Hukuman disiplin yang berlaku tidak memotong TPP bulan ini menurut aturan TPP; hukuman dilaksanakan dengan cara lain (misalnya penundaan kenaikan gaji atau pangkat).';
+    case 'LEAVE_KIND_MISSING':
+      return 'Ada hari cuti tanpa jenis cuti pada data presensi. Tidak ada potongan cuti dihitung sampai jenis cutinya dilengkapi.';
+    case 'ACTING_POST_MISSING':
+      return 'Jabatan Plt belum mencantumkan kelas jabatannya. Tambahan TPP sebagai Plt belum dihitung sampai data Plt dilengkapi.';
+    case 'SEGMENT_DAYS_ADJUSTED':
+      return `Hari kerja bagian-bagian bulan ${month} melebihi hari kerja bulan itu; hari kerja bagian terakhir dikurangi. BKPSDM memeriksa kalender hari kerja.`;
     case 'RULESET_MISSING':
       return 'Belum ada aturan TPP untuk unit kerja ini. TPP tidak dihitung dan tidak dibayarkan sampai aturan ditetapkan.';
     case 'INPUT_INVALID':
@@ -104,6 +110,9 @@ export const WARNING_TITLES: Record<string, string> = {
   LEAVE_RULE_MISSING: 'Aturan cuti tidak ditemukan',
   HUKDIS_NOT_APPLIED: 'Hukuman disiplin tanpa potongan TPP',
   INPUT_INVALID: 'Data tidak valid (tidak dihitung)',
+  LEAVE_KIND_MISSING: 'Cuti tanpa jenis cuti (tidak dipotong)',
+  ACTING_POST_MISSING: 'Plt tanpa kelas jabatan (tambahan Plt belum dihitung)',
+  SEGMENT_DAYS_ADJUSTED: 'Hari kerja bagian bulan disesuaikan',
 };
 
 interface Step {

@@ -26,6 +26,8 @@ const COLUMN_LABELS: Record<string, string> = {
   earlyLeaveMinutes: 'Pulang sebelum waktunya (menit)',
   absentDays: 'Tanpa keterangan (hari)',
   missedApel: 'Tidak apel (kali)',
+  leave: 'Cuti',
+  fwaDays: 'Hari kerja fleksibel',
 };
 const column = (field: string) =>
   COLUMN_LABELS[field.replace(/^records\[\d+\]\./, '').replace(/\[\d+\]$/, '')] ?? field;
@@ -62,9 +64,9 @@ export function AttendanceUpload({ month }: { month: string }) {
       <Stack gap="xs">
         <Title order={3}>Presensi {formatMonth(month)}</Title>
         <Text size="sm">
-          Berkas CSV atau Excel (.xlsx) dengan baris judul nip, lateMinutes, earlyLeaveMinutes, absentDays, missedApel.
-          Menit dipisah koma (&quot;12, 45&quot;); &quot;-&quot; berarti tidak absen masuk. Satu baris salah: tidak ada
-          yang disimpan.
+          Berkas CSV atau Excel (.xlsx) dengan baris judul nip, lateMinutes, earlyLeaveMinutes, absentDays, missedApel,
+          leave, fwaDays. Menit dipisah koma (&quot;12, 45&quot;); &quot;-&quot; berarti tidak absen masuk. Satu baris
+          salah: tidak ada yang disimpan.
         </Text>
         <Group align="end">
           <FileInput
