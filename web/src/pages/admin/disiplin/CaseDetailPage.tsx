@@ -43,7 +43,6 @@ interface CaseDetail extends CaseForActions {
     positionTitle: string;
     basis: string;
   }[];
-  recommendingBody?: { body: string; name: string } | null;
   escalations: Escalation[];
   decision: { sanction: string; decidedOn: string; decisionRef: string | null } | null;
   effectiveFrom: string | null;

@@ -1,9 +1,9 @@
-import { Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, download } from '../../../api/client';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { formatNumber } from '../../../lib/format';
+import { formatDate, formatNumber } from '../../../lib/format';
 import { CASE_STATUS_LABELS } from './labels';
 
 interface Summary {
@@ -22,6 +22,15 @@ export function NetralitasSummary() {
   const [from, setFrom] = useState(`${year}-01-01`);
   const [to, setTo] = useState(`${year}-12-31`);
   const valid = DATE.test(from) && DATE.test(to);
+  // An election period (pemilu / pilkada as admin data) fills the dates; the dates stay editable.
+  const elections = useQuery({
+    queryKey: ['admin-elections'],
+    queryFn: async () =>
+      (await api.GET('/api/v1/discipline/elections', {})).data as unknown as {
+        items: { code: string; name: string; from: string; to: string }[];
+      },
+  });
+  const election = elections.data?.items.find((e) => e.from === from && e.to === to)?.code ?? '';
   const summary = useQuery({
     queryKey: ['admin-cases', 'summary', from, to],
     enabled: valid,
@@ -36,6 +45,26 @@ export function NetralitasSummary() {
       <Stack gap="xs">
         <Title order={2}>Rekap netralitas masa pemilihan</Title>
         <Group align="end">
+          {(elections.data?.items.length ?? 0) > 0 && (
+            <NativeSelect
+              label="Masa pemilihan"
+              value={election}
+              onChange={(e) => {
+                const picked = elections.data?.items.find((x) => x.code === e.currentTarget.value);
+                if (picked) {
+                  setFrom(picked.from);
+                  setTo(picked.to);
+                }
+              }}
+              data={[
+                { value: '', label: 'Rentang tanggal sendiri' },
+                ...(elections.data?.items ?? []).map((x) => ({
+                  value: x.code,
+                  label: `${x.name} (${formatDate(x.from)} – ${formatDate(x.to)})`,
+                })),
+              ]}
+            />
+          )}
           <TextInput type="date" label="Dari" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
           <TextInput type="date" label="Sampai" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
           <Button

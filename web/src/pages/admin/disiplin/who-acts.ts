@@ -12,8 +12,8 @@ export interface CaseActors {
     nip: string | null;
     positionTitle: string | null;
   }[];
-  /** Netralitas: the recommending body (KASN, later BKN) when the API names it. */
-  recommendingBody?: { body: string; name: string } | null;
+  /** Netralitas facts: the recommending body of the act date (KASN, later BKN). */
+  netralitas?: { recommendingBody?: { body: string; name: string } | null } | null;
 }
 
 const official = (o: CaseActors['competentOfficials'][number] | undefined, fallback: string) =>
@@ -36,7 +36,7 @@ export function whoActs(step: string, c: CaseActors): string {
           );
     case 'recommend':
       return netralitas
-        ? (c.recommendingBody?.name ?? 'Lembaga pengawas netralitas ASN (KASN/BKN)')
+        ? (c.netralitas?.recommendingBody?.name ?? 'Lembaga pengawas netralitas ASN (KASN/BKN)')
         : 'Tim pemeriksa (atasan langsung bersama BKPSDM)';
     case 'decide':
       return official(deciding, 'Pejabat yang berwenang menghukum');
