@@ -143,8 +143,11 @@ export function CaseDetailPage() {
           <List size="sm">
             {c.history.map((h, i) => (
               <List.Item key={i}>
-                {formatDateTime(h.at)}: {CASE_STATUS_LABELS[h.to] ?? h.to} oleh {h.actor}
-                {h.note ? ` — ${h.note}` : ''}
+                {formatDateTime(h.at)}: {CASE_STATUS_LABELS[h.to] ?? h.to} oleh{' '}
+                {/^\d{18}$/.test(h.actor) ? formatNip(h.actor) : h.actor}
+                {h.note
+                  ? ` — ${h.note.replace(/\b(ATASAN|PIMPINAN_TINGGI|PPK_INSTANSI|PRESIDEN)\b/g, (r) => (ROLE_LABELS[r] ?? r).toLowerCase())}`
+                  : ''}
               </List.Item>
             ))}
           </List>
