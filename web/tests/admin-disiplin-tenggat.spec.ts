@@ -93,6 +93,11 @@ test('Disiplin: an overdue discipline case taken to the decision with each deadl
 
   await test.step('at 360 px nothing scrolls sideways', async () => {
     await page.setViewportSize({ width: 360, height: 780 });
+    // The navigation slides away at phone width: measure once the layout has settled.
+    await expect(page.getByRole('button', { name: 'Buka menu' })).toBeVisible();
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+      .toBeLessThanOrEqual(0);
     await expectNoHorizontalScroll(page);
     await page.screenshot({ path: info.outputPath('phone-admin-disiplin-kasus.png'), fullPage: true });
   });

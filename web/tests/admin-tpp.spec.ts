@@ -164,6 +164,11 @@ test('Pembayaran TPP: rule set version by form, attendance rows, a month with wa
 
   await test.step('at 360 px nothing scrolls sideways', async () => {
     await page.setViewportSize({ width: 360, height: 780 });
+    // The navigation slides away at phone width: measure once the layout has settled.
+    await expect(page.getByRole('button', { name: 'Buka menu' })).toBeVisible();
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+      .toBeLessThanOrEqual(0);
     await expectNoHorizontalScroll(page);
     await page.screenshot({ path: info.outputPath('phone-admin-pembayaran-tpp.png'), fullPage: true });
   });

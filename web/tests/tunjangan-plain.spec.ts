@@ -52,7 +52,9 @@ test('Tunjangan: the month in plain sentences — rule set by name, steps with a
     const steps = line.getByRole('table', { name: 'Langkah perhitungan' });
     await expect(steps.getByRole('row').filter({ hasText: /^Hak TPP untuk kelas jabatan \d+Rp[\d.]+$/ })).toBeVisible();
     await expect(steps.getByRole('row').filter({ hasText: /^Bagian kinerja \(60% dari hak TPP\)Rp/ })).toBeVisible();
-    await expect(steps.getByRole('row').filter({ hasText: new RegExp(`^Bagian kinerja ditahan: .*${quarter}.*−Rp`) })).toBeVisible();
+    await expect(
+      steps.getByRole('row').filter({ hasText: new RegExp(`^Bagian kinerja ditahan: .*${quarter}.*−Rp`) }),
+    ).toBeVisible();
     await expect(steps.getByRole('row').last()).toContainText('menjadi TPP Diterima');
     await expect(line.getByText('Dasar hukum', { exact: true })).toBeVisible();
     await expect(line.getByRole('listitem').filter({ hasText: 'PP 12/2019 Pasal 58 (TPP)' })).toBeVisible();
@@ -67,6 +69,11 @@ test('Tunjangan: the month in plain sentences — rule set by name, steps with a
 
   await test.step('at 360 px: nothing scrolls sideways', async () => {
     await page.setViewportSize({ width: 360, height: 780 });
+    // The navigation slides away at phone width: measure once the layout has settled.
+    await expect(page.getByRole('button', { name: 'Buka menu' })).toBeVisible();
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+      .toBeLessThanOrEqual(0);
     await expectNoHorizontalScroll(page);
     await page.screenshot({ path: info.outputPath('phone-tunjangan-plain.png'), fullPage: true });
   });
