@@ -9,6 +9,7 @@ import { EvidenceModule } from './evaluation/evidence/evidence.module';
 import { MeModule } from './me/me.module';
 import { OrgModule } from './org/org.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
+import { PppkModule } from './pppk/pppk.module';
 import { SkpModule } from './skp/skp.module';
 
 /** Feature modules, in the order their routes appear in the API docs. Shared by API and worker. */
@@ -25,4 +26,5 @@ export const FEATURE_MODULES = [
   OutcomesModule,
   AllowanceModule,
   DisciplineModule,
+  PppkModule,
 ];

@@ -7,6 +7,7 @@ import { EvaluationOutcomesHandler } from './outcomes/evaluation-outcomes.handle
 import { EvaluationExpiryHandler } from './evaluation/evaluation-expiry.handler';
 import { EmployeeCreatedHandler } from './org/employee-created.handler';
 import { EmployeeEventHandler } from './skp/employee-event.handler';
+import { PppkContractReviewHandler } from './pppk/pppk-contract-review.handler';
 
 /** Providers holding @JobHandler methods; registered only in the worker process. */
 export const JOB_HANDLER_PROVIDERS = [
@@ -19,4 +20,5 @@ export const JOB_HANDLER_PROVIDERS = [
   WebhookDeliveryHandler,
   DisciplineJobsHandler,
   AllowanceMonthOutcomesHandler,
+  PppkContractReviewHandler,
 ];

@@ -2,6 +2,8 @@
  * The one registry of queues, jobs and which outbox events feed which jobs.
  * Every job name must have exactly one @JobHandler (checked when the worker starts).
  */
+import { PPPK_EVENT_ROUTES, PPPK_JOBS, PPPK_REPEATABLE } from '../pppk/pppk.jobs';
+
 export const QUEUE_NAMES = ['pipeline', 'allowance', 'maintenance'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
@@ -85,6 +87,7 @@ export const JOBS = {
     backoffMs: 5000,
     description: 'PP 94 attendance ladder over newly ingested attendance: crossing a rung opens one ATTENDANCE case.',
   },
+  ...PPPK_JOBS,
 } as const satisfies Record<string, JobSpec>;
 
 export type JobName = keyof typeof JOBS;
@@ -105,6 +108,7 @@ export const EVENT_ROUTES: Record<string, JobName[]> = {
   DisciplineEnded: ['angka-kredit.recompute'],
   DisciplineDeadlineMissed: [],
   AttendanceIngested: ['discipline.scan-attendance'],
+  ...PPPK_EVENT_ROUTES,
 };
 
 /** Retention: keep enough history to debug, bounded so Redis memory stays flat. */
@@ -127,4 +131,5 @@ export const REPEATABLE_JOBS: { id: string; job: JobName; everyMs: number }[] = 
   { id: 'evaluation-objection-window-expiry', job: 'evaluation.expire-objection-windows', everyMs: 10 * 60 * 1000 },
   { id: 'discipline-sweep', job: 'discipline.sweep', everyMs: 10 * 60 * 1000 },
   { id: 'discipline-attendance-scan', job: 'discipline.scan-attendance', everyMs: 5 * 60 * 1000 },
+  ...PPPK_REPEATABLE,
 ];

@@ -55,6 +55,7 @@ export type {
   DisciplineExport,
 } from '../discipline/discipline.views';
 export type { ElectionList, ElectionView } from '../discipline/neutrality-elections.repository';
+export type { ContractReviewList, ContractReviewView, PppkContractDetail } from '../pppk/pppk.views';
 export type { FinalizeBatchResult } from '../evaluation/batch/evaluation-batch.service';
 
 export interface SkpPage extends Page<SkpListItem> {}
@@ -175,5 +176,8 @@ export const RESPONSE_TYPE_NAMES = [
   'DisciplineExport',
   'ElectionList',
   'ElectionView',
+  'ContractReviewList',
+  'ContractReviewView',
+  'PppkContractDetail',
 ] as const;
 export type ResponseTypeName = (typeof RESPONSE_TYPE_NAMES)[number];

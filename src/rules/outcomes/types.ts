@@ -22,6 +22,7 @@ export const OUTCOME_SOURCE_KINDS = [
   'ALLOWANCE_MONTH',
   'TALENT_ASSESSMENT',
   'COMPETENCY_TEST',
+  'PPPK_CONTRACT_REVIEW',
 ] as const;
 export type OutcomeSourceKind = (typeof OUTCOME_SOURCE_KINDS)[number];
 

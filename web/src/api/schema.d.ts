@@ -1602,6 +1602,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pppk/contracts/{nip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PPPK contract in force, earlier contracts, reviews and problems of an employee (ADMIN) */
+        get: operations["PppkController_detail_v1"];
+        /** Record or correct the contract in force (ADMIN, audited): endsOn null = not known (listed as a problem); 409 once its review exists; 422 for a non-PPPK */
+        put: operations["PppkController_put_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pppk/contract-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contract reviews proposed by the pppk.contract-review job (proposal, explanation, warnings, decision) and the PPPK whose contract end is missing (ADMIN) */
+        get: operations["PppkController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pppk/contract-reviews/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide a proposal (ADMIN for the PPK, audited): EXTEND with newEndDate (the next contract) or NOT_EXTENDED (outcome CONTRACT_NOT_EXTENDED); a reason when departing from the proposal; 409 on a second decision */
+        post: operations["PppkController_decide_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/year-end": {
         parameters: {
             query?: never;
@@ -2413,6 +2465,42 @@ export interface components {
             /** @example PKPU 2/2024 (penetapan pasangan calon 22 September 2024) */
             legalBasis: string;
         };
+        PutContractDto: {
+            /**
+             * @description first day of the perjanjian kerja
+             * @example 2024-03-01
+             */
+            startsOn?: Record<string, never> | null;
+            /**
+             * @description last day of the perjanjian kerja; null = not known yet (the review cannot be scheduled: listed as a problem)
+             * @example 2027-02-28
+             */
+            endsOn: Record<string, never> | null;
+            /**
+             * @description number of the perjanjian kerja
+             * @example 800/12/PPPK/2024
+             */
+            reference?: string;
+        };
+        ContractDecisionDto: {
+            /**
+             * @description the person decides; the proposal is advice
+             * @enum {string}
+             */
+            decision: "EXTEND" | "NOT_EXTENDED";
+            /**
+             * @description EXTEND: last day of the extended contract (required)
+             * @example 2029-02-28
+             */
+            newEndDate?: string;
+            /** @description default today */
+            decidedOn?: string;
+            /**
+             * @description required when the decision departs from the proposal
+             * @example Kebutuhan instansi: formasi tetap diperlukan
+             */
+            reason?: string;
+        };
         YearEndSharesDto: {
             /**
              * @description percent of employees, one decimal
@@ -2962,6 +3050,51 @@ export interface components {
             name: string | null;
             positionTitle: string | null;
             basis: string;
+        };
+        ContractProblem: {
+            nip: string;
+            name: string;
+            unitCode: string | null;
+            /** @enum {string} */
+            code: "CONTRACT_END_MISSING";
+            message: string;
+        };
+        /** @enum {string} */
+        ContractRecommendation: "EXTEND" | "EXTEND_WITH_COACHING" | "CONTRACT_NOT_EXTENDED";
+        ContractReviewList: {
+            items: components["schemas"]["ContractReviewView"][];
+            problems: components["schemas"]["ContractProblem"][];
+        };
+        ContractReviewView: {
+            id: string;
+            nip: string;
+            name: string;
+            unitCode: string | null;
+            contractId: string;
+            contractEnd: string;
+            reviewDue: string;
+            latestAnnual: {
+                period: string;
+                predicate: components["schemas"]["Predicate"];
+            } | null;
+            proposal: components["schemas"]["ContractRecommendation"] | null;
+            warnings: {
+                code: string;
+                message: string;
+            }[];
+            explanation: components["schemas"]["Explanation"];
+            /** @enum {string} */
+            status: "PROPOSED" | "DECIDED";
+            decision: {
+                /** @enum {string} */
+                decision: "EXTEND" | "NOT_EXTENDED";
+                newEndDate: string | null;
+                newContractId: string | null;
+                decidedOn: string;
+                decidedBy: string;
+                reason: string | null;
+            } | null;
+            createdAt: string;
         };
         /** @enum {string} */
         CoreValue: "BERORIENTASI_PELAYANAN" | "AKUNTABEL" | "KOMPETEN" | "HARMONIS" | "LOYAL" | "ADAPTIF" | "KOLABORATIF";
@@ -3876,6 +4009,23 @@ export interface components {
             golongan: string;
             unitCode: string;
             unitName: string;
+        };
+        PppkContractDetail: {
+            nip: string;
+            current: components["schemas"]["PppkContractView"] | null;
+            history: components["schemas"]["PppkContractView"][];
+            reviews: components["schemas"]["ContractReviewView"][];
+            problems: components["schemas"]["ContractProblem"][];
+        };
+        PppkContractView: {
+            id: string;
+            nip: string;
+            startsOn: string | null;
+            endsOn: string | null;
+            reference: string | null;
+            /** @enum {string} */
+            source: "ADMIN" | "EXTENSION";
+            current: boolean;
         };
         /** @enum {string} */
         PppkGrade: "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X" | "XI" | "XII" | "XIII" | "XIV" | "XV" | "XVI" | "XVII";
@@ -13682,6 +13832,356 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ElectionView"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is not of a content type this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PppkController_detail_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PppkContractDetail"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PppkController_put_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutContractDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PppkContractDetail"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is not of a content type this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PppkController_list_v1: {
+        parameters: {
+            query?: {
+                status?: "PROPOSED" | "DECIDED";
+                /** @description only this employee */
+                nip?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractReviewList"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PppkController_decide_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractReviewView"];
                 };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */

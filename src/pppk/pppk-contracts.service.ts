@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { badRequest, conflict, notFound, unprocessable } from '../common/api-error';
+import { Clock } from '../common/clock';
+import { RequestContext } from '../common/request-context';
+import { actorLabel } from '../identity/principal';
+import { OutboxService } from '../outbox/outbox.service';
+import { OutcomeStore } from '../outcomes/outcome-store';
+import { makeOutcome } from '../rules/outcomes/build';
+import { ContractDecisionDto, ContractReviewQuery, PutContractDto } from './dto/pppk.dto';
+import { PppkContractsRepository } from './pppk-contracts.repository';
+import type { ContractReviewList, ContractReviewView, PppkContractDetail } from './pppk.views';
+
+const addDays = (date: string, n: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * PPPK perjanjian kerja and their review (04 §6): an ADMIN records the contract in force; the review job
+ * proposes, six months before the end, an outcome from the latest annual predikat (`pppk.contractReview`);
+ * a person decides it once (extend with a new end date → the next contract, or not extend → the
+ * CONTRACT_NOT_EXTENDED outcome). Every write is audited.
+ */
+@Injectable()
+export class PppkContractsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: PppkContractsRepository,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly outcomes: OutcomeStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async detail(nip: string): Promise<PppkContractDetail> {
+    const emp = await this.repo.employee(nip);
+    if (!emp) throw notFound('Pegawai');
+    const history = await this.repo.contracts(emp.id);
+    return {
+      nip,
+      current: history.find((c) => c.current) ?? null,
+      history,
+      reviews: await this.repo.reviews({ employeeId: emp.id }),
+      problems: emp.status === 'PPPK' ? await this.repo.missingEnd(this.dataSource.manager, emp.id) : [],
+    };
+  }
+
+  /** Records (or corrects, while no review exists) the contract in force; the review job looks at it at once. */
+  async put(nip: string, dto: PutContractDto): Promise<PppkContractDetail> {
+    if (dto.startsOn && dto.endsOn && dto.startsOn > dto.endsOn)
+      throw badRequest('Data tidak valid / invalid input', [
+        { field: 'endsOn', problem: 'must not be before startsOn' },
+      ]);
+    await this.dataSource.transaction(async (m) => {
+      const emp = await this.repo.employee(nip, m);
+      if (!emp) throw notFound('Pegawai');
+      if (emp.status !== 'PPPK')
+        throw unprocessable(`Pegawai ${nip} bukan PPPK / not a PPPK employee`, [
+          { field: 'nip', problem: `status is ${emp.status}; perjanjian kerja apply to PPPK only (04 §6)` },
+        ]);
+      const before = await this.repo.current(emp.id, m, true);
+      const next = { startsOn: dto.startsOn ?? null, endsOn: dto.endsOn, reference: dto.reference ?? null };
+      if (before && (await this.repo.hasReview(before.id, m)))
+        throw conflict(
+          'Peninjauan kontrak ini sudah diusulkan; putuskan usulan itu (perpanjangan membuat perjanjian kerja berikutnya) / a review exists',
+          [{ field: 'endsOn', problem: 'the contract in force already has a review' }],
+        );
+      let contractId: string;
+      if (before) {
+        await this.repo.updateContract(m, before.id, next);
+        contractId = before.id;
+      } else contractId = await this.repo.addCurrent(m, emp.id, { ...next, source: 'ADMIN' });
+      await this.audit.record(m, {
+        action: before ? 'pppk.contract.update' : 'pppk.contract.create',
+        entityType: 'PppkContract',
+        entityId: contractId,
+        before: before ? { startsOn: before.startsOn, endsOn: before.endsOn, reference: before.reference } : null,
+        after: { nip, ...next },
+      });
+      await this.outbox.add(m, {
+        type: 'PppkContractChanged',
+        aggregateType: 'PppkContract',
+        aggregateId: contractId,
+        payload: { employeeId: emp.id, contractId },
+      });
+    });
+    return this.detail(nip);
+  }
+
+  async list(q: ContractReviewQuery): Promise<ContractReviewList> {
+    const emp = q.nip ? await this.repo.employee(q.nip) : null;
+    if (q.nip && !emp) return { items: [], problems: [] };
+    return {
+      items: await this.repo.reviews(q),
+      problems: await this.repo.missingEnd(this.dataSource.manager, emp?.id ?? null),
+    };
+  }
+
+  async decide(id: string, dto: ContractDecisionDto): Promise<ContractReviewView> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+      throw notFound('Peninjauan kontrak');
+    const today = this.clock.today();
+    const decidedOn = dto.decidedOn ?? today;
+    return this.dataSource.transaction(async (m) => {
+      const r = await this.repo.review(id, m, true);
+      if (!r) throw notFound('Peninjauan kontrak');
+      if (r.status === 'DECIDED')
+        throw conflict(`Peninjauan kontrak sudah diputuskan (${r.decision!.decision}) / already decided`, [
+          { field: 'decision', problem: `decided on ${r.decision!.decidedOn}` },
+        ]);
+      if (decidedOn > today)
+        throw unprocessable('Tanggal keputusan di masa depan / decidedOn is in the future', [
+          { field: 'decidedOn', problem: `after today (${today})` },
+        ]);
+      if (dto.decision === 'EXTEND' && !dto.newEndDate)
+        throw badRequest('Data tidak valid / invalid input', [
+          { field: 'newEndDate', problem: 'required to extend the contract' },
+        ]);
+      if (dto.decision === 'NOT_EXTENDED' && dto.newEndDate)
+        throw badRequest('Data tidak valid / invalid input', [{ field: 'newEndDate', problem: 'only for EXTEND' }]);
+      if (dto.newEndDate && dto.newEndDate <= r.contractEnd)
+        throw unprocessable(`Tanggal berakhir baru harus setelah ${r.contractEnd} / newEndDate must be after the end`, [
+          { field: 'newEndDate', problem: `must be after ${r.contractEnd}` },
+        ]);
+      const follows =
+        r.proposal === null || (dto.decision === 'NOT_EXTENDED') === (r.proposal === 'CONTRACT_NOT_EXTENDED');
+      if (!follows && !dto.reason)
+        throw badRequest('Alasan wajib bila keputusan berbeda dari usulan / a reason is required', [
+          { field: 'reason', problem: `required: the decision departs from the proposal ${r.proposal}` },
+        ]);
+      const actor = actorLabel(RequestContext.principal()).actor;
+      let newContractId: string | null = null;
+      if (dto.decision === 'EXTEND') {
+        newContractId = await this.repo.addCurrent(m, r.employeeId, {
+          startsOn: addDays(r.contractEnd, 1),
+          endsOn: dto.newEndDate!,
+          reference: null,
+          source: 'EXTENSION',
+        });
+        await this.outbox.add(m, {
+          type: 'PppkContractChanged',
+          aggregateType: 'PppkContract',
+          aggregateId: newContractId,
+          payload: { employeeId: r.employeeId, contractId: newContractId },
+        });
+      } else {
+        await this.outcomes.saveAll(
+          m,
+          r.employeeId,
+          [
+            makeOutcome({
+              type: 'CONTRACT_NOT_EXTENDED',
+              nip: r.nip,
+              fact: `contract:${r.contractId}`,
+              reason: `Perjanjian kerja PPPK yang berakhir ${r.contractEnd} tidak diperpanjang (keputusan ${decidedOn})`,
+              effectiveFrom: addDays(r.contractEnd, 1),
+              effectiveTo: null,
+              source: { kind: 'PPPK_CONTRACT_REVIEW', id: r.id },
+              inputs: { contractEnd: r.contractEnd, proposal: r.proposal, decidedOn },
+              formula: `usulan ${r.proposal ?? 'tanpa rekomendasi'} → keputusan tidak diperpanjang`,
+              legalBasis: 'PP 49/2018 Pasal 37 (perpanjangan perjanjian kerja PPPK)',
+            }),
+          ],
+          r.contractEnd.slice(0, 4),
+        );
+      }
+      await this.repo.decide(m, r.id, {
+        decision: dto.decision,
+        newEnd: dto.newEndDate ?? null,
+        newContractId,
+        decidedOn,
+        decidedBy: actor,
+        reason: dto.reason ?? null,
+      });
+      await this.audit.record(m, {
+        action: 'pppk.contract-review.decide',
+        entityType: 'PppkContractReview',
+        entityId: r.id,
+        before: { status: 'PROPOSED', proposal: r.proposal },
+        after: { status: 'DECIDED', decision: dto.decision, newEndDate: dto.newEndDate ?? null, decidedOn },
+        reason: dto.reason ?? null,
+      });
+      const { employeeId: _e, ...view } = (await this.repo.review(r.id, m))!;
+      return view;
+    });
+  }
+}
