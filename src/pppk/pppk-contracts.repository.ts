@@ -11,8 +11,8 @@ const REVIEW_SELECT = `SELECT r.id, e.nip, e.name, u.code AS "unitCode", r.contr
   ${d('r.new_end', 'newEndDate')}, r.new_contract_id AS "newContractId", ${d('r.decided_on', 'decidedOn')}, r.decided_by AS "decidedBy",
   r.decision_reason AS reason, r.created_at AS "createdAt"
   FROM pppk_contract_reviews r JOIN employees e ON e.id = r.employee_id
-  LEFT JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_to IS NULL
-  LEFT JOIN units u ON u.id = a.unit_id`;
+  LEFT JOIN LATERAL (SELECT un.code FROM employee_assignments a JOIN units un ON un.id = a.unit_id
+    WHERE a.employee_id = e.id AND a.valid_to IS NULL ORDER BY a.valid_from DESC LIMIT 1) u ON true`;
 
 type ReviewRow = Omit<ContractReviewView, 'latestAnnual' | 'decision' | 'createdAt'> & {
   latest_period: string | null;
@@ -175,8 +175,8 @@ export class PppkContractsRepository {
     const rows: { nip: string; name: string; unitCode: string | null; recorded: boolean }[] = await m.query(
       `SELECT e.nip, e.name, u.code AS "unitCode", c.id IS NOT NULL AS recorded
          FROM employees e
-         JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_to IS NULL
-         LEFT JOIN units u ON u.id = a.unit_id
+         JOIN LATERAL (SELECT un.code FROM employee_assignments a JOIN units un ON un.id = a.unit_id
+           WHERE a.employee_id = e.id AND a.valid_to IS NULL ORDER BY a.valid_from DESC LIMIT 1) u ON true
          LEFT JOIN pppk_contracts c ON c.employee_id = e.id AND c.current
         WHERE e.status = 'PPPK' AND (c.id IS NULL OR c.ends_on IS NULL) AND ($1::uuid IS NULL OR e.id = $1::uuid)
         ORDER BY e.nip LIMIT $2`,
