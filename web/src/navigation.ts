@@ -43,6 +43,7 @@ export const NAVIGATION: NavSection[] = [
       { path: '/admin/monitoring', label: 'Monitoring', visible: admin },
       { path: '/admin/pembayaran-tpp', label: 'Pembayaran TPP', visible: admin },
       { path: '/admin/disiplin', label: 'Disiplin', visible: admin },
+      { path: '/admin/pppk', label: 'Kontrak PPPK', visible: admin },
       { path: '/admin/sistem', label: 'Sistem', visible: admin },
     ],
   },

@@ -12,6 +12,7 @@ import { MonitoringPage } from './pages/admin/MonitoringPage';
 import { PegawaiPage } from './pages/admin/PegawaiPage';
 import { PegawaiDetailPage } from './pages/admin/pegawai/PegawaiDetailPage';
 import { PembayaranTppPage } from './pages/admin/PembayaranTppPage';
+import { PppkPage } from './pages/admin/PppkPage';
 import { SistemPage } from './pages/admin/SistemPage';
 import { UnitPage } from './pages/admin/UnitPage';
 import { AngkaKreditPage } from './pages/credit/AngkaKreditPage';
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
           { path: 'admin/pembayaran-tpp', element: <PembayaranTppPage /> },
           { path: 'admin/disiplin', element: <DisiplinPage /> },
           { path: 'admin/disiplin/:id', element: <CaseDetailPage /> },
+          { path: 'admin/pppk', element: <PppkPage /> },
           { path: 'admin/sistem', element: <SistemPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -26,6 +26,8 @@ test('Disiplin: a netralitas case from report to decision, each step with its de
   await page.getByRole('link', { name: 'Disiplin', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Disiplin' })).toBeVisible();
   await checkPage(page, info, 'admin-disiplin');
+  // 04 §7: elections as data; Pilkada 2024 calon from its penetapan date.
+  await expect(page.getByRole('table', { name: 'Data pemilihan' })).toContainText('22 September 2024');
 
   await test.step('the report: classified, verification due, the official who must act named', async () => {
     const report = page.locator('form', { has: page.getByRole('heading', { name: 'Laporkan kasus' }) });

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate, formatNip } from '../../lib/format';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, STEP_LABELS } from './disiplin/labels';
+import { ElectionsCard } from './disiplin/ElectionsCard';
 import { EscalationsCard } from './disiplin/Escalations';
 import { HolidaysCard } from './disiplin/HolidaysCard';
 import { NetralitasSummary } from './disiplin/NetralitasSummary';
@@ -45,6 +46,7 @@ export function DisiplinPage() {
       <ReportCaseForm />
       <NetralitasSummary />
       <EscalationsCard />
+      <ElectionsCard />
       <Title order={2}>Daftar kasus</Title>
       <NativeSelect
         label="Jenis kasus"
