@@ -3,13 +3,19 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf }
 import { IsDateOnly } from '../../common/dates';
 
 export class PutContractDto {
-  @ApiPropertyOptional({ example: '2024-03-01', nullable: true, description: 'first day of the perjanjian kerja' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2024-03-01',
+    nullable: true,
+    description: 'first day of the perjanjian kerja',
+  })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsDateOnly()
   startsOn?: string | null;
 
   @ApiProperty({
+    type: String,
     example: '2027-02-28',
     nullable: true,
     description:

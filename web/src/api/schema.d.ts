@@ -2470,12 +2470,12 @@ export interface components {
              * @description first day of the perjanjian kerja
              * @example 2024-03-01
              */
-            startsOn?: Record<string, never> | null;
+            startsOn?: string | null;
             /**
              * @description last day of the perjanjian kerja; null = not known yet (the review cannot be scheduled: listed as a problem)
              * @example 2027-02-28
              */
-            endsOn: Record<string, never> | null;
+            endsOn: string | null;
             /**
              * @description number of the perjanjian kerja
              * @example 800/12/PPPK/2024
