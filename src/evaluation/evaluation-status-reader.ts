@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Predicate } from '../rules/common/enums';
 import type { EvaluationStatus } from './evaluation.service';
 import type { PeriodKind } from './periods';
@@ -30,20 +30,5 @@ export class EvaluationStatusReader {
     );
     for (const r of rows) out.set(r.skpId, [...(out.get(r.skpId) ?? []), r]);
     return out;
-  }
-
-  /** The latest FINAL annual predikat of each employee (of a split year, the latest finalised; 04 §1.3, §6). */
-  async latestAnnualFinal(
-    employeeIds: string[],
-    m: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, { evaluationId: string; period: string; predicate: Predicate }>> {
-    if (employeeIds.length === 0) return new Map();
-    const rows: { employee_id: string; id: string; period: string; predicate: Predicate }[] = await m.query(
-      `SELECT DISTINCT ON (employee_id) employee_id, id, period, predicate FROM evaluations
-        WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND period_kind = 'ANNUAL' AND predicate IS NOT NULL
-        ORDER BY employee_id, period DESC, finalized_at DESC NULLS LAST`,
-      [employeeIds],
-    );
-    return new Map(rows.map((r) => [r.employee_id, { evaluationId: r.id, period: r.period, predicate: r.predicate }]));
   }
 }

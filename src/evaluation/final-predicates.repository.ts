@@ -44,6 +44,21 @@ export class FinalPredicatesReader extends BaseRepository {
     );
   }
 
+  /** The latest FINAL annual predikat of each employee (of a split year, the latest finalised; 04 §1.3, §6). */
+  async latestAnnual(
+    employeeIds: string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, { evaluationId: string; period: string; predicate: string }>> {
+    if (employeeIds.length === 0) return new Map();
+    const rows: { employee_id: string; id: string; period: string; predicate: string }[] = await this.db(manager).query(
+      `SELECT DISTINCT ON (employee_id) employee_id, id, period, predicate FROM evaluations
+        WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND period_kind = 'ANNUAL' AND predicate IS NOT NULL
+        ORDER BY employee_id, period DESC, finalized_at DESC NULLS LAST`,
+      [employeeIds],
+    );
+    return new Map(rows.map((r) => [r.employee_id, { evaluationId: r.id, period: r.period, predicate: r.predicate }]));
+  }
+
   /** Every FINAL predicate of these employees, per employee in period order. */
   history(employeeIds: string[], manager?: EntityManager): Promise<FinalPredicate[]> {
     return this.db(manager).query(

@@ -38,6 +38,16 @@ export class OrgDirectoryRepository extends BaseRepository {
     );
   }
 
+  /** Employees of a status (PNS / PPPK) with an open assignment (no end date): those in post. */
+  async currentIdsByStatus(status: 'PNS' | 'PPPK', manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.db(manager).query(
+      `SELECT DISTINCT a.employee_id AS id FROM employee_assignments a JOIN employees e ON e.id = a.employee_id
+        WHERE a.valid_to IS NULL AND e.status = $1`,
+      [status],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Employees whose open assignment (no end date) is in one of the units. */
   async currentMemberIds(unitIds: string[], manager?: EntityManager): Promise<string[]> {
     if (unitIds.length === 0) return [];

@@ -153,6 +153,11 @@ export class OrgDirectory {
     return this.directory.standings(ids, onDate, manager);
   }
 
+  /** Employees of a status with an open assignment (in post), e.g. every PPPK for the contract review (04 §6). */
+  currentIdsByStatus(status: 'PNS' | 'PPPK', manager?: EntityManager): Promise<string[]> {
+    return this.directory.currentIdsByStatus(status, manager);
+  }
+
   /** Employees whose open assignment is in the unit with this code or below it. */
   async currentMemberIdsOfSubtree(unitCode: string, manager?: EntityManager): Promise<string[]> {
     return this.directory.currentMemberIds(await this.subtreeUnitIdsByCode(unitCode, manager), manager);

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { EvaluationStatusReader } from '../evaluation/evaluation-status-reader';
+import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
+import { OrgDirectory } from '../org/org-directory.service';
 import { OutcomeStore } from '../outcomes/outcome-store';
 import { addMonthsToDate } from '../rules/common/dates';
 import { makeOutcome } from '../rules/outcomes/build';
-import { pppkContractReview, pppkDefaults } from '../rules';
+import { pppkContractReview, pppkDefaults, type Predicate } from '../rules';
 import { PppkContractsRepository } from './pppk-contracts.repository';
+import { PppkContractsService } from './pppk-contracts.service';
 
 /**
  * `pppk.contract-review` (04 §6): for every current PPPK contract whose review is due (contract end − 6
@@ -19,7 +21,9 @@ import { PppkContractsRepository } from './pppk-contracts.repository';
 export class PppkContractReviewHandler {
   constructor(
     private readonly repo: PppkContractsRepository,
-    private readonly evaluations: EvaluationStatusReader,
+    private readonly contracts: PppkContractsService,
+    private readonly predicates: FinalPredicatesReader,
+    private readonly org: OrgDirectory,
     private readonly outcomes: OutcomeStore,
     private readonly clock: Clock,
   ) {}
@@ -31,14 +35,18 @@ export class PppkContractReviewHandler {
     const employeeId = typeof payload.employeeId === 'string' ? payload.employeeId : null;
     // Contracts ending within the lead time (+1 month of slack for month-end clamping) are candidates.
     const endsBy = addMonthsToDate(today, pppkDefaults.contractReview.leadMonths + 1);
-    const due = await this.repo.unreviewed(m, endsBy, employeeId);
-    const latest = await this.evaluations.latestAnnualFinal(
-      due.map((c) => c.employeeId),
-      m,
-    );
+    const due = await this.repo.unreviewed(endsBy, employeeId, m);
+    const ids = due.map((c) => c.employeeId);
+    const latest = await this.predicates.latestAnnual(ids, m);
+    const standing = new Map((await this.org.standings(ids, today, m)).map((s) => [s.id, s]));
+    const snaps = new Map((await this.org.snapshotsByIds(ids, today, m)).map((s) => [s.employeeId, s]));
     const proposed: string[] = [];
     for (const c of due) {
-      const last = latest.get(c.employeeId) ?? null;
+      const who = standing.get(c.employeeId);
+      // Contracts are PPPK only (the PUT refuses others); a later change of status ends the review duty.
+      if (!who || who.status !== 'PPPK') continue;
+      const found = latest.get(c.employeeId);
+      const last = found ? { period: found.period, predicate: found.predicate as Predicate } : null;
       const r = pppkContractReview({ contractEnd: c.endsOn, latestAnnualPredicate: last?.predicate ?? null });
       if (r.reviewDue > today) continue;
       const warnings = [...r.warnings];
@@ -47,16 +55,21 @@ export class PppkContractReviewHandler {
           code: 'CONTRACT_ALREADY_ENDED',
           message: `Perjanjian kerja berakhir ${c.endsOn}, sebelum peninjauan diusulkan: putuskan segera`,
         });
-      const id = await this.repo.insertReview(m, {
-        contractId: c.contractId,
-        employeeId: c.employeeId,
-        contractEnd: c.endsOn,
-        reviewDue: r.reviewDue,
-        latest: last ? { period: last.period, predicate: last.predicate } : null,
-        proposal: r.recommendation,
-        warnings,
-        explanation: r.explanation,
-      });
+      const snap = snaps.get(c.employeeId);
+      const id = await this.repo.insertReview(
+        {
+          contractId: c.contractId,
+          employeeId: c.employeeId,
+          subject: { nip: who.nip, name: snap?.name ?? who.nip, unitCode: snap?.unitCode ?? null },
+          contractEnd: c.endsOn,
+          reviewDue: r.reviewDue,
+          latest: last,
+          proposal: r.recommendation,
+          warnings,
+          explanation: r.explanation,
+        },
+        m,
+      );
       if (!id) continue;
       proposed.push(id);
       if (r.recommendation === 'CONTRACT_NOT_EXTENDED')
@@ -66,7 +79,7 @@ export class PppkContractReviewHandler {
           [
             makeOutcome({
               type: 'CONTRACT_NOT_EXTENDED',
-              nip: c.nip,
+              nip: who.nip,
               fact: `contract-review:${c.contractId}`,
               status: 'PROPOSED',
               reason: `Peninjauan perjanjian kerja yang berakhir ${c.endsOn}: predikat tahunan ${last!.period} ${last!.predicate} → diusulkan tidak diperpanjang (keputusan PPK)`,
@@ -86,7 +99,7 @@ export class PppkContractReviewHandler {
           c.endsOn.slice(0, 4),
         );
     }
-    const problems = await this.repo.missingEnd(m, employeeId);
+    const problems = await this.contracts.problems(employeeId, m);
     return {
       today,
       candidates: due.length,

@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { badRequest, conflict, notFound, unprocessable } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { RequestContext } from '../common/request-context';
 import { actorLabel } from '../identity/principal';
+import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { OutcomeStore } from '../outcomes/outcome-store';
 import { makeOutcome } from '../rules/outcomes/build';
 import { ContractDecisionDto, ContractReviewQuery, PutContractDto } from './dto/pppk.dto';
-import { PppkContractsRepository } from './pppk-contracts.repository';
-import type { ContractReviewList, ContractReviewView, PppkContractDetail } from './pppk.views';
+import { PppkContractsRepository, ReviewRecord } from './pppk-contracts.repository';
+import type { ContractProblem, ContractReviewList, ContractReviewView, PppkContractDetail } from './pppk.views';
+
+const strip = ({ employeeId: _e, ...view }: ReviewRecord): ContractReviewView => view;
 
 const addDays = (date: string, n: number) => {
   const d = new Date(`${date}T00:00:00Z`);
@@ -33,19 +36,49 @@ export class PppkContractsService {
     private readonly outbox: OutboxService,
     private readonly outcomes: OutcomeStore,
     private readonly clock: Clock,
+    private readonly org: OrgDirectory,
   ) {}
 
+  /** The employee in post today (404 otherwise). */
+  private async employee(nip: string, m?: EntityManager) {
+    const snap = await this.org.snapshotByNip(nip, this.clock.today(), m);
+    if (!snap) throw notFound('Pegawai');
+    return snap;
+  }
+
   async detail(nip: string): Promise<PppkContractDetail> {
-    const emp = await this.repo.employee(nip);
-    if (!emp) throw notFound('Pegawai');
-    const history = await this.repo.contracts(emp.id);
+    const emp = await this.employee(nip);
+    const history = await this.repo.contracts(emp.employeeId, this.dataSource.manager);
     return {
       nip,
       current: history.find((c) => c.current) ?? null,
       history,
-      reviews: await this.repo.reviews({ employeeId: emp.id }),
-      problems: emp.status === 'PPPK' ? await this.repo.missingEnd(this.dataSource.manager, emp.id) : [],
+      reviews: (await this.repo.reviews({ employeeId: emp.employeeId }, this.dataSource.manager)).map(strip),
+      problems: emp.status === 'PPPK' ? await this.problems(emp.employeeId) : [],
     };
+  }
+
+  /** PPPK in post whose contract in force has no end date, or who have no contract recorded (nothing defaulted). */
+  async problems(
+    employeeId: string | null = null,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<ContractProblem[]> {
+    const all = await this.org.currentIdsByStatus('PPPK', m);
+    const ids = employeeId ? all.filter((id) => id === employeeId) : all;
+    const ends = await this.repo.currentEnds(ids, m);
+    const missing = ids.filter((id) => !ends.has(id) || ends.get(id) === null);
+    const snaps = await this.org.snapshotsByIds(missing, this.clock.today(), m);
+    return snaps
+      .map((p) => ({
+        nip: p.nip,
+        name: p.name,
+        unitCode: p.unitCode,
+        code: 'CONTRACT_END_MISSING' as const,
+        message: ends.has(p.employeeId)
+          ? 'Tanggal berakhir perjanjian kerja belum dicatat: peninjauan kontrak (6 bulan sebelum berakhir) tidak dapat dijadwalkan'
+          : 'Perjanjian kerja PPPK belum dicatat: peninjauan kontrak (6 bulan sebelum berakhir) tidak dapat dijadwalkan',
+      }))
+      .sort((a, b) => a.nip.localeCompare(b.nip));
   }
 
   /** Records (or corrects, while no review exists) the contract in force; the review job looks at it at once. */
@@ -55,13 +88,12 @@ export class PppkContractsService {
         { field: 'endsOn', problem: 'must not be before startsOn' },
       ]);
     await this.dataSource.transaction(async (m) => {
-      const emp = await this.repo.employee(nip, m);
-      if (!emp) throw notFound('Pegawai');
+      const emp = await this.employee(nip, m);
       if (emp.status !== 'PPPK')
         throw unprocessable(`Pegawai ${nip} bukan PPPK / not a PPPK employee`, [
           { field: 'nip', problem: `status is ${emp.status}; perjanjian kerja apply to PPPK only (04 §6)` },
         ]);
-      const before = await this.repo.current(emp.id, m, true);
+      const before = await this.repo.current(emp.employeeId, m, true);
       const next = { startsOn: dto.startsOn ?? null, endsOn: dto.endsOn, reference: dto.reference ?? null };
       if (before && (await this.repo.hasReview(before.id, m)))
         throw conflict(
@@ -70,9 +102,9 @@ export class PppkContractsService {
         );
       let contractId: string;
       if (before) {
-        await this.repo.updateContract(m, before.id, next);
+        await this.repo.updateContract(before.id, next, m);
         contractId = before.id;
-      } else contractId = await this.repo.addCurrent(m, emp.id, { ...next, source: 'ADMIN' });
+      } else contractId = await this.repo.addCurrent(emp.employeeId, { ...next, source: 'ADMIN' }, m);
       await this.audit.record(m, {
         action: before ? 'pppk.contract.update' : 'pppk.contract.create',
         entityType: 'PppkContract',
@@ -84,18 +116,19 @@ export class PppkContractsService {
         type: 'PppkContractChanged',
         aggregateType: 'PppkContract',
         aggregateId: contractId,
-        payload: { employeeId: emp.id, contractId },
+        payload: { employeeId: emp.employeeId, contractId },
       });
     });
     return this.detail(nip);
   }
 
   async list(q: ContractReviewQuery): Promise<ContractReviewList> {
-    const emp = q.nip ? await this.repo.employee(q.nip) : null;
+    const emp = q.nip ? await this.org.snapshotByNip(q.nip, this.clock.today()) : null;
     if (q.nip && !emp) return { items: [], problems: [] };
+    const m = this.dataSource.manager;
     return {
-      items: await this.repo.reviews(q),
-      problems: await this.repo.missingEnd(this.dataSource.manager, emp?.id ?? null),
+      items: (await this.repo.reviews({ status: q.status, employeeId: emp?.employeeId }, m)).map(strip),
+      problems: await this.problems(emp?.employeeId ?? null, m),
     };
   }
 
@@ -134,12 +167,11 @@ export class PppkContractsService {
       const actor = actorLabel(RequestContext.principal()).actor;
       let newContractId: string | null = null;
       if (dto.decision === 'EXTEND') {
-        newContractId = await this.repo.addCurrent(m, r.employeeId, {
-          startsOn: addDays(r.contractEnd, 1),
-          endsOn: dto.newEndDate!,
-          reference: null,
-          source: 'EXTENSION',
-        });
+        newContractId = await this.repo.addCurrent(
+          r.employeeId,
+          { startsOn: addDays(r.contractEnd, 1), endsOn: dto.newEndDate!, reference: null, source: 'EXTENSION' },
+          m,
+        );
         await this.outbox.add(m, {
           type: 'PppkContractChanged',
           aggregateType: 'PppkContract',
@@ -167,14 +199,18 @@ export class PppkContractsService {
           r.contractEnd.slice(0, 4),
         );
       }
-      await this.repo.decide(m, r.id, {
-        decision: dto.decision,
-        newEnd: dto.newEndDate ?? null,
-        newContractId,
-        decidedOn,
-        decidedBy: actor,
-        reason: dto.reason ?? null,
-      });
+      await this.repo.decide(
+        r.id,
+        {
+          decision: dto.decision,
+          newEnd: dto.newEndDate ?? null,
+          newContractId,
+          decidedOn,
+          decidedBy: actor,
+          reason: dto.reason ?? null,
+        },
+        m,
+      );
       await this.audit.record(m, {
         action: 'pppk.contract-review.decide',
         entityType: 'PppkContractReview',
@@ -183,8 +219,7 @@ export class PppkContractsService {
         after: { status: 'DECIDED', decision: dto.decision, newEndDate: dto.newEndDate ?? null, decidedOn },
         reason: dto.reason ?? null,
       });
-      const { employeeId: _e, ...view } = (await this.repo.review(r.id, m))!;
-      return view;
+      return strip((await this.repo.review(r.id, m))!);
     });
   }
 }

@@ -11,6 +11,6 @@ import { PppkController } from './pppk.controller';
   controllers: [PppkController],
   providers: [PppkContractsRepository, PppkContractsService],
   // The job handler itself is registered in the worker only (src/job-handlers.ts).
-  exports: [PppkContractsRepository],
+  exports: [PppkContractsRepository, PppkContractsService],
 })
 export class PppkModule {}

@@ -2,7 +2,6 @@ import type { ContractRecommendation, Explanation, Predicate } from '../rules';
 
 export interface PppkContractView {
   id: string;
-  nip: string;
   startsOn: string | null;
   /** null = not recorded: a problem shown in the review list, never a default. */
   endsOn: string | null;

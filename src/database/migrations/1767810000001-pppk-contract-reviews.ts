@@ -29,6 +29,7 @@ export class PppkContractReviews1767810000001 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         contract_id uuid NOT NULL UNIQUE REFERENCES pppk_contracts(id) ON DELETE CASCADE,
         employee_id uuid NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+        subject jsonb NOT NULL,
         contract_end date NOT NULL,
         review_due date NOT NULL,
         latest_period varchar(7) NULL,

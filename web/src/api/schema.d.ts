@@ -4019,7 +4019,6 @@ export interface components {
         };
         PppkContractView: {
             id: string;
-            nip: string;
             startsOn: string | null;
             endsOn: string | null;
             reference: string | null;
