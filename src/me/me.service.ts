@@ -8,6 +8,9 @@ import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
 import { SkpStatusReader } from '../skp/skp-status-reader';
 import { MeRole, MeView, PersonRef, TeamMember, TeamView } from './me.views';
 
+// One collator for every sort: localeCompare(…, 'id') builds a new ICU collator per comparison (team list profile).
+const NAME_ORDER = new Intl.Collator('id');
+
 const ref = (s: AssignmentSnapshot): PersonRef => ({
   nip: s.nip,
   name: s.name,
@@ -101,7 +104,7 @@ export class MeService {
     });
     items.sort((a, b) =>
       a.relation === b.relation
-        ? a.name.localeCompare(b.name, 'id') || a.nip.localeCompare(b.nip)
+        ? NAME_ORDER.compare(a.name, b.name) || a.nip.localeCompare(b.nip)
         : a.relation === 'PPK'
           ? -1
           : 1,
@@ -111,5 +114,5 @@ export class MeService {
 }
 
 function sortByName<T extends PersonRef>(xs: T[]): T[] {
-  return xs.sort((a, b) => a.name.localeCompare(b.name, 'id') || a.nip.localeCompare(b.nip));
+  return xs.sort((a, b) => NAME_ORDER.compare(a.name, b.name) || a.nip.localeCompare(b.nip));
 }
