@@ -15,6 +15,7 @@ import { EmployeeEntity } from './entities/employee.entity';
 import { UnitEntity } from './entities/unit.entity';
 import { OrgDirectory } from './org-directory.service';
 import { inferEmployeeEvent, recordEmployeeEvent } from './employee-events';
+import { serviceEndOf } from './employment-history.repository';
 import { EmployeePersonal, EmployeePersonalFields, PERSONAL_KEYS, withNipFacts } from './employee-personal';
 import { EmployeePersonalRepository } from './employee-personal.repository';
 
@@ -126,6 +127,14 @@ export class EmployeesService {
       }
       if (!changes && !dto.event) return;
       const effectiveFrom = dto.effectiveFrom!;
+      // Service ended (PENSIUN / BERHENTI on the TMT, MENINGGAL after the date): no later post and no second end (04 §1.2).
+      const ended = await serviceEndOf(m, emp.id);
+      const endsService = dto.event === 'PENSIUN' || dto.event === 'BERHENTI' || dto.event === 'MENINGGAL';
+      if (ended && (endsService || effectiveFrom >= ended.date))
+        throw conflict(
+          `Masa kerja pegawai sudah berakhir (${ended.type} ${ended.date}) / service already ended on that date`,
+          [{ field: endsService ? 'event' : 'effectiveFrom', problem: `service ended: ${ended.type} ${ended.date}` }],
+        );
       const repo = m.getRepository(EmployeeAssignmentEntity);
       const rows = await repo.find({ where: { employeeId: emp.id }, order: { validFrom: 'ASC' } });
       const current = rows.filter((r) => r.validFrom <= effectiveFrom).pop();

@@ -238,6 +238,17 @@ describe('allowance run: months cut by joiners, movers and leavers (spec 04 §5.
     const steps = item.explanation.steps.map((s: { label: string }) => s.label);
     expect(steps).toContain('segmen 2027-08-01 s.d. 2027-08-18');
 
+    // Service ended: no second end, no post after it (409), the stored end stays.
+    const again = await t.request('PATCH', `${API}/employees/${nips.leaver}`, {
+      token: admin,
+      body: { event: 'BERHENTI', effectiveFrom: '2027-10-01' },
+    });
+    expect(again.status).toBe(409);
+    const later = await t.request('PATCH', `${API}/employees/${nips.leaver}`, {
+      token: admin,
+      body: { effectiveFrom: '2027-09-01', golongan: 'III/b' },
+    });
+    expect(later.status).toBe(409);
     expect((await runMonth(t, NEXT, 90000)).status).toBe('DONE');
     const next = await allPayrollItems(t, NEXT, { token: admin });
     expect(next.find((i) => i.nip === nips.leaver)).toBeUndefined();
