@@ -8,6 +8,7 @@ import { OutcomesRepository } from './outcomes.repository';
   imports: [WebhooksModule],
   controllers: [OutcomesController],
   providers: [OutcomeStore, OutcomesRepository],
-  exports: [OutcomeStore],
+  // WebhooksModule re-exported: the worker's delivery handler reads the delivery log through it.
+  exports: [OutcomeStore, WebhooksModule],
 })
 export class OutcomesModule {}

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { WebhookFanout } from './webhook-fanout';
 import { WebhooksController } from './webhooks.controller';
+import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
 
-@Module({ controllers: [WebhooksController], providers: [WebhooksService, WebhookFanout], exports: [WebhookFanout] })
+@Module({
+  controllers: [WebhooksController],
+  providers: [WebhooksRepository, WebhooksService, WebhookFanout],
+  exports: [WebhookFanout, WebhooksRepository],
+})
 export class WebhooksModule {}

@@ -50,9 +50,6 @@ const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
   'skp/skp-segment-planner.ts': 'skp repository not written yet',
   'skp/skp-status-reader.ts': 'skp repository not written yet',
   'skp/skp-store.ts': 'skp repository not written yet',
-  'webhooks/webhook-delivery.handler.ts': 'webhooks repository not written yet',
-  'webhooks/webhook-fanout.ts': 'webhooks repository not written yet',
-  'webhooks/webhooks.service.ts': 'webhooks repository not written yet',
 };
 
 /** Files whose SQL still names another feature's tables: exactly these tables, and why. */
