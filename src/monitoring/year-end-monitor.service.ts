@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { Cursor } from '../common/pagination';
 import { checkDistribution, PREDICATES, type OrgPredicate, type PredicateCounts } from '../rules';
 import { skpReferenceDate } from '../skp/skp.enums';
-import { OwnProgressRow, UnitRow, YearEndProgressStore } from './year-end-progress.store';
+import { OwnProgressRow, UnitRow, YearEndProgressRepository } from './year-end-progress.repository';
 import { YearEndSnapshot, YearEndSnapshotsService } from './year-end-snapshots.service';
 import type {
   DistributionStatus,
@@ -41,7 +41,7 @@ interface Tree {
 @Injectable()
 export class YearEndMonitorService {
   constructor(
-    private readonly store: YearEndProgressStore,
+    private readonly store: YearEndProgressRepository,
     private readonly snapshots: YearEndSnapshotsService,
     private readonly clock: Clock,
   ) {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OwnProgressRow, PredicateCountRow, UnitRow, YearEndProgressStore } from './year-end-progress.store';
+import { OwnProgressRow, PredicateCountRow, UnitRow, YearEndProgressRepository } from './year-end-progress.repository';
 
 /** The agency-wide counts of one (year, reference date): every unit's own figures, before any roll-up. */
 export interface YearEndSnapshot {
@@ -37,7 +37,7 @@ const MAX_KEYS = 16;
 export class YearEndSnapshotsService {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly store: YearEndProgressStore) {}
+  constructor(private readonly store: YearEndProgressRepository) {}
 
   async get(year: number, asOf: string): Promise<YearEndSnapshot> {
     const key = `${year}|${asOf}`;

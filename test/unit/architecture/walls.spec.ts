@@ -34,7 +34,6 @@ const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
   'evaluation/evaluation-views.ts': 'evaluation repository not written yet',
   'evaluation/evaluation.service.ts': 'evaluation repository not written yet',
   'evaluation/org-performance.service.ts': 'evaluation repository not written yet',
-  'monitoring/year-end-progress.store.ts': 'monitoring repository not written yet',
   'org/delegations.service.ts': 'org repositories: delegations not moved yet',
   'org/employee-created.handler.ts': 'org repositories: employees not moved yet',
   'org/employee-events.ts': 'org repositories: employee events not moved yet',
@@ -103,7 +102,7 @@ const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
     tables: ['units', 'employees'],
     why: 'evaluation repository: org directory reads next',
   },
-  'monitoring/year-end-progress.store.ts': {
+  'monitoring/year-end-progress.repository.ts': {
     tables: ['units', 'unit_performance', 'employee_assignments', 'skp', 'evaluations', 'employees'],
     why: 'the year-end dashboard aggregates across features in one set-based query (a report read model)',
   },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { BaseRepository } from '../database/transaction';
 import type { YearEndBehindItemDto, YearEndStage } from './year-end.dto';
 
 export interface UnitRow {
@@ -49,19 +49,17 @@ const BEHIND: Record<YearEndStage, string> = {
  * Reads the org, skp and evaluation tables read-only, as reports across features do.
  */
 @Injectable()
-export class YearEndProgressStore {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class YearEndProgressRepository extends BaseRepository {
   /** Advanced by a statement trigger on every table the counts read (migration 1767300000000). */
   async changeCounter(): Promise<string> {
-    const [r] = await this.dataSource.query<{ v: string }[]>(
+    const [r] = await this.db().query<{ v: string }[]>(
       `SELECT (last_value::text || ':' || is_called::text) AS v FROM monitoring_changes`,
     );
     return r.v;
   }
 
   units(period: string): Promise<UnitRow[]> {
-    return this.dataSource.query(
+    return this.db().query(
       `SELECT u.id, u.code, u.name, u.parent_id AS "parentId", up.predicate AS "orgPredicate"
          FROM units u LEFT JOIN unit_performance up ON up.unit_id = u.id AND up.period = $1`,
       [period],
@@ -70,7 +68,7 @@ export class YearEndProgressStore {
 
   /** Per unit (its own members, not its sub-units): head count and how many reached each stage. */
   ownProgress(refDate: string, year: number, period: string, unitIds: string[] | null): Promise<OwnProgressRow[]> {
-    return this.dataSource.query(
+    return this.db().query(
       `SELECT a.unit_id AS "unitId", count(*)::int AS employees,
               count(*) FILTER (WHERE s.status = 'APPROVED')::int AS "skpApproved",
               count(*) FILTER (WHERE v.status IN ${AT_LEAST_RATED})::int AS rated,
@@ -88,7 +86,7 @@ export class YearEndProgressStore {
 
   /** Predicates counted in each unit's distribution (the statuses DistributionService counts). */
   predicateCounts(period: string, unitIds: string[] | null): Promise<PredicateCountRow[]> {
-    return this.dataSource.query(
+    return this.db().query(
       `SELECT v.unit_id AS "unitId", v.predicate, count(*)::int AS n
          FROM evaluations v
         WHERE v.period = $1 AND v.status IN ${AT_LEAST_RATED} AND v.predicate IS NOT NULL AND v.unit_id IS NOT NULL
@@ -108,7 +106,7 @@ export class YearEndProgressStore {
     afterNip: string | null,
     limit: number,
   ): Promise<YearEndBehindItemDto[]> {
-    return this.dataSource.query(
+    return this.db().query(
       `SELECT x.nip, x.name, x."unitCode", x."unitName", x."positionTitle", x."skpStatus", x."evaluationStatus", p.nip AS "ppkNip", p.name AS "ppkName"
          FROM (
            SELECT e.id, e.nip, e.name, u.code AS "unitCode", u.name AS "unitName", a.position_title AS "positionTitle",
