@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { badRequest } from '../common/api-error';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { AgencyProfileDto, OfficialRole } from './agency.dto';
+import { AgencyRepository } from './agency.repository';
 import type { AgencyView } from './agency.views';
 
 export interface Official {
@@ -29,18 +31,6 @@ export interface AgencyProfile {
 
 export type DocumentKind = 'PAK' | 'DEKP';
 
-interface Row {
-  name: string;
-  town: string | null;
-  letterhead: string[];
-  logo_png: Buffer | null;
-  pak_number_format: string;
-  dekp_number_format: string;
-  officials: AgencyProfile['officials'];
-  tembusan: string[];
-  version: number;
-}
-
 /** Fills a number template: {seq} / {seq:N} (zero-padded to N), {year}, {nip}. */
 export function formatDocumentNumber(template: string, v: { seq: number; year: number; nip?: string }): string {
   return template.replace(/\{(seq(?::(\d))?|year|nip)\}/g, (_m, key: string, pad?: string) =>
@@ -56,13 +46,14 @@ export function formatDocumentNumber(template: string, v: { seq: number; year: n
 @Injectable()
 export class AgencyService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly agency: AgencyRepository,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
   ) {}
 
-  async profile(m: EntityManager = this.dataSource.manager): Promise<AgencyProfile> {
-    const [r]: Row[] = await m.query(`SELECT * FROM agency_profile WHERE id = 1`);
+  async profile(m?: EntityManager): Promise<AgencyProfile> {
+    const r = await this.agency.profile(m);
     if (!r) {
       return {
         name: this.config.get<string>('AGENCY_NAME') ?? 'Instansi',
@@ -84,7 +75,7 @@ export class AgencyService {
       logoPng: r.logo_png,
       pakNumberFormat: r.pak_number_format,
       dekpNumberFormat: r.dekp_number_format,
-      officials: r.officials,
+      officials: r.officials as AgencyProfile['officials'],
       tembusan: r.tembusan,
       version: r.version,
       configured: true,
@@ -109,29 +100,11 @@ export class AgencyService {
         ]);
       }
     }
-    await this.dataSource.transaction(async (m) => {
-      const before = await this.profile(m);
-      await m.query(
-        `INSERT INTO agency_profile (id, name, town, letterhead, logo_png, pak_number_format, dekp_number_format, officials, tembusan)
-         VALUES (1, $1, $2, $3::jsonb, $4, $5, $6, $7::jsonb, $8::jsonb)
-         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, town = EXCLUDED.town, letterhead = EXCLUDED.letterhead,
-           logo_png = CASE WHEN $9 THEN agency_profile.logo_png ELSE EXCLUDED.logo_png END,
-           pak_number_format = EXCLUDED.pak_number_format, dekp_number_format = EXCLUDED.dekp_number_format,
-           officials = EXCLUDED.officials, tembusan = EXCLUDED.tembusan, version = agency_profile.version + 1, updated_at = now()`,
-        [
-          dto.name,
-          dto.town,
-          JSON.stringify(dto.letterhead),
-          logo ?? null,
-          dto.pakNumberFormat,
-          dto.dekpNumberFormat,
-          JSON.stringify(dto.officials ?? {}),
-          JSON.stringify(dto.tembusan),
-          logo === undefined,
-        ],
-      );
+    await this.txHost.withTransaction(async () => {
+      const before = await this.profile();
+      await this.agency.saveProfile(dto, logo);
       const { logoPng: _l, ...b } = before;
-      await this.audit.record(m, {
+      await this.audit.record({
         action: 'agency.profile.update',
         entityType: 'AgencyProfile',
         entityId: '1',
@@ -147,30 +120,17 @@ export class AgencyService {
    * reprinted as issued (a PAK printed twice keeps its number).
    */
   async documentNumber(kind: DocumentKind, year: number, subject: string, nip: string): Promise<string> {
-    const existing: { number: string }[] = await this.dataSource.query(
-      `SELECT number FROM agency_document_numbers WHERE kind = $1 AND year = $2 AND subject = $3`,
-      [kind, year, subject],
-    );
-    if (existing.length) return existing[0].number;
+    const existing = await this.agency.issuedNumber(kind, year, subject);
+    if (existing) return existing;
     const profile = await this.profile();
     const template = kind === 'PAK' ? profile.pakNumberFormat : profile.dekpNumberFormat;
-    return this.dataSource.transaction(async (m) => {
-      // One sequence per (kind, year): serialise issuers of the same sequence.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('agency-number:' || $1 || ':' || $2))`, [kind, year]);
-      const again: { number: string }[] = await m.query(
-        `SELECT number FROM agency_document_numbers WHERE kind = $1 AND year = $2 AND subject = $3`,
-        [kind, year, subject],
-      );
-      if (again.length) return again[0].number;
-      const [{ seq }]: { seq: number }[] = await m.query(
-        `SELECT COALESCE(max(seq), 0) + 1 AS seq FROM agency_document_numbers WHERE kind = $1 AND year = $2`,
-        [kind, year],
-      );
+    return this.txHost.withTransaction(async () => {
+      await this.agency.lockSequence(kind, year);
+      const again = await this.agency.issuedNumber(kind, year, subject);
+      if (again) return again;
+      const seq = await this.agency.nextSeq(kind, year);
       const number = formatDocumentNumber(template, { seq, year, nip });
-      await m.query(
-        `INSERT INTO agency_document_numbers (kind, year, subject, seq, number) VALUES ($1, $2, $3, $4, $5)`,
-        [kind, year, subject, seq, number],
-      );
+      await this.agency.insertNumber(kind, year, subject, seq, number);
       return number;
     });
   }
