@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
-import { EvaluationService } from './evaluation.service';
+import { EvaluationReviewService } from './evaluation-review.service';
 
 /**
  * Repeatable maintenance job: ISSUED evaluations whose objection window has passed become FINAL
@@ -9,7 +9,7 @@ import { EvaluationService } from './evaluation.service';
  */
 @Injectable()
 export class EvaluationExpiryHandler {
-  constructor(private readonly evaluations: EvaluationService) {}
+  constructor(private readonly evaluations: EvaluationReviewService) {}
 
   @JobHandler('evaluation.expire-objection-windows')
   async handle(_payload: Record<string, unknown>, ctx: JobContext): Promise<{ finalized: number; ids: string[] }> {

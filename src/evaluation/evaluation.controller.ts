@@ -19,7 +19,10 @@ import {
   RealizationsDto,
   UnitPerformanceDto,
 } from './dto/evaluation.dto';
+import { EmployeeEvaluationService } from './employee-evaluation.service';
+import { EvaluationReviewService } from './evaluation-review.service';
 import { EvaluationService } from './evaluation.service';
+import { PpkEvaluationService } from './ppk-evaluation.service';
 import { OrgPerformanceService } from './org-performance.service';
 import { OrgSuggestionService } from './org-suggestion.service';
 import { ApiFile, ApiResult } from '../openapi/api-result.decorator';
@@ -33,6 +36,9 @@ const P = 'skp/:id/evaluations/:period';
 export class EvaluationController {
   constructor(
     private readonly evaluations: EvaluationService,
+    private readonly employee: EmployeeEvaluationService,
+    private readonly ppk: PpkEvaluationService,
+    private readonly review: EvaluationReviewService,
     private readonly clock: Clock,
     private readonly agency: AgencyService,
   ) {}
@@ -67,7 +73,7 @@ export class EvaluationController {
     @Param('period') period: string,
     @Body() dto: RealizationsDto,
   ) {
-    return this.evaluations.putRealizations(p, id, period, dto);
+    return this.employee.putRealizations(p, id, period, dto);
   }
 
   @Put(`${P}/rating`)
@@ -82,7 +88,7 @@ export class EvaluationController {
     @Param('period') period: string,
     @Body() dto: RatingDto,
   ) {
-    return this.evaluations.rate(p, id, period, dto);
+    return this.ppk.rate(p, id, period, dto);
   }
 
   @Post(`${P}/finalize`)
@@ -98,7 +104,7 @@ export class EvaluationController {
     @Param('period') period: string,
     @Body() dto: FinalizeDto,
   ) {
-    return this.evaluations.finalize(p, id, period, dto ?? {});
+    return this.ppk.finalize(p, id, period, dto ?? {});
   }
 
   @Post(`${P}/accept`)
@@ -106,7 +112,7 @@ export class EvaluationController {
   @ApiOperation({ summary: 'Employee: ISSUED → FINAL' })
   @ApiResult('EvaluationView')
   accept(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('period') period: string) {
-    return this.evaluations.accept(p, id, period);
+    return this.employee.accept(p, id, period);
   }
 
   @Post(`${P}/objection`)
@@ -119,7 +125,7 @@ export class EvaluationController {
     @Param('period') period: string,
     @Body() dto: ObjectionDto,
   ) {
-    return this.evaluations.object(p, id, period, dto);
+    return this.employee.object(p, id, period, dto);
   }
 
   @Post(`${P}/objection/explanation`)
@@ -132,7 +138,7 @@ export class EvaluationController {
     @Param('period') period: string,
     @Body() dto: ObjectionExplanationDto,
   ) {
-    return this.evaluations.explainObjection(p, id, period, dto);
+    return this.ppk.explainObjection(p, id, period, dto);
   }
 
   @Post(`${P}/objection/decision`)
@@ -148,7 +154,7 @@ export class EvaluationController {
     @Param('period') period: string,
     @Body() dto: ObjectionDecisionDto,
   ) {
-    return this.evaluations.decide(p, id, period, dto);
+    return this.review.decide(p, id, period, dto);
   }
 
   @Post(`${P}/corrections`)
@@ -163,7 +169,7 @@ export class EvaluationController {
     @Param('period') period: string,
     @Body() dto: CorrectionDto,
   ) {
-    return this.evaluations.correct(p, id, period, dto);
+    return this.review.correct(p, id, period, dto);
   }
 
   @Get(`${P}/document.pdf`)

@@ -10,7 +10,12 @@ import { FinalPredicatesReader } from './final-predicates.repository';
 import { EvaluationStore } from './evaluation-store';
 import { EvaluationViews } from './evaluation-views';
 import { EvaluationController, OrgPerformanceController } from './evaluation.controller';
+import { EmployeeEvaluationService } from './employee-evaluation.service';
+import { EvaluationReviewService } from './evaluation-review.service';
+import { EvaluationWorkflow } from './evaluation-workflow.service';
+import { EvaluationRepository } from './evaluation.repository';
 import { EvaluationService } from './evaluation.service';
+import { PpkEvaluationService } from './ppk-evaluation.service';
 import { OrgPerformanceService } from './org-performance.service';
 import { OrgSuggestionService } from './org-suggestion.service';
 import { ActionPlansModule } from '../action-plans/action-plans.module';
@@ -20,7 +25,12 @@ import { ActionPlansModule } from '../action-plans/action-plans.module';
   imports: [AgencyModule, DisciplineReadModule, ActionPlansModule],
   controllers: [EvaluationController, OrgPerformanceController],
   providers: [
+    EvaluationRepository,
+    EvaluationWorkflow,
     EvaluationService,
+    EmployeeEvaluationService,
+    PpkEvaluationService,
+    EvaluationReviewService,
     EvaluationStore,
     EvaluationViews,
     DistributionService,
@@ -32,6 +42,13 @@ import { ActionPlansModule } from '../action-plans/action-plans.module';
     EvaluationAccess,
     FinalPredicatesReader,
   ],
-  exports: [EvaluationService, DistributionService, EvaluationStatusReader, EvaluationAccess, FinalPredicatesReader],
+  exports: [
+    EvaluationService,
+    EvaluationReviewService,
+    DistributionService,
+    EvaluationStatusReader,
+    EvaluationAccess,
+    FinalPredicatesReader,
+  ],
 })
 export class EvaluationModule {}

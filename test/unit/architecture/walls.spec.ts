@@ -31,7 +31,6 @@ const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
   'evaluation/evaluation-status-reader.ts': 'evaluation repository not written yet',
   'evaluation/evaluation-store.ts': 'evaluation repository not written yet',
   'evaluation/evaluation-views.ts': 'evaluation repository not written yet',
-  'evaluation/evaluation.service.ts': 'evaluation repository not written yet',
   'evaluation/org-performance.service.ts': 'evaluation repository not written yet',
   'org/delegations.service.ts': 'org repositories: delegations not moved yet',
   'org/employee-created.handler.ts': 'org repositories: employees not moved yet',

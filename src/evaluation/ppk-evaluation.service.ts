@@ -1,0 +1,258 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ActionPlansReadService } from '../action-plans/action-plans-read.service';
+import { AuditService } from '../audit/audit.service';
+import { badRequest, conflict, ErrorDetail, unprocessable } from '../common/api-error';
+import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
+import { TransactionHost, type TxHost } from '../database/transaction';
+import { DisciplineRatingGuard } from '../discipline/discipline-read';
+import { Principal } from '../identity/principal';
+import { OrgDirectory } from '../org/org-directory.service';
+import { DistributionService } from './distribution.service';
+import { FinalizeDto, ObjectionExplanationDto, RatingDto } from './dto/evaluation.dto';
+import { EvaluationAccess, EvaluationCtx } from './evaluation-access';
+import { EVALUATION_TRANSITIONS, ratable, type EvaluationStatus } from './evaluation-status';
+import { EvaluationStore } from './evaluation-store';
+import { EvaluationView, EvaluationViews } from './evaluation-views';
+import { EvaluationWorkflow } from './evaluation-workflow.service';
+import { EvaluationRepository } from './evaluation.repository';
+import { requireRatable } from './period-guard';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+type Ctx = EvaluationCtx;
+
+/** The PPK's steps: rating (predicate from the rules), issuing (distribution checked), explaining a keberatan. */
+@Injectable()
+export class PpkEvaluationService {
+  constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly w: EvaluationWorkflow,
+    private readonly repo: EvaluationRepository,
+    private readonly store: EvaluationStore,
+    private readonly views: EvaluationViews,
+    private readonly distribution: DistributionService,
+    private readonly org: OrgDirectory,
+    private readonly access: EvaluationAccess,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly disciplineGuard: DisciplineRatingGuard,
+    private readonly plans: ActionPlansReadService,
+  ) {}
+
+  async rate(p: Principal, skpId: string, period: string, dto: RatingDto): Promise<EvaluationView> {
+    return this.txHost.withTransaction(async () => {
+      const m = this.txHost.tx;
+      const c = await this.w.load(m, p, skpId, period, true);
+      this.w.requireRole(c, 'PPK');
+      this.access.requireApproved(c.skp);
+      this.access.requireStarted(c.p);
+      requireRatable(c.p, this.clock.today(), this.config);
+      const status = (c.e?.status ?? 'DRAFT') as EvaluationStatus;
+      if (!ratable(status)) {
+        throw conflict(
+          `Evaluasi berstatus ${status}; penilaian hanya dapat diubah sebelum ditetapkan (ISSUED) / ratings can only change before the evaluation is issued`,
+          [{ field: 'status', problem: `is ${status}` }],
+        );
+      }
+      const results = await this.store.skpStore.results(m, c.skp.id);
+      const behaviors = await this.store.skpStore.behaviors(m, c.skp.id);
+      const feedback = this.feedbackRows(results, behaviors, dto);
+      await this.requireFeedbackPerRhk(m, c, results, feedback);
+      const snap = await this.org.snapshotById(c.skp.employeeId, c.refDate, m);
+      if (!snap)
+        throw unprocessable(
+          `Pegawai tidak memiliki jabatan pada ${c.refDate} / the employee has no position on ${c.refDate}`,
+        );
+      const judged = await this.w.judge(
+        m,
+        { isUnitHead: snap.isUnitHead, ledUnitId: snap.unitId, unitCode: snap.unitCode },
+        c.p,
+        dto.resultRating,
+        dto.behaviorRating,
+      );
+      const parentId = snap.isUnitHead ? ((await this.distribution.unitById(m, snap.unitId))?.parentId ?? null) : null;
+      // Issue 8: a decided discipline/netralitas sanction in the period → a behaviour rating above DI_BAWAH_EKSPEKTASI needs a recorded justification.
+      const discipline = await this.disciplineGuard.check(m, {
+        employeeId: c.skp.employeeId,
+        fromMonth: c.p.fromMonth,
+        toMonth: c.p.toMonth,
+        behaviorRating: dto.behaviorRating,
+        justification: dto.behaviorJustification,
+        subjectRef: `skp:${c.skp.id}:${c.p.period}`,
+      });
+      const e = c.e ?? (await this.store.ensure(m, c.skp, c.p));
+      const before = this.w.ratingFacts(e);
+      const from = e.status;
+      Object.assign(e, {
+        status: EVALUATION_TRANSITIONS.RATE.to,
+        resultRating: judged.resultRating,
+        behaviorRating: dto.behaviorRating,
+        predicate: judged.predicate,
+        explanation: judged.explanation,
+        note: dto.note ?? null,
+        ratedAt: this.clock.now(),
+        ratedBy: p.kind === 'user' ? p.employeeId : null,
+        ppkId: p.kind === 'user' ? p.employeeId : null,
+        refDate: c.refDate,
+        unitId: parentId ?? snap.unitId,
+        isUnitHead: snap.isUnitHead,
+        version: e.version + 1,
+      });
+      // One UPDATE (save() would first re-read the row it already holds locked).
+      await this.repo.saveRating(e);
+      await this.repo.replaceFeedback(e.id, feedback);
+      await this.store.transition(m, p, e, from, 'RATED', from === 'RATED' ? 'RERATE' : 'RATE', null);
+      await this.audit.record({
+        action: 'evaluation.rate',
+        entityType: 'Evaluation',
+        entityId: e.id,
+        before,
+        after: {
+          ...this.w.ratingFacts(e),
+          feedback,
+          note: e.note,
+          ...(discipline.justificationRecorded ? { behaviorJustification: dto.behaviorJustification } : {}),
+        },
+      });
+      // The view from what this transaction already read/wrote (no second read of SKP parts, feedback, employee, unit).
+      const view = await this.views.view(m, c.skp, c.p, e, {
+        employee: { nip: snap.nip, name: snap.name },
+        results,
+        behaviors,
+        feedback: feedback.map((f) => ({ targetKind: f.kind, target: f.target, text: f.text })),
+        ...(e.unitId === snap.unitId ? { unitCode: snap.unitCode } : {}),
+      });
+      return discipline.warnings.length ? Object.assign(view, { warnings: discipline.warnings }) : view;
+    });
+  }
+
+  async finalize(p: Principal, skpId: string, period: string, dto: FinalizeDto): Promise<EvaluationView> {
+    return this.txHost.withTransaction(async () => {
+      const m = this.txHost.tx;
+      const c = await this.w.load(m, p, skpId, period, true);
+      this.w.requireRole(c, 'PPK');
+      const e = this.w.requireStatus(c, 'FINALIZE', 'ditetapkan / issued');
+      requireRatable(c.p, this.clock.today(), this.config);
+      const unitId = await this.distribution.distributionUnitId(m, e.unitId!, c.p.period);
+      const report = await this.distribution.report(m, unitId, c.p);
+      const justification = dto.justification?.trim() || null;
+      if (!report.ok && !justification) {
+        throw unprocessable(
+          `Pola distribusi predikat unit ${report.unitCode} periode ${c.p.period} tidak terpenuhi: ${report.violations.map((v) => v.rule).join(', ')}. Berikan "justification" untuk tetap menetapkan / the unit distribution check fails; give a justification to proceed`,
+          report.violations.map((v) => ({ field: 'distribution', problem: `${v.rule}: ${v.message}` })),
+          { violations: report.violations.map((v) => ({ rule: v.rule, message: v.message })), distribution: report },
+        );
+      }
+      const now = this.clock.now();
+      e.snapshot = await this.store.snapshot(m, c.skp.employeeId, c.refDate);
+      e.status = EVALUATION_TRANSITIONS.FINALIZE.to;
+      e.issuedAt = now;
+      e.objectionDeadline = new Date(now.getTime() + this.config.get('OBJECTION_WINDOW_DAYS') * DAY_MS);
+      e.distributionJustification = report.ok ? null : justification;
+      e.distributionReport = report;
+      e.version += 1;
+      await this.repo.save(e);
+      await this.store.transition(m, p, e, 'RATED', 'ISSUED', 'FINALIZE', e.distributionJustification);
+      await this.audit.record({
+        action: report.ok ? 'evaluation.finalize' : 'evaluation.finalize.distribution-override',
+        entityType: 'Evaluation',
+        entityId: e.id,
+        before: { status: 'RATED' },
+        after: {
+          status: 'ISSUED',
+          objectionDeadline: e.objectionDeadline.toISOString(),
+          distribution: {
+            unitCode: report.unitCode,
+            orgPredicate: report.orgPredicate,
+            counts: report.counts,
+            ok: report.ok,
+            violations: report.violations.map((v) => v.rule),
+          },
+        },
+        reason: e.distributionJustification,
+      });
+      return this.views.view(m, c.skp, c.p, e);
+    });
+  }
+
+  async explainObjection(
+    p: Principal,
+    skpId: string,
+    period: string,
+    dto: ObjectionExplanationDto,
+  ): Promise<EvaluationView> {
+    return this.txHost.withTransaction(async () => {
+      const m = this.txHost.tx;
+      const c = await this.w.load(m, p, skpId, period, true);
+      this.w.requireRole(c, 'PPK');
+      const e = this.w.requireStatus(c, 'EXPLAIN', 'dijelaskan / explained');
+      const before = e.ppkExplanation;
+      e.ppkExplanation = dto.text;
+      e.version += 1;
+      await this.repo.save(e);
+      await this.audit.record({
+        action: 'evaluation.objection.explanation',
+        entityType: 'Evaluation',
+        entityId: e.id,
+        before: { ppkExplanation: before },
+        after: { ppkExplanation: dto.text },
+      });
+      return this.views.view(m, c.skp, c.p, e);
+    });
+  }
+
+  private feedbackRows(
+    results: { id: string }[],
+    behaviors: { coreValue: string }[],
+    dto: RatingDto,
+  ): { kind: 'RESULT' | 'CORE_VALUE'; target: string; text: string }[] {
+    const resultIds = new Set(results.map((r) => r.id));
+    const values = new Set(behaviors.map((b) => b.coreValue));
+    const problems: ErrorDetail[] = [];
+    const out: { kind: 'RESULT' | 'CORE_VALUE'; target: string; text: string }[] = [];
+    const seen = new Set<string>();
+    (dto.feedback ?? []).forEach((f, i) => {
+      if ((f.resultId === undefined) === (f.coreValue === undefined)) {
+        problems.push({ field: `feedback[${i}]`, problem: 'give exactly one of resultId or coreValue' });
+        return;
+      }
+      const kind = f.resultId ? 'RESULT' : 'CORE_VALUE';
+      const target = (f.resultId ?? f.coreValue)!;
+      if (kind === 'RESULT' && !resultIds.has(target))
+        problems.push({
+          field: `feedback[${i}].resultId`,
+          problem: 'bukan RHK dari SKP ini / not a result of this SKP',
+        });
+      if (kind === 'CORE_VALUE' && !values.has(target))
+        problems.push({ field: `feedback[${i}].coreValue`, problem: 'not a core value of this SKP' });
+      if (seen.has(`${kind}:${target}`))
+        problems.push({ field: `feedback[${i}]`, problem: 'duplicate feedback target' });
+      seen.add(`${kind}:${target}`);
+      out.push({ kind, target, text: f.text });
+    });
+    if (problems.length) throw badRequest('Data tidak valid / invalid input', problems);
+    return out;
+  }
+
+  private async requireFeedbackPerRhk(
+    m: EntityManager,
+    c: Ctx,
+    results: { id: string; kind: string }[],
+    given: { kind: string; target: string }[],
+  ): Promise<void> {
+    if (this.config.get('FEEDBACK_REQUIRE_PER_RHK') !== 'true') return;
+    const log = await this.plans.latestFeedback(m, c.skp.id, c.p.period);
+    const missing = results
+      .map((r, i) => ({ r, i }))
+      .filter(({ r }) => r.kind === 'UTAMA')
+      .filter(({ r }) => !given.some((f) => f.kind === 'RESULT' && f.target === r.id) && !log.has(`RESULT:${r.id}`));
+    if (missing.length)
+      throw unprocessable(
+        'Setiap RHK utama perlu umpan balik pada periode ini / every UTAMA result needs feedback in the period',
+        missing.map(({ i }) => ({ field: `results[${i}]`, problem: 'no feedback (feedback.requirePerRhk)' })),
+      );
+  }
+}
