@@ -1,7 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 
-@Global()
 @Module({ providers: [AuditRepository, AuditService], exports: [AuditService, AuditRepository] })
 export class AuditModule {}

@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -18,7 +18,6 @@ import { UserAccountEntity } from './entities/user-account.entity';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 
-@Global()
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserAccountEntity, ApiKeyEntity]),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
 import { DelegationsController } from './delegations.controller';
 import { DelegationsService } from './delegations.service';
 import { EmployeeImportController } from './employee-import.controller';
@@ -14,6 +15,8 @@ import { OrgController } from './org.controller';
 import { UnitsService } from './units.service';
 
 @Module({
+  // The import creates accounts with hashed passwords (PasswordHasher).
+  imports: [IdentityModule],
   // EmployeeImportController first: POST /employees/import must not be shadowed by other /employees routes.
   controllers: [
     EmployeeImportController,
