@@ -14,7 +14,8 @@ import {
   type EmployeeStatus,
   type Sanction,
 } from '../rules';
-import { DisciplineCasesService } from './discipline-cases.service';
+import { DisciplineIntakeService } from './discipline-intake.service';
+import { DisciplineSweepsService } from './discipline-sweeps.service';
 
 function lastDayOfMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
@@ -32,7 +33,7 @@ function lastDayOfMonth(month: string): string {
 @Injectable()
 export class AttendanceLadderScan {
   constructor(
-    private readonly cases: DisciplineCasesService,
+    private readonly cases: DisciplineIntakeService,
     private readonly clock: Clock,
   ) {}
 
@@ -149,7 +150,7 @@ export class AttendanceLadderScan {
 @Injectable()
 export class DisciplineJobsHandler {
   constructor(
-    private readonly cases: DisciplineCasesService,
+    private readonly cases: DisciplineSweepsService,
     private readonly scanner: AttendanceLadderScan,
     private readonly outcomes: OutcomeStore,
     private readonly clock: Clock,

@@ -6,7 +6,9 @@ import { Roles } from '../identity/auth.decorators';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { Principal } from '../identity/principal';
 import { DisciplineCalendar } from './discipline-calendar.service';
-import { DisciplineCasesService } from './discipline-cases.service';
+import { DisciplineIntakeService } from './discipline-intake.service';
+import { DisciplineQueriesService } from './discipline-queries.service';
+import { DisciplineWorkflowService } from './discipline-workflow.service';
 import { DISCIPLINE_EXPORT_COLUMNS, disciplineExportRows } from './discipline-export';
 import {
   CaseExportQuery,
@@ -27,7 +29,9 @@ import { ApiFile, ApiResult, schemaRef } from '../openapi/api-result.decorator';
 @Controller('discipline')
 export class DisciplineController {
   constructor(
-    private readonly cases: DisciplineCasesService,
+    private readonly intake: DisciplineIntakeService,
+    private readonly cases: DisciplineQueriesService,
+    private readonly workflow: DisciplineWorkflowService,
     private readonly calendar: DisciplineCalendar,
   ) {}
 
@@ -38,7 +42,7 @@ export class DisciplineController {
   })
   @ApiResult('DisciplineCaseView', 201, 'Created')
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateCaseDto) {
-    return this.cases.create(p, dto);
+    return this.intake.create(p, dto);
   }
 
   @Get('cases')
@@ -112,7 +116,7 @@ export class DisciplineController {
   @ApiOperation({ summary: 'REPORTED → VERIFIED (ADMIN / Satgas verification)' })
   @ApiResult('DisciplineStepResult')
   verify(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: VerifyDto) {
-    return this.cases.verify(p, id, dto);
+    return this.workflow.verify(p, id, dto);
   }
 
   @Post('cases/:id/recommendation')
@@ -123,7 +127,7 @@ export class DisciplineController {
   })
   @ApiResult('DisciplineStepResult')
   recommend(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: RecommendationDto) {
-    return this.cases.recommend(p, id, dto);
+    return this.workflow.recommend(p, id, dto);
   }
 
   @Post('cases/:id/decision')
@@ -134,7 +138,7 @@ export class DisciplineController {
   })
   @ApiResult('DisciplineStepResult')
   decide(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: DecisionDto) {
-    return this.cases.decide(p, id, dto);
+    return this.workflow.decide(p, id, dto);
   }
 
   @Post('cases/:id/delivery')
@@ -145,7 +149,7 @@ export class DisciplineController {
   })
   @ApiResult('DisciplineStepResult')
   deliver(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: DeliveryDto) {
-    return this.cases.deliver(p, id, dto);
+    return this.workflow.deliver(p, id, dto);
   }
 
   @Post('cases/:id/dismiss')
@@ -155,7 +159,7 @@ export class DisciplineController {
   })
   @ApiResult('DisciplineStepResult')
   dismiss(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: DismissDto) {
-    return this.cases.dismiss(p, id, dto);
+    return this.workflow.dismiss(p, id, dto);
   }
 
   @Roles('ADMIN')

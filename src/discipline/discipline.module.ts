@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { OutcomesModule } from '../outcomes/outcomes.module';
 import { CompetentOfficials, DisciplineCalendar } from './discipline-calendar.service';
-import { DisciplineCasesService } from './discipline-cases.service';
+import { DisciplineCaseSteps } from './discipline-case-steps.service';
+import { DisciplineIntakeService } from './discipline-intake.service';
+import { DisciplineQueriesService } from './discipline-queries.service';
+import { DisciplineSweepsService } from './discipline-sweeps.service';
+import { DisciplineWorkflowService } from './discipline-workflow.service';
 import { AttendanceLadderScan } from './discipline-jobs.handler';
 import { DisciplineReadModule } from './discipline-read';
 import { DisciplineController } from './discipline.controller';
@@ -14,13 +18,23 @@ import { NeutralityElectionsService } from './neutrality-elections.service';
   imports: [OutcomesModule, DisciplineReadModule],
   controllers: [DisciplineController, NeutralityElectionsController],
   providers: [
-    DisciplineCasesService,
+    DisciplineCaseSteps,
+    DisciplineIntakeService,
+    DisciplineWorkflowService,
+    DisciplineSweepsService,
+    DisciplineQueriesService,
     DisciplineCalendar,
     CompetentOfficials,
     AttendanceLadderScan,
     NeutralityElectionsRepository,
     NeutralityElectionsService,
   ],
-  exports: [DisciplineCasesService, AttendanceLadderScan, OutcomesModule, DisciplineReadModule],
+  exports: [
+    DisciplineIntakeService,
+    DisciplineSweepsService,
+    AttendanceLadderScan,
+    OutcomesModule,
+    DisciplineReadModule,
+  ],
 })
 export class DisciplineModule {}

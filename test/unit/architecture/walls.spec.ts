@@ -23,7 +23,16 @@ const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
   'angka-kredit/credit-jobs.handler.ts': 'angka kredit is being changed in parallel; switches to FinalPredicatesReader',
   'demo/demo-seeder.ts': 'demo seeder: writes through feature services next',
   'discipline/discipline-calendar.service.ts': 'discipline: repository comes with the split of the cases service',
-  'discipline/discipline-cases.service.ts': 'discipline: repository comes with the split of the cases service',
+  'discipline/discipline-case-steps.service.ts':
+    'discipline: SQL of the split cases service moves to discipline-cases.repository.ts next',
+  'discipline/discipline-intake.service.ts':
+    'discipline: SQL of the split cases service moves to discipline-cases.repository.ts next',
+  'discipline/discipline-queries.service.ts':
+    'discipline: SQL of the split cases service moves to discipline-cases.repository.ts next',
+  'discipline/discipline-sweeps.service.ts':
+    'discipline: SQL of the split cases service moves to discipline-cases.repository.ts next',
+  'discipline/discipline-workflow.service.ts':
+    'discipline: SQL of the split cases service moves to discipline-cases.repository.ts next',
   'discipline/discipline-jobs.handler.ts': 'discipline: repository comes with the split of the cases service',
   'discipline/discipline-read.ts': 'discipline: repository comes with the split of the cases service',
   'evaluation/batch/evaluation-batch.service.ts': 'evaluation repository not written yet',
@@ -79,9 +88,9 @@ const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
     tables: ['allowance_holidays'],
     why: 'discipline: an attendance/holiday reader from allowance next',
   },
-  'discipline/discipline-cases.service.ts': {
-    tables: ['employees', 'units'],
-    why: 'discipline: org directory next, with the split of the cases service',
+  'discipline/discipline-intake.service.ts': {
+    tables: ['employees'],
+    why: 'discipline: the subject lookup moves behind the org directory next',
   },
   'discipline/discipline-jobs.handler.ts': {
     tables: ['attendance_months', 'employees'],

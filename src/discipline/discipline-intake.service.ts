@@ -1,0 +1,309 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../authz/access-policy';
+import { badRequest, unprocessable } from '../common/api-error';
+import { Clock } from '../common/clock';
+import { Principal } from '../identity/principal';
+import { OrgDirectory } from '../org/org-directory.service';
+import { OutboxService } from '../outbox/outbox.service';
+import {
+  ATTENDANCE_LADDER_TABLE,
+  attendanceLadder,
+  classifyNetralitas,
+  selectVersion,
+  NETRALITAS_ACTS,
+  RuleInputError,
+  type NetralitasAct,
+} from '../rules';
+import { CompetentOfficials } from './discipline-calendar.service';
+import { NeutralityElectionsService } from './neutrality-elections.service';
+import { CaseStatus, sanctionsOfLevel, stepDeadlines } from './discipline-policy';
+import { CreateCaseDto } from './dto/discipline.dto';
+import type { DisciplineCaseView } from './discipline.views';
+import { Classification, OpenCaseInput, Subject, levelsFor, officialIds } from './discipline-case.model';
+import { DisciplineCaseSteps } from './discipline-case-steps.service';
+
+/**
+ * Opening discipline and netralitas cases (spec 03 §12–§13): classification by the rules, from a
+ * report (HTTP) or the attendance scan, with the deadlines of each step.
+ */
+@Injectable()
+export class DisciplineIntakeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly org: OrgDirectory,
+    private readonly officials: CompetentOfficials,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly elections: NeutralityElectionsService,
+    private readonly steps: DisciplineCaseSteps,
+  ) {}
+
+  // ---- classification -------------------------------------------------------------------------
+
+  classify(input: OpenCaseInput): Classification {
+    try {
+      if (input.kind === 'NETRALITAS') {
+        if (!input.act || !(NETRALITAS_ACTS as readonly string[]).includes(input.act)) {
+          throw badRequest('Data tidak valid / invalid input', [
+            { field: 'act', problem: `must be one of ${NETRALITAS_ACTS.join(', ')} for NETRALITAS` },
+          ]);
+        }
+        if (!input.stage)
+          throw badRequest('Data tidak valid / invalid input', [
+            { field: 'stage', problem: 'BAKAL_CALON or CALON is required for NETRALITAS' },
+          ]);
+        const r = classifyNetralitas({ act: input.act as NetralitasAct, stage: input.stage, onDate: input.occurredOn });
+        return {
+          track: r.track,
+          level: r.level,
+          candidateSanctions: r.candidateSanctions,
+          manualReview: r.manualReview,
+          explanation: r.explanation,
+        };
+      }
+      if (input.kind === 'ATTENDANCE') {
+        if (!input.attendance)
+          throw badRequest('Data tidak valid / invalid input', [
+            {
+              field: 'attendance',
+              problem: 'cumulativeDays (and optionally consecutiveDays, lateEarlyMinutes) is required for ATTENDANCE',
+            },
+          ]);
+        const a = input.attendance;
+        const r = attendanceLadder(
+          {
+            cumulativeDays: a.cumulativeDays,
+            consecutiveDays: a.consecutiveDays,
+            lateEarlyMinutes: a.lateEarlyMinutes,
+            onDate: input.occurredOn,
+          },
+          a.minutesPerTmkDay === undefined ? undefined : { minutesPerTmkDay: a.minutesPerTmkDay },
+        );
+        if (!r.opensCase || !r.level || !r.sanction) {
+          throw unprocessable(
+            `Belum mencapai ambang tangga kehadiran PP 94/2021 (${r.equivalentDays} hari) / below the first rung of the attendance ladder`,
+            [{ field: 'attendance.cumulativeDays', problem: r.explanation.formula }],
+          );
+        }
+        // The rung crossed (its first day count; 1000 = consecutive-days PDHTAPS): one automatic case per rung and year.
+        const rung = r.salaryStopNextMonth
+          ? 1000
+          : selectVersion(ATTENDANCE_LADDER_TABLE, input.occurredOn).data.rungs.find((x) => x.sanction === r.sanction)!
+              .fromDays;
+        return {
+          track: 'DISIPLIN',
+          level: r.level,
+          candidateSanctions: [r.sanction],
+          manualReview: false,
+          explanation: r.explanation,
+          attendanceRung: rung,
+        };
+      }
+      const level = input.level ?? null;
+      return {
+        track: 'DISIPLIN',
+        level,
+        candidateSanctions: level
+          ? sanctionsOfLevel(level)
+          : [...sanctionsOfLevel('RINGAN'), ...sanctionsOfLevel('SEDANG'), ...sanctionsOfLevel('BERAT')],
+        manualReview: level === null,
+        explanation: {
+          ruleId: 'discipline.other',
+          legalBasis: 'PP 94/2021 Pasal 8 (jenis hukuman disiplin per tingkat)',
+          status: 'INFERRED',
+          inputs: { act: input.act, level },
+          formula: level
+            ? `tingkat ${level} (usulan pelapor) → pilihan hukuman ${sanctionsOfLevel(level).join(', ')}`
+            : 'tingkat belum ditentukan: diperiksa atasan / Tim Pemeriksa',
+        },
+      };
+    } catch (err) {
+      if (err instanceof RuleInputError)
+        throw unprocessable(`Klasifikasi tidak dapat dihitung / cannot classify: ${err.message}`, [
+          { field: err.field ?? 'act', problem: err.message },
+        ]);
+      throw err;
+    }
+  }
+
+  // ---- create ---------------------------------------------------------------------------------
+
+  async create(p: Principal, dto: CreateCaseDto): Promise<DisciplineCaseView> {
+    this.policy.requireAdmin(p);
+    const today = this.clock.today();
+    if (dto.occurredOn > today)
+      throw unprocessable('Tanggal kejadian di masa depan / occurredOn is in the future', [
+        { field: 'occurredOn', problem: `after today (${today})` },
+      ]);
+    const reportedOn = dto.reportedOn ?? today;
+    if (reportedOn < dto.occurredOn || reportedOn > today)
+      throw unprocessable('Tanggal laporan tidak valid / reportedOn must be between occurredOn and today', [
+        { field: 'reportedOn', problem: `must be ${dto.occurredOn}..${today}` },
+      ]);
+    if (dto.kind !== 'NETRALITAS' && dto.stage)
+      throw badRequest('Data tidak valid / invalid input', [{ field: 'stage', problem: 'only for NETRALITAS' }]);
+    if (dto.kind !== 'OTHER' && dto.level)
+      throw badRequest('Data tidak valid / invalid input', [
+        { field: 'level', problem: 'only for OTHER (NETRALITAS and ATTENDANCE are classified by the rules)' },
+      ]);
+    if (dto.kind !== 'ATTENDANCE' && dto.attendance)
+      throw badRequest('Data tidak valid / invalid input', [{ field: 'attendance', problem: 'only for ATTENDANCE' }]);
+    if (dto.kind !== 'NETRALITAS' && (dto.election || dto.listeningOnly !== undefined))
+      throw badRequest('Data tidak valid / invalid input', [
+        { field: dto.election ? 'election' : 'listeningOnly', problem: 'only for NETRALITAS' },
+      ]);
+    if (dto.listeningOnly && dto.act !== 'N05')
+      throw badRequest('Data tidak valid / invalid input', [
+        { field: 'listeningOnly', problem: 'only for act N05 (attending a campaign), 04 §7' },
+      ]);
+    const emp: { id: string }[] = await this.dataSource.query(`SELECT id FROM employees WHERE nip = $1`, [dto.nip]);
+    if (!emp[0])
+      throw unprocessable(`Pegawai ${dto.nip} tidak dikenal / unknown NIP`, [{ field: 'nip', problem: 'unknown NIP' }]);
+    const id = await this.dataSource.transaction((m) =>
+      this.open(m, {
+        employeeId: emp[0].id,
+        kind: dto.kind,
+        act: dto.act ?? (dto.kind === 'ATTENDANCE' ? 'TK' : null),
+        stage: dto.stage ?? null,
+        occurredOn: dto.occurredOn,
+        reportedOn,
+        reportedBy: dto.reportedBy,
+        evidenceUrls: dto.evidenceUrls ?? [],
+        description: dto.description ?? null,
+        level: dto.level,
+        election: dto.election ?? null,
+        listeningOnly: dto.listeningOnly ?? false,
+        attendance: dto.attendance ? { ...dto.attendance, year: Number(dto.occurredOn.slice(0, 4)) } : undefined,
+      }),
+    );
+    return this.steps.get(p, id!);
+  }
+
+  /** Opens a case in the caller's transaction. Returns null when an automatic attendance case for the rung already exists. */
+  async open(m: EntityManager, input: OpenCaseInput, auto = false): Promise<string | null> {
+    const today = this.clock.today();
+    // 04 §7: stage from the election's penetapan date, recommending body of the act date.
+    const nf =
+      input.kind === 'NETRALITAS'
+        ? await this.elections.facts(m, {
+            occurredOn: input.occurredOn,
+            stage: input.stage,
+            election: input.election,
+            listeningOnly: input.listeningOnly ?? false,
+          })
+        : null;
+    if (nf) input = { ...input, stage: nf.stage };
+    const cls = this.classify(input);
+    const snap =
+      (await this.org.snapshotById(input.employeeId, input.occurredOn, m)) ??
+      (await this.org.snapshotById(input.employeeId, today, m));
+    if (!snap)
+      throw unprocessable(
+        `Pegawai tidak memiliki jabatan pada ${input.occurredOn} / the employee held no position on that date`,
+        [{ field: 'occurredOn', problem: 'no assignment' }],
+      );
+    const agency = (await this.org.ancestorUnits(snap.unitId, m)).find((u) => u.parentId === null);
+    const subject: Subject = {
+      nip: snap.nip,
+      name: snap.name,
+      status: snap.status,
+      golongan: snap.golongan,
+      positionTitle: snap.positionTitle,
+      positionKind: snap.positionKind,
+      jenjang: snap.jenjang,
+      unitCode: snap.unitCode,
+      unitName: snap.unitName,
+      agencyCode: agency?.code ?? snap.unitCode,
+      agencyName: agency?.name ?? snap.unitName,
+    };
+    const officials = await this.officials.forLevels(input.employeeId, subject, levelsFor(cls), today, m);
+    const status: CaseStatus = 'REPORTED';
+    const deadlines = stepDeadlines(
+      {
+        kind: input.kind,
+        status,
+        reportedOn: input.reportedOn,
+        verifiedOn: null,
+        recommendedOn: null,
+        decidedOn: null,
+        deliveredOn: null,
+      },
+      today,
+      [],
+    );
+    const rows: { id: string; number: number }[] = await m.query(
+      `INSERT INTO discipline_cases (employee_id, kind, act, stage, occurred_on, reported_on, reported_by, description, evidence_urls, subject, unit_id,
+         track, level, candidate_sanctions, manual_review, classification, status, competent_officials, competent_official_ids, deadlines,
+         attendance_year, attendance_rung, attendance_facts,
+         recommending_body, recommending_body_explanation, election_code, stage_source, stage_explanation, listening_only)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19::uuid[],$20,$21,$22,$23,$24,$25,$26,$27,$28,$29)
+       ON CONFLICT (employee_id, attendance_year, attendance_rung) WHERE attendance_rung IS NOT NULL DO NOTHING
+       RETURNING id, number::int AS number`,
+      [
+        input.employeeId,
+        input.kind,
+        input.act,
+        input.stage,
+        input.occurredOn,
+        input.reportedOn,
+        input.reportedBy,
+        input.description,
+        JSON.stringify(input.evidenceUrls),
+        JSON.stringify(subject),
+        snap.unitId,
+        cls.track,
+        cls.level,
+        JSON.stringify(cls.candidateSanctions),
+        cls.manualReview,
+        JSON.stringify(cls.explanation),
+        status,
+        JSON.stringify(officials),
+        officialIds(officials),
+        JSON.stringify(deadlines),
+        auto ? (input.attendance?.year ?? null) : null,
+        auto ? (cls.attendanceRung ?? null) : null,
+        input.attendance ? JSON.stringify(input.attendance) : null,
+        nf?.recommendingBody ?? null,
+        nf ? JSON.stringify(nf.recommendingBodyExplanation) : null,
+        nf?.electionCode ?? null,
+        nf?.stageSource ?? null,
+        nf ? JSON.stringify(nf.stageExplanation) : null,
+        nf ? nf.listeningOnly : null,
+      ],
+    );
+    if (!rows[0]) return null;
+    const id = rows[0].id;
+    await this.steps.history(m, id, null, status, auto ? 'AUTO_OPEN' : 'REPORT', input.reportedBy);
+    await this.audit.record(m, {
+      action: auto ? 'discipline.case.auto-open' : 'discipline.case.create',
+      entityType: 'DisciplineCase',
+      entityId: id,
+      before: null,
+      after: {
+        number: rows[0].number,
+        nip: subject.nip,
+        kind: input.kind,
+        act: input.act,
+        stage: input.stage,
+        occurredOn: input.occurredOn,
+        track: cls.track,
+        level: cls.level,
+        ...(nf
+          ? { recommendingBody: nf.recommendingBody, election: nf.electionCode, listeningOnly: nf.listeningOnly }
+          : {}),
+      },
+    });
+    await this.outbox.add(m, {
+      type: 'DisciplineCaseOpened',
+      aggregateType: 'DisciplineCase',
+      aggregateId: id,
+      payload: { caseId: id },
+      dedupeKey: `discipline-opened:${id}`,
+    });
+    return id;
+  }
+}

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../authz/access-policy';
+import { badRequest } from '../common/api-error';
+import { Cursor } from '../common/pagination';
+import { Principal } from '../identity/principal';
+import { recommendingBody } from '../rules';
+import { NeutralityElectionsService } from './neutrality-elections.service';
+import { CaseExportQuery, CaseListQuery, CaseSummaryQuery } from './dto/discipline.dto';
+import type {
+  DisciplineCaseItem,
+  DisciplineCasePage,
+  DisciplineCaseSummary,
+  DisciplineCaseView,
+  DisciplineEscalationList,
+  DisciplineExportRow,
+} from './discipline.views';
+import { CASE_SELECT, CaseRow, caseReference } from './discipline-case.model';
+import { DisciplineCaseSteps } from './discipline-case-steps.service';
+
+/** Reads over cases: one case, lists, the SBT export rows, the summary and the escalations. */
+@Injectable()
+export class DisciplineQueriesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly steps: DisciplineCaseSteps,
+  ) {}
+
+  async get(p: Principal, id: string): Promise<DisciplineCaseView> {
+    return this.steps.get(p, id);
+  }
+
+  // ---- reads ----------------------------------------------------------------------------------
+
+  async list(p: Principal, q: CaseListQuery): Promise<DisciplineCasePage> {
+    const limit = q.limit ?? 100;
+    const after = Cursor.decode(q.after) as [number] | null;
+    const { where, params } = await this.steps.filters(q);
+    const scope = this.policy.caseListScope(
+      p,
+      { employeeId: 'c.employee_id', officialIds: 'c.competent_official_ids' },
+      params.length + 1,
+    );
+    params.push(...scope.params);
+    where.push(scope.sql);
+    if (after) {
+      if (!Number.isInteger(after[0]))
+        throw badRequest('Cursor tidak valid / invalid cursor', [
+          { field: 'after', problem: 'is not a cursor returned by this API' },
+        ]);
+      where.push(`c.number > $${params.push(after[0])}`);
+    }
+    // Keyset on the case number (unique, increasing): exact, unlike timestamps rounded in a cursor.
+    const rows: CaseRow[] = await this.dataSource.query(
+      `${CASE_SELECT} WHERE ${where.join(' AND ')} ORDER BY c.number LIMIT ${limit + 1}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const items: DisciplineCaseItem[] = [];
+    for (const c of page) items.push(await this.steps.view(this.dataSource.manager, c, false));
+    const last = page[page.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? Cursor.encode([last.number]) : null };
+  }
+
+  /** Rows for the national sharing system (SBT): one per case, the fields BKN asks for. */
+  async exportRows(q: CaseExportQuery): Promise<DisciplineExportRow[]> {
+    const { where, params } = await this.steps.filters(q);
+    const rows: CaseRow[] = await this.dataSource.query(
+      `${CASE_SELECT} WHERE ${where.join(' AND ')} ORDER BY c.occurred_on, c.number LIMIT 100000`,
+      params,
+    );
+    return rows.map((c) => ({
+      caseReference: caseReference(c.number),
+      nip: c.subject.nip,
+      name: c.subject.name,
+      agencyCode: c.subject.agencyCode,
+      agencyName: c.subject.agencyName,
+      unitCode: c.subject.unitCode,
+      unitName: c.subject.unitName,
+      positionTitle: c.subject.positionTitle,
+      kind: c.kind,
+      act: c.act,
+      stage: c.stage,
+      recommendingBody: c.kind === 'NETRALITAS' ? NeutralityElectionsService.view(c).recommendingBody.body : null,
+      listeningOnly: c.listening_only,
+      occurredOn: c.occurred_on,
+      reportedOn: c.reported_on,
+      reportedBy: c.reported_by,
+      verifiedOn: c.verified_on,
+      recommendedOn: c.recommended_on,
+      decidedOn: c.decided_on,
+      deliveredOn: c.delivered_on,
+      effectiveFrom: c.effective_from,
+      effectiveTo: c.effective_to,
+      track: c.track,
+      level: c.decided_level ?? c.recommended_level ?? c.level,
+      sanction: c.decided_sanction ?? c.recommended_sanction,
+      sanctionDecided: c.decided_sanction !== null,
+      status: c.status,
+      decisionRef: c.decision_ref,
+      overdueSteps: (c.overdue_steps ?? []).join('|'),
+      escalated: c.escalated,
+    }));
+  }
+
+  /** Counts per unit (the unit when the act occurred) and status for an election period. */
+  async summary(q: CaseSummaryQuery): Promise<DisciplineCaseSummary> {
+    if (q.from > q.to)
+      throw badRequest('Data tidak valid / invalid input', [{ field: 'to', problem: 'must not be before from' }]);
+    const kind = q.kind ?? 'NETRALITAS';
+    const { where, params } = await this.steps.filters({ ...q, kind });
+    const rows: { unit_code: string; unit_name: string; status: string; n: number }[] = await this.dataSource.query(
+      `SELECT c.subject->>'unitCode' AS unit_code, c.subject->>'unitName' AS unit_name, c.status, count(*)::int AS n
+         FROM discipline_cases c WHERE ${where.join(' AND ')} GROUP BY 1, 2, 3 ORDER BY 1, 3`,
+      params,
+    );
+    const [esc]: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM discipline_cases c WHERE ${where.join(' AND ')} AND c.escalated`,
+      params,
+    );
+    const byRecommendingBody: Record<string, number> = {};
+    if (kind === 'NETRALITAS') {
+      const bodies: { body: string | null; d: string | null; n: number }[] = await this.dataSource.query(
+        `SELECT c.recommending_body AS body, CASE WHEN c.recommending_body IS NULL THEN to_char(c.occurred_on,'YYYY-MM-DD') END AS d, count(*)::int AS n
+           FROM discipline_cases c WHERE ${where.join(' AND ')} GROUP BY 1, 2`,
+        params,
+      );
+      for (const r of bodies) {
+        const body = r.body ?? recommendingBody({ date: r.d! }).body;
+        byRecommendingBody[body] = (byRecommendingBody[body] ?? 0) + r.n;
+      }
+    }
+    const byUnit = new Map<
+      string,
+      { unitCode: string; unitName: string; counts: Record<string, number>; total: number }
+    >();
+    const byStatus: Record<string, number> = {};
+    let total = 0;
+    for (const r of rows) {
+      const u = byUnit.get(r.unit_code) ?? { unitCode: r.unit_code, unitName: r.unit_name, counts: {}, total: 0 };
+      u.counts[r.status] = (u.counts[r.status] ?? 0) + r.n;
+      u.total += r.n;
+      byUnit.set(r.unit_code, u);
+      byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
+      total += r.n;
+    }
+    return {
+      kind,
+      from: q.from,
+      to: q.to,
+      unitCode: q.unitCode ?? null,
+      total,
+      escalated: esc.n,
+      byStatus,
+      byUnit: [...byUnit.values()],
+      byRecommendingBody,
+    };
+  }
+
+  async escalations(limit = 1000): Promise<DisciplineEscalationList> {
+    const items = await this.dataSource.query(
+      `SELECT e.id, e.case_id AS "caseId", 'DIS-' || lpad(c.number::text, 6, '0') AS "caseReference", c.subject->>'nip' AS nip, c.subject->>'unitCode' AS "unitCode",
+              e.step, e.kind, to_char(e.due_on,'YYYY-MM-DD') AS "dueOn", to_char(e.detected_on,'YYYY-MM-DD') AS "detectedOn", to_char(e.resolved_on,'YYYY-MM-DD') AS "resolvedOn"
+         FROM discipline_escalations e JOIN discipline_cases c ON c.id = e.case_id ORDER BY e.created_at DESC LIMIT $1`,
+      [limit],
+    );
+    return { items };
+  }
+}
