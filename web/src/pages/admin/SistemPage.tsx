@@ -1,10 +1,10 @@
-import { Button, Card, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../lib/format';
 import { ApiKeysCard } from './sistem/ApiKeysCard';
+import { AuditCard } from './sistem/AuditCard';
 import { WebhooksCard } from './sistem/WebhooksCard';
 
 interface FailedJob {
@@ -15,16 +15,6 @@ interface FailedJob {
   failedReason: string | null;
   failedAt: string | null;
 }
-interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-}
-
 /** Sistem: failed background jobs with retry, API keys, webhooks with their delivery log, and the audit trail of an entity. */
 export function SistemPage() {
   const qc = useQueryClient();
@@ -40,16 +30,6 @@ export function SistemPage() {
         })
       ).data,
     onSuccess: () => qc.invalidateQueries({ queryKey: ['admin-failed-jobs'] }),
-  });
-  const [entity, setEntity] = useState('Employee');
-  const [id, setId] = useState('');
-  const [asked, setAsked] = useState<{ entity: string; id: string } | null>(null);
-  const audit = useQuery({
-    queryKey: ['admin-audit', asked],
-    enabled: !!asked,
-    queryFn: async () =>
-      (await api.GET('/api/v1/audit', { params: { query: { entity: asked!.entity, id: asked!.id, limit: 200 } } }))
-        .data as unknown as { items: AuditEntry[] },
   });
   return (
     <Stack>
@@ -99,54 +79,7 @@ export function SistemPage() {
       </Card>
       <ApiKeysCard />
       <WebhooksCard />
-      <Card withBorder>
-        <Stack>
-          <Title order={2}>Jejak audit</Title>
-          <Group align="end">
-            <TextInput
-              label="Jenis data"
-              value={entity}
-              onChange={(e) => setEntity(e.currentTarget.value)}
-              description="mis. Employee, Unit, Skp, Evaluation, DisciplineCase"
-            />
-            <TextInput
-              label="ID"
-              value={id}
-              onChange={(e) => setId(e.currentTarget.value)}
-              description="NIP untuk pegawai, kode untuk unit"
-            />
-            <Button disabled={!entity || !id} onClick={() => setAsked({ entity: entity.trim(), id: id.trim() })}>
-              Tampilkan
-            </Button>
-          </Group>
-          <ErrorBanner error={audit.error} />
-          {audit.data && audit.data.items.length === 0 && <Text>Belum ada catatan audit.</Text>}
-          {audit.data && audit.data.items.length > 0 && (
-            <Table.ScrollContainer minWidth={640}>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Waktu</Table.Th>
-                    <Table.Th>Oleh</Table.Th>
-                    <Table.Th>Tindakan</Table.Th>
-                    <Table.Th>Alasan</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {audit.data.items.map((a) => (
-                    <Table.Tr key={a.id}>
-                      <Table.Td>{formatDateTime(a.at)}</Table.Td>
-                      <Table.Td>{a.actor}</Table.Td>
-                      <Table.Td>{a.action}</Table.Td>
-                      <Table.Td>{a.reason ?? '—'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </Stack>
-      </Card>
+      <AuditCard />
     </Stack>
   );
 }

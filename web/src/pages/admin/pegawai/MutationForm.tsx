@@ -4,7 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { applyApiErrors } from '../../../lib/form-errors';
+import { formatDate } from '../../../lib/format';
 import { JENJANG_LABELS, KIND_LABELS, options, unitSelectData, useUnitOptions } from '../unit-options';
+import { useDelegations } from './DelegationsCard';
+import { EVENT_LABELS } from './labels';
+
+const PLT_EVENTS = ['PLT_START', 'PLT_END'];
 
 export interface Current {
   nip: string;
@@ -28,10 +33,18 @@ interface Values {
   supervisorNip: string;
   position: { title: string; kind: string; jenjang: string; kelasJabatan: number; tmt: string };
   reason: string;
+  event: string;
+  delegationId: string;
 }
 
-/** Mutasi / promosi from an effective date (PATCH /employees/{nip}): only what changed is sent; history keeps the rest. */
+/**
+ * Mutasi / promosi from an effective date (PATCH /employees/{nip}) with its event (spec 04 §1.2), which decides
+ * the SKP that closes or opens; only what changed is sent; history keeps the rest.
+ */
 export function MutationForm({ current, onDone }: { current: Current; onDone: () => void }) {
+  const actsFor = useDelegations('ppkNip', current.nip);
+  const ratedBy = useDelegations('employeeNip', current.nip);
+  const delegations = [...(actsFor.data?.items ?? []), ...(ratedBy.data?.items ?? [])].filter((d) => d.kind === 'PLT');
   const qc = useQueryClient();
   const units = useUnitOptions();
   const initial: Values = {
@@ -47,6 +60,8 @@ export function MutationForm({ current, onDone }: { current: Current; onDone: ()
       tmt: current.position.tmt,
     },
     reason: '',
+    event: '',
+    delegationId: '',
   };
   const form = useForm<Values>({
     initialValues: initial,
@@ -68,6 +83,8 @@ export function MutationForm({ current, onDone }: { current: Current; onDone: ()
       const body = {
         effectiveFrom: v.effectiveFrom,
         reason: v.reason.trim(),
+        ...(v.event && { event: v.event }),
+        ...(PLT_EVENTS.includes(v.event) && v.delegationId && { delegationId: v.delegationId }),
         ...(v.unitCode !== initial.unitCode && { unitCode: v.unitCode }),
         ...(v.golongan !== initial.golongan && { golongan: v.golongan.trim() }),
         ...(v.supervisorNip !== initial.supervisorNip && { supervisorNip: v.supervisorNip.trim() || null }),
@@ -90,6 +107,8 @@ export function MutationForm({ current, onDone }: { current: Current; onDone: ()
     },
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['admin-employee', current.nip] });
+      // The event closes or opens SKP segments in the background (spec 04 §1.2): refetch them shortly.
+      setTimeout(() => void qc.invalidateQueries({ queryKey: ['admin-employee-skp', current.nip] }), 1500);
       form.reset();
       onDone();
     },
@@ -103,6 +122,25 @@ export function MutationForm({ current, onDone }: { current: Current; onDone: ()
           <ErrorBanner error={save.error} onField={known} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput type="date" label="Berlaku mulai" required {...form.getInputProps('effectiveFrom')} />
+            <NativeSelect
+              label="Peristiwa"
+              description="Menentukan SKP yang ditutup atau dimulai"
+              data={[{ value: '', label: 'Otomatis dari perubahan' }, ...options(EVENT_LABELS)]}
+              {...form.getInputProps('event')}
+            />
+            {PLT_EVENTS.includes(form.values.event) && (
+              <NativeSelect
+                label="Plt"
+                data={[
+                  { value: '', label: 'Semua Plt pegawai ini' },
+                  ...delegations.map((d) => ({
+                    value: d.id,
+                    label: `${d.employeeName} ← ${d.ppkName}, ${formatDate(d.validFrom)}`,
+                  })),
+                ]}
+                {...form.getInputProps('delegationId')}
+              />
+            )}
             <NativeSelect label="Unit Kerja" data={unitSelectData(units.data)} {...form.getInputProps('unitCode')} />
             <TextInput label="Jabatan" {...form.getInputProps('position.title')} />
             <NativeSelect label="Jenis jabatan" data={options(KIND_LABELS)} {...form.getInputProps('position.kind')} />

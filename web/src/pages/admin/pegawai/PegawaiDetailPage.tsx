@@ -7,7 +7,10 @@ import { api } from '../../../api/client';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatDate, formatNip } from '../../../lib/format';
 import { JENJANG_LABELS, KIND_LABELS, useUnitOptions } from '../unit-options';
+import { DelegationsCard } from './DelegationsCard';
 import { EmployeeRecords } from './EmployeeRecords';
+import { auditLink } from './labels';
+import { SkpSegments } from './SkpSegments';
 import { MutationForm, type Current } from './MutationForm';
 
 interface HistoryItem {
@@ -79,6 +82,9 @@ export function PegawaiDetailPage() {
             <Button variant={mutating ? 'default' : 'filled'} onClick={() => setMutating(!mutating)}>
               {mutating ? 'Batal' : 'Catat mutasi'}
             </Button>
+            <Button component={Link} to={auditLink('Employee', d.nip)} variant="default">
+              Riwayat audit
+            </Button>
           </Group>
           {mutating && <MutationForm current={d} onDone={() => setMutating(false)} />}
           <Title order={2}>Riwayat jabatan</Title>
@@ -115,6 +121,8 @@ export function PegawaiDetailPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          <SkpSegments nip={d.nip} />
+          <DelegationsCard nip={d.nip} />
           <EmployeeRecords nip={d.nip} />
         </>
       )}

@@ -1,0 +1,85 @@
+import { Anchor, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api } from '../../../api/client';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { formatDate, formatNip } from '../../../lib/format';
+import { DelegationForm } from './DelegationForm';
+import { auditLink, DELEGATION_KIND_LABELS } from './labels';
+
+export interface Delegation {
+  id: string;
+  employeeNip: string;
+  employeeName: string;
+  ppkNip: string;
+  ppkName: string;
+  kind: string;
+  validFrom: string;
+  validTo: string | null;
+  reason: string | null;
+}
+
+const period = (d: Delegation) => `${formatDate(d.validFrom)} – ${d.validTo ? formatDate(d.validTo) : 'sekarang'}`;
+
+export function useDelegations(key: 'employeeNip' | 'ppkNip', nip: string) {
+  return useQuery({
+    queryKey: ['admin-employee-delegations', key, nip],
+    queryFn: async () =>
+      (await api.GET('/api/v1/delegations', { params: { query: { [key]: nip, limit: 100 } } })).data as unknown as {
+        items: Delegation[];
+      },
+  });
+}
+
+/** Plt / Plh: who rates this employee in place of the PPK, and for whom this employee acts; a new one from the SK. */
+export function DelegationsCard({ nip }: { nip: string }) {
+  const ratedBy = useDelegations('employeeNip', nip);
+  const actsFor = useDelegations('ppkNip', nip);
+  const rows = [
+    ...(ratedBy.data?.items ?? []).map((d) => ({ d, who: `Dinilai oleh ${d.ppkName} (${formatNip(d.ppkNip)})` })),
+    ...(actsFor.data?.items ?? []).map((d) => ({
+      d,
+      who: `Menilai ${d.employeeName} (${formatNip(d.employeeNip)})`,
+    })),
+  ].sort((a, b) => (a.d.validFrom < b.d.validFrom ? 1 : -1));
+  return (
+    <Card withBorder>
+      <Stack gap="sm">
+        <Title order={2}>Plt / Plh</Title>
+        <ErrorBanner error={ratedBy.error ?? actsFor.error} />
+        {ratedBy.data && actsFor.data && rows.length === 0 && <Text size="sm">Belum ada Plt / Plh.</Text>}
+        {rows.length > 0 && (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped aria-label="Daftar Plt / Plh">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Jenis</Table.Th>
+                  <Table.Th>Pejabat / pegawai</Table.Th>
+                  <Table.Th>Berlaku</Table.Th>
+                  <Table.Th>Dasar</Table.Th>
+                  <Table.Th>Audit</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map(({ d, who }) => (
+                  <Table.Tr key={`${d.id}-${who}`}>
+                    <Table.Td>{DELEGATION_KIND_LABELS[d.kind] ?? d.kind}</Table.Td>
+                    <Table.Td>{who}</Table.Td>
+                    <Table.Td>{period(d)}</Table.Td>
+                    <Table.Td>{d.reason ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={auditLink('PpkDelegation', d.id)} size="sm">
+                        Riwayat audit
+                      </Anchor>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <DelegationForm nip={nip} />
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,95 @@
+import { expect, test } from './support/fixtures';
+import { approvedLeaderSkp, jakartaToday } from './support/api';
+import { demo } from './support/demo';
+import { checkPage, login } from './support/page-checks';
+
+/**
+ * The office on the employee page: finds the employee by name, adds a Plt, records a mutation with its
+ * event (spec 04 §1.2) and sees the SKP segment it closed; the audit trail opens from the page.
+ */
+const ADMIN = {
+  nip: process.env.BOOTSTRAP_ADMIN_NIP ?? '198501012010011001',
+  password: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? 'admin-demo-2026',
+};
+/** Today in Asia/Jakarta (YYYY-MM-DD): the mutation starts today, so the approved SKP closes yesterday. */
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+
+test('Pegawai: a Plt is added and a mutation with its event closes the approved SKP; the audit trail opens from the page', async ({
+  page,
+  request,
+}, info) => {
+  test.skip(info.project.name !== 'desktop', 'desktop only');
+  test.setTimeout(150_000);
+  const employee = demo('pel-bkpsdm-2');
+  const plt = demo('kabkpsdm');
+  const { year } = jakartaToday();
+  test.skip(today().endsWith('-01-01'), 'a mutation on 1 January closes no segment of the year');
+  await approvedLeaderSkp(request, 'pel-bkpsdm-2', 'kabid-mutasi', year, 'Tersusunnya data mutasi pegawai');
+
+  await page.goto('/');
+  await login(page, ADMIN.nip, ADMIN.password);
+  await page.getByRole('link', { name: 'Pegawai', exact: true }).click();
+  await page.getByLabel('Cari nama atau NIP').fill(employee.name.split(' ')[0]);
+  await page.getByRole('link', { name: employee.name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: employee.name })).toBeVisible();
+  const segments = page.getByRole('table', { name: 'Segmen SKP' });
+  await expect(segments.getByRole('row')).toHaveCount(2);
+  await expect(segments).toContainText('Disetujui');
+  await expect(segments).toContainText('Definitif');
+
+  await test.step('Plt: the API refuses a bad NIP on its field, then the Plt is saved and listed', async () => {
+    await page.getByRole('button', { name: 'Tambah Plt / Plh' }).click();
+    const form = page.getByRole('form', { name: 'Tambah Plt / Plh' });
+    await form.getByLabel('Jenis').selectOption('PLT');
+    await form.getByLabel('NIP pejabat Plt / Plh').fill('12345');
+    await form.getByLabel('Mulai').fill(today());
+    await form.getByLabel('Dasar (nomor surat perintah)').fill('Sprint Plt No. 800/77/BKPSDM');
+    await form.getByRole('button', { name: 'Simpan Plt / Plh' }).click();
+    await expect(form.getByLabel('NIP pejabat Plt / Plh')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel('Dasar (nomor surat perintah)')).toHaveValue('Sprint Plt No. 800/77/BKPSDM');
+    await form.getByLabel('NIP pejabat Plt / Plh').fill(plt.nip);
+    await form.getByRole('button', { name: 'Simpan Plt / Plh' }).click();
+    const list = page.getByRole('table', { name: 'Daftar Plt / Plh' });
+    await expect(list.getByRole('row').filter({ hasText: `Dinilai oleh ${plt.name}` })).toContainText('Plt');
+    await expect(list).toContainText('Sprint Plt No. 800/77/BKPSDM');
+  });
+
+  await test.step('Mutation with its event: the approved SKP closes the day before', async () => {
+    await page.getByRole('button', { name: 'Catat mutasi' }).click();
+    await page.getByLabel('Berlaku mulai').fill(today());
+    await page.getByLabel('Peristiwa').selectOption('MUTASI');
+    await page.getByLabel('Unit Kerja').selectOption('BKPSDM');
+    await page.getByLabel('Alasan (mis. nomor SK)').fill('SK Mutasi No. 821/45/BKPSDM');
+    await checkPage(page, info, 'admin-pegawai-peristiwa');
+    await page.getByRole('button', { name: 'Simpan mutasi' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Catat mutasi' })).toBeHidden();
+    // The event is applied by the worker: the segment turns Ditutup shortly after.
+    await expect(async () => {
+      await page.reload();
+      await expect(segments).toContainText('Ditutup', { timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+    await checkPage(page, info, 'admin-pegawai-segmen');
+  });
+
+  await test.step('Riwayat audit from the employee page lists the mutation', async () => {
+    await page.getByRole('link', { name: 'Riwayat audit', exact: true }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sistem' })).toBeVisible();
+    await expect(page.getByLabel('Jenis data')).toHaveValue('Employee');
+    const trail = page.getByRole('table', { name: 'Jejak audit' });
+    await expect(trail.getByRole('row').filter({ hasText: 'employee.mutate' })).toContainText(
+      'SK Mutasi No. 821/45/BKPSDM',
+    );
+  });
+
+  await test.step('Jejak audit without typing an id: SKP of an employee found by name', async () => {
+    await page.getByRole('button', { name: 'Pilih data lain' }).click();
+    await page.getByLabel('Jenis data').selectOption('Skp');
+    await page.getByLabel('Cari pegawai (nama atau NIP)').fill(employee.name.split(' ')[0]);
+    await page.getByRole('button', { name: employee.name, exact: true }).click();
+    const skp = page.getByLabel('SKP', { exact: true });
+    await skp.selectOption({ index: 1 });
+    const trail = page.getByRole('table', { name: 'Jejak audit' });
+    await expect(trail.getByRole('row').filter({ hasText: 'skp.close' })).toContainText('MUTASI');
+    await checkPage(page, info, 'admin-sistem-audit');
+  });
+});
