@@ -40,6 +40,16 @@ export class WebhooksController {
     return this.webhooks.deliveries(id);
   }
 
+  @Post(':id/pause')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Pause a subscription by hand: no delivery attempts until resumed (deliveries stay PENDING in the log)',
+  })
+  @ApiResult('WebhookView')
+  pause(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.webhooks.pause(id);
+  }
+
   @Post(':id/resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a subscription paused after too many consecutive failed deliveries' })

@@ -1,6 +1,6 @@
 import { expect, test } from './support/fixtures';
 import { approvedLeaderSkp, jakartaToday } from './support/api';
-import { demo } from './support/demo';
+import { PASSWORD, demo } from './support/demo';
 import { checkPage, login } from './support/page-checks';
 
 /**
@@ -92,4 +92,53 @@ test('Pegawai: a Plt is added and a mutation with its event closes the approved 
     await expect(trail.getByRole('row').filter({ hasText: 'skp.close' })).toContainText('MUTASI');
     await checkPage(page, info, 'admin-sistem-audit');
   });
+
+  await test.step('SKP Saya: the employee opens the new SKP from the TMT with the RHK of the closed one', async () => {
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await login(page, employee.nip, PASSWORD);
+    await page.getByRole('link', { name: 'SKP Saya', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'SKP Saya' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'SKP sebelumnya sudah ditutup' })).toBeVisible();
+    await expect(page.getByLabel('Ambil RHK dari SKP sebelumnya')).toBeChecked();
+    await page.getByRole('button', { name: /^Buat SKP mulai / }).click();
+    const list = page.getByRole('table', { name: 'Daftar SKP tahun ini' });
+    await expect(list.getByRole('row')).toHaveCount(3);
+    await expect(list.getByRole('row').filter({ hasText: 'Sedang dibuka' })).toContainText('Draf');
+    await expect(page.getByLabel('Rencana Hasil Kerja').first()).toHaveValue('Tersusunnya data mutasi pegawai');
+    await checkPage(page, info, 'skp-saya-segmen');
+    await list.getByRole('button', { name: /^Buka SKP / }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'SKP ini ditutup' })).toContainText('mutasi');
+  });
+});
+
+test('Sistem: a webhook is created (URL checked by the API, secret shown once), paused, resumed and deleted', async ({
+  page,
+}, info) => {
+  test.skip(info.project.name !== 'desktop', 'desktop only');
+  const url = 'http://127.0.0.1:9/hooks/kantor';
+  await page.goto('/');
+  await login(page, ADMIN.nip, ADMIN.password);
+  await page.getByRole('link', { name: 'Sistem', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Tambah webhook' });
+  await form.getByLabel('URL penerima').fill('http://10.20.30.40/hooks');
+  await form.getByRole('button', { name: 'Simpan webhook' }).click();
+  await expect(form.getByLabel('URL penerima')).toHaveAttribute('aria-invalid', 'true');
+  const secret = await form.getByLabel('Rahasia penandatanganan').inputValue();
+  expect(secret.length).toBeGreaterThanOrEqual(32);
+  await form.getByLabel('URL penerima').fill(url);
+  await form.getByRole('button', { name: 'Simpan webhook' }).click();
+  await expect(page.getByTestId('webhook-secret')).toHaveText(secret);
+  await expect(form.getByLabel('Rahasia penandatanganan')).not.toHaveValue(secret);
+  const hook = page.getByRole('group', { name: `Webhook ${url}` });
+  await expect(hook).toContainText('Aktif');
+  await hook.getByRole('button', { name: 'Jeda' }).click();
+  await expect(hook).toContainText('Dijeda oleh admin');
+  await hook.getByRole('button', { name: 'Lanjutkan' }).click();
+  await expect(hook).toContainText('Aktif');
+  await hook.getByRole('button', { name: 'Log pengiriman' }).click();
+  await expect(hook).toContainText('Belum ada pengiriman.');
+  await checkPage(page, info, 'admin-sistem-webhook');
+  page.once('dialog', (d) => void d.accept());
+  await hook.getByRole('button', { name: 'Hapus' }).click();
+  await expect(hook).toBeHidden();
 });

@@ -36,6 +36,10 @@ export interface SkpHistory {
 export interface SkpView {
   id: string;
   year: number;
+  periodStart: string;
+  periodEnd: string;
+  kind: string;
+  closedEvent: string | null;
   nip: string;
   name: string;
   approach: string;
@@ -54,6 +58,9 @@ export interface SkpView {
 export interface SkpListItem {
   id: string;
   year: number;
+  periodStart: string;
+  periodEnd: string;
+  kind: string;
   nip: string;
   name: string;
   status: string;

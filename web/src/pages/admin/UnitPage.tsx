@@ -1,29 +1,23 @@
-import { Anchor, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatNip, formatNumber } from '../../lib/format';
 import { UnitPanel } from './unit/UnitPanel';
+import { type UnitItem, UnitTreeTable } from './unit/UnitTreeTable';
 
-interface UnitItem {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  depth: number;
-  head: { nip: string; name: string; positionTitle: string } | null;
-  employeeCount: number;
-  subtreeEmployeeCount: number;
-  childCount: number;
-  match: boolean;
-}
-
-/** Unit Kerja: the organisation tree (parents before children), each unit's head and head counts; search keeps the path. */
+/**
+ * Unit Kerja: the organisation tree (expand, collapse), each unit's head and head counts; a search keeps the
+ * path to each match and opens it. A unit opens its PPK gaps and organisation performance.
+ */
 export function UnitPage() {
   const [q, setQ] = useState('');
   const [search] = useDebouncedValue(q.trim(), 300);
   const [selected, setSelected] = useState<{ code: string; name: string } | null>(null);
+  // Collapsed by default below the first two levels; a search shows every path it found.
+  const [expanded, setExpanded] = useState<Set<string> | null>(null);
+  const panel = useRef<HTMLDivElement>(null);
   const tree = useQuery({
     queryKey: ['admin-units', search],
     queryFn: async () => {
@@ -39,60 +33,53 @@ export function UnitPage() {
       return items;
     },
   });
+  const items = tree.data ?? [];
+  const open = expanded ?? new Set(items.filter((u) => (search ? u.childCount > 0 : u.depth < 1)).map((u) => u.code));
+  const toggle = (code: string) => {
+    const next = new Set(open);
+    if (next.has(code)) next.delete(code);
+    else next.add(code);
+    setExpanded(next);
+  };
   return (
     <Stack>
       <Title order={1}>Unit</Title>
       <TextInput
         label="Cari unit kerja (kode atau nama)"
         value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          setExpanded(null);
+        }}
         maw={420}
       />
-      {selected && <UnitPanel key={selected.code} code={selected.code} name={selected.name} />}
+      <Group gap="xs">
+        <Button
+          variant="default"
+          size="xs"
+          onClick={() => setExpanded(new Set(items.filter((u) => u.childCount > 0).map((u) => u.code)))}
+        >
+          Buka semua
+        </Button>
+        <Button variant="default" size="xs" onClick={() => setExpanded(new Set())}>
+          Tutup semua
+        </Button>
+      </Group>
+      <div ref={panel}>{selected && <UnitPanel key={selected.code} code={selected.code} name={selected.name} />}</div>
       <ErrorBanner error={tree.error} />
       {tree.isPending && <Loader aria-label="Memuat unit kerja" />}
-      {tree.data && tree.data.length === 0 && <Text>Tidak ada unit kerja yang cocok.</Text>}
-      {tree.data && tree.data.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Unit Kerja</Table.Th>
-                <Table.Th>Kode</Table.Th>
-                <Table.Th>Kepala</Table.Th>
-                <Table.Th>Pegawai</Table.Th>
-                <Table.Th>Termasuk sub-unit</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tree.data.map((u) => (
-                <Table.Tr key={u.code}>
-                  <Table.Td style={{ paddingLeft: 12 + u.depth * 20 }}>
-                    <Anchor
-                      component="button"
-                      fw={u.match ? 600 : 400}
-                      onClick={() => setSelected({ code: u.code, name: u.name })}
-                    >
-                      {u.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{u.code}</Table.Td>
-                  <Table.Td>
-                    {u.head ? (
-                      `${u.head.name} (${formatNip(u.head.nip)})`
-                    ) : (
-                      <Text span fs="italic">
-                        Kosong
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{formatNumber(u.employeeCount)}</Table.Td>
-                  <Table.Td>{formatNumber(u.subtreeEmployeeCount)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+      {tree.data && items.length === 0 && <Text>Tidak ada unit kerja yang cocok.</Text>}
+      {items.length > 0 && (
+        <UnitTreeTable
+          items={items}
+          expanded={open}
+          onToggle={toggle}
+          selected={selected?.code}
+          onSelect={(u) => {
+            setSelected({ code: u.code, name: u.name });
+            setTimeout(() => panel.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 0);
+          }}
+        />
       )}
     </Stack>
   );
