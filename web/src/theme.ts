@@ -1,4 +1,4 @@
-import { createTheme, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Notification, TableScrollContainer, type CSSVariablesResolver } from '@mantine/core';
 
 // Colours with AA contrast on white for text, badges and active navigation (axe: color-contrast).
 export const theme = createTheme({
@@ -9,6 +9,11 @@ export const theme = createTheme({
   components: {
     // A notification's close button has only an icon: give it a name (axe: button-name).
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Tutup pemberitahuan' } } }),
+    // A table wider than a phone scrolls inside its container: the keyboard must reach it too
+    // (axe: scrollable-region-focusable).
+    TableScrollContainer: TableScrollContainer.extend({
+      defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
+    }),
   },
 });
 

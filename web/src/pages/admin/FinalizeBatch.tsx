@@ -42,7 +42,7 @@ export function FinalizeBatch({ year, unit }: { year: number; unit: { code: stri
             label="Justifikasi (untuk unit yang melanggar Pola Distribusi)"
             value={justification}
             onChange={(e) => setJustification(e.currentTarget.value)}
-            w={420}
+            w={{ base: '100%', sm: 420 }}
           />
           <Button onClick={() => run.mutate()} loading={run.isPending}>
             Terbitkan

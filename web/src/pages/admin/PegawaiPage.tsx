@@ -102,8 +102,8 @@ export function PegawaiPage() {
       {list.isPending && <Loader aria-label="Memuat pegawai" />}
       {list.data && rows.length === 0 && <Text>Tidak ada pegawai yang cocok.</Text>}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
+        <Table.ScrollContainer minWidth={860}>
+          <Table striped aria-label="Daftar pegawai">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Nama</Table.Th>
@@ -122,7 +122,7 @@ export function PegawaiPage() {
                       {e.name}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{formatNip(e.nip)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatNip(e.nip)}</Table.Td>
                   <Table.Td>{e.status}</Table.Td>
                   <Table.Td>{e.unitName ?? '—'}</Table.Td>
                   <Table.Td>{e.positionTitle ?? '—'}</Table.Td>

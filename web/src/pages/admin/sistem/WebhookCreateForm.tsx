@@ -42,7 +42,14 @@ export function WebhookCreateForm() {
   return (
     <Stack gap="sm">
       {shown && (
-        <Alert color="green" title="Webhook dibuat" role="status" withCloseButton onClose={() => setShown(null)}>
+        <Alert
+          color="green"
+          title="Webhook dibuat"
+          role="status"
+          withCloseButton
+          closeButtonLabel="Tutup"
+          onClose={() => setShown(null)}
+        >
           Rahasia penandatanganan untuk {shown.url} (X-Skp-Signature). Simpan sekarang di sistem penerima; rahasia ini
           tidak ditampilkan lagi:
           <Code block mt={4} style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} data-testid="webhook-secret">

@@ -95,7 +95,12 @@ export function UnitPanel({ code, name }: { code: string; name: string }) {
             onChange={(e) => setPredicate(e.currentTarget.value)}
             data={Object.entries(ORG_PREDICATE_LABELS).map(([value, label]) => ({ value, label }))}
           />
-          <TextInput label="Catatan" value={note} onChange={(e) => setNote(e.currentTarget.value)} w={320} />
+          <TextInput
+            label="Catatan"
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            w={{ base: '100%', sm: 320 }}
+          />
           <Button onClick={() => save.mutate()} loading={save.isPending}>
             Simpan capaian
           </Button>

@@ -38,7 +38,7 @@ export function UnitTreeTable({
   selected: string | undefined;
 }) {
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={760}>
       <Table aria-label="Pohon unit kerja">
         <Table.Thead>
           <Table.Tr>
@@ -53,7 +53,7 @@ export function UnitTreeTable({
           {visibleUnits(items, expanded).map((u) => {
             const open = expanded.has(u.code);
             return (
-              <Table.Tr key={u.code} aria-level={u.depth + 1} bg={u.code === selected ? 'blue.0' : undefined}>
+              <Table.Tr key={u.code} bg={u.code === selected ? 'blue.0' : undefined}>
                 <Table.Td style={{ paddingLeft: 4 + u.depth * 20 }}>
                   <Group gap={4} wrap="nowrap">
                     {u.childCount > 0 ? (
@@ -70,12 +70,19 @@ export function UnitTreeTable({
                     ) : (
                       <span style={{ display: 'inline-block', width: 22 }} />
                     )}
-                    <Anchor component="button" type="button" fw={u.match ? 700 : 400} onClick={() => onSelect(u)}>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      fz="sm"
+                      ta="left"
+                      fw={u.match ? 700 : 400}
+                      onClick={() => onSelect(u)}
+                    >
                       {u.name}
                     </Anchor>
                   </Group>
                 </Table.Td>
-                <Table.Td>{u.code}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{u.code}</Table.Td>
                 <Table.Td>
                   {u.head ? (
                     `${u.head.name} (${formatNip(u.head.nip)})`
