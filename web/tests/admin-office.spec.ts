@@ -12,6 +12,11 @@ const ADMIN = {
   password: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? 'admin-demo-2026',
 };
 /** Today in Asia/Jakarta (YYYY-MM-DD): the mutation starts today, so the approved SKP closes yesterday. */
+/** `6 Desember 2026` from YYYY-MM-DD, as the console writes dates. */
+const formatted = (date: string) =>
+  new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
 
 test('Pegawai: a Plt is added and a mutation with its event closes the approved SKP; the audit trail opens from the page', async ({
@@ -52,6 +57,18 @@ test('Pegawai: a Plt is added and a mutation with its event closes the approved 
     const list = page.getByRole('table', { name: 'Daftar Plt / Plh' });
     await expect(list.getByRole('row').filter({ hasText: `Dinilai oleh ${plt.name}` })).toContainText('Plt');
     await expect(list).toContainText('Sprint Plt No. 800/77/BKPSDM');
+    const end = page.getByRole('button', { name: `Akhiri Plt Dinilai oleh ${plt.name} (`, exact: false });
+    await end.click();
+    const endForm = page.getByRole('form', { name: /^Akhiri Plt/ });
+    await endForm.getByLabel('Hari terakhir').fill(`${year - 1}-12-31`);
+    await endForm.getByRole('button', { name: 'Simpan' }).click();
+    await expect(endForm.getByLabel('Hari terakhir')).toHaveAttribute('aria-invalid', 'true');
+    await endForm.getByLabel('Hari terakhir').fill(today());
+    await endForm.getByRole('button', { name: 'Simpan' }).click();
+    await expect(endForm).toBeHidden();
+    await expect(list.getByRole('row').filter({ hasText: `Dinilai oleh ${plt.name}` })).toContainText(
+      `${formatted(today())} – ${formatted(today())}`,
+    );
   });
 
   await test.step('Mutation with its event: the approved SKP closes the day before', async () => {

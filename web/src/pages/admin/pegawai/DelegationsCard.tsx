@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { api } from '../../../api/client';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatDate, formatNip } from '../../../lib/format';
+import { DelegationEnd } from './DelegationEnd';
 import { DelegationForm } from './DelegationForm';
 import { auditLink, DELEGATION_KIND_LABELS } from './labels';
 
@@ -34,6 +35,8 @@ export function useDelegations(key: 'employeeNip' | 'ppkNip', nip: string) {
 /** Plt / Plh: who rates this employee in place of the PPK, and for whom this employee acts; a new one from the SK. */
 export function DelegationsCard({ nip }: { nip: string }) {
   const ratedBy = useDelegations('employeeNip', nip);
+  // Today in Asia/Jakarta (the agencies' calendar): a Plt / Plh still running can be ended.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
   const actsFor = useDelegations('ppkNip', nip);
   const rows = [
     ...(ratedBy.data?.items ?? []).map((d) => ({ d, who: `Dinilai oleh ${d.ppkName} (${formatNip(d.ppkNip)})` })),
@@ -49,7 +52,7 @@ export function DelegationsCard({ nip }: { nip: string }) {
         <ErrorBanner error={ratedBy.error ?? actsFor.error} />
         {ratedBy.data && actsFor.data && rows.length === 0 && <Text size="sm">Belum ada Plt / Plh.</Text>}
         {rows.length > 0 && (
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer minWidth={760}>
             <Table striped aria-label="Daftar Plt / Plh">
               <Table.Thead>
                 <Table.Tr>
@@ -57,7 +60,8 @@ export function DelegationsCard({ nip }: { nip: string }) {
                   <Table.Th>Pejabat / pegawai</Table.Th>
                   <Table.Th>Berlaku</Table.Th>
                   <Table.Th>Dasar</Table.Th>
-                  <Table.Th>Audit</Table.Th>
+                  <Table.Th>Riwayat audit</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -71,6 +75,11 @@ export function DelegationsCard({ nip }: { nip: string }) {
                       <Anchor component={Link} to={auditLink('PpkDelegation', d.id)} size="sm">
                         Riwayat audit
                       </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      {(!d.validTo || d.validTo >= today) && (
+                        <DelegationEnd id={d.id} label={`${DELEGATION_KIND_LABELS[d.kind] ?? d.kind} ${who}`} />
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
