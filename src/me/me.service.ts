@@ -67,6 +67,9 @@ export class MeService {
       atasanPpk: atasanId && snaps.has(atasanId) ? ref(snaps.get(atasanId)!) : null,
       ppkOf: sortByName(ppkOf),
       atasanPpkOf: sortByName(atasanPpkOf),
+      plt: p.employeeId
+        ? await this.org.pltDelegationsOf(p.employeeId, `${on.slice(0, 4)}-01-01`, `${on.slice(0, 4)}-12-31`)
+        : [],
     };
   }
 

@@ -1,4 +1,5 @@
 import type { EmployeeView } from '../org/employee-view';
+import type { PltDelegationRef } from '../org/org-directory.service';
 import type { Predicate } from '../rules/common/enums';
 import type { EvaluationStatus } from '../evaluation/evaluation.service';
 import type { PeriodKind } from '../evaluation/periods';
@@ -28,6 +29,8 @@ export interface MeView {
   /** Whom I am PPK of, and atasan PPK of, on the date. */
   ppkOf: PersonRef[];
   atasanPpkOf: (PersonRef & { ppkNip: string })[];
+  /** Plt delegations naming me as the acting official in the year of `on` (each may get an ACTING SKP, POST /skp kind ACTING). */
+  plt: PltDelegationRef[];
 }
 
 export interface TeamEvaluationStatus {

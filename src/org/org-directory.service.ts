@@ -25,6 +25,15 @@ export interface AssignmentSnapshot {
   tmt: string;
 }
 
+/** A Plt delegation as the acting official sees it: whom they rate, from when to when. */
+export interface PltDelegationRef {
+  delegationId: string;
+  nip: string;
+  name: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
 const SNAPSHOT_SQL = `
   SELECT e.id AS "employeeId", e.nip, e.name, e.status,
          to_char(a.valid_from,'YYYY-MM-DD') AS "validFrom", to_char(a.valid_to,'YYYY-MM-DD') AS "validTo",
@@ -125,6 +134,23 @@ export class OrgDirectory {
       [ppkId, onDate],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** Plt delegations naming `ppkId` as the acting official that overlap [from, to]: each may get an ACTING SKP (spec 04 §1.2). */
+  async pltDelegationsOf(
+    ppkId: string,
+    from: string,
+    to: string,
+    manager?: EntityManager,
+  ): Promise<PltDelegationRef[]> {
+    return this.m(manager).query(
+      `SELECT d.id AS "delegationId", e.nip, e.name, to_char(d.valid_from,'YYYY-MM-DD') AS "validFrom",
+              to_char(d.valid_to,'YYYY-MM-DD') AS "validTo"
+         FROM ppk_delegations d JOIN employees e ON e.id = d.employee_id
+        WHERE d.ppk_id = $1 AND d.kind = 'PLT' AND d.valid_from <= $3::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date)
+        ORDER BY d.valid_from, e.name`,
+      [ppkId, from, to],
+    );
   }
 
   /** Unit ids of a unit and all units below it. */

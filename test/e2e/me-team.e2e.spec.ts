@@ -65,6 +65,44 @@ describe('GET /me and /me/team', () => {
     expect(r.body).toMatchObject({ on: '2024-06-30', roles: [], employee: null, ppk: null, ppkOf: [] });
   });
 
+  it('a Plt: the acting official sees the Plt delegations of the year (for an ACTING SKP), not a Plh; others see none', async () => {
+    const admin = await t.adminToken();
+    const created = await t.request('POST', '/api/v1/delegations', {
+      token: admin,
+      body: {
+        employeeNip: org.staff[2].nip,
+        ppkNip: org.head.nip,
+        kind: 'PLT',
+        validFrom: '2026-06-01',
+        validTo: '2026-08-31',
+      },
+    });
+    expect(created.status).toBe(201);
+    const plh = await t.request('POST', '/api/v1/delegations', {
+      token: admin,
+      body: {
+        employeeNip: org.staff[1].nip,
+        ppkNip: org.head.nip,
+        kind: 'PLH',
+        validFrom: '2026-06-01',
+        validTo: '2026-06-10',
+      },
+    });
+    expect(plh.status).toBe(201);
+    const head = await t.request('GET', '/api/v1/me', { token: org.head.token });
+    expect(head.body.plt).toEqual([
+      {
+        delegationId: created.body.items[0].id,
+        nip: org.staff[2].nip,
+        name: created.body.items[0].employeeName,
+        validFrom: '2026-06-01',
+        validTo: '2026-08-31',
+      },
+    ]);
+    expect((await t.request('GET', '/api/v1/me?on=2025-12-31', { token: org.head.token })).body.plt).toEqual([]);
+    expect((await t.request('GET', '/api/v1/me', { token: org.staff[2].token })).body.plt).toEqual([]);
+  });
+
   it('the bootstrap admin: ADMIN without an employee record', async () => {
     const r = await t.request('GET', '/api/v1/me', { token: await t.adminToken() });
     expect(r.status).toBe(200);

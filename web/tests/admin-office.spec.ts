@@ -126,6 +126,21 @@ test('Pegawai: a Plt is added and a mutation with its event closes the approved 
     await list.getByRole('button', { name: /^Buka SKP / }).click();
     await expect(page.getByRole('status').filter({ hasText: 'SKP ini ditutup' })).toContainText('mutasi');
   });
+
+  await test.step('SKP Saya of the Plt: the acting official opens an ACTING SKP next to the definitive one', async () => {
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await login(page, plt.nip, PASSWORD);
+    await page.getByRole('link', { name: 'SKP Saya', exact: true }).click();
+    const offer = page.getByRole('status').filter({ hasText: 'Anda ditunjuk sebagai Plt' });
+    await expect(offer).toContainText(employee.name);
+    await offer.getByRole('button', { name: 'Buat SKP Plt' }).click();
+    const list = page.getByRole('table', { name: 'Daftar SKP tahun ini' });
+    const acting = list.getByRole('row').filter({ hasText: 'Plt' });
+    await expect(acting).toContainText(`${formatted(today())} – ${formatted(today())}`);
+    await expect(acting).toContainText('Draf');
+    await expect(offer).toBeHidden();
+    await checkPage(page, info, 'skp-saya-plt');
+  });
 });
 
 test('Sistem: a webhook is created (URL checked by the API, secret shown once), paused, resumed and deleted', async ({

@@ -21,6 +21,16 @@ export interface Me {
   /** The person's own PPK and atasan PPK today. */
   ppkNip: string | null;
   atasanPpkNip: string | null;
+  /** Plt delegations naming this person as the acting official this year (an ACTING SKP each). */
+  plt: PltDelegation[];
+}
+
+export interface PltDelegation {
+  delegationId: string;
+  nip: string;
+  name: string;
+  validFrom: string;
+  validTo: string | null;
 }
 
 type MeView = components['schemas']['MeView'];
@@ -43,6 +53,7 @@ async function loadMe(): Promise<Me> {
     positionTitle: emp?.position.title ?? null,
     ppkNip: v.ppk?.nip ?? null,
     atasanPpkNip: v.atasanPpk?.nip ?? null,
+    plt: v.plt ?? [],
   };
 }
 

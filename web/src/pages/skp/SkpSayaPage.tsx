@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { currentYear } from '../../lib/year';
+import { ActingSkpOffer } from './ActingSkpOffer';
 import { CascadeMatrix } from './CascadeMatrix';
 import { NewSkpForm } from './NewSkpForm';
 import { currentSkp, SKP_KIND_LABELS, SkpSegmentList } from './SkpSegmentList';
@@ -80,10 +81,15 @@ export function SkpSayaPage() {
       </Group>
       {(list.error || skp.error) && <ErrorBanner error={list.error ?? skp.error} />}
       {(list.isPending || (id && skp.isPending)) && <Loader aria-label="Memuat SKP" />}
-      {list.data && (!id || nextSegment) && (
+      {list.data && (!items.some((s) => s.kind === 'DEFINITIVE') || nextSegment) && (
         <NewSkpForm year={year} after={nextSegment} onCreated={(created) => setChosen(created)} />
       )}
-      {items.length > 1 && <SkpSegmentList items={items} openId={id} onOpen={setChosen} />}
+      {list.data && year === currentYear() && (
+        <ActingSkpOffer year={year} plt={me.plt} items={items} onCreated={(created) => setChosen(created)} />
+      )}
+      {(items.length > 1 || items.some((s) => s.kind === 'ACTING')) && (
+        <SkpSegmentList items={items} openId={id} onOpen={setChosen} />
+      )}
       {skp.data && (
         <>
           {skp.data.rejectionReason && skp.data.status === 'DRAFT' && (

@@ -34,7 +34,9 @@ export function SkpSegmentList({
   return (
     <Stack gap="xs">
       <Title order={2}>SKP tahun ini</Title>
-      <Text size="sm">Tahun ini Anda memiliki {items.length} SKP (setelah mutasi atau sebagai Plt).</Text>
+      <Text size="sm">
+        Tahun ini Anda memiliki {items.length} SKP (setelah mutasi atau sebagai Plt); pilih yang dibuka.
+      </Text>
       <Table.ScrollContainer minWidth={560}>
         <Table striped aria-label="Daftar SKP tahun ini">
           <Table.Thead>
