@@ -1,4 +1,4 @@
-import { createTheme, Notification, TableScrollContainer, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Loader, Notification, TableScrollContainer, type CSSVariablesResolver } from '@mantine/core';
 
 // Colours with AA contrast on white for text, badges and active navigation (axe: color-contrast).
 export const theme = createTheme({
@@ -9,6 +9,8 @@ export const theme = createTheme({
   components: {
     // A notification's close button has only an icon: give it a name (axe: button-name).
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Tutup pemberitahuan' } } }),
+    // Loaders carry an aria-label ("Memuat …"): a label needs a role (axe: aria-prohibited-attr).
+    Loader: Loader.extend({ defaultProps: { role: 'status' } }),
     // A table wider than a phone scrolls inside its container: the keyboard must reach it too
     // (axe: scrollable-region-focusable).
     TableScrollContainer: TableScrollContainer.extend({
