@@ -19,10 +19,13 @@ export const dayAfter = (date: string) => {
 export function NewSkpForm({
   year,
   after,
+  hasActing = false,
   onCreated,
 }: {
   year: number;
   after?: { id: string; periodEnd: string };
+  /** The year already has an ACTING SKP (a Plt): the one offered here is the definitive SKP. */
+  hasActing?: boolean;
   onCreated: (id: string) => void;
 }) {
   const qc = useQueryClient();
@@ -56,7 +59,9 @@ export function NewSkpForm({
           baru) sampai akhir tahun.
         </Alert>
       ) : (
-        <Text>Belum ada SKP untuk tahun {year}.</Text>
+        <Text>
+          Belum ada SKP {hasActing ? 'definitif ' : ''}untuk tahun {year}.
+        </Text>
       )}
       <NativeSelect
         label="Pendekatan"

@@ -72,7 +72,7 @@ export function SkpSayaPage() {
           w={120}
         />
         {skp.data && <StatusBadge status={skp.data.status} />}
-        {skp.data && items.length > 1 && (
+        {skp.data && (items.length > 1 || skp.data.kind === 'ACTING') && (
           <Text size="sm">
             {SKP_KIND_LABELS[skp.data.kind] ?? skp.data.kind}, {formatDate(skp.data.periodStart)} –{' '}
             {formatDate(skp.data.periodEnd)}
@@ -82,7 +82,12 @@ export function SkpSayaPage() {
       {(list.error || skp.error) && <ErrorBanner error={list.error ?? skp.error} />}
       {(list.isPending || (id && skp.isPending)) && <Loader aria-label="Memuat SKP" />}
       {list.data && (!items.some((s) => s.kind === 'DEFINITIVE') || nextSegment) && (
-        <NewSkpForm year={year} after={nextSegment} onCreated={(created) => setChosen(created)} />
+        <NewSkpForm
+          year={year}
+          after={nextSegment}
+          hasActing={items.some((s) => s.kind === 'ACTING')}
+          onCreated={(created) => setChosen(created)}
+        />
       )}
       {list.data && year === currentYear() && (
         <ActingSkpOffer year={year} plt={me.plt} items={items} onCreated={(created) => setChosen(created)} />
