@@ -3859,6 +3859,7 @@ export interface components {
                 unitCode: string;
                 unitName: string;
             }[];
+            plt: components["schemas"]["PltDelegationRef"][];
         };
         MyAllowanceLine: {
             month: string;
@@ -4026,6 +4027,13 @@ export interface components {
             golongan: string;
             unitCode: string;
             unitName: string;
+        };
+        PltDelegationRef: {
+            delegationId: string;
+            nip: string;
+            name: string;
+            validFrom: string;
+            validTo: string | null;
         };
         PppkContractDetail: {
             nip: string;
