@@ -42,6 +42,16 @@ export class WebhooksRepository extends BaseRepository {
     );
   }
 
+  /** Pauses by hand (an earlier pause keeps its time and reason); null when there is no such enabled subscription. */
+  async pause(id: string, reason: string): Promise<WebhookView | null> {
+    const [rows] = await this.db().query(
+      `UPDATE webhook_subscriptions SET paused_at = COALESCE(paused_at, now()), pause_reason = COALESCE(pause_reason, $2)
+        WHERE id = $1 AND disabled_at IS NULL RETURNING ${VIEW}`,
+      [id, reason],
+    );
+    return rows[0] ?? null;
+  }
+
   /** Null when there is no such enabled subscription. */
   async resume(id: string): Promise<WebhookView | null> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].

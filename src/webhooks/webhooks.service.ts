@@ -54,15 +54,11 @@ export class WebhooksService {
 
   /** Pauses a subscription by hand (maintenance of the receiver): no attempts until resumed; deliveries wait PENDING. */
   async pause(id: string): Promise<WebhookView> {
-    return this.dataSource.transaction(async (m) => {
-      const [rows] = await m.query(
-        `UPDATE webhook_subscriptions SET paused_at = COALESCE(paused_at, now()), pause_reason = COALESCE(pause_reason, $2)
-          WHERE id = $1 AND disabled_at IS NULL RETURNING ${VIEW}`,
-        [id, 'Dijeda oleh admin / paused by an administrator'],
-      );
-      if (rows.length === 0) throw notFound('Webhook');
-      await this.audit.record(m, { action: 'webhook.pause', entityType: 'WebhookSubscription', entityId: id });
-      return rows[0];
+    return this.txHost.withTransaction(async () => {
+      const view = await this.webhooks.pause(id, 'Dijeda oleh admin / paused by an administrator');
+      if (!view) throw notFound('Webhook');
+      await this.audit.record({ action: 'webhook.pause', entityType: 'WebhookSubscription', entityId: id });
+      return view;
     });
   }
 
