@@ -91,6 +91,8 @@ export function warningSentence(w: { code: string; message: string }, f: LineFac
       return 'Jabatan Plt belum mencantumkan kelas jabatannya. Tambahan TPP sebagai Plt belum dihitung sampai data Plt dilengkapi.';
     case 'SEGMENT_DAYS_ADJUSTED':
       return `Hari kerja bagian-bagian bulan ${month} melebihi hari kerja bulan itu; hari kerja bagian terakhir dikurangi. BKPSDM memeriksa kalender hari kerja.`;
+    case 'CPNS_TMT_MISSING':
+      return 'NIP mencatat pengangkatan CPNS dalam 12 bulan terakhir, tetapi tanggal mulai tugas (SPMT) belum dicatat. TPP dibayar sebagai PNS (100%) sampai BKPSDM mencatatnya; selisihnya dikoreksi kemudian.';
     case 'RULESET_MISSING':
       return 'Belum ada aturan TPP untuk unit kerja ini. TPP tidak dihitung dan tidak dibayarkan sampai aturan ditetapkan.';
     case 'INPUT_INVALID':
@@ -113,6 +115,7 @@ export const WARNING_TITLES: Record<string, string> = {
   LEAVE_KIND_MISSING: 'Cuti tanpa jenis cuti (tidak dipotong)',
   ACTING_POST_MISSING: 'Plt tanpa kelas jabatan (tambahan Plt belum dihitung)',
   SEGMENT_DAYS_ADJUSTED: 'Hari kerja bagian bulan disesuaikan',
+  CPNS_TMT_MISSING: 'TMT CPNS belum dicatat (dibayar sebagai PNS)',
 };
 
 interface Step {
