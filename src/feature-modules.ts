@@ -10,6 +10,7 @@ import { MeModule } from './me/me.module';
 import { OrgModule } from './org/org.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { PppkModule } from './pppk/pppk.module';
+import { SiasnModule } from './siasn/siasn.module';
 import { SkpModule } from './skp/skp.module';
 
 /** Feature modules, in the order their routes appear in the API docs. Shared by API and worker. */
@@ -27,4 +28,5 @@ export const FEATURE_MODULES = [
   AllowanceModule,
   DisciplineModule,
   PppkModule,
+  SiasnModule,
 ];

@@ -115,6 +115,23 @@ export class AgencyService {
     return this.view();
   }
 
+  /** Numbers already issued for (kind, year) by subject, with the day of issue (published read; issues nothing). */
+  async issuedNumbers(
+    kind: DocumentKind,
+    year: number,
+    subjects: string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, { number: string; issuedOn: string }>> {
+    const rows: { subject: string; number: string; issued_on: string }[] = await (
+      manager ?? this.dataSource.manager
+    ).query(
+      `SELECT subject, number, to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS issued_on
+         FROM agency_document_numbers WHERE kind = $1 AND year = $2 AND subject = ANY($3::text[])`,
+      [kind, year, subjects],
+    );
+    return new Map(rows.map((r) => [r.subject, { number: r.number, issuedOn: r.issued_on }]));
+  }
+
   /**
    * The document's number: issued once per (kind, year, subject) from the year's sequence, then
    * reprinted as issued (a PAK printed twice keeps its number).

@@ -2,6 +2,7 @@ import { AgencyModule } from '../agency/agency.module';
 import { Module } from '@nestjs/common';
 import { DisciplineReadModule } from '../discipline/discipline-read';
 import { OutcomesModule } from '../outcomes/outcomes.module';
+import { CreditEntriesReader } from './credit-entries-reader';
 import { CreditLedgerRepository } from './credit-ledger.repository';
 import { CreditLedgerService } from './credit-ledger.service';
 import { CreditController } from './credit.controller';
@@ -10,7 +11,7 @@ import { CreditService } from './credit.service';
 @Module({
   imports: [AgencyModule, OutcomesModule, DisciplineReadModule],
   controllers: [CreditController],
-  providers: [CreditLedgerRepository, CreditLedgerService, CreditService],
-  exports: [CreditLedgerService],
+  providers: [CreditLedgerRepository, CreditLedgerService, CreditService, CreditEntriesReader],
+  exports: [CreditLedgerService, CreditEntriesReader],
 })
 export class AngkaKreditModule {}

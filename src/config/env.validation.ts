@@ -243,6 +243,84 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['true', 'false'])
   S3_FORCE_PATH_STYLE: 'true' | 'false' = 'true';
+
+  /** SIASN exchange (spec 04 §8): off by default; nothing is sent while false. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  SIASN_ENABLED: 'true' | 'false' = 'false';
+
+  @IsOptional()
+  @IsString()
+  SIASN_BASE_URL: string = 'https://apimws.bkn.go.id:8243/apisiasn/1.0';
+
+  /** WSO2 gateway token endpoint (client_credentials with the consumer key/secret). */
+  @IsOptional()
+  @IsString()
+  SIASN_WSO2_TOKEN_URL: string = 'https://apimws.bkn.go.id/oauth2/token';
+
+  /** SSO token endpoint (password grant of the agency's SIASN operator account). */
+  @IsOptional()
+  @IsString()
+  SIASN_SSO_TOKEN_URL: string = 'https://sso-siasn.bkn.go.id/auth/realms/public-siasn/protocol/openid-connect/token';
+
+  @IsOptional()
+  @IsString()
+  SIASN_CONSUMER_KEY: string = '';
+
+  @IsOptional()
+  @IsString()
+  SIASN_CONSUMER_SECRET: string = '';
+
+  @IsOptional()
+  @IsString()
+  SIASN_SSO_CLIENT_ID: string = '';
+
+  @IsOptional()
+  @IsString()
+  SIASN_SSO_USERNAME: string = '';
+
+  @IsOptional()
+  @IsString()
+  SIASN_SSO_PASSWORD: string = '';
+
+  /** SIASN hosts allowed although they resolve to loopback/private addresses (tests: 127.0.0.1). */
+  @IsOptional()
+  @IsString()
+  SIASN_ALLOWED_HOSTS: string = '';
+
+  /** siasn.updateMode (spec 04 §8.5, OPEN): a row SIASN holds with other values. */
+  @IsOptional()
+  @IsIn(['SAVE_WITH_ID', 'DELETE_THEN_SAVE', 'MANUAL'])
+  SIASN_UPDATE_MODE: 'SAVE_WITH_ID' | 'DELETE_THEN_SAVE' | 'MANUAL' = 'SAVE_WITH_ID';
+
+  /** siasn.retry.backoff (INFERRED): minutes before each retry, comma-separated; the last repeats. */
+  @IsOptional()
+  @Matches(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/)
+  SIASN_RETRY_BACKOFF_MINUTES: string = '1,5,25,120,600';
+
+  /** siasn.retry.maxAttempts (INFERRED): transient failures before a row is DEAD. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  SIASN_RETRY_MAX_ATTEMPTS: number = 8;
+
+  /** Milliseconds a SIASN call may take before it counts as a network failure (retried). */
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(300000)
+  SIASN_TIMEOUT_MS: number = 30000;
+
+  /** siasn.kinerjaPeriodik.scope (INFERRED): periodic results of JF only, or of everyone. */
+  @IsOptional()
+  @IsIn(['JF_ONLY', 'ALL'])
+  SIASN_KINERJA_PERIODIK_SCOPE: 'JF_ONLY' | 'ALL' = 'JF_ONLY';
+
+  /** siasn.pppk.push (OPEN): PPPK results are sent too. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  SIASN_PPPK_PUSH: 'true' | 'false' = 'false';
 }
 
 export class ConfigError extends Error {}
@@ -263,6 +341,30 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
     throw new ConfigError(
       'Configuration error: BOOTSTRAP_ADMIN_PASSWORD is missing (required when BOOTSTRAP_ADMIN_NIP is set)',
     );
+  }
+  if (cfg.SIASN_ENABLED === 'true') {
+    const missing = (
+      [
+        'SIASN_BASE_URL',
+        'SIASN_WSO2_TOKEN_URL',
+        'SIASN_SSO_TOKEN_URL',
+        'SIASN_CONSUMER_KEY',
+        'SIASN_CONSUMER_SECRET',
+        'SIASN_SSO_CLIENT_ID',
+        'SIASN_SSO_USERNAME',
+        'SIASN_SSO_PASSWORD',
+      ] as const
+    ).filter((k) => !cfg[k]);
+    const badUrl = (['SIASN_BASE_URL', 'SIASN_WSO2_TOKEN_URL', 'SIASN_SSO_TOKEN_URL'] as const).filter(
+      (k) => cfg[k] && !/^https?:\/\/[^\s]+$/.test(cfg[k]),
+    );
+    if (missing.length || badUrl.length)
+      throw new ConfigError(
+        [
+          ...missing.map((k) => `Configuration error: ${k} is missing (required when SIASN_ENABLED=true)`),
+          ...badUrl.map((k) => `Configuration error: ${k} must be an http(s) URL`),
+        ].join('\n'),
+      );
   }
   if (cfg.EVIDENCE_STORAGE === 's3' && !cfg.S3_BUCKET) {
     throw new ConfigError('Configuration error: S3_BUCKET is missing (required when EVIDENCE_STORAGE=s3)');

@@ -7,6 +7,7 @@ import { DistributionService } from './distribution.service';
 import { EvaluationAccess } from './evaluation-access';
 import { EvaluationStatusReader } from './evaluation-status-reader';
 import { FinalPredicatesReader } from './final-predicates.repository';
+import { FinalEvaluationReader } from './final-evaluation-reader';
 import { EvaluationStore } from './evaluation-store';
 import { EvaluationViews } from './evaluation-views';
 import { EvaluationController, OrgPerformanceController } from './evaluation.controller';
@@ -41,6 +42,7 @@ import { ActionPlansModule } from '../action-plans/action-plans.module';
     EvaluationStatusReader,
     EvaluationAccess,
     FinalPredicatesReader,
+    FinalEvaluationReader,
   ],
   exports: [
     EvaluationService,
@@ -49,6 +51,7 @@ import { ActionPlansModule } from '../action-plans/action-plans.module';
     EvaluationStatusReader,
     EvaluationAccess,
     FinalPredicatesReader,
+    FinalEvaluationReader,
   ],
 })
 export class EvaluationModule {}

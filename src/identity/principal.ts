@@ -1,5 +1,5 @@
-export type ApiKeyScope = 'payroll:read' | 'attendance:write';
-export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['payroll:read', 'attendance:write'];
+export type ApiKeyScope = 'payroll:read' | 'attendance:write' | 'siasn:read';
+export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['payroll:read', 'attendance:write', 'siasn:read'];
 
 /** Who is calling: a person (by account) or a machine (by API key). */
 export type Principal =

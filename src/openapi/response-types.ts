@@ -27,6 +27,7 @@ export type { DistributionReport } from '../evaluation/distribution.service';
 export type { UnitPerformanceView } from '../evaluation/org-performance.service';
 export type { EvidenceView, EvidenceList } from '../evaluation/evidence/evidence.repository';
 export type { MyAllowanceYear } from '../allowance/my-allowances.views';
+export type { SiasnPage, SiasnGapsReport, SiasnIdentityImportResult } from '../siasn/siasn.views';
 export type {
   AllowanceRunRequested,
   AllowanceRunView,
@@ -179,5 +180,8 @@ export const RESPONSE_TYPE_NAMES = [
   'ContractReviewList',
   'ContractReviewView',
   'PppkContractDetail',
+  'SiasnPage',
+  'SiasnGapsReport',
+  'SiasnIdentityImportResult',
 ] as const;
 export type ResponseTypeName = (typeof RESPONSE_TYPE_NAMES)[number];

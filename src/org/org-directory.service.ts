@@ -153,6 +153,29 @@ export class OrgDirectory {
     );
   }
 
+  /** Everyone with an assignment on a date (optionally only in some units), by NIP. */
+  async snapshotsOn(onDate: string, unitIds?: string[], manager?: EntityManager): Promise<AssignmentSnapshot[]> {
+    return this.m(manager).query(
+      `${SNAPSHOT_SQL} WHERE ($1::uuid[] IS NULL OR a.unit_id = ANY($1::uuid[])) ORDER BY e.nip`,
+      [unitIds ?? null, onDate],
+    );
+  }
+
+  /** Which of these NIPs are employees (any assignment, past or present). */
+  async existingNips(nips: string[], manager?: EntityManager): Promise<string[]> {
+    const rows: { nip: string }[] = await this.m(manager).query(
+      `SELECT nip FROM employees WHERE nip = ANY($1::text[])`,
+      [nips],
+    );
+    return rows.map((r) => r.nip);
+  }
+
+  /** The id of a unit by its code, or null. */
+  async unitIdByCode(code: string, manager?: EntityManager): Promise<string | null> {
+    const rows: { id: string }[] = await this.m(manager).query(`SELECT id FROM units WHERE code = $1`, [code]);
+    return rows[0]?.id ?? null;
+  }
+
   /** Unit ids of a unit and all units below it. */
   async subtreeUnitIds(unitId: string, manager?: EntityManager): Promise<string[]> {
     return (await this.units.subtree(unitId, manager)).map((u) => u.id);

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { LedgerEntry } from '../rules';
+
+export interface CreditEntryRow {
+  employeeId: string;
+  nip: string;
+  /** Version of the stored ledger the entry comes from. */
+  ledgerVersion: number;
+  entry: Omit<LedgerEntry, 'explanation'>;
+}
+
+/**
+ * Published reader: the stored angka kredit ledger entries (open ledger and closed jenjang ledgers)
+ * whose covered months end in a year. The SIASN exchange builds `angkakredit/save` rows from these.
+ */
+@Injectable()
+export class CreditEntriesReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async entriesEndingIn(
+    year: number,
+    filter: { nips?: string[]; employeeIds?: string[] } = {},
+    manager?: EntityManager,
+  ): Promise<CreditEntryRow[]> {
+    const rows: { employee_id: string; nip: string; version: number; entries: LedgerEntry[] | null }[] = await (
+      manager ?? this.dataSource.manager
+    ).query(
+      `SELECT l.employee_id, e.nip, l.version,
+              COALESCE(l.result->'ledger'->'allEntries', '[]'::jsonb)
+                || COALESCE((SELECT jsonb_agg(x) FROM jsonb_array_elements(COALESCE(l.result->'ledger'->'closed', '[]'::jsonb)) c,
+                                  jsonb_array_elements(COALESCE(c->'entries', '[]'::jsonb)) x), '[]'::jsonb) AS entries
+         FROM ak_ledgers l JOIN employees e ON e.id = l.employee_id
+        WHERE ($1::text[] IS NULL OR e.nip = ANY($1::text[])) AND ($2::uuid[] IS NULL OR l.employee_id = ANY($2::uuid[]))
+        ORDER BY e.nip`,
+      [filter.nips ?? null, filter.employeeIds ?? null],
+    );
+    const out: CreditEntryRow[] = [];
+    for (const r of rows)
+      for (const e of r.entries ?? []) {
+        if (!e.toMonth || Number(e.toMonth.slice(0, 4)) !== year) continue;
+        const { explanation: _x, ...entry } = e;
+        void _x;
+        out.push({ employeeId: r.employee_id, nip: r.nip, ledgerVersion: r.version, entry });
+      }
+    return out;
+  }
+}

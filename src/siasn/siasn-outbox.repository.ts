@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { SiasnKind } from '../rules';
+
+export type OutboxState = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'DEAD' | 'SUPERSEDED';
+
+export interface OutboxRow {
+  id: string;
+  kind: SiasnKind;
+  nip: string;
+  naturalKey: string;
+  sourceRef: string;
+  payloadHash: string;
+  payload: Record<string, unknown>;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: string | null;
+  siasnId: string | null;
+  lastError: string | null;
+  batchId: string | null;
+}
+
+const COLUMNS = `id::text AS id, kind, nip, natural_key AS "naturalKey", source_ref AS "sourceRef", payload_hash AS "payloadHash",
+  payload, state, attempts, next_attempt_at AS "nextAttemptAt", siasn_id AS "siasnId", last_error AS "lastError", batch_id AS "batchId"`;
+
+/** SQL of siasn_outbox and siasn_attempts. */
+@Injectable()
+export class SiasnOutboxRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager) {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** Latest row per natural key (its state) and the SIASN id last known for the key (sent or imported). */
+  async statusByKeys(
+    keys: string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, { state: OutboxState; siasnId: string | null }>> {
+    if (keys.length === 0) return new Map();
+    const rows: { natural_key: string; state: OutboxState; siasn_id: string | null }[] = await this.m(manager).query(
+      `SELECT DISTINCT ON (natural_key) natural_key, state,
+              (SELECT o2.siasn_id FROM siasn_outbox o2 WHERE o2.natural_key = o.natural_key AND o2.siasn_id IS NOT NULL
+                ORDER BY o2.id DESC LIMIT 1) AS siasn_id
+         FROM siasn_outbox o WHERE natural_key = ANY($1::text[]) ORDER BY natural_key, id DESC`,
+      [keys],
+    );
+    return new Map(rows.map((r) => [r.natural_key, { state: r.state, siasnId: r.siasn_id }]));
+  }
+
+  async byId(id: string, manager?: EntityManager, lock = false): Promise<OutboxRow | null> {
+    const rows: OutboxRow[] = await this.m(manager).query(
+      `SELECT ${COLUMNS} FROM siasn_outbox WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+}
