@@ -120,3 +120,40 @@ export async function postToTarget(
     req.end(body);
   });
 }
+
+/**
+ * Any request to a checked target (the SIASN exchange uses it too): internal addresses refused unless
+ * allowed, at check and at connect time; no redirects followed; the answer's status and text.
+ */
+export async function requestTarget(
+  raw: string,
+  init: { method: string; headers: Record<string, string>; body?: string | Buffer },
+  rules: TargetRules,
+  timeoutMs = 10_000,
+): Promise<{ status: number; text: string }> {
+  const problem = await targetProblem(raw, rules);
+  if (problem) throw new TargetRefused(`target ${problem}`);
+  const url = new URL(raw);
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const body = init.body ?? '';
+  return new Promise((resolve, reject) => {
+    const req = send(
+      url,
+      {
+        method: init.method,
+        headers: { ...init.headers, 'content-length': Buffer.byteLength(body) },
+        lookup: guardedLookup(rules),
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}

@@ -1,0 +1,209 @@
+import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { FakeKind, FakeSiasnStore } from './siasn-fake-store';
+
+/** One scripted answer: an HTTP status, SIASN's business error, an expired token (401 once), or no answer. */
+export type FakeFault = { status: number } | { businessError: string } | 'EXPIRED_TOKEN' | 'HANG';
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  at: number;
+}
+
+export const FAKE_CREDENTIALS = {
+  consumerKey: 'fake-consumer-key',
+  consumerSecret: 'fake-consumer-secret',
+  ssoClientId: 'fake-sso-client',
+  ssoUsername: 'operator-bkpsdm',
+  ssoPassword: 'fake-sso-password',
+};
+
+const API = '/apisiasn/1.0';
+const SAVE: Record<string, [FakeKind, string]> = {
+  '/skp22/save': ['skp22', 'rwSkpId'],
+  '/kinerjaperiodik/save': ['kinerjaperiodik', 'rwKinerjaPeriodikId'],
+  '/angkakredit/save': ['angkakredit', 'rwAngkaKreditId'],
+};
+
+/**
+ * A fake SIASN for tests and demos (spec 04 §8): the WSO2 and SSO token handshake, the save, read,
+ * delete and upload endpoints, steerable faults per path prefix, and a record of every request.
+ */
+export class FakeSiasn {
+  readonly store = new FakeSiasnStore();
+  readonly requests: FakeRequest[] = [];
+  private readonly faults: { prefix: string; fault: FakeFault }[] = [];
+  private readonly hung: ServerResponse[] = [];
+  private wso2Tokens = new Set<string>();
+  private ssoTokens = new Set<string>();
+  private server: Server | null = null;
+  url = '';
+
+  async start(port = 0, host = '127.0.0.1'): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((r) => this.server!.listen(port, host, r));
+    const a = this.server.address() as { port: number };
+    this.url = `http://${host}:${a.port}`;
+    return this;
+  }
+
+  /** Environment for the engine pointing at this fake. */
+  env(): Record<string, string> {
+    return {
+      SIASN_BASE_URL: `${this.url}${API}`,
+      SIASN_WSO2_TOKEN_URL: `${this.url}/oauth2/token`,
+      SIASN_SSO_TOKEN_URL: `${this.url}/sso/token`,
+      SIASN_CONSUMER_KEY: FAKE_CREDENTIALS.consumerKey,
+      SIASN_CONSUMER_SECRET: FAKE_CREDENTIALS.consumerSecret,
+      SIASN_SSO_CLIENT_ID: FAKE_CREDENTIALS.ssoClientId,
+      SIASN_SSO_USERNAME: FAKE_CREDENTIALS.ssoUsername,
+      SIASN_SSO_PASSWORD: FAKE_CREDENTIALS.ssoPassword,
+    };
+  }
+
+  /** The next requests whose path (under the API base, e.g. `/skp22/save`) starts with `prefix` get these answers, in order. */
+  failNext(prefix: string, ...faults: FakeFault[]): void {
+    for (const fault of faults) this.faults.push({ prefix, fault });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+    for (const r of this.hung.splice(0)) r.destroy();
+  }
+
+  /** Requests to an API path (under the base), e.g. saves('/skp22/save'). */
+  calls(method: string, prefix: string): FakeRequest[] {
+    return this.requests.filter((r) => r.method === method && r.path.startsWith(`${API}${prefix}`));
+  }
+
+  async close(): Promise<void> {
+    this.clearFaults();
+    if (this.server) await new Promise<void>((r) => this.server!.close(() => r()));
+    this.server?.closeAllConnections();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString('latin1');
+    const path = (req.url ?? '/').split('?')[0];
+    this.requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body, at: Date.now() });
+    const send = (status: number, json: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+    };
+    if (path === '/oauth2/token') return this.wso2Token(req, body, send);
+    if (path === '/sso/token') return this.ssoToken(body, send);
+    if (!path.startsWith(API)) return send(404, { message: 'not found' });
+    const sub = path.slice(API.length);
+    const bearer = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+    const sso = String(req.headers.auth ?? '').replace(/^bearer /i, '');
+    if (!this.wso2Tokens.has(bearer) || !this.ssoTokens.has(sso)) return send(401, { message: 'Invalid Credentials' });
+    const i = this.faults.findIndex((f) => sub.startsWith(f.prefix));
+    if (i >= 0) {
+      const [{ fault }] = this.faults.splice(i, 1);
+      if (fault === 'HANG') return void this.hung.push(res);
+      if (fault === 'EXPIRED_TOKEN') {
+        this.wso2Tokens.clear();
+        this.ssoTokens.clear();
+        return send(401, { message: 'token expired' });
+      }
+      if ('status' in fault) return send(fault.status, { message: `fake fault ${fault.status}` });
+      return send(200, { success: false, message: fault.businessError, mapData: null });
+    }
+    return this.api(req.method ?? 'GET', sub, body, send);
+  }
+
+  private wso2Token(req: IncomingMessage, body: string, send: (s: number, j: unknown) => void) {
+    const basic = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
+    const form = new URLSearchParams(body);
+    const ok =
+      form.get('grant_type') === 'client_credentials' &&
+      basic === `${FAKE_CREDENTIALS.consumerKey}:${FAKE_CREDENTIALS.consumerSecret}`;
+    if (!ok) return send(401, { error: 'invalid_client' });
+    const token = `wso2-${randomUUID()}`;
+    this.wso2Tokens.add(token);
+    return send(200, { access_token: token, token_type: 'Bearer', expires_in: 3600 });
+  }
+
+  private ssoToken(body: string, send: (s: number, j: unknown) => void) {
+    const f = new URLSearchParams(body);
+    const ok =
+      f.get('grant_type') === 'password' &&
+      f.get('client_id') === FAKE_CREDENTIALS.ssoClientId &&
+      f.get('username') === FAKE_CREDENTIALS.ssoUsername &&
+      f.get('password') === FAKE_CREDENTIALS.ssoPassword;
+    if (!ok) return send(401, { error: 'invalid_grant' });
+    const token = `sso-${randomUUID()}`;
+    this.ssoTokens.add(token);
+    return send(200, { access_token: token, token_type: 'bearer', expires_in: 3600 });
+  }
+
+  private api(method: string, sub: string, body: string, send: (s: number, j: unknown) => void) {
+    const s = this.store;
+    if (method === 'POST' && SAVE[sub]) {
+      const [kind, idKey] = SAVE[sub];
+      let parsed: Record<string, unknown>;
+      try {
+        parsed = JSON.parse(body) as Record<string, unknown>;
+      } catch {
+        return send(400, { success: false, message: 'invalid JSON' });
+      }
+      const row = s.save(kind, parsed);
+      if (!row) return send(200, { success: false, message: 'PNS tidak ditemukan', mapData: null });
+      return send(200, { success: true, message: 'Data berhasil disimpan', mapData: { [idKey]: row.id } });
+    }
+    let m = /^\/pns\/data-utama\/(\d{18})$/.exec(sub);
+    if (method === 'GET' && m) {
+      const d = s.dataUtama(m[1]);
+      return d ? send(200, { code: 1, data: d }) : send(200, { code: 0, data: 'Data tidak ditemukan' });
+    }
+    m = /^\/pns\/rw-jabatan\/(\d{18})$/.exec(sub);
+    if (method === 'GET' && m) {
+      const d = s.rwJabatanView(m[1]);
+      return d ? send(200, { code: 1, data: d }) : send(200, { code: 0, data: 'Data tidak ditemukan' });
+    }
+    m = /^\/pns\/rw-(skp22|kinerjaperiodik|angkakredit)\/(\d{18})$/.exec(sub);
+    if (method === 'GET' && m)
+      return send(200, { code: 1, data: s.list(m[1] as FakeKind, m[2]).map((r) => s.readView(r)) });
+    m = /^\/(skp22|angkakredit)\/id\/([\w-]+)$/.exec(sub);
+    if (method === 'GET' && m) {
+      const r = s.rows.get(m[2]);
+      return r ? send(200, { code: 1, data: s.readView(r) }) : send(200, { code: 0, data: null });
+    }
+    m = /^\/(kinerjaperiodik|angkakredit)\/delete\/([\w-]+)$/.exec(sub);
+    if (method === 'DELETE' && m) {
+      const ok = s.rows.delete(m[2]);
+      return send(200, { success: ok, message: ok ? 'Data berhasil dihapus' : 'Data tidak ditemukan' });
+    }
+    if (method === 'POST' && (sub === '/upload-dok' || sub === '/upload-dok-rw')) {
+      const ref = /name="id_ref_dokumen"\r\n\r\n([^\r]+)/.exec(body)?.[1];
+      const riwayat = /name="id_riwayat"\r\n\r\n([^\r]+)/.exec(body)?.[1];
+      if (!ref || !/name="file"/.test(body))
+        return send(400, { success: false, message: 'file dan id_ref_dokumen wajib' });
+      if (sub === '/upload-dok-rw') {
+        const row = riwayat ? s.rows.get(riwayat) : undefined;
+        if (!row) return send(200, { success: false, message: 'Riwayat tidak ditemukan' });
+        row.documents.push({ idRefDokumen: ref, size: body.length });
+      }
+      const dokId = randomUUID();
+      return send(200, {
+        success: true,
+        data: {
+          dok_id: dokId,
+          dok_nama: `dok-${ref}.pdf`,
+          dok_uri: `peremajaan/${dokId}.pdf`,
+          object: `${dokId}.pdf`,
+          slug: ref,
+        },
+      });
+    }
+    return send(404, { message: `fake SIASN has no ${method} ${sub}` });
+  }
+}
+
+export async function startFakeSiasn(port = 0, host = '127.0.0.1'): Promise<FakeSiasn> {
+  return new FakeSiasn().start(port, host);
+}
