@@ -2,7 +2,7 @@ import { AgencyModule } from '../agency/agency.module';
 import { Module } from '@nestjs/common';
 import { DisciplineReadModule } from '../discipline/discipline-read';
 import { OutcomesModule } from '../outcomes/outcomes.module';
-import { CreditEntriesReader } from './credit-entries-reader';
+import { CreditEntriesReader } from './credit-entries.repository';
 import { CreditLedgerRepository } from './credit-ledger.repository';
 import { CreditLedgerService } from './credit-ledger.service';
 import { CreditController } from './credit.controller';

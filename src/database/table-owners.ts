@@ -43,6 +43,7 @@ export const TABLE_OWNERS: Record<string, readonly string[]> = {
   ],
   pppk: ['pppk_contracts', 'pppk_contract_reviews'],
   agency: ['agency_profile', 'agency_document_numbers'],
+  siasn: ['siasn_identities', 'siasn_rw_jabatan', 'siasn_outbox', 'siasn_attempts', 'siasn_batches', 'siasn_holdings'],
   outcomes: ['outcomes'],
   webhooks: ['webhook_subscriptions', 'webhook_deliveries'],
   audit: ['audit_log'],

@@ -7,7 +7,7 @@ import { DistributionService } from './distribution.service';
 import { EvaluationAccess } from './evaluation-access';
 import { EvaluationStatusReader } from './evaluation-status-reader';
 import { FinalPredicatesReader } from './final-predicates.repository';
-import { FinalEvaluationReader } from './final-evaluation-reader';
+import { FinalEvaluationReader } from './final-evaluation.repository';
 import { EvaluationStore } from './evaluation-store';
 import { EvaluationViews } from './evaluation-views';
 import { EvaluationController, OrgPerformanceController } from './evaluation.controller';

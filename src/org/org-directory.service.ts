@@ -170,6 +170,14 @@ export class OrgDirectory {
     return rows.map((r) => r.nip);
   }
 
+  /** Employee ids of these NIPs. */
+  async idsByNips(nips: string[], manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.m(manager).query(`SELECT id FROM employees WHERE nip = ANY($1::text[])`, [
+      nips,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
   /** The id of a unit by its code, or null. */
   async unitIdByCode(code: string, manager?: EntityManager): Promise<string | null> {
     const rows: { id: string }[] = await this.m(manager).query(`SELECT id FROM units WHERE code = $1`, [code]);

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AgencyService } from '../agency/agency.service';
-import { CreditEntriesReader, type CreditEntryRow } from '../angka-kredit/credit-entries-reader';
+import { CreditEntriesReader, type CreditEntryRow } from '../angka-kredit/credit-entries.repository';
 import {
   FinalEvaluationReader,
   type FinalEvaluationQuery,
   type FinalEvaluationRow,
-} from '../evaluation/final-evaluation-reader';
+} from '../evaluation/final-evaluation.repository';
 import { OrgDirectory } from '../org/org-directory.service';
 import {
   angkaKreditKey,
@@ -129,10 +129,13 @@ export class SiasnPayloadsService {
     filter: { nips?: string[]; employeeIds?: string[] } = {},
     manager?: EntityManager,
   ): Promise<SiasnDraft[]> {
-    const rows = (await this.credit.entriesEndingIn(year, filter, manager)).filter((r) =>
+    const employeeIds = filter.nips ? await this.org.idsByNips(filter.nips, manager) : filter.employeeIds;
+    const entries = (await this.credit.entriesEndingIn(year, employeeIds, manager)).filter((r) =>
       (SIASN_AK_SOURCES as readonly string[]).includes(r.entry.source),
     );
-    if (rows.length === 0) return [];
+    if (entries.length === 0) return [];
+    const nipOf = await this.org.nipsByIds([...new Set(entries.map((r) => r.employeeId))], manager);
+    const rows = entries.map((r) => ({ ...r, nip: nipOf.get(r.employeeId)! }));
     const nips = [...new Set(rows.map((r) => r.nip))];
     const [ids, rw, paks] = await Promise.all([
       this.identities.pnsIds(nips, manager),
@@ -145,7 +148,7 @@ export class SiasnPayloadsService {
   }
 
   private creditDraft(
-    r: CreditEntryRow,
+    r: CreditEntryRow & { nip: string },
     siasnPnsId: string | undefined,
     rw: { rwJabatanId: string } | null,
     pak: { number: string; issuedOn: string } | undefined,

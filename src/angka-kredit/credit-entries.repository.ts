@@ -4,7 +4,6 @@ import type { LedgerEntry } from '../rules';
 
 export interface CreditEntryRow {
   employeeId: string;
-  nip: string;
   /** Version of the stored ledger the entry comes from. */
   ledgerVersion: number;
   entry: Omit<LedgerEntry, 'explanation'>;
@@ -20,20 +19,20 @@ export class CreditEntriesReader {
 
   async entriesEndingIn(
     year: number,
-    filter: { nips?: string[]; employeeIds?: string[] } = {},
+    employeeIds: string[] | undefined,
     manager?: EntityManager,
   ): Promise<CreditEntryRow[]> {
-    const rows: { employee_id: string; nip: string; version: number; entries: LedgerEntry[] | null }[] = await (
+    const rows: { employee_id: string; version: number; entries: LedgerEntry[] | null }[] = await (
       manager ?? this.dataSource.manager
     ).query(
-      `SELECT l.employee_id, e.nip, l.version,
+      `SELECT l.employee_id, l.version,
               COALESCE(l.result->'ledger'->'allEntries', '[]'::jsonb)
                 || COALESCE((SELECT jsonb_agg(x) FROM jsonb_array_elements(COALESCE(l.result->'ledger'->'closed', '[]'::jsonb)) c,
                                   jsonb_array_elements(COALESCE(c->'entries', '[]'::jsonb)) x), '[]'::jsonb) AS entries
-         FROM ak_ledgers l JOIN employees e ON e.id = l.employee_id
-        WHERE ($1::text[] IS NULL OR e.nip = ANY($1::text[])) AND ($2::uuid[] IS NULL OR l.employee_id = ANY($2::uuid[]))
-        ORDER BY e.nip`,
-      [filter.nips ?? null, filter.employeeIds ?? null],
+         FROM ak_ledgers l
+        WHERE $1::uuid[] IS NULL OR l.employee_id = ANY($1::uuid[])
+        ORDER BY l.employee_id`,
+      [employeeIds ?? null],
     );
     const out: CreditEntryRow[] = [];
     for (const r of rows)
@@ -41,7 +40,7 @@ export class CreditEntriesReader {
         if (!e.toMonth || Number(e.toMonth.slice(0, 4)) !== year) continue;
         const { explanation: _x, ...entry } = e;
         void _x;
-        out.push({ employeeId: r.employee_id, nip: r.nip, ledgerVersion: r.version, entry });
+        out.push({ employeeId: r.employee_id, ledgerVersion: r.version, entry });
       }
     return out;
   }

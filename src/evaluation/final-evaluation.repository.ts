@@ -39,6 +39,7 @@ export interface FinalEvaluationQuery {
 /**
  * Published reader: FINAL evaluations with their ratings and the frozen PPK block (the SIASN exchange
  * builds its payloads from these). Takes the caller's transaction so a fact can be read before commit.
+ * The NIP is the one frozen on the evaluation (its snapshot, set when the result was issued).
  */
 @Injectable()
 export class FinalEvaluationReader {
@@ -56,23 +57,23 @@ export class FinalEvaluationReader {
     };
     if (q.year !== undefined) add(`left(ev.period, 4) = $?`, String(q.year));
     if (q.period !== undefined) add(`ev.period = $?`, q.period);
-    if (q.nips) add(`e.nip = ANY($?::text[])`, q.nips);
+    if (q.nips) add(`ev.snapshot->'employee'->>'nip' = ANY($?::text[])`, q.nips);
     if (q.unitIds) add(`ev.unit_id = ANY($?::uuid[])`, q.unitIds);
     if (q.evaluationIds) add(`ev.id = ANY($?::uuid[])`, q.evaluationIds);
     if (q.after) {
       params.push(q.after[0], q.after[1]);
-      where.push(`(e.nip, ev.period) > ($${params.length - 1}, $${params.length})`);
+      where.push(`(ev.snapshot->'employee'->>'nip', ev.period) > ($${params.length - 1}, $${params.length})`);
     }
     params.push(q.limit ?? 100_000);
     return (manager ?? this.dataSource.manager).query(
-      `SELECT ev.id AS "evaluationId", ev.employee_id AS "employeeId", e.nip, ev.period, ev.period_kind AS "periodKind",
+      `SELECT ev.id AS "evaluationId", ev.employee_id AS "employeeId", ev.snapshot->'employee'->>'nip' AS nip, ev.period, ev.period_kind AS "periodKind",
               ev.from_month AS "fromMonth", ev.to_month AS "toMonth", ev.unit_id AS "unitId",
               ev.result_rating AS "resultRating", ev.behavior_rating AS "behaviorRating", ev.predicate,
               ev.snapshot->'ppk' AS ppk, ev.snapshot->'employee' AS employee,
               to_char(ev.ref_date, 'YYYY-MM-DD') AS "refDate"
-         FROM evaluations ev JOIN employees e ON e.id = ev.employee_id
+         FROM evaluations ev
         WHERE ${where.join(' AND ')}
-        ORDER BY e.nip, ev.period
+        ORDER BY ev.snapshot->'employee'->>'nip', ev.period
         LIMIT $${params.length}`,
       params,
     );
