@@ -46,6 +46,19 @@ export class AgencyRepository extends BaseRepository {
     );
   }
 
+  async issuedNumbers(
+    kind: string,
+    year: number,
+    subjects: string[],
+    manager?: EntityManager,
+  ): Promise<{ subject: string; number: string; issued_on: string }[]> {
+    return this.db(manager).query(
+      `SELECT subject, number, to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS issued_on
+         FROM agency_document_numbers WHERE kind = $1 AND year = $2 AND subject = ANY($3::text[])`,
+      [kind, year, subjects],
+    );
+  }
+
   async issuedNumber(kind: string, year: number, subject: string): Promise<string | null> {
     const rows: { number: string }[] = await this.db().query(
       `SELECT number FROM agency_document_numbers WHERE kind = $1 AND year = $2 AND subject = $3`,

@@ -122,13 +122,7 @@ export class AgencyService {
     subjects: string[],
     manager?: EntityManager,
   ): Promise<Map<string, { number: string; issuedOn: string }>> {
-    const rows: { subject: string; number: string; issued_on: string }[] = await (
-      manager ?? this.dataSource.manager
-    ).query(
-      `SELECT subject, number, to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS issued_on
-         FROM agency_document_numbers WHERE kind = $1 AND year = $2 AND subject = ANY($3::text[])`,
-      [kind, year, subjects],
-    );
+    const rows = await this.agency.issuedNumbers(kind, year, subjects, manager);
     return new Map(rows.map((r) => [r.subject, { number: r.number, issuedOn: r.issued_on }]));
   }
 

@@ -1671,6 +1671,226 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/siasn/skp22": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * skp22/save bodies of FINAL annual evaluations (ADMIN or API key siasn:read)
+         * @description Items { nip, naturalKey, payload (the exact SIASN …/save body, spec 04 §8.2), status (READY, NOT_READY, or the outbox state PENDING/SENDING/SENT/FAILED/DEAD/SUPERSEDED), siasnId, sourceRef, problems [{code, message}] } by NIP. A row that cannot be built (no SIASN person id, no riwayat-jabatan id, no PPK, PAK not issued) is NOT_READY with its problems, never left out silently.
+         */
+        get: operations["SiasnReadController_skp22_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/kinerja-periodik": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * kinerjaperiodik/save bodies of FINAL monthly/quarterly evaluations (JF only by default)
+         * @description Items { nip, naturalKey, payload (the exact SIASN …/save body, spec 04 §8.2), status (READY, NOT_READY, or the outbox state PENDING/SENDING/SENT/FAILED/DEAD/SUPERSEDED), siasnId, sourceRef, problems [{code, message}] } by NIP. A row that cannot be built (no SIASN person id, no riwayat-jabatan id, no PPK, PAK not issued) is NOT_READY with its problems, never left out silently.
+         */
+        get: operations["SiasnReadController_kinerjaPeriodik_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/angka-kredit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * angkakredit/save bodies of the AK ledger entries ending in a year (konversi, integrasi, pertama)
+         * @description Items { nip, naturalKey, payload (the exact SIASN …/save body, spec 04 §8.2), status (READY, NOT_READY, or the outbox state PENDING/SENDING/SENT/FAILED/DEAD/SUPERSEDED), siasnId, sourceRef, problems [{code, message}] } by NIP. A row that cannot be built (no SIASN person id, no riwayat-jabatan id, no PPK, PAK not issued) is NOT_READY with its problems, never left out silently.
+         */
+        get: operations["SiasnReadController_angkaKredit_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/skp22.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The skp22 rows as CSV
+         * @description UTF-8 CSV with BOM (or XLSX), one line per row, payload fields as columns; text cells neutralised against spreadsheet formulas; NIP and codes kept as text. For offices that upload to SIASN by hand.
+         */
+        get: operations["SiasnReadController_skp22Csv_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/skp22.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The skp22 rows as an Excel workbook
+         * @description UTF-8 CSV with BOM (or XLSX), one line per row, payload fields as columns; text cells neutralised against spreadsheet formulas; NIP and codes kept as text. For offices that upload to SIASN by hand.
+         */
+        get: operations["SiasnReadController_skp22Xlsx_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/kinerja-periodik.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kinerja periodik rows as CSV
+         * @description UTF-8 CSV with BOM (or XLSX), one line per row, payload fields as columns; text cells neutralised against spreadsheet formulas; NIP and codes kept as text. For offices that upload to SIASN by hand.
+         */
+        get: operations["SiasnReadController_kinerjaPeriodikCsv_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/kinerja-periodik.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kinerja periodik rows as an Excel workbook
+         * @description UTF-8 CSV with BOM (or XLSX), one line per row, payload fields as columns; text cells neutralised against spreadsheet formulas; NIP and codes kept as text. For offices that upload to SIASN by hand.
+         */
+        get: operations["SiasnReadController_kinerjaPeriodikXlsx_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/angka-kredit.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The angka kredit rows as CSV
+         * @description UTF-8 CSV with BOM (or XLSX), one line per row, payload fields as columns; text cells neutralised against spreadsheet formulas; NIP and codes kept as text. For offices that upload to SIASN by hand.
+         */
+        get: operations["SiasnReadController_angkaKreditCsv_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/angka-kredit.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The angka kredit rows as an Excel workbook
+         * @description UTF-8 CSV with BOM (or XLSX), one line per row, payload fields as columns; text cells neutralised against spreadsheet formulas; NIP and codes kept as text. For offices that upload to SIASN by hand.
+         */
+        get: operations["SiasnReadController_angkaKreditXlsx_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the SIASN identity mapping (ADMIN), all-or-nothing
+         * @description Rows { nip, siasnPnsId? , tmtJabatan?, rwJabatanId?, jabatanNama? }: the SIASN person id (`/pns/data-utama/{nip}` id) and/or the riwayat-jabatan id of a JF post starting on tmtJabatan (`/pns/rw-jabatan/{nip}`). JSON array, or CSV (text/csv) with those header columns. Re-importing a row replaces it. Any bad row or unknown NIP: 400 with every problem, nothing written.
+         */
+        post: operations["SiasnIdentityController_import_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/identities/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who cannot be sent to SIASN and why (ADMIN)
+         * @description Employees in post on the date (PNS; PPPK too when SIASN_PPPK_PUSH=true): SIASN_ID_MISSING (nothing can be sent), RW_JABATAN_MISSING (a JF post without riwayat-jabatan id: no angka kredit).
+         */
+        get: operations["SiasnIdentityController_gaps_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/year-end": {
         parameters: {
             query?: never;
@@ -1742,7 +1962,7 @@ export interface components {
         CreateApiKeyDto: {
             /** @example SIMGAJI payroll */
             name: string;
-            scopes: ("payroll:read" | "attendance:write")[];
+            scopes: ("payroll:read" | "attendance:write" | "siasn:read")[];
         };
         AccountViewDto: {
             nip: string;
@@ -2928,6 +3148,27 @@ export interface components {
         };
         /** @enum {string} */
         AllowanceWarningCode: "PREDIKAT_MISSING" | "ATTENDANCE_MISSING" | "RULESET_MISSING" | "STATUS_UNKNOWN" | "INPUT_INVALID" | "LEAVE_RULE_MISSING" | "CEILING_EXCEEDED" | "HUKDIS_NOT_APPLIED" | "SEGMENT_DAYS_ADJUSTED" | "LEAVE_KIND_MISSING" | "ACTING_POST_MISSING" | "CPNS_TMT_MISSING";
+        AngkaKreditBody: {
+            pnsId: string;
+            rwJabatanId: string;
+            nomorSk: string;
+            tanggalSk: string;
+            bulanMulaiPenailan: string;
+            tahunMulaiPenailan: string;
+            bulanSelesaiPenailan: string;
+            tahunSelesaiPenailan: string;
+            kreditUtamaBaru: string;
+            kreditPenunjangBaru: string;
+            kreditBaruTotal: string;
+            /** @enum {string} */
+            isAngkaKreditPertama: "0" | "1";
+            /** @enum {string} */
+            isIntegrasi: "0" | "1";
+            /** @enum {string} */
+            isKonversi: "0" | "1";
+            path: components["schemas"]["SiasnPath"][];
+            id?: string;
+        };
         ApiKeyList: {
             items: {
                 id: string;
@@ -2942,7 +3183,7 @@ export interface components {
             nextCursor: null;
         };
         /** @enum {string} */
-        ApiKeyScope: "payroll:read" | "attendance:write";
+        ApiKeyScope: "payroll:read" | "attendance:write" | "siasn:read";
         AssignmentHistoryItem: {
             validFrom: string;
             validTo: string | null;
@@ -3814,6 +4055,28 @@ export interface components {
         };
         /** @enum {string} */
         Jenjang: "PEMULA" | "TERAMPIL" | "MAHIR" | "PENYELIA" | "AHLI_PERTAMA" | "AHLI_MUDA" | "AHLI_MADYA" | "AHLI_UTAMA";
+        KinerjaPeriodikBody: {
+            tahun: number;
+            tahunMulaiPenilaian: number;
+            tahunSelesaiPenilaian: number;
+            bulanMulaiPenilaian: number;
+            bulanSelesaiPenilaian: number;
+            periodikId: string;
+            koefisienId: string;
+            hasilKinerjaNilai: number;
+            perilakuKerjaNilai: number;
+            kuadranKinerjaNilai: number;
+            penilaiNama: string;
+            penilaiNipNrp: string;
+            penilaiGolongan: string;
+            penilaiJabatanNama: string;
+            penilaiUnorNama: string;
+            /** @enum {string} */
+            statusPenilai: "ASN" | "NON ASN";
+            pnsDinilaiId: string;
+            path: components["schemas"]["SiasnPath"][];
+            id?: string;
+        };
         LampiranView: {
             resources: string[];
             accountabilityScheme: string[];
@@ -4164,6 +4427,66 @@ export interface components {
         RuleStatus: "CONFIRMED" | "INFERRED";
         /** @enum {string} */
         Sanction: "TEGURAN_LISAN" | "TEGURAN_TERTULIS" | "PERNYATAAN_TIDAK_PUAS" | "POTONG_TUKIN_25_6M" | "POTONG_TUKIN_25_9M" | "POTONG_TUKIN_25_12M" | "TURUN_JABATAN_12M" | "BEBAS_JABATAN_12M" | "PDHTAPS" | "KGB_DELAY_12M" | "KP_DELAY_12M" | "PANGKAT_DOWN_12M" | "PTDH" | "MORAL_TERTUTUP" | "MORAL_TERBUKA";
+        SiasnGap: {
+            nip: string;
+            name: string;
+            unitCode: string;
+            /** @enum {string} */
+            code: "SIASN_ID_MISSING" | "RW_JABATAN_MISSING";
+            message: string;
+        };
+        SiasnGapsReport: {
+            onDate: string;
+            employees: number;
+            mapped: number;
+            gaps: components["schemas"]["SiasnGap"][];
+        };
+        SiasnIdentityImportResult: {
+            identities: number;
+            rwJabatan: number;
+        };
+        SiasnItem: {
+            nip: string;
+            naturalKey: string | null;
+            payload: (components["schemas"]["Skp22Body"] | components["schemas"]["KinerjaPeriodikBody"] | components["schemas"]["AngkaKreditBody"]) | null;
+            status: components["schemas"]["SiasnItemStatus"];
+            siasnId: string | null;
+            sourceRef: string;
+            problems: components["schemas"]["SiasnProblem"][];
+        };
+        /** @enum {string} */
+        SiasnItemStatus: "READY" | "NOT_READY" | "PENDING" | "SENDING" | "SENT" | "FAILED" | "DEAD" | "SUPERSEDED";
+        SiasnPage: {
+            items: components["schemas"]["SiasnItem"][];
+            nextCursor: string | null;
+        };
+        SiasnPath: {
+            dok_id: string;
+            dok_nama: string;
+            dok_uri: string;
+            object: string;
+            slug: string;
+        };
+        SiasnProblem: {
+            code: string;
+            message: string;
+        };
+        Skp22Body: {
+            tahun: number;
+            hasilKinerjaNilai: number;
+            perilakuKerjaNilai: number;
+            kuadranKinerjaNilai: number;
+            penilaiNama: string;
+            penilaiNipNrp: string;
+            penilaiGolongan: string;
+            penilaiJabatan: string;
+            penilaiUnorNama: string;
+            /** @enum {string} */
+            statusPenilai: "ASN" | "NON ASN";
+            pnsDinilaiOrang: string;
+            path: components["schemas"]["SiasnPath"][];
+            id?: string;
+        };
         /** @enum {string} */
         SkpApproach: "KUANTITATIF" | "KUALITATIF";
         /** @enum {string} */
@@ -14340,6 +14663,918 @@ export interface operations {
             };
             /** @description The body is not of a content type this route reads */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnReadController_skp22_v1: {
+        parameters: {
+            query: {
+                after?: unknown;
+                /** @description default 100, max 1000 */
+                limit?: unknown;
+                nip?: unknown;
+                /** @description the unit and its sub-units */
+                unitCode?: unknown;
+                year: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnPage"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnReadController_kinerjaPeriodik_v1: {
+        parameters: {
+            query: {
+                after?: unknown;
+                limit?: unknown;
+                nip?: unknown;
+                unitCode?: unknown;
+                period: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnPage"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnReadController_angkaKredit_v1: {
+        parameters: {
+            query: {
+                after?: unknown;
+                limit?: unknown;
+                nip?: unknown;
+                year: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnPage"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnReadController_skp22Csv_v1: {
+        parameters: {
+            query: {
+                /** @description NIP and other digit codes as ="…" so spreadsheets keep them as text (default text), or bare digits (plain) */
+                codes?: "text" | "plain";
+                /** @description UTF-8 byte-order mark first (default true) */
+                bom?: "true" | "false";
+                /** @description field separator (default comma; semicolon for spreadsheets with Indonesian settings) */
+                sep?: "comma" | "semicolon";
+                unitCode?: unknown;
+                year: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, one line per row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnReadController_skp22Xlsx_v1: {
+        parameters: {
+            query: {
+                unitCode?: unknown;
+                year: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnReadController_kinerjaPeriodikCsv_v1: {
+        parameters: {
+            query: {
+                /** @description NIP and other digit codes as ="…" so spreadsheets keep them as text (default text), or bare digits (plain) */
+                codes?: "text" | "plain";
+                /** @description UTF-8 byte-order mark first (default true) */
+                bom?: "true" | "false";
+                /** @description field separator (default comma; semicolon for spreadsheets with Indonesian settings) */
+                sep?: "comma" | "semicolon";
+                unitCode?: unknown;
+                period: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, one line per row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnReadController_kinerjaPeriodikXlsx_v1: {
+        parameters: {
+            query: {
+                unitCode?: unknown;
+                period: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnReadController_angkaKreditCsv_v1: {
+        parameters: {
+            query: {
+                /** @description NIP and other digit codes as ="…" so spreadsheets keep them as text (default text), or bare digits (plain) */
+                codes?: "text" | "plain";
+                /** @description UTF-8 byte-order mark first (default true) */
+                bom?: "true" | "false";
+                /** @description field separator (default comma; semicolon for spreadsheets with Indonesian settings) */
+                sep?: "comma" | "semicolon";
+                year: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, one line per row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnReadController_angkaKreditXlsx_v1: {
+        parameters: {
+            query: {
+                year: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnIdentityController_import_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example 198807192012071019 */
+                    nip: string;
+                    /** @example A8ACA7397AEB3912E040640A040269BB */
+                    siasnPnsId?: string;
+                    /** Format: date */
+                    tmtJabatan?: string;
+                    rwJabatanId?: string;
+                    jabatanNama?: string;
+                }[];
+                "text/csv": {
+                    /** @example 198807192012071019 */
+                    nip: string;
+                    /** @example A8ACA7397AEB3912E040640A040269BB */
+                    siasnPnsId?: string;
+                    /** Format: date */
+                    tmtJabatan?: string;
+                    rwJabatanId?: string;
+                    jabatanNama?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnIdentityImportResult"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is not of a content type this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnIdentityController_gaps_v1: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD, default today */
+                on?: string;
+                unitCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnGapsReport"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
