@@ -57,4 +57,17 @@ export class OrgDirectoryRepository extends BaseRepository {
     );
     return rows.map((r) => r.id);
   }
+
+  /** One recorded employee event (mutasi, pensiun, Plt end …). */
+  async event(
+    id: string,
+    manager?: EntityManager,
+  ): Promise<{ employeeId: string; type: string; date: string; delegationId: string | null } | null> {
+    const rows = await this.db(manager).query(
+      `SELECT employee_id AS "employeeId", type, to_char(event_date,'YYYY-MM-DD') AS date, delegation_id AS "delegationId"
+         FROM employee_events WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
 }

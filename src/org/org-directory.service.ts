@@ -215,6 +215,11 @@ export class OrgDirectory {
     return this.directory.currentIdsByStatus(status, manager);
   }
 
+  /** One recorded employee event (mutasi, pensiun, Plt end …); null when unknown. */
+  employeeEvent(id: string, manager?: EntityManager) {
+    return this.directory.event(id, manager);
+  }
+
   /** Employees whose open assignment is in the unit with this code or below it. */
   async currentMemberIdsOfSubtree(unitCode: string, manager?: EntityManager): Promise<string[]> {
     return this.directory.currentMemberIds(await this.subtreeUnitIdsByCode(unitCode, manager), manager);

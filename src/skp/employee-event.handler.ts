@@ -3,6 +3,8 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
+import { OrgDirectory } from '../org/org-directory.service';
+import { SkpRepository } from './skp.repository';
 import { SegmentRow, SkpSegmentsRepository } from './skp-segments.repository';
 
 /** Events that end the running DEFINITIVE SKP (spec 04 §1.2); MENINGGAL on the day itself, the others the day before. */
@@ -22,6 +24,8 @@ const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_
 export class EmployeeEventHandler {
   constructor(
     private readonly segments: SkpSegmentsRepository,
+    private readonly skp: SkpRepository,
+    private readonly org: OrgDirectory,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -29,21 +33,13 @@ export class EmployeeEventHandler {
   @JobHandler('skp.apply-employee-event')
   async handle(payload: Record<string, unknown>, ctx: JobContext) {
     const m = ctx.manager;
-    const rows: { employeeId: string; type: string; date: string; delegationId: string | null }[] = await m.query(
-      `SELECT employee_id AS "employeeId", type, to_char(event_date,'YYYY-MM-DD') AS date, delegation_id AS "delegationId"
-         FROM employee_events WHERE id = $1`,
-      [payload.eventId],
-    );
-    const ev = rows[0];
+    const ev = await this.org.employeeEvent(String(payload.eventId), m);
     if (!ev) return { skipped: 'event not found' };
     const closed: { skpId: string; periodEnd: string }[] = [];
     const close = async (skp: SegmentRow, end: string) => {
       if (skp.status !== 'APPROVED' || skp.periodEnd <= end || end < skp.periodStart) return;
       await this.segments.close(m, skp.id, end, ev.type, this.clock.now());
-      await m.query(
-        `INSERT INTO skp_transitions (skp_id, from_status, to_status, action, actor, reason) VALUES ($1, 'APPROVED', 'CLOSED', 'CLOSE', 'system', $2)`,
-        [skp.id, `${ev.type} ${ev.date}`],
-      );
+      await this.skp.recordClosed(skp.id, `${ev.type} ${ev.date}`, m);
       await this.audit.record(m, {
         action: 'skp.close',
         entityType: 'Skp',

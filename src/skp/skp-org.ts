@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ErrorDetail } from '../common/api-error';
 import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
+import { SkpRepository } from './skp.repository';
 
 export interface PersonSnapshot {
   nip: string;
@@ -37,7 +38,10 @@ const person = (s: AssignmentSnapshot): PersonSnapshot => ({
 /** The organisation facts an SKP depends on: snapshots, the PPK on the reference date, the leader's approved results. */
 @Injectable()
 export class SkpOrg {
-  constructor(private readonly org: OrgDirectory) {}
+  constructor(
+    private readonly org: OrgDirectory,
+    private readonly skp: SkpRepository,
+  ) {}
 
   async snapshot(m: EntityManager, employeeId: string, onDate: string): Promise<SkpSnapshot | null> {
     const emp = await this.org.snapshotById(employeeId, onDate, m);
@@ -54,11 +58,7 @@ export class SkpOrg {
   /** The PPK's APPROVED SKP of the year, if any (the results subordinates cascade from). */
   async leaderApprovedSkpId(m: EntityManager, ppkId: string | null, year: number): Promise<string | null> {
     if (!ppkId) return null;
-    const rows: { id: string }[] = await m.query(
-      `SELECT id FROM skp WHERE employee_id = $1 AND year = $2 AND status = 'APPROVED' ORDER BY kind = 'ACTING', period_start DESC`,
-      [ppkId, year],
-    );
-    return rows[0]?.id ?? null;
+    return this.skp.approvedSkpId(ppkId, year, m);
   }
 
   /** Every parentResultId must be a result of the PPK's APPROVED SKP of the same year. */
@@ -69,16 +69,7 @@ export class SkpOrg {
   ): Promise<ErrorDetail[]> {
     const wanted = results.map((r) => r.parentResultId).filter((x): x is string => !!x);
     if (wanted.length === 0) return [];
-    const ok = new Set<string>(
-      leaderSkpId
-        ? (
-            await m.query(`SELECT id FROM skp_results WHERE skp_id = $1 AND id = ANY($2::uuid[])`, [
-              leaderSkpId,
-              wanted,
-            ])
-          ).map((r: { id: string }) => r.id)
-        : [],
-    );
+    const ok = new Set<string>(leaderSkpId ? await this.skp.resultIdsOf(leaderSkpId, wanted, m) : []);
     const out: ErrorDetail[] = [];
     results.forEach((r, i) => {
       if (r.parentResultId && !ok.has(r.parentResultId)) {

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { badRequest, conflict, notFound, unprocessable } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
 import { CreateSkpDto, ResultDto } from './dto/skp.dto';
+import { SkpRepository } from './skp.repository';
 import { SkpSegmentsRepository } from './skp-segments.repository';
 import { SkpStore } from './skp-store';
 import { SkpKind } from './skp.enums';
@@ -29,6 +30,7 @@ export class SkpSegmentPlanner {
     private readonly segments: SkpSegmentsRepository,
     private readonly store: SkpStore,
     private readonly config: AppConfig,
+    private readonly skp: SkpRepository,
   ) {}
 
   async span(m: EntityManager, employeeId: string, dto: CreateSkpDto): Promise<SkpSpan> {
@@ -96,8 +98,7 @@ export class SkpSegmentPlanner {
       ]);
     if (dto.results.length)
       throw badRequest(invalid, [{ field: 'copyFromSkpId', problem: 'give either results or copyFromSkpId' }]);
-    const owner: { employee_id: string }[] = await m.query(`SELECT employee_id FROM skp WHERE id = $1`, [source]);
-    if (owner[0]?.employee_id !== employeeId) throw notFound('SKP');
+    if ((await this.skp.ownerOf(source, m)) !== employeeId) throw notFound('SKP');
     const old = await this.store.results(m, source);
     return old.map(
       (r) =>

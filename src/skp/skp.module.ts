@@ -7,11 +7,13 @@ import { SkpSegmentsRepository } from './skp-segments.repository';
 import { SkpStatusReader } from './skp-status-reader';
 import { SkpStore } from './skp-store';
 import { SkpController } from './skp.controller';
+import { SkpRepository } from './skp.repository';
 import { SkpService } from './skp.service';
 
 @Module({
   controllers: [SkpController],
   providers: [
+    SkpRepository,
     SkpService,
     SkpQueries,
     SkpStore,
@@ -21,6 +23,6 @@ import { SkpService } from './skp.service';
     SkpSegmentsRepository,
     SkpSegmentPlanner,
   ],
-  exports: [SkpQueries, SkpAccess, SkpStatusReader, SkpStore, SkpSegmentsRepository],
+  exports: [SkpQueries, SkpAccess, SkpStatusReader, SkpStore, SkpSegmentsRepository, SkpRepository],
 })
 export class SkpModule {}

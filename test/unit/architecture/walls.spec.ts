@@ -50,11 +50,7 @@ const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
   'org/units.service.ts': 'org repositories: units writes not moved yet',
   'outcomes/allowance-month-outcomes.handler.ts':
     'needs an allowance read port (allowance is being changed in parallel)',
-  'skp/employee-event.handler.ts': 'skp repository not written yet',
-  'skp/skp-org.ts': 'skp repository not written yet',
   'skp/skp-queries.service.ts': 'skp repository not written yet',
-  'skp/skp-segment-planner.ts': 'skp repository not written yet',
-  'skp/skp-status-reader.ts': 'skp repository not written yet',
   'skp/skp-store.ts': 'skp repository not written yet',
 };
 
@@ -122,7 +118,6 @@ const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
     tables: ['allowance_lines', 'allowance_rule_sets'],
     why: 'needs an allowance read port (allowance is being changed in parallel)',
   },
-  'skp/employee-event.handler.ts': { tables: ['employee_events'], why: 'skp: org employee-events port next' },
   'skp/skp-queries.service.ts': {
     tables: ['employees', 'employee_assignments'],
     why: 'skp repository: org directory reads next',

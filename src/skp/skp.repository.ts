@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../database/transaction';
+import type { SkpStatus } from './skp.enums';
+
+export interface SkpStatusRow {
+  employeeId: string;
+  skpId: string;
+  status: SkpStatus;
+  rejectionReason: string | null;
+  updatedAt: string;
+}
+
+/** `skp`, `skp_results` and `skp_transitions`: the lookups the SKP workflow and its readers share. */
+@Injectable()
+export class SkpRepository extends BaseRepository {
+  /** Of a split year, the latest DEFINITIVE SKP of each employee (spec 04 §1). */
+  statusOfEmployees(employeeIds: string[], year: number): Promise<SkpStatusRow[]> {
+    return this.db().query(
+      `SELECT DISTINCT ON (employee_id) employee_id AS "employeeId", id AS "skpId", status, rejection_reason AS "rejectionReason",
+              to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
+         FROM skp WHERE employee_id = ANY($1::uuid[]) AND year = $2 AND kind = 'DEFINITIVE'
+        ORDER BY employee_id, period_start DESC`,
+      [employeeIds, year],
+    );
+  }
+
+  async ownerOf(skpId: string, manager?: EntityManager): Promise<string | null> {
+    const rows: { employee_id: string }[] = await this.db(manager).query(`SELECT employee_id FROM skp WHERE id = $1`, [
+      skpId,
+    ]);
+    return rows[0]?.employee_id ?? null;
+  }
+
+  /** The PPK's APPROVED SKP of the year, if any (the results subordinates cascade from). */
+  async approvedSkpId(employeeId: string, year: number, manager?: EntityManager): Promise<string | null> {
+    const rows: { id: string }[] = await this.db(manager).query(
+      `SELECT id FROM skp WHERE employee_id = $1 AND year = $2 AND status = 'APPROVED' ORDER BY kind = 'ACTING', period_start DESC`,
+      [employeeId, year],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Of these result ids, those that belong to the SKP. */
+  async resultIdsOf(skpId: string, ids: string[], manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.db(manager).query(
+      `SELECT id FROM skp_results WHERE skp_id = $1 AND id = ANY($2::uuid[])`,
+      [skpId, ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** A system CLOSE (an employee event ended the SKP's period). */
+  async recordClosed(skpId: string, reason: string, manager?: EntityManager): Promise<void> {
+    await this.db(manager).query(
+      `INSERT INTO skp_transitions (skp_id, from_status, to_status, action, actor, reason) VALUES ($1, 'APPROVED', 'CLOSED', 'CLOSE', 'system', $2)`,
+      [skpId, reason],
+    );
+  }
+}
