@@ -5,8 +5,8 @@
 export const TABLE_OWNERS: Record<string, readonly string[]> = {
   identity: ['user_accounts', 'api_keys'],
   org: ['units', 'employees', 'employee_assignments', 'ppk_delegations', 'employee_events'],
-  skp: ['skp', 'skp_results', 'skp_indicators', 'skp_behaviors', 'skp_feedback', 'skp_transitions'],
-  'action-plans': ['skp_action_plans', 'skp_action_progress'],
+  skp: ['skp', 'skp_results', 'skp_indicators', 'skp_behaviors', 'skp_transitions'],
+  'action-plans': ['skp_action_plans', 'skp_action_progress', 'skp_feedback'],
   evaluation: [
     'evaluations',
     'evaluation_cadences',

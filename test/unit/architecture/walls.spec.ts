@@ -57,7 +57,7 @@ const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
 /** Files whose SQL still names another feature's tables: exactly these tables, and why. */
 const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
   'action-plans/action-plans.repository.ts': {
-    tables: ['skp_feedback', 'employees', 'skp'],
+    tables: ['employees', 'skp'],
     why: 'rencana aksi hang off an SKP; needs SKP and org read ports',
   },
   'allowance/attendance.service.ts': { tables: ['employees'], why: 'allowance: org directory port next' },
