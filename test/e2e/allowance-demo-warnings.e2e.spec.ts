@@ -203,10 +203,14 @@ describe('demo agency allowances: warning-free with a predikat, held and acknowl
     ]);
     expect(may.deductions[0]).toMatchObject({ code: 'PREDIKAT_HELD', reason: expect.stringContaining('2027-Q2') });
     // Structured fields for plain sentences: the rule set by name and version, its regulations, the period.
+    // The agency default in force is R-TPP-DEMO, or allowance-payroll's R-PAY-DEFAULT (made from the same
+    // template) when that file ran first in the shared database: the info must name the line's own rule set.
+    const [lineCode, lineVersion] = (may.ruleSet as string).split('@');
+    expect(['R-TPP-DEMO', 'R-PAY-DEFAULT']).toContain(lineCode);
     expect(may).toMatchObject({
       ruleSetInfo: {
-        code: 'R-TPP-DEMO',
-        version: 1,
+        code: lineCode,
+        version: Number(lineVersion),
         name: R_TPP_DEMO.name,
         status: 'INFERRED',
         legalRefs: R_TPP_DEMO.legalRefs,
