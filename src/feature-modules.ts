@@ -6,6 +6,7 @@ import { DisciplineModule } from './discipline/discipline.module';
 import { EvaluationBatchModule } from './evaluation/batch/evaluation-batch.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { EvidenceModule } from './evaluation/evidence/evidence.module';
+import { KenaikanPangkatModule } from './kenaikan-pangkat/kenaikan-pangkat.module';
 import { MeModule } from './me/me.module';
 import { OrgModule } from './org/org.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
@@ -24,6 +25,7 @@ export const FEATURE_MODULES = [
   EvaluationBatchModule,
   EvidenceModule,
   AngkaKreditModule,
+  KenaikanPangkatModule,
   OutcomesModule,
   AllowanceModule,
   DisciplineModule,

@@ -3,6 +3,7 @@ import { AllowanceRunHandler } from './allowance/allowance-run.handler';
 import { DisciplineJobsHandler } from './discipline/discipline-jobs.handler';
 import { AllowanceMonthOutcomesHandler } from './outcomes/allowance-month-outcomes.handler';
 import { CreditJobsHandler } from './angka-kredit/credit-jobs.handler';
+import { KpJobsHandler } from './kenaikan-pangkat/kp-jobs.handler';
 import { EvaluationOutcomesHandler } from './outcomes/evaluation-outcomes.handler';
 import { EvaluationExpiryHandler } from './evaluation/evaluation-expiry.handler';
 import { EmployeeCreatedHandler } from './org/employee-created.handler';
@@ -15,6 +16,7 @@ export const JOB_HANDLER_PROVIDERS = [
   EmployeeEventHandler,
   EvaluationExpiryHandler,
   CreditJobsHandler,
+  KpJobsHandler,
   EvaluationOutcomesHandler,
   AllowanceRunHandler,
   WebhookDeliveryHandler,

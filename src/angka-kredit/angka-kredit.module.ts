@@ -6,12 +6,22 @@ import { CreditEntriesReader } from './credit-entries.repository';
 import { CreditLedgerRepository } from './credit-ledger.repository';
 import { CreditLedgerService } from './credit-ledger.service';
 import { CreditController } from './credit.controller';
+import { CreditOpeningService } from './credit-opening.service';
+import { OpeningTablesController } from './opening-tables.controller';
+import { OpeningTablesRepository } from './opening-tables.repository';
 import { CreditService } from './credit.service';
 
 @Module({
   imports: [AgencyModule, OutcomesModule, DisciplineReadModule],
-  controllers: [CreditController],
-  providers: [CreditLedgerRepository, CreditLedgerService, CreditService, CreditEntriesReader],
+  controllers: [CreditController, OpeningTablesController],
+  providers: [
+    CreditLedgerRepository,
+    CreditLedgerService,
+    CreditService,
+    CreditOpeningService,
+    OpeningTablesRepository,
+    CreditEntriesReader,
+  ],
   exports: [CreditLedgerService, CreditEntriesReader],
 })
 export class AngkaKreditModule {}

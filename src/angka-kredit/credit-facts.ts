@@ -1,4 +1,4 @@
-import type { Golongan, Jenjang, LedgerInput } from '../rules';
+import type { Explanation, Golongan, Jenjang, LedgerInput } from '../rules';
 
 /** One row of `employee_assignments` as the ledger reads it. */
 export interface AssignmentRow {
@@ -23,6 +23,8 @@ export interface OpeningRow {
   /** The amount computed by `ak.opening` for the routes of 04 §4 (null for INTEGRASI/AK_DASAR). */
   amount: string | null;
   jenjang: string;
+  /** The ak.opening explanation of an 04 §4 entry. */
+  explanation?: Explanation | null;
 }
 
 export interface EducationRow {
@@ -58,6 +60,8 @@ export interface CreditFacts {
   } | null;
   /** Decided sanctions that may move the KP TMT (04 §3.3). */
   kpSanctions: KpSanction[];
+  /** An entry into the JF by an 04 §4 route: the ledger opens with its amount, shown with this explanation. */
+  openingRoute?: { route: string; explanation: Explanation | null } | null;
 }
 
 /** First month that counts for a position that starts on `date`: the jenjang held on the 1st (02 P-02). */
@@ -120,7 +124,10 @@ function periodsOf(p: PredicateRow): string[] {
   return out;
 }
 
-/** The ledger's opening: INTEGRASI/AK_DASAR are recomputed by the ledger; an 04 §4 entry carries its computed amount. */
+/**
+ * The ledger's opening: INTEGRASI/AK_DASAR are recomputed by the ledger; an 04 §4 entry opens it with the amount
+ * ak.opening computed when it was recorded (the ledger's fixed-amount opening).
+ */
 function openingOf(o: OpeningRow | undefined): LedgerInput['opening'] {
   if (!o) return undefined;
   if (o.kind === 'AK_DASAR') return { kind: 'AK_DASAR' };
@@ -186,5 +193,9 @@ export function buildFacts(r: FactRows): CreditFacts {
     recentAnnualPredicates: annual,
     hukdisInForce: r.hukdisInForce,
     kpSanctions: r.kpSanctions,
+    openingRoute:
+      r.openings[0] && !['INTEGRASI', 'AK_DASAR'].includes(r.openings[0].kind)
+        ? { route: r.openings[0].kind, explanation: r.openings[0].explanation ?? null }
+        : null,
   };
 }

@@ -6,7 +6,7 @@ import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { OutboxService } from '../outbox/outbox.service';
 import { OutcomeStore } from '../outcomes/outcome-store';
-import { deriveOutcomes } from '../rules';
+import { deriveOutcomes, kpDueOutcome } from '../rules';
 import { CreditComputation, CreditFacts, CreditLedgerService } from './credit-ledger.service';
 
 /** Background crediting: a FINAL predicate (or a new opening/degree) re-computes the JF ledger and its outcomes. */
@@ -134,7 +134,7 @@ export class CreditJobsHandler {
 
   private outcomesOf(computation: CreditComputation, today: string) {
     const entries = [...computation.ledger.allEntries, ...computation.ledger.closed.flatMap((c) => c.entries)];
-    return deriveOutcomes({
+    const derived = deriveOutcomes({
       nip: computation.facts.nip,
       asOf: today,
       // A PPPK's ledger is informational (04 §6): conversions are credited, KP/KJ eligibility is not emitted.
@@ -143,5 +143,22 @@ export class CreditJobsHandler {
         eligibility: computation.eligibility && !computation.ledger.informational ? [computation.eligibility] : [],
       },
     }).outcomes;
+    // A KP with its TMT is one outcome per person and TMT, the same the monthly KP scan emits (04 §3).
+    const kp = computation.kp;
+    const to = computation.eligibility?.to;
+    if (!kp?.tmt || !to) return derived;
+    return derived.map((o) =>
+      o.type === 'KENAIKAN_PANGKAT_ELIGIBLE'
+        ? kpDueOutcome({
+            nip: computation.facts.nip,
+            to,
+            tmt: kp.tmt!,
+            submitFrom: kp.submitFrom,
+            submitBy: kp.submitBy,
+            track: 'JF',
+            delayedBy: kp.delayedBy,
+          })
+        : o,
+    );
   }
 }

@@ -46,7 +46,7 @@ export class CreditLedgerRepository {
 
   async openings(m: EntityManager, ids: string[]): Promise<WithEmployee<OpeningRow>[]> {
     return m.query(
-      `SELECT employee_id, kind, conventional_total::text, amount::text, jenjang FROM ak_openings WHERE employee_id = ANY($1::uuid[])`,
+      `SELECT employee_id, kind, conventional_total::text, amount::text, jenjang, explanation FROM ak_openings WHERE employee_id = ANY($1::uuid[])`,
       [ids],
     );
   }
@@ -106,13 +106,22 @@ export class CreditLedgerRepository {
       golongan: string;
       amount: string;
       inputs?: unknown;
-      tableVersion?: string | null;
+      explanation?: unknown;
     },
   ): Promise<string | null> {
     const rows: { id: string }[] = await m.query(
-      `INSERT INTO ak_openings (employee_id, kind, conventional_total, jenjang, golongan, amount) VALUES ($1,$2,$3,$4,$5,$6)
+      `INSERT INTO ak_openings (employee_id, kind, conventional_total, jenjang, golongan, amount, inputs, explanation) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
        ON CONFLICT (employee_id, jenjang) DO NOTHING RETURNING id`,
-      [o.employeeId, o.kind, o.conventionalTotal, o.jenjang, o.golongan, o.amount],
+      [
+        o.employeeId,
+        o.kind,
+        o.conventionalTotal,
+        o.jenjang,
+        o.golongan,
+        o.amount,
+        o.inputs === undefined ? null : JSON.stringify(o.inputs),
+        o.explanation ? JSON.stringify(o.explanation) : null,
+      ],
     );
     return rows[0]?.id ?? null;
   }

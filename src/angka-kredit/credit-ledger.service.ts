@@ -12,6 +12,7 @@ import {
   RuleInputError,
   UnmetCode,
   type AkConfig,
+  type AkEntrySource,
   type DeepPartial,
 } from '../rules';
 import { buildFacts, firstCountedMonth, groupBy, jfTenure, type AssignmentRow, type CreditFacts } from './credit-facts';
@@ -35,6 +36,24 @@ function figuresHash(c: CreditComputation): string {
     closed: c.ledger.closed.map((x) => [x.jenjang, x.balance, x.forfeited]),
   };
   return createHash('sha256').update(JSON.stringify(figures)).digest('hex');
+}
+
+/** Ledger source of an 04 §4 opening (02 §14.2): promosi opens with AK Dasar, penyesuaian with its own source. */
+const ROUTE_SOURCE: Record<string, AkEntrySource> = {
+  PROMOSI: 'AK_DASAR',
+  PENYESUAIAN: 'PENYESUAIAN',
+  PERPINDAHAN: 'LAINNYA',
+  PENGANGKATAN_PERTAMA: 'LAINNYA',
+  PENGANGKATAN_KEMBALI: 'LAMA',
+};
+
+/** The fixed-amount opening of an entry into the JF shows its route's source and the ak.opening explanation. */
+function relabelOpening(ledger: LedgerResult, opening: CreditFacts['openingRoute']): void {
+  if (!opening) return;
+  const e = ledger.allEntries.find((x) => x.source === 'LAMA');
+  if (!e) return;
+  e.source = ROUTE_SOURCE[opening.route] ?? 'LAINNYA';
+  if (opening.explanation) e.explanation = opening.explanation;
 }
 
 /**
@@ -145,6 +164,7 @@ export class CreditLedgerService {
           `Sedang menjalani hukuman disiplin ${h.level.toLowerCase()} (${h.sanction}) ${h.effectiveFrom} s.d. ${h.effectiveTo ?? 'seterusnya'}: tidak diberikan kenaikan pangkat (PerBKN 6/2022)`,
         ];
       }
+      relabelOpening(ledger, facts.openingRoute);
       return { facts, ledger, eligibility, kp: kpNextForCredit(facts, ledger, eligibility, today) };
     } catch (err) {
       if (err instanceof RuleInputError) {

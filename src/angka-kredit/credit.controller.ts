@@ -5,6 +5,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../identity/auth.decorators';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { Principal } from '../identity/principal';
+import { CreditOpeningService } from './credit-opening.service';
 import { CreditService } from './credit.service';
 import { CreditEducationDto, CreditOpeningDto } from './dto/credit.dto';
 import { ApiFile, ApiResult } from '../openapi/api-result.decorator';
@@ -13,7 +14,10 @@ import { ApiFile, ApiResult } from '../openapi/api-result.decorator';
 @ApiBearerAuth()
 @Controller('employees/:nip/credit')
 export class CreditController {
-  constructor(private readonly credit: CreditService) {}
+  constructor(
+    private readonly credit: CreditService,
+    private readonly openings: CreditOpeningService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -27,10 +31,13 @@ export class CreditController {
 
   @Roles('ADMIN')
   @Post('opening')
-  @ApiOperation({ summary: 'Opening entry (INTEGRASI from a conventional total, or AK_DASAR), computed by the rules' })
+  @ApiOperation({
+    summary:
+      'Opening entry computed by the rules: INTEGRASI (from a conventional total), AK_DASAR, or an entry into the JF (04 §4) by PENGANGKATAN_PERTAMA, PERPINDAHAN, PENYESUAIAN, PROMOSI or PENGANGKATAN_KEMBALI from the route’s inputs (ak.opening with the annex tables in force); a missing input is a 400 naming the field',
+  })
   @ApiResult('CreditOpeningResult', 201, 'Created')
   opening(@CurrentPrincipal() p: Principal, @Param('nip') nip: string, @Body() dto: CreditOpeningDto) {
-    return this.credit.addOpening(p, nip, dto);
+    return this.openings.add(p, nip, dto);
   }
 
   @Roles('ADMIN')

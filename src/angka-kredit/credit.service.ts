@@ -8,13 +8,13 @@ import { Clock } from '../common/clock';
 import { Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { akDasar, akDefaults, educationBonus, Golongan, integrasi, LedgerEntry } from '../rules';
+import { akDefaults, educationBonus, LedgerEntry } from '../rules';
 import { CreditComputation, CreditLedgerService } from './credit-ledger.service';
 import { CreditLedgerRepository } from './credit-ledger.repository';
-import { CreditEducationDto, CreditOpeningDto } from './dto/credit.dto';
+import { CreditEducationDto } from './dto/credit.dto';
 import { PPPK_NOTICE, renderPak } from './pak-document';
 import { AppConfig } from '../config/app-config';
-import type { CreditEducationResult, CreditEntryView, CreditOpeningResult, CreditView } from './credit.views';
+import type { CreditEducationResult, CreditEntryView, CreditView } from './credit.views';
 
 function entryView(e: LedgerEntry): Omit<CreditEntryView, 'informational'> {
   return {
@@ -116,47 +116,6 @@ export class CreditService {
       version,
       explanation: c.ledger.explanation,
     };
-  }
-
-  async addOpening(p: Principal, nip: string, dto: CreditOpeningDto): Promise<CreditOpeningResult> {
-    const c = await this.computeFor(p, nip);
-    if (c.facts.status === 'PPPK')
-      throw conflict(
-        'AK Dasar dan AK integrasi bergantung pada golongan ruang PNS; tidak berlaku untuk PPPK / no AK_DASAR or INTEGRASI opening for a PPPK',
-      );
-    const { jenjang, golongan } = c.facts.input;
-    const result =
-      dto.kind === 'AK_DASAR'
-        ? akDasar({ jenjang: jenjang, golongan: golongan as Golongan })
-        : integrasi({ jenjang: jenjang, golongan: golongan as Golongan, conventionalTotal: dto.conventionalTotal! });
-    await this.dataSource.transaction(async (m) => {
-      const openingId = await this.repo.insertOpening(m, {
-        employeeId: c.facts.employeeId,
-        kind: dto.kind,
-        conventionalTotal: dto.conventionalTotal ?? null,
-        jenjang,
-        golongan,
-        amount: result.amount,
-      });
-      if (!openingId)
-        throw conflict(
-          'Entri awal (INTEGRASI/AK_DASAR) untuk jenjang ini sudah ada / opening entry already exists for this jenjang',
-        );
-      await this.audit.record(m, {
-        action: 'credit.opening',
-        entityType: 'Employee',
-        entityId: nip,
-        after: { ...dto, amount: result.amount },
-      });
-      await this.outbox.add(m, {
-        type: 'AkFactsChanged',
-        aggregateType: 'Employee',
-        aggregateId: c.facts.employeeId,
-        payload: { employeeId: c.facts.employeeId, cause: `opening:${dto.kind}` },
-        dedupeKey: `ak-opening:${openingId}`,
-      });
-    });
-    return { source: dto.kind, jenjang, golongan, ...result };
   }
 
   async addEducation(p: Principal, nip: string, dto: CreditEducationDto): Promise<CreditEducationResult> {

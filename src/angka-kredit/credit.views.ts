@@ -2,6 +2,8 @@ import type { AkBasis, AkEntrySource, Golongan, Jenjang, PppkGrade, Predicate } 
 import type { Explanation } from '../rules/common/explanation';
 import type { LedgerNext, LedgerWarning, SupersededPeriod } from '../rules/angka-kredit/ledger';
 import type { UnmetCode } from '../rules/angka-kredit/eligibility';
+import type { AppointmentRoute } from '../rules/angka-kredit/opening-tables';
+import type { OpeningTableVersionView } from './opening-tables.repository';
 
 /** One ledger entry (amounts are decimal strings at the configured precision). */
 export interface CreditEntryView {
@@ -81,14 +83,21 @@ export interface CreditView {
   explanation: Explanation;
 }
 
-/** The opening entry added (INTEGRASI also reports its Nilai Dasar and remarks). */
+/** The opening entry added (INTEGRASI also reports its Nilai Dasar and remarks; a 04 §4 route its parts). */
 export interface CreditOpeningResult {
-  source: 'INTEGRASI' | 'AK_DASAR';
+  source: 'INTEGRASI' | 'AK_DASAR' | AppointmentRoute;
   jenjang: Jenjang;
   golongan: Golongan | PppkGrade;
   amount: string;
   nilaiDasar?: string;
   manualReview?: boolean;
+  /** 04 §4 routes: conversion of the predikat runs, AK Dasar, annex value, last balance (as applicable). */
+  konversi?: string;
+  akDasar?: string;
+  tableAmount?: string;
+  lastBalance?: string;
+  /** 04 §4 routes: one rounded conversion per predikat run. */
+  entries?: { months: number; predicate: Predicate; amount: string }[];
   warnings?: string[];
   explanation: Explanation;
 }
@@ -100,4 +109,10 @@ export interface CreditEducationResult {
   jenjang: Jenjang;
   amount: string;
   explanation: Explanation;
+}
+
+/** GET/PUT /angka-kredit/opening-tables: every version of the two OPEN annex tables (04 §9). */
+export interface OpeningTablesView {
+  perpindahan: OpeningTableVersionView[];
+  penyesuaian: OpeningTableVersionView[];
 }

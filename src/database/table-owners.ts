@@ -18,7 +18,7 @@ export const TABLE_OWNERS: Record<string, readonly string[]> = {
     'evaluation_transitions',
     'unit_performance',
   ],
-  'angka-kredit': ['ak_education', 'ak_ledger_history', 'ak_ledgers', 'ak_openings'],
+  'angka-kredit': ['ak_education', 'ak_ledger_history', 'ak_ledgers', 'ak_opening_tables', 'ak_openings'],
   allowance: [
     'allowance_adjustments',
     'allowance_holidays',

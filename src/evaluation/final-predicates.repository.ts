@@ -104,4 +104,18 @@ export class FinalPredicatesReader extends BaseRepository {
       [employeeIds, periodKind, beforeMonth],
     );
   }
+
+  /** FINAL annual predikat of DEFINITIVE SKPs (04 §1.3: an ACTING SKP never gives it), most recent year first. */
+  async annual(employeeIds: string[], manager?: EntityManager): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (employeeIds.length === 0) return out;
+    const rows: { employeeId: string; predicate: string }[] = await this.db(manager).query(
+      `SELECT employee_id AS "employeeId", predicate FROM evaluations
+        WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND period_kind = 'ANNUAL' AND skp_kind = 'DEFINITIVE' AND predicate IS NOT NULL
+        ORDER BY employee_id, period DESC`,
+      [employeeIds],
+    );
+    for (const r of rows) out.set(r.employeeId, [...(out.get(r.employeeId) ?? []), r.predicate]);
+    return out;
+  }
 }

@@ -2,6 +2,7 @@
  * The one registry of queues, jobs and which outbox events feed which jobs.
  * Every job name must have exactly one @JobHandler (checked when the worker starts).
  */
+import { KP_JOBS, KP_REPEATABLE_JOBS } from '../kenaikan-pangkat/kenaikan-pangkat.jobs';
 import { PPPK_EVENT_ROUTES, PPPK_JOBS, PPPK_REPEATABLE } from '../pppk/pppk.jobs';
 
 export const QUEUE_NAMES = ['pipeline', 'allowance', 'maintenance'] as const;
@@ -12,6 +13,11 @@ export interface JobSpec {
   attempts: number;
   backoffMs: number;
   description: string;
+  /** Overrides the default RETENTION for this job. */
+  retention?: {
+    removeOnComplete: { age: number; count: number };
+    removeOnFail: { age: number; count: number };
+  };
 }
 
 const standard = { attempts: 8, backoffMs: 1000 };
@@ -88,6 +94,7 @@ export const JOBS = {
     description: 'PP 94 attendance ladder over newly ingested attendance: crossing a rung opens one ATTENDANCE case.',
   },
   ...PPPK_JOBS,
+  ...KP_JOBS,
 } as const satisfies Record<string, JobSpec>;
 
 export type JobName = keyof typeof JOBS;
@@ -122,14 +129,18 @@ export function jobOptions(name: JobName) {
   return {
     attempts: spec.attempts,
     backoff: { type: 'exponential' as const, delay: spec.backoffMs },
-    ...RETENTION,
+    ...(spec.retention ?? RETENTION),
   };
 }
 
+/** A job the worker schedules itself: every `everyMs`, or on a cron `pattern` in the time zone `tz`. */
+export type RepeatableJob = { id: string; job: JobName } & ({ everyMs: number } | { pattern: string; tz: string });
+
 /** Jobs the worker schedules itself (BullMQ job schedulers, upserted at start). */
-export const REPEATABLE_JOBS: { id: string; job: JobName; everyMs: number }[] = [
+export const REPEATABLE_JOBS: RepeatableJob[] = [
   { id: 'evaluation-objection-window-expiry', job: 'evaluation.expire-objection-windows', everyMs: 10 * 60 * 1000 },
   { id: 'discipline-sweep', job: 'discipline.sweep', everyMs: 10 * 60 * 1000 },
   { id: 'discipline-attendance-scan', job: 'discipline.scan-attendance', everyMs: 5 * 60 * 1000 },
   ...PPPK_REPEATABLE,
+  ...KP_REPEATABLE_JOBS,
 ];

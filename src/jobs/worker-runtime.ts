@@ -62,7 +62,11 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
     for (const s of REPEATABLE_JOBS) {
       await this.queues
         .queue(JOBS[s.job].queue)
-        .upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.job, data: {}, opts: jobOptions(s.job) });
+        .upsertJobScheduler(s.id, 'pattern' in s ? { pattern: s.pattern, tz: s.tz } : { every: s.everyMs }, {
+          name: s.job,
+          data: {},
+          opts: jobOptions(s.job),
+        });
     }
   }
 

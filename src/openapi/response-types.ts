@@ -45,7 +45,13 @@ export type { OutcomeList, OutcomePage } from '../outcomes/outcomes.views';
 export type { WebhookView, WebhookList, WebhookDeliveryList } from '../webhooks/webhooks.views';
 export type { AgencyView } from '../agency/agency.views';
 export type { FailedJobList } from '../jobs/failed-jobs.controller';
-export type { CreditView, CreditOpeningResult, CreditEducationResult } from '../angka-kredit/credit.views';
+export type {
+  CreditView,
+  CreditOpeningResult,
+  CreditEducationResult,
+  OpeningTablesView,
+} from '../angka-kredit/credit.views';
+export type { KpCalendarPage } from '../kenaikan-pangkat/kp-calendar.views';
 export type {
   DisciplineCaseView,
   DisciplineCasePage,
@@ -168,6 +174,8 @@ export const RESPONSE_TYPE_NAMES = [
   'CreditView',
   'CreditOpeningResult',
   'CreditEducationResult',
+  'KpCalendarPage',
+  'OpeningTablesView',
   'DisciplineCaseView',
   'DisciplineCasePage',
   'DisciplineStepResult',

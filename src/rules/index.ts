@@ -161,6 +161,7 @@ export { pppkContractReview, type ContractReviewInput, type ContractReviewResult
 // outcomes
 export { deriveOutcomes } from './outcomes/derive-outcomes';
 export { OUTCOME_LEGAL } from './outcomes/legal';
+export { kpDueOutcome, kpDueFact, type KpDueFact } from './outcomes/from-kp';
 export * from './outcomes/types';
 // SIASN exchange
 export * from './siasn/codes';

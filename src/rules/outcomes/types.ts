@@ -23,6 +23,8 @@ export const OUTCOME_SOURCE_KINDS = [
   'TALENT_ASSESSMENT',
   'COMPETENCY_TEST',
   'PPPK_CONTRACT_REVIEW',
+  /** The kenaikan pangkat calendar (04 §3): a KP due at a TMT. */
+  'KP_CALENDAR',
 ] as const;
 export type OutcomeSourceKind = (typeof OUTCOME_SOURCE_KINDS)[number];
 

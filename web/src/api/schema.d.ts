@@ -951,7 +951,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Opening entry (INTEGRASI from a conventional total, or AK_DASAR), computed by the rules */
+        /** Opening entry computed by the rules: INTEGRASI (from a conventional total), AK_DASAR, or an entry into the JF (04 §4) by PENGANGKATAN_PERTAMA, PERPINDAHAN, PENYESUAIAN, PROMOSI or PENGANGKATAN_KEMBALI from the route’s inputs (ak.opening with the annex tables in force); a missing input is a 400 naming the field */
         post: operations["CreditController_opening_v1"];
         delete?: never;
         options?: never;
@@ -986,6 +986,40 @@ export interface paths {
         /** Penetapan Angka Kredit (PerBKN 3/2023 Lampiran II angka 12) for a year, as PDF: /credit/pak/2026.pdf */
         get: operations["CreditController_pak_v1"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/angka-kredit/opening-tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OPEN annex tables of ak.opening (04 §9): perpindahan (PerBKN 3/2023 Lampiran II angka 3) and penyesuaian (angka 5), every version with its dates; the built-in version is the default */
+        get: operations["OpeningTablesController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/angka-kredit/opening-tables/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Adds a version of an annex table from its date (it ends the version before it; the past is never rewritten); 409 when a version from that date or with that id exists; audited */
+        put: operations["OpeningTablesController_put_v1"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1108,6 +1142,23 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["WebhooksController_disable_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kenaikan-pangkat/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kenaikan pangkat calendar (04 §3) as of today: every PNS whose KP TMT falls in the year, with the proposal window and status ELIGIBLE, DELAYED (a sanction moved the TMT, with the reason) or NOT_YET (unmet conditions); people whose case cannot be decided (education not recorded, ledger not computable) are listed with a null TMT. Ordered by TMT then NIP, cursor-paged */
+        get: operations["KpCalendarController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2522,20 +2573,96 @@ export interface components {
             /** @description for units whose distribution check fails (recorded); without it their evaluations are skipped and listed */
             justification?: string;
         };
+        OpeningPredicateRunDto: {
+            /** @example 12 */
+            months: number;
+            /**
+             * @example BAIK
+             * @enum {string}
+             */
+            predicate: "SANGAT_BAIK" | "BAIK" | "BUTUH_PERBAIKAN" | "KURANG" | "SANGAT_KURANG";
+        };
         CreditOpeningDto: {
-            /** @enum {string} */
-            kind: "INTEGRASI" | "AK_DASAR";
+            /**
+             * @description INTEGRASI / AK_DASAR, or the route of an entry into the JF (04 §4): the amount is computed by ak.opening from the inputs, never typed in
+             * @enum {string}
+             */
+            kind: "INTEGRASI" | "AK_DASAR" | "PENGANGKATAN_PERTAMA" | "PERPINDAHAN" | "PENYESUAIAN" | "PROMOSI" | "PENGANGKATAN_KEMBALI";
             /**
              * @description conventional AK total (INTEGRASI only), decimal string
              * @example 550.630
              */
             conventionalTotal?: string;
+            /** @description Predikat runs, most recent first: PERPINDAHAN (in the last golongan), PENGANGKATAN_PERTAMA (as CPNS; required), PENGANGKATAN_KEMBALI (while out of the JF) */
+            predicates?: components["schemas"]["OpeningPredicateRunDto"][];
+            /**
+             * @description PERPINDAHAN: months in the last golongan ruang (required)
+             * @example 48
+             */
+            monthsInLastGolongan?: number;
+            /** @description PERPINDAHAN: held the top pangkat of the JA (only the last 36 months count) */
+            topPangkatOfJa?: boolean;
+            /**
+             * @description Ijazah, for the annex tables (Lampiran II angka 3 and 5)
+             * @example S2
+             */
+            education?: string;
+            /**
+             * @description Years of relevant experience, for the annex tables
+             * @example 4
+             */
+            relevantExperienceYears?: number;
+            /**
+             * @description PENGANGKATAN_KEMBALI: AK of the last PAK (required)
+             * @example 212.500
+             */
+            lastBalance?: string;
+            /**
+             * @description Annex value read by a person when no table row applies (PENYESUAIAN, PERPINDAHAN with a golongan that does not match the jenjang); needs documentRef
+             * @example 150.000
+             */
+            tableAmount?: string;
+            /**
+             * @description Document the annex value comes from
+             * @example SK 800/12/BKPSDM/2026
+             */
+            documentRef?: string;
         };
         CreditEducationDto: {
             /** @enum {string} */
             degree: "D3" | "D4" | "S1" | "S2" | "S3";
             /** @example 2026-05-02 */
             awardedOn: string;
+        };
+        OpeningTableRowDto: {
+            /** @enum {string} */
+            jenjang: "PEMULA" | "TERAMPIL" | "MAHIR" | "PENYELIA" | "AHLI_PERTAMA" | "AHLI_MUDA" | "AHLI_MADYA" | "AHLI_UTAMA";
+            /** @enum {string} */
+            golongan: "I/a" | "I/b" | "I/c" | "I/d" | "II/a" | "II/b" | "II/c" | "II/d" | "III/a" | "III/b" | "III/c" | "III/d" | "IV/a" | "IV/b" | "IV/c" | "IV/d" | "IV/e";
+            /** @example S2 */
+            education?: string;
+            /** @example 4 */
+            minYears: number;
+            /**
+             * @description AK, decimal string
+             * @example 100
+             */
+            amount: string;
+            /** @example PerBKN 3/2023 Lampiran II angka 3, baris 2 */
+            source: string;
+        };
+        OpeningTableVersionDto: {
+            /**
+             * @description Version id (letters, digits, _ and -)
+             * @example PERBKN_3_2023_L2_A3_2027
+             */
+            id: string;
+            /** @example 2027-01-01 */
+            effectiveFrom: string;
+            /** @example Peraturan BKN 3/2023 Lampiran II angka 3 */
+            legalBasis: string;
+            /** @description Every row of the version (it replaces the earlier rows from its date) */
+            rows: components["schemas"]["OpeningTableRowDto"][];
         };
         CreateWebhookDto: {
             /**
@@ -3184,6 +3311,8 @@ export interface components {
         };
         /** @enum {string} */
         ApiKeyScope: "payroll:read" | "attendance:write" | "siasn:read";
+        /** @enum {string} */
+        AppointmentRoute: "PENGANGKATAN_PERTAMA" | "PERPINDAHAN" | "PENYESUAIAN" | "PROMOSI" | "PENGANGKATAN_KEMBALI";
         AssignmentHistoryItem: {
             validFrom: string;
             validTo: string | null;
@@ -3412,13 +3541,21 @@ export interface components {
             tmtExplanation: components["schemas"]["Explanation"] | null;
         };
         CreditOpeningResult: {
-            /** @enum {string} */
-            source: "INTEGRASI" | "AK_DASAR";
+            source: "INTEGRASI" | "AK_DASAR" | components["schemas"]["AppointmentRoute"];
             jenjang: components["schemas"]["Jenjang"];
             golongan: components["schemas"]["Golongan"] | components["schemas"]["PppkGrade"];
             amount: string;
             nilaiDasar?: string;
             manualReview?: boolean;
+            konversi?: string;
+            akDasar?: string;
+            tableAmount?: string;
+            lastBalance?: string;
+            entries?: {
+                months: number;
+                predicate: components["schemas"]["Predicate"];
+                amount: string;
+            }[];
             warnings?: string[];
             explanation: components["schemas"]["Explanation"];
         };
@@ -4077,6 +4214,40 @@ export interface components {
             path: components["schemas"]["SiasnPath"][];
             id?: string;
         };
+        KpCalendarItem: {
+            nip: string;
+            name: string;
+            unitCode: string;
+            unitName: string;
+            /** @enum {string} */
+            track: "JF" | "REGULAR";
+            golongan: string;
+            to: string | null;
+            eligibleOn: string | null;
+            tmt: string | null;
+            submitFrom: string | null;
+            submitBy: string | null;
+            regime: string | null;
+            /** @enum {string} */
+            status: "ELIGIBLE" | "DELAYED" | "NOT_YET";
+            unmet: string[];
+            reasons: string[];
+            delayedBy: {
+                tmt: string;
+                /** @enum {string} */
+                reason: "SANCTION_BLOCKING" | "KP_DELAY";
+                sanction: string;
+                caseId: string;
+            }[];
+            explanation: components["schemas"]["Explanation"] | null;
+        };
+        KpCalendarPage: {
+            year: number;
+            unitCode: string | null;
+            asOf: string;
+            items: components["schemas"]["KpCalendarItem"][];
+            nextCursor: string | null;
+        };
         LampiranView: {
             resources: string[];
             accountabilityScheme: string[];
@@ -4174,6 +4345,28 @@ export interface components {
         };
         /** @enum {string} */
         OfficialRole: "ATASAN" | "PIMPINAN_TINGGI" | "PPK_INSTANSI" | "PRESIDEN";
+        OpeningTableRow: {
+            jenjang: components["schemas"]["Jenjang"];
+            golongan: components["schemas"]["Golongan"];
+            education?: string;
+            minYears: number;
+            amount: string;
+            source: string;
+        };
+        OpeningTableVersionView: {
+            id: string;
+            effectiveFrom: string;
+            effectiveTo: string | null;
+            legalBasis: string;
+            status: components["schemas"]["RuleStatus"];
+            data: components["schemas"]["OpeningTableRow"][];
+            builtIn: boolean;
+            createdBy: string | null;
+        };
+        OpeningTablesView: {
+            perpindahan: components["schemas"]["OpeningTableVersionView"][];
+            penyesuaian: components["schemas"]["OpeningTableVersionView"][];
+        };
         /** @enum {string} */
         OrgPredicate: "ISTIMEWA" | "BAIK" | "BUTUH_PERBAIKAN" | "KURANG" | "SANGAT_KURANG";
         OrgSuggestionView: {
@@ -10732,6 +10925,178 @@ export interface operations {
             };
         };
     };
+    OpeningTablesController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpeningTablesView"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not an ADMIN */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OpeningTablesController_put_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpeningTableVersionDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpeningTablesView"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not an ADMIN, or not perpindahan|penyesuaian */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is not of a content type this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     OutcomesController_forEmployee_v1: {
         parameters: {
             query?: never;
@@ -11332,6 +11697,88 @@ export interface operations {
                 };
             };
             /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    KpCalendarController_list_v1: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description Opaque cursor from nextCursor */
+                after?: string;
+                /** @description Year of the KP TMTs listed */
+                year: number;
+                /** @description Unit with its sub-units; default: the whole agency */
+                unitCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpCalendarPage"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not an ADMIN, or unknown unitCode */
             404: {
                 headers: {
                     [name: string]: unknown;

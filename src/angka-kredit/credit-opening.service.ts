@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { badRequest, conflict } from '../common/api-error';
+import { Clock } from '../common/clock';
+import { Principal } from '../identity/principal';
+import { OutboxService } from '../outbox/outbox.service';
+import {
+  akDasar,
+  akOpening,
+  integrasi,
+  RuleInputError,
+  selectVersion,
+  type AppointmentRoute,
+  type Golongan,
+  type OpeningInput,
+} from '../rules';
+import { CreditLedgerRepository } from './credit-ledger.repository';
+import { CreditService } from './credit.service';
+import type { CreditOpeningDto } from './dto/credit.dto';
+import type { CreditOpeningResult } from './credit.views';
+import { OpeningTablesRepository } from './opening-tables.repository';
+
+/**
+ * Opening entries of a JF ledger: INTEGRASI / AK_DASAR (02 §9), and the entries into a JF of 04 §4 computed by
+ * `ak.opening` from the route's inputs with the annex tables in force (built-in default + admin versions).
+ */
+@Injectable()
+export class CreditOpeningService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly credit: CreditService,
+    private readonly repo: CreditLedgerRepository,
+    private readonly tables: OpeningTablesRepository,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  async add(p: Principal, nip: string, dto: CreditOpeningDto): Promise<CreditOpeningResult> {
+    const c = await this.credit.computeFor(p, nip);
+    if (c.facts.status === 'PPPK')
+      throw conflict(
+        'Angka kredit awal bergantung pada golongan ruang PNS; tidak berlaku untuk PPPK / no opening entry for a PPPK',
+      );
+    const { jenjang, golongan } = c.facts.input;
+    let result: Omit<CreditOpeningResult, 'source' | 'jenjang' | 'golongan'>;
+    let explanationStored: unknown = null;
+    if (dto.kind === 'AK_DASAR') result = akDasar({ jenjang, golongan: golongan as Golongan });
+    else if (dto.kind === 'INTEGRASI')
+      result = integrasi({ jenjang, golongan: golongan as Golongan, conventionalTotal: dto.conventionalTotal! });
+    else {
+      const r = await this.route(dto.kind, jenjang, golongan as Golongan, dto);
+      result = {
+        amount: r.amount,
+        konversi: r.konversi,
+        akDasar: r.akDasar,
+        tableAmount: r.tableAmount,
+        lastBalance: r.lastBalance,
+        entries: r.entries,
+        warnings: r.warnings.map((w) => `${w.code}: ${w.message}`),
+        explanation: r.explanation,
+      };
+      explanationStored = r.explanation;
+    }
+    await this.dataSource.transaction(async (m) => {
+      const openingId = await this.repo.insertOpening(m, {
+        employeeId: c.facts.employeeId,
+        kind: dto.kind,
+        conventionalTotal: dto.conventionalTotal ?? null,
+        jenjang,
+        golongan,
+        amount: result.amount,
+        inputs: dto,
+        explanation: explanationStored,
+      });
+      if (!openingId)
+        throw conflict('Entri awal untuk jenjang ini sudah ada / opening entry already exists for this jenjang');
+      await this.audit.record(m, {
+        action: 'credit.opening',
+        entityType: 'Employee',
+        entityId: nip,
+        after: { ...dto, amount: result.amount },
+      });
+      await this.outbox.add(m, {
+        type: 'AkFactsChanged',
+        aggregateType: 'Employee',
+        aggregateId: c.facts.employeeId,
+        payload: { employeeId: c.facts.employeeId, cause: `opening:${dto.kind}` },
+        dedupeKey: `ak-opening:${openingId}`,
+      });
+    });
+    return { source: dto.kind, jenjang, golongan, ...result };
+  }
+
+  /** ak.opening for the route (04 §4); a missing or contradictory input is a 400 naming the field. */
+  private async route(route: AppointmentRoute, jenjang: string, golongan: Golongan, dto: CreditOpeningDto) {
+    const today = this.clock.today();
+    const tables = await this.tables.tables();
+    const input: OpeningInput = {
+      route,
+      targetJenjang: jenjang as OpeningInput['targetJenjang'],
+      golongan,
+      topPangkatOfJa: dto.topPangkatOfJa,
+      monthsInLastGolongan: dto.monthsInLastGolongan,
+      predicates: dto.predicates,
+      education: dto.education,
+      relevantExperienceYears: dto.relevantExperienceYears,
+      lastBalance: dto.lastBalance,
+      tableAmount: dto.tableAmount,
+      onDate: today,
+    };
+    try {
+      // Fail early on a table with no version in force today (an admin version dated in the future only).
+      selectVersion(tables.perpindahan, today);
+      return akOpening(input, { opening: { perpindahan: tables.perpindahan, penyesuaian: tables.penyesuaian } });
+    } catch (err) {
+      if (err instanceof RuleInputError)
+        throw badRequest(`Angka kredit awal tidak dapat dihitung / cannot compute the opening AK: ${err.message}`, [
+          { field: err.field ?? 'kind', problem: err.message },
+        ]);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { JobContext } from '../jobs/job-context';
+import { JobHandler } from '../jobs/job-handler.decorator';
+import { OutcomeStore } from '../outcomes/outcome-store';
+import { kpDueOutcome } from '../rules';
+import { KpCalendarService } from './kp-calendar.service';
+
+/**
+ * Monthly KP scan (04 §3): re-reads the roster, ledgers, predikat and sanctions, and emits
+ * KENAIKAN_PANGKAT_ELIGIBLE with the TMT for every KP whose proposal window is open today. The outcome key
+ * holds the person, the target golongan and the TMT, so a second run (or a retry) adds nothing; a sanction
+ * that moves the TMT gives the new TMT its own outcome when its window opens.
+ */
+@Injectable()
+export class KpJobsHandler {
+  constructor(
+    private readonly calendar: KpCalendarService,
+    private readonly outcomes: OutcomeStore,
+    private readonly clock: Clock,
+  ) {}
+
+  @JobHandler('kenaikan-pangkat.monthly-scan')
+  async monthlyScan(_payload: Record<string, unknown>, ctx: JobContext) {
+    const today = this.clock.today();
+    const rows = await this.calendar.rows(today, null, ctx.manager);
+    const due = rows.filter(
+      (r) => r.status !== 'NOT_YET' && r.tmt && r.to && r.submitFrom !== null && r.submitFrom <= today,
+    );
+    const created = await this.outcomes.saveMany(
+      ctx.manager,
+      due.map((r) => ({
+        employeeId: r.employeeId,
+        period: null,
+        outcomes: [
+          kpDueOutcome({
+            nip: r.nip,
+            to: r.to!,
+            tmt: r.tmt!,
+            submitFrom: r.submitFrom,
+            submitBy: r.submitBy,
+            track: r.track,
+            delayedBy: r.delayedBy,
+          }),
+        ],
+      })),
+    );
+    return {
+      asOf: today,
+      scanned: rows.length,
+      due: due.length,
+      created,
+      notYet: rows.filter((r) => r.status === 'NOT_YET').length,
+    };
+  }
+}

@@ -1,0 +1,154 @@
+import { createEmployee, createUnit } from '../support/org-skp-fixtures';
+import { createTestApp, TestApp } from '../support/test-app';
+
+/** Issue 19 §4: entries into a JF through POST /employees/{nip}/credit/opening, computed by ak.opening. */
+describe('entries into a JF (04 §4)', () => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.adminToken();
+  }, 30000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const open = (nip: string, body: unknown, token = admin) =>
+    t.request('POST', `/api/v1/employees/${nip}/credit/opening`, { token, body });
+
+  it('perpindahan, the worked example: III/d pelaksana > 3 years → Ahli Muda = 3 × 25 + AK Dasar 100 = 175', async () => {
+    const unitCode = await createUnit(t);
+    const jf = await createEmployee(t, {
+      unitCode,
+      kind: 'FUNGSIONAL',
+      jenjang: 'AHLI_MUDA',
+      golongan: 'III/d',
+      from: '2026-01-01',
+    });
+    const baik = { months: 12, predicate: 'BAIK' };
+
+    // Missing inputs of the route: 400 in the contract shape, nothing written.
+    const missing = await open(jf.nip, { kind: 'PERPINDAHAN', predicates: [baik] });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'monthsInLastGolongan' })]),
+    );
+    const kembali = await open(jf.nip, { kind: 'PENGANGKATAN_KEMBALI' });
+    expect(kembali.status).toBe(400);
+    expect(kembali.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'lastBalance' })]));
+    expect((await open(jf.nip, { kind: 'PENGANGKATAN_PERTAMA' })).status).toBe(400);
+    expect((await open(jf.nip, { kind: 'PERPINDAHAN', monthsInLastGolongan: 48, amount: '175' })).status).toBe(400);
+    expect(
+      (await open(jf.nip, { kind: 'PERPINDAHAN', monthsInLastGolongan: 48, predicates: [baik] }, jf.token)).status,
+    ).toBe(403);
+    expect(
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM ak_openings o JOIN employees e ON e.id = o.employee_id WHERE e.nip = $1`,
+          [jf.nip],
+        )
+      )[0].n,
+    ).toBe(0);
+
+    const r = await open(jf.nip, {
+      kind: 'PERPINDAHAN',
+      topPangkatOfJa: true,
+      monthsInLastGolongan: 50,
+      predicates: [baik, baik, baik, baik, { months: 2, predicate: 'BAIK' }],
+    });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({
+      source: 'PERPINDAHAN',
+      jenjang: 'AHLI_MUDA',
+      golongan: 'III/d',
+      amount: '175.000',
+      konversi: '75.000',
+      akDasar: '100.000',
+    });
+    expect(r.body.entries).toEqual([
+      { months: 12, predicate: 'BAIK', amount: '25.000' },
+      { months: 12, predicate: 'BAIK', amount: '25.000' },
+      { months: 12, predicate: 'BAIK', amount: '25.000' },
+    ]);
+    expect(r.body.explanation.formula).toContain('36 bulan');
+
+    const credit = await t.request('GET', `/api/v1/employees/${jf.nip}/credit`, { token: jf.token });
+    expect(credit.status).toBe(200);
+    expect(credit.body.balance).toBe('175.000');
+    const opening = credit.body.entries.find((e: { amount: string }) => e.amount === '175.000');
+    expect(opening.explanation.ruleId).toBe('ak.opening');
+    // Once per jenjang.
+    expect((await open(jf.nip, { kind: 'PROMOSI' })).status).toBe(409);
+  });
+
+  it('annex tables are versioned data: the built-in default, an admin version from a date (validated, audited), used by the route', async () => {
+    const list = await t.request('GET', '/api/v1/angka-kredit/opening-tables', { token: admin });
+    expect(list.status).toBe(200);
+    expect(list.body.perpindahan[0]).toMatchObject({ id: 'PERBKN_3_2023_L2_A3', builtIn: true });
+    expect(list.body.perpindahan[0].data[0]).toMatchObject({
+      jenjang: 'AHLI_PERTAMA',
+      golongan: 'IV/a',
+      amount: '100',
+    });
+
+    const unitCode = await createUnit(t);
+    const staff = await createEmployee(t, { unitCode, kind: 'PELAKSANA', golongan: 'III/a' });
+    expect((await t.request('GET', '/api/v1/angka-kredit/opening-tables', { token: staff.token })).status).toBe(404);
+
+    const jf = await createEmployee(t, {
+      unitCode,
+      kind: 'FUNGSIONAL',
+      jenjang: 'AHLI_PERTAMA',
+      golongan: 'III/b',
+      from: '2026-01-01',
+    });
+    // Penyesuaian: the built-in Lampiran II angka 5 table is empty, so without a value from a person it is a 400.
+    const none = await open(jf.nip, { kind: 'PENYESUAIAN', education: 'S1', relevantExperienceYears: 3 });
+    expect(none.status).toBe(400);
+    expect(none.body.details).toEqual([expect.objectContaining({ field: 'tableAmount' })]);
+
+    const row = {
+      jenjang: 'AHLI_PERTAMA',
+      golongan: 'III/b',
+      education: 'S1',
+      minYears: 2,
+      amount: '30',
+      source: 'Lampiran II angka 5 (baris instansi)',
+    };
+    const version = {
+      id: `E2E_${Date.now()}`,
+      effectiveFrom: '2026-01-01',
+      legalBasis: 'Peraturan BKN 3/2023 Lampiran II angka 5',
+      rows: [row],
+    };
+    const path = '/api/v1/angka-kredit/opening-tables/penyesuaian';
+    const bad = await t.request('PUT', path, {
+      token: admin,
+      body: { ...version, rows: [{ ...row, golongan: 'V/a', amount: 'tiga puluh' }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(
+      (await t.request('PUT', '/api/v1/angka-kredit/opening-tables/lainnya', { token: admin, body: version })).status,
+    ).toBe(404);
+    expect((await t.request('PUT', path, { token: staff.token, body: version })).status).toBe(404);
+    const put = await t.request('PUT', path, { token: admin, body: version });
+    expect(put.status).toBe(200);
+    const added = put.body.penyesuaian.find((v: { id: string }) => v.id === version.id);
+    expect(added).toMatchObject({ builtIn: false, effectiveFrom: '2026-01-01', effectiveTo: null, data: [row] });
+    expect(put.body.penyesuaian[0]).toMatchObject({ builtIn: true, effectiveTo: '2026-01-01' });
+    expect((await t.request('PUT', path, { token: admin, body: version })).status).toBe(409);
+    const audit = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'credit.opening-table' AND entity_id = $1`,
+      [`penyesuaian:${version.id}`],
+    );
+    expect(audit[0].n).toBe(1);
+
+    // The admin's row now applies: Lampiran II angka 5 value + AK Dasar of Ahli Pertama III/b.
+    const r = await open(jf.nip, { kind: 'PENYESUAIAN', education: 'S1', relevantExperienceYears: 3 });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ source: 'PENYESUAIAN', tableAmount: '30.000' });
+    expect(Number(r.body.amount)).toBe(30 + Number(r.body.akDasar));
+    const credit = await t.request('GET', `/api/v1/employees/${jf.nip}/credit`, { token: jf.token });
+    expect(credit.body.entries[0]).toMatchObject({ source: 'PENYESUAIAN', amount: r.body.amount });
+  });
+});
