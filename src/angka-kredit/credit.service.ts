@@ -64,7 +64,7 @@ export class CreditService {
     const facts = await this.ledger.facts(id, today);
     if (!facts)
       throw conflict(
-        'Pegawai tidak sedang menduduki jabatan fungsional atau tidak memiliki ledger angka kredit (PPPK dengan AK_PPPK_LEDGER=false) / no AK ledger today',
+        'Pegawai tidak sedang menduduki jabatan fungsional atau tidak memiliki ledger angka kredit (PPPK yang angka kreditnya tidak dicatat menurut pengaturan instansi) / no AK ledger today',
       );
     return this.ledger.compute(facts, today);
   }

@@ -53,6 +53,18 @@ test('Pegawai: a mutation recorded from the employee page appears in the effecti
   await expect(upcoming).toContainText(
     `${newBoss.nip.slice(0, 8)} ${newBoss.nip.slice(8, 14)} ${newBoss.nip.slice(14, 15)} ${newBoss.nip.slice(15)}`,
   );
+  // The current row ends the day before the mutation takes effect (assignment ends are exclusive in the API).
+  const lastDay = new Date(`${NEXT_MONTH}T00:00:00Z`);
+  lastDay.setUTCDate(lastDay.getUTCDate() - 1);
+  const lastDayText = new Intl.DateTimeFormat('id-ID', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(lastDay);
+  await expect(history.getByRole('row').filter({ hasText: 'Sekretariat Daerah' }).first()).toContainText(
+    `– ${lastDayText}`,
+  );
   // Today's record is unchanged until the effective date.
   await expect(page.getByText('Unit Kerja: Sekretariat Daerah')).toBeVisible();
 });

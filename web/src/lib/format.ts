@@ -61,6 +61,13 @@ export function formatDate(value: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? value : longDate.format(d);
 }
 
+/** The last day of a range whose end date is exclusive (assignment rows: `valid_to` is the next row's start). */
+export function dayBefore(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /** `6 Desember 2026 14.30 WIB`. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '–';

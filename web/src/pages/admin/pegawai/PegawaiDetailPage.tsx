@@ -5,13 +5,16 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { formatDate, formatNip } from '../../../lib/format';
+import { dayBefore, formatDate, formatNip } from '../../../lib/format';
 import { JENJANG_LABELS, KIND_LABELS, useUnitOptions } from '../unit-options';
 import { DelegationsCard } from './DelegationsCard';
 import { EmployeeRecords } from './EmployeeRecords';
 import { auditLink } from './labels';
 import { SkpSegments } from './SkpSegments';
 import { MutationForm, type Current } from './MutationForm';
+
+/** Reasons the system writes itself (employee created, bulk import), in words. */
+const SYSTEM_REASONS: Record<string, string> = { initial: 'Data awal', import: 'Impor data pegawai' };
 
 interface HistoryItem {
   validFrom: string;
@@ -106,7 +109,7 @@ export function PegawaiDetailPage() {
                   .map((h) => (
                     <Table.Tr key={h.validFrom}>
                       <Table.Td>
-                        {formatDate(h.validFrom)} – {h.validTo ? formatDate(h.validTo) : 'sekarang'}
+                        {formatDate(h.validFrom)} – {h.validTo ? formatDate(dayBefore(h.validTo)) : 'sekarang'}
                         {h.validFrom > d.asOf && <Tag color="blue">Akan datang</Tag>}
                       </Table.Td>
                       <Table.Td>{unitName(h.unitCode)}</Table.Td>
@@ -115,7 +118,7 @@ export function PegawaiDetailPage() {
                       </Table.Td>
                       <Table.Td>{h.golongan}</Table.Td>
                       <Table.Td>{h.supervisorNip ? formatNip(h.supervisorNip) : '—'}</Table.Td>
-                      <Table.Td>{h.reason ?? '—'}</Table.Td>
+                      <Table.Td>{h.reason ? (SYSTEM_REASONS[h.reason] ?? h.reason) : '—'}</Table.Td>
                     </Table.Tr>
                   ))}
               </Table.Tbody>
