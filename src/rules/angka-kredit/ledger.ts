@@ -1,7 +1,7 @@
-import { Dec, roundDec, roundHalfUp, show, sum, toDec, type Dec as DecT } from '../common/decimal';
-import type { AkBasis, AkEntrySource, EmployeeStatus, Golongan, Jenjang, PppkGrade, Predicate } from '../common/enums';
+import { Dec, roundDec, roundHalfUp, show, sum, type Dec as DecT } from '../common/decimal';
+import type { AkBasis, Golongan, Predicate } from '../common/enums';
 import { RuleInputError } from '../common/errors';
-import { explanation, type Explanation, type ExplanationStep } from '../common/explanation';
+import { explanation, type ExplanationStep } from '../common/explanation';
 import { formatMonth, monthOfDate, parseDate, parseMonth } from '../common/dates';
 import { buildTimeline, type Segment } from './ledger-timeline';
 import { selectVersion } from '../common/versioning';
@@ -12,110 +12,29 @@ import { AK_LEGAL, akkJenjang, nextStep, parsePrecision } from './jenjang';
 import { normalizePredicate } from './predicate-alias';
 import { parsePeriod } from './periods';
 import { akDasar } from './ak-dasar';
-import { integrasi } from './integrasi';
+import { addFirstOpening } from './ledger-openings';
+import {
+  sortEntries,
+  type ClosedLedger,
+  type LedgerEntry,
+  type LedgerInput,
+  type LedgerNext,
+  type LedgerResult,
+  type LedgerWarning,
+  type MonthCredit,
+  type SupersededPeriod,
+} from './ledger-model';
 
-export type LedgerOpening =
-  { kind: 'AK_DASAR' } | { kind: 'INTEGRASI'; conventionalTotal: string } | { kind: 'LAMA'; amount: string };
-
-export interface LedgerInput {
-  /** Jenjang and golongan held in the first month (a PPPK: grade I–XVII). */
-  jenjang: Jenjang;
-  golongan: Golongan | PppkGrade;
-  /** PPPK: informational ledger per config ak.pppk.ledger (04 §6). Default PNS. */
-  status?: EmployeeStatus;
-  opening?: LedgerOpening;
-  /** FINAL predicates, any order: "2024" (annual), "2024-Q1", "2024-01" (periodic). */
-  predicates: { period: string; predicate: Predicate | string; evaluationId?: string }[];
-  /** Jenjang/golongan changes: same jenjang = KP, next jenjang = KJ (closes the ledger). */
-  changes?: { tmt: string; jenjang: Jenjang; golongan: Golongan | PppkGrade }[];
-  /** Higher degrees: +25 % entry in the ledger open on `awardedOn`, once per degree. */
-  education?: { degree: string; awardedOn: string }[];
-  precision?: number;
-}
-
-export interface LedgerEntry {
-  source: AkEntrySource;
-  basis?: AkBasis;
-  fromMonth?: string;
-  toMonth?: string;
-  months?: number;
-  predicate?: Predicate;
-  /** Periods (evaluations) feeding the entry. */
-  periods?: string[];
-  percentage?: string;
-  coefficient?: string;
-  jenjang: Jenjang;
-  exact: string;
-  amount: string;
-  /** PENDIDIKAN only. */
-  degree?: string;
-  explanation: Explanation;
-}
-
-export interface ClosedLedger {
-  jenjang: Jenjang;
-  golongan: Golongan | PppkGrade;
-  /** TMT of the kenaikan jenjang that closed it. */
-  closedTmt: string;
-  closeReason: 'KENAIKAN_JENJANG';
-  balance: string;
-  /** AKK of the jenjang (+ case-C catch-up) the KJ needed. */
-  threshold: string;
-  /** False when the balance was below the threshold at the KJ (02 §7.3): see `warnings`. */
-  thresholdMet: boolean;
-  /** max(0, threshold − balance). */
-  shortfall: string;
-  forfeited: string;
-  entries: LedgerEntry[];
-}
-
-/** A figure that rests on doubtful data (a person must look at it). */
-export interface LedgerWarning {
-  code: 'KJ_BELOW_AKK' | 'CASE_C_CATCH_UP' | 'PPPK_OPENING_IGNORED';
-  message: string;
-}
-
-export interface LedgerNext {
-  kind: 'KENAIKAN_PANGKAT' | 'KENAIKAN_JENJANG';
-  to: string;
-  threshold: string;
-  shortfall: string;
-}
-
-export interface SupersededPeriod {
-  period: string;
-  predicate: Predicate;
-  supersededBy: string;
-}
-
-export interface LedgerResult {
-  jenjang: Jenjang;
-  golongan: Golongan | PppkGrade;
-  /** A PPPK (04 §6): figures shown for information, no KP, KJ eligibility reported only. */
-  informational: boolean;
-  /** Σ rounded entries of the open ledger. */
-  balance: string;
-  /** PREDIKAT entries of the open ledger, month order. */
-  entries: LedgerEntry[];
-  /** All entries of the open ledger (openings, PREDIKAT, PENDIDIKAN). */
-  allEntries: LedgerEntry[];
-  closed: ClosedLedger[];
-  next: LedgerNext | null;
-  superseded: SupersededPeriod[];
-  /** Degrees ignored because already credited. */
-  ignoredEducation: string[];
-  /** Integrasi case C of the open ledger: golongan it started from and AK used to catch up (02 §10). */
-  catchUp: { from: Golongan; offset: string } | null;
-  warnings: LedgerWarning[];
-  explanation: Explanation;
-}
-
-interface MonthCredit {
-  month: number;
-  predicate: Predicate;
-  basis: AkBasis;
-  period: string;
-}
+export type {
+  ClosedLedger,
+  LedgerEntry,
+  LedgerInput,
+  LedgerNext,
+  LedgerOpening,
+  LedgerResult,
+  LedgerWarning,
+  SupersededPeriod,
+} from './ledger-model';
 
 /**
  * AK ledger over time (02 §5–§8, §14.2): whole-month konversi, split by year and at jenjang TMTs,
@@ -246,63 +165,14 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
   const ledgerCount = segments[segments.length - 1].ledger + 1;
   const ledgerEntries: LedgerEntry[][] = Array.from({ length: ledgerCount }, () => []);
 
-  // opening of the first ledger
-  const opening = obj.opening === undefined || obj.opening === null ? null : asObject(obj.opening, 'opening');
-  if (opening) {
-    const kind = opening.kind;
-    if (pppk && (kind === 'AK_DASAR' || kind === 'INTEGRASI')) {
-      // 04 §6: both rest on a PNS golongan ruang; a PPPK's ledger never fails on them, it shows them ignored.
-      warnings.push({
-        code: 'PPPK_OPENING_IGNORED',
-        message: `Entri awal ${String(kind)} bergantung pada golongan ruang PNS dan tidak berlaku untuk PPPK: tidak dihitung`,
-      });
-    } else if (kind === 'AK_DASAR') {
-      const r = akDasar({ jenjang: firstCtx.jenjang, golongan: firstGol, precision }, config);
-      ledgerEntries[0].push({
-        source: 'AK_DASAR',
-        jenjang: firstCtx.jenjang,
-        exact: r.amount,
-        amount: r.amount,
-        explanation: r.explanation,
-      });
-    } else if (kind === 'INTEGRASI') {
-      const r = integrasi(
-        {
-          jenjang: firstCtx.jenjang,
-          golongan: firstGol,
-          conventionalTotal: opening.conventionalTotal as string,
-          precision,
-        },
-        config,
-      );
-      ledgerEntries[0].push({
-        source: 'INTEGRASI',
-        jenjang: firstCtx.jenjang,
-        exact: r.amount,
-        amount: r.amount,
-        explanation: r.explanation,
-      });
-    } else if (kind === 'LAMA') {
-      const amt = toDec(opening.amount, 'opening.amount');
-      if (amt.isNeg()) throw new RuleInputError('must not be negative', 'opening.amount');
-      const amount = roundHalfUp(amt, precision);
-      ledgerEntries[0].push({
-        source: 'LAMA',
-        jenjang: firstCtx.jenjang,
-        exact: amt.toString(),
-        amount,
-        explanation: explanation({
-          ruleId: 'ak.ledger.lama',
-          legalBasis: 'Peraturan BKN 3/2023 Lampiran II angka 12 (kolom LAMA: AK pada PAK sebelumnya)',
-          status: 'INFERRED',
-          inputs: { amount: opening.amount },
-          formula: `AK lama dari PAK sebelumnya = ${amount}`,
-        }),
-      });
-    } else {
-      throw new RuleInputError(`must be AK_DASAR | INTEGRASI | LAMA, got ${String(kind)}`, 'opening.kind');
-    }
-  }
+  addFirstOpening(
+    obj.opening,
+    { ctx: firstCtx, golongan: firstGol, pppk },
+    precision,
+    config,
+    ledgerEntries[0],
+    warnings,
+  );
   // openings of later ledgers: AK Dasar of the new jenjang/golongan (02 §8, P-10)
   for (const seg of segments) {
     if (seg.tmt === null || seg.ledger === 0 || seg.pppk) continue;
@@ -503,25 +373,4 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
       steps,
     }),
   };
-}
-
-const SOURCE_ORDER: Record<AkEntrySource, number> = {
-  AK_DASAR: 0,
-  INTEGRASI: 0,
-  LAMA: 0,
-  PENYESUAIAN: 0,
-  PREDIKAT: 1,
-  PENDIDIKAN: 1,
-  LAINNYA: 1,
-};
-
-function sortEntries(entries: LedgerEntry[]): LedgerEntry[] {
-  return [...entries].sort((a, b) => {
-    const oa = SOURCE_ORDER[a.source];
-    const ob = SOURCE_ORDER[b.source];
-    if (oa !== ob) return oa - ob;
-    const ma = a.fromMonth ?? '';
-    const mb = b.fromMonth ?? '';
-    return ma < mb ? -1 : ma > mb ? 1 : 0;
-  });
 }
