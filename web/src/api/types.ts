@@ -96,27 +96,6 @@ export interface CascadeView {
       }[]
     | null;
 }
-export interface EmployeeView {
-  nip: string;
-  name: string;
-  status: string;
-  asOf: string;
-  golongan: string;
-  unitCode: string;
-  unitName: string;
-  supervisorNip: string | null;
-  ppkNip: string | null;
-  atasanPpkNip: string | null;
-  position: {
-    title: string;
-    kind: string;
-    jenjang: string | null;
-    kelasJabatan: number;
-    isUnitHead: boolean;
-    tmt: string;
-  };
-}
-
 export interface Explanation {
   ruleId: string;
   legalBasis: string;
