@@ -5,7 +5,7 @@ import { ApiError, badRequest, conflict, notFound } from '../common/api-error';
 import { RequestContext } from '../common/request-context';
 import { actorLabel } from '../identity/principal';
 import { OutboxService } from '../outbox/outbox.service';
-import { monthWarningCounts } from './month-warnings';
+import { monthWarningCounts } from './month-warnings.repository';
 import { requireMonth } from './months';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

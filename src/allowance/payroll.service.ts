@@ -4,7 +4,7 @@ import { badRequest } from '../common/api-error';
 import { ExportRow } from '../common/export/export-table';
 import { Cursor } from '../common/pagination';
 import { ALLOWANCE_WARNING_CODES, DEDUCTION_CODES } from '../rules';
-import { monthWarningCounts } from './month-warnings';
+import { monthWarningCounts } from './month-warnings.repository';
 import { requireMonth } from './months';
 
 const DEFAULT_LIMIT = 100;

@@ -5,7 +5,7 @@ import { SkpStore } from '../skp/skp-store';
 import { SkpSegmentsRepository } from '../skp/skp-segments.repository';
 import { DistributionService } from './distribution.service';
 import { EvaluationAccess } from './evaluation-access';
-import { EvaluationStatusReader } from './evaluation-status-reader';
+import { EvaluationStatusReader } from './evaluation-status.repository';
 import { FinalPredicatesReader } from './final-predicates.repository';
 import { FinalEvaluationReader } from './final-evaluation.repository';
 import { EvaluationStore } from './evaluation-store';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../authz/access-policy';
 import { Clock } from '../common/clock';
-import { EvaluationStatusReader } from '../evaluation/evaluation-status-reader';
+import { EvaluationStatusReader } from '../evaluation/evaluation-status.repository';
 import { isAdmin, Principal } from '../identity/principal';
 import { toEmployeeView } from '../org/employee-view';
 import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
