@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgencyModule } from '../agency/agency.module';
 import { AngkaKreditModule } from '../angka-kredit/angka-kredit.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
+import { SiasnClient } from './siasn-client';
 import { SiasnIdentityController } from './siasn-identity.controller';
 import { SiasnIdentityRepository } from './siasn-identity.repository';
 import { SiasnIdentityService } from './siasn-identity.service';
@@ -17,12 +18,13 @@ import { SiasnSettings } from './siasn-settings';
   controllers: [SiasnReadController, SiasnIdentityController],
   providers: [
     SiasnSettings,
+    SiasnClient,
     SiasnIdentityRepository,
     SiasnIdentityService,
     SiasnOutboxRepository,
     SiasnPayloadsService,
     SiasnReadService,
   ],
-  exports: [SiasnSettings],
+  exports: [SiasnSettings, SiasnClient],
 })
 export class SiasnModule {}
