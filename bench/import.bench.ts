@@ -9,13 +9,14 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditRepository } from '../src/audit/audit.repository';
 import { AuditService } from '../src/audit/audit.service';
-import { poolTxHost } from '../src/database/transaction';
+import type { TxHost } from '../src/database/transaction';
 import { runMigrations } from '../src/database/migrate';
 import { typeormOptions } from '../src/database/typeorm-options';
 import { PasswordHasher } from '../src/identity/password-hasher';
+import { EmployeeImportRepository } from '../src/org/import/employee-import.repository';
 import { EmployeeImportService } from '../src/org/import/employee-import.service';
 import { EmployeePersonalRepository } from '../src/org/employee-personal.repository';
 import { OutboxRepository } from '../src/outbox/outbox.repository';
@@ -90,6 +91,25 @@ async function copyBaseline(url: string, rows: RosterRow[], unitIds: Map<string,
   }
 }
 
+/** A transaction host for this one-at-a-time run outside Nest: `withTransaction` opens one, `tx` is it. */
+function sequentialTxHost(ds: DataSource): TxHost {
+  let current: EntityManager | null = null;
+  return {
+    get tx() {
+      return current ?? ds.manager;
+    },
+    withTransaction: <T>(fn: () => Promise<T>): Promise<T> =>
+      ds.transaction(async (m) => {
+        current = m;
+        try {
+          return await fn();
+        } finally {
+          current = null;
+        }
+      }),
+  } as unknown as TxHost;
+}
+
 export async function main(): Promise<void> {
   const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const db = `skp_bench_${process.pid}_${Date.now()}`;
@@ -106,12 +126,14 @@ export async function main(): Promise<void> {
       unitIds.set(code, u.id);
     }
     const rows = generateRoster(ROWS, [...unitIds.keys()], randomNipPrefix());
+    const host = sequentialTxHost(ds);
     const importer = new EmployeeImportService(
-      ds,
-      new AuditService(new AuditRepository(poolTxHost(ds))),
-      new OutboxService(new OutboxRepository(poolTxHost(ds))),
+      host,
+      new EmployeeImportRepository(host),
+      new AuditService(new AuditRepository(host)),
+      new OutboxService(new OutboxRepository(host)),
       new PasswordHasher(),
-      new EmployeePersonalRepository(ds),
+      new EmployeePersonalRepository(host),
     );
 
     const start = process.hrtime.bigint();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { forbidden, notFound } from '../common/api-error';
 import { OrgDirectory } from '../org/org-directory.service';
+import { supervisionScopeSql } from '../org/org-directory.repository';
 import { isAdmin, Principal } from '../identity/principal';
 
 /**
@@ -52,16 +53,8 @@ export class AccessPolicy {
   ): ScopeSql {
     if (isAdmin(p)) return { sql: 'TRUE', params: [] };
     if (p.kind !== 'user' || !p.employeeId) return { sql: 'FALSE', params: [] };
-    const me = `$${firstParam}::uuid`;
-    const col = cols.employeeId;
-    // Cheap candidate filters first (people ever under / over the caller), then the exact rule on the date.
-    const everRatedByMe = `(SELECT employee_id FROM employee_assignments WHERE supervisor_id = ${me} UNION SELECT employee_id FROM ppk_delegations WHERE ppk_id = ${me})`;
-    const everRatingMe = `(SELECT supervisor_id FROM employee_assignments WHERE employee_id = ${me} AND supervisor_id IS NOT NULL UNION SELECT ppk_id FROM ppk_delegations WHERE employee_id = ${me})`;
-    const leader = cols.leaderReadable
-      ? ` OR ((${cols.leaderReadable}) AND ${col} IN ${everRatingMe} AND ppk_on(${me}, ${cols.refDate}) = ${col})`
-      : '';
     return {
-      sql: `(${col} = ${me} OR (${col} IN ${everRatedByMe} AND ppk_on(${col}, ${cols.refDate}) = ${me})${leader})`,
+      sql: supervisionScopeSql(`$${firstParam}::uuid`, cols.employeeId, cols.refDate, cols.leaderReadable),
       params: [p.employeeId],
     };
   }

@@ -3,7 +3,7 @@ import { AccessPolicy } from '../authz/access-policy';
 import { Clock } from '../common/clock';
 import { EvaluationStatusReader } from '../evaluation/evaluation-status.repository';
 import { isAdmin, Principal } from '../identity/principal';
-import { toEmployeeView } from '../org/employee-view';
+import { toEmployeeView } from '../org/dto/employee-view.dto';
 import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
 import { SkpStatusReader } from '../skp/skp-status-reader';
 import { MeRole, MeView, PersonRef, TeamMember, TeamView } from './me.views';

@@ -1,4 +1,4 @@
-import type { EmployeeView } from '../org/employee-view';
+import type { EmployeeView } from '../org/dto/employee-view.dto';
 import type { PltDelegationRef } from '../org/org-directory.service';
 import type { Predicate } from '../rules/common/enums';
 import type { EvaluationStatus } from '../evaluation/evaluation.service';

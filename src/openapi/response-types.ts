@@ -5,7 +5,7 @@
  */
 import type { Page } from '../common/pagination';
 import type { DelegationView } from '../org/delegations.service';
-import type { EmployeeView } from '../org/employee-view';
+import type { EmployeeView } from '../org/dto/employee-view.dto';
 import type { EmployeePersonal } from '../org/employee-personal';
 import type { SkpListItem } from '../skp/skp-queries.service';
 import type { ApiKeyScope } from '../identity/principal';
@@ -13,7 +13,7 @@ import type { ApiKeyScope } from '../identity/principal';
 export type { Principal } from '../identity/principal';
 export type { MeView, TeamView } from '../me/me.views';
 export type { UnitView } from '../org/units.service';
-export type { EmployeeView } from '../org/employee-view';
+export type { EmployeeView } from '../org/dto/employee-view.dto';
 export type { GapsReport } from '../org/gaps.service';
 export type { ImportResult } from '../org/import/employee-import.service';
 export type { SkpView, CascadeView } from '../skp/skp-queries.service';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../database/transaction';
 import { EMPTY_PERSONAL, EmployeePersonalFields } from './employee-personal';
 import type { EducationLevel } from './org.enums';
 
@@ -36,22 +37,22 @@ function toFields(r: Row | undefined): EmployeePersonalFields {
 
 /** The personal columns of `employees` (tempat lahir, KARPEG, TMT pangkat, pendidikan, masa kerja golongan). */
 @Injectable()
-export class EmployeePersonalRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async read(employeeId: string, m: EntityManager = this.dataSource.manager): Promise<EmployeePersonalFields> {
-    const rows: Row[] = await m.query(`${SELECT} WHERE e.id = $1`, [employeeId]);
+export class EmployeePersonalRepository extends BaseRepository {
+  async read(employeeId: string, manager?: EntityManager): Promise<EmployeePersonalFields> {
+    const rows: Row[] = await this.db(manager).query(`${SELECT} WHERE e.id = $1`, [employeeId]);
     return toFields(rows[0]);
   }
 
-  async readMany(m: EntityManager, employeeIds: string[]): Promise<Map<string, EmployeePersonalFields>> {
+  async readMany(employeeIds: string[]): Promise<Map<string, EmployeePersonalFields>> {
     if (!employeeIds.length) return new Map();
-    const rows: (Row & { id: string })[] = await m.query(`${SELECT} WHERE e.id = ANY($1::uuid[])`, [employeeIds]);
+    const rows: (Row & { id: string })[] = await this.db().query(`${SELECT} WHERE e.id = ANY($1::uuid[])`, [
+      employeeIds,
+    ]);
     return new Map(rows.map((r) => [r.id, toFields(r)]));
   }
 
   /** Writes the given keys only (undefined = keep; null = clear). */
-  async write(m: EntityManager, employeeId: string, f: Partial<EmployeePersonalFields>): Promise<void> {
+  async write(employeeId: string, f: Partial<EmployeePersonalFields>): Promise<void> {
     const sets: string[] = [];
     const params: unknown[] = [employeeId];
     const set = (col: string, v: unknown, cast = '') => {
@@ -71,14 +72,14 @@ export class EmployeePersonalRepository {
       set('mkg_as_of', f.masaKerjaGolongan?.asOf ?? null, '::date');
     }
     if (!sets.length) return;
-    await m.query(`UPDATE employees SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
+    await this.db().query(`UPDATE employees SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
   }
 
   /** The same for many employees of an import in one statement (every key written). */
-  async writeMany(m: EntityManager, items: { employeeId: string; f: EmployeePersonalFields }[]): Promise<void> {
+  async writeMany(items: { employeeId: string; f: EmployeePersonalFields }[]): Promise<void> {
     if (!items.length) return;
     const col = <T>(fn: (x: { employeeId: string; f: EmployeePersonalFields }) => T) => items.map(fn);
-    await m.query(
+    await this.db().query(
       `UPDATE employees e SET birth_place = v.bp, karpeg_number = v.kp, tmt_pangkat = v.tp, education_level = v.el,
               education_name = v.en, mkg_years = v.my, mkg_months = v.mm, mkg_as_of = v.ma, updated_at = now()
          FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::date[], $5::varchar[], $6::varchar[], $7::smallint[], $8::smallint[], $9::date[])

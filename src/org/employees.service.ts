@@ -1,23 +1,23 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../authz/access-policy';
 import { badRequest, conflict, notFound } from '../common/api-error';
 import { Clock } from '../common/clock';
-import { UserAccountEntity } from '../identity/entities/user-account.entity';
+import { TransactionHost, type TxHost } from '../database/transaction';
+import { AccountsRepository } from '../identity/accounts.repository';
 import { PasswordHasher } from '../identity/password-hasher';
 import { Principal } from '../identity/principal';
 import { OutboxService } from '../outbox/outbox.service';
 import { CreateEmployeeDto, MutateEmployeeDto } from './dto/employee.dto';
-import { toEmployeeView, EmployeeView } from './employee-view';
+import { toEmployeeView, EmployeeView } from './dto/employee-view.dto';
 import { EmployeeAssignmentEntity } from './entities/employee-assignment.entity';
-import { EmployeeEntity } from './entities/employee.entity';
 import { UnitEntity } from './entities/unit.entity';
 import { OrgDirectory } from './org-directory.service';
-import { inferEmployeeEvent, recordEmployeeEvent } from './employee-events';
-import { serviceEndOf } from './employment-history.repository';
+import { EmployeeEventsService, inferEmployeeEvent } from './employee-events.service';
 import { EmployeePersonal, EmployeePersonalFields, PERSONAL_KEYS, withNipFacts } from './employee-personal';
 import { EmployeePersonalRepository } from './employee-personal.repository';
+import { AssignmentHistoryRow, EmployeesRepository } from './employees.repository';
+import { UnitsRepository } from './units.repository';
 
 export type EmployeeRecord = EmployeeView & { personal: EmployeePersonal };
 
@@ -36,7 +36,7 @@ function personalOf(dto: Partial<EmployeePersonalFields>): Partial<EmployeePerso
 @Injectable()
 export class EmployeesService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly org: OrgDirectory,
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
@@ -44,18 +44,22 @@ export class EmployeesService {
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
     private readonly personal: EmployeePersonalRepository,
+    private readonly employees: EmployeesRepository,
+    private readonly units: UnitsRepository,
+    private readonly accounts: AccountsRepository,
+    private readonly events: EmployeeEventsService,
   ) {}
 
   async create(dto: CreateEmployeeDto): Promise<EmployeeRecord> {
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : null;
     const from = dto.effectiveFrom ?? dto.position.tmt;
-    await this.dataSource.transaction(async (m) => {
-      if (await m.getRepository(EmployeeEntity).existsBy({ nip: dto.nip }))
+    await this.txHost.withTransaction(async () => {
+      if (await this.employees.existsByNip(dto.nip))
         throw conflict(`Pegawai dengan NIP ${dto.nip} sudah ada / employee already exists`);
-      const unit = await this.unitOrFail(m, dto.unitCode, 'unitCode');
-      const supervisorId = await this.supervisorIdOrFail(m, dto.supervisorNip ?? null, dto.nip);
-      const emp = await m.getRepository(EmployeeEntity).save({ nip: dto.nip, name: dto.name, status: dto.status });
-      await this.personal.write(m, emp.id, personalOf(dto));
+      const unit = await this.unitOrFail(dto.unitCode, 'unitCode');
+      const supervisorId = await this.supervisorIdOrFail(dto.supervisorNip ?? null, dto.nip);
+      const emp = await this.employees.insert({ nip: dto.nip, name: dto.name, status: dto.status });
+      await this.personal.write(emp.id, personalOf(dto));
       const assignment: Partial<EmployeeAssignmentEntity> = {
         employeeId: emp.id,
         validFrom: from,
@@ -71,18 +75,16 @@ export class EmployeesService {
         tmt: dto.position.tmt,
         reason: 'initial',
       };
-      await m.getRepository(EmployeeAssignmentEntity).insert(assignment);
+      await this.employees.insertAssignment(assignment);
       if (passwordHash)
-        await m
-          .getRepository(UserAccountEntity)
-          .insert({ nip: dto.nip, passwordHash, role: 'EMPLOYEE', employeeId: emp.id, disabled: false });
-      await this.audit.record(m, {
+        await this.accounts.insert({ nip: dto.nip, passwordHash, role: 'EMPLOYEE', employeeId: emp.id });
+      await this.audit.record({
         action: 'employee.create',
         entityType: 'Employee',
         entityId: dto.nip,
         after: { ...dto, password: undefined },
       });
-      await this.outbox.add(m, {
+      await this.outbox.add({
         type: 'EmployeeCreated',
         aggregateType: 'Employee',
         aggregateId: emp.id,
@@ -109,15 +111,13 @@ export class EmployeesService {
         },
       ]);
     }
-    await this.dataSource.transaction(async (m) => {
-      const emp = await m
-        .getRepository(EmployeeEntity)
-        .findOne({ where: { nip }, lock: { mode: 'pessimistic_write' } });
+    await this.txHost.withTransaction(async () => {
+      const emp = await this.employees.lockByNip(nip);
       if (!emp) throw notFound('Pegawai');
       if (Object.keys(personal).length) {
-        const before = await this.personal.read(emp.id, m);
-        await this.personal.write(m, emp.id, personal);
-        await this.audit.record(m, {
+        const before = await this.personal.read(emp.id);
+        await this.personal.write(emp.id, personal);
+        await this.audit.record({
           action: 'employee.personal',
           entityType: 'Employee',
           entityId: nip,
@@ -128,15 +128,14 @@ export class EmployeesService {
       if (!changes && !dto.event) return;
       const effectiveFrom = dto.effectiveFrom!;
       // Service ended (PENSIUN / BERHENTI on the TMT, MENINGGAL after the date): no later post and no second end (04 §1.2).
-      const ended = await serviceEndOf(m, emp.id);
+      const ended = await this.events.serviceEnd(emp.id);
       const endsService = dto.event === 'PENSIUN' || dto.event === 'BERHENTI' || dto.event === 'MENINGGAL';
       if (ended && (endsService || effectiveFrom >= ended.date))
         throw conflict(
           `Masa kerja pegawai sudah berakhir (${ended.type} ${ended.date}) / service already ended on that date`,
           [{ field: endsService ? 'event' : 'effectiveFrom', problem: `service ended: ${ended.type} ${ended.date}` }],
         );
-      const repo = m.getRepository(EmployeeAssignmentEntity);
-      const rows = await repo.find({ where: { employeeId: emp.id }, order: { validFrom: 'ASC' } });
+      const rows = await this.employees.assignmentsOf(emp.id);
       const current = rows.filter((r) => r.validFrom <= effectiveFrom).pop();
       if (!current)
         throw conflict(`Pegawai belum bertugas pada ${effectiveFrom} / no assignment in force on that date`);
@@ -144,13 +143,12 @@ export class EmployeesService {
       if (changes) {
         if (current.validFrom === effectiveFrom)
           throw conflict(`Sudah ada mutasi mulai ${effectiveFrom} / a mutation already starts on that date`);
-        const row = await this.newRow(m, emp.id, nip, current, rows, { ...dto, effectiveFrom });
-        await repo.update({ id: current.id }, { validTo: effectiveFrom });
-        await repo.insert(row);
-        if (dto.name && dto.name !== emp.name)
-          await m.getRepository(EmployeeEntity).update({ id: emp.id }, { name: dto.name });
-        event ??= inferEmployeeEvent(current, row as EmployeeAssignmentEntity);
-        await this.audit.record(m, {
+        const row = await this.newRow(emp.id, nip, current, rows, { ...dto, effectiveFrom });
+        await this.employees.closeAssignment(current.id, effectiveFrom);
+        await this.employees.insertAssignment(row);
+        if (dto.name && dto.name !== emp.name) await this.employees.rename(emp.id, dto.name);
+        event ??= inferEmployeeEvent(current, row);
+        await this.audit.record({
           action: 'employee.mutate',
           entityType: 'Employee',
           entityId: nip,
@@ -160,7 +158,7 @@ export class EmployeesService {
         });
       }
       if (event) {
-        const id = await recordEmployeeEvent(m, this.outbox, {
+        const id = await this.events.record({
           employeeId: emp.id,
           type: event,
           date: effectiveFrom,
@@ -169,7 +167,7 @@ export class EmployeesService {
           reason: dto.reason ?? null,
         });
         if (!changes)
-          await this.audit.record(m, {
+          await this.audit.record({
             action: 'employee.event',
             entityType: 'Employee',
             entityId: nip,
@@ -182,17 +180,16 @@ export class EmployeesService {
   }
 
   private async newRow(
-    m: EntityManager,
     employeeId: string,
     nip: string,
     current: EmployeeAssignmentEntity,
     rows: EmployeeAssignmentEntity[],
     dto: MutateEmployeeDto & { effectiveFrom: string },
-  ): Promise<Partial<EmployeeAssignmentEntity>> {
+  ): Promise<Omit<EmployeeAssignmentEntity, 'id' | 'createdAt'>> {
     const next = rows.find((r) => r.validFrom > dto.effectiveFrom);
-    const unitId = dto.unitCode ? (await this.unitOrFail(m, dto.unitCode, 'unitCode')).id : current.unitId;
+    const unitId = dto.unitCode ? (await this.unitOrFail(dto.unitCode, 'unitCode')).id : current.unitId;
     const supervisorId =
-      dto.supervisorNip !== undefined ? await this.supervisorIdOrFail(m, dto.supervisorNip, nip) : current.supervisorId;
+      dto.supervisorNip !== undefined ? await this.supervisorIdOrFail(dto.supervisorNip, nip) : current.supervisorId;
     const p = dto.position;
     return {
       employeeId,
@@ -211,20 +208,13 @@ export class EmployeesService {
     };
   }
 
-  async get(p: Principal, nip: string, on?: string): Promise<EmployeeRecord & { history?: unknown[] }> {
+  async get(p: Principal, nip: string, on?: string): Promise<EmployeeRecord & { history: AssignmentHistoryRow[] }> {
     const date = on ?? this.clock.today();
     const snap = await this.org.snapshotByNip(nip, date);
     if (!snap) throw notFound('Pegawai');
     await this.policy.require(p, snap.employeeId, date, ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'], 'Pegawai');
     const view = await this.view(snap.employeeId, date);
-    const history = await this.dataSource.query(
-      `SELECT to_char(a.valid_from,'YYYY-MM-DD') AS "validFrom", to_char(a.valid_to,'YYYY-MM-DD') AS "validTo", u.code AS "unitCode", a.golongan,
-              s.nip AS "supervisorNip", a.position_title AS title, a.position_kind AS kind, a.jenjang, a.kelas_jabatan AS "kelasJabatan",
-              a.is_unit_head AS "isUnitHead", to_char(a.tmt,'YYYY-MM-DD') AS tmt, a.reason
-         FROM employee_assignments a JOIN units u ON u.id = a.unit_id LEFT JOIN employees s ON s.id = a.supervisor_id
-        WHERE a.employee_id = $1 ORDER BY a.valid_from`,
-      [snap.employeeId],
-    );
+    const history = await this.employees.history(snap.employeeId);
     return { ...view, history };
   }
 
@@ -239,13 +229,7 @@ export class EmployeesService {
     const ppk = await this.org.ppkOf(employeeId, date);
     const atasan = ppk ? await this.org.ppkOf(ppk, date) : null;
     const ids = [snap.supervisorId, ppk, atasan].filter((x): x is string => !!x);
-    const nips = new Map<string, string>(
-      ids.length
-        ? (await this.dataSource.query(`SELECT id, nip FROM employees WHERE id = ANY($1::uuid[])`, [ids])).map(
-            (r: { id: string; nip: string }) => [r.id, r.nip],
-          )
-        : [],
-    );
+    const nips = await this.org.nipsByIds(ids);
     const nipOf = (id: string | null) => (id ? (nips.get(id) ?? null) : null);
     const view: EmployeeView = toEmployeeView(snap, date, {
       supervisor: nipOf(snap.supervisorId),
@@ -255,24 +239,20 @@ export class EmployeesService {
     return { ...view, personal: withNipFacts(snap.nip, await this.personal.read(employeeId)) };
   }
 
-  private async unitOrFail(m: EntityManager, code: string, field: string): Promise<UnitEntity> {
-    const unit = await m.getRepository(UnitEntity).findOneBy({ code });
+  private async unitOrFail(code: string, field: string): Promise<UnitEntity> {
+    const unit = await this.units.findByCode(code);
     if (!unit)
       throw badRequest(`Unit ${code} tidak ada / unknown unit`, [{ field, problem: `unit ${code} does not exist` }]);
     return unit;
   }
 
-  private async supervisorIdOrFail(
-    m: EntityManager,
-    supervisorNip: string | null,
-    selfNip: string,
-  ): Promise<string | null> {
+  private async supervisorIdOrFail(supervisorNip: string | null, selfNip: string): Promise<string | null> {
     if (!supervisorNip) return null;
     if (supervisorNip === selfNip)
       throw badRequest('Atasan tidak boleh diri sendiri / supervisor cannot be self', [
         { field: 'supervisorNip', problem: 'must differ from nip' },
       ]);
-    const sup = await m.getRepository(EmployeeEntity).findOneBy({ nip: supervisorNip });
+    const sup = await this.employees.findByNip(supervisorNip);
     if (!sup)
       throw badRequest(`Atasan ${supervisorNip} tidak ada / unknown supervisor`, [
         { field: 'supervisorNip', problem: 'no employee with this NIP' },

@@ -99,16 +99,3 @@ export function actingPeriodsOverlapping(
     [employeeIds, from, to],
   );
 }
-
-/** The recorded end of service of an employee (PENSIUN / BERHENTI / MENINGGAL), the earliest, or none. */
-export async function serviceEndOf(
-  m: EntityManager,
-  employeeId: string,
-): Promise<{ type: string; date: string } | null> {
-  const rows: { type: string; date: string }[] = await m.query(
-    `SELECT type, to_char(event_date,'YYYY-MM-DD') AS date FROM employee_events
-      WHERE employee_id = $1 AND type IN ('PENSIUN','BERHENTI','MENINGGAL') ORDER BY event_date LIMIT 1`,
-    [employeeId],
-  );
-  return rows[0] ?? null;
-}

@@ -10,6 +10,60 @@ export interface EmployeeStanding {
   positionKind: string | null;
 }
 
+export interface AssignmentSnapshot {
+  employeeId: string;
+  nip: string;
+  name: string;
+  status: 'PNS' | 'PPPK';
+  validFrom: string;
+  validTo: string | null;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  golongan: string;
+  supervisorId: string | null;
+  positionTitle: string;
+  positionKind: string;
+  jenjang: string | null;
+  kelasJabatan: number;
+  isUnitHead: boolean;
+  tmt: string;
+}
+
+/** A Plt delegation as the acting official sees it: whom they rate, from when to when. */
+export interface PltDelegationRef {
+  delegationId: string;
+  nip: string;
+  name: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+const SNAPSHOT_SQL = `
+  SELECT e.id AS "employeeId", e.nip, e.name, e.status,
+         to_char(a.valid_from,'YYYY-MM-DD') AS "validFrom", to_char(a.valid_to,'YYYY-MM-DD') AS "validTo",
+         a.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", a.golongan,
+         a.supervisor_id AS "supervisorId", a.position_title AS "positionTitle", a.position_kind AS "positionKind",
+         a.jenjang, a.kelas_jabatan AS "kelasJabatan", a.is_unit_head AS "isUnitHead", to_char(a.tmt,'YYYY-MM-DD') AS tmt
+    FROM employees e
+    JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
+    JOIN units u ON u.id = a.unit_id`;
+
+/**
+ * The SQL twin of `ppkOf` as a list filter (for AccessPolicy): rows whose employee column `col` is the
+ * caller `me` (an SQL parameter), someone the caller is PPK of on `refDate`, or—where `leaderReadable`
+ * holds—the caller's own PPK. Cheap candidate filters first (people ever under / over the caller),
+ * then the exact rule on the date.
+ */
+export function supervisionScopeSql(me: string, col: string, refDate: string, leaderReadable?: string): string {
+  const everRatedByMe = `(SELECT employee_id FROM employee_assignments WHERE supervisor_id = ${me} UNION SELECT employee_id FROM ppk_delegations WHERE ppk_id = ${me})`;
+  const everRatingMe = `(SELECT supervisor_id FROM employee_assignments WHERE employee_id = ${me} AND supervisor_id IS NOT NULL UNION SELECT ppk_id FROM ppk_delegations WHERE employee_id = ${me})`;
+  const leader = leaderReadable
+    ? ` OR ((${leaderReadable}) AND ${col} IN ${everRatingMe} AND ppk_on(${me}, ${refDate}) = ${col})`
+    : '';
+  return `(${col} = ${me} OR (${col} IN ${everRatedByMe} AND ppk_on(${col}, ${refDate}) = ${me})${leader})`;
+}
+
 /** `employees` and `employee_assignments` as the org directory publishes them to other features. */
 @Injectable()
 export class OrgDirectoryRepository extends BaseRepository {
@@ -69,5 +123,114 @@ export class OrgDirectoryRepository extends BaseRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  async snapshotById(employeeId: string, onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot | null> {
+    const rows: AssignmentSnapshot[] = await this.db(manager).query(`${SNAPSHOT_SQL} WHERE e.id = $1`, [
+      employeeId,
+      onDate,
+    ]);
+    return rows[0] ?? null;
+  }
+
+  async snapshotByNip(nip: string, onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot | null> {
+    const rows: AssignmentSnapshot[] = await this.db(manager).query(`${SNAPSHOT_SQL} WHERE e.nip = $1`, [nip, onDate]);
+    return rows[0] ?? null;
+  }
+
+  snapshotsByIds(employeeIds: string[], onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot[]> {
+    return this.db(manager).query(`${SNAPSHOT_SQL} WHERE e.id = ANY($1::uuid[]) ORDER BY e.name, e.nip`, [
+      employeeIds,
+      onDate,
+    ]);
+  }
+
+  snapshotsOn(onDate: string, unitIds: string[] | null, manager?: EntityManager): Promise<AssignmentSnapshot[]> {
+    return this.db(manager).query(
+      `${SNAPSHOT_SQL} WHERE ($1::uuid[] IS NULL OR a.unit_id = ANY($1::uuid[])) ORDER BY e.nip`,
+      [unitIds, onDate],
+    );
+  }
+
+  /** Direct reports of several PPKs on a date (a delegation in force overrides the supervisor on the assignment). */
+  reportsOf(
+    ppkIds: string[],
+    onDate: string,
+    manager?: EntityManager,
+  ): Promise<{ employeeId: string; ppkId: string }[]> {
+    return this.db(manager).query(
+      `SELECT a.employee_id AS "employeeId", a.supervisor_id AS "ppkId" FROM employee_assignments a
+        WHERE a.supervisor_id = ANY($1::uuid[]) AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
+          AND NOT EXISTS (SELECT 1 FROM ppk_delegations d WHERE d.employee_id = a.employee_id AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date))
+       UNION
+       SELECT d.employee_id, d.ppk_id FROM ppk_delegations d
+        WHERE d.ppk_id = ANY($1::uuid[]) AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date)
+          AND d.ppk_id = ppk_on(d.employee_id, $2::date)`,
+      [ppkIds, onDate],
+    );
+  }
+
+  async ppkOf(employeeId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
+    const rows: { ppk: string | null }[] = await this.db(manager).query(
+      `SELECT COALESCE(
+         (SELECT d.ppk_id FROM ppk_delegations d WHERE d.employee_id = $1 AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date) ORDER BY d.valid_from DESC LIMIT 1),
+         (SELECT a.supervisor_id FROM employee_assignments a WHERE a.employee_id = $1 AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date))
+       ) AS ppk`,
+      [employeeId, onDate],
+    );
+    return rows[0]?.ppk ?? null;
+  }
+
+  async directReportIds(ppkId: string, onDate: string, manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.db(manager).query(
+      `SELECT a.employee_id AS id FROM employee_assignments a
+        WHERE a.supervisor_id = $1 AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
+          AND NOT EXISTS (SELECT 1 FROM ppk_delegations d WHERE d.employee_id = a.employee_id AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date))
+       UNION
+       SELECT d.employee_id FROM ppk_delegations d WHERE d.ppk_id = $1 AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date)`,
+      [ppkId, onDate],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  pltDelegationsOf(ppkId: string, from: string, to: string, manager?: EntityManager): Promise<PltDelegationRef[]> {
+    return this.db(manager).query(
+      `SELECT d.id AS "delegationId", e.nip, e.name, to_char(d.valid_from,'YYYY-MM-DD') AS "validFrom",
+              to_char(d.valid_to,'YYYY-MM-DD') AS "validTo"
+         FROM ppk_delegations d JOIN employees e ON e.id = d.employee_id
+        WHERE d.ppk_id = $1 AND d.kind = 'PLT' AND d.valid_from <= $3::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date)
+        ORDER BY d.valid_from, e.name`,
+      [ppkId, from, to],
+    );
+  }
+
+  async existingNips(nips: string[], manager?: EntityManager): Promise<string[]> {
+    const rows: { nip: string }[] = await this.db(manager).query(
+      `SELECT nip FROM employees WHERE nip = ANY($1::text[])`,
+      [nips],
+    );
+    return rows.map((r) => r.nip);
+  }
+
+  async idsByNips(nips: string[], manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.db(manager).query(
+      `SELECT id FROM employees WHERE nip = ANY($1::text[])`,
+      [nips],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async unitIdByCode(code: string, manager?: EntityManager): Promise<string | null> {
+    const rows: { id: string }[] = await this.db(manager).query(`SELECT id FROM units WHERE code = $1`, [code]);
+    return rows[0]?.id ?? null;
+  }
+
+  async unitHeadId(unitId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
+    const rows: { id: string }[] = await this.db(manager).query(
+      `SELECT a.employee_id AS id FROM employee_assignments a WHERE a.unit_id = $1 AND a.is_unit_head
+          AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date) LIMIT 1`,
+      [unitId, onDate],
+    );
+    return rows[0]?.id ?? null;
   }
 }

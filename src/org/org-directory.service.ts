@@ -1,48 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { EmployeePersonalFields } from './employee-personal';
 import { EmployeePersonalRepository } from './employee-personal.repository';
-import { EmployeeStanding, OrgDirectoryRepository } from './org-directory.repository';
+import {
+  AssignmentSnapshot,
+  EmployeeStanding,
+  OrgDirectoryRepository,
+  PltDelegationRef,
+} from './org-directory.repository';
 import { UnitNode, UnitTreeRepository } from './unit-tree.repository';
 
-export interface AssignmentSnapshot {
-  employeeId: string;
-  nip: string;
-  name: string;
-  status: 'PNS' | 'PPPK';
-  validFrom: string;
-  validTo: string | null;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  golongan: string;
-  supervisorId: string | null;
-  positionTitle: string;
-  positionKind: string;
-  jenjang: string | null;
-  kelasJabatan: number;
-  isUnitHead: boolean;
-  tmt: string;
-}
-
-/** A Plt delegation as the acting official sees it: whom they rate, from when to when. */
-export interface PltDelegationRef {
-  delegationId: string;
-  nip: string;
-  name: string;
-  validFrom: string;
-  validTo: string | null;
-}
-
-const SNAPSHOT_SQL = `
-  SELECT e.id AS "employeeId", e.nip, e.name, e.status,
-         to_char(a.valid_from,'YYYY-MM-DD') AS "validFrom", to_char(a.valid_to,'YYYY-MM-DD') AS "validTo",
-         a.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", a.golongan,
-         a.supervisor_id AS "supervisorId", a.position_title AS "positionTitle", a.position_kind AS "positionKind",
-         a.jenjang, a.kelas_jabatan AS "kelasJabatan", a.is_unit_head AS "isUnitHead", to_char(a.tmt,'YYYY-MM-DD') AS tmt
-    FROM employees e
-    JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
-    JOIN units u ON u.id = a.unit_id`;
+export type { AssignmentSnapshot, PltDelegationRef };
 
 /**
  * Answers "who was where, under whom, on a date". PPK = delegation (Plt/Plh/delegasi) in force,
@@ -51,38 +19,28 @@ const SNAPSHOT_SQL = `
 @Injectable()
 export class OrgDirectory {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly personal: EmployeePersonalRepository,
     private readonly units: UnitTreeRepository,
     private readonly directory: OrgDirectoryRepository,
   ) {}
 
-  private m(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
+  snapshotById(employeeId: string, onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot | null> {
+    return this.directory.snapshotById(employeeId, onDate, manager);
   }
 
-  async snapshotById(employeeId: string, onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot | null> {
-    const rows = await this.m(manager).query(`${SNAPSHOT_SQL} WHERE e.id = $1`, [employeeId, onDate]);
-    return rows[0] ?? null;
-  }
-
-  async snapshotByNip(nip: string, onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot | null> {
-    const rows = await this.m(manager).query(`${SNAPSHOT_SQL} WHERE e.nip = $1`, [nip, onDate]);
-    return rows[0] ?? null;
+  snapshotByNip(nip: string, onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot | null> {
+    return this.directory.snapshotByNip(nip, onDate, manager);
   }
 
   /** Personal fields printed on official documents (PAK): null where not recorded. */
   documentIdentity(employeeId: string, manager?: EntityManager): Promise<EmployeePersonalFields> {
-    return this.personal.read(employeeId, this.m(manager));
+    return this.personal.read(employeeId, manager);
   }
 
   /** Snapshots of many employees on one date, in one query (those without an assignment then are left out). */
   async snapshotsByIds(employeeIds: string[], onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot[]> {
     if (employeeIds.length === 0) return [];
-    return this.m(manager).query(`${SNAPSHOT_SQL} WHERE e.id = ANY($1::uuid[]) ORDER BY e.name, e.nip`, [
-      employeeIds,
-      onDate,
-    ]);
+    return this.directory.snapshotsByIds(employeeIds, onDate, manager);
   }
 
   /**
@@ -95,27 +53,11 @@ export class OrgDirectory {
     manager?: EntityManager,
   ): Promise<{ employeeId: string; ppkId: string }[]> {
     if (ppkIds.length === 0) return [];
-    return this.m(manager).query(
-      `SELECT a.employee_id AS "employeeId", a.supervisor_id AS "ppkId" FROM employee_assignments a
-        WHERE a.supervisor_id = ANY($1::uuid[]) AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
-          AND NOT EXISTS (SELECT 1 FROM ppk_delegations d WHERE d.employee_id = a.employee_id AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date))
-       UNION
-       SELECT d.employee_id, d.ppk_id FROM ppk_delegations d
-        WHERE d.ppk_id = ANY($1::uuid[]) AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date)
-          AND d.ppk_id = ppk_on(d.employee_id, $2::date)`,
-      [ppkIds, onDate],
-    );
+    return this.directory.reportsOf(ppkIds, onDate, manager);
   }
 
-  async ppkOf(employeeId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
-    const rows: { ppk: string | null }[] = await this.m(manager).query(
-      `SELECT COALESCE(
-         (SELECT d.ppk_id FROM ppk_delegations d WHERE d.employee_id = $1 AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date) ORDER BY d.valid_from DESC LIMIT 1),
-         (SELECT a.supervisor_id FROM employee_assignments a WHERE a.employee_id = $1 AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date))
-       ) AS ppk`,
-      [employeeId, onDate],
-    );
-    return rows[0]?.ppk ?? null;
+  ppkOf(employeeId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
+    return this.directory.ppkOf(employeeId, onDate, manager);
   }
 
   async atasanPpkOf(employeeId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
@@ -124,64 +66,33 @@ export class OrgDirectory {
   }
 
   /** Employees whose PPK on the date is `ppkId` (direct reports, including by delegation). */
-  async directReportIds(ppkId: string, onDate: string, manager?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await this.m(manager).query(
-      `SELECT a.employee_id AS id FROM employee_assignments a
-        WHERE a.supervisor_id = $1 AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
-          AND NOT EXISTS (SELECT 1 FROM ppk_delegations d WHERE d.employee_id = a.employee_id AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date))
-       UNION
-       SELECT d.employee_id FROM ppk_delegations d WHERE d.ppk_id = $1 AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date)`,
-      [ppkId, onDate],
-    );
-    return rows.map((r) => r.id);
+  directReportIds(ppkId: string, onDate: string, manager?: EntityManager): Promise<string[]> {
+    return this.directory.directReportIds(ppkId, onDate, manager);
   }
 
   /** Plt delegations naming `ppkId` as the acting official that overlap [from, to]: each may get an ACTING SKP (spec 04 §1.2). */
-  async pltDelegationsOf(
-    ppkId: string,
-    from: string,
-    to: string,
-    manager?: EntityManager,
-  ): Promise<PltDelegationRef[]> {
-    return this.m(manager).query(
-      `SELECT d.id AS "delegationId", e.nip, e.name, to_char(d.valid_from,'YYYY-MM-DD') AS "validFrom",
-              to_char(d.valid_to,'YYYY-MM-DD') AS "validTo"
-         FROM ppk_delegations d JOIN employees e ON e.id = d.employee_id
-        WHERE d.ppk_id = $1 AND d.kind = 'PLT' AND d.valid_from <= $3::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date)
-        ORDER BY d.valid_from, e.name`,
-      [ppkId, from, to],
-    );
+  pltDelegationsOf(ppkId: string, from: string, to: string, manager?: EntityManager): Promise<PltDelegationRef[]> {
+    return this.directory.pltDelegationsOf(ppkId, from, to, manager);
   }
 
   /** Everyone with an assignment on a date (optionally only in some units), by NIP. */
-  async snapshotsOn(onDate: string, unitIds?: string[], manager?: EntityManager): Promise<AssignmentSnapshot[]> {
-    return this.m(manager).query(
-      `${SNAPSHOT_SQL} WHERE ($1::uuid[] IS NULL OR a.unit_id = ANY($1::uuid[])) ORDER BY e.nip`,
-      [unitIds ?? null, onDate],
-    );
+  snapshotsOn(onDate: string, unitIds?: string[], manager?: EntityManager): Promise<AssignmentSnapshot[]> {
+    return this.directory.snapshotsOn(onDate, unitIds ?? null, manager);
   }
 
   /** Which of these NIPs are employees (any assignment, past or present). */
-  async existingNips(nips: string[], manager?: EntityManager): Promise<string[]> {
-    const rows: { nip: string }[] = await this.m(manager).query(
-      `SELECT nip FROM employees WHERE nip = ANY($1::text[])`,
-      [nips],
-    );
-    return rows.map((r) => r.nip);
+  existingNips(nips: string[], manager?: EntityManager): Promise<string[]> {
+    return this.directory.existingNips(nips, manager);
   }
 
   /** Employee ids of these NIPs. */
-  async idsByNips(nips: string[], manager?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await this.m(manager).query(`SELECT id FROM employees WHERE nip = ANY($1::text[])`, [
-      nips,
-    ]);
-    return rows.map((r) => r.id);
+  idsByNips(nips: string[], manager?: EntityManager): Promise<string[]> {
+    return this.directory.idsByNips(nips, manager);
   }
 
   /** The id of a unit by its code, or null. */
-  async unitIdByCode(code: string, manager?: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await this.m(manager).query(`SELECT id FROM units WHERE code = $1`, [code]);
-    return rows[0]?.id ?? null;
+  unitIdByCode(code: string, manager?: EntityManager): Promise<string | null> {
+    return this.directory.unitIdByCode(code, manager);
   }
 
   /** Unit ids of a unit and all units below it. */
@@ -236,12 +147,7 @@ export class OrgDirectory {
   }
 
   /** The head of a unit on a date (the employee whose assignment there is flagged isUnitHead). */
-  async unitHeadId(unitId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await this.m(manager).query(
-      `SELECT a.employee_id AS id FROM employee_assignments a WHERE a.unit_id = $1 AND a.is_unit_head
-          AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date) LIMIT 1`,
-      [unitId, onDate],
-    );
-    return rows[0]?.id ?? null;
+  unitHeadId(unitId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
+    return this.directory.unitHeadId(unitId, onDate, manager);
   }
 }

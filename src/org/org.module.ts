@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { DelegationsController } from './delegations.controller';
+import { DelegationsRepository } from './delegations.repository';
 import { DelegationsService } from './delegations.service';
+import { EmployeeEventsRepository } from './employee-events.repository';
+import { EmployeeEventsService } from './employee-events.service';
 import { EmployeeImportController } from './employee-import.controller';
+import { EmployeesRepository } from './employees.repository';
 import { EmployeesService } from './employees.service';
 import { GapsService } from './gaps.service';
+import { EmployeeImportRepository } from './import/employee-import.repository';
 import { EmployeeImportService } from './import/employee-import.service';
 import { EmployeeSearchService } from './lists/employee-search.service';
 import { OrgListsController } from './lists/org-lists.controller';
@@ -12,6 +17,7 @@ import { UnitTreeService } from './lists/unit-tree.service';
 import { OrgListsRepository } from './org-lists.repository';
 import { OrgReportsController } from './org-reports.controller';
 import { OrgController } from './org.controller';
+import { UnitsRepository } from './units.repository';
 import { UnitsService } from './units.service';
 
 @Module({
@@ -27,6 +33,12 @@ import { UnitsService } from './units.service';
   ],
   providers: [
     OrgListsRepository,
+    UnitsRepository,
+    EmployeesRepository,
+    EmployeeEventsRepository,
+    EmployeeEventsService,
+    DelegationsRepository,
+    EmployeeImportRepository,
     UnitsService,
     EmployeesService,
     DelegationsService,
@@ -35,6 +47,6 @@ import { UnitsService } from './units.service';
     EmployeeSearchService,
     UnitTreeService,
   ],
-  exports: [UnitsService, EmployeesService],
+  exports: [UnitsService, EmployeesService, EmployeesRepository],
 })
 export class OrgModule {}

@@ -1,12 +1,13 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AuditRecord, AuditService } from '../../audit/audit.service';
 import { ApiError } from '../../common/api-error';
 import { RequestContext } from '../../common/request-context';
+import { TransactionHost, type TxHost } from '../../database/transaction';
 import { PasswordHasher } from '../../identity/password-hasher';
 import { OutboxService } from '../../outbox/outbox.service';
 import { EMPTY_PERSONAL, EmployeePersonalFields } from '../employee-personal';
 import { EmployeePersonalRepository } from '../employee-personal.repository';
+import { EmployeeImportRepository, ExistingEmployee, StoredAssignment } from './employee-import.repository';
 import { readImportBody } from './import-input';
 import { findSupervisionCycles } from './supervision-cycles';
 import { fieldName, ImportError, ImportFormat, ImportRow } from './import-rows';
@@ -17,29 +18,8 @@ export interface ImportResult {
   errors: ImportError[];
 }
 
-interface Existing {
-  id: string;
-  nip: string;
-  name: string;
-  status: string;
-  has_account: boolean;
-}
-
-interface Assignment {
-  id: string;
-  employee_id: string;
-  valid_from: string;
-  valid_to: string | null;
-  unit_id: string;
-  golongan: string;
-  supervisor_nip: string | null;
-  position_title: string;
-  position_kind: string;
-  jenjang: string | null;
-  kelas_jabatan: number;
-  is_unit_head: boolean;
-  tmt: string;
-}
+type Existing = ExistingEmployee;
+type Assignment = StoredAssignment;
 
 interface Plan {
   row: ImportRow;
@@ -68,7 +48,8 @@ const HASH_CONCURRENCY = 8;
 @Injectable()
 export class EmployeeImportService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly repo: EmployeeImportRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly hasher: PasswordHasher,
@@ -104,10 +85,10 @@ export class EmployeeImportService {
     }
     const rows = [...byNip.values()];
 
-    return this.dataSource.transaction(async (m) => {
+    return this.txHost.withTransaction(async () => {
       // One import at a time: the checks below read what the writes below assume.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('skp-engine:employee-import'))`);
-      const plans = await this.plan(m, rows, parsed.nipsInFile, parsed.format, errors);
+      await this.repo.lock();
+      const plans = await this.plan(rows, parsed.nipsInFile, parsed.format, errors);
       errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
       if (checkOnly) return { errors, nipByRow: parsed.nipByRow };
       if (errors.length) {
@@ -118,12 +99,11 @@ export class EmployeeImportService {
           { created: 0, updated: 0, errors },
         );
       }
-      return this.write(m, plans);
+      return this.write(plans);
     });
   }
 
   private async plan(
-    m: EntityManager,
     rows: ImportRow[],
     nipsInFile: Set<string>,
     format: ImportFormat,
@@ -131,33 +111,15 @@ export class EmployeeImportService {
   ): Promise<Plan[]> {
     const f = (key: Parameters<typeof fieldName>[0]) => fieldName(key, format);
     const unitCodes = [...new Set(rows.map((r) => r.unitCode))];
-    const units = new Map<string, string>(
-      (await m.query(`SELECT code, id FROM units WHERE code = ANY($1::varchar[])`, [unitCodes])).map(
-        (u: { code: string; id: string }) => [u.code, u.id],
-      ),
-    );
+    const units = await this.repo.unitIdsByCode(unitCodes);
     const lookup = [
       ...new Set([...rows.map((r) => r.nip), ...rows.map((r) => r.supervisorNip).filter((x): x is string => !!x)]),
     ];
-    const existing = new Map<string, Existing>(
-      (
-        await m.query(
-          `SELECT e.id, e.nip, e.name, e.status, EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.nip = e.nip OR ua.employee_id = e.id) AS has_account
-             FROM employees e WHERE e.nip = ANY($1::char(18)[])`,
-          [lookup],
-        )
-      ).map((e: Existing) => [e.nip, e]),
-    );
+    const existing = new Map<string, Existing>((await this.repo.existing(lookup)).map((e) => [e.nip, e]));
     const fileExisting = rows.map((r) => existing.get(r.nip)).filter((e): e is Existing => !!e);
     const history = new Map<string, Assignment[]>();
     if (fileExisting.length) {
-      const all: Assignment[] = await m.query(
-        `SELECT a.id, a.employee_id, to_char(a.valid_from,'YYYY-MM-DD') AS valid_from, to_char(a.valid_to,'YYYY-MM-DD') AS valid_to, a.unit_id, a.golongan,
-                s.nip AS supervisor_nip, a.position_title, a.position_kind, a.jenjang, a.kelas_jabatan, a.is_unit_head, to_char(a.tmt,'YYYY-MM-DD') AS tmt
-           FROM employee_assignments a LEFT JOIN employees s ON s.id = a.supervisor_id
-          WHERE a.employee_id = ANY($1::uuid[]) ORDER BY a.employee_id, a.valid_from`,
-        [fileExisting.map((e) => e.id)],
-      );
+      const all = await this.repo.assignmentsOf(fileExisting.map((e) => e.id));
       for (const a of all) {
         const list = history.get(a.employee_id) ?? [];
         list.push(a);
@@ -165,10 +127,7 @@ export class EmployeeImportService {
       }
     }
 
-    const storedPersonal = await this.personalRepo.readMany(
-      m,
-      fileExisting.map((e) => e.id),
-    );
+    const storedPersonal = await this.personalRepo.readMany(fileExisting.map((e) => e.id));
     const plans: Plan[] = [];
     for (const r of rows) {
       const unitId = units.get(r.unitCode);
@@ -231,7 +190,7 @@ export class EmployeeImportService {
       }
       plans.push(plan);
     }
-    findSupervisionCycles(rows, await this.currentSupervisors(m), format, errors);
+    findSupervisionCycles(rows, await this.repo.currentSupervisors(), format, errors);
     return plans;
   }
 
@@ -249,72 +208,63 @@ export class EmployeeImportService {
     );
   }
 
-  private async currentSupervisors(m: EntityManager): Promise<Map<string, string>> {
-    const rows: { nip: string; sup: string }[] = await m.query(
-      `SELECT e.nip, s.nip AS sup FROM employee_assignments a JOIN employees e ON e.id = a.employee_id JOIN employees s ON s.id = a.supervisor_id WHERE a.valid_to IS NULL`,
-    );
-    return new Map(rows.map((r) => [r.nip, r.sup]));
-  }
-
-  private async write(m: EntityManager, plans: Plan[]): Promise<ImportResult> {
+  private async write(plans: Plan[]): Promise<ImportResult> {
     const creates = plans.filter((p) => !p.existing);
     const ids = new Map<string, string>(plans.filter((p) => p.existing).map((p) => [p.row.nip, p.existing!.id]));
     if (creates.length) {
-      const inserted: { id: string; nip: string }[] = await m.query(
-        `INSERT INTO employees (nip, name, status) SELECT * FROM unnest($1::char(18)[], $2::varchar[], $3::varchar[]) RETURNING id, nip`,
-        [creates.map((p) => p.row.nip), creates.map((p) => p.row.name), creates.map((p) => p.row.status)],
+      const inserted = await this.repo.insertEmployees(
+        creates.map((p) => p.row.nip),
+        creates.map((p) => p.row.name),
+        creates.map((p) => p.row.status),
       );
       for (const e of inserted) ids.set(e.nip, e.id);
     }
-    const supIds = await this.supervisorIds(m, plans, ids);
+    const supIds = await this.supervisorIds(plans, ids);
 
     await this.personalRepo.writeMany(
-      m,
       plans.filter((p) => p.personal).map((p) => ({ employeeId: ids.get(p.row.nip)!, f: p.personal! })),
     );
     const renamed = plans.filter((p) => p.existing && p.identityChanged);
     if (renamed.length) {
-      await m.query(
-        `UPDATE employees e SET name = v.name, status = v.status, updated_at = now() FROM unnest($1::uuid[], $2::varchar[], $3::varchar[]) AS v(id, name, status) WHERE e.id = v.id`,
-        [renamed.map((p) => p.existing!.id), renamed.map((p) => p.row.name), renamed.map((p) => p.row.status)],
+      await this.repo.updateIdentities(
+        renamed.map((p) => p.existing!.id),
+        renamed.map((p) => p.row.name),
+        renamed.map((p) => p.row.status),
       );
     }
     const closing = plans.filter((p) => p.close);
     if (closing.length) {
-      await m.query(
-        `UPDATE employee_assignments a SET valid_to = v.d FROM unnest($1::uuid[], $2::date[]) AS v(id, d) WHERE a.id = v.id`,
-        [closing.map((p) => p.close!.id), closing.map((p) => p.row.effectiveFrom)],
+      await this.repo.closeAssignments(
+        closing.map((p) => p.close!.id),
+        closing.map((p) => p.row.effectiveFrom),
       );
     }
     const assigning = plans.filter((p) => p.assign);
     if (assigning.length) {
       const col = <T>(fn: (p: Plan) => T) => assigning.map(fn);
-      await m.query(
-        `INSERT INTO employee_assignments (employee_id, valid_from, valid_to, unit_id, golongan, supervisor_id, position_title, position_kind, jenjang, kelas_jabatan, is_unit_head, tmt, reason)
-         SELECT * FROM unnest($1::uuid[], $2::date[], $3::date[], $4::uuid[], $5::varchar[], $6::uuid[], $7::varchar[], $8::varchar[], $9::varchar[], $10::smallint[], $11::boolean[], $12::date[], $13::varchar[])`,
-        [
-          col((p) => ids.get(p.row.nip)),
-          col((p) => p.row.effectiveFrom),
-          col((p) => p.newValidTo),
-          col((p) => p.unitId),
-          col((p) => p.row.golongan),
-          col((p) => (p.row.supervisorNip ? supIds.get(p.row.supervisorNip) : null)),
-          col((p) => p.row.title),
-          col((p) => p.row.kind),
-          col((p) => p.row.jenjang),
-          col((p) => p.row.kelasJabatan),
-          col((p) => p.row.isUnitHead),
-          col((p) => p.row.tmt),
-          col((p) => (p.existing ? 'import' : 'initial')),
-        ],
-      );
+      await this.repo.insertAssignments({
+        employeeIds: col((p) => ids.get(p.row.nip)!),
+        validFrom: col((p) => p.row.effectiveFrom),
+        validTo: col((p) => p.newValidTo),
+        unitIds: col((p) => p.unitId),
+        golongan: col((p) => p.row.golongan),
+        supervisorIds: col((p) => (p.row.supervisorNip ? (supIds.get(p.row.supervisorNip) ?? null) : null)),
+        titles: col((p) => p.row.title),
+        kinds: col((p) => p.row.kind),
+        jenjang: col((p) => p.row.jenjang),
+        kelasJabatan: col((p) => p.row.kelasJabatan),
+        isUnitHead: col((p) => p.row.isUnitHead),
+        tmt: col((p) => p.row.tmt),
+        reasons: col((p) => (p.existing ? 'import' : 'initial')),
+      });
     }
     const accounts = plans.filter((p) => p.createAccount);
     if (accounts.length) {
       const hashes = await this.hashAll(accounts.map((p) => p.row.password!));
-      await m.query(
-        `INSERT INTO user_accounts (nip, password_hash, role, employee_id, disabled) SELECT v.nip, v.h, 'EMPLOYEE', v.id, false FROM unnest($1::char(18)[], $2::varchar[], $3::uuid[]) AS v(nip, h, id)`,
-        [accounts.map((p) => p.row.nip), hashes, accounts.map((p) => ids.get(p.row.nip))],
+      await this.repo.insertAccounts(
+        accounts.map((p) => p.row.nip),
+        hashes,
+        accounts.map((p) => ids.get(p.row.nip)!),
       );
     }
 
@@ -349,9 +299,8 @@ export class EmployeeImportService {
       entityId: RequestContext.correlationId(),
       after: { rows: plans.length, created: result.created, updated: result.updated },
     });
-    await this.audit.recordMany(m, recs);
+    await this.audit.recordMany(recs);
     await this.outbox.addMany(
-      m,
       creates.map((p) => ({
         type: 'EmployeeCreated',
         aggregateType: 'Employee',
@@ -363,15 +312,11 @@ export class EmployeeImportService {
     return result;
   }
 
-  private async supervisorIds(m: EntityManager, plans: Plan[], ids: Map<string, string>): Promise<Map<string, string>> {
+  private async supervisorIds(plans: Plan[], ids: Map<string, string>): Promise<Map<string, string>> {
     const missing = [...new Set(plans.map((p) => p.row.supervisorNip).filter((n): n is string => !!n && !ids.has(n)))];
     const out = new Map(ids);
     if (missing.length) {
-      const rows: { id: string; nip: string }[] = await m.query(
-        `SELECT id, nip FROM employees WHERE nip = ANY($1::char(18)[])`,
-        [missing],
-      );
-      for (const r of rows) out.set(r.nip, r.id);
+      for (const r of await this.repo.idsByNips(missing)) out.set(r.nip, r.id);
     }
     return out;
   }

@@ -39,13 +39,6 @@ const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
   'evaluation/evaluation-store.ts': 'evaluation repository not written yet',
   'evaluation/evaluation-views.ts': 'evaluation repository not written yet',
   'evaluation/org-performance.service.ts': 'evaluation repository not written yet',
-  'org/delegations.service.ts': 'org repositories: delegations not moved yet',
-  'org/employee-created.handler.ts': 'org repositories: employees not moved yet',
-  'org/employee-events.ts': 'org repositories: employee events not moved yet',
-  'org/employees.service.ts': 'org repositories: employees not moved yet',
-  'org/import/employee-import.service.ts': 'org repositories: the bulk import not moved yet',
-  'org/org-directory.service.ts': 'org repositories: the directory snapshots not moved yet',
-  'org/units.service.ts': 'org repositories: units writes not moved yet',
   'outcomes/allowance-month-outcomes.handler.ts':
     'needs an allowance read port (allowance is being changed in parallel)',
   'skp/skp-queries.service.ts': 'skp repository not written yet',
@@ -72,10 +65,6 @@ const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
   'angka-kredit/credit-ledger.repository.ts': {
     tables: ['employees', 'employee_assignments', 'evaluations'],
     why: 'angka kredit: FinalPredicatesReader and the org directory next',
-  },
-  'authz/access-policy.ts': {
-    tables: ['employee_assignments', 'ppk_delegations'],
-    why: 'AccessPolicy reads who supervises whom; moves behind OrgDirectory',
   },
   'demo/demo-seeder.ts': { tables: ['units', 'employees'], why: 'demo seeder writes every feature’s demo rows' },
   'discipline/discipline-calendar.service.ts': {
@@ -107,7 +96,7 @@ const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
     tables: ['units', 'unit_performance', 'employee_assignments', 'skp', 'evaluations', 'employees'],
     why: 'the year-end dashboard aggregates across features in one set-based query (a report read model)',
   },
-  'org/import/employee-import.service.ts': {
+  'org/import/employee-import.repository.ts': {
     tables: ['user_accounts'],
     why: 'the import creates accounts in its transaction; needs an identity writer port',
   },

@@ -1,6 +1,7 @@
-import { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/api-error';
 import { OutboxService } from '../outbox/outbox.service';
+import { EmployeeEventsRepository } from './employee-events.repository';
 import { EmployeeEvent } from './org.enums';
 
 interface PostFacts {
@@ -31,37 +32,38 @@ export function inferEmployeeEvent(before: PostFacts, after: PostFacts): Employe
   return null;
 }
 
-/** Records the event and its outbox fact in the caller's transaction; the SKP feature applies it (job). */
-export async function recordEmployeeEvent(
-  m: EntityManager,
-  outbox: OutboxService,
-  e: {
+/** Records the §1.2 events of an employee; the SKP feature applies them (job). */
+@Injectable()
+export class EmployeeEventsService {
+  constructor(
+    private readonly events: EmployeeEventsRepository,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Records the event and its outbox fact in the caller's transaction. */
+  async record(e: {
     employeeId: string;
     type: EmployeeEvent;
     date: string;
     inferred: boolean;
     delegationId: string | null;
     reason: string | null;
-  },
-): Promise<string> {
-  if (e.delegationId) {
-    const d: { id: string }[] = await m.query(
-      `SELECT id FROM ppk_delegations WHERE id = $1 AND (ppk_id = $2 OR employee_id = $2)`,
-      [e.delegationId, e.employeeId],
-    );
-    if (!d[0]) throw notFound('Delegasi');
+  }): Promise<string> {
+    if (e.delegationId && !(await this.events.delegationConcerns(e.delegationId, e.employeeId)))
+      throw notFound('Delegasi');
+    const id = await this.events.insert(e);
+    await this.outbox.add({
+      type: 'EmployeeEventRecorded',
+      aggregateType: 'Employee',
+      aggregateId: e.employeeId,
+      payload: { eventId: id },
+      dedupeKey: `employee-event:${id}`,
+    });
+    return id;
   }
-  const [row]: { id: string }[] = await m.query(
-    `INSERT INTO employee_events (employee_id, type, event_date, inferred, delegation_id, reason)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [e.employeeId, e.type, e.date, e.inferred, e.delegationId, e.reason],
-  );
-  await outbox.add(m, {
-    type: 'EmployeeEventRecorded',
-    aggregateType: 'Employee',
-    aggregateId: e.employeeId,
-    payload: { eventId: row.id },
-    dedupeKey: `employee-event:${row.id}`,
-  });
-  return row.id;
+
+  /** The end of service (PENSIUN / BERHENTI / MENINGGAL); null while in service. */
+  serviceEnd(employeeId: string): Promise<{ type: string; date: string } | null> {
+    return this.events.serviceEnd(employeeId);
+  }
 }

@@ -1,4 +1,4 @@
-import type { AssignmentSnapshot } from './org-directory.service';
+import type { AssignmentSnapshot } from '../org-directory.service';
 
 export interface EmployeeView {
   nip: string;
