@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DisciplineReadModule } from '../discipline/discipline-read';
+import { DisciplineReadModule } from '../discipline/discipline-read.module';
 import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
 import { EmploymentHistoryModule } from '../org/employment-history';
 import { AllowanceRunHandler } from './allowance-run.handler';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DisciplineSanctionsReader } from '../discipline/discipline-read';
+import { DisciplineSanctionsReader } from '../discipline/discipline-sanctions.repository';
 import { EmploymentHistoryReader } from '../org/employment-history';
 import { computeAllowanceMonth, RuleInputError, selectRuleSetVersion, type AllowanceRuleSet } from '../rules';
 import { figuresHash, notComputedLine, type ComputedLine } from './computed-line';

@@ -1,6 +1,6 @@
 import { AgencyModule } from '../agency/agency.module';
 import { Module } from '@nestjs/common';
-import { DisciplineReadModule } from '../discipline/discipline-read';
+import { DisciplineReadModule } from '../discipline/discipline-read.module';
 import { OutcomesModule } from '../outcomes/outcomes.module';
 import { CreditEntriesReader } from './credit-entries.repository';
 import { CreditLedgerRepository } from './credit-ledger.repository';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { unprocessable } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
-import { DisciplineSanctionsReader } from '../discipline/discipline-read';
+import { DisciplineSanctionsReader } from '../discipline/discipline-sanctions.repository';
 import {
   checkEligibility,
   computeLedger,

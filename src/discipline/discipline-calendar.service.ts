@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { AttendanceReader } from '../allowance/attendance-reader.repository';
 import { AuditService } from '../audit/audit.service';
 import { badRequest } from '../common/api-error';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { OrgDirectory } from '../org/org-directory.service';
+import { DisciplineHolidaysRepository } from './discipline-holidays.repository';
 import { ChainPerson, competentOfficial, CompetentOfficial, RecommendationLevel } from './discipline-policy';
 import { HolidaysDto } from './dto/discipline.dto';
 import type { DisciplineHolidays } from './discipline.views';
@@ -10,40 +12,35 @@ import type { DisciplineHolidays } from './discipline.views';
 /**
  * Holiday calendar for discipline deadlines and effective dates (weekends are always excluded).
  * Days come from `discipline_holidays` (PUT /discipline/holidays/{year}) plus, when the allowance
- * feature is installed, its national holiday list `allowance_holidays`, so one calendar serves both.
+ * feature is installed, its national holiday list (AttendanceReader), so one calendar serves both.
  */
 @Injectable()
 export class DisciplineCalendar {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly own: DisciplineHolidaysRepository,
+    private readonly national: AttendanceReader,
     private readonly audit: AuditService,
   ) {}
 
-  async holidays(from: string, to: string, m: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const [{ shared }] = await m.query(`SELECT to_regclass('allowance_holidays') IS NOT NULL AS shared`);
-    const rows: { day: string }[] = await m.query(
-      `SELECT to_char(day,'YYYY-MM-DD') AS day FROM discipline_holidays WHERE day BETWEEN $1::date AND $2::date
-       ${shared ? `UNION SELECT to_char(day,'YYYY-MM-DD') FROM allowance_holidays WHERE day BETWEEN $1::date AND $2::date` : ''}
-       ORDER BY 1`,
-      [from, to],
-    );
-    return rows.map((r) => r.day);
+  /** Every holiday (configured and national) between two dates, inclusive, once each and in order. */
+  async holidays(from: string, to: string): Promise<string[]> {
+    const national = await this.national.holidays(from, to);
+    const own = await this.own.between(from, to);
+    return [...new Set([...own, ...national])].sort();
   }
 
   /** Holidays from `from` through the next ~3 months: enough for 15 working days plus long breaks. */
-  async holidaysAfter(from: string, m?: EntityManager): Promise<string[]> {
+  async holidaysAfter(from: string): Promise<string[]> {
     const d = new Date(`${from}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() + 120);
-    return this.holidays(from, d.toISOString().slice(0, 10), m);
+    return this.holidays(from, d.toISOString().slice(0, 10));
   }
 
   async list(year: string): Promise<DisciplineHolidays> {
     if (!/^\d{4}$/.test(year))
       throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
-    const own: { date: string; name: string }[] = await this.dataSource.query(
-      `SELECT to_char(day,'YYYY-MM-DD') AS date, name FROM discipline_holidays WHERE extract(year FROM day) = $1 ORDER BY day`,
-      [Number(year)],
-    );
+    const own = await this.own.ofYear(Number(year));
     const all = await this.holidays(`${year}-01-01`, `${year}-12-31`);
     return { year: Number(year), holidays: own, effectiveCalendar: all };
   }
@@ -67,19 +64,10 @@ export class DisciplineCalendar {
         'Tanggal ganda / duplicate date',
         dup.map(({ i }) => ({ field: `holidays[${i}].date`, problem: 'duplicate' })),
       );
-    await this.dataSource.transaction(async (m) => {
-      const before = await m.query(
-        `SELECT to_char(day,'YYYY-MM-DD') AS date, name FROM discipline_holidays WHERE extract(year FROM day) = $1 ORDER BY day`,
-        [Number(year)],
-      );
-      await m.query(`DELETE FROM discipline_holidays WHERE extract(year FROM day) = $1`, [Number(year)]);
-      if (dto.holidays.length) {
-        await m.query(
-          `INSERT INTO discipline_holidays (day, name) SELECT r.date::date, r.name FROM jsonb_to_recordset($1::jsonb) AS r(date text, name text)`,
-          [JSON.stringify(dto.holidays)],
-        );
-      }
-      await this.audit.record(m, {
+    await this.txHost.withTransaction(async () => {
+      const before = await this.own.ofYear(Number(year));
+      await this.own.replaceYear(Number(year), dto.holidays);
+      await this.audit.record({
         action: 'discipline.holidays.replace',
         entityType: 'discipline_holidays',
         entityId: year,
@@ -96,14 +84,14 @@ export class DisciplineCalendar {
 export class CompetentOfficials {
   constructor(private readonly org: OrgDirectory) {}
 
-  async chain(employeeId: string, onDate: string, m?: EntityManager): Promise<ChainPerson[]> {
+  async chain(employeeId: string, onDate: string): Promise<ChainPerson[]> {
     const out: ChainPerson[] = [];
     const seen = new Set<string>([employeeId]);
     let cur = employeeId;
     for (let i = 0; i < 12; i++) {
-      const sup = await this.org.ppkOf(cur, onDate, m);
+      const sup = await this.org.ppkOf(cur, onDate);
       if (!sup || seen.has(sup)) break;
-      const s = await this.org.snapshotById(sup, onDate, m);
+      const s = await this.org.snapshotById(sup, onDate);
       if (!s) break;
       out.push({
         employeeId: s.employeeId,
@@ -124,9 +112,8 @@ export class CompetentOfficials {
     subject: { positionKind: string; jenjang: string | null },
     levels: RecommendationLevel[],
     onDate: string,
-    m?: EntityManager,
   ): Promise<CompetentOfficial[]> {
-    const chain = await this.chain(employeeId, onDate, m);
+    const chain = await this.chain(employeeId, onDate);
     return levels.map((l) => competentOfficial(l, subject, chain));
   }
 }

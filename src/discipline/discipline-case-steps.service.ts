@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../authz/access-policy';
 import { ApiError, conflict, notFound, unprocessable } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { RequestContext } from '../common/request-context';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { actorLabel, Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { SANCTION_CATALOGUE, type Sanction } from '../rules';
@@ -12,7 +12,8 @@ import { DisciplineCalendar } from './discipline-calendar.service';
 import { NeutralityElectionsService } from './neutrality-elections.service';
 import { CaseStatus, RecommendationLevel, sanctionsOfLevel, stepDeadlines, Step } from './discipline-policy';
 import type { DisciplineCaseItem, DisciplineCaseView } from './discipline.views';
-import { CASE_SELECT, CaseRow, caseReference } from './discipline-case.model';
+import { CaseRow, caseReference } from './discipline-case.util';
+import { CaseFilter, DisciplineCasesRepository } from './discipline-cases.repository';
 
 /**
  * What the case use cases share: loading a case (404 for what the caller may not see), status and
@@ -22,7 +23,8 @@ import { CASE_SELECT, CaseRow, caseReference } from './discipline-case.model';
 export class DisciplineCaseSteps {
   constructor(
     private readonly org: OrgDirectory,
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly cases: DisciplineCasesRepository,
     private readonly calendar: DisciplineCalendar,
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
@@ -30,50 +32,35 @@ export class DisciplineCaseSteps {
   ) {}
 
   async get(p: Principal, id: string): Promise<DisciplineCaseView> {
-    const c = await this.load(this.dataSource.manager, id, false);
+    const c = await this.load(id, false);
     this.policy.requireCaseVisible(p, { employeeId: c.employee_id, competentOfficialIds: c.competent_official_ids });
-    return this.view(this.dataSource.manager, c, true);
+    return this.view(c, true);
   }
 
   // ---- helpers --------------------------------------------------------------------------------
 
-  async filters(q: {
+  /** The case filter of a list, export or summary query (the unit with the units below it). */
+  async filter(q: {
     kind?: string;
     status?: string;
     unitCode?: string;
     from?: string;
     to?: string;
     nip?: string;
-  }): Promise<{
-    where: string[];
-    params: unknown[];
-  }> {
-    const where: string[] = ['TRUE'];
-    const params: unknown[] = [];
-    if (q.kind) where.push(`c.kind = $${params.push(q.kind)}`);
-    if (q.status) where.push(`c.status = $${params.push(q.status)}`);
-    if (q.from) where.push(`c.occurred_on >= $${params.push(q.from)}::date`);
-    if (q.to) where.push(`c.occurred_on <= $${params.push(q.to)}::date`);
-    if (q.nip) where.push(`c.subject->>'nip' = $${params.push(q.nip)}`);
-    if (q.unitCode) {
-      const unitIds = await this.org.subtreeUnitIdsByCode(q.unitCode);
-      where.push(`c.unit_id = ANY($${params.push(unitIds)}::uuid[])`);
-    }
-    return { where, params };
+  }): Promise<CaseFilter> {
+    const { kind, status, from, to, nip } = q;
+    const unitIds = q.unitCode ? await this.org.subtreeUnitIdsByCode(q.unitCode) : undefined;
+    return { kind, status, from, to, nip, unitIds };
   }
 
-  async step(
-    p: Principal,
-    id: string,
-    fn: (m: EntityManager, c: CaseRow, rel: Set<'ADMIN' | 'OFFICIAL' | 'SELF'>) => Promise<void>,
-  ) {
-    await this.dataSource.transaction(async (m) => {
-      const c = await this.load(m, id, true);
+  async step(p: Principal, id: string, fn: (c: CaseRow, rel: Set<'ADMIN' | 'OFFICIAL' | 'SELF'>) => Promise<void>) {
+    await this.txHost.withTransaction(async () => {
+      const c = await this.load(id, true);
       const rel = this.policy.requireCaseVisible(p, {
         employeeId: c.employee_id,
         competentOfficialIds: c.competent_official_ids,
       });
-      await fn(m, c, rel);
+      await fn(c, rel);
     });
     return this.get(p, id).catch((err) => {
       // The caller may no longer be a named official after the step (e.g. the level changed): return what they did.
@@ -83,11 +70,11 @@ export class DisciplineCaseSteps {
     });
   }
 
-  async load(m: EntityManager, id: string, lock: boolean): Promise<CaseRow> {
+  async load(id: string, lock: boolean): Promise<CaseRow> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notFound('Kasus');
-    const rows: CaseRow[] = await m.query(`${CASE_SELECT} WHERE c.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
-    if (!rows[0]) throw notFound('Kasus');
-    return rows[0];
+    const c = await this.cases.load(id, lock);
+    if (!c) throw notFound('Kasus');
+    return c;
   }
 
   requireStatus(c: CaseRow, allowed: CaseStatus[], verb: string): void {
@@ -130,7 +117,6 @@ export class DisciplineCaseSteps {
   }
 
   async update(
-    m: EntityManager,
     c: CaseRow,
     to: CaseStatus,
     action: string,
@@ -138,21 +124,13 @@ export class DisciplineCaseSteps {
     patch: Record<string, unknown>,
   ): Promise<void> {
     const cols = Object.keys(patch);
-    const sets = cols.map((k, i) => `${k} = $${i + 3}${k === 'competent_official_ids' ? '::uuid[]' : ''}`);
-    await m.query(
-      `UPDATE discipline_cases SET status = $2, ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`,
-      [c.id, to, ...cols.map((k) => patch[k])],
-    );
+    await this.cases.update(c.id, to, patch);
     const pick = (k: string, cur: string | null) => (k in patch ? (patch[k] as string | null) : cur);
     const after = {
       status: to,
       ...Object.fromEntries(cols.filter((k) => !k.startsWith('competent_official')).map((k) => [k, patch[k]])),
     };
-    const holidays = await this.calendar.holidays(
-      c.reported_on,
-      `${Number(this.clock.today().slice(0, 4)) + 1}-12-31`,
-      m,
-    );
+    const holidays = await this.calendar.holidays(c.reported_on, `${Number(this.clock.today().slice(0, 4)) + 1}-12-31`);
     const d = stepDeadlines(
       {
         kind: c.kind,
@@ -167,19 +145,11 @@ export class DisciplineCaseSteps {
       holidays,
     );
     const overdue = (Object.keys(d) as Step[]).filter((s) => d[s].overdue);
-    await m.query(`UPDATE discipline_cases SET deadlines = $2, overdue_steps = $3 WHERE id = $1`, [
-      c.id,
-      JSON.stringify(d),
-      overdue,
-    ]);
+    await this.cases.setDeadlines(c.id, d, overdue);
     // The recommendation was acted on: an open escalation for it is resolved.
-    if (to === 'DECIDED')
-      await m.query(`UPDATE discipline_escalations SET resolved_on = $2 WHERE case_id = $1 AND resolved_on IS NULL`, [
-        c.id,
-        this.clock.today(),
-      ]);
-    await this.history(m, c.id, c.status, to, action, actorLabel(RequestContext.principal()).actor, note);
-    await this.audit.record(m, {
+    if (to === 'DECIDED') await this.cases.resolveEscalations(c.id, this.clock.today());
+    await this.history(c.id, c.status, to, action, actorLabel(RequestContext.principal()).actor, note);
+    await this.audit.record({
       action: `discipline.case.${action.toLowerCase()}`,
       entityType: 'DisciplineCase',
       entityId: c.id,
@@ -189,8 +159,7 @@ export class DisciplineCaseSteps {
     });
   }
 
-  async history(
-    m: EntityManager,
+  history(
     caseId: string,
     from: string | null,
     to: string,
@@ -198,10 +167,7 @@ export class DisciplineCaseSteps {
     actor: string,
     note: string | null = null,
   ): Promise<void> {
-    await m.query(
-      `INSERT INTO discipline_case_transitions (case_id, from_status, to_status, action, actor, note) VALUES ($1,$2,$3,$4,$5,$6)`,
-      [caseId, from, to, action, actor.slice(0, 60), note],
-    );
+    return this.cases.addTransition(caseId, from, to, action, actor, note);
   }
 
   /**
@@ -214,9 +180,9 @@ export class DisciplineCaseSteps {
     return [...new Set([...(c.overdue_steps ?? []), ...now])];
   }
 
-  async view(m: EntityManager, c: CaseRow, full: true): Promise<DisciplineCaseView>;
-  async view(m: EntityManager, c: CaseRow, full: false): Promise<DisciplineCaseItem>;
-  async view(m: EntityManager, c: CaseRow, full: boolean): Promise<DisciplineCaseItem | DisciplineCaseView> {
+  async view(c: CaseRow, full: true): Promise<DisciplineCaseView>;
+  async view(c: CaseRow, full: false): Promise<DisciplineCaseItem>;
+  async view(c: CaseRow, full: boolean): Promise<DisciplineCaseItem | DisciplineCaseView> {
     const base: DisciplineCaseItem = {
       id: c.id,
       number: c.number,
@@ -268,22 +234,11 @@ export class DisciplineCaseSteps {
       createdAt: c.created_at.toISOString(),
     };
     if (!full) return base;
-    const holidays = await this.calendar.holidays(
-      c.reported_on,
-      `${Number(this.clock.today().slice(0, 4)) + 1}-12-31`,
-      m,
-    );
+    const holidays = await this.calendar.holidays(c.reported_on, `${Number(this.clock.today().slice(0, 4)) + 1}-12-31`);
     const deadlines = stepDeadlines(this.dates(c), this.clock.today(), holidays);
     base.overdueSteps = (Object.keys(deadlines) as Step[]).filter((s) => deadlines[s].overdue);
-    const history = await m.query(
-      `SELECT from_status AS "from", to_status AS "to", action, actor, note, at FROM discipline_case_transitions WHERE case_id = $1 ORDER BY id`,
-      [c.id],
-    );
-    const escalations = await m.query(
-      `SELECT step, kind, to_char(due_on,'YYYY-MM-DD') AS "dueOn", to_char(detected_on,'YYYY-MM-DD') AS "detectedOn", to_char(resolved_on,'YYYY-MM-DD') AS "resolvedOn"
-         FROM discipline_escalations WHERE case_id = $1 ORDER BY created_at`,
-      [c.id],
-    );
+    const history = await this.cases.transitions(c.id);
+    const escalations = await this.cases.escalationsOf(c.id);
     return { ...base, deadlines, effectiveExplanation: c.effective_explanation, escalations, history };
   }
 }

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../authz/access-policy';
 import { badRequest, unprocessable } from '../common/api-error';
 import { Clock } from '../common/clock';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -21,8 +21,9 @@ import { NeutralityElectionsService } from './neutrality-elections.service';
 import { CaseStatus, sanctionsOfLevel, stepDeadlines } from './discipline-policy';
 import { CreateCaseDto } from './dto/discipline.dto';
 import type { DisciplineCaseView } from './discipline.views';
-import { Classification, OpenCaseInput, Subject, levelsFor, officialIds } from './discipline-case.model';
+import { Classification, OpenCaseInput, Subject, levelsFor, officialIds } from './discipline-case.util';
 import { DisciplineCaseSteps } from './discipline-case-steps.service';
+import { DisciplineCasesRepository } from './discipline-cases.repository';
 
 /**
  * Opening discipline and netralitas cases (spec 03 §12–§13): classification by the rules, from a
@@ -31,7 +32,8 @@ import { DisciplineCaseSteps } from './discipline-case-steps.service';
 @Injectable()
 export class DisciplineIntakeService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly cases: DisciplineCasesRepository,
     private readonly org: OrgDirectory,
     private readonly officials: CompetentOfficials,
     private readonly policy: AccessPolicy,
@@ -160,12 +162,12 @@ export class DisciplineIntakeService {
       throw badRequest('Data tidak valid / invalid input', [
         { field: 'listeningOnly', problem: 'only for act N05 (attending a campaign), 04 §7' },
       ]);
-    const emp: { id: string }[] = await this.dataSource.query(`SELECT id FROM employees WHERE nip = $1`, [dto.nip]);
-    if (!emp[0])
+    const employeeId = await this.org.employeeIdByNip(dto.nip);
+    if (!employeeId)
       throw unprocessable(`Pegawai ${dto.nip} tidak dikenal / unknown NIP`, [{ field: 'nip', problem: 'unknown NIP' }]);
-    const id = await this.dataSource.transaction((m) =>
-      this.open(m, {
-        employeeId: emp[0].id,
+    const id = await this.txHost.withTransaction(() =>
+      this.open({
+        employeeId,
         kind: dto.kind,
         act: dto.act ?? (dto.kind === 'ATTENDANCE' ? 'TK' : null),
         stage: dto.stage ?? null,
@@ -184,12 +186,12 @@ export class DisciplineIntakeService {
   }
 
   /** Opens a case in the caller's transaction. Returns null when an automatic attendance case for the rung already exists. */
-  async open(m: EntityManager, input: OpenCaseInput, auto = false): Promise<string | null> {
+  async open(input: OpenCaseInput, auto = false): Promise<string | null> {
     const today = this.clock.today();
     // 04 §7: stage from the election's penetapan date, recommending body of the act date.
     const nf =
       input.kind === 'NETRALITAS'
-        ? await this.elections.facts(m, {
+        ? await this.elections.facts({
             occurredOn: input.occurredOn,
             stage: input.stage,
             election: input.election,
@@ -199,14 +201,14 @@ export class DisciplineIntakeService {
     if (nf) input = { ...input, stage: nf.stage };
     const cls = this.classify(input);
     const snap =
-      (await this.org.snapshotById(input.employeeId, input.occurredOn, m)) ??
-      (await this.org.snapshotById(input.employeeId, today, m));
+      (await this.org.snapshotById(input.employeeId, input.occurredOn)) ??
+      (await this.org.snapshotById(input.employeeId, today));
     if (!snap)
       throw unprocessable(
         `Pegawai tidak memiliki jabatan pada ${input.occurredOn} / the employee held no position on that date`,
         [{ field: 'occurredOn', problem: 'no assignment' }],
       );
-    const agency = (await this.org.ancestorUnits(snap.unitId, m)).find((u) => u.parentId === null);
+    const agency = (await this.org.ancestorUnits(snap.unitId)).find((u) => u.parentId === null);
     const subject: Subject = {
       nip: snap.nip,
       name: snap.name,
@@ -220,7 +222,7 @@ export class DisciplineIntakeService {
       agencyCode: agency?.code ?? snap.unitCode,
       agencyName: agency?.name ?? snap.unitName,
     };
-    const officials = await this.officials.forLevels(input.employeeId, subject, levelsFor(cls), today, m);
+    const officials = await this.officials.forLevels(input.employeeId, subject, levelsFor(cls), today);
     const status: CaseStatus = 'REPORTED';
     const deadlines = stepDeadlines(
       {
@@ -235,56 +237,47 @@ export class DisciplineIntakeService {
       today,
       [],
     );
-    const rows: { id: string; number: number }[] = await m.query(
-      `INSERT INTO discipline_cases (employee_id, kind, act, stage, occurred_on, reported_on, reported_by, description, evidence_urls, subject, unit_id,
-         track, level, candidate_sanctions, manual_review, classification, status, competent_officials, competent_official_ids, deadlines,
-         attendance_year, attendance_rung, attendance_facts,
-         recommending_body, recommending_body_explanation, election_code, stage_source, stage_explanation, listening_only)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19::uuid[],$20,$21,$22,$23,$24,$25,$26,$27,$28,$29)
-       ON CONFLICT (employee_id, attendance_year, attendance_rung) WHERE attendance_rung IS NOT NULL DO NOTHING
-       RETURNING id, number::int AS number`,
-      [
-        input.employeeId,
-        input.kind,
-        input.act,
-        input.stage,
-        input.occurredOn,
-        input.reportedOn,
-        input.reportedBy,
-        input.description,
-        JSON.stringify(input.evidenceUrls),
-        JSON.stringify(subject),
-        snap.unitId,
-        cls.track,
-        cls.level,
-        JSON.stringify(cls.candidateSanctions),
-        cls.manualReview,
-        JSON.stringify(cls.explanation),
-        status,
-        JSON.stringify(officials),
-        officialIds(officials),
-        JSON.stringify(deadlines),
-        auto ? (input.attendance?.year ?? null) : null,
-        auto ? (cls.attendanceRung ?? null) : null,
-        input.attendance ? JSON.stringify(input.attendance) : null,
-        nf?.recommendingBody ?? null,
-        nf ? JSON.stringify(nf.recommendingBodyExplanation) : null,
-        nf?.electionCode ?? null,
-        nf?.stageSource ?? null,
-        nf ? JSON.stringify(nf.stageExplanation) : null,
-        nf ? nf.listeningOnly : null,
-      ],
-    );
-    if (!rows[0]) return null;
-    const id = rows[0].id;
-    await this.steps.history(m, id, null, status, auto ? 'AUTO_OPEN' : 'REPORT', input.reportedBy);
-    await this.audit.record(m, {
+    const row = await this.cases.insert([
+      input.employeeId,
+      input.kind,
+      input.act,
+      input.stage,
+      input.occurredOn,
+      input.reportedOn,
+      input.reportedBy,
+      input.description,
+      JSON.stringify(input.evidenceUrls),
+      JSON.stringify(subject),
+      snap.unitId,
+      cls.track,
+      cls.level,
+      JSON.stringify(cls.candidateSanctions),
+      cls.manualReview,
+      JSON.stringify(cls.explanation),
+      status,
+      JSON.stringify(officials),
+      officialIds(officials),
+      JSON.stringify(deadlines),
+      auto ? (input.attendance?.year ?? null) : null,
+      auto ? (cls.attendanceRung ?? null) : null,
+      input.attendance ? JSON.stringify(input.attendance) : null,
+      nf?.recommendingBody ?? null,
+      nf ? JSON.stringify(nf.recommendingBodyExplanation) : null,
+      nf?.electionCode ?? null,
+      nf?.stageSource ?? null,
+      nf ? JSON.stringify(nf.stageExplanation) : null,
+      nf ? nf.listeningOnly : null,
+    ]);
+    if (!row) return null;
+    const id = row.id;
+    await this.steps.history(id, null, status, auto ? 'AUTO_OPEN' : 'REPORT', input.reportedBy);
+    await this.audit.record({
       action: auto ? 'discipline.case.auto-open' : 'discipline.case.create',
       entityType: 'DisciplineCase',
       entityId: id,
       before: null,
       after: {
-        number: rows[0].number,
+        number: row.number,
         nip: subject.nip,
         kind: input.kind,
         act: input.act,
@@ -297,7 +290,7 @@ export class DisciplineIntakeService {
           : {}),
       },
     });
-    await this.outbox.add(m, {
+    await this.outbox.add({
       type: 'DisciplineCaseOpened',
       aggregateType: 'DisciplineCase',
       aggregateId: id,

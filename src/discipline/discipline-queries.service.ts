@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../authz/access-policy';
 import { badRequest } from '../common/api-error';
 import { Cursor } from '../common/pagination';
@@ -15,14 +14,15 @@ import type {
   DisciplineEscalationList,
   DisciplineExportRow,
 } from './discipline.views';
-import { CASE_SELECT, CaseRow, caseReference } from './discipline-case.model';
+import { caseReference } from './discipline-case.util';
 import { DisciplineCaseSteps } from './discipline-case-steps.service';
+import { DisciplineCasesRepository } from './discipline-cases.repository';
 
 /** Reads over cases: one case, lists, the SBT export rows, the summary and the escalations. */
 @Injectable()
 export class DisciplineQueriesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly cases: DisciplineCasesRepository,
     private readonly policy: AccessPolicy,
     private readonly steps: DisciplineCaseSteps,
   ) {}
@@ -36,40 +36,30 @@ export class DisciplineQueriesService {
   async list(p: Principal, q: CaseListQuery): Promise<DisciplineCasePage> {
     const limit = q.limit ?? 100;
     const after = Cursor.decode(q.after) as [number] | null;
-    const { where, params } = await this.steps.filters(q);
-    const scope = this.policy.caseListScope(
-      p,
-      { employeeId: 'c.employee_id', officialIds: 'c.competent_official_ids' },
-      params.length + 1,
-    );
-    params.push(...scope.params);
-    where.push(scope.sql);
-    if (after) {
-      if (!Number.isInteger(after[0]))
-        throw badRequest('Cursor tidak valid / invalid cursor', [
-          { field: 'after', problem: 'is not a cursor returned by this API' },
-        ]);
-      where.push(`c.number > $${params.push(after[0])}`);
-    }
-    // Keyset on the case number (unique, increasing): exact, unlike timestamps rounded in a cursor.
-    const rows: CaseRow[] = await this.dataSource.query(
-      `${CASE_SELECT} WHERE ${where.join(' AND ')} ORDER BY c.number LIMIT ${limit + 1}`,
-      params,
+    if (after && !Number.isInteger(after[0]))
+      throw badRequest('Cursor tidak valid / invalid cursor', [
+        { field: 'after', problem: 'is not a cursor returned by this API' },
+      ]);
+    const filter = await this.steps.filter(q);
+    const rows = await this.cases.page(
+      {
+        ...filter,
+        scope: (first) =>
+          this.policy.caseListScope(p, { employeeId: 'c.employee_id', officialIds: 'c.competent_official_ids' }, first),
+        afterNumber: after ? after[0] : undefined,
+      },
+      limit,
     );
     const page = rows.slice(0, limit);
     const items: DisciplineCaseItem[] = [];
-    for (const c of page) items.push(await this.steps.view(this.dataSource.manager, c, false));
+    for (const c of page) items.push(await this.steps.view(c, false));
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > limit && last ? Cursor.encode([last.number]) : null };
   }
 
   /** Rows for the national sharing system (SBT): one per case, the fields BKN asks for. */
   async exportRows(q: CaseExportQuery): Promise<DisciplineExportRow[]> {
-    const { where, params } = await this.steps.filters(q);
-    const rows: CaseRow[] = await this.dataSource.query(
-      `${CASE_SELECT} WHERE ${where.join(' AND ')} ORDER BY c.occurred_on, c.number LIMIT 100000`,
-      params,
-    );
+    const rows = await this.cases.exportRows(await this.steps.filter(q));
     return rows.map((c) => ({
       caseReference: caseReference(c.number),
       nip: c.subject.nip,
@@ -109,23 +99,12 @@ export class DisciplineQueriesService {
     if (q.from > q.to)
       throw badRequest('Data tidak valid / invalid input', [{ field: 'to', problem: 'must not be before from' }]);
     const kind = q.kind ?? 'NETRALITAS';
-    const { where, params } = await this.steps.filters({ ...q, kind });
-    const rows: { unit_code: string; unit_name: string; status: string; n: number }[] = await this.dataSource.query(
-      `SELECT c.subject->>'unitCode' AS unit_code, c.subject->>'unitName' AS unit_name, c.status, count(*)::int AS n
-         FROM discipline_cases c WHERE ${where.join(' AND ')} GROUP BY 1, 2, 3 ORDER BY 1, 3`,
-      params,
-    );
-    const [esc]: { n: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM discipline_cases c WHERE ${where.join(' AND ')} AND c.escalated`,
-      params,
-    );
+    const filter = await this.steps.filter({ ...q, kind });
+    const rows = await this.cases.countsByUnitAndStatus(filter);
+    const escalated = await this.cases.countEscalated(filter);
     const byRecommendingBody: Record<string, number> = {};
     if (kind === 'NETRALITAS') {
-      const bodies: { body: string | null; d: string | null; n: number }[] = await this.dataSource.query(
-        `SELECT c.recommending_body AS body, CASE WHEN c.recommending_body IS NULL THEN to_char(c.occurred_on,'YYYY-MM-DD') END AS d, count(*)::int AS n
-           FROM discipline_cases c WHERE ${where.join(' AND ')} GROUP BY 1, 2`,
-        params,
-      );
+      const bodies = await this.cases.countsByRecommendingBody(filter);
       for (const r of bodies) {
         const body = r.body ?? recommendingBody({ date: r.d! }).body;
         byRecommendingBody[body] = (byRecommendingBody[body] ?? 0) + r.n;
@@ -151,7 +130,7 @@ export class DisciplineQueriesService {
       to: q.to,
       unitCode: q.unitCode ?? null,
       total,
-      escalated: esc.n,
+      escalated,
       byStatus,
       byUnit: [...byUnit.values()],
       byRecommendingBody,
@@ -159,12 +138,6 @@ export class DisciplineQueriesService {
   }
 
   async escalations(limit = 1000): Promise<DisciplineEscalationList> {
-    const items = await this.dataSource.query(
-      `SELECT e.id, e.case_id AS "caseId", 'DIS-' || lpad(c.number::text, 6, '0') AS "caseReference", c.subject->>'nip' AS nip, c.subject->>'unitCode' AS "unitCode",
-              e.step, e.kind, to_char(e.due_on,'YYYY-MM-DD') AS "dueOn", to_char(e.detected_on,'YYYY-MM-DD') AS "detectedOn", to_char(e.resolved_on,'YYYY-MM-DD') AS "resolvedOn"
-         FROM discipline_escalations e JOIN discipline_cases c ON c.id = e.case_id ORDER BY e.created_at DESC LIMIT $1`,
-      [limit],
-    );
-    return { items };
+    return { items: await this.cases.escalations(limit) };
   }
 }

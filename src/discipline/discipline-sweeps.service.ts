@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { DisciplineCalendar } from './discipline-calendar.service';
 import { stepDeadlines, Step } from './discipline-policy';
-import { CASE_SELECT, CaseRow, updated } from './discipline-case.model';
 import { DisciplineCaseSteps } from './discipline-case-steps.service';
+import { DisciplineCasesRepository } from './discipline-cases.repository';
 
 /** Background sweeps over cases: delivered decisions becoming effective and ending, overdue steps flagged and escalated. */
 @Injectable()
@@ -15,6 +14,7 @@ export class DisciplineSweepsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly steps: DisciplineCaseSteps,
+    private readonly cases: DisciplineCasesRepository,
   ) {}
 
   /**
@@ -22,21 +22,11 @@ export class DisciplineSweepsService {
    * date has come become EFFECTIVE (event DisciplineEffective → effects), EFFECTIVE ones past their end
    * become ENDED (event DisciplineEnded). Returns the ids moved.
    */
-  async advanceDue(
-    m: EntityManager,
-    today: string,
-    onlyId?: string,
-  ): Promise<{ effective: string[]; ended: string[] }> {
-    const effective = updated<{ id: string; employee_id: string }>(
-      await m.query(
-        `UPDATE discipline_cases SET status = 'EFFECTIVE', version = version + 1, updated_at = now()
-        WHERE status = 'DELIVERED' AND effective_from <= $1::date ${onlyId ? 'AND id = $2' : ''} RETURNING id, employee_id`,
-        onlyId ? [today, onlyId] : [today],
-      ),
-    );
+  async advanceDue(today: string, onlyId?: string): Promise<{ effective: string[]; ended: string[] }> {
+    const effective = await this.cases.markEffective(today, onlyId);
     for (const r of effective) {
-      await this.steps.history(m, r.id, 'DELIVERED', 'EFFECTIVE', 'EFFECTIVE', 'system');
-      await this.outbox.add(m, {
+      await this.steps.history(r.id, 'DELIVERED', 'EFFECTIVE', 'EFFECTIVE', 'system');
+      await this.outbox.add({
         type: 'DisciplineEffective',
         aggregateType: 'DisciplineCase',
         aggregateId: r.id,
@@ -44,16 +34,10 @@ export class DisciplineSweepsService {
         dedupeKey: `discipline-effective:${r.id}`,
       });
     }
-    const ended = updated<{ id: string; employee_id: string }>(
-      await m.query(
-        `UPDATE discipline_cases SET status = 'ENDED', ended_on = effective_to, version = version + 1, updated_at = now()
-        WHERE status = 'EFFECTIVE' AND effective_to IS NOT NULL AND effective_to <= $1::date ${onlyId ? 'AND id = $2' : ''} RETURNING id, employee_id`,
-        onlyId ? [today, onlyId] : [today],
-      ),
-    );
+    const ended = await this.cases.markEnded(today, onlyId);
     for (const r of ended) {
-      await this.steps.history(m, r.id, 'EFFECTIVE', 'ENDED', 'END', 'system');
-      await this.outbox.add(m, {
+      await this.steps.history(r.id, 'EFFECTIVE', 'ENDED', 'END', 'system');
+      await this.outbox.add({
         type: 'DisciplineEnded',
         aggregateType: 'DisciplineCase',
         aggregateId: r.id,
@@ -69,14 +53,11 @@ export class DisciplineSweepsService {
    * recommendation not acted on by its deadline creates one escalation record (SBT follow-up,
    * SIASN block step) and a DisciplineDeadlineMissed event per missed step.
    */
-  async flagOverdue(m: EntityManager, today: string, limit = 5000): Promise<{ flagged: number; escalated: number }> {
-    const open: CaseRow[] = await m.query(
-      `${CASE_SELECT} WHERE c.status IN ('REPORTED','VERIFIED','RECOMMENDED','DECIDED') ORDER BY c.created_at LIMIT $1`,
-      [limit],
-    );
+  async flagOverdue(today: string, limit = 5000): Promise<{ flagged: number; escalated: number }> {
+    const open = await this.cases.open(limit);
     if (open.length === 0) return { flagged: 0, escalated: 0 };
     const minDate = open.reduce((a, c) => (c.reported_on < a ? c.reported_on : a), today);
-    const holidays = await this.calendar.holidays(minDate, `${Number(today.slice(0, 4)) + 1}-12-31`, m);
+    const holidays = await this.calendar.holidays(minDate, `${Number(today.slice(0, 4)) + 1}-12-31`);
     let flagged = 0;
     let escalated = 0;
     for (const c of open) {
@@ -85,13 +66,9 @@ export class DisciplineSweepsService {
       const changed = overdue.join(',') !== (c.overdue_steps ?? []).join(',');
       if (changed) {
         flagged++;
-        await m.query(`UPDATE discipline_cases SET overdue_steps = $2, deadlines = $3 WHERE id = $1`, [
-          c.id,
-          overdue,
-          JSON.stringify(dl),
-        ]);
+        await this.cases.setOverdue(c.id, overdue, dl);
         for (const s of overdue.filter((x) => !(c.overdue_steps ?? []).includes(x))) {
-          await this.outbox.add(m, {
+          await this.outbox.add({
             type: 'DisciplineDeadlineMissed',
             aggregateType: 'DisciplineCase',
             aggregateId: c.id,
@@ -101,16 +78,10 @@ export class DisciplineSweepsService {
         }
       }
       if (dl.decide.overdue) {
-        const ins = await m.query(
-          `INSERT INTO discipline_escalations (case_id, step, kind, due_on, detected_on) VALUES ($1, 'decide', 'SIASN_BLOCK', $2, $3)
-           ON CONFLICT (case_id, step) DO NOTHING RETURNING id`,
-          [c.id, dl.decide.dueOn, today],
-        );
-        if (ins.length) {
+        if (await this.cases.addDecideEscalation(c.id, dl.decide.dueOn, today)) {
           escalated++;
-          await m.query(`UPDATE discipline_cases SET escalated = true WHERE id = $1`, [c.id]);
+          await this.cases.markEscalated(c.id);
           await this.steps.history(
-            m,
             c.id,
             c.status,
             c.status,
@@ -118,7 +89,7 @@ export class DisciplineSweepsService {
             'system',
             `rekomendasi tidak ditindaklanjuti sampai ${dl.decide.dueOn}: eskalasi SBT, blokir layanan SIASN instansi (03 §13.3)`,
           );
-          await this.audit.record(m, {
+          await this.audit.record({
             action: 'discipline.case.escalate',
             entityType: 'DisciplineCase',
             entityId: c.id,

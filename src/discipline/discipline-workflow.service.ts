@@ -9,7 +9,8 @@ import { DisciplineCalendar, CompetentOfficials } from './discipline-calendar.se
 import { RecommendationLevel, sanctionLevel } from './discipline-policy';
 import { DecisionDto, DeliveryDto, DismissDto, RecommendationDto, VerifyDto } from './dto/discipline.dto';
 import type { DisciplineStepResult } from './discipline.views';
-import { officialIds } from './discipline-case.model';
+import { officialIds } from './discipline-case.util';
+import { DisciplineCasesRepository } from './discipline-cases.repository';
 import { DisciplineCaseSteps } from './discipline-case-steps.service';
 import { DisciplineSweepsService } from './discipline-sweeps.service';
 
@@ -27,23 +28,24 @@ export class DisciplineWorkflowService {
     private readonly clock: Clock,
     private readonly steps: DisciplineCaseSteps,
     private readonly sweeps: DisciplineSweepsService,
+    private readonly cases: DisciplineCasesRepository,
   ) {}
 
   // ---- workflow -------------------------------------------------------------------------------
 
   async verify(p: Principal, id: string, dto: VerifyDto): Promise<DisciplineStepResult> {
-    return this.steps.step(p, id, async (m, c, rel) => {
+    return this.steps.step(p, id, async (c, rel) => {
       if (!rel.has('ADMIN'))
         throw forbidden('Hanya admin kepegawaian / Satgas yang memverifikasi / only an ADMIN verifies');
       this.steps.requireStatus(c, ['REPORTED'], 'verify');
       const on = dto.verifiedOn ?? this.clock.today();
       this.steps.requireDate(on, c.reported_on, 'verifiedOn');
-      await this.steps.update(m, c, 'VERIFIED', 'VERIFY', dto.note ?? null, { verified_on: on });
+      await this.steps.update(c, 'VERIFIED', 'VERIFY', dto.note ?? null, { verified_on: on });
     });
   }
 
   async recommend(p: Principal, id: string, dto: RecommendationDto): Promise<DisciplineStepResult> {
-    return this.steps.step(p, id, async (m, c, rel) => {
+    return this.steps.step(p, id, async (c, rel) => {
       if (!rel.has('ADMIN'))
         throw forbidden('Hanya admin kepegawaian yang mencatat rekomendasi / only an ADMIN records the recommendation');
       this.steps.requireStatus(c, ['VERIFIED'], 'recommend');
@@ -58,8 +60,8 @@ export class DisciplineWorkflowService {
           [{ field: 'level', problem: `must be ${expected} (classification of the case)` }],
         );
       }
-      const officials = await this.officials.forLevels(c.employee_id, c.subject, [dto.level], this.clock.today(), m);
-      await this.steps.update(m, c, 'RECOMMENDED', 'RECOMMEND', dto.note ?? null, {
+      const officials = await this.officials.forLevels(c.employee_id, c.subject, [dto.level], this.clock.today());
+      await this.steps.update(c, 'RECOMMENDED', 'RECOMMEND', dto.note ?? null, {
         recommended_level: dto.level,
         recommended_sanction: dto.sanction,
         recommended_on: on,
@@ -70,7 +72,7 @@ export class DisciplineWorkflowService {
   }
 
   async decide(p: Principal, id: string, dto: DecisionDto): Promise<DisciplineStepResult> {
-    return this.steps.step(p, id, async (m, c, rel) => {
+    return this.steps.step(p, id, async (c, rel) => {
       this.steps.requireStatus(c, ['RECOMMENDED'], 'decide');
       const level = c.recommended_level!;
       this.steps.requireSanctionOfLevel(level, dto.sanction, 'sanction');
@@ -80,7 +82,7 @@ export class DisciplineWorkflowService {
           { field: 'decidedOn', problem: `after today (${today})` },
         ]);
       this.steps.requireDate(dto.decidedOn, c.recommended_on!, 'decidedOn');
-      const officials = await this.officials.forLevels(c.employee_id, c.subject, [level], today, m);
+      const officials = await this.officials.forLevels(c.employee_id, c.subject, [level], today);
       const competent = officials[0];
       const isOfficial = p.kind === 'user' && !!p.employeeId && p.employeeId === competent.employeeId;
       if (!rel.has('ADMIN') && !isOfficial) {
@@ -89,7 +91,6 @@ export class DisciplineWorkflowService {
         );
       }
       await this.steps.update(
-        m,
         c,
         'DECIDED',
         'DECIDE',
@@ -107,7 +108,7 @@ export class DisciplineWorkflowService {
           competent_official_ids: officialIds(officials),
         },
       );
-      await this.outbox.add(m, {
+      await this.outbox.add({
         type: 'DisciplineDecided',
         aggregateType: 'DisciplineCase',
         aggregateId: c.id,
@@ -118,7 +119,7 @@ export class DisciplineWorkflowService {
   }
 
   async deliver(p: Principal, id: string, dto: DeliveryDto): Promise<DisciplineStepResult> {
-    return this.steps.step(p, id, async (m, c, rel) => {
+    return this.steps.step(p, id, async (c, rel) => {
       if (!rel.has('ADMIN') && !rel.has('OFFICIAL'))
         throw forbidden(
           'Hanya admin atau pejabat yang berwenang yang mencatat penyampaian SK / only an ADMIN or the competent official records delivery',
@@ -132,31 +133,28 @@ export class DisciplineWorkflowService {
       this.steps.requireDate(dto.deliveredOn, c.decided_on!, 'deliveredOn');
       const eff = decisionEffectiveDate({
         deliveredOn: dto.deliveredOn,
-        holidays: await this.calendar.holidaysAfter(dto.deliveredOn, m),
+        holidays: await this.calendar.holidaysAfter(dto.deliveredOn),
       });
       const months = SANCTION_CATALOGUE[c.decided_sanction!].months;
       const permanent = c.decided_sanction === 'PDHTAPS' || c.decided_sanction === 'PTDH';
       const effectiveTo = permanent ? null : months ? addMonthsToDate(eff.effectiveFrom, months) : eff.effectiveFrom;
-      await this.steps.update(m, c, 'DELIVERED', 'DELIVER', null, {
+      await this.steps.update(c, 'DELIVERED', 'DELIVER', null, {
         delivered_on: dto.deliveredOn,
         effective_from: eff.effectiveFrom,
         effective_to: effectiveTo,
         effective_explanation: JSON.stringify(eff.explanation),
       });
-      await this.sweeps.advanceDue(m, today, c.id);
+      await this.sweeps.advanceDue(today, c.id);
     });
   }
 
   async dismiss(p: Principal, id: string, dto: DismissDto): Promise<DisciplineStepResult> {
-    return this.steps.step(p, id, async (m, c, rel) => {
+    return this.steps.step(p, id, async (c, rel) => {
       if (!rel.has('ADMIN'))
         throw forbidden('Hanya admin kepegawaian yang menutup kasus / only an ADMIN dismisses a case');
       this.steps.requireStatus(c, ['REPORTED', 'VERIFIED', 'RECOMMENDED'], 'dismiss');
-      await this.steps.update(m, c, 'DISMISSED', 'DISMISS', dto.reason, { dismissed_reason: dto.reason });
-      await m.query(`UPDATE discipline_escalations SET resolved_on = $2 WHERE case_id = $1 AND resolved_on IS NULL`, [
-        c.id,
-        this.clock.today(),
-      ]);
+      await this.steps.update(c, 'DISMISSED', 'DISMISS', dto.reason, { dismissed_reason: dto.reason });
+      await this.cases.resolveEscalations(c.id, this.clock.today());
     });
   }
 }

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AttendanceReadModule } from '../allowance/attendance-reader.repository';
 import { OutcomesModule } from '../outcomes/outcomes.module';
+import { AttendanceLadderScan } from './attendance-ladder.service';
 import { CompetentOfficials, DisciplineCalendar } from './discipline-calendar.service';
 import { DisciplineCaseSteps } from './discipline-case-steps.service';
 import { DisciplineIntakeService } from './discipline-intake.service';
 import { DisciplineQueriesService } from './discipline-queries.service';
 import { DisciplineSweepsService } from './discipline-sweeps.service';
 import { DisciplineWorkflowService } from './discipline-workflow.service';
-import { AttendanceLadderScan } from './discipline-jobs.handler';
-import { DisciplineReadModule } from './discipline-read';
+import { DisciplineCasesRepository } from './discipline-cases.repository';
+import { DisciplineHolidaysRepository } from './discipline-holidays.repository';
+import { DisciplineReadModule } from './discipline-read.module';
 import { DisciplineController } from './discipline.controller';
 import { NeutralityElectionsController } from './neutrality-elections.controller';
 import { NeutralityElectionsRepository } from './neutrality-elections.repository';
@@ -15,9 +18,11 @@ import { NeutralityElectionsService } from './neutrality-elections.service';
 
 /** Discipline and netralitas ASN (issue 8): cases, workflow, attendance ladder, effects, overview and export. */
 @Module({
-  imports: [OutcomesModule, DisciplineReadModule],
+  imports: [OutcomesModule, DisciplineReadModule, AttendanceReadModule],
   controllers: [DisciplineController, NeutralityElectionsController],
   providers: [
+    DisciplineCasesRepository,
+    DisciplineHolidaysRepository,
     DisciplineCaseSteps,
     DisciplineIntakeService,
     DisciplineWorkflowService,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { BaseRepository } from '../database/transaction';
 
 export type ElectionKind = 'PEMILU' | 'PILKADA';
 export const ELECTION_KINDS: readonly ElectionKind[] = ['PEMILU', 'PILKADA'];
@@ -30,30 +30,28 @@ const view = (r: Row): ElectionView => ({ ...r, updatedAt: new Date(r.updatedAt)
 
 /** SQL of the `neutrality_elections` table (owned by the discipline feature). */
 @Injectable()
-export class NeutralityElectionsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async list(m: EntityManager = this.dataSource.manager): Promise<ElectionView[]> {
-    const rows: Row[] = await m.query(`${SELECT} ORDER BY window_from, code`);
+export class NeutralityElectionsRepository extends BaseRepository {
+  async list(): Promise<ElectionView[]> {
+    const rows: Row[] = await this.db().query(`${SELECT} ORDER BY window_from, code`);
     return rows.map(view);
   }
 
-  async get(code: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<ElectionView | null> {
-    const rows: Row[] = await m.query(`${SELECT} WHERE code = $1 ${lock ? 'FOR UPDATE' : ''}`, [code]);
+  async get(code: string, lock = false): Promise<ElectionView | null> {
+    const rows: Row[] = await this.db().query(`${SELECT} WHERE code = $1 ${lock ? 'FOR UPDATE' : ''}`, [code]);
     return rows[0] ? view(rows[0]) : null;
   }
 
   /** Elections whose window shares a day with [from, to], other than `except`. */
-  async overlapping(m: EntityManager, from: string, to: string, except: string | null): Promise<string[]> {
-    const rows: { code: string }[] = await m.query(
+  async overlapping(from: string, to: string, except: string | null): Promise<string[]> {
+    const rows: { code: string }[] = await this.db().query(
       `SELECT code FROM neutrality_elections WHERE window_from <= $2::date AND window_to >= $1::date AND code IS DISTINCT FROM $3 ORDER BY code`,
       [from, to, except],
     );
     return rows.map((r) => r.code);
   }
 
-  async upsert(m: EntityManager, e: Omit<ElectionView, 'updatedAt'>): Promise<void> {
-    await m.query(
+  async upsert(e: Omit<ElectionView, 'updatedAt'>): Promise<void> {
+    await this.db().query(
       `INSERT INTO neutrality_elections (code, kind, name, window_from, window_to, penetapan, legal_basis)
        VALUES ($1,$2,$3,$4,$5,$6,$7)
        ON CONFLICT (code) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, window_from = EXCLUDED.window_from,

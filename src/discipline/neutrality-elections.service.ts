@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { badRequest, conflict, notFound, unprocessable } from '../common/api-error';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { netralitasStage, recommendingBody, type Explanation, type NetralitasStage } from '../rules';
 import { CreateElectionDto, UpdateElectionDto } from './dto/neutrality.dto';
 import { ElectionList, ElectionView, NeutralityElectionsRepository } from './neutrality-elections.repository';
@@ -54,7 +54,7 @@ const inputError = (field: string, problem: string) =>
 @Injectable()
 export class NeutralityElectionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly repo: NeutralityElectionsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -65,41 +65,41 @@ export class NeutralityElectionsService {
 
   async create(dto: CreateElectionDto): Promise<ElectionView> {
     this.validate(dto);
-    return this.dataSource.transaction(async (m) => {
-      if (await this.repo.get(dto.code, m, true))
+    return this.txHost.withTransaction(async () => {
+      if (await this.repo.get(dto.code, true))
         throw conflict(`Pemilihan ${dto.code} sudah ada / election exists`, [
           { field: 'code', problem: 'already exists (use PUT to change it)' },
         ]);
       const e = { ...dto, name: dto.name.trim(), legalBasis: dto.legalBasis.trim() };
-      await this.repo.upsert(m, e);
-      await this.audit.record(m, {
+      await this.repo.upsert(e);
+      await this.audit.record({
         action: 'discipline.election.create',
         entityType: 'NeutralityElection',
         entityId: dto.code,
         before: null,
         after: e,
       });
-      return (await this.repo.get(dto.code, m))!;
+      return (await this.repo.get(dto.code))!;
     });
   }
 
   /** Changes an election; cases already reported keep the stage and explanation recorded then. */
   async update(code: string, dto: UpdateElectionDto): Promise<ElectionView> {
     this.validate(dto);
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.repo.get(code, m, true);
+    return this.txHost.withTransaction(async () => {
+      const before = await this.repo.get(code, true);
       if (!before) throw notFound('Pemilihan');
       const e = { ...dto, code, name: dto.name.trim(), legalBasis: dto.legalBasis.trim() };
-      await this.repo.upsert(m, e);
+      await this.repo.upsert(e);
       const { updatedAt: _u, ...was } = before;
-      await this.audit.record(m, {
+      await this.audit.record({
         action: 'discipline.election.update',
         entityType: 'NeutralityElection',
         entityId: code,
         before: was,
         after: e,
       });
-      return (await this.repo.get(code, m))!;
+      return (await this.repo.get(code))!;
     });
   }
 
@@ -108,11 +108,13 @@ export class NeutralityElectionsService {
    * holds the act date (or the one named); a reported stage must agree with it. With no election known
    * the reporter's stage is required and the case says so (nothing silent).
    */
-  async facts(
-    m: EntityManager,
-    input: { occurredOn: string; stage: NetralitasStage | null; election?: string | null; listeningOnly: boolean },
-  ): Promise<NetralitasFacts> {
-    const elections = (await this.repo.list(m)).map((e) => ({
+  async facts(input: {
+    occurredOn: string;
+    stage: NetralitasStage | null;
+    election?: string | null;
+    listeningOnly: boolean;
+  }): Promise<NetralitasFacts> {
+    const elections = (await this.repo.list()).map((e) => ({
       code: e.code,
       name: e.name,
       from: e.from,

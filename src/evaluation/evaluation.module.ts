@@ -1,6 +1,6 @@
 import { AgencyModule } from '../agency/agency.module';
 import { Module } from '@nestjs/common';
-import { DisciplineReadModule } from '../discipline/discipline-read';
+import { DisciplineReadModule } from '../discipline/discipline-read.module';
 import { SkpStore } from '../skp/skp-store';
 import { SkpSegmentsRepository } from '../skp/skp-segments.repository';
 import { DistributionService } from './distribution.service';

@@ -6,7 +6,7 @@ import { badRequest, conflict, ErrorDetail, unprocessable } from '../common/api-
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { TransactionHost, type TxHost } from '../database/transaction';
-import { DisciplineRatingGuard } from '../discipline/discipline-read';
+import { DisciplineRatingGuard } from '../discipline/discipline-rating-guard.service';
 import { Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { DistributionService } from './distribution.service';

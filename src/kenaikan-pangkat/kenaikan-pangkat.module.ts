@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AngkaKreditModule } from '../angka-kredit/angka-kredit.module';
-import { DisciplineReadModule } from '../discipline/discipline-read';
+import { DisciplineReadModule } from '../discipline/discipline-read.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { PangkatRosterRepository } from '../org/pangkat-roster.repository';
 import { OutcomesModule } from '../outcomes/outcomes.module';

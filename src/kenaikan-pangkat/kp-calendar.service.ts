@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CreditLedgerService } from '../angka-kredit/credit-ledger.service';
 import { monthsBetween } from '../angka-kredit/credit-facts';
 import { kpNextFrom, kpSanctionsSince } from '../angka-kredit/kp-next';
-import { DisciplineSanctionsReader } from '../discipline/discipline-read';
+import { DisciplineSanctionsReader } from '../discipline/discipline-sanctions.repository';
 import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
 import { PangkatRosterRepository, type PangkatRosterRow } from '../org/pangkat-roster.repository';
 import { kpDefaults, kpRegular, RuleInputError, type Golongan } from '../rules';

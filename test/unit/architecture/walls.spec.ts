@@ -21,19 +21,6 @@ const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
   'allowance/working-days.service.ts': 'allowance is being changed in parallel; its repositories follow',
   'angka-kredit/credit-jobs.handler.ts': 'angka kredit is being changed in parallel; switches to FinalPredicatesReader',
   'demo/demo-seeder.ts': 'demo seeder: writes through feature services next',
-  'discipline/discipline-calendar.service.ts': 'discipline: repository comes with the split of the cases service',
-  'discipline/discipline-case-steps.service.ts':
-    'discipline: SQL of the split cases service moves to discipline-cases.repository.ts next',
-  'discipline/discipline-intake.service.ts':
-    'discipline: SQL of the split cases service moves to discipline-cases.repository.ts next',
-  'discipline/discipline-queries.service.ts':
-    'discipline: SQL of the split cases service moves to discipline-cases.repository.ts next',
-  'discipline/discipline-sweeps.service.ts':
-    'discipline: SQL of the split cases service moves to discipline-cases.repository.ts next',
-  'discipline/discipline-workflow.service.ts':
-    'discipline: SQL of the split cases service moves to discipline-cases.repository.ts next',
-  'discipline/discipline-jobs.handler.ts': 'discipline: repository comes with the split of the cases service',
-  'discipline/discipline-read.ts': 'discipline: repository comes with the split of the cases service',
   'evaluation/batch/evaluation-batch.service.ts': 'evaluation repository not written yet',
   'evaluation/distribution.service.ts': 'evaluation repository not written yet',
   'evaluation/evaluation-store.ts': 'evaluation repository not written yet',
@@ -67,18 +54,6 @@ const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
     why: 'angka kredit: FinalPredicatesReader and the org directory next',
   },
   'demo/demo-seeder.ts': { tables: ['units', 'employees'], why: 'demo seeder writes every feature’s demo rows' },
-  'discipline/discipline-calendar.service.ts': {
-    tables: ['allowance_holidays'],
-    why: 'discipline: an attendance/holiday reader from allowance next',
-  },
-  'discipline/discipline-intake.service.ts': {
-    tables: ['employees'],
-    why: 'discipline: the subject lookup moves behind the org directory next',
-  },
-  'discipline/discipline-jobs.handler.ts': {
-    tables: ['attendance_months', 'employees'],
-    why: 'discipline: an attendance reader from allowance next',
-  },
   'evaluation/batch/evaluation-batch.service.ts': {
     tables: ['employees', 'employee_assignments', 'units'],
     why: 'evaluation repository: org directory reads next',

@@ -1,9 +1,16 @@
-import { Injectable, Module } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { unprocessable } from '../common/api-error';
-import { actorLabel } from '../identity/principal';
-import { RequestContext } from '../common/request-context';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../database/transaction';
 import { SANCTION_CATALOGUE, type Sanction } from '../rules';
+
+/** A sanction in force that blocks kenaikan pangkat and KGB. */
+export interface BlockingSanction {
+  caseId: string;
+  sanction: string;
+  level: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+}
 
 /** A decided sanction as other features see it. */
 export interface DecidedSanction {
@@ -33,22 +40,14 @@ function monthAfter(m: string): string {
  * (employee_id, sanction, level, effective_from, effective_to exclusive, case_id, allowance_cut).
  */
 @Injectable()
-export class DisciplineSanctionsReader {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class DisciplineSanctionsReader extends BaseRepository {
   /** A SEDANG or BERAT sanction (incl. PTDH) in force on the date: kenaikan pangkat and KGB are blocked (03 §12.4–§12.5). */
   async promotionBlockingSanction(
     employeeId: string,
     onDate: string,
-    m: EntityManager = this.dataSource.manager,
-  ): Promise<{
-    caseId: string;
-    sanction: string;
-    level: string;
-    effectiveFrom: string;
-    effectiveTo: string | null;
-  } | null> {
-    const rows = await m.query(
+    manager?: EntityManager,
+  ): Promise<BlockingSanction | null> {
+    const rows: BlockingSanction[] = await this.db(manager).query(
       `SELECT case_id AS "caseId", sanction, level, to_char(effective_from,'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to,'YYYY-MM-DD') AS "effectiveTo"
          FROM discipline_sanctions
         WHERE employee_id = $1 AND level IN ('SEDANG','BERAT','PTDH') AND effective_from <= $2::date AND (effective_to IS NULL OR effective_to > $2::date)
@@ -62,10 +61,8 @@ export class DisciplineSanctionsReader {
   async promotionBlockingSanctions(
     employeeIds: string[],
     onDate: string,
-    m: EntityManager = this.dataSource.manager,
-  ): Promise<
-    Map<string, { caseId: string; sanction: string; level: string; effectiveFrom: string; effectiveTo: string | null }>
-  > {
+    manager?: EntityManager,
+  ): Promise<Map<string, BlockingSanction>> {
     const rows: {
       employee_id: string;
       caseId: string;
@@ -73,7 +70,7 @@ export class DisciplineSanctionsReader {
       level: string;
       effectiveFrom: string;
       effectiveTo: string | null;
-    }[] = await m.query(
+    }[] = await this.db(manager).query(
       `SELECT DISTINCT ON (employee_id) employee_id, case_id AS "caseId", sanction, level,
               to_char(effective_from,'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to,'YYYY-MM-DD') AS "effectiveTo"
          FROM discipline_sanctions
@@ -91,11 +88,13 @@ export class DisciplineSanctionsReader {
   async kenaikanPangkatSanctions(
     employeeIds: string[],
     since: string,
-    m: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<Map<string, { type: string; effectiveFrom: string; caseId: string }[]>> {
     const out = new Map<string, { type: string; effectiveFrom: string; caseId: string }[]>();
     if (employeeIds.length === 0) return out;
-    const rows: { employee_id: string; type: string; effectiveFrom: string; caseId: string }[] = await m.query(
+    const rows: { employee_id: string; type: string; effectiveFrom: string; caseId: string }[] = await this.db(
+      manager,
+    ).query(
       `SELECT employee_id, sanction AS type, to_char(effective_from,'YYYY-MM-DD') AS "effectiveFrom", case_id AS "caseId"
          FROM discipline_sanctions
         WHERE employee_id = ANY($1::uuid[]) AND (effective_from >= $2::date OR sanction IN ('PTDH','PDHTAPS'))
@@ -113,9 +112,11 @@ export class DisciplineSanctionsReader {
   async inForceForAllowances(
     employeeIds: string[],
     month: string,
-    m: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<Map<string, { type: string; effectiveFrom: string; id: string }[]>> {
-    const rows: { employee_id: string; sanction: string; effective_from: string; case_id: string }[] = await m.query(
+    const rows: { employee_id: string; sanction: string; effective_from: string; case_id: string }[] = await this.db(
+      manager,
+    ).query(
       `SELECT employee_id, sanction, to_char(effective_from,'YYYY-MM-DD') AS effective_from, case_id FROM discipline_sanctions
         WHERE employee_id = ANY($1::uuid[]) AND effective_from < $2::date AND (effective_to IS NULL OR effective_to >= ($3::date - interval '2 months'))
         ORDER BY effective_from`,
@@ -138,9 +139,9 @@ export class DisciplineSanctionsReader {
     employeeId: string,
     fromMonth: string,
     toMonth: string,
-    m: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<DecidedSanction[]> {
-    const rows: Omit<DecidedSanction, 'labelId'>[] = await m.query(
+    const rows: Omit<DecidedSanction, 'labelId'>[] = await this.db(manager).query(
       `SELECT c.id AS "caseId", c.number::int AS "caseNumber", c.kind, c.decided_sanction AS sanction, c.decided_level AS level, c.status,
               to_char(c.decided_on,'YYYY-MM-DD') AS "decidedOn", to_char(c.effective_from,'YYYY-MM-DD') AS "effectiveFrom",
               to_char(c.effective_to,'YYYY-MM-DD') AS "effectiveTo", c.decision_ref AS "decisionRef"
@@ -153,89 +154,25 @@ export class DisciplineSanctionsReader {
     );
     return rows.map((r) => ({ ...r, labelId: SANCTION_CATALOGUE[r.sanction as Sanction]?.labelId ?? r.sanction }));
   }
-}
 
-export interface BehaviorRatingCheck {
-  employeeId: string;
-  fromMonth: string;
-  toMonth: string;
-  behaviorRating: string;
-  justification?: string | null;
-  /** What is being rated, e.g. `evaluation:<id>` or `skp:<id>:2026-Q1`. */
-  subjectRef: string;
-}
-
-export interface BehaviorRatingVerdict {
-  sanctions: DecidedSanction[];
-  /** Shown to the PPK in the rating response (empty when nothing applies). */
-  warnings: { code: 'DISCIPLINE_SANCTION_IN_PERIOD'; message: string; caseIds: string[] }[];
-  justificationRecorded: boolean;
-}
-
-/**
- * Behaviour rating vs discipline (issue 8 §4): when the rated employee has a decided netralitas or
- * discipline sanction in the period and the PPK rates behaviour above DI_BAWAH_EKSPEKTASI, the call
- * needs a justification (422 without one); the justification is recorded and the response warns.
- * Call `check` inside the rating transaction.
- */
-@Injectable()
-export class DisciplineRatingGuard {
-  constructor(private readonly reader: DisciplineSanctionsReader) {}
-
-  async check(m: EntityManager, c: BehaviorRatingCheck): Promise<BehaviorRatingVerdict> {
-    const sanctions = await this.reader.sanctionsInPeriod(c.employeeId, c.fromMonth, c.toMonth, m);
-    if (sanctions.length === 0 || c.behaviorRating === 'DI_BAWAH_EKSPEKTASI')
-      return { sanctions, warnings: [], justificationRecorded: false };
-    const list = sanctions
-      .map(
-        (s) =>
-          `${s.kind} #${s.caseNumber}: ${s.labelId} (SK ${s.decidedOn}${s.decisionRef ? `, ${s.decisionRef}` : ''})`,
-      )
-      .join('; ');
-    const justification = c.justification?.trim() ?? '';
-    if (justification.length < 10) {
-      throw unprocessable(
-        `Pegawai menerima hukuman disiplin/netralitas pada periode ini (${list}); rating perilaku ${c.behaviorRating} di atas DI_BAWAH_EKSPEKTASI memerlukan "behaviorJustification" (≥ 10 karakter) / the employee has a decided discipline sanction in this period: a behaviour rating above DI_BAWAH_EKSPEKTASI needs a justification`,
-        [
-          {
-            field: 'behaviorJustification',
-            problem: 'required (≥ 10 characters) because of a discipline sanction in the period',
-          },
-        ],
-        { sanctions },
-      );
-    }
-    await m.query(
+  /** Records a PPK's justification for rating behaviour above a sanction in the period (in the caller's transaction). */
+  async recordRatingJustification(
+    j: {
+      employeeId: string;
+      subjectRef: string;
+      fromMonth: string;
+      toMonth: string;
+      behaviorRating: string;
+      caseIds: string[];
+      justification: string;
+      recordedBy: string;
+    },
+    manager?: EntityManager,
+  ): Promise<void> {
+    await this.db(manager).query(
       `INSERT INTO discipline_rating_justifications (employee_id, subject_ref, from_month, to_month, behavior_rating, case_ids, justification, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7, $8)`,
-      [
-        c.employeeId,
-        c.subjectRef,
-        c.fromMonth,
-        c.toMonth,
-        c.behaviorRating,
-        sanctions.map((s) => s.caseId),
-        justification,
-        actorLabel(RequestContext.principal()).actor,
-      ],
+      [j.employeeId, j.subjectRef, j.fromMonth, j.toMonth, j.behaviorRating, j.caseIds, j.justification, j.recordedBy],
     );
-    return {
-      sanctions,
-      justificationRecorded: true,
-      warnings: [
-        {
-          code: 'DISCIPLINE_SANCTION_IN_PERIOD',
-          message: `Rating perilaku ${c.behaviorRating} diberikan meskipun ada hukuman disiplin/netralitas pada periode ini (${list}); justifikasi dicatat / rated above DI_BAWAH_EKSPEKTASI despite a discipline sanction in the period; the justification is recorded`,
-          caseIds: sanctions.map((s) => s.caseId),
-        },
-      ],
-    };
   }
 }
-
-/** What other modules import to read discipline facts (no controllers, no jobs). */
-@Module({
-  providers: [DisciplineSanctionsReader, DisciplineRatingGuard],
-  exports: [DisciplineSanctionsReader, DisciplineRatingGuard],
-})
-export class DisciplineReadModule {}

@@ -102,17 +102,6 @@ export interface Subject {
   agencyName: string;
 }
 
-export const D = (col: string, as: string) => `to_char(c.${col},'YYYY-MM-DD') AS ${as}`;
-export const CASE_SELECT = `SELECT c.id, c.number::int AS number, c.employee_id, c.kind, c.act, c.stage, ${D('occurred_on', 'occurred_on')}, ${D('reported_on', 'reported_on')},
-  c.reported_by, c.description, c.evidence_urls, c.subject, c.track, c.level, c.candidate_sanctions, c.manual_review, c.classification, c.status,
-  ${D('verified_on', 'verified_on')}, c.recommended_level, c.recommended_sanction, ${D('recommended_on', 'recommended_on')},
-  c.competent_officials, c.competent_official_ids::text[] AS competent_official_ids, c.decided_sanction, c.decided_level, ${D('decided_on', 'decided_on')},
-  c.decision_ref, c.decided_by, ${D('delivered_on', 'delivered_on')}, ${D('effective_from', 'effective_from')}, ${D('effective_to', 'effective_to')},
-  c.effective_explanation, ${D('ended_on', 'ended_on')}, c.dismissed_reason, c.overdue_steps, c.escalated, c.attendance_year, c.attendance_rung,
-  c.attendance_facts, c.recommending_body, c.recommending_body_explanation, c.election_code, c.stage_source, c.stage_explanation,
-  c.listening_only, c.version, c.created_at, c.updated_at
-  FROM discipline_cases c`;
-
 export const caseReference = (n: number) => `DIS-${String(n).padStart(6, '0')}`;
 
 export function levelsFor(c: {
@@ -125,11 +114,6 @@ export function levelsFor(c: {
   if (c.track === 'PTDH') return ['PTDH'];
   if (c.level) return [c.level as RecommendationLevel];
   return ['RINGAN', 'SEDANG', 'BERAT'];
-}
-
-/** Rows of an UPDATE … RETURNING (the driver returns [rows, affected] for updates). */
-export function updated<T>(res: unknown): T[] {
-  return (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : res) as T[];
 }
 
 export const officialIds = (o: CompetentOfficial[]) => [

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { unprocessable } from '../common/api-error';
+import { RequestContext } from '../common/request-context';
+import { isEntityManager } from '../database/transaction';
+import { actorLabel } from '../identity/principal';
+import { DecidedSanction, DisciplineSanctionsReader } from './discipline-sanctions.repository';
+
+export interface BehaviorRatingCheck {
+  employeeId: string;
+  fromMonth: string;
+  toMonth: string;
+  behaviorRating: string;
+  justification?: string | null;
+  /** What is being rated, e.g. `evaluation:<id>` or `skp:<id>:2026-Q1`. */
+  subjectRef: string;
+}
+
+export interface BehaviorRatingVerdict {
+  sanctions: DecidedSanction[];
+  /** Shown to the PPK in the rating response (empty when nothing applies). */
+  warnings: { code: 'DISCIPLINE_SANCTION_IN_PERIOD'; message: string; caseIds: string[] }[];
+  justificationRecorded: boolean;
+}
+
+/**
+ * Behaviour rating vs discipline (issue 8 §4): when the rated employee has a decided netralitas or
+ * discipline sanction in the period and the PPK rates behaviour above DI_BAWAH_EKSPEKTASI, the call
+ * needs a justification (422 without one); the justification is recorded and the response warns.
+ * Call `check` inside the rating transaction.
+ */
+@Injectable()
+export class DisciplineRatingGuard {
+  constructor(private readonly reader: DisciplineSanctionsReader) {}
+
+  async check(c: BehaviorRatingCheck): Promise<BehaviorRatingVerdict>;
+  /** For call sites that still carry their transaction explicitly. */
+  async check(manager: EntityManager, c: BehaviorRatingCheck): Promise<BehaviorRatingVerdict>;
+  async check(a: EntityManager | BehaviorRatingCheck, b?: BehaviorRatingCheck): Promise<BehaviorRatingVerdict> {
+    const m = isEntityManager(a) ? a : undefined;
+    const c = isEntityManager(a) ? b! : a;
+    const sanctions = await this.reader.sanctionsInPeriod(c.employeeId, c.fromMonth, c.toMonth, m);
+    if (sanctions.length === 0 || c.behaviorRating === 'DI_BAWAH_EKSPEKTASI')
+      return { sanctions, warnings: [], justificationRecorded: false };
+    const list = sanctions
+      .map(
+        (s) =>
+          `${s.kind} #${s.caseNumber}: ${s.labelId} (SK ${s.decidedOn}${s.decisionRef ? `, ${s.decisionRef}` : ''})`,
+      )
+      .join('; ');
+    const justification = c.justification?.trim() ?? '';
+    if (justification.length < 10) {
+      throw unprocessable(
+        `Pegawai menerima hukuman disiplin/netralitas pada periode ini (${list}); rating perilaku ${c.behaviorRating} di atas DI_BAWAH_EKSPEKTASI memerlukan "behaviorJustification" (≥ 10 karakter) / the employee has a decided discipline sanction in this period: a behaviour rating above DI_BAWAH_EKSPEKTASI needs a justification`,
+        [
+          {
+            field: 'behaviorJustification',
+            problem: 'required (≥ 10 characters) because of a discipline sanction in the period',
+          },
+        ],
+        { sanctions },
+      );
+    }
+    await this.reader.recordRatingJustification(
+      {
+        employeeId: c.employeeId,
+        subjectRef: c.subjectRef,
+        fromMonth: c.fromMonth,
+        toMonth: c.toMonth,
+        behaviorRating: c.behaviorRating,
+        caseIds: sanctions.map((s) => s.caseId),
+        justification,
+        recordedBy: actorLabel(RequestContext.principal()).actor,
+      },
+      m,
+    );
+    return {
+      sanctions,
+      justificationRecorded: true,
+      warnings: [
+        {
+          code: 'DISCIPLINE_SANCTION_IN_PERIOD',
+          message: `Rating perilaku ${c.behaviorRating} diberikan meskipun ada hukuman disiplin/netralitas pada periode ini (${list}); justifikasi dicatat / rated above DI_BAWAH_EKSPEKTASI despite a discipline sanction in the period; the justification is recorded`,
+          caseIds: sanctions.map((s) => s.caseId),
+        },
+      ],
+    };
+  }
+}
