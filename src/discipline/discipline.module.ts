@@ -35,6 +35,7 @@ import { NeutralityElectionsService } from './neutrality-elections.service';
     NeutralityElectionsService,
   ],
   exports: [
+    DisciplineCasesRepository,
     DisciplineIntakeService,
     DisciplineSweepsService,
     AttendanceLadderScan,
