@@ -30,7 +30,7 @@ import {
   Stack,
   teardown,
 } from './support/stack';
-import { ApiSummary, EndpointSummary, loadAverage, writeSummary } from './support/summary';
+import { ApiSummary, EndpointSummary, ExportSummary, loadAverage, writeSummary } from './support/summary';
 
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
@@ -146,6 +146,46 @@ async function payrollCursors(stack: Stack, token: string, month: string): Promi
   return cursors.length > 1 ? cursors.slice(0, -1) : cursors;
 }
 
+/**
+ * The month's payroll file (CSV, then XLSX) downloaded whole, one at a time: lines, MB, time and the
+ * API's peak RSS during each download (the streams are meant to run in constant memory).
+ */
+async function payrollExports(stack: Stack, token: string): Promise<Record<string, ExportSummary>> {
+  const out: Record<string, ExportSummary> = {};
+  for (const format of ['csv', 'xlsx']) {
+    process.stderr.write(`  GET /api/v1/payroll/allowances.${format} (whole month)…\n`);
+    const api = stack.api!;
+    await new Promise((r) => setTimeout(r, 300));
+    const before = api.peakRssMb;
+    api.peakRssMb = 0;
+    await new Promise((r) => setTimeout(r, 150));
+    const rssBefore = api.peakRssMb;
+    const t0 = process.hrtime.bigint();
+    const r = await fetch(`${stack.base}/api/v1/payroll/allowances.${format}?month=${stack.month}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (r.status !== 200 || !r.body) throw new Error(`payroll ${format}: ${r.status}`);
+    let bytes = 0;
+    let newlines = 0;
+    for await (const chunk of r.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      if (format === 'csv') for (const b of chunk) if (b === 10) newlines++;
+    }
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const lines = format === 'csv' ? newlines - 1 : (out.csv?.lines ?? 0);
+    out[format] = {
+      lines,
+      megabytes: bytes / 1e6,
+      seconds,
+      linesPerSec: lines / seconds,
+      apiPeakRssMb: api.peakRssMb,
+      apiRssBeforeMb: rssBefore,
+    };
+    api.peakRssMb = Math.max(before, api.peakRssMb);
+  }
+  return out;
+}
+
 /** The console's main reads (PPK team list, evaluation view, ADMIN year-end dashboard) and their own -c baseline. */
 function consoleScenarios(
   stack: Stack,
@@ -207,7 +247,7 @@ export async function main(): Promise<void> {
     const admin = await adminLogin(stack);
     const consoleConnections = Number(args['console-connections'] ?? 20);
     const only = args.only ? new Set(args.only.split(',')) : null;
-    const payrollWanted = !only || only.has('payroll') || only.has('payrollNoExplanation');
+    const payrollWanted = !only || only.has('payroll') || only.has('payrollNoExplanation') || only.has('payrollExport');
     let lines = 0;
     let cursors: (string | null)[] = [null];
     if (payrollWanted) {
@@ -276,6 +316,7 @@ export async function main(): Promise<void> {
     for (const s of scenarios)
       if (!only || s.key === 'baseline' || s.key === 'consoleBaseline' || only.has(s.key))
         results.push([s, await measure(stack.base, s, o)]);
+    const exports = !only || only.has('payrollExport') ? await payrollExports(stack, admin) : undefined;
     const base = results[0][1].rps;
     const baseOf = (s: Scenario) =>
       (s.connections ?? o.connections) === o.connections
@@ -292,6 +333,10 @@ export async function main(): Promise<void> {
         `  ${s.name.padEnd(44)} -c ${String(s.connections ?? o.connections).padEnd(3)} ${Math.round(f.rps).toLocaleString('en').padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  ${(f.rps / baseOf(s)).toFixed(2)}× baseline${lines}${bad}`,
       );
     }
+    for (const [format, e] of Object.entries(exports ?? {}))
+      console.log(
+        `  GET …/allowances.${format} whole month: ${e.lines.toLocaleString('en')} lines, ${e.megabytes.toFixed(1)} MB in ${e.seconds.toFixed(1)} s (${Math.round(e.linesPerSec).toLocaleString('en')} lines/s), API RSS ${e.apiRssBeforeMb.toFixed(0)} MB before, peak ${e.apiPeakRssMb.toFixed(0)} MB during`,
+      );
     console.log(
       `  peak RSS: API ${stack.api!.peakRssMb.toFixed(0)} MB, worker ${stack.worker!.peakRssMb.toFixed(0)} MB; load average at start ${load0}`,
     );
@@ -314,6 +359,7 @@ export async function main(): Promise<void> {
       endpoints,
       apiPeakRssMb: stack.api!.peakRssMb,
       workerPeakRssMb: stack.worker!.peakRssMb,
+      ...(exports ? { exports } : {}),
     };
     writeSummary(args.json, summary);
   } finally {

@@ -128,6 +128,9 @@ export async function startServices(
     PORT: String(o.port),
     HOST: '127.0.0.1',
     LOGIN_RATE_LIMIT: '1000',
+    // The bench logs in its 50 PPKs from one address within seconds.
+    LOGIN_ACCOUNT_RATE_LIMIT: '1000',
+    LOGIN_ADDRESS_RATE_LIMIT: '1000',
     RUN_MIGRATIONS: 'true',
     ...(o.workerConcurrency ? { WORKER_CONCURRENCY: String(o.workerConcurrency) } : {}),
     ...(o.extraEnv ?? {}),

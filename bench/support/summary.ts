@@ -23,6 +23,19 @@ export interface ApiSummary {
   endpoints: Record<string, EndpointSummary>;
   apiPeakRssMb: number;
   workerPeakRssMb: number;
+  /** Whole-month payroll files (`--only …,payrollExport`), downloaded one after the other. */
+  exports?: Record<string, ExportSummary>;
+}
+
+export interface ExportSummary {
+  lines: number;
+  megabytes: number;
+  seconds: number;
+  linesPerSec: number;
+  /** API peak RSS while this file was being downloaded (sampled every 100 ms). */
+  apiPeakRssMb: number;
+  /** API RSS just before the download. */
+  apiRssBeforeMb: number;
 }
 
 export interface YearEndSummary {

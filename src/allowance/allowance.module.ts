@@ -13,6 +13,7 @@ import { MyAllowancesController } from './my-allowances.controller';
 import { MyAllowancesRepository } from './my-allowances.repository';
 import { MyAllowancesService } from './my-allowances.service';
 import { PayrollController } from './payroll.controller';
+import { PayrollLinesRepository } from './payroll-lines.repository';
 import { PayrollService } from './payroll.service';
 import { PredicateFinder } from './predicate-finder';
 import { RuleSetsService } from './rule-sets.service';
@@ -30,6 +31,7 @@ import { WorkingDaysService } from './working-days.service';
     LineComputer,
     LineWriter,
     PayrollService,
+    PayrollLinesRepository,
     PredicateFinder,
     // The evaluation feature's published read port (stateless): FINAL predikat of DEFINITIVE SKPs.
     FinalPredicatesReader,

@@ -11,6 +11,7 @@ import {
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { createTestApp, TestApp } from '../support/test-app';
+import { PayrollLinesRepository } from '../../src/allowance/payroll-lines.repository';
 
 /**
  * Issue 7 (allowances + payroll), through HTTP and the real worker: rule sets, attendance, a monthly
@@ -337,6 +338,38 @@ describe('allowances and payroll (e2e)', () => {
       400,
     );
   }, 90000);
+
+  it('a streamed page returns its connection when it is read to the end, abandoned, or the client goes away', async () => {
+    const lines = t.app.get(PayrollLinesRepository);
+    // More abandoned pages than the pool has connections (20): each is drained and released, or the
+    // pulls below would wait for a connection forever.
+    for (let i = 0; i < 25; i++) {
+      const rows = await lines.pageRows({
+        month: MONTH,
+        limit: 1000,
+        after: null,
+        withExplanation: true,
+        warning: null,
+      });
+      rows.abandon();
+      await new Promise<void>((resolve) => rows.stream.once('end', resolve));
+    }
+    // Clients that hang up before reading: the page still ends and the next pull is served.
+    await Promise.all(
+      Array.from({ length: 25 }, async () => {
+        const ac = new AbortController();
+        const res = await fetch(`${t.url}${API}/payroll/allowances?month=${MONTH}&limit=1000`, {
+          headers: { 'x-api-key': payrollKey },
+          signal: ac.signal,
+        });
+        ac.abort();
+        await res.text().catch(() => undefined);
+      }),
+    );
+    const full = await t.request('GET', `${API}/payroll/allowances?month=${MONTH}&limit=1000`, { apiKey: payrollKey });
+    expect(full.status).toBe(200);
+    expect(full.body.items.length).toBeGreaterThan(0);
+  }, 60000);
 
   it('CSV: header row, one line per employee in NIP order, integer rupiah (bare form for payroll systems)', async () => {
     const r = await t.request('GET', `${API}/payroll/allowances.csv?month=${MONTH}&bom=false&codes=plain`, {

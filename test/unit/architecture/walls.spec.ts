@@ -15,7 +15,6 @@ const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
   'allowance/allowance-runs.service.ts': 'allowance is being changed in parallel; its repositories follow',
   'allowance/attendance.service.ts': 'allowance is being changed in parallel; its repositories follow',
   'allowance/line-writer.ts': 'allowance is being changed in parallel; its repositories follow',
-  'allowance/payroll.service.ts': 'allowance is being changed in parallel; its repositories follow',
   'allowance/rule-set-resolver.ts': 'allowance is being changed in parallel; its repositories follow',
   'allowance/rule-sets.service.ts': 'allowance is being changed in parallel; its repositories follow',
   'allowance/working-days.service.ts': 'allowance is being changed in parallel; its repositories follow',
@@ -39,7 +38,7 @@ const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
     why: 'rencana aksi hang off an SKP; needs SKP and org read ports',
   },
   'allowance/attendance.service.ts': { tables: ['employees'], why: 'allowance: org directory port next' },
-  'allowance/payroll.service.ts': { tables: ['employees'], why: 'allowance: org directory port next' },
+  'allowance/payroll-lines.repository.ts': { tables: ['employees'], why: 'allowance: org directory port next' },
   'allowance/rule-set-resolver.ts': {
     tables: ['units', 'employee_assignments'],
     why: 'allowance: org directory port next',

@@ -1,0 +1,83 @@
+import { Transform, TransformCallback } from 'node:stream';
+
+/** Binary COPY file signature (PostgreSQL docs, "Binary Format"), then 32-bit flags and header-extension length. */
+const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+const HEADER = SIGNATURE.length + 8;
+const COMMA = Buffer.from(',');
+
+export interface PayrollPageFrame {
+  /** Everything before the first item, e.g. `{"month":"2026-03","status":"OPEN","items":[`. */
+  head: string;
+  limit: number;
+  /** Everything after the last item; `lastNip` is the NIP of the page's last item when a next page exists. */
+  tail(lastNip: string | null): string;
+}
+
+/**
+ * The JSON body of a payroll page, written as the rows arrive. Reads a binary COPY of (nip, item)
+ * tuples — item is the line's JSON text built by PostgreSQL — and passes each item's bytes through
+ * between the head and the tail: no decoding, no string, no re-serialisation, and only the rows in
+ * flight in memory. Of `limit + 1` tuples the last only says that a next page exists.
+ */
+export class PayrollPageBody extends Transform {
+  private pending: Buffer | null = null;
+  private headerRead = false;
+  private trailerRead = false;
+  private rows = 0;
+  private lastNip: string | null = null;
+
+  constructor(private readonly frame: PayrollPageFrame) {
+    super({ highWaterMark: 256 * 1024 });
+    this.push(Buffer.from(frame.head));
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    let off = 0;
+    if (!this.headerRead) {
+      if (buf.length < HEADER || buf.length < HEADER + buf.readUInt32BE(HEADER - 4)) {
+        this.pending = buf;
+        return done();
+      }
+      if (!buf.subarray(0, SIGNATURE.length).equals(SIGNATURE)) return done(new Error('not a binary COPY stream'));
+      off = HEADER + buf.readUInt32BE(HEADER - 4);
+      this.headerRead = true;
+    }
+    const out: Buffer[] = [];
+    while (!this.trailerRead && buf.length - off >= 2) {
+      const fields = buf.readInt16BE(off);
+      if (fields === -1) {
+        this.trailerRead = true;
+        off += 2;
+        break;
+      }
+      if (fields !== 2) return done(new Error(`binary COPY: ${fields} fields, expected 2`));
+      let p = off + 2;
+      if (buf.length - p < 4) break;
+      const nipLength = buf.readInt32BE(p);
+      p += 4;
+      if (buf.length - p < nipLength + 4) break;
+      const nipAt = p;
+      p += nipLength;
+      const itemLength = buf.readInt32BE(p);
+      p += 4;
+      if (nipLength < 0 || itemLength < 0) return done(new Error('binary COPY: null nip or item'));
+      if (buf.length - p < itemLength) break;
+      if (this.rows < this.frame.limit) {
+        if (this.rows > 0) out.push(COMMA);
+        out.push(buf.subarray(p, p + itemLength));
+        this.lastNip = buf.toString('latin1', nipAt, nipAt + nipLength);
+      }
+      this.rows++;
+      off = p + itemLength;
+    }
+    this.pending = off < buf.length ? buf.subarray(off) : null;
+    if (out.length) this.push(Buffer.concat(out));
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (!this.trailerRead || this.pending) return done(new Error('binary COPY stream ended early'));
+    done(null, Buffer.from(this.frame.tail(this.rows > this.frame.limit ? this.lastNip : null)));
+  }
+}
