@@ -4,6 +4,8 @@ import { Transform, TransformCallback } from 'node:stream';
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const HEADER = SIGNATURE.length + 8;
 const COMMA = Buffer.from(',');
+/** Items are sent in chunks of about this size: pg-copy-streams hands over one row at a time. */
+const CHUNK = 64 * 1024;
 
 export interface PayrollPageFrame {
   /** Everything before the first item, e.g. `{"month":"2026-03","status":"OPEN","items":[`. */
@@ -25,6 +27,8 @@ export class PayrollPageBody extends Transform {
   private trailerRead = false;
   private rows = 0;
   private lastNip: string | null = null;
+  private out: Buffer[] = [];
+  private outBytes = 0;
 
   constructor(private readonly frame: PayrollPageFrame) {
     super({ highWaterMark: 256 * 1024 });
@@ -43,7 +47,6 @@ export class PayrollPageBody extends Transform {
       off = HEADER + buf.readUInt32BE(HEADER - 4);
       this.headerRead = true;
     }
-    const out: Buffer[] = [];
     while (!this.trailerRead && buf.length - off >= 2) {
       const fields = buf.readInt16BE(off);
       if (fields === -1) {
@@ -56,28 +59,38 @@ export class PayrollPageBody extends Transform {
       if (buf.length - p < 4) break;
       const nipLength = buf.readInt32BE(p);
       p += 4;
+      if (nipLength < 0) return done(new Error('binary COPY: null nip'));
       if (buf.length - p < nipLength + 4) break;
       const nipAt = p;
       p += nipLength;
       const itemLength = buf.readInt32BE(p);
       p += 4;
-      if (nipLength < 0 || itemLength < 0) return done(new Error('binary COPY: null nip or item'));
+      if (itemLength < 0) return done(new Error('binary COPY: null item'));
       if (buf.length - p < itemLength) break;
       if (this.rows < this.frame.limit) {
-        if (this.rows > 0) out.push(COMMA);
-        out.push(buf.subarray(p, p + itemLength));
+        if (this.rows > 0) this.out.push(COMMA);
+        this.out.push(buf.subarray(p, p + itemLength));
+        this.outBytes += itemLength + 1;
         this.lastNip = buf.toString('latin1', nipAt, nipAt + nipLength);
       }
       this.rows++;
       off = p + itemLength;
     }
     this.pending = off < buf.length ? buf.subarray(off) : null;
-    if (out.length) this.push(Buffer.concat(out));
+    if (this.outBytes >= CHUNK) this.pushOut();
     done();
   }
 
   override _flush(done: TransformCallback): void {
     if (!this.trailerRead || this.pending) return done(new Error('binary COPY stream ended early'));
-    done(null, Buffer.from(this.frame.tail(this.rows > this.frame.limit ? this.lastNip : null)));
+    this.out.push(Buffer.from(this.frame.tail(this.rows > this.frame.limit ? this.lastNip : null)));
+    this.pushOut();
+    done();
+  }
+
+  private pushOut(): void {
+    this.push(Buffer.concat(this.out));
+    this.out = [];
+    this.outBytes = 0;
   }
 }
