@@ -146,13 +146,18 @@ async function expireWindows(stack: Stack, c: Client, period: string, deadlineMs
 async function waitDrained(stack: Stack, c: Client, deadlineMs: number): Promise<void> {
   let quiet = 0;
   for (;;) {
-    const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`)).rows;
+    // Whether any row is pending (the partial index's first entry), not how many: counting 100,000 pending
+    // rows every 100 ms was the statement most often active in PostgreSQL during the drain (pg_stat_activity).
+    const [{ pending }] = (await c.query(`SELECT EXISTS (SELECT 1 FROM outbox WHERE dispatched_at IS NULL) AS pending`))
+      .rows;
     const q = await queueState(stack.redisUrl, stack.prefix);
-    if (n === 0 && q.pending === 0) {
+    if (!pending && q.pending === 0) {
       if (++quiet >= 2) return;
     } else quiet = 0;
-    if (Date.now() > deadlineMs)
+    if (Date.now() > deadlineMs) {
+      const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`)).rows;
       throw new Error(`not drained in time: outbox pending ${n}, queue pending ${q.pending}`);
+    }
     await sleep(100);
   }
 }
