@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DisciplineReadModule } from '../discipline/discipline-read.module';
 import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
 import { EmploymentHistoryModule } from '../org/employment-history';
+import { AllowanceCutsReader } from './allowance-cuts.repository';
 import { AllowanceRunHandler } from './allowance-run.handler';
 import { AllowanceRunsService } from './allowance-runs.service';
 import { AllowanceController } from './allowance.controller';
@@ -37,8 +38,16 @@ import { WorkingDaysService } from './working-days.service';
     FinalPredicatesReader,
     MyAllowancesRepository,
     MyAllowancesService,
+    AllowanceCutsReader,
   ],
-  exports: [RuleSetsService, WorkingDaysService, LineComputer, LineWriter, EmploymentHistoryModule],
+  exports: [
+    RuleSetsService,
+    WorkingDaysService,
+    LineComputer,
+    LineWriter,
+    EmploymentHistoryModule,
+    AllowanceCutsReader,
+  ],
 })
 export class AllowanceModule {}
 

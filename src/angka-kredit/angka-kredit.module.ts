@@ -1,6 +1,7 @@
 import { AgencyModule } from '../agency/agency.module';
 import { Module } from '@nestjs/common';
 import { DisciplineReadModule } from '../discipline/discipline-read.module';
+import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
 import { OutcomesModule } from '../outcomes/outcomes.module';
 import { CreditEntriesReader } from './credit-entries.repository';
 import { CreditLedgerRepository } from './credit-ledger.repository';
@@ -9,6 +10,7 @@ import { CreditController } from './credit.controller';
 import { CreditOpeningService } from './credit-opening.service';
 import { OpeningTablesController } from './opening-tables.controller';
 import { OpeningTablesRepository } from './opening-tables.repository';
+import { OpeningTablesService } from './opening-tables.service';
 import { CreditService } from './credit.service';
 
 @Module({
@@ -20,7 +22,10 @@ import { CreditService } from './credit.service';
     CreditService,
     CreditOpeningService,
     OpeningTablesRepository,
+    OpeningTablesService,
     CreditEntriesReader,
+    // The evaluation feature's published read port (stateless): FINAL predikat for the ledger.
+    FinalPredicatesReader,
   ],
   exports: [CreditLedgerService, CreditEntriesReader],
 })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../database/transaction';
 import type { LedgerEntry } from '../rules';
 
 export interface CreditEntryRow {
@@ -14,16 +15,14 @@ export interface CreditEntryRow {
  * whose covered months end in a year. The SIASN exchange builds `angkakredit/save` rows from these.
  */
 @Injectable()
-export class CreditEntriesReader {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class CreditEntriesReader extends BaseRepository {
   async entriesEndingIn(
     year: number,
     employeeIds: string[] | undefined,
     manager?: EntityManager,
   ): Promise<CreditEntryRow[]> {
-    const rows: { employee_id: string; version: number; entries: LedgerEntry[] | null }[] = await (
-      manager ?? this.dataSource.manager
+    const rows: { employee_id: string; version: number; entries: LedgerEntry[] | null }[] = await this.db(
+      manager,
     ).query(
       `SELECT l.employee_id, l.version,
               COALESCE(l.result->'ledger'->'allEntries', '[]'::jsonb)

@@ -2,8 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { HttpException } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { JobContext } from '../jobs/job-context';
+import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
 import { JobHandler } from '../jobs/job-handler.decorator';
+import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { OutcomeStore } from '../outcomes/outcome-store';
 import { deriveOutcomes, kpDueOutcome } from '../rules';
@@ -19,16 +20,16 @@ export class CreditJobsHandler {
     private readonly outcomes: OutcomeStore,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
+    private readonly evaluations: FinalPredicatesReader,
+    private readonly org: OrgDirectory,
   ) {}
 
   @JobHandler('evaluation.credit-angka-kredit')
-  async onEvaluationFinalized(payload: Record<string, unknown>, ctx: JobContext) {
-    if (Array.isArray(payload.batch)) return this.onBatch(payload.batch as Record<string, unknown>[], ctx);
-    const rows = await ctx.manager.query(`SELECT employee_id, period, status FROM evaluations WHERE id = $1`, [
-      payload.evaluationId,
-    ]);
-    if (!rows[0] || rows[0].status !== 'FINAL') return { skipped: 'evaluation not FINAL' };
-    return this.recompute(rows[0].employee_id, `evaluation:${rows[0].period}:r${payload.revision ?? 0}`, ctx);
+  async onEvaluationFinalized(payload: Record<string, unknown>) {
+    if (Array.isArray(payload.batch)) return this.onBatch(payload.batch as Record<string, unknown>[]);
+    const [ev] = await this.evaluations.evaluations([String(payload.evaluationId)]);
+    if (!ev || ev.status !== 'FINAL') return { skipped: 'evaluation not FINAL' };
+    return this.recompute(ev.employeeId, `evaluation:${ev.period}:r${Number(payload.revision ?? 0)}`);
   }
 
   /**
@@ -38,15 +39,18 @@ export class CreditJobsHandler {
    * fail that employee only, not the batch: the employee gets an `angka-kredit.recompute` job of
    * their own (through the outbox), which fails without retry and shows in GET /jobs/failed.
    */
-  private async onBatch(items: Record<string, unknown>[], ctx: JobContext) {
+  private async onBatch(items: Record<string, unknown>[]) {
     const today = this.clock.today();
-    const rows: { id: string; employee_id: string; period: string }[] = await ctx.manager.query(
-      `SELECT e.id, e.employee_id, e.period FROM evaluations e
-         JOIN LATERAL (SELECT a.position_kind, a.jenjang FROM employee_assignments a
-                        WHERE a.employee_id = e.employee_id AND a.valid_from <= $2::date ORDER BY a.valid_from DESC LIMIT 1) cur ON true
-        WHERE e.id = ANY($1::uuid[]) AND e.status = 'FINAL' AND cur.position_kind = 'FUNGSIONAL' AND cur.jenjang IS NOT NULL`,
-      [items.map((i) => String(i.evaluationId)), today],
+    const finals = (await this.evaluations.evaluations(items.map((i) => String(i.evaluationId)))).filter(
+      (e) => e.status === 'FINAL',
     );
+    // The post held today: the latest assignment started on or before today (org read port).
+    const current = new Map<string, { position_kind: string; jenjang: string | null }>();
+    for (const a of await this.org.careers([...new Set(finals.map((e) => e.employeeId))], today))
+      current.set(a.employee_id, a);
+    const rows = finals
+      .filter((e) => current.get(e.employeeId)?.position_kind === 'FUNGSIONAL' && current.get(e.employeeId)?.jenjang)
+      .map((e) => ({ id: e.id, employee_id: e.employeeId, period: e.period }));
     const revision = new Map(items.map((i) => [String(i.evaluationId), Number(i.revision ?? 0)]));
     // Set-based: the facts of the whole batch in a few reads, the ledgers/history/outcomes in one
     // statement each. An employee with several events in the batch is recomputed once (with the
@@ -57,7 +61,7 @@ export class CreditJobsHandler {
       if (!causeBy.has(r.employee_id)) causeBy.set(r.employee_id, `evaluation:${r.period}:r${revision.get(r.id) ?? 0}`);
       eventsBy.set(r.employee_id, [...(eventsBy.get(r.employee_id) ?? []), r]);
     }
-    const factsBy = await this.ledger.factsMany([...causeBy.keys()], today, ctx.manager);
+    const factsBy = await this.ledger.factsMany([...causeBy.keys()], today);
     let recomputed = 0;
     const failed: { evaluationId: string; employeeId: string; cause: string; error: string }[] = [];
     const computed: { c: CreditComputation; cause: string }[] = [];
@@ -79,15 +83,13 @@ export class CreditJobsHandler {
         }
       }
     }
-    await this.ledger.storeMany(ctx.manager, computed);
+    await this.ledger.storeMany(computed);
     await this.outcomes.saveMany(
-      ctx.manager,
       computed.map(({ c }) => ({ employeeId: c.facts.employeeId, outcomes: this.outcomesOf(c, today), period: null })),
     );
     if (failed.length) {
       this.logger.warn({ failed }, 'angka kredit: facts contradict the rules for some employees of a batch');
       await this.outbox.addMany(
-        ctx.manager,
         failed.map((f) => ({
           type: 'AkFactsChanged',
           aggregateType: 'Employee',
@@ -101,18 +103,18 @@ export class CreditJobsHandler {
   }
 
   @JobHandler('angka-kredit.recompute')
-  async onFactsChanged(payload: Record<string, unknown>, ctx: JobContext) {
-    return this.recompute(String(payload.employeeId), String(payload.cause ?? 'facts'), ctx);
+  async onFactsChanged(payload: Record<string, unknown>) {
+    return this.recompute(String(payload.employeeId), String(payload.cause ?? 'facts'));
   }
 
-  private async recompute(employeeId: string, cause: string, ctx: JobContext) {
+  private async recompute(employeeId: string, cause: string) {
     const today = this.clock.today();
-    const facts = await this.ledger.facts(employeeId, today, ctx.manager);
+    const facts = await this.ledger.facts(employeeId, today);
     if (!facts) return { skipped: 'not a functional official' };
     const computation = this.computeOrFail(facts, today);
-    const stored = await this.ledger.store(ctx.manager, computation, cause);
+    const stored = await this.ledger.store(computation, cause);
     const outcomes = this.outcomesOf(computation, today);
-    const created = await this.outcomes.saveAll(ctx.manager, employeeId, outcomes);
+    const created = await this.outcomes.saveAll(employeeId, outcomes);
     return {
       balance: computation.ledger.balance,
       version: stored.version,

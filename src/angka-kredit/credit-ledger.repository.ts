@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import type { AssignmentRow, EducationRow, OpeningRow, PredicateRow } from './credit-facts';
+import { BaseRepository } from '../database/transaction';
+import type { EducationRow, OpeningRow } from './credit-facts';
 
-type Status = 'PNS' | 'PPPK';
 type WithEmployee<T> = T & { employee_id: string };
 
 /** A ledger row to write: the figures of one computation, serialised. */
@@ -17,58 +16,37 @@ export interface LedgerWrite {
   cause: string;
 }
 
-const PREDICATES = `SELECT employee_id, period, predicate, id AS evaluation_id, period_kind, from_month, to_month FROM evaluations
-  WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND predicate IS NOT NULL AND skp_kind = 'DEFINITIVE' AND from_month >= '2023-01'`;
-
 /**
- * The angka kredit feature's tables (`ak_openings`, `ak_education`, `ak_ledgers`, `ak_ledger_history`) and the
- * facts it reads to build a ledger. Every read takes many employees at once (one statement per table).
+ * The angka kredit feature's tables (`ak_openings`, `ak_education`, `ak_ledgers`, `ak_ledger_history`); the
+ * career and the predikat come from the org and evaluation read ports. Every read takes many employees at
+ * once (one statement per table).
  */
 @Injectable()
-export class CreditLedgerRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async employees(m: EntityManager, ids: string[]): Promise<{ id: string; nip: string; status: Status }[]> {
-    return m.query(`SELECT id, nip, status FROM employees WHERE id = ANY($1::uuid[])`, [ids]);
-  }
-
-  async assignments(m: EntityManager, ids: string[], today: string): Promise<WithEmployee<AssignmentRow>[]> {
-    return m.query(
-      `SELECT employee_id, to_char(valid_from,'YYYY-MM-DD') AS valid_from, position_kind, jenjang, golongan
-         FROM employee_assignments WHERE employee_id = ANY($1::uuid[]) AND valid_from <= $2::date ORDER BY employee_id, valid_from`,
-      [ids, today],
-    );
-  }
-
-  async predicates(m: EntityManager, ids: string[]): Promise<WithEmployee<PredicateRow>[]> {
-    return m.query(`${PREDICATES} ORDER BY employee_id, from_month, period_kind`, [ids]);
-  }
-
-  async openings(m: EntityManager, ids: string[]): Promise<WithEmployee<OpeningRow>[]> {
-    return m.query(
+export class CreditLedgerRepository extends BaseRepository {
+  async openings(ids: string[]): Promise<WithEmployee<OpeningRow>[]> {
+    return this.db().query(
       `SELECT employee_id, kind, conventional_total::text, amount::text, jenjang, explanation FROM ak_openings WHERE employee_id = ANY($1::uuid[])`,
       [ids],
     );
   }
 
-  async education(m: EntityManager, ids: string[]): Promise<WithEmployee<EducationRow>[]> {
-    return m.query(
+  async education(ids: string[]): Promise<WithEmployee<EducationRow>[]> {
+    return this.db().query(
       `SELECT employee_id, degree, to_char(awarded_on,'YYYY-MM-DD') AS awarded_on FROM ak_education WHERE employee_id = ANY($1::uuid[]) ORDER BY employee_id, awarded_on`,
       [ids],
     );
   }
 
   async storedVersion(employeeId: string): Promise<number | null> {
-    const rows: { version: number }[] = await this.dataSource.query(
-      `SELECT version FROM ak_ledgers WHERE employee_id = $1`,
-      [employeeId],
-    );
+    const rows: { version: number }[] = await this.db().query(`SELECT version FROM ak_ledgers WHERE employee_id = $1`, [
+      employeeId,
+    ]);
     return rows[0]?.version ?? null;
   }
 
   /** Locks and reads the stored versions (employee_id order, so concurrent batches never deadlock). */
-  async lockLedgers(m: EntityManager, ids: string[]): Promise<Map<string, { version: number; figures_hash: string }>> {
-    const rows: { employee_id: string; version: number; figures_hash: string }[] = await m.query(
+  async lockLedgers(ids: string[]): Promise<Map<string, { version: number; figures_hash: string }>> {
+    const rows: { employee_id: string; version: number; figures_hash: string }[] = await this.db().query(
       `SELECT employee_id, version, figures_hash FROM ak_ledgers WHERE employee_id = ANY($1::uuid[]) ORDER BY employee_id FOR UPDATE`,
       [[...ids].sort()],
     );
@@ -76,10 +54,10 @@ export class CreditLedgerRepository {
   }
 
   /** Upserts the ledgers and appends their history rows (one statement each, whatever the count). */
-  async writeLedgers(m: EntityManager, rows: LedgerWrite[]): Promise<void> {
+  async writeLedgers(rows: LedgerWrite[]): Promise<void> {
     if (rows.length === 0) return;
     const col = <K extends keyof LedgerWrite>(k: K) => rows.map((r) => r[k]);
-    await m.query(
+    await this.db().query(
       `INSERT INTO ak_ledgers (employee_id, version, jenjang, golongan, balance, figures_hash, result, computed_at)
        SELECT id, version, jenjang, golongan, balance, hash, result::jsonb, now()
          FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::text[]) AS t(id, version, jenjang, golongan, balance, hash, result)
@@ -87,7 +65,7 @@ export class CreditLedgerRepository {
          balance = EXCLUDED.balance, figures_hash = EXCLUDED.figures_hash, result = EXCLUDED.result, computed_at = now()`,
       [col('employeeId'), col('version'), col('jenjang'), col('golongan'), col('balance'), col('hash'), col('result')],
     );
-    await m.query(
+    await this.db().query(
       `INSERT INTO ak_ledger_history (employee_id, version, balance, result, cause)
        SELECT id, version, balance, result::jsonb, cause
          FROM unnest($1::uuid[], $2::int[], $3::numeric[], $4::text[], $5::text[]) AS t(id, version, balance, result, cause)`,
@@ -96,20 +74,17 @@ export class CreditLedgerRepository {
   }
 
   /** Adds an opening entry; null when the jenjang already has one (ak_openings_once). */
-  async insertOpening(
-    m: EntityManager,
-    o: {
-      employeeId: string;
-      kind: string;
-      conventionalTotal: string | null;
-      jenjang: string;
-      golongan: string;
-      amount: string;
-      inputs?: unknown;
-      explanation?: unknown;
-    },
-  ): Promise<string | null> {
-    const rows: { id: string }[] = await m.query(
+  async insertOpening(o: {
+    employeeId: string;
+    kind: string;
+    conventionalTotal: string | null;
+    jenjang: string;
+    golongan: string;
+    amount: string;
+    inputs?: unknown;
+    explanation?: unknown;
+  }): Promise<string | null> {
+    const rows: { id: string }[] = await this.db().query(
       `INSERT INTO ak_openings (employee_id, kind, conventional_total, jenjang, golongan, amount, inputs, explanation) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
        ON CONFLICT (employee_id, jenjang) DO NOTHING RETURNING id`,
       [
@@ -127,13 +102,8 @@ export class CreditLedgerRepository {
   }
 
   /** Adds a degree entry; null when that degree was already credited. */
-  async insertEducation(
-    m: EntityManager,
-    employeeId: string,
-    degree: string,
-    awardedOn: string,
-  ): Promise<string | null> {
-    const rows: { id: string }[] = await m.query(
+  async insertEducation(employeeId: string, degree: string, awardedOn: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.db().query(
       `INSERT INTO ak_education (employee_id, degree, awarded_on) VALUES ($1,$2,$3) ON CONFLICT (employee_id, degree) DO NOTHING RETURNING id`,
       [employeeId, degree, awardedOn],
     );

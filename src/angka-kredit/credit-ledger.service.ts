@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import { unprocessable } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
 import { DisciplineSanctionsReader } from '../discipline/discipline-sanctions.repository';
+import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
+import { OrgDirectory } from '../org/org-directory.service';
 import {
   checkEligibility,
   computeLedger,
@@ -63,8 +64,9 @@ function relabelOpening(ledger: LedgerResult, opening: CreditFacts['openingRoute
 @Injectable()
 export class CreditLedgerService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly repo: CreditLedgerRepository,
+    private readonly org: OrgDirectory,
+    private readonly evaluations: FinalPredicatesReader,
     private readonly discipline: DisciplineSanctionsReader,
     private readonly config: AppConfig,
   ) {}
@@ -79,40 +81,32 @@ export class CreditLedgerService {
   }
 
   /** Null when the employee holds no JF position on `today` (AK does not apply). */
-  async facts(
-    employeeId: string,
-    today: string,
-    m: EntityManager = this.dataSource.manager,
-  ): Promise<CreditFacts | null> {
-    return (await this.factsMany([employeeId], today, m)).get(employeeId) ?? null;
+  async facts(employeeId: string, today: string): Promise<CreditFacts | null> {
+    return (await this.factsMany([employeeId], today)).get(employeeId) ?? null;
   }
 
   /**
    * The facts of many employees in a few set-based reads (one per table, whatever the batch size): the
    * map holds only the employees who hold a JF position today.
    */
-  async factsMany(
-    employeeIds: string[],
-    today: string,
-    m: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, CreditFacts>> {
+  async factsMany(employeeIds: string[], today: string): Promise<Map<string, CreditFacts>> {
     const out = new Map<string, CreditFacts>();
     const ids = [...new Set(employeeIds)];
     if (ids.length === 0) return out;
-    // Sequential: the manager may be one connection (the job's transaction).
-    const emps = (await this.repo.employees(m, ids)).filter((e) => this.hasLedger(e.status));
+    // Sequential: the transaction may be one connection (the job's).
+    const emps = (await this.org.identities(ids)).filter((e) => this.hasLedger(e.status));
     const tenures = new Map<string, AssignmentRow[]>();
-    for (const [id, rows] of groupBy(await this.repo.assignments(m, ids, today))) {
+    for (const [id, rows] of groupBy(await this.org.careers(ids, today))) {
       const t = jfTenure(rows);
       if (t) tenures.set(id, t);
     }
     const jf = [...tenures.keys()];
     if (jf.length === 0) return out;
-    const predsBy = groupBy(await this.repo.predicates(m, jf));
-    const openingsBy = groupBy(await this.repo.openings(m, jf));
-    const educationBy = groupBy(await this.repo.education(m, jf));
-    const blocking = await this.discipline.promotionBlockingSanctions(jf, today, m);
-    const kpSanctions = await this.discipline.kenaikanPangkatSanctions(jf, kpSanctionsSince(today), m);
+    const predsBy = groupBy(await this.evaluations.creditPredicates(jf));
+    const openingsBy = groupBy(await this.repo.openings(jf));
+    const educationBy = groupBy(await this.repo.education(jf));
+    const blocking = await this.discipline.promotionBlockingSanctions(jf, today);
+    const kpSanctions = await this.discipline.kenaikanPangkatSanctions(jf, kpSanctionsSince(today));
     const emp = new Map(emps.map((e) => [e.id, e]));
     for (const [id, tenure] of tenures) {
       const e = emp.get(id);
@@ -177,8 +171,8 @@ export class CreditLedgerService {
   }
 
   /** Stores the ledger when its figures changed: a new version, with the previous one kept in history. */
-  async store(m: EntityManager, c: CreditComputation, cause: string): Promise<{ version: number; changed: boolean }> {
-    return (await this.storeMany(m, [{ c, cause }])).get(c.facts.employeeId)!;
+  async store(c: CreditComputation, cause: string): Promise<{ version: number; changed: boolean }> {
+    return (await this.storeMany([{ c, cause }])).get(c.facts.employeeId)!;
   }
 
   /**
@@ -186,15 +180,11 @@ export class CreditLedgerService {
    * whatever the batch size. Rows are locked in employee_id order.
    */
   async storeMany(
-    m: EntityManager,
     items: { c: CreditComputation; cause: string }[],
   ): Promise<Map<string, { version: number; changed: boolean }>> {
     const out = new Map<string, { version: number; changed: boolean }>();
     if (items.length === 0) return out;
-    const current = await this.repo.lockLedgers(
-      m,
-      items.map((i) => i.c.facts.employeeId),
-    );
+    const current = await this.repo.lockLedgers(items.map((i) => i.c.facts.employeeId));
     const writes: LedgerWrite[] = [];
     for (const { c, cause } of items) {
       const id = c.facts.employeeId;
@@ -217,7 +207,7 @@ export class CreditLedgerService {
         cause: cause.slice(0, 120),
       });
     }
-    await this.repo.writeLedgers(m, writes);
+    await this.repo.writeLedgers(writes);
     return out;
   }
 }

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { badRequest, conflict } from '../common/api-error';
 import { Clock } from '../common/clock';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { Principal } from '../identity/principal';
 import { OutboxService } from '../outbox/outbox.service';
 import {
@@ -28,7 +28,7 @@ import { OpeningTablesRepository } from './opening-tables.repository';
 @Injectable()
 export class CreditOpeningService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly credit: CreditService,
     private readonly repo: CreditLedgerRepository,
     private readonly tables: OpeningTablesRepository,
@@ -63,8 +63,8 @@ export class CreditOpeningService {
       };
       explanationStored = r.explanation;
     }
-    await this.dataSource.transaction(async (m) => {
-      const openingId = await this.repo.insertOpening(m, {
+    await this.txHost.withTransaction(async () => {
+      const openingId = await this.repo.insertOpening({
         employeeId: c.facts.employeeId,
         kind: dto.kind,
         conventionalTotal: dto.conventionalTotal ?? null,
@@ -76,13 +76,13 @@ export class CreditOpeningService {
       });
       if (!openingId)
         throw conflict('Entri awal untuk jenjang ini sudah ada / opening entry already exists for this jenjang');
-      await this.audit.record(m, {
+      await this.audit.record({
         action: 'credit.opening',
         entityType: 'Employee',
         entityId: nip,
         after: { ...dto, amount: result.amount },
       });
-      await this.outbox.add(m, {
+      await this.outbox.add({
         type: 'AkFactsChanged',
         aggregateType: 'Employee',
         aggregateId: c.facts.employeeId,

@@ -1,10 +1,10 @@
 import { AgencyService } from '../agency/agency.service';
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../authz/access-policy';
 import { badRequest, conflict, notFound } from '../common/api-error';
 import { Clock } from '../common/clock';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -38,7 +38,7 @@ function entryView(e: LedgerEntry): Omit<CreditEntryView, 'informational'> {
 @Injectable()
 export class CreditService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly ledger: CreditLedgerService,
     private readonly repo: CreditLedgerRepository,
     private readonly org: OrgDirectory,
@@ -126,17 +126,17 @@ export class CreditService {
       ]);
     const c = await this.computeFor(p, nip);
     const result = educationBonus({ jenjang: c.ledger.jenjang });
-    await this.dataSource.transaction(async (m) => {
-      const educationId = await this.repo.insertEducation(m, c.facts.employeeId, dto.degree, dto.awardedOn);
+    await this.txHost.withTransaction(async () => {
+      const educationId = await this.repo.insertEducation(c.facts.employeeId, dto.degree, dto.awardedOn);
       if (!educationId)
         throw conflict(`Ijazah ${dto.degree} sudah diberi angka kredit / this degree was already credited`);
-      await this.audit.record(m, {
+      await this.audit.record({
         action: 'credit.education',
         entityType: 'Employee',
         entityId: nip,
         after: { ...dto, amount: result.amount },
       });
-      await this.outbox.add(m, {
+      await this.outbox.add({
         type: 'AkFactsChanged',
         aggregateType: 'Employee',
         aggregateId: c.facts.employeeId,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { BaseRepository } from '../database/transaction';
 import {
   AK_PENYESUAIAN_TABLE,
   AK_PERPINDAHAN_TABLE,
@@ -28,17 +28,15 @@ export interface OpeningTableVersionView extends RuleTableVersion<OpeningTableRo
  * admin version takes effect from its date and ends the one before it.
  */
 @Injectable()
-export class OpeningTablesRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async table(name: OpeningTableName, m?: EntityManager): Promise<OpeningTableVersionView[]> {
+export class OpeningTablesRepository extends BaseRepository {
+  async table(name: OpeningTableName): Promise<OpeningTableVersionView[]> {
     const stored: {
       version_id: string;
       effective_from: string;
       legal_basis: string;
       rows: OpeningTableRow[];
       created_by: string;
-    }[] = await (m ?? this.dataSource.manager).query(
+    }[] = await this.db().query(
       `SELECT version_id, to_char(effective_from,'YYYY-MM-DD') AS effective_from, legal_basis, rows, created_by
          FROM ak_opening_tables WHERE table_name = $1 ORDER BY effective_from`,
       [name],
@@ -60,17 +58,16 @@ export class OpeningTablesRepository {
     return all.map((v, i) => ({ ...v, effectiveTo: all[i + 1]?.effectiveFrom ?? v.effectiveTo }));
   }
 
-  async tables(m?: EntityManager): Promise<Record<OpeningTableName, OpeningTableVersionView[]>> {
-    return { perpindahan: await this.table('perpindahan', m), penyesuaian: await this.table('penyesuaian', m) };
+  async tables(): Promise<Record<OpeningTableName, OpeningTableVersionView[]>> {
+    return { perpindahan: await this.table('perpindahan'), penyesuaian: await this.table('penyesuaian') };
   }
 
   /** Adds a version; false when the table already has a version from that date or with that id. */
   async insert(
-    m: EntityManager,
     name: OpeningTableName,
     v: { versionId: string; effectiveFrom: string; legalBasis: string; rows: OpeningTableRow[]; createdBy: string },
   ): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+    const rows: { id: string }[] = await this.db().query(
       `INSERT INTO ak_opening_tables (table_name, version_id, effective_from, legal_basis, rows, created_by)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
       [name, v.versionId, v.effectiveFrom, v.legalBasis, JSON.stringify(v.rows), v.createdBy],

@@ -28,11 +28,21 @@ export interface PeriodPredicate {
   predicate: AllowancePredicate;
 }
 
+/** A FINAL predikat of a DEFINITIVE SKP as the angka kredit ledger reads it (02 §9). */
+export interface CreditPredicate {
+  employee_id: string;
+  period: string;
+  predicate: string;
+  evaluation_id: string;
+  period_kind: string;
+  from_month: string;
+  to_month: string;
+}
+
 /**
  * Published read port of the evaluation feature: FINAL predicates (and the state of given
- * evaluations) for the features that act on them. Outcomes and allowance (`predicate-finder.ts`) read
- * through it; angka kredit (`credit-ledger.service.ts`) still queries `evaluations` itself and should
- * switch to methods added here.
+ * evaluations) for the features that act on them: outcomes, allowance (`predicate-finder.ts`) and the
+ * angka kredit ledger read through it.
  */
 @Injectable()
 export class FinalPredicatesReader extends BaseRepository {
@@ -117,5 +127,15 @@ export class FinalPredicatesReader extends BaseRepository {
     );
     for (const r of rows) out.set(r.employeeId, [...(out.get(r.employeeId) ?? []), r.predicate]);
     return out;
+  }
+
+  /** FINAL predikat of DEFINITIVE SKPs from 2023 on (the credited periods), per employee in period order. */
+  creditPredicates(employeeIds: string[], manager?: EntityManager): Promise<CreditPredicate[]> {
+    return this.db(manager).query(
+      `SELECT employee_id, period, predicate, id AS evaluation_id, period_kind, from_month, to_month FROM evaluations
+        WHERE employee_id = ANY($1::uuid[]) AND status = 'FINAL' AND predicate IS NOT NULL AND skp_kind = 'DEFINITIVE' AND from_month >= '2023-01'
+        ORDER BY employee_id, from_month, period_kind`,
+      [employeeIds],
+    );
   }
 }

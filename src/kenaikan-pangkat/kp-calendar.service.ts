@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { HttpException } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { CreditLedgerService } from '../angka-kredit/credit-ledger.service';
 import { monthsBetween } from '../angka-kredit/credit-facts';
 import { kpNextFrom, kpSanctionsSince } from '../angka-kredit/kp-next';
@@ -44,34 +43,28 @@ const none = {
 @Injectable()
 export class KpCalendarService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly roster: PangkatRosterRepository,
     private readonly credit: CreditLedgerService,
     private readonly predicates: FinalPredicatesReader,
     private readonly discipline: DisciplineSanctionsReader,
   ) {}
 
-  async rows(
-    today: string,
-    unitIds: string[] | null,
-    m: EntityManager = this.dataSource.manager,
-  ): Promise<KpCalendarRow[]> {
-    const people = await this.roster.inForce(today, unitIds, m);
+  async rows(today: string, unitIds: string[] | null): Promise<KpCalendarRow[]> {
+    const people = await this.roster.inForce(today, unitIds);
     const jf = people.filter((p) => p.positionKind === 'FUNGSIONAL' && p.jenjang);
     const regular = people.filter((p) => !(p.positionKind === 'FUNGSIONAL' && p.jenjang));
     const out: KpCalendarRow[] = [];
     const facts = await this.credit.factsMany(
       jf.map((p) => p.employeeId),
       today,
-      m,
     );
     for (const p of jf) {
       const f = facts.get(p.employeeId);
       if (f) out.push(...this.jfRow(p, f, today));
     }
     const ids = regular.map((p) => p.employeeId);
-    const preds = await this.predicates.annual(ids, m);
-    const sanctions = await this.discipline.kenaikanPangkatSanctions(ids, kpSanctionsSince(today), m);
+    const preds = await this.predicates.annual(ids);
+    const sanctions = await this.discipline.kenaikanPangkatSanctions(ids, kpSanctionsSince(today));
     for (const p of regular) {
       try {
         out.push(...this.regularRow(p, preds.get(p.employeeId) ?? [], sanctions.get(p.employeeId) ?? [], today));

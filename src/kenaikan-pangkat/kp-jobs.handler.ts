@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { OutcomeStore } from '../outcomes/outcome-store';
 import { kpDueOutcome } from '../rules';
@@ -21,14 +20,13 @@ export class KpJobsHandler {
   ) {}
 
   @JobHandler('kenaikan-pangkat.monthly-scan')
-  async monthlyScan(_payload: Record<string, unknown>, ctx: JobContext) {
+  async monthlyScan() {
     const today = this.clock.today();
-    const rows = await this.calendar.rows(today, null, ctx.manager);
+    const rows = await this.calendar.rows(today, null);
     const due = rows.filter(
       (r) => r.status !== 'NOT_YET' && r.tmt && r.to && r.submitFrom !== null && r.submitFrom <= today,
     );
     const created = await this.outcomes.saveMany(
-      ctx.manager,
       due.map((r) => ({
         employeeId: r.employeeId,
         period: null,

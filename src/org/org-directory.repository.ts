@@ -64,6 +64,15 @@ export function supervisionScopeSql(me: string, col: string, refDate: string, le
   return `(${col} = ${me} OR (${col} IN ${everRatedByMe} AND ppk_on(${col}, ${refDate}) = ${me})${leader})`;
 }
 
+/** One assignment row as the angka kredit ledger reads the career (valid_from order). */
+export interface CareerAssignmentRow {
+  employee_id: string;
+  valid_from: string;
+  position_kind: string;
+  jenjang: string | null;
+  golongan: string;
+}
+
 /** `employees` and `employee_assignments` as the org directory publishes them to other features. */
 @Injectable()
 export class OrgDirectoryRepository extends BaseRepository {
@@ -232,5 +241,40 @@ export class OrgDirectoryRepository extends BaseRepository {
       [unitId, onDate],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /** Employee id of each known NIP asked for. */
+  async idsOfNips(nips: string[], manager?: EntityManager): Promise<Map<string, string>> {
+    if (nips.length === 0) return new Map();
+    const rows: { id: string; nip: string }[] = await this.db(manager).query(
+      `SELECT id, nip FROM employees WHERE nip = ANY($1::text[])`,
+      [nips],
+    );
+    return new Map(rows.map((r) => [r.nip, r.id]));
+  }
+
+  /** NIP and status (PNS / PPPK) of each employee asked for. */
+  identities(ids: string[], manager?: EntityManager): Promise<{ id: string; nip: string; status: 'PNS' | 'PPPK' }[]> {
+    return this.db(manager).query(`SELECT id, nip, status FROM employees WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** Every assignment of the employees that started on or before `upTo`, per employee oldest first. */
+  careers(ids: string[], upTo: string, manager?: EntityManager): Promise<CareerAssignmentRow[]> {
+    return this.db(manager).query(
+      `SELECT employee_id, to_char(valid_from,'YYYY-MM-DD') AS valid_from, position_kind, jenjang, golongan
+         FROM employee_assignments WHERE employee_id = ANY($1::uuid[]) AND valid_from <= $2::date ORDER BY employee_id, valid_from`,
+      [ids, upTo],
+    );
+  }
+
+  /** The unit of each employee's latest assignment overlapping [from, to] (inclusive dates). */
+  async unitsInPeriod(ids: string[], from: string, to: string, manager?: EntityManager): Promise<Map<string, string>> {
+    const rows: { employee_id: string; unit_id: string }[] = await this.db(manager).query(
+      `SELECT DISTINCT ON (employee_id) employee_id, unit_id FROM employee_assignments
+        WHERE employee_id = ANY($1::uuid[]) AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $2::date)
+        ORDER BY employee_id, valid_from DESC`,
+      [ids, from, to],
+    );
+    return new Map(rows.map((r) => [r.employee_id, r.unit_id]));
   }
 }

@@ -4,6 +4,7 @@ import type { EmployeePersonalFields } from './employee-personal';
 import { EmployeePersonalRepository } from './employee-personal.repository';
 import {
   AssignmentSnapshot,
+  CareerAssignmentRow,
   EmployeeStanding,
   OrgDirectoryRepository,
   PltDelegationRef,
@@ -149,5 +150,40 @@ export class OrgDirectory {
   /** The head of a unit on a date (the employee whose assignment there is flagged isUnitHead). */
   unitHeadId(unitId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
     return this.directory.unitHeadId(unitId, onDate, manager);
+  }
+
+  /** Employee id of each known NIP asked for (unknown NIPs are left out). */
+  idsOfNips(nips: string[], manager?: EntityManager): Promise<Map<string, string>> {
+    return this.directory.idsOfNips(nips, manager);
+  }
+
+  /** NIP and status (PNS / PPPK) of each employee asked for. */
+  identities(ids: string[], manager?: EntityManager): Promise<{ id: string; nip: string; status: 'PNS' | 'PPPK' }[]> {
+    return this.directory.identities(ids, manager);
+  }
+
+  /** Every assignment of the employees started on or before `upTo` (position kind, jenjang, golongan), oldest first. */
+  careers(ids: string[], upTo: string, manager?: EntityManager): Promise<CareerAssignmentRow[]> {
+    return this.directory.careers(ids, upTo, manager);
+  }
+
+  /** The unit of each employee's latest assignment overlapping [from, to] (inclusive dates). */
+  unitsInPeriod(ids: string[], from: string, to: string, manager?: EntityManager): Promise<Map<string, string>> {
+    return this.directory.unitsInPeriod(ids, from, to, manager);
+  }
+
+  /** Every unit with its parent (the whole tree, for walks done in memory). */
+  allUnits(manager?: EntityManager): Promise<UnitNode[]> {
+    return this.units.all(manager);
+  }
+
+  /** The units with these codes (unknown codes are left out). */
+  unitsByCodes(codes: string[], manager?: EntityManager): Promise<UnitNode[]> {
+    return this.units.byCodes(codes, manager);
+  }
+
+  /** The units with these ids. */
+  unitsByIds(ids: string[], manager?: EntityManager): Promise<UnitNode[]> {
+    return this.units.byIds(ids, manager);
   }
 }

@@ -77,4 +77,19 @@ export class UnitTreeRepository extends BaseRepository {
       [on],
     );
   }
+
+  /** Every unit with its parent (the whole tree, for walks done in memory). */
+  all(manager?: EntityManager): Promise<UnitNode[]> {
+    return this.db(manager).query(`SELECT ${NODE} FROM units`);
+  }
+
+  /** The units with these codes (unknown codes are left out). */
+  byCodes(codes: string[], manager?: EntityManager): Promise<UnitNode[]> {
+    return this.db(manager).query(`SELECT ${NODE} FROM units WHERE code = ANY($1::text[])`, [codes]);
+  }
+
+  /** The units with these ids. */
+  byIds(ids: string[], manager?: EntityManager): Promise<UnitNode[]> {
+    return this.db(manager).query(`SELECT ${NODE} FROM units WHERE id = ANY($1::uuid[])`, [ids]);
+  }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AllowanceCutsReader } from '../allowance/allowance-cuts.repository';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { deriveOutcomes } from '../rules';
@@ -12,7 +13,10 @@ const CHUNK = 1000;
  */
 @Injectable()
 export class AllowanceMonthOutcomesHandler {
-  constructor(private readonly store: OutcomeStore) {}
+  constructor(
+    private readonly store: OutcomeStore,
+    private readonly allowance: AllowanceCutsReader,
+  ) {}
 
   @JobHandler('allowance.month-closed')
   async handle(payload: Record<string, unknown>, ctx: JobContext) {
@@ -23,20 +27,7 @@ export class AllowanceMonthOutcomesHandler {
     // Keyset pages keep memory flat for agencies of any size.
     for (;;) {
       // The rule set version's legal references are the basis the outcome cites.
-      const rows: {
-        employee_id: string;
-        nip: string;
-        rule_set: string | null;
-        legal_refs: string[] | null;
-        deductions: { code: string; amount: number; reason?: string }[];
-      }[] = await ctx.manager.query(
-        `SELECT l.employee_id, l.nip, l.rule_set, rs.body->'legalRefs' AS legal_refs, l.deductions FROM allowance_lines l
-           LEFT JOIN allowance_rule_sets rs ON rs.code || '@' || rs.version = l.rule_set
-          WHERE l.month = $1 AND l.status = 'COMPUTED' AND l.nip > $2
-            AND EXISTS (SELECT 1 FROM jsonb_array_elements(l.deductions::jsonb) d WHERE d->>'code' IN ('PREDIKAT','HUKDIS','STATUS') AND (d->>'amount')::bigint > 0)
-          ORDER BY l.nip LIMIT ${CHUNK}`,
-        [month, after],
-      );
+      const rows = await this.allowance.cutLines(month, after, CHUNK);
       if (rows.length === 0) break;
       // One insert per page: outcomes are derived in memory, stored (and announced) together.
       const groups = rows.map((r) => ({
@@ -54,7 +45,7 @@ export class AllowanceMonthOutcomesHandler {
           ],
         }).outcomes,
       }));
-      created += await this.store.saveMany(ctx.manager, groups);
+      created += await this.store.saveMany(groups);
       lines += rows.length;
       after = rows[rows.length - 1].nip;
       await ctx.updateProgress({ lines });

@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { isEntityManager } from '../database/transaction';
 import type { Outcome } from '../rules';
 import { OrgDirectory } from '../org/org-directory.service';
 import { WebhookFanout } from '../webhooks/webhook-fanout';
 import { OutcomesRepository } from './outcomes.repository';
 
-/** Stores outcomes once per causing fact: the rules give each a unique key; duplicates are ignored. */
+export interface OutcomeGroup {
+  employeeId: string;
+  outcomes: Outcome[];
+  period: string | null;
+}
+
+/**
+ * Stores outcomes once per causing fact: the rules give each a unique key; duplicates are ignored. Writes in
+ * the caller's transaction (the context's); call sites that still pass an EntityManager keep working in it.
+ */
 @Injectable()
 export class OutcomeStore {
   constructor(
@@ -14,20 +24,28 @@ export class OutcomeStore {
     private readonly org: OrgDirectory,
   ) {}
 
+  async saveAll(employeeId: string, outcomes: Outcome[], period?: string | null): Promise<number>;
   async saveAll(
     manager: EntityManager,
     employeeId: string,
     outcomes: Outcome[],
-    period: string | null = null,
-  ): Promise<number> {
-    return this.saveMany(manager, [{ employeeId, outcomes, period }]);
+    period?: string | null,
+  ): Promise<number>;
+  async saveAll(...args: [EntityManager, string, Outcome[], (string | null)?] | [string, Outcome[], (string | null)?]) {
+    const [manager, employeeId, outcomes, period] = isEntityManager(args[0])
+      ? (args as [EntityManager, string, Outcome[], (string | null)?])
+      : ([undefined, ...args] as [undefined, string, Outcome[], (string | null)?]);
+    return this.write(manager, [{ employeeId, outcomes, period: period ?? null }]);
   }
 
   /** Outcomes of many employees (a batch of events) in one statement; webhooks for the new ones. */
-  async saveMany(
-    manager: EntityManager,
-    groups: { employeeId: string; outcomes: Outcome[]; period: string | null }[],
-  ): Promise<number> {
+  async saveMany(groups: OutcomeGroup[]): Promise<number>;
+  async saveMany(manager: EntityManager, groups: OutcomeGroup[]): Promise<number>;
+  async saveMany(a: EntityManager | OutcomeGroup[], b?: OutcomeGroup[]): Promise<number> {
+    return isEntityManager(a) ? this.write(a, b!) : this.write(undefined, a);
+  }
+
+  private async write(manager: EntityManager | undefined, groups: OutcomeGroup[]): Promise<number> {
     const items = groups.flatMap((g) => g.outcomes.map((o) => ({ employee_id: g.employeeId, period: g.period, o })));
     if (items.length === 0) return 0;
     const inserted = await this.outcomes.insertMany(items, manager);

@@ -18,15 +18,12 @@ const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
   'allowance/rule-set-resolver.ts': 'allowance is being changed in parallel; its repositories follow',
   'allowance/rule-sets.service.ts': 'allowance is being changed in parallel; its repositories follow',
   'allowance/working-days.service.ts': 'allowance is being changed in parallel; its repositories follow',
-  'angka-kredit/credit-jobs.handler.ts': 'angka kredit is being changed in parallel; switches to FinalPredicatesReader',
   'demo/demo-seeder.ts': 'demo seeder: writes through feature services next',
   'evaluation/batch/evaluation-batch.service.ts': 'evaluation repository not written yet',
   'evaluation/distribution.service.ts': 'evaluation repository not written yet',
   'evaluation/evaluation-store.ts': 'evaluation repository not written yet',
   'evaluation/evaluation-views.ts': 'evaluation repository not written yet',
   'evaluation/org-performance.service.ts': 'evaluation repository not written yet',
-  'outcomes/allowance-month-outcomes.handler.ts':
-    'needs an allowance read port (allowance is being changed in parallel)',
   'skp/skp-queries.service.ts': 'skp repository not written yet',
   'skp/skp-store.ts': 'skp repository not written yet',
 };
@@ -44,14 +41,6 @@ const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
     why: 'allowance: org directory port next',
   },
   'allowance/rule-sets.service.ts': { tables: ['units'], why: 'allowance: org directory port next' },
-  'angka-kredit/credit-jobs.handler.ts': {
-    tables: ['evaluations', 'employee_assignments'],
-    why: 'angka kredit: FinalPredicatesReader and the org directory next',
-  },
-  'angka-kredit/credit-ledger.repository.ts': {
-    tables: ['employees', 'employee_assignments', 'evaluations'],
-    why: 'angka kredit: FinalPredicatesReader and the org directory next',
-  },
   'demo/demo-seeder.ts': { tables: ['units', 'employees'], why: 'demo seeder writes every feature’s demo rows' },
   'evaluation/batch/evaluation-batch.service.ts': {
     tables: ['employees', 'employee_assignments', 'units'],
@@ -75,10 +64,6 @@ const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
     why: 'the import creates accounts in its transaction; needs an identity writer port',
   },
   'org/org-lists.repository.ts': { tables: ['skp_results', 'skp'], why: 'gaps report: needs an SKP status port' },
-  'outcomes/allowance-month-outcomes.handler.ts': {
-    tables: ['allowance_lines', 'allowance_rule_sets'],
-    why: 'needs an allowance read port (allowance is being changed in parallel)',
-  },
   'skp/skp-queries.service.ts': {
     tables: ['employees', 'employee_assignments'],
     why: 'skp repository: org directory reads next',
