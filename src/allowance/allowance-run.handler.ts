@@ -1,9 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { JOBS } from '../jobs/job-registry';
 import { EmploymentHistoryReader } from '../org/employment-history';
 import { OutboxService } from '../outbox/outbox.service';
+import { AllowanceMonthsRepository } from './allowance-months.repository';
+import { AllowanceRunsRepository } from './allowance-runs.repository';
 import { firstDay, lastDay } from './months';
 import { LineComputer } from './line-computer';
 import { LineWriter } from './line-writer';
@@ -17,6 +20,9 @@ export class AllowanceRunHandler {
   private readonly logger = new Logger(AllowanceRunHandler.name);
 
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly runs: AllowanceRunsRepository,
+    private readonly months: AllowanceMonthsRepository,
     private readonly outbox: OutboxService,
     private readonly computer: LineComputer,
     private readonly writer: LineWriter,
@@ -28,25 +34,18 @@ export class AllowanceRunHandler {
     payload: Record<string, unknown>,
     ctx: JobContext,
   ): Promise<{ runId: string; total: number; chunks: number } | { skipped: string }> {
-    const m = ctx.manager;
-    const [run]: { id: string; month: string; status: string }[] = await m.query(
-      `SELECT id, month, status FROM allowance_runs WHERE id = $1 FOR UPDATE`,
-      [payload.runId],
-    );
+    const run = await this.runs.lockRun(String(payload.runId));
     if (!run) return { skipped: 'unknown run' };
     if (run.status !== 'QUEUED') return { skipped: `run is ${run.status}` };
-    // Holders of a post in the month whose service has not ended before it (PENSIUN, BERHENTI, MENINGGAL).
-    const ids = (await this.history.inService(m, firstDay(run.month), lastDay(run.month))).map((id) => ({ id }));
+    // Holders of a post in the month whose service has not ended before it (PENSIUN, BERHENTI, MENINGGAL);
+    // the org reader still takes the transaction explicitly.
+    const ids = await this.history.inService(this.txHost.tx, firstDay(run.month), lastDay(run.month));
     const chunks: { no: number; ids: string[] }[] = [];
     for (let i = 0; i < ids.length; i += ALLOWANCE_CHUNK_SIZE)
-      chunks.push({ no: chunks.length, ids: ids.slice(i, i + ALLOWANCE_CHUNK_SIZE).map((r) => r.id) });
+      chunks.push({ no: chunks.length, ids: ids.slice(i, i + ALLOWANCE_CHUNK_SIZE) });
     if (chunks.length) {
-      await m.query(
-        `INSERT INTO allowance_run_chunks (run_id, chunk_no, employee_ids) SELECT $1, c.no, c.ids FROM jsonb_to_recordset($2::jsonb) AS c(no int, ids uuid[])`,
-        [run.id, JSON.stringify(chunks)],
-      );
+      await this.runs.insertChunks(run.id, chunks);
       await this.outbox.addMany(
-        m,
         chunks.map((c) => ({
           type: 'AllowanceRunChunkReady',
           aggregateType: 'allowance_run',
@@ -56,80 +55,47 @@ export class AllowanceRunHandler {
         })),
       );
     }
-    await m.query(
-      `UPDATE allowance_runs SET status = $2, total = $3, chunk_count = $4, started_at = now(), finished_at = CASE WHEN $4 = 0 THEN now() END WHERE id = $1`,
-      [run.id, chunks.length ? 'RUNNING' : 'DONE', ids.length, chunks.length],
-    );
+    await this.runs.markStarted(run.id, ids.length, chunks.length);
     await ctx.updateProgress({ total: ids.length, chunks: chunks.length });
     return { runId: run.id, total: ids.length, chunks: chunks.length };
   }
 
   @JobHandler('allowance.run-chunk')
   async chunk(payload: Record<string, unknown>, ctx: JobContext): Promise<Record<string, unknown>> {
-    const m = ctx.manager;
-    const [c]: {
-      employee_ids: string[];
-      status: string;
-      month: string;
-      mode: 'REGULAR' | 'CORRECTION';
-      run_status: string;
-    }[] = await m.query(
-      `SELECT c.employee_ids, c.status, r.month, r.mode, r.status AS run_status
-         FROM allowance_run_chunks c JOIN allowance_runs r ON r.id = c.run_id
-        WHERE c.run_id = $1 AND c.chunk_no = $2 FOR UPDATE OF c`,
-      [payload.runId, payload.chunkNo],
-    );
+    const runId = String(payload.runId);
+    const chunkNo = Number(payload.chunkNo);
+    const c = await this.runs.lockChunk(runId, chunkNo);
     if (!c) return { skipped: 'unknown chunk' };
     if (c.status !== 'PENDING') return { skipped: `chunk is ${c.status}` };
     // Month close takes this row FOR UPDATE: a chunk never writes into a month being closed.
-    const [month]: { status: string }[] = await m.query(
-      `SELECT status FROM allowance_months WHERE month = $1 FOR SHARE`,
-      [c.month],
-    );
-    const mode = month.status === 'CLOSED' ? 'CORRECTION' : c.mode;
-    await m.query(`SAVEPOINT allowance_chunk`);
+    const monthStatus = await this.months.statusForShare(c.month);
+    const mode = monthStatus === 'CLOSED' ? 'CORRECTION' : c.mode;
+    await this.runs.savepoint();
     let report: Record<string, unknown>;
     try {
-      const lines = await this.computer.compute(m, c.month, c.employee_ids);
+      const lines = await this.computer.compute(c.month, c.employee_ids);
+      // The line writer still takes the transaction explicitly.
+      const m = this.txHost.tx;
       report = {
         ...(mode === 'CORRECTION'
-          ? await this.writer.adjust(m, c.month, String(payload.runId), lines)
-          : await this.writer.upsert(m, c.month, String(payload.runId), lines)),
+          ? await this.writer.adjust(m, c.month, runId, lines)
+          : await this.writer.upsert(m, c.month, runId, lines)),
         mode,
       };
-      await m.query(`RELEASE SAVEPOINT allowance_chunk`);
+      await this.runs.releaseSavepoint();
     } catch (err) {
-      await m.query(`ROLLBACK TO SAVEPOINT allowance_chunk`);
+      await this.runs.rollbackToSavepoint();
       if (ctx.attempt < JOBS['allowance.run-chunk'].attempts) throw err;
       // Last attempt: the run is marked FAILED (visible in GET /allowance/runs/{id}) instead of hanging in RUNNING.
       const message = (err as Error).message;
-      this.logger.error(
-        { runId: payload.runId, chunkNo: payload.chunkNo, err: message },
-        'allowance chunk failed on its last attempt',
-      );
-      await m.query(
-        `UPDATE allowance_run_chunks SET status = 'FAILED', report = $3, done_at = now() WHERE run_id = $1 AND chunk_no = $2`,
-        [payload.runId, payload.chunkNo, JSON.stringify({ error: message })],
-      );
-      await m.query(`UPDATE allowance_runs SET status = 'FAILED', error = $2, finished_at = now() WHERE id = $1`, [
-        payload.runId,
-        `chunk ${String(payload.chunkNo)}: ${message}`,
-      ]);
+      this.logger.error({ runId, chunkNo, err: message }, 'allowance chunk failed on its last attempt');
+      await this.runs.markChunkFailed(runId, chunkNo, message);
       return { failed: message };
     }
-    await m.query(
-      `UPDATE allowance_run_chunks SET status = 'DONE', report = $3, done_at = now() WHERE run_id = $1 AND chunk_no = $2`,
-      [payload.runId, payload.chunkNo, JSON.stringify(report)],
-    );
-    const [[run]]: [{ processed: number; total: number; status: string }[], number] = await m.query(
-      `UPDATE allowance_runs SET processed = processed + $2, chunks_done = chunks_done + 1,
-              status = CASE WHEN status = 'FAILED' THEN 'FAILED' WHEN chunks_done + 1 >= chunk_count THEN 'DONE' ELSE 'RUNNING' END,
-              finished_at = CASE WHEN status <> 'FAILED' AND chunks_done + 1 >= chunk_count THEN now() ELSE finished_at END
-        WHERE id = $1 RETURNING processed, total, status`,
-      [payload.runId, c.employee_ids.length],
-    );
+    await this.runs.markChunkDone(runId, chunkNo, report);
+    const run = await this.runs.countChunkDone(runId, c.employee_ids.length);
     // Fresh statistics once per run, so the payroll pull keeps its (month, nip) index plan.
-    if (run.status === 'DONE') await m.query(`ANALYZE allowance_lines`);
+    if (run.status === 'DONE') await this.runs.analyzeLines();
     await ctx.updateProgress({ processed: run.processed, total: run.total });
     return { runId: payload.runId, chunkNo: payload.chunkNo, ...report, runStatus: run.status };
   }

@@ -1,11 +1,12 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { ApiError, badRequest, conflict, notFound } from '../common/api-error';
 import { RequestContext } from '../common/request-context';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { actorLabel } from '../identity/principal';
 import { OutboxService } from '../outbox/outbox.service';
-import { monthWarningCounts } from './month-warnings.repository';
+import { AllowanceMonthsRepository } from './allowance-months.repository';
+import { AllowanceRunsRepository, type RunMode, type RunStatus } from './allowance-runs.repository';
 import { requireMonth } from './months';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,8 +14,8 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export interface RunView {
   id: string;
   month: string;
-  mode: 'REGULAR' | 'CORRECTION';
-  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+  mode: RunMode;
+  status: RunStatus;
   processed: number;
   total: number;
   chunks: { count: number; done: number; failed: number };
@@ -29,7 +30,9 @@ export interface RunView {
 @Injectable()
 export class AllowanceRunsService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly runs: AllowanceRunsRepository,
+    private readonly months: AllowanceMonthsRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
@@ -38,53 +41,31 @@ export class AllowanceRunsService {
     const body = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
     const month = requireMonth(body.month);
     const { actor } = actorLabel(RequestContext.principal());
-    return this.dataSource.transaction(async (m) => {
-      await m.query(`INSERT INTO allowance_months (month) VALUES ($1) ON CONFLICT (month) DO NOTHING`, [month]);
-      const [mrow]: { status: string }[] = await m.query(
-        `SELECT status FROM allowance_months WHERE month = $1 FOR SHARE`,
-        [month],
-      );
+    return this.txHost.withTransaction(async () => {
+      await this.months.ensure(month);
       // A closed month is never edited: its re-run only compares and carries differences as adjustments.
-      const mode = mrow.status === 'CLOSED' ? 'CORRECTION' : 'REGULAR';
-      const [run]: { id: string }[] = await m.query(
-        `INSERT INTO allowance_runs (month, mode, status, requested_by) VALUES ($1, $2, 'QUEUED', $3) RETURNING id`,
-        [month, mode, actor],
-      );
-      await this.outbox.add(m, {
+      const mode: RunMode = (await this.months.statusForShare(month)) === 'CLOSED' ? 'CORRECTION' : 'REGULAR';
+      const id = await this.runs.insertRun(month, mode, actor);
+      await this.outbox.add({
         type: 'AllowanceRunRequested',
         aggregateType: 'allowance_run',
-        aggregateId: run.id,
-        payload: { runId: run.id },
-        dedupeKey: `allowance-run:${run.id}`,
+        aggregateId: id,
+        payload: { runId: id },
+        dedupeKey: `allowance-run:${id}`,
       });
-      await this.audit.record(m, {
+      await this.audit.record({
         action: 'allowance.run.requested',
         entityType: 'allowance_run',
-        entityId: run.id,
+        entityId: id,
         after: { month, mode },
       });
-      return { id: run.id, status: 'QUEUED' as const, month, mode };
+      return { id, status: 'QUEUED' as const, month, mode };
     });
   }
 
   async get(id: string): Promise<RunView> {
     if (!UUID_RE.test(id)) throw notFound('Run');
-    const [r] = await this.dataSource.query(
-      `SELECT r.id, r.month, r.mode, r.status, r.processed, r.total, r.chunk_count, r.chunks_done, r.error, r.created_at, r.started_at, r.finished_at,
-              (SELECT count(*)::int FROM allowance_run_chunks c WHERE c.run_id = r.id AND c.status = 'FAILED') AS chunks_failed,
-              (SELECT jsonb_build_object(
-                  'computed', COALESCE(sum((c.report->>'computed')::int), 0), 'noRuleSet', COALESCE(sum((c.report->>'noRuleSet')::int), 0),
-                  'errors', COALESCE(sum((c.report->>'errors')::int), 0), 'attendanceMissing', COALESCE(sum((c.report->>'attendanceMissing')::int), 0),
-                  'created', COALESCE(sum((c.report->>'created')::int), 0), 'changed', COALESCE(sum((c.report->>'changed')::int), 0),
-                  'unchanged', COALESCE(sum((c.report->>'unchanged')::int), 0), 'adjustments', COALESCE(sum((c.report->>'adjustments')::int), 0),
-                  'warnings', COALESCE((SELECT jsonb_object_agg(w.code, w.n) FROM (SELECT x.key AS code, sum(x.value::int) AS n FROM allowance_run_chunks c3, jsonb_each(c3.report->'warnings') x
-                                                                                     WHERE c3.run_id = r.id AND c3.report IS NOT NULL GROUP BY x.key) w), '{}'::jsonb),
-                  'problems', COALESCE((SELECT jsonb_agg(p) FROM (SELECT jsonb_array_elements(c2.report->'problems') AS p FROM allowance_run_chunks c2
-                                                            WHERE c2.run_id = r.id AND c2.report IS NOT NULL ORDER BY c2.chunk_no LIMIT 100) x), '[]'::jsonb))
-                 FROM allowance_run_chunks c WHERE c.run_id = r.id AND c.report IS NOT NULL) AS report
-         FROM allowance_runs r WHERE r.id = $1`,
-      [id],
-    );
+    const r = await this.runs.run(id);
     if (!r) throw notFound('Run');
     return {
       id: r.id,
@@ -111,23 +92,16 @@ export class AllowanceRunsService {
     adjustments: number;
   }> {
     const month = requireMonth(monthParam);
-    const [row] = await this.dataSource.query(`SELECT status, closed_at FROM allowance_months WHERE month = $1`, [
-      month,
-    ]);
-    const counts: { status: string; n: number }[] = await this.dataSource.query(
-      `SELECT status, count(*)::int AS n FROM allowance_lines WHERE month = $1 GROUP BY status`,
-      [month],
-    );
-    const [adj] = await this.dataSource.query(`SELECT count(*)::int AS n FROM allowance_adjustments WHERE month = $1`, [
-      month,
-    ]);
+    const row = await this.months.closedAt(month);
+    const counts = await this.months.lineCounts(month);
+    const adjustments = await this.months.adjustmentCount(month);
     return {
       month,
       status: row?.status ?? 'OPEN',
       closedAt: row?.closed_at ? new Date(row.closed_at).toISOString() : null,
       lines: Object.fromEntries(counts.map((c) => [c.status, c.n])),
-      warnings: await monthWarningCounts(this.dataSource.manager, month),
-      adjustments: adj.n,
+      warnings: await this.months.warningCounts(month),
+      adjustments,
     };
   }
 
@@ -140,25 +114,19 @@ export class AllowanceRunsService {
         { field: 'acknowledgeWarnings', problem: 'must be true or false' },
       ]);
     const { actor } = actorLabel(RequestContext.principal());
-    await this.dataSource.transaction(async (m) => {
-      await m.query(`INSERT INTO allowance_months (month) VALUES ($1) ON CONFLICT (month) DO NOTHING`, [month]);
-      const [row]: { status: string }[] = await m.query(
-        `SELECT status FROM allowance_months WHERE month = $1 FOR UPDATE`,
-        [month],
-      );
-      if (row.status === 'CLOSED') throw conflict(`Bulan ${month} sudah ditutup / month already closed`);
-      const active = await m.query(
-        `SELECT id FROM allowance_runs WHERE month = $1 AND mode = 'REGULAR' AND status IN ('QUEUED','RUNNING')`,
-        [month],
-      );
+    await this.txHost.withTransaction(async () => {
+      await this.months.ensure(month);
+      if ((await this.months.statusForUpdate(month)) === 'CLOSED')
+        throw conflict(`Bulan ${month} sudah ditutup / month already closed`);
+      const active = await this.runs.activeRegularRunIds(month);
       if (active.length) {
         throw conflict(
           `Perhitungan bulan ${month} masih berjalan / a run for this month is still in progress`,
-          active.map((a: { id: string }) => ({ field: 'runId', problem: `run ${a.id} is not finished` })),
+          active.map((id) => ({ field: 'runId', problem: `run ${id} is not finished` })),
         );
       }
       // No silent money: lines resting on missing data are closed only by someone who saw them (audited).
-      const warnings = await monthWarningCounts(m, month);
+      const warnings = await this.months.warningCounts(month);
       const warned = Object.values(warnings).reduce((a, n) => a + n, 0);
       if (warned > 0 && !acknowledge) {
         throw new ApiError(
@@ -170,18 +138,15 @@ export class AllowanceRunsService {
           { warnings },
         );
       }
-      await m.query(
-        `UPDATE allowance_months SET status = 'CLOSED', closed_at = now(), closed_by = $2 WHERE month = $1`,
-        [month, actor],
-      );
-      await this.outbox.add(m, {
+      await this.months.close(month, actor);
+      await this.outbox.add({
         type: 'AllowanceMonthClosed',
         aggregateType: 'allowance_month',
         aggregateId: month,
         payload: { month },
         dedupeKey: `allowance-month-closed:${month}`,
       });
-      await this.audit.record(m, {
+      await this.audit.record({
         action: 'allowance.month.closed',
         entityType: 'allowance_month',
         entityId: month,

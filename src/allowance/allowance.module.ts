@@ -3,10 +3,13 @@ import { DisciplineReadModule } from '../discipline/discipline-read.module';
 import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
 import { EmploymentHistoryModule } from '../org/employment-history';
 import { AllowanceCutsReader } from './allowance-cuts.repository';
+import { AllowanceMonthsRepository } from './allowance-months.repository';
 import { AllowanceRunHandler } from './allowance-run.handler';
+import { AllowanceRunsRepository } from './allowance-runs.repository';
 import { AllowanceRunsService } from './allowance-runs.service';
 import { AllowanceController } from './allowance.controller';
 import { AttendanceController } from './attendance.controller';
+import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
 import { LineComputer } from './line-computer';
 import { LineWriter } from './line-writer';
@@ -17,16 +20,22 @@ import { PayrollController } from './payroll.controller';
 import { PayrollLinesRepository } from './payroll-lines.repository';
 import { PayrollService } from './payroll.service';
 import { PredicateFinder } from './predicate-finder';
+import { RuleSetsReadModule } from './rule-sets-read.module';
 import { RuleSetsService } from './rule-sets.service';
+import { WorkingDaysRepository } from './working-days.repository';
 import { WorkingDaysService } from './working-days.service';
 
 /** Allowances (TPP / tukin): rule sets, working days, attendance, monthly runs, month close, payroll pull. */
 @Module({
-  imports: [DisciplineReadModule, EmploymentHistoryModule],
+  imports: [DisciplineReadModule, EmploymentHistoryModule, RuleSetsReadModule],
   controllers: [AllowanceController, AttendanceController, PayrollController, MyAllowancesController],
   providers: [
     RuleSetsService,
+    WorkingDaysRepository,
     WorkingDaysService,
+    AttendanceRepository,
+    AllowanceMonthsRepository,
+    AllowanceRunsRepository,
     AttendanceService,
     AllowanceRunsService,
     LineComputer,
@@ -40,9 +49,12 @@ import { WorkingDaysService } from './working-days.service';
     MyAllowancesService,
     AllowanceCutsReader,
   ],
+  // The run handler (registered in the worker) uses the run and month repositories; outcomes read cuts.
   exports: [
     RuleSetsService,
     WorkingDaysService,
+    AllowanceMonthsRepository,
+    AllowanceRunsRepository,
     LineComputer,
     LineWriter,
     EmploymentHistoryModule,

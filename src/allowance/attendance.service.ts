@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { ApiError, ErrorDetail } from '../common/api-error';
 import { RequestContext } from '../common/request-context';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { actorLabel } from '../identity/principal';
+import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
+import { AllowanceMonthsRepository } from './allowance-months.repository';
 import { parseLeaveFields, type LeaveEntry } from './attendance-leave';
+import { AttendanceRepository } from './attendance.repository';
 import { requireMonth } from './months';
 import { WorkingDaysService } from './working-days.service';
 
@@ -70,7 +73,10 @@ function minutesList(
 @Injectable()
 export class AttendanceService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly attendance: AttendanceRepository,
+    private readonly months: AllowanceMonthsRepository,
+    private readonly org: OrgDirectory,
     private readonly audit: AuditService,
     private readonly workingDays: WorkingDaysService,
     private readonly outbox: OutboxService,
@@ -144,14 +150,11 @@ export class AttendanceService {
           fwaDays,
         });
     });
+    // Employee ids of the NIPs from the org directory: an unknown NIP is a row error.
+    const idOf = records.length ? await this.org.idsOfNips(records.map((r) => r.nip)) : new Map<string, string>();
     if (records.length) {
-      const known: { nip: string }[] = await this.dataSource.query(
-        `SELECT nip FROM employees WHERE nip = ANY($1::text[])`,
-        [records.map((r) => r.nip)],
-      );
-      const knownSet = new Set(known.map((k) => k.nip));
       for (const r of records) {
-        if (!knownSet.has(r.nip))
+        if (!idOf.has(r.nip))
           errors.push({
             row: rowNo(seen.get(r.nip)!),
             nip: r.nip,
@@ -175,57 +178,32 @@ export class AttendanceService {
     }
 
     const { actor } = actorLabel(RequestContext.principal());
-    return this.dataSource.transaction(async (m) => {
-      const [monthRow]: { status: 'OPEN' | 'CLOSED' }[] = await m.query(
-        `SELECT status FROM allowance_months WHERE month = $1`,
-        [month],
-      );
-      const payload = JSON.stringify(
-        records.map((r) => ({
-          nip: r.nip,
-          late: r.lateMinutes,
-          early: r.earlyLeaveMinutes,
-          absent: r.absentDays,
-          apel: r.missedApel,
-          leave: r.leave,
-          fwa: r.fwaDays,
-        })),
-      );
-      const before: {
-        nip: string;
-        late: (number | null)[];
-        early: (number | null)[];
-        absent: number;
-        apel: number;
-        leave: LeaveEntry[];
-        fwa: number;
-      }[] = await m.query(
-        `SELECT e.nip, a.late_minutes AS late, a.early_leave_minutes AS early, a.absent_days AS absent, a.missed_apel AS apel,
-                  a.leave, a.fwa_days AS fwa
-           FROM attendance_months a JOIN employees e ON e.id = a.employee_id
-          WHERE a.month = $1 AND e.nip = ANY($2::text[]) FOR UPDATE OF a`,
-        [month, records.map((r) => r.nip)],
-      );
-      const written: { nip: string; inserted: boolean }[] = await m.query(
-        `INSERT INTO attendance_months AS t (employee_id, month, late_minutes, early_leave_minutes, absent_days, missed_apel, leave, fwa_days, updated_by)
-         SELECT e.id, $1, r.late, r.early, r.absent, r.apel, r.leave, r.fwa, $3
-           FROM jsonb_to_recordset($2::jsonb) AS r(nip text, late int[], early int[], absent int, apel int, leave jsonb, fwa int)
-           JOIN employees e ON e.nip = r.nip
-         ON CONFLICT (employee_id, month) DO UPDATE SET
-           late_minutes = EXCLUDED.late_minutes, early_leave_minutes = EXCLUDED.early_leave_minutes,
-           absent_days = EXCLUDED.absent_days, missed_apel = EXCLUDED.missed_apel,
-           leave = EXCLUDED.leave, fwa_days = EXCLUDED.fwa_days,
-           revision = t.revision + 1, updated_by = EXCLUDED.updated_by, updated_at = now()
-         WHERE (t.late_minutes, t.early_leave_minutes, t.absent_days, t.missed_apel, t.leave, t.fwa_days)
-               IS DISTINCT FROM (EXCLUDED.late_minutes, EXCLUDED.early_leave_minutes, EXCLUDED.absent_days, EXCLUDED.missed_apel,
-                                 EXCLUDED.leave, EXCLUDED.fwa_days)
-         RETURNING (SELECT nip FROM employees WHERE id = t.employee_id) AS nip, (xmax = 0) AS inserted`,
-        [month, payload, actor],
-      );
+    return this.txHost.withTransaction(async () => {
+      const monthStatus = (await this.months.status(month)) ?? 'OPEN';
+      const nipOf = new Map(records.map((r) => [idOf.get(r.nip)!, r.nip]));
+      const before = (await this.attendance.lockStored(month, [...nipOf.keys()])).map((b) => ({
+        ...b,
+        nip: nipOf.get(b.employee_id)!,
+      }));
+      const written = (
+        await this.attendance.upsert(
+          month,
+          records.map((r) => ({
+            employee_id: idOf.get(r.nip)!,
+            late: r.lateMinutes,
+            early: r.earlyLeaveMinutes,
+            absent: r.absentDays,
+            apel: r.missedApel,
+            leave: r.leave,
+            fwa: r.fwaDays,
+          })),
+          actor,
+        )
+      ).map((w) => ({ nip: nipOf.get(w.employee_id)!, inserted: w.inserted }));
       const created = written.filter((w) => w.inserted).length;
       const replacedNips = new Set(written.filter((w) => !w.inserted).map((w) => w.nip));
       const byNip = new Map(records.map((r) => [r.nip, r]));
-      await this.audit.recordMany(m, [
+      await this.audit.recordMany([
         {
           action: 'attendance.ingested',
           entityType: 'attendance_month',
@@ -269,7 +247,7 @@ export class AttendanceService {
       // tick. Same transaction as the rows; ids only (the scan reads what changed from attendance_months).
       if (written.length > 0) {
         const batchId = randomUUID();
-        await this.outbox.add(m, {
+        await this.outbox.add({
           type: 'AttendanceIngested',
           aggregateType: 'attendance_month',
           aggregateId: month,
@@ -277,7 +255,6 @@ export class AttendanceService {
           dedupeKey: `attendance-ingested:${batchId}`,
         });
       }
-      const monthStatus = monthRow?.status ?? 'OPEN';
       return {
         month,
         received: records.length,

@@ -1,15 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { DisciplineSanctionsReader } from '../discipline/discipline-sanctions.repository';
 import { EmploymentHistoryReader } from '../org/employment-history';
 import { computeAllowanceMonth, RuleInputError, selectRuleSetVersion, type AllowanceRuleSet } from '../rules';
 import { figuresHash, notComputedLine, type ComputedLine } from './computed-line';
-import { attendanceOf } from './line-inputs.repository';
+import { AttendanceRepository } from './attendance.repository';
 import { leaveOfMonth } from './leave-input';
 import { planMonth } from './month-segments';
 import { firstDay, lastDay, monthIndex } from './months';
 import { PredicateFinder } from './predicate-finder';
-import { loadRuleSetContext } from './rule-set-resolver';
+import { RuleSetResolver } from './rule-set-resolver.service';
 import { WorkingDays, WorkingDaysService } from './working-days.service';
 
 /**
@@ -19,15 +19,20 @@ import { WorkingDays, WorkingDaysService } from './working-days.service';
 @Injectable()
 export class LineComputer {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly attendance: AttendanceRepository,
+    private readonly ruleSets: RuleSetResolver,
     private readonly workingDays: WorkingDaysService,
     private readonly sanctionsReader: DisciplineSanctionsReader,
     private readonly predicates: PredicateFinder,
     private readonly history: EmploymentHistoryReader,
   ) {}
 
-  async compute(m: EntityManager, month: string, employeeIds: string[]): Promise<ComputedLine[]> {
+  async compute(month: string, employeeIds: string[]): Promise<ComputedLine[]> {
     // One connection (the job's transaction): the reads run one after the other. The posts held in the
-    // month and the service events come from the org feature's published reader (04 §5.3).
+    // month and the service events come from the org feature's published reader (04 §5.3), which still
+    // takes the transaction explicitly.
+    const m = this.txHost.tx;
     const histories = await this.history.forPeriod(m, employeeIds, firstDay(month), lastDay(month));
     const employees = employeeIds.flatMap((id) => {
       const h = histories.get(id);
@@ -45,15 +50,14 @@ export class LineComputer {
           ]
         : [];
     });
-    const attendance = await attendanceOf(m, employeeIds, month);
-    const rsContext = await loadRuleSetContext(m);
-    const wd = await this.workingDays.get(month, m);
+    const attendance = await this.attendance.ofMonth(employeeIds, month);
+    const rsContext = await this.ruleSets.context();
+    const wd = await this.workingDays.get(month);
     const attendanceBy = new Map(attendance.map((a) => [a.employee_id, a]));
     // Discipline sanctions in force (discipline_sanctions read model): one read for the whole chunk.
     const sanctionsBy = await this.sanctionsReader.inForceForAllowances(
       employees.map((e) => e.employee_id),
       month,
-      m,
     );
 
     // Rule set per employee: unit → nearest ancestor → agency default; version containing day 1.
@@ -78,7 +82,6 @@ export class LineComputer {
 
     // Predikat of the period each rule set names (04 §5.4), one query per (source, lag) group.
     const found = await this.predicates.find(
-      m,
       month,
       plans.flatMap((p) => (p.ruleSet ? [{ employeeId: p.e.employee_id, ruleSet: p.ruleSet }] : [])),
     );

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { predicatePeriod, type AllowanceRuleSet } from '../rules';
 import { FinalPredicatesReader, type PeriodPredicate as PredicateRow } from '../evaluation/final-predicates.repository';
 
@@ -26,7 +25,6 @@ export class PredicateFinder {
   constructor(private readonly evaluations: FinalPredicatesReader) {}
 
   async find(
-    m: EntityManager,
     month: string,
     items: { employeeId: string; ruleSet: AllowanceRuleSet }[],
   ): Promise<Map<string, FoundPredicate>> {
@@ -41,11 +39,11 @@ export class PredicateFinder {
     const out = new Map<string, FoundPredicate>();
     for (const g of groups.values()) {
       const p = predicatePeriod({ month, source: g.ruleSet.predikatSource, lag: g.ruleSet.predikatLag });
-      const rows = await this.evaluations.finalOfPeriod(g.ids, p.kind, p.period, m);
+      const rows = await this.evaluations.finalOfPeriod(g.ids, p.kind, p.period);
       const byId = new Map(rows.map((r) => [r.employee_id, r]));
       const missing = g.lastKnownIds.filter((id) => !byId.has(id));
       const last: PredicateRow[] =
-        missing.length === 0 ? [] : await this.evaluations.lastFinalBefore(missing, p.kind, p.fromMonth, m);
+        missing.length === 0 ? [] : await this.evaluations.lastFinalBefore(missing, p.kind, p.fromMonth);
       const lastById = new Map(last.map((r) => [r.employee_id, r]));
       for (const id of g.ids)
         out.set(id, { period: p.period, row: byId.get(id) ?? null, lastKnown: lastById.get(id) ?? null });

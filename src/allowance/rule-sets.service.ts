@@ -1,11 +1,13 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { ApiError, badRequest, conflict, ErrorDetail, notFound } from '../common/api-error';
 import { RequestContext } from '../common/request-context';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { actorLabel } from '../identity/principal';
+import { OrgDirectory } from '../org/org-directory.service';
 import { R_TPP_DEMO, RuleInputError, mergeRuleSetOverrides, validateRuleSet, type AllowanceRuleSet } from '../rules';
 import { isDate } from './months';
+import { RuleSetsRepository, type RuleSetListItem, type RuleSetVersionRow } from './rule-sets.repository';
 
 /** Built-in templates a PUT may start from. */
 export const RULE_SET_TEMPLATES: Record<string, AllowanceRuleSet> = { 'R-TPP-DEMO': R_TPP_DEMO };
@@ -87,19 +89,6 @@ export interface RuleSetVersionView {
   createdAt: string;
 }
 
-interface VersionRow {
-  version: number;
-  effective_from: string;
-  effective_to: string | null;
-  body: AllowanceRuleSet;
-  template: string | null;
-  overrides: Record<string, unknown> | null;
-  created_by: string;
-  created_at: Date;
-}
-
-const VERSION_COLUMNS = `version, to_char(effective_from,'YYYY-MM-DD') AS effective_from, to_char(effective_to,'YYYY-MM-DD') AS effective_to, body, template, overrides, created_by, created_at`;
-
 /**
  * Allowance rule sets (spec 03 §11): each PUT adds an effective-dated version (code@version);
  * an open-ended earlier version is closed where the new one starts, any other overlap is a 409.
@@ -108,7 +97,9 @@ const VERSION_COLUMNS = `version, to_char(effective_from,'YYYY-MM-DD') AS effect
 @Injectable()
 export class RuleSetsService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly ruleSets: RuleSetsRepository,
+    private readonly org: OrgDirectory,
     private readonly audit: AuditService,
   ) {}
 
@@ -165,12 +156,9 @@ export class RuleSetsService {
     base.effectiveTo = body.effectiveTo ?? null;
     const ruleSet = this.validate(base);
 
-    return this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('allowance-rule-set:' || $1))`, [code]);
-      const existing: VersionRow[] = await m.query(
-        `SELECT ${VERSION_COLUMNS} FROM allowance_rule_sets WHERE code = $1 ORDER BY version`,
-        [code],
-      );
+    return this.txHost.withTransaction(async () => {
+      await this.ruleSets.lockCode(code);
+      const existing = await this.ruleSets.versions(code);
       const version = existing.reduce((mx, r) => Math.max(mx, r.version), 0) + 1;
       ruleSet.version = version;
       const from = ruleSet.effectiveFrom;
@@ -193,12 +181,9 @@ export class RuleSetsService {
         );
       }
       if (open) {
-        await m.query(
-          `UPDATE allowance_rule_sets SET effective_to = $3::date, body = jsonb_set(body, '{effectiveTo}', to_jsonb($4::text)) WHERE code = $1 AND version = $2`,
-          [code, open.version, from, from],
-        );
+        await this.ruleSets.closeVersion(code, open.version, from);
         closedVersion = open.version;
-        await this.audit.record(m, {
+        await this.audit.record({
           action: 'allowance.rule-set.superseded',
           entityType: 'allowance_rule_set',
           entityId: `${code}@${open.version}`,
@@ -208,31 +193,25 @@ export class RuleSetsService {
         });
       }
       const { actor } = actorLabel(RequestContext.principal());
-      await m.query(
-        `INSERT INTO allowance_rule_sets (code, version, effective_from, effective_to, body, template, overrides, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-        [
-          code,
-          version,
-          from,
-          to,
-          JSON.stringify(ruleSet),
-          template,
-          template ? JSON.stringify(overrides) : null,
-          actor,
-        ],
-      );
-      const assigned = await this.assign(m, code, makeDefault as boolean, unitCodes as string[]);
-      await this.audit.record(m, {
+      await this.ruleSets.insertVersion({
+        code,
+        version,
+        effectiveFrom: from,
+        effectiveTo: to,
+        ruleSet,
+        template: template as string | null,
+        overrides: template ? overrides : null,
+        createdBy: actor,
+      });
+      const assigned = await this.assign(code, makeDefault as boolean, unitCodes as string[]);
+      await this.audit.record({
         action: 'allowance.rule-set.version-added',
         entityType: 'allowance_rule_set',
         entityId: `${code}@${version}`,
         before: null,
         after: { template, overrides: template ? overrides : undefined, ruleSet, default: makeDefault, unitCodes },
       });
-      const [row]: VersionRow[] = await m.query(
-        `SELECT ${VERSION_COLUMNS} FROM allowance_rule_sets WHERE code = $1 AND version = $2`,
-        [code, version],
-      );
+      const row = (await this.ruleSets.version(code, version))!;
       return { ...this.view(code, row), ...assigned, closedVersion };
     });
   }
@@ -240,33 +219,23 @@ export class RuleSetsService {
   async get(
     code: string,
   ): Promise<{ code: string; default: boolean; unitCodes: string[]; versions: RuleSetVersionView[] }> {
-    const rows: VersionRow[] = await this.dataSource.query(
-      `SELECT ${VERSION_COLUMNS} FROM allowance_rule_sets WHERE code = $1 ORDER BY version`,
-      [code],
-    );
+    const rows = await this.ruleSets.versions(code);
     if (rows.length === 0) throw notFound('Rule set');
     return {
       code,
-      ...(await this.assignmentsOf(this.dataSource.manager, code)),
+      ...(await this.assignmentsOf(code)),
       versions: rows.map((r) => this.view(code, r)),
     };
   }
 
-  async list(): Promise<{ items: { code: string; versions: number; latest: string; default: boolean }[] }> {
-    const items = await this.dataSource.query(
-      `SELECT r.code, count(*)::int AS versions, r.code || '@' || max(r.version) AS latest,
-              EXISTS (SELECT 1 FROM allowance_rule_set_assignments a WHERE a.unit_id IS NULL AND a.code = r.code) AS "default"
-         FROM allowance_rule_sets r GROUP BY r.code ORDER BY r.code`,
-    );
-    return { items };
+  async list(): Promise<{ items: RuleSetListItem[] }> {
+    return { items: await this.ruleSets.list() };
   }
 
   /** Seeds a template as a version and makes it the agency default when no default exists (idempotent). */
   async ensureTemplateDefault(template: string, effectiveFrom: string): Promise<{ created: boolean }> {
-    const exists = await this.dataSource.query(`SELECT 1 FROM allowance_rule_sets WHERE code = $1`, [template]);
-    if (exists.length) return { created: false };
-    const hasDefault =
-      (await this.dataSource.query(`SELECT 1 FROM allowance_rule_set_assignments WHERE unit_id IS NULL`)).length > 0;
+    if (await this.ruleSets.exists(template)) return { created: false };
+    const hasDefault = await this.ruleSets.hasDefault();
     await this.put(template, { template, effectiveFrom, default: !hasDefault });
     return { created: true };
   }
@@ -316,20 +285,13 @@ export class RuleSetsService {
   }
 
   private async assign(
-    m: EntityManager,
     code: string,
     makeDefault: boolean,
     unitCodes: string[],
   ): Promise<{ default: boolean; unitCodes: string[] }> {
-    if (makeDefault) {
-      await m.query(`DELETE FROM allowance_rule_set_assignments WHERE unit_id IS NULL`);
-      await m.query(`INSERT INTO allowance_rule_set_assignments (unit_id, code) VALUES (NULL, $1)`, [code]);
-    }
+    if (makeDefault) await this.ruleSets.setDefault(code);
     if (unitCodes.length) {
-      const units: { id: string; code: string }[] = await m.query(
-        `SELECT id, code FROM units WHERE code = ANY($1::text[])`,
-        [unitCodes],
-      );
+      const units = await this.org.unitsByCodes(unitCodes);
       const known = new Set(units.map((u) => u.code));
       const unknown = unitCodes.map((c, i) => ({ c, i })).filter(({ c }) => !known.has(c));
       if (unknown.length) {
@@ -339,27 +301,26 @@ export class RuleSetsService {
           unknown.map(({ c, i }) => ({ field: `unitCodes[${i}]`, problem: `unknown unit ${c}` })),
         );
       }
-      await m.query(
-        `INSERT INTO allowance_rule_set_assignments (unit_id, code) SELECT unnest($1::uuid[]), $2
-           ON CONFLICT (unit_id) WHERE unit_id IS NOT NULL DO UPDATE SET code = EXCLUDED.code, assigned_at = now()`,
-        [units.map((u) => u.id), code],
+      await this.ruleSets.assignUnits(
+        units.map((u) => u.id),
+        code,
       );
     }
-    return this.assignmentsOf(m, code);
+    return this.assignmentsOf(code);
   }
 
-  private async assignmentsOf(m: EntityManager, code: string): Promise<{ default: boolean; unitCodes: string[] }> {
-    const rows: { unit_code: string | null }[] = await m.query(
-      `SELECT u.code AS unit_code FROM allowance_rule_set_assignments a LEFT JOIN units u ON u.id = a.unit_id WHERE a.code = $1 ORDER BY u.code NULLS FIRST`,
-      [code],
-    );
+  /** Where a code is assigned: the agency default and the units (by code; unit codes come from the org directory). */
+  private async assignmentsOf(code: string): Promise<{ default: boolean; unitCodes: string[] }> {
+    const unitIds = await this.ruleSets.assignedUnitIds(code);
+    const ids = unitIds.filter((u): u is string => u !== null);
+    const units = ids.length ? await this.org.unitsByIds(ids) : [];
     return {
-      default: rows.some((r) => r.unit_code === null),
-      unitCodes: rows.filter((r) => r.unit_code !== null).map((r) => r.unit_code!),
+      default: unitIds.includes(null),
+      unitCodes: units.map((u) => u.code).sort((a, b) => a.localeCompare(b)),
     };
   }
 
-  private view(code: string, r: VersionRow): RuleSetVersionView {
+  private view(code: string, r: RuleSetVersionRow): RuleSetVersionView {
     return {
       code,
       version: r.version,

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { badRequest, notFound } from '../common/api-error';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { firstDay, isDate, lastDay, requireMonth, weekdaysOf } from './months';
+import { WorkingDaysRepository } from './working-days.repository';
 
 export interface WorkingDays {
   month: string;
@@ -20,27 +21,22 @@ export interface WorkingDays {
 @Injectable()
 export class WorkingDaysService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly days: WorkingDaysRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async get(month: string, manager: EntityManager = this.dataSource.manager): Promise<WorkingDays> {
-    const [configured]: { days: number }[] = await manager.query(
-      `SELECT days FROM allowance_working_days WHERE month = $1`,
-      [month],
-    );
-    const holidays: { date: string; name: string }[] = await manager.query(
-      `SELECT to_char(day,'YYYY-MM-DD') AS date, name FROM allowance_holidays WHERE day BETWEEN $1::date AND $2::date AND extract(isodow FROM day) < 6 ORDER BY day`,
-      [firstDay(month), lastDay(month)],
-    );
+  async get(month: string): Promise<WorkingDays> {
+    const configured = await this.days.configured(month);
+    const holidays = await this.days.weekdayHolidays(firstDay(month), lastDay(month));
     const weekdays = weekdaysOf(month).length;
-    if (configured) {
+    if (configured !== null) {
       return {
         month,
-        workingDays: configured.days,
+        workingDays: configured,
         source: 'CONFIGURED',
         holidays,
-        formula: `ditetapkan instansi / configured: ${configured.days} hari kerja`,
+        formula: `ditetapkan instansi / configured: ${configured} hari kerja`,
       };
     }
     const days = Math.max(1, weekdays - holidays.length);
@@ -61,16 +57,11 @@ export class WorkingDaysService {
         { field: 'workingDays', problem: 'must be an integer 1..23, or null to use the weekday count minus holidays' },
       ]);
     }
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.get(month, m);
-      if (days === null) await m.query(`DELETE FROM allowance_working_days WHERE month = $1`, [month]);
-      else
-        await m.query(
-          `INSERT INTO allowance_working_days (month, days) VALUES ($1, $2) ON CONFLICT (month) DO UPDATE SET days = EXCLUDED.days, updated_at = now()`,
-          [month, days],
-        );
-      const after = await this.get(month, m);
-      await this.audit.record(m, {
+    return this.txHost.withTransaction(async () => {
+      const before = await this.get(month);
+      await this.days.setConfigured(month, days as number | null);
+      const after = await this.get(month);
+      await this.audit.record({
         action: 'allowance.working-days.set',
         entityType: 'allowance_month',
         entityId: month,
@@ -84,11 +75,7 @@ export class WorkingDaysService {
   async listHolidays(year: string): Promise<{ items: { date: string; name: string }[] }> {
     if (!/^\d{4}$/.test(year))
       throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
-    const items = await this.dataSource.query(
-      `SELECT to_char(day,'YYYY-MM-DD') AS date, name FROM allowance_holidays WHERE day BETWEEN $1::date AND $2::date ORDER BY day`,
-      [`${year}-01-01`, `${year}-12-31`],
-    );
-    return { items };
+    return { items: await this.days.holidays(`${year}-01-01`, `${year}-12-31`) };
   }
 
   async putHoliday(date: string, body: unknown): Promise<{ date: string; name: string }> {
@@ -99,17 +86,14 @@ export class WorkingDaysService {
       throw badRequest('Data tidak valid / invalid input', [
         { field: 'name', problem: 'must be a non-empty string (≤ 200)' },
       ]);
-    return this.dataSource.transaction(async (m) => {
-      const before = await m.query(`SELECT name FROM allowance_holidays WHERE day = $1`, [date]);
-      await m.query(
-        `INSERT INTO allowance_holidays (day, name) VALUES ($1, $2) ON CONFLICT (day) DO UPDATE SET name = EXCLUDED.name`,
-        [date, name.trim()],
-      );
-      await this.audit.record(m, {
+    return this.txHost.withTransaction(async () => {
+      const before = await this.days.holidayName(date);
+      await this.days.putHoliday(date, name.trim());
+      await this.audit.record({
         action: 'allowance.holiday.set',
         entityType: 'allowance_holiday',
         entityId: date,
-        before: before[0] ?? null,
+        before,
         after: { name: name.trim() },
       });
       return { date, name: name.trim() };
@@ -119,17 +103,14 @@ export class WorkingDaysService {
   async deleteHoliday(date: string): Promise<void> {
     if (!isDate(date))
       throw badRequest('Tanggal tidak valid / invalid date', [{ field: 'date', problem: 'must be a date YYYY-MM-DD' }]);
-    await this.dataSource.transaction(async (m) => {
-      const [rows]: [{ name: string }[], number] = await m.query(
-        `DELETE FROM allowance_holidays WHERE day = $1 RETURNING name`,
-        [date],
-      );
-      if (rows.length === 0) throw notFound('Hari libur / holiday');
-      await this.audit.record(m, {
+    await this.txHost.withTransaction(async () => {
+      const deleted = await this.days.deleteHoliday(date);
+      if (!deleted) throw notFound('Hari libur / holiday');
+      await this.audit.record({
         action: 'allowance.holiday.deleted',
         entityType: 'allowance_holiday',
         entityId: date,
-        before: rows[0],
+        before: deleted,
         after: null,
       });
     });

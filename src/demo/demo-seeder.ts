@@ -1,4 +1,5 @@
 import { AgencyService } from '../agency/agency.service';
+import { RuleSetsService } from '../allowance/rule-sets.service';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmployeesService } from '../org/employees.service';
@@ -19,6 +20,7 @@ export class DemoSeeder {
     private readonly units: UnitsService,
     private readonly employees: EmployeesService,
     private readonly agency: AgencyService,
+    private readonly ruleSets: RuleSetsService,
   ) {}
 
   async seed(): Promise<{ units: number; employees: number }> {
@@ -55,7 +57,7 @@ export class DemoSeeder {
       });
       employees++;
     }
-    const allowances = await seedDemoAllowances(this.dataSource);
+    const allowances = await seedDemoAllowances(this.ruleSets);
     if (!(await this.agency.profile()).configured) await this.agency.update(DEMO_AGENCY_PROFILE);
     this.logger.log({ units, employees, ...allowances }, 'demo agency seeded');
     return { units, employees };

@@ -1,8 +1,7 @@
-import { HttpException, Inject, Injectable } from '@nestjs/common';
+import { HttpException, Injectable } from '@nestjs/common';
 import { AttendanceReader } from '../allowance/attendance-reader.repository';
-import { ruleSetsForEmployees } from '../allowance/rule-set-resolver';
+import { RuleSetResolver } from '../allowance/rule-set-resolver.service';
 import { Clock } from '../common/clock';
-import { TransactionHost, type TxHost } from '../database/transaction';
 import { ATTENDANCE_LADDER_TABLE, attendanceLadder, selectVersion, SANCTION_CATALOGUE } from '../rules';
 import { DisciplineCasesRepository } from './discipline-cases.repository';
 import { DisciplineIntakeService } from './discipline-intake.service';
@@ -23,11 +22,11 @@ function lastDayOfMonth(month: string): string {
 @Injectable()
 export class AttendanceLadderScan {
   constructor(
-    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly intake: DisciplineIntakeService,
     private readonly cases: DisciplineCasesRepository,
     private readonly attendance: AttendanceReader,
     private readonly clock: Clock,
+    private readonly ruleSets: RuleSetResolver,
   ) {}
 
   /** Runs in the caller's transaction (the job's). */
@@ -49,8 +48,7 @@ export class AttendanceLadderScan {
     // minutesPerTmkDay is a field of the employee's allowance rule set (03 §11.2, §12.2).
     const minutesPerTmkDay = new Map<string, number>();
     for (const month of new Set(rows.map((r) => r.last_month))) {
-      const sets = await ruleSetsForEmployees(
-        this.txHost.tx,
+      const sets = await this.ruleSets.forEmployees(
         rows.filter((r) => r.last_month === month).map((r) => r.employee_id),
         month,
       );

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttendanceReadModule } from '../allowance/attendance-reader.repository';
+import { RuleSetsReadModule } from '../allowance/rule-sets-read.module';
 import { OutcomesModule } from '../outcomes/outcomes.module';
 import { AttendanceLadderScan } from './attendance-ladder.service';
 import { CompetentOfficials, DisciplineCalendar } from './discipline-calendar.service';
@@ -19,6 +20,7 @@ import { NeutralityElectionsService } from './neutrality-elections.service';
 /** Discipline and netralitas ASN (issue 8): cases, workflow, attendance ladder, effects, overview and export. */
 @Module({
   imports: [OutcomesModule, DisciplineReadModule, AttendanceReadModule],
+  imports: [OutcomesModule, DisciplineReadModule, RuleSetsReadModule],
   controllers: [DisciplineController, NeutralityElectionsController],
   providers: [
     DisciplineCasesRepository,

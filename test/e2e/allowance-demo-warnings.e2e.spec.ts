@@ -1,3 +1,4 @@
+import { RuleSetsService } from '../../src/allowance/rule-sets.service';
 import { AgencyService } from '../../src/agency/agency.service';
 import { DemoSeeder } from '../../src/demo/demo-seeder';
 import { DEMO_EMPLOYEE_PASSWORD, DEMO_EMPLOYEES } from '../../src/demo/demo-agency';
@@ -34,6 +35,7 @@ describe('demo agency allowances: warning-free with a predikat, held and acknowl
       t.app.get(UnitsService),
       t.app.get(EmployeesService),
       t.app.get(AgencyService),
+      t.app.get(RuleSetsService),
     ).seed();
     const rows: { nip: string; kelas: number }[] = await t.dataSource.query(
       `SELECT e.nip, a.kelas_jabatan AS kelas FROM employees e JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_to IS NULL WHERE e.nip = ANY($1::text[])`,

@@ -11,13 +11,7 @@ import { TABLE_OWNERS } from '../../../src/database/table-owners';
 
 /** Files that still call `.query(` outside a repository. */
 const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
-  'allowance/allowance-run.handler.ts': 'allowance is being changed in parallel; its repositories follow',
-  'allowance/allowance-runs.service.ts': 'allowance is being changed in parallel; its repositories follow',
-  'allowance/attendance.service.ts': 'allowance is being changed in parallel; its repositories follow',
   'allowance/line-writer.ts': 'allowance is being changed in parallel; its repositories follow',
-  'allowance/rule-set-resolver.ts': 'allowance is being changed in parallel; its repositories follow',
-  'allowance/rule-sets.service.ts': 'allowance is being changed in parallel; its repositories follow',
-  'allowance/working-days.service.ts': 'allowance is being changed in parallel; its repositories follow',
   'demo/demo-seeder.ts': 'demo seeder: writes through feature services next',
   'evaluation/batch/evaluation-batch.service.ts': 'evaluation repository not written yet',
   'evaluation/distribution.service.ts': 'evaluation repository not written yet',
@@ -34,13 +28,7 @@ const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
     tables: ['employees', 'skp'],
     why: 'rencana aksi hang off an SKP; needs SKP and org read ports',
   },
-  'allowance/attendance.service.ts': { tables: ['employees'], why: 'allowance: org directory port next' },
   'allowance/payroll-lines.repository.ts': { tables: ['employees'], why: 'allowance: org directory port next' },
-  'allowance/rule-set-resolver.ts': {
-    tables: ['units', 'employee_assignments'],
-    why: 'allowance: org directory port next',
-  },
-  'allowance/rule-sets.service.ts': { tables: ['units'], why: 'allowance: org directory port next' },
   'demo/demo-seeder.ts': { tables: ['units', 'employees'], why: 'demo seeder writes every feature’s demo rows' },
   'evaluation/batch/evaluation-batch.service.ts': {
     tables: ['employees', 'employee_assignments', 'units'],
