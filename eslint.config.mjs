@@ -33,6 +33,34 @@ export default tseslint.config(
     },
   },
   {
+    // Converted features: typed rows from their repositories, the strict rules back on.
+    files: [
+      'src/allowance/**/*.ts',
+      'src/outcomes/**/*.ts',
+      'src/angka-kredit/**/*.ts',
+      'src/kenaikan-pangkat/**/*.ts',
+    ],
+    ignores: [
+      'src/allowance/payroll.service.ts',
+      'src/allowance/payroll.controller.ts',
+      'src/allowance/payroll-export.ts',
+      'src/allowance/line-writer.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'error',
+      '@typescript-eslint/no-unsafe-assignment': 'error',
+      '@typescript-eslint/no-unsafe-call': 'error',
+      '@typescript-eslint/no-unsafe-argument': 'error',
+      '@typescript-eslint/no-unsafe-return': 'error',
+      '@typescript-eslint/no-base-to-string': 'error',
+      '@typescript-eslint/restrict-template-expressions': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      '@typescript-eslint/require-await': 'error',
+      '@typescript-eslint/no-redundant-type-constituents': 'error',
+      '@typescript-eslint/no-empty-object-type': 'error',
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

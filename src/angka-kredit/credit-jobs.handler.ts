@@ -104,7 +104,7 @@ export class CreditJobsHandler {
 
   @JobHandler('angka-kredit.recompute')
   async onFactsChanged(payload: Record<string, unknown>) {
-    return this.recompute(String(payload.employeeId), String(payload.cause ?? 'facts'));
+    return this.recompute(String(payload.employeeId), typeof payload.cause === 'string' ? payload.cause : 'facts');
   }
 
   private async recompute(employeeId: string, cause: string) {

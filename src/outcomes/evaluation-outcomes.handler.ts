@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { JobContext } from '../jobs/job-context';
 import { FinalPredicatesReader, type FinalPredicate } from '../evaluation/final-predicates.repository';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { OrgDirectory } from '../org/org-directory.service';
-import { deriveOutcomes, Outcome } from '../rules';
+import { deriveOutcomes, Outcome, type Predicate } from '../rules';
 import { OutcomeStore } from './outcome-store';
 
 /** Reward/punishment outcomes that follow from the employee's FINAL predicate history. */
@@ -19,18 +18,15 @@ export class EvaluationOutcomesHandler {
 
   /** One EvaluationFinalized, or a batch of them from the relay (`payload.batch`): two set-based reads, one insert. */
   @JobHandler('evaluation.derive-outcomes')
-  async handle(payload: Record<string, unknown>, ctx: JobContext) {
+  async handle(payload: Record<string, unknown>) {
     const items = (Array.isArray(payload.batch) ? payload.batch : [payload]) as Record<string, unknown>[];
     const today = this.clock.today();
-    const evs = await this.predicates.evaluations(
-      items.map((i) => String(i.evaluationId)),
-      ctx.manager,
-    );
+    const evs = await this.predicates.evaluations(items.map((i) => String(i.evaluationId)));
     const finals = evs.filter((e) => e.status === 'FINAL');
     if (finals.length === 0) return { skipped: 'evaluation not FINAL' };
     const employeeIds = [...new Set(finals.map((e) => e.employeeId))];
-    const history = await this.predicates.history(employeeIds, ctx.manager);
-    const standing = new Map((await this.org.standings(employeeIds, today, ctx.manager)).map((x) => [x.id, x]));
+    const history = await this.predicates.history(employeeIds);
+    const standing = new Map((await this.org.standings(employeeIds, today)).map((x) => [x.id, x]));
     const byEmployee = new Map<string, FinalPredicate[]>();
     for (const h of history) {
       const list = byEmployee.get(h.employeeId) ?? [];
@@ -48,7 +44,7 @@ export class EvaluationOutcomesHandler {
         asOf: today,
         predicates: (byEmployee.get(ev.employeeId) ?? []).map((h) => ({
           period: h.period,
-          predicate: h.predicate as Outcome['type'] & never,
+          predicate: h.predicate as Predicate,
           evaluationId: h.id,
           finalizedOn: h.finalizedOn,
         })),
@@ -56,7 +52,7 @@ export class EvaluationOutcomesHandler {
       // Only outcomes caused by this evaluation's period are attributed to it; older ones already exist.
       if (outcomes.length) toSave.push({ employeeId: ev.employeeId, outcomes, period: ev.period });
     }
-    const created = await this.store.saveMany(ctx.manager, toSave);
+    const created = await this.store.saveMany(toSave);
     return items.length === 1 ? { outcomesCreated: created } : { evaluations: finals.length, outcomesCreated: created };
   }
 }

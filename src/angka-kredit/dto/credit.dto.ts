@@ -48,7 +48,7 @@ export class CreditOpeningDto {
   kind: OpeningKind;
 
   @ApiPropertyOptional({ example: '550.630', description: 'conventional AK total (INTEGRASI only), decimal string' })
-  @ValidateIf((o) => o.kind === 'INTEGRASI')
+  @ValidateIf((o: CreditOpeningDto) => o.kind === 'INTEGRASI')
   @Matches(DECIMAL, { message: DECIMAL_MESSAGE })
   conventionalTotal?: string;
 
@@ -57,7 +57,7 @@ export class CreditOpeningDto {
     description:
       'Predikat runs, most recent first: PERPINDAHAN (in the last golongan), PENGANGKATAN_PERTAMA (as CPNS; required), PENGANGKATAN_KEMBALI (while out of the JF)',
   })
-  @ValidateIf((o) => o.kind === 'PENGANGKATAN_PERTAMA' || o.predicates !== undefined)
+  @ValidateIf((o: CreditOpeningDto) => o.kind === 'PENGANGKATAN_PERTAMA' || o.predicates !== undefined)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(60)
@@ -66,7 +66,7 @@ export class CreditOpeningDto {
   predicates?: OpeningPredicateRunDto[];
 
   @ApiPropertyOptional({ example: 48, description: 'PERPINDAHAN: months in the last golongan ruang (required)' })
-  @ValidateIf((o) => o.kind === 'PERPINDAHAN' || o.monthsInLastGolongan !== undefined)
+  @ValidateIf((o: CreditOpeningDto) => o.kind === 'PERPINDAHAN' || o.monthsInLastGolongan !== undefined)
   @IsInt()
   @Min(0)
   @Max(600)
@@ -91,7 +91,7 @@ export class CreditOpeningDto {
   relevantExperienceYears?: number;
 
   @ApiPropertyOptional({ example: '212.500', description: 'PENGANGKATAN_KEMBALI: AK of the last PAK (required)' })
-  @ValidateIf((o) => o.kind === 'PENGANGKATAN_KEMBALI' || o.lastBalance !== undefined)
+  @ValidateIf((o: CreditOpeningDto) => o.kind === 'PENGANGKATAN_KEMBALI' || o.lastBalance !== undefined)
   @Matches(DECIMAL, { message: DECIMAL_MESSAGE })
   lastBalance?: string;
 
@@ -105,7 +105,7 @@ export class CreditOpeningDto {
   tableAmount?: string;
 
   @ApiPropertyOptional({ example: 'SK 800/12/BKPSDM/2026', description: 'Document the annex value comes from' })
-  @ValidateIf((o) => o.tableAmount !== undefined)
+  @ValidateIf((o: CreditOpeningDto) => o.tableAmount !== undefined)
   @IsString()
   @MaxLength(120)
   documentRef?: string;
