@@ -19,8 +19,7 @@ import { NeutralityElectionsService } from './neutrality-elections.service';
 
 /** Discipline and netralitas ASN (issue 8): cases, workflow, attendance ladder, effects, overview and export. */
 @Module({
-  imports: [OutcomesModule, DisciplineReadModule, AttendanceReadModule],
-  imports: [OutcomesModule, DisciplineReadModule, RuleSetsReadModule],
+  imports: [OutcomesModule, DisciplineReadModule, AttendanceReadModule, RuleSetsReadModule],
   controllers: [DisciplineController, NeutralityElectionsController],
   providers: [
     DisciplineCasesRepository,
