@@ -8,7 +8,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import { AllowanceMonthsRepository } from './allowance-months.repository';
 import { AllowanceRunsRepository } from './allowance-runs.repository';
 import { firstDay, lastDay } from './months';
-import { LineComputer } from './line-computer';
+import { LineComputer } from './line-computer.service';
 import { LineWriter } from './line-writer';
 
 /** Employees per chunk job: small enough for one short transaction, large enough for set-based reads. */

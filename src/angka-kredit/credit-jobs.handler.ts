@@ -6,7 +6,7 @@ import { FinalPredicatesReader } from '../evaluation/final-predicates.repository
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { OutcomeStore } from '../outcomes/outcome-store';
+import { OutcomeStore } from '../outcomes/outcome-store.service';
 import { deriveOutcomes, kpDueOutcome } from '../rules';
 import { CreditComputation, CreditFacts, CreditLedgerService } from './credit-ledger.service';
 

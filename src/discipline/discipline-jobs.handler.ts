@@ -3,7 +3,7 @@ import { Clock } from '../common/clock';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { OrgDirectory } from '../org/org-directory.service';
-import { OutcomeStore } from '../outcomes/outcome-store';
+import { OutcomeStore } from '../outcomes/outcome-store.service';
 import { deriveOutcomes, SANCTION_CATALOGUE, type EmployeeStatus } from '../rules';
 import { AttendanceLadderScan } from './attendance-ladder.service';
 import { DisciplineCasesRepository } from './discipline-cases.repository';

@@ -41,7 +41,7 @@ export interface CreditPredicate {
 
 /**
  * Published read port of the evaluation feature: FINAL predicates (and the state of given
- * evaluations) for the features that act on them: outcomes, allowance (`predicate-finder.ts`) and the
+ * evaluations) for the features that act on them: outcomes, allowance (`predicate-finder.service.ts`) and the
  * angka kredit ledger read through it.
  */
 @Injectable()

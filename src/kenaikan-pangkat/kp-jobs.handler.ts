@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { JobHandler } from '../jobs/job-handler.decorator';
-import { OutcomeStore } from '../outcomes/outcome-store';
+import { OutcomeStore } from '../outcomes/outcome-store.service';
 import { kpDueOutcome } from '../rules';
 import { KpCalendarService } from './kp-calendar.service';
 

@@ -3,7 +3,7 @@ import { AllowanceCutsReader } from '../allowance/allowance-cuts.repository';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { deriveOutcomes } from '../rules';
-import { OutcomeStore } from './outcome-store';
+import { OutcomeStore } from './outcome-store.service';
 
 const CHUNK = 1000;
 

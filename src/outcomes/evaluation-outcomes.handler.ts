@@ -4,7 +4,7 @@ import { FinalPredicatesReader, type FinalPredicate } from '../evaluation/final-
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { OrgDirectory } from '../org/org-directory.service';
 import { deriveOutcomes, Outcome, type Predicate } from '../rules';
-import { OutcomeStore } from './outcome-store';
+import { OutcomeStore } from './outcome-store.service';
 
 /** Reward/punishment outcomes that follow from the employee's FINAL predicate history. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WebhooksModule } from '../webhooks/webhooks.module';
-import { OutcomeStore } from './outcome-store';
+import { OutcomeStore } from './outcome-store.service';
 import { OutcomesController } from './outcomes.controller';
 import { OutcomesRepository } from './outcomes.repository';
 

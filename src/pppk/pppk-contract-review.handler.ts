@@ -4,7 +4,7 @@ import { FinalPredicatesReader } from '../evaluation/final-predicates.repository
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { OrgDirectory } from '../org/org-directory.service';
-import { OutcomeStore } from '../outcomes/outcome-store';
+import { OutcomeStore } from '../outcomes/outcome-store.service';
 import { addMonthsToDate } from '../rules/common/dates';
 import { makeOutcome } from '../rules/outcomes/build';
 import { pppkContractReview, pppkDefaults, type Predicate } from '../rules';

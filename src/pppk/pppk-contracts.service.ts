@@ -7,7 +7,7 @@ import { RequestContext } from '../common/request-context';
 import { actorLabel } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { OutcomeStore } from '../outcomes/outcome-store';
+import { OutcomeStore } from '../outcomes/outcome-store.service';
 import { makeOutcome } from '../rules/outcomes/build';
 import { ContractDecisionDto, ContractReviewQuery, PutContractDto } from './dto/pppk.dto';
 import { PppkContractsRepository, ReviewRecord } from './pppk-contracts.repository';

@@ -8,7 +8,7 @@ import { AttendanceRepository } from './attendance.repository';
 import { leaveOfMonth } from './leave-input';
 import { planMonth } from './month-segments';
 import { firstDay, lastDay, monthIndex } from './months';
-import { PredicateFinder } from './predicate-finder';
+import { PredicateFinder } from './predicate-finder.service';
 import { RuleSetResolver } from './rule-set-resolver.service';
 import { WorkingDays, WorkingDaysService } from './working-days.service';
 
