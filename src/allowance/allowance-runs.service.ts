@@ -6,7 +6,7 @@ import { TransactionHost, type TxHost } from '../database/transaction';
 import { actorLabel } from '../identity/principal';
 import { OutboxService } from '../outbox/outbox.service';
 import { AllowanceMonthsRepository } from './allowance-months.repository';
-import { AllowanceRunsRepository, type RunMode, type RunStatus } from './allowance-runs.repository';
+import { AllowanceRunsRepository, type RunMode } from './allowance-runs.repository';
 import { requireMonth } from './months';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,8 +14,8 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export interface RunView {
   id: string;
   month: string;
-  mode: RunMode;
-  status: RunStatus;
+  mode: 'REGULAR' | 'CORRECTION';
+  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
   processed: number;
   total: number;
   chunks: { count: number; done: number; failed: number };
