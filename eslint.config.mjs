@@ -45,6 +45,8 @@ export default tseslint.config(
       'src/allowance/payroll.controller.ts',
       'src/allowance/payroll-export.ts',
       'src/allowance/line-writer.ts',
+      'src/allowance/payroll-lines.repository.ts',
+      'src/allowance/payroll-page-body.ts',
     ],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'error',
