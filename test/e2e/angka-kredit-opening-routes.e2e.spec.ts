@@ -151,4 +151,46 @@ describe('entries into a JF (04 §4)', () => {
     const credit = await t.request('GET', `/api/v1/employees/${jf.nip}/credit`, { token: jf.token });
     expect(credit.body.entries[0]).toMatchObject({ source: 'PENYESUAIAN', amount: r.body.amount });
   });
+  it('perpindahan with a golongan above the jenjang: S2, IV/a → Ahli Pertama 100; next is the KJ after ≥ 1 year, never a KP', async () => {
+    const unitCode = await createUnit(t);
+    const jf = await createEmployee(t, {
+      unitCode,
+      kind: 'FUNGSIONAL',
+      jenjang: 'AHLI_PERTAMA',
+      golongan: 'IV/a',
+      from: '2026-01-01',
+    });
+    const r = await open(jf.nip, { kind: 'PERPINDAHAN', education: 'S2', relevantExperienceYears: 4 });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({
+      source: 'PERPINDAHAN',
+      jenjang: 'AHLI_PERTAMA',
+      golongan: 'IV/a',
+      amount: '100.000',
+      tableAmount: '100.000',
+    });
+    expect(r.body.explanation.formula).toContain('Lampiran II angka 3');
+
+    const credit = await t.request('GET', `/api/v1/employees/${jf.nip}/credit`, { token: jf.token });
+    expect(credit.status).toBe(200);
+    expect(credit.body).toMatchObject({ jenjang: 'AHLI_PERTAMA', golongan: 'IV/a', balance: '100.000' });
+    // The contract's entry source for a perpindahan is LAINNYA; its explanation is the ak.opening one.
+    expect(credit.body.entries).toEqual([expect.objectContaining({ source: 'LAINNYA', amount: '100.000' })]);
+    expect(credit.body.entries[0].explanation.formula).toContain('Lampiran II angka 3');
+    // The AKK jenjang (100) is met; the KJ to Ahli Muda waits for 12 months in the jenjang, vacancy and ukom.
+    expect(credit.body.next).toMatchObject({
+      kind: 'KENAIKAN_JENJANG',
+      to: 'AHLI_MUDA',
+      threshold: '100.000',
+      shortfall: '0.000',
+      eligible: false,
+      tmt: null,
+    });
+    expect(credit.body.next.unmet).toEqual(expect.arrayContaining(['MIN_MONTHS_IN_JENJANG']));
+    expect(credit.body.next.unmet).not.toContain('AK_SHORTFALL');
+    const step = credit.body.explanation.steps.find((s: { label: string }) =>
+      s.label.startsWith('golongan di atas rentang jenjang'),
+    );
+    expect(step.formula).toContain('tidak ada kenaikan pangkat dalam jenjang ini');
+  });
 });

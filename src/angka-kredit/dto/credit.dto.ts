@@ -65,8 +65,12 @@ export class CreditOpeningDto {
   @Type(() => OpeningPredicateRunDto)
   predicates?: OpeningPredicateRunDto[];
 
-  @ApiPropertyOptional({ example: 48, description: 'PERPINDAHAN: months in the last golongan ruang (required)' })
-  @ValidateIf((o: CreditOpeningDto) => o.kind === 'PERPINDAHAN' || o.monthsInLastGolongan !== undefined)
+  @ApiPropertyOptional({
+    example: 48,
+    description:
+      'PERPINDAHAN into a jenjang whose range holds the golongan: months in the last golongan ruang (required; 400 naming it when missing). Not used when the golongan does not match the jenjang (Lampiran II angka 3 value)',
+  })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(600)

@@ -19,11 +19,13 @@ import { akDefaults, type AkConfig } from '../config/defaults';
 import { isAtLeastBaik } from '../predikat/order';
 import {
   AK_LEGAL,
+  aboveJenjangRange,
   akkJenjang,
   catchUpOf,
   catchUpThreshold,
   golonganAbove,
   golonganIndex,
+  golonganRange,
   jenjangContext,
   kpThreshold,
   parseGolongan,
@@ -178,6 +180,11 @@ export function checkEligibility(input: EligibilityInput, config?: DeepPartial<A
         return terminal(
           'NO_HIGHER_STEP',
           `${golongan} adalah golongan tertinggi ${ctx.jenjang}; tidak ada pangkat lebih tinggi dalam JF ini`,
+        );
+      if (aboveJenjangRange(ctx, golongan))
+        return terminal(
+          'KJ_ROUTE',
+          `golongan ${golongan} di atas rentang jenjang ${ctx.jenjang} (${golonganRange(ctx)}): tidak ada kenaikan pangkat dalam jenjang ini; langkahnya kenaikan jenjang ke ${ctx.row.next}`,
         );
       if (gi > top || noVacancyKpUsed)
         return terminal(

@@ -14,6 +14,8 @@ export const AK_LEGAL = {
   integrasi: 'PermenPANRB 1/2023 Pasal 57; Peraturan BKN 3/2023 (AK integrasi = AK konvensional − Nilai Dasar)',
   pendidikan: 'PermenPANRB 1/2023: tambahan 25% AKK kenaikan pangkat untuk ijazah lebih tinggi, 1 (satu) kali',
   kp: 'Peraturan BKN 3/2023 (≥ 2 tahun dalam pangkat, AK terpenuhi, predikat ≥ Baik 2 tahun terakhir); PermenPANRB 1/2023 (KP tanpa lowongan satu tingkat)',
+  aboveRange:
+    'Peraturan BKN 3/2023 Lampiran II angka 3 (golongan tidak sesuai jenjang: AK tetap, kenaikan jenjang setelah paling singkat 1 tahun); PermenPANRB 1/2023 (kenaikan pangkat dalam rentang golongan jenjang)',
   kj: 'Peraturan BKN 3/2023; PermenPANRB 1/2023 (AKK jenjang, lowongan, uji kompetensi, predikat ≥ Baik 1 tahun terakhir)',
 } as const;
 
@@ -40,18 +42,39 @@ export function golonganAbove(g: Golongan): Golongan | null {
 }
 
 /**
- * Position of a golongan in its jenjang: index in the jenjang's golongans, `len` when it is the
- * golongan right above the top (after the vacancy-less KP). Other golongan → RuleInputError.
+ * Position of a golongan in its jenjang: index in the jenjang's golongans; `len` when it is above the
+ * top — one rank above after the vacancy-less KP, or further above when the official entered the JF by
+ * perpindahan with a golongan not matching the jenjang (PerBKN 3/2023 Lampiran II angka 3, 04 §4).
+ * Above the top there is no KP inside the jenjang; the next step is the KJ. Only a jenjang with a next
+ * jenjang has such positions; any other golongan → RuleInputError.
  */
 export function golonganIndex(ctx: JenjangContext, g: Golongan, field = 'golongan'): number {
   const i = ctx.row.golongans.indexOf(g);
   if (i >= 0) return i;
-  const top = ctx.row.golongans[ctx.row.golongans.length - 1];
-  if (ctx.row.next !== null && golonganAbove(top) === g) return ctx.row.golongans.length;
+  if (ctx.row.next !== null && rankDistance(topGolongan(ctx), g) > 0) return ctx.row.golongans.length;
   throw new RuleInputError(
     `golongan ${g} tidak sesuai jenjang ${ctx.jenjang} (${ctx.row.golongans.join(', ')}) / golongan does not match the jenjang`,
     field,
   );
+}
+
+/** The highest golongan of the jenjang's range. */
+export function topGolongan(ctx: JenjangContext): Golongan {
+  return ctx.row.golongans[ctx.row.golongans.length - 1];
+}
+
+/**
+ * More than one rank above the jenjang's top: not reachable by the vacancy-less KP, only by entering the
+ * JF with that golongan (perpindahan, Lampiran II angka 3: "S2, IV/a → Ahli Pertama 100").
+ */
+export function aboveJenjangRange(ctx: JenjangContext, g: Golongan): boolean {
+  return rankDistance(topGolongan(ctx), g) > 1;
+}
+
+/** "III/a–III/b": the jenjang's golongan range as written. */
+export function golonganRange(ctx: JenjangContext): string {
+  const gs = ctx.row.golongans;
+  return gs.length === 1 ? gs[0] : `${gs[0]}–${gs[gs.length - 1]}`;
 }
 
 /**

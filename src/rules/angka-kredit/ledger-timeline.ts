@@ -12,8 +12,11 @@ import { monthOfDate, parseDate } from '../common/dates';
 import { asArray, asObject, asString } from '../common/validate';
 import type { AkConfig } from '../config/defaults';
 import {
+  AK_LEGAL,
+  aboveJenjangRange,
   catchUpOf,
   golonganIndex,
+  golonganRange,
   jenjangContext,
   parseGolongan,
   rankDistance,
@@ -47,8 +50,10 @@ export function buildTimeline(obj: Record<string, unknown>, cfg: AkConfig, steps
   const firstCtx = jenjangContext(obj.jenjang, cfg);
   const firstGol = parseGolongan(obj.golongan);
   const firstCatchUp = catchUpOf(firstCtx, firstGol, cfg);
-  if (firstCatchUp === null) golonganIndex(firstCtx, firstGol);
-  else
+  if (firstCatchUp === null) {
+    golonganIndex(firstCtx, firstGol);
+    aboveRangeStep(firstCtx, firstGol, steps);
+  } else
     steps.push({
       label: `jenjang di atas pangkat (${firstCtx.jenjang} ${firstGol})`,
       formula: `kasus C: AK dihitung dari AKK konvensional ${firstGol}; ${firstCatchUp.offset.toString()} AK untuk menyusul golongan ${firstCtx.row.golongans[0]}, batas jenjang bergeser sebesar itu`,
@@ -92,8 +97,16 @@ export function buildTimeline(obj: Record<string, unknown>, cfg: AkConfig, steps
         formula: `${prev.jenjang} ${prev.golongan} → ${ctx.jenjang} ${golongan}: ledger lama ditutup, ledger baru dibuka`,
         value: ctx.jenjang,
       });
+      aboveRangeStep(ctx, golongan, steps);
     } else {
       catchUp = prev.catchUp;
+      // Above the jenjang's top (after the vacancy-less KP, or entered so by perpindahan): no KP inside it.
+      if (golongan !== prevGolongan && golonganIndex(prev.ctx, prevGolongan) >= prev.ctx.row.golongans.length) {
+        throw new RuleInputError(
+          `kenaikan pangkat ${prevGolongan} → ${golongan} dalam jenjang ${ctx.jenjang}: golongan ${prevGolongan} sudah di atas rentang jenjang (${golonganRange(ctx)}), tidak ada kenaikan pangkat dalam jenjang ini; langkah berikutnya kenaikan jenjang / no KP inside a jenjang above its golongan range`,
+          `changes[${c.i}].golongan`,
+        );
+      }
       // Below the jenjang's lowest golongan only while a case-C ledger catches up.
       if (catchUp === null || rankDistance(ctx.row.golongans[0], golongan) >= 0)
         golonganIndex(ctx, golongan, `changes[${c.i}].golongan`);
@@ -115,6 +128,19 @@ export function buildTimeline(obj: Record<string, unknown>, cfg: AkConfig, steps
     });
   }
   return segments;
+}
+
+/**
+ * Golongan above the jenjang's range on entry (perpindahan, PerBKN 3/2023 Lampiran II angka 3): said in the
+ * explanation, since the next step is the KJ and no KP inside the jenjang (PermenPANRB 1/2023).
+ */
+function aboveRangeStep(ctx: JenjangContext, g: Golongan, steps: ExplanationStep[]): void {
+  if (!aboveJenjangRange(ctx, g)) return;
+  steps.push({
+    label: `golongan di atas rentang jenjang (${ctx.jenjang} ${g})`,
+    formula: `golongan ${g} di atas rentang ${ctx.jenjang} (${golonganRange(ctx)}): tidak ada kenaikan pangkat dalam jenjang ini; kenaikan jenjang ke ${ctx.row.next} setelah AK kumulatif mencapai AKK jenjang dan masa dalam jenjang terpenuhi (${AK_LEGAL.aboveRange})`,
+    value: 'KENAIKAN_JENJANG',
+  });
 }
 
 function parseChanges(changes: unknown[]) {
