@@ -8,7 +8,15 @@ import { selectVersion } from '../common/versioning';
 import { asArray, asObject, asString } from '../common/validate';
 import { mergeConfig, type DeepPartial } from '../common/merge';
 import { akDefaults, type AkConfig } from '../config/defaults';
-import { AK_LEGAL, aboveJenjangRange, akkJenjang, golonganRange, nextStep, parsePrecision, topGolongan } from './jenjang';
+import {
+  AK_LEGAL,
+  aboveJenjangRange,
+  akkJenjang,
+  golonganRange,
+  nextStep,
+  parsePrecision,
+  topGolongan,
+} from './jenjang';
 import { normalizePredicate } from './predicate-alias';
 import { parsePeriod } from './periods';
 import { akDasar } from './ak-dasar';

@@ -102,7 +102,9 @@ describe('ak: golongan above the jenjang range (perpindahan, Lampiran II angka 3
   });
 
   it('keeps refusing a golongan that does not fit a jenjang with no higher jenjang', () => {
-    expect(() => computeLedger({ jenjang: 'PENYELIA', golongan: 'IV/a', predicates: [] })).toThrow(/tidak sesuai jenjang/);
+    expect(() => computeLedger({ jenjang: 'PENYELIA', golongan: 'IV/a', predicates: [] })).toThrow(
+      /tidak sesuai jenjang/,
+    );
   });
 
   it('the vacancy-less KP one rank above the top still works, and no KP follows it inside the jenjang', () => {

@@ -2596,7 +2596,7 @@ export interface components {
             /** @description Predikat runs, most recent first: PERPINDAHAN (in the last golongan), PENGANGKATAN_PERTAMA (as CPNS; required), PENGANGKATAN_KEMBALI (while out of the JF) */
             predicates?: components["schemas"]["OpeningPredicateRunDto"][];
             /**
-             * @description PERPINDAHAN: months in the last golongan ruang (required)
+             * @description PERPINDAHAN into a jenjang whose range holds the golongan: months in the last golongan ruang (required; 400 naming it when missing). Not used when the golongan does not match the jenjang (Lampiran II angka 3 value)
              * @example 48
              */
             monthsInLastGolongan?: number;
