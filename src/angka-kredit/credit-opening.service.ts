@@ -9,6 +9,7 @@ import {
   akDasar,
   akOpening,
   integrasi,
+  reconcileOpeningPredicates,
   RuleInputError,
   selectVersion,
   type AppointmentRoute,
@@ -20,6 +21,7 @@ import { CreditService } from './credit.service';
 import type { CreditOpeningDto } from './dto/credit.dto';
 import type { CreditOpeningResult } from './credit.views';
 import { OpeningTablesRepository } from './opening-tables.repository';
+import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
 
 /**
  * Opening entries of a JF ledger: INTEGRASI / AK_DASAR (02 §9), and the entries into a JF of 04 §4 computed by
@@ -32,6 +34,7 @@ export class CreditOpeningService {
     private readonly credit: CreditService,
     private readonly repo: CreditLedgerRepository,
     private readonly tables: OpeningTablesRepository,
+    private readonly finalPredicates: FinalPredicatesReader,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -50,7 +53,7 @@ export class CreditOpeningService {
     else if (dto.kind === 'INTEGRASI')
       result = integrasi({ jenjang, golongan: golongan as Golongan, conventionalTotal: dto.conventionalTotal! });
     else {
-      const r = await this.route(dto.kind, jenjang, golongan as Golongan, dto);
+      const r = await this.route(dto.kind, jenjang, golongan as Golongan, dto, c.facts.employeeId);
       result = {
         amount: r.amount,
         konversi: r.konversi,
@@ -94,26 +97,44 @@ export class CreditOpeningService {
   }
 
   /** ak.opening for the route (04 §4); a missing or contradictory input is a 400 naming the field. */
-  private async route(route: AppointmentRoute, jenjang: string, golongan: Golongan, dto: CreditOpeningDto) {
+  private async route(
+    route: AppointmentRoute,
+    jenjang: string,
+    golongan: Golongan,
+    dto: CreditOpeningDto,
+    employeeId: string,
+  ) {
     const today = this.clock.today();
     const tables = await this.tables.tables();
+    const stored = await this.finalPredicates.annualByYear(employeeId);
+    const reconciled = this.rule(() => reconcileOpeningPredicates(dto.predicates, stored));
     const input: OpeningInput = {
       route,
       targetJenjang: jenjang as OpeningInput['targetJenjang'],
       golongan,
       topPangkatOfJa: dto.topPangkatOfJa,
       monthsInLastGolongan: dto.monthsInLastGolongan,
-      predicates: dto.predicates,
+      predicates: reconciled.runs.map((r) => ({ months: r.months, predicate: r.predicate })),
       education: dto.education,
       relevantExperienceYears: dto.relevantExperienceYears,
       lastBalance: dto.lastBalance,
       tableAmount: dto.tableAmount,
       onDate: today,
     };
-    try {
+    return this.rule(() => {
       // Fail early on a table with no version in force today (an admin version dated in the future only).
       selectVersion(tables.perpindahan, today);
-      return akOpening(input, { opening: { perpindahan: tables.perpindahan, penyesuaian: tables.penyesuaian } });
+      const r = akOpening(input, { opening: { perpindahan: tables.perpindahan, penyesuaian: tables.penyesuaian } });
+      // Where each predikat came from: a stored FINAL evaluation, or typed for a year the engine does not hold.
+      r.explanation.steps = [...reconciled.steps, ...(r.explanation.steps ?? [])];
+      return r;
+    });
+  }
+
+  /** A rule's RuleInputError is the caller's input: 400 naming the field. */
+  private rule<T>(fn: () => T): T {
+    try {
+      return fn();
     } catch (err) {
       if (err instanceof RuleInputError)
         throw badRequest(`Angka kredit awal tidak dapat dihitung / cannot compute the opening AK: ${err.message}`, [

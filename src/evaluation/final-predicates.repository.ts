@@ -138,4 +138,21 @@ export class FinalPredicatesReader extends BaseRepository {
       [employeeIds],
     );
   }
+
+  /**
+   * One employee's FINAL annual predikat per year, from DEFINITIVE SKPs (of a split year the latest
+   * finalised): what an entry into a JF reads instead of typed values (04 §4).
+   */
+  async annualByYear(
+    employeeId: string,
+    manager?: EntityManager,
+  ): Promise<Map<number, { evaluationId: string; predicate: string }>> {
+    const rows: { id: string; period: string; predicate: string }[] = await this.db(manager).query(
+      `SELECT DISTINCT ON (period) id, period, predicate FROM evaluations
+        WHERE employee_id = $1 AND status = 'FINAL' AND period_kind = 'ANNUAL' AND skp_kind = 'DEFINITIVE' AND predicate IS NOT NULL
+        ORDER BY period, finalized_at DESC NULLS LAST`,
+      [employeeId],
+    );
+    return new Map(rows.map((r) => [Number(r.period), { evaluationId: r.id, predicate: r.predicate }]));
+  }
 }

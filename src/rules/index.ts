@@ -156,6 +156,7 @@ export * from './kenaikan-pangkat/tables';
 // entries into a JF (04 §4)
 export { akOpening, type OpeningInput, type OpeningResult, type OpeningEntry } from './angka-kredit/opening';
 export * from './angka-kredit/opening-tables';
+export * from './angka-kredit/opening-predicates';
 // PPPK (04 §6)
 export { pppkContractReview, type ContractReviewInput, type ContractReviewResult } from './pppk/contract-review';
 // outcomes

@@ -1,3 +1,4 @@
+import { insertFinalEvaluation } from '../support/allowance-fixtures';
 import { createEmployee, createUnit } from '../support/org-skp-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -192,5 +193,50 @@ describe('entries into a JF (04 §4)', () => {
       s.label.startsWith('golongan di atas rentang jenjang'),
     );
     expect(step.formula).toContain('tidak ada kenaikan pangkat dalam jenjang ini');
+  });
+  it('predikat of years the engine holds are read from the FINAL evaluations; typed only for other years; a contradiction is a 400', async () => {
+    const unitCode = await createUnit(t);
+    const jf = await createEmployee(t, {
+      unitCode,
+      kind: 'FUNGSIONAL',
+      jenjang: 'AHLI_MUDA',
+      golongan: 'III/d',
+      from: '2026-01-01',
+    });
+    await insertFinalEvaluation(t, jf.nip, '2024', 'SANGAT_BAIK');
+    await insertFinalEvaluation(t, jf.nip, '2025', 'BAIK');
+    const body = (predicates: unknown[]) => ({ kind: 'PERPINDAHAN', monthsInLastGolongan: 36, predicates });
+
+    // The engine holds 2024 and 2025: a run without its year cannot be checked against them.
+    const noYear = await open(jf.nip, body([{ months: 12, predicate: 'BAIK' }]));
+    expect(noYear.status).toBe(400);
+    expect(noYear.body.details).toEqual([expect.objectContaining({ field: 'predicates[0].year' })]);
+    // A typed value contradicting the stored FINAL predikat.
+    const contra = await open(jf.nip, body([{ year: 2025, months: 12, predicate: 'SANGAT_BAIK' }]));
+    expect(contra.status).toBe(400);
+    expect(contra.body.details).toEqual([expect.objectContaining({ field: 'predicates[0].predicate' })]);
+    expect(contra.body.details[0].problem).toContain('BAIK');
+    // A year the engine does not hold needs its typed predikat.
+    const missing = await open(jf.nip, body([{ year: 2023, months: 12 }]));
+    expect(missing.status).toBe(400);
+    expect(missing.body.details).toEqual([expect.objectContaining({ field: 'predicates[0].predicate' })]);
+
+    const r = await open(
+      jf.nip,
+      body([
+        { year: 2025, months: 12 },
+        { year: 2024, months: 12, predicate: 'SANGAT_BAIK' },
+        { year: 2023, months: 12, predicate: 'BAIK' },
+      ]),
+    );
+    expect(r.status).toBe(201);
+    // 25 (2025 Baik, stored) + 37.5 (2024 Sangat Baik, stored) + 25 (2023 Baik, typed) + AK Dasar III/d 100.
+    expect(r.body).toMatchObject({ konversi: '87.500', akDasar: '100.000', amount: '187.500' });
+    const steps: { label: string; formula: string }[] = r.body.explanation.steps;
+    expect(steps.find((s) => s.label.startsWith('predikat 2025'))?.formula).toContain('FINAL yang tersimpan');
+    expect(steps.find((s) => s.label.startsWith('predikat 2024'))?.formula).toContain('FINAL yang tersimpan');
+    expect(steps.find((s) => s.label.startsWith('predikat 2023'))?.formula).toContain(
+      'diketik petugas: mesin tidak menyimpan predikat FINAL tahun 2023',
+    );
   });
 });

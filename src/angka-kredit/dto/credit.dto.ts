@@ -33,9 +33,26 @@ export class OpeningPredicateRunDto {
   @Max(12)
   months: number;
 
-  @ApiProperty({ enum: PREDICATES, example: 'BAIK' })
+  @ApiPropertyOptional({
+    enum: PREDICATES,
+    example: 'BAIK',
+    description:
+      'Typed only for a year the engine holds no FINAL annual predikat of; for a year it holds, leave it out (read from the evaluation) or give the same value (a different one is a 400)',
+  })
+  @ValidateIf((o: OpeningPredicateRunDto) => o.year === undefined || o.predicate !== undefined)
   @IsIn(PREDICATES)
-  predicate: string;
+  predicate?: string;
+
+  @ApiPropertyOptional({
+    example: 2024,
+    description:
+      'Year of the run; required once the engine holds any FINAL annual predikat of the employee, so a stored year is never replaced by a typed value',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @Max(9999)
+  year?: number;
 }
 
 export class CreditOpeningDto {

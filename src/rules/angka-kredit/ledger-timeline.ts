@@ -20,6 +20,7 @@ import {
   jenjangContext,
   parseGolongan,
   rankDistance,
+  topGolongan,
   type CatchUp,
   type JenjangContext,
 } from './jenjang';
@@ -101,7 +102,7 @@ export function buildTimeline(obj: Record<string, unknown>, cfg: AkConfig, steps
     } else {
       catchUp = prev.catchUp;
       // Above the jenjang's top (after the vacancy-less KP, or entered so by perpindahan): no KP inside it.
-      if (golongan !== prevGolongan && golonganIndex(prev.ctx, prevGolongan) >= prev.ctx.row.golongans.length) {
+      if (golongan !== prevGolongan && rankDistance(topGolongan(prev.ctx), prevGolongan) > 0) {
         throw new RuleInputError(
           `kenaikan pangkat ${prevGolongan} → ${golongan} dalam jenjang ${ctx.jenjang}: golongan ${prevGolongan} sudah di atas rentang jenjang (${golonganRange(ctx)}), tidak ada kenaikan pangkat dalam jenjang ini; langkah berikutnya kenaikan jenjang / no KP inside a jenjang above its golongan range`,
           `changes[${c.i}].golongan`,
