@@ -90,6 +90,13 @@ export interface AssignmentHistoryItem {
 /** An employee with the personal data of official documents (POST/PATCH/GET /employees). */
 export interface EmployeeRecord extends EmployeeView {
   personal: EmployeePersonal;
+  /** End of service (spec 04 §1.2: PENSIUN / BERHENTI on the TMT, MENINGGAL the date of death); null while in service. */
+  endOfService: EndOfService | null;
+}
+export interface EndOfService {
+  event: 'PENSIUN' | 'BERHENTI' | 'MENINGGAL';
+  /** YYYY-MM-DD */
+  date: string;
 }
 export interface EmployeeDetail extends EmployeeRecord {
   history: AssignmentHistoryItem[];
@@ -130,6 +137,7 @@ export const RESPONSE_TYPE_NAMES = [
   'UnitView',
   'EmployeeView',
   'EmployeeRecord',
+  'EndOfService',
   'EmployeeDetail',
   'GapsReport',
   'ImportResult',

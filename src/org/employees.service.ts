@@ -19,7 +19,12 @@ import { EmployeePersonalRepository } from './employee-personal.repository';
 import { AssignmentHistoryRow, EmployeesRepository } from './employees.repository';
 import { UnitsRepository } from './units.repository';
 
-export type EmployeeRecord = EmployeeView & { personal: EmployeePersonal };
+/** End of service (04 §1.2): the PENSIUN / BERHENTI / MENINGGAL event and its date; null while in service. */
+export interface EndOfService {
+  event: 'PENSIUN' | 'BERHENTI' | 'MENINGGAL';
+  date: string;
+}
+export type EmployeeRecord = EmployeeView & { personal: EmployeePersonal; endOfService: EndOfService | null };
 
 /** The personal keys present in a body (absent = keep, null = clear). */
 function personalOf(dto: Partial<EmployeePersonalFields>): Partial<EmployeePersonalFields> {
@@ -236,7 +241,9 @@ export class EmployeesService {
       ppk: nipOf(ppk),
       atasanPpk: nipOf(atasan),
     });
-    return { ...view, personal: withNipFacts(snap.nip, await this.personal.read(employeeId)) };
+    const ended = await this.events.serviceEnd(employeeId);
+    const endOfService = ended ? { event: ended.type as EndOfService['event'], date: ended.date } : null;
+    return { ...view, personal: withNipFacts(snap.nip, await this.personal.read(employeeId)), endOfService };
   }
 
   private async unitOrFail(code: string, field: string): Promise<UnitEntity> {

@@ -127,6 +127,10 @@ describe('allowance run: months cut by joiners, movers and leavers (spec 04 §5.
       body: { event: 'PENSIUN', effectiveFrom: '2027-08-19', reason: 'BUP' },
     });
     expect(p.status).toBe(200);
+    // The employee view shows the end of service, the event and its date.
+    const leaverView = await t.request('GET', `${API}/employees/${nips.leaver}`, { token: admin });
+    expect(leaverView.status).toBe(200);
+    expect(leaverView.body.endOfService).toEqual({ event: 'PENSIUN', date: '2027-08-19' });
 
     // Mover: promoted from kelas 8 to kelas 10 on Monday 16 August.
     nips.mover = await createEmployee(t, unit, 8);
@@ -145,6 +149,8 @@ describe('allowance run: months cut by joiners, movers and leavers (spec 04 §5.
       },
     });
     expect(mv.status).toBe(200);
+    const moverView = await t.request('GET', `${API}/employees/${nips.mover}`, { token: admin });
+    expect(moverView.body.endOfService).toBeNull();
 
     // Leave and flexible work (04 §5.2 defaults of R-TPP-DEMO, PermenPANRB 4/2025).
     for (const k of ['cutiBesar', 'fwa', 'noKind', 'plt']) nips[k] = await createEmployee(t, unit, 8);

@@ -37,7 +37,11 @@ interface Detail extends Current {
   ppkNip: string | null;
   atasanPpkNip: string | null;
   history: HistoryItem[];
+  endOfService: { event: string; date: string } | null;
 }
+
+/** End-of-service events (spec 04 §1.2), as an office writes them. */
+const END_LABELS: Record<string, string> = { PENSIUN: 'Pensiun', BERHENTI: 'Berhenti', MENINGGAL: 'Meninggal dunia' };
 
 /** An employee as the office sees them: today's record, the effective-dated history, mutations, SKPs, credit and outcomes. */
 export function PegawaiDetailPage() {
@@ -79,6 +83,14 @@ export function PegawaiDetailPage() {
               </Text>
               <Text>Pejabat Penilai Kinerja: {d.ppkNip ? formatNip(d.ppkNip) : '—'}</Text>
               <Text>Atasan Pejabat Penilai Kinerja: {d.atasanPpkNip ? formatNip(d.atasanPpkNip) : '—'}</Text>
+              {d.endOfService && (
+                <Text>
+                  Akhir masa kerja: <b>{END_LABELS[d.endOfService.event] ?? d.endOfService.event}</b>
+                  {d.endOfService.event === 'MENINGGAL' ? ' pada ' : ' TMT '}
+                  <b>{formatDate(d.endOfService.date)}</b>
+                  {d.endOfService.date > d.asOf && <Tag color="blue">Akan datang</Tag>}
+                </Text>
+              )}
             </SimpleGrid>
           </Card>
           <Group>
