@@ -2577,10 +2577,16 @@ export interface components {
             /** @example 12 */
             months: number;
             /**
+             * @description Typed only for a year the engine holds no FINAL annual predikat of; for a year it holds, leave it out (read from the evaluation) or give the same value (a different one is a 400)
              * @example BAIK
              * @enum {string}
              */
-            predicate: "SANGAT_BAIK" | "BAIK" | "BUTUH_PERBAIKAN" | "KURANG" | "SANGAT_KURANG";
+            predicate?: "SANGAT_BAIK" | "BAIK" | "BUTUH_PERBAIKAN" | "KURANG" | "SANGAT_KURANG";
+            /**
+             * @description Year of the run; required once the engine holds any FINAL annual predikat of the employee, so a stored year is never replaced by a typed value
+             * @example 2024
+             */
+            year?: number;
         };
         CreditOpeningDto: {
             /**
@@ -3876,6 +3882,7 @@ export interface components {
             validFrom: string;
             validTo: string | null;
             personal: components["schemas"]["EmployeePersonal"];
+            endOfService: components["schemas"]["EndOfService"] | null;
             history: components["schemas"]["AssignmentHistoryItem"][];
         };
         EmployeePersonal: {
@@ -3917,6 +3924,7 @@ export interface components {
             validFrom: string;
             validTo: string | null;
             personal: components["schemas"]["EmployeePersonal"];
+            endOfService: components["schemas"]["EndOfService"] | null;
         };
         EmployeeView: {
             nip: string;
@@ -3939,6 +3947,11 @@ export interface components {
             };
             validFrom: string;
             validTo: string | null;
+        };
+        EndOfService: {
+            /** @enum {string} */
+            event: "PENSIUN" | "BERHENTI" | "MENINGGAL";
+            date: string;
         };
         EvaluationCalendar: {
             year: number;
