@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { BaseRepository } from '../database/transaction';
 import { ActionPlanItemDto, ProgressDto } from './dto/action-plan.dto';
 
 export interface ProgressView {
@@ -31,6 +31,18 @@ export interface ActionPlanView {
   progress: ProgressView[];
 }
 
+/** A feedback log row; the author's NIP and name come from the org directory. */
+export interface FeedbackRow {
+  id: string;
+  period: string;
+  targetKind: 'RESULT' | 'ACTION_PLAN' | 'CORE_VALUE';
+  target: string;
+  authorId: string;
+  authorRole: 'PPK' | 'ATASAN_PPK';
+  text: string;
+  createdAt: string;
+}
+
 export interface FeedbackView {
   id: string;
   period: string;
@@ -59,17 +71,17 @@ interface PlanRow {
 
 /** SQL of rencana aksi, their progress and the feedback log (spec 04 §2). */
 @Injectable()
-export class ActionPlansRepository {
+export class ActionPlansRepository extends BaseRepository {
   /** Plans of an SKP (one period, or all), with progress, in period and position order. */
-  async plans(m: EntityManager, skpId: string, period: string | null): Promise<ActionPlanView[]> {
-    const rows: PlanRow[] = await m.query(
+  async plans(skpId: string, period: string | null): Promise<ActionPlanView[]> {
+    const rows: PlanRow[] = await this.db().query(
       `SELECT id, result_id AS "resultId", period, text, target::text, unit, status, realisasi_override::text AS override,
               override_reason AS "overrideReason", evidence_urls AS "evidenceUrls", narrative
          FROM skp_action_plans WHERE skp_id = $1 AND ($2::text IS NULL OR period = $2) ORDER BY period, position`,
       [skpId, period],
     );
     if (rows.length === 0) return [];
-    const progress: (ProgressView & { planId: string })[] = await m.query(
+    const progress: (ProgressView & { planId: string })[] = await this.db().query(
       `SELECT id, plan_id AS "planId", to_char(entry_date,'YYYY-MM-DD') AS date, to_char(start_time,'HH24:MI') AS start,
               to_char(end_time,'HH24:MI') AS "end", activity, realisasi, unit, evidence_url AS "evidenceUrl"
          FROM skp_action_progress WHERE plan_id = ANY($1::uuid[]) ORDER BY entry_date, created_at`,
@@ -97,17 +109,17 @@ export class ActionPlansRepository {
     });
   }
 
-  async replace(m: EntityManager, skpId: string, period: string, items: ActionPlanItemDto[]): Promise<void> {
-    await m.query(`DELETE FROM skp_action_plans WHERE skp_id = $1 AND period = $2`, [skpId, period]);
+  async replace(skpId: string, period: string, items: ActionPlanItemDto[]): Promise<void> {
+    await this.db().query(`DELETE FROM skp_action_plans WHERE skp_id = $1 AND period = $2`, [skpId, period]);
     for (const [i, it] of items.entries())
-      await m.query(
+      await this.db().query(
         `INSERT INTO skp_action_plans (skp_id, result_id, period, position, text, target, unit) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
         [skpId, it.resultId, period, i + 1, it.text, it.target, it.unit],
       );
   }
 
-  async agree(m: EntityManager, skpId: string, period: string, by: string | null, now: Date): Promise<number> {
-    const rows: unknown[] = await m.query(
+  async agree(skpId: string, period: string, by: string | null, now: Date): Promise<number> {
+    const rows: unknown[] = await this.db().query(
       `UPDATE skp_action_plans SET status = 'AGREED', agreed_at = $3, agreed_by = $4, updated_at = $3
         WHERE skp_id = $1 AND period = $2 AND status = 'DRAFT' RETURNING id`,
       [skpId, period, now, by],
@@ -115,8 +127,8 @@ export class ActionPlansRepository {
     return rows.length;
   }
 
-  async addProgress(m: EntityManager, planId: string, dto: ProgressDto): Promise<void> {
-    await m.query(
+  async addProgress(planId: string, dto: ProgressDto): Promise<void> {
+    await this.db().query(
       `INSERT INTO skp_action_progress (plan_id, entry_date, start_time, end_time, activity, realisasi, unit, evidence_url)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
       [
@@ -133,12 +145,11 @@ export class ActionPlansRepository {
   }
 
   async update(
-    m: EntityManager,
     planId: string,
     set: { override?: number | null; reason?: string | null; evidenceUrls?: string[]; narrative?: string | null },
     now: Date,
   ): Promise<void> {
-    await m.query(
+    await this.db().query(
       `UPDATE skp_action_plans SET
           realisasi_override = CASE WHEN $2 THEN $3::numeric ELSE realisasi_override END,
           override_reason = CASE WHEN $2 THEN $4 ELSE override_reason END,
@@ -159,11 +170,16 @@ export class ActionPlansRepository {
     );
   }
 
-  async addFeedback(
-    m: EntityManager,
-    f: { skpId: string; period: string; kind: string; target: string; authorId: string; role: string; text: string },
-  ): Promise<string> {
-    const [row]: { id: string }[] = await m.query(
+  async addFeedback(f: {
+    skpId: string;
+    period: string;
+    kind: string;
+    target: string;
+    authorId: string;
+    role: string;
+    text: string;
+  }): Promise<string> {
+    const [row]: { id: string }[] = await this.db().query(
       `INSERT INTO skp_feedback (skp_id, period, target_kind, target, author_id, author_role, text)
        VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id::text`,
       [f.skpId, f.period, f.kind, f.target, f.authorId, f.role, f.text],
@@ -171,29 +187,25 @@ export class ActionPlansRepository {
     return row.id;
   }
 
-  feedback(m: EntityManager, skpId: string, period: string | null): Promise<FeedbackView[]> {
-    return m.query(
-      `SELECT f.id::text AS id, f.period, f.target_kind AS "targetKind", f.target, e.nip AS "authorNip", e.name AS "authorName",
+  feedback(skpId: string, period: string | null): Promise<FeedbackRow[]> {
+    return this.db().query(
+      `SELECT f.id::text AS id, f.period, f.target_kind AS "targetKind", f.target, f.author_id AS "authorId",
               f.author_role AS "authorRole", f.text,
               to_char(f.created_at AT TIME ZONE 'UTC','YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
-         FROM skp_feedback f JOIN employees e ON e.id = f.author_id
+         FROM skp_feedback f
         WHERE f.skp_id = $1 AND ($2::text IS NULL OR f.period = $2) ORDER BY f.id`,
       [skpId, period],
     );
   }
 
-  /** Numeric-target rencana aksi of an employee's SKPs overlapping [fromPeriodMonth, toPeriodMonth] (org suggestion). */
-  suggestionItems(
-    m: EntityManager,
-    employeeId: string,
-    periods: string[],
-  ): Promise<{ target: string | null; realisasi: string }[]> {
-    return m.query(
+  /** Numeric-target rencana aksi of these SKPs in the plan periods (org suggestion), in period and position order. */
+  suggestionItems(skpIds: string[], periods: string[]): Promise<{ target: string | null; realisasi: string }[]> {
+    return this.db().query(
       `SELECT p.target::text AS target,
               COALESCE(p.realisasi_override, (SELECT COALESCE(sum(g.realisasi), 0) FROM skp_action_progress g WHERE g.plan_id = p.id))::text AS realisasi
-         FROM skp_action_plans p JOIN skp s ON s.id = p.skp_id
-        WHERE s.employee_id = $1 AND s.kind = 'DEFINITIVE' AND p.period = ANY($2::text[]) ORDER BY p.period, p.position`,
-      [employeeId, periods],
+         FROM skp_action_plans p
+        WHERE p.skp_id = ANY($1::uuid[]) AND p.period = ANY($2::text[]) ORDER BY p.period, p.position`,
+      [skpIds, periods],
     );
   }
 }

@@ -1,16 +1,17 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../authz/access-policy';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { Principal } from '../identity/principal';
+import { OrgDirectory } from '../org/org-directory.service';
 import { SkpEntity } from '../skp/entities/skp.entity';
 import { SkpAccess } from '../skp/skp-access';
-import { SkpStore } from '../skp/skp-store';
+import { SkpContentRepository } from '../skp/skp-content.repository';
 import { segmentReferenceDate } from '../skp/skp.enums';
-import { ActionPlansRepository, ActionPlanView, FeedbackView } from './action-plans.repository';
+import { ActionPlansRepository, ActionPlanView, FeedbackRow, FeedbackView } from './action-plans.repository';
 import { ActionPlansDto, ActionPlanUpdateDto, FeedbackEntryDto, ProgressDto } from './dto/action-plan.dto';
 import { Granularity, parsePlanPeriod, PlanPeriod } from './plan-periods';
 
@@ -31,14 +32,15 @@ const invalid = 'Data tidak valid / invalid input';
 @Injectable()
 export class ActionPlansService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly repo: ActionPlansRepository,
     private readonly access: SkpAccess,
     private readonly policy: AccessPolicy,
-    private readonly skpStore: SkpStore,
+    private readonly skps: SkpContentRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly org: OrgDirectory,
   ) {}
 
   granularity(): Granularity {
@@ -46,39 +48,38 @@ export class ActionPlansService {
   }
 
   async list(p: Principal, skpId: string, period: string | undefined): Promise<ActionPlanList> {
-    const m = this.dataSource.manager;
-    const skp = await this.skpStore.header(m, skpId);
-    await this.access.visible(p, skp, m);
+    const skp = await this.skps.header(skpId);
+    await this.access.visible(p, skp);
     if (period) this.planPeriod(skp, period);
     return {
       skpId,
       granularity: this.granularity(),
       period: period ?? null,
-      items: await this.repo.plans(m, skpId, period ?? null),
+      items: await this.repo.plans(skpId, period ?? null),
     };
   }
 
   async put(p: Principal, skpId: string, period: string, dto: ActionPlansDto): Promise<ActionPlanList> {
-    return this.dataSource.transaction(async (m) => {
-      const skp = await this.skpStore.header(m, skpId, true);
-      await this.access.requireActor(p, skp, 'SELF', m);
+    return this.txHost.withTransaction(async () => {
+      const skp = await this.skps.header(skpId, true);
+      await this.access.requireActor(p, skp, 'SELF');
       this.requireApproved(skp);
       this.planPeriod(skp, period);
-      const before = await this.repo.plans(m, skpId, period);
+      const before = await this.repo.plans(skpId, period);
       if (before.some((x) => x.status === 'AGREED'))
         throw conflict(`Rencana aksi ${period} sudah disepakati PPK / the period's rencana aksi are agreed`, [
           { field: 'period', problem: 'AGREED rencana aksi cannot be replaced' },
         ]);
-      const results = new Set((await this.skpStore.results(m, skpId)).map((r) => r.id));
+      const results = new Set((await this.skps.results(skpId)).map((r) => r.id));
       const problems = dto.items.flatMap((it, i) =>
         results.has(it.resultId)
           ? []
           : [{ field: `items[${i}].resultId`, problem: 'bukan RHK dari SKP ini / not a result of this SKP' }],
       );
       if (problems.length) throw badRequest(invalid, problems);
-      await this.repo.replace(m, skpId, period, dto.items);
-      const after = await this.repo.plans(m, skpId, period);
-      await this.audit.record(m, {
+      await this.repo.replace(skpId, period, dto.items);
+      const after = await this.repo.plans(skpId, period);
+      await this.audit.record({
         action: 'skp.action-plans',
         entityType: 'Skp',
         entityId: skpId,
@@ -90,22 +91,22 @@ export class ActionPlansService {
   }
 
   async agree(p: Principal, skpId: string, period: string): Promise<ActionPlanList> {
-    return this.dataSource.transaction(async (m) => {
-      const skp = await this.skpStore.header(m, skpId, true);
-      await this.access.requireActor(p, skp, 'PPK', m);
+    return this.txHost.withTransaction(async () => {
+      const skp = await this.skps.header(skpId, true);
+      await this.access.requireActor(p, skp, 'PPK');
       this.planPeriod(skp, period);
-      const n = await this.repo.agree(m, skpId, period, p.kind === 'user' ? p.employeeId : null, this.clock.now());
+      const n = await this.repo.agree(skpId, period, p.kind === 'user' ? p.employeeId : null, this.clock.now());
       if (n === 0)
         throw conflict(`Tidak ada rencana aksi ${period} yang menunggu persetujuan / nothing to agree`, [
           { field: 'period', problem: 'no DRAFT rencana aksi in the period' },
         ]);
-      await this.audit.record(m, {
+      await this.audit.record({
         action: 'skp.action-plans.agree',
         entityType: 'Skp',
         entityId: skpId,
         after: { period, agreed: n },
       });
-      return { skpId, granularity: this.granularity(), period, items: await this.repo.plans(m, skpId, period) };
+      return { skpId, granularity: this.granularity(), period, items: await this.repo.plans(skpId, period) };
     });
   }
 
@@ -116,8 +117,8 @@ export class ActionPlansService {
     planId: string,
     dto: ProgressDto,
   ): Promise<ActionPlanView> {
-    return this.dataSource.transaction(async (m) => {
-      const { skp, plan } = await this.ownPlan(m, p, skpId, period, planId);
+    return this.txHost.withTransaction(async () => {
+      const { skp, plan } = await this.ownPlan(p, skpId, period, planId);
       const pp = this.planPeriod(skp, period);
       const from = pp.start > skp.periodStart ? pp.start : skp.periodStart;
       const to = pp.end < skp.periodEnd ? pp.end : skp.periodEnd;
@@ -127,14 +128,14 @@ export class ActionPlansService {
         ]);
       if (dto.start && dto.end && dto.end < dto.start)
         throw badRequest(invalid, [{ field: 'end', problem: 'must not be before start' }]);
-      await this.repo.addProgress(m, plan.id, dto);
-      await this.audit.record(m, {
+      await this.repo.addProgress(plan.id, dto);
+      await this.audit.record({
         action: 'skp.action-plans.progress',
         entityType: 'Skp',
         entityId: skpId,
         after: { planId, ...dto },
       });
-      return (await this.repo.plans(m, skpId, period)).find((x) => x.id === planId)!;
+      return (await this.repo.plans(skpId, period)).find((x) => x.id === planId)!;
     });
   }
 
@@ -145,12 +146,11 @@ export class ActionPlansService {
     planId: string,
     dto: ActionPlanUpdateDto,
   ): Promise<ActionPlanView> {
-    return this.dataSource.transaction(async (m) => {
-      const { plan } = await this.ownPlan(m, p, skpId, period, planId);
+    return this.txHost.withTransaction(async () => {
+      const { plan } = await this.ownPlan(p, skpId, period, planId);
       if (dto.realisasi !== undefined && dto.realisasi !== null && !dto.reason)
         throw badRequest(invalid, [{ field: 'reason', problem: 'is required when overriding realisasi' }]);
       await this.repo.update(
-        m,
         plan.id,
         {
           ...(dto.realisasi !== undefined
@@ -161,8 +161,8 @@ export class ActionPlansService {
         },
         this.clock.now(),
       );
-      const after = (await this.repo.plans(m, skpId, period)).find((x) => x.id === planId)!;
-      await this.audit.record(m, {
+      const after = (await this.repo.plans(skpId, period)).find((x) => x.id === planId)!;
+      await this.audit.record({
         action: 'skp.action-plans.update',
         entityType: 'Skp',
         entityId: skpId,
@@ -186,15 +186,14 @@ export class ActionPlansService {
 
   /** The PPK (or atasan PPK) of the SKP's segment writes feedback during the period; append-only. */
   async addFeedback(p: Principal, skpId: string, dto: FeedbackEntryDto): Promise<FeedbackView> {
-    return this.dataSource.transaction(async (m) => {
-      const skp = await this.skpStore.header(m, skpId);
+    return this.txHost.withTransaction(async () => {
+      const skp = await this.skps.header(skpId);
       const rel = await this.policy.require(
         p,
         skp.employeeId,
         this.refDate(skp),
         ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'],
         'SKP',
-        m,
       );
       if (p.kind !== 'user' || !p.employeeId || (!rel.has('PPK') && !rel.has('ATASAN_PPK')))
         throw forbidden(
@@ -212,10 +211,10 @@ export class ActionPlansService {
       const target = given[0] as string;
       const known =
         kind === 'RESULT'
-          ? (await this.skpStore.results(m, skpId)).some((r) => r.id === target)
+          ? (await this.skps.results(skpId)).some((r) => r.id === target)
           : kind === 'ACTION_PLAN'
-            ? (await this.repo.plans(m, skpId, null)).some((x) => x.id === target)
-            : (await this.skpStore.behaviors(m, skpId)).some((b) => b.coreValue === target);
+            ? (await this.repo.plans(skpId, null)).some((x) => x.id === target)
+            : (await this.skps.behaviors(skpId)).some((b) => b.coreValue === target);
       if (!known)
         throw badRequest(invalid, [
           {
@@ -224,7 +223,7 @@ export class ActionPlansService {
           },
         ]);
       const role = rel.has('PPK') ? 'PPK' : 'ATASAN_PPK';
-      const id = await this.repo.addFeedback(m, {
+      const id = await this.repo.addFeedback({
         skpId,
         period: dto.period,
         kind,
@@ -233,13 +232,13 @@ export class ActionPlansService {
         role,
         text: dto.text,
       });
-      await this.audit.record(m, {
+      await this.audit.record({
         action: 'skp.feedback',
         entityType: 'Skp',
         entityId: skpId,
         after: { id, period: dto.period, kind, target, role },
       });
-      return (await this.repo.feedback(m, skpId, dto.period)).find((f) => f.id === id)!;
+      return (await this.withAuthors(await this.repo.feedback(skpId, dto.period))).find((f) => f.id === id)!;
     });
   }
 
@@ -248,21 +247,36 @@ export class ActionPlansService {
     skpId: string,
     period: string | undefined,
   ): Promise<{ skpId: string; items: FeedbackView[] }> {
-    const m = this.dataSource.manager;
-    const skp = await this.skpStore.header(m, skpId);
-    await this.policy.require(p, skp.employeeId, this.refDate(skp), ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'], 'SKP', m);
-    return { skpId, items: await this.repo.feedback(m, skpId, period ?? null) };
+    const skp = await this.skps.header(skpId);
+    await this.policy.require(p, skp.employeeId, this.refDate(skp), ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'], 'SKP');
+    return { skpId, items: await this.withAuthors(await this.repo.feedback(skpId, period ?? null)) };
+  }
+
+  /** The log rows with their authors' NIP and name. */
+  private async withAuthors(rows: FeedbackRow[]): Promise<FeedbackView[]> {
+    const people = await this.org.people([...new Set(rows.map((r) => r.authorId))]);
+    return rows.map((r) => ({
+      id: r.id,
+      period: r.period,
+      targetKind: r.targetKind,
+      target: r.target,
+      authorNip: people.get(r.authorId)!.nip,
+      authorName: people.get(r.authorId)!.name,
+      authorRole: r.authorRole,
+      text: r.text,
+      createdAt: r.createdAt,
+    }));
   }
 
   private refDate(skp: SkpEntity): string {
     return segmentReferenceDate(skp, this.clock.today());
   }
 
-  private async ownPlan(m: EntityManager, p: Principal, skpId: string, period: string, planId: string) {
-    const skp = await this.skpStore.header(m, skpId, true);
-    await this.access.requireActor(p, skp, 'SELF', m);
+  private async ownPlan(p: Principal, skpId: string, period: string, planId: string) {
+    const skp = await this.skps.header(skpId, true);
+    await this.access.requireActor(p, skp, 'SELF');
     this.requireApproved(skp);
-    const plan = (await this.repo.plans(m, skpId, period)).find((x) => x.id === planId);
+    const plan = (await this.repo.plans(skpId, period)).find((x) => x.id === planId);
     if (!plan) throw notFound('Rencana aksi');
     return { skp, plan };
   }

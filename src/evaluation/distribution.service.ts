@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { OrgDirectory } from '../org/org-directory.service';
+import type { UnitNode } from '../org/unit-tree.repository';
 import { checkDistribution, PREDICATES, type Explanation, type OrgPredicate, type PredicateCounts } from '../rules';
+import { DistributionRepository, UnitPerformanceRow } from './distribution.repository';
 import { periodLabel, type EvaluationPeriod } from './periods';
 
 export interface DistributionViolation {
@@ -29,9 +30,6 @@ export interface DistributionReport {
 
 export const ORG_PREDICATE_MISSING = 'ORG_PREDICATE_MISSING';
 
-/** Evaluations that carry a predicate count in their unit's distribution. */
-const COUNTED = `('RATED','ISSUED','OBJECTED','FINAL')`;
-
 /**
  * Organisation performance per unit × period and the employee-predicate distribution it bounds
  * (spec 01 §10, SE MenPANRB 3/2023), checked by the rules library.
@@ -42,41 +40,27 @@ const COUNTED = `('RATED','ISSUED','OBJECTED','FINAL')`;
  */
 @Injectable()
 export class DistributionService {
-  constructor(private readonly org: OrgDirectory) {}
+  constructor(
+    private readonly org: OrgDirectory,
+    private readonly repo: DistributionRepository,
+  ) {}
 
-  async unitByCode(
-    m: EntityManager,
-    code: string,
-  ): Promise<{ id: string; code: string; name: string; parentId: string | null } | null> {
-    const rows = await m.query(`SELECT id, code, name, parent_id AS "parentId" FROM units WHERE code = $1`, [code]);
-    return rows[0] ?? null;
+  unitByCode(code: string): Promise<UnitNode | null> {
+    return this.org.unit({ code });
   }
 
-  async unitById(
-    m: EntityManager,
-    id: string,
-  ): Promise<{ id: string; code: string; name: string; parentId: string | null } | null> {
-    const rows = await m.query(`SELECT id, code, name, parent_id AS "parentId" FROM units WHERE id = $1`, [id]);
-    return rows[0] ?? null;
+  unitById(id: string): Promise<UnitNode | null> {
+    return this.org.unit({ id });
   }
 
-  async performance(
-    m: EntityManager,
-    unitId: string,
-    period: string,
-  ): Promise<{ predicate: OrgPredicate; note: string | null; setBy: string; setAt: Date } | null> {
-    const rows = await m.query(
-      `SELECT predicate, note, set_by AS "setBy", set_at AS "setAt" FROM unit_performance WHERE unit_id = $1 AND period = $2`,
-      [unitId, period],
-    );
-    return rows[0] ?? null;
+  performance(unitId: string, period: string): Promise<UnitPerformanceRow | null> {
+    return this.repo.performance(unitId, period);
   }
 
   /** The unit an evaluation counted in `unitId` is distributed in: the nearest unit up the tree with an org predicate for the period. */
-  async distributionUnitId(m: EntityManager, unitId: string, period: string): Promise<string> {
-    const up = await this.org.ancestorUnits(unitId, m);
+  async distributionUnitId(unitId: string, period: string): Promise<string> {
+    const up = await this.org.ancestorUnits(unitId);
     const withPredicate = await this.unitsWithPerformance(
-      m,
       up.map((u) => u.id),
       period,
     );
@@ -84,10 +68,9 @@ export class DistributionService {
   }
 
   /** Units whose evaluations count in `unitId`'s distribution (itself and sub-units without their own org predicate). */
-  async populationUnitIds(m: EntityManager, unitId: string, period: string): Promise<string[]> {
-    const tree = await this.org.subtreeUnits(unitId, m);
+  async populationUnitIds(unitId: string, period: string): Promise<string[]> {
+    const tree = await this.org.subtreeUnits(unitId);
     const own = await this.unitsWithPerformance(
-      m,
       tree.map((u) => u.id),
       period,
     );
@@ -99,47 +82,27 @@ export class DistributionService {
   }
 
   /** Of these units, those with an org predicate for the period, with it. */
-  async performanceOf(m: EntityManager, unitIds: string[], period: string): Promise<Map<string, string>> {
-    const rows: { unitId: string; predicate: string }[] = await m.query(
-      `SELECT unit_id AS "unitId", predicate FROM unit_performance WHERE period = $2 AND unit_id = ANY($1::uuid[])`,
-      [unitIds, period],
-    );
-    return new Map(rows.map((r) => [r.unitId, r.predicate]));
+  performanceOf(unitIds: string[], period: string): Promise<Map<string, string>> {
+    return this.repo.performanceOf(unitIds, period);
   }
 
-  private async unitsWithPerformance(m: EntityManager, unitIds: string[], period: string): Promise<Set<string>> {
-    return new Set((await this.performanceOf(m, unitIds, period)).keys());
+  private async unitsWithPerformance(unitIds: string[], period: string): Promise<Set<string>> {
+    return new Set((await this.performanceOf(unitIds, period)).keys());
   }
 
   /** Ids of the PPKs (raters) of the evaluations in the unit's population (they may read the report). */
-  async raterIds(m: EntityManager, unitId: string, period: string): Promise<string[]> {
-    const units = await this.populationUnitIds(m, unitId, period);
-    const rows: { id: string }[] = await m.query(
-      `SELECT DISTINCT x.id FROM evaluations e CROSS JOIN LATERAL (VALUES (e.ppk_id), (e.rated_by)) AS x(id)
-        WHERE e.period = $1 AND e.unit_id = ANY($2::uuid[]) AND x.id IS NOT NULL`,
-      [period, units],
-    );
-    return rows.map((r) => r.id);
+  async raterIds(unitId: string, period: string): Promise<string[]> {
+    return this.repo.raterIds(period, await this.populationUnitIds(unitId, period));
   }
 
-  async report(m: EntityManager, unitId: string, p: EvaluationPeriod): Promise<DistributionReport> {
-    const unit = (await this.unitById(m, unitId))!;
-    const units = await this.populationUnitIds(m, unitId, p.period);
-    const rows: { predicate: string; n: string }[] = await m.query(
-      // Each person once (spec 04 §1.3): of a split period the evaluation of the later SKP segment counts,
-      // in its unit; ACTING (Plt) SKPs never count.
-      `SELECT predicate, count(*) AS n FROM (
-         SELECT DISTINCT ON (e.employee_id) e.unit_id, e.predicate FROM evaluations e
-          WHERE e.period = $1 AND e.skp_kind = 'DEFINITIVE' AND e.status IN ${COUNTED} AND e.predicate IS NOT NULL
-            AND e.employee_id IN (SELECT employee_id FROM evaluations WHERE period = $1 AND unit_id = ANY($2::uuid[]))
-          ORDER BY e.employee_id, e.to_month DESC, e.from_month DESC) x
-        WHERE x.unit_id = ANY($2::uuid[]) GROUP BY predicate`,
-      [p.period, units],
-    );
+  async report(unitId: string, p: EvaluationPeriod): Promise<DistributionReport> {
+    const unit = (await this.unitById(unitId))!;
+    const units = await this.populationUnitIds(unitId, p.period);
+    const rows = await this.repo.predicateCounts(p.period, units);
     const counts = Object.fromEntries(PREDICATES.map((k) => [k, 0])) as PredicateCounts;
-    for (const r of rows) counts[r.predicate as keyof PredicateCounts] = Number(r.n);
+    for (const r of rows) counts[r.predicate as keyof PredicateCounts] = r.n;
     const population = PREDICATES.reduce((a, k) => a + counts[k], 0);
-    const perf = await this.performance(m, unitId, p.period);
+    const perf = await this.performance(unitId, p.period);
     const base = { unitCode: unit.code, unitName: unit.name, period: p.period, population, counts };
     if (!perf) {
       return {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AccessPolicy, Relation } from '../authz/access-policy';
 import { conflict, notFound } from '../common/api-error';
 import { Clock } from '../common/clock';
@@ -7,7 +6,8 @@ import { AppConfig } from '../config/app-config';
 import { Principal } from '../identity/principal';
 import { SkpEntity } from '../skp/entities/skp.entity';
 import { EvaluationEntity } from './entities/evaluation.entity';
-import { EvaluationStore } from './evaluation-store';
+import { EvaluationLookup } from './evaluation-lookup.service';
+import { EvaluationRepository } from './evaluation.repository';
 import { requireRatable } from './period-guard';
 import { EvaluationPeriod } from './periods';
 
@@ -24,24 +24,24 @@ export interface EvaluationCtx {
 @Injectable()
 export class EvaluationAccess {
   constructor(
-    private readonly store: EvaluationStore,
+    private readonly lookup: EvaluationLookup,
+    private readonly repo: EvaluationRepository,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
-  async load(m: EntityManager, p: Principal, skpId: string, period: string, lock: boolean): Promise<EvaluationCtx> {
-    const skp = await this.store.skp(m, skpId);
-    const per = await this.store.period(m, skp, period);
-    const e = await this.store.find(m, skp.id, per.period, lock);
-    const refDate = this.store.refDate(e, per);
+  async load(p: Principal, skpId: string, period: string, lock: boolean): Promise<EvaluationCtx> {
+    const skp = await this.lookup.skp(skpId);
+    const per = await this.lookup.period(skp, period);
+    const e = await this.repo.find(skp.id, per.period, lock);
+    const refDate = this.lookup.refDate(e, per);
     const rel = await this.policy.require(
       p,
       skp.employeeId,
       refDate,
       ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'],
       'Evaluasi',
-      m,
     );
     // The atasan PPK sees an evaluation only when an appeal brought it to him.
     const onlyAtasan = !rel.has('ADMIN') && !rel.has('SELF') && !rel.has('PPK');

@@ -12,8 +12,8 @@ export class EvaluationExpiryHandler {
   constructor(private readonly evaluations: EvaluationReviewService) {}
 
   @JobHandler('evaluation.expire-objection-windows')
-  async handle(_payload: Record<string, unknown>, ctx: JobContext): Promise<{ finalized: number; ids: string[] }> {
-    const ids = await this.evaluations.expireWindows(ctx.manager);
+  async handle(_payload: Record<string, unknown>, _ctx: JobContext): Promise<{ finalized: number; ids: string[] }> {
+    const ids = await this.evaluations.expireWindows();
     return { finalized: ids.length, ids };
   }
 }

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { ActionPlansReadService } from '../action-plans/action-plans-read.service';
 import { OrgDirectory } from '../org/org-directory.service';
-import { EntityManager } from 'typeorm';
 import type { Predicate, Rating } from '../rules/common/enums';
 import { CORE_VALUES, CoreValue, ResultKind, SkpApproach, SkpFormType } from '../skp/skp.enums';
 import type { EvaluationStatus, FinalizedBy } from './evaluation.service';
 import { SkpEntity } from '../skp/entities/skp.entity';
+import type { BehaviorView, ResultView } from '../skp/skp-content.repository';
+import { SkpContentRepository } from '../skp/skp-content.repository';
 import { DistributionReport, DistributionService } from './distribution.service';
 import { EvaluationEntity } from './entities/evaluation.entity';
-import { EvaluationSnapshot, EvaluationStore, HistoryItem } from './evaluation-store';
+import { EvaluationLookup } from './evaluation-lookup.service';
+import { EvaluationPartsRepository, HistoryItem, RealizationRow } from './evaluation-parts.repository';
+import type { EvaluationSnapshot } from './evaluation-snapshot.util';
+import { EvaluationRepository } from './evaluation.repository';
 import { EvaluationPeriod, PeriodKind, periodLabel } from './periods';
 
 export interface EvaluationView {
@@ -89,8 +93,8 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 /** Parts the caller already holds (the rating transaction): the view does not read them again. */
 export interface ViewPreloaded {
   employee?: { nip: string; name: string };
-  results?: Awaited<ReturnType<EvaluationStore['skpStore']['results']>>;
-  behaviors?: Awaited<ReturnType<EvaluationStore['skpStore']['behaviors']>>;
+  results?: ResultView[];
+  behaviors?: BehaviorView[];
   feedback?: { targetKind: 'RESULT' | 'CORE_VALUE'; target: string; text: string }[];
   /** Code of `e.unitId`. */
   unitCode?: string;
@@ -100,47 +104,47 @@ export interface ViewPreloaded {
 @Injectable()
 export class EvaluationViews {
   constructor(
-    private readonly store: EvaluationStore,
+    private readonly lookup: EvaluationLookup,
+    private readonly repo: EvaluationRepository,
+    private readonly parts: EvaluationPartsRepository,
+    private readonly skps: SkpContentRepository,
     private readonly distribution: DistributionService,
     private readonly plans: ActionPlansReadService,
     private readonly org: OrgDirectory,
   ) {}
 
   async view(
-    m: EntityManager,
     skp: SkpEntity,
     p: EvaluationPeriod,
     e: EvaluationEntity | null,
     pre: ViewPreloaded = {},
   ): Promise<EvaluationView> {
-    const emp = pre.employee ?? (await m.query(`SELECT nip, name FROM employees WHERE id = $1`, [skp.employeeId]))[0];
-    const results = pre.results ?? (await this.store.skpStore.results(m, skp.id));
-    const behaviors = [...(pre.behaviors ?? (await this.store.skpStore.behaviors(m, skp.id)))];
-    const real = e ? await this.store.realizations(m, e.id) : new Map();
-    const fb = pre.feedback ?? (e ? await this.store.feedback(m, e.id) : []);
+    const emp = pre.employee ?? (await this.org.people([skp.employeeId])).get(skp.employeeId)!;
+    const results = pre.results ?? (await this.skps.results(skp.id));
+    const behaviors = [...(pre.behaviors ?? (await this.skps.behaviors(skp.id)))];
+    const real = e ? await this.parts.realizations(e.id) : new Map<string, RealizationRow>();
+    const fb = pre.feedback ?? (e ? await this.parts.feedback(e.id) : []);
     // Umpan balik berkelanjutan (spec 04 §2.1): the rating's own text, else the latest log entry of the period.
-    const log = await this.plans.latestFeedback(m, skp.id, p.period);
+    const log = await this.plans.latestFeedback(skp.id, p.period);
     const fbOf = (kind: string, target: string) =>
       fb.find((f) => f.targetKind === kind && f.target === target)?.text ?? log.get(`${kind}:${target}`) ?? null;
-    const refDate = this.store.refDate(e, p);
+    const refDate = this.lookup.refDate(e, p);
     const snapshot = (e?.snapshot as EvaluationSnapshot | null) ?? null;
 
     let unitCode: string | null = null;
     let orgPredicate: string | null = null;
     if (e?.unitId) {
-      unitCode = pre.unitCode ?? (await this.distribution.unitById(m, e.unitId))?.code ?? null;
+      unitCode = pre.unitCode ?? (await this.distribution.unitById(e.unitId))?.code ?? null;
       if (e.isUnitHead) {
-        const orgUnitId = snapshot?.employee.unitId ?? (await this.ledUnitId(m, e, refDate));
+        const orgUnitId = snapshot?.employee.unitId ?? (await this.ledUnitId(e, refDate));
         orgPredicate = orgUnitId
-          ? ((await this.distribution.performance(m, orgUnitId, p.period))?.predicate ?? null)
+          ? ((await this.distribution.performance(orgUnitId, p.period))?.predicate ?? null)
           : null;
       } else {
-        orgPredicate = await this.distributionPredicate(m, e.unitId, p.period);
+        orgPredicate = await this.distributionPredicate(e.unitId, p.period);
       }
     }
-    const decidedBy = e?.decidedBy
-      ? ((await m.query(`SELECT nip FROM employees WHERE id = $1`, [e.decidedBy]))[0]?.nip ?? null)
-      : null;
+    const decidedBy = e?.decidedBy ? ((await this.org.nipsByIds([e.decidedBy])).get(e.decidedBy) ?? null) : null;
     const coreOrder = (v: string) => CORE_VALUES.indexOf(v as never);
     // Enum-typed fields below come from columns with CHECK constraints of the same values.
     return {
@@ -197,7 +201,7 @@ export class EvaluationViews {
       objectionDeadline: iso(e?.objectionDeadline ?? null),
       distributionJustification: e?.distributionJustification ?? null,
       distribution: (e?.distributionReport ??
-        (e?.distributionReportId ? await this.store.distributionReport(m, e.distributionReportId) : null) ??
+        (e?.distributionReportId ? await this.repo.distributionReport(e.distributionReportId) : null) ??
         null) as DistributionReport | null,
       objection: e?.objectionReason
         ? {
@@ -219,8 +223,8 @@ export class EvaluationViews {
       finalizedBy: (e?.finalizedBy ?? null) as FinalizedBy | null,
       snapshot,
       // Revision rows are written only by an ADMIN correction, which raises `revision`.
-      revisions: e && e.revision > 0 ? await this.store.revisions(m, e.id) : [],
-      history: e ? await this.store.history(m, e.id) : [],
+      revisions: e && e.revision > 0 ? await this.parts.revisions(e.id) : [],
+      history: e ? await this.parts.history(e.id) : [],
     };
   }
 
@@ -228,10 +232,9 @@ export class EvaluationViews {
    * The org predicate an evaluation counted in `unitId` is distributed under, in one read: the nearest unit up
    * the tree with an org predicate for the period (DistributionService.distributionUnitId + performance).
    */
-  private async distributionPredicate(m: EntityManager, unitId: string, period: string): Promise<string | null> {
-    const up = await this.org.ancestorUnits(unitId, m);
+  private async distributionPredicate(unitId: string, period: string): Promise<string | null> {
+    const up = await this.org.ancestorUnits(unitId);
     const own = await this.distribution.performanceOf(
-      m,
       up.map((u) => u.id),
       period,
     );
@@ -240,11 +243,7 @@ export class EvaluationViews {
   }
 
   /** The unit a unit head leads on the reference date. */
-  async ledUnitId(m: EntityManager, e: { employeeId: string }, onDate: string): Promise<string | null> {
-    const rows: { unitId: string }[] = await m.query(
-      `SELECT unit_id AS "unitId" FROM employee_assignments WHERE employee_id = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)`,
-      [e.employeeId, onDate],
-    );
-    return rows[0]?.unitId ?? null;
+  async ledUnitId(e: { employeeId: string }, onDate: string): Promise<string | null> {
+    return (await this.org.snapshotById(e.employeeId, onDate))?.unitId ?? null;
   }
 }

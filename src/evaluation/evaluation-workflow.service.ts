@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { Relation } from '../authz/access-policy';
 import { badRequest, conflict, forbidden, unprocessable } from '../common/api-error';
+import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
-import { Principal } from '../identity/principal';
+import { AppConfig } from '../config/app-config';
+import { TransactionHost, type TxHost } from '../database/transaction';
+import { actorLabel, Principal } from '../identity/principal';
 import { OutboxService } from '../outbox/outbox.service';
 import {
   computePredicate,
@@ -17,7 +19,8 @@ import { DistributionService } from './distribution.service';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import { EvaluationAccess, EvaluationCtx } from './evaluation-access';
 import { EVALUATION_TRANSITIONS, nextStatus, type EvaluationAction, type EvaluationStatus } from './evaluation-status';
-import { EvaluationStore } from './evaluation-store';
+import { EvaluationLookup } from './evaluation-lookup.service';
+import { EvaluationPartsRepository } from './evaluation-parts.repository';
 import { EvaluationViews } from './evaluation-views';
 import { EvaluationRepository } from './evaluation.repository';
 import { EvaluationPeriod, periodLabel } from './periods';
@@ -26,21 +29,54 @@ export type FinalizedBy = 'ACCEPT' | 'DECISION' | 'EXPIRY' | 'CORRECTION';
 
 type Ctx = EvaluationCtx;
 
-/** What every actor's step shares: loading with access, role and status checks, the predicate, reaching FINAL. */
+/**
+ * What every actor's step shares (EmployeeEvaluationService, PpkEvaluationService, EvaluationReviewService):
+ * the transaction with the evaluation loaded, locked and its role checked, status checks, the predicate,
+ * transitions, reaching FINAL, and the collaborators every step writes through (repositories, views, audit).
+ */
 @Injectable()
 export class EvaluationWorkflow {
   constructor(
-    private readonly repo: EvaluationRepository,
-    private readonly store: EvaluationStore,
-    private readonly views: EvaluationViews,
-    private readonly distribution: DistributionService,
-    private readonly access: EvaluationAccess,
-    private readonly outbox: OutboxService,
-    private readonly clock: Clock,
+    @Inject(TransactionHost) readonly txHost: TxHost,
+    readonly repo: EvaluationRepository,
+    readonly parts: EvaluationPartsRepository,
+    readonly lookup: EvaluationLookup,
+    readonly views: EvaluationViews,
+    readonly distribution: DistributionService,
+    readonly access: EvaluationAccess,
+    readonly audit: AuditService,
+    readonly outbox: OutboxService,
+    readonly clock: Clock,
+    readonly config: AppConfig,
   ) {}
 
-  load(m: EntityManager, p: Principal, skpId: string, period: string, lock: boolean): Promise<Ctx> {
-    return this.access.load(m, p, skpId, period, lock);
+  /** One actor's step: in a transaction, the evaluation loaded with access and locked, the caller in `role`. */
+  step<T>(p: Principal, skpId: string, period: string, role: Relation, fn: (c: Ctx) => Promise<T>): Promise<T> {
+    return this.txHost.withTransaction(async () => {
+      const c = await this.access.load(p, skpId, period, true);
+      this.requireRole(c, role);
+      return fn(c);
+    });
+  }
+
+  /** Records a status change of the evaluation (the revision it applies to, who, why). */
+  async transition(
+    p: Principal | undefined,
+    e: EvaluationEntity,
+    from: string | null,
+    to: string,
+    action: string,
+    reason: string | null,
+  ): Promise<void> {
+    await this.parts.transition(e.id, {
+      from,
+      to,
+      action,
+      actor: actorLabel(p).actor,
+      reason,
+      revision: e.revision,
+      at: this.clock.now(),
+    });
   }
 
   requireRole(c: Ctx, role: Relation): void {
@@ -66,26 +102,22 @@ export class EvaluationWorkflow {
     return c.e;
   }
 
-  async headInfo(
-    m: EntityManager,
-    e: EvaluationEntity,
-  ): Promise<{ isUnitHead: boolean; ledUnitId: string | null; unitCode: string }> {
+  async headInfo(e: EvaluationEntity): Promise<{ isUnitHead: boolean; ledUnitId: string | null; unitCode: string }> {
     if (!e.isUnitHead) return { isUnitHead: false, ledUnitId: null, unitCode: '' };
     const snap = e.snapshot as { employee?: { unitId: string; unitCode: string } } | null;
-    const led = snap?.employee?.unitId ?? (await this.views.ledUnitId(m, e, e.refDate!));
-    const code = snap?.employee?.unitCode ?? (led ? ((await this.distribution.unitById(m, led))?.code ?? '') : '');
+    const led = snap?.employee?.unitId ?? (await this.views.ledUnitId(e, e.refDate!));
+    const code = snap?.employee?.unitCode ?? (led ? ((await this.distribution.unitById(led))?.code ?? '') : '');
     return { isUnitHead: true, ledUnitId: led, unitCode: code };
   }
 
   async judge(
-    m: EntityManager,
     who: { isUnitHead: boolean; ledUnitId: string | null; unitCode: string },
     per: EvaluationPeriod,
     resultRating: Rating | undefined,
     behaviorRating: Rating,
   ): Promise<{ resultRating: Rating; predicate: Predicate; explanation: Explanation }> {
     if (who.isUnitHead && who.ledUnitId) {
-      const perf = await this.distribution.performance(m, who.ledUnitId, per.period);
+      const perf = await this.distribution.performance(who.ledUnitId, per.period);
       if (!perf) {
         throw unprocessable(
           `Pegawai adalah pimpinan unit ${who.unitCode}: Rating Hasil Kerjanya adalah Capaian Kinerja Organisasi, yang untuk ${periodLabel(per)} belum ditetapkan. Minta pimpinan unit induk atau admin BKPSDM menetapkannya lebih dahulu / the unit's organisation predicate is not set yet`,
@@ -124,13 +156,7 @@ export class EvaluationWorkflow {
     };
   }
 
-  async toFinal(
-    m: EntityManager,
-    p: Principal | undefined,
-    e: EvaluationEntity,
-    by: FinalizedBy,
-    reason: string | null,
-  ): Promise<void> {
+  async toFinal(p: Principal | undefined, e: EvaluationEntity, by: FinalizedBy, reason: string | null): Promise<void> {
     const from = e.status;
     const to = nextStatus(from as EvaluationStatus, by);
     if (to === null) throw new Error(`evaluation ${e.id}: ${by} is not allowed from ${from}`);
@@ -138,9 +164,9 @@ export class EvaluationWorkflow {
     e.finalizedAt = this.clock.now();
     e.finalizedBy = by;
     e.version += 1;
-    await this.repo.save(e, m);
-    await this.store.transition(m, p, e, from, to, by, reason);
-    await this.outbox.add(m, {
+    await this.repo.save(e);
+    await this.transition(p, e, from, to, by, reason);
+    await this.outbox.add({
       type: 'EvaluationFinalized',
       aggregateType: 'Evaluation',
       aggregateId: e.id,

@@ -1,14 +1,15 @@
 import { AgencyModule } from '../agency/agency.module';
 import { Module } from '@nestjs/common';
 import { DisciplineReadModule } from '../discipline/discipline-read.module';
-import { SkpStore } from '../skp/skp-store';
-import { SkpSegmentsRepository } from '../skp/skp-segments.repository';
+import { SkpModule } from '../skp/skp.module';
 import { DistributionService } from './distribution.service';
 import { EvaluationAccess } from './evaluation-access';
 import { EvaluationStatusReader } from './evaluation-status.repository';
 import { FinalPredicatesReader } from './final-predicates.repository';
 import { FinalEvaluationReader } from './final-evaluation.repository';
-import { EvaluationStore } from './evaluation-store';
+import { DistributionRepository } from './distribution.repository';
+import { EvaluationLookup } from './evaluation-lookup.service';
+import { EvaluationPartsRepository } from './evaluation-parts.repository';
 import { EvaluationViews } from './evaluation-views';
 import { EvaluationController, OrgPerformanceController } from './evaluation.controller';
 import { EmployeeEvaluationService } from './employee-evaluation.service';
@@ -23,7 +24,7 @@ import { ActionPlansModule } from '../action-plans/action-plans.module';
 
 /** Evaluation cycle (issue 6): realisations, ratings, predicate, org performance and distribution, appeal, DEKP. */
 @Module({
-  imports: [AgencyModule, DisciplineReadModule, ActionPlansModule],
+  imports: [AgencyModule, DisciplineReadModule, ActionPlansModule, SkpModule],
   controllers: [EvaluationController, OrgPerformanceController],
   providers: [
     EvaluationRepository,
@@ -32,13 +33,13 @@ import { ActionPlansModule } from '../action-plans/action-plans.module';
     EmployeeEvaluationService,
     PpkEvaluationService,
     EvaluationReviewService,
-    EvaluationStore,
+    EvaluationPartsRepository,
+    EvaluationLookup,
+    DistributionRepository,
     EvaluationViews,
     DistributionService,
     OrgPerformanceService,
     OrgSuggestionService,
-    SkpStore,
-    SkpSegmentsRepository,
     EvaluationStatusReader,
     EvaluationAccess,
     FinalPredicatesReader,

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../authz/access-policy';
 import { conflict } from '../common/api-error';
 import { Clock } from '../common/clock';
@@ -10,7 +9,7 @@ import { segmentReferenceDate } from '../skp/skp.enums';
 import { DistributionReport } from './distribution.service';
 import { EvaluationAccess, EvaluationCtx } from './evaluation-access';
 import type { EvaluationStatus } from './evaluation-status';
-import { EvaluationStore } from './evaluation-store';
+import { EvaluationLookup } from './evaluation-lookup.service';
 import { EvaluationView, EvaluationViews } from './evaluation-views';
 import { EvaluationRepository } from './evaluation.repository';
 import { Cadence, PeriodKind, periodsOfYear } from './periods';
@@ -50,7 +49,7 @@ export class EvaluationService {
   constructor(
     @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly repo: EvaluationRepository,
-    private readonly store: EvaluationStore,
+    private readonly lookup: EvaluationLookup,
     private readonly views: EvaluationViews,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
@@ -60,9 +59,8 @@ export class EvaluationService {
   // ---- reads -------------------------------------------------------------------------------
 
   async get(p: Principal, skpId: string, period: string): Promise<EvaluationView> {
-    const m = this.txHost.tx;
-    const c = await this.load(m, p, skpId, period, false);
-    return this.views.view(m, c.skp, c.p, c.e);
+    const c = await this.load(p, skpId, period, false);
+    return this.views.view(c.skp, c.p, c.e);
   }
 
   /**
@@ -70,14 +68,13 @@ export class EvaluationService {
    * yet started), each intersected with them (spec 04 §1.3); the annual line only on the SKP that gives it.
    */
   async list(p: Principal, skpId: string): Promise<EvaluationList> {
-    const m = this.txHost.tx;
-    const skp = await this.store.skp(m, skpId);
-    const { cadence } = await this.store.cadence(m, skp.year);
-    const rows = await this.repo.findBySkp(skpId, m);
-    const segments = await this.store.segmentsOfYear(m, skp);
+    const skp = await this.lookup.skp(skpId);
+    const { cadence } = await this.repo.cadence(skp.year);
+    const rows = await this.repo.findBySkp(skpId);
+    const segments = await this.lookup.segmentsOfYear(skp);
     const ps = periodsOfYear(skp.year, cadence).flatMap((x) => {
       try {
-        return [segmentPeriod(x, skp, segments, this.store.annualMode())];
+        return [segmentPeriod(x, skp, segments, this.lookup.annualMode())];
       } catch {
         return [];
       }
@@ -88,7 +85,6 @@ export class EvaluationService {
       segmentReferenceDate(skp, this.clock.today()),
       ['ADMIN', 'SELF', 'PPK'],
       'SKP',
-      m,
     );
     return {
       skpId,
@@ -116,19 +112,18 @@ export class EvaluationService {
     skpId: string,
     period: string,
   ): Promise<{ view: EvaluationView; distribution: DistributionReport | null }> {
-    const m = this.txHost.tx;
-    const c = await this.load(m, p, skpId, period, false);
+    const c = await this.load(p, skpId, period, false);
     if (!c.e || !['RATED', 'ISSUED', 'OBJECTED', 'FINAL'].includes(c.e.status)) {
       throw conflict('DEKP tersedia setelah evaluasi dinilai / the DEKP exists once the evaluation is RATED', [
         { field: 'status', problem: `is ${c.e?.status ?? 'DRAFT'}` },
       ]);
     }
-    const view = await this.views.view(m, c.skp, c.p, c.e);
-    if (!view.snapshot) view.snapshot = await this.store.snapshot(m, c.skp.employeeId, c.refDate);
+    const view = await this.views.view(c.skp, c.p, c.e);
+    if (!view.snapshot) view.snapshot = await this.lookup.snapshot(c.skp.employeeId, c.refDate);
     return { view, distribution: view.distribution };
   }
 
-  private load(m: EntityManager, p: Principal, skpId: string, period: string, lock: boolean): Promise<Ctx> {
-    return this.access.load(m, p, skpId, period, lock);
+  private load(p: Principal, skpId: string, period: string, lock: boolean): Promise<Ctx> {
+    return this.access.load(p, skpId, period, lock);
   }
 }

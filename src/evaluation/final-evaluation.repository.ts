@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Predicate, Rating } from '../rules/common/enums';
-import type { PersonBlock } from './evaluation-store';
+import type { PersonBlock } from './evaluation-snapshot.util';
 import type { PeriodKind } from './periods';
 
 export interface FinalEvaluationRow {

@@ -1,17 +1,18 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { badRequest, conflict, forbidden, notFound } from '../common/api-error';
 import { Clock } from '../common/clock';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { isAdmin, Principal } from '../identity/principal';
 import { actorLabel } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { unitHeadPredicate } from '../rules';
 import type { OrgPredicate, Predicate, Rating } from '../rules/common/enums';
 import { CadenceDto, UnitPerformanceDto } from './dto/evaluation.dto';
-import { EvaluationEntity } from './entities/evaluation.entity';
 import { DistributionReport, DistributionService } from './distribution.service';
-import { EvaluationStore } from './evaluation-store';
+import { DistributionRepository } from './distribution.repository';
+import { EvaluationWorkflow } from './evaluation-workflow.service';
+import { EvaluationRepository } from './evaluation.repository';
 import {
   Cadence,
   EvaluationCalendar,
@@ -39,9 +40,11 @@ export interface UnitPerformanceView {
 @Injectable()
 export class OrgPerformanceService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly distribution: DistributionService,
-    private readonly store: EvaluationStore,
+    private readonly performance: DistributionRepository,
+    private readonly repo: EvaluationRepository,
+    private readonly w: EvaluationWorkflow,
     private readonly org: OrgDirectory,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -63,10 +66,10 @@ export class OrgPerformanceService {
     dto: UnitPerformanceDto,
   ): Promise<UnitPerformanceView> {
     const p = this.period(periodId);
-    return this.dataSource.transaction(async (m) => {
-      const unit = await this.distribution.unitByCode(m, code);
+    return this.txHost.withTransaction(async () => {
+      const unit = await this.distribution.unitByCode(code);
       if (!unit) throw notFound('Unit');
-      const { cadence } = await this.store.cadence(m, p.year);
+      const { cadence } = await this.repo.cadence(p.year);
       if (p.kind !== 'ANNUAL' && p.kind !== cadence) {
         throw badRequest(
           `Evaluasi periodik tahun ${p.year} bersifat ${cadence} / the ${p.year} cadence is ${cadence}`,
@@ -75,23 +78,18 @@ export class OrgPerformanceService {
       }
       const refDate = periodReferenceDate(p, this.clock.today());
       if (!isAdmin(principal)) {
-        const leader = unit.parentId ? await this.org.unitHeadId(unit.parentId, refDate, m) : null;
+        const leader = unit.parentId ? await this.org.unitHeadId(unit.parentId, refDate) : null;
         if (!leader || principal.kind !== 'user' || principal.employeeId !== leader) {
           throw forbidden(
             'Capaian kinerja organisasi ditetapkan oleh pimpinan unit di atasnya atau admin / only the leader of the parent unit or an ADMIN sets the organisation performance',
           );
         }
       }
-      await m.query(`SELECT 1 FROM units WHERE id = $1 FOR UPDATE`, [unit.id]);
-      const before = await this.distribution.performance(m, unit.id, p.period);
+      await this.performance.lockUnit(unit.id);
+      const before = await this.distribution.performance(unit.id, p.period);
       // The unit head's rating hasil kerja follows this predicate (§9): once his DEKP is issued it is frozen.
-      const headId = await this.org.unitHeadId(unit.id, refDate, m);
-      const head = headId
-        ? await m.getRepository(EvaluationEntity).findOne({
-            where: { employeeId: headId, period: p.period, isUnitHead: true },
-            lock: { mode: 'pessimistic_write' },
-          })
-        : null;
+      const headId = await this.org.unitHeadId(unit.id, refDate);
+      const head = headId ? await this.repo.unitHeadEvaluation(headId, p.period) : null;
       if (head && ['ISSUED', 'OBJECTED', 'FINAL'].includes(head.status) && before?.predicate !== dto.predicate) {
         throw conflict(
           `Evaluasi pimpinan unit ${code} periode ${p.period} sudah ditetapkan (${head.status}); capaian organisasi tidak dapat diubah lagi / the unit head's evaluation is already issued`,
@@ -99,12 +97,13 @@ export class OrgPerformanceService {
         );
       }
       const setBy = actorLabel(principal).actor;
-      await m.query(
-        `INSERT INTO unit_performance (unit_id, period, predicate, note, set_by, set_at) VALUES ($1,$2,$3,$4,$5,$6)
-         ON CONFLICT (unit_id, period) DO UPDATE SET predicate = EXCLUDED.predicate, note = EXCLUDED.note, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at`,
-        [unit.id, p.period, dto.predicate, dto.note ?? null, setBy, this.clock.now()],
-      );
-      await this.audit.record(m, {
+      await this.performance.upsertPerformance(unit.id, p.period, {
+        predicate: dto.predicate,
+        note: dto.note ?? null,
+        setBy,
+        at: this.clock.now(),
+      });
+      await this.audit.record({
         action: 'unit.performance',
         entityType: 'UnitPerformance',
         entityId: `${code}:${p.period}`,
@@ -126,9 +125,8 @@ export class OrgPerformanceService {
             explanation: r.explanation,
             version: head.version + 1,
           });
-          await m.getRepository(EvaluationEntity).save(head);
-          await this.store.transition(
-            m,
+          await this.repo.save(head);
+          await this.w.transition(
             principal,
             head,
             'RATED',
@@ -136,15 +134,15 @@ export class OrgPerformanceService {
             'ORG_PREDICATE',
             `capaian organisasi ${dto.predicate}`,
           );
-          await this.audit.record(m, {
+          await this.audit.record({
             action: 'evaluation.rate.org-predicate',
             entityType: 'Evaluation',
             entityId: head.id,
             before: old,
             after: { resultRating: r.resultRating, predicate: r.predicate },
           });
-          const [emp] = await m.query(`SELECT nip FROM employees WHERE id = $1`, [head.employeeId]);
-          headRerated = { nip: emp.nip, resultRating: r.resultRating, predicate: r.predicate };
+          const nip = (await this.org.nipsByIds([head.employeeId])).get(head.employeeId)!;
+          headRerated = { nip, resultRating: r.resultRating, predicate: r.predicate };
         }
       }
       return { unitCode: code, period: p.period, predicate: dto.predicate, note: dto.note ?? null, setBy, headRerated };
@@ -153,42 +151,35 @@ export class OrgPerformanceService {
 
   async getDistribution(principal: Principal, code: string, periodId: string): Promise<DistributionReport> {
     const p = this.period(periodId);
-    const m = this.dataSource.manager;
-    const unit = await this.distribution.unitByCode(m, code);
+    const unit = await this.distribution.unitByCode(code);
     if (!unit) throw notFound('Unit');
     if (!isAdmin(principal)) {
       const me = principal.kind === 'user' ? principal.employeeId : null;
       if (!me) throw notFound('Unit');
       const refDate = periodReferenceDate(p, this.clock.today());
-      const ancestors = await this.org.ancestorUnits(unit.id, m);
+      const ancestors = await this.org.ancestorUnits(unit.id);
       let allowed = false;
-      for (const a of ancestors) if (!allowed && (await this.org.unitHeadId(a.id, refDate, m)) === me) allowed = true;
-      if (!allowed) allowed = (await this.distribution.raterIds(m, unit.id, p.period)).includes(me);
+      for (const a of ancestors) if (!allowed && (await this.org.unitHeadId(a.id, refDate)) === me) allowed = true;
+      if (!allowed) allowed = (await this.distribution.raterIds(unit.id, p.period)).includes(me);
       if (!allowed) throw notFound('Unit');
     }
-    return this.distribution.report(m, unit.id, p);
+    return this.distribution.report(unit.id, p);
   }
 
   async setCadence(year: number, dto: CadenceDto): Promise<EvaluationCalendar> {
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.store.cadence(m, year);
+    return this.txHost.withTransaction(async () => {
+      const before = await this.repo.cadence(year);
       if (before.cadence !== dto.cadence) {
-        const used: { n: string }[] = await m.query(
-          `SELECT count(*) AS n FROM evaluations WHERE period_kind = $1 AND period LIKE $2`,
-          [before.cadence, `${year}-%`],
-        );
-        if (Number(used[0].n) > 0) {
+        const used = await this.repo.countOfKind(before.cadence, year);
+        if (used > 0) {
           throw conflict(
             `Sudah ada evaluasi ${before.cadence} tahun ${year}; kadensi tidak dapat diubah / ${before.cadence} evaluations of ${year} exist`,
-            [{ field: 'cadence', problem: `${used[0].n} ${before.cadence} evaluations exist` }],
+            [{ field: 'cadence', problem: `${used} ${before.cadence} evaluations exist` }],
           );
         }
       }
-      await m.query(
-        `INSERT INTO evaluation_cadences (year, cadence, updated_at) VALUES ($1,$2,now()) ON CONFLICT (year) DO UPDATE SET cadence = EXCLUDED.cadence, updated_at = now()`,
-        [year, dto.cadence],
-      );
-      await this.audit.record(m, {
+      await this.repo.setCadence(year, dto.cadence);
+      await this.audit.record({
         action: 'evaluation.cadence',
         entityType: 'EvaluationCadence',
         entityId: String(year),
@@ -200,7 +191,7 @@ export class OrgPerformanceService {
   }
 
   async getCadence(year: number): Promise<EvaluationCalendar> {
-    const c = await this.store.cadence(this.dataSource.manager, year);
+    const c = await this.repo.cadence(year);
     return this.calendar(year, c.cadence, c.configured);
   }
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ActionPlansReadService } from '../action-plans/action-plans-read.service';
 import { badRequest, forbidden, notFound } from '../common/api-error';
 import { Clock } from '../common/clock';
@@ -31,7 +30,6 @@ export interface OrgSuggestionView {
 @Injectable()
 export class OrgSuggestionService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly distribution: DistributionService,
     private readonly org: OrgDirectory,
     private readonly plans: ActionPlansReadService,
@@ -44,20 +42,19 @@ export class OrgSuggestionService {
       throw badRequest('Periode tidak valid / invalid period', [
         { field: 'period', problem: 'must be YYYY, YYYY-Q1..YYYY-Q4 or YYYY-01..YYYY-12' },
       ]);
-    const m = this.dataSource.manager;
-    const unit = await this.distribution.unitByCode(m, code);
+    const unit = await this.distribution.unitByCode(code);
     if (!unit) throw notFound('Unit');
     const refDate = periodReferenceDate(p, this.clock.today());
-    const headId = await this.org.unitHeadId(unit.id, refDate, m);
+    const headId = await this.org.unitHeadId(unit.id, refDate);
     if (!isAdmin(principal)) {
-      const leader = unit.parentId ? await this.org.unitHeadId(unit.parentId, refDate, m) : null;
+      const leader = unit.parentId ? await this.org.unitHeadId(unit.parentId, refDate) : null;
       const me = principal.kind === 'user' ? principal.employeeId : null;
       if (!me || (me !== leader && me !== headId))
         throw forbidden(
           'Saran capaian organisasi untuk pimpinan unit, pimpinan unit di atasnya atau admin / only the unit head, the parent unit’s leader or an ADMIN',
         );
     }
-    const items = headId ? await this.plans.suggestionItems(m, headId, p.period) : [];
+    const items = headId ? await this.plans.suggestionItems(headId, p.period) : [];
     const r = orgPeriodicSuggestion({ items });
     const warnings: OrgSuggestionView['warnings'] = [];
     if (!headId)
@@ -67,8 +64,8 @@ export class OrgSuggestionService {
         code: 'NO_ACTION_PLANS',
         message: `SKP pimpinan unit belum memiliki rencana aksi bertarget angka untuk ${p.period}`,
       });
-    const head = headId ? await this.org.snapshotById(headId, refDate, m) : null;
-    const perf = await this.distribution.performance(m, unit.id, p.period);
+    const head = headId ? await this.org.snapshotById(headId, refDate) : null;
+    const perf = await this.distribution.performance(unit.id, p.period);
     return {
       unitCode: unit.code,
       period: p.period,

@@ -1,22 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { ActionPlansReadService } from '../action-plans/action-plans-read.service';
-import { AuditService } from '../audit/audit.service';
 import { badRequest, conflict, ErrorDetail, unprocessable } from '../common/api-error';
-import { Clock } from '../common/clock';
-import { AppConfig } from '../config/app-config';
-import { TransactionHost, type TxHost } from '../database/transaction';
 import { DisciplineRatingGuard } from '../discipline/discipline-rating-guard.service';
 import { Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
-import { DistributionService } from './distribution.service';
+import { SkpContentRepository } from '../skp/skp-content.repository';
 import { FinalizeDto, ObjectionExplanationDto, RatingDto } from './dto/evaluation.dto';
-import { EvaluationAccess, EvaluationCtx } from './evaluation-access';
+import { EvaluationCtx } from './evaluation-access';
 import { EVALUATION_TRANSITIONS, ratable, type EvaluationStatus } from './evaluation-status';
-import { EvaluationStore } from './evaluation-store';
-import { EvaluationView, EvaluationViews } from './evaluation-views';
+import { EvaluationView } from './evaluation-views';
 import { EvaluationWorkflow } from './evaluation-workflow.service';
-import { EvaluationRepository } from './evaluation.repository';
 import { requireRatable } from './period-guard';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -27,29 +20,18 @@ type Ctx = EvaluationCtx;
 @Injectable()
 export class PpkEvaluationService {
   constructor(
-    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly w: EvaluationWorkflow,
-    private readonly repo: EvaluationRepository,
-    private readonly store: EvaluationStore,
-    private readonly views: EvaluationViews,
-    private readonly distribution: DistributionService,
+    private readonly skps: SkpContentRepository,
     private readonly org: OrgDirectory,
-    private readonly access: EvaluationAccess,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-    private readonly config: AppConfig,
     private readonly disciplineGuard: DisciplineRatingGuard,
     private readonly plans: ActionPlansReadService,
   ) {}
 
   async rate(p: Principal, skpId: string, period: string, dto: RatingDto): Promise<EvaluationView> {
-    return this.txHost.withTransaction(async () => {
-      const m = this.txHost.tx;
-      const c = await this.w.load(m, p, skpId, period, true);
-      this.w.requireRole(c, 'PPK');
-      this.access.requireApproved(c.skp);
-      this.access.requireStarted(c.p);
-      requireRatable(c.p, this.clock.today(), this.config);
+    return this.w.step(p, skpId, period, 'PPK', async (c) => {
+      this.w.access.requireApproved(c.skp);
+      this.w.access.requireStarted(c.p);
+      requireRatable(c.p, this.w.clock.today(), this.w.config);
       const status = (c.e?.status ?? 'DRAFT') as EvaluationStatus;
       if (!ratable(status)) {
         throw conflict(
@@ -57,25 +39,24 @@ export class PpkEvaluationService {
           [{ field: 'status', problem: `is ${status}` }],
         );
       }
-      const results = await this.store.skpStore.results(m, c.skp.id);
-      const behaviors = await this.store.skpStore.behaviors(m, c.skp.id);
+      const results = await this.skps.results(c.skp.id);
+      const behaviors = await this.skps.behaviors(c.skp.id);
       const feedback = this.feedbackRows(results, behaviors, dto);
-      await this.requireFeedbackPerRhk(m, c, results, feedback);
-      const snap = await this.org.snapshotById(c.skp.employeeId, c.refDate, m);
+      await this.requireFeedbackPerRhk(c, results, feedback);
+      const snap = await this.org.snapshotById(c.skp.employeeId, c.refDate);
       if (!snap)
         throw unprocessable(
           `Pegawai tidak memiliki jabatan pada ${c.refDate} / the employee has no position on ${c.refDate}`,
         );
       const judged = await this.w.judge(
-        m,
         { isUnitHead: snap.isUnitHead, ledUnitId: snap.unitId, unitCode: snap.unitCode },
         c.p,
         dto.resultRating,
         dto.behaviorRating,
       );
-      const parentId = snap.isUnitHead ? ((await this.distribution.unitById(m, snap.unitId))?.parentId ?? null) : null;
+      const parentId = snap.isUnitHead ? ((await this.w.distribution.unitById(snap.unitId))?.parentId ?? null) : null;
       // Issue 8: a decided discipline/netralitas sanction in the period → a behaviour rating above DI_BAWAH_EKSPEKTASI needs a recorded justification.
-      const discipline = await this.disciplineGuard.check(m, {
+      const discipline = await this.disciplineGuard.check(this.w.txHost.tx, {
         employeeId: c.skp.employeeId,
         fromMonth: c.p.fromMonth,
         toMonth: c.p.toMonth,
@@ -83,7 +64,7 @@ export class PpkEvaluationService {
         justification: dto.behaviorJustification,
         subjectRef: `skp:${c.skp.id}:${c.p.period}`,
       });
-      const e = c.e ?? (await this.store.ensure(m, c.skp, c.p));
+      const e = c.e ?? (await this.w.repo.ensure(c.skp, c.p));
       const before = this.w.ratingFacts(e);
       const from = e.status;
       Object.assign(e, {
@@ -93,7 +74,7 @@ export class PpkEvaluationService {
         predicate: judged.predicate,
         explanation: judged.explanation,
         note: dto.note ?? null,
-        ratedAt: this.clock.now(),
+        ratedAt: this.w.clock.now(),
         ratedBy: p.kind === 'user' ? p.employeeId : null,
         ppkId: p.kind === 'user' ? p.employeeId : null,
         refDate: c.refDate,
@@ -102,10 +83,10 @@ export class PpkEvaluationService {
         version: e.version + 1,
       });
       // One UPDATE (save() would first re-read the row it already holds locked).
-      await this.repo.saveRating(e);
-      await this.repo.replaceFeedback(e.id, feedback);
-      await this.store.transition(m, p, e, from, 'RATED', from === 'RATED' ? 'RERATE' : 'RATE', null);
-      await this.audit.record({
+      await this.w.repo.saveRating(e);
+      await this.w.parts.replaceFeedback(e.id, feedback);
+      await this.w.transition(p, e, from, 'RATED', from === 'RATED' ? 'RERATE' : 'RATE', null);
+      await this.w.audit.record({
         action: 'evaluation.rate',
         entityType: 'Evaluation',
         entityId: e.id,
@@ -118,7 +99,7 @@ export class PpkEvaluationService {
         },
       });
       // The view from what this transaction already read/wrote (no second read of SKP parts, feedback, employee, unit).
-      const view = await this.views.view(m, c.skp, c.p, e, {
+      const view = await this.w.views.view(c.skp, c.p, e, {
         employee: { nip: snap.nip, name: snap.name },
         results,
         behaviors,
@@ -130,14 +111,11 @@ export class PpkEvaluationService {
   }
 
   async finalize(p: Principal, skpId: string, period: string, dto: FinalizeDto): Promise<EvaluationView> {
-    return this.txHost.withTransaction(async () => {
-      const m = this.txHost.tx;
-      const c = await this.w.load(m, p, skpId, period, true);
-      this.w.requireRole(c, 'PPK');
+    return this.w.step(p, skpId, period, 'PPK', async (c) => {
       const e = this.w.requireStatus(c, 'FINALIZE', 'ditetapkan / issued');
-      requireRatable(c.p, this.clock.today(), this.config);
-      const unitId = await this.distribution.distributionUnitId(m, e.unitId!, c.p.period);
-      const report = await this.distribution.report(m, unitId, c.p);
+      requireRatable(c.p, this.w.clock.today(), this.w.config);
+      const unitId = await this.w.distribution.distributionUnitId(e.unitId!, c.p.period);
+      const report = await this.w.distribution.report(unitId, c.p);
       const justification = dto.justification?.trim() || null;
       if (!report.ok && !justification) {
         throw unprocessable(
@@ -146,17 +124,17 @@ export class PpkEvaluationService {
           { violations: report.violations.map((v) => ({ rule: v.rule, message: v.message })), distribution: report },
         );
       }
-      const now = this.clock.now();
-      e.snapshot = await this.store.snapshot(m, c.skp.employeeId, c.refDate);
+      const now = this.w.clock.now();
+      e.snapshot = await this.w.lookup.snapshot(c.skp.employeeId, c.refDate);
       e.status = EVALUATION_TRANSITIONS.FINALIZE.to;
       e.issuedAt = now;
-      e.objectionDeadline = new Date(now.getTime() + this.config.get('OBJECTION_WINDOW_DAYS') * DAY_MS);
+      e.objectionDeadline = new Date(now.getTime() + this.w.config.get('OBJECTION_WINDOW_DAYS') * DAY_MS);
       e.distributionJustification = report.ok ? null : justification;
       e.distributionReport = report;
       e.version += 1;
-      await this.repo.save(e);
-      await this.store.transition(m, p, e, 'RATED', 'ISSUED', 'FINALIZE', e.distributionJustification);
-      await this.audit.record({
+      await this.w.repo.save(e);
+      await this.w.transition(p, e, 'RATED', 'ISSUED', 'FINALIZE', e.distributionJustification);
+      await this.w.audit.record({
         action: report.ok ? 'evaluation.finalize' : 'evaluation.finalize.distribution-override',
         entityType: 'Evaluation',
         entityId: e.id,
@@ -174,7 +152,7 @@ export class PpkEvaluationService {
         },
         reason: e.distributionJustification,
       });
-      return this.views.view(m, c.skp, c.p, e);
+      return this.w.views.view(c.skp, c.p, e);
     });
   }
 
@@ -184,23 +162,20 @@ export class PpkEvaluationService {
     period: string,
     dto: ObjectionExplanationDto,
   ): Promise<EvaluationView> {
-    return this.txHost.withTransaction(async () => {
-      const m = this.txHost.tx;
-      const c = await this.w.load(m, p, skpId, period, true);
-      this.w.requireRole(c, 'PPK');
+    return this.w.step(p, skpId, period, 'PPK', async (c) => {
       const e = this.w.requireStatus(c, 'EXPLAIN', 'dijelaskan / explained');
       const before = e.ppkExplanation;
       e.ppkExplanation = dto.text;
       e.version += 1;
-      await this.repo.save(e);
-      await this.audit.record({
+      await this.w.repo.save(e);
+      await this.w.audit.record({
         action: 'evaluation.objection.explanation',
         entityType: 'Evaluation',
         entityId: e.id,
         before: { ppkExplanation: before },
         after: { ppkExplanation: dto.text },
       });
-      return this.views.view(m, c.skp, c.p, e);
+      return this.w.views.view(c.skp, c.p, e);
     });
   }
 
@@ -238,13 +213,12 @@ export class PpkEvaluationService {
   }
 
   private async requireFeedbackPerRhk(
-    m: EntityManager,
     c: Ctx,
     results: { id: string; kind: string }[],
     given: { kind: string; target: string }[],
   ): Promise<void> {
-    if (this.config.get('FEEDBACK_REQUIRE_PER_RHK') !== 'true') return;
-    const log = await this.plans.latestFeedback(m, c.skp.id, c.p.period);
+    if (this.w.config.get('FEEDBACK_REQUIRE_PER_RHK') !== 'true') return;
+    const log = await this.plans.latestFeedback(c.skp.id, c.p.period);
     const missing = results
       .map((r, i) => ({ r, i }))
       .filter(({ r }) => r.kind === 'UTAMA')

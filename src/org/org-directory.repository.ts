@@ -49,6 +49,13 @@ const SNAPSHOT_SQL = `
     JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
     JOIN units u ON u.id = a.unit_id`;
 
+/** The columns of SNAPSHOT_SQL, for reads of (employee, date) pairs. */
+const SNAPSHOT_COLUMNS = `
+  e.id AS "employeeId", e.nip, e.name, e.status, to_char(a.valid_from,'YYYY-MM-DD') AS "validFrom", to_char(a.valid_to,'YYYY-MM-DD') AS "validTo",
+  a.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", a.golongan, a.supervisor_id AS "supervisorId",
+  a.position_title AS "positionTitle", a.position_kind AS "positionKind", a.jenjang, a.kelas_jabatan AS "kelasJabatan",
+  a.is_unit_head AS "isUnitHead", to_char(a.tmt,'YYYY-MM-DD') AS tmt`;
+
 /**
  * The SQL twin of `ppkOf` as a list filter (for AccessPolicy): rows whose employee column `col` is the
  * caller `me` (an SQL parameter), someone the caller is PPK of on `refDate`, or—where `leaderReadable`
@@ -132,6 +139,37 @@ export class OrgDirectoryRepository extends BaseRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** Snapshots of (employee, date) pairs in one read; pairs without an assignment then are left out. */
+  snapshotsAt(ids: (string | null)[], dates: string[]): Promise<(AssignmentSnapshot & { onDate: string })[]> {
+    return this.db().query(
+      `SELECT ${SNAPSHOT_COLUMNS}, to_char(x.d,'YYYY-MM-DD') AS "onDate"
+         FROM (SELECT DISTINCT id, d FROM unnest($1::uuid[], $2::date[]) AS x(id, d) WHERE id IS NOT NULL) x
+         JOIN employees e ON e.id = x.id
+         JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_from <= x.d AND (a.valid_to IS NULL OR a.valid_to > x.d)
+         JOIN units u ON u.id = a.unit_id`,
+      [ids, dates],
+    );
+  }
+
+  /** PPK and atasan PPK of each (employee, date) pair, in the pairs' order. */
+  ppkChainsAt(ids: string[], dates: string[]): Promise<{ ppk: string | null; atasan: string | null }[]> {
+    return this.db().query(
+      `SELECT p.ppk, CASE WHEN p.ppk IS NULL THEN NULL ELSE ppk_on(p.ppk, x.d) END AS atasan
+         FROM unnest($1::uuid[], $2::date[]) WITH ORDINALITY AS x(id, d, n)
+         CROSS JOIN LATERAL (SELECT ppk_on(x.id, x.d) AS ppk) p ORDER BY x.n`,
+      [ids, dates],
+    );
+  }
+
+  async people(ids: string[]): Promise<Map<string, { nip: string; name: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; nip: string; name: string }[] = await this.db().query(
+      `SELECT id, nip, name FROM employees WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { nip: r.nip, name: r.name }]));
   }
 
   async snapshotById(employeeId: string, onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot | null> {

@@ -142,6 +142,30 @@ export class OrgDirectory {
     return this.units.subtree(unitId, manager);
   }
 
+  /**
+   * Snapshots of many (employee, date) pairs in one read, keyed `employeeId|date` (pairs without an
+   * assignment on their date are left out); null ids are skipped.
+   */
+  async snapshotsAt(ids: (string | null)[], dates: string[]): Promise<Map<string, AssignmentSnapshot>> {
+    const rows = await this.directory.snapshotsAt(ids, dates);
+    return new Map(rows.map(({ onDate, ...s }) => [`${s.employeeId}|${onDate}`, s]));
+  }
+
+  /** PPK and atasan PPK of each (employee, date) pair, in the pairs' order (the rule of `ppkOf`). */
+  ppkChainsAt(ids: string[], dates: string[]): Promise<{ ppk: string | null; atasan: string | null }[]> {
+    return this.directory.ppkChainsAt(ids, dates);
+  }
+
+  /** A unit (code, name, parent) by id or by code; null when unknown. */
+  unit(by: { id: string } | { code: string }): Promise<UnitNode | null> {
+    return this.units.node(by);
+  }
+
+  /** NIP and name of each employee id asked for. */
+  people(ids: string[]): Promise<Map<string, { nip: string; name: string }>> {
+    return this.directory.people(ids);
+  }
+
   /** A unit and every unit above it, nearest first; the last is the agency (the root). */
   ancestorUnits(unitId: string, manager?: EntityManager): Promise<UnitNode[]> {
     return this.units.ancestors(unitId, manager);

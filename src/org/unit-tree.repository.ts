@@ -52,6 +52,12 @@ export class UnitTreeRepository extends BaseRepository {
     );
   }
 
+  async node(by: { id: string } | { code: string }): Promise<UnitNode | null> {
+    const [where, value] = 'id' in by ? ['id', by.id] : ['code', by.code];
+    const rows: UnitNode[] = await this.db().query(`SELECT ${NODE} FROM units WHERE ${where} = $1`, [value]);
+    return rows[0] ?? null;
+  }
+
   async idByCode(code: string, manager?: EntityManager): Promise<string | null> {
     const rows: { id: string }[] = await this.db(manager).query(`SELECT id FROM units WHERE code = $1`, [code]);
     return rows[0]?.id ?? null;

@@ -31,16 +31,15 @@ export class EmployeeEventHandler {
   ) {}
 
   @JobHandler('skp.apply-employee-event')
-  async handle(payload: Record<string, unknown>, ctx: JobContext) {
-    const m = ctx.manager;
-    const ev = await this.org.employeeEvent(String(payload.eventId), m);
+  async handle(payload: Record<string, unknown>, _ctx: JobContext) {
+    const ev = await this.org.employeeEvent(String(payload.eventId));
     if (!ev) return { skipped: 'event not found' };
     const closed: { skpId: string; periodEnd: string }[] = [];
     const close = async (skp: SegmentRow, end: string) => {
       if (skp.status !== 'APPROVED' || skp.periodEnd <= end || end < skp.periodStart) return;
-      await this.segments.close(m, skp.id, end, ev.type, this.clock.now());
-      await this.skp.recordClosed(skp.id, `${ev.type} ${ev.date}`, m);
-      await this.audit.record(m, {
+      await this.segments.close(skp.id, end, ev.type, this.clock.now());
+      await this.skp.recordClosed(skp.id, `${ev.type} ${ev.date}`);
+      await this.audit.record({
         action: 'skp.close',
         entityType: 'Skp',
         entityId: skp.id,
@@ -52,11 +51,11 @@ export class EmployeeEventHandler {
     };
     if (CLOSING.includes(ev.type)) {
       const end = ev.type === 'MENINGGAL' ? ev.date : dayBefore(ev.date);
-      for (const skp of await this.segments.inForce(m, ev.employeeId, 'DEFINITIVE', ev.date)) await close(skp, end);
+      for (const skp of await this.segments.inForce(ev.employeeId, 'DEFINITIVE', ev.date)) await close(skp, end);
       if (ENDS_EMPLOYMENT.includes(ev.type))
-        for (const skp of await this.segments.inForce(m, ev.employeeId, 'ACTING', ev.date)) await close(skp, end);
+        for (const skp of await this.segments.inForce(ev.employeeId, 'ACTING', ev.date)) await close(skp, end);
     } else if (ev.type === 'PLT_END') {
-      for (const skp of await this.segments.inForce(m, ev.employeeId, 'ACTING', ev.date))
+      for (const skp of await this.segments.inForce(ev.employeeId, 'ACTING', ev.date))
         if (!ev.delegationId || skp.delegationId === ev.delegationId) await close(skp, ev.date);
     }
     return { event: ev.type, date: ev.date, closed };

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AccessPolicy, Relation } from '../authz/access-policy';
 import { forbidden, notFound } from '../common/api-error';
 import { Clock } from '../common/clock';
@@ -41,14 +40,13 @@ export class SkpAccess {
     return segmentReferenceDate(skp, this.clock.today());
   }
 
-  async visible(p: Principal, skp: SkpHeader, m?: EntityManager): Promise<Set<Relation>> {
+  async visible(p: Principal, skp: SkpHeader): Promise<Set<Relation>> {
     const rel = await this.policy.require(
       p,
       skp.employeeId,
       this.segmentRefDate(skp),
       ['ADMIN', 'SELF', 'PPK', 'REPORT'],
       'SKP',
-      m,
     );
     const full = rel.has('ADMIN') || rel.has('SELF') || rel.has('PPK');
     if (!full && skp.status !== 'APPROVED') throw notFound('SKP');
@@ -56,8 +54,8 @@ export class SkpAccess {
   }
 
   /** Visible and held in the given role (the employee for edits/submit, the PPK for approve/reject); else 403. */
-  async requireActor(p: Principal, skp: SkpHeader, role: 'SELF' | 'PPK', m?: EntityManager): Promise<void> {
-    const rel = await this.visible(p, skp, m);
+  async requireActor(p: Principal, skp: SkpHeader, role: 'SELF' | 'PPK'): Promise<void> {
+    const rel = await this.visible(p, skp);
     if (rel.has(role)) return;
     throw forbidden(
       role === 'SELF'

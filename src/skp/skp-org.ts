@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { ErrorDetail } from '../common/api-error';
 import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
 import { SkpRepository } from './skp.repository';
@@ -43,33 +42,32 @@ export class SkpOrg {
     private readonly skp: SkpRepository,
   ) {}
 
-  async snapshot(m: EntityManager, employeeId: string, onDate: string): Promise<SkpSnapshot | null> {
-    const emp = await this.org.snapshotById(employeeId, onDate, m);
+  async snapshot(employeeId: string, onDate: string): Promise<SkpSnapshot | null> {
+    const emp = await this.org.snapshotById(employeeId, onDate);
     if (!emp) return null;
-    const ppkId = await this.org.ppkOf(employeeId, onDate, m);
-    const ppk = ppkId ? await this.org.snapshotById(ppkId, onDate, m) : null;
+    const ppkId = await this.org.ppkOf(employeeId, onDate);
+    const ppk = ppkId ? await this.org.snapshotById(ppkId, onDate) : null;
     return { onDate, employee: person(emp), ppk: ppk ? person(ppk) : null };
   }
 
-  ppkOf(m: EntityManager, employeeId: string, onDate: string): Promise<string | null> {
-    return this.org.ppkOf(employeeId, onDate, m);
+  ppkOf(employeeId: string, onDate: string): Promise<string | null> {
+    return this.org.ppkOf(employeeId, onDate);
   }
 
   /** The PPK's APPROVED SKP of the year, if any (the results subordinates cascade from). */
-  async leaderApprovedSkpId(m: EntityManager, ppkId: string | null, year: number): Promise<string | null> {
+  async leaderApprovedSkpId(ppkId: string | null, year: number): Promise<string | null> {
     if (!ppkId) return null;
-    return this.skp.approvedSkpId(ppkId, year, m);
+    return this.skp.approvedSkpId(ppkId, year);
   }
 
   /** Every parentResultId must be a result of the PPK's APPROVED SKP of the same year. */
   async parentProblems(
-    m: EntityManager,
     results: { parentResultId: string | null }[],
     leaderSkpId: string | null,
   ): Promise<ErrorDetail[]> {
     const wanted = results.map((r) => r.parentResultId).filter((x): x is string => !!x);
     if (wanted.length === 0) return [];
-    const ok = new Set<string>(leaderSkpId ? await this.skp.resultIdsOf(leaderSkpId, wanted, m) : []);
+    const ok = new Set<string>(leaderSkpId ? await this.skp.resultIdsOf(leaderSkpId, wanted) : []);
     const out: ErrorDetail[] = [];
     results.forEach((r, i) => {
       if (r.parentResultId && !ok.has(r.parentResultId)) {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../authz/access-policy';
 import { Cursor, Page } from '../common/pagination';
 import { Principal } from '../identity/principal';
@@ -10,7 +9,8 @@ import { SkpAccess } from './skp-access';
 import { SkpSnapshot } from './skp-org';
 import type { SkpApproach, SkpFormType, SkpKind, SkpStatus } from './skp.enums';
 import { AppConfig } from '../config/app-config';
-import { BehaviorView, IndicatorView, LampiranView, ResultView, SkpStore } from './skp-store';
+import { BehaviorView, IndicatorView, LampiranView, ResultView, SkpContentRepository } from './skp-content.repository';
+import { SkpQueriesRepository, type SkpListItem } from './skp-queries.repository';
 
 export interface SkpView {
   id: string;
@@ -46,21 +46,7 @@ export interface SkpView {
   warnings?: { code: 'UNLINKED_RESULTS'; message: string }[];
 }
 
-export interface SkpListItem {
-  id: string;
-  year: number;
-  periodStart: string;
-  periodEnd: string;
-  kind: SkpKind;
-  nip: string;
-  name: string;
-  status: SkpStatus;
-  approach: SkpApproach;
-  formType: SkpFormType;
-  positionTitle: string;
-  unitCode: string;
-  updatedAt: string;
-}
+export type { SkpListItem };
 
 export interface CascadeChild {
   skpId: string;
@@ -99,8 +85,8 @@ const addDaysIso = (date: string, days: number) =>
 @Injectable()
 export class SkpQueries {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly store: SkpStore,
+    private readonly store: SkpContentRepository,
+    private readonly repo: SkpQueriesRepository,
     private readonly access: SkpAccess,
     private readonly policy: AccessPolicy,
     private readonly org: OrgDirectory,
@@ -108,21 +94,15 @@ export class SkpQueries {
   ) {}
 
   async get(p: Principal, id: string): Promise<SkpView> {
-    const skp = await this.store.header(this.dataSource.manager, id);
+    const skp = await this.store.header(id);
     await this.access.visible(p, skp);
-    return this.view(this.dataSource.manager, skp);
+    return this.view(skp);
   }
 
-  async view(m: EntityManager, skp: SkpEntity): Promise<SkpView> {
-    const [who] = await m.query(
-      `SELECT e.nip, e.name, (SELECT nip FROM employees WHERE id = $2) AS approved_by FROM employees e WHERE e.id = $1`,
-      [skp.employeeId, skp.approvedBy],
-    );
-    const history = await m.query(
-      `SELECT from_status AS "from", to_status AS "to", action, actor, reason, to_char(at AT TIME ZONE 'UTC','YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
-         FROM skp_transitions WHERE skp_id = $1 ORDER BY id`,
-      [skp.id],
-    );
+  async view(skp: SkpEntity): Promise<SkpView> {
+    const people = await this.org.people(skp.approvedBy ? [skp.employeeId, skp.approvedBy] : [skp.employeeId]);
+    const who = people.get(skp.employeeId)!;
+    const history = await this.repo.history(skp.id);
     const lampiran = skp.lampiran as Partial<LampiranView>;
     const closingDue =
       skp.status === 'CLOSED' ? addDaysIso(skp.periodEnd, this.config.get('SKP_SPLIT_CLOSING_DUE_DAYS')) : null;
@@ -142,8 +122,8 @@ export class SkpQueries {
       formType: skp.formType as SkpFormType,
       status: skp.status as SkpStatus,
       rejectionReason: skp.rejectionReason,
-      results: await this.store.results(m, skp.id),
-      behaviors: await this.store.behaviors(m, skp.id),
+      results: await this.store.results(skp.id),
+      behaviors: await this.store.behaviors(skp.id),
       lampiran: {
         resources: lampiran.resources ?? [],
         accountabilityScheme: lampiran.accountabilityScheme ?? [],
@@ -155,7 +135,7 @@ export class SkpQueries {
       },
       submittedAt: iso(skp.submittedAt),
       approvedAt: iso(skp.approvedAt),
-      approvedByNip: who.approved_by ?? null,
+      approvedByNip: (skp.approvedBy && people.get(skp.approvedBy)?.nip) || null,
       version: skp.version,
       createdAt: iso(skp.createdAt)!,
       updatedAt: iso(skp.updatedAt)!,
@@ -165,47 +145,23 @@ export class SkpQueries {
 
   async list(p: Principal, q: SkpListQuery): Promise<Page<SkpListItem>> {
     const limit = q.limit ?? 100;
-    const params: unknown[] = [this.access.today()];
-    const where: string[] = [];
     const refDate = `LEAST(GREATEST(ctx.today, s.period_start), s.period_end)`;
     const scope = this.policy.listScope(
       p,
       { employeeId: 's.employee_id', refDate, leaderReadable: `s.status = 'APPROVED'` },
       2,
     );
-    params.push(...scope.params);
-    where.push(scope.sql);
-    if (q.year) {
-      params.push(q.year);
-      where.push(`s.year = $${params.length}`);
-    }
-    if (q.nip) {
-      params.push(q.nip);
-      where.push(`e.nip = $${params.length}`);
-    }
-    if (q.status) {
-      params.push(q.status);
-      where.push(`s.status = $${params.length}`);
-    }
     const after = Cursor.decode(q.after);
-    if (after) {
-      // (year desc, nip, period start, id): an employee may hold several SKPs in a year (spec 04 §1).
-      params.push(Number(after[0]), String(after[1]), String(after[2] ?? ''), String(after[3] ?? ''));
-      const n = params.length;
-      where.push(
-        `(s.year < $${n - 3} OR (s.year = $${n - 3} AND (e.nip, to_char(s.period_start, 'YYYY-MM-DD'), s.id::text) > ($${n - 2}, $${n - 1}, $${n})))`,
-      );
-    }
-    params.push(limit + 1);
-    const rows: SkpListItem[] = await this.dataSource.query(
-      `SELECT s.id, s.year, to_char(s.period_start,'YYYY-MM-DD') AS "periodStart", to_char(s.period_end,'YYYY-MM-DD') AS "periodEnd",
-              s.kind, e.nip, e.name, s.status, s.approach, s.form_type AS "formType",
-              s.created_snapshot->'employee'->>'positionTitle' AS "positionTitle", s.created_snapshot->'employee'->>'unitCode' AS "unitCode",
-              to_char(s.updated_at AT TIME ZONE 'UTC','YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
-         FROM skp s JOIN employees e ON e.id = s.employee_id CROSS JOIN (SELECT $1::date AS today) ctx
-        WHERE ${where.join(' AND ')}
-        ORDER BY s.year DESC, e.nip, s.period_start, s.id::text LIMIT $${params.length}`,
-      params,
+    const rows = await this.repo.list(
+      this.access.today(),
+      scope,
+      {
+        year: q.year,
+        nip: q.nip,
+        status: q.status,
+        after: after ? [Number(after[0]), String(after[1]), String(after[2] ?? ''), String(after[3] ?? '')] : null,
+      },
+      limit,
     );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
@@ -216,42 +172,30 @@ export class SkpQueries {
   }
 
   async cascade(p: Principal, id: string): Promise<CascadeView> {
-    const m = this.dataSource.manager;
-    const skp = await this.store.header(m, id);
+    const skp = await this.store.header(id);
     const rel = await this.access.visible(p, skp);
-    const view = await this.view(m, skp);
+    const view = await this.view(skp);
     const refDate = `LEAST(GREATEST(ctx.today, s.period_start), s.period_end)`;
     const scope = this.policy.listScope(p, { employeeId: 's.employee_id', refDate }, 3);
-    const children: (CascadeChild & { parentResultId: string })[] = view.results.length
-      ? await m.query(
-          `SELECT r.parent_result_id AS "parentResultId", s.id AS "skpId", s.status AS "skpStatus", e.nip, e.name,
-                  s.created_snapshot->'employee'->>'positionTitle' AS "positionTitle", r.id AS "resultId", r.kind, r.text
-             FROM skp_results r JOIN skp s ON s.id = r.skp_id JOIN employees e ON e.id = s.employee_id CROSS JOIN (SELECT $2::date AS today) ctx
-            WHERE r.parent_result_id = ANY($1::uuid[]) AND ${scope.sql}
-            ORDER BY e.nip, r.position`,
-          [view.results.map((r) => r.id), this.access.today(), ...scope.params],
+    const children = view.results.length
+      ? await this.repo.cascadeChildren(
+          view.results.map((r) => r.id),
+          this.access.today(),
+          scope,
         )
       : [];
     const childResults = children.length
-      ? await this.indicatorsOf(
-          m,
-          children.map((c) => c.resultId),
-        )
+      ? await this.repo.indicatorsOf(children.map((c) => c.resultId))
       : new Map<string, IndicatorView[]>();
     let reports: CascadeView['reports'] = null;
     if (rel.has('ADMIN') || rel.has('SELF') || rel.has('PPK')) {
-      const ids = await this.org.directReportIds(skp.employeeId, this.access.segmentRefDate(skp), m);
+      const ids = await this.org.directReportIds(skp.employeeId, this.access.segmentRefDate(skp));
       reports = ids.length
-        ? await m.query(
-            `SELECT e.nip, e.name, a.position_title AS "positionTitle", s.id AS "skpId", s.status AS "skpStatus",
-                    (SELECT count(*)::int FROM skp_results r WHERE r.skp_id = s.id AND r.parent_result_id = ANY($4::uuid[])) AS "linkedResults",
-                    (SELECT count(*)::int FROM skp_results r WHERE r.skp_id = s.id AND r.kind = 'UTAMA' AND r.parent_result_id IS NULL) AS "unlinkedUtama"
-               FROM employees e
-               JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_from <= $3::date AND (a.valid_to IS NULL OR a.valid_to > $3::date)
-               LEFT JOIN LATERAL (SELECT s1.id, s1.status FROM skp s1 WHERE s1.employee_id = e.id AND s1.year = $2 AND s1.kind = 'DEFINITIVE'
-                                   ORDER BY (s1.period_start <= $3::date AND s1.period_end >= $3::date) DESC, s1.period_start DESC LIMIT 1) s ON true
-              WHERE e.id = ANY($1::uuid[]) ORDER BY e.nip`,
-            [ids, skp.year, this.access.segmentRefDate(skp), view.results.map((r) => r.id)],
+        ? await this.repo.cascadeReports(
+            ids,
+            skp.year,
+            this.access.segmentRefDate(skp),
+            view.results.map((r) => r.id),
           )
         : [];
     }
@@ -272,15 +216,5 @@ export class SkpQueries {
       })),
       reports,
     };
-  }
-
-  private async indicatorsOf(m: EntityManager, resultIds: string[]): Promise<Map<string, IndicatorView[]>> {
-    const rows: (IndicatorView & { resultId: string })[] = await m.query(
-      `SELECT id, result_id AS "resultId", text, aspect, perspective, target FROM skp_indicators WHERE result_id = ANY($1::uuid[]) ORDER BY position`,
-      [resultIds],
-    );
-    const out = new Map<string, IndicatorView[]>();
-    for (const { resultId, ...ind } of rows) out.set(resultId, [...(out.get(resultId) ?? []), ind]);
-    return out;
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { badRequest, conflict, notFound, unprocessable } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
 import { CreateSkpDto, ResultDto } from './dto/skp.dto';
 import { SkpRepository } from './skp.repository';
 import { SkpSegmentsRepository } from './skp-segments.repository';
-import { SkpStore } from './skp-store';
+import { SkpContentRepository } from './skp-content.repository';
 import { SkpKind } from './skp.enums';
 
 export interface SkpSpan {
@@ -28,12 +27,12 @@ const invalid = 'Data tidak valid / invalid input';
 export class SkpSegmentPlanner {
   constructor(
     private readonly segments: SkpSegmentsRepository,
-    private readonly store: SkpStore,
+    private readonly store: SkpContentRepository,
     private readonly config: AppConfig,
     private readonly skp: SkpRepository,
   ) {}
 
-  async span(m: EntityManager, employeeId: string, dto: CreateSkpDto): Promise<SkpSpan> {
+  async span(employeeId: string, dto: CreateSkpDto): Promise<SkpSpan> {
     const yearStart = `${dto.year}-01-01`;
     const yearEnd = `${dto.year}-12-31`;
     const kind: SkpKind = dto.kind ?? 'DEFINITIVE';
@@ -44,13 +43,13 @@ export class SkpSegmentPlanner {
       if (dto.delegationId)
         throw badRequest(invalid, [{ field: 'delegationId', problem: 'only for kind ACTING (a Plt)' }]);
       const periodStart = dto.periodStart ?? yearStart;
-      const clash = await this.segments.overlapping(m, employeeId, 'DEFINITIVE', periodStart, yearEnd, null);
+      const clash = await this.segments.overlapping(employeeId, 'DEFINITIVE', periodStart, yearEnd, null);
       if (clash)
         throw conflict(
           `SKP tahun ${dto.year} sudah ada untuk periode ${clash.periodStart} s.d. ${clash.periodEnd}; ubah yang ada (PATCH /skp/{id}) atau mulai setelahnya / an SKP for ${dto.year} already covers that period`,
           [{ field: 'periodStart', problem: `overlaps SKP ${clash.id} (${clash.periodStart}…${clash.periodEnd})` }],
         );
-      const before = (await this.segments.segmentsOfYear(m, employeeId, dto.year)).filter(
+      const before = (await this.segments.segmentsOfYear(employeeId, dto.year)).filter(
         (s) => s.kind === 'DEFINITIVE' && s.periodEnd < periodStart,
       );
       return {
@@ -65,7 +64,7 @@ export class SkpSegmentPlanner {
       throw badRequest(invalid, [
         { field: 'delegationId', problem: 'is required for kind ACTING (the Plt delegation)' },
       ]);
-    const d = await this.segments.delegation(m, dto.delegationId);
+    const d = await this.segments.delegation(dto.delegationId);
     if (!d || d.ppkId !== employeeId) throw notFound('Delegasi');
     if (d.kind !== 'PLT')
       throw unprocessable(
@@ -79,7 +78,7 @@ export class SkpSegmentPlanner {
       throw unprocessable(`Periode Plt ${from} s.d. ${to} / outside the delegation's dates in ${dto.year}`, [
         { field: 'periodStart', problem: `must lie in ${from}…${to}` },
       ]);
-    const clash = await this.segments.overlapping(m, employeeId, 'ACTING', periodStart, to, d.id);
+    const clash = await this.segments.overlapping(employeeId, 'ACTING', periodStart, to, d.id);
     if (clash)
       throw conflict(`SKP Plt untuk delegasi ini sudah ada / an ACTING SKP for this delegation already exists`, [
         { field: 'delegationId', problem: `SKP ${clash.id} covers ${clash.periodStart}…${clash.periodEnd}` },
@@ -88,7 +87,7 @@ export class SkpSegmentPlanner {
   }
 
   /** The RHK the SKP starts with: the given ones, or a copy of an earlier SKP's (links to the old leader dropped). */
-  async initialResults(m: EntityManager, employeeId: string, dto: CreateSkpDto, previousSkpId: string | null) {
+  async initialResults(employeeId: string, dto: CreateSkpDto, previousSkpId: string | null) {
     const mode = this.config.get('SKP_SPLIT_COPY_RHK');
     const source = dto.copyFromSkpId ?? (mode === 'ALWAYS' && dto.results.length === 0 ? previousSkpId : null);
     if (!source) return dto.results;
@@ -98,8 +97,8 @@ export class SkpSegmentPlanner {
       ]);
     if (dto.results.length)
       throw badRequest(invalid, [{ field: 'copyFromSkpId', problem: 'give either results or copyFromSkpId' }]);
-    if ((await this.skp.ownerOf(source, m)) !== employeeId) throw notFound('SKP');
-    const old = await this.store.results(m, source);
+    if ((await this.skp.ownerOf(source)) !== employeeId) throw notFound('SKP');
+    const old = await this.store.results(source);
     return old.map(
       (r) =>
         ({

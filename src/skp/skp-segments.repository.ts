@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { BaseRepository } from '../database/transaction';
 
 export interface SegmentRow {
   id: string;
@@ -24,15 +24,15 @@ const SEGMENT_COLUMNS = `id, kind, status, to_char(period_start,'YYYY-MM-DD') AS
 
 /** SQL of SKP segments (spec 04 §1): overlap checks, the SKP in force on a date, closing. */
 @Injectable()
-export class SkpSegmentsRepository {
+export class SkpSegmentsRepository extends BaseRepository {
   /** Serialises writers of one employee's SKPs (overlap checks stay true until commit). */
-  async lockEmployee(m: EntityManager, employeeId: string): Promise<void> {
-    await m.query(`SELECT id FROM employees WHERE id = $1 FOR UPDATE`, [employeeId]);
+  async lockEmployee(employeeId: string): Promise<void> {
+    await this.db().query(`SELECT id FROM employees WHERE id = $1 FOR UPDATE`, [employeeId]);
   }
 
   /** The employee's SKPs of a year, by period start (DEFINITIVE before ACTING on the same day). */
-  segmentsOfYear(m: EntityManager, employeeId: string, year: number): Promise<SegmentRow[]> {
-    return m.query(
+  segmentsOfYear(employeeId: string, year: number): Promise<SegmentRow[]> {
+    return this.db().query(
       `SELECT ${SEGMENT_COLUMNS} FROM skp WHERE employee_id = $1 AND year = $2
         ORDER BY period_start, (kind = 'ACTING'), created_at`,
       [employeeId, year],
@@ -41,14 +41,13 @@ export class SkpSegmentsRepository {
 
   /** SKPs of a kind overlapping [from, to] (ACTING: of the same delegation). */
   async overlapping(
-    m: EntityManager,
     employeeId: string,
     kind: 'DEFINITIVE' | 'ACTING',
     from: string,
     to: string,
     delegationId: string | null,
   ): Promise<SegmentRow | null> {
-    const rows: SegmentRow[] = await m.query(
+    const rows: SegmentRow[] = await this.db().query(
       `SELECT ${SEGMENT_COLUMNS} FROM skp
         WHERE employee_id = $1 AND kind = $2 AND period_start <= $4::date AND period_end >= $3::date
           AND ($2 = 'DEFINITIVE' OR delegation_id = $5) LIMIT 1`,
@@ -57,8 +56,8 @@ export class SkpSegmentsRepository {
     return rows[0] ?? null;
   }
 
-  async delegation(m: EntityManager, id: string): Promise<DelegationRow | null> {
-    const rows: DelegationRow[] = await m.query(
+  async delegation(id: string): Promise<DelegationRow | null> {
+    const rows: DelegationRow[] = await this.db().query(
       `SELECT id, employee_id AS "employeeId", ppk_id AS "ppkId", kind, to_char(valid_from,'YYYY-MM-DD') AS "validFrom",
               to_char(valid_to,'YYYY-MM-DD') AS "validTo" FROM ppk_delegations WHERE id = $1`,
       [id],
@@ -67,8 +66,8 @@ export class SkpSegmentsRepository {
   }
 
   /** SKPs of a kind in force on a date (period contains it), locked. */
-  inForce(m: EntityManager, employeeId: string, kind: 'DEFINITIVE' | 'ACTING', date: string): Promise<SegmentRow[]> {
-    return m.query(
+  inForce(employeeId: string, kind: 'DEFINITIVE' | 'ACTING', date: string): Promise<SegmentRow[]> {
+    return this.db().query(
       `SELECT ${SEGMENT_COLUMNS} FROM skp
         WHERE employee_id = $1 AND kind = $2 AND period_start <= $3::date AND period_end >= $3::date
         ORDER BY period_start FOR UPDATE`,
@@ -77,8 +76,8 @@ export class SkpSegmentsRepository {
   }
 
   /** Ends an SKP's period on `end`; an APPROVED one becomes CLOSED (a draft only gets the shorter period). */
-  async close(m: EntityManager, id: string, end: string, event: string, now: Date): Promise<void> {
-    await m.query(
+  async close(id: string, end: string, event: string, now: Date): Promise<void> {
+    await this.db().query(
       `UPDATE skp SET period_end = $2::date, closed_event = $3, closed_at = $4,
               status = CASE WHEN status = 'APPROVED' THEN 'CLOSED' ELSE status END,
               version = version + 1, updated_at = $4

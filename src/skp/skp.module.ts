@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { SkpAccess } from './skp-access';
 import { SkpOrg } from './skp-org';
+import { SkpQueriesRepository } from './skp-queries.repository';
 import { SkpQueries } from './skp-queries.service';
 import { SkpSegmentPlanner } from './skp-segment-planner';
 import { SkpSegmentsRepository } from './skp-segments.repository';
 import { SkpStatusReader } from './skp-status-reader';
-import { SkpStore } from './skp-store';
+import { SkpContentRepository } from './skp-content.repository';
 import { SkpController } from './skp.controller';
 import { SkpRepository } from './skp.repository';
 import { SkpService } from './skp.service';
@@ -16,13 +17,14 @@ import { SkpService } from './skp.service';
     SkpRepository,
     SkpService,
     SkpQueries,
-    SkpStore,
+    SkpQueriesRepository,
+    SkpContentRepository,
     SkpOrg,
     SkpAccess,
     SkpStatusReader,
     SkpSegmentsRepository,
     SkpSegmentPlanner,
   ],
-  exports: [SkpQueries, SkpAccess, SkpStatusReader, SkpStore, SkpSegmentsRepository, SkpRepository],
+  exports: [SkpQueries, SkpAccess, SkpStatusReader, SkpContentRepository, SkpSegmentsRepository, SkpRepository],
 })
 export class SkpModule {}

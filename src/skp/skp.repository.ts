@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
+import { SkpTransitionEntity } from './entities/skp-transition.entity';
+import { SkpEntity } from './entities/skp.entity';
 import type { SkpStatus } from './skp.enums';
 
 export interface SkpStatusRow {
@@ -14,6 +16,29 @@ export interface SkpStatusRow {
 /** `skp`, `skp_results` and `skp_transitions`: the lookups the SKP workflow and its readers share. */
 @Injectable()
 export class SkpRepository extends BaseRepository {
+  /** Inserts or updates the SKP row (TypeORM save: the saved entity with its generated columns). */
+  save(skp: Partial<SkpEntity>): Promise<SkpEntity> {
+    return this.db().getRepository(SkpEntity).save(skp) as Promise<SkpEntity>;
+  }
+
+  async insertTransition(t: {
+    skpId: string;
+    from: string | null;
+    to: string;
+    action: string;
+    actor: string;
+    reason: string | null;
+  }): Promise<void> {
+    await this.db().getRepository(SkpTransitionEntity).insert({
+      skpId: t.skpId,
+      fromStatus: t.from,
+      toStatus: t.to,
+      action: t.action,
+      actor: t.actor,
+      reason: t.reason,
+    });
+  }
+
   /** Of a split year, the latest DEFINITIVE SKP of each employee (spec 04 §1). */
   statusOfEmployees(employeeIds: string[], year: number): Promise<SkpStatusRow[]> {
     return this.db().query(
@@ -23,6 +48,15 @@ export class SkpRepository extends BaseRepository {
         ORDER BY employee_id, period_start DESC`,
       [employeeIds, year],
     );
+  }
+
+  /** Ids of the employee's DEFINITIVE SKPs (every year). */
+  async definitiveIdsOf(employeeId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db().query(
+      `SELECT id FROM skp WHERE employee_id = $1 AND kind = 'DEFINITIVE'`,
+      [employeeId],
+    );
+    return rows.map((r) => r.id);
   }
 
   async ownerOf(skpId: string, manager?: EntityManager): Promise<string | null> {

@@ -1,19 +1,19 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { badRequest, conflict, forbidden, unprocessable } from '../common/api-error';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { actorLabel, Principal } from '../identity/principal';
 import { noPpkError, unlinkedMessage } from '../org/ppk-rules';
 import { CreateSkpDto, RejectSkpDto, UpdateSkpDto } from './dto/skp.dto';
-import { SkpTransitionEntity } from './entities/skp-transition.entity';
 import { SkpEntity } from './entities/skp.entity';
 import { SkpAccess } from './skp-access';
 import { contentShapeProblems, submitProblems } from './skp-content';
 import { SkpOrg } from './skp-org';
 import { SkpQueries, SkpView } from './skp-queries.service';
-import { SkpStore } from './skp-store';
+import { SkpContentRepository } from './skp-content.repository';
 import { SkpSegmentsRepository } from './skp-segments.repository';
 import { SkpSegmentPlanner } from './skp-segment-planner';
+import { SkpRepository } from './skp.repository';
 import { formTypeFor, SkpApproach, SkpFormType, SkpStatus } from './skp.enums';
 
 const invalid = 'Data tidak valid / invalid input';
@@ -25,8 +25,9 @@ const invalid = 'Data tidak valid / invalid input';
 @Injectable()
 export class SkpService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly store: SkpStore,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly skps: SkpRepository,
+    private readonly store: SkpContentRepository,
     private readonly org: SkpOrg,
     private readonly access: SkpAccess,
     private readonly queries: SkpQueries,
@@ -39,23 +40,23 @@ export class SkpService {
     if (p.kind !== 'user' || !p.employeeId)
       throw forbidden('Hanya pegawai yang dapat menyusun SKP-nya sendiri / only an employee can create their own SKP');
     const employeeId = p.employeeId;
-    return this.dataSource.transaction(async (m) => {
-      await this.segments.lockEmployee(m, employeeId);
-      const span = await this.planner.span(m, employeeId, dto);
+    return this.txHost.withTransaction(async () => {
+      await this.segments.lockEmployee(employeeId);
+      const span = await this.planner.span(employeeId, dto);
       const ref = this.access.segmentRefDate(span);
-      const snap = await this.org.snapshot(m, employeeId, ref);
+      const snap = await this.org.snapshot(employeeId, ref);
       if (!snap)
         throw unprocessable(
           `Pegawai tidak memiliki jabatan pada ${ref}; admin kepegawaian perlu mencatat penugasannya / the employee has no position on ${ref}`,
         );
       const formType = formTypeFor(snap.employee.positionKind);
-      const results = await this.planner.initialResults(m, employeeId, dto, span.previousSkpId);
+      const results = await this.planner.initialResults(employeeId, dto, span.previousSkpId);
       const shape = contentShapeProblems(formType, results, dto.behaviors);
       if (shape.length) throw badRequest(invalid, shape);
-      const leader = await this.org.leaderApprovedSkpId(m, await this.org.ppkOf(m, employeeId, ref), dto.year);
-      const parents = await this.org.parentProblems(m, results, leader);
+      const leader = await this.org.leaderApprovedSkpId(await this.org.ppkOf(employeeId, ref), dto.year);
+      const parents = await this.org.parentProblems(results, leader);
       if (parents.length) throw badRequest(invalid, parents);
-      const skp = await m.getRepository(SkpEntity).save({
+      const skp = await this.skps.save({
         employeeId,
         year: dto.year,
         periodStart: span.periodStart,
@@ -66,14 +67,14 @@ export class SkpService {
         approach: dto.approach,
         formType,
         status: 'DRAFT',
-        lampiran: SkpStore.lampiran(dto.lampiran),
+        lampiran: SkpContentRepository.lampiran(dto.lampiran),
         createdSnapshot: snap,
       });
-      await this.store.replaceResults(m, skp.id, results);
-      await this.store.replaceBehaviors(m, skp.id, dto.behaviors);
-      await this.transition(m, p, skp.id, null, 'DRAFT', 'CREATE', null);
-      const view = await this.queries.view(m, skp);
-      await this.audit.record(m, { action: 'skp.create', entityType: 'Skp', entityId: skp.id, after: view });
+      await this.store.replaceResults(skp.id, results);
+      await this.store.replaceBehaviors(skp.id, dto.behaviors);
+      await this.transition(p, skp.id, null, 'DRAFT', 'CREATE', null);
+      const view = await this.queries.view(skp);
+      await this.audit.record({ action: 'skp.create', entityType: 'Skp', entityId: skp.id, after: view });
       return view;
     });
   }
@@ -84,26 +85,26 @@ export class SkpService {
         { field: 'body', problem: 'give at least one of results, behaviors, lampiran' },
       ]);
     }
-    return this.dataSource.transaction(async (m) => {
-      const skp = await this.store.header(m, id, true);
-      await this.access.requireActor(p, skp, 'SELF', m);
+    return this.txHost.withTransaction(async () => {
+      const skp = await this.store.header(id, true);
+      await this.access.requireActor(p, skp, 'SELF');
       this.requireStatus(skp, 'DRAFT', 'diubah / edited');
       const shape = contentShapeProblems(skp.formType as SkpFormType, dto.results, dto.behaviors);
       if (shape.length) throw badRequest(invalid, shape);
-      const before = await this.queries.view(m, skp);
+      const before = await this.queries.view(skp);
       if (dto.results) {
         const ref = this.access.segmentRefDate(skp);
-        const leader = await this.org.leaderApprovedSkpId(m, await this.org.ppkOf(m, skp.employeeId, ref), skp.year);
-        const parents = await this.org.parentProblems(m, dto.results, leader);
+        const leader = await this.org.leaderApprovedSkpId(await this.org.ppkOf(skp.employeeId, ref), skp.year);
+        const parents = await this.org.parentProblems(dto.results, leader);
         if (parents.length) throw badRequest(invalid, parents);
-        await this.store.replaceResults(m, skp.id, dto.results);
+        await this.store.replaceResults(skp.id, dto.results);
       }
-      if (dto.behaviors) await this.store.replaceBehaviors(m, skp.id, dto.behaviors);
-      if (dto.lampiran) skp.lampiran = SkpStore.lampiran(dto.lampiran);
+      if (dto.behaviors) await this.store.replaceBehaviors(skp.id, dto.behaviors);
+      if (dto.lampiran) skp.lampiran = SkpContentRepository.lampiran(dto.lampiran);
       skp.version += 1;
-      const saved = await m.getRepository(SkpEntity).save(skp);
-      const after = await this.queries.view(m, saved);
-      await this.audit.record(m, {
+      const saved = await this.skps.save(skp);
+      const after = await this.queries.view(saved);
+      await this.audit.record({
         action: 'skp.update',
         entityType: 'Skp',
         entityId: skp.id,
@@ -116,15 +117,15 @@ export class SkpService {
 
   /** DRAFT → SUBMITTED: the employee signs. Needs a PPK on the date and complete content. */
   async submit(p: Principal, id: string): Promise<SkpView> {
-    return this.dataSource.transaction(async (m) => {
-      const skp = await this.store.header(m, id, true);
-      await this.access.requireActor(p, skp, 'SELF', m);
+    return this.txHost.withTransaction(async () => {
+      const skp = await this.store.header(id, true);
+      await this.access.requireActor(p, skp, 'SELF');
       this.requireStatus(skp, 'DRAFT', 'diajukan / submitted');
       const ref = this.access.segmentRefDate(skp);
-      const ppkId = await this.org.ppkOf(m, skp.employeeId, ref);
+      const ppkId = await this.org.ppkOf(skp.employeeId, ref);
       if (!ppkId) throw noPpkError(p.kind === 'user' ? p.nip : '', ref);
-      await this.requireComplete(m, skp, ppkId);
-      return this.move(m, p, skp, 'SUBMITTED', 'SUBMIT', null, (s) => {
+      await this.requireComplete(skp, ppkId);
+      return this.move(p, skp, 'SUBMITTED', 'SUBMIT', null, (s) => {
         s.submittedAt = new Date();
       });
     });
@@ -132,13 +133,13 @@ export class SkpService {
 
   /** SUBMITTED → APPROVED (penetapan by the PPK on the date); content is frozen and snapshotted. */
   async approve(p: Principal, id: string): Promise<SkpView> {
-    return this.dataSource.transaction(async (m) => {
-      const skp = await this.store.header(m, id, true);
-      await this.access.requireActor(p, skp, 'PPK', m);
+    return this.txHost.withTransaction(async () => {
+      const skp = await this.store.header(id, true);
+      await this.access.requireActor(p, skp, 'PPK');
       this.requireStatus(skp, 'SUBMITTED', 'disetujui / approved');
       const ref = this.access.segmentRefDate(skp);
-      const { leader, results } = await this.requireComplete(m, skp, await this.org.ppkOf(m, skp.employeeId, ref));
-      const snap = await this.org.snapshot(m, skp.employeeId, ref);
+      const { leader, results } = await this.requireComplete(skp, await this.org.ppkOf(skp.employeeId, ref));
+      const snap = await this.org.snapshot(skp.employeeId, ref);
       // 01 §3.4: without an approved SKP of the PPK, UTAMA results cannot intervene anything yet;
       // the approval goes through with a warning, and GET /units/{code}/gaps lists it.
       const unlinked =
@@ -146,40 +147,32 @@ export class SkpService {
           ? results.filter((r) => r.kind === 'UTAMA' && !r.parentResultId).length
           : 0;
       const warnings = unlinked > 0 ? [{ code: 'UNLINKED_RESULTS', message: unlinkedMessage(unlinked) }] : [];
-      const view = await this.move(
-        m,
-        p,
-        skp,
-        'APPROVED',
-        'APPROVE',
-        warnings.length ? warnings[0].message : null,
-        (s) => {
-          s.approvedAt = new Date();
-          s.approvedBy = p.kind === 'user' ? p.employeeId : null;
-          s.approvedSnapshot = snap;
-        },
-      );
+      const view = await this.move(p, skp, 'APPROVED', 'APPROVE', warnings.length ? warnings[0].message : null, (s) => {
+        s.approvedAt = new Date();
+        s.approvedBy = p.kind === 'user' ? p.employeeId : null;
+        s.approvedSnapshot = snap;
+      });
       return warnings.length ? Object.assign(view, { warnings }) : view;
     });
   }
 
   /** SUBMITTED → DRAFT with the PPK's reason kept on the SKP and in its history. */
   async reject(p: Principal, id: string, dto: RejectSkpDto): Promise<SkpView> {
-    return this.dataSource.transaction(async (m) => {
-      const skp = await this.store.header(m, id, true);
-      await this.access.requireActor(p, skp, 'PPK', m);
+    return this.txHost.withTransaction(async () => {
+      const skp = await this.store.header(id, true);
+      await this.access.requireActor(p, skp, 'PPK');
       this.requireStatus(skp, 'SUBMITTED', 'ditolak / rejected');
-      return this.move(m, p, skp, 'DRAFT', 'REJECT', dto.reason, (s) => {
+      return this.move(p, skp, 'DRAFT', 'REJECT', dto.reason, (s) => {
         s.rejectionReason = dto.reason;
         s.submittedAt = null;
       });
     });
   }
 
-  private async requireComplete(m: EntityManager, skp: SkpEntity, ppkId: string | null) {
-    const results = await this.store.results(m, skp.id);
-    const behaviors = await this.store.behaviors(m, skp.id);
-    const leader = await this.org.leaderApprovedSkpId(m, ppkId, skp.year);
+  private async requireComplete(skp: SkpEntity, ppkId: string | null) {
+    const results = await this.store.results(skp.id);
+    const behaviors = await this.store.behaviors(skp.id);
+    const leader = await this.org.leaderApprovedSkpId(ppkId, skp.year);
     const problems = [
       ...submitProblems(
         {
@@ -190,7 +183,7 @@ export class SkpService {
         },
         leader !== null,
       ),
-      ...(await this.org.parentProblems(m, results, leader)),
+      ...(await this.org.parentProblems(results, leader)),
     ];
     if (problems.length)
       throw unprocessable(
@@ -210,7 +203,6 @@ export class SkpService {
   }
 
   private async move(
-    m: EntityManager,
     p: Principal,
     skp: SkpEntity,
     to: SkpStatus,
@@ -222,9 +214,9 @@ export class SkpService {
     skp.status = to;
     skp.version += 1;
     mutate(skp);
-    const saved = await m.getRepository(SkpEntity).save(skp);
-    await this.transition(m, p, skp.id, from, to, action, reason);
-    await this.audit.record(m, {
+    const saved = await this.skps.save(skp);
+    await this.transition(p, skp.id, from, to, action, reason);
+    await this.audit.record({
       action: `skp.${action.toLowerCase()}`,
       entityType: 'Skp',
       entityId: skp.id,
@@ -232,11 +224,10 @@ export class SkpService {
       after: { status: to, version: saved.version },
       reason,
     });
-    return this.queries.view(m, saved);
+    return this.queries.view(saved);
   }
 
   private async transition(
-    m: EntityManager,
     p: Principal,
     skpId: string,
     from: string | null,
@@ -244,9 +235,7 @@ export class SkpService {
     action: string,
     reason: string | null,
   ): Promise<void> {
-    await m
-      .getRepository(SkpTransitionEntity)
-      .insert({ skpId, fromStatus: from, toStatus: to, action, actor: actorLabel(p).actor, reason });
+    await this.skps.insertTransition({ skpId, from, to, action, actor: actorLabel(p).actor, reason });
   }
 
   private content(v: SkpView) {

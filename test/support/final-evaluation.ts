@@ -1,8 +1,16 @@
+import { TransactionHost } from '../../src/database/transaction';
+import { EvaluationRepository } from '../../src/evaluation/evaluation.repository';
+import { parsePeriodId } from '../../src/evaluation/periods';
+import { OrgDirectory } from '../../src/org/org-directory.service';
+import { OutboxService } from '../../src/outbox/outbox.service';
+import { SkpSegmentsRepository } from '../../src/skp/skp-segments.repository';
+import { SkpRepository } from '../../src/skp/skp.repository';
 import type { TestApp } from './test-app';
 
 /**
- * Records a FINAL evaluation and its EvaluationFinalized outbox event in one transaction, exactly as
- * the evaluation service does when a result becomes FINAL (for pipeline tests that start from FINAL).
+ * Records a FINAL evaluation and its EvaluationFinalized outbox event in one transaction, through the
+ * repositories and the outbox the evaluation service writes with (for pipeline tests that start from FINAL):
+ * the employee's DEFINITIVE SKP of the year (created, or made APPROVED), the evaluation, the event.
  */
 export async function recordFinalEvaluation(
   t: TestApp,
@@ -11,36 +19,46 @@ export async function recordFinalEvaluation(
   predicate: string,
   revision = 0,
 ): Promise<string> {
-  return t.dataSource.transaction(async (m) => {
-    const [emp] = await m.query(`SELECT id FROM employees WHERE nip = $1`, [nip]);
-    const year = Number(period.slice(0, 4));
-    const snapshot = JSON.stringify({ nip });
-    const [skp] = await m.query(
-      `INSERT INTO skp (employee_id, year, approach, form_type, status, created_snapshot, approved_at)
-       VALUES ($1, $2, 'KUANTITATIF', 'JA_JF', 'APPROVED', $3, now())
-       ON CONFLICT (employee_id, period_start) WHERE kind = 'DEFINITIVE' DO UPDATE SET status = 'APPROVED' RETURNING id`,
-      [emp.id, year, snapshot],
+  const txHost = t.app.get(TransactionHost);
+  const p = parsePeriodId(period);
+  if (!p) throw new Error(`bad period ${period}`);
+  return txHost.withTransaction(async () => {
+    const employeeId = await t.app.get(OrgDirectory).employeeIdByNip(nip);
+    if (!employeeId) throw new Error(`unknown NIP ${nip}`);
+    const skps = t.app.get(SkpRepository);
+    const existing = (await t.app.get(SkpSegmentsRepository).segmentsOfYear(employeeId, p.year)).find(
+      (s) => s.kind === 'DEFINITIVE',
     );
-    const kind = period.length === 4 ? 'ANNUAL' : period.includes('Q') ? 'QUARTERLY' : 'MONTHLY';
-    const q = kind === 'QUARTERLY' ? Number(period.slice(6)) : 0;
-    const from =
-      kind === 'ANNUAL'
-        ? `${year}-01`
-        : kind === 'QUARTERLY'
-          ? `${year}-${String(q * 3 - 2).padStart(2, '0')}`
-          : period;
-    const to =
-      kind === 'ANNUAL' ? `${year}-12` : kind === 'QUARTERLY' ? `${year}-${String(q * 3).padStart(2, '0')}` : period;
-    const [ev] = await m.query(
-      `INSERT INTO evaluations (skp_id, employee_id, period, period_kind, from_month, to_month, status, result_rating, behavior_rating, predicate, finalized_at, finalized_by, revision)
-       VALUES ($1, $2, $3, $4, $5, $6, 'FINAL', 'DI_ATAS_EKSPEKTASI', 'DI_ATAS_EKSPEKTASI', $7, now(), 'ACCEPT', $8) RETURNING id`,
-      [skp.id, emp.id, period, kind, from, to, predicate, revision],
-    );
-    await m.query(
-      `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload, dedupe_key, correlation_id)
-       VALUES ('EvaluationFinalized', 'Evaluation', $1, $2, $3, 'test')`,
-      [ev.id, JSON.stringify({ evaluationId: ev.id, revision }), `evaluation-finalized:${ev.id}:${revision}`],
-    );
-    return ev.id as string;
+    const skp = existing
+      ? await skps.save({ id: existing.id, status: 'APPROVED' })
+      : await skps.save({
+          employeeId,
+          year: p.year,
+          approach: 'KUANTITATIF',
+          formType: 'JA_JF',
+          status: 'APPROVED',
+          createdSnapshot: { nip },
+          approvedAt: new Date(),
+        });
+    const evaluations = t.app.get(EvaluationRepository);
+    const e = await evaluations.ensure({ id: skp.id, employeeId, kind: 'DEFINITIVE' }, p);
+    Object.assign(e, {
+      status: 'FINAL',
+      resultRating: 'DI_ATAS_EKSPEKTASI',
+      behaviorRating: 'DI_ATAS_EKSPEKTASI',
+      predicate,
+      finalizedAt: new Date(),
+      finalizedBy: 'ACCEPT',
+      revision,
+    });
+    await evaluations.save(e);
+    await t.app.get(OutboxService).add({
+      type: 'EvaluationFinalized',
+      aggregateType: 'Evaluation',
+      aggregateId: e.id,
+      payload: { evaluationId: e.id, revision },
+      dedupeKey: `evaluation-finalized:${e.id}:${revision}`,
+    });
+    return e.id;
   });
 }

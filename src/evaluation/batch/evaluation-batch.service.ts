@@ -1,15 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditRecord, AuditService } from '../../audit/audit.service';
 import { badRequest, notFound } from '../../common/api-error';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
+import { TransactionHost, type TxHost } from '../../database/transaction';
 import { actorLabel, Principal } from '../../identity/principal';
-import { AssignmentSnapshot, OrgDirectory } from '../../org/org-directory.service';
+import { OrgDirectory } from '../../org/org-directory.service';
 import { DistributionReport, DistributionService } from '../distribution.service';
 import { requireRatable } from '../period-guard';
-import { block, EvaluationSnapshot } from '../evaluation-store';
+import { block, EvaluationSnapshot } from '../evaluation-snapshot.util';
 import { EvaluationPeriod, parsePeriodId } from '../periods';
+import { EvaluationBatchRepository, RatedRow } from './evaluation-batch.repository';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Evaluations per transaction: one set-based read per input kind and one statement per write kind. */
@@ -31,20 +32,7 @@ export interface FinalizeBatchResult {
   ms: number;
 }
 
-interface Row {
-  id: string;
-  employee_id: string;
-  unit_id: string;
-  ref_date: string;
-  predicate: string;
-  revision: number;
-}
-
-const SNAPSHOT_COLUMNS = `
-  e.id AS "employeeId", e.nip, e.name, e.status, to_char(a.valid_from,'YYYY-MM-DD') AS "validFrom", to_char(a.valid_to,'YYYY-MM-DD') AS "validTo",
-  a.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", a.golongan, a.supervisor_id AS "supervisorId",
-  a.position_title AS "positionTitle", a.position_kind AS "positionKind", a.jenjang, a.kelas_jabatan AS "kelasJabatan",
-  a.is_unit_head AS "isUnitHead", to_char(a.tmt,'YYYY-MM-DD') AS tmt`;
+type Row = RatedRow;
 
 /**
  * Year-end finalisation in bulk (ADMIN): every RATED evaluation of a period (optionally of one unit
@@ -58,7 +46,8 @@ const SNAPSHOT_COLUMNS = `
 @Injectable()
 export class EvaluationBatchService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly repo: EvaluationBatchRepository,
     private readonly distribution: DistributionService,
     private readonly org: OrgDirectory,
     private readonly audit: AuditService,
@@ -77,7 +66,7 @@ export class EvaluationBatchService {
     const justification = input.justification?.trim() || null;
     let unitIds: string[] | null = null;
     if (input.unitCode) {
-      const unit = await this.distribution.unitByCode(this.dataSource.manager, input.unitCode);
+      const unit = await this.distribution.unitByCode(input.unitCode);
       if (!unit) throw notFound('Unit');
       unitIds = await this.org.subtreeUnitIds(unit.id);
     }
@@ -88,15 +77,10 @@ export class EvaluationBatchService {
     const result: FinalizeBatchResult = { period: per.period, issued: 0, overridden: 0, skipped: [], chunks: 0, ms: 0 };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const last = await this.dataSource.transaction(async (m) => {
-        const rows: Row[] = await m.query(
-          `SELECT id, employee_id, unit_id, to_char(ref_date,'YYYY-MM-DD') AS ref_date, predicate, revision FROM evaluations
-            WHERE period = $1 AND status = 'RATED' AND id > $2 ${unitIds ? 'AND unit_id = ANY($4::uuid[])' : ''}
-            ORDER BY id LIMIT $3 FOR UPDATE`,
-          unitIds ? [per.period, after, FINALIZE_CHUNK, unitIds] : [per.period, after, FINALIZE_CHUNK],
-        );
+      const last = await this.txHost.withTransaction(async () => {
+        const rows = await this.repo.lockRatedChunk(per.period, after, FINALIZE_CHUNK, unitIds);
         if (rows.length === 0) return null;
-        await this.chunk(m, p, per, rows, reports, reportIds, skipped, justification, result);
+        await this.chunk(p, per, rows, reports, reportIds, skipped, justification, result);
         return rows[rows.length - 1].id;
       });
       if (last === null) break;
@@ -109,7 +93,6 @@ export class EvaluationBatchService {
   }
 
   private async chunk(
-    m: EntityManager,
     p: Principal,
     per: EvaluationPeriod,
     all: Row[],
@@ -122,9 +105,9 @@ export class EvaluationBatchService {
     // Distribution per unit: computed once per batch (RATED, ISSUED and FINAL all count, so finalising does not change it).
     for (const unitId of new Set(all.map((r) => r.unit_id))) {
       if (reports.has(unitId)) continue;
-      const distUnit = await this.distribution.distributionUnitId(m, unitId, per.period);
+      const distUnit = await this.distribution.distributionUnitId(unitId, per.period);
       const cached = [...reports.values()].find((x) => x.unitId === distUnit);
-      reports.set(unitId, cached ?? { unitId: distUnit, report: await this.distribution.report(m, distUnit, per) });
+      reports.set(unitId, cached ?? { unitId: distUnit, report: await this.distribution.report(distUnit, per) });
     }
     const filtered = all.filter((r) => {
       const { report } = reports.get(r.unit_id)!;
@@ -139,7 +122,7 @@ export class EvaluationBatchService {
       return false;
     });
     if (filtered.length === 0) return;
-    const snapshots = await this.snapshots(m, filtered);
+    const snapshots = await this.snapshots(filtered);
     // Like a single finalize (422), an employee without a position on the reference date is not issued: reported.
     const rows = filtered.filter((r) => {
       if (snapshots.has(r.id)) return true;
@@ -169,30 +152,17 @@ export class EvaluationBatchService {
     // Each unit's report is written once per batch and referenced (not one jsonb copy per evaluation).
     const missing = Object.keys(usedReports).filter((u) => !reportIds.has(u));
     if (missing.length) {
-      const stored: { id: string; unit_id: string }[] = await m.query(
-        `INSERT INTO evaluation_distribution_reports (unit_id, period, report)
-         SELECT x.unit_id, $2::varchar, x.report FROM jsonb_to_recordset($1::jsonb) AS x(unit_id uuid, report jsonb)
-         RETURNING id, unit_id`,
-        [JSON.stringify(missing.map((u) => ({ unit_id: u, report: usedReports[u] }))), per.period],
+      const stored = await this.repo.storeReports(
+        per.period,
+        missing.map((u) => ({ unit_id: u, report: usedReports[u] })),
       );
-      for (const s of stored) reportIds.set(s.unit_id, s.id);
+      for (const [unitId, id] of stored) reportIds.set(unitId, id);
     }
-    await m.query(
-      `UPDATE evaluations e SET status = 'ISSUED', snapshot = x.snapshot, issued_at = $3::timestamptz, objection_deadline = $4::timestamptz,
-              distribution_justification = x.justification, distribution_report = NULL, distribution_report_id = ($2::jsonb ->> x.dist_unit)::uuid,
-              version = e.version + 1, updated_at = now()
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, snapshot jsonb, dist_unit text, justification text)
-        WHERE e.id = x.id`,
-      [JSON.stringify(items), JSON.stringify(Object.fromEntries(reportIds)), now, deadline],
-    );
-    const { actor } = actorLabel(p);
-    const ids = rows.map((r) => r.id);
-    const revisions = rows.map((r) => r.revision);
-    const just = items.map((i) => i.justification);
-    await m.query(
-      `INSERT INTO evaluation_transitions (evaluation_id, from_status, to_status, action, actor, reason, revision, at)
-       SELECT x.id, 'RATED', 'ISSUED', 'FINALIZE', $4::text, x.reason, x.revision, $5::timestamptz FROM unnest($1::uuid[], $2::text[], $3::int[]) AS x(id, reason, revision)`,
-      [ids, just, revisions, actor, now],
+    await this.repo.issue(items, reportIds, now, deadline);
+    await this.repo.issuedTransitions(
+      items.map((it, k) => ({ id: it.id, revision: rows[k].revision, reason: it.justification })),
+      actorLabel(p).actor,
+      now,
     );
     const audits: AuditRecord[] = [];
     for (const it of items) {
@@ -212,32 +182,16 @@ export class EvaluationBatchService {
       });
       if (!report.ok) result.overridden++;
     }
-    await this.audit.recordMany(m, audits);
+    await this.audit.recordMany(audits);
     result.issued += rows.length;
   }
 
-  /** The DEKP identity blocks (employee, PPK, atasan PPK on the reference date) of a chunk, in three set-based reads. */
-  private async snapshots(m: EntityManager, rows: Row[]): Promise<Map<string, EvaluationSnapshot>> {
+  /** The DEKP identity blocks (employee, PPK, atasan PPK on the reference date) of a chunk, in two set-based reads. */
+  private async snapshots(rows: Row[]): Promise<Map<string, EvaluationSnapshot>> {
     const ids = rows.map((r) => r.employee_id);
     const dates = rows.map((r) => r.ref_date);
-    const people = async (empIds: (string | null)[], on: string[]): Promise<Map<string, AssignmentSnapshot>> => {
-      const list: (AssignmentSnapshot & { onDate: string })[] = await m.query(
-        `SELECT ${SNAPSHOT_COLUMNS}, to_char(x.d,'YYYY-MM-DD') AS "onDate"
-           FROM (SELECT DISTINCT id, d FROM unnest($1::uuid[], $2::date[]) AS x(id, d) WHERE id IS NOT NULL) x
-           JOIN employees e ON e.id = x.id
-           JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_from <= x.d AND (a.valid_to IS NULL OR a.valid_to > x.d)
-           JOIN units u ON u.id = a.unit_id`,
-        [empIds, on],
-      );
-      return new Map(list.map((s) => [`${s.employeeId}|${s.onDate}`, s]));
-    };
-    const ppkRows: { ppk: string | null; atasan: string | null }[] = await m.query(
-      `SELECT p.ppk, CASE WHEN p.ppk IS NULL THEN NULL ELSE ppk_on(p.ppk, x.d) END AS atasan
-         FROM unnest($1::uuid[], $2::date[]) WITH ORDINALITY AS x(id, d, n)
-         CROSS JOIN LATERAL (SELECT ppk_on(x.id, x.d) AS ppk) p ORDER BY x.n`,
-      [ids, dates],
-    );
-    const everyone = await people(
+    const ppkRows = await this.org.ppkChainsAt(ids, dates);
+    const everyone = await this.org.snapshotsAt(
       [...ids, ...ppkRows.map((r) => r.ppk), ...ppkRows.map((r) => r.atasan)],
       [...dates, ...dates, ...dates],
     );

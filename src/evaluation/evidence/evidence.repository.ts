@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { BaseRepository } from '../../database/transaction';
 
 /** One evidence file as the API shows it (the storage key stays inside). */
 export interface EvidenceView {
@@ -31,34 +31,34 @@ export const toView = ({ storageKey: _k, ...view }: EvidenceRow): EvidenceView =
 
 /** The evidence files of an evaluation (SKP × period); the evaluation feature's table `evaluation_evidence`. */
 @Injectable()
-export class EvidenceRepository {
-  async list(m: EntityManager, skpId: string, period: string): Promise<EvidenceRow[]> {
-    const rows = await m.query(
+export class EvidenceRepository extends BaseRepository {
+  async list(skpId: string, period: string): Promise<EvidenceRow[]> {
+    const rows = await this.db().query(
       `SELECT ${COLUMNS} FROM evaluation_evidence WHERE skp_id = $1 AND period = $2 ORDER BY uploaded_at, id`,
       [skpId, period],
     );
     return rows.map(toRow);
   }
 
-  async find(m: EntityManager, skpId: string, period: string, id: string): Promise<EvidenceRow | null> {
+  async find(skpId: string, period: string, id: string): Promise<EvidenceRow | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const rows = await m.query(
+    const rows = await this.db().query(
       `SELECT ${COLUMNS} FROM evaluation_evidence WHERE skp_id = $1 AND period = $2 AND id = $3`,
       [skpId, period, id],
     );
     return rows[0] ? toRow(rows[0]) : null;
   }
 
-  async count(m: EntityManager, skpId: string, period: string): Promise<number> {
-    const rows: { n: string }[] = await m.query(
+  async count(skpId: string, period: string): Promise<number> {
+    const rows: { n: string }[] = await this.db().query(
       `SELECT count(*) AS n FROM evaluation_evidence WHERE skp_id = $1 AND period = $2`,
       [skpId, period],
     );
     return Number(rows[0].n);
   }
 
-  async insert(m: EntityManager, skpId: string, period: string, row: EvidenceRow): Promise<void> {
-    await m.query(
+  async insert(skpId: string, period: string, row: EvidenceRow): Promise<void> {
+    await this.db().query(
       `INSERT INTO evaluation_evidence (id, skp_id, period, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
       [
@@ -76,7 +76,7 @@ export class EvidenceRepository {
     );
   }
 
-  async delete(m: EntityManager, id: string): Promise<void> {
-    await m.query(`DELETE FROM evaluation_evidence WHERE id = $1`, [id]);
+  async delete(id: string): Promise<void> {
+    await this.db().query(`DELETE FROM evaluation_evidence WHERE id = $1`, [id]);
   }
 }

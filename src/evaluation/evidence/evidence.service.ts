@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { conflict, forbidden, notFound } from '../../common/api-error';
 import { Clock } from '../../common/clock';
+import { TransactionHost, type TxHost } from '../../database/transaction';
 import { actorLabel, Principal } from '../../identity/principal';
 import { EvaluationAccess } from '../evaluation-access';
 import { checkEvidence } from './evidence-file';
@@ -24,7 +24,7 @@ export class EvidenceService {
   private readonly logger = new Logger('Evidence');
 
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly access: EvaluationAccess,
     private readonly repo: EvidenceRepository,
     private readonly audit: AuditService,
@@ -33,9 +33,8 @@ export class EvidenceService {
   ) {}
 
   async list(p: Principal, skpId: string, period: string): Promise<EvidenceList> {
-    const m = this.dataSource.manager;
-    const c = await this.access.load(m, p, skpId, period, false);
-    return { items: (await this.repo.list(m, c.skp.id, c.p.period)).map(toView) };
+    const c = await this.access.load(p, skpId, period, false);
+    return { items: (await this.repo.list(c.skp.id, c.p.period)).map(toView) };
   }
 
   async open(
@@ -44,9 +43,8 @@ export class EvidenceService {
     period: string,
     evidenceId: string,
   ): Promise<{ row: EvidenceRow; stream: Readable }> {
-    const m = this.dataSource.manager;
-    const c = await this.access.load(m, p, skpId, period, false);
-    const row = await this.repo.find(m, c.skp.id, c.p.period, evidenceId);
+    const c = await this.access.load(p, skpId, period, false);
+    const row = await this.repo.find(c.skp.id, c.p.period, evidenceId);
     if (!row) throw notFound('Bukti dukung');
     return { row, stream: await this.storage.get(row.storageKey) };
   }
@@ -60,12 +58,12 @@ export class EvidenceService {
     const id = randomUUID();
     let storedKey: string | null = null;
     try {
-      return await this.dataSource.transaction(async (m) => {
-        const c = await this.access.load(m, p, skpId, period, true);
+      return await this.txHost.withTransaction(async () => {
+        const c = await this.access.load(p, skpId, period, true);
         this.requireSelf(c.rel);
         this.access.requireAcceptsRealizations(c);
         const checked = await checkEvidence(file.name, file.data);
-        if ((await this.repo.count(m, c.skp.id, c.p.period)) >= MAX_EVIDENCE_FILES)
+        if ((await this.repo.count(c.skp.id, c.p.period)) >= MAX_EVIDENCE_FILES)
           throw conflict(`Paling banyak ${MAX_EVIDENCE_FILES} bukti dukung per evaluasi / too many evidence files`, [
             { field: 'file', problem: `at most ${MAX_EVIDENCE_FILES} files per evaluation` },
           ]);
@@ -76,8 +74,8 @@ export class EvidenceService {
           uploadedAt: this.clock.now().toISOString(),
           storageKey: `${c.skp.id}/${c.p.period}/${id}`,
         };
-        await this.repo.insert(m, c.skp.id, c.p.period, row);
-        await this.audit.record(m, {
+        await this.repo.insert(c.skp.id, c.p.period, row);
+        await this.audit.record({
           action: 'evaluation.evidence.upload',
           entityType: 'Evaluation',
           entityId: c.e?.id ?? `${c.skp.id}/${c.p.period}`,
@@ -96,14 +94,14 @@ export class EvidenceService {
   }
 
   async remove(p: Principal, skpId: string, period: string, evidenceId: string): Promise<void> {
-    const key = await this.dataSource.transaction(async (m) => {
-      const c = await this.access.load(m, p, skpId, period, true);
-      const row = await this.repo.find(m, c.skp.id, c.p.period, evidenceId);
+    const key = await this.txHost.withTransaction(async () => {
+      const c = await this.access.load(p, skpId, period, true);
+      const row = await this.repo.find(c.skp.id, c.p.period, evidenceId);
       if (!row) throw notFound('Bukti dukung');
       this.requireSelf(c.rel);
       this.access.requireAcceptsRealizations(c);
-      await this.repo.delete(m, row.id);
-      await this.audit.record(m, {
+      await this.repo.delete(row.id);
+      await this.audit.record({
         action: 'evaluation.evidence.delete',
         entityType: 'Evaluation',
         entityId: c.e?.id ?? `${c.skp.id}/${c.p.period}`,

@@ -13,36 +13,12 @@ import { TABLE_OWNERS } from '../../../src/database/table-owners';
 const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
   'allowance/line-writer.ts': 'allowance is being changed in parallel; its repositories follow',
   'demo/demo-seeder.ts': 'demo seeder: writes through feature services next',
-  'evaluation/batch/evaluation-batch.service.ts': 'evaluation repository not written yet',
-  'evaluation/distribution.service.ts': 'evaluation repository not written yet',
-  'evaluation/evaluation-store.ts': 'evaluation repository not written yet',
-  'evaluation/evaluation-views.ts': 'evaluation repository not written yet',
-  'evaluation/org-performance.service.ts': 'evaluation repository not written yet',
-  'skp/skp-queries.service.ts': 'skp repository not written yet',
-  'skp/skp-store.ts': 'skp repository not written yet',
 };
 
 /** Files whose SQL still names another feature's tables: exactly these tables, and why. */
 const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
-  'action-plans/action-plans.repository.ts': {
-    tables: ['employees', 'skp'],
-    why: 'rencana aksi hang off an SKP; needs SKP and org read ports',
-  },
   'allowance/payroll-lines.repository.ts': { tables: ['employees'], why: 'allowance: org directory port next' },
   'demo/demo-seeder.ts': { tables: ['units', 'employees'], why: 'demo seeder writes every feature’s demo rows' },
-  'evaluation/batch/evaluation-batch.service.ts': {
-    tables: ['employees', 'employee_assignments', 'units'],
-    why: 'evaluation repository: org directory reads next',
-  },
-  'evaluation/distribution.service.ts': { tables: ['units'], why: 'evaluation repository: unit lookups by code next' },
-  'evaluation/evaluation-views.ts': {
-    tables: ['employees', 'employee_assignments'],
-    why: 'evaluation repository: org directory reads next',
-  },
-  'evaluation/org-performance.service.ts': {
-    tables: ['units', 'employees'],
-    why: 'evaluation repository: org directory reads next',
-  },
   'monitoring/year-end-progress.repository.ts': {
     tables: ['units', 'unit_performance', 'employee_assignments', 'skp', 'evaluations', 'employees'],
     why: 'the year-end dashboard aggregates across features in one set-based query (a report read model)',
@@ -52,9 +28,9 @@ const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
     why: 'the import creates accounts in its transaction; needs an identity writer port',
   },
   'org/org-lists.repository.ts': { tables: ['skp_results', 'skp'], why: 'gaps report: needs an SKP status port' },
-  'skp/skp-queries.service.ts': {
+  'skp/skp-queries.repository.ts': {
     tables: ['employees', 'employee_assignments'],
-    why: 'skp repository: org directory reads next',
+    why: 'the SKP list and cascade page and order by NIP in one set-based read (a read model across SKP and org)',
   },
   'skp/skp-segments.repository.ts': {
     tables: ['employees', 'ppk_delegations'],

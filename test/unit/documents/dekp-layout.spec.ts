@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import type { AgencyProfile } from '../../../src/agency/agency.service';
 import { renderDekp } from '../../../src/evaluation/dekp-document';
 import type { DistributionReport } from '../../../src/evaluation/distribution.service';
-import type { PersonBlock } from '../../../src/evaluation/evaluation-store';
+import type { PersonBlock } from '../../../src/evaluation/evaluation-snapshot.util';
 import type { EvaluationView } from '../../../src/evaluation/evaluation-views';
 import { CORE_VALUES } from '../../../src/skp/skp.enums';
 import { pdfText } from '../../support/evaluation-fixtures';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { badRequest, ErrorDetail, notFound } from '../common/api-error';
+import { BaseRepository } from '../database/transaction';
 import { BehaviorDto, LampiranDto, ResultDto } from './dto/skp.dto';
 import { SkpBehaviorEntity } from './entities/skp-behavior.entity';
 import { SkpIndicatorEntity } from './entities/skp-indicator.entity';
@@ -38,10 +38,11 @@ export interface LampiranView {
   consequences: string[];
 }
 
-/** Reads and rewrites the content of one SKP (results, indicators, behaviours, lampiran). */
+/** The SKP row and its content (results, indicators, behaviours): reads and whole rewrites. */
 @Injectable()
-export class SkpStore {
-  async header(m: EntityManager, id: string, lock = false): Promise<SkpEntity> {
+export class SkpContentRepository extends BaseRepository {
+  async header(id: string, lock = false): Promise<SkpEntity> {
+    const m = this.db();
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('SKP');
     const skp = await m
       .getRepository(SkpEntity)
@@ -50,7 +51,8 @@ export class SkpStore {
     return skp;
   }
 
-  async results(m: EntityManager, skpId: string): Promise<ResultView[]> {
+  async results(skpId: string): Promise<ResultView[]> {
+    const m = this.db();
     const results = await m.getRepository(SkpResultEntity).find({ where: { skpId }, order: { position: 'ASC' } });
     if (results.length === 0) return [];
     const indicators: SkpIndicatorEntity[] = await m.query(
@@ -74,7 +76,8 @@ export class SkpStore {
     }));
   }
 
-  async behaviors(m: EntityManager, skpId: string): Promise<BehaviorView[]> {
+  async behaviors(skpId: string): Promise<BehaviorView[]> {
+    const m = this.db();
     const rows = await m.getRepository(SkpBehaviorEntity).find({ where: { skpId } });
     const order = (v: string) => CORE_VALUES.indexOf(v as never);
     return rows
@@ -83,8 +86,9 @@ export class SkpStore {
   }
 
   /** Replaces all results; ids given in the DTO must already belong to this SKP (kept), others are new. */
-  async replaceResults(m: EntityManager, skpId: string, results: ResultDto[]): Promise<void> {
-    const old = await this.results(m, skpId);
+  async replaceResults(skpId: string, results: ResultDto[]): Promise<void> {
+    const m = this.db();
+    const old = await this.results(skpId);
     const oldResultIds = new Set(old.map((r) => r.id));
     const oldIndicatorIds = new Set(old.flatMap((r) => r.indicators.map((i) => i.id)));
     const problems: ErrorDetail[] = [];
@@ -125,7 +129,8 @@ export class SkpStore {
     if (indicatorRows.length) await m.getRepository(SkpIndicatorEntity).insert(indicatorRows);
   }
 
-  async replaceBehaviors(m: EntityManager, skpId: string, behaviors: BehaviorDto[]): Promise<void> {
+  async replaceBehaviors(skpId: string, behaviors: BehaviorDto[]): Promise<void> {
+    const m = this.db();
     await m.query(`DELETE FROM skp_behaviors WHERE skp_id = $1`, [skpId]);
     if (behaviors.length) {
       await m

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { BaseRepository } from '../database/transaction';
+import type { OrgPredicate } from '../rules';
+
+export interface UnitPerformanceRow {
+  predicate: OrgPredicate;
+  note: string | null;
+  setBy: string;
+  setAt: Date;
+}
+
+/** Evaluations that carry a predicate count in their unit's distribution. */
+const COUNTED = `('RATED','ISSUED','OBJECTED','FINAL')`;
+
+/** Organisation performance per unit × period (`unit_performance`) and the predicate counts it bounds. */
+@Injectable()
+export class DistributionRepository extends BaseRepository {
+  async performance(unitId: string, period: string): Promise<UnitPerformanceRow | null> {
+    const rows: UnitPerformanceRow[] = await this.db().query(
+      `SELECT predicate, note, set_by AS "setBy", set_at AS "setAt" FROM unit_performance WHERE unit_id = $1 AND period = $2`,
+      [unitId, period],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Serialises the writers of one unit's organisation performance until the transaction ends. */
+  async lockUnit(unitId: string): Promise<void> {
+    await this.db().query(`SELECT pg_advisory_xact_lock(hashtext('unit_performance:' || $1::text))`, [unitId]);
+  }
+
+  async upsertPerformance(
+    unitId: string,
+    period: string,
+    v: { predicate: string; note: string | null; setBy: string; at: Date },
+  ): Promise<void> {
+    await this.db().query(
+      `INSERT INTO unit_performance (unit_id, period, predicate, note, set_by, set_at) VALUES ($1,$2,$3,$4,$5,$6)
+       ON CONFLICT (unit_id, period) DO UPDATE SET predicate = EXCLUDED.predicate, note = EXCLUDED.note, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at`,
+      [unitId, period, v.predicate, v.note, v.setBy, v.at],
+    );
+  }
+
+  /** Of these units, those with an org predicate for the period, with it. */
+  async performanceOf(unitIds: string[], period: string): Promise<Map<string, string>> {
+    const rows: { unitId: string; predicate: string }[] = await this.db().query(
+      `SELECT unit_id AS "unitId", predicate FROM unit_performance WHERE period = $2 AND unit_id = ANY($1::uuid[])`,
+      [unitIds, period],
+    );
+    return new Map(rows.map((r) => [r.unitId, r.predicate]));
+  }
+
+  /** Ids of the PPKs (raters) of the period's evaluations counted in these units. */
+  async raterIds(period: string, unitIds: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.db().query(
+      `SELECT DISTINCT x.id FROM evaluations e CROSS JOIN LATERAL (VALUES (e.ppk_id), (e.rated_by)) AS x(id)
+        WHERE e.period = $1 AND e.unit_id = ANY($2::uuid[]) AND x.id IS NOT NULL`,
+      [period, unitIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Predicates counted in these units for the period. Each person once (spec 04 §1.3): of a split period
+   * the evaluation of the later SKP segment counts, in its unit; ACTING (Plt) SKPs never count.
+   */
+  async predicateCounts(period: string, unitIds: string[]): Promise<{ predicate: string; n: number }[]> {
+    const rows: { predicate: string; n: string }[] = await this.db().query(
+      `SELECT predicate, count(*) AS n FROM (
+         SELECT DISTINCT ON (e.employee_id) e.unit_id, e.predicate FROM evaluations e
+          WHERE e.period = $1 AND e.skp_kind = 'DEFINITIVE' AND e.status IN ${COUNTED} AND e.predicate IS NOT NULL
+            AND e.employee_id IN (SELECT employee_id FROM evaluations WHERE period = $1 AND unit_id = ANY($2::uuid[]))
+          ORDER BY e.employee_id, e.to_month DESC, e.from_month DESC) x
+        WHERE x.unit_id = ANY($2::uuid[]) GROUP BY predicate`,
+      [period, unitIds],
+    );
+    return rows.map((r) => ({ predicate: r.predicate, n: Number(r.n) }));
+  }
+}
