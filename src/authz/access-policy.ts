@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { forbidden, notFound } from '../common/api-error';
 import { OrgDirectory } from '../org/org-directory.service';
 import { supervisionScopeSql } from '../org/org-directory.repository';
@@ -25,19 +24,16 @@ export interface ScopeSql {
 export class AccessPolicy {
   constructor(private readonly org: OrgDirectory) {}
 
-  async relationsTo(p: Principal, employeeId: string, onDate: string, manager?: EntityManager): Promise<Set<Relation>> {
+  async relationsTo(p: Principal, employeeId: string, onDate: string): Promise<Set<Relation>> {
     const out = new Set<Relation>();
     if (isAdmin(p)) out.add('ADMIN');
     if (p.kind !== 'user' || !p.employeeId) return out;
     if (p.employeeId === employeeId) out.add('SELF');
-    const ppk = await this.org.ppkOf(employeeId, onDate, manager);
-    if (ppk && ppk === p.employeeId) out.add('PPK');
-    if (ppk) {
-      const atasan = await this.org.ppkOf(ppk, onDate, manager);
-      if (atasan && atasan === p.employeeId) out.add('ATASAN_PPK');
-    }
-    if (p.employeeId !== employeeId && (await this.org.ppkOf(p.employeeId, onDate, manager)) === employeeId)
-      out.add('REPORT');
+    // One round trip (the context's transaction): the PPK, the atasan PPK and the caller's own PPK on the date.
+    const chain = await this.org.ppkChain(employeeId, p.employeeId, onDate);
+    if (chain.ppk && chain.ppk === p.employeeId) out.add('PPK');
+    if (chain.atasan && chain.atasan === p.employeeId) out.add('ATASAN_PPK');
+    if (p.employeeId !== employeeId && chain.callerPpk === employeeId) out.add('REPORT');
     return out;
   }
 
@@ -82,9 +78,8 @@ export class AccessPolicy {
     onDate: string,
     accepted: Relation[],
     what = 'Data',
-    manager?: EntityManager,
   ): Promise<Set<Relation>> {
-    const rel = await this.relationsTo(p, employeeId, onDate, manager);
+    const rel = await this.relationsTo(p, employeeId, onDate);
     if (!accepted.some((r) => rel.has(r))) throw notFound(what);
     return rel;
   }

@@ -7,6 +7,7 @@ import { Principal } from '../identity/principal';
 import { SkpEntity } from '../skp/entities/skp.entity';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import { EvaluationLookup } from './evaluation-lookup.service';
+import type { HistoryItem, RealizationRow } from './evaluation-parts.repository';
 import { EvaluationRepository } from './evaluation.repository';
 import { requireRatable } from './period-guard';
 import { EvaluationPeriod } from './periods';
@@ -18,6 +19,8 @@ export interface EvaluationCtx {
   e: EvaluationEntity | null;
   refDate: string;
   rel: Set<Relation>;
+  /** The evaluation's realisations and transitions as loaded (before the step writes). */
+  read: { realizations: Map<string, RealizationRow>; history: HistoryItem[] };
 }
 
 /** Who may see an evaluation (404 otherwise) and when the employee may still write realisations. */
@@ -32,9 +35,11 @@ export class EvaluationAccess {
   ) {}
 
   async load(p: Principal, skpId: string, period: string, lock: boolean): Promise<EvaluationCtx> {
-    const skp = await this.lookup.skp(skpId);
-    const per = await this.lookup.period(skp, period);
-    const e = await this.repo.find(skp.id, per.period, lock);
+    const { skp, segments } = await this.lookup.skpWithSegments(skpId);
+    const calendar = this.lookup.calendarPeriod(skp, period);
+    const loaded = await this.repo.load(skp.id, calendar.period, calendar.year, lock);
+    const per = this.lookup.fitPeriod(skp, segments, calendar, loaded.cadence.cadence);
+    const e = loaded.e;
     const refDate = this.lookup.refDate(e, per);
     const rel = await this.policy.require(
       p,
@@ -46,7 +51,7 @@ export class EvaluationAccess {
     // The atasan PPK sees an evaluation only when an appeal brought it to him.
     const onlyAtasan = !rel.has('ADMIN') && !rel.has('SELF') && !rel.has('PPK');
     if (onlyAtasan && !e?.objectionReason) throw notFound('Evaluasi');
-    return { skp, p: per, e, refDate, rel };
+    return { skp, p: per, e, refDate, rel, read: { realizations: loaded.realizations, history: loaded.history } };
   }
 
   /** Realisations and their evidence files are written on an APPROVED SKP, in a begun and ratable period, until RATED (spec 01 §6). */

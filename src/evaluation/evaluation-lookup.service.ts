@@ -4,20 +4,16 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { OrgDirectory } from '../org/org-directory.service';
 import { SkpEntity } from '../skp/entities/skp.entity';
-import { SkpContentRepository } from '../skp/skp-content.repository';
 import { SegmentRow, SkpSegmentsRepository } from '../skp/skp-segments.repository';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import { block, EvaluationSnapshot } from './evaluation-snapshot.util';
-import { EvaluationRepository } from './evaluation.repository';
-import { fitsCadence, parsePeriodId, periodReferenceDate, type EvaluationPeriod } from './periods';
+import { fitsCadence, parsePeriodId, periodReferenceDate, type Cadence, type EvaluationPeriod } from './periods';
 import { AnnualMode, segmentPeriod } from './segment-periods';
 
 /** What an evaluation is judged against: its SKP, the period as the SKP sees it, the reference date, the people. */
 @Injectable()
 export class EvaluationLookup {
   constructor(
-    private readonly repo: EvaluationRepository,
-    private readonly skps: SkpContentRepository,
     private readonly segments: SkpSegmentsRepository,
     private readonly org: OrgDirectory,
     private readonly clock: Clock,
@@ -28,35 +24,31 @@ export class EvaluationLookup {
     return this.config.get('SKP_ANNUAL_MODE');
   }
 
-  segmentsOfYear(skp: SkpEntity): Promise<SegmentRow[]> {
-    return this.segments.segmentsOfYear(skp.employeeId, skp.year);
+  /** The SKP (404 when unknown) with its employee's SKPs of the year, in one read. */
+  skpWithSegments(id: string): Promise<{ skp: SkpEntity; segments: SegmentRow[] }> {
+    return this.segments.withSegmentsOfYear(id);
   }
 
-  /** A calendar period as seen by this SKP (intersected with its dates, spec 04 §1.3). */
-  async forSkp(skp: SkpEntity, p: EvaluationPeriod): Promise<EvaluationPeriod> {
-    return segmentPeriod(p, skp, await this.segmentsOfYear(skp), this.annualMode());
-  }
-
-  skp(id: string): Promise<SkpEntity> {
-    return this.skps.header(id);
-  }
-
-  /** A period id of the SKP's year that fits the year's cadence, intersected with the SKP's own dates. */
-  async period(skp: SkpEntity, id: string): Promise<EvaluationPeriod> {
+  /** The calendar period a period id names (400 when malformed, 404 outside the SKP's year). */
+  calendarPeriod(skp: SkpEntity, id: string): EvaluationPeriod {
     const p = parsePeriodId(id);
     if (!p)
       throw badRequest('Periode tidak valid / invalid period', [
         { field: 'period', problem: 'must be YYYY, YYYY-Q1..YYYY-Q4 or YYYY-01..YYYY-12' },
       ]);
     if (p.year !== skp.year) throw notFound('Evaluasi');
-    const { cadence } = await this.repo.cadence(p.year);
+    return p;
+  }
+
+  /** The calendar period checked against the year's cadence (422) and intersected with the SKP's dates. */
+  fitPeriod(skp: SkpEntity, segments: SegmentRow[], p: EvaluationPeriod, cadence: Cadence): EvaluationPeriod {
     if (!fitsCadence(p, cadence)) {
       throw unprocessable(
-        `Periode ${id} tidak ada: evaluasi periodik tahun ${p.year} bersifat ${cadence} / the ${p.year} periodic cadence is ${cadence}`,
+        `Periode ${p.period} tidak ada: evaluasi periodik tahun ${p.year} bersifat ${cadence} / the ${p.year} periodic cadence is ${cadence}`,
         [{ field: 'period', problem: `the ${p.year} cadence is ${cadence} (plus the ANNUAL evaluation)` }],
       );
     }
-    return this.forSkp(skp, p);
+    return segmentPeriod(p, skp, segments, this.annualMode());
   }
 
   /** The date relations are judged on: frozen at rating, else today kept inside the period. */

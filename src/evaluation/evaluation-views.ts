@@ -98,6 +98,9 @@ export interface ViewPreloaded {
   feedback?: { targetKind: 'RESULT' | 'CORE_VALUE'; target: string; text: string }[];
   /** Code of `e.unitId`. */
   unitCode?: string;
+  /** The evaluation's realisations and transitions, when the caller holds them current. */
+  realizations?: Map<string, RealizationRow>;
+  history?: HistoryItem[];
 }
 
 /** Builds the evaluation as the API returns it (and the DEKP prints it). */
@@ -120,9 +123,13 @@ export class EvaluationViews {
     pre: ViewPreloaded = {},
   ): Promise<EvaluationView> {
     const emp = pre.employee ?? (await this.org.people([skp.employeeId])).get(skp.employeeId)!;
-    const results = pre.results ?? (await this.skps.results(skp.id));
-    const behaviors = [...(pre.behaviors ?? (await this.skps.behaviors(skp.id)))];
-    const real = e ? await this.parts.realizations(e.id) : new Map<string, RealizationRow>();
+    const content =
+      pre.results && pre.behaviors
+        ? { results: pre.results, behaviors: pre.behaviors }
+        : await this.skps.content(skp.id);
+    const results = content.results;
+    const behaviors = [...content.behaviors];
+    const real = pre.realizations ?? (e ? await this.parts.realizations(e.id) : new Map<string, RealizationRow>());
     const fb = pre.feedback ?? (e ? await this.parts.feedback(e.id) : []);
     // Umpan balik berkelanjutan (spec 04 §2.1): the rating's own text, else the latest log entry of the period.
     const log = await this.plans.latestFeedback(skp.id, p.period);
@@ -224,7 +231,7 @@ export class EvaluationViews {
       snapshot,
       // Revision rows are written only by an ADMIN correction, which raises `revision`.
       revisions: e && e.revision > 0 ? await this.parts.revisions(e.id) : [],
-      history: e ? await this.parts.history(e.id) : [],
+      history: pre.history ?? (e ? await this.parts.history(e.id) : []),
     };
   }
 

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../database/transaction';
 import { EvaluationEntity } from './entities/evaluation.entity';
+import type { HistoryItem, RealizationRow } from './evaluation-parts.repository';
 import { Cadence, DEFAULT_CADENCE, EvaluationPeriod } from './periods';
+
+/** An evaluation with what a step reads of it anyway: the year's cadence, realisations, transitions. */
+export interface LoadedEvaluation {
+  e: EvaluationEntity | null;
+  cadence: { cadence: Cadence; configured: boolean };
+  realizations: Map<string, RealizationRow>;
+  history: HistoryItem[];
+}
 
 /** `evaluations` (one row per SKP × period) and the year's cadence (`evaluation_cadences`). */
 @Injectable()
@@ -49,6 +58,49 @@ export class EvaluationRepository extends BaseRepository {
     );
   }
 
+  /**
+   * The SKP × period evaluation (locked when asked) with the year's cadence, its realisations and its
+   * transitions, in one read when the row exists (else the cadence alone).
+   */
+  async load(skpId: string, period: string, year: number, lock: boolean): Promise<LoadedEvaluation> {
+    const qb = this.db()
+      .getRepository(EvaluationEntity)
+      .createQueryBuilder('e')
+      .addSelect(`(SELECT c.cadence FROM evaluation_cadences c WHERE c.year = :year)`, 'cadence')
+      .addSelect(
+        `(SELECT COALESCE(json_agg(json_build_object('indicatorId', r.indicator_id, 'realization', r.realization,
+                   'evidenceUrls', r.evidence_urls, 'updatedAt', r.updated_at)), '[]'::json)
+            FROM evaluation_realizations r WHERE r.evaluation_id = e.id)`,
+        'realizations',
+      )
+      .addSelect(
+        `(SELECT COALESCE(json_agg(json_build_object('from', t.from_status, 'to', t.to_status, 'action', t.action,
+                   'actor', t.actor, 'reason', t.reason, 'revision', t.revision, 'at', t.at) ORDER BY t.id), '[]'::json)
+            FROM evaluation_transitions t WHERE t.evaluation_id = e.id)`,
+        'history',
+      )
+      .where('e.skp_id = :skpId AND e.period = :period', { skpId, period, year });
+    if (lock) qb.setLock('pessimistic_write');
+    const { entities, raw } = await qb.getRawAndEntities<{
+      cadence: Cadence | null;
+      realizations: (Omit<RealizationRow, 'updatedAt'> & { indicatorId: string; updatedAt: string })[];
+      history: HistoryItem[];
+    }>();
+    if (!entities[0]) return { e: null, cadence: await this.cadence(year), realizations: new Map(), history: [] };
+    const r = raw[0];
+    return {
+      e: entities[0],
+      cadence: r.cadence ? { cadence: r.cadence, configured: true } : { cadence: DEFAULT_CADENCE, configured: false },
+      realizations: new Map(
+        r.realizations.map((x) => [
+          x.indicatorId,
+          { realization: x.realization, evidenceUrls: x.evidenceUrls, updatedAt: new Date(x.updatedAt).toISOString() },
+        ]),
+      ),
+      history: r.history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
+    };
+  }
+
   /** The evaluation row, created (DRAFT) on first write. Locked for the rest of the transaction. */
   async ensure(skp: { id: string; employeeId: string; kind: string }, p: EvaluationPeriod): Promise<EvaluationEntity> {
     await this.db().query(
@@ -68,28 +120,56 @@ export class EvaluationRepository extends BaseRepository {
     return rows[0] ? { cadence: rows[0].cadence, configured: true } : { cadence: DEFAULT_CADENCE, configured: false };
   }
 
-  /** The rating's columns in one UPDATE (save() would first re-read the row it already holds locked). */
-  async saveRating(e: EvaluationEntity): Promise<void> {
-    await this.db()
-      .getRepository(EvaluationEntity)
-      .update(
-        { id: e.id },
-        {
-          status: e.status,
-          resultRating: e.resultRating,
-          behaviorRating: e.behaviorRating,
-          predicate: e.predicate,
-          explanation: e.explanation as object,
-          note: e.note,
-          ratedAt: e.ratedAt,
-          ratedBy: e.ratedBy,
-          ppkId: e.ppkId,
-          refDate: e.refDate,
-          unitId: e.unitId,
-          isUnitHead: e.isUnitHead,
-          version: e.version,
-        },
-      );
+  /**
+   * A rating in one statement: the rating's columns, the rating's feedback replaced (rows of targets no
+   * longer given deleted, the given ones upserted: the same rows as delete-all + insert) and the transition.
+   */
+  async saveRating(
+    e: EvaluationEntity,
+    feedback: { kind: string; target: string; text: string }[],
+    t: { from: string | null; to: string; action: string; actor: string; at: Date },
+  ): Promise<void> {
+    await this.db().query(
+      `WITH u AS (
+         UPDATE evaluations SET status = $2, result_rating = $3, behavior_rating = $4, predicate = $5, explanation = $6::jsonb,
+                note = $7, rated_at = $8, rated_by = $9, ppk_id = $10, ref_date = $11, unit_id = $12, is_unit_head = $13,
+                version = $14, updated_at = CURRENT_TIMESTAMP
+          WHERE id = $1),
+       d AS (
+         DELETE FROM evaluation_feedback f WHERE f.evaluation_id = $1
+            AND NOT EXISTS (SELECT 1 FROM unnest($15::text[], $16::text[]) AS n(k, t) WHERE n.k = f.target_kind AND n.t = f.target)),
+       i AS (
+         INSERT INTO evaluation_feedback (evaluation_id, target_kind, target, text)
+         SELECT $1, n.k, n.t, n.x FROM unnest($15::text[], $16::text[], $17::text[]) AS n(k, t, x)
+         ON CONFLICT (evaluation_id, target_kind, target) DO UPDATE SET text = EXCLUDED.text)
+       INSERT INTO evaluation_transitions (evaluation_id, from_status, to_status, action, actor, reason, revision, at)
+       VALUES ($1, $18, $19, $20, $21, NULL, $22, $23)`,
+      [
+        e.id,
+        e.status,
+        e.resultRating,
+        e.behaviorRating,
+        e.predicate,
+        e.explanation == null ? null : JSON.stringify(e.explanation),
+        e.note,
+        e.ratedAt,
+        e.ratedBy,
+        e.ppkId,
+        e.refDate,
+        e.unitId,
+        e.isUnitHead,
+        e.version,
+        feedback.map((f) => f.kind),
+        feedback.map((f) => f.target),
+        feedback.map((f) => f.text),
+        t.from,
+        t.to,
+        t.action,
+        t.actor,
+        e.revision,
+        t.at,
+      ],
+    );
   }
 
   /** ISSUED evaluations whose keberatan window has passed, oldest first, locked (SKIP LOCKED). */

@@ -60,7 +60,7 @@ export class EvaluationService {
 
   async get(p: Principal, skpId: string, period: string): Promise<EvaluationView> {
     const c = await this.load(p, skpId, period, false);
-    return this.views.view(c.skp, c.p, c.e);
+    return this.views.view(c.skp, c.p, c.e, c.read);
   }
 
   /**
@@ -68,10 +68,9 @@ export class EvaluationService {
    * yet started), each intersected with them (spec 04 §1.3); the annual line only on the SKP that gives it.
    */
   async list(p: Principal, skpId: string): Promise<EvaluationList> {
-    const skp = await this.lookup.skp(skpId);
+    const { skp, segments } = await this.lookup.skpWithSegments(skpId);
     const { cadence } = await this.repo.cadence(skp.year);
     const rows = await this.repo.findBySkp(skpId);
-    const segments = await this.lookup.segmentsOfYear(skp);
     const ps = periodsOfYear(skp.year, cadence).flatMap((x) => {
       try {
         return [segmentPeriod(x, skp, segments, this.lookup.annualMode())];
@@ -118,7 +117,7 @@ export class EvaluationService {
         { field: 'status', problem: `is ${c.e?.status ?? 'DRAFT'}` },
       ]);
     }
-    const view = await this.views.view(c.skp, c.p, c.e);
+    const view = await this.views.view(c.skp, c.p, c.e, c.read);
     if (!view.snapshot) view.snapshot = await this.lookup.snapshot(c.skp.employeeId, c.refDate);
     return { view, distribution: view.distribution };
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ActionPlansReadService } from '../action-plans/action-plans-read.service';
 import { badRequest, conflict, ErrorDetail, unprocessable } from '../common/api-error';
 import { DisciplineRatingGuard } from '../discipline/discipline-rating-guard.service';
-import { Principal } from '../identity/principal';
+import { actorLabel, Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { SkpContentRepository } from '../skp/skp-content.repository';
 import { FinalizeDto, ObjectionExplanationDto, RatingDto } from './dto/evaluation.dto';
@@ -39,8 +39,7 @@ export class PpkEvaluationService {
           [{ field: 'status', problem: `is ${status}` }],
         );
       }
-      const results = await this.skps.results(c.skp.id);
-      const behaviors = await this.skps.behaviors(c.skp.id);
+      const { results, behaviors } = await this.skps.content(c.skp.id);
       const feedback = this.feedbackRows(results, behaviors, dto);
       await this.requireFeedbackPerRhk(c, results, feedback);
       const snap = await this.org.snapshotById(c.skp.employeeId, c.refDate);
@@ -82,10 +81,15 @@ export class PpkEvaluationService {
         isUnitHead: snap.isUnitHead,
         version: e.version + 1,
       });
-      // One UPDATE (save() would first re-read the row it already holds locked).
-      await this.w.repo.saveRating(e);
-      await this.w.parts.replaceFeedback(e.id, feedback);
-      await this.w.transition(p, e, from, 'RATED', from === 'RATED' ? 'RERATE' : 'RATE', null);
+      // The rating, its feedback and the transition in one statement.
+      const transition = {
+        from,
+        to: 'RATED',
+        action: from === 'RATED' ? 'RERATE' : 'RATE',
+        actor: actorLabel(p).actor,
+        at: this.w.clock.now(),
+      };
+      await this.w.repo.saveRating(e, feedback, transition);
       await this.w.audit.record({
         action: 'evaluation.rate',
         entityType: 'Evaluation',
@@ -98,12 +102,26 @@ export class PpkEvaluationService {
           ...(discipline.justificationRecorded ? { behaviorJustification: dto.behaviorJustification } : {}),
         },
       });
-      // The view from what this transaction already read/wrote (no second read of SKP parts, feedback, employee, unit).
+      // The view from what this transaction already read/wrote (no second read of SKP parts, realisations,
+      // transitions, feedback, employee, unit).
       const view = await this.w.views.view(c.skp, c.p, e, {
         employee: { nip: snap.nip, name: snap.name },
         results,
         behaviors,
         feedback: feedback.map((f) => ({ targetKind: f.kind, target: f.target, text: f.text })),
+        realizations: c.read.realizations,
+        history: [
+          ...c.read.history,
+          {
+            from,
+            to: transition.to,
+            action: transition.action,
+            actor: transition.actor,
+            reason: null,
+            revision: e.revision,
+            at: transition.at.toISOString(),
+          },
+        ],
         ...(e.unitId === snap.unitId ? { unitCode: snap.unitCode } : {}),
       });
       return discipline.warnings.length ? Object.assign(view, { warnings: discipline.warnings }) : view;

@@ -163,6 +163,21 @@ export class OrgDirectoryRepository extends BaseRepository {
     );
   }
 
+  /** The employee's PPK and the PPK's PPK on a date, and the caller's own PPK then, in one read (`ppk_on`). */
+  async ppkChain(
+    employeeId: string,
+    callerId: string,
+    onDate: string,
+  ): Promise<{ ppk: string | null; atasan: string | null; callerPpk: string | null }> {
+    const rows: { ppk: string | null; atasan: string | null; callerPpk: string | null }[] = await this.db().query(
+      `SELECT p.ppk, CASE WHEN p.ppk IS NULL THEN NULL ELSE ppk_on(p.ppk, $3::date) END AS atasan,
+              ppk_on($2::uuid, $3::date) AS "callerPpk"
+         FROM (SELECT ppk_on($1::uuid, $3::date) AS ppk) p`,
+      [employeeId, callerId, onDate],
+    );
+    return rows[0];
+  }
+
   async people(ids: string[]): Promise<Map<string, { nip: string; name: string }>> {
     if (ids.length === 0) return new Map();
     const rows: { id: string; nip: string; name: string }[] = await this.db().query(

@@ -156,6 +156,18 @@ export class OrgDirectory {
     return this.directory.ppkChainsAt(ids, dates);
   }
 
+  /**
+   * In one read: the employee's PPK on the date, that PPK's PPK (atasan PPK), and the caller's own PPK
+   * (the rule of `ppkOf`, by its SQL twin `ppk_on`).
+   */
+  ppkChain(
+    employeeId: string,
+    callerId: string,
+    onDate: string,
+  ): Promise<{ ppk: string | null; atasan: string | null; callerPpk: string | null }> {
+    return this.directory.ppkChain(employeeId, callerId, onDate);
+  }
+
   /** A unit (code, name, parent) by id or by code; null when unknown. */
   unit(by: { id: string } | { code: string }): Promise<UnitNode | null> {
     return this.units.node(by);

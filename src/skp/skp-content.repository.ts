@@ -51,29 +51,25 @@ export class SkpContentRepository extends BaseRepository {
     return skp;
   }
 
-  async results(skpId: string): Promise<ResultView[]> {
-    const m = this.db();
-    const results = await m.getRepository(SkpResultEntity).find({ where: { skpId }, order: { position: 'ASC' } });
-    if (results.length === 0) return [];
-    const indicators: SkpIndicatorEntity[] = await m.query(
-      `SELECT id, result_id AS "resultId", text, aspect, perspective, target FROM skp_indicators WHERE result_id = ANY($1::uuid[]) ORDER BY position`,
-      [results.map((r) => r.id)],
+  /** The SKP's results (with indicators and the leader's RHK text) and behaviours, in one read. */
+  async content(skpId: string): Promise<{ results: ResultView[]; behaviors: BehaviorView[] }> {
+    const [row]: { results: ResultView[]; behaviors: BehaviorView[] }[] = await this.db().query(
+      `SELECT (SELECT COALESCE(json_agg(json_build_object(
+                 'id', r.id, 'kind', r.kind, 'text', r.text, 'parentResultId', r.parent_result_id, 'parentResultText', p.text,
+                 'indicators', (SELECT COALESCE(json_agg(json_build_object('id', i.id, 'text', i.text, 'aspect', i.aspect,
+                                        'perspective', i.perspective, 'target', i.target) ORDER BY i.position), '[]'::json)
+                                  FROM skp_indicators i WHERE i.result_id = r.id)) ORDER BY r.position), '[]'::json)
+                 FROM skp_results r LEFT JOIN skp_results p ON p.id = r.parent_result_id WHERE r.skp_id = $1) AS results,
+              (SELECT COALESCE(json_agg(json_build_object('coreValue', b.core_value, 'specialExpectation', b.special_expectation)), '[]'::json)
+                 FROM skp_behaviors b WHERE b.skp_id = $1) AS behaviors`,
+      [skpId],
     );
-    const parentIds = [...new Set(results.map((r) => r.parentResultId).filter((x): x is string => !!x))];
-    const parents: { id: string; text: string }[] = parentIds.length
-      ? await m.query(`SELECT id, text FROM skp_results WHERE id = ANY($1::uuid[])`, [parentIds])
-      : [];
-    const parentText = new Map(parents.map((x) => [x.id, x.text]));
-    return results.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      text: r.text,
-      parentResultId: r.parentResultId,
-      parentResultText: r.parentResultId ? (parentText.get(r.parentResultId) ?? null) : null,
-      indicators: indicators
-        .filter((i) => i.resultId === r.id)
-        .map((i) => ({ id: i.id, text: i.text, aspect: i.aspect, perspective: i.perspective, target: i.target })),
-    }));
+    const order = (v: string) => CORE_VALUES.indexOf(v as never);
+    return { results: row.results, behaviors: row.behaviors.sort((a, b) => order(a.coreValue) - order(b.coreValue)) };
+  }
+
+  async results(skpId: string): Promise<ResultView[]> {
+    return (await this.content(skpId)).results;
   }
 
   async behaviors(skpId: string): Promise<BehaviorView[]> {

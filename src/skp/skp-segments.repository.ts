@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { notFound } from '../common/api-error';
 import { BaseRepository } from '../database/transaction';
+import { SkpEntity } from './entities/skp.entity';
 
 export interface SegmentRow {
   id: string;
@@ -28,6 +30,25 @@ export class SkpSegmentsRepository extends BaseRepository {
   /** Serialises writers of one employee's SKPs (overlap checks stay true until commit). */
   async lockEmployee(employeeId: string): Promise<void> {
     await this.db().query(`SELECT id FROM employees WHERE id = $1 FOR UPDATE`, [employeeId]);
+  }
+
+  /** An SKP (404 when unknown) with its employee's SKPs of the year (as `segmentsOfYear`), in one read. */
+  async withSegmentsOfYear(id: string): Promise<{ skp: SkpEntity; segments: SegmentRow[] }> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('SKP');
+    const { entities, raw } = await this.db()
+      .getRepository(SkpEntity)
+      .createQueryBuilder('s')
+      .addSelect(
+        `(SELECT json_agg(json_build_object('id', x.id, 'kind', x.kind, 'status', x.status,
+                   'periodStart', to_char(x.period_start,'YYYY-MM-DD'), 'periodEnd', to_char(x.period_end,'YYYY-MM-DD'),
+                   'delegationId', x.delegation_id) ORDER BY x.period_start, (x.kind = 'ACTING'), x.created_at)
+            FROM skp x WHERE x.employee_id = s.employee_id AND x.year = s.year)`,
+        'segments',
+      )
+      .where('s.id = :id', { id })
+      .getRawAndEntities<{ segments: SegmentRow[] }>();
+    if (!entities[0]) throw notFound('SKP');
+    return { skp: entities[0], segments: raw[0].segments };
   }
 
   /** The employee's SKPs of a year, by period start (DEFINITIVE before ACTING on the same day). */
