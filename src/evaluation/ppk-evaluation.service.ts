@@ -55,7 +55,7 @@ export class PpkEvaluationService {
       );
       const parentId = snap.isUnitHead ? ((await this.w.distribution.unitById(snap.unitId))?.parentId ?? null) : null;
       // Issue 8: a decided discipline/netralitas sanction in the period → a behaviour rating above DI_BAWAH_EKSPEKTASI needs a recorded justification.
-      const discipline = await this.disciplineGuard.check(this.w.txHost.tx, {
+      const discipline = await this.disciplineGuard.check({
         employeeId: c.skp.employeeId,
         fromMonth: c.p.fromMonth,
         toMonth: c.p.toMonth,
