@@ -208,7 +208,7 @@ export class ActionPlansService {
           { field: 'resultId', problem: 'give exactly one of resultId, actionPlanId, coreValue' },
         ]);
       const kind = dto.resultId ? 'RESULT' : dto.actionPlanId ? 'ACTION_PLAN' : 'CORE_VALUE';
-      const target = given[0] as string;
+      const target = given[0];
       const known =
         kind === 'RESULT'
           ? (await this.skps.results(skpId)).some((r) => r.id === target)

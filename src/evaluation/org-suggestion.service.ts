@@ -70,7 +70,7 @@ export class OrgSuggestionService {
       unitCode: unit.code,
       period: p.period,
       suggestion: r.suggestion,
-      current: (perf?.predicate ?? null) as OrgPredicate | null,
+      current: perf?.predicate ?? null,
       headNip: head?.nip ?? null,
       counts: r.counts,
       warnings,

@@ -159,7 +159,14 @@ export class SkpQueries {
         year: q.year,
         nip: q.nip,
         status: q.status,
-        after: after ? [Number(after[0]), String(after[1]), String(after[2] ?? ''), String(after[3] ?? '')] : null,
+        after: after
+          ? [
+              Number(after[0]),
+              String(after[1]),
+              String((after[2] as string | undefined) ?? ''),
+              String((after[3] as string | undefined) ?? ''),
+            ]
+          : null,
       },
       limit,
     );

@@ -37,7 +37,7 @@ export class ActionPlanItemDto {
 
   @ApiPropertyOptional({ type: Number, nullable: true, example: 12, description: 'numeric target of the period' })
   @IsOptional()
-  @ValidateIf((o) => o.target !== null)
+  @ValidateIf((o: ActionPlanItemDto) => o.target !== null)
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)
   @Max(999999999)
@@ -45,7 +45,7 @@ export class ActionPlanItemDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'kunjungan' })
   @IsOptional()
-  @ValidateIf((o) => o.unit !== null)
+  @ValidateIf((o: ActionPlanItemDto) => o.unit !== null)
   @IsString()
   @MinLength(1)
   @MaxLength(40)
@@ -107,7 +107,7 @@ export class ProgressDto {
 export class ActionPlanUpdateDto {
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'null = back to Σ progress' })
   @IsOptional()
-  @ValidateIf((o) => o.realisasi !== null)
+  @ValidateIf((o: ActionPlanUpdateDto) => o.realisasi !== null)
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)
   @Max(999999999)

@@ -55,12 +55,12 @@ export class RealizationsDto {
 
 export class FeedbackDto {
   @ApiPropertyOptional({ description: 'a result (RHK) of this SKP; give either resultId or coreValue' })
-  @ValidateIf((o) => o.coreValue === undefined || o.resultId !== undefined)
+  @ValidateIf((o: FeedbackDto) => o.coreValue === undefined || o.resultId !== undefined)
   @IsUUID('all')
   resultId?: string;
 
   @ApiPropertyOptional({ enum: CORE_VALUES })
-  @ValidateIf((o) => o.resultId === undefined || o.coreValue !== undefined)
+  @ValidateIf((o: FeedbackDto) => o.resultId === undefined || o.coreValue !== undefined)
   @IsIn(CORE_VALUES)
   coreValue?: (typeof CORE_VALUES)[number];
 
@@ -178,7 +178,7 @@ export class UnitPerformanceDto {
     description: 'e.g. capaian Perjanjian Kinerja and ekspektasi kinerja satuan organisasi',
   })
   @IsOptional()
-  @ValidateIf((o) => o.note !== null)
+  @ValidateIf((o: UnitPerformanceDto) => o.note !== null)
   @IsString()
   @MaxLength(4000)
   note?: string | null;

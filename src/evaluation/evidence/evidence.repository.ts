@@ -33,7 +33,7 @@ export const toView = ({ storageKey: _k, ...view }: EvidenceRow): EvidenceView =
 @Injectable()
 export class EvidenceRepository extends BaseRepository {
   async list(skpId: string, period: string): Promise<EvidenceRow[]> {
-    const rows = await this.db().query(
+    const rows: (EvidenceRow & { uploadedAt: Date | string })[] = await this.db().query(
       `SELECT ${COLUMNS} FROM evaluation_evidence WHERE skp_id = $1 AND period = $2 ORDER BY uploaded_at, id`,
       [skpId, period],
     );
@@ -42,7 +42,7 @@ export class EvidenceRepository extends BaseRepository {
 
   async find(skpId: string, period: string, id: string): Promise<EvidenceRow | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const rows = await this.db().query(
+    const rows: (EvidenceRow & { uploadedAt: Date | string })[] = await this.db().query(
       `SELECT ${COLUMNS} FROM evaluation_evidence WHERE skp_id = $1 AND period = $2 AND id = $3`,
       [skpId, period, id],
     );

@@ -44,7 +44,7 @@ export class IndicatorDto {
 
   @ApiPropertyOptional({ enum: ASPECTS, nullable: true, description: 'JA/JF forms; required for KUANTITATIF' })
   @IsOptional()
-  @ValidateIf((o) => o.aspect !== null)
+  @ValidateIf((o: IndicatorDto) => o.aspect !== null)
   @IsIn(ASPECTS)
   aspect: (typeof ASPECTS)[number] | null = null;
 
@@ -54,7 +54,7 @@ export class IndicatorDto {
     description: 'JPT forms, instead of aspect; required for KUANTITATIF',
   })
   @IsOptional()
-  @ValidateIf((o) => o.perspective !== null)
+  @ValidateIf((o: IndicatorDto) => o.perspective !== null)
   @IsIn(PERSPECTIVES)
   perspective: (typeof PERSPECTIVES)[number] | null = null;
 
@@ -65,7 +65,7 @@ export class IndicatorDto {
     description: 'required for KUANTITATIF before submit; in KUALITATIF the target is part of the narrative',
   })
   @IsOptional()
-  @ValidateIf((o) => o.target !== null)
+  @ValidateIf((o: IndicatorDto) => o.target !== null)
   @IsString()
   @MinLength(1)
   @MaxLength(500)
@@ -97,7 +97,7 @@ export class ResultDto {
     description: "the PPK's RHK (in the PPK's APPROVED SKP of the same year) this result intervenes",
   })
   @IsOptional()
-  @ValidateIf((o) => o.parentResultId !== null)
+  @ValidateIf((o: ResultDto) => o.parentResultId !== null)
   @IsUUID('all')
   parentResultId: string | null = null;
 
@@ -116,7 +116,7 @@ export class BehaviorDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'ekspektasi khusus pimpinan for this core value' })
   @IsOptional()
-  @ValidateIf((o) => o.specialExpectation !== null)
+  @ValidateIf((o: BehaviorDto) => o.specialExpectation !== null)
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
