@@ -19,9 +19,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsDateOnly } from '../../common/dates';
+import { HTTPS_URL, PERIOD_ID, PERIOD_ID_MESSAGE } from '../../common/dto-rules.util';
 import { CORE_VALUES } from '../../skp/skp.enums';
 
-const HTTPS = { protocols: ['https'], require_protocol: true, require_tld: true, require_host: true };
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class ActionPlanItemDto {
@@ -98,7 +98,7 @@ export class ProgressDto {
 
   @ApiPropertyOptional({ example: 'https://drive.example.go.id/bukti/kunjungan-14-april.jpg' })
   @IsOptional()
-  @IsUrl(HTTPS, { message: 'evidenceUrl must be a valid https:// URL' })
+  @IsUrl(HTTPS_URL, { message: 'evidenceUrl must be a valid https:// URL' })
   @MaxLength(2000)
   evidenceUrl?: string;
 }
@@ -124,7 +124,7 @@ export class ActionPlanUpdateDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @IsUrl(HTTPS, { each: true, message: 'each evidence URL must be a valid https:// URL' })
+  @IsUrl(HTTPS_URL, { each: true, message: 'each evidence URL must be a valid https:// URL' })
   @MaxLength(2000, { each: true })
   evidenceUrls?: string[];
 
@@ -137,7 +137,7 @@ export class ActionPlanUpdateDto {
 
 export class FeedbackEntryDto {
   @ApiProperty({ example: '2026-Q2', description: 'evaluation period of the SKP (YYYY, YYYY-Qn, YYYY-MM)' })
-  @Matches(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, { message: 'period must be YYYY, YYYY-Q1..Q4 or YYYY-MM' })
+  @Matches(PERIOD_ID, { message: PERIOD_ID_MESSAGE })
   period: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'an RHK; give exactly one of resultId, actionPlanId, coreValue' })
@@ -165,7 +165,7 @@ export class FeedbackEntryDto {
 export class FeedbackQuery {
   @ApiPropertyOptional({ example: '2026-Q2' })
   @IsOptional()
-  @Matches(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, { message: 'period must be YYYY, YYYY-Q1..Q4 or YYYY-MM' })
+  @Matches(PERIOD_ID, { message: PERIOD_ID_MESSAGE })
   period?: string;
 }
 

@@ -13,6 +13,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { HTTPS_URL } from '../../common/dto-rules.util';
 import { ORG_PREDICATES, RATINGS } from '../../rules';
 import { CORE_VALUES } from '../../skp/skp.enums';
 import { CADENCES } from '../periods';
@@ -36,10 +37,7 @@ export class RealizationItemDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @IsUrl(
-    { protocols: ['https'], require_protocol: true, require_tld: true, require_host: true },
-    { each: true, message: 'each evidence URL must be a valid https:// URL' },
-  )
+  @IsUrl(HTTPS_URL, { each: true, message: 'each evidence URL must be a valid https:// URL' })
   @MaxLength(2000, { each: true })
   evidenceUrls: string[] = [];
 }
