@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { SkpStatusReader } from '../skp/skp-status-reader';
+import { SkpStatusReader } from '../skp/skp-status-reader.service';
 import { ActionPlansRepository } from './action-plans.repository';
-import { planPeriodsOf } from './plan-periods';
+import { planPeriodsOf } from './plan-periods.util';
 
 /** Published reads of rencana aksi and feedback for other features (evaluation form, org suggestion). */
 @Injectable()

@@ -8,12 +8,12 @@ import { TransactionHost, type TxHost } from '../database/transaction';
 import { Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { SkpEntity } from '../skp/entities/skp.entity';
-import { SkpAccess } from '../skp/skp-access';
+import { SkpAccess } from '../skp/skp-access.service';
 import { SkpContentRepository } from '../skp/skp-content.repository';
 import { segmentReferenceDate } from '../skp/skp.enums';
 import { ActionPlansRepository, ActionPlanView, FeedbackRow, FeedbackView } from './action-plans.repository';
 import { ActionPlansDto, ActionPlanUpdateDto, FeedbackEntryDto, ProgressDto } from './dto/action-plan.dto';
-import { Granularity, parsePlanPeriod, PlanPeriod } from './plan-periods';
+import { Granularity, parsePlanPeriod, PlanPeriod } from './plan-periods.util';
 
 export interface ActionPlanList {
   skpId: string;

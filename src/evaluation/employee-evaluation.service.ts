@@ -3,8 +3,8 @@ import { badRequest, conflict, ErrorDetail } from '../common/api-error';
 import { Principal } from '../identity/principal';
 import { SkpContentRepository } from '../skp/skp-content.repository';
 import { ObjectionDto, RealizationsDto } from './dto/evaluation.dto';
-import { EVALUATION_TRANSITIONS, nextStatus, type EvaluationStatus } from './evaluation-status';
-import { EvaluationView } from './evaluation-views';
+import { EVALUATION_TRANSITIONS, nextStatus, type EvaluationStatus } from './evaluation-status.util';
+import { EvaluationView } from './evaluation-views.service';
 import { EvaluationWorkflow } from './evaluation-workflow.service';
 
 /** The evaluated employee's steps: realisations, accepting the issued evaluation, or a keberatan (spec 01 §6, §11). */

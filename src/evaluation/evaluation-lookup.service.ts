@@ -8,7 +8,7 @@ import { SegmentRow, SkpSegmentsRepository } from '../skp/skp-segments.repositor
 import { EvaluationEntity } from './entities/evaluation.entity';
 import { block, EvaluationSnapshot } from './evaluation-snapshot.util';
 import { fitsCadence, parsePeriodId, periodReferenceDate, type Cadence, type EvaluationPeriod } from './periods';
-import { AnnualMode, segmentPeriod } from './segment-periods';
+import { AnnualMode, segmentPeriod } from './segment-periods.util';
 
 /** What an evaluation is judged against: its SKP, the period as the SKP sees it, the reference date, the people. */
 @Injectable()

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { actorLabel, Principal } from '../identity/principal';
 import { DistributionReport } from './distribution.service';
 import { CorrectionDto, ObjectionDecisionDto } from './dto/evaluation.dto';
-import { EvaluationView } from './evaluation-views';
-import { EVALUATION_TRANSITIONS } from './evaluation-status';
+import { EvaluationView } from './evaluation-views.service';
+import { EVALUATION_TRANSITIONS } from './evaluation-status.util';
 import { EvaluationWorkflow } from './evaluation-workflow.service';
 
 /**

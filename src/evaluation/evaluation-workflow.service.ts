@@ -17,11 +17,16 @@ import {
 } from '../rules';
 import { DistributionService } from './distribution.service';
 import { EvaluationEntity } from './entities/evaluation.entity';
-import { EvaluationAccess, EvaluationCtx } from './evaluation-access';
-import { EVALUATION_TRANSITIONS, nextStatus, type EvaluationAction, type EvaluationStatus } from './evaluation-status';
+import { EvaluationAccess, EvaluationCtx } from './evaluation-access.service';
+import {
+  EVALUATION_TRANSITIONS,
+  nextStatus,
+  type EvaluationAction,
+  type EvaluationStatus,
+} from './evaluation-status.util';
 import { EvaluationLookup } from './evaluation-lookup.service';
 import { EvaluationPartsRepository } from './evaluation-parts.repository';
-import { EvaluationViews } from './evaluation-views';
+import { EvaluationViews } from './evaluation-views.service';
 import { EvaluationRepository } from './evaluation.repository';
 import { EvaluationPeriod, periodLabel } from './periods';
 

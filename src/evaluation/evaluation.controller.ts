@@ -7,7 +7,7 @@ import { badRequest } from '../common/api-error';
 import { Roles } from '../identity/auth.decorators';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { Principal } from '../identity/principal';
-import { renderDekp } from './dekp-document';
+import { renderDekp } from './dekp-document.util';
 import {
   CadenceDto,
   CorrectionDto,

@@ -7,15 +7,15 @@ import { Principal } from '../identity/principal';
 import { type Predicate } from '../rules';
 import { segmentReferenceDate } from '../skp/skp.enums';
 import { DistributionReport } from './distribution.service';
-import { EvaluationAccess, EvaluationCtx } from './evaluation-access';
-import type { EvaluationStatus } from './evaluation-status';
+import { EvaluationAccess, EvaluationCtx } from './evaluation-access.service';
+import type { EvaluationStatus } from './evaluation-status.util';
 import { EvaluationLookup } from './evaluation-lookup.service';
-import { EvaluationView, EvaluationViews } from './evaluation-views';
+import { EvaluationView, EvaluationViews } from './evaluation-views.service';
 import { EvaluationRepository } from './evaluation.repository';
 import { Cadence, PeriodKind, periodsOfYear } from './periods';
-import { segmentPeriod } from './segment-periods';
+import { segmentPeriod } from './segment-periods.util';
 
-export { EVALUATION_STATUSES, type EvaluationStatus } from './evaluation-status';
+export { EVALUATION_STATUSES, type EvaluationStatus } from './evaluation-status.util';
 export type { FinalizedBy } from './evaluation-workflow.service';
 /** The periods of an SKP's year with their evaluation, if started (status DRAFT when not). */
 export interface EvaluationList {
@@ -41,7 +41,7 @@ type Ctx = EvaluationCtx;
  * DRAFT → SUBMITTED (realisations) → RATED (PPK) → ISSUED (finalize, distribution checked) →
  * FINAL (accept / window expiry) or OBJECTED → FINAL (atasan PPK's decision). FINAL is immutable;
  * ADMIN corrections are revisions. Every write is audited; reaching FINAL writes EvaluationFinalized.
- * The transitions are `evaluation-status.ts`; the writes are per actor (EmployeeEvaluationService,
+ * The transitions are `evaluation-status.util.ts`; the writes are per actor (EmployeeEvaluationService,
  * PpkEvaluationService, EvaluationReviewService); this service answers the reads.
  */
 @Injectable()

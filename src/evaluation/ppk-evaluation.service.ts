@@ -6,11 +6,11 @@ import { actorLabel, Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { SkpContentRepository } from '../skp/skp-content.repository';
 import { FinalizeDto, ObjectionExplanationDto, RatingDto } from './dto/evaluation.dto';
-import { EvaluationCtx } from './evaluation-access';
-import { EVALUATION_TRANSITIONS, ratable, type EvaluationStatus } from './evaluation-status';
-import { EvaluationView } from './evaluation-views';
+import { EvaluationCtx } from './evaluation-access.service';
+import { EVALUATION_TRANSITIONS, ratable, type EvaluationStatus } from './evaluation-status.util';
+import { EvaluationView } from './evaluation-views.service';
 import { EvaluationWorkflow } from './evaluation-workflow.service';
-import { requireRatable } from './period-guard';
+import { requireRatable } from './period-guard.util';
 
 const DAY_MS = 24 * 3600 * 1000;
 

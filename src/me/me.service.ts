@@ -5,7 +5,7 @@ import { EvaluationStatusReader } from '../evaluation/evaluation-status.reposito
 import { isAdmin, Principal } from '../identity/principal';
 import { toEmployeeView } from '../org/dto/employee-view.dto';
 import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
-import { SkpStatusReader } from '../skp/skp-status-reader';
+import { SkpStatusReader } from '../skp/skp-status-reader.service';
 import { MeRole, MeView, PersonRef, TeamMember, TeamView } from './me.views';
 
 // One collator for every sort: localeCompare(…, 'id') builds a new ICU collator per comparison (team list profile).

@@ -20,7 +20,7 @@ export type { SkpView, CascadeView } from '../skp/skp-queries.service';
 export type { ActionPlanList } from '../action-plans/action-plans.service';
 export type { ActionPlanView, FeedbackView } from '../action-plans/action-plans.repository';
 export type { OrgSuggestionView } from '../evaluation/org-suggestion.service';
-export type { EvaluationView } from '../evaluation/evaluation-views';
+export type { EvaluationView } from '../evaluation/evaluation-views.service';
 export type { EvaluationList } from '../evaluation/evaluation.service';
 export type { EvaluationCalendar } from '../evaluation/periods';
 export type { DistributionReport } from '../evaluation/distribution.service';

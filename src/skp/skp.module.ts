@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { SkpAccess } from './skp-access';
-import { SkpOrg } from './skp-org';
+import { SkpAccess } from './skp-access.service';
+import { SkpOrg } from './skp-org.service';
 import { SkpQueriesRepository } from './skp-queries.repository';
 import { SkpQueries } from './skp-queries.service';
-import { SkpSegmentPlanner } from './skp-segment-planner';
+import { SkpSegmentPlanner } from './skp-segment-planner.service';
 import { SkpSegmentsRepository } from './skp-segments.repository';
-import { SkpStatusReader } from './skp-status-reader';
+import { SkpStatusReader } from './skp-status-reader.service';
 import { SkpContentRepository } from './skp-content.repository';
 import { SkpController } from './skp.controller';
 import { SkpRepository } from './skp.repository';

@@ -6,13 +6,13 @@ import { actorLabel, Principal } from '../identity/principal';
 import { noPpkError, unlinkedMessage } from '../org/ppk-rules';
 import { CreateSkpDto, RejectSkpDto, UpdateSkpDto } from './dto/skp.dto';
 import { SkpEntity } from './entities/skp.entity';
-import { SkpAccess } from './skp-access';
-import { contentShapeProblems, submitProblems } from './skp-content';
-import { SkpOrg } from './skp-org';
+import { SkpAccess } from './skp-access.service';
+import { contentShapeProblems, submitProblems } from './skp-content.util';
+import { SkpOrg } from './skp-org.service';
 import { SkpQueries, SkpView } from './skp-queries.service';
 import { SkpContentRepository } from './skp-content.repository';
 import { SkpSegmentsRepository } from './skp-segments.repository';
-import { SkpSegmentPlanner } from './skp-segment-planner';
+import { SkpSegmentPlanner } from './skp-segment-planner.service';
 import { SkpRepository } from './skp.repository';
 import { formTypeFor, SkpApproach, SkpFormType, SkpStatus } from './skp.enums';
 

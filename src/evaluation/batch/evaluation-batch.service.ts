@@ -7,7 +7,7 @@ import { TransactionHost, type TxHost } from '../../database/transaction';
 import { actorLabel, Principal } from '../../identity/principal';
 import { OrgDirectory } from '../../org/org-directory.service';
 import { DistributionReport, DistributionService } from '../distribution.service';
-import { requireRatable } from '../period-guard';
+import { requireRatable } from '../period-guard.util';
 import { block, EvaluationSnapshot } from '../evaluation-snapshot.util';
 import { EvaluationPeriod, parsePeriodId } from '../periods';
 import { EvaluationBatchRepository, RatedRow } from './evaluation-batch.repository';

@@ -6,7 +6,7 @@ import { conflict, forbidden, notFound } from '../../common/api-error';
 import { Clock } from '../../common/clock';
 import { TransactionHost, type TxHost } from '../../database/transaction';
 import { actorLabel, Principal } from '../../identity/principal';
-import { EvaluationAccess } from '../evaluation-access';
+import { EvaluationAccess } from '../evaluation-access.service';
 import { checkEvidence } from './evidence-file';
 import { EvidenceList, EvidenceRepository, EvidenceRow, EvidenceView, toView } from './evidence.repository';
 import { EVIDENCE_STORAGE, EvidenceStorage } from './evidence-storage';

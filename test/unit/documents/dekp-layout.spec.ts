@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { AgencyProfile } from '../../../src/agency/agency.service';
-import { renderDekp } from '../../../src/evaluation/dekp-document';
+import { renderDekp } from '../../../src/evaluation/dekp-document.util';
 import type { DistributionReport } from '../../../src/evaluation/distribution.service';
 import type { PersonBlock } from '../../../src/evaluation/evaluation-snapshot.util';
-import type { EvaluationView } from '../../../src/evaluation/evaluation-views';
+import type { EvaluationView } from '../../../src/evaluation/evaluation-views.service';
 import { CORE_VALUES } from '../../../src/skp/skp.enums';
 import { pdfText } from '../../support/evaluation-fixtures';
 import { layoutProblems, textBoxes } from '../../support/pdf-layout';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { DEMO_AGENCY_PROFILE } from '../../../src/demo/demo-agency';
-import { renderDekp } from '../../../src/evaluation/dekp-document';
-import type { EvaluationView } from '../../../src/evaluation/evaluation-views';
+import { renderDekp } from '../../../src/evaluation/dekp-document.util';
+import type { EvaluationView } from '../../../src/evaluation/evaluation-views.service';
 import type { DistributionReport } from '../../../src/evaluation/distribution.service';
 import { CORE_VALUES } from '../../../src/skp/skp.enums';
 import { pdfText } from '../../support/evaluation-fixtures';

@@ -5,7 +5,7 @@ import {
   ratable,
   type EvaluationAction,
   type EvaluationStatus,
-} from '../../../src/evaluation/evaluation-status';
+} from '../../../src/evaluation/evaluation-status.util';
 
 describe('evaluation status machine', () => {
   const table: [EvaluationStatus, EvaluationAction, EvaluationStatus | null][] = [

@@ -1,4 +1,4 @@
-import { contentShapeProblems, ResultContent, submitProblems } from '../../../src/skp/skp-content';
+import { contentShapeProblems, ResultContent, submitProblems } from '../../../src/skp/skp-content.util';
 import { CORE_VALUES, formTypeFor, skpReferenceDate } from '../../../src/skp/skp.enums';
 
 const utama = (over: Partial<ResultContent> = {}): ResultContent => ({

@@ -1,10 +1,10 @@
 import PDFDocument from 'pdfkit';
 import type { AgencyProfile } from '../agency/agency.service';
 import { letterhead, placeAndDate, signatureBlocks, type Signer } from '../agency/pdf-blocks';
-import { renderEvaluationForm } from './dekp-form';
-import { dekpTable, ORG_LABEL, predLabel, ratingLabel, safe } from './dekp-parts';
+import { renderEvaluationForm } from './dekp-form.util';
+import { dekpTable, ORG_LABEL, predLabel, ratingLabel, safe } from './dekp-parts.util';
 import type { DistributionReport } from './distribution.service';
-import type { EvaluationView } from './evaluation-views';
+import type { EvaluationView } from './evaluation-views.service';
 import { tanggalIndonesia } from './format-id';
 
 /**

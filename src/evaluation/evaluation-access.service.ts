@@ -9,7 +9,7 @@ import { EvaluationEntity } from './entities/evaluation.entity';
 import { EvaluationLookup } from './evaluation-lookup.service';
 import type { HistoryItem, RealizationRow } from './evaluation-parts.repository';
 import { EvaluationRepository } from './evaluation.repository';
-import { requireRatable } from './period-guard';
+import { requireRatable } from './period-guard.util';
 import { EvaluationPeriod } from './periods';
 
 /** An evaluation as one caller may see it: the SKP, the period, the row (null before the first write), relations. */

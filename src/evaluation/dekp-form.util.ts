@@ -3,10 +3,10 @@ import type { AgencyProfile } from '../agency/agency.service';
 import { placeAndDate, signatureBlocks } from '../agency/pdf-blocks';
 import { CORE_VALUE_GUIDANCE, CORE_VALUE_LABEL } from '../skp/skp.enums';
 import { PREDICATES } from '../rules';
-import { DekpTable, ORG_LABEL, predLabel, ratingLabel, safe } from './dekp-parts';
+import { DekpTable, ORG_LABEL, predLabel, ratingLabel, safe } from './dekp-parts.util';
 import type { PersonBlock } from './evaluation-snapshot.util';
 import type { DistributionReport } from './distribution.service';
-import type { EvaluationView } from './evaluation-views';
+import type { EvaluationView } from './evaluation-views.service';
 import { formatNip, humanEnum, tanggalIndonesia } from './format-id';
 
 /**
