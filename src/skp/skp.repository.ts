@@ -18,7 +18,9 @@ export interface SkpStatusRow {
 export class SkpRepository extends BaseRepository {
   /** Inserts or updates the SKP row (TypeORM save: the saved entity with its generated columns). */
   save(skp: Partial<SkpEntity>): Promise<SkpEntity> {
-    return this.db().getRepository(SkpEntity).save(skp as SkpEntity);
+    return this.db()
+      .getRepository(SkpEntity)
+      .save(skp as SkpEntity);
   }
 
   async insertTransition(t: {
