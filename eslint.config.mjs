@@ -39,6 +39,9 @@ export default tseslint.config(
       'src/outcomes/**/*.ts',
       'src/angka-kredit/**/*.ts',
       'src/kenaikan-pangkat/**/*.ts',
+      'src/discipline/**/*.ts',
+      'src/org/**/*.ts',
+      'src/demo/**/*.ts',
     ],
     ignores: [
       'src/allowance/payroll.service.ts',

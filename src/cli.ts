@@ -4,7 +4,7 @@ import { envOrExit } from './bootstrap/env-or-exit';
 import { AccountsRepository } from './identity/accounts.repository';
 import { CliModule } from './cli.module';
 import { runMigrations } from './database/migrate';
-import { DemoSeeder } from './demo/demo-seeder';
+import { DemoSeeder } from './demo/demo-seeder.service';
 import { AuthService } from './identity/auth.service';
 import { PasswordHasher } from './identity/password-hasher';
 

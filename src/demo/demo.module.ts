@@ -1,8 +1,8 @@
 import { AgencyModule } from '../agency/agency.module';
 import { Module } from '@nestjs/common';
-import { OrgModule } from '../org/org.module';
 import { AllowanceModule } from '../allowance/allowance.module';
-import { DemoSeeder } from './demo-seeder';
+import { OrgModule } from '../org/org.module';
+import { DemoSeeder } from './demo-seeder.service';
 
 @Module({ imports: [AgencyModule, OrgModule, AllowanceModule], providers: [DemoSeeder], exports: [DemoSeeder] })
 export class DemoModule {}

@@ -5,9 +5,9 @@ import { badRequest } from '../common/api-error';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { OrgDirectory } from '../org/org-directory.service';
 import { DisciplineHolidaysRepository } from './discipline-holidays.repository';
-import { ChainPerson, competentOfficial, CompetentOfficial, RecommendationLevel } from './discipline-policy';
+import { ChainPerson, competentOfficial, CompetentOfficial, RecommendationLevel } from './discipline-policy.util';
 import { HolidaysDto } from './dto/discipline.dto';
-import type { DisciplineHolidays } from './discipline.views';
+import type { DisciplineHolidays } from './dto/discipline-views.dto';
 
 /**
  * Holiday calendar for discipline deadlines and effective dates (weekends are always excluded).

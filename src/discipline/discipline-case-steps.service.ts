@@ -10,8 +10,8 @@ import { OrgDirectory } from '../org/org-directory.service';
 import { SANCTION_CATALOGUE, type Sanction } from '../rules';
 import { DisciplineCalendar } from './discipline-calendar.service';
 import { NeutralityElectionsService } from './neutrality-elections.service';
-import { CaseStatus, RecommendationLevel, sanctionsOfLevel, stepDeadlines, Step } from './discipline-policy';
-import type { DisciplineCaseItem, DisciplineCaseView } from './discipline.views';
+import { CaseStatus, RecommendationLevel, sanctionsOfLevel, stepDeadlines, Step } from './discipline-policy.util';
+import type { DisciplineCaseItem, DisciplineCaseView } from './dto/discipline-views.dto';
 import { CaseRow, caseReference } from './discipline-case.util';
 import { CaseFilter, DisciplineCasesRepository } from './discipline-cases.repository';
 

@@ -1,5 +1,5 @@
 import { type DisciplineLevel, type Explanation, type NetralitasStage, type Sanction } from '../rules';
-import { CaseKind, CaseStatus, CompetentOfficial, RecommendationLevel } from './discipline-policy';
+import { CaseKind, CaseStatus, CompetentOfficial, RecommendationLevel } from './discipline-policy.util';
 
 /** What a case is opened from (the HTTP call or the attendance scan). */
 export interface OpenCaseInput {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../database/transaction';
 import type { Sanction } from '../rules';
-import type { CaseStatus, Step, StepDeadline } from './discipline-policy';
+import type { CaseStatus, Step, StepDeadline } from './discipline-policy.util';
 import type { CaseRow } from './discipline-case.util';
-import type { CaseEscalation, DisciplineCaseView, DisciplineEscalationList } from './discipline.views';
+import type { CaseEscalation, DisciplineCaseView, DisciplineEscalationList } from './dto/discipline-views.dto';
 
 const D = (col: string, as: string) => `to_char(c.${col},'YYYY-MM-DD') AS ${as}`;
 const CASE_SELECT = `SELECT c.id, c.number::int AS number, c.employee_id, c.kind, c.act, c.stage, ${D('occurred_on', 'occurred_on')}, ${D('reported_on', 'reported_on')},

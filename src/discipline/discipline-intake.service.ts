@@ -18,9 +18,9 @@ import {
 } from '../rules';
 import { CompetentOfficials } from './discipline-calendar.service';
 import { NeutralityElectionsService } from './neutrality-elections.service';
-import { CaseStatus, sanctionsOfLevel, stepDeadlines } from './discipline-policy';
+import { CaseStatus, sanctionsOfLevel, stepDeadlines } from './discipline-policy.util';
 import { CreateCaseDto } from './dto/discipline.dto';
-import type { DisciplineCaseView } from './discipline.views';
+import type { DisciplineCaseView } from './dto/discipline-views.dto';
 import { Classification, OpenCaseInput, Subject, levelsFor, officialIds } from './discipline-case.util';
 import { DisciplineCaseSteps } from './discipline-case-steps.service';
 import { DisciplineCasesRepository } from './discipline-cases.repository';

@@ -4,7 +4,7 @@ import { TransactionHost, type TxHost } from '../database/transaction';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutcomeStore } from '../outcomes/outcome-store.service';
-import { deriveOutcomes, SANCTION_CATALOGUE, type EmployeeStatus } from '../rules';
+import { deriveOutcomes, SANCTION_CATALOGUE } from '../rules';
 import { AttendanceLadderScan } from './attendance-ladder.service';
 import { DisciplineCasesRepository } from './discipline-cases.repository';
 import { DisciplineSweepsService } from './discipline-sweeps.service';
@@ -51,7 +51,7 @@ export class DisciplineJobsHandler {
     if (!employee) return { skipped: 'case not effective' };
     const { outcomes } = deriveOutcomes({
       nip: employee.nip,
-      employeeStatus: employee.status as EmployeeStatus,
+      employeeStatus: employee.status,
       asOf: this.clock.today(),
       decisions: [{ id: c.id, sanction, decidedOn: c.decided_on, effectiveFrom: c.effective_from }],
     });

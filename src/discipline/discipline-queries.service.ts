@@ -13,7 +13,7 @@ import type {
   DisciplineCaseView,
   DisciplineEscalationList,
   DisciplineExportRow,
-} from './discipline.views';
+} from './dto/discipline-views.dto';
 import { caseReference } from './discipline-case.util';
 import { DisciplineCaseSteps } from './discipline-case-steps.service';
 import { DisciplineCasesRepository } from './discipline-cases.repository';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { DisciplineCalendar } from './discipline-calendar.service';
-import { stepDeadlines, Step } from './discipline-policy';
+import { stepDeadlines, Step } from './discipline-policy.util';
 import { DisciplineCaseSteps } from './discipline-case-steps.service';
 import { DisciplineCasesRepository } from './discipline-cases.repository';
 

@@ -9,7 +9,7 @@ import { DisciplineCalendar } from './discipline-calendar.service';
 import { DisciplineIntakeService } from './discipline-intake.service';
 import { DisciplineQueriesService } from './discipline-queries.service';
 import { DisciplineWorkflowService } from './discipline-workflow.service';
-import { DISCIPLINE_EXPORT_COLUMNS, disciplineExportRows } from './discipline-export';
+import { DISCIPLINE_EXPORT_COLUMNS, disciplineExportRows } from './discipline-export.util';
 import {
   CaseExportQuery,
   CaseListQuery,

@@ -6,7 +6,7 @@
 import type { Page } from '../common/pagination';
 import type { DelegationView } from '../org/delegations.service';
 import type { EmployeeView } from '../org/dto/employee-view.dto';
-import type { EmployeePersonal } from '../org/employee-personal';
+import type { EmployeePersonal } from '../org/employee-personal.util';
 import type { SkpListItem } from '../skp/skp-queries.service';
 import type { ApiKeyScope } from '../identity/principal';
 
@@ -60,7 +60,7 @@ export type {
   DisciplineEscalationList,
   DisciplineHolidays,
   DisciplineExport,
-} from '../discipline/discipline.views';
+} from '../discipline/dto/discipline-views.dto';
 export type { ElectionList, ElectionView } from '../discipline/neutrality-elections.repository';
 export type { ContractReviewList, ContractReviewView, PppkContractDetail } from '../pppk/pppk.views';
 export type { FinalizeBatchResult } from '../evaluation/batch/evaluation-batch.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
-import { EMPTY_PERSONAL, EmployeePersonalFields } from './employee-personal';
+import { EMPTY_PERSONAL, EmployeePersonalFields } from './employee-personal.util';
 import type { EducationLevel } from './org.enums';
 
 interface Row {

@@ -14,7 +14,7 @@ import { EmployeeAssignmentEntity } from './entities/employee-assignment.entity'
 import { UnitEntity } from './entities/unit.entity';
 import { OrgDirectory } from './org-directory.service';
 import { EmployeeEventsService, inferEmployeeEvent } from './employee-events.service';
-import { EmployeePersonal, EmployeePersonalFields, PERSONAL_KEYS, withNipFacts } from './employee-personal';
+import { EmployeePersonal, EmployeePersonalFields, PERSONAL_KEYS, withNipFacts } from './employee-personal.util';
 import { EmployeePersonalRepository } from './employee-personal.repository';
 import { AssignmentHistoryRow, EmployeesRepository } from './employees.repository';
 import { UnitsRepository } from './units.repository';

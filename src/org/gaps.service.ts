@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { Cursor, Page } from '../common/pagination';
 import { GapsQuery } from './dto/gaps.dto';
 import { OrgListsRepository } from './org-lists.repository';
-import { Gap, ppkGaps, unlinkedMessage } from './ppk-rules';
+import { Gap, ppkGaps, unlinkedMessage } from './ppk-rules.util';
 import { UnitTreeRepository } from './unit-tree.repository';
 
 export interface GapItem {

@@ -30,6 +30,14 @@ export interface AssignmentSnapshot {
   tmt: string;
 }
 
+/** A recorded employee event (mutasi, pensiun, Plt end …). */
+export interface RecordedEmployeeEvent {
+  employeeId: string;
+  type: string;
+  date: string;
+  delegationId: string | null;
+}
+
 /** A Plt delegation as the acting official sees it: whom they rate, from when to when. */
 export interface PltDelegationRef {
   delegationId: string;
@@ -129,11 +137,8 @@ export class OrgDirectoryRepository extends BaseRepository {
   }
 
   /** One recorded employee event (mutasi, pensiun, Plt end …). */
-  async event(
-    id: string,
-    manager?: EntityManager,
-  ): Promise<{ employeeId: string; type: string; date: string; delegationId: string | null } | null> {
-    const rows = await this.db(manager).query(
+  async event(id: string, manager?: EntityManager): Promise<RecordedEmployeeEvent | null> {
+    const rows: RecordedEmployeeEvent[] = await this.db(manager).query(
       `SELECT employee_id AS "employeeId", type, to_char(event_date,'YYYY-MM-DD') AS date, delegation_id AS "delegationId"
          FROM employee_events WHERE id = $1`,
       [id],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EmployeePersonalFields } from './employee-personal';
+import type { EmployeePersonalFields } from './employee-personal.util';
 import { EmployeePersonalRepository } from './employee-personal.repository';
 import {
   AssignmentSnapshot,

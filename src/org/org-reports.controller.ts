@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../identity/auth.decorators';
 import { GapsQuery } from './dto/gaps.dto';
 import { GapsService } from './gaps.service';
-import { GAP_CODES } from './ppk-rules';
+import { GAP_CODES } from './ppk-rules.util';
 import { ApiResult } from '../openapi/api-result.decorator';
 
 @ApiTags('organisation')

@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { badRequest, conflict, forbidden, unprocessable } from '../common/api-error';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { actorLabel, Principal } from '../identity/principal';
-import { noPpkError, unlinkedMessage } from '../org/ppk-rules';
+import { noPpkError, unlinkedMessage } from '../org/ppk-rules.util';
 import { CreateSkpDto, RejectSkpDto, UpdateSkpDto } from './dto/skp.dto';
 import { SkpEntity } from './entities/skp.entity';
 import { SkpAccess } from './skp-access.service';

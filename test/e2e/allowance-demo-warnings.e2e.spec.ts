@@ -1,8 +1,9 @@
-import { RuleSetsService } from '../../src/allowance/rule-sets.service';
 import { AgencyService } from '../../src/agency/agency.service';
-import { DemoSeeder } from '../../src/demo/demo-seeder';
-import { DEMO_EMPLOYEE_PASSWORD, DEMO_EMPLOYEES } from '../../src/demo/demo-agency';
+import { RuleSetsService } from '../../src/allowance/rule-sets.service';
+import { DemoSeeder } from '../../src/demo/demo-seeder.service';
+import { DEMO_EMPLOYEE_PASSWORD, DEMO_EMPLOYEES } from '../../src/demo/demo-agency.util';
 import { EmployeesService } from '../../src/org/employees.service';
+import { OrgDirectory } from '../../src/org/org-directory.service';
 import { UnitsService } from '../../src/org/units.service';
 import { R_TPP_DEMO } from '../../src/rules';
 import { allPayrollItems, API, insertFinalEvaluation, runMonth } from '../support/allowance-fixtures';
@@ -31,10 +32,10 @@ describe('demo agency allowances: warning-free with a predikat, held and acknowl
     t = await createTestApp({ worker: true });
     admin = await t.adminToken();
     await new DemoSeeder(
-      t.dataSource,
       t.app.get(UnitsService),
       t.app.get(EmployeesService),
       t.app.get(AgencyService),
+      t.app.get(OrgDirectory),
       t.app.get(RuleSetsService),
     ).seed();
     const rows: { nip: string; kelas: number }[] = await t.dataSource.query(

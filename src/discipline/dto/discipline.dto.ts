@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { DISCIPLINE_LEVELS, NETRALITAS_STAGES, SANCTIONS } from '../../rules';
-import { CASE_KINDS, CASE_STATUSES, RECOMMENDATION_LEVELS } from '../discipline-policy';
+import { CASE_KINDS, CASE_STATUSES, RECOMMENDATION_LEVELS } from '../discipline-policy.util';
 import { IsDateOnly } from '../../common/dates';
 
 export class AttendanceFactsDto {

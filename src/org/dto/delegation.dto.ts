@@ -48,7 +48,7 @@ export class CreateDelegationDto {
     description: 'last day (inclusive); null = open-ended',
   })
   @IsOptional()
-  @ValidateIf((o) => o.validTo !== null)
+  @ValidateIf((o: CreateDelegationDto) => o.validTo !== null)
   @IsDateOnly()
   validTo: string | null = null;
 

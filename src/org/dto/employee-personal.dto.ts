@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsDateOnly } from '../../common/dates';
-import { KARPEG } from '../employee-personal';
+import { KARPEG } from '../employee-personal.util';
 import { EDUCATION_LEVELS, EducationLevel } from '../org.enums';
 
 export class EducationDto {
@@ -24,7 +24,7 @@ export class EducationDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'S1 Kesehatan Masyarakat' })
   @IsOptional()
-  @ValidateIf((o) => o.name !== null)
+  @ValidateIf((o: EducationDto) => o.name !== null)
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -59,7 +59,7 @@ export class MasaKerjaGolonganDto {
 export class EmployeePersonalDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Bandung', description: 'tempat lahir' })
   @IsOptional()
-  @ValidateIf((o) => o.birthPlace !== null)
+  @ValidateIf((o: EmployeePersonalDto) => o.birthPlace !== null)
   @IsString()
   @MinLength(2)
   @MaxLength(100)
@@ -67,7 +67,7 @@ export class EmployeePersonalDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'N 123456', description: 'Nomor Seri KARPEG' })
   @IsOptional()
-  @ValidateIf((o) => o.karpegNumber !== null)
+  @ValidateIf((o: EmployeePersonalDto) => o.karpegNumber !== null)
   @IsString()
   @Matches(KARPEG, { message: 'nomor seri KARPEG: huruf, angka, spasi, . / - (≤ 30) / letters, digits, space . / -' })
   karpegNumber?: string | null;
@@ -79,20 +79,20 @@ export class EmployeePersonalDto {
     description: 'TMT pangkat/golongan ruang',
   })
   @IsOptional()
-  @ValidateIf((o) => o.tmtPangkat !== null)
+  @ValidateIf((o: EmployeePersonalDto) => o.tmtPangkat !== null)
   @IsDateOnly()
   tmtPangkat?: string | null;
 
   @ApiPropertyOptional({ type: EducationDto, nullable: true })
   @IsOptional()
-  @ValidateIf((o) => o.education !== null)
+  @ValidateIf((o: EmployeePersonalDto) => o.education !== null)
   @ValidateNested()
   @Type(() => EducationDto)
   education?: EducationDto | null;
 
   @ApiPropertyOptional({ type: MasaKerjaGolonganDto, nullable: true, description: 'masa kerja golongan on a date' })
   @IsOptional()
-  @ValidateIf((o) => o.masaKerjaGolongan !== null)
+  @ValidateIf((o: EmployeePersonalDto) => o.masaKerjaGolongan !== null)
   @ValidateNested()
   @Type(() => MasaKerjaGolonganDto)
   masaKerjaGolongan?: MasaKerjaGolonganDto | null;

@@ -33,7 +33,7 @@ export class PositionDto {
   kind: (typeof POSITION_KINDS)[number];
 
   @ApiPropertyOptional({ enum: JENJANG, nullable: true, description: 'required for FUNGSIONAL, null otherwise' })
-  @ValidateIf((o) => o.kind === 'FUNGSIONAL' || (o.jenjang !== null && o.jenjang !== undefined))
+  @ValidateIf((o: PositionDto) => o.kind === 'FUNGSIONAL' || (o.jenjang !== null && o.jenjang !== undefined))
   @IsIn(JENJANG, { message: 'jenjang wajib untuk FUNGSIONAL / required for FUNGSIONAL and must be a JF jenjang' })
   jenjang: (typeof JENJANG)[number] | null = null;
 
@@ -79,7 +79,7 @@ export class CreateEmployeeDto extends EmployeePersonalDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '198001012005011001' })
   @IsOptional()
-  @ValidateIf((o) => o.supervisorNip !== null)
+  @ValidateIf((o: CreateEmployeeDto) => o.supervisorNip !== null)
   @Matches(NIP, { message: 'NIP harus 18 digit / must be 18 digits' })
   supervisorNip: string | null = null;
 
@@ -111,7 +111,7 @@ export class MutateEmployeeDto extends EmployeePersonalDto {
     description: 'required with name, golongan, unitCode, supervisorNip, position or event',
   })
   @ValidateIf(
-    (o) =>
+    (o: MutateEmployeeDto) =>
       o.effectiveFrom !== undefined ||
       o.event !== undefined ||
       o.name !== undefined ||
@@ -143,7 +143,7 @@ export class MutateEmployeeDto extends EmployeePersonalDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '198001012005011001' })
   @IsOptional()
-  @ValidateIf((o) => o.supervisorNip !== null)
+  @ValidateIf((o: MutateEmployeeDto) => o.supervisorNip !== null)
   @Matches(NIP, { message: 'NIP harus 18 digit / must be 18 digits' })
   supervisorNip?: string | null;
 
@@ -187,7 +187,7 @@ export class CreateUnitDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'DINKES' })
   @IsOptional()
-  @ValidateIf((o) => o.parentCode !== null)
+  @ValidateIf((o: CreateUnitDto) => o.parentCode !== null)
   @Matches(/^[A-Z0-9_-]{1,40}$/)
   parentCode: string | null = null;
 }

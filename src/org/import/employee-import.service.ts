@@ -5,12 +5,12 @@ import { RequestContext } from '../../common/request-context';
 import { TransactionHost, type TxHost } from '../../database/transaction';
 import { PasswordHasher } from '../../identity/password-hasher';
 import { OutboxService } from '../../outbox/outbox.service';
-import { EMPTY_PERSONAL, EmployeePersonalFields } from '../employee-personal';
+import { EMPTY_PERSONAL, EmployeePersonalFields } from '../employee-personal.util';
 import { EmployeePersonalRepository } from '../employee-personal.repository';
 import { EmployeeImportRepository, ExistingEmployee, StoredAssignment } from './employee-import.repository';
-import { readImportBody } from './import-input';
-import { findSupervisionCycles } from './supervision-cycles';
-import { fieldName, ImportError, ImportFormat, ImportRow } from './import-rows';
+import { readImportBody } from './import-input.util';
+import { findSupervisionCycles } from './supervision-cycles.util';
+import { fieldName, ImportError, ImportFormat, ImportRow } from './import-rows.util';
 
 export interface ImportResult {
   created: number;
@@ -322,7 +322,7 @@ export class EmployeeImportService {
   }
 
   private async hashAll(passwords: string[]): Promise<string[]> {
-    const out: string[] = new Array(passwords.length);
+    const out = new Array<string>(passwords.length);
     let next = 0;
     const worker = async () => {
       while (next < passwords.length) {

@@ -11,7 +11,7 @@ export class UnitTreeQuery extends PageQuery {
     example: 'kesehatan',
   })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @Length(1, 100)
   q?: string;

@@ -12,13 +12,11 @@ import { TABLE_OWNERS } from '../../../src/database/table-owners';
 /** Files that still call `.query(` outside a repository. */
 const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
   'allowance/line-writer.ts': 'allowance is being changed in parallel; its repositories follow',
-  'demo/demo-seeder.ts': 'demo seeder: writes through feature services next',
 };
 
 /** Files whose SQL still names another feature's tables: exactly these tables, and why. */
 const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
   'allowance/payroll-lines.repository.ts': { tables: ['employees'], why: 'allowance: org directory port next' },
-  'demo/demo-seeder.ts': { tables: ['units', 'employees'], why: 'demo seeder writes every feature’s demo rows' },
   'monitoring/year-end-progress.repository.ts': {
     tables: ['units', 'unit_performance', 'employee_assignments', 'skp', 'evaluations', 'employees'],
     why: 'the year-end dashboard aggregates across features in one set-based query (a report read model)',

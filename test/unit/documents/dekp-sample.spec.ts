@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { DEMO_AGENCY_PROFILE } from '../../../src/demo/demo-agency';
+import { DEMO_AGENCY_PROFILE } from '../../../src/demo/demo-agency.util';
 import { renderDekp } from '../../../src/evaluation/dekp-document.util';
 import type { EvaluationView } from '../../../src/evaluation/evaluation-views.service';
 import type { DistributionReport } from '../../../src/evaluation/distribution.service';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { AgencyProfile } from '../../../src/agency/agency.service';
 import { renderPak, type PakView } from '../../../src/angka-kredit/pak-document';
-import { DEMO_AGENCY_PROFILE } from '../../../src/demo/demo-agency';
+import { DEMO_AGENCY_PROFILE } from '../../../src/demo/demo-agency.util';
 import type { EligibilityResult, LedgerEntry, LedgerResult } from '../../../src/rules';
 import { pdfText } from '../../support/evaluation-fixtures';
 import { layoutProblems } from '../../support/pdf-layout';

@@ -1,5 +1,5 @@
-import { readImportBody } from '../../../src/org/import/import-input';
-import { isIsoDate } from '../../../src/org/import/import-rows';
+import { readImportBody } from '../../../src/org/import/import-input.util';
+import { isIsoDate } from '../../../src/org/import/import-rows.util';
 
 const json = (over: Record<string, unknown> = {}, pos: Record<string, unknown> = {}) => ({
   nip: '199001012015031001',

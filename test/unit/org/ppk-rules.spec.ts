@@ -1,4 +1,4 @@
-import { minimumPpkRank, PpkFacts, ppkGaps } from '../../../src/org/ppk-rules';
+import { minimumPpkRank, PpkFacts, ppkGaps } from '../../../src/org/ppk-rules.util';
 
 const facts = (over: Partial<PpkFacts>): PpkFacts => ({
   nip: '199001012015031001',

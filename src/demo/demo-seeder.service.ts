@@ -1,12 +1,12 @@
 import { AgencyService } from '../agency/agency.service';
-import { RuleSetsService } from '../allowance/rule-sets.service';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { RuleSetsService } from '../allowance/rule-sets.service';
 import { EmployeesService } from '../org/employees.service';
+import { OrgDirectory } from '../org/org-directory.service';
 import { UnitsService } from '../org/units.service';
-import { seedDemoAllowances } from './demo-allowances';
-import { demoPersonal } from './demo-personal';
-import { DEMO_AGENCY_PROFILE, DEMO_EMPLOYEE_PASSWORD, DEMO_EMPLOYEES, DEMO_UNITS } from './demo-agency';
+import { seedDemoAllowances } from './demo-allowances.util';
+import { demoPersonal } from './demo-personal.util';
+import { DEMO_AGENCY_PROFILE, DEMO_EMPLOYEE_PASSWORD, DEMO_EMPLOYEES, DEMO_UNITS } from './demo-agency.util';
 
 const DEMO_START = '2025-01-01';
 
@@ -16,10 +16,10 @@ export class DemoSeeder {
   private readonly logger = new Logger(DemoSeeder.name);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly units: UnitsService,
     private readonly employees: EmployeesService,
     private readonly agency: AgencyService,
+    private readonly org: OrgDirectory,
     private readonly ruleSets: RuleSetsService,
   ) {}
 
@@ -27,15 +27,13 @@ export class DemoSeeder {
     let units = 0;
     let employees = 0;
     for (const u of DEMO_UNITS) {
-      const exists = await this.dataSource.query(`SELECT 1 FROM units WHERE code = $1`, [u.code]);
-      if (exists.length) continue;
+      if (await this.org.unitIdByCode(u.code)) continue;
       await this.units.create({ code: u.code, name: u.name, parentCode: u.parentCode });
       units++;
     }
     const nipByKey = new Map(DEMO_EMPLOYEES.map((e) => [e.key, e.nip]));
     for (const [i, e] of DEMO_EMPLOYEES.entries()) {
-      const exists = await this.dataSource.query(`SELECT 1 FROM employees WHERE nip = $1`, [e.nip]);
-      if (exists.length) continue;
+      if (await this.org.employeeIdByNip(e.nip)) continue;
       await this.employees.create({
         nip: e.nip,
         name: e.name,

@@ -1,5 +1,5 @@
-import type { DisciplineLevel, Explanation, Sanction } from '../rules';
-import type { NetralitasCaseFacts } from './neutrality-elections.service';
+import type { DisciplineLevel, Explanation, Sanction } from '../../rules';
+import type { NetralitasCaseFacts } from '../neutrality-elections.service';
 import type {
   CaseKind,
   CaseStatus,
@@ -7,7 +7,7 @@ import type {
   RecommendationLevel,
   Step,
   StepDeadline,
-} from './discipline-policy';
+} from '../discipline-policy.util';
 
 /** The reported employee as they were when the act occurred (kept on the case). */
 export interface CaseSubject {

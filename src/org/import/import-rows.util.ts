@@ -1,5 +1,5 @@
 import { unsafeTextProblem } from '../../common/safe-text';
-import { EmployeePersonalFields, FlatPersonal, personalFromFlat } from '../employee-personal';
+import { EmployeePersonalFields, FlatPersonal, personalFromFlat } from '../employee-personal.util';
 import { EMPLOYEE_STATUSES, GOLONGAN_PNS, GOLONGAN_PPPK, JENJANG, POSITION_KINDS } from '../org.enums';
 
 /** One employee of an import, flattened; the same for JSON and CSV input. */
@@ -211,9 +211,11 @@ export function validateRow(raw: RawRow, row: number, format: ImportFormat, erro
   let isUnitHead = false;
   if (typeof raw.isUnitHead === 'boolean') isUnitHead = raw.isUnitHead;
   else if (raw.isUnitHead !== undefined && raw.isUnitHead !== null) {
-    const t = String(raw.isUnitHead).trim().toLowerCase();
-    if (['true', '1', 'ya', 'yes'].includes(t)) isUnitHead = true;
-    else if (!['false', '0', 'tidak', 'no', ''].includes(t)) bad('isUnitHead', 'must be true or false');
+    // Text or a number from a spreadsheet cell; anything else (an object, a list) is not a yes/no.
+    const v = raw.isUnitHead;
+    const t = typeof v === 'string' || typeof v === 'number' ? String(v).trim().toLowerCase() : null;
+    if (t !== null && ['true', '1', 'ya', 'yes'].includes(t)) isUnitHead = true;
+    else if (t === null || !['false', '0', 'tidak', 'no', ''].includes(t)) bad('isUnitHead', 'must be true or false');
   }
   const tmt = str(raw.tmt);
   if (!tmt || !isIsoDate(tmt)) bad('tmt', 'must be a date YYYY-MM-DD');

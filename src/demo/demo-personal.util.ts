@@ -1,6 +1,6 @@
-import type { EmployeePersonalFields } from '../org/employee-personal';
+import type { EmployeePersonalFields } from '../org/employee-personal.util';
 import type { EducationLevel } from '../org/org.enums';
-import type { DemoEmployee } from './demo-agency';
+import type { DemoEmployee } from './demo-agency.util';
 
 const TOWNS = ['Contoh', 'Bandung', 'Semarang', 'Yogyakarta', 'Surabaya', 'Makassar', 'Padang', 'Medan'];
 const STUDIES = ['Administrasi Publik', 'Kesehatan Masyarakat', 'Manajemen', 'Hukum', 'Ilmu Komputer', 'Akuntansi'];

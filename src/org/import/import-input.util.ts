@@ -1,6 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import { badRequest } from '../../common/api-error';
-import { CSV_COLUMNS, ImportError, ImportFormat, ImportRow, RawRow, rawFromJson, validateRow } from './import-rows';
+import {
+  CSV_COLUMNS,
+  ImportError,
+  ImportFormat,
+  ImportRow,
+  RawRow,
+  rawFromJson,
+  validateRow,
+} from './import-rows.util';
 
 export const IMPORT_MAX_ROWS = 10_000;
 

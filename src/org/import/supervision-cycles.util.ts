@@ -1,4 +1,4 @@
-import { fieldName, ImportError, ImportFormat, ImportRow } from './import-rows';
+import { fieldName, ImportError, ImportFormat, ImportRow } from './import-rows.util';
 
 /** A supervision chain must end: A → B → A would leave both without a usable PPK chain. */
 export function findSupervisionCycles(
