@@ -9,6 +9,8 @@ import { EvaluationExpiryHandler } from './evaluation/evaluation-expiry.handler'
 import { EmployeeCreatedHandler } from './org/employee-created.handler';
 import { EmployeeEventHandler } from './skp/employee-event.handler';
 import { PppkContractReviewHandler } from './pppk/pppk-contract-review.handler';
+import { SiasnPushHandler } from './siasn/siasn-push.handler';
+import { SiasnQueueHandler } from './siasn/siasn-queue.handler';
 
 /** Providers holding @JobHandler methods; registered only in the worker process. */
 export const JOB_HANDLER_PROVIDERS = [
@@ -23,4 +25,6 @@ export const JOB_HANDLER_PROVIDERS = [
   DisciplineJobsHandler,
   AllowanceMonthOutcomesHandler,
   PppkContractReviewHandler,
+  SiasnPushHandler,
+  SiasnQueueHandler,
 ];

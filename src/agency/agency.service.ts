@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { badRequest } from '../common/api-error';
 import { TransactionHost, type TxHost } from '../database/transaction';
+import { OutboxService } from '../outbox/outbox.service';
 import { AgencyProfileDto, OfficialRole } from './agency.dto';
 import { AgencyRepository } from './agency.repository';
 import type { AgencyView } from './agency.views';
@@ -50,6 +51,7 @@ export class AgencyService {
     private readonly agency: AgencyRepository,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async profile(m?: EntityManager): Promise<AgencyProfile> {
@@ -142,6 +144,15 @@ export class AgencyService {
       const seq = await this.agency.nextSeq(kind, year);
       const number = formatDocumentNumber(template, { seq, year, nip });
       await this.agency.insertNumber(kind, year, subject, seq, number);
+      // A PAK issued makes its year's AK entries sendable to SIASN (the push reads them then).
+      if (kind === 'PAK')
+        await this.outbox.add({
+          type: 'PakIssued',
+          aggregateType: 'DocumentNumber',
+          aggregateId: `${kind}:${year}:${seq}`,
+          payload: { kind, year, subject },
+          dedupeKey: `pak-issued:${year}:${subject}`,
+        });
       return number;
     });
   }

@@ -4,8 +4,9 @@
  */
 import { KP_JOBS, KP_REPEATABLE_JOBS } from '../kenaikan-pangkat/kenaikan-pangkat.jobs';
 import { PPPK_EVENT_ROUTES, PPPK_JOBS, PPPK_REPEATABLE } from '../pppk/pppk.jobs';
+import { SIASN_EVENT_ROUTES, SIASN_JOBS, SIASN_REPEATABLE } from '../siasn/siasn.jobs';
 
-export const QUEUE_NAMES = ['pipeline', 'allowance', 'maintenance'] as const;
+export const QUEUE_NAMES = ['pipeline', 'allowance', 'maintenance', 'siasn'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobSpec {
@@ -95,6 +96,7 @@ export const JOBS = {
   },
   ...PPPK_JOBS,
   ...KP_JOBS,
+  ...SIASN_JOBS,
 } as const satisfies Record<string, JobSpec>;
 
 export type JobName = keyof typeof JOBS;
@@ -106,7 +108,7 @@ export const EVENT_ROUTES: Record<string, JobName[]> = {
   AllowanceRunRequested: ['allowance.run-start'],
   AllowanceRunChunkReady: ['allowance.run-chunk'],
   AllowanceMonthClosed: ['allowance.month-closed'],
-  EvaluationFinalized: ['evaluation.credit-angka-kredit', 'evaluation.derive-outcomes'],
+  EvaluationFinalized: ['evaluation.credit-angka-kredit', 'evaluation.derive-outcomes', 'siasn.queue-evaluation'],
   AkFactsChanged: ['angka-kredit.recompute'],
   WebhookQueued: ['webhooks.deliver'],
   DisciplineCaseOpened: [],
@@ -116,6 +118,7 @@ export const EVENT_ROUTES: Record<string, JobName[]> = {
   DisciplineDeadlineMissed: [],
   AttendanceIngested: ['discipline.scan-attendance'],
   ...PPPK_EVENT_ROUTES,
+  ...SIASN_EVENT_ROUTES,
 };
 
 /** Retention: keep enough history to debug, bounded so Redis memory stays flat. */
@@ -143,4 +146,5 @@ export const REPEATABLE_JOBS: RepeatableJob[] = [
   { id: 'discipline-attendance-scan', job: 'discipline.scan-attendance', everyMs: 5 * 60 * 1000 },
   ...PPPK_REPEATABLE,
   ...KP_REPEATABLE_JOBS,
+  ...SIASN_REPEATABLE,
 ];

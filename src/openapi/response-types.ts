@@ -29,6 +29,12 @@ export type { EvidenceView, EvidenceList } from '../evaluation/evidence/evidence
 export type { MyAllowanceYear } from '../allowance/my-allowances.views';
 export type { SiasnPage, SiasnGapsReport, SiasnIdentityImportResult } from '../siasn/siasn.views';
 export type {
+  SiasnOutboxPage,
+  SiasnOutboxRowView,
+  SiasnPushAccepted,
+  SiasnPushProgress,
+} from '../siasn/siasn-push.views';
+export type {
   AllowanceRunRequested,
   AllowanceRunView,
   AllowanceMonthView,
@@ -199,5 +205,9 @@ export const RESPONSE_TYPE_NAMES = [
   'SiasnPage',
   'SiasnGapsReport',
   'SiasnIdentityImportResult',
+  'SiasnPushAccepted',
+  'SiasnPushProgress',
+  'SiasnOutboxPage',
+  'SiasnOutboxRowView',
 ] as const;
 export type ResponseTypeName = (typeof RESPONSE_TYPE_NAMES)[number];

@@ -16,6 +16,7 @@ type PendingRow = PendingOutboxRow;
 export const BATCHED_JOBS: Partial<Record<JobName, number>> = {
   'evaluation.credit-angka-kredit': 100,
   'evaluation.derive-outcomes': 250,
+  'siasn.queue-evaluation': 250,
 };
 
 /**

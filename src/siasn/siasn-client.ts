@@ -154,13 +154,21 @@ export class SiasnClient {
     headers: Record<string, string>,
     body?: string | Buffer,
   ): Promise<{ status: number; text: string }> {
+    const ms = this.settings.transport.timeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    // A deadline on the whole call (name resolution and connecting included), beside the socket timeout.
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from ${new URL(url).host} within ${ms} ms`)), ms + 500);
+    });
     try {
-      return await requestTarget(url, { method, headers, body }, this.rules, this.settings.transport.timeoutMs);
+      return await Promise.race([requestTarget(url, { method, headers, body }, this.rules, ms), deadline]);
     } catch (err) {
       const message = (err as Error).message;
       if (err instanceof TargetRefused || /loopback, private, link-local/.test(message))
         throw new SiasnTransportError(`SIASN target refused: ${message}`, 'REFUSED');
       throw new SiasnTransportError(`SIASN not reachable: ${message}`, 'NETWORK');
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

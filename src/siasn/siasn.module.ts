@@ -7,6 +7,11 @@ import { SiasnIdentityController } from './siasn-identity.controller';
 import { SiasnIdentityRepository } from './siasn-identity.repository';
 import { SiasnIdentityService } from './siasn-identity.service';
 import { SiasnOutboxRepository } from './siasn-outbox.repository';
+import { SiasnOutboxWriter } from './siasn-outbox-writer.service';
+import { SiasnPushBatchService } from './siasn-push-batch.service';
+import { SiasnPushController } from './siasn-push.controller';
+import { SiasnPushRepository } from './siasn-push.repository';
+import { SiasnSender } from './siasn-sender.service';
 import { SiasnPayloadsService } from './siasn-payloads.service';
 import { SiasnReadController } from './siasn-read.controller';
 import { SiasnReadService } from './siasn-read.service';
@@ -15,7 +20,7 @@ import { SiasnSettings } from './siasn-settings';
 /** SIASN exchange (spec 04 §8): identity mapping, ready payloads, push outbox, reconciliation. */
 @Module({
   imports: [AgencyModule, EvaluationModule, AngkaKreditModule],
-  controllers: [SiasnReadController, SiasnIdentityController],
+  controllers: [SiasnReadController, SiasnIdentityController, SiasnPushController],
   providers: [
     SiasnSettings,
     SiasnClient,
@@ -24,7 +29,19 @@ import { SiasnSettings } from './siasn-settings';
     SiasnOutboxRepository,
     SiasnPayloadsService,
     SiasnReadService,
+    SiasnPushRepository,
+    SiasnOutboxWriter,
+    SiasnSender,
+    SiasnPushBatchService,
   ],
-  exports: [SiasnSettings, SiasnClient],
+  exports: [
+    SiasnSettings,
+    SiasnClient,
+    SiasnPayloadsService,
+    SiasnPushRepository,
+    SiasnOutboxWriter,
+    SiasnSender,
+    SiasnPushBatchService,
+  ],
 })
 export class SiasnModule {}

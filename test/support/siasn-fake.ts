@@ -2,8 +2,11 @@ import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerRespo
 import { randomUUID } from 'node:crypto';
 import { FakeKind, FakeSiasnStore } from './siasn-fake-store';
 
-/** One scripted answer: an HTTP status, SIASN's business error, an expired token (401 once), or no answer. */
-export type FakeFault = { status: number } | { businessError: string } | 'EXPIRED_TOKEN' | 'HANG';
+/**
+ * One scripted answer: an HTTP status, SIASN's business error, an expired token (401 once), no answer,
+ * or no answer after doing the work (`SAVE_AND_HANG`: the row is stored, the caller never hears it).
+ */
+export type FakeFault = { status: number } | { businessError: string } | 'EXPIRED_TOKEN' | 'HANG' | 'SAVE_AND_HANG';
 
 export interface FakeRequest {
   method: string;
@@ -22,6 +25,20 @@ export const FAKE_CREDENTIALS = {
 };
 
 const API = '/apisiasn/1.0';
+
+/** Environment for the engine pointing at a fake SIASN on `url` (e.g. `http://127.0.0.1:8243`). */
+export function fakeSiasnEnv(url: string): Record<string, string> {
+  return {
+    SIASN_BASE_URL: `${url}${API}`,
+    SIASN_WSO2_TOKEN_URL: `${url}/oauth2/token`,
+    SIASN_SSO_TOKEN_URL: `${url}/sso/token`,
+    SIASN_CONSUMER_KEY: FAKE_CREDENTIALS.consumerKey,
+    SIASN_CONSUMER_SECRET: FAKE_CREDENTIALS.consumerSecret,
+    SIASN_SSO_CLIENT_ID: FAKE_CREDENTIALS.ssoClientId,
+    SIASN_SSO_USERNAME: FAKE_CREDENTIALS.ssoUsername,
+    SIASN_SSO_PASSWORD: FAKE_CREDENTIALS.ssoPassword,
+  };
+}
 const SAVE: Record<string, [FakeKind, string]> = {
   '/skp22/save': ['skp22', 'rwSkpId'],
   '/kinerjaperiodik/save': ['kinerjaperiodik', 'rwKinerjaPeriodikId'],
@@ -52,16 +69,7 @@ export class FakeSiasn {
 
   /** Environment for the engine pointing at this fake. */
   env(): Record<string, string> {
-    return {
-      SIASN_BASE_URL: `${this.url}${API}`,
-      SIASN_WSO2_TOKEN_URL: `${this.url}/oauth2/token`,
-      SIASN_SSO_TOKEN_URL: `${this.url}/sso/token`,
-      SIASN_CONSUMER_KEY: FAKE_CREDENTIALS.consumerKey,
-      SIASN_CONSUMER_SECRET: FAKE_CREDENTIALS.consumerSecret,
-      SIASN_SSO_CLIENT_ID: FAKE_CREDENTIALS.ssoClientId,
-      SIASN_SSO_USERNAME: FAKE_CREDENTIALS.ssoUsername,
-      SIASN_SSO_PASSWORD: FAKE_CREDENTIALS.ssoPassword,
-    };
+    return fakeSiasnEnv(this.url);
   }
 
   /** The next requests whose path (under the API base, e.g. `/skp22/save`) starts with `prefix` get these answers, in order. */
@@ -105,6 +113,10 @@ export class FakeSiasn {
     if (i >= 0) {
       const [{ fault }] = this.faults.splice(i, 1);
       if (fault === 'HANG') return void this.hung.push(res);
+      if (fault === 'SAVE_AND_HANG') {
+        this.api(req.method ?? 'GET', sub, body, () => undefined);
+        return void this.hung.push(res);
+      }
       if (fault === 'EXPIRED_TOKEN') {
         this.wso2Tokens.clear();
         this.ssoTokens.clear();

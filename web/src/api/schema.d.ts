@@ -1942,6 +1942,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/siasn/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push the ready rows of a scope to SIASN (ADMIN): 202 with the batch id
+         * @description { kind: SKP22 | KINERJA_PERIODIK | ANGKA_KREDIT, year (SKP22, ANGKA_KREDIT) | period (KINERJA_PERIODIK), unitCode?, nips? }. Queues the new or changed payloads (an unchanged one is not queued twice; a changed one supersedes an unsent row); rows that cannot be built are listed as problems. 409 while SIASN_ENABLED is not true.
+         */
+        post: operations["SiasnPushController_push_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/push/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress of a push batch: row counts by state, rows with their last attempt
+         * @description States: PENDING (waiting; nextAttemptAt after a failed try), SENDING (in flight), SENT (SIASN holds it: siasnId), FAILED (SIASN refused it, e.g. success:false — a person fixes the data, then retries), DEAD (no answer after SIASN_RETRY_MAX_ATTEMPTS tries), SUPERSEDED (a newer payload of the same natural key replaced it before it was sent).
+         */
+        get: operations["SiasnPushController_progress_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SIASN outbox rows, newest first (ADMIN console)
+         * @description States: PENDING (waiting; nextAttemptAt after a failed try), SENDING (in flight), SENT (SIASN holds it: siasnId), FAILED (SIASN refused it, e.g. success:false — a person fixes the data, then retries), DEAD (no answer after SIASN_RETRY_MAX_ATTEMPTS tries), SUPERSEDED (a newer payload of the same natural key replaced it before it was sent).
+         */
+        get: operations["SiasnPushController_outbox_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a FAILED or DEAD row again after its cause was fixed (attempts start over); 409 for other states */
+        post: operations["SiasnPushController_retry_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/year-end": {
         parameters: {
             query?: never;
@@ -2041,7 +2118,7 @@ export interface components {
         };
         RetriedJobDto: {
             /** @enum {string} */
-            queue: "pipeline" | "allowance" | "maintenance";
+            queue: "pipeline" | "allowance" | "maintenance" | "siasn";
             /** @example o1042-evaluation.derive-outcomes */
             id: string;
             /** @example evaluation.derive-outcomes */
@@ -2870,6 +2947,28 @@ export interface components {
              * @example Kebutuhan instansi: formasi tetap diperlukan
              */
             reason?: string;
+        };
+        SiasnPushDto: {
+            /** @enum {string} */
+            kind: "SKP22" | "KINERJA_PERIODIK" | "ANGKA_KREDIT";
+            /**
+             * @description SKP22 and ANGKA_KREDIT
+             * @example 2026
+             */
+            year?: number;
+            /**
+             * @description KINERJA_PERIODIK: a month (2026-03) or a quarter (2026-Q2)
+             * @example 2026-Q2
+             */
+            period?: string;
+            /** @description the unit and its sub-units */
+            unitCode?: string;
+            /**
+             * @example [
+             *       "198807192012071019"
+             *     ]
+             */
+            nips?: string[];
         };
         YearEndSharesDto: {
             /**
@@ -4633,6 +4732,16 @@ export interface components {
         RuleStatus: "CONFIRMED" | "INFERRED";
         /** @enum {string} */
         Sanction: "TEGURAN_LISAN" | "TEGURAN_TERTULIS" | "PERNYATAAN_TIDAK_PUAS" | "POTONG_TUKIN_25_6M" | "POTONG_TUKIN_25_9M" | "POTONG_TUKIN_25_12M" | "TURUN_JABATAN_12M" | "BEBAS_JABATAN_12M" | "PDHTAPS" | "KGB_DELAY_12M" | "KP_DELAY_12M" | "PANGKAT_DOWN_12M" | "PTDH" | "MORAL_TERTUTUP" | "MORAL_TERBUKA";
+        SiasnAttemptView: {
+            attempt: number;
+            step: string;
+            requestHash: string | null;
+            httpStatus: number | null;
+            response: string | null;
+            outcome: string;
+            durationMs: number | null;
+            at: string;
+        };
         SiasnGap: {
             nip: string;
             name: string;
@@ -4662,6 +4771,32 @@ export interface components {
         };
         /** @enum {string} */
         SiasnItemStatus: "READY" | "NOT_READY" | "PENDING" | "SENDING" | "SENT" | "FAILED" | "DEAD" | "SUPERSEDED";
+        /** @enum {string} */
+        SiasnKind: "SKP22" | "KINERJA_PERIODIK" | "ANGKA_KREDIT";
+        SiasnOutboxPage: {
+            items: components["schemas"]["SiasnOutboxRowView"][];
+            nextCursor: string | null;
+        };
+        SiasnOutboxRowView: {
+            id: string;
+            kind: components["schemas"]["SiasnKind"];
+            nip: string;
+            naturalKey: string;
+            sourceRef: string;
+            state: components["schemas"]["SiasnOutboxState"];
+            attempts: number;
+            nextAttemptAt: string | null;
+            siasnId: string | null;
+            lastError: string | null;
+            batchId: string | null;
+            updatedAt: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            lastAttempt: components["schemas"]["SiasnAttemptView"] | null;
+        };
+        /** @enum {string} */
+        SiasnOutboxState: "PENDING" | "SENDING" | "SENT" | "FAILED" | "DEAD" | "SUPERSEDED";
         SiasnPage: {
             items: components["schemas"]["SiasnItem"][];
             nextCursor: string | null;
@@ -4676,6 +4811,33 @@ export interface components {
         SiasnProblem: {
             code: string;
             message: string;
+        };
+        SiasnPushAccepted: {
+            id: string;
+            /** @enum {string} */
+            state: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+        };
+        SiasnPushProgress: {
+            id: string;
+            /** @enum {string} */
+            state: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            request: {
+                [key: string]: unknown;
+            };
+            requestedBy: string;
+            createdAt: string;
+            total: number;
+            counts: {
+                [key: string]: number;
+            };
+            unchanged: number;
+            notReady: number;
+            problems: {
+                nip: string;
+                code: string;
+                message: string;
+            }[];
+            rows: components["schemas"]["SiasnOutboxRowView"][];
         };
         Skp22Body: {
             tahun: number;
@@ -5721,7 +5883,7 @@ export interface operations {
     FailedJobsController_failed_v1: {
         parameters: {
             query?: {
-                queue?: "pipeline" | "allowance" | "maintenance";
+                queue?: "pipeline" | "allowance" | "maintenance" | "siasn";
                 limit?: number;
             };
             header?: never;
@@ -5800,7 +5962,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                queue: "pipeline" | "allowance" | "maintenance";
+                queue: "pipeline" | "allowance" | "maintenance" | "siasn";
                 id: string;
             };
             cookie?: never;
@@ -15995,6 +16157,335 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SiasnGapsReport"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnPushController_push_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SiasnPushDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnPushAccepted"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is not of a content type this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnPushController_progress_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnPushProgress"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnPushController_outbox_v1: {
+        parameters: {
+            query?: {
+                state?: "PENDING" | "SENDING" | "SENT" | "FAILED" | "DEAD" | "SUPERSEDED";
+                kind?: "SKP22" | "KINERJA_PERIODIK" | "ANGKA_KREDIT";
+                /** @description default 100, max 500 */
+                limit?: string;
+                /** @description nextCursor of the previous page */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnOutboxPage"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnPushController_retry_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnOutboxRowView"];
                 };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import type { SiasnKind } from '../rules';
+import { requestHash, SiasnAnswer, SiasnClient, SiasnRequest, SiasnTransportError } from './siasn-client';
+import type { OutboxRow } from './siasn-outbox.repository';
+import { SiasnPushRepository } from './siasn-push.repository';
+import { readback, riwayatPath } from './siasn-readback.util';
+import { SiasnSettings } from './siasn-settings';
+
+/** How one attempt ended: SIASN holds the row, a person must act, or try again later. */
+export type SendOutcome =
+  | { state: 'SENT'; siasnId: string; note: string }
+  | { state: 'FAILED'; error: string }
+  | { state: 'RETRY'; error: string };
+
+const SAVE: Record<SiasnKind, { path: string; idKey: string; deletePath: string | null }> = {
+  SKP22: { path: '/skp22/save', idKey: 'rwSkpId', deletePath: null },
+  KINERJA_PERIODIK: {
+    path: '/kinerjaperiodik/save',
+    idKey: 'rwKinerjaPeriodikId',
+    deletePath: '/kinerjaperiodik/delete/',
+  },
+  ANGKA_KREDIT: { path: '/angkakredit/save', idKey: 'rwAngkaKreditId', deletePath: '/angkakredit/delete/' },
+};
+
+/** A step's answer classified: go on with the JSON, retry later, or stop for a person. */
+type Step = { ok: true; json: Record<string, unknown> } | { ok: false; outcome: SendOutcome };
+
+const excerpt = (text: string) => text.slice(0, 1000);
+
+/**
+ * One attempt at one outbox row (spec 04 §8.5): read SIASN's riwayat for the row's natural key first
+ * (SIASN already holds the same values → SENT with its id, nothing written: a repeat after a crash
+ * writes no duplicate); a different row there → `SIASN_UPDATE_MODE`; then the `…/save` body.
+ * Network failures, timeouts, 5xx and 429 → try again later; other 4xx and `success: false` → FAILED
+ * with SIASN's message. Every call is logged in siasn_attempts (request hash, status, excerpt, time).
+ */
+@Injectable()
+export class SiasnSender {
+  constructor(
+    private readonly client: SiasnClient,
+    private readonly repo: SiasnPushRepository,
+    private readonly settings: SiasnSettings,
+  ) {}
+
+  async attempt(row: OutboxRow, attempt: number): Promise<SendOutcome> {
+    const read = await this.step(row, attempt, 'READ', { method: 'GET', path: riwayatPath(row.kind, row.nip) });
+    if (!read.ok) return read.outcome;
+    const list = read.json.code === 0 ? [] : read.json.data;
+    const found = readback(row.kind, row.payload, list);
+    if (found.found === 'SAME')
+      return { state: 'SENT', siasnId: found.siasnId, note: 'SIASN already holds these values' };
+    const save = SAVE[row.kind];
+    let id: string | undefined;
+    if (found.found === 'DIFFERENT') {
+      const mode = this.settings.rules.updateMode;
+      if (mode === 'MANUAL')
+        return {
+          state: 'FAILED',
+          error: `SIASN holds row ${found.siasnId} with other values (${found.fields.join(', ')}); SIASN_UPDATE_MODE=MANUAL: update it in SIASN`,
+        };
+      if (mode === 'DELETE_THEN_SAVE' && save.deletePath) {
+        const del = await this.step(row, attempt, 'DELETE', {
+          method: 'DELETE',
+          path: `${save.deletePath}${found.siasnId}`,
+        });
+        if (!del.ok) return del.outcome;
+      } else id = found.siasnId;
+    }
+    const body = { ...row.payload, ...(id ? { id } : {}) };
+    const saved = await this.step(row, attempt, 'SAVE', { method: 'POST', path: save.path, json: body });
+    if (!saved.ok) return saved.outcome;
+    const mapData = saved.json.mapData as Record<string, unknown> | null | undefined;
+    const siasnId = mapData?.[save.idKey];
+    if (typeof siasnId !== 'string' && typeof siasnId !== 'number')
+      return { state: 'FAILED', error: `SIASN answered success without ${save.idKey}` };
+    return { state: 'SENT', siasnId: String(siasnId), note: id ? `updated ${id}` : 'saved' };
+  }
+
+  private async step(row: OutboxRow, attempt: number, step: string, r: SiasnRequest): Promise<Step> {
+    const hash = requestHash(r);
+    const started = Date.now();
+    let answer: SiasnAnswer;
+    try {
+      answer = await this.client.call(r);
+    } catch (err) {
+      const e = err as Error;
+      const refused = err instanceof SiasnTransportError && err.kind === 'REFUSED';
+      const outcome: SendOutcome = refused
+        ? { state: 'FAILED', error: e.message }
+        : { state: 'RETRY', error: e.message };
+      await this.log(row, attempt, step, hash, null, e.message, refused ? 'FAILED' : 'RETRY', Date.now() - started);
+      return { ok: false, outcome };
+    }
+    const json = (answer.json && typeof answer.json === 'object' ? answer.json : {}) as Record<string, unknown>;
+    const message = typeof json.message === 'string' ? json.message : excerpt(answer.text);
+    let outcome: SendOutcome | null = null;
+    if (answer.status === 429 || answer.status === 408 || answer.status >= 500)
+      outcome = { state: 'RETRY', error: `${step} HTTP ${answer.status}: ${message}` };
+    else if (answer.status < 200 || answer.status >= 300)
+      outcome = { state: 'FAILED', error: `${step} HTTP ${answer.status}: ${message}` };
+    else if (step !== 'READ' && (json.success === false || json.code === 0))
+      outcome = { state: 'FAILED', error: `SIASN: ${message}` };
+    await this.log(
+      row,
+      attempt,
+      step,
+      hash,
+      answer.status,
+      excerpt(answer.text),
+      outcome?.state ?? 'OK',
+      answer.durationMs,
+    );
+    return outcome ? { ok: false, outcome } : { ok: true, json };
+  }
+
+  private log(
+    row: OutboxRow,
+    attempt: number,
+    step: string,
+    requestHash: string,
+    httpStatus: number | null,
+    response: string,
+    outcome: string,
+    durationMs: number,
+  ) {
+    return this.repo.logAttempt({
+      outboxId: row.id,
+      attempt,
+      step,
+      requestHash,
+      httpStatus,
+      response,
+      outcome,
+      durationMs,
+    });
+  }
+}
