@@ -1,4 +1,5 @@
-// Three tiers: unit (no I/O), integration (real PostgreSQL), e2e (HTTP + worker + Redis).
+// Four tiers: unit (no I/O), medium (services + repositories on the real PostgreSQL, no HTTP, no Redis),
+// integration (real PostgreSQL, large data), e2e (HTTP + worker + Redis).
 // NestJS 12 ships ESM; Node 20's jest runtime cannot require() ESM, so those packages are compiled
 // to CommonJS by SWC like our own code (cached after the first run).
 const swcrc = JSON.parse(require('fs').readFileSync(__dirname + '/.swcrc', 'utf8'));
@@ -40,6 +41,12 @@ module.exports = {
   testTimeout: 120000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.spec.ts', '<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
+      setupFiles: ['<rootDir>/test/support/test-db-guard.ts'],
+    },
     {
       ...common,
       displayName: 'integration',

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
+import { isPermanentFailure } from '../jobs/job-failure';
 import { JOBS } from '../jobs/job-registry';
 import { EmploymentHistoryReader } from '../org/employment-history';
 import { OutboxService } from '../outbox/outbox.service';
@@ -85,7 +86,7 @@ export class AllowanceRunHandler {
       await this.runs.releaseSavepoint();
     } catch (err) {
       await this.runs.rollbackToSavepoint();
-      if (ctx.attempt < JOBS['allowance.run-chunk'].attempts) throw err;
+      if (ctx.attempt < JOBS['allowance.run-chunk'].attempts && !isPermanentFailure(err)) throw err;
       // Last attempt: the run is marked FAILED (visible in GET /allowance/runs/{id}) instead of hanging in RUNNING.
       const message = (err as Error).message;
       this.logger.error({ runId, chunkNo, err: message }, 'allowance chunk failed on its last attempt');

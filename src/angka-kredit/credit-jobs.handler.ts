@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { HttpException } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-errors';
 import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { OrgDirectory } from '../org/org-directory.service';
@@ -128,8 +128,7 @@ export class CreditJobsHandler {
       return this.ledger.compute(facts, today);
     } catch (err) {
       // The facts contradict the rules (e.g. an impossible jenjang change): retrying will not help.
-      if (err instanceof HttpException)
-        throw new UnrecoverableError(String((err.getResponse() as { message?: string }).message ?? err.message));
+      if (err instanceof DomainError) throw new UnrecoverableError(err.message);
       throw err;
     }
   }

@@ -1,23 +1,29 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnprocessableError,
+  type ErrorDetail,
+} from './domain-errors';
 
-export interface ErrorDetail {
-  field: string;
-  problem: string;
-}
+export type { ErrorDetail } from './domain-errors';
 
-/** Error with the contract shape; message is for people (Bahasa Indonesia / English). */
+/**
+ * An HTTP error in the contract's shape, for the HTTP edge only (pipes, guards, the queue board).
+ * Services and handlers throw the domain errors of `./domain-errors` instead.
+ */
 export class ApiError extends HttpException {
   constructor(status: HttpStatus, message: string, details: ErrorDetail[] = [], extra: Record<string, unknown> = {}) {
     super({ message, details, ...extra }, status);
   }
 }
 
-export const notFound = (what = 'Resource') =>
-  new ApiError(HttpStatus.NOT_FOUND, `${what} tidak ditemukan / not found`);
-export const conflict = (message: string, details: ErrorDetail[] = []) =>
-  new ApiError(HttpStatus.CONFLICT, message, details);
+// Factories kept while features move to `throw new NotFoundError(…)` etc.; they return the domain errors.
+export const notFound = (what = 'Resource') => new NotFoundError(what);
+export const conflict = (message: string, details: ErrorDetail[] = []) => new ConflictError(message, details);
 export const unprocessable = (message: string, details: ErrorDetail[] = [], extra: Record<string, unknown> = {}) =>
-  new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, message, details, extra);
-export const badRequest = (message: string, details: ErrorDetail[] = []) =>
-  new ApiError(HttpStatus.BAD_REQUEST, message, details);
-export const forbidden = (message = 'Akses ditolak / forbidden') => new ApiError(HttpStatus.FORBIDDEN, message);
+  new UnprocessableError(message, details, { extra });
+export const badRequest = (message: string, details: ErrorDetail[] = []) => new InvalidInputError(message, details);
+export const forbidden = (message = 'Akses ditolak / forbidden') => new ForbiddenError(message);

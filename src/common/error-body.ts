@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { ErrorDetail } from './api-error';
+import type { ErrorDetail } from './domain-errors';
 
 export interface ErrorBody {
   statusCode: number;

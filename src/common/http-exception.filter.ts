@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { ErrorDetail } from './api-error';
+import { RuleInputError } from '../rules/common/errors';
+import { CONTRACT_STATUS, DomainError, type ErrorDetail } from './domain-errors';
 import { errorBody } from './error-body';
 
 const PG_UNIQUE_VIOLATION = '23505';
@@ -130,6 +131,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
     details: ErrorDetail[];
     extra: Record<string, unknown>;
   } {
+    // The one translation of domain errors to the contract (kind → status, message, details, extra fields).
+    if (exception instanceof DomainError)
+      return {
+        status: CONTRACT_STATUS[exception.kind],
+        message: exception.message,
+        details: exception.details,
+        extra: exception.extra,
+      };
+    // Input the rules refused that no service put in context: the facts cannot be processed, never a 500.
+    if (exception instanceof RuleInputError)
+      return {
+        status: CONTRACT_STATUS.UNPROCESSABLE,
+        message: exception.message,
+        details: [{ field: exception.field ?? 'input', problem: exception.message }],
+        extra: {},
+      };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const res = exception.getResponse();

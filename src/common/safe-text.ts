@@ -1,5 +1,5 @@
-import { ArgumentMetadata, HttpStatus, Injectable, PipeTransform } from '@nestjs/common';
-import { ApiError, ErrorDetail } from './api-error';
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { InvalidInputError, type ErrorDetail } from './domain-errors';
 
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
 // C0 controls and DEL; tab, LF and CR are allowed in free text only.
@@ -86,6 +86,6 @@ export class SafeTextPipe implements PipeTransform {
   }
 }
 
-function reject(details: ErrorDetail[]): ApiError {
-  return new ApiError(HttpStatus.BAD_REQUEST, 'Data tidak valid / invalid input', details);
+function reject(details: ErrorDetail[]): InvalidInputError {
+  return new InvalidInputError('Data tidak valid / invalid input', details);
 }

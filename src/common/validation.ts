@@ -1,5 +1,5 @@
-import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
-import { ApiError, ErrorDetail } from './api-error';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { InvalidInputError, type ErrorDetail } from './domain-errors';
 
 function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   const out: ErrorDetail[] = [];
@@ -22,7 +22,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new ApiError(HttpStatus.BAD_REQUEST, 'Data tidak valid / invalid input', flatten(errors)),
+    exceptionFactory: (errors) => new InvalidInputError('Data tidak valid / invalid input', flatten(errors)),
   });
 }

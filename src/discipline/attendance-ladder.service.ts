@@ -1,4 +1,5 @@
-import { HttpException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-errors';
 import { AttendanceReader } from '../allowance/attendance-reader.repository';
 import { RuleSetResolver } from '../allowance/rule-set-resolver.service';
 import { Clock } from '../common/clock';
@@ -94,7 +95,7 @@ export class AttendanceLadderScan {
         );
       } catch (err) {
         // Checked before any write (e.g. no position on the date): report it, keep scanning the others.
-        if (err instanceof HttpException) {
+        if (err instanceof DomainError) {
           problems.push({ employeeId: r.employee_id, problem: err.message });
           continue;
         }

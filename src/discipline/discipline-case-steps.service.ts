@@ -1,7 +1,8 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../authz/access-policy';
-import { ApiError, conflict, notFound, unprocessable } from '../common/api-error';
+import { conflict, notFound, unprocessable } from '../common/api-error';
+import { NotFoundError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { RequestContext } from '../common/request-context';
 import { TransactionHost, type TxHost } from '../database/transaction';
@@ -64,8 +65,7 @@ export class DisciplineCaseSteps {
     });
     return this.get(p, id).catch((err) => {
       // The caller may no longer be a named official after the step (e.g. the level changed): return what they did.
-      if (err instanceof ApiError && err.getStatus() === (HttpStatus.NOT_FOUND as number))
-        return { id, status: 'UPDATED' as const };
+      if (err instanceof NotFoundError) return { id, status: 'UPDATED' as const };
       throw err;
     });
   }

@@ -1,6 +1,7 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { ApiError, conflict, notFound } from '../common/api-error';
+import { conflict, notFound } from '../common/api-error';
+import { UnauthenticatedError } from '../common/domain-errors';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { AccountStateCache } from './account-state';
 import { AccountsRepository } from './accounts.repository';
@@ -84,7 +85,7 @@ export class AccountsService {
     await this.throttle.attempt(nip, address);
     const a = await this.accounts.findByNip(nip);
     if (!a || a.disabled || !(await this.hasher.verify(a.passwordHash, currentPassword))) {
-      throw new ApiError(HttpStatus.UNAUTHORIZED, 'Kata sandi saat ini salah / current password is wrong', [
+      throw new UnauthenticatedError('Kata sandi saat ini salah / current password is wrong', [
         { field: 'currentPassword', problem: 'is wrong' },
       ]);
     }

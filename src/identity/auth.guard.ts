@@ -1,7 +1,8 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { ApiError, forbidden, notFound } from '../common/api-error';
+import { forbidden, notFound } from '../common/api-error';
+import { UnauthenticatedError } from '../common/domain-errors';
 import { RequestContext } from '../common/request-context';
 import { AccountStateCache } from './account-state';
 import { ApiKeyService } from './api-key.service';
@@ -9,7 +10,7 @@ import { HIDDEN_FROM_OTHERS, IS_PUBLIC, KEY_SCOPES, ROLES } from './auth.decorat
 import { ApiKeyScope, Principal } from './principal';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const unauthorized = () => new ApiError(HttpStatus.UNAUTHORIZED, 'Perlu autentikasi / authentication required');
+const unauthorized = () => new UnauthenticatedError('Perlu autentikasi / authentication required');
 
 export interface JwtClaims {
   sub: string;

@@ -1,7 +1,7 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AuditService } from '../audit/audit.service';
-import { ApiError } from '../common/api-error';
+import { UnauthenticatedError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { AccountsRepository } from './accounts.repository';
@@ -32,7 +32,7 @@ export class AuthService {
     const account = await this.accounts.findByNip(nip);
     const ok = await this.hasher.verify(account?.passwordHash ?? DUMMY_HASH, password);
     if (!account || !ok || account.disabled) {
-      throw new ApiError(HttpStatus.UNAUTHORIZED, 'NIP atau kata sandi salah / wrong NIP or password');
+      throw new UnauthenticatedError('NIP atau kata sandi salah / wrong NIP or password');
     }
     await this.throttle.succeeded(nip, address);
     const claims: JwtClaims = {

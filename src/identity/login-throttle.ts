@@ -1,7 +1,7 @@
-import { HttpStatus, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import IORedis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiError } from '../common/api-error';
+import { TooManyRequestsError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 
 interface Limit {
@@ -11,14 +11,9 @@ interface Limit {
   clearOnSuccess: boolean;
 }
 
-export class TooManyAttempts extends ApiError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      HttpStatus.TOO_MANY_REQUESTS,
-      'Terlalu banyak percobaan masuk, coba lagi nanti / too many attempts, try again later',
-      [],
-      { retryAfterSeconds },
-    );
+export class TooManyAttempts extends TooManyRequestsError {
+  constructor(retryAfterSeconds: number) {
+    super('Terlalu banyak percobaan masuk, coba lagi nanti / too many attempts, try again later', retryAfterSeconds);
   }
 }
 

@@ -6,6 +6,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { DiscoveredHandler, JobHandlerDiscovery } from './job-handler-discovery';
 import { JOBS, JobName, jobOptions, QUEUE_NAMES, REPEATABLE_JOBS } from './job-registry';
+import { asJobFailure } from './job-failure';
 import { JobReceiptsRepository } from './job-receipts.repository';
 import { QueuesService } from './queues.service';
 import { createRedis } from './redis-connection';
@@ -71,6 +72,14 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async process(job: Job): Promise<unknown> {
+    try {
+      return await this.run(job);
+    } catch (err) {
+      throw asJobFailure(err);
+    }
+  }
+
+  private async run(job: Job): Promise<unknown> {
     const handler = this.handlers.get(job.name as JobName);
     if (!handler) throw new Error(`No handler for job ${job.name}`);
     const correlationId = String(job.data?._cid ?? `job-${job.id}`);

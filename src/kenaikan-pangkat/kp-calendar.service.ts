@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HttpException } from '@nestjs/common';
+import { DomainError } from '../common/domain-errors';
 import { CreditLedgerService } from '../angka-kredit/credit-ledger.service';
 import { monthsBetween } from '../angka-kredit/credit-facts';
 import { kpNextFrom, kpSanctionsSince } from '../angka-kredit/kp-next';
@@ -90,9 +90,9 @@ export class KpCalendarService {
     try {
       c = this.credit.compute(f, today);
     } catch (err) {
-      if (!(err instanceof HttpException)) throw err;
+      if (!(err instanceof DomainError)) throw err;
       // Facts that contradict the rules: reported in the calendar, never silently left out.
-      const message = String((err.getResponse() as { message?: string }).message ?? err.message);
+      const message = err.message;
       return [
         { ...base(p), track: 'JF', to: null, ...none, status: 'NOT_YET', unmet: ['LEDGER_ERROR'], reasons: [message] },
       ];

@@ -28,7 +28,7 @@ describe('evidence files: type from the content, never from the name', () => {
     ] as const) {
       await expect(checkEvidence('laporan.pdf', data)).rejects.toMatchObject({
         status: 400,
-        response: { details: [{ field: 'file', problem: expect.stringMatching(problem) }] },
+        details: [{ field: 'file', problem: expect.stringMatching(problem) }],
       });
     }
   });
