@@ -180,6 +180,8 @@ export {
 } from './siasn/payloads';
 export { angkaKreditPayload, SIASN_AK_SOURCES, type AngkaKreditPayloadInput } from './siasn/angka-kredit-payload';
 export * from './siasn/natural-key';
+export * from './siasn/read-side';
+export * from './siasn/reconciliation';
 // SKP segments, periodic org suggestion (spec 04 §1–§2)
 export {
   skpSegments,
