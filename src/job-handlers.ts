@@ -11,6 +11,7 @@ import { EmployeeEventHandler } from './skp/employee-event.handler';
 import { PppkContractReviewHandler } from './pppk/pppk-contract-review.handler';
 import { SiasnPushHandler } from './siasn/siasn-push.handler';
 import { SiasnQueueHandler } from './siasn/siasn-queue.handler';
+import { SiasnImportHandler } from './siasn/siasn-import.handler';
 
 /** Providers holding @JobHandler methods; registered only in the worker process. */
 export const JOB_HANDLER_PROVIDERS = [
@@ -27,4 +28,5 @@ export const JOB_HANDLER_PROVIDERS = [
   PppkContractReviewHandler,
   SiasnPushHandler,
   SiasnQueueHandler,
+  SiasnImportHandler,
 ];

@@ -5,6 +5,7 @@
 import { KP_JOBS, KP_REPEATABLE_JOBS } from '../kenaikan-pangkat/kenaikan-pangkat.jobs';
 import { PPPK_EVENT_ROUTES, PPPK_JOBS, PPPK_REPEATABLE } from '../pppk/pppk.jobs';
 import { SIASN_EVENT_ROUTES, SIASN_JOBS, SIASN_REPEATABLE } from '../siasn/siasn.jobs';
+import { SIASN_IMPORT_EVENT_ROUTES, SIASN_IMPORT_JOBS } from '../siasn/siasn-import.jobs';
 
 export const QUEUE_NAMES = ['pipeline', 'allowance', 'maintenance', 'siasn'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -97,6 +98,7 @@ export const JOBS = {
   ...PPPK_JOBS,
   ...KP_JOBS,
   ...SIASN_JOBS,
+  ...SIASN_IMPORT_JOBS,
 } as const satisfies Record<string, JobSpec>;
 
 export type JobName = keyof typeof JOBS;
@@ -119,6 +121,7 @@ export const EVENT_ROUTES: Record<string, JobName[]> = {
   AttendanceIngested: ['discipline.scan-attendance'],
   ...PPPK_EVENT_ROUTES,
   ...SIASN_EVENT_ROUTES,
+  ...SIASN_IMPORT_EVENT_ROUTES,
 };
 
 /** Retention: keep enough history to debug, bounded so Redis memory stays flat. */

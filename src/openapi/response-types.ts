@@ -28,6 +28,7 @@ export type { UnitPerformanceView } from '../evaluation/org-performance.service'
 export type { EvidenceView, EvidenceList } from '../evaluation/evidence/evidence.repository';
 export type { MyAllowanceYear } from '../allowance/my-allowances.views';
 export type { SiasnPage, SiasnGapsReport, SiasnIdentityImportResult } from '../siasn/siasn.views';
+export type { SiasnImportView, SiasnReconciliationPage } from '../siasn/siasn-reconciliation.views';
 export type {
   SiasnOutboxPage,
   SiasnOutboxRowView,
@@ -209,5 +210,7 @@ export const RESPONSE_TYPE_NAMES = [
   'SiasnPushProgress',
   'SiasnOutboxPage',
   'SiasnOutboxRowView',
+  'SiasnImportView',
+  'SiasnReconciliationPage',
 ] as const;
 export type ResponseTypeName = (typeof RESPONSE_TYPE_NAMES)[number];

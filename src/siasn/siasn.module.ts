@@ -6,6 +6,8 @@ import { SiasnClient } from './siasn-client';
 import { SiasnIdentityController } from './siasn-identity.controller';
 import { SiasnIdentityRepository } from './siasn-identity.repository';
 import { SiasnIdentityService } from './siasn-identity.service';
+import { SiasnImportRepository } from './siasn-import.repository';
+import { SiasnImportService } from './siasn-import.service';
 import { SiasnOutboxRepository } from './siasn-outbox.repository';
 import { SiasnOutboxWriter } from './siasn-outbox-writer.service';
 import { SiasnPushBatchService } from './siasn-push-batch.service';
@@ -15,12 +17,14 @@ import { SiasnSender } from './siasn-sender.service';
 import { SiasnPayloadsService } from './siasn-payloads.service';
 import { SiasnReadController } from './siasn-read.controller';
 import { SiasnReadService } from './siasn-read.service';
+import { SiasnReconciliationController } from './siasn-reconciliation.controller';
+import { SiasnReconciliationService } from './siasn-reconciliation.service';
 import { SiasnSettings } from './siasn-settings';
 
 /** SIASN exchange (spec 04 §8): identity mapping, ready payloads, push outbox, reconciliation. */
 @Module({
   imports: [AgencyModule, EvaluationModule, AngkaKreditModule],
-  controllers: [SiasnReadController, SiasnIdentityController, SiasnPushController],
+  controllers: [SiasnReadController, SiasnIdentityController, SiasnPushController, SiasnReconciliationController],
   providers: [
     SiasnSettings,
     SiasnClient,
@@ -33,6 +37,9 @@ import { SiasnSettings } from './siasn-settings';
     SiasnOutboxWriter,
     SiasnSender,
     SiasnPushBatchService,
+    SiasnImportRepository,
+    SiasnImportService,
+    SiasnReconciliationService,
   ],
   exports: [
     SiasnSettings,
@@ -42,6 +49,7 @@ import { SiasnSettings } from './siasn-settings';
     SiasnOutboxWriter,
     SiasnSender,
     SiasnPushBatchService,
+    SiasnImportService,
   ],
 })
 export class SiasnModule {}

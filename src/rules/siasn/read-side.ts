@@ -186,3 +186,10 @@ export function normaliseHolding(kind: SiasnKind, nip: string, raw: unknown): Ho
     holding: { siasnId, nip, body, matchKey: siasnMatchKey(kind, nip, { ...span, jenis: siasnAkJenis(body) }) },
   };
 }
+
+/** The months a match key covers (`YYYY-MM`), for filtering rows by year or period. */
+export function siasnMatchKeySpan(matchKey: string): { from: string; to: string } {
+  const parts = matchKey.split('|');
+  if (parts[0] === 'SKP22') return { from: `${parts[2]}-01`, to: `${parts[2]}-12` };
+  return { from: parts[2] ?? '', to: parts[3] ?? '' };
+}

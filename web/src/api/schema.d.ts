@@ -2019,6 +2019,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/siasn/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import what SIASN holds for a set of people (ADMIN) → 202, a background job
+         * @description Reads `/pns/rw-skp22|rw-kinerjaperiodik|rw-angkakredit/{nip}` for each person (PNS in post in the unit and its sub-units at the end of the year, or the NIPs given) and stores the rows under the write-side names. Always a job: progress and per-person problems at `GET /siasn/import/{id}`. Only reads SIASN. 409 while SIASN_ENABLED is false.
+         */
+        post: operations["SiasnReconciliationController_startImport_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/import/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: state QUEUED | RUNNING | DONE | FAILED, done of total, problems per person */
+        get: operations["SiasnReconciliationController_getImport_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Engine rows vs the rows imported from SIASN (ADMIN)
+         * @description Per match key (NIP and the months, plus periodikId or jenis): MISSING_IN_SIASN (the engine has a row SIASN lacks), MISSING_IN_ENGINE (SIASN holds a row the engine does not produce), VALUE_MISMATCH and PENILAI_MISMATCH (fields: engine value vs SIASN value, write-side names), DUPLICATE_IN_SIASN (two or more SIASN rows for one key), ENGINE_NOT_READY (SIASN holds a row, the engine row is NOT_READY so it cannot be compared). Only people whose SIASN rows were imported (`POST /siasn/import`) are compared; read keys normalised per spec 04 §8.4. Never changes SIASN.
+         */
+        get: operations["SiasnReconciliationController_page_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/reconciliation.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reconciliation findings as CSV (UTF-8 with BOM, formula-safe) */
+        get: operations["SiasnReconciliationController_csv_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn/reconciliation.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reconciliation findings as an Excel workbook */
+        get: operations["SiasnReconciliationController_xlsx_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/year-end": {
         parameters: {
             query?: never;
@@ -4674,6 +4765,8 @@ export interface components {
             explanation: components["schemas"]["Explanation"];
         };
         /** @enum {string} */
+        ReconciliationCode: "MISSING_IN_SIASN" | "MISSING_IN_ENGINE" | "VALUE_MISMATCH" | "DUPLICATE_IN_SIASN" | "PENILAI_MISMATCH" | "ENGINE_NOT_READY";
+        /** @enum {string} */
         ResultKind: "UTAMA" | "TAMBAHAN";
         ResultView: {
             id: string;
@@ -4742,6 +4835,11 @@ export interface components {
             durationMs: number | null;
             at: string;
         };
+        SiasnFieldDifference: {
+            field: string;
+            engine: (string | number) | null;
+            siasn: (string | number) | null;
+        };
         SiasnGap: {
             nip: string;
             name: string;
@@ -4759,6 +4857,24 @@ export interface components {
         SiasnIdentityImportResult: {
             identities: number;
             rwJabatan: number;
+        };
+        SiasnImportView: {
+            id: string;
+            kind: components["schemas"]["SiasnKind"];
+            year: number | null;
+            period: string | null;
+            unitCode: string | null;
+            /** @enum {string} */
+            state: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            total: number;
+            done: number;
+            problems: {
+                nip: string;
+                problem: string;
+            }[];
+            requestedBy: string;
+            createdAt: string;
+            updatedAt: string;
         };
         SiasnItem: {
             nip: string;
@@ -4838,6 +4954,24 @@ export interface components {
                 message: string;
             }[];
             rows: components["schemas"]["SiasnOutboxRowView"][];
+        };
+        SiasnReconciliationItem: {
+            code: components["schemas"]["ReconciliationCode"];
+            nip: string;
+            matchKey: string;
+            naturalKey: string | null;
+            sourceRef: string | null;
+            siasnIds: string[];
+            fields: components["schemas"]["SiasnFieldDifference"][];
+            message: string;
+        };
+        SiasnReconciliationPage: {
+            items: components["schemas"]["SiasnReconciliationItem"][];
+            nextCursor: string | null;
+            peopleRead: number;
+            lastReadAt: string | null;
+            siasnEnabled: boolean;
+            warnings: string[];
         };
         Skp22Body: {
             tahun: number;
@@ -16486,6 +16620,442 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SiasnOutboxRowView"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnReconciliationController_startImport_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "skp22" | "kinerjaPeriodik" | "angkaKredit";
+                    /** @example 2026 */
+                    year?: number;
+                    /**
+                     * @description kinerjaPeriodik: a month or a quarter
+                     * @example 2026-Q2
+                     */
+                    period?: string;
+                    /** @description either unitCode or nips */
+                    unitCode?: string;
+                    nips?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnImportView"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is not of a content type this route reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnReconciliationController_getImport_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnImportView"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnReconciliationController_page_v1: {
+        parameters: {
+            query: {
+                after?: unknown;
+                /** @description findings per page, default 100, max 1000 (whole people) */
+                limit?: unknown;
+                nip?: unknown;
+                /** @description the unit and its sub-units */
+                unitCode?: unknown;
+                /** @description kinerjaPeriodik: 2026-03 or 2026-Q2 */
+                period?: unknown;
+                /** @description required unless period is given */
+                year?: unknown;
+                /** @description skp22, kinerjaPeriodik or angkaKredit */
+                kind: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnReconciliationPage"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnReconciliationController_csv_v1: {
+        parameters: {
+            query: {
+                /** @description NIP and other digit codes as ="…" so spreadsheets keep them as text (default text), or bare digits (plain) */
+                codes?: "text" | "plain";
+                /** @description UTF-8 byte-order mark first (default true) */
+                bom?: "true" | "false";
+                /** @description field separator (default comma; semicolon for spreadsheets with Indonesian settings) */
+                sep?: "comma" | "semicolon";
+                unitCode?: unknown;
+                period?: unknown;
+                year?: unknown;
+                kind: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, one line per finding */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnReconciliationController_xlsx_v1: {
+        parameters: {
+            query: {
+                unitCode?: unknown;
+                period?: unknown;
+                year?: unknown;
+                kind: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */
