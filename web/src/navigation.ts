@@ -44,6 +44,7 @@ export const NAVIGATION: NavSection[] = [
       { path: '/admin/pembayaran-tpp', label: 'Pembayaran TPP', visible: admin },
       { path: '/admin/disiplin', label: 'Disiplin', visible: admin },
       { path: '/admin/pppk', label: 'Kontrak PPPK', visible: admin },
+      { path: '/admin/siasn', label: 'SIASN', visible: admin },
       { path: '/admin/sistem', label: 'Sistem', visible: admin },
     ],
   },

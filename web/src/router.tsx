@@ -13,6 +13,7 @@ import { PegawaiPage } from './pages/admin/PegawaiPage';
 import { PegawaiDetailPage } from './pages/admin/pegawai/PegawaiDetailPage';
 import { PembayaranTppPage } from './pages/admin/PembayaranTppPage';
 import { PppkPage } from './pages/admin/PppkPage';
+import { SiasnPage } from './pages/admin/SiasnPage';
 import { SistemPage } from './pages/admin/SistemPage';
 import { UnitPage } from './pages/admin/UnitPage';
 import { AngkaKreditPage } from './pages/credit/AngkaKreditPage';
@@ -65,6 +66,7 @@ export const router = createBrowserRouter([
           { path: 'admin/disiplin', element: <DisiplinPage /> },
           { path: 'admin/disiplin/:id', element: <CaseDetailPage /> },
           { path: 'admin/pppk', element: <PppkPage /> },
+          { path: 'admin/siasn', element: <SiasnPage /> },
           { path: 'admin/sistem', element: <SistemPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,0 +1,139 @@
+import { Alert, Badge, Button, FileInput, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../../api/client';
+import { ApiError, humanMessage } from '../../../api/errors';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { formatDate, formatNip, formatNumber } from '../../../lib/format';
+import { unitSelectData, useUnitOptions } from '../unit-options';
+import { uploadFile } from '../upload';
+import { GAP_LABELS, problemInWords, rowInWords } from './labels';
+
+/** Every refused row of an identity file, in words; nothing was saved. */
+function RefusedRows({ error }: { error: unknown }) {
+  if (!(error instanceof ApiError) || error.details.length === 0) return <ErrorBanner error={error} />;
+  return (
+    <Alert
+      color="red"
+      role="alert"
+      title={`Impor identitas ditolak: ${error.details.length} masalah, tidak ada yang disimpan`}
+    >
+      <Text size="sm" mb="xs">
+        {humanMessage(error.message)}
+      </Text>
+      <Table.ScrollContainer minWidth={420}>
+        <Table aria-label="Baris identitas yang ditolak">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Baris / NIP</Table.Th>
+              <Table.Th>Masalah</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {error.details.map((d, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{rowInWords(d.field)}</Table.Td>
+                <Table.Td>{problemInWords(d.problem)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Alert>
+  );
+}
+
+/** Identitas SIASN: who cannot be sent yet (gaps) and the CSV import of the mapping. */
+export function IdentitiesTab() {
+  const qc = useQueryClient();
+  const units = useUnitOptions();
+  const [unitCode, setUnitCode] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const gaps = useQuery({
+    queryKey: ['admin-siasn-gaps', unitCode],
+    queryFn: async () =>
+      (await api.GET('/api/v1/siasn/identities/gaps', { params: { query: { unitCode: unitCode || undefined } } }))
+        .data!,
+  });
+  const upload = useMutation({
+    mutationFn: (f: File) => uploadFile<{ identities: number; rwJabatan: number }>('/siasn/identities', f),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin-siasn-gaps'] }),
+  });
+  return (
+    <Stack>
+      <Title order={2}>Celah identitas</Title>
+      <Text size="sm">
+        Pegawai yang datanya belum dapat dikirim ke SIASN karena ID PNS SIASN atau ID riwayat jabatan fungsionalnya
+        belum dipetakan.
+      </Text>
+      <NativeSelect
+        label="Unit Kerja"
+        value={unitCode}
+        onChange={(e) => setUnitCode(e.currentTarget.value)}
+        data={[{ value: '', label: 'Semua unit' }, ...unitSelectData(units.data)]}
+        maw={420}
+      />
+      <ErrorBanner error={gaps.error} />
+      {gaps.isPending && <Loader aria-label="Memuat celah identitas" />}
+      {gaps.data && (
+        <>
+          <Text size="sm">
+            Per {formatDate(gaps.data.onDate)}: {formatNumber(gaps.data.mapped)} dari{' '}
+            {formatNumber(gaps.data.employees)} pegawai sudah memiliki ID PNS SIASN.
+          </Text>
+          {gaps.data.gaps.length === 0 ? (
+            <Text>Tidak ada celah identitas.</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={560}>
+              <Table striped aria-label="Celah identitas SIASN">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Pegawai</Table.Th>
+                    <Table.Th>Unit</Table.Th>
+                    <Table.Th>Celah</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {gaps.data.gaps.map((g) => (
+                    <Table.Tr key={`${g.nip}-${g.code}`}>
+                      <Table.Td>
+                        {g.name}
+                        <Text size="xs">{formatNip(g.nip)}</Text>
+                      </Table.Td>
+                      <Table.Td>{g.unitCode}</Table.Td>
+                      <Table.Td>
+                        <Badge color={g.code === 'SIASN_ID_MISSING' ? 'red' : 'orange'} variant="light">
+                          {GAP_LABELS[g.code] ?? g.code}
+                        </Badge>
+                        <Text size="xs">{g.message}</Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </>
+      )}
+      <Title order={2}>Impor identitas</Title>
+      <Text size="sm">
+        Berkas CSV dengan baris judul nip, siasnPnsId, tmtJabatan, rwJabatanId, jabatanNama (ID PNS dari data utama
+        SIASN, ID riwayat jabatan dari riwayat jabatan SIASN). Satu baris salah: seluruh berkas ditolak dan setiap baris
+        yang salah ditampilkan.
+      </Text>
+      <FileInput label="Berkas identitas SIASN" accept=".csv" value={file} onChange={setFile} clearable maw={420} />
+      <Group>
+        <Button disabled={!file} loading={upload.isPending} onClick={() => file && upload.mutate(file)}>
+          Unggah
+        </Button>
+      </Group>
+      {upload.isError && <RefusedRows error={upload.error} />}
+      {upload.data && (
+        <Alert color="green" role="status">
+          Identitas tersimpan: {formatNumber(upload.data.identities)} ID PNS SIASN,{' '}
+          {formatNumber(upload.data.rwJabatan)} riwayat jabatan.
+        </Alert>
+      )}
+    </Stack>
+  );
+}
