@@ -47,8 +47,9 @@ export class SiasnImportService {
 
   async start(body: unknown): Promise<SiasnImportView> {
     const requestedBy = actorLabel(RequestContext.principal()).actor;
-    const request = await this.parse(body);
+    // Nothing can be read while SIASN is off: said first, whatever the request.
     if (!this.settings.enabled) throw conflict(SIASN_DISABLED_MESSAGE);
+    const request = await this.parse(body);
     if (request.nips.length === 0)
       throw badRequest('Tidak ada pegawai untuk diimpor / nobody to import', [
         { field: 'unitCode', problem: 'the unit has no PNS in post' },
