@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, List, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, download } from '../../../api/client';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatDateTime, formatMonth, formatNip, formatNumber } from '../../../lib/format';
@@ -24,8 +24,13 @@ function ImportProgress({ id, onDone }: { id: string; onDone: () => void }) {
     refetchInterval: (query) => (['DONE', 'FAILED'].includes(query.state.data?.state ?? '') ? false : 1000),
   });
   const finished = q.data && ['DONE', 'FAILED'].includes(q.data.state);
+  const told = useRef(false);
   useEffect(() => {
-    if (finished) onDone();
+    // Once per import: the report is read again when the import ends.
+    if (finished && !told.current) {
+      told.current = true;
+      onDone();
+    }
   }, [finished, onDone]);
   if (!q.data) return <ErrorBanner error={q.error} />;
   const d = q.data;
@@ -129,6 +134,7 @@ export function ReconciliationTab({ filter }: { filter: SiasnFilter }) {
       <ErrorBanner error={report.error ?? start.error ?? file.error} />
       {importId && (
         <ImportProgress
+          key={importId}
           id={importId}
           onDone={() => qc.invalidateQueries({ queryKey: ['admin-siasn-reconciliation'] })}
         />
