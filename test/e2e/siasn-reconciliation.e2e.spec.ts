@@ -18,27 +18,6 @@ describe('SIASN import and reconciliation', () => {
   let fake: FakeSiasn;
 
   beforeAll(async () => {
-    // With SIASN off (the default), an import is refused in the contract's shape before anything is queued.
-    const off = await createTestApp();
-    try {
-      const admin = await off.adminToken();
-      const r = await off.request('POST', '/api/v1/siasn/import', {
-        token: admin,
-        body: { kind: 'skp22', year: 2026, nips: [process.env.BOOTSTRAP_ADMIN_NIP] },
-      });
-      expect(r.status).toBe(409);
-      expect(r.body).toMatchObject({ message: expect.stringContaining('SIASN belum diaktifkan'), details: [] });
-      const empty = await off.request('GET', '/api/v1/siasn/reconciliation?kind=skp22&year=2026', { token: admin });
-      expect(empty.status).toBe(200);
-      expect(empty.body).toMatchObject({
-        siasnEnabled: false,
-        items: [],
-        peopleRead: 0,
-        warnings: [expect.stringContaining('SIASN belum diaktifkan')],
-      });
-    } finally {
-      await off.close();
-    }
     fake = await startFakeSiasn();
     t = await createTestApp({
       worker: true,

@@ -67,7 +67,7 @@ test('SIASN: identity gaps and import with every bad row, ready payloads in word
     await expect(gaps.getByRole('row').filter({ hasText: employee.name }).first()).toContainText(
       'ID PNS SIASN belum dipetakan',
     );
-    await page.getByLabel('Berkas identitas SIASN').setInputFiles({
+    await page.locator('input[type=file]').setInputFiles({
       name: 'identitas.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('nip,siasnPnsId\n12345,PNS-X\n199999999999999999,PNS-Y\n'),
@@ -94,7 +94,7 @@ test('SIASN: identity gaps and import with every bad row, ready payloads in word
 
   await test.step('the mapping imported, the row is ready and downloads as CSV', async () => {
     await page.getByRole('tab', { name: 'Identitas' }).click();
-    await page.getByLabel('Berkas identitas SIASN').setInputFiles({
+    await page.locator('input[type=file]').setInputFiles({
       name: 'identitas.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(`nip,siasnPnsId\n${employee.nip},PNS-DEMO-${employee.nip.slice(-4)}\n`),

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, FileInput, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { ApiError, humanMessage } from '../../../api/errors';
+import { Pill } from './Pill';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatDate, formatNip, formatNumber } from '../../../lib/format';
 import { unitSelectData, useUnitOptions } from '../unit-options';
@@ -102,9 +103,9 @@ export function IdentitiesTab() {
                       </Table.Td>
                       <Table.Td>{g.unitCode}</Table.Td>
                       <Table.Td>
-                        <Badge color={g.code === 'SIASN_ID_MISSING' ? 'red' : 'orange'} variant="light">
+                        <Pill color={g.code === 'SIASN_ID_MISSING' ? 'red' : 'orange'}>
                           {GAP_LABELS[g.code] ?? g.code}
-                        </Badge>
+                        </Pill>
                         <Text size="xs">{g.message}</Text>
                       </Table.Td>
                     </Table.Tr>

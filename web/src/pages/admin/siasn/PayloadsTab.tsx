@@ -1,6 +1,7 @@
-import { Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { api, download } from '../../../api/client';
+import { Pill } from './Pill';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatNip } from '../../../lib/format';
 import { ITEM_STATUS_LABELS } from './labels';
@@ -72,9 +73,7 @@ export function PayloadsTab({ filter }: { filter: SiasnFilter }) {
                     <Table.Tr key={`${i.nip}-${i.sourceRef}`}>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatNip(i.nip)}</Table.Td>
                       <Table.Td>
-                        <Badge color={s.color} variant="light">
-                          {s.label}
-                        </Badge>
+                        <Pill color={s.color}>{s.label}</Pill>
                       </Table.Td>
                       <Table.Td>
                         {i.problems.length > 0

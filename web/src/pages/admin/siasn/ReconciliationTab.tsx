@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Group, List, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, download } from '../../../api/client';
+import { Pill } from './Pill';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatDateTime, formatMonth, formatNip, formatNumber } from '../../../lib/format';
 import { FIELD_LABELS, FINDING_LABELS, IMPORT_STATE_LABELS } from './labels';
@@ -169,9 +170,7 @@ export function ReconciliationTab({ filter }: { filter: SiasnFilter }) {
                 return (
                   <Table.Tr key={`${f.matchKey}-${f.code}`}>
                     <Table.Td>
-                      <Badge color={l.color} variant="light">
-                        {l.label}
-                      </Badge>
+                      <Pill color={l.color}>{l.label}</Pill>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatNip(f.nip)}</Table.Td>
                     <Table.Td>{periodOfKey(f.matchKey)}</Table.Td>
