@@ -1,3 +1,4 @@
+import { RECON_FAKE_PORT } from '../support/siasn-recon-env';
 import { eventually } from '../support/eventually';
 import { startFakeSiasn, type FakeSiasn } from '../support/siasn-fake';
 import { finalAnnuals, jfUnit, pnsIdOf } from '../support/siasn-fixtures';
@@ -18,17 +19,13 @@ describe('SIASN import and reconciliation', () => {
   let fake: FakeSiasn;
 
   beforeAll(async () => {
-    fake = await startFakeSiasn();
-    t = await createTestApp({
-      worker: true,
-      env: { ...fake.env(), SIASN_ENABLED: 'true', SIASN_ALLOWED_HOSTS: '127.0.0.1', SIASN_TIMEOUT_MS: '5000' },
-    });
+    fake = await startFakeSiasn(RECON_FAKE_PORT);
+    t = await createTestApp({ worker: true });
   });
   afterAll(async () => {
     t?.clock.reset();
     await t?.close();
     await fake?.close();
-    process.env.SIASN_ENABLED = 'false';
   });
 
   it('reads SIASN for a unit in a job and reports each kind of difference, engine value vs SIASN value', async () => {

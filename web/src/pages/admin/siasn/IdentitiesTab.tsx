@@ -122,7 +122,15 @@ export function IdentitiesTab() {
         SIASN, ID riwayat jabatan dari riwayat jabatan SIASN). Satu baris salah: seluruh berkas ditolak dan setiap baris
         yang salah ditampilkan.
       </Text>
-      <FileInput label="Berkas identitas SIASN" accept=".csv" value={file} onChange={setFile} clearable maw={420} />
+      <FileInput
+        label="Berkas identitas SIASN"
+        accept=".csv"
+        value={file}
+        onChange={setFile}
+        clearable
+        clearButtonProps={{ 'aria-label': 'Hapus berkas' }}
+        maw={420}
+      />
       <Group>
         <Button disabled={!file} loading={upload.isPending} onClick={() => file && upload.mutate(file)}>
           Unggah
