@@ -107,7 +107,7 @@ test('SIASN: identity gaps and import with every bad row, ready payloads in word
       .getByRole('table', { name: 'Data siap kirim ke SIASN' })
       .getByRole('row')
       .filter({ hasText: spaced(employee.nip) });
-    await expect(row).toContainText('Siap');
+    await expect(row.getByText('Siap', { exact: true })).toBeVisible();
     await expect(row).toContainText(`SKP22:PNS-DEMO-${employee.nip.slice(-4)}:${YEAR}`);
     const [file] = await Promise.all([
       page.waitForEvent('download'),

@@ -58,7 +58,13 @@ export function IdentitiesTab() {
   });
   const upload = useMutation({
     mutationFn: (f: File) => uploadFile<{ identities: number; rwJabatan: number }>('/siasn/identities', f),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin-siasn-gaps'] }),
+    // The mapping changes the gaps and which rows are ready.
+    onSuccess: () =>
+      Promise.all(
+        ['admin-siasn-gaps', 'admin-siasn-payloads', 'admin-siasn-reconciliation'].map((k) =>
+          qc.invalidateQueries({ queryKey: [k] }),
+        ),
+      ),
   });
   return (
     <Stack>
