@@ -38,11 +38,15 @@ export function PayloadsTab({ filter }: { filter: SiasnFilter }) {
     <Stack>
       <Title order={2}>Data siap kirim</Title>
       <Group>
-        <Button variant="light" loading={file.isPending && file.variables === 'csv'} onClick={() => file.mutate('csv')}>
+        <Button
+          variant="default"
+          loading={file.isPending && file.variables === 'csv'}
+          onClick={() => file.mutate('csv')}
+        >
           Unduh CSV
         </Button>
         <Button
-          variant="light"
+          variant="default"
           loading={file.isPending && file.variables === 'xlsx'}
           onClick={() => file.mutate('xlsx')}
         >

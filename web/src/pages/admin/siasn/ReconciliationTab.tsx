@@ -120,11 +120,15 @@ export function ReconciliationTab({ filter }: { filter: SiasnFilter }) {
         >
           Impor dari SIASN
         </Button>
-        <Button variant="light" loading={file.isPending && file.variables === 'csv'} onClick={() => file.mutate('csv')}>
+        <Button
+          variant="default"
+          loading={file.isPending && file.variables === 'csv'}
+          onClick={() => file.mutate('csv')}
+        >
           Unduh CSV
         </Button>
         <Button
-          variant="light"
+          variant="default"
           loading={file.isPending && file.variables === 'xlsx'}
           onClick={() => file.mutate('xlsx')}
         >
