@@ -145,7 +145,8 @@ export class SiasnImportService {
       try {
         return f();
       } catch (err) {
-        const d = (err as { getResponse?: () => { details?: ErrorDetail[] } }).getResponse?.().details;
+        const e = err as { details?: ErrorDetail[]; getResponse?: () => { details?: ErrorDetail[] } };
+        const d = Array.isArray(e.details) && e.details.length ? e.details : e.getResponse?.().details;
         if (!d) throw err;
         details.push(...d);
         return null;
