@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     case 'rules:eval': {
       // Pure: needs no database, Redis or configuration.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { runRulesEvalCli } = require('./rules/evaluator/rules-eval.cli') as {
+      const { runRulesEvalCli } = require('./cli/rules-eval.cli') as {
         runRulesEvalCli: (a: string[]) => number | Promise<number>;
       };
       return runRulesEvalCli(args);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { badRequest } from '../common/api-error';
+import { InvalidInputError } from '../common/domain-errors';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { OutboxService } from '../outbox/outbox.service';
 import { AgencyProfileDto, OfficialRole } from './agency.dto';
@@ -97,7 +97,7 @@ export class AgencyService {
     else if (dto.logoPngBase64 !== undefined) {
       logo = Buffer.from(dto.logoPngBase64, 'base64');
       if (logo.length > 200_000 || logo.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a') {
-        throw badRequest('Data tidak valid / invalid input', [
+        throw new InvalidInputError('Data tidak valid / invalid input', [
           { field: 'logoPngBase64', problem: 'must be a PNG image of at most 200 kB' },
         ]);
       }

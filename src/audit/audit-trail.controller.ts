@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { badRequest } from '../common/api-error';
+import { InvalidInputError } from '../common/domain-errors';
 import { Cursor, PageQuery } from '../common/pagination';
 import { AdminOnly } from '../identity/auth.decorators';
 import { AuditRepository } from './audit.repository';
@@ -84,7 +84,7 @@ export class AuditTrailController {
     const after = Cursor.decode(q.after);
     const afterId = after ? String(after[0]) : '0';
     if (!/^\d{1,18}$/.test(afterId))
-      throw badRequest('Cursor tidak valid / invalid cursor', [
+      throw new InvalidInputError('Cursor tidak valid / invalid cursor', [
         { field: 'after', problem: 'is not a cursor returned by this API' },
       ]);
     const rows: AuditEntryDto[] = await this.audit.trail(q.entity, q.id, afterId, limit + 1);

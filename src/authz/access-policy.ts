@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { forbidden, notFound } from '../common/api-error';
+import { ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { OrgDirectory } from '../org/org-directory.service';
 import { supervisionScopeSql } from '../org/org-directory.repository';
 import { isAdmin, Principal } from '../identity/principal';
@@ -80,7 +80,7 @@ export class AccessPolicy {
     what = 'Data',
   ): Promise<Set<Relation>> {
     const rel = await this.relationsTo(p, employeeId, onDate);
-    if (!accepted.some((r) => rel.has(r))) throw notFound(what);
+    if (!accepted.some((r) => rel.has(r))) throw new NotFoundError(what);
     return rel;
   }
 
@@ -99,7 +99,7 @@ export class AccessPolicy {
       if (p.employeeId === c.employeeId) out.add('SELF');
       if (c.competentOfficialIds.includes(p.employeeId)) out.add('OFFICIAL');
     }
-    if (out.size === 0) throw notFound(what);
+    if (out.size === 0) throw new NotFoundError(what);
     return out;
   }
 
@@ -114,6 +114,6 @@ export class AccessPolicy {
   }
 
   requireAdmin(p: Principal): void {
-    if (!isAdmin(p)) throw forbidden();
+    if (!isAdmin(p)) throw new ForbiddenError();
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { badRequest } from '../common/api-error';
+import { InvalidInputError } from '../common/domain-errors';
 import { AccountsService } from './accounts.service';
 import { Roles } from './auth.decorators';
 import { CurrentPrincipal } from './current-principal.decorator';
@@ -10,7 +10,7 @@ import { Principal } from './principal';
 
 const nipParam = (nip: string): string => {
   if (!/^\d{18}$/.test(nip))
-    throw badRequest('NIP tidak valid / invalid NIP', [{ field: 'nip', problem: 'must be 18 digits' }]);
+    throw new InvalidInputError('NIP tidak valid / invalid NIP', [{ field: 'nip', problem: 'must be 18 digits' }]);
   return nip;
 };
 
@@ -61,7 +61,7 @@ export class AccountsController {
     @Body() dto: ChangeOwnPasswordDto,
     @Req() req: FastifyRequest,
   ): Promise<void> {
-    if (p.kind !== 'user') throw badRequest('Hanya untuk akun orang / people only');
+    if (p.kind !== 'user') throw new InvalidInputError('Hanya untuk akun orang / people only');
     await this.accounts.changeOwn(p.nip, dto.currentPassword, dto.newPassword, req.ip);
   }
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { conflict, notFound } from '../common/api-error';
-import { UnauthenticatedError } from '../common/domain-errors';
+import { ConflictError, NotFoundError, UnauthenticatedError } from '../common/domain-errors';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { AccountStateCache } from './account-state';
 import { AccountsRepository } from './accounts.repository';
@@ -40,7 +39,7 @@ export class AccountsService {
 
   async get(nip: string): Promise<AccountView> {
     const a = await this.accounts.findByNip(nip);
-    if (!a) throw notFound('Akun / account');
+    if (!a) throw new NotFoundError('Akun / account');
     return view(a);
   }
 
@@ -51,7 +50,7 @@ export class AccountsService {
       if (next.disabled === a.disabled && next.role === a.role) return { id: a.id, after: view(a) };
       if (a.role === 'ADMIN' && !a.disabled && (next.role !== 'ADMIN' || next.disabled)) {
         if ((await this.accounts.otherEnabledAdmins(a.id)) === 0)
-          throw conflict(
+          throw new ConflictError(
             'Admin aktif terakhir tidak dapat dinonaktifkan / the last enabled ADMIN cannot be disabled or demoted',
           );
       }
@@ -100,7 +99,7 @@ export class AccountsService {
 
   private async lock(nip: string): Promise<UserAccountEntity> {
     const a = await this.accounts.lockByNip(nip);
-    if (!a) throw notFound('Akun / account');
+    if (!a) throw new NotFoundError('Akun / account');
     return a;
   }
 }

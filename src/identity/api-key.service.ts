@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
-import { notFound } from '../common/api-error';
+import { NotFoundError } from '../common/domain-errors';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { AccountStateCache } from './account-state';
 import { ApiKeysRepository } from './api-keys.repository';
@@ -58,7 +58,7 @@ export class ApiKeyService {
   async revoke(id: string): Promise<void> {
     await this.txHost.withTransaction(async () => {
       const entity = await this.keys.findById(id);
-      if (!entity || entity.revokedAt) throw notFound('API key');
+      if (!entity || entity.revokedAt) throw new NotFoundError('API key');
       await this.keys.revoke(id);
       await this.audit.record({
         action: 'api-key.revoke',

@@ -1,8 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { forbidden, notFound } from '../common/api-error';
-import { UnauthenticatedError } from '../common/domain-errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/domain-errors';
 import { RequestContext } from '../common/request-context';
 import { AccountStateCache } from './account-state';
 import { ApiKeyService } from './api-key.service';
@@ -52,11 +51,13 @@ export class AuthGuard implements CanActivate {
     const scopes = this.reflector.getAllAndOverride<ApiKeyScope[] | undefined>(KEY_SCOPES, targets);
     if (principal.kind === 'apiKey') {
       if (!scopes || !scopes.some((s) => principal.scopes.includes(s)))
-        throw forbidden('Kunci API tidak memiliki izin untuk ini / API key scope does not allow this');
+        throw new ForbiddenError('Kunci API tidak memiliki izin untuk ini / API key scope does not allow this');
       return true;
     }
     if (roles && !roles.includes(principal.role))
-      throw this.reflector.getAllAndOverride<boolean>(HIDDEN_FROM_OTHERS, targets) ? notFound() : forbidden();
+      throw this.reflector.getAllAndOverride<boolean>(HIDDEN_FROM_OTHERS, targets)
+        ? new NotFoundError()
+        : new ForbiddenError();
     return true;
   }
 

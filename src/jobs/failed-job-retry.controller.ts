@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { conflict, notFound } from '../common/api-error';
+import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { AdminOnly } from '../identity/auth.decorators';
 import { QUEUE_NAMES, QueueName } from './job-registry';
 import { QueuesService } from './queues.service';
@@ -47,12 +47,13 @@ export class FailedJobRetryController {
   @ApiNotFoundResponse({ description: 'Not an ADMIN, unknown queue or job' })
   @ApiConflictResponse({ description: 'The job is not in the failed state' })
   async retry(@Param('queue') queueName: string, @Param('id') id: string): Promise<RetriedJobDto> {
-    if (!(QUEUE_NAMES as readonly string[]).includes(queueName)) throw notFound('Antrean');
+    if (!(QUEUE_NAMES as readonly string[]).includes(queueName)) throw new NotFoundError('Antrean');
     const queue = this.queues.queue(queueName as QueueName);
     const job = await queue.getJob(id);
-    if (!job) throw notFound('Job');
+    if (!job) throw new NotFoundError('Job');
     const state = await job.getState();
-    if (state !== 'failed') throw conflict(`Job tidak dalam status gagal (status: ${state}) / job is not failed`);
+    if (state !== 'failed')
+      throw new ConflictError(`Job tidak dalam status gagal (status: ${state}) / job is not failed`);
     // retry() resets the job object's attempts and reason: keep what failed for the audit row first.
     const before = { state, attemptsMade: job.attemptsMade, failedReason: job.failedReason };
     await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '../common/api-error';
+import { NotFoundError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { Cursor } from '../common/pagination';
 import { checkDistribution, PREDICATES, type OrgPredicate, type PredicateCounts } from '../rules';
@@ -180,7 +180,7 @@ export class YearEndMonitorService {
 
   private unitByCode(tree: Tree, code: string): UnitRow {
     for (const u of tree.units.values()) if (u.code === code) return u;
-    throw notFound('Unit');
+    throw new NotFoundError('Unit');
   }
 
   private subtreeIds(tree: Tree, id: string): string[] {

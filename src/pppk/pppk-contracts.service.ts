@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, conflict, notFound, unprocessable } from '../common/api-error';
+import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { RequestContext } from '../common/request-context';
 import { actorLabel } from '../identity/principal';
@@ -42,7 +42,7 @@ export class PppkContractsService {
   /** The employee in post today (404 otherwise). */
   private async employee(nip: string, m?: EntityManager) {
     const snap = await this.org.snapshotByNip(nip, this.clock.today(), m);
-    if (!snap) throw notFound('Pegawai');
+    if (!snap) throw new NotFoundError('Pegawai');
     return snap;
   }
 
@@ -84,19 +84,19 @@ export class PppkContractsService {
   /** Records (or corrects, while no review exists) the contract in force; the review job looks at it at once. */
   async put(nip: string, dto: PutContractDto): Promise<PppkContractDetail> {
     if (dto.startsOn && dto.endsOn && dto.startsOn > dto.endsOn)
-      throw badRequest('Data tidak valid / invalid input', [
+      throw new InvalidInputError('Data tidak valid / invalid input', [
         { field: 'endsOn', problem: 'must not be before startsOn' },
       ]);
     await this.dataSource.transaction(async (m) => {
       const emp = await this.employee(nip, m);
       if (emp.status !== 'PPPK')
-        throw unprocessable(`Pegawai ${nip} bukan PPPK / not a PPPK employee`, [
+        throw new UnprocessableError(`Pegawai ${nip} bukan PPPK / not a PPPK employee`, [
           { field: 'nip', problem: `status is ${emp.status}; perjanjian kerja apply to PPPK only (04 §6)` },
         ]);
       const before = await this.repo.current(emp.employeeId, m, true);
       const next = { startsOn: dto.startsOn ?? null, endsOn: dto.endsOn, reference: dto.reference ?? null };
       if (before && (await this.repo.hasReview(before.id, m)))
-        throw conflict(
+        throw new ConflictError(
           'Peninjauan kontrak ini sudah diusulkan; putuskan usulan itu (perpanjangan membuat perjanjian kerja berikutnya) / a review exists',
           [{ field: 'endsOn', problem: 'the contract in force already has a review' }],
         );
@@ -134,34 +134,37 @@ export class PppkContractsService {
 
   async decide(id: string, dto: ContractDecisionDto): Promise<ContractReviewView> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
-      throw notFound('Peninjauan kontrak');
+      throw new NotFoundError('Peninjauan kontrak');
     const today = this.clock.today();
     const decidedOn = dto.decidedOn ?? today;
     return this.dataSource.transaction(async (m) => {
       const r = await this.repo.review(id, m, true);
-      if (!r) throw notFound('Peninjauan kontrak');
+      if (!r) throw new NotFoundError('Peninjauan kontrak');
       if (r.status === 'DECIDED')
-        throw conflict(`Peninjauan kontrak sudah diputuskan (${r.decision!.decision}) / already decided`, [
+        throw new ConflictError(`Peninjauan kontrak sudah diputuskan (${r.decision!.decision}) / already decided`, [
           { field: 'decision', problem: `decided on ${r.decision!.decidedOn}` },
         ]);
       if (decidedOn > today)
-        throw unprocessable('Tanggal keputusan di masa depan / decidedOn is in the future', [
+        throw new UnprocessableError('Tanggal keputusan di masa depan / decidedOn is in the future', [
           { field: 'decidedOn', problem: `after today (${today})` },
         ]);
       if (dto.decision === 'EXTEND' && !dto.newEndDate)
-        throw badRequest('Data tidak valid / invalid input', [
+        throw new InvalidInputError('Data tidak valid / invalid input', [
           { field: 'newEndDate', problem: 'required to extend the contract' },
         ]);
       if (dto.decision === 'NOT_EXTENDED' && dto.newEndDate)
-        throw badRequest('Data tidak valid / invalid input', [{ field: 'newEndDate', problem: 'only for EXTEND' }]);
-      if (dto.newEndDate && dto.newEndDate <= r.contractEnd)
-        throw unprocessable(`Tanggal berakhir baru harus setelah ${r.contractEnd} / newEndDate must be after the end`, [
-          { field: 'newEndDate', problem: `must be after ${r.contractEnd}` },
+        throw new InvalidInputError('Data tidak valid / invalid input', [
+          { field: 'newEndDate', problem: 'only for EXTEND' },
         ]);
+      if (dto.newEndDate && dto.newEndDate <= r.contractEnd)
+        throw new UnprocessableError(
+          `Tanggal berakhir baru harus setelah ${r.contractEnd} / newEndDate must be after the end`,
+          [{ field: 'newEndDate', problem: `must be after ${r.contractEnd}` }],
+        );
       const follows =
         r.proposal === null || (dto.decision === 'NOT_EXTENDED') === (r.proposal === 'CONTRACT_NOT_EXTENDED');
       if (!follows && !dto.reason)
-        throw badRequest('Alasan wajib bila keputusan berbeda dari usulan / a reason is required', [
+        throw new InvalidInputError('Alasan wajib bila keputusan berbeda dari usulan / a reason is required', [
           { field: 'reason', problem: `required: the decision departs from the proposal ${r.proposal}` },
         ]);
       const actor = actorLabel(RequestContext.principal()).actor;

@@ -209,4 +209,3 @@ export {
 } from './segments/config';
 // evaluator
 export { evaluateCase, evaluateCases, RULE_HANDLERS, type RuleCase, type CaseOutput } from './evaluator/evaluate';
-export { runRulesEvalCli, type CliIo } from './evaluator/rules-eval.cli';

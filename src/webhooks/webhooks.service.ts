@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, notFound } from '../common/api-error';
+import { InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { CreateWebhookDto } from './dto/webhook.dto';
@@ -22,7 +22,8 @@ export class WebhooksService {
       dto.url,
       targetRules(this.config.get('NODE_ENV'), this.config.get('WEBHOOK_ALLOWED_HOSTS')),
     );
-    if (problem) throw badRequest('Alamat webhook ditolak / webhook target refused', [{ field: 'url', problem }]);
+    if (problem)
+      throw new InvalidInputError('Alamat webhook ditolak / webhook target refused', [{ field: 'url', problem }]);
     return this.txHost.withTransaction(async () => {
       const row = await this.webhooks.create({
         url: dto.url,
@@ -56,7 +57,7 @@ export class WebhooksService {
   async pause(id: string): Promise<WebhookView> {
     return this.txHost.withTransaction(async () => {
       const view = await this.webhooks.pause(id, 'Dijeda oleh admin / paused by an administrator');
-      if (!view) throw notFound('Webhook');
+      if (!view) throw new NotFoundError('Webhook');
       await this.audit.record({ action: 'webhook.pause', entityType: 'WebhookSubscription', entityId: id });
       return view;
     });
@@ -66,7 +67,7 @@ export class WebhooksService {
   async resume(id: string): Promise<WebhookView> {
     return this.txHost.withTransaction(async () => {
       const view = await this.webhooks.resume(id);
-      if (!view) throw notFound('Webhook');
+      if (!view) throw new NotFoundError('Webhook');
       await this.audit.record({ action: 'webhook.resume', entityType: 'WebhookSubscription', entityId: id });
       return view;
     });
@@ -74,7 +75,7 @@ export class WebhooksService {
 
   async disable(id: string): Promise<void> {
     await this.txHost.withTransaction(async () => {
-      if (!(await this.webhooks.disable(id))) throw notFound('Webhook');
+      if (!(await this.webhooks.disable(id))) throw new NotFoundError('Webhook');
       await this.audit.record({ action: 'webhook.disable', entityType: 'WebhookSubscription', entityId: id });
     });
   }

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { evaluateCase, evaluateCases, runRulesEvalCli, type CliIo } from '../../../src/rules';
+import { runRulesEvalCli, type CliIo } from '../../../src/cli/rules-eval.cli';
+import { evaluateCase, evaluateCases } from '../../../src/rules';
 
 function io(files: Record<string, string> = {}) {
   const out: string[] = [];

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { evaluateCases } from './evaluate';
+import { evaluateCases } from '../rules';
 
 export interface CliIo {
   stdout: (s: string) => void;
