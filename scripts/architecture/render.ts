@@ -1,5 +1,5 @@
 import { TABLE_OWNERS } from '../../src/database/table-owners';
-import { EVENT_ROUTES, JOBS, type JobName } from '../../src/jobs/job-registry';
+import { jobCatalogue } from '../../src/jobs/job-catalogue';
 
 /** The ownership table of docs/architecture.md (feature → tables), from TABLE_OWNERS. */
 export function renderOwnership(): string {
@@ -9,15 +9,40 @@ export function renderOwnership(): string {
   return ['| Feature (`src/…`) | Tables it owns |', '|---|---|', ...rows].join('\n');
 }
 
-/** The event → job map of docs/architecture.md, from EVENT_ROUTES and JOBS. */
+/** The event → job map of docs/architecture.md, from the `*.events.ts` and `*.job.ts` declarations. */
 export function renderEventJobs(): string {
-  const rows = Object.entries(EVENT_ROUTES).map(([event, jobs]) => {
-    const list = jobs.length
-      ? jobs.map((j: JobName) => `\`${j}\` (${JOBS[j].queue}, ${JOBS[j].attempts} attempts)`).join(', ')
+  const { events, jobs } = jobCatalogue();
+  const feature = (file: string) => `\`${file.split('/')[0]}\``;
+  const eventRows = [...events.values()].map(({ event, jobs: fed, file }) => {
+    const list = fed.length
+      ? fed
+          .map((j) => `\`${j.name}\` (${j.queue}, ${j.attempts} attempts${j.batch ? `, batches of ${j.batch}` : ''})`)
+          .join(', ')
       : '— (recorded for webhooks and audit; no job)';
-    return `| \`${event}\` | ${list} |`;
+    return `| \`${event.type}\` | ${feature(file)} | ${list} |`;
   });
-  return ['| Outbox event | Jobs (queue, attempts) |', '|---|---|', ...rows].join('\n');
+  const jobRows = [...jobs.values()].map((j) => {
+    const when = [
+      ...j.on.map((e) => `\`${e.type}\``),
+      ...(j.repeat
+        ? [
+            'pattern' in j.repeat
+              ? `cron \`${j.repeat.pattern}\` (${j.repeat.tz})`
+              : `every ${j.repeat.everyMs / 60000} min`,
+          ]
+        : []),
+    ].join(', ');
+    return `| \`${j.name}\` | \`${j.file}\` | ${j.queue} | ${j.attempts} × from ${j.backoffMs} ms | ${when} | ${j.description} |`;
+  });
+  return [
+    '| Outbox event | Emitted by | Jobs (queue, attempts) |',
+    '|---|---|---|',
+    ...eventRows,
+    '',
+    '| Job | Declared in | Queue | Attempts (exponential backoff) | Runs on | What it does |',
+    '|---|---|---|---|---|---|',
+    ...jobRows,
+  ].join('\n');
 }
 
 export const MARKERS = {

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
+import { AllowanceRunChunkJob, AllowanceRunStartJob } from './allowance.job';
 import { isPermanentFailure } from '../jobs/job-failure';
-import { JOBS } from '../jobs/job-registry';
 import { EmploymentHistoryReader } from '../org/employment-history';
 import { OutboxService } from '../outbox/outbox.service';
 import { AllowanceMonthsRepository } from './allowance-months.repository';
@@ -30,7 +30,7 @@ export class AllowanceRunHandler {
     private readonly history: EmploymentHistoryReader,
   ) {}
 
-  @JobHandler('allowance.run-start')
+  @JobHandler(AllowanceRunStartJob)
   async start(
     payload: Record<string, unknown>,
     ctx: JobContext,
@@ -61,7 +61,7 @@ export class AllowanceRunHandler {
     return { runId: run.id, total: ids.length, chunks: chunks.length };
   }
 
-  @JobHandler('allowance.run-chunk')
+  @JobHandler(AllowanceRunChunkJob)
   async chunk(payload: Record<string, unknown>, ctx: JobContext): Promise<Record<string, unknown>> {
     const runId = String(payload.runId);
     const chunkNo = Number(payload.chunkNo);
@@ -86,7 +86,7 @@ export class AllowanceRunHandler {
       await this.runs.releaseSavepoint();
     } catch (err) {
       await this.runs.rollbackToSavepoint();
-      if (ctx.attempt < JOBS['allowance.run-chunk'].attempts && !isPermanentFailure(err)) throw err;
+      if (ctx.attempt < AllowanceRunChunkJob.attempts && !isPermanentFailure(err)) throw err;
       // Last attempt: the run is marked FAILED (visible in GET /allowance/runs/{id}) instead of hanging in RUNNING.
       const message = (err as Error).message;
       this.logger.error({ runId, chunkNo, err: message }, 'allowance chunk failed on its last attempt');

@@ -30,6 +30,7 @@ import { WorkingDaysService } from './working-days.service';
   imports: [DisciplineReadModule, EmploymentHistoryModule, RuleSetsReadModule],
   controllers: [AllowanceController, AttendanceController, PayrollController, MyAllowancesController],
   providers: [
+    AllowanceRunHandler,
     RuleSetsService,
     WorkingDaysRepository,
     WorkingDaysService,
@@ -62,5 +63,3 @@ import { WorkingDaysService } from './working-days.service';
   ],
 })
 export class AllowanceModule {}
-
-export { AllowanceRunHandler };

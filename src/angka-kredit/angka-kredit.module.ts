@@ -12,11 +12,14 @@ import { OpeningTablesController } from './opening-tables.controller';
 import { OpeningTablesRepository } from './opening-tables.repository';
 import { OpeningTablesService } from './opening-tables.service';
 import { CreditService } from './credit.service';
+import { CreditJobsHandler } from './credit-jobs.handler';
 
 @Module({
   imports: [AgencyModule, OutcomesModule, DisciplineReadModule],
   controllers: [CreditController, OpeningTablesController],
   providers: [
+    CreditJobsHandler,
+
     CreditLedgerRepository,
     CreditLedgerService,
     CreditService,

@@ -5,6 +5,7 @@ import { DomainError } from '../common/domain-errors';
 import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { OrgDirectory } from '../org/org-directory.service';
+import { CreditAngkaKreditJob, RecomputeAngkaKreditJob } from './angka-kredit.job';
 import { OutboxService } from '../outbox/outbox.service';
 import { OutcomeStore } from '../outcomes/outcome-store.service';
 import { deriveOutcomes, kpDueOutcome } from '../rules';
@@ -24,7 +25,7 @@ export class CreditJobsHandler {
     private readonly org: OrgDirectory,
   ) {}
 
-  @JobHandler('evaluation.credit-angka-kredit')
+  @JobHandler(CreditAngkaKreditJob)
   async onEvaluationFinalized(payload: Record<string, unknown>) {
     if (Array.isArray(payload.batch)) return this.onBatch(payload.batch as Record<string, unknown>[]);
     const [ev] = await this.evaluations.evaluations([String(payload.evaluationId)]);
@@ -102,7 +103,7 @@ export class CreditJobsHandler {
     return { evaluations: items.length, functional: rows.length, recomputed, failed };
   }
 
-  @JobHandler('angka-kredit.recompute')
+  @JobHandler(RecomputeAngkaKreditJob)
   async onFactsChanged(payload: Record<string, unknown>) {
     return this.recompute(String(payload.employeeId), typeof payload.cause === 'string' ? payload.cause : 'facts');
   }

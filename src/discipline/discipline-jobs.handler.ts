@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { JobHandler } from '../jobs/job-handler.decorator';
+import { ApplyDisciplineEffectsJob, DisciplineSweepJob, ScanAttendanceJob } from './discipline.job';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutcomeStore } from '../outcomes/outcome-store.service';
 import { deriveOutcomes, SANCTION_CATALOGUE } from '../rules';
@@ -27,7 +28,7 @@ export class DisciplineJobsHandler {
    * outcomes (ALLOWANCE_CUT, KGB_DELAYED, KP_DELAYED, DEMOTION, DISMISSAL_RECOMMENDED, …). Both are
    * keyed by the case, so a replayed event changes nothing.
    */
-  @JobHandler('discipline.apply-effects')
+  @JobHandler(ApplyDisciplineEffectsJob)
   async applyEffects(payload: Record<string, unknown>) {
     const c = await this.cases.effectsSource(String(payload.caseId));
     if (!c || !['EFFECTIVE', 'ENDED'].includes(c.status) || !c.sanction || !c.effective_from)
@@ -60,7 +61,7 @@ export class DisciplineJobsHandler {
   }
 
   /** Repeatable: effective dates reached, sanctions ended, overdue steps flagged, escalations recorded. */
-  @JobHandler('discipline.sweep')
+  @JobHandler(DisciplineSweepJob)
   async sweep() {
     const today = this.clock.today();
     const moved = await this.sweeps.advanceDue(today);
@@ -69,7 +70,7 @@ export class DisciplineJobsHandler {
   }
 
   /** Repeatable, and on AttendanceIngested: the PP 94 attendance ladder over newly ingested attendance. */
-  @JobHandler('discipline.scan-attendance')
+  @JobHandler(ScanAttendanceJob)
   async scanAttendance() {
     return this.scanner.scan();
   }

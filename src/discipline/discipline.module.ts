@@ -16,12 +16,15 @@ import { DisciplineController } from './discipline.controller';
 import { NeutralityElectionsController } from './neutrality-elections.controller';
 import { NeutralityElectionsRepository } from './neutrality-elections.repository';
 import { NeutralityElectionsService } from './neutrality-elections.service';
+import { DisciplineJobsHandler } from './discipline-jobs.handler';
 
 /** Discipline and netralitas ASN (issue 8): cases, workflow, attendance ladder, effects, overview and export. */
 @Module({
   imports: [OutcomesModule, DisciplineReadModule, AttendanceReadModule, RuleSetsReadModule],
   controllers: [DisciplineController, NeutralityElectionsController],
   providers: [
+    DisciplineJobsHandler,
+
     DisciplineCasesRepository,
     DisciplineHolidaysRepository,
     DisciplineCaseSteps,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
+import { ExpireObjectionWindowsJob } from './evaluation.job';
 import { EvaluationReviewService } from './evaluation-review.service';
 
 /**
@@ -11,7 +12,7 @@ import { EvaluationReviewService } from './evaluation-review.service';
 export class EvaluationExpiryHandler {
   constructor(private readonly evaluations: EvaluationReviewService) {}
 
-  @JobHandler('evaluation.expire-objection-windows')
+  @JobHandler(ExpireObjectionWindowsJob)
   async handle(_payload: Record<string, unknown>, _ctx: JobContext): Promise<{ finalized: number; ids: string[] }> {
     const ids = await this.evaluations.expireWindows();
     return { finalized: ids.length, ids };

@@ -21,12 +21,15 @@ import { PpkEvaluationService } from './ppk-evaluation.service';
 import { OrgPerformanceService } from './org-performance.service';
 import { OrgSuggestionService } from './org-suggestion.service';
 import { ActionPlansModule } from '../action-plans/action-plans.module';
+import { EvaluationExpiryHandler } from './evaluation-expiry.handler';
 
 /** Evaluation cycle (issue 6): realisations, ratings, predicate, org performance and distribution, appeal, DEKP. */
 @Module({
   imports: [AgencyModule, DisciplineReadModule, ActionPlansModule, SkpModule],
   controllers: [EvaluationController, OrgPerformanceController],
   providers: [
+    EvaluationExpiryHandler,
+
     EvaluationRepository,
     EvaluationWorkflow,
     EvaluationService,

@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { AdminOnly } from '../identity/auth.decorators';
-import { QUEUE_NAMES, QueueName } from './job-registry';
+import { QUEUE_NAMES, QueueName } from './job-declaration';
 import { QueuesService } from './queues.service';
 
 export class RetriedJobDto {

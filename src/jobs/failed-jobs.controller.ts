@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Roles } from '../identity/auth.decorators';
-import { QUEUE_NAMES } from './job-registry';
+import { QUEUE_NAMES } from './job-declaration';
 import { QueuesService } from './queues.service';
 import { ApiResult } from '../openapi/api-result.decorator';
 

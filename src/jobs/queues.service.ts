@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import { RepeatFilter } from '../common/repeat-filter';
 import { AppConfig } from '../config/app-config';
-import { QUEUE_NAMES, QueueName } from './job-registry';
+import { QUEUE_NAMES, QueueName } from './job-declaration';
 import { createRedis } from './redis-connection';
 
 /** Producer-side queue handles (used by the outbox relay, the board and the failed-jobs API). */

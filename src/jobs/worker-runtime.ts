@@ -5,7 +5,8 @@ import { RepeatFilter } from '../common/repeat-filter';
 import { RequestContext } from '../common/request-context';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { DiscoveredHandler, JobHandlerDiscovery } from './job-handler-discovery';
-import { JOBS, JobName, jobOptions, QUEUE_NAMES, REPEATABLE_JOBS } from './job-registry';
+import { jobCatalogue } from './job-catalogue';
+import { jobOptions, QUEUE_NAMES } from './job-declaration';
 import { asJobFailure } from './job-failure';
 import { JobReceiptsRepository } from './job-receipts.repository';
 import { QueuesService } from './queues.service';
@@ -20,7 +21,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
   private readonly logger = new Logger('Worker');
   private readonly workers: Worker[] = [];
   private readonly repeats = new RepeatFilter();
-  private handlers = new Map<JobName, DiscoveredHandler>();
+  private handlers = new Map<string, DiscoveredHandler>();
 
   constructor(
     private readonly discovery: JobHandlerDiscovery,
@@ -60,11 +61,11 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async scheduleRepeatables(): Promise<void> {
-    for (const s of REPEATABLE_JOBS) {
+    for (const s of jobCatalogue().repeatables) {
       await this.queues
-        .queue(JOBS[s.job].queue)
+        .queue(s.job.queue)
         .upsertJobScheduler(s.id, 'pattern' in s ? { pattern: s.pattern, tz: s.tz } : { every: s.everyMs }, {
-          name: s.job,
+          name: s.job.name,
           data: {},
           opts: jobOptions(s.job),
         });
@@ -80,7 +81,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async run(job: Job): Promise<unknown> {
-    const handler = this.handlers.get(job.name as JobName);
+    const handler = this.handlers.get(job.name);
     if (!handler) throw new Error(`No handler for job ${job.name}`);
     const correlationId = String(job.data?._cid ?? `job-${job.id}`);
     return RequestContext.run({ correlationId }, async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { OutcomeStore } from '../outcomes/outcome-store.service';
+import { KpMonthlyScanJob } from './kenaikan-pangkat.job';
 import { kpDueOutcome } from '../rules';
 import { KpCalendarService } from './kp-calendar.service';
 
@@ -19,7 +20,7 @@ export class KpJobsHandler {
     private readonly clock: Clock,
   ) {}
 
-  @JobHandler('kenaikan-pangkat.monthly-scan')
+  @JobHandler(KpMonthlyScanJob)
   async monthlyScan() {
     const today = this.clock.today();
     const rows = await this.calendar.rows(today, null);

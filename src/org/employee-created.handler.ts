@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler } from '../jobs/job-handler.decorator';
+import { EmployeeCreatedJob } from './org.job';
 import { EmployeesRepository } from './employees.repository';
 
 /** A new employee exists; later features (webhooks) hang their fan-out here. */
@@ -7,7 +8,7 @@ import { EmployeesRepository } from './employees.repository';
 export class EmployeeCreatedHandler {
   constructor(private readonly employees: EmployeesRepository) {}
 
-  @JobHandler('org.employee-created')
+  @JobHandler(EmployeeCreatedJob)
   async handle(payload: Record<string, unknown>): Promise<{ employeeId: string; exists: boolean }> {
     const employeeId = String(payload.employeeId);
     return { employeeId, exists: await this.employees.exists(employeeId) };

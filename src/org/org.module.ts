@@ -19,6 +19,7 @@ import { OrgReportsController } from './org-reports.controller';
 import { OrgController } from './org.controller';
 import { UnitsRepository } from './units.repository';
 import { UnitsService } from './units.service';
+import { EmployeeCreatedHandler } from './employee-created.handler';
 
 @Module({
   // The import creates accounts with hashed passwords (PasswordHasher).
@@ -32,6 +33,8 @@ import { UnitsService } from './units.service';
     OrgReportsController,
   ],
   providers: [
+    EmployeeCreatedHandler,
+
     OrgListsRepository,
     UnitsRepository,
     EmployeesRepository,

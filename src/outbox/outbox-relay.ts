@@ -2,22 +2,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import { RepeatFilter } from '../common/repeat-filter';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { AppConfig } from '../config/app-config';
-import { EVENT_ROUTES, JobName, JOBS, jobOptions } from '../jobs/job-registry';
+import { jobsFor } from '../jobs/job-catalogue';
+import { jobOptions, type JobDeclaration } from '../jobs/job-declaration';
 import { QueuesService } from '../jobs/queues.service';
 import { OutboxRepository, type PendingOutboxRow } from './outbox.repository';
 
 type PendingRow = PendingOutboxRow;
-
-/**
- * Jobs whose handlers accept a batch of events (`payload.batch`, each item the event's payload with
- * its `_outboxId`): the relay puts up to this many events of one tick into one job, so a year-end
- * close of 100,000 evaluations is a few hundred jobs (one transaction each) instead of 200,000.
- */
-export const BATCHED_JOBS: Partial<Record<JobName, number>> = {
-  'evaluation.credit-angka-kredit': 100,
-  'evaluation.derive-outcomes': 250,
-  'siasn.queue-evaluation': 250,
-};
 
 /**
  * Moves outbox rows to BullMQ. Rows are locked (SKIP LOCKED, so several relays can run), enqueued
@@ -85,50 +75,54 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         { name: string; data: Record<string, unknown>; opts: Record<string, unknown> }[]
       >();
       const push = (
-        jobName: JobName,
+        declared: JobDeclaration,
         job: { name: string; data: Record<string, unknown>; opts: Record<string, unknown> },
       ) => {
-        const queue = JOBS[jobName].queue;
+        const queue = declared.queue;
         const list = byQueue.get(queue) ?? [];
         list.push(job);
         byQueue.set(queue, list);
       };
-      const batched = new Map<JobName, PendingRow[]>();
+      // Jobs whose handlers accept a batch of events (`payload.batch`, each item the event's payload with its
+      // `_outboxId`, declared with `batch`): up to that many events of one tick go into one job.
+      const batched = new Map<JobDeclaration, PendingRow[]>();
       for (const row of rows) {
-        for (const jobName of EVENT_ROUTES[row.event_type] ?? []) {
-          if (BATCHED_JOBS[jobName]) {
-            const list = batched.get(jobName) ?? [];
+        for (const declared of jobsFor(row.event_type)) {
+          if (declared.batch) {
+            const list = batched.get(declared) ?? [];
             list.push(row);
-            batched.set(jobName, list);
+            batched.set(declared, list);
             continue;
           }
-          push(jobName, {
+          const jobName = declared.name;
+          push(declared, {
             name: jobName,
             data: { ...row.payload, _outboxId: row.id, _cid: row.correlation_id },
-            opts: { ...jobOptions(jobName), jobId: `o${row.id}-${jobName.replace(/\./g, '_')}` },
+            opts: { ...jobOptions(declared), jobId: `o${row.id}-${jobName.replace(/\./g, '_')}` },
           });
         }
       }
       // Deterministic ids (first and last outbox id of the batch): a re-send of the same rows is deduplicated.
-      for (const [jobName, list] of batched) {
-        const size = BATCHED_JOBS[jobName]!;
+      for (const [declared, list] of batched) {
+        const jobName = declared.name;
+        const size = declared.batch!;
         for (let i = 0; i < list.length; i += size) {
           const part = list.slice(i, i + size);
           if (part.length === 1) {
             // A lone event travels as it always did (same job id and data as an unbatched job).
             const r = part[0];
-            push(jobName, {
+            push(declared, {
               name: jobName,
               data: { ...r.payload, _outboxId: r.id, _cid: r.correlation_id },
-              opts: { ...jobOptions(jobName), jobId: `o${r.id}-${jobName.replace(/\./g, '_')}` },
+              opts: { ...jobOptions(declared), jobId: `o${r.id}-${jobName.replace(/\./g, '_')}` },
             });
             continue;
           }
-          push(jobName, {
+          push(declared, {
             name: jobName,
             data: { batch: part.map((r) => ({ ...r.payload, _outboxId: r.id })), _cid: part[0].correlation_id },
             opts: {
-              ...jobOptions(jobName),
+              ...jobOptions(declared),
               jobId: `o${part[0].id}-${part[part.length - 1].id}-${jobName.replace(/\./g, '_')}`,
             },
           });

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isEntityManager } from '../database/transaction';
 import { RequestContext } from '../common/request-context';
-import { EVENT_ROUTES } from '../jobs/job-registry';
+import { isDeclaredEvent } from '../jobs/job-catalogue';
 import { OutboxRepository } from './outbox.repository';
 
 export interface OutboxEvent {
-  type: keyof typeof EVENT_ROUTES;
+  /** A declared event (`<feature>.events.ts`), e.g. `EvaluationFinalized.type`. */
+  type: string;
   aggregateType: string;
   aggregateId: string;
   /** Ids only: handlers re-read state. No personal data (it ends up in Redis). */
@@ -36,7 +37,7 @@ export class OutboxService {
     const manager = isEntityManager(a) ? a : undefined;
     const events = isEntityManager(a) ? b! : a;
     if (events.length === 0) return;
-    if (events.some((e) => !(e.type in EVENT_ROUTES)))
+    if (events.some((e) => !isDeclaredEvent(e.type)))
       throw new Error(`Unknown outbox event type in ${events.map((e) => e.type).join(',')}`);
     const rows = events.map((e) => ({
       event_type: e.type,

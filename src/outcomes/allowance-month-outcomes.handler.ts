@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AllowanceCutsReader } from '../allowance/allowance-cuts.repository';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
+import { AllowanceMonthClosedJob } from './outcomes.job';
 import { deriveOutcomes } from '../rules';
 import { OutcomeStore } from './outcome-store.service';
 
@@ -18,7 +19,7 @@ export class AllowanceMonthOutcomesHandler {
     private readonly allowance: AllowanceCutsReader,
   ) {}
 
-  @JobHandler('allowance.month-closed')
+  @JobHandler(AllowanceMonthClosedJob)
   async handle(payload: Record<string, unknown>, ctx: JobContext) {
     const month = String(payload.month);
     let after = '';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { FinalPredicatesReader, type FinalPredicate } from '../evaluation/final-predicates.repository';
 import { JobHandler } from '../jobs/job-handler.decorator';
+import { DeriveEvaluationOutcomesJob } from './outcomes.job';
 import { OrgDirectory } from '../org/org-directory.service';
 import { deriveOutcomes, Outcome, type Predicate } from '../rules';
 import { OutcomeStore } from './outcome-store.service';
@@ -17,7 +18,7 @@ export class EvaluationOutcomesHandler {
   ) {}
 
   /** One EvaluationFinalized, or a batch of them from the relay (`payload.batch`): two set-based reads, one insert. */
-  @JobHandler('evaluation.derive-outcomes')
+  @JobHandler(DeriveEvaluationOutcomesJob)
   async handle(payload: Record<string, unknown>) {
     const items = (Array.isArray(payload.batch) ? payload.batch : [payload]) as Record<string, unknown>[];
     const today = this.clock.today();

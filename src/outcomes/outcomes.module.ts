@@ -3,11 +3,20 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
 import { OutcomeStore } from './outcome-store.service';
 import { OutcomesController } from './outcomes.controller';
 import { OutcomesRepository } from './outcomes.repository';
+import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
+import { EvaluationOutcomesHandler } from './evaluation-outcomes.handler';
+import { AllowanceMonthOutcomesHandler } from './allowance-month-outcomes.handler';
 
 @Module({
   imports: [WebhooksModule],
   controllers: [OutcomesController],
-  providers: [OutcomeStore, OutcomesRepository],
+  providers: [
+    AllowanceMonthOutcomesHandler,
+    EvaluationOutcomesHandler,
+    FinalPredicatesReader,
+    OutcomeStore,
+    OutcomesRepository,
+  ],
   // WebhooksModule re-exported: the worker's delivery handler reads the delivery log through it.
   exports: [OutcomeStore, WebhooksModule],
 })

@@ -3,6 +3,7 @@ import { Clock } from '../common/clock';
 import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
+import { PppkContractReviewJob } from './pppk.job';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutcomeStore } from '../outcomes/outcome-store.service';
 import { addMonthsToDate } from '../rules/common/dates';
@@ -28,7 +29,7 @@ export class PppkContractReviewHandler {
     private readonly clock: Clock,
   ) {}
 
-  @JobHandler('pppk.contract-review')
+  @JobHandler(PppkContractReviewJob)
   async review(payload: Record<string, unknown>, ctx: JobContext) {
     const m = ctx.manager;
     const today = this.clock.today();

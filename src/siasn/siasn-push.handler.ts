@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobHandler } from '../jobs/job-handler.decorator';
-import { jobOptions } from '../jobs/job-registry';
+import { jobOptions } from '../jobs/job-declaration';
 import { QueuesService } from '../jobs/queues.service';
 import { SendOutcome, SiasnSender } from './siasn-sender.service';
 import { SiasnPushRepository } from './siasn-push.repository';
 import { SiasnSettings } from './siasn-settings';
+import { SiasnPushRowJob, SiasnSweepJob } from './siasn.job';
 
 /** Minutes before retry `n` (1-based): the configured list, its last value repeating. */
 export function backoffMs(minutes: number[], attempt: number): number {
@@ -29,7 +30,7 @@ export class SiasnPushHandler {
     private readonly queues: QueuesService,
   ) {}
 
-  @JobHandler('siasn.push-row', { transactional: false })
+  @JobHandler(SiasnPushRowJob, { transactional: false })
   async pushRow(payload: Record<string, unknown>) {
     if (!this.settings.enabled) return { skipped: 'SIASN_ENABLED is not true' };
     const id = String(payload.outboxId);
@@ -53,7 +54,7 @@ export class SiasnPushHandler {
   }
 
   /** Rows that are due but have no job: SIASN enabled after rows waited, a lost retry, a worker that died. */
-  @JobHandler('siasn.sweep', { transactional: false })
+  @JobHandler(SiasnSweepJob, { transactional: false })
   async sweep() {
     if (!this.settings.enabled) return { skipped: 'SIASN_ENABLED is not true' };
     const staleMs = Math.max(10 * 60_000, 6 * this.settings.transport.timeoutMs);
@@ -90,9 +91,9 @@ export class SiasnPushHandler {
       await this.queues
         .queue('siasn')
         .add(
-          'siasn.push-row',
+          SiasnPushRowJob.name,
           { outboxId: id },
-          { ...jobOptions('siasn.push-row'), jobId: `siasn-row-${id}-${suffix}`, delay },
+          { ...jobOptions(SiasnPushRowJob), jobId: `siasn-row-${id}-${suffix}`, delay },
         );
     } catch (err) {
       // Redis unreachable: the row stays PENDING with its time; the sweep queues it later.

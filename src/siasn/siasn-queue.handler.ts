@@ -4,6 +4,7 @@ import { JobHandler } from '../jobs/job-handler.decorator';
 import { SiasnOutboxWriter } from './siasn-outbox-writer.service';
 import { SiasnPushBatchService } from './siasn-push-batch.service';
 import { SiasnPayloadsService } from './siasn-payloads.service';
+import { SiasnPushBatchJob, SiasnQueueCreditJob, SiasnQueueEvaluationJob } from './siasn.job';
 
 /**
  * Writes the outbox rows of facts published by other features, each in the transaction of its job
@@ -19,7 +20,7 @@ export class SiasnQueueHandler {
     private readonly batches: SiasnPushBatchService,
   ) {}
 
-  @JobHandler('siasn.queue-evaluation')
+  @JobHandler(SiasnQueueEvaluationJob)
   async onEvaluationFinalized(payload: Record<string, unknown>, ctx: JobContext) {
     const items = Array.isArray(payload.batch) ? (payload.batch as Record<string, unknown>[]) : [payload];
     const evaluationIds = [...new Set(items.map((i) => String(i.evaluationId)))];
@@ -30,7 +31,7 @@ export class SiasnQueueHandler {
     return { evaluations: evaluationIds.length, ...s, problems: s.problems.length };
   }
 
-  @JobHandler('siasn.queue-credit')
+  @JobHandler(SiasnQueueCreditJob)
   async onPakIssued(payload: Record<string, unknown>, ctx: JobContext) {
     if (payload.kind !== 'PAK') return { skipped: 'not a PAK' };
     const drafts = await this.payloads.creditDrafts(
@@ -42,7 +43,7 @@ export class SiasnQueueHandler {
     return { entries: drafts.length, ...s, problems: s.problems.length };
   }
 
-  @JobHandler('siasn.push-batch')
+  @JobHandler(SiasnPushBatchJob)
   async onPushRequested(payload: Record<string, unknown>) {
     return this.batches.build(String(payload.batchId));
   }

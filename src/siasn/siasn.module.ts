@@ -12,6 +12,9 @@ import { SiasnOutboxRepository } from './siasn-outbox.repository';
 import { SiasnOutboxWriter } from './siasn-outbox-writer.service';
 import { SiasnPushBatchService } from './siasn-push-batch.service';
 import { SiasnPushController } from './siasn-push.controller';
+import { SiasnImportHandler } from './siasn-import.handler';
+import { SiasnPushHandler } from './siasn-push.handler';
+import { SiasnQueueHandler } from './siasn-queue.handler';
 import { SiasnPushRepository } from './siasn-push.repository';
 import { SiasnSender } from './siasn-sender.service';
 import { SiasnPayloadsService } from './siasn-payloads.service';
@@ -40,6 +43,9 @@ import { SiasnSettings } from './siasn-settings';
     SiasnImportRepository,
     SiasnImportService,
     SiasnReconciliationService,
+    SiasnPushHandler,
+    SiasnQueueHandler,
+    SiasnImportHandler,
   ],
   exports: [
     SiasnSettings,

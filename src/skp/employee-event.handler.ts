@@ -3,6 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
+import { ApplyEmployeeEventJob } from './skp.job';
 import { OrgDirectory } from '../org/org-directory.service';
 import { SkpRepository } from './skp.repository';
 import { SegmentRow, SkpSegmentsRepository } from './skp-segments.repository';
@@ -30,7 +31,7 @@ export class EmployeeEventHandler {
     private readonly clock: Clock,
   ) {}
 
-  @JobHandler('skp.apply-employee-event')
+  @JobHandler(ApplyEmployeeEventJob)
   async handle(payload: Record<string, unknown>, _ctx: JobContext) {
     const ev = await this.org.employeeEvent(String(payload.eventId));
     if (!ev) return { skipped: 'event not found' };

@@ -10,10 +10,13 @@ import { SkpContentRepository } from './skp-content.repository';
 import { SkpController } from './skp.controller';
 import { SkpRepository } from './skp.repository';
 import { SkpService } from './skp.service';
+import { EmployeeEventHandler } from './employee-event.handler';
 
 @Module({
   controllers: [SkpController],
   providers: [
+    EmployeeEventHandler,
+
     SkpRepository,
     SkpService,
     SkpQueries,

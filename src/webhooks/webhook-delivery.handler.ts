@@ -5,6 +5,7 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
+import { DeliverWebhookJob } from './webhooks.job';
 import { postToTarget, TargetRefused, targetRules } from './webhook-targets';
 import { WebhooksRepository } from './webhooks.repository';
 
@@ -24,7 +25,7 @@ export class WebhookDeliveryHandler {
     private readonly config: AppConfig,
   ) {}
 
-  @JobHandler('webhooks.deliver', { transactional: false })
+  @JobHandler(DeliverWebhookJob, { transactional: false })
   async deliver(payload: Record<string, unknown>, ctx: JobContext) {
     const d = await this.webhooks.pendingDelivery(String(payload.deliveryId));
     if (!d || d.status !== 'PENDING') return { skipped: true };

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { QueuesService } from '../../src/jobs/queues.service';
-import { jobOptions } from '../../src/jobs/job-registry';
+import { declaredJob } from '../../src/jobs/job-catalogue';
+import { jobOptions } from '../../src/jobs/job-declaration';
 import { eventually } from '../support/eventually';
 import {
   approvedStaffSkps,
@@ -173,7 +174,7 @@ describe('distribution justification, the objection window, the expiry job and t
       .add(
         'evaluation.expire-objection-windows',
         {},
-        { ...jobOptions('evaluation.expire-objection-windows'), jobId: `test-expire-${randomUUID()}` },
+        { ...jobOptions(declaredJob('evaluation.expire-objection-windows')), jobId: `test-expire-${randomUUID()}` },
       );
     for (const i of [0, 1]) {
       const final = await eventually(async () => {

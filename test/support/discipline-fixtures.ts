@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { JobName, jobOptions, JOBS } from '../../src/jobs/job-registry';
+import { declaredJob } from '../../src/jobs/job-catalogue';
+import { jobOptions } from '../../src/jobs/job-declaration';
 import { QueuesService } from '../../src/jobs/queues.service';
 import { eventually } from './eventually';
 import type { TestApp } from './test-app';
@@ -9,10 +10,10 @@ import type { TestApp } from './test-app';
 export const casesPath = '/api/v1/discipline/cases';
 
 /** Enqueues a job directly (as a replay or a scheduler tick would) and waits until the worker processed it. */
-export async function runJob(t: TestApp, name: JobName, data: Record<string, unknown> = {}): Promise<string> {
-  const queue = t.app.get(QueuesService).queue(JOBS[name].queue);
+export async function runJob(t: TestApp, name: string, data: Record<string, unknown> = {}): Promise<string> {
+  const queue = t.app.get(QueuesService).queue(declaredJob(name).queue);
   const jobId = `test-${name.replace(/\./g, '_')}-${randomUUID()}`;
-  await queue.add(name, data, { ...jobOptions(name), jobId });
+  await queue.add(name, data, { ...jobOptions(declaredJob(name)), jobId });
   await eventually(
     async () => (await t.dataSource.query(`SELECT 1 FROM job_receipts WHERE job_id = $1`, [jobId])).length > 0,
     20000,
