@@ -3,6 +3,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
 import { OutcomeStore } from './outcome-store.service';
 import { OutcomesController } from './outcomes.controller';
 import { OutcomesRepository } from './outcomes.repository';
+import { AllowanceCutsReader } from '../allowance/allowance-cuts.repository';
 import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
 import { EvaluationOutcomesHandler } from './evaluation-outcomes.handler';
 import { AllowanceMonthOutcomesHandler } from './allowance-month-outcomes.handler';
@@ -14,6 +15,8 @@ import { AllowanceMonthOutcomesHandler } from './allowance-month-outcomes.handle
     AllowanceMonthOutcomesHandler,
     EvaluationOutcomesHandler,
     FinalPredicatesReader,
+    // The allowance feature's published read port (stateless): the cut lines of a closed month.
+    AllowanceCutsReader,
     OutcomeStore,
     OutcomesRepository,
   ],
