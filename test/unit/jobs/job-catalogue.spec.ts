@@ -20,7 +20,7 @@ describe('job catalogue (the features’ *.events.ts and *.job.ts, found at star
       AllowanceRunRequested: ['allowance.run-start'],
       AllowanceRunChunkReady: ['allowance.run-chunk'],
       AllowanceMonthClosed: ['allowance.month-closed'],
-      EvaluationFinalized: ['evaluation.credit-angka-kredit', 'evaluation.derive-outcomes'],
+      EvaluationFinalized: ['evaluation.credit-angka-kredit', 'evaluation.derive-outcomes', 'siasn.queue-evaluation'],
       AkFactsChanged: ['angka-kredit.recompute'],
       WebhookQueued: ['webhooks.deliver'],
       DisciplineCaseOpened: [],
@@ -30,12 +30,18 @@ describe('job catalogue (the features’ *.events.ts and *.job.ts, found at star
       DisciplineDeadlineMissed: [],
       AttendanceIngested: ['discipline.scan-attendance'],
       PppkContractChanged: ['pppk.contract-review'],
+      PakIssued: ['siasn.queue-credit'],
+      SiasnRowQueued: ['siasn.push-row'],
+      SiasnPushRequested: ['siasn.push-batch'],
+      SiasnImportRequested: ['siasn.import'],
     });
   });
 
   it('declares each job’s queue, attempts, backoff, batching and schedule', () => {
     const { jobs, repeatables } = jobCatalogue();
-    expect(jobs.size).toBe(15);
+    expect(jobs.size).toBe(21);
+    expect(jobs.get('siasn.queue-evaluation')).toMatchObject({ queue: 'pipeline', batch: 250 });
+    expect(jobs.get('siasn.push-row')).toMatchObject({ queue: 'siasn', attempts: 3 });
     expect(jobs.get('evaluation.credit-angka-kredit')).toMatchObject({ queue: 'pipeline', attempts: 8, batch: 100 });
     expect(jobs.get('evaluation.derive-outcomes')).toMatchObject({ batch: 250 });
     expect(jobs.get('webhooks.deliver')).toMatchObject({ attempts: 10, backoffMs: 2000 });
@@ -57,6 +63,7 @@ describe('job catalogue (the features’ *.events.ts and *.job.ts, found at star
       ['evaluation-objection-window-expiry', 'evaluation.expire-objection-windows'],
       ['kenaikan-pangkat-monthly', 'kenaikan-pangkat.monthly-scan'],
       ['pppk-contract-review', 'pppk.contract-review'],
+      ['siasn-sweep', 'siasn.sweep'],
     ]);
   });
 
