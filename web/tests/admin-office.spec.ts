@@ -42,20 +42,33 @@ test('Pegawai: a Plt is added and a mutation with its event closes the approved 
   await expect(segments).toContainText('Disetujui');
   await expect(segments).toContainText('Definitif');
 
-  await test.step('Plt: the API refuses a bad NIP on its field, then the Plt is saved and listed', async () => {
+  await test.step('Plt: the API refuses a bad NIP and kelas on their fields, then the Plt and its post are saved', async () => {
     await page.getByRole('button', { name: 'Tambah Plt / Plh' }).click();
     const form = page.getByRole('form', { name: 'Tambah Plt / Plh' });
     await form.getByLabel('Jenis').selectOption('PLT');
     await form.getByLabel('NIP pejabat Plt / Plh').fill('12345');
     await form.getByLabel('Mulai').fill(today());
     await form.getByLabel('Dasar (nomor surat perintah)').fill('Sprint Plt No. 800/77/BKPSDM');
+    await form.getByLabel('Kelas jabatan yang dijabat Plt').fill('18');
+    await form.getByLabel('Tingkat jabatan Plt').selectOption('HIGHER');
     await form.getByRole('button', { name: 'Simpan Plt / Plh' }).click();
     await expect(form.getByLabel('NIP pejabat Plt / Plh')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel('Kelas jabatan yang dijabat Plt')).toHaveAttribute('aria-invalid', 'true');
     await expect(form.getByLabel('Dasar (nomor surat perintah)')).toHaveValue('Sprint Plt No. 800/77/BKPSDM');
     await form.getByLabel('NIP pejabat Plt / Plh').fill(plt.nip);
+    await form.getByLabel('Kelas jabatan yang dijabat Plt').fill('10');
     await form.getByRole('button', { name: 'Simpan Plt / Plh' }).click();
     const list = page.getByRole('table', { name: 'Daftar Plt / Plh' });
     await expect(list.getByRole('row').filter({ hasText: `Dinilai oleh ${plt.name}` })).toContainText('Plt');
+    await expect(list.getByRole('row').filter({ hasText: `Dinilai oleh ${plt.name}` })).toContainText(
+      'Kelas jabatan 10, lebih tinggi',
+    );
+    const auth = await request.post('/api/v1/auth/login', { data: ADMIN });
+    const saved = await request.get(`/api/v1/delegations?employeeNip=${employee.nip}`, {
+      headers: { authorization: `Bearer ${(await auth.json()).accessToken as string}` },
+    });
+    const item = ((await saved.json()) as { items: { actingKelasJabatan: number; actingLevel: string }[] }).items[0];
+    expect(item).toMatchObject({ actingKelasJabatan: 10, actingLevel: 'HIGHER' });
     await expect(list).toContainText('Sprint Plt No. 800/77/BKPSDM');
     const end = page.getByRole('button', { name: `Akhiri Plt Dinilai oleh ${plt.name} (`, exact: false });
     await end.click();

@@ -27,7 +27,10 @@ async function fitsTheScreen(page: import('@playwright/test').Page) {
   expect(width, 'page width at 360 px').toBeLessThanOrEqual(360);
 }
 
-test('every admin page at 360 px: burger navigation, no sideways page scroll, axe clean', async ({ page }, info) => {
+test('every admin page at 360 px: burger navigation, no sideways page scroll, axe clean', async ({
+  page,
+  request,
+}, info) => {
   test.skip(info.project.name !== 'desktop', 'one run (the viewport is set here)');
   test.setTimeout(180_000);
   await page.goto('/');
@@ -58,6 +61,29 @@ test('every admin page at 360 px: burger navigation, no sideways page scroll, ax
     await page.getByRole('button', { name: 'Tambah Plt / Plh' }).click();
     await fitsTheScreen(page);
     await checkPage(page, info, 'telepon-pegawai-formulir');
+  });
+  await test.step('a discipline case', async () => {
+    const auth = await request.post('/api/v1/auth/login', { data: ADMIN });
+    const created = await request.post('/api/v1/discipline/cases', {
+      headers: { authorization: `Bearer ${(await auth.json()).accessToken as string}` },
+      data: {
+        nip: demo('pel-dinkes-2').nip,
+        kind: 'OTHER',
+        act: 'LALAI',
+        level: 'RINGAN',
+        occurredOn: '2026-01-05',
+        reportedOn: '2026-01-06',
+        reportedBy: 'Atasan langsung (laporan tertulis)',
+        description: 'Lalai menyerahkan laporan pertanggungjawaban (uji tampilan telepon).',
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const { id, reference } = (await created.json()) as { id: string; reference: string };
+    await page.goto(`/admin/disiplin/${id}`);
+    await expect(page.getByRole('heading', { level: 1, name: `Kasus ${reference}` })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await fitsTheScreen(page);
+    await checkPage(page, info, 'telepon-disiplin-kasus');
   });
   await test.step('a unit opened from the tree', async () => {
     await page.getByRole('button', { name: 'Buka menu' }).click();

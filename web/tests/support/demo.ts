@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 
 /** The demo agency the browser tier runs on (seeded by ./scripts/test with `cli seed-demo`). */
 const require = createRequire(import.meta.url);
-const agency = require('../../../dist/demo/demo-agency.js') as {
+const agency = require('../../../dist/demo/demo-agency.util.js') as {
   DEMO_EMPLOYEES: { key: string; nip: string; name: string }[];
   DEMO_EMPLOYEE_PASSWORD: string;
 };

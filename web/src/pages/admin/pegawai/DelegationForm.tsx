@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,14 +16,32 @@ interface Values {
   validFrom: string;
   validTo: string;
   reason: string;
+  /** PLT only: the acting post's kelas jabatan and level, for the TPP Plt add-on. */
+  actingKelasJabatan: number | string;
+  actingLevel: '' | 'SAME' | 'HIGHER';
 }
+
+const ACTING_LEVELS = [
+  { value: '', label: 'Otomatis (dari kelas jabatan)' },
+  { value: 'SAME', label: 'Setingkat' },
+  { value: 'HIGHER', label: 'Lebih tinggi' },
+];
 
 /** POST /delegations from the employee page: the API's field messages land on the fields; what was typed stays. */
 export function DelegationForm({ nip }: { nip: string }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const form = useForm<Values>({
-    initialValues: { scope: 'employee', ppkNip: '', kind: 'PLT', validFrom: '', validTo: '', reason: '' },
+    initialValues: {
+      scope: 'employee',
+      ppkNip: '',
+      kind: 'PLT',
+      validFrom: '',
+      validTo: '',
+      reason: '',
+      actingKelasJabatan: '',
+      actingLevel: '',
+    },
   });
   // The API names the target `employeeNip` / `forReportsOfNip`; both are the scope choice here.
   const known = (path: string) => path in form.values || path === 'employeeNip' || path === 'forReportsOfNip';
@@ -38,6 +56,10 @@ export function DelegationForm({ nip }: { nip: string }) {
             validFrom: v.validFrom,
             validTo: v.validTo || null,
             reason: v.reason.trim() || undefined,
+            ...(v.kind === 'PLT' && {
+              actingKelasJabatan: v.actingKelasJabatan === '' ? undefined : Number(v.actingKelasJabatan),
+              actingLevel: v.actingLevel || undefined,
+            }),
           } as never,
         })
       ).data as unknown as { items: unknown[] },
@@ -97,6 +119,25 @@ export function DelegationForm({ nip }: { nip: string }) {
             description="Kosongkan bila belum ditentukan"
             {...form.getInputProps('validTo')}
           />
+          {form.values.kind === 'PLT' && (
+            <>
+              <NumberInput
+                label="Kelas jabatan yang dijabat Plt"
+                description="Untuk tambahan TPP Plt; tanpa ini TPP bulan Plt diberi peringatan"
+                min={1}
+                max={17}
+                allowDecimal={false}
+                clampBehavior="none"
+                {...form.getInputProps('actingKelasJabatan')}
+              />
+              <NativeSelect
+                label="Tingkat jabatan Plt"
+                description="Dibandingkan dengan jabatan definitif pejabat Plt"
+                data={ACTING_LEVELS}
+                {...form.getInputProps('actingLevel')}
+              />
+            </>
+          )}
         </SimpleGrid>
         <Group>
           <Button type="submit" loading={create.isPending}>

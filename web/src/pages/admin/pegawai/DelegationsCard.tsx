@@ -18,7 +18,19 @@ export interface Delegation {
   validFrom: string;
   validTo: string | null;
   reason: string | null;
+  actingKelasJabatan?: number | null;
+  actingLevel?: 'SAME' | 'HIGHER' | null;
 }
+
+const ACTING_LEVEL_LABELS: Record<string, string> = { SAME: 'setingkat', HIGHER: 'lebih tinggi' };
+
+/** The Plt post as the TPP add-on reads it: kelas jabatan and level, or a note that it is missing. */
+const actingPost = (d: Delegation) =>
+  d.kind !== 'PLT'
+    ? null
+    : d.actingKelasJabatan
+      ? `Kelas jabatan ${d.actingKelasJabatan}${d.actingLevel ? `, ${ACTING_LEVEL_LABELS[d.actingLevel]}` : ''}`
+      : 'Kelas jabatan belum diisi';
 
 const period = (d: Delegation) => `${formatDate(d.validFrom)} – ${d.validTo ? formatDate(d.validTo) : 'sekarang'}`;
 
@@ -67,7 +79,14 @@ export function DelegationsCard({ nip }: { nip: string }) {
               <Table.Tbody>
                 {rows.map(({ d, who }) => (
                   <Table.Tr key={`${d.id}-${who}`}>
-                    <Table.Td>{DELEGATION_KIND_LABELS[d.kind] ?? d.kind}</Table.Td>
+                    <Table.Td>
+                      {DELEGATION_KIND_LABELS[d.kind] ?? d.kind}
+                      {actingPost(d) && (
+                        <Text size="xs" c="dimmed">
+                          {actingPost(d)}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>{who}</Table.Td>
                     <Table.Td>{period(d)}</Table.Td>
                     <Table.Td>{d.reason ?? '—'}</Table.Td>
