@@ -7,7 +7,7 @@ import { checkPage, login } from './support/page-checks';
 /**
  * The office's SIASN page on the demo agency (SIASN not enabled there): identity gaps and the CSV import with
  * every bad row shown, a FINAL annual evaluation first NOT_READY (no SIASN id) then ready once mapped, its
- * file for manual upload, and the reconciliation saying SIASN is not enabled; the page at 360 px.
+ * file for manual upload, the reconciliation and the push (Kirim) saying SIASN is not enabled; the page at 360 px.
  */
 const ADMIN = {
   nip: process.env.BOOTSTRAP_ADMIN_NIP ?? '198501012010011001',
@@ -127,7 +127,32 @@ test('SIASN: identity gaps and import with every bad row, ready payloads in word
     await expect(page.getByText(/belum ada data SIASN yang diimpor/)).toBeVisible();
     await checkPage(page, info, 'admin-siasn-rekonsiliasi');
   });
+
+  await test.step('Kirim: the outbox (table or empty state); a push answers that SIASN is off and the actions are disabled', async () => {
+    await expectKirimDisabled(page);
+    await checkPage(page, info, 'admin-siasn-kirim');
+  });
 });
+
+/** The Kirim tab on the demo agency: the outbox list, then a push refused (409) shown plainly, actions disabled. */
+async function expectKirimDisabled(page: Page) {
+  await page.getByRole('tab', { name: 'Kirim', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Kirim ke SIASN' })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Antrean kirim SIASN' }).or(page.getByText('Belum ada data dalam antrean kirim.')),
+  ).toBeVisible();
+  await page.getByLabel('Status kirim').selectOption('FAILED');
+  await expect(
+    page.getByRole('table', { name: 'Antrean kirim SIASN' }).or(page.getByText('Belum ada data dalam antrean kirim.')),
+  ).toBeVisible();
+  const push = page.getByRole('button', { name: 'Kirim ke SIASN' });
+  await expect(push).toBeEnabled();
+  await push.click();
+  const off = page.getByRole('alert').filter({ hasText: 'SIASN belum diaktifkan' });
+  await expect(off).toContainText('Pengiriman ke SIASN tidak aktif');
+  await expect(push).toBeDisabled();
+  for (const retry of await page.getByRole('button', { name: 'Coba lagi' }).all()) await expect(retry).toBeDisabled();
+}
 
 test('SIASN at 360 px: burger navigation, every tab fits the screen', async ({ page }, info) => {
   test.skip(info.project.name !== 'desktop', 'one run (the viewport is set here)');
@@ -135,11 +160,14 @@ test('SIASN at 360 px: burger navigation, every tab fits the screen', async ({ p
   await page.goto('/');
   await login(page, ADMIN.nip, ADMIN.password);
   await openSiasn(page, true);
-  for (const tab of ['Identitas', 'Data Siap Kirim', 'Rekonsiliasi']) {
-    await page.getByRole('tab', { name: tab }).click();
+  for (const tab of ['Identitas', 'Data Siap Kirim', 'Rekonsiliasi', 'Kirim']) {
+    await page.getByRole('tab', { name: tab, exact: true }).click();
     await page.waitForLoadState('networkidle');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, `${tab} at 360 px`).toBeLessThanOrEqual(360);
     await checkPage(page, info, `telepon-siasn-${tab.toLowerCase().replace(/\s+/g, '-')}`);
   }
+  await expectKirimDisabled(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), 'Kirim at 360 px').toBeLessThanOrEqual(360);
+  await checkPage(page, info, 'telepon-siasn-kirim-nonaktif');
 });
