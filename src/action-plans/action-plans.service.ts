@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../authz/access-policy';
-import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/api-error';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnprocessableError,
+} from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { TransactionHost, type TxHost } from '../database/transaction';
@@ -67,7 +73,7 @@ export class ActionPlansService {
       this.planPeriod(skp, period);
       const before = await this.repo.plans(skpId, period);
       if (before.some((x) => x.status === 'AGREED'))
-        throw conflict(`Rencana aksi ${period} sudah disepakati PPK / the period's rencana aksi are agreed`, [
+        throw new ConflictError(`Rencana aksi ${period} sudah disepakati PPK / the period's rencana aksi are agreed`, [
           { field: 'period', problem: 'AGREED rencana aksi cannot be replaced' },
         ]);
       const results = new Set((await this.skps.results(skpId)).map((r) => r.id));
@@ -76,7 +82,7 @@ export class ActionPlansService {
           ? []
           : [{ field: `items[${i}].resultId`, problem: 'bukan RHK dari SKP ini / not a result of this SKP' }],
       );
-      if (problems.length) throw badRequest(invalid, problems);
+      if (problems.length) throw new InvalidInputError(invalid, problems);
       await this.repo.replace(skpId, period, dto.items);
       const after = await this.repo.plans(skpId, period);
       await this.audit.record({
@@ -97,7 +103,7 @@ export class ActionPlansService {
       this.planPeriod(skp, period);
       const n = await this.repo.agree(skpId, period, p.kind === 'user' ? p.employeeId : null, this.clock.now());
       if (n === 0)
-        throw conflict(`Tidak ada rencana aksi ${period} yang menunggu persetujuan / nothing to agree`, [
+        throw new ConflictError(`Tidak ada rencana aksi ${period} yang menunggu persetujuan / nothing to agree`, [
           { field: 'period', problem: 'no DRAFT rencana aksi in the period' },
         ]);
       await this.audit.record({
@@ -123,11 +129,12 @@ export class ActionPlansService {
       const from = pp.start > skp.periodStart ? pp.start : skp.periodStart;
       const to = pp.end < skp.periodEnd ? pp.end : skp.periodEnd;
       if (dto.date < from || dto.date > to)
-        throw unprocessable(`Tanggal progres harus dalam ${from} s.d. ${to} / the date lies outside the period`, [
-          { field: 'date', problem: `must lie in ${from}…${to}` },
-        ]);
+        throw new UnprocessableError(
+          `Tanggal progres harus dalam ${from} s.d. ${to} / the date lies outside the period`,
+          [{ field: 'date', problem: `must lie in ${from}…${to}` }],
+        );
       if (dto.start && dto.end && dto.end < dto.start)
-        throw badRequest(invalid, [{ field: 'end', problem: 'must not be before start' }]);
+        throw new InvalidInputError(invalid, [{ field: 'end', problem: 'must not be before start' }]);
       await this.repo.addProgress(plan.id, dto);
       await this.audit.record({
         action: 'skp.action-plans.progress',
@@ -149,7 +156,7 @@ export class ActionPlansService {
     return this.txHost.withTransaction(async () => {
       const { plan } = await this.ownPlan(p, skpId, period, planId);
       if (dto.realisasi !== undefined && dto.realisasi !== null && !dto.reason)
-        throw badRequest(invalid, [{ field: 'reason', problem: 'is required when overriding realisasi' }]);
+        throw new InvalidInputError(invalid, [{ field: 'reason', problem: 'is required when overriding realisasi' }]);
       await this.repo.update(
         plan.id,
         {
@@ -196,15 +203,15 @@ export class ActionPlansService {
         'SKP',
       );
       if (p.kind !== 'user' || !p.employeeId || (!rel.has('PPK') && !rel.has('ATASAN_PPK')))
-        throw forbidden(
+        throw new ForbiddenError(
           'Umpan balik ditulis oleh PPK atau atasan PPK / only the PPK or the atasan PPK writes feedback',
         );
       this.requireApproved(skp);
       if (!dto.period.startsWith(String(skp.year)))
-        throw badRequest(invalid, [{ field: 'period', problem: `must be a period of ${skp.year}` }]);
+        throw new InvalidInputError(invalid, [{ field: 'period', problem: `must be a period of ${skp.year}` }]);
       const given = [dto.resultId, dto.actionPlanId, dto.coreValue].filter((x) => x !== undefined);
       if (given.length !== 1)
-        throw badRequest(invalid, [
+        throw new InvalidInputError(invalid, [
           { field: 'resultId', problem: 'give exactly one of resultId, actionPlanId, coreValue' },
         ]);
       const kind = dto.resultId ? 'RESULT' : dto.actionPlanId ? 'ACTION_PLAN' : 'CORE_VALUE';
@@ -216,7 +223,7 @@ export class ActionPlansService {
             ? (await this.repo.plans(skpId, null)).some((x) => x.id === target)
             : (await this.skps.behaviors(skpId)).some((b) => b.coreValue === target);
       if (!known)
-        throw badRequest(invalid, [
+        throw new InvalidInputError(invalid, [
           {
             field: kind === 'RESULT' ? 'resultId' : kind === 'ACTION_PLAN' ? 'actionPlanId' : 'coreValue',
             problem: 'not part of this SKP',
@@ -277,13 +284,13 @@ export class ActionPlansService {
     await this.access.requireActor(p, skp, 'SELF');
     this.requireApproved(skp);
     const plan = (await this.repo.plans(skpId, period)).find((x) => x.id === planId);
-    if (!plan) throw notFound('Rencana aksi');
+    if (!plan) throw new NotFoundError('Rencana aksi');
     return { skp, plan };
   }
 
   private requireApproved(skp: SkpEntity): void {
     if (skp.status !== 'APPROVED')
-      throw conflict(
+      throw new ConflictError(
         `SKP berstatus ${skp.status}; rencana aksi hanya untuk SKP yang berjalan / needs an APPROVED SKP`,
         [{ field: 'skp.status', problem: `is ${skp.status}, must be APPROVED` }],
       );
@@ -294,14 +301,14 @@ export class ActionPlansService {
     const g = this.granularity();
     const pp = parsePlanPeriod(period, g);
     if (!pp || pp.year !== skp.year)
-      throw badRequest(invalid, [
+      throw new InvalidInputError(invalid, [
         {
           field: 'period',
           problem: `must be ${g === 'QUARTER' ? `${skp.year}-Q1..${skp.year}-Q4` : `${skp.year}-01..${skp.year}-12`} (rencanaAksi.granularity ${g}; the annual period has none)`,
         },
       ]);
     if (pp.end < skp.periodStart || pp.start > skp.periodEnd)
-      throw unprocessable(`Periode ${period} di luar masa SKP ini / the period lies outside this SKP`, [
+      throw new UnprocessableError(`Periode ${period} di luar masa SKP ini / the period lies outside this SKP`, [
         { field: 'period', problem: `outside ${skp.periodStart}…${skp.periodEnd}` },
       ]);
     return pp;
