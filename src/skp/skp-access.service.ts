@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy, Relation } from '../authz/access-policy';
-import { forbidden, notFound } from '../common/api-error';
+import { ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { Principal } from '../identity/principal';
 import { segmentReferenceDate, skpReferenceDate } from './skp.enums';
@@ -49,7 +49,7 @@ export class SkpAccess {
       'SKP',
     );
     const full = rel.has('ADMIN') || rel.has('SELF') || rel.has('PPK');
-    if (!full && skp.status !== 'APPROVED') throw notFound('SKP');
+    if (!full && skp.status !== 'APPROVED') throw new NotFoundError('SKP');
     return rel;
   }
 
@@ -57,7 +57,7 @@ export class SkpAccess {
   async requireActor(p: Principal, skp: SkpHeader, role: 'SELF' | 'PPK'): Promise<void> {
     const rel = await this.visible(p, skp);
     if (rel.has(role)) return;
-    throw forbidden(
+    throw new ForbiddenError(
       role === 'SELF'
         ? 'Hanya pegawai pemilik SKP yang dapat melakukan ini / only the employee who owns this SKP may do this'
         : 'Hanya Pejabat Penilai Kinerja pegawai pada tanggal ini yang dapat melakukan ini / only the employee’s PPK on this date may do this',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { badRequest, ErrorDetail, notFound } from '../common/api-error';
+import { ErrorDetail, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { BaseRepository } from '../database/transaction';
 import { BehaviorDto, LampiranDto, ResultDto } from './dto/skp.dto';
 import { SkpBehaviorEntity } from './entities/skp-behavior.entity';
@@ -43,11 +43,11 @@ export interface LampiranView {
 export class SkpContentRepository extends BaseRepository {
   async header(id: string, lock = false): Promise<SkpEntity> {
     const m = this.db();
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('SKP');
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('SKP');
     const skp = await m
       .getRepository(SkpEntity)
       .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!skp) throw notFound('SKP');
+    if (!skp) throw new NotFoundError('SKP');
     return skp;
   }
 
@@ -99,7 +99,7 @@ export class SkpContentRepository extends BaseRepository {
           });
       });
     });
-    if (problems.length) throw badRequest('Data tidak valid / invalid input', problems);
+    if (problems.length) throw new InvalidInputError('Data tidak valid / invalid input', problems);
     await m.query(`DELETE FROM skp_results WHERE skp_id = $1`, [skpId]);
     if (results.length === 0) return;
     const resultRows = results.map((r, i) => ({

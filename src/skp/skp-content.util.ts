@@ -1,4 +1,4 @@
-import { ErrorDetail } from '../common/api-error';
+import { ErrorDetail } from '../common/domain-errors';
 import { BehaviorDto, ResultDto } from './dto/skp.dto';
 import { CORE_VALUES, SkpApproach, SkpFormType } from './skp.enums';
 

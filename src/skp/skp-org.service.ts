@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorDetail } from '../common/api-error';
+import { ErrorDetail } from '../common/domain-errors';
 import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
 import { SkpRepository } from './skp.repository';
 

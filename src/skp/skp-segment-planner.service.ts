@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badRequest, conflict, notFound, unprocessable } from '../common/api-error';
+import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { CreateSkpDto, ResultDto } from './dto/skp.dto';
 import { SkpRepository } from './skp.repository';
@@ -38,14 +38,14 @@ export class SkpSegmentPlanner {
     const kind: SkpKind = dto.kind ?? 'DEFINITIVE';
     const inYear = (d: string) => d >= yearStart && d <= yearEnd;
     if (dto.periodStart && !inYear(dto.periodStart))
-      throw badRequest(invalid, [{ field: 'periodStart', problem: `must lie in ${dto.year}` }]);
+      throw new InvalidInputError(invalid, [{ field: 'periodStart', problem: `must lie in ${dto.year}` }]);
     if (kind === 'DEFINITIVE') {
       if (dto.delegationId)
-        throw badRequest(invalid, [{ field: 'delegationId', problem: 'only for kind ACTING (a Plt)' }]);
+        throw new InvalidInputError(invalid, [{ field: 'delegationId', problem: 'only for kind ACTING (a Plt)' }]);
       const periodStart = dto.periodStart ?? yearStart;
       const clash = await this.segments.overlapping(employeeId, 'DEFINITIVE', periodStart, yearEnd, null);
       if (clash)
-        throw conflict(
+        throw new ConflictError(
           `SKP tahun ${dto.year} sudah ada untuk periode ${clash.periodStart} s.d. ${clash.periodEnd}; ubah yang ada (PATCH /skp/{id}) atau mulai setelahnya / an SKP for ${dto.year} already covers that period`,
           [{ field: 'periodStart', problem: `overlaps SKP ${clash.id} (${clash.periodStart}…${clash.periodEnd})` }],
         );
@@ -61,13 +61,13 @@ export class SkpSegmentPlanner {
       };
     }
     if (!dto.delegationId)
-      throw badRequest(invalid, [
+      throw new InvalidInputError(invalid, [
         { field: 'delegationId', problem: 'is required for kind ACTING (the Plt delegation)' },
       ]);
     const d = await this.segments.delegation(dto.delegationId);
-    if (!d || d.ppkId !== employeeId) throw notFound('Delegasi');
+    if (!d || d.ppkId !== employeeId) throw new NotFoundError('Delegasi');
     if (d.kind !== 'PLT')
-      throw unprocessable(
+      throw new UnprocessableError(
         `Delegasi ${d.kind} tidak memerlukan SKP tersendiri; SKP Plt hanya untuk Plt (Plh dicatat sebagai RHK TAMBAHAN) / only a PLT delegation gets an ACTING SKP`,
         [{ field: 'delegationId', problem: `is a ${d.kind} delegation, must be PLT` }],
       );
@@ -75,14 +75,15 @@ export class SkpSegmentPlanner {
     const to = d.validTo && d.validTo < yearEnd ? d.validTo : yearEnd;
     const periodStart = dto.periodStart ?? from;
     if (periodStart < from || periodStart > to)
-      throw unprocessable(`Periode Plt ${from} s.d. ${to} / outside the delegation's dates in ${dto.year}`, [
+      throw new UnprocessableError(`Periode Plt ${from} s.d. ${to} / outside the delegation's dates in ${dto.year}`, [
         { field: 'periodStart', problem: `must lie in ${from}…${to}` },
       ]);
     const clash = await this.segments.overlapping(employeeId, 'ACTING', periodStart, to, d.id);
     if (clash)
-      throw conflict(`SKP Plt untuk delegasi ini sudah ada / an ACTING SKP for this delegation already exists`, [
-        { field: 'delegationId', problem: `SKP ${clash.id} covers ${clash.periodStart}…${clash.periodEnd}` },
-      ]);
+      throw new ConflictError(
+        `SKP Plt untuk delegasi ini sudah ada / an ACTING SKP for this delegation already exists`,
+        [{ field: 'delegationId', problem: `SKP ${clash.id} covers ${clash.periodStart}…${clash.periodEnd}` }],
+      );
     return { periodStart, periodEnd: to, kind, delegationId: d.id, previousSkpId: null };
   }
 
@@ -92,12 +93,14 @@ export class SkpSegmentPlanner {
     const source = dto.copyFromSkpId ?? (mode === 'ALWAYS' && dto.results.length === 0 ? previousSkpId : null);
     if (!source) return dto.results;
     if (mode === 'NEVER')
-      throw unprocessable('Salin RHK dari SKP sebelumnya tidak diaktifkan / copying RHK is switched off', [
+      throw new UnprocessableError('Salin RHK dari SKP sebelumnya tidak diaktifkan / copying RHK is switched off', [
         { field: 'copyFromSkpId', problem: 'skp.split.copyRhk is NEVER' },
       ]);
     if (dto.results.length)
-      throw badRequest(invalid, [{ field: 'copyFromSkpId', problem: 'give either results or copyFromSkpId' }]);
-    if ((await this.skp.ownerOf(source)) !== employeeId) throw notFound('SKP');
+      throw new InvalidInputError(invalid, [
+        { field: 'copyFromSkpId', problem: 'give either results or copyFromSkpId' },
+      ]);
+    if ((await this.skp.ownerOf(source)) !== employeeId) throw new NotFoundError('SKP');
     const old = await this.store.results(source);
     return old.map(
       (r) =>

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '../common/api-error';
+import { NotFoundError } from '../common/domain-errors';
 import { BaseRepository } from '../database/transaction';
 import { SkpEntity } from './entities/skp.entity';
 
@@ -34,7 +34,7 @@ export class SkpSegmentsRepository extends BaseRepository {
 
   /** An SKP (404 when unknown) with its employee's SKPs of the year (as `segmentsOfYear`), in one read. */
   async withSegmentsOfYear(id: string): Promise<{ skp: SkpEntity; segments: SegmentRow[] }> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('SKP');
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('SKP');
     const { entities, raw } = await this.db()
       .getRepository(SkpEntity)
       .createQueryBuilder('s')
@@ -47,7 +47,7 @@ export class SkpSegmentsRepository extends BaseRepository {
       )
       .where('s.id = :id', { id })
       .getRawAndEntities<{ segments: SegmentRow[] }>();
-    if (!entities[0]) throw notFound('SKP');
+    if (!entities[0]) throw new NotFoundError('SKP');
     return { skp: entities[0], segments: raw[0].segments };
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, conflict, forbidden, unprocessable } from '../common/api-error';
+import { ConflictError, ForbiddenError, InvalidInputError, UnprocessableError } from '../common/domain-errors';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { actorLabel, Principal } from '../identity/principal';
 import { noPpkError, unlinkedMessage } from '../org/ppk-rules.util';
@@ -38,7 +38,9 @@ export class SkpService {
 
   async create(p: Principal, dto: CreateSkpDto): Promise<SkpView> {
     if (p.kind !== 'user' || !p.employeeId)
-      throw forbidden('Hanya pegawai yang dapat menyusun SKP-nya sendiri / only an employee can create their own SKP');
+      throw new ForbiddenError(
+        'Hanya pegawai yang dapat menyusun SKP-nya sendiri / only an employee can create their own SKP',
+      );
     const employeeId = p.employeeId;
     return this.txHost.withTransaction(async () => {
       await this.segments.lockEmployee(employeeId);
@@ -46,16 +48,16 @@ export class SkpService {
       const ref = this.access.segmentRefDate(span);
       const snap = await this.org.snapshot(employeeId, ref);
       if (!snap)
-        throw unprocessable(
+        throw new UnprocessableError(
           `Pegawai tidak memiliki jabatan pada ${ref}; admin kepegawaian perlu mencatat penugasannya / the employee has no position on ${ref}`,
         );
       const formType = formTypeFor(snap.employee.positionKind);
       const results = await this.planner.initialResults(employeeId, dto, span.previousSkpId);
       const shape = contentShapeProblems(formType, results, dto.behaviors);
-      if (shape.length) throw badRequest(invalid, shape);
+      if (shape.length) throw new InvalidInputError(invalid, shape);
       const leader = await this.org.leaderApprovedSkpId(await this.org.ppkOf(employeeId, ref), dto.year);
       const parents = await this.org.parentProblems(results, leader);
-      if (parents.length) throw badRequest(invalid, parents);
+      if (parents.length) throw new InvalidInputError(invalid, parents);
       const skp = await this.skps.save({
         employeeId,
         year: dto.year,
@@ -81,7 +83,7 @@ export class SkpService {
 
   async update(p: Principal, id: string, dto: UpdateSkpDto): Promise<SkpView> {
     if (dto.results === undefined && dto.behaviors === undefined && dto.lampiran === undefined) {
-      throw badRequest('Tidak ada perubahan / nothing to change', [
+      throw new InvalidInputError('Tidak ada perubahan / nothing to change', [
         { field: 'body', problem: 'give at least one of results, behaviors, lampiran' },
       ]);
     }
@@ -90,13 +92,13 @@ export class SkpService {
       await this.access.requireActor(p, skp, 'SELF');
       this.requireStatus(skp, 'DRAFT', 'diubah / edited');
       const shape = contentShapeProblems(skp.formType as SkpFormType, dto.results, dto.behaviors);
-      if (shape.length) throw badRequest(invalid, shape);
+      if (shape.length) throw new InvalidInputError(invalid, shape);
       const before = await this.queries.view(skp);
       if (dto.results) {
         const ref = this.access.segmentRefDate(skp);
         const leader = await this.org.leaderApprovedSkpId(await this.org.ppkOf(skp.employeeId, ref), skp.year);
         const parents = await this.org.parentProblems(dto.results, leader);
-        if (parents.length) throw badRequest(invalid, parents);
+        if (parents.length) throw new InvalidInputError(invalid, parents);
         await this.store.replaceResults(skp.id, dto.results);
       }
       if (dto.behaviors) await this.store.replaceBehaviors(skp.id, dto.behaviors);
@@ -186,7 +188,7 @@ export class SkpService {
       ...(await this.org.parentProblems(results, leader)),
     ];
     if (problems.length)
-      throw unprocessable(
+      throw new UnprocessableError(
         'SKP belum lengkap atau tidak sesuai aturan / the SKP does not meet the rules to move on',
         problems,
       );
@@ -195,7 +197,7 @@ export class SkpService {
 
   private requireStatus(skp: SkpEntity, status: SkpStatus, verb: string): void {
     if (skp.status !== status) {
-      throw conflict(
+      throw new ConflictError(
         `SKP berstatus ${skp.status}; hanya SKP ${status} yang dapat ${verb} / only a ${status} SKP can be ${verb.split(' / ')[1]}`,
         [{ field: 'status', problem: `is ${skp.status}, must be ${status}` }],
       );
