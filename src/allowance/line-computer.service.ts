@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { DisciplineSanctionsReader } from '../discipline/discipline-sanctions.repository';
 import { EmploymentHistoryReader } from '../org/employment-history';
-import { computeAllowanceMonth, RuleInputError, selectRuleSetVersion, type AllowanceRuleSet } from '../rules';
+import {
+  computeAllowanceMonth,
+  multiplePltDefault,
+  RuleInputError,
+  selectRuleSetVersion,
+  type AllowanceRuleSet,
+} from '../rules';
 import { figuresHash, notComputedLine, type ComputedLine } from './computed-line';
 import { AttendanceRepository } from './attendance.repository';
 import { leaveOfMonth } from './leave-input';
@@ -132,6 +138,7 @@ export class LineComputer {
         wd.workingDays,
         wd.holidays.map((h) => h.date),
         ruleSet.deathMonth ?? 'PRORATE',
+        ruleSet.acting?.multiplePosts ?? multiplePltDefault(`${month}-01`).mode,
       );
       const employment = {
         notes: plan.notes,

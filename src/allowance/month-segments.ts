@@ -1,4 +1,11 @@
-import type { AllowanceWarning, SegmentInput } from '../rules';
+import {
+  actingPosts,
+  type ActingInput,
+  type ActingPost,
+  type AllowanceWarning,
+  type MultiplePltMode,
+  type SegmentInput,
+} from '../rules';
 import type { EmploymentHistory } from '../org/employment-history';
 import { lastDay } from './months';
 
@@ -13,8 +20,11 @@ export interface MonthPlan {
   /** Why the month is cut (joiner, mover, leaver, CPNS), in Bahasa Indonesia, for the explanation. */
   notes: string[];
   warnings: AllowanceWarning[];
-  /** Plt held in the month (04 §5.3 step 2): working days as Plt among the paid days; null = none or post unknown. */
-  acting: { level: 'SAME' | 'HIGHER'; kelasJabatan: number; workingDays: number } | null;
+  /**
+   * Plt held in the month (04 §5.3 step 2): each counted post with its own working days among the paid days
+   * (a list only when acting.multiplePosts EACH_PERIOD counts several); null = none or post unknown.
+   */
+  acting: ActingInput | ActingInput[] | null;
 }
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -44,6 +54,7 @@ export function planMonth(
   workingDays: number,
   holidays: string[],
   deathMonth: 'PRORATE' | 'FULL',
+  multiplePosts: MultiplePltMode = 'HIGHEST_KELAS',
 ): MonthPlan {
   const notes: string[] = [];
   const warnings: AllowanceWarning[] = [];
@@ -82,7 +93,8 @@ export function planMonth(
   }
   type Seg = { from: string; to: string; d: number; kelas: number; unitId: string; status: string };
   const segs: Seg[] = [];
-  let actingDays = 0;
+  // Working days of each Plt (PLT delegation) among the paid days, each counted for its own post.
+  const actingDates = history.acting.map(() => [] as string[]);
   let prev: string | null = null;
   for (const d of datesOf(month)) {
     const a = history.assignments.find((x) => x.validFrom <= d && (x.validTo === null || x.validTo > d));
@@ -94,7 +106,10 @@ export function planMonth(
     const status = s.cpns ? 'CPNS' : baseStatus;
     const last = segs[segs.length - 1];
     const working = isWeekday(d) && !holidaySet.has(d) ? 1 : 0;
-    if (history.acting.some((x) => x.validFrom <= d && (x.validTo === null || x.validTo >= d))) actingDays += working;
+    if (working)
+      history.acting.forEach((x, i) => {
+        if (x.validFrom <= d && (x.validTo === null || x.validTo >= d)) actingDates[i].push(d);
+      });
     if (prev !== null && last && last.kelas === a.kelasJabatan && last.unitId === a.unitId && last.status === status) {
       last.to = d;
       last.d += working;
@@ -102,7 +117,7 @@ export function planMonth(
     prev = d;
   }
   cpnsTmtCheck(month, history, baseStatus, warnings);
-  const acting = actingOf(history, actingDays, segs[segs.length - 1]?.kelas ?? null, notes, warnings);
+  const acting = actingOf(history, actingDates, segs[segs.length - 1]?.kelas ?? null, multiplePosts, notes, warnings);
   const lastAssignment = history.assignments[history.assignments.length - 1];
   if (segs.length === 0) {
     // Nothing paid this month (service not started or already ended): one empty part, B = 0, explained.
@@ -179,30 +194,30 @@ export function planMonth(
 /**
  * The Plt of the month from the PLT delegations naming the employee (04 §5.3 step 2): the acting post's
  * kelas and level come from the delegation; level absent = HIGHER when that kelas is above the own kelas.
- * A Plt whose post has no kelas is not guessed: no add-on and ACTING_POST_MISSING.
+ * Several posts: `acting.multiplePosts` (rules/allowance/acting-posts). A Plt whose post has no kelas is
+ * not guessed: no add-on for its days and ACTING_POST_MISSING.
  */
 function actingOf(
   history: EmploymentHistory,
-  days: number,
+  dates: string[][],
   ownKelas: number | null,
+  mode: MultiplePltMode,
   notes: string[],
   warnings: AllowanceWarning[],
 ): MonthPlan['acting'] {
-  if (history.acting.length === 0 || days === 0) return null;
-  const withPost = history.acting.filter((a) => a.kelasJabatan !== null);
-  const first = history.acting[0];
-  if (withPost.length === 0) {
-    warnings.push({
-      code: 'ACTING_POST_MISSING',
-      message: `Plt mulai ${first.validFrom} tanpa kelas jabatan Plt pada delegasi: tambahan Plt tidak dihitung; lengkapi delegasi`,
-    });
-    return null;
-  }
-  const a = withPost[withPost.length - 1];
-  const kelas = a.kelasJabatan!;
-  const level = a.level ?? (ownKelas !== null && kelas > ownKelas ? 'HIGHER' : 'SAME');
-  notes.push(`Plt ${a.validFrom} s.d. ${a.validTo ?? '…'}: kelas ${kelas} (${level}), ${days} hari kerja`);
-  return { level, kelasJabatan: kelas, workingDays: days };
+  const posts: ActingPost[] = [];
+  history.acting.forEach((a, i) => {
+    if (dates[i].length === 0) return;
+    if (a.kelasJabatan === null)
+      warnings.push({
+        code: 'ACTING_POST_MISSING',
+        message: `Plt mulai ${a.validFrom} tanpa kelas jabatan Plt pada delegasi: tambahan Plt tidak dihitung; lengkapi delegasi`,
+      });
+    else posts.push({ ...a, kelasJabatan: a.kelasJabatan, workingDates: dates[i] });
+  });
+  const r = actingPosts(posts, mode, ownKelas);
+  notes.push(...r.notes);
+  return r.acting.length === 0 ? null : r.acting.length === 1 ? r.acting[0] : r.acting;
 }
 
 /**

@@ -95,6 +95,14 @@ export {
   type PredicatePeriodResult,
 } from './allowance/predicate-period';
 export { R_TPP_DEMO } from './allowance/r-tpp-demo';
+export {
+  actingPosts,
+  multiplePltDefault,
+  MULTIPLE_PLT_DEFAULTS,
+  MULTIPLE_PLT_MODES,
+  type ActingPost,
+  type MultiplePltMode,
+} from './allowance/acting-posts';
 export { ALLOWANCE_WARNING_CODES } from './allowance/types';
 export type {
   AllowanceRuleSet,
@@ -113,6 +121,7 @@ export type {
   LeaveMode,
   LeaveRule,
   ActingRules,
+  ActingInput,
   SegmentInput,
 } from './allowance/types';
 export type { SegmentResult } from './allowance/segments';

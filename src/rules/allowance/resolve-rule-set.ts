@@ -213,6 +213,8 @@ function validateChangeFields(rs: AllowanceRuleSet): void {
     if (a.higherLevelMode !== undefined)
       ONE_OF(a.higherLevelMode, ['ACTING_POST', 'ADDON'] as const, 'ruleSet.acting.higherLevelMode');
     if (a.proration !== undefined) ONE_OF(a.proration, ['NONE', 'WORKING_DAYS'] as const, 'ruleSet.acting.proration');
+    if (a.multiplePosts !== undefined)
+      ONE_OF(a.multiplePosts, ['HIGHEST_KELAS', 'EACH_PERIOD'] as const, 'ruleSet.acting.multiplePosts');
   }
   if (rs.fwa !== undefined && typeof asObject(rs.fwa, 'ruleSet.fwa').countsAsPresent !== 'boolean')
     throw new RuleInputError('must be true or false', 'ruleSet.fwa.countsAsPresent');

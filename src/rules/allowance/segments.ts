@@ -120,15 +120,19 @@ export function entitlement(
     segs = [{ from: null, to: null, d: W, ...amountOf(obj, rs, ref, '', warnings), status }];
   }
 
-  // 2. Plt (04 §5.3 step 2): ignored below acting.minWorkingDays.
+  // 2. Plt (04 §5.3 step 2): each post ignored below acting.minWorkingDays; several posts as a list.
   let addon = new Dec(0);
-  if (obj.acting !== undefined && obj.acting !== null) {
-    const a = asObject(obj.acting, 'acting');
+  const actingList =
+    obj.acting === undefined || obj.acting === null ? [] : Array.isArray(obj.acting) ? obj.acting : [obj.acting];
+  let actingPostB: DecT | null = null;
+  for (const [i, raw] of actingList.entries()) {
+    const f = Array.isArray(obj.acting) ? `acting[${i}].` : 'acting.';
+    const a = asObject(raw, f.slice(0, -1));
     const level = a.level;
     if (level !== 'SAME' && level !== 'HIGHER')
-      throw new RuleInputError(`must be SAME or HIGHER, got ${JSON.stringify(level)}`, 'acting.level');
-    const aB = amountOf(a, rs, ref, 'acting.', warnings).B;
-    const aDays = asInt(a.workingDays, 'acting.workingDays', 0, W);
+      throw new RuleInputError(`must be SAME or HIGHER, got ${JSON.stringify(level)}`, `${f}level`);
+    const aB = amountOf(a, rs, ref, f, warnings).B;
+    const aDays = asInt(a.workingDays, `${f}workingDays`, 0, W);
     const cfg = rs.acting ?? {};
     const addonPct = toDec(cfg.addonPct ?? rs.actingAddonPct ?? '0.20', 'ruleSet.acting.addonPct');
     const minDays = cfg.minWorkingDays ?? 20;
@@ -137,7 +141,8 @@ export function entitlement(
     if (aDays < minDays) {
       steps.push({ label: 'Plt', formula: `${aDays} hari kerja sebagai Plt < ${minDays}: tanpa tambahan`, value: 0 });
     } else if (level === 'HIGHER' && higherMode === 'ACTING_POST') {
-      for (const s of segs) s.B = aB;
+      // Several higher posts: the month is paid at the highest of their TPP.
+      actingPostB = actingPostB === null || aB.gt(actingPostB) ? aB : actingPostB;
       steps.push({
         label: 'Plt',
         formula: `Plt jabatan lebih tinggi ${aDays} hari: TPP jabatan Plt ${rupiah(aB)}`,
@@ -145,14 +150,15 @@ export function entitlement(
       });
     } else {
       const exact = addonPct.times(aB).times(prorate ? new Dec(aDays).div(W) : 1);
-      addon = toRupiah(exact);
+      addon = addon.plus(toRupiah(exact));
       steps.push({
         label: 'tambahan Plt',
         formula: `${pct(addonPct)} × ${rupiah(aB)}${prorate ? ` × ${aDays}/${W}` : ''} = ${show(exact)} (${aDays} hari kerja ≥ ${minDays})`,
-        value: toInt(addon),
+        value: toInt(toRupiah(exact)),
       });
     }
   }
+  if (actingPostB !== null) for (const s of segs) s.B = actingPostB;
 
   // 3. Σ B_i × share_i by proration.mode (04 §5.2).
   const share = (s: Seg): DecT => {

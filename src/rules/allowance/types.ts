@@ -46,6 +46,8 @@ export interface ActingRules {
   minWorkingDays?: number;
   higherLevelMode?: 'ACTING_POST' | 'ADDON';
   proration?: 'NONE' | 'WORKING_DAYS';
+  /** Several Plt posts in one month: HIGHEST_KELAS (default, INFERRED) or EACH_PERIOD (see acting-posts.ts). */
+  multiplePosts?: 'HIGHEST_KELAS' | 'EACH_PERIOD';
 }
 
 /** What a month without a FINAL predikat for the configured period does (spec 04 §5.2). */
@@ -139,6 +141,14 @@ export interface AllowanceRuleSet {
   deathMonth?: 'PRORATE' | 'FULL';
 }
 
+/** One Plt post of the month and the working days it counts (04 §5.3 step 2). */
+export interface ActingInput {
+  level: 'SAME' | 'HIGHER';
+  basicAmount?: number;
+  kelasJabatan?: number;
+  workingDays: number;
+}
+
 /** One part of a month in one post and status (04 §5.3). */
 export interface SegmentInput {
   from: string;
@@ -199,8 +209,8 @@ export interface AllowanceMonthInput {
   sanctions?: SanctionInForceInput[];
   /** Joiners, movers, leavers: the month's parts by post and status (04 §5.3); absent = one whole-month part. */
   segments?: SegmentInput[];
-  /** Plt held in the month (04 §5.3 step 2). */
-  acting?: { level: 'SAME' | 'HIGHER'; basicAmount?: number; kelasJabatan?: number; workingDays: number };
+  /** Plt held in the month (04 §5.3 step 2); several posts (acting.multiplePosts EACH_PERIOD) as a list. */
+  acting?: ActingInput | ActingInput[];
   /** Leave of the month by type (04 §5.2). */
   leave?: { type: string; days: number; childOrder?: number }[];
 }

@@ -136,7 +136,7 @@ describe('planMonth (spec 04 §5.3 step 1: segments by working days from the emp
       workingDays: 17,
     });
     const same = { ...h, acting: [{ ...h.acting[0], level: 'SAME' as const }] };
-    expect(planMonth('2026-03', same, 'PNS', 22, [], 'PRORATE').acting?.level).toBe('SAME');
+    expect(planMonth('2026-03', same, 'PNS', 22, [], 'PRORATE').acting).toMatchObject({ level: 'SAME' });
   });
 
   it('a Plt whose delegation names no post is not guessed: no add-on, ACTING_POST_MISSING', () => {
@@ -146,6 +146,43 @@ describe('planMonth (spec 04 §5.3 step 1: segments by working days from the emp
     };
     const p = planMonth('2026-03', h, 'PNS', 22, [], 'PRORATE');
     expect(p.acting).toBeNull();
+    expect(p.warnings.map((w) => w.code)).toEqual(['ACTING_POST_MISSING']);
+  });
+
+  // Two Plt posts in March 2026: kelas 9 on 2–13 March (10 working days), kelas 11 from 9 March (17 working
+  // days); 9–13 March (5 working days) under both.
+  const twoPlt = {
+    ...history([row('2020-01-01', null, 8)]),
+    acting: [
+      { employeeId: 'e', validFrom: '2026-03-02', validTo: '2026-03-13', kelasJabatan: 9, level: null },
+      { employeeId: 'e', validFrom: '2026-03-09', validTo: null, kelasJabatan: 11, level: null },
+    ],
+  };
+
+  it('several Plt posts, HIGHEST_KELAS (default): the highest kelas counts with its own days, the other is named', () => {
+    const p = planMonth('2026-03', twoPlt, 'PNS', 22, [], 'PRORATE');
+    expect(p.acting).toEqual({ level: 'HIGHER', kelasJabatan: 11, workingDays: 17 });
+    const notes = p.notes.join('; ');
+    expect(notes).toContain(
+      'Plt 2026-03-09 s.d. …: kelas 11 (HIGHER), 17 hari kerja; dihitung karena kelas jabatan Plt tertinggi',
+    );
+    expect(notes).toContain('Plt 2026-03-02 s.d. 2026-03-13 kelas 9: tidak dihitung (bukan kelas tertinggi)');
+    expect(planMonth('2026-03', twoPlt, 'PNS', 22, [], 'PRORATE', 'HIGHEST_KELAS')).toEqual(p);
+  });
+
+  it('several Plt posts, EACH_PERIOD: each post for its own days; an overlapping day counts for the higher kelas', () => {
+    const p = planMonth('2026-03', twoPlt, 'PNS', 22, [], 'PRORATE', 'EACH_PERIOD');
+    expect(p.acting).toEqual([
+      { level: 'HIGHER', kelasJabatan: 11, workingDays: 17 },
+      { level: 'HIGHER', kelasJabatan: 9, workingDays: 5 },
+    ]);
+    expect(p.notes.join('; ')).toContain('5 hari kerja yang tumpang tindih dihitung untuk Plt berkelas lebih tinggi');
+  });
+
+  it('a Plt without a post next to one with a post: the one with a post counts its own days; ACTING_POST_MISSING', () => {
+    const h = { ...twoPlt, acting: [{ ...twoPlt.acting[0], kelasJabatan: null }, twoPlt.acting[1]] };
+    const p = planMonth('2026-03', h, 'PNS', 22, [], 'PRORATE');
+    expect(p.acting).toEqual({ level: 'HIGHER', kelasJabatan: 11, workingDays: 17 });
     expect(p.warnings.map((w) => w.code)).toEqual(['ACTING_POST_MISSING']);
   });
 
