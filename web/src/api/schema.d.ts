@@ -3236,6 +3236,8 @@ export interface components {
             higherLevelMode?: "ACTING_POST" | "ADDON";
             /** @enum {string} */
             proration?: "NONE" | "WORKING_DAYS";
+            /** @enum {string} */
+            multiplePosts?: "HIGHEST_KELAS" | "EACH_PERIOD";
         };
         ActionPlanList: {
             skpId: string;
