@@ -57,7 +57,6 @@ export default tseslint.config(
       'src/allowance/payroll.service.ts',
       'src/allowance/payroll.controller.ts',
       'src/allowance/payroll-export.ts',
-      'src/allowance/line-writer.ts',
       'src/allowance/payroll-lines.repository.ts',
       'src/allowance/payroll-page-body.ts',
     ],

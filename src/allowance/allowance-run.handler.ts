@@ -10,7 +10,7 @@ import { AllowanceMonthsRepository } from './allowance-months.repository';
 import { AllowanceRunsRepository } from './allowance-runs.repository';
 import { firstDay, lastDay } from './months';
 import { LineComputer } from './line-computer.service';
-import { LineWriter } from './line-writer';
+import { LineWriter } from './line-writer.service';
 
 /** Employees per chunk job: small enough for one short transaction, large enough for set-based reads. */
 export const ALLOWANCE_CHUNK_SIZE = 500;
@@ -75,12 +75,10 @@ export class AllowanceRunHandler {
     let report: Record<string, unknown>;
     try {
       const lines = await this.computer.compute(c.month, c.employee_ids);
-      // The line writer still takes the transaction explicitly.
-      const m = this.txHost.tx;
       report = {
         ...(mode === 'CORRECTION'
-          ? await this.writer.adjust(m, c.month, runId, lines)
-          : await this.writer.upsert(m, c.month, runId, lines)),
+          ? await this.writer.adjust(c.month, runId, lines)
+          : await this.writer.upsert(c.month, runId, lines)),
         mode,
       };
       await this.runs.releaseSavepoint();

@@ -12,7 +12,8 @@ import { AttendanceController } from './attendance.controller';
 import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
 import { LineComputer } from './line-computer.service';
-import { LineWriter } from './line-writer';
+import { LineWriter } from './line-writer.service';
+import { AllowanceLinesRepository } from './allowance-lines.repository';
 import { MyAllowancesController } from './my-allowances.controller';
 import { MyAllowancesRepository } from './my-allowances.repository';
 import { MyAllowancesService } from './my-allowances.service';
@@ -41,6 +42,7 @@ import { WorkingDaysService } from './working-days.service';
     AllowanceRunsService,
     LineComputer,
     LineWriter,
+    AllowanceLinesRepository,
     PayrollService,
     PayrollLinesRepository,
     PredicateFinder,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AllowanceLinesRepository } from './allowance-lines.repository';
+import { AllowanceMonthsRepository } from './allowance-months.repository';
 import { addMonths } from './months';
 import { ComputedLine } from './computed-line';
 
@@ -53,9 +54,13 @@ export function countWarnings(lines: Pick<ComputedLine, 'warnings'>[]): Record<s
  */
 @Injectable()
 export class LineWriter {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly lines: AllowanceLinesRepository,
+    private readonly months: AllowanceMonthsRepository,
+    private readonly audit: AuditService,
+  ) {}
 
-  async upsert(m: EntityManager, month: string, runId: string, lines: ComputedLine[]): Promise<WriteReport> {
+  async upsert(month: string, runId: string, lines: ComputedLine[]): Promise<WriteReport> {
     const report = baseReport(lines);
     if (lines.length === 0) return report;
     const rows = lines.map((l) => ({
@@ -77,24 +82,7 @@ export class LineWriter {
       warnings: l.warnings,
       held_amount: l.heldAmount,
     }));
-    const written: { inserted: boolean }[] = await m.query(
-      `INSERT INTO allowance_lines AS t (employee_id, month, nip, status, kelas_jabatan, unit_id, rule_set, basic_amount, performance_part,
-              discipline_part, total_deductions, net_amount, deductions, explanation, problem, figures_hash, warnings, held_amount, run_id)
-       SELECT r.employee_id, $1, r.nip, r.status, r.kelas_jabatan, r.unit_id, r.rule_set, r.basic_amount, r.performance_part,
-              r.discipline_part, r.total_deductions, r.net_amount, r.deductions, r.explanation, r.problem, r.figures_hash, r.warnings, r.held_amount, $3::uuid
-         FROM jsonb_to_recordset($2::jsonb) AS r(employee_id uuid, nip text, status text, kelas_jabatan smallint, unit_id uuid, rule_set text,
-              basic_amount bigint, performance_part bigint, discipline_part bigint, total_deductions bigint, net_amount bigint,
-              deductions json, explanation json, problem text, figures_hash text, warnings json, held_amount bigint)
-       ON CONFLICT (employee_id, month) DO UPDATE SET
-         nip = EXCLUDED.nip, status = EXCLUDED.status, kelas_jabatan = EXCLUDED.kelas_jabatan, unit_id = EXCLUDED.unit_id,
-         rule_set = EXCLUDED.rule_set, basic_amount = EXCLUDED.basic_amount, performance_part = EXCLUDED.performance_part,
-         discipline_part = EXCLUDED.discipline_part, total_deductions = EXCLUDED.total_deductions, net_amount = EXCLUDED.net_amount,
-         deductions = EXCLUDED.deductions, explanation = EXCLUDED.explanation, problem = EXCLUDED.problem,
-         figures_hash = EXCLUDED.figures_hash, warnings = EXCLUDED.warnings, held_amount = EXCLUDED.held_amount, version = t.version + 1, run_id = EXCLUDED.run_id, updated_at = now()
-       WHERE t.figures_hash <> EXCLUDED.figures_hash
-       RETURNING (xmax = 0) AS inserted`,
-      [month, JSON.stringify(rows), runId],
-    );
+    const written = await this.lines.upsertLines(month, runId, rows);
     report.created = written.filter((w) => w.inserted).length;
     report.changed = written.length - report.created;
     report.unchanged = lines.length - written.length;
@@ -102,26 +90,14 @@ export class LineWriter {
   }
 
   /** Re-run of a CLOSED month: compare with the frozen lines (+ earlier adjustments) and carry differences forward. */
-  async adjust(m: EntityManager, forMonth: string, runId: string, lines: ComputedLine[]): Promise<WriteReport> {
+  async adjust(forMonth: string, runId: string, lines: ComputedLine[]): Promise<WriteReport> {
     const report = baseReport(lines);
     const computed = lines.filter((l) => l.status === 'COMPUTED');
     if (computed.length === 0) return report;
     const ids = computed.map((l) => l.employeeId);
-    const frozen: {
-      employee_id: string;
-      net_amount: string | null;
-      figures_hash: string;
-      adjusted: string;
-      last_hash: string | null;
-    }[] = await m.query(
-      `SELECT e.id AS employee_id, l.net_amount, COALESCE(l.figures_hash, '') AS figures_hash,
-              COALESCE((SELECT sum(a.amount) FROM allowance_adjustments a WHERE a.employee_id = e.id AND a.for_month = $2), 0)::text AS adjusted,
-              (SELECT a.corrected_hash FROM allowance_adjustments a WHERE a.employee_id = e.id AND a.for_month = $2 ORDER BY a.created_at DESC LIMIT 1) AS last_hash
-         FROM unnest($1::uuid[]) AS e(id) LEFT JOIN allowance_lines l ON l.employee_id = e.id AND l.month = $2`,
-      [ids, forMonth],
-    );
+    const frozen = await this.lines.frozenLines(ids, forMonth);
     const byId = new Map(frozen.map((f) => [f.employee_id, f]));
-    const target = await this.nextOpenMonth(m, forMonth);
+    const target = await this.nextOpenMonth(forMonth);
     const adjustments: Record<string, unknown>[] = [];
     for (const l of computed) {
       const f = byId.get(l.employeeId)!;
@@ -156,22 +132,13 @@ export class LineWriter {
       });
     }
     if (adjustments.length === 0) return report;
-    const inserted: { id: string; employee_id: string; amount: string; reason: string }[] = await m.query(
-      `INSERT INTO allowance_adjustments (employee_id, month, for_month, amount, previous_net, corrected_net, corrected_hash, corrected, reason, run_id)
-       SELECT r.employee_id, $1, $2, r.amount, r.previous_net, r.corrected_net, r.corrected_hash, r.corrected, r.reason, $4::uuid
-         FROM jsonb_to_recordset($3::jsonb) AS r(employee_id uuid, amount bigint, previous_net bigint, corrected_net bigint, corrected_hash text, corrected jsonb, reason text)
-       ON CONFLICT (employee_id, for_month, corrected_hash) DO NOTHING
-       RETURNING id, employee_id, amount::text, reason`,
-      [target, forMonth, JSON.stringify(adjustments), runId],
-    );
+    const inserted = await this.lines.insertAdjustments(target, forMonth, runId, adjustments);
     if (inserted.length) {
-      // The carrying line changes for payroll, so its version moves.
-      await m.query(
-        `UPDATE allowance_lines SET version = version + 1, updated_at = now() WHERE month = $1 AND employee_id = ANY($2::uuid[])`,
-        [target, inserted.map((i) => i.employee_id)],
+      await this.lines.bumpVersions(
+        target,
+        inserted.map((i) => i.employee_id),
       );
       await this.audit.recordMany(
-        m,
         inserted.map((i) => ({
           action: 'allowance.adjustment.created',
           entityType: 'allowance_adjustment',
@@ -188,17 +155,11 @@ export class LineWriter {
   }
 
   /** The first month after `month` that is not closed (created OPEN when it has no row yet). */
-  async nextOpenMonth(m: EntityManager, month: string): Promise<string> {
-    const closed = new Set(
-      (
-        (await m.query(`SELECT month FROM allowance_months WHERE month > $1 AND status = 'CLOSED'`, [month])) as {
-          month: string;
-        }[]
-      ).map((r) => r.month),
-    );
+  async nextOpenMonth(month: string): Promise<string> {
+    const closed = new Set(await this.lines.closedMonthsAfter(month));
     let next = addMonths(month, 1);
     while (closed.has(next)) next = addMonths(next, 1);
-    await m.query(`INSERT INTO allowance_months (month) VALUES ($1) ON CONFLICT (month) DO NOTHING`, [next]);
+    await this.months.ensure(next);
     return next;
   }
 }
