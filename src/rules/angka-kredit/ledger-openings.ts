@@ -7,7 +7,8 @@ import type { AkConfig } from '../config/defaults';
 import type { DeepPartial } from '../common/merge';
 import { akDasar } from './ak-dasar';
 import { integrasi } from './integrasi';
-import type { JenjangContext } from './jenjang';
+import { aboveJenjangRange, golonganRange, topGolongan, type JenjangContext } from './jenjang';
+import type { Segment } from './ledger-timeline';
 import type { LedgerEntry, LedgerWarning } from './ledger-model';
 
 /**
@@ -78,4 +79,26 @@ export function addFirstOpening(
   } else {
     throw new RuleInputError(`must be AK_DASAR | INTEGRASI | LAMA, got ${String(kind)}`, 'opening.kind');
   }
+}
+
+/**
+ * AK Dasar opening the ledger of a KJ (02 §8, P-10). A golongan above the new jenjang's range (entered the JF
+ * by perpindahan with a golongan not matching its jenjang, Lampiran II angka 3) has no AK Dasar row: the row of
+ * the jenjang's highest golongan is used (INFERRED), so the next KJ still needs the AK of that last rank.
+ */
+export function kjAkDasar(seg: Segment, precision: number, config: DeepPartial<AkConfig> | undefined) {
+  const golongan = seg.golongan as Golongan;
+  if (!aboveJenjangRange(seg.ctx, golongan) && seg.ctx.row.golongans.includes(golongan))
+    return akDasar({ jenjang: seg.jenjang, golongan, precision }, config);
+  const top = topGolongan(seg.ctx);
+  const r = akDasar({ jenjang: seg.jenjang, golongan: top, precision }, config);
+  return {
+    amount: r.amount,
+    explanation: {
+      ...r.explanation,
+      status: 'INFERRED' as const,
+      inputs: { ...r.explanation.inputs, golongan, rowOf: top },
+      formula: `golongan ${golongan} di atas rentang ${seg.jenjang} (${golonganRange(seg.ctx)}): AK Dasar baris golongan tertinggi ${top}; ${r.explanation.formula}`,
+    },
+  };
 }

@@ -8,19 +8,10 @@ import { selectVersion } from '../common/versioning';
 import { asArray, asObject, asString } from '../common/validate';
 import { mergeConfig, type DeepPartial } from '../common/merge';
 import { akDefaults, type AkConfig } from '../config/defaults';
-import {
-  AK_LEGAL,
-  aboveJenjangRange,
-  akkJenjang,
-  golonganRange,
-  nextStep,
-  parsePrecision,
-  topGolongan,
-} from './jenjang';
+import { AK_LEGAL, akkJenjang, nextStep, parsePrecision } from './jenjang';
 import { normalizePredicate } from './predicate-alias';
 import { parsePeriod } from './periods';
-import { akDasar } from './ak-dasar';
-import { addFirstOpening } from './ledger-openings';
+import { addFirstOpening, kjAkDasar } from './ledger-openings';
 import {
   sortEntries,
   type ClosedLedger,
@@ -380,27 +371,5 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
       formula: `saldo = Σ entri dibulatkan = ${openEntries.map((e) => e.amount).join(' + ') || '0'} = ${balance.toFixed(precision)}${next ? `; ${next.kind} ke ${next.to}: batas ${next.threshold}, kekurangan ${next.shortfall}` : '; tidak ada jenjang/pangkat lebih tinggi'}`,
       steps,
     }),
-  };
-}
-
-/**
- * AK Dasar opening the ledger of a KJ (02 §8, P-10). A golongan above the new jenjang's range (entered the JF
- * by perpindahan with a golongan not matching its jenjang, Lampiran II angka 3) has no AK Dasar row: the row of
- * the jenjang's highest golongan is used (INFERRED), so the next KJ still needs the AK of that last rank.
- */
-function kjAkDasar(seg: Segment, precision: number, config: DeepPartial<AkConfig> | undefined) {
-  const golongan = seg.golongan as Golongan;
-  if (!aboveJenjangRange(seg.ctx, golongan) && seg.ctx.row.golongans.includes(golongan))
-    return akDasar({ jenjang: seg.jenjang, golongan, precision }, config);
-  const top = topGolongan(seg.ctx);
-  const r = akDasar({ jenjang: seg.jenjang, golongan: top, precision }, config);
-  return {
-    amount: r.amount,
-    explanation: {
-      ...r.explanation,
-      status: 'INFERRED' as const,
-      inputs: { ...r.explanation.inputs, golongan, rowOf: top },
-      formula: `golongan ${golongan} di atas rentang ${seg.jenjang} (${golonganRange(seg.ctx)}): AK Dasar baris golongan tertinggi ${top}; ${r.explanation.formula}`,
-    },
   };
 }
