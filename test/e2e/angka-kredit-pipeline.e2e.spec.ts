@@ -83,7 +83,8 @@ describe('angka kredit and outcomes pipeline (outbox → BullMQ → worker)', ()
     });
     await eventually(async () => {
       const rows = await t.dataSource.query(
-        `SELECT count(*)::int AS n FROM job_receipts r JOIN outbox o ON r.job_id LIKE 'o' || o.id || '-%' WHERE o.correlation_id = 'replay' AND o.aggregate_id = $1`,
+        `SELECT count(*)::int AS n FROM job_receipts r JOIN outbox o ON r.job_id LIKE 'o' || o.id || '-%' WHERE o.correlation_id = 'replay' AND o.aggregate_id = $1
+           AND r.job_name IN ('evaluation.credit-angka-kredit', 'evaluation.derive-outcomes')`,
         [evaluationId],
       );
       return rows[0].n === 2;

@@ -38,6 +38,18 @@ describe('SIASN import and reconciliation', () => {
     const [changed, missing, duplicated, otherPenilai] = cases.map((c) => c.person);
     const admin = await t.adminToken();
     await finalAnnuals(t, org, cases);
+    // The push queues a FINAL evaluation when it becomes FINAL; let that pass while nobody is mapped yet
+    // (nothing sendable), so this test sees only the import's reads and what the operator typed in SIASN.
+    await eventually(async () => {
+      const [row]: { n: number }[] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox o WHERE o.event_type = 'EvaluationFinalized' AND NOT EXISTS (
+           SELECT 1 FROM job_receipts r WHERE r.job_name = 'siasn.queue-evaluation' AND (
+             r.job_id = 'o' || o.id || '-siasn_queue-evaluation'
+             OR (split_part(r.job_id, '-', 3) = 'siasn_queue'
+                 AND substr(split_part(r.job_id, '-', 1), 2)::bigint <= o.id AND split_part(r.job_id, '-', 2)::bigint >= o.id)))`,
+      );
+      return row.n === 0;
+    });
     const mapped = await t.request('POST', '/api/v1/siasn/identities', {
       token: admin,
       body: [...cases.map((c) => c.person.nip), org.ppk.nip].map((nip) => ({ nip, siasnPnsId: pnsIdOf(nip) })),
