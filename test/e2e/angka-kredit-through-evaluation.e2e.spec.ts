@@ -81,7 +81,8 @@ describe('an Ahli Pertama annual SANGAT_BAIK becomes 18.750 AK', () => {
     );
     await eventually(async () => {
       const rows = await t.dataSource.query(
-        `SELECT count(*)::int AS n FROM job_receipts r JOIN outbox o ON r.job_id LIKE 'o' || o.id || '-%' WHERE o.correlation_id = 'replay-http'`,
+        `SELECT count(*)::int AS n FROM job_receipts r JOIN outbox o ON r.job_id LIKE 'o' || o.id || '-%' WHERE o.correlation_id = 'replay-http'
+           AND r.job_name IN ('evaluation.credit-angka-kredit', 'evaluation.derive-outcomes')`,
       );
       return rows[0].n === 2;
     });
