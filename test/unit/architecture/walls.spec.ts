@@ -10,8 +10,7 @@ import { TABLE_OWNERS } from '../../../src/database/table-owners';
  */
 
 /** Files that still call `.query(` outside a repository. */
-const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
-};
+const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {};
 
 /** Files whose SQL still names another feature's tables: exactly these tables, and why. */
 const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
