@@ -1,48 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ActionPlansModule } from './action-plans/action-plans.module';
-import { AgencyModule } from './agency/agency.module';
 import { AuditAdminModule } from './audit/audit-admin.module';
-import { AllowanceModule } from './allowance/allowance.module';
-import { AngkaKreditModule } from './angka-kredit/angka-kredit.module';
-import { DisciplineModule } from './discipline/discipline.module';
-import { EvaluationBatchModule } from './evaluation/batch/evaluation-batch.module';
-import { EvaluationModule } from './evaluation/evaluation.module';
-import { EvidenceModule } from './evaluation/evidence/evidence.module';
-import { KenaikanPangkatModule } from './kenaikan-pangkat/kenaikan-pangkat.module';
-import { MeModule } from './me/me.module';
-import { OrgModule } from './org/org.module';
-import { OutcomesModule } from './outcomes/outcomes.module';
-import { PppkModule } from './pppk/pppk.module';
-import { SiasnModule } from './siasn/siasn.module';
-import { SkpModule } from './skp/skp.module';
 import { CoreModule } from './core.module';
+import { FeaturesModule } from './features.module';
 import { HealthModule } from './health/health.module';
 import { JobsAdminModule } from './jobs/jobs-admin.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 
 /** The HTTP API process: the features in the order their routes appear in the API docs. */
 @Module({
-  imports: [
-    CoreModule,
-    HealthModule,
-    JobsAdminModule,
-    MeModule,
-    AgencyModule,
-    OrgModule,
-    SkpModule,
-    ActionPlansModule,
-    EvaluationModule,
-    EvaluationBatchModule,
-    EvidenceModule,
-    AngkaKreditModule,
-    KenaikanPangkatModule,
-    OutcomesModule,
-    AllowanceModule,
-    DisciplineModule,
-    PppkModule,
-    SiasnModule,
-    MonitoringModule,
-    AuditAdminModule,
-  ],
+  imports: [CoreModule, HealthModule, JobsAdminModule, FeaturesModule, MonitoringModule, AuditAdminModule],
 })
 export class AppModule {}
