@@ -31,6 +31,21 @@ export interface ActionPlanView {
   progress: ProgressView[];
 }
 
+/**
+ * The feedback log of an SKP in a period as one SQL expression (a json array of `{ k, t, x }`, oldest first,
+ * action-plan entries left out), for a reader that reads it within its own statement (the evaluation load);
+ * `latestFeedbackOf` turns it into the map `ActionPlansReadService.latestFeedback` gives.
+ */
+export function feedbackLogJsonSql(skpId: string, period: string): string {
+  return `(SELECT COALESCE(json_agg(json_build_object('k', f.target_kind, 't', f.target, 'x', f.text) ORDER BY f.id), '[]'::json)
+             FROM skp_feedback f WHERE f.skp_id = ${skpId} AND f.period = ${period} AND f.target_kind <> 'ACTION_PLAN')`;
+}
+
+/** The latest entry per target (`RESULT:<id>`, `CORE_VALUE:<v>`) of a log read by `feedbackLogJsonSql`. */
+export function latestFeedbackOf(log: { k: string; t: string; x: string }[]): Map<string, string> {
+  return new Map(log.map((f) => [`${f.k}:${f.t}`, f.x]));
+}
+
 /** A feedback log row; the author's NIP and name come from the org directory. */
 export interface FeedbackRow {
   id: string;

@@ -25,6 +25,30 @@ export interface AuditTrailRow {
   correlationId: string;
 }
 
+/** A statement's SQL with its parameters, numbered from the `first` the caller gave. */
+export interface SqlPart {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The INSERT of audit rows with its parameters numbered from `$first`: `insertMany`, and a writer that sends
+ * its change and the audit in one statement (as a data-modifying CTE of its own statement).
+ */
+export function auditInsertPart(
+  head: { actor: string; actorKind: string; correlationId: string },
+  rows: AuditInsertRow[],
+  first: number,
+): SqlPart {
+  const [a, k, c, r] = [first, first + 1, first + 2, first + 3].map((n) => `$${n}`);
+  return {
+    sql: `INSERT INTO audit_log (actor, actor_kind, action, entity_type, entity_id, before, after, reason, correlation_id)
+       SELECT ${a}, ${k}, r.action, r.entity_type, r.entity_id, r.before, r.after, r.reason, ${c}
+         FROM jsonb_to_recordset(${r}::jsonb) AS r(action text, entity_type text, entity_id text, before jsonb, after jsonb, reason text)`,
+    params: [head.actor, head.actorKind, head.correlationId, JSON.stringify(rows)],
+  };
+}
+
 /** The `audit_log` table. Writes join the caller's transaction, so a change and its audit commit together. */
 @Injectable()
 export class AuditRepository extends BaseRepository {
@@ -34,12 +58,8 @@ export class AuditRepository extends BaseRepository {
     manager?: EntityManager,
   ): Promise<void> {
     // One statement for any number of rows (bulk imports write thousands): the rows travel as one jsonb array.
-    await this.db(manager).query(
-      `INSERT INTO audit_log (actor, actor_kind, action, entity_type, entity_id, before, after, reason, correlation_id)
-       SELECT $1, $2, r.action, r.entity_type, r.entity_id, r.before, r.after, r.reason, $3
-         FROM jsonb_to_recordset($4::jsonb) AS r(action text, entity_type text, entity_id text, before jsonb, after jsonb, reason text)`,
-      [head.actor, head.actorKind, head.correlationId, JSON.stringify(rows)],
-    );
+    const { sql, params } = auditInsertPart(head, rows, 1);
+    await this.db(manager).query(sql, params);
   }
 
   /** The trail of one entity, oldest first, after the cursor id. */

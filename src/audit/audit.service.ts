@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { isEntityManager } from '../database/transaction';
 import { RequestContext } from '../common/request-context';
 import { actorLabel } from '../identity/principal';
-import { AuditRepository } from './audit.repository';
+import { auditInsertPart, AuditRepository, type AuditInsertRow, type SqlPart } from './audit.repository';
 
 export interface AuditRecord {
   action: string;
@@ -29,6 +29,16 @@ export class AuditService {
     else await this.recordMany([a]);
   }
 
+  /**
+   * The audit row as a part of the caller's own statement (parameters from `$first`), for a hot write that
+   * sends its change and the audit in one round trip (the rating PUT); the same row `record` writes.
+   */
+  part(rec: AuditRecord): (first: number) => SqlPart {
+    const { actor, actorKind } = actorLabel(RequestContext.principal());
+    const head = { actor, actorKind, correlationId: RequestContext.correlationId() };
+    return (first) => auditInsertPart(head, this.rows([rec]), first);
+  }
+
   async recordMany(recs: AuditRecord[]): Promise<void>;
   async recordMany(manager: EntityManager, recs: AuditRecord[]): Promise<void>;
   async recordMany(a: EntityManager | AuditRecord[], b?: AuditRecord[]): Promise<void> {
@@ -36,7 +46,15 @@ export class AuditService {
     const recs = isEntityManager(a) ? b! : a;
     if (recs.length === 0) return;
     const { actor, actorKind } = actorLabel(RequestContext.principal());
-    const rows = recs.map((r) => ({
+    await this.repo.insertMany(
+      { actor, actorKind, correlationId: RequestContext.correlationId() },
+      this.rows(recs),
+      manager,
+    );
+  }
+
+  private rows(recs: AuditRecord[]): AuditInsertRow[] {
+    return recs.map((r) => ({
       action: r.action,
       entity_type: r.entityType,
       entity_id: r.entityId,
@@ -44,6 +62,5 @@ export class AuditService {
       after: r.after ?? null,
       reason: r.reason ?? null,
     }));
-    await this.repo.insertMany({ actor, actorKind, correlationId: RequestContext.correlationId() }, rows, manager);
   }
 }

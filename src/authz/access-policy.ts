@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '../common/domain-errors';
-import { OrgDirectory } from '../org/org-directory.service';
+import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
 import { supervisionScopeSql } from '../org/org-directory.repository';
 import { isAdmin, Principal } from '../identity/principal';
 
@@ -25,16 +25,32 @@ export class AccessPolicy {
   constructor(private readonly org: OrgDirectory) {}
 
   async relationsTo(p: Principal, employeeId: string, onDate: string): Promise<Set<Relation>> {
+    return (await this.relate(p, employeeId, onDate, false)).rel;
+  }
+
+  /**
+   * The relations, and the employee's snapshot on the date (null without an assignment then): for a user
+   * caller read with the relations in one round trip, else on its own.
+   */
+  private async relate(
+    p: Principal,
+    employeeId: string,
+    onDate: string,
+    withSubject: boolean,
+  ): Promise<{ rel: Set<Relation>; subject?: AssignmentSnapshot | null }> {
     const out = new Set<Relation>();
     if (isAdmin(p)) out.add('ADMIN');
-    if (p.kind !== 'user' || !p.employeeId) return out;
+    if (p.kind !== 'user' || !p.employeeId)
+      return withSubject && out.size
+        ? { rel: out, subject: await this.org.snapshotById(employeeId, onDate) }
+        : { rel: out };
     if (p.employeeId === employeeId) out.add('SELF');
     // One round trip (the context's transaction): the PPK, the atasan PPK and the caller's own PPK on the date.
-    const chain = await this.org.ppkChain(employeeId, p.employeeId, onDate);
+    const chain = await this.org.ppkChain(employeeId, p.employeeId, onDate, withSubject);
     if (chain.ppk && chain.ppk === p.employeeId) out.add('PPK');
     if (chain.atasan && chain.atasan === p.employeeId) out.add('ATASAN_PPK');
     if (p.employeeId !== employeeId && chain.callerPpk === employeeId) out.add('REPORT');
-    return out;
+    return { rel: out, subject: chain.subject };
   }
 
   /**
@@ -79,9 +95,25 @@ export class AccessPolicy {
     accepted: Relation[],
     what = 'Data',
   ): Promise<Set<Relation>> {
-    const rel = await this.relationsTo(p, employeeId, onDate);
+    const { rel } = await this.relate(p, employeeId, onDate, false);
     if (!accepted.some((r) => rel.has(r))) throw new NotFoundError(what);
     return rel;
+  }
+
+  /**
+   * `require`, and the employee's assignment snapshot on the date (null without one), read with the
+   * relations: a caller that needs both (an evaluation step) saves a round trip.
+   */
+  async requireWithSubject(
+    p: Principal,
+    employeeId: string,
+    onDate: string,
+    accepted: Relation[],
+    what = 'Data',
+  ): Promise<{ rel: Set<Relation>; subject: AssignmentSnapshot | null }> {
+    const { rel, subject } = await this.relate(p, employeeId, onDate, true);
+    if (!accepted.some((r) => rel.has(r))) throw new NotFoundError(what);
+    return { rel, subject: subject ?? null };
   }
 
   /**

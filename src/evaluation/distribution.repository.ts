@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../database/transaction';
+import { ancestorUnitsSql } from '../org/unit-tree.repository';
 import type { OrgPredicate } from '../rules';
 
 export interface UnitPerformanceRow {
@@ -11,6 +12,22 @@ export interface UnitPerformanceRow {
 
 /** Evaluations that carry a predicate count in their unit's distribution. */
 const COUNTED = `('RATED','ISSUED','OBJECTED','FINAL')`;
+
+/** A unit's code and the org predicate its evaluations are distributed under (null when none up the tree). */
+export interface UnitPredicate {
+  unitCode: string | null;
+  orgPredicate: string | null;
+}
+
+/** The walk up from a unit (itself first) with each unit's org predicate for the period: `predicateUpOf` reads it. */
+export function predicateUpSql(unitId: string, period: string): string {
+  return `SELECT up.code, p.predicate FROM ${ancestorUnitsSql(unitId)} up
+            LEFT JOIN unit_performance p ON p.unit_id = up.id AND p.period = ${period} ORDER BY up.depth`;
+}
+
+export function predicateUpOf(rows: { code: string; predicate: string | null }[]): UnitPredicate {
+  return { unitCode: rows[0]?.code ?? null, orgPredicate: rows.find((r) => r.predicate)?.predicate ?? null };
+}
 
 /** Organisation performance per unit × period (`unit_performance`) and the predicate counts it bounds. */
 @Injectable()
@@ -47,6 +64,14 @@ export class DistributionRepository extends BaseRepository {
       [unitIds, period],
     );
     return new Map(rows.map((r) => [r.unitId, r.predicate]));
+  }
+
+  /**
+   * The unit's code and the org predicate an evaluation counted in it is distributed under (the nearest
+   * unit up the tree, itself first, with one for the period), in one read.
+   */
+  async predicateUp(unitId: string, period: string): Promise<UnitPredicate> {
+    return predicateUpOf(await this.db().query(predicateUpSql('$1::uuid', '$2::text'), [unitId, period]));
   }
 
   /** Ids of the PPKs (raters) of the period's evaluations counted in these units. */

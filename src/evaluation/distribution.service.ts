@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OrgDirectory } from '../org/org-directory.service';
 import type { UnitNode } from '../org/unit-tree.repository';
 import { checkDistribution, PREDICATES, type Explanation, type OrgPredicate, type PredicateCounts } from '../rules';
-import { DistributionRepository, UnitPerformanceRow } from './distribution.repository';
+import { DistributionRepository, UnitPerformanceRow, type UnitPredicate } from './distribution.repository';
 import { periodLabel, type EvaluationPeriod } from './periods';
 
 export interface DistributionViolation {
@@ -79,6 +79,11 @@ export class DistributionService {
     for (const u of tree)
       if (u.id !== unitId && u.parentId && counted.has(u.parentId) && !own.has(u.id)) counted.add(u.id);
     return tree.filter((u) => counted.has(u.id)).map((u) => u.id);
+  }
+
+  /** The unit's code and the org predicate an evaluation counted in it is distributed under, in one read. */
+  predicateUp(unitId: string, period: string): Promise<UnitPredicate> {
+    return this.repo.predicateUp(unitId, period);
   }
 
   /** Of these units, those with an org predicate for the period, with it. */

@@ -5,9 +5,11 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { Principal } from '../identity/principal';
 import { SkpEntity } from '../skp/entities/skp.entity';
+import type { SkpContent } from '../skp/skp-content.repository';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import { EvaluationLookup } from './evaluation-lookup.service';
-import type { HistoryItem, RealizationRow } from './evaluation-parts.repository';
+import type { AssignmentSnapshot } from '../org/org-directory.service';
+import type { FeedbackRow, HistoryItem, RealizationRow } from './evaluation-parts.repository';
 import { EvaluationRepository } from './evaluation.repository';
 import { requireRatable } from './period-guard.util';
 import { EvaluationPeriod } from './periods';
@@ -19,8 +21,20 @@ export interface EvaluationCtx {
   e: EvaluationEntity | null;
   refDate: string;
   rel: Set<Relation>;
-  /** The evaluation's realisations and transitions as loaded (before the step writes). */
-  read: { realizations: Map<string, RealizationRow>; history: HistoryItem[] };
+  /** The SKP's results (with indicators) and behaviours, read with the SKP. */
+  content: SkpContent;
+  /** The employee's assignment on `refDate` (null without one), read with the relations. */
+  subject: AssignmentSnapshot | null;
+  /**
+   * What was loaded with the evaluation (before the step writes): realisations, transitions, the rating's
+   * feedback and the SKP's feedback log of the period (latest per target).
+   */
+  read: {
+    realizations: Map<string, RealizationRow>;
+    history: HistoryItem[];
+    feedback: FeedbackRow[];
+    feedbackLog: Map<string, string>;
+  };
 }
 
 /** Who may see an evaluation (404 otherwise) and when the employee may still write realisations. */
@@ -35,13 +49,13 @@ export class EvaluationAccess {
   ) {}
 
   async load(p: Principal, skpId: string, period: string, lock: boolean): Promise<EvaluationCtx> {
-    const { skp, segments } = await this.lookup.skpWithSegments(skpId);
+    const { skp, segments, content } = await this.lookup.skpWithContent(skpId);
     const calendar = this.lookup.calendarPeriod(skp, period);
     const loaded = await this.repo.load(skp.id, calendar.period, calendar.year, lock);
     const per = this.lookup.fitPeriod(skp, segments, calendar, loaded.cadence.cadence);
     const e = loaded.e;
     const refDate = this.lookup.refDate(e, per);
-    const rel = await this.policy.require(
+    const { rel, subject } = await this.policy.requireWithSubject(
       p,
       skp.employeeId,
       refDate,
@@ -51,7 +65,8 @@ export class EvaluationAccess {
     // The atasan PPK sees an evaluation only when an appeal brought it to him.
     const onlyAtasan = !rel.has('ADMIN') && !rel.has('SELF') && !rel.has('PPK');
     if (onlyAtasan && !e?.objectionReason) throw notFound('Evaluasi');
-    return { skp, p: per, e, refDate, rel, read: { realizations: loaded.realizations, history: loaded.history } };
+    const { realizations, history, feedback, feedbackLog } = loaded;
+    return { skp, p: per, e, refDate, rel, subject, content, read: { realizations, history, feedback, feedbackLog } };
   }
 
   /** Realisations and their evidence files are written on an APPROVED SKP, in a begun and ratable period, until RATED (spec 01 §6). */

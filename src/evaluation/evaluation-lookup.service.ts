@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { OrgDirectory } from '../org/org-directory.service';
 import { SkpEntity } from '../skp/entities/skp.entity';
+import type { SkpContent } from '../skp/skp-content.repository';
 import { SegmentRow, SkpSegmentsRepository } from '../skp/skp-segments.repository';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import { block, EvaluationSnapshot } from './evaluation-snapshot.util';
@@ -25,8 +26,14 @@ export class EvaluationLookup {
   }
 
   /** The SKP (404 when unknown) with its employee's SKPs of the year, in one read. */
-  skpWithSegments(id: string): Promise<{ skp: SkpEntity; segments: SegmentRow[] }> {
-    return this.segments.withSegmentsOfYear(id);
+  async skpWithSegments(id: string): Promise<{ skp: SkpEntity; segments: SegmentRow[] }> {
+    return this.segments.withSegmentsOfYear(id, false);
+  }
+
+  /** `skpWithSegments` with the SKP's content (results, indicators, behaviours), in one read. */
+  async skpWithContent(id: string): Promise<{ skp: SkpEntity; segments: SegmentRow[]; content: SkpContent }> {
+    const r = await this.segments.withSegmentsOfYear(id, true);
+    return { ...r, content: r.content! };
   }
 
   /** The calendar period a period id names (400 when malformed, 404 outside the SKP's year). */

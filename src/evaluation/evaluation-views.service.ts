@@ -7,6 +7,7 @@ import type { EvaluationStatus, FinalizedBy } from './evaluation.service';
 import { SkpEntity } from '../skp/entities/skp.entity';
 import type { BehaviorView, ResultView } from '../skp/skp-content.repository';
 import { SkpContentRepository } from '../skp/skp-content.repository';
+import type { UnitPredicate } from './distribution.repository';
 import { DistributionReport, DistributionService } from './distribution.service';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import { EvaluationLookup } from './evaluation-lookup.service';
@@ -101,6 +102,10 @@ export interface ViewPreloaded {
   /** The evaluation's realisations and transitions, when the caller holds them current. */
   realizations?: Map<string, RealizationRow>;
   history?: HistoryItem[];
+  /** The SKP's feedback log of the period, latest entry per target (`RESULT:<id>`, `CORE_VALUE:<v>`). */
+  feedbackLog?: Map<string, string>;
+  /** `DistributionService.predicateUp` of `e.unitId` for the period. */
+  unitPredicate?: UnitPredicate;
 }
 
 /** Builds the evaluation as the API returns it (and the DEKP prints it). */
@@ -132,7 +137,7 @@ export class EvaluationViews {
     const real = pre.realizations ?? (e ? await this.parts.realizations(e.id) : new Map<string, RealizationRow>());
     const fb = pre.feedback ?? (e ? await this.parts.feedback(e.id) : []);
     // Umpan balik berkelanjutan (spec 04 §2.1): the rating's own text, else the latest log entry of the period.
-    const log = await this.plans.latestFeedback(skp.id, p.period);
+    const log = pre.feedbackLog ?? (await this.plans.latestFeedback(skp.id, p.period));
     const fbOf = (kind: string, target: string) =>
       fb.find((f) => f.targetKind === kind && f.target === target)?.text ?? log.get(`${kind}:${target}`) ?? null;
     const refDate = this.lookup.refDate(e, p);
@@ -141,14 +146,17 @@ export class EvaluationViews {
     let unitCode: string | null = null;
     let orgPredicate: string | null = null;
     if (e?.unitId) {
-      unitCode = pre.unitCode ?? (await this.distribution.unitById(e.unitId))?.code ?? null;
       if (e.isUnitHead) {
+        unitCode = pre.unitCode ?? (await this.distribution.unitById(e.unitId))?.code ?? null;
         const orgUnitId = snapshot?.employee.unitId ?? (await this.ledUnitId(e, refDate));
         orgPredicate = orgUnitId
           ? ((await this.distribution.performance(orgUnitId, p.period))?.predicate ?? null)
           : null;
       } else {
-        orgPredicate = await this.distributionPredicate(e.unitId, p.period);
+        // The unit's code and its distribution's org predicate in one read (the walk starts at the unit).
+        const up = pre.unitPredicate ?? (await this.distribution.predicateUp(e.unitId, p.period));
+        unitCode = pre.unitCode ?? up.unitCode;
+        orgPredicate = up.orgPredicate;
       }
     }
     const decidedBy = e?.decidedBy ? ((await this.org.nipsByIds([e.decidedBy])).get(e.decidedBy) ?? null) : null;
@@ -233,20 +241,6 @@ export class EvaluationViews {
       revisions: e && e.revision > 0 ? await this.parts.revisions(e.id) : [],
       history: pre.history ?? (e ? await this.parts.history(e.id) : []),
     };
-  }
-
-  /**
-   * The org predicate an evaluation counted in `unitId` is distributed under, in one read: the nearest unit up
-   * the tree with an org predicate for the period (DistributionService.distributionUnitId + performance).
-   */
-  private async distributionPredicate(unitId: string, period: string): Promise<string | null> {
-    const up = await this.org.ancestorUnits(unitId);
-    const own = await this.distribution.performanceOf(
-      up.map((u) => u.id),
-      period,
-    );
-    const nearest = up.find((u) => own.has(u.id));
-    return nearest ? own.get(nearest.id)! : null;
   }
 
   /** The unit a unit head leads on the reference date. */

@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import { feedbackLogJsonSql, latestFeedbackOf } from '../action-plans/action-plans.repository';
+import type { SqlPart } from '../audit/audit.repository';
+import { predicateUpOf, predicateUpSql } from './distribution.repository';
 import { BaseRepository } from '../database/transaction';
 import { EvaluationEntity } from './entities/evaluation.entity';
-import type { HistoryItem, RealizationRow } from './evaluation-parts.repository';
+import type { FeedbackRow, HistoryItem, RealizationRow } from './evaluation-parts.repository';
 import { Cadence, DEFAULT_CADENCE, EvaluationPeriod } from './periods';
 
-/** An evaluation with what a step reads of it anyway: the year's cadence, realisations, transitions. */
+/**
+ * An evaluation with what a step or the view reads of it anyway: the year's cadence, realisations,
+ * transitions, the rating's feedback and the SKP's feedback log of the period (latest per target).
+ */
 export interface LoadedEvaluation {
   e: EvaluationEntity | null;
   cadence: { cadence: Cadence; configured: boolean };
   realizations: Map<string, RealizationRow>;
   history: HistoryItem[];
+  feedback: FeedbackRow[];
+  feedbackLog: Map<string, string>;
 }
+
+type FeedbackLogJson = { k: string; t: string; x: string }[];
 
 /** `evaluations` (one row per SKP × period) and the year's cadence (`evaluation_cadences`). */
 @Injectable()
@@ -79,14 +89,22 @@ export class EvaluationRepository extends BaseRepository {
             FROM evaluation_transitions t WHERE t.evaluation_id = e.id)`,
         'history',
       )
+      .addSelect(
+        `(SELECT COALESCE(json_agg(json_build_object('targetKind', f.target_kind, 'target', f.target, 'text', f.text)), '[]'::json)
+            FROM evaluation_feedback f WHERE f.evaluation_id = e.id)`,
+        'feedback',
+      )
+      .addSelect(feedbackLogJsonSql('e.skp_id', 'e.period'), 'feedbackLog')
       .where('e.skp_id = :skpId AND e.period = :period', { skpId, period, year });
     if (lock) qb.setLock('pessimistic_write');
     const { entities, raw } = await qb.getRawAndEntities<{
       cadence: Cadence | null;
       realizations: (Omit<RealizationRow, 'updatedAt'> & { indicatorId: string; updatedAt: string })[];
       history: HistoryItem[];
+      feedback: FeedbackRow[];
+      feedbackLog: FeedbackLogJson;
     }>();
-    if (!entities[0]) return { e: null, cadence: await this.cadence(year), realizations: new Map(), history: [] };
+    if (!entities[0]) return this.loadWithoutRow(skpId, period, year);
     const r = raw[0];
     return {
       e: entities[0],
@@ -98,6 +116,26 @@ export class EvaluationRepository extends BaseRepository {
         ]),
       ),
       history: r.history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
+      feedback: r.feedback,
+      feedbackLog: latestFeedbackOf(r.feedbackLog),
+    };
+  }
+
+  /** Before the first write: the year's cadence and the SKP's feedback log of the period, in one read. */
+  private async loadWithoutRow(skpId: string, period: string, year: number): Promise<LoadedEvaluation> {
+    const rows: { cadence: Cadence | null; feedbackLog: FeedbackLogJson }[] = await this.db().query(
+      `SELECT (SELECT cadence FROM evaluation_cadences WHERE year = $1) AS cadence,
+              ${feedbackLogJsonSql('$2::uuid', '$3::text')} AS "feedbackLog"`,
+      [year, skpId, period],
+    );
+    const r = rows[0];
+    return {
+      e: null,
+      cadence: r.cadence ? { cadence: r.cadence, configured: true } : { cadence: DEFAULT_CADENCE, configured: false },
+      realizations: new Map(),
+      history: [],
+      feedback: [],
+      feedbackLog: latestFeedbackOf(r.feedbackLog),
     };
   }
 
@@ -122,15 +160,21 @@ export class EvaluationRepository extends BaseRepository {
 
   /**
    * A rating in one statement: the rating's columns, the rating's feedback replaced (rows of targets no
-   * longer given deleted, the given ones upserted: the same rows as delete-all + insert) and the transition.
+   * longer given deleted, the given ones upserted: the same rows as delete-all + insert), the transition
+   * and the audit row (AuditService.part: the audit's SQL stays in the audit feature). It returns what
+   * `DistributionRepository.predicateUp` reads for the rated unit (`unit_id`): the view needs it, and the
+   * rating does not change it.
    */
   async saveRating(
     e: EvaluationEntity,
     feedback: { kind: string; target: string; text: string }[],
     t: { from: string | null; to: string; action: string; actor: string; at: Date },
-  ): Promise<void> {
-    await this.db().query(
-      `WITH u AS (
+    audit: (first: number) => SqlPart,
+  ): Promise<{ unitCode: string | null; orgPredicate: string | null }> {
+    const a = audit(26);
+    const rows: { code: string; predicate: string | null }[] = await this.db().query(
+      `WITH aud AS (${a.sql}),
+       u AS (
          UPDATE evaluations SET status = $2, result_rating = $3, behavior_rating = $4, predicate = $5, explanation = $6::jsonb,
                 note = $7, rated_at = $8, rated_by = $9, ppk_id = $10, ref_date = $11, unit_id = $12, is_unit_head = $13,
                 version = $14, updated_at = CURRENT_TIMESTAMP
@@ -141,9 +185,11 @@ export class EvaluationRepository extends BaseRepository {
        i AS (
          INSERT INTO evaluation_feedback (evaluation_id, target_kind, target, text)
          SELECT $1, n.k, n.t, n.x FROM unnest($15::text[], $16::text[], $17::text[]) AS n(k, t, x)
-         ON CONFLICT (evaluation_id, target_kind, target) DO UPDATE SET text = EXCLUDED.text)
-       INSERT INTO evaluation_transitions (evaluation_id, from_status, to_status, action, actor, reason, revision, at)
-       VALUES ($1, $18, $19, $20, $21, NULL, $22, $23)`,
+         ON CONFLICT (evaluation_id, target_kind, target) DO UPDATE SET text = EXCLUDED.text),
+       t AS (
+         INSERT INTO evaluation_transitions (evaluation_id, from_status, to_status, action, actor, reason, revision, at)
+         VALUES ($1, $18, $19, $20, $21, NULL, $22, $23))
+       ${predicateUpSql('$24::uuid', '$25::text')}`,
       [
         e.id,
         e.status,
@@ -168,8 +214,12 @@ export class EvaluationRepository extends BaseRepository {
         t.actor,
         e.revision,
         t.at,
+        e.unitId,
+        e.period,
+        ...a.params,
       ],
     );
+    return predicateUpOf(rows);
   }
 
   /** ISSUED evaluations whose keberatan window has passed, oldest first, locked (SKIP LOCKED). */

@@ -10,7 +10,7 @@ import { DistributionReport } from './distribution.service';
 import { EvaluationAccess, EvaluationCtx } from './evaluation-access.service';
 import type { EvaluationStatus } from './evaluation-status.util';
 import { EvaluationLookup } from './evaluation-lookup.service';
-import { EvaluationView, EvaluationViews } from './evaluation-views.service';
+import { EvaluationView, EvaluationViews, ViewPreloaded } from './evaluation-views.service';
 import { EvaluationRepository } from './evaluation.repository';
 import { Cadence, PeriodKind, periodsOfYear } from './periods';
 import { segmentPeriod } from './segment-periods.util';
@@ -60,7 +60,16 @@ export class EvaluationService {
 
   async get(p: Principal, skpId: string, period: string): Promise<EvaluationView> {
     const c = await this.load(p, skpId, period, false);
-    return this.views.view(c.skp, c.p, c.e, c.read);
+    return this.views.view(c.skp, c.p, c.e, this.preloaded(c));
+  }
+
+  /** What the access read loaded, for the view (the employee's NIP and name from the snapshot on refDate). */
+  private preloaded(c: Ctx): ViewPreloaded {
+    return {
+      ...c.read,
+      ...c.content,
+      ...(c.subject ? { employee: { nip: c.subject.nip, name: c.subject.name } } : {}),
+    };
   }
 
   /**
@@ -117,7 +126,7 @@ export class EvaluationService {
         { field: 'status', problem: `is ${c.e?.status ?? 'DRAFT'}` },
       ]);
     }
-    const view = await this.views.view(c.skp, c.p, c.e, c.read);
+    const view = await this.views.view(c.skp, c.p, c.e, this.preloaded(c));
     if (!view.snapshot) view.snapshot = await this.lookup.snapshot(c.skp.employeeId, c.refDate);
     return { view, distribution: view.distribution };
   }

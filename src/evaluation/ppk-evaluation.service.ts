@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ActionPlansReadService } from '../action-plans/action-plans-read.service';
 import { badRequest, conflict, ErrorDetail, unprocessable } from '../common/api-error';
 import { DisciplineRatingGuard } from '../discipline/discipline-rating-guard.service';
 import { actorLabel, Principal } from '../identity/principal';
-import { OrgDirectory } from '../org/org-directory.service';
-import { SkpContentRepository } from '../skp/skp-content.repository';
 import { FinalizeDto, ObjectionExplanationDto, RatingDto } from './dto/evaluation.dto';
 import { EvaluationCtx } from './evaluation-access.service';
 import { EVALUATION_TRANSITIONS, ratable, type EvaluationStatus } from './evaluation-status.util';
@@ -21,10 +18,7 @@ type Ctx = EvaluationCtx;
 export class PpkEvaluationService {
   constructor(
     private readonly w: EvaluationWorkflow,
-    private readonly skps: SkpContentRepository,
-    private readonly org: OrgDirectory,
     private readonly disciplineGuard: DisciplineRatingGuard,
-    private readonly plans: ActionPlansReadService,
   ) {}
 
   async rate(p: Principal, skpId: string, period: string, dto: RatingDto): Promise<EvaluationView> {
@@ -39,10 +33,10 @@ export class PpkEvaluationService {
           [{ field: 'status', problem: `is ${status}` }],
         );
       }
-      const { results, behaviors } = await this.skps.content(c.skp.id);
+      const { results, behaviors } = c.content;
       const feedback = this.feedbackRows(results, behaviors, dto);
-      await this.requireFeedbackPerRhk(c, results, feedback);
-      const snap = await this.org.snapshotById(c.skp.employeeId, c.refDate);
+      this.requireFeedbackPerRhk(c, results, feedback);
+      const snap = c.subject;
       if (!snap)
         throw unprocessable(
           `Pegawai tidak memiliki jabatan pada ${c.refDate} / the employee has no position on ${c.refDate}`,
@@ -81,7 +75,7 @@ export class PpkEvaluationService {
         isUnitHead: snap.isUnitHead,
         version: e.version + 1,
       });
-      // The rating, its feedback and the transition in one statement.
+      // The rating, its feedback, the transition and the audit row in one statement.
       const transition = {
         from,
         to: 'RATED',
@@ -89,8 +83,7 @@ export class PpkEvaluationService {
         actor: actorLabel(p).actor,
         at: this.w.clock.now(),
       };
-      await this.w.repo.saveRating(e, feedback, transition);
-      await this.w.audit.record({
+      const audit = this.w.audit.part({
         action: 'evaluation.rate',
         entityType: 'Evaluation',
         entityId: e.id,
@@ -102,6 +95,7 @@ export class PpkEvaluationService {
           ...(discipline.justificationRecorded ? { behaviorJustification: dto.behaviorJustification } : {}),
         },
       });
+      const unitPredicate = await this.w.repo.saveRating(e, feedback, transition, audit);
       // The view from what this transaction already read/wrote (no second read of SKP parts, realisations,
       // transitions, feedback, employee, unit).
       const view = await this.w.views.view(c.skp, c.p, e, {
@@ -110,6 +104,8 @@ export class PpkEvaluationService {
         behaviors,
         feedback: feedback.map((f) => ({ targetKind: f.kind, target: f.target, text: f.text })),
         realizations: c.read.realizations,
+        feedbackLog: c.read.feedbackLog,
+        unitPredicate,
         history: [
           ...c.read.history,
           {
@@ -230,13 +226,13 @@ export class PpkEvaluationService {
     return out;
   }
 
-  private async requireFeedbackPerRhk(
+  private requireFeedbackPerRhk(
     c: Ctx,
     results: { id: string; kind: string }[],
     given: { kind: string; target: string }[],
-  ): Promise<void> {
+  ): void {
     if (this.w.config.get('FEEDBACK_REQUIRE_PER_RHK') !== 'true') return;
-    const log = await this.plans.latestFeedback(c.skp.id, c.p.period);
+    const log = c.read.feedbackLog;
     const missing = results
       .map((r, i) => ({ r, i }))
       .filter(({ r }) => r.kind === 'UTAMA')

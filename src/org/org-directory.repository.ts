@@ -168,19 +168,38 @@ export class OrgDirectoryRepository extends BaseRepository {
     );
   }
 
-  /** The employee's PPK and the PPK's PPK on a date, and the caller's own PPK then, in one read (`ppk_on`). */
+  /**
+   * The employee's PPK and the PPK's PPK on a date, and the caller's own PPK then, in one read (`ppk_on`);
+   * with `withSubject`, the employee's snapshot on the date too (null without an assignment then).
+   */
   async ppkChain(
     employeeId: string,
     callerId: string,
     onDate: string,
-  ): Promise<{ ppk: string | null; atasan: string | null; callerPpk: string | null }> {
-    const rows: { ppk: string | null; atasan: string | null; callerPpk: string | null }[] = await this.db().query(
+    withSubject = false,
+  ): Promise<{
+    ppk: string | null;
+    atasan: string | null;
+    callerPpk: string | null;
+    subject?: AssignmentSnapshot | null;
+  }> {
+    const subject = withSubject
+      ? `, (SELECT row_to_json(s) FROM (SELECT ${SNAPSHOT_COLUMNS} FROM employees e
+           JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_from <= $3::date AND (a.valid_to IS NULL OR a.valid_to > $3::date)
+           JOIN units u ON u.id = a.unit_id WHERE e.id = $1::uuid) s) AS subject`
+      : '';
+    const rows: {
+      ppk: string | null;
+      atasan: string | null;
+      callerPpk: string | null;
+      subject?: AssignmentSnapshot;
+    }[] = await this.db().query(
       `SELECT p.ppk, CASE WHEN p.ppk IS NULL THEN NULL ELSE ppk_on(p.ppk, $3::date) END AS atasan,
-              ppk_on($2::uuid, $3::date) AS "callerPpk"
-         FROM (SELECT ppk_on($1::uuid, $3::date) AS ppk) p`,
+                ppk_on($2::uuid, $3::date) AS "callerPpk"${subject}
+           FROM (SELECT ppk_on($1::uuid, $3::date) AS ppk) p`,
       [employeeId, callerId, onDate],
     );
-    return rows[0];
+    return withSubject ? { ...rows[0], subject: rows[0].subject ?? null } : rows[0];
   }
 
   async people(ids: string[]): Promise<Map<string, { nip: string; name: string }>> {
@@ -205,11 +224,18 @@ export class OrgDirectoryRepository extends BaseRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Driven by the id list: one index lookup per id (employees, then the assignment in force). As a join
+   * over `e.id = ANY($1)` the planner's custom plan for a team (~100 ids) hashed the whole roster with
+   * two sequential scans (docs/performance.md, team list); the LATERAL with OFFSET 0 cannot be flattened.
+   */
   snapshotsByIds(employeeIds: string[], onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot[]> {
-    return this.db(manager).query(`${SNAPSHOT_SQL} WHERE e.id = ANY($1::uuid[]) ORDER BY e.name, e.nip`, [
-      employeeIds,
-      onDate,
-    ]);
+    return this.db(manager).query(
+      `SELECT s.* FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS x(id)) x
+       CROSS JOIN LATERAL (${SNAPSHOT_SQL} WHERE e.id = x.id OFFSET 0) s
+       ORDER BY s.name, s.nip`,
+      [employeeIds, onDate],
+    );
   }
 
   snapshotsOn(onDate: string, unitIds: string[] | null, manager?: EntityManager): Promise<AssignmentSnapshot[]> {

@@ -158,14 +158,21 @@ export class OrgDirectory {
 
   /**
    * In one read: the employee's PPK on the date, that PPK's PPK (atasan PPK), and the caller's own PPK
-   * (the rule of `ppkOf`, by its SQL twin `ppk_on`).
+   * (the rule of `ppkOf`, by its SQL twin `ppk_on`); with `withSubject`, the employee's snapshot on the date
+   * from the same read.
    */
   ppkChain(
     employeeId: string,
     callerId: string,
     onDate: string,
-  ): Promise<{ ppk: string | null; atasan: string | null; callerPpk: string | null }> {
-    return this.directory.ppkChain(employeeId, callerId, onDate);
+    withSubject = false,
+  ): Promise<{
+    ppk: string | null;
+    atasan: string | null;
+    callerPpk: string | null;
+    subject?: AssignmentSnapshot | null;
+  }> {
+    return this.directory.ppkChain(employeeId, callerId, onDate, withSubject);
   }
 
   /** A unit (code, name, parent) by id or by code; null when unknown. */

@@ -27,6 +27,16 @@ export interface UnitListingRow {
 const NODE = `id, code, name, parent_id AS "parentId"`;
 
 /**
+ * The walk up the tree as a subquery (columns id, code, name, parent_id, depth; the unit itself at depth
+ * 0): `ancestors`, and a reader that joins its own rows per unit to the walk in one statement.
+ */
+export function ancestorUnitsSql(unitId: string): string {
+  return `(WITH RECURSIVE a AS (SELECT id, code, name, parent_id, 0 AS depth FROM units WHERE id = ${unitId}
+             UNION ALL SELECT u.id, u.code, u.name, u.parent_id, a.depth + 1 FROM units u JOIN a ON u.id = a.parent_id)
+           SELECT id, code, name, parent_id, depth FROM a)`;
+}
+
+/**
  * The unit hierarchy (`units`): every recursive walk of the tree is written here, once. Other features
  * reach it through `OrgDirectory` (the org module's published reader), never by naming `units`.
  */
@@ -44,12 +54,7 @@ export class UnitTreeRepository extends BaseRepository {
 
   /** A unit and every unit above it, nearest first (the root last). */
   async ancestors(unitId: string, manager?: EntityManager): Promise<UnitNode[]> {
-    return this.db(manager).query(
-      `WITH RECURSIVE a AS (SELECT id, code, name, parent_id, 0 AS depth FROM units WHERE id = $1
-         UNION ALL SELECT u.id, u.code, u.name, u.parent_id, a.depth + 1 FROM units u JOIN a ON u.id = a.parent_id)
-       SELECT ${NODE} FROM a ORDER BY depth`,
-      [unitId],
-    );
+    return this.db(manager).query(`SELECT ${NODE} FROM ${ancestorUnitsSql('$1::uuid')} a ORDER BY depth`, [unitId]);
   }
 
   async node(by: { id: string } | { code: string }): Promise<UnitNode | null> {

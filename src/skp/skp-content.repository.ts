@@ -38,6 +38,32 @@ export interface LampiranView {
   consequences: string[];
 }
 
+export interface SkpContent {
+  results: ResultView[];
+  behaviors: BehaviorView[];
+}
+
+/**
+ * The content read as two select-list columns (`results`, `behaviors`, json) of the SKP `skpId` (an SQL
+ * expression): `content`, and the SKP read that brings the content along (`withSegmentsOfYear`).
+ */
+export function contentColumnsSql(skpId: string): string {
+  return `(SELECT COALESCE(json_agg(json_build_object(
+             'id', r.id, 'kind', r.kind, 'text', r.text, 'parentResultId', r.parent_result_id, 'parentResultText', p.text,
+             'indicators', (SELECT COALESCE(json_agg(json_build_object('id', i.id, 'text', i.text, 'aspect', i.aspect,
+                                    'perspective', i.perspective, 'target', i.target) ORDER BY i.position), '[]'::json)
+                              FROM skp_indicators i WHERE i.result_id = r.id)) ORDER BY r.position), '[]'::json)
+             FROM skp_results r LEFT JOIN skp_results p ON p.id = r.parent_result_id WHERE r.skp_id = ${skpId}) AS results,
+          (SELECT COALESCE(json_agg(json_build_object('coreValue', b.core_value, 'specialExpectation', b.special_expectation)), '[]'::json)
+             FROM skp_behaviors b WHERE b.skp_id = ${skpId}) AS behaviors`;
+}
+
+/** The content as read by `contentColumnsSql`, behaviours in BerAKHLAK order. */
+export function sortedContent(row: SkpContent): SkpContent {
+  const order = (v: string) => CORE_VALUES.indexOf(v as never);
+  return { results: row.results, behaviors: row.behaviors.sort((a, b) => order(a.coreValue) - order(b.coreValue)) };
+}
+
 /** The SKP row and its content (results, indicators, behaviours): reads and whole rewrites. */
 @Injectable()
 export class SkpContentRepository extends BaseRepository {
@@ -52,20 +78,9 @@ export class SkpContentRepository extends BaseRepository {
   }
 
   /** The SKP's results (with indicators and the leader's RHK text) and behaviours, in one read. */
-  async content(skpId: string): Promise<{ results: ResultView[]; behaviors: BehaviorView[] }> {
-    const [row]: { results: ResultView[]; behaviors: BehaviorView[] }[] = await this.db().query(
-      `SELECT (SELECT COALESCE(json_agg(json_build_object(
-                 'id', r.id, 'kind', r.kind, 'text', r.text, 'parentResultId', r.parent_result_id, 'parentResultText', p.text,
-                 'indicators', (SELECT COALESCE(json_agg(json_build_object('id', i.id, 'text', i.text, 'aspect', i.aspect,
-                                        'perspective', i.perspective, 'target', i.target) ORDER BY i.position), '[]'::json)
-                                  FROM skp_indicators i WHERE i.result_id = r.id)) ORDER BY r.position), '[]'::json)
-                 FROM skp_results r LEFT JOIN skp_results p ON p.id = r.parent_result_id WHERE r.skp_id = $1) AS results,
-              (SELECT COALESCE(json_agg(json_build_object('coreValue', b.core_value, 'specialExpectation', b.special_expectation)), '[]'::json)
-                 FROM skp_behaviors b WHERE b.skp_id = $1) AS behaviors`,
-      [skpId],
-    );
-    const order = (v: string) => CORE_VALUES.indexOf(v as never);
-    return { results: row.results, behaviors: row.behaviors.sort((a, b) => order(a.coreValue) - order(b.coreValue)) };
+  async content(skpId: string): Promise<SkpContent> {
+    const [row]: SkpContent[] = await this.db().query(`SELECT ${contentColumnsSql('$1::uuid')}`, [skpId]);
+    return sortedContent(row);
   }
 
   async results(skpId: string): Promise<ResultView[]> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/domain-errors';
 import { BaseRepository } from '../database/transaction';
 import { SkpEntity } from './entities/skp.entity';
+import { contentColumnsSql, sortedContent, type SkpContent } from './skp-content.repository';
 
 export interface SegmentRow {
   id: string;
@@ -32,10 +33,16 @@ export class SkpSegmentsRepository extends BaseRepository {
     await this.db().query(`SELECT id FROM employees WHERE id = $1 FOR UPDATE`, [employeeId]);
   }
 
-  /** An SKP (404 when unknown) with its employee's SKPs of the year (as `segmentsOfYear`), in one read. */
-  async withSegmentsOfYear(id: string): Promise<{ skp: SkpEntity; segments: SegmentRow[] }> {
+  /**
+   * An SKP (404 when unknown) with its employee's SKPs of the year (as `segmentsOfYear`) and, when asked,
+   * its content (as `SkpContentRepository.content`), in one read.
+   */
+  async withSegmentsOfYear(
+    id: string,
+    withContent: boolean,
+  ): Promise<{ skp: SkpEntity; segments: SegmentRow[]; content: SkpContent | null }> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('SKP');
-    const { entities, raw } = await this.db()
+    const qb = this.db()
       .getRepository(SkpEntity)
       .createQueryBuilder('s')
       .addSelect(
@@ -45,10 +52,12 @@ export class SkpSegmentsRepository extends BaseRepository {
             FROM skp x WHERE x.employee_id = s.employee_id AND x.year = s.year)`,
         'segments',
       )
-      .where('s.id = :id', { id })
-      .getRawAndEntities<{ segments: SegmentRow[] }>();
+      .where('s.id = :id', { id });
+    if (withContent) qb.addSelect(contentColumnsSql('s.id'));
+    const { entities, raw } = await qb.getRawAndEntities<{ segments: SegmentRow[] } & SkpContent>();
     if (!entities[0]) throw new NotFoundError('SKP');
-    return { skp: entities[0], segments: raw[0].segments };
+    const r = raw[0];
+    return { skp: entities[0], segments: r.segments, content: withContent ? sortedContent(r) : null };
   }
 
   /** The employee's SKPs of a year, by period start (DEFINITIVE before ACTING on the same day). */
