@@ -10,6 +10,7 @@ import { runMigrations } from '../../src/database/migrate';
 import { AuthService } from '../../src/identity/auth.service';
 import { WorkerModule } from '../../src/worker.module';
 import { OpenApiResponseValidator } from './openapi-validator';
+import { currentYear } from './org-skp-fixtures';
 
 export interface HttpResult<T = any> {
   status: number;
@@ -131,6 +132,12 @@ export async function createTestApp(
   };
   if (opts.worker) await t.startWorker();
   return t;
+}
+
+/** The API without the worker and the year of its clock (the SKP planning specs plan for it). */
+export async function createPlanningApp(): Promise<{ t: TestApp; year: number }> {
+  const t = await createTestApp();
+  return { t, year: currentYear(t) };
 }
 
 export { eventually } from './eventually';
