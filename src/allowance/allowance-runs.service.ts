@@ -1,6 +1,6 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { ApiError, badRequest, conflict, notFound } from '../common/api-error';
+import { NotFoundError, InvalidInputError, ConflictError } from '../common/domain-errors';
 import { RequestContext } from '../common/request-context';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { actorLabel } from '../identity/principal';
@@ -64,9 +64,9 @@ export class AllowanceRunsService {
   }
 
   async get(id: string): Promise<RunView> {
-    if (!UUID_RE.test(id)) throw notFound('Run');
+    if (!UUID_RE.test(id)) throw new NotFoundError('Run');
     const r = await this.runs.run(id);
-    if (!r) throw notFound('Run');
+    if (!r) throw new NotFoundError('Run');
     return {
       id: r.id,
       month: r.month,
@@ -110,17 +110,17 @@ export class AllowanceRunsService {
     const body = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
     const acknowledge = body.acknowledgeWarnings ?? false;
     if (typeof acknowledge !== 'boolean')
-      throw badRequest('Data tidak valid / invalid input', [
+      throw new InvalidInputError('Data tidak valid / invalid input', [
         { field: 'acknowledgeWarnings', problem: 'must be true or false' },
       ]);
     const { actor } = actorLabel(RequestContext.principal());
     await this.txHost.withTransaction(async () => {
       await this.months.ensure(month);
       if ((await this.months.statusForUpdate(month)) === 'CLOSED')
-        throw conflict(`Bulan ${month} sudah ditutup / month already closed`);
+        throw new ConflictError(`Bulan ${month} sudah ditutup / month already closed`);
       const active = await this.runs.activeRegularRunIds(month);
       if (active.length) {
-        throw conflict(
+        throw new ConflictError(
           `Perhitungan bulan ${month} masih berjalan / a run for this month is still in progress`,
           active.map((id) => ({ field: 'runId', problem: `run ${id} is not finished` })),
         );
@@ -129,13 +129,12 @@ export class AllowanceRunsService {
       const warnings = await this.months.warningCounts(month);
       const warned = Object.values(warnings).reduce((a, n) => a + n, 0);
       if (warned > 0 && !acknowledge) {
-        throw new ApiError(
-          HttpStatus.CONFLICT,
+        throw new ConflictError(
           `Bulan ${month} belum dapat ditutup: ada baris TPP dengan peringatan (${Object.entries(warnings)
             .map(([c, n]) => `${c} ${n}`)
             .join(', ')}). Periksa, lalu tutup dengan { "acknowledgeWarnings": true } / lines with warnings`,
           Object.entries(warnings).map(([code, n]) => ({ field: `warnings.${code}`, problem: `${n} line(s)` })),
-          { warnings },
+          { extra: { warnings } },
         );
       }
       await this.months.close(month, actor);

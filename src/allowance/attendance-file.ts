@@ -1,6 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import { ApiError, badRequest } from '../common/api-error';
+import { InvalidInputError } from '../common/domain-errors';
 import { leaveCell } from './attendance-leave';
 
 /** Columns of an attendance file (CSV or the first sheet of an .xlsx), named as the JSON record fields. */
@@ -29,7 +28,9 @@ export function csvRows(text: string): string[][] {
       delimiter: [',', ';'],
     });
   } catch (err) {
-    throw badRequest('CSV tidak dapat dibaca / malformed CSV', [{ field: 'body', problem: (err as Error).message }]);
+    throw new InvalidInputError('CSV tidak dapat dibaca / malformed CSV', [
+      { field: 'body', problem: (err as Error).message },
+    ]);
   }
 }
 
@@ -56,11 +57,10 @@ export function attendanceRecordsFromRows(rows: string[][]): AttendanceFileRecor
   );
   if (!keys.includes('nip')) problems.push({ row: 0, nip: null, field: 'nip', problem: 'required column missing' });
   if (problems.length) {
-    throw new ApiError(
-      HttpStatus.BAD_REQUEST,
+    throw new InvalidInputError(
       'Presensi ditolak: kolom berkas tidak dikenal, tidak ada yang disimpan / attendance rejected: bad header, nothing written',
       problems.map((p) => ({ field: p.field, problem: `row 0: ${p.problem}` })),
-      { errors: problems },
+      { extra: { errors: problems } },
     );
   }
   const records = data.map((cells) => {

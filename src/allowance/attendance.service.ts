@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { ApiError, ErrorDetail } from '../common/api-error';
+import { InvalidInputError, type ErrorDetail } from '../common/domain-errors';
 import { RequestContext } from '../common/request-context';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { actorLabel } from '../identity/principal';
@@ -93,7 +93,7 @@ export class AttendanceService {
     const body = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
     const month = requireMonth(body.month);
     if (!Array.isArray(body.records) || body.records.length === 0 || body.records.length > MAX_ATTENDANCE_RECORDS) {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'Data tidak valid / invalid input', [
+      throw new InvalidInputError('Data tidak valid / invalid input', [
         { field: 'records', problem: `must be a non-empty array of at most ${MAX_ATTENDANCE_RECORDS} records` },
       ]);
     }
@@ -169,11 +169,10 @@ export class AttendanceService {
         field: e.field,
         problem: `${file ? `row ${e.row}: ` : ''}${e.nip ? `${e.problem} (NIP ${e.nip})` : e.problem}`,
       }));
-      throw new ApiError(
-        HttpStatus.BAD_REQUEST,
+      throw new InvalidInputError(
         `Presensi ditolak: ${errors.length} masalah, tidak ada yang disimpan / attendance rejected, nothing written`,
         details,
-        { errors },
+        { extra: { errors } },
       );
     }
 

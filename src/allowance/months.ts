@@ -1,4 +1,4 @@
-import { badRequest } from '../common/api-error';
+import { InvalidInputError } from '../common/domain-errors';
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -6,7 +6,7 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Validates a "YYYY-MM" month (400 otherwise). */
 export function requireMonth(value: unknown, field = 'month'): string {
   if (typeof value !== 'string' || !MONTH_RE.test(value))
-    throw badRequest('Bulan tidak valid / invalid month', [{ field, problem: 'must be a month YYYY-MM' }]);
+    throw new InvalidInputError('Bulan tidak valid / invalid month', [{ field, problem: 'must be a month YYYY-MM' }]);
   return value;
 }
 

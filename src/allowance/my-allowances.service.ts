@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../authz/access-policy';
 import { Clock } from '../common/clock';
-import { notFound } from '../common/api-error';
+import { NotFoundError } from '../common/domain-errors';
 import { Principal } from '../identity/principal';
 import { MyAllowancesRepository } from './my-allowances.repository';
 import type { MyAllowanceYear } from './my-allowances.views';
@@ -18,7 +18,7 @@ export class MyAllowancesService {
   async ofYear(p: Principal, year?: number): Promise<MyAllowanceYear> {
     const today = this.clock.today();
     // An account without an employee record has no allowance: 404 like any record the caller cannot see.
-    if (p.kind !== 'user' || !p.employeeId) throw notFound('Tunjangan');
+    if (p.kind !== 'user' || !p.employeeId) throw new NotFoundError('Tunjangan');
     await this.policy.require(p, p.employeeId, today, ['SELF'], 'Tunjangan');
     const y = year ?? Number(today.slice(0, 4));
     return { nip: p.nip, year: y, items: await this.lines.linesOfYear(p.employeeId, y) };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { badRequest } from '../common/api-error';
+import { InvalidInputError } from '../common/domain-errors';
 import { ExportRow } from '../common/export/export-table';
 import { Cursor } from '../common/pagination';
 import { ALLOWANCE_WARNING_CODES, DEDUCTION_CODES } from '../rules';
@@ -35,12 +35,12 @@ export class PayrollService {
     const month = requireMonth(q.month);
     const warning = q.warning === undefined || q.warning === '' ? null : String(q.warning);
     if (warning !== null && !(ALLOWANCE_WARNING_CODES as readonly string[]).includes(warning)) {
-      throw badRequest('Data tidak valid / invalid input', [
+      throw new InvalidInputError('Data tidak valid / invalid input', [
         { field: 'warning', problem: `must be one of ${ALLOWANCE_WARNING_CODES.join(', ')}` },
       ]);
     }
     if (q.explanation !== undefined && q.explanation !== 'true' && q.explanation !== 'false') {
-      throw badRequest('Data tidak valid / invalid input', [
+      throw new InvalidInputError('Data tidak valid / invalid input', [
         { field: 'explanation', problem: 'must be true or false' },
       ]);
     }
@@ -49,7 +49,7 @@ export class PayrollService {
     if (q.limit !== undefined) {
       limit = Number(q.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT || !/^\d+$/.test(String(q.limit))) {
-        throw badRequest('Data tidak valid / invalid input', [
+        throw new InvalidInputError('Data tidak valid / invalid input', [
           { field: 'limit', problem: `must be an integer 1..${MAX_LIMIT}` },
         ]);
       }
@@ -58,7 +58,7 @@ export class PayrollService {
     if (q.after !== undefined && q.after !== '') {
       const key = Cursor.decode(String(q.after));
       if (!key || key.length !== 2 || key[0] !== month || typeof key[1] !== 'string' || !/^\d{18}$/.test(key[1])) {
-        throw badRequest('Cursor tidak valid / invalid cursor', [
+        throw new InvalidInputError('Cursor tidak valid / invalid cursor', [
           { field: 'after', problem: 'is not a cursor returned for this month' },
         ]);
       }

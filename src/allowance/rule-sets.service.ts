@@ -1,6 +1,6 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { ApiError, badRequest, conflict, ErrorDetail, notFound } from '../common/api-error';
+import { InvalidInputError, ConflictError, NotFoundError, type ErrorDetail } from '../common/domain-errors';
 import { RequestContext } from '../common/request-context';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { actorLabel } from '../identity/principal';
@@ -109,11 +109,13 @@ export class RuleSetsService {
   ): Promise<RuleSetVersionView & { default: boolean; unitCodes: string[]; closedVersion: number | null }> {
     const code = codeParam;
     if (!CODE_RE.test(code))
-      throw badRequest('Kode rule set tidak valid / invalid rule set code', [
+      throw new InvalidInputError('Kode rule set tidak valid / invalid rule set code', [
         { field: 'code', problem: 'must be 1–40 characters A–Z, 0–9, "-" or "_"' },
       ]);
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-      throw badRequest('Data tidak valid / invalid input', [{ field: 'body', problem: 'must be a JSON object' }]);
+      throw new InvalidInputError('Data tidak valid / invalid input', [
+        { field: 'body', problem: 'must be a JSON object' },
+      ]);
     const body = raw as Record<string, unknown>;
     const details: ErrorDetail[] = [];
     const makeDefault = body.default === undefined ? false : body.default;
@@ -142,7 +144,7 @@ export class RuleSetsService {
     }
     if (body.code !== undefined && body.code !== code)
       details.push({ field: 'code', problem: `must equal the code in the path (${code})` });
-    if (details.length) throw badRequest('Rule set tidak valid / invalid rule set', details);
+    if (details.length) throw new InvalidInputError('Rule set tidak valid / invalid rule set', details);
 
     const overrides: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(body)) if (!(CONTROL_FIELDS as readonly string[]).includes(k)) overrides[k] = v;
@@ -170,7 +172,7 @@ export class RuleSetsService {
         (r) => r !== open && r.effective_from < (to ?? '9999-12-31') && from < (r.effective_to ?? '9999-12-31'),
       );
       if (overlaps.length) {
-        throw conflict(
+        throw new ConflictError(
           `Masa berlaku tumpang tindih dengan versi ${overlaps.map((r) => `${code}@${r.version}`).join(', ')} / overlapping effective dates`,
           [
             {
@@ -220,7 +222,7 @@ export class RuleSetsService {
     code: string,
   ): Promise<{ code: string; default: boolean; unitCodes: string[]; versions: RuleSetVersionView[] }> {
     const rows = await this.ruleSets.versions(code);
-    if (rows.length === 0) throw notFound('Rule set');
+    if (rows.length === 0) throw new NotFoundError('Rule set');
     return {
       code,
       ...(await this.assignmentsOf(code)),
@@ -280,7 +282,7 @@ export class RuleSetsService {
         field: 'kinMode',
         problem: 'only PREDIKAT is supported by monthly runs (no monthly capaian source yet)',
       });
-    if (details.length) throw badRequest('Rule set tidak valid / invalid rule set', details);
+    if (details.length) throw new InvalidInputError('Rule set tidak valid / invalid rule set', details);
     return JSON.parse(JSON.stringify(rs)) as AllowanceRuleSet;
   }
 
@@ -295,8 +297,7 @@ export class RuleSetsService {
       const known = new Set(units.map((u) => u.code));
       const unknown = unitCodes.map((c, i) => ({ c, i })).filter(({ c }) => !known.has(c));
       if (unknown.length) {
-        throw new ApiError(
-          HttpStatus.BAD_REQUEST,
+        throw new InvalidInputError(
           'Unit tidak dikenal / unknown units',
           unknown.map(({ c, i }) => ({ field: `unitCodes[${i}]`, problem: `unknown unit ${c}` })),
         );

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, notFound } from '../common/api-error';
+import { InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { firstDay, isDate, lastDay, requireMonth, weekdaysOf } from './months';
 import { WorkingDaysRepository } from './working-days.repository';
@@ -53,7 +53,7 @@ export class WorkingDaysService {
     requireMonth(month);
     const days = (body as { workingDays?: unknown } | null)?.workingDays;
     if (days !== null && !(Number.isInteger(days) && (days as number) >= 1 && (days as number) <= 23)) {
-      throw badRequest('Data tidak valid / invalid input', [
+      throw new InvalidInputError('Data tidak valid / invalid input', [
         { field: 'workingDays', problem: 'must be an integer 1..23, or null to use the weekday count minus holidays' },
       ]);
     }
@@ -74,16 +74,18 @@ export class WorkingDaysService {
 
   async listHolidays(year: string): Promise<{ items: { date: string; name: string }[] }> {
     if (!/^\d{4}$/.test(year))
-      throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
+      throw new InvalidInputError('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
     return { items: await this.days.holidays(`${year}-01-01`, `${year}-12-31`) };
   }
 
   async putHoliday(date: string, body: unknown): Promise<{ date: string; name: string }> {
     if (!isDate(date))
-      throw badRequest('Tanggal tidak valid / invalid date', [{ field: 'date', problem: 'must be a date YYYY-MM-DD' }]);
+      throw new InvalidInputError('Tanggal tidak valid / invalid date', [
+        { field: 'date', problem: 'must be a date YYYY-MM-DD' },
+      ]);
     const name = (body as { name?: unknown } | null)?.name;
     if (typeof name !== 'string' || name.trim() === '' || name.length > 200)
-      throw badRequest('Data tidak valid / invalid input', [
+      throw new InvalidInputError('Data tidak valid / invalid input', [
         { field: 'name', problem: 'must be a non-empty string (≤ 200)' },
       ]);
     return this.txHost.withTransaction(async () => {
@@ -102,10 +104,12 @@ export class WorkingDaysService {
 
   async deleteHoliday(date: string): Promise<void> {
     if (!isDate(date))
-      throw badRequest('Tanggal tidak valid / invalid date', [{ field: 'date', problem: 'must be a date YYYY-MM-DD' }]);
+      throw new InvalidInputError('Tanggal tidak valid / invalid date', [
+        { field: 'date', problem: 'must be a date YYYY-MM-DD' },
+      ]);
     await this.txHost.withTransaction(async () => {
       const deleted = await this.days.deleteHoliday(date);
-      if (!deleted) throw notFound('Hari libur / holiday');
+      if (!deleted) throw new NotFoundError('Hari libur / holiday');
       await this.audit.record({
         action: 'allowance.holiday.deleted',
         entityType: 'allowance_holiday',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { unprocessable } from '../common/api-error';
+import { UnprocessableError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { DisciplineSanctionsReader } from '../discipline/discipline-sanctions.repository';
 import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
@@ -162,7 +162,7 @@ export class CreditLedgerService {
       return { facts, ledger, eligibility, kp: kpNextForCredit(facts, ledger, eligibility, today) };
     } catch (err) {
       if (err instanceof RuleInputError) {
-        throw unprocessable(`Angka kredit tidak dapat dihitung / cannot compute the ledger: ${err.message}`, [
+        throw new UnprocessableError(`Angka kredit tidak dapat dihitung / cannot compute the ledger: ${err.message}`, [
           { field: err.field ?? 'ledger', problem: err.message },
         ]);
       }

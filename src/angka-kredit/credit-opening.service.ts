@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, conflict } from '../common/api-error';
+import { ConflictError, InvalidInputError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { Principal } from '../identity/principal';
@@ -43,7 +43,7 @@ export class CreditOpeningService {
   async add(p: Principal, nip: string, dto: CreditOpeningDto): Promise<CreditOpeningResult> {
     const c = await this.credit.computeFor(p, nip);
     if (c.facts.status === 'PPPK')
-      throw conflict(
+      throw new ConflictError(
         'Angka kredit awal bergantung pada golongan ruang PNS; tidak berlaku untuk PPPK / no opening entry for a PPPK',
       );
     const { jenjang, golongan } = c.facts.input;
@@ -78,7 +78,9 @@ export class CreditOpeningService {
         explanation: explanationStored,
       });
       if (!openingId)
-        throw conflict('Entri awal untuk jenjang ini sudah ada / opening entry already exists for this jenjang');
+        throw new ConflictError(
+          'Entri awal untuk jenjang ini sudah ada / opening entry already exists for this jenjang',
+        );
       await this.audit.record({
         action: 'credit.opening',
         entityType: 'Employee',
@@ -137,9 +139,10 @@ export class CreditOpeningService {
       return fn();
     } catch (err) {
       if (err instanceof RuleInputError)
-        throw badRequest(`Angka kredit awal tidak dapat dihitung / cannot compute the opening AK: ${err.message}`, [
-          { field: err.field ?? 'kind', problem: err.message },
-        ]);
+        throw new InvalidInputError(
+          `Angka kredit awal tidak dapat dihitung / cannot compute the opening AK: ${err.message}`,
+          [{ field: err.field ?? 'kind', problem: err.message }],
+        );
       throw err;
     }
   }

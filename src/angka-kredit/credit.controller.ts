@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { notFound } from '../common/api-error';
+import { NotFoundError } from '../common/domain-errors';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../identity/auth.decorators';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
@@ -60,7 +60,7 @@ export class CreditController {
     @Res() reply: FastifyReply,
   ) {
     const m = /^(\d{4})\.pdf$/.exec(file);
-    if (!m || Number(m[1]) < 2023 || Number(m[1]) > 2100) throw notFound('Dokumen PAK');
+    if (!m || Number(m[1]) < 2023 || Number(m[1]) > 2100) throw new NotFoundError('Dokumen PAK');
     const pdf = await this.credit.pak(p, nip, Number(m[1]));
     void reply
       .header('content-type', 'application/pdf')

@@ -2,7 +2,7 @@ import { AgencyService } from '../agency/agency.service';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../authz/access-policy';
-import { badRequest, conflict, notFound } from '../common/api-error';
+import { NotFoundError, ConflictError, InvalidInputError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { Principal } from '../identity/principal';
@@ -53,7 +53,7 @@ export class CreditService {
   private async employeeId(p: Principal, nip: string): Promise<string> {
     const today = this.clock.today();
     const snap = await this.org.snapshotByNip(nip, today);
-    if (!snap) throw notFound('Pegawai');
+    if (!snap) throw new NotFoundError('Pegawai');
     await this.policy.require(p, snap.employeeId, today, ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'], 'Pegawai');
     return snap.employeeId;
   }
@@ -63,7 +63,7 @@ export class CreditService {
     const id = await this.employeeId(p, nip);
     const facts = await this.ledger.facts(id, today);
     if (!facts)
-      throw conflict(
+      throw new ConflictError(
         'Pegawai tidak sedang menduduki jabatan fungsional atau tidak memiliki ledger angka kredit (PPPK yang angka kreditnya tidak dicatat menurut pengaturan instansi) / no AK ledger today',
       );
     return this.ledger.compute(facts, today);
@@ -121,7 +121,7 @@ export class CreditService {
   async addEducation(p: Principal, nip: string, dto: CreditEducationDto): Promise<CreditEducationResult> {
     // A degree not yet awarded earns nothing (Peraturan BKN 3/2023: credited from the award).
     if (dto.awardedOn > this.clock.today())
-      throw badRequest('Tanggal ijazah di masa depan / degree awarded in the future', [
+      throw new InvalidInputError('Tanggal ijazah di masa depan / degree awarded in the future', [
         { field: 'awardedOn', problem: 'must not be after today' },
       ]);
     const c = await this.computeFor(p, nip);
@@ -129,7 +129,7 @@ export class CreditService {
     await this.txHost.withTransaction(async () => {
       const educationId = await this.repo.insertEducation(c.facts.employeeId, dto.degree, dto.awardedOn);
       if (!educationId)
-        throw conflict(`Ijazah ${dto.degree} sudah diberi angka kredit / this degree was already credited`);
+        throw new ConflictError(`Ijazah ${dto.degree} sudah diberi angka kredit / this degree was already credited`);
       await this.audit.record({
         action: 'credit.education',
         entityType: 'Employee',
@@ -154,7 +154,7 @@ export class CreditService {
     const id = await this.employeeId(p, nip);
     const facts = await this.ledger.facts(id, asOf);
     if (!facts)
-      throw conflict(`Pegawai bukan pejabat fungsional pada ${asOf} / not a functional official on that date`);
+      throw new ConflictError(`Pegawai bukan pejabat fungsional pada ${asOf} / not a functional official on that date`);
     const c = this.ledger.compute(facts, asOf);
     const snap = (await this.org.snapshotById(id, asOf))!;
     const ppkId = await this.org.ppkOf(id, asOf);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { notFound } from '../common/api-error';
+import { NotFoundError } from '../common/domain-errors';
 import { AdminOnly } from '../identity/auth.decorators';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { Principal } from '../identity/principal';
@@ -41,7 +41,7 @@ export class OpeningTablesController {
     @Param('table') table: string,
     @Body() dto: OpeningTableVersionDto,
   ): Promise<OpeningTablesView> {
-    if (!(OPENING_TABLES as readonly string[]).includes(table)) throw notFound('Tabel');
+    if (!(OPENING_TABLES as readonly string[]).includes(table)) throw new NotFoundError('Tabel');
     return this.tables.add(p, table as OpeningTableName, dto);
   }
 }

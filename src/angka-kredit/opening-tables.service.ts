@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { conflict } from '../common/api-error';
+import { ConflictError } from '../common/domain-errors';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { actorLabel, Principal } from '../identity/principal';
 import type { OpeningTablesView } from './credit.views';
@@ -32,7 +32,7 @@ export class OpeningTablesService {
         createdBy: actorLabel(p).actor,
       });
       if (!added)
-        throw conflict(
+        throw new ConflictError(
           `Versi tabel ${name} dengan id atau tanggal berlaku ini sudah ada / a version with this id or date exists`,
         );
       await this.audit.record({

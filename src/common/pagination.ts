@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { badRequest } from './api-error';
+import { InvalidInputError } from './domain-errors';
 
 export class PageQuery {
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
@@ -36,7 +36,7 @@ export const Cursor = {
     } catch {
       /* fall through */
     }
-    throw badRequest('Cursor tidak valid / invalid cursor', [
+    throw new InvalidInputError('Cursor tidak valid / invalid cursor', [
       { field: 'after', problem: 'is not a cursor returned by this API' },
     ]);
   },

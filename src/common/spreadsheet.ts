@@ -1,5 +1,5 @@
 import { Workbook, type CellValue } from 'exceljs';
-import { badRequest } from './api-error';
+import { InvalidInputError } from './domain-errors';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -13,13 +13,13 @@ export async function readSheetRows(file: Buffer): Promise<string[][]> {
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch (err) {
-    throw badRequest('Berkas Excel tidak dapat dibaca / unreadable .xlsx file', [
+    throw new InvalidInputError('Berkas Excel tidak dapat dibaca / unreadable .xlsx file', [
       { field: 'body', problem: `not an .xlsx workbook (${(err as Error).message})` },
     ]);
   }
   const sheet = wb.worksheets[0];
   if (!sheet)
-    throw badRequest('Berkas Excel tanpa lembar kerja / workbook has no sheet', [
+    throw new InvalidInputError('Berkas Excel tanpa lembar kerja / workbook has no sheet', [
       { field: 'body', problem: 'has no worksheet' },
     ]);
   const rows: string[][] = [];

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AttendanceReader } from '../allowance/attendance-reader.repository';
 import { AuditService } from '../audit/audit.service';
-import { badRequest } from '../common/api-error';
+import { InvalidInputError } from '../common/domain-errors';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { OrgDirectory } from '../org/org-directory.service';
 import { DisciplineHolidaysRepository } from './discipline-holidays.repository';
@@ -39,7 +39,7 @@ export class DisciplineCalendar {
 
   async list(year: string): Promise<DisciplineHolidays> {
     if (!/^\d{4}$/.test(year))
-      throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
+      throw new InvalidInputError('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
     const own = await this.own.ofYear(Number(year));
     const all = await this.holidays(`${year}-01-01`, `${year}-12-31`);
     return { year: Number(year), holidays: own, effectiveCalendar: all };
@@ -48,10 +48,10 @@ export class DisciplineCalendar {
   /** Replaces the discipline holidays of a year. */
   async replace(year: string, dto: HolidaysDto): Promise<DisciplineHolidays> {
     if (!/^\d{4}$/.test(year))
-      throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
+      throw new InvalidInputError('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be YYYY' }]);
     const bad = dto.holidays.map((h, i) => ({ h, i })).filter(({ h }) => !h.date.startsWith(`${year}-`));
     if (bad.length)
-      throw badRequest(
+      throw new InvalidInputError(
         'Tanggal di luar tahun / date outside the year',
         bad.map(({ i }) => ({ field: `holidays[${i}].date`, problem: `must be in ${year}` })),
       );
@@ -60,7 +60,7 @@ export class DisciplineCalendar {
       .map((h, i) => ({ h, i }))
       .filter(({ h }) => (days.has(h.date) ? true : (days.add(h.date), false)));
     if (dup.length)
-      throw badRequest(
+      throw new InvalidInputError(
         'Tanggal ganda / duplicate date',
         dup.map(({ i }) => ({ field: `holidays[${i}].date`, problem: 'duplicate' })),
       );

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../authz/access-policy';
-import { conflict, notFound, unprocessable } from '../common/api-error';
-import { NotFoundError } from '../common/domain-errors';
+import { NotFoundError, ConflictError, UnprocessableError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { RequestContext } from '../common/request-context';
 import { TransactionHost, type TxHost } from '../database/transaction';
@@ -71,15 +70,15 @@ export class DisciplineCaseSteps {
   }
 
   async load(id: string, lock: boolean): Promise<CaseRow> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notFound('Kasus');
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new NotFoundError('Kasus');
     const c = await this.cases.load(id, lock);
-    if (!c) throw notFound('Kasus');
+    if (!c) throw new NotFoundError('Kasus');
     return c;
   }
 
   requireStatus(c: CaseRow, allowed: CaseStatus[], verb: string): void {
     if (!allowed.includes(c.status)) {
-      throw conflict(
+      throw new ConflictError(
         `Kasus berstatus ${c.status}; langkah "${verb}" hanya dari ${allowed.join('/')} / wrong workflow state`,
         [{ field: 'status', problem: `is ${c.status}, must be ${allowed.join(' or ')}` }],
       );
@@ -89,7 +88,7 @@ export class DisciplineCaseSteps {
   requireDate(on: string, notBefore: string, field: string): void {
     const today = this.clock.today();
     if (on < notBefore || on > today)
-      throw unprocessable(`Tanggal ${field} harus antara ${notBefore} dan ${today} / ${field} out of range`, [
+      throw new UnprocessableError(`Tanggal ${field} harus antara ${notBefore} dan ${today} / ${field} out of range`, [
         { field, problem: `must be ${notBefore}..${today}` },
       ]);
   }
@@ -97,7 +96,7 @@ export class DisciplineCaseSteps {
   requireSanctionOfLevel(level: RecommendationLevel, sanction: Sanction, field = 'sanction'): void {
     const menu = sanctionsOfLevel(level);
     if (!menu.includes(sanction)) {
-      throw unprocessable(
+      throw new UnprocessableError(
         `Hukuman ${sanction} bukan jenis hukuman tingkat ${level}; pilihan: ${menu.join(', ')} / the sanction does not belong to the level`,
         [{ field, problem: `must be one of ${menu.join(', ')}` }],
       );

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../authz/access-policy';
-import { badRequest, unprocessable } from '../common/api-error';
+import { InvalidInputError, UnprocessableError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { Principal } from '../identity/principal';
@@ -50,12 +50,12 @@ export class DisciplineIntakeService {
     try {
       if (input.kind === 'NETRALITAS') {
         if (!input.act || !(NETRALITAS_ACTS as readonly string[]).includes(input.act)) {
-          throw badRequest('Data tidak valid / invalid input', [
+          throw new InvalidInputError('Data tidak valid / invalid input', [
             { field: 'act', problem: `must be one of ${NETRALITAS_ACTS.join(', ')} for NETRALITAS` },
           ]);
         }
         if (!input.stage)
-          throw badRequest('Data tidak valid / invalid input', [
+          throw new InvalidInputError('Data tidak valid / invalid input', [
             { field: 'stage', problem: 'BAKAL_CALON or CALON is required for NETRALITAS' },
           ]);
         const r = classifyNetralitas({ act: input.act as NetralitasAct, stage: input.stage, onDate: input.occurredOn });
@@ -69,7 +69,7 @@ export class DisciplineIntakeService {
       }
       if (input.kind === 'ATTENDANCE') {
         if (!input.attendance)
-          throw badRequest('Data tidak valid / invalid input', [
+          throw new InvalidInputError('Data tidak valid / invalid input', [
             {
               field: 'attendance',
               problem: 'cumulativeDays (and optionally consecutiveDays, lateEarlyMinutes) is required for ATTENDANCE',
@@ -86,7 +86,7 @@ export class DisciplineIntakeService {
           a.minutesPerTmkDay === undefined ? undefined : { minutesPerTmkDay: a.minutesPerTmkDay },
         );
         if (!r.opensCase || !r.level || !r.sanction) {
-          throw unprocessable(
+          throw new UnprocessableError(
             `Belum mencapai ambang tangga kehadiran PP 94/2021 (${r.equivalentDays} hari) / below the first rung of the attendance ladder`,
             [{ field: 'attendance.cumulativeDays', problem: r.explanation.formula }],
           );
@@ -125,7 +125,7 @@ export class DisciplineIntakeService {
       };
     } catch (err) {
       if (err instanceof RuleInputError)
-        throw unprocessable(`Klasifikasi tidak dapat dihitung / cannot classify: ${err.message}`, [
+        throw new UnprocessableError(`Klasifikasi tidak dapat dihitung / cannot classify: ${err.message}`, [
           { field: err.field ?? 'act', problem: err.message },
         ]);
       throw err;
@@ -138,33 +138,39 @@ export class DisciplineIntakeService {
     this.policy.requireAdmin(p);
     const today = this.clock.today();
     if (dto.occurredOn > today)
-      throw unprocessable('Tanggal kejadian di masa depan / occurredOn is in the future', [
+      throw new UnprocessableError('Tanggal kejadian di masa depan / occurredOn is in the future', [
         { field: 'occurredOn', problem: `after today (${today})` },
       ]);
     const reportedOn = dto.reportedOn ?? today;
     if (reportedOn < dto.occurredOn || reportedOn > today)
-      throw unprocessable('Tanggal laporan tidak valid / reportedOn must be between occurredOn and today', [
+      throw new UnprocessableError('Tanggal laporan tidak valid / reportedOn must be between occurredOn and today', [
         { field: 'reportedOn', problem: `must be ${dto.occurredOn}..${today}` },
       ]);
     if (dto.kind !== 'NETRALITAS' && dto.stage)
-      throw badRequest('Data tidak valid / invalid input', [{ field: 'stage', problem: 'only for NETRALITAS' }]);
+      throw new InvalidInputError('Data tidak valid / invalid input', [
+        { field: 'stage', problem: 'only for NETRALITAS' },
+      ]);
     if (dto.kind !== 'OTHER' && dto.level)
-      throw badRequest('Data tidak valid / invalid input', [
+      throw new InvalidInputError('Data tidak valid / invalid input', [
         { field: 'level', problem: 'only for OTHER (NETRALITAS and ATTENDANCE are classified by the rules)' },
       ]);
     if (dto.kind !== 'ATTENDANCE' && dto.attendance)
-      throw badRequest('Data tidak valid / invalid input', [{ field: 'attendance', problem: 'only for ATTENDANCE' }]);
+      throw new InvalidInputError('Data tidak valid / invalid input', [
+        { field: 'attendance', problem: 'only for ATTENDANCE' },
+      ]);
     if (dto.kind !== 'NETRALITAS' && (dto.election || dto.listeningOnly !== undefined))
-      throw badRequest('Data tidak valid / invalid input', [
+      throw new InvalidInputError('Data tidak valid / invalid input', [
         { field: dto.election ? 'election' : 'listeningOnly', problem: 'only for NETRALITAS' },
       ]);
     if (dto.listeningOnly && dto.act !== 'N05')
-      throw badRequest('Data tidak valid / invalid input', [
+      throw new InvalidInputError('Data tidak valid / invalid input', [
         { field: 'listeningOnly', problem: 'only for act N05 (attending a campaign), 04 §7' },
       ]);
     const employeeId = await this.org.employeeIdByNip(dto.nip);
     if (!employeeId)
-      throw unprocessable(`Pegawai ${dto.nip} tidak dikenal / unknown NIP`, [{ field: 'nip', problem: 'unknown NIP' }]);
+      throw new UnprocessableError(`Pegawai ${dto.nip} tidak dikenal / unknown NIP`, [
+        { field: 'nip', problem: 'unknown NIP' },
+      ]);
     const id = await this.txHost.withTransaction(() =>
       this.open({
         employeeId,
@@ -204,7 +210,7 @@ export class DisciplineIntakeService {
       (await this.org.snapshotById(input.employeeId, input.occurredOn)) ??
       (await this.org.snapshotById(input.employeeId, today));
     if (!snap)
-      throw unprocessable(
+      throw new UnprocessableError(
         `Pegawai tidak memiliki jabatan pada ${input.occurredOn} / the employee held no position on that date`,
         [{ field: 'occurredOn', problem: 'no assignment' }],
       );

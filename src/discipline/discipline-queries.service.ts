@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../authz/access-policy';
-import { badRequest } from '../common/api-error';
+import { InvalidInputError } from '../common/domain-errors';
 import { Cursor } from '../common/pagination';
 import { Principal } from '../identity/principal';
 import { recommendingBody } from '../rules';
@@ -37,7 +37,7 @@ export class DisciplineQueriesService {
     const limit = q.limit ?? 100;
     const after = Cursor.decode(q.after) as [number] | null;
     if (after && !Number.isInteger(after[0]))
-      throw badRequest('Cursor tidak valid / invalid cursor', [
+      throw new InvalidInputError('Cursor tidak valid / invalid cursor', [
         { field: 'after', problem: 'is not a cursor returned by this API' },
       ]);
     const filter = await this.steps.filter(q);
@@ -97,7 +97,9 @@ export class DisciplineQueriesService {
   /** Counts per unit (the unit when the act occurred) and status for an election period. */
   async summary(q: CaseSummaryQuery): Promise<DisciplineCaseSummary> {
     if (q.from > q.to)
-      throw badRequest('Data tidak valid / invalid input', [{ field: 'to', problem: 'must not be before from' }]);
+      throw new InvalidInputError('Data tidak valid / invalid input', [
+        { field: 'to', problem: 'must not be before from' },
+      ]);
     const kind = q.kind ?? 'NETRALITAS';
     const filter = await this.steps.filter({ ...q, kind });
     const rows = await this.cases.countsByUnitAndStatus(filter);

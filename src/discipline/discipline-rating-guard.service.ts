@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { unprocessable } from '../common/api-error';
+import { UnprocessableError } from '../common/domain-errors';
 import { RequestContext } from '../common/request-context';
 import { isEntityManager } from '../database/transaction';
 import { actorLabel } from '../identity/principal';
@@ -50,7 +50,7 @@ export class DisciplineRatingGuard {
       .join('; ');
     const justification = c.justification?.trim() ?? '';
     if (justification.length < 10) {
-      throw unprocessable(
+      throw new UnprocessableError(
         `Pegawai menerima hukuman disiplin/netralitas pada periode ini (${list}); rating perilaku ${c.behaviorRating} di atas DI_BAWAH_EKSPEKTASI memerlukan "behaviorJustification" (≥ 10 karakter) / the employee has a decided discipline sanction in this period: a behaviour rating above DI_BAWAH_EKSPEKTASI needs a justification`,
         [
           {
@@ -58,7 +58,7 @@ export class DisciplineRatingGuard {
             problem: 'required (≥ 10 characters) because of a discipline sanction in the period',
           },
         ],
-        { sanctions },
+        { extra: { sanctions } },
       );
     }
     await this.reader.recordRatingJustification(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { forbidden, unprocessable } from '../common/api-error';
+import { ForbiddenError, UnprocessableError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { actorLabel, Principal } from '../identity/principal';
 import { OutboxService } from '../outbox/outbox.service';
@@ -36,7 +36,7 @@ export class DisciplineWorkflowService {
   async verify(p: Principal, id: string, dto: VerifyDto): Promise<DisciplineStepResult> {
     return this.steps.step(p, id, async (c, rel) => {
       if (!rel.has('ADMIN'))
-        throw forbidden('Hanya admin kepegawaian / Satgas yang memverifikasi / only an ADMIN verifies');
+        throw new ForbiddenError('Hanya admin kepegawaian / Satgas yang memverifikasi / only an ADMIN verifies');
       this.steps.requireStatus(c, ['REPORTED'], 'verify');
       const on = dto.verifiedOn ?? this.clock.today();
       this.steps.requireDate(on, c.reported_on, 'verifiedOn');
@@ -47,7 +47,9 @@ export class DisciplineWorkflowService {
   async recommend(p: Principal, id: string, dto: RecommendationDto): Promise<DisciplineStepResult> {
     return this.steps.step(p, id, async (c, rel) => {
       if (!rel.has('ADMIN'))
-        throw forbidden('Hanya admin kepegawaian yang mencatat rekomendasi / only an ADMIN records the recommendation');
+        throw new ForbiddenError(
+          'Hanya admin kepegawaian yang mencatat rekomendasi / only an ADMIN records the recommendation',
+        );
       this.steps.requireStatus(c, ['VERIFIED'], 'recommend');
       const on = dto.recommendedOn ?? this.clock.today();
       this.steps.requireDate(on, c.verified_on!, 'recommendedOn');
@@ -55,7 +57,7 @@ export class DisciplineWorkflowService {
       const expected: RecommendationLevel | null =
         c.track === 'KODE_ETIK' ? 'KODE_ETIK' : c.track === 'PTDH' ? 'PTDH' : c.level;
       if (expected && dto.level !== expected) {
-        throw unprocessable(
+        throw new UnprocessableError(
           `Klasifikasi kasus menetapkan ${expected}; rekomendasi ${dto.level} tidak sesuai matriks/tangga (03 §12.2, §13.2) / the classification fixes the level at ${expected}`,
           [{ field: 'level', problem: `must be ${expected} (classification of the case)` }],
         );
@@ -78,7 +80,7 @@ export class DisciplineWorkflowService {
       this.steps.requireSanctionOfLevel(level, dto.sanction, 'sanction');
       const today = this.clock.today();
       if (dto.decidedOn > today)
-        throw unprocessable('Tanggal SK di masa depan / decidedOn is in the future', [
+        throw new UnprocessableError('Tanggal SK di masa depan / decidedOn is in the future', [
           { field: 'decidedOn', problem: `after today (${today})` },
         ]);
       this.steps.requireDate(dto.decidedOn, c.recommended_on!, 'decidedOn');
@@ -86,7 +88,7 @@ export class DisciplineWorkflowService {
       const competent = officials[0];
       const isOfficial = p.kind === 'user' && !!p.employeeId && p.employeeId === competent.employeeId;
       if (!rel.has('ADMIN') && !isOfficial) {
-        throw forbidden(
+        throw new ForbiddenError(
           `Hanya pejabat yang berwenang menghukum (${competent.role}${competent.name ? `: ${competent.name}` : ''}) atau admin atas namanya yang dapat menetapkan / only the competent official (or an ADMIN on their behalf) decides`,
         );
       }
@@ -121,13 +123,13 @@ export class DisciplineWorkflowService {
   async deliver(p: Principal, id: string, dto: DeliveryDto): Promise<DisciplineStepResult> {
     return this.steps.step(p, id, async (c, rel) => {
       if (!rel.has('ADMIN') && !rel.has('OFFICIAL'))
-        throw forbidden(
+        throw new ForbiddenError(
           'Hanya admin atau pejabat yang berwenang yang mencatat penyampaian SK / only an ADMIN or the competent official records delivery',
         );
       this.steps.requireStatus(c, ['DECIDED'], 'deliver');
       const today = this.clock.today();
       if (dto.deliveredOn > today)
-        throw unprocessable('Tanggal penyampaian di masa depan / deliveredOn is in the future', [
+        throw new UnprocessableError('Tanggal penyampaian di masa depan / deliveredOn is in the future', [
           { field: 'deliveredOn', problem: `after today (${today})` },
         ]);
       this.steps.requireDate(dto.deliveredOn, c.decided_on!, 'deliveredOn');
@@ -151,7 +153,7 @@ export class DisciplineWorkflowService {
   async dismiss(p: Principal, id: string, dto: DismissDto): Promise<DisciplineStepResult> {
     return this.steps.step(p, id, async (c, rel) => {
       if (!rel.has('ADMIN'))
-        throw forbidden('Hanya admin kepegawaian yang menutup kasus / only an ADMIN dismisses a case');
+        throw new ForbiddenError('Hanya admin kepegawaian yang menutup kasus / only an ADMIN dismisses a case');
       this.steps.requireStatus(c, ['REPORTED', 'VERIFIED', 'RECOMMENDED'], 'dismiss');
       await this.steps.update(c, 'DISMISSED', 'DISMISS', dto.reason, { dismissed_reason: dto.reason });
       await this.cases.resolveEscalations(c.id, this.clock.today());

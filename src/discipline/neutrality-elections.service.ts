@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, conflict, notFound, unprocessable } from '../common/api-error';
+import { InvalidInputError, ConflictError, NotFoundError, UnprocessableError } from '../common/domain-errors';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { netralitasStage, recommendingBody, type Explanation, type NetralitasStage } from '../rules';
 import { CreateElectionDto, UpdateElectionDto } from './dto/neutrality.dto';
@@ -44,7 +44,7 @@ export const STAGE_REPORTED_NOTE =
   'Tidak ada data pemilu/pilkada yang mencakup tanggal kejadian: tahap bakal calon/calon sesuai laporan, bukan dari tanggal penetapan';
 
 const inputError = (field: string, problem: string) =>
-  badRequest('Data tidak valid / invalid input', [{ field, problem }]);
+  new InvalidInputError('Data tidak valid / invalid input', [{ field, problem }]);
 
 /**
  * Elections (Pemilu / Pilkada) with their penetapan pasangan calon dates as data an ADMIN maintains, and
@@ -67,7 +67,7 @@ export class NeutralityElectionsService {
     this.validate(dto);
     return this.txHost.withTransaction(async () => {
       if (await this.repo.get(dto.code, true))
-        throw conflict(`Pemilihan ${dto.code} sudah ada / election exists`, [
+        throw new ConflictError(`Pemilihan ${dto.code} sudah ada / election exists`, [
           { field: 'code', problem: 'already exists (use PUT to change it)' },
         ]);
       const e = { ...dto, name: dto.name.trim(), legalBasis: dto.legalBasis.trim() };
@@ -88,7 +88,7 @@ export class NeutralityElectionsService {
     this.validate(dto);
     return this.txHost.withTransaction(async () => {
       const before = await this.repo.get(code, true);
-      if (!before) throw notFound('Pemilihan');
+      if (!before) throw new NotFoundError('Pemilihan');
       const e = { ...dto, code, name: dto.name.trim(), legalBasis: dto.legalBasis.trim() };
       await this.repo.upsert(e);
       const { updatedAt: _u, ...was } = before;
@@ -124,7 +124,7 @@ export class NeutralityElectionsService {
     }));
     let named = input.election ?? undefined;
     if (named !== undefined && !elections.some((e) => e.code === named))
-      throw unprocessable(`Pemilihan ${named} tidak dikenal / unknown election`, [
+      throw new UnprocessableError(`Pemilihan ${named} tidak dikenal / unknown election`, [
         { field: 'election', problem: 'not in GET /discipline/elections' },
       ]);
     if (named === undefined) {
@@ -143,7 +143,7 @@ export class NeutralityElectionsService {
         : netralitasStage({ date: input.occurredOn, election: named }, { neutrality: { elections } });
     if (derived) {
       if (input.stage && input.stage !== derived.stage)
-        throw unprocessable(
+        throw new UnprocessableError(
           `Tahap ${input.stage} tidak sesuai: ${derived.explanation.formula} / the stage follows the election's penetapan date`,
           [{ field: 'stage', problem: `must be ${derived.stage} (or omitted)` }],
         );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badRequest, conflict, ErrorDetail } from '../common/api-error';
+import { InvalidInputError, ConflictError, type ErrorDetail } from '../common/domain-errors';
 import { Principal } from '../identity/principal';
 import { SkpContentRepository } from '../skp/skp-content.repository';
 import { ObjectionDto, RealizationsDto } from './dto/evaluation.dto';
@@ -32,7 +32,7 @@ export class EmployeeEvaluationService {
           problems.push({ field: `items[${i}].indicatorId`, problem: 'duplicate indicator' });
         seen.add(it.indicatorId);
       });
-      if (problems.length) throw badRequest('Data tidak valid / invalid input', problems);
+      if (problems.length) throw new InvalidInputError('Data tidak valid / invalid input', problems);
       const e = c.e ?? (await this.w.repo.ensure(c.skp, c.p));
       const before = await this.w.parts.realizations(e.id);
       await this.w.parts.replaceRealizations(e.id, dto.items, this.w.clock.now());
@@ -82,7 +82,7 @@ export class EmployeeEvaluationService {
       const e = this.w.requireStatus(c, 'OBJECT', 'diajukan keberatan / objected to');
       const now = this.w.clock.now();
       if (e.objectionDeadline && now.getTime() > new Date(e.objectionDeadline).getTime()) {
-        throw conflict(
+        throw new ConflictError(
           `Batas waktu keberatan (${this.w.config.get('OBJECTION_WINDOW_DAYS')} hari sejak DEKP diterima) telah lewat pada ${new Date(e.objectionDeadline).toISOString()} / the objection window has closed`,
           [{ field: 'objectionDeadline', problem: `passed at ${new Date(e.objectionDeadline).toISOString()}` }],
         );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy, Relation } from '../authz/access-policy';
-import { conflict, notFound } from '../common/api-error';
+import { NotFoundError, ConflictError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { Principal } from '../identity/principal';
@@ -64,7 +64,7 @@ export class EvaluationAccess {
     );
     // The atasan PPK sees an evaluation only when an appeal brought it to him.
     const onlyAtasan = !rel.has('ADMIN') && !rel.has('SELF') && !rel.has('PPK');
-    if (onlyAtasan && !e?.objectionReason) throw notFound('Evaluasi');
+    if (onlyAtasan && !e?.objectionReason) throw new NotFoundError('Evaluasi');
     const { realizations, history, feedback, feedbackLog } = loaded;
     return { skp, p: per, e, refDate, rel, subject, content, read: { realizations, history, feedback, feedbackLog } };
   }
@@ -76,7 +76,7 @@ export class EvaluationAccess {
     requireRatable(c.p, this.clock.today(), this.config);
     const status = c.e?.status ?? 'DRAFT';
     if (status !== 'DRAFT' && status !== 'SUBMITTED') {
-      throw conflict(
+      throw new ConflictError(
         `Realisasi tidak dapat diubah: evaluasi berstatus ${status} / realisations are locked once the evaluation is RATED`,
         [{ field: 'status', problem: `is ${status}` }],
       );
@@ -86,7 +86,7 @@ export class EvaluationAccess {
   /** An APPROVED SKP, or a CLOSED one (its closing evaluation, spec 04 §1.3). */
   requireApproved(skp: SkpEntity): void {
     if (skp.status !== 'APPROVED' && skp.status !== 'CLOSED') {
-      throw conflict(
+      throw new ConflictError(
         `SKP berstatus ${skp.status}; evaluasi hanya untuk SKP yang telah disetujui / evaluations need an APPROVED SKP`,
         [{ field: 'skp.status', problem: `is ${skp.status}, must be APPROVED or CLOSED` }],
       );
@@ -95,7 +95,7 @@ export class EvaluationAccess {
 
   requireStarted(p: EvaluationPeriod): void {
     if (this.clock.today() < p.start)
-      throw conflict(`Periode ${p.period} belum dimulai (mulai ${p.start}) / the period has not started`, [
+      throw new ConflictError(`Periode ${p.period} belum dimulai (mulai ${p.start}) / the period has not started`, [
         { field: 'period', problem: `starts ${p.start}` },
       ]);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badRequest, notFound, unprocessable } from '../common/api-error';
+import { InvalidInputError, NotFoundError, UnprocessableError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { OrgDirectory } from '../org/org-directory.service';
@@ -40,17 +40,17 @@ export class EvaluationLookup {
   calendarPeriod(skp: SkpEntity, id: string): EvaluationPeriod {
     const p = parsePeriodId(id);
     if (!p)
-      throw badRequest('Periode tidak valid / invalid period', [
+      throw new InvalidInputError('Periode tidak valid / invalid period', [
         { field: 'period', problem: 'must be YYYY, YYYY-Q1..YYYY-Q4 or YYYY-01..YYYY-12' },
       ]);
-    if (p.year !== skp.year) throw notFound('Evaluasi');
+    if (p.year !== skp.year) throw new NotFoundError('Evaluasi');
     return p;
   }
 
   /** The calendar period checked against the year's cadence (422) and intersected with the SKP's dates. */
   fitPeriod(skp: SkpEntity, segments: SegmentRow[], p: EvaluationPeriod, cadence: Cadence): EvaluationPeriod {
     if (!fitsCadence(p, cadence)) {
-      throw unprocessable(
+      throw new UnprocessableError(
         `Periode ${p.period} tidak ada: evaluasi periodik tahun ${p.year} bersifat ${cadence} / the ${p.year} periodic cadence is ${cadence}`,
         [{ field: 'period', problem: `the ${p.year} cadence is ${cadence} (plus the ANNUAL evaluation)` }],
       );
@@ -66,7 +66,9 @@ export class EvaluationLookup {
   async snapshot(employeeId: string, onDate: string): Promise<EvaluationSnapshot> {
     const emp = await this.org.snapshotById(employeeId, onDate);
     if (!emp)
-      throw unprocessable(`Pegawai tidak memiliki jabatan pada ${onDate} / the employee has no position on ${onDate}`);
+      throw new UnprocessableError(
+        `Pegawai tidak memiliki jabatan pada ${onDate} / the employee has no position on ${onDate}`,
+      );
     const ppkId = await this.org.ppkOf(employeeId, onDate);
     const ppk = ppkId ? await this.org.snapshotById(ppkId, onDate) : null;
     const atasanId = ppkId ? await this.org.ppkOf(ppkId, onDate) : null;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Relation } from '../authz/access-policy';
-import { badRequest, conflict, forbidden, unprocessable } from '../common/api-error';
+import { ForbiddenError, ConflictError, UnprocessableError, InvalidInputError } from '../common/domain-errors';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
@@ -92,14 +92,14 @@ export class EvaluationWorkflow {
       ATASAN_PPK: 'atasan Pejabat Penilai Kinerja / the PPK’s superior',
       ADMIN: 'admin kepegawaian / an ADMIN',
     };
-    throw forbidden(`Hanya ${who[role]} yang dapat melakukan ini`);
+    throw new ForbiddenError(`Hanya ${who[role]} yang dapat melakukan ini`);
   }
 
   requireStatus(c: Ctx, action: EvaluationAction, verb: string): EvaluationEntity {
     const actual = c.e?.status ?? 'DRAFT';
     const status = EVALUATION_TRANSITIONS[action].from.join('/');
     if (!c.e || nextStatus(actual as EvaluationStatus, action) === null) {
-      throw conflict(
+      throw new ConflictError(
         `Evaluasi berstatus ${actual}; hanya evaluasi ${status} yang dapat ${verb.split(' / ')[0]} / only a ${status} evaluation can be ${verb.split(' / ')[1]}`,
         [{ field: 'status', problem: `is ${actual}, must be ${status}` }],
       );
@@ -124,7 +124,7 @@ export class EvaluationWorkflow {
     if (who.isUnitHead && who.ledUnitId) {
       const perf = await this.distribution.performance(who.ledUnitId, per.period);
       if (!perf) {
-        throw unprocessable(
+        throw new UnprocessableError(
           `Pegawai adalah pimpinan unit ${who.unitCode}: Rating Hasil Kerjanya adalah Capaian Kinerja Organisasi, yang untuk ${periodLabel(per)} belum ditetapkan. Minta pimpinan unit induk atau admin BKPSDM menetapkannya lebih dahulu / the unit's organisation predicate is not set yet`,
           [
             {
@@ -139,12 +139,12 @@ export class EvaluationWorkflow {
         return { resultRating: r.resultRating, predicate: r.predicate, explanation: r.explanation };
       } catch (err) {
         if (err instanceof RuleInputError)
-          throw unprocessable(err.message, [{ field: err.field ?? 'resultRating', problem: err.message }]);
+          throw new UnprocessableError(err.message, [{ field: err.field ?? 'resultRating', problem: err.message }]);
         throw err;
       }
     }
     if (!resultRating)
-      throw badRequest('Data tidak valid / invalid input', [
+      throw new InvalidInputError('Data tidak valid / invalid input', [
         { field: 'resultRating', problem: 'is required (only a unit head’s comes from the organisation predicate)' },
       ]);
     const r = computePredicate({ resultRating, behaviorRating, onDate: per.end });

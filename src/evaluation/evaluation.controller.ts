@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Res } 
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Clock } from '../common/clock';
-import { badRequest } from '../common/api-error';
+import { InvalidInputError } from '../common/domain-errors';
 import { Roles } from '../identity/auth.decorators';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { Principal } from '../identity/principal';
@@ -252,6 +252,6 @@ export class OrgPerformanceController {
 
 function checkYear(year: number): number {
   if (year < 2000 || year > 2100)
-    throw badRequest('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be 2000..2100' }]);
+    throw new InvalidInputError('Tahun tidak valid / invalid year', [{ field: 'year', problem: 'must be 2000..2100' }]);
   return year;
 }

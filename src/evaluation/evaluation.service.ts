@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../authz/access-policy';
-import { conflict } from '../common/api-error';
+import { ConflictError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { Principal } from '../identity/principal';
@@ -122,7 +122,7 @@ export class EvaluationService {
   ): Promise<{ view: EvaluationView; distribution: DistributionReport | null }> {
     const c = await this.load(p, skpId, period, false);
     if (!c.e || !['RATED', 'ISSUED', 'OBJECTED', 'FINAL'].includes(c.e.status)) {
-      throw conflict('DEKP tersedia setelah evaluasi dinilai / the DEKP exists once the evaluation is RATED', [
+      throw new ConflictError('DEKP tersedia setelah evaluasi dinilai / the DEKP exists once the evaluation is RATED', [
         { field: 'status', problem: `is ${c.e?.status ?? 'DRAFT'}` },
       ]);
     }

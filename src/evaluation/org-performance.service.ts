@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, conflict, forbidden, notFound } from '../common/api-error';
+import { InvalidInputError, NotFoundError, ForbiddenError, ConflictError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { isAdmin, Principal } from '../identity/principal';
@@ -53,7 +53,7 @@ export class OrgPerformanceService {
   private period(id: string): EvaluationPeriod {
     const p = parsePeriodId(id);
     if (!p)
-      throw badRequest('Periode tidak valid / invalid period', [
+      throw new InvalidInputError('Periode tidak valid / invalid period', [
         { field: 'period', problem: 'must be YYYY, YYYY-Q1..YYYY-Q4 or YYYY-01..YYYY-12' },
       ]);
     return p;
@@ -68,10 +68,10 @@ export class OrgPerformanceService {
     const p = this.period(periodId);
     return this.txHost.withTransaction(async () => {
       const unit = await this.distribution.unitByCode(code);
-      if (!unit) throw notFound('Unit');
+      if (!unit) throw new NotFoundError('Unit');
       const { cadence } = await this.repo.cadence(p.year);
       if (p.kind !== 'ANNUAL' && p.kind !== cadence) {
-        throw badRequest(
+        throw new InvalidInputError(
           `Evaluasi periodik tahun ${p.year} bersifat ${cadence} / the ${p.year} cadence is ${cadence}`,
           [{ field: 'period', problem: `the ${p.year} cadence is ${cadence}` }],
         );
@@ -80,7 +80,7 @@ export class OrgPerformanceService {
       if (!isAdmin(principal)) {
         const leader = unit.parentId ? await this.org.unitHeadId(unit.parentId, refDate) : null;
         if (!leader || principal.kind !== 'user' || principal.employeeId !== leader) {
-          throw forbidden(
+          throw new ForbiddenError(
             'Capaian kinerja organisasi ditetapkan oleh pimpinan unit di atasnya atau admin / only the leader of the parent unit or an ADMIN sets the organisation performance',
           );
         }
@@ -91,7 +91,7 @@ export class OrgPerformanceService {
       const headId = await this.org.unitHeadId(unit.id, refDate);
       const head = headId ? await this.repo.unitHeadEvaluation(headId, p.period) : null;
       if (head && ['ISSUED', 'OBJECTED', 'FINAL'].includes(head.status) && before?.predicate !== dto.predicate) {
-        throw conflict(
+        throw new ConflictError(
           `Evaluasi pimpinan unit ${code} periode ${p.period} sudah ditetapkan (${head.status}); capaian organisasi tidak dapat diubah lagi / the unit head's evaluation is already issued`,
           [{ field: 'predicate', problem: `unit head evaluation is ${head.status}` }],
         );
@@ -152,16 +152,16 @@ export class OrgPerformanceService {
   async getDistribution(principal: Principal, code: string, periodId: string): Promise<DistributionReport> {
     const p = this.period(periodId);
     const unit = await this.distribution.unitByCode(code);
-    if (!unit) throw notFound('Unit');
+    if (!unit) throw new NotFoundError('Unit');
     if (!isAdmin(principal)) {
       const me = principal.kind === 'user' ? principal.employeeId : null;
-      if (!me) throw notFound('Unit');
+      if (!me) throw new NotFoundError('Unit');
       const refDate = periodReferenceDate(p, this.clock.today());
       const ancestors = await this.org.ancestorUnits(unit.id);
       let allowed = false;
       for (const a of ancestors) if (!allowed && (await this.org.unitHeadId(a.id, refDate)) === me) allowed = true;
       if (!allowed) allowed = (await this.distribution.raterIds(unit.id, p.period)).includes(me);
-      if (!allowed) throw notFound('Unit');
+      if (!allowed) throw new NotFoundError('Unit');
     }
     return this.distribution.report(unit.id, p);
   }
@@ -172,7 +172,7 @@ export class OrgPerformanceService {
       if (before.cadence !== dto.cadence) {
         const used = await this.repo.countOfKind(before.cadence, year);
         if (used > 0) {
-          throw conflict(
+          throw new ConflictError(
             `Sudah ada evaluasi ${before.cadence} tahun ${year}; kadensi tidak dapat diubah / ${before.cadence} evaluations of ${year} exist`,
             [{ field: 'cadence', problem: `${used} ${before.cadence} evaluations exist` }],
           );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ActionPlansReadService } from '../action-plans/action-plans-read.service';
-import { badRequest, forbidden, notFound } from '../common/api-error';
+import { InvalidInputError, NotFoundError, ForbiddenError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { isAdmin, Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
@@ -39,18 +39,18 @@ export class OrgSuggestionService {
   async suggestion(principal: Principal, code: string, periodId: string): Promise<OrgSuggestionView> {
     const p = parsePeriodId(periodId);
     if (!p)
-      throw badRequest('Periode tidak valid / invalid period', [
+      throw new InvalidInputError('Periode tidak valid / invalid period', [
         { field: 'period', problem: 'must be YYYY, YYYY-Q1..YYYY-Q4 or YYYY-01..YYYY-12' },
       ]);
     const unit = await this.distribution.unitByCode(code);
-    if (!unit) throw notFound('Unit');
+    if (!unit) throw new NotFoundError('Unit');
     const refDate = periodReferenceDate(p, this.clock.today());
     const headId = await this.org.unitHeadId(unit.id, refDate);
     if (!isAdmin(principal)) {
       const leader = unit.parentId ? await this.org.unitHeadId(unit.parentId, refDate) : null;
       const me = principal.kind === 'user' ? principal.employeeId : null;
       if (!me || (me !== leader && me !== headId))
-        throw forbidden(
+        throw new ForbiddenError(
           'Saran capaian organisasi untuk pimpinan unit, pimpinan unit di atasnya atau admin / only the unit head, the parent unit’s leader or an ADMIN',
         );
     }

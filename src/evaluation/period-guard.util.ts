@@ -1,4 +1,4 @@
-import { conflict } from '../common/api-error';
+import { ConflictError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { EvaluationPeriod, lastMonthStart, periodLabel, ratableOn } from './periods';
 import { tanggalIndonesia } from './format-id';
@@ -7,7 +7,7 @@ import { tanggalIndonesia } from './format-id';
 export function requireRatable(p: EvaluationPeriod, today: string, config: AppConfig): void {
   if (ratableOn(p, today, config.get('EVALUATION_RATE_BEFORE_PERIOD_END') === 'true')) return;
   const from = lastMonthStart(p);
-  throw conflict(
+  throw new ConflictError(
     `${periodLabel(p)} baru dapat dinilai dan ditetapkan mulai ${tanggalIndonesia(from)} (bulan terakhir periode) / a period can be rated and finalised once its last month has begun`,
     [{ field: 'period', problem: `ratable from ${from} (evaluation.rateBeforePeriodEnd is off)` }],
   );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badRequest, conflict, ErrorDetail, unprocessable } from '../common/api-error';
+import { ConflictError, UnprocessableError, InvalidInputError, type ErrorDetail } from '../common/domain-errors';
 import { DisciplineRatingGuard } from '../discipline/discipline-rating-guard.service';
 import { actorLabel, Principal } from '../identity/principal';
 import { FinalizeDto, ObjectionExplanationDto, RatingDto } from './dto/evaluation.dto';
@@ -28,7 +28,7 @@ export class PpkEvaluationService {
       requireRatable(c.p, this.w.clock.today(), this.w.config);
       const status = (c.e?.status ?? 'DRAFT') as EvaluationStatus;
       if (!ratable(status)) {
-        throw conflict(
+        throw new ConflictError(
           `Evaluasi berstatus ${status}; penilaian hanya dapat diubah sebelum ditetapkan (ISSUED) / ratings can only change before the evaluation is issued`,
           [{ field: 'status', problem: `is ${status}` }],
         );
@@ -38,7 +38,7 @@ export class PpkEvaluationService {
       this.requireFeedbackPerRhk(c, results, feedback);
       const snap = c.subject;
       if (!snap)
-        throw unprocessable(
+        throw new UnprocessableError(
           `Pegawai tidak memiliki jabatan pada ${c.refDate} / the employee has no position on ${c.refDate}`,
         );
       const judged = await this.w.judge(
@@ -132,10 +132,15 @@ export class PpkEvaluationService {
       const report = await this.w.distribution.report(unitId, c.p);
       const justification = dto.justification?.trim() || null;
       if (!report.ok && !justification) {
-        throw unprocessable(
+        throw new UnprocessableError(
           `Pola distribusi predikat unit ${report.unitCode} periode ${c.p.period} tidak terpenuhi: ${report.violations.map((v) => v.rule).join(', ')}. Berikan "justification" untuk tetap menetapkan / the unit distribution check fails; give a justification to proceed`,
           report.violations.map((v) => ({ field: 'distribution', problem: `${v.rule}: ${v.message}` })),
-          { violations: report.violations.map((v) => ({ rule: v.rule, message: v.message })), distribution: report },
+          {
+            extra: {
+              violations: report.violations.map((v) => ({ rule: v.rule, message: v.message })),
+              distribution: report,
+            },
+          },
         );
       }
       const now = this.w.clock.now();
@@ -222,7 +227,7 @@ export class PpkEvaluationService {
       seen.add(`${kind}:${target}`);
       out.push({ kind, target, text: f.text });
     });
-    if (problems.length) throw badRequest('Data tidak valid / invalid input', problems);
+    if (problems.length) throw new InvalidInputError('Data tidak valid / invalid input', problems);
     return out;
   }
 
@@ -238,7 +243,7 @@ export class PpkEvaluationService {
       .filter(({ r }) => r.kind === 'UTAMA')
       .filter(({ r }) => !given.some((f) => f.kind === 'RESULT' && f.target === r.id) && !log.has(`RESULT:${r.id}`));
     if (missing.length)
-      throw unprocessable(
+      throw new UnprocessableError(
         'Setiap RHK utama perlu umpan balik pada periode ini / every UTAMA result needs feedback in the period',
         missing.map(({ i }) => ({ field: `results[${i}]`, problem: 'no feedback (feedback.requirePerRhk)' })),
       );

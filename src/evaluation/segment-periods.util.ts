@@ -1,4 +1,4 @@
-import { conflict, unprocessable } from '../common/api-error';
+import { UnprocessableError, ConflictError } from '../common/domain-errors';
 import type { SegmentRow } from '../skp/skp-segments.repository';
 import { EvaluationPeriod, periodLabel } from './periods';
 
@@ -44,7 +44,7 @@ export function segmentPeriod(
   mode: AnnualMode,
 ): EvaluationPeriod {
   if (p.end < skp.periodStart || p.start > skp.periodEnd)
-    throw unprocessable(
+    throw new UnprocessableError(
       `${periodLabel(p)} di luar masa SKP ini (${skp.periodStart} s.d. ${skp.periodEnd}) / the period lies outside this SKP`,
       [{ field: 'period', problem: `outside the SKP period ${skp.periodStart}…${skp.periodEnd}` }],
     );
@@ -52,11 +52,11 @@ export function segmentPeriod(
   const end = p.end < skp.periodEnd ? p.end : skp.periodEnd;
   if (p.kind === 'ANNUAL') {
     if (skp.kind === 'ACTING')
-      throw conflict('SKP Plt tidak menghasilkan predikat tahunan / an ACTING SKP has no annual evaluation', [
+      throw new ConflictError('SKP Plt tidak menghasilkan predikat tahunan / an ACTING SKP has no annual evaluation', [
         { field: 'period', problem: 'ACTING SKPs are evaluated periodically only (spec 04 §1.3)' },
       ]);
     if (!annualSkpIds(segments, mode).has(skp.id))
-      throw conflict(
+      throw new ConflictError(
         `Predikat tahunan ${p.year} ditetapkan pada SKP lain tahun ini (skp.annual.mode ${mode}); evaluasi SKP ini menjadi masukan / the annual predikat is set on another SKP of the year`,
         [{ field: 'period', problem: `the annual evaluation belongs to another SKP (${mode})` }],
       );
@@ -74,7 +74,7 @@ export function segmentPeriod(
   const fromMonth = skp.kind === 'ACTING' ? monthOf(start) : firstMonth(start);
   const toMonth = monthOf(end);
   if (fromMonth > toMonth)
-    throw unprocessable(
+    throw new UnprocessableError(
       `Tidak ada bulan ${periodLabel(p)} yang jatuh pada SKP ini (bulan dihitung pada SKP yang berlaku tanggal 1); nilai pada periode berikutnya / no month of the period belongs to this SKP`,
       [{ field: 'period', problem: `no month of ${p.period} starts inside ${skp.periodStart}…${skp.periodEnd}` }],
     );

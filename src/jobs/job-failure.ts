@@ -1,4 +1,3 @@
-import { HttpException } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { DomainError } from '../common/domain-errors';
 import { RuleInputError } from '../rules/common/errors';
@@ -20,10 +19,5 @@ export function asJobFailure(err: unknown): unknown {
 export function isPermanentFailure(err: unknown): err is Error {
   if (err instanceof UnrecoverableError || err instanceof RuleInputError) return true;
   if (err instanceof DomainError) return !err.retryable;
-  // HTTP-edge errors (ApiError) reaching a job: final for a 4xx other than 409/429, as for domain errors.
-  if (err instanceof HttpException) {
-    const status = err.getStatus();
-    return status >= 400 && status < 500 && status !== 409 && status !== 429;
-  }
   return false;
 }

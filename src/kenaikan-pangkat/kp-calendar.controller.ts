@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { notFound } from '../common/api-error';
+import { NotFoundError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { Cursor } from '../common/pagination';
 import { AdminOnly } from '../identity/auth.decorators';
@@ -31,7 +31,7 @@ export class KpCalendarController {
   async list(@Query() q: KpCalendarQuery): Promise<KpCalendarPage> {
     const today = this.clock.today();
     const unitIds = q.unitCode ? await this.org.subtreeUnitIdsByCode(q.unitCode) : null;
-    if (unitIds && unitIds.length === 0) throw notFound('Unit');
+    if (unitIds && unitIds.length === 0) throw new NotFoundError('Unit');
     const rows = (await this.calendar.rows(today, unitIds)).filter(
       (r) => r.tmt === null || r.tmt.startsWith(`${q.year}-`),
     );

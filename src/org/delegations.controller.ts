@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { notFound } from '../common/api-error';
+import { NotFoundError } from '../common/domain-errors';
 import { Roles } from '../identity/auth.decorators';
 import { DelegationsService } from './delegations.service';
 import { CreateDelegationDto, DelegationListQuery, EndDelegationDto } from './dto/delegation.dto';
@@ -44,5 +44,5 @@ export class DelegationsController {
 
 /** A malformed id is simply an id that does not exist. */
 function notFoundDelegation() {
-  return notFound('Delegasi');
+  return new NotFoundError('Delegasi');
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, conflict, notFound, unprocessable } from '../common/api-error';
+import { InvalidInputError, UnprocessableError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { Cursor, Page } from '../common/pagination';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { DelegationsRepository, type DelegationView } from './delegations.repository';
@@ -23,23 +23,23 @@ export class DelegationsService {
 
   async create(dto: CreateDelegationDto): Promise<{ items: DelegationView[] }> {
     if (!!dto.employeeNip === !!dto.forReportsOfNip) {
-      throw badRequest(
+      throw new InvalidInputError(
         'Isi salah satu: employeeNip atau forReportsOfNip / give exactly one of employeeNip, forReportsOfNip',
         [{ field: 'employeeNip', problem: 'give exactly one of employeeNip or forReportsOfNip' }],
       );
     }
     if (dto.validTo && dto.validTo < dto.validFrom)
-      throw badRequest('Tanggal akhir sebelum tanggal mulai / validTo before validFrom', [
+      throw new InvalidInputError('Tanggal akhir sebelum tanggal mulai / validTo before validFrom', [
         { field: 'validTo', problem: 'must not be before validFrom' },
       ]);
     if (dto.kind !== 'PLT' && (dto.actingKelasJabatan !== undefined || dto.actingLevel !== undefined))
-      throw badRequest('Jabatan Plt hanya untuk delegasi PLT / acting post only for kind PLT', [
+      throw new InvalidInputError('Jabatan Plt hanya untuk delegasi PLT / acting post only for kind PLT', [
         { field: 'actingKelasJabatan', problem: 'only with kind PLT' },
       ]);
     const ids = await this.txHost.withTransaction(async () => {
       const ppk = await this.employeeOrFail(dto.ppkNip, 'ppkNip');
       if (!(await this.org.snapshotById(ppk.id, dto.validFrom))) {
-        throw unprocessable(
+        throw new UnprocessableError(
           `Pejabat ${dto.ppkNip} tidak bertugas pada ${dto.validFrom} / the delegate has no assignment in force on that date`,
           [{ field: 'ppkNip', problem: 'has no position on validFrom' }],
         );
@@ -48,11 +48,12 @@ export class DelegationsService {
       const created: string[] = [];
       for (const emp of employees) {
         if (emp.id === ppk.id)
-          throw badRequest('Pegawai tidak dapat menilai dirinya sendiri / an employee cannot be their own PPK', [
-            { field: 'ppkNip', problem: 'must differ from the employee' },
-          ]);
+          throw new InvalidInputError(
+            'Pegawai tidak dapat menilai dirinya sendiri / an employee cannot be their own PPK',
+            [{ field: 'ppkNip', problem: 'must differ from the employee' }],
+          );
         if (!(await this.org.snapshotById(emp.id, dto.validFrom))) {
-          throw unprocessable(
+          throw new UnprocessableError(
             `Pegawai ${emp.nip} tidak bertugas pada ${dto.validFrom} / the employee has no assignment in force on that date`,
             [{ field: 'employeeNip', problem: 'has no position on validFrom' }],
           );
@@ -61,14 +62,14 @@ export class DelegationsService {
         await this.employees.lockById(emp.id);
         const overlap = await this.delegations.overlapping(emp.id, dto.validFrom, dto.validTo ?? null);
         if (overlap) {
-          throw conflict(
+          throw new ConflictError(
             `Pegawai ${emp.nip} sudah punya delegasi PPK ${overlap.from}–${overlap.to ?? '…'} yang bertumpang tindih; akhiri dulu (POST /delegations/${overlap.id}/end) / an overlapping delegation exists`,
             [{ field: 'validFrom', problem: `overlaps delegation ${overlap.id}` }],
           );
         }
         const ppkOfPpk = await this.org.ppkOf(ppk.id, dto.validFrom);
         if (ppkOfPpk === emp.id) {
-          throw unprocessable(
+          throw new UnprocessableError(
             `Delegasi membuat siklus: ${emp.nip} adalah PPK dari ${dto.ppkNip} / delegation would make a rating cycle`,
             [{ field: 'ppkNip', problem: 'is rated by the employee' }],
           );
@@ -102,13 +103,13 @@ export class DelegationsService {
   async end(id: string, dto: EndDelegationDto): Promise<DelegationView> {
     await this.txHost.withTransaction(async () => {
       const d = await this.delegations.lock(id);
-      if (!d) throw notFound('Delegasi');
+      if (!d) throw new NotFoundError('Delegasi');
       if (dto.validTo < d.validFrom)
-        throw badRequest('Tanggal akhir sebelum tanggal mulai / validTo before validFrom', [
+        throw new InvalidInputError('Tanggal akhir sebelum tanggal mulai / validTo before validFrom', [
           { field: 'validTo', problem: `must not be before ${d.validFrom}` },
         ]);
       if (d.validTo && dto.validTo > d.validTo)
-        throw conflict(
+        throw new ConflictError(
           `Delegasi sudah berakhir ${d.validTo}; buat delegasi baru / the delegation already ends earlier`,
           [{ field: 'validTo', problem: `must not be after ${d.validTo}` }],
         );
@@ -145,7 +146,7 @@ export class DelegationsService {
     const absent = await this.employeeOrFail(dto.forReportsOfNip!, 'forReportsOfNip');
     const ids = (await this.org.directReportIds(absent.id, dto.validFrom)).filter((id) => id !== ppkId);
     if (ids.length === 0) {
-      throw unprocessable(
+      throw new UnprocessableError(
         `Pejabat ${dto.forReportsOfNip} tidak punya bawahan langsung pada ${dto.validFrom} / no direct reports on that date`,
         [{ field: 'forReportsOfNip', problem: 'has no direct reports on validFrom' }],
       );
@@ -156,7 +157,7 @@ export class DelegationsService {
   private async employeeOrFail(nip: string, field: string): Promise<{ id: string; nip: string }> {
     const emp = await this.employees.idAndNipByNip(nip);
     if (!emp)
-      throw badRequest(`Pegawai ${nip} tidak ada / unknown employee`, [
+      throw new InvalidInputError(`Pegawai ${nip} tidak ada / unknown employee`, [
         { field, problem: 'no employee with this NIP' },
       ]);
     return emp;

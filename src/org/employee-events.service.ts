@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '../common/api-error';
+import { NotFoundError } from '../common/domain-errors';
 import { OutboxService } from '../outbox/outbox.service';
 import { EmployeeEventsRepository } from './employee-events.repository';
 import { EmployeeEvent } from './org.enums';
@@ -50,7 +50,7 @@ export class EmployeeEventsService {
     reason: string | null;
   }): Promise<string> {
     if (e.delegationId && !(await this.events.delegationConcerns(e.delegationId, e.employeeId)))
-      throw notFound('Delegasi');
+      throw new NotFoundError('Delegasi');
     const id = await this.events.insert(e);
     await this.outbox.add({
       type: 'EmployeeEventRecorded',

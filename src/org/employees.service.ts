@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../authz/access-policy';
-import { badRequest, conflict, notFound } from '../common/api-error';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { AccountsRepository } from '../identity/accounts.repository';
@@ -60,7 +60,7 @@ export class EmployeesService {
     const from = dto.effectiveFrom ?? dto.position.tmt;
     await this.txHost.withTransaction(async () => {
       if (await this.employees.existsByNip(dto.nip))
-        throw conflict(`Pegawai dengan NIP ${dto.nip} sudah ada / employee already exists`);
+        throw new ConflictError(`Pegawai dengan NIP ${dto.nip} sudah ada / employee already exists`);
       const unit = await this.unitOrFail(dto.unitCode, 'unitCode');
       const supervisorId = await this.supervisorIdOrFail(dto.supervisorNip ?? null, dto.nip);
       const emp = await this.employees.insert({ nip: dto.nip, name: dto.name, status: dto.status });
@@ -109,7 +109,7 @@ export class EmployeesService {
     const personal = personalOf(dto);
     const changes = !!(dto.golongan || dto.unitCode || dto.supervisorNip !== undefined || dto.position || dto.name);
     if (!changes && !dto.event && !Object.keys(personal).length) {
-      throw badRequest('Tidak ada perubahan / nothing to change', [
+      throw new InvalidInputError('Tidak ada perubahan / nothing to change', [
         {
           field: 'body',
           problem: `give at least one of position, golongan, unitCode, supervisorNip, name, event, ${PERSONAL_KEYS.join(', ')}`,
@@ -118,7 +118,7 @@ export class EmployeesService {
     }
     await this.txHost.withTransaction(async () => {
       const emp = await this.employees.lockByNip(nip);
-      if (!emp) throw notFound('Pegawai');
+      if (!emp) throw new NotFoundError('Pegawai');
       if (Object.keys(personal).length) {
         const before = await this.personal.read(emp.id);
         await this.personal.write(emp.id, personal);
@@ -136,18 +136,18 @@ export class EmployeesService {
       const ended = await this.events.serviceEnd(emp.id);
       const endsService = dto.event === 'PENSIUN' || dto.event === 'BERHENTI' || dto.event === 'MENINGGAL';
       if (ended && (endsService || effectiveFrom >= ended.date))
-        throw conflict(
+        throw new ConflictError(
           `Masa kerja pegawai sudah berakhir (${ended.type} ${ended.date}) / service already ended on that date`,
           [{ field: endsService ? 'event' : 'effectiveFrom', problem: `service ended: ${ended.type} ${ended.date}` }],
         );
       const rows = await this.employees.assignmentsOf(emp.id);
       const current = rows.filter((r) => r.validFrom <= effectiveFrom).pop();
       if (!current)
-        throw conflict(`Pegawai belum bertugas pada ${effectiveFrom} / no assignment in force on that date`);
+        throw new ConflictError(`Pegawai belum bertugas pada ${effectiveFrom} / no assignment in force on that date`);
       let event = dto.event ?? null;
       if (changes) {
         if (current.validFrom === effectiveFrom)
-          throw conflict(`Sudah ada mutasi mulai ${effectiveFrom} / a mutation already starts on that date`);
+          throw new ConflictError(`Sudah ada mutasi mulai ${effectiveFrom} / a mutation already starts on that date`);
         const row = await this.newRow(emp.id, nip, current, rows, { ...dto, effectiveFrom });
         await this.employees.closeAssignment(current.id, effectiveFrom);
         await this.employees.insertAssignment(row);
@@ -216,7 +216,7 @@ export class EmployeesService {
   async get(p: Principal, nip: string, on?: string): Promise<EmployeeRecord & { history: AssignmentHistoryRow[] }> {
     const date = on ?? this.clock.today();
     const snap = await this.org.snapshotByNip(nip, date);
-    if (!snap) throw notFound('Pegawai');
+    if (!snap) throw new NotFoundError('Pegawai');
     await this.policy.require(p, snap.employeeId, date, ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'], 'Pegawai');
     const view = await this.view(snap.employeeId, date);
     const history = await this.employees.history(snap.employeeId);
@@ -225,7 +225,7 @@ export class EmployeesService {
 
   async viewByNip(nip: string, date: string): Promise<EmployeeRecord> {
     const snap = await this.org.snapshotByNip(nip, date);
-    if (!snap) throw notFound('Pegawai');
+    if (!snap) throw new NotFoundError('Pegawai');
     return this.view(snap.employeeId, date);
   }
 
@@ -249,19 +249,21 @@ export class EmployeesService {
   private async unitOrFail(code: string, field: string): Promise<UnitEntity> {
     const unit = await this.units.findByCode(code);
     if (!unit)
-      throw badRequest(`Unit ${code} tidak ada / unknown unit`, [{ field, problem: `unit ${code} does not exist` }]);
+      throw new InvalidInputError(`Unit ${code} tidak ada / unknown unit`, [
+        { field, problem: `unit ${code} does not exist` },
+      ]);
     return unit;
   }
 
   private async supervisorIdOrFail(supervisorNip: string | null, selfNip: string): Promise<string | null> {
     if (!supervisorNip) return null;
     if (supervisorNip === selfNip)
-      throw badRequest('Atasan tidak boleh diri sendiri / supervisor cannot be self', [
+      throw new InvalidInputError('Atasan tidak boleh diri sendiri / supervisor cannot be self', [
         { field: 'supervisorNip', problem: 'must differ from nip' },
       ]);
     const sup = await this.employees.findByNip(supervisorNip);
     if (!sup)
-      throw badRequest(`Atasan ${supervisorNip} tidak ada / unknown supervisor`, [
+      throw new InvalidInputError(`Atasan ${supervisorNip} tidak ada / unknown supervisor`, [
         { field: 'supervisorNip', problem: 'no employee with this NIP' },
       ]);
     return sup.id;

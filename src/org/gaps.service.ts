@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '../common/api-error';
+import { NotFoundError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { Cursor, Page } from '../common/pagination';
 import { GapsQuery } from './dto/gaps.dto';
@@ -40,7 +40,7 @@ export class GapsService {
 
   async report(code: string, q: GapsQuery): Promise<GapsReport> {
     const unitId = await this.units.idByCode(code);
-    if (!unitId) throw notFound('Unit');
+    if (!unitId) throw new NotFoundError('Unit');
     const unitIds = (await this.units.subtree(unitId)).map((u) => u.id);
     const on = q.on ?? this.clock.today();
     const year = q.year ?? Number(on.slice(0, 4));

@@ -1,4 +1,4 @@
-import { unprocessable } from '../common/api-error';
+import { UnprocessableError } from '../common/domain-errors';
 
 /**
  * Who may be a Pejabat Penilai Kinerja (spec 01 §2.1–2.2): the direct superior, at least a
@@ -117,7 +117,7 @@ export function ppkGaps(f: PpkFacts, on: string): Gap[] {
 
 /** 422 for an action that needs a PPK on a date when there is none; names what the admin must fix. */
 export function noPpkError(nip: string, on: string) {
-  return unprocessable(
+  return new UnprocessableError(
     `Pegawai ${nip} tidak memiliki Pejabat Penilai Kinerja pada ${on}. Admin kepegawaian: isi atasan langsung (PATCH /employees/${nip} dengan supervisorNip) atau catat Plt/Plh/delegasi (POST /delegations) / the employee has no PPK on that date: an admin must set the supervisor or record a delegation`,
     [{ field: 'supervisorNip', problem: `employee ${nip} has no PPK on ${on}` }],
   );

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, conflict, notFound } from '../common/api-error';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { CreateUnitDto } from './dto/employee.dto';
 import { UnitsRepository, type UnitView } from './units.repository';
@@ -17,12 +17,13 @@ export class UnitsService {
 
   async create(dto: CreateUnitDto): Promise<UnitView> {
     await this.txHost.withTransaction(async () => {
-      if (await this.units.existsByCode(dto.code)) throw conflict(`Unit ${dto.code} sudah ada / unit already exists`);
+      if (await this.units.existsByCode(dto.code))
+        throw new ConflictError(`Unit ${dto.code} sudah ada / unit already exists`);
       let parentId: string | null = null;
       if (dto.parentCode) {
         const parent = await this.units.findByCode(dto.parentCode);
         if (!parent)
-          throw badRequest(`Unit induk ${dto.parentCode} tidak ada / unknown parent unit`, [
+          throw new InvalidInputError(`Unit induk ${dto.parentCode} tidak ada / unknown parent unit`, [
             { field: 'parentCode', problem: 'no unit with this code' },
           ]);
         parentId = parent.id;
@@ -35,7 +36,7 @@ export class UnitsService {
 
   async get(code: string): Promise<UnitView> {
     const view = await this.units.view(code);
-    if (!view) throw notFound('Unit');
+    if (!view) throw new NotFoundError('Unit');
     return view;
   }
 }

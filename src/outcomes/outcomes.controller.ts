@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { AccessPolicy } from '../authz/access-policy';
-import { notFound } from '../common/api-error';
+import { NotFoundError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { Cursor, PageQuery } from '../common/pagination';
 import { Roles } from '../identity/auth.decorators';
@@ -36,7 +36,7 @@ export class OutcomesController {
   @ApiResult('OutcomeList')
   async forEmployee(@CurrentPrincipal() p: Principal, @Param('nip') nip: string): Promise<OutcomeList> {
     const employeeId = await this.org.employeeIdByNip(nip);
-    if (!employeeId) throw notFound('Pegawai');
+    if (!employeeId) throw new NotFoundError('Pegawai');
     await this.policy.require(p, employeeId, this.clock.today(), ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'], 'Pegawai');
     return { items: await this.views(await this.outcomes.forEmployee(employeeId)) };
   }

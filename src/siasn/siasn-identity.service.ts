@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, type ErrorDetail } from '../common/api-error';
+import { InvalidInputError, type ErrorDetail } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { isCalendarDate } from '../common/dates';
 import { OrgDirectory } from '../org/org-directory.service';
@@ -33,11 +33,13 @@ export function parseIdentityCsv(text: string): IdentityRowInput[] {
       delimiter: [',', ';'],
     });
   } catch (err) {
-    throw badRequest('CSV tidak dapat dibaca / malformed CSV', [{ field: 'body', problem: (err as Error).message }]);
+    throw new InvalidInputError('CSV tidak dapat dibaca / malformed CSV', [
+      { field: 'body', problem: (err as Error).message },
+    ]);
   }
   const [header, ...rest] = records;
   if (!header?.includes('nip'))
-    throw badRequest('Baris judul CSV harus memuat kolom nip / CSV header must name the column nip', [
+    throw new InvalidInputError('Baris judul CSV harus memuat kolom nip / CSV header must name the column nip', [
       { field: 'body', problem: 'header row without nip' },
     ]);
   return rest.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] === '' ? undefined : cells[i]])));
@@ -58,7 +60,7 @@ export class SiasnIdentityService {
   async importRows(input: unknown, source: IdentitySource): Promise<SiasnIdentityImportResult> {
     const items = typeof input === 'string' ? parseIdentityCsv(input) : input;
     if (!Array.isArray(items) || items.length === 0 || items.length > MAX_ROWS)
-      throw badRequest('Isi harus daftar baris / body must be a list of rows', [
+      throw new InvalidInputError('Isi harus daftar baris / body must be a list of rows', [
         { field: 'body', problem: `must be a non-empty array of at most ${MAX_ROWS} rows` },
       ]);
     const errors: ErrorDetail[] = [];
@@ -99,7 +101,7 @@ export class SiasnIdentityService {
       .filter((n) => !existing.has(n))
       .forEach((n) => errors.push({ field: n, problem: 'no employee with this NIP' }));
     if (errors.length)
-      throw badRequest(
+      throw new InvalidInputError(
         'Impor identitas SIASN ditolak, tidak ada yang disimpan / import refused, nothing written',
         errors,
       );
@@ -124,12 +126,17 @@ export class SiasnIdentityService {
   /** Employees on a date who cannot be sent (no SIASN person id) or whose JF post has no riwayat-jabatan id. */
   async gaps(onDate?: string, unitCode?: string): Promise<SiasnGapsReport> {
     if (onDate !== undefined && !isCalendarDate(onDate))
-      throw badRequest('Tanggal tidak valid / invalid date', [{ field: 'on', problem: 'must be YYYY-MM-DD' }]);
+      throw new InvalidInputError('Tanggal tidak valid / invalid date', [
+        { field: 'on', problem: 'must be YYYY-MM-DD' },
+      ]);
     const date = onDate ?? this.clock.today();
     let unitIds: string[] | undefined;
     if (unitCode) {
       const id = await this.org.unitIdByCode(unitCode);
-      if (!id) throw badRequest('Unit tidak dikenal / unknown unit', [{ field: 'unitCode', problem: 'no such unit' }]);
+      if (!id)
+        throw new InvalidInputError('Unit tidak dikenal / unknown unit', [
+          { field: 'unitCode', problem: 'no such unit' },
+        ]);
       unitIds = await this.org.subtreeUnitIds(id);
     }
     const people = (await this.org.snapshotsOn(date, unitIds)).filter(

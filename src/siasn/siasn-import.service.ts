@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { badRequest, conflict, notFound, type ErrorDetail } from '../common/api-error';
+import { ConflictError, InvalidInputError, NotFoundError, type ErrorDetail } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { RequestContext } from '../common/request-context';
 import { TransactionHost, type TxHost } from '../database/transaction';
@@ -48,10 +48,10 @@ export class SiasnImportService {
   async start(body: unknown): Promise<SiasnImportView> {
     const requestedBy = actorLabel(RequestContext.principal()).actor;
     // Nothing can be read while SIASN is off: said first, whatever the request.
-    if (!this.settings.enabled) throw conflict(SIASN_DISABLED_MESSAGE);
+    if (!this.settings.enabled) throw new ConflictError(SIASN_DISABLED_MESSAGE);
     const request = await this.parse(body);
     if (request.nips.length === 0)
-      throw badRequest('Tidak ada pegawai untuk diimpor / nobody to import', [
+      throw new InvalidInputError('Tidak ada pegawai untuk diimpor / nobody to import', [
         { field: 'unitCode', problem: 'the unit has no PNS in post' },
       ]);
     const id = await this.txHost.withTransaction(async () => {
@@ -70,7 +70,7 @@ export class SiasnImportService {
 
   async view(id: string): Promise<SiasnImportView> {
     const b = await this.repo.batch(id);
-    if (!b) throw notFound('Impor SIASN');
+    if (!b) throw new NotFoundError('Impor SIASN');
     const { nips: _n, ...view } = b;
     return view;
   }
@@ -139,7 +139,9 @@ export class SiasnImportService {
       unknown
     > | null;
     if (!b)
-      throw badRequest('Permintaan tidak valid / invalid request', [{ field: 'body', problem: 'must be an object' }]);
+      throw new InvalidInputError('Permintaan tidak valid / invalid request', [
+        { field: 'body', problem: 'must be an object' },
+      ]);
     const details: ErrorDetail[] = [];
     const attempt = <T>(f: () => T): T | null => {
       try {
@@ -174,12 +176,12 @@ export class SiasnImportService {
       }
     }
     if (details.length)
-      throw badRequest('Permintaan impor SIASN tidak valid / invalid import request', dedupe(details));
+      throw new InvalidInputError('Permintaan impor SIASN tidak valid / invalid import request', dedupe(details));
     if (hasNips) {
       const known = new Set(await this.org.existingNips(nips));
       const unknown = nips.filter((n) => !known.has(n));
       if (unknown.length)
-        throw badRequest(
+        throw new InvalidInputError(
           'NIP tidak dikenal / unknown NIP',
           unknown.map((n) => ({ field: 'nips', problem: `no employee with NIP ${n}` })),
         );
@@ -198,7 +200,10 @@ export class SiasnImportService {
   /** PNS (PPPK too when pushed) in the unit's subtree at the end of the year, or today for the current year. */
   private async unitNips(unitCode: string, year: number): Promise<string[]> {
     const id = await this.org.unitIdByCode(unitCode);
-    if (!id) throw badRequest('Unit tidak dikenal / unknown unit', [{ field: 'unitCode', problem: 'no such unit' }]);
+    if (!id)
+      throw new InvalidInputError('Unit tidak dikenal / unknown unit', [
+        { field: 'unitCode', problem: 'no such unit' },
+      ]);
     const today = this.clock.today();
     const on = `${year}-12-31` < today ? `${year}-12-31` : today;
     const people = await this.org.snapshotsOn(on, await this.org.subtreeUnitIds(id));

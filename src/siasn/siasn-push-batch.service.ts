@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { badRequest, conflict, notFound } from '../common/api-error';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import type { Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
@@ -34,18 +34,24 @@ export class SiasnPushBatchService {
 
   async request(p: Principal, dto: SiasnPushDto): Promise<SiasnPushAccepted> {
     if (!this.settings.enabled)
-      throw conflict('Pengiriman ke SIASN tidak aktif / the SIASN exchange is disabled (SIASN_ENABLED is not true)');
+      throw new ConflictError(
+        'Pengiriman ke SIASN tidak aktif / the SIASN exchange is disabled (SIASN_ENABLED is not true)',
+      );
     const periodic = dto.kind === 'KINERJA_PERIODIK';
     const missing = periodic ? (dto.period ? null : 'period') : dto.year === undefined ? 'year' : null;
     if (missing)
-      throw badRequest('Data tidak valid / invalid input', [
+      throw new InvalidInputError('Data tidak valid / invalid input', [
         { field: missing, problem: `is required for ${dto.kind}` },
       ]);
     const extra = periodic ? (dto.year !== undefined ? 'year' : null) : dto.period !== undefined ? 'period' : null;
     if (extra)
-      throw badRequest('Data tidak valid / invalid input', [{ field: extra, problem: `is not used for ${dto.kind}` }]);
+      throw new InvalidInputError('Data tidak valid / invalid input', [
+        { field: extra, problem: `is not used for ${dto.kind}` },
+      ]);
     if (dto.unitCode && !(await this.org.unitIdByCode(dto.unitCode)))
-      throw badRequest('Unit tidak dikenal / unknown unit', [{ field: 'unitCode', problem: 'no such unit' }]);
+      throw new InvalidInputError('Unit tidak dikenal / unknown unit', [
+        { field: 'unitCode', problem: 'no such unit' },
+      ]);
     const request = {
       kind: dto.kind,
       ...(periodic ? { period: dto.period } : { year: dto.year }),
@@ -121,7 +127,7 @@ export class SiasnPushBatchService {
 
   async progress(id: string): Promise<SiasnPushProgress> {
     const b = await this.repo.batch(id);
-    if (!b) throw notFound('Batch');
+    if (!b) throw new NotFoundError('Batch');
     const [counts, rows] = await Promise.all([this.repo.countsByState(id), this.repo.list({ batchId: id }, 1000)]);
     return {
       id: b.id,
@@ -141,7 +147,9 @@ export class SiasnPushBatchService {
   async list(q: SiasnOutboxQuery): Promise<SiasnOutboxPage> {
     const limit = q.limit === undefined ? 100 : Number(q.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-      throw badRequest('Parameter tidak valid / invalid parameter', [{ field: 'limit', problem: 'must be 1–500' }]);
+      throw new InvalidInputError('Parameter tidak valid / invalid parameter', [
+        { field: 'limit', problem: 'must be 1–500' },
+      ]);
     const rows = await this.repo.list({ state: q.state, kind: q.kind, afterId: q.after }, limit + 1);
     const page = rows.slice(0, limit);
     return { items: await this.views(page), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
@@ -150,16 +158,18 @@ export class SiasnPushBatchService {
   /** A FAILED or DEAD row sent again (after the data or SIASN was fixed): attempts start over. */
   async retry(id: string): Promise<SiasnOutboxRowView> {
     const row = await this.repo.byId(id);
-    if (!row) throw notFound('Baris outbox SIASN');
+    if (!row) throw new NotFoundError('Baris outbox SIASN');
     if (row.state !== 'FAILED' && row.state !== 'DEAD')
-      throw conflict(
+      throw new ConflictError(
         `Hanya baris FAILED atau DEAD yang dapat dikirim ulang / only FAILED or DEAD rows (this one is ${row.state})`,
       );
     if (!this.settings.enabled)
-      throw conflict('Pengiriman ke SIASN tidak aktif / the SIASN exchange is disabled (SIASN_ENABLED is not true)');
+      throw new ConflictError(
+        'Pengiriman ke SIASN tidak aktif / the SIASN exchange is disabled (SIASN_ENABLED is not true)',
+      );
     await this.txHost.withTransaction(async () => {
       if (!(await this.repo.reopen(id)))
-        throw conflict('Sudah ada data yang lebih baru untuk baris ini / a newer row of this key exists');
+        throw new ConflictError('Sudah ada data yang lebih baru untuk baris ini / a newer row of this key exists');
       const round = (await this.repo.attemptsCount(id)) + 1;
       await this.writer.announce(id, round);
     });

@@ -1,4 +1,4 @@
-import { badRequest } from '../common/api-error';
+import { InvalidInputError } from '../common/domain-errors';
 import type { SiasnKind } from '../rules';
 
 const KINDS: Record<string, SiasnKind> = {
@@ -13,7 +13,7 @@ const KINDS: Record<string, SiasnKind> = {
 };
 
 const invalid = (field: string, problem: string) =>
-  badRequest('Parameter tidak valid / invalid parameter', [{ field, problem }]);
+  new InvalidInputError('Parameter tidak valid / invalid parameter', [{ field, problem }]);
 
 /** `skp22 | kinerjaPeriodik | angkaKredit` (or the enum spelling SKP22 | KINERJA_PERIODIK | ANGKA_KREDIT). */
 export function siasnKindOf(v: unknown): SiasnKind {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badRequest } from '../common/api-error';
+import { InvalidInputError } from '../common/domain-errors';
 import { Cursor } from '../common/pagination';
 import { OrgDirectory } from '../org/org-directory.service';
 import type { ExportRow } from '../common/export/export-table';
@@ -23,14 +23,16 @@ function limitOf(v: string | undefined): number {
   if (v === undefined || v === '') return 100;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 1000)
-    throw badRequest('Parameter tidak valid / invalid parameter', [{ field: 'limit', problem: 'must be 1–1000' }]);
+    throw new InvalidInputError('Parameter tidak valid / invalid parameter', [
+      { field: 'limit', problem: 'must be 1–1000' },
+    ]);
   return n;
 }
 
 function yearOf(v: string | undefined): number {
   const n = Number(v);
   if (!v || !/^\d{4}$/.test(v) || n < 2000 || n > 2100)
-    throw badRequest('Parameter tidak valid / invalid parameter', [
+    throw new InvalidInputError('Parameter tidak valid / invalid parameter', [
       { field: 'year', problem: 'must be a year, e.g. 2026' },
     ]);
   return n;
@@ -49,12 +51,14 @@ export class SiasnReadService {
     const limit = limitOf(q.limit);
     const after = Cursor.decode(q.after) as [string, string] | null;
     if (after && (after.length !== 2 || after.some((x) => typeof x !== 'string')))
-      throw badRequest('Cursor tidak valid / invalid cursor', [
+      throw new InvalidInputError('Cursor tidak valid / invalid cursor', [
         { field: 'after', problem: 'is not a cursor returned by this API' },
       ]);
     const nips = q.nip ? [q.nip.replace(/\s+/g, '')] : undefined;
     if (nips && !/^\d{18}$/.test(nips[0]))
-      throw badRequest('NIP tidak valid / invalid NIP', [{ field: 'nip', problem: 'must be an 18-digit NIP' }]);
+      throw new InvalidInputError('NIP tidak valid / invalid NIP', [
+        { field: 'nip', problem: 'must be an 18-digit NIP' },
+      ]);
     if (kind === 'ANGKA_KREDIT') {
       const year = yearOf(q.year);
       const drafts = (await this.payloads.creditDrafts(year, { nips }))
@@ -69,7 +73,10 @@ export class SiasnReadService {
     let unitIds: string[] | undefined;
     if (q.unitCode) {
       const id = await this.org.unitIdByCode(q.unitCode);
-      if (!id) throw badRequest('Unit tidak dikenal / unknown unit', [{ field: 'unitCode', problem: 'no such unit' }]);
+      if (!id)
+        throw new InvalidInputError('Unit tidak dikenal / unknown unit', [
+          { field: 'unitCode', problem: 'no such unit' },
+        ]);
       unitIds = await this.org.subtreeUnitIds(id);
     }
     const scope = kind === 'SKP22' ? 'ANNUAL' : 'PERIODIC';
@@ -105,7 +112,7 @@ export class SiasnReadService {
 
   private periodOf(v: string | undefined): string {
     if (!v || !PERIODIC.test(v))
-      throw badRequest('Parameter tidak valid / invalid parameter', [
+      throw new InvalidInputError('Parameter tidak valid / invalid parameter', [
         { field: 'period', problem: 'must be a month (2026-03) or a quarter (2026-Q2)' },
       ]);
     return v;

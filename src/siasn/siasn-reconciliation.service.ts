@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badRequest } from '../common/api-error';
+import { InvalidInputError } from '../common/domain-errors';
 import { Cursor } from '../common/pagination';
 import type { ExportRow } from '../common/export/export-table';
 import { OrgDirectory } from '../org/org-directory.service';
@@ -61,7 +61,7 @@ export class SiasnReconciliationService {
     const limit = siasnLimitOf(q.limit);
     const after = Cursor.decode(q.after);
     if (after !== null && (!Array.isArray(after) || after.length !== 1 || typeof after[0] !== 'string'))
-      throw badRequest('Cursor tidak valid / invalid cursor', [
+      throw new InvalidInputError('Cursor tidak valid / invalid cursor', [
         { field: 'after', problem: 'is not a cursor returned by this API' },
       ]);
     let cursor = (after?.[0] as string | undefined) ?? undefined;
@@ -144,11 +144,16 @@ export class SiasnReconciliationService {
     if (q.nip) {
       const nip = q.nip.replace(/\s+/g, '');
       if (!/^\d{18}$/.test(nip))
-        throw badRequest('NIP tidak valid / invalid NIP', [{ field: 'nip', problem: 'must be an 18-digit NIP' }]);
+        throw new InvalidInputError('NIP tidak valid / invalid NIP', [
+          { field: 'nip', problem: 'must be an 18-digit NIP' },
+        ]);
       nips = [nip];
     } else if (q.unitCode) {
       const id = await this.org.unitIdByCode(q.unitCode);
-      if (!id) throw badRequest('Unit tidak dikenal / unknown unit', [{ field: 'unitCode', problem: 'no such unit' }]);
+      if (!id)
+        throw new InvalidInputError('Unit tidak dikenal / unknown unit', [
+          { field: 'unitCode', problem: 'no such unit' },
+        ]);
       const people = await this.org.snapshotsOn(`${year}-12-31`, await this.org.subtreeUnitIds(id));
       nips = [...new Set(people.map((s) => s.nip))];
     }

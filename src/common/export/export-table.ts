@@ -1,4 +1,4 @@
-import { badRequest } from '../api-error';
+import { InvalidInputError } from '../domain-errors';
 
 /**
  * How a column's cells are written:
@@ -59,6 +59,6 @@ export function csvOptionsFromQuery(q: { sep?: unknown; bom?: unknown; codes?: u
     if (q.codes === 'text' || q.codes === 'plain') opts.codes = q.codes;
     else details.push({ field: 'codes', problem: 'must be text or plain' });
   }
-  if (details.length) throw badRequest('Data tidak valid / invalid input', details);
+  if (details.length) throw new InvalidInputError('Data tidak valid / invalid input', details);
   return opts;
 }

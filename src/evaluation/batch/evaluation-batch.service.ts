@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditRecord, AuditService } from '../../audit/audit.service';
-import { badRequest, notFound } from '../../common/api-error';
+import { InvalidInputError, NotFoundError } from '../../common/domain-errors';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { TransactionHost, type TxHost } from '../../database/transaction';
@@ -59,7 +59,7 @@ export class EvaluationBatchService {
     const started = Date.now();
     const per = parsePeriodId(String(input.period ?? ''));
     if (!per)
-      throw badRequest('Periode tidak valid / invalid period', [
+      throw new InvalidInputError('Periode tidak valid / invalid period', [
         { field: 'period', problem: 'must be YYYY, YYYY-Q1..YYYY-Q4 or YYYY-01..YYYY-12' },
       ]);
     requireRatable(per, this.clock.today(), this.config);
@@ -67,7 +67,7 @@ export class EvaluationBatchService {
     let unitIds: string[] | null = null;
     if (input.unitCode) {
       const unit = await this.distribution.unitByCode(input.unitCode);
-      if (!unit) throw notFound('Unit');
+      if (!unit) throw new NotFoundError('Unit');
       unitIds = await this.org.subtreeUnitIds(unit.id);
     }
     const reports = new Map<string, { unitId: string; report: DistributionReport }>();

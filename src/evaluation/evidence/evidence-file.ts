@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { badRequest } from '../../common/api-error';
+import { InvalidInputError } from '../../common/domain-errors';
 
 /** What bukti dukung may be: documents and photos a PPK can open anywhere (the content decides, not the name). */
 export const EVIDENCE_TYPES: Record<string, { ext: string; label: string }> = {
@@ -23,7 +23,7 @@ export interface CheckedEvidence {
 }
 
 const fileError = (message: string, problem: string) =>
-  badRequest(`${message} / invalid evidence file`, [{ field: 'file', problem }]);
+  new InvalidInputError(`${message} / invalid evidence file`, [{ field: 'file', problem }]);
 
 /** 400 unless the bytes are one of the allowed types; the name is cleaned and ends with the type's extension. */
 export async function checkEvidence(name: string | undefined, data: Buffer): Promise<CheckedEvidence> {

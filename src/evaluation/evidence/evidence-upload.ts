@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { badRequest } from '../../common/api-error';
+import { InvalidInputError } from '../../common/domain-errors';
 
 const megabytes = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
 
@@ -12,7 +12,7 @@ export async function readEvidenceUpload(
   maxBytes: number,
 ): Promise<{ name: string | undefined; data: Buffer }> {
   const missing = () =>
-    badRequest('Berkas bukti dukung wajib diunggah / a file is required', [
+    new InvalidInputError('Berkas bukti dukung wajib diunggah / a file is required', [
       { field: 'file', problem: 'send multipart/form-data with one file in the field "file"' },
     ]);
   if (!req.isMultipart()) throw missing();
@@ -27,7 +27,7 @@ export async function readEvidenceUpload(
     return { name: part.filename, data: await part.toBuffer() };
   } catch (err) {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw badRequest(`Berkas lebih dari ${megabytes(maxBytes)} / file too large`, [
+      throw new InvalidInputError(`Berkas lebih dari ${megabytes(maxBytes)} / file too large`, [
         { field: 'file', problem: `is larger than ${maxBytes} bytes (EVIDENCE_MAX_BYTES)` },
       ]);
     throw missing();

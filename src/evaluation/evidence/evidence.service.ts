@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { AuditService } from '../../audit/audit.service';
-import { conflict, forbidden, notFound } from '../../common/api-error';
+import { NotFoundError, ConflictError, ForbiddenError } from '../../common/domain-errors';
 import { Clock } from '../../common/clock';
 import { TransactionHost, type TxHost } from '../../database/transaction';
 import { actorLabel, Principal } from '../../identity/principal';
@@ -45,7 +45,7 @@ export class EvidenceService {
   ): Promise<{ row: EvidenceRow; stream: Readable }> {
     const c = await this.access.load(p, skpId, period, false);
     const row = await this.repo.find(c.skp.id, c.p.period, evidenceId);
-    if (!row) throw notFound('Bukti dukung');
+    if (!row) throw new NotFoundError('Bukti dukung');
     return { row, stream: await this.storage.get(row.storageKey) };
   }
 
@@ -64,9 +64,10 @@ export class EvidenceService {
         this.access.requireAcceptsRealizations(c);
         const checked = await checkEvidence(file.name, file.data);
         if ((await this.repo.count(c.skp.id, c.p.period)) >= MAX_EVIDENCE_FILES)
-          throw conflict(`Paling banyak ${MAX_EVIDENCE_FILES} bukti dukung per evaluasi / too many evidence files`, [
-            { field: 'file', problem: `at most ${MAX_EVIDENCE_FILES} files per evaluation` },
-          ]);
+          throw new ConflictError(
+            `Paling banyak ${MAX_EVIDENCE_FILES} bukti dukung per evaluasi / too many evidence files`,
+            [{ field: 'file', problem: `at most ${MAX_EVIDENCE_FILES} files per evaluation` }],
+          );
         const row: EvidenceRow = {
           id,
           ...checked,
@@ -97,7 +98,7 @@ export class EvidenceService {
     const key = await this.txHost.withTransaction(async () => {
       const c = await this.access.load(p, skpId, period, true);
       const row = await this.repo.find(c.skp.id, c.p.period, evidenceId);
-      if (!row) throw notFound('Bukti dukung');
+      if (!row) throw new NotFoundError('Bukti dukung');
       this.requireSelf(c.rel);
       this.access.requireAcceptsRealizations(c);
       await this.repo.delete(row.id);
@@ -113,7 +114,7 @@ export class EvidenceService {
   }
 
   private requireSelf(rel: Set<string>): void {
-    if (!rel.has('SELF')) throw forbidden('Hanya pegawai yang dinilai yang dapat mengelola bukti dukung');
+    if (!rel.has('SELF')) throw new ForbiddenError('Hanya pegawai yang dinilai yang dapat mengelola bukti dukung');
   }
 
   private async removeObject(key: string): Promise<void> {

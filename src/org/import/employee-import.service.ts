@@ -1,6 +1,6 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditRecord, AuditService } from '../../audit/audit.service';
-import { ApiError } from '../../common/api-error';
+import { InvalidInputError } from '../../common/domain-errors';
 import { RequestContext } from '../../common/request-context';
 import { TransactionHost, type TxHost } from '../../database/transaction';
 import { PasswordHasher } from '../../identity/password-hasher';
@@ -92,11 +92,10 @@ export class EmployeeImportService {
       errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
       if (checkOnly) return { errors, nipByRow: parsed.nipByRow };
       if (errors.length) {
-        throw new ApiError(
-          HttpStatus.BAD_REQUEST,
+        throw new InvalidInputError(
           `Impor ditolak: ${new Set(errors.map((e) => e.row)).size} baris bermasalah, tidak ada yang disimpan / import refused: nothing was written`,
           errors.slice(0, 1000).map((e) => ({ field: `row ${e.row}: ${e.field}`, problem: e.problem })),
-          { created: 0, updated: 0, errors },
+          { extra: { created: 0, updated: 0, errors } },
         );
       }
       return this.write(plans);

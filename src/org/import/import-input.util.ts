@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { badRequest } from '../../common/api-error';
+import { InvalidInputError } from '../../common/domain-errors';
 import {
   CSV_COLUMNS,
   ImportError,
@@ -31,18 +31,21 @@ export function readImportBody(body: unknown): ParsedImport {
   if (typeof body === 'string') return fromCsv(body);
   if (isSheet(body)) return fromRecords(body.sheetRows);
   if (Array.isArray(body)) return fromJson(body);
-  throw badRequest('Body harus array JSON atau text/csv / body must be a JSON array or text/csv', [
+  throw new InvalidInputError('Body harus array JSON atau text/csv / body must be a JSON array or text/csv', [
     { field: 'body', problem: 'must be a JSON array of employees or a CSV file' },
   ]);
 }
 
 function checkSize(n: number): void {
   if (n === 0)
-    throw badRequest('Tidak ada baris / no rows to import', [{ field: 'body', problem: 'contains no rows' }]);
-  if (n > IMPORT_MAX_ROWS) {
-    throw badRequest(`Paling banyak ${IMPORT_MAX_ROWS} baris per impor / at most ${IMPORT_MAX_ROWS} rows per call`, [
-      { field: 'body', problem: `has ${n} rows; split the file` },
+    throw new InvalidInputError('Tidak ada baris / no rows to import', [
+      { field: 'body', problem: 'contains no rows' },
     ]);
+  if (n > IMPORT_MAX_ROWS) {
+    throw new InvalidInputError(
+      `Paling banyak ${IMPORT_MAX_ROWS} baris per impor / at most ${IMPORT_MAX_ROWS} rows per call`,
+      [{ field: 'body', problem: `has ${n} rows; split the file` }],
+    );
   }
 }
 
@@ -76,7 +79,7 @@ function fromCsv(text: string): ParsedImport {
     });
   } catch (err) {
     const e = err as { message: string; lines?: number };
-    throw badRequest('CSV tidak dapat dibaca / malformed CSV', [{ field: 'body', problem: `${e.message}` }]);
+    throw new InvalidInputError('CSV tidak dapat dibaca / malformed CSV', [{ field: 'body', problem: `${e.message}` }]);
   }
   return fromRecords(records);
 }

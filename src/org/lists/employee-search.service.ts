@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '../../common/api-error';
+import { NotFoundError } from '../../common/domain-errors';
 import { Clock } from '../../common/clock';
 import { Cursor } from '../../common/pagination';
 import { OrgListsRepository } from '../org-lists.repository';
@@ -25,7 +25,7 @@ export class EmployeeSearchService {
     let unitIds: string[] | undefined;
     if (q.unitCode) {
       const unitId = await this.units.idByCode(q.unitCode);
-      if (!unitId) throw notFound('Unit');
+      if (!unitId) throw new NotFoundError('Unit');
       unitIds = (await this.units.subtree(unitId)).map((u) => u.id);
     }
     const rows = await this.lists.search({

@@ -38,12 +38,13 @@ describe('attendance files (CSV / .xlsx) → records', () => {
   it('refuses unknown columns and a missing nip column with row 0 errors', () => {
     expect(() => attendanceRecordsFromRows([['NIP', 'telat']])).toThrow(
       expect.objectContaining({
-        response: expect.objectContaining({ errors: [expect.objectContaining({ row: 0, field: 'telat' })] }),
+        status: 400,
+        extra: expect.objectContaining({ errors: [expect.objectContaining({ row: 0, field: 'telat' })] }),
       }),
     );
     expect(() => attendanceRecordsFromRows([['absentDays']])).toThrow(
       expect.objectContaining({
-        response: expect.objectContaining({
+        extra: expect.objectContaining({
           errors: [expect.objectContaining({ field: 'nip', problem: 'required column missing' })],
         }),
       }),

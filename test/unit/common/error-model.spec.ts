@@ -1,6 +1,7 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { ArgumentsHost } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { badRequest, conflict, notFound, unprocessable } from '../../../src/common/api-error';
 import {
   ConflictError,
   InvalidInputError,
@@ -67,12 +68,50 @@ describe('one error model: domain errors mapped once at each edge', () => {
     expect(r.body.details).toEqual([{ field: 'tmt', problem: 'tmt: not a date' }]);
   });
 
-  it('the old factories return the domain errors with the same texts and statuses', () => {
-    expect(notFound('Kasus')).toBeInstanceOf(NotFoundError);
-    expect(notFound('Kasus')).toMatchObject({ status: 404, message: 'Kasus tidak ditemukan / not found' });
-    expect(badRequest('x', [{ field: 'a', problem: 'b' }])).toMatchObject({ status: 400, details: [{ field: 'a' }] });
-    expect(conflict('c')).toMatchObject({ status: 409 });
-    expect(unprocessable('u', [], { warnings: [] })).toMatchObject({ status: 422, extra: { warnings: [] } });
+  it('the domain errors carry the texts and statuses the old HTTP factories gave', () => {
+    expect(new NotFoundError('Kasus')).toMatchObject({ status: 404, message: 'Kasus tidak ditemukan / not found' });
+    expect(new InvalidInputError('x', [{ field: 'a', problem: 'b' }])).toMatchObject({
+      status: 400,
+      details: [{ field: 'a' }],
+    });
+    expect(new ConflictError('c')).toMatchObject({ status: 409 });
+    expect(new UnprocessableError('u', [], { extra: { warnings: [] } })).toMatchObject({
+      status: 422,
+      extra: { warnings: [] },
+    });
+  });
+
+  it('only the HTTP edge (controllers, the exception filter, response docs) imports HTTP errors or statuses', () => {
+    const src = path.resolve(__dirname, '../../../src');
+    const walk = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((d) =>
+          d.isDirectory() ? walk(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : [],
+        );
+    const edge = (rel: string) =>
+      rel.endsWith('.controller.ts') ||
+      rel === 'common/http-exception.filter.ts' ||
+      rel === 'openapi/api-result.decorator.ts';
+    const httpImport = /import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'@nestjs\/common'/g;
+    const offenders: string[] = [];
+    for (const file of walk(src)) {
+      const rel = path.relative(src, file).split(path.sep).join('/');
+      const text = fs.readFileSync(file, 'utf8');
+      if (/from\s+'[./]*(?:common\/)?api-error'/.test(text)) offenders.push(`${rel}: api-error`);
+      if (edge(rel)) continue;
+      for (const m of text.matchAll(httpImport)) {
+        const names = m[1].split(',').map(
+          (n) =>
+            n
+              .trim()
+              .replace(/^type\s+/, '')
+              .split(/\s+as\s+/)[0],
+        );
+        for (const n of names) if (/Exception$|^HttpStatus$/.test(n)) offenders.push(`${rel}: ${n}`);
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 
   it('the worker edge: final kinds and rule input errors are not retried, conflicts and the unknown are', () => {
