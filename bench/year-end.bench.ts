@@ -109,7 +109,11 @@ async function queueState(
   }
 }
 
-/** Per run the expiry job finalises up to 500 evaluations (SKIP LOCKED, so parallel runs share the work). */
+/**
+ * Runs of the expiry job enqueued per round, one per 500 ISSUED: an older checkout finalises up to 500 per run
+ * (SKIP LOCKED, parallel runs share the work); this one sweeps every expired window in one run and the other
+ * runs find the sweep busy and end, as a scheduled run does.
+ */
 const EXPIRY_PER_JOB = 500;
 
 /** The objection window passes: deadlines move into the past (a controlled clock), then the expiry job runs until none is left ISSUED. */

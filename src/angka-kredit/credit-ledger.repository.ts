@@ -4,7 +4,7 @@ import type { EducationRow, OpeningRow } from './credit-facts';
 
 type WithEmployee<T> = T & { employee_id: string };
 
-/** A ledger row to write: the figures of one computation, serialised. */
+/** A ledger row to write: the figures of one computation (`result` is stored as jsonb). */
 export interface LedgerWrite {
   employeeId: string;
   version: number;
@@ -12,7 +12,7 @@ export interface LedgerWrite {
   golongan: string;
   balance: string;
   hash: string;
-  result: string;
+  result: unknown;
   cause: string;
 }
 
@@ -53,23 +53,26 @@ export class CreditLedgerRepository extends BaseRepository {
     return new Map(rows.map((r) => [r.employee_id, r]));
   }
 
-  /** Upserts the ledgers and appends their history rows (one statement each, whatever the count). */
+  /**
+   * Upserts the ledgers and appends their history rows in one statement, whatever the count. The rows travel
+   * once, as one jsonb array: a year-end batch's results (~3.5 KB each) sent as two text arrays were the
+   * worker's largest statements (array escaping, then socket writes, both per byte).
+   */
   async writeLedgers(rows: LedgerWrite[]): Promise<void> {
     if (rows.length === 0) return;
-    const col = <K extends keyof LedgerWrite>(k: K) => rows.map((r) => r[k]);
     await this.db().query(
-      `INSERT INTO ak_ledgers (employee_id, version, jenjang, golongan, balance, figures_hash, result, computed_at)
-       SELECT id, version, jenjang, golongan, balance, hash, result::jsonb, now()
-         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::text[]) AS t(id, version, jenjang, golongan, balance, hash, result)
-       ON CONFLICT (employee_id) DO UPDATE SET version = EXCLUDED.version, jenjang = EXCLUDED.jenjang, golongan = EXCLUDED.golongan,
-         balance = EXCLUDED.balance, figures_hash = EXCLUDED.figures_hash, result = EXCLUDED.result, computed_at = now()`,
-      [col('employeeId'), col('version'), col('jenjang'), col('golongan'), col('balance'), col('hash'), col('result')],
-    );
-    await this.db().query(
-      `INSERT INTO ak_ledger_history (employee_id, version, balance, result, cause)
-       SELECT id, version, balance, result::jsonb, cause
-         FROM unnest($1::uuid[], $2::int[], $3::numeric[], $4::text[], $5::text[]) AS t(id, version, balance, result, cause)`,
-      [col('employeeId'), col('version'), col('balance'), col('result'), col('cause')],
+      `WITH t AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb)
+           AS t("employeeId" uuid, version int, jenjang text, golongan text, balance numeric, hash text, result jsonb, cause text)
+       ), ledgers AS (
+         INSERT INTO ak_ledgers (employee_id, version, jenjang, golongan, balance, figures_hash, result, computed_at)
+         SELECT "employeeId", version, jenjang, golongan, balance, hash, result, now() FROM t
+         ON CONFLICT (employee_id) DO UPDATE SET version = EXCLUDED.version, jenjang = EXCLUDED.jenjang, golongan = EXCLUDED.golongan,
+           balance = EXCLUDED.balance, figures_hash = EXCLUDED.figures_hash, result = EXCLUDED.result, computed_at = now()
+       )
+       INSERT INTO ak_ledger_history (employee_id, version, balance, result, cause)
+       SELECT "employeeId", version, balance, result, cause FROM t`,
+      [JSON.stringify(rows)],
     );
   }
 

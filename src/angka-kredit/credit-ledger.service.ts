@@ -203,7 +203,7 @@ export class CreditLedgerService {
         golongan: c.ledger.golongan,
         balance: String(c.ledger.balance),
         hash,
-        result: JSON.stringify({ ledger: c.ledger, eligibility: c.eligibility }),
+        result: { ledger: c.ledger, eligibility: c.eligibility },
         cause: cause.slice(0, 120),
       });
     }

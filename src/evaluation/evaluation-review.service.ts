@@ -80,26 +80,22 @@ export class EvaluationReviewService {
 
   // ---- background --------------------------------------------------------------------------
 
-  /** Finalises ISSUED evaluations whose objection window has passed (spec 01 §11). Returns their ids. */
-  async expireWindows(limit = 500): Promise<string[]> {
-    // Set-based (at year end 100,000 windows close at once): per evaluation the same FINAL write, transition,
-    // audit row and EvaluationFinalized event as toFinal, in five statements for the whole run.
+  /**
+   * One chunk of the window expiry (spec 01 §11), in the caller's transaction: up to `limit` ISSUED
+   * evaluations whose objection window has passed become FINAL. Per evaluation the same FINAL write,
+   * transition, audit row and EvaluationFinalized event as toFinal, in three statements for the chunk
+   * (the update with its transitions, the audit rows, the outbox rows). Returns their ids.
+   */
+  async expireWindows(limit: number): Promise<string[]> {
     const now = this.w.clock.now();
-    const rows = await this.w.repo.lockExpiredWindows(now, limit);
+    const rows = await this.w.repo.finalizeExpiredWindows(now, limit, {
+      to: EVALUATION_TRANSITIONS.EXPIRY.to,
+      action: 'EXPIRY',
+      actor: actorLabel(undefined).actor,
+      reason: 'batas waktu keberatan lewat / objection window expired',
+    });
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    await this.w.repo.finalizeExpired(ids, now);
-    await this.w.parts.transitions(
-      rows.map((r) => ({ evaluationId: r.id, revision: r.revision })),
-      {
-        from: 'ISSUED',
-        to: EVALUATION_TRANSITIONS.EXPIRY.to,
-        action: 'EXPIRY',
-        actor: actorLabel(undefined).actor,
-        reason: 'batas waktu keberatan lewat / objection window expired',
-        at: now,
-      },
-    );
     await this.w.audit.recordMany(
       ids.map((id) => ({
         action: 'evaluation.window-expired',
@@ -119,5 +115,10 @@ export class EvaluationReviewService {
       })),
     );
     return ids;
+  }
+
+  /** Whether the caller's transaction may run the expiry sweep (no other sweep holds it). */
+  lockExpirySweep(): Promise<boolean> {
+    return this.w.repo.lockExpirySweep();
   }
 }

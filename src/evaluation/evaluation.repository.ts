@@ -222,21 +222,41 @@ export class EvaluationRepository extends BaseRepository {
     return predicateUpOf(rows);
   }
 
-  /** ISSUED evaluations whose keberatan window has passed, oldest first, locked (SKIP LOCKED). */
-  lockExpiredWindows(now: Date, limit: number): Promise<{ id: string; revision: number }[]> {
-    return this.db().query(
-      `SELECT id, revision FROM evaluations WHERE status = 'ISSUED' AND objection_deadline < $1
-        ORDER BY objection_deadline LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [now, limit],
+  /**
+   * Whether this transaction is the only window-expiry sweep running (a transaction-scoped advisory lock):
+   * one sweep at a time writes its chunks in order; parallel sweeps contended on the same pages.
+   */
+  async lockExpirySweep(): Promise<boolean> {
+    const rows: { locked: boolean }[] = await this.db().query(
+      `SELECT pg_try_advisory_xact_lock(hashtext('evaluation:objection-window-expiry')) AS locked`,
     );
+    return rows[0].locked;
   }
 
-  /** The same FINAL write as a single finalisation, for a whole run of expired windows in one statement. */
-  async finalizeExpired(ids: string[], now: Date): Promise<void> {
-    await this.db().query(
-      `UPDATE evaluations SET status = 'FINAL', finalized_at = $2, finalized_by = 'EXPIRY', version = version + 1, updated_at = now()
-        WHERE id = ANY($1::uuid[])`,
-      [ids, now],
+  /**
+   * One chunk of the window expiry in one statement: the oldest ISSUED evaluations whose keberatan window
+   * has passed (locked, SKIP LOCKED: an employee accepting at this moment keeps the row) get the same FINAL
+   * write as a single finalisation and their transition row. Returns them (id, revision).
+   */
+  finalizeExpiredWindows(
+    now: Date,
+    limit: number,
+    t: { to: string; action: string; actor: string; reason: string },
+  ): Promise<{ id: string; revision: number }[]> {
+    return this.db().query(
+      `WITH due AS (
+         SELECT id FROM evaluations WHERE status = 'ISSUED' AND objection_deadline < $1
+          ORDER BY objection_deadline LIMIT $2 FOR UPDATE SKIP LOCKED
+       ), fin AS (
+         UPDATE evaluations e SET status = 'FINAL', finalized_at = $1, finalized_by = 'EXPIRY', version = e.version + 1, updated_at = now()
+           FROM due WHERE e.id = due.id
+         RETURNING e.id, e.revision
+       ), tr AS (
+         INSERT INTO evaluation_transitions (evaluation_id, from_status, to_status, action, actor, reason, revision, at)
+         SELECT id, 'ISSUED', $3, $4, $5, $6, revision, $1 FROM fin
+       )
+       SELECT id, revision FROM fin`,
+      [now, limit, t.to, t.action, t.actor, t.reason],
     );
   }
 
