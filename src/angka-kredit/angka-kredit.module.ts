@@ -13,6 +13,7 @@ import { OpeningTablesRepository } from './opening-tables.repository';
 import { OpeningTablesService } from './opening-tables.service';
 import { CreditService } from './credit.service';
 import { CreditJobsHandler } from './credit-jobs.handler';
+import { PakDocumentReader } from './pak-document-reader.service';
 
 @Module({
   imports: [AgencyModule, OutcomesModule, DisciplineReadModule],
@@ -27,9 +28,10 @@ import { CreditJobsHandler } from './credit-jobs.handler';
     OpeningTablesRepository,
     OpeningTablesService,
     CreditEntriesReader,
+    PakDocumentReader,
     // The evaluation feature's published read port (stateless): FINAL predikat for the ledger.
     FinalPredicatesReader,
   ],
-  exports: [CreditLedgerService, CreditEntriesReader],
+  exports: [CreditLedgerService, CreditEntriesReader, PakDocumentReader],
 })
 export class AngkaKreditModule {}

@@ -8,11 +8,12 @@ import { TransactionHost, type TxHost } from '../database/transaction';
 import { Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { akDefaults, educationBonus, LedgerEntry } from '../rules';
+import { educationBonus, LedgerEntry } from '../rules';
 import { CreditComputation, CreditLedgerService } from './credit-ledger.service';
 import { CreditLedgerRepository } from './credit-ledger.repository';
 import { CreditEducationDto } from './dto/credit.dto';
 import { PPPK_NOTICE, renderPak } from './pak-document';
+import { PakDocumentReader } from './pak-document-reader.service';
 import { AppConfig } from '../config/app-config';
 import type { CreditEducationResult, CreditEntryView, CreditView } from './credit.views';
 
@@ -48,6 +49,7 @@ export class CreditService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly agency: AgencyService,
+    private readonly documents: PakDocumentReader,
   ) {}
 
   private async employeeId(p: Principal, nip: string): Promise<string> {
@@ -147,44 +149,19 @@ export class CreditService {
     return { source: 'PENDIDIKAN', degree: dto.degree, awardedOn: dto.awardedOn, jenjang: c.ledger.jenjang, ...result };
   }
 
-  /** PAK for a year: the ledger as of the end of that year (or today, for the current year). */
+  /**
+   * PAK for a year: the ledger as of the end of that year (or today, for the current year). The first
+   * print issues the year's number (PakIssued); later prints keep it.
+   */
   async pak(p: Principal, nip: string, year: number): Promise<Buffer> {
-    const today = this.clock.today();
-    const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
     const id = await this.employeeId(p, nip);
-    const facts = await this.ledger.facts(id, asOf);
-    if (!facts)
+    const content = await this.documents.content(id, year);
+    if (!content) {
+      const today = this.clock.today();
+      const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
       throw new ConflictError(`Pegawai bukan pejabat fungsional pada ${asOf} / not a functional official on that date`);
-    const c = this.ledger.compute(facts, asOf);
-    const snap = (await this.org.snapshotById(id, asOf))!;
-    const ppkId = await this.org.ppkOf(id, asOf);
-    const ppk = ppkId ? await this.org.snapshotById(ppkId, asOf) : null;
-    const [agency, identity] = await Promise.all([this.agency.profile(), this.org.documentIdentity(id)]);
-    const penetap = agency.officials.PENETAP_ANGKA_KREDIT;
-    const signer = penetap
-      ? { caption: penetap.positionTitle, name: penetap.name, nip: penetap.nip }
-      : ppk
-        ? { caption: 'Pejabat Penilai Kinerja', name: ppk.name, nip: ppk.nip }
-        : null;
-    return renderPak({
-      agency,
-      year,
-      number: await this.agency.documentNumber('PAK', year, nip, nip),
-      printedOn: today,
-      precision: akDefaults.rounding.precision,
-      employee: {
-        name: snap.name,
-        nip: snap.nip,
-        status: snap.status,
-        golongan: snap.golongan,
-        positionTitle: snap.positionTitle,
-        unitName: snap.unitName,
-        tmtJabatan: snap.tmt,
-        ...identity,
-      },
-      signer,
-      ledger: c.ledger,
-      eligibility: c.eligibility,
-    });
+    }
+    const number = await this.agency.documentNumber('PAK', year, nip, nip);
+    return renderPak({ ...content, number, printedOn: this.clock.today() });
   }
 }

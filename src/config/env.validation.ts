@@ -12,7 +12,10 @@ import {
   Validate,
   validateSync,
 } from 'class-validator';
+import { SIASN_DOCUMENT_REFS, type SiasnDocumentRef } from '../rules/siasn/codes';
 import { TrustProxyConstraint } from './trust-proxy';
+
+const SIASN_DOC_REFS = Object.keys(SIASN_DOCUMENT_REFS);
 
 /** Environment contract, validated once at startup. Secrets have no defaults here. */
 export class EnvironmentVariables {
@@ -321,6 +324,19 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['true', 'false'])
   SIASN_PPPK_PUSH: 'true' | 'false' = 'false';
+
+  /** siasn.docRef.* (spec 04 §8.3): `id_ref_dokumen` of the uploaded documents (skp22 OPEN: 891 or 890). */
+  @IsOptional()
+  @IsIn(SIASN_DOC_REFS)
+  SIASN_DOC_REF_SKP22: SiasnDocumentRef = '891';
+
+  @IsOptional()
+  @IsIn(SIASN_DOC_REFS)
+  SIASN_DOC_REF_KINERJA_PERIODIK: SiasnDocumentRef = '890';
+
+  @IsOptional()
+  @IsIn(SIASN_DOC_REFS)
+  SIASN_DOC_REF_ANGKA_KREDIT: SiasnDocumentRef = '879';
 }
 
 export class ConfigError extends Error {}

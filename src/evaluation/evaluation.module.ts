@@ -22,6 +22,7 @@ import { OrgPerformanceService } from './org-performance.service';
 import { OrgSuggestionService } from './org-suggestion.service';
 import { ActionPlansModule } from '../action-plans/action-plans.module';
 import { EvaluationExpiryHandler } from './evaluation-expiry.handler';
+import { EvaluationDocumentReader } from './evaluation-document-reader.service';
 
 /** Evaluation cycle (issue 6): realisations, ratings, predicate, org performance and distribution, appeal, DEKP. */
 @Module({
@@ -47,6 +48,7 @@ import { EvaluationExpiryHandler } from './evaluation-expiry.handler';
     EvaluationAccess,
     FinalPredicatesReader,
     FinalEvaluationReader,
+    EvaluationDocumentReader,
   ],
   exports: [
     EvaluationService,
@@ -56,6 +58,7 @@ import { EvaluationExpiryHandler } from './evaluation-expiry.handler';
     EvaluationAccess,
     FinalPredicatesReader,
     FinalEvaluationReader,
+    EvaluationDocumentReader,
   ],
 })
 export class EvaluationModule {}

@@ -42,9 +42,11 @@ interface Tokens {
   expiresAt: number;
 }
 
-/** SHA-256 of a request (method, path, body) as logged with each attempt. */
+/** SHA-256 of a request (method, path, body; a multipart body's fields and file bytes) as logged with each attempt. */
 export function requestHash(r: SiasnRequest): string {
-  const body = r.json !== undefined ? JSON.stringify(r.json) : r.multipart ? JSON.stringify(r.multipart.fields) : '';
+  const file = r.multipart ? createHash('sha256').update(r.multipart.file.data).digest('hex') : '';
+  const body =
+    r.json !== undefined ? JSON.stringify(r.json) : r.multipart ? `${JSON.stringify(r.multipart.fields)}\n${file}` : '';
   return createHash('sha256').update(`${r.method} ${r.path}\n${body}`).digest('hex');
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SiasnKind } from '../rules';
+import type { SiasnDocumentRecord } from './siasn-documents.service';
 
 export type OutboxState = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'DEAD' | 'SUPERSEDED';
 
@@ -18,6 +19,8 @@ export interface OutboxRow {
   siasnId: string | null;
   lastError: string | null;
   batchId: string | null;
+  /** What of the row's document reached SIASN (read by the push side only). */
+  document?: SiasnDocumentRecord | null;
 }
 
 const COLUMNS = `id::text AS id, kind, nip, natural_key AS "naturalKey", source_ref AS "sourceRef", payload_hash AS "payloadHash",

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../database/transaction';
 import type { SiasnKind } from '../rules';
+import type { SiasnDocumentRecord } from './siasn-documents.service';
 import type { OutboxRow, OutboxState } from './siasn-outbox.repository';
 
 export interface AttemptRow {
@@ -35,7 +36,7 @@ function returned<T>(result: unknown): T[] {
 
 const COLUMNS = `id::text AS id, kind, nip, natural_key AS "naturalKey", source_ref AS "sourceRef", payload_hash AS "payloadHash",
   payload, state, attempts, next_attempt_at AS "nextAttemptAt", siasn_id AS "siasnId", last_error AS "lastError",
-  batch_id AS "batchId"`;
+  batch_id AS "batchId", document`;
 
 /** SQL of the push side: outbox rows (writing, claiming, settling), attempts and push batches. */
 @Injectable()
@@ -116,6 +117,14 @@ export class SiasnPushRepository extends BaseRepository {
               updated_at = now()
         WHERE id = $1 AND state = 'SENDING'`,
       [id, s.state, s.siasnId ?? null, s.lastError ?? null, s.retryInMs ?? null],
+    );
+  }
+
+  /** What of the row's document reached SIASN, kept at once (a later failure of the attempt keeps it). */
+  async recordDocument(id: string, document: SiasnDocumentRecord): Promise<void> {
+    await this.db().query(
+      `UPDATE siasn_outbox SET document = $2, updated_at = now() WHERE id = $1 AND state = 'SENDING'`,
+      [id, JSON.stringify(document)],
     );
   }
 

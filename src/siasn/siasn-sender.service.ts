@@ -2,6 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { SiasnKind } from '../rules';
 import { requestHash, SiasnAnswer, SiasnClient, SiasnRequest, SiasnTransportError } from './siasn-client';
 import type { OutboxRow } from './siasn-outbox.repository';
+import {
+  documentDone,
+  documentRecord,
+  SiasnDocument,
+  SiasnDocumentUnavailable,
+  SiasnDocuments,
+  uploadedPath,
+  uploadRequest,
+  uploadsBeforeSave,
+} from './siasn-documents.service';
 import { SiasnPushRepository } from './siasn-push.repository';
 import { readback, riwayatPath } from './siasn-readback.util';
 import { SiasnSettings } from './siasn-settings';
@@ -30,9 +40,13 @@ const excerpt = (text: string) => text.slice(0, 1000);
 /**
  * One attempt at one outbox row (spec 04 §8.5): read SIASN's riwayat for the row's natural key first
  * (SIASN already holds the same values → SENT with its id, nothing written: a repeat after a crash
- * writes no duplicate); a different row there → `SIASN_UPDATE_MODE`; then the `…/save` body.
- * Network failures, timeouts, 5xx and 429 → try again later; other 4xx and `success: false` → FAILED
- * with SIASN's message. Every call is logged in siasn_attempts (request hash, status, excerpt, time).
+ * writes no duplicate); a different row there → `SIASN_UPDATE_MODE`; then the `…/save` body. The
+ * document (§8.3) is part of the attempt: kinerja periodik uploads the DEKP with `upload-dok` before
+ * the save and sends its path in the body; skp22 (DEKP) and angka kredit (PAK) attach it to the saved
+ * riwayat with `upload-dok-rw`. What was uploaded is kept on the row (`document`), so a retry uploads
+ * only what is missing and a row saved earlier is not saved again. Network failures, timeouts, 5xx and
+ * 429 → try again later; other 4xx and `success: false` → FAILED with SIASN's message. Every call is
+ * logged in siasn_attempts (request hash, status, excerpt, time).
  */
 @Injectable()
 export class SiasnSender {
@@ -40,6 +54,7 @@ export class SiasnSender {
     private readonly client: SiasnClient,
     private readonly repo: SiasnPushRepository,
     private readonly settings: SiasnSettings,
+    private readonly documents: SiasnDocuments,
   ) {}
 
   async attempt(row: OutboxRow, attempt: number): Promise<SendOutcome> {
@@ -47,8 +62,12 @@ export class SiasnSender {
     if (!read.ok) return read.outcome;
     const list = read.json.code === 0 ? [] : read.json.data;
     const found = readback(row.kind, row.payload, list);
-    if (found.found === 'SAME')
-      return { state: 'SENT', siasnId: found.siasnId, note: 'SIASN already holds these values' };
+    if (found.found === 'SAME') {
+      // Saved before (a crash or a failed upload after the save): only the document may be missing.
+      if (uploadsBeforeSave(row.kind) || documentDone(row, found.siasnId))
+        return { state: 'SENT', siasnId: found.siasnId, note: 'SIASN already holds these values' };
+      return this.uploadAfterSave(row, attempt, found.siasnId, 'SIASN already held these values');
+    }
     const save = SAVE[row.kind];
     let id: string | undefined;
     if (found.found === 'DIFFERENT') {
@@ -66,14 +85,81 @@ export class SiasnSender {
         if (!del.ok) return del.outcome;
       } else id = found.siasnId;
     }
-    const body = { ...row.payload, ...(id ? { id } : {}) };
+    let body: Record<string, unknown> = { ...row.payload, ...(id ? { id } : {}) };
+    let doc: SiasnDocument | null = null;
+    if (uploadsBeforeSave(row.kind)) {
+      // Kinerja periodik (§8.3): the DEKP goes first; its path object is part of the save body.
+      const path = await this.pathBeforeSave(row, attempt);
+      if (!path.ok) return path.outcome;
+      body = { ...body, path: [path.path] };
+    } else {
+      // Rendered before the save: a document that cannot be made stops the row before SIASN is written.
+      const rendered = await this.render(row, attempt);
+      if (!rendered.ok) return rendered.outcome;
+      doc = rendered.doc;
+    }
     const saved = await this.step(row, attempt, 'SAVE', { method: 'POST', path: save.path, json: body });
     if (!saved.ok) return saved.outcome;
     const mapData = saved.json.mapData as Record<string, unknown> | null | undefined;
     const siasnId = mapData?.[save.idKey];
     if (typeof siasnId !== 'string' && typeof siasnId !== 'number')
       return { state: 'FAILED', error: `SIASN answered success without ${save.idKey}` };
-    return { state: 'SENT', siasnId: String(siasnId), note: id ? `updated ${id}` : 'saved' };
+    const note = id ? `updated ${id}` : 'saved';
+    if (doc) return this.uploadAfterSave(row, attempt, String(siasnId), note, doc);
+    return { state: 'SENT', siasnId: String(siasnId), note };
+  }
+
+  /** skp22 and angka kredit (§8.3): the document attached to the saved riwayat with `upload-dok-rw`. */
+  private async uploadAfterSave(
+    row: OutboxRow,
+    attempt: number,
+    siasnId: string,
+    note: string,
+    rendered?: SiasnDocument,
+  ): Promise<SendOutcome> {
+    let doc = rendered;
+    if (!doc) {
+      const r = await this.render(row, attempt);
+      if (!r.ok) return r.outcome;
+      doc = r.doc;
+    }
+    const up = await this.step(row, attempt, 'UPLOAD', uploadRequest(doc, siasnId));
+    if (!up.ok) return up.outcome;
+    await this.repo.recordDocument(row.id, documentRecord(doc, { idRiwayat: siasnId }));
+    return { state: 'SENT', siasnId, note: `${note}; document ${doc.ref} uploaded` };
+  }
+
+  /** Kinerja periodik: the path of the document uploaded by an earlier attempt, else `upload-dok` now. */
+  private async pathBeforeSave(
+    row: OutboxRow,
+    attempt: number,
+  ): Promise<{ ok: true; path: Record<string, unknown> } | { ok: false; outcome: SendOutcome }> {
+    if (row.document?.path) return { ok: true, path: row.document.path };
+    const r = await this.render(row, attempt);
+    if (!r.ok) return r;
+    const up = await this.step(row, attempt, 'UPLOAD', uploadRequest(r.doc, null));
+    if (!up.ok) return up;
+    const path = uploadedPath(up.json);
+    if (!path) return { ok: false, outcome: { state: 'FAILED', error: 'SIASN upload-dok answered without a path' } };
+    await this.repo.recordDocument(row.id, documentRecord(r.doc, { path }));
+    return { ok: true, path };
+  }
+
+  /** The row's document; a failure is logged as a RENDER step (no HTTP call was made). */
+  private async render(
+    row: OutboxRow,
+    attempt: number,
+  ): Promise<{ ok: true; doc: SiasnDocument } | { ok: false; outcome: SendOutcome }> {
+    const started = Date.now();
+    try {
+      return { ok: true, doc: await this.documents.render(row) };
+    } catch (err) {
+      const permanent = err instanceof SiasnDocumentUnavailable && err.permanent;
+      const error = `RENDER: ${(err as Error).message}`;
+      const outcome: SendOutcome = permanent ? { state: 'FAILED', error } : { state: 'RETRY', error };
+      await this.log(row, attempt, 'RENDER', null, null, error, outcome.state, Date.now() - started);
+      return { ok: false, outcome };
+    }
   }
 
   private async step(row: OutboxRow, attempt: number, step: string, r: SiasnRequest): Promise<Step> {
@@ -117,7 +203,7 @@ export class SiasnSender {
     row: OutboxRow,
     attempt: number,
     step: string,
-    requestHash: string,
+    requestHash: string | null,
     httpStatus: number | null,
     response: string,
     outcome: string,

@@ -33,6 +33,11 @@ export class SiasnSettings {
       },
       kinerjaPeriodik: { scope: config.get('SIASN_KINERJA_PERIODIK_SCOPE') },
       pppk: { push: config.get('SIASN_PPPK_PUSH') === 'true' },
+      docRef: {
+        skp22: config.get('SIASN_DOC_REF_SKP22'),
+        kinerjaPeriodik: config.get('SIASN_DOC_REF_KINERJA_PERIODIK'),
+        angkaKredit: config.get('SIASN_DOC_REF_ANGKA_KREDIT'),
+      },
     };
     this.transport = {
       baseUrl: config.get('SIASN_BASE_URL').replace(/\/+$/, ''),

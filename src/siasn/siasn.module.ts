@@ -17,6 +17,7 @@ import { SiasnPushHandler } from './siasn-push.handler';
 import { SiasnQueueHandler } from './siasn-queue.handler';
 import { SiasnPushRepository } from './siasn-push.repository';
 import { SiasnSender } from './siasn-sender.service';
+import { SiasnDocuments } from './siasn-documents.service';
 import { SiasnPayloadsService } from './siasn-payloads.service';
 import { SiasnReadController } from './siasn-read.controller';
 import { SiasnReadService } from './siasn-read.service';
@@ -39,6 +40,7 @@ import { SiasnSettings } from './siasn-settings';
     SiasnPushRepository,
     SiasnOutboxWriter,
     SiasnSender,
+    SiasnDocuments,
     SiasnPushBatchService,
     SiasnImportRepository,
     SiasnImportService,

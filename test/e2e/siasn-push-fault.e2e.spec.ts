@@ -65,10 +65,15 @@ describe('SIASN push survives a killed worker', () => {
       `SELECT attempt, step, http_status, outcome FROM siasn_attempts WHERE outbox_id = $1 ORDER BY id`,
       [inFlight.id],
     );
-    // Attempt 1 died before logging its save; attempt 2 found the row in SIASN and wrote nothing.
+    // Attempt 1 died before logging its save; attempt 2 found the row in SIASN, saved nothing and only
+    // attached the DEKP the first attempt never reached (spec 04 §8.3).
     expect(steps).toEqual([
       { attempt: 1, step: 'READ', http_status: 200, outcome: 'OK' },
       { attempt: 2, step: 'READ', http_status: 200, outcome: 'OK' },
+      { attempt: 2, step: 'UPLOAD', http_status: 200, outcome: 'OK' },
+    ]);
+    expect(fake.uploads).toEqual([
+      expect.objectContaining({ endpoint: '/upload-dok-rw', idRiwayat: held[0].id, idRefDokumen: '891' }),
     ]);
   });
 });

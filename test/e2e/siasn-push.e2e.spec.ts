@@ -125,6 +125,13 @@ describe('SIASN push', () => {
       expect(l.request_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(l.duration_ms).toEqual(expect.any(Number));
     }
+    // Each saved row got its DEKP once (spec 04 §8.3), attached to the id the save answered.
+    for (const c of cases) {
+      const [held] = fake.store.list('skp22', c.person.nip);
+      expect(fake.uploads.filter((u) => u.idRiwayat === held.id)).toEqual([
+        expect.objectContaining({ endpoint: '/upload-dok-rw', idRefDokumen: '891', contentType: 'application/pdf' }),
+      ]);
+    }
     const progress = await rowsOf('state=SENT&kind=SKP22');
     expect(progress.filter((r) => cases.some((c) => c.person.nip === r.nip))).toHaveLength(9);
   });
@@ -208,7 +215,8 @@ describe('SIASN push', () => {
       return g.body.counts?.SENT === 1 ? g.body : null;
     });
     expect(progress).toMatchObject({ state: 'DONE', total: 1, rows: [expect.objectContaining({ state: 'SENT' })] });
-    expect(progress.rows[0].lastAttempt).toMatchObject({ step: 'SAVE', httpStatus: 200, outcome: 'OK' });
+    // The last call of the attempt attaches the PAK to the saved row (spec 04 §8.3).
+    expect(progress.rows[0].lastAttempt).toMatchObject({ step: 'UPLOAD', httpStatus: 200, outcome: 'OK' });
     const old = (await rowsOf('state=SUPERSEDED&kind=ANGKA_KREDIT')).find((r) => r.id === failed.id);
     expect(old).toBeDefined();
     const held = fake.store.list('angkakredit', b.nip);

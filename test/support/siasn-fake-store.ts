@@ -8,7 +8,7 @@ export interface FakeRow {
   kind: FakeKind;
   nip: string;
   body: Record<string, unknown>;
-  documents: { idRefDokumen: string; size: number }[];
+  documents: { idRefDokumen: string; size: number; sha256: string }[];
 }
 
 export interface FakePerson {

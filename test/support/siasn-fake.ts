@@ -1,5 +1,5 @@
 import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { FakeKind, FakeSiasnStore } from './siasn-fake-store';
 
 /**
@@ -14,6 +14,20 @@ export interface FakeRequest {
   headers: IncomingHttpHeaders;
   body: string;
   at: number;
+}
+
+/** One document the fake received (spec 04 §8.3 uploads). */
+export interface FakeUpload {
+  endpoint: '/upload-dok' | '/upload-dok-rw' | string;
+  idRefDokumen: string;
+  idRiwayat: string | null;
+  fileName: string;
+  contentType: string;
+  sha256: string;
+  size: number;
+  data: Buffer;
+  /** The path object answered. */
+  path: Record<string, unknown>;
 }
 
 export const FAKE_CREDENTIALS = {
@@ -52,6 +66,8 @@ const SAVE: Record<string, [FakeKind, string]> = {
 export class FakeSiasn {
   readonly store = new FakeSiasnStore();
   readonly requests: FakeRequest[] = [];
+  /** Documents received by `upload-dok` and `upload-dok-rw`, in order (failed or refused calls not included). */
+  readonly uploads: FakeUpload[] = [];
   private readonly faults: { prefix: string; fault: FakeFault }[] = [];
   private readonly hung: ServerResponse[] = [];
   private wso2Tokens = new Set<string>();
@@ -96,7 +112,9 @@ export class FakeSiasn {
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks).toString('latin1');
+    const raw = Buffer.concat(chunks);
+    const body = raw.toString('latin1');
+    const contentType = String(req.headers['content-type'] ?? '');
     const path = (req.url ?? '/').split('?')[0];
     this.requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body, at: Date.now() });
     const send = (status: number, json: unknown) => {
@@ -114,7 +132,7 @@ export class FakeSiasn {
       const [{ fault }] = this.faults.splice(i, 1);
       if (fault === 'HANG') return void this.hung.push(res);
       if (fault === 'SAVE_AND_HANG') {
-        this.api(req.method ?? 'GET', sub, body, () => undefined);
+        this.api(req.method ?? 'GET', sub, body, () => undefined, raw, contentType);
         return void this.hung.push(res);
       }
       if (fault === 'EXPIRED_TOKEN') {
@@ -125,7 +143,7 @@ export class FakeSiasn {
       if ('status' in fault) return send(fault.status, { message: `fake fault ${fault.status}` });
       return send(200, { success: false, message: fault.businessError, mapData: null });
     }
-    return this.api(req.method ?? 'GET', sub, body, send);
+    return this.api(req.method ?? 'GET', sub, body, send, raw, contentType);
   }
 
   private wso2Token(req: IncomingMessage, body: string, send: (s: number, j: unknown) => void) {
@@ -153,7 +171,14 @@ export class FakeSiasn {
     return send(200, { access_token: token, token_type: 'bearer', expires_in: 3600 });
   }
 
-  private api(method: string, sub: string, body: string, send: (s: number, j: unknown) => void) {
+  private api(
+    method: string,
+    sub: string,
+    body: string,
+    send: (s: number, j: unknown) => void,
+    raw: Buffer = Buffer.alloc(0),
+    contentType = '',
+  ) {
     const s = this.store;
     if (method === 'POST' && SAVE[sub]) {
       const [kind, idKey] = SAVE[sub];
@@ -190,29 +215,52 @@ export class FakeSiasn {
       const ok = s.rows.delete(m[2]);
       return send(200, { success: ok, message: ok ? 'Data berhasil dihapus' : 'Data tidak ditemukan' });
     }
-    if (method === 'POST' && (sub === '/upload-dok' || sub === '/upload-dok-rw')) {
-      const ref = /name="id_ref_dokumen"\r\n\r\n([^\r]+)/.exec(body)?.[1];
-      const riwayat = /name="id_riwayat"\r\n\r\n([^\r]+)/.exec(body)?.[1];
-      if (!ref || !/name="file"/.test(body))
-        return send(400, { success: false, message: 'file dan id_ref_dokumen wajib' });
-      if (sub === '/upload-dok-rw') {
-        const row = riwayat ? s.rows.get(riwayat) : undefined;
-        if (!row) return send(200, { success: false, message: 'Riwayat tidak ditemukan' });
-        row.documents.push({ idRefDokumen: ref, size: body.length });
-      }
-      const dokId = randomUUID();
-      return send(200, {
-        success: true,
-        data: {
-          dok_id: dokId,
-          dok_nama: `dok-${ref}.pdf`,
-          dok_uri: `peremajaan/${dokId}.pdf`,
-          object: `${dokId}.pdf`,
-          slug: ref,
-        },
-      });
-    }
+    if (method === 'POST' && (sub === '/upload-dok' || sub === '/upload-dok-rw'))
+      return void this.upload(sub, raw, contentType, send);
     return send(404, { message: `fake SIASN has no ${method} ${sub}` });
+  }
+
+  /**
+   * `upload-dok` `{file, id_ref_dokumen}` → a path object; `upload-dok-rw` `{file, id_riwayat,
+   * id_ref_dokumen}` attaches the file to a held row (spec 04 §8.3). The multipart body is parsed by
+   * the platform's own form-data parser; what arrived is kept in `uploads`.
+   */
+  private async upload(sub: string, raw: Buffer, contentType: string, send: (s: number, j: unknown) => void) {
+    let form: FormData;
+    try {
+      form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+    } catch {
+      return send(400, { success: false, message: 'multipart/form-data wajib' });
+    }
+    const file = form.get('file');
+    const ref = form.get('id_ref_dokumen');
+    const riwayat = form.get('id_riwayat');
+    if (!(file instanceof Blob) || typeof ref !== 'string' || !ref)
+      return send(400, { success: false, message: 'file dan id_ref_dokumen wajib' });
+    const data = Buffer.from(await file.arrayBuffer());
+    const row = sub === '/upload-dok-rw' ? this.store.rows.get(typeof riwayat === 'string' ? riwayat : '') : undefined;
+    if (sub === '/upload-dok-rw' && !row) return send(200, { success: false, message: 'Riwayat tidak ditemukan' });
+    const dokId = randomUUID();
+    const received: FakeUpload = {
+      endpoint: sub,
+      idRefDokumen: ref,
+      idRiwayat: typeof riwayat === 'string' ? riwayat : null,
+      fileName: file instanceof File ? file.name : '',
+      contentType: file.type,
+      sha256: createHash('sha256').update(data).digest('hex'),
+      size: data.length,
+      data,
+      path: {
+        dok_id: dokId,
+        dok_nama: `dok-${ref}.pdf`,
+        dok_uri: `peremajaan/${dokId}.pdf`,
+        object: `${dokId}.pdf`,
+        slug: ref,
+      },
+    };
+    this.uploads.push(received);
+    row?.documents.push({ idRefDokumen: ref, size: data.length, sha256: received.sha256 });
+    return send(200, { success: true, message: 'Dokumen berhasil diunggah', data: received.path });
   }
 }
 
