@@ -2,10 +2,10 @@ import type { SiasnKind } from '../rules';
 
 export type SiasnOutboxState = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'DEAD' | 'SUPERSEDED';
 
-/** One call to SIASN within an attempt (READ the riwayat, DELETE, SAVE). */
+/** One call to SIASN within an attempt (READ the riwayat, DELETE, UPLOAD a document, SAVE). */
 export interface SiasnAttemptView {
   attempt: number;
-  /** READ, DELETE or SAVE. */
+  /** READ, DELETE, UPLOAD or SAVE (RENDER: the document could not be made; no call). */
   step: string;
   /** SHA-256 of method, path and body. */
   requestHash: string | null;
