@@ -179,10 +179,10 @@ describe('SIASN push: documents', () => {
       expect(text).toContain(issued[0].number);
       expect((await steps(row.id)).map((s: { step: string }) => s.step)).toEqual(['READ', 'SAVE', 'UPLOAD']);
     }
-    // Rendering the PAK for SIASN issued no other number.
+    // Rendering the PAK for SIASN issued no other number (of any kind or year) for this person.
     expect(await numbers()).toEqual(issued);
     expect(
-      await t.dataSource.query(`SELECT count(*)::int AS n FROM agency_document_numbers WHERE kind = 'PAK'`),
+      await t.dataSource.query(`SELECT count(*)::int AS n FROM agency_document_numbers WHERE subject = $1`, [nip]),
     ).toEqual([{ n: 1 }]);
   });
 });
