@@ -26,12 +26,13 @@ export class EvaluationDocumentReader {
     if (!/^[0-9a-f-]{36}$/i.test(evaluationId)) return null;
     const found = await this.repo.byId(evaluationId);
     if (!found || found.status !== 'FINAL') return null;
-    const { skp, segments } = await this.lookup.skpWithSegments(found.skpId);
+    const { skp, segments, content } = await this.lookup.skpWithContent(found.skpId);
     const calendar = this.lookup.calendarPeriod(skp, found.period);
     const loaded = await this.repo.load(skp.id, calendar.period, calendar.year, false);
     const p = this.lookup.fitPeriod(skp, segments, calendar, loaded.cadence.cadence);
     const e = loaded.e!;
-    const view = await this.views.view(skp, p, e, { realizations: loaded.realizations, history: loaded.history });
+    const { realizations, history, feedback, feedbackLog } = loaded;
+    const view = await this.views.view(skp, p, e, { ...content, realizations, history, feedback, feedbackLog });
     if (!view.snapshot) view.snapshot = await this.lookup.snapshot(skp.employeeId, this.lookup.refDate(e, p));
     const pdf = await renderDekp(view, view.distribution, this.clock.today(), await this.agency.profile());
     return { pdf, fileName: `DEKP-${view.nip}-${view.period}.pdf` };
