@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PakDocumentReader } from '../../../src/angka-kredit/pak-document-reader.service';
-import { unprocessable } from '../../../src/common/api-error';
+import { UnprocessableError } from '../../../src/common/domain-errors';
 import { AppConfig } from '../../../src/config/app-config';
 import { EvaluationDocumentReader } from '../../../src/evaluation/evaluation-document-reader.service';
 import { validateEnv } from '../../../src/config/env.validation';
@@ -258,7 +258,7 @@ describe('SiasnDocuments', () => {
     });
     dekpPdf.mockResolvedValueOnce(null);
     await expect(documents().render(row('SKP22'))).rejects.toMatchObject({ permanent: true });
-    dekpPdf.mockRejectedValueOnce(unprocessable('Pegawai tidak memiliki jabatan'));
+    dekpPdf.mockRejectedValueOnce(new UnprocessableError('Pegawai tidak memiliki jabatan'));
     await expect(documents().render(row('SKP22'))).rejects.toMatchObject({ permanent: true });
     dekpPdf.mockRejectedValueOnce(new Error('Connection terminated'));
     await expect(documents().render(row('SKP22'))).rejects.toMatchObject({
