@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
 import type { AgencyProfileDto } from './agency.dto';
 
@@ -18,8 +17,8 @@ export interface AgencyProfileRow {
 /** `agency_profile` (one row, id 1) and `agency_document_numbers`. */
 @Injectable()
 export class AgencyRepository extends BaseRepository {
-  async profile(manager?: EntityManager): Promise<AgencyProfileRow | null> {
-    const [r]: AgencyProfileRow[] = await this.db(manager).query(`SELECT * FROM agency_profile WHERE id = 1`);
+  async profile(): Promise<AgencyProfileRow | null> {
+    const [r]: AgencyProfileRow[] = await this.db().query(`SELECT * FROM agency_profile WHERE id = 1`);
     return r ?? null;
   }
 
@@ -50,9 +49,8 @@ export class AgencyRepository extends BaseRepository {
     kind: string,
     year: number,
     subjects: string[],
-    manager?: EntityManager,
   ): Promise<{ subject: string; number: string; issued_on: string }[]> {
-    return this.db(manager).query(
+    return this.db().query(
       `SELECT subject, number, to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS issued_on
          FROM agency_document_numbers WHERE kind = $1 AND year = $2 AND subject = ANY($3::text[])`,
       [kind, year, subjects],

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/domain-errors';
 import { TransactionHost, type TxHost } from '../database/transaction';
@@ -54,8 +53,8 @@ export class AgencyService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async profile(m?: EntityManager): Promise<AgencyProfile> {
-    const r = await this.agency.profile(m);
+  async profile(): Promise<AgencyProfile> {
+    const r = await this.agency.profile();
     if (!r) {
       return {
         name: this.config.get<string>('AGENCY_NAME') ?? 'Instansi',
@@ -122,9 +121,8 @@ export class AgencyService {
     kind: DocumentKind,
     year: number,
     subjects: string[],
-    manager?: EntityManager,
   ): Promise<Map<string, { number: string; issuedOn: string }>> {
-    const rows = await this.agency.issuedNumbers(kind, year, subjects, manager);
+    const rows = await this.agency.issuedNumbers(kind, year, subjects);
     return new Map(rows.map((r) => [r.subject, { number: r.number, issuedOn: r.issued_on }]));
   }
 

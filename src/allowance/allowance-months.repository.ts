@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../database/transaction';
-import { monthWarningCounts } from './month-warnings.repository';
 
 export type MonthStatus = 'OPEN' | 'CLOSED';
 
@@ -71,7 +70,12 @@ export class AllowanceMonthsRepository extends BaseRepository {
   }
 
   /** Lines of the month carrying each warning code (a line counts once per code). */
-  warningCounts(month: string): Promise<Record<string, number>> {
-    return monthWarningCounts(this.db(), month);
+  async warningCounts(month: string): Promise<Record<string, number>> {
+    const rows: { code: string; n: number }[] = await this.db().query(
+      `SELECT w->>'code' AS code, count(DISTINCT l.id)::int AS n FROM allowance_lines l, json_array_elements(l.warnings) w
+        WHERE l.month = $1 AND json_array_length(l.warnings) > 0 GROUP BY 1 ORDER BY 1`,
+      [month],
+    );
+    return Object.fromEntries(rows.map((r) => [r.code, r.n]));
   }
 }

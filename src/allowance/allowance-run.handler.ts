@@ -1,5 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { TransactionHost, type TxHost } from '../database/transaction';
+import { Injectable, Logger } from '@nestjs/common';
 import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { AllowanceRunChunkJob, AllowanceRunStartJob } from './allowance.job';
@@ -21,7 +20,6 @@ export class AllowanceRunHandler {
   private readonly logger = new Logger(AllowanceRunHandler.name);
 
   constructor(
-    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly runs: AllowanceRunsRepository,
     private readonly months: AllowanceMonthsRepository,
     private readonly outbox: OutboxService,
@@ -38,9 +36,8 @@ export class AllowanceRunHandler {
     const run = await this.runs.lockRun(String(payload.runId));
     if (!run) return { skipped: 'unknown run' };
     if (run.status !== 'QUEUED') return { skipped: `run is ${run.status}` };
-    // Holders of a post in the month whose service has not ended before it (PENSIUN, BERHENTI, MENINGGAL);
-    // the org reader still takes the transaction explicitly.
-    const ids = await this.history.inService(this.txHost.tx, firstDay(run.month), lastDay(run.month));
+    // Holders of a post in the month whose service has not ended before it (PENSIUN, BERHENTI, MENINGGAL).
+    const ids = await this.history.inService(firstDay(run.month), lastDay(run.month));
     const chunks: { no: number; ids: string[] }[] = [];
     for (let i = 0; i < ids.length; i += ALLOWANCE_CHUNK_SIZE)
       chunks.push({ no: chunks.length, ids: ids.slice(i, i + ALLOWANCE_CHUNK_SIZE) });

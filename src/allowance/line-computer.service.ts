@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { TransactionHost, type TxHost } from '../database/transaction';
+import { Injectable } from '@nestjs/common';
 import { DisciplineSanctionsReader } from '../discipline/discipline-sanctions.repository';
 import { EmploymentHistoryReader } from '../org/employment-history';
 import {
@@ -25,7 +24,6 @@ import { WorkingDays, WorkingDaysService } from './working-days.service';
 @Injectable()
 export class LineComputer {
   constructor(
-    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly attendance: AttendanceRepository,
     private readonly ruleSets: RuleSetResolver,
     private readonly workingDays: WorkingDaysService,
@@ -36,10 +34,8 @@ export class LineComputer {
 
   async compute(month: string, employeeIds: string[]): Promise<ComputedLine[]> {
     // One connection (the job's transaction): the reads run one after the other. The posts held in the
-    // month and the service events come from the org feature's published reader (04 §5.3), which still
-    // takes the transaction explicitly.
-    const m = this.txHost.tx;
-    const histories = await this.history.forPeriod(m, employeeIds, firstDay(month), lastDay(month));
+    // month and the service events come from the org feature's published reader (04 §5.3).
+    const histories = await this.history.forPeriod(employeeIds, firstDay(month), lastDay(month));
     const employees = employeeIds.flatMap((id) => {
       const h = histories.get(id);
       const last = h?.assignments[h.assignments.length - 1];

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { InvalidInputError } from '../common/domain-errors';
 import { ExportRow } from '../common/export/export-table';
 import { Cursor } from '../common/pagination';
 import { ALLOWANCE_WARNING_CODES, DEDUCTION_CODES } from '../rules';
-import { monthWarningCounts } from './month-warnings.repository';
+import { AllowanceMonthsRepository } from './allowance-months.repository';
 import { requireMonth } from './months';
 import { PayrollLinesRepository } from './payroll-lines.repository';
 import { PayrollPageBody } from './payroll-page-body';
@@ -17,8 +16,8 @@ const MAX_LIMIT = 1000;
 @Injectable()
 export class PayrollService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly lines: PayrollLinesRepository,
+    private readonly months: AllowanceMonthsRepository,
   ) {}
 
   /**
@@ -69,7 +68,7 @@ export class PayrollService {
     const [statusOf, extraOf, rowsOf] = await Promise.allSettled([
       this.lines.monthStatus(month),
       after === null
-        ? Promise.all([this.lines.notComputed(month), monthWarningCounts(this.dataSource.manager, month)]).then(
+        ? Promise.all([this.lines.notComputed(month), this.months.warningCounts(month)]).then(
             ([notComputed, warned]) =>
               `,"notComputed":${JSON.stringify(notComputed)},"warnings":${JSON.stringify(warned)}`,
           )

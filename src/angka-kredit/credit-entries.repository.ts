@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
 import type { LedgerEntry } from '../rules';
 
@@ -16,14 +15,8 @@ export interface CreditEntryRow {
  */
 @Injectable()
 export class CreditEntriesReader extends BaseRepository {
-  async entriesEndingIn(
-    year: number,
-    employeeIds: string[] | undefined,
-    manager?: EntityManager,
-  ): Promise<CreditEntryRow[]> {
-    const rows: { employee_id: string; version: number; entries: LedgerEntry[] | null }[] = await this.db(
-      manager,
-    ).query(
+  async entriesEndingIn(year: number, employeeIds: string[] | undefined): Promise<CreditEntryRow[]> {
+    const rows: { employee_id: string; version: number; entries: LedgerEntry[] | null }[] = await this.db().query(
       `SELECT l.employee_id, l.version,
               COALESCE(l.result->'ledger'->'allEntries', '[]'::jsonb)
                 || COALESCE((SELECT jsonb_agg(x) FROM jsonb_array_elements(COALESCE(l.result->'ledger'->'closed', '[]'::jsonb)) c,

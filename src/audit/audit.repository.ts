@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
 
 export interface AuditInsertRow {
@@ -55,11 +54,10 @@ export class AuditRepository extends BaseRepository {
   async insertMany(
     head: { actor: string; actorKind: string; correlationId: string },
     rows: AuditInsertRow[],
-    manager?: EntityManager,
   ): Promise<void> {
     // One statement for any number of rows (bulk imports write thousands): the rows travel as one jsonb array.
     const { sql, params } = auditInsertPart(head, rows, 1);
-    await this.db(manager).query(sql, params);
+    await this.db().query(sql, params);
   }
 
   /** The trail of one entity, oldest first, after the cursor id. */

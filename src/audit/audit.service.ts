@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { isEntityManager } from '../database/transaction';
 import { RequestContext } from '../common/request-context';
 import { actorLabel } from '../identity/principal';
 import { auditInsertPart, AuditRepository, type AuditInsertRow, type SqlPart } from './audit.repository';
@@ -15,18 +13,15 @@ export interface AuditRecord {
 }
 
 /**
- * Writes audit rows inside the caller's transaction (the one open in the context, or, for older call
- * sites, the EntityManager passed first), so a change and its audit commit together.
+ * Writes audit rows inside the caller's transaction (the one open in the context), so a change and its
+ * audit commit together.
  */
 @Injectable()
 export class AuditService {
   constructor(private readonly repo: AuditRepository) {}
 
-  async record(rec: AuditRecord): Promise<void>;
-  async record(manager: EntityManager, rec: AuditRecord): Promise<void>;
-  async record(a: EntityManager | AuditRecord, b?: AuditRecord): Promise<void> {
-    if (isEntityManager(a)) await this.recordMany(a, [b!]);
-    else await this.recordMany([a]);
+  async record(rec: AuditRecord): Promise<void> {
+    await this.recordMany([rec]);
   }
 
   /**
@@ -39,18 +34,10 @@ export class AuditService {
     return (first) => auditInsertPart(head, this.rows([rec]), first);
   }
 
-  async recordMany(recs: AuditRecord[]): Promise<void>;
-  async recordMany(manager: EntityManager, recs: AuditRecord[]): Promise<void>;
-  async recordMany(a: EntityManager | AuditRecord[], b?: AuditRecord[]): Promise<void> {
-    const manager = isEntityManager(a) ? a : undefined;
-    const recs = isEntityManager(a) ? b! : a;
+  async recordMany(recs: AuditRecord[]): Promise<void> {
     if (recs.length === 0) return;
     const { actor, actorKind } = actorLabel(RequestContext.principal());
-    await this.repo.insertMany(
-      { actor, actorKind, correlationId: RequestContext.correlationId() },
-      this.rows(recs),
-      manager,
-    );
+    await this.repo.insertMany({ actor, actorKind, correlationId: RequestContext.correlationId() }, this.rows(recs));
   }
 
   private rows(recs: AuditRecord[]): AuditInsertRow[] {

@@ -9,28 +9,14 @@ export { TransactionHost };
 export { Transactional } from '@nestjs-cls/transactional';
 
 /**
- * Base of the feature repositories: `db()` is the caller's transaction when one is open, else the pool.
- * The optional `manager` keeps call sites that still pass an EntityManager explicitly in their transaction.
+ * Base of the feature repositories: `db()` is the caller's transaction when one is open, else the pool
+ * (transactions are implicit: no manager is passed around).
  */
 @Injectable()
 export abstract class BaseRepository {
   constructor(@Inject(TransactionHost) protected readonly txHost: TxHost) {}
 
-  protected db(manager?: EntityManager): EntityManager {
-    return manager ?? this.txHost.tx;
+  protected db(): EntityManager {
+    return this.txHost.tx;
   }
-}
-
-/** True for an EntityManager passed by a call site that still carries its transaction explicitly. */
-export function isEntityManager(x: unknown): x is EntityManager {
-  return typeof x === 'object' && x !== null && typeof (x as EntityManager).query === 'function' && 'connection' in x;
-}
-
-/** A host that only knows the pool: for code run outside Nest (benchmarks) that passes its managers itself. */
-export function poolTxHost(dataSource: { manager: EntityManager }): TxHost {
-  return {
-    get tx() {
-      return dataSource.manager;
-    },
-  } as unknown as TxHost;
 }

@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { TransactionHost, type TxHost } from '../database/transaction';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { ApplyDisciplineEffectsJob, DisciplineSweepJob, ScanAttendanceJob } from './discipline.job';
 import { OrgDirectory } from '../org/org-directory.service';
@@ -14,7 +13,6 @@ import { DisciplineSweepsService } from './discipline-sweeps.service';
 @Injectable()
 export class DisciplineJobsHandler {
   constructor(
-    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly sweeps: DisciplineSweepsService,
     private readonly scanner: AttendanceLadderScan,
     private readonly cases: DisciplineCasesRepository,
@@ -56,7 +54,7 @@ export class DisciplineJobsHandler {
       asOf: this.clock.today(),
       decisions: [{ id: c.id, sanction, decidedOn: c.decided_on, effectiveFrom: c.effective_from }],
     });
-    const created = await this.outcomes.saveAll(this.txHost.tx, c.employee_id, outcomes, c.effective_from.slice(0, 4));
+    const created = await this.outcomes.saveAll(c.employee_id, outcomes, c.effective_from.slice(0, 4));
     return { sanctionRow, outcomesCreated: created, outcomeTypes: outcomes.map((o) => o.type) };
   }
 

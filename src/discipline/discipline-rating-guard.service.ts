@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { UnprocessableError } from '../common/domain-errors';
 import { RequestContext } from '../common/request-context';
-import { isEntityManager } from '../database/transaction';
 import { actorLabel } from '../identity/principal';
 import { DecidedSanction, DisciplineSanctionsReader } from './discipline-sanctions.repository';
 
@@ -33,13 +31,8 @@ export interface BehaviorRatingVerdict {
 export class DisciplineRatingGuard {
   constructor(private readonly reader: DisciplineSanctionsReader) {}
 
-  async check(c: BehaviorRatingCheck): Promise<BehaviorRatingVerdict>;
-  /** For call sites that still carry their transaction explicitly. */
-  async check(manager: EntityManager, c: BehaviorRatingCheck): Promise<BehaviorRatingVerdict>;
-  async check(a: EntityManager | BehaviorRatingCheck, b?: BehaviorRatingCheck): Promise<BehaviorRatingVerdict> {
-    const m = isEntityManager(a) ? a : undefined;
-    const c = isEntityManager(a) ? b! : a;
-    const sanctions = await this.reader.sanctionsInPeriod(c.employeeId, c.fromMonth, c.toMonth, m);
+  async check(c: BehaviorRatingCheck): Promise<BehaviorRatingVerdict> {
+    const sanctions = await this.reader.sanctionsInPeriod(c.employeeId, c.fromMonth, c.toMonth);
     if (sanctions.length === 0 || c.behaviorRating === 'DI_BAWAH_EKSPEKTASI')
       return { sanctions, warnings: [], justificationRecorded: false };
     const list = sanctions
@@ -61,19 +54,16 @@ export class DisciplineRatingGuard {
         { extra: { sanctions } },
       );
     }
-    await this.reader.recordRatingJustification(
-      {
-        employeeId: c.employeeId,
-        subjectRef: c.subjectRef,
-        fromMonth: c.fromMonth,
-        toMonth: c.toMonth,
-        behaviorRating: c.behaviorRating,
-        caseIds: sanctions.map((s) => s.caseId),
-        justification,
-        recordedBy: actorLabel(RequestContext.principal()).actor,
-      },
-      m,
-    );
+    await this.reader.recordRatingJustification({
+      employeeId: c.employeeId,
+      subjectRef: c.subjectRef,
+      fromMonth: c.fromMonth,
+      toMonth: c.toMonth,
+      behaviorRating: c.behaviorRating,
+      caseIds: sanctions.map((s) => s.caseId),
+      justification,
+      recordedBy: actorLabel(RequestContext.principal()).actor,
+    });
     return {
       sanctions,
       justificationRecorded: true,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
 import { SANCTION_CATALOGUE, type Sanction } from '../rules';
 
@@ -42,12 +41,8 @@ function monthAfter(m: string): string {
 @Injectable()
 export class DisciplineSanctionsReader extends BaseRepository {
   /** A SEDANG or BERAT sanction (incl. PTDH) in force on the date: kenaikan pangkat and KGB are blocked (03 §12.4–§12.5). */
-  async promotionBlockingSanction(
-    employeeId: string,
-    onDate: string,
-    manager?: EntityManager,
-  ): Promise<BlockingSanction | null> {
-    const rows: BlockingSanction[] = await this.db(manager).query(
+  async promotionBlockingSanction(employeeId: string, onDate: string): Promise<BlockingSanction | null> {
+    const rows: BlockingSanction[] = await this.db().query(
       `SELECT case_id AS "caseId", sanction, level, to_char(effective_from,'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to,'YYYY-MM-DD') AS "effectiveTo"
          FROM discipline_sanctions
         WHERE employee_id = $1 AND level IN ('SEDANG','BERAT','PTDH') AND effective_from <= $2::date AND (effective_to IS NULL OR effective_to > $2::date)
@@ -58,11 +53,7 @@ export class DisciplineSanctionsReader extends BaseRepository {
   }
 
   /** `promotionBlockingSanction` for many employees in one read (batch credit jobs). */
-  async promotionBlockingSanctions(
-    employeeIds: string[],
-    onDate: string,
-    manager?: EntityManager,
-  ): Promise<Map<string, BlockingSanction>> {
+  async promotionBlockingSanctions(employeeIds: string[], onDate: string): Promise<Map<string, BlockingSanction>> {
     const rows: {
       employee_id: string;
       caseId: string;
@@ -70,7 +61,7 @@ export class DisciplineSanctionsReader extends BaseRepository {
       level: string;
       effectiveFrom: string;
       effectiveTo: string | null;
-    }[] = await this.db(manager).query(
+    }[] = await this.db().query(
       `SELECT DISTINCT ON (employee_id) employee_id, case_id AS "caseId", sanction, level,
               to_char(effective_from,'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to,'YYYY-MM-DD') AS "effectiveTo"
          FROM discipline_sanctions
@@ -88,13 +79,10 @@ export class DisciplineSanctionsReader extends BaseRepository {
   async kenaikanPangkatSanctions(
     employeeIds: string[],
     since: string,
-    manager?: EntityManager,
   ): Promise<Map<string, { type: string; effectiveFrom: string; caseId: string }[]>> {
     const out = new Map<string, { type: string; effectiveFrom: string; caseId: string }[]>();
     if (employeeIds.length === 0) return out;
-    const rows: { employee_id: string; type: string; effectiveFrom: string; caseId: string }[] = await this.db(
-      manager,
-    ).query(
+    const rows: { employee_id: string; type: string; effectiveFrom: string; caseId: string }[] = await this.db().query(
       `SELECT employee_id, sanction AS type, to_char(effective_from,'YYYY-MM-DD') AS "effectiveFrom", case_id AS "caseId"
          FROM discipline_sanctions
         WHERE employee_id = ANY($1::uuid[]) AND (effective_from >= $2::date OR sanction IN ('PTDH','PDHTAPS'))
@@ -112,16 +100,14 @@ export class DisciplineSanctionsReader extends BaseRepository {
   async inForceForAllowances(
     employeeIds: string[],
     month: string,
-    manager?: EntityManager,
   ): Promise<Map<string, { type: string; effectiveFrom: string; id: string }[]>> {
-    const rows: { employee_id: string; sanction: string; effective_from: string; case_id: string }[] = await this.db(
-      manager,
-    ).query(
-      `SELECT employee_id, sanction, to_char(effective_from,'YYYY-MM-DD') AS effective_from, case_id FROM discipline_sanctions
+    const rows: { employee_id: string; sanction: string; effective_from: string; case_id: string }[] =
+      await this.db().query(
+        `SELECT employee_id, sanction, to_char(effective_from,'YYYY-MM-DD') AS effective_from, case_id FROM discipline_sanctions
         WHERE employee_id = ANY($1::uuid[]) AND effective_from < $2::date AND (effective_to IS NULL OR effective_to >= ($3::date - interval '2 months'))
         ORDER BY effective_from`,
-      [employeeIds, monthAfter(month), monthFirst(month)],
-    );
+        [employeeIds, monthAfter(month), monthFirst(month)],
+      );
     const out = new Map<string, { type: string; effectiveFrom: string; id: string }[]>();
     for (const r of rows) {
       const list = out.get(r.employee_id) ?? [];
@@ -135,13 +121,8 @@ export class DisciplineSanctionsReader extends BaseRepository {
    * Decided discipline or netralitas sanctions touching the months [fromMonth, toMonth]: decided in the
    * period, or in force during it (decided and not dismissed).
    */
-  async sanctionsInPeriod(
-    employeeId: string,
-    fromMonth: string,
-    toMonth: string,
-    manager?: EntityManager,
-  ): Promise<DecidedSanction[]> {
-    const rows: Omit<DecidedSanction, 'labelId'>[] = await this.db(manager).query(
+  async sanctionsInPeriod(employeeId: string, fromMonth: string, toMonth: string): Promise<DecidedSanction[]> {
+    const rows: Omit<DecidedSanction, 'labelId'>[] = await this.db().query(
       `SELECT c.id AS "caseId", c.number::int AS "caseNumber", c.kind, c.decided_sanction AS sanction, c.decided_level AS level, c.status,
               to_char(c.decided_on,'YYYY-MM-DD') AS "decidedOn", to_char(c.effective_from,'YYYY-MM-DD') AS "effectiveFrom",
               to_char(c.effective_to,'YYYY-MM-DD') AS "effectiveTo", c.decision_ref AS "decisionRef"
@@ -156,20 +137,17 @@ export class DisciplineSanctionsReader extends BaseRepository {
   }
 
   /** Records a PPK's justification for rating behaviour above a sanction in the period (in the caller's transaction). */
-  async recordRatingJustification(
-    j: {
-      employeeId: string;
-      subjectRef: string;
-      fromMonth: string;
-      toMonth: string;
-      behaviorRating: string;
-      caseIds: string[];
-      justification: string;
-      recordedBy: string;
-    },
-    manager?: EntityManager,
-  ): Promise<void> {
-    await this.db(manager).query(
+  async recordRatingJustification(j: {
+    employeeId: string;
+    subjectRef: string;
+    fromMonth: string;
+    toMonth: string;
+    behaviorRating: string;
+    caseIds: string[];
+    justification: string;
+    recordedBy: string;
+  }): Promise<void> {
+    await this.db().query(
       `INSERT INTO discipline_rating_justifications (employee_id, subject_ref, from_month, to_month, behavior_rating, case_ids, justification, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7, $8)`,
       [j.employeeId, j.subjectRef, j.fromMonth, j.toMonth, j.behaviorRating, j.caseIds, j.justification, j.recordedBy],

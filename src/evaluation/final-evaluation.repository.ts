@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { BaseRepository } from '../database/transaction';
 import type { Predicate, Rating } from '../rules/common/enums';
 import type { PersonBlock } from './evaluation-snapshot.util';
 import type { PeriodKind } from './periods';
@@ -38,14 +38,12 @@ export interface FinalEvaluationQuery {
 
 /**
  * Published reader: FINAL evaluations with their ratings and the frozen PPK block (the SIASN exchange
- * builds its payloads from these). Takes the caller's transaction so a fact can be read before commit.
+ * builds its payloads from these). Reads in the caller's transaction so a fact can be read before commit.
  * The NIP is the one frozen on the evaluation (its snapshot, set when the result was issued).
  */
 @Injectable()
-export class FinalEvaluationReader {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async list(q: FinalEvaluationQuery, manager?: EntityManager): Promise<FinalEvaluationRow[]> {
+export class FinalEvaluationReader extends BaseRepository {
+  async list(q: FinalEvaluationQuery): Promise<FinalEvaluationRow[]> {
     const where = [
       `ev.status = 'FINAL'`,
       q.scope === 'ANNUAL' ? `ev.period_kind = 'ANNUAL'` : `ev.period_kind <> 'ANNUAL'`,
@@ -65,7 +63,7 @@ export class FinalEvaluationReader {
       where.push(`(ev.snapshot->'employee'->>'nip', ev.period) > ($${params.length - 1}, $${params.length})`);
     }
     params.push(q.limit ?? 100_000);
-    return (manager ?? this.dataSource.manager).query(
+    return this.db().query(
       `SELECT ev.id AS "evaluationId", ev.employee_id AS "employeeId", ev.snapshot->'employee'->>'nip' AS nip, ev.period, ev.period_kind AS "periodKind",
               ev.from_month AS "fromMonth", ev.to_month AS "toMonth", ev.unit_id AS "unitId",
               ev.result_rating AS "resultRating", ev.behavior_rating AS "behaviorRating", ev.predicate,

@@ -9,7 +9,6 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { AdminOnly } from '../identity/auth.decorators';
@@ -34,7 +33,6 @@ export class RetriedJobDto {
 export class FailedJobRetryController {
   constructor(
     private readonly queues: QueuesService,
-    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
 
@@ -58,7 +56,7 @@ export class FailedJobRetryController {
     const before = { state, attemptsMade: job.attemptsMade, failedReason: job.failedReason };
     await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     const after = await job.getState();
-    await this.audit.record(this.dataSource.manager, {
+    await this.audit.record({
       action: 'job.retry',
       entityType: 'Job',
       entityId: `${queueName}:${id}`,

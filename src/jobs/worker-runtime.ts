@@ -90,7 +90,6 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
           jobId: String(job.id),
           jobName: job.name,
           attempt: job.attemptsMade + 1,
-          manager: this.txHost.tx,
           updateProgress: (p) => job.updateProgress(p),
         });
       }
@@ -102,7 +101,6 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
           jobId: String(job.id),
           jobName: job.name,
           attempt: job.attemptsMade + 1,
-          manager: this.txHost.tx,
           updateProgress: (p) => job.updateProgress(p),
         });
       });

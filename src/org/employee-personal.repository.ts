@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
 import { EMPTY_PERSONAL, EmployeePersonalFields } from './employee-personal.util';
 import type { EducationLevel } from './org.enums';
@@ -38,8 +37,8 @@ function toFields(r: Row | undefined): EmployeePersonalFields {
 /** The personal columns of `employees` (tempat lahir, KARPEG, TMT pangkat, pendidikan, masa kerja golongan). */
 @Injectable()
 export class EmployeePersonalRepository extends BaseRepository {
-  async read(employeeId: string, manager?: EntityManager): Promise<EmployeePersonalFields> {
-    const rows: Row[] = await this.db(manager).query(`${SELECT} WHERE e.id = $1`, [employeeId]);
+  async read(employeeId: string): Promise<EmployeePersonalFields> {
+    const rows: Row[] = await this.db().query(`${SELECT} WHERE e.id = $1`, [employeeId]);
     return toFields(rows[0]);
   }
 

@@ -1,4 +1,5 @@
-import { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { BaseRepository } from '../database/transaction';
 
 /** One effective-dated assignment row as the employment history reader returns it (valid_to exclusive). */
 export interface AssignmentPeriodRow {
@@ -20,60 +21,6 @@ export interface ServiceEventRow {
 /** Events that start or end service or change the employment status (CPNS → PNS). */
 export const SERVICE_EVENTS = ['CPNS_START', 'PNS_START', 'PENSIUN', 'BERHENTI', 'MENINGGAL'] as const;
 
-/** NIP and status (PNS / PPPK) of the employees. */
-export function employeeIdentities(
-  m: EntityManager,
-  employeeIds: string[],
-): Promise<{ employeeId: string; nip: string; status: string }[]> {
-  return m.query(`SELECT id AS "employeeId", nip, status FROM employees WHERE id = ANY($1::uuid[])`, [employeeIds]);
-}
-
-/** Assignment rows of the employees overlapping [from, to] (inclusive dates), oldest first. */
-export function assignmentsOverlapping(
-  m: EntityManager,
-  employeeIds: string[],
-  from: string,
-  to: string,
-): Promise<AssignmentPeriodRow[]> {
-  return m.query(
-    `SELECT employee_id AS "employeeId", to_char(valid_from,'YYYY-MM-DD') AS "validFrom",
-            to_char(valid_to,'YYYY-MM-DD') AS "validTo", unit_id AS "unitId", kelas_jabatan AS "kelasJabatan",
-            to_char(tmt,'YYYY-MM-DD') AS tmt
-       FROM employee_assignments
-      WHERE employee_id = ANY($1::uuid[]) AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $2::date)
-      ORDER BY employee_id, valid_from`,
-    [employeeIds, from, to],
-  );
-}
-
-/** Service events of the employees dated on or before `to` (all history: a CPNS status starts years back). */
-export function serviceEventsUntil(m: EntityManager, employeeIds: string[], to: string): Promise<ServiceEventRow[]> {
-  return m.query(
-    `SELECT employee_id AS "employeeId", type, to_char(event_date,'YYYY-MM-DD') AS date
-       FROM employee_events
-      WHERE employee_id = ANY($1::uuid[]) AND type = ANY($2::text[]) AND event_date <= $3::date
-      ORDER BY employee_id, event_date, created_at`,
-    [employeeIds, [...SERVICE_EVENTS], to],
-  );
-}
-
-/**
- * Employees with an assignment overlapping [from, to] whose service has not ended before `from`
- * (a PENSIUN / BERHENTI on or before `from` ends service the day before; MENINGGAL on its date).
- */
-export async function employeesInService(m: EntityManager, from: string, to: string): Promise<string[]> {
-  const rows: { id: string }[] = await m.query(
-    `SELECT DISTINCT a.employee_id AS id FROM employee_assignments a
-      WHERE a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $1::date)
-        AND NOT EXISTS (SELECT 1 FROM employee_events ev WHERE ev.employee_id = a.employee_id
-              AND ((ev.type IN ('PENSIUN','BERHENTI') AND ev.event_date <= $1::date)
-                OR (ev.type = 'MENINGGAL' AND ev.event_date < $1::date)))
-      ORDER BY a.employee_id`,
-    [from, to],
-  );
-  return rows.map((r) => r.id);
-}
-
 /** A Plt held by the employee (a PLT delegation naming them as the acting official), valid_to inclusive. */
 export interface ActingPeriodRow {
   employeeId: string;
@@ -83,19 +30,66 @@ export interface ActingPeriodRow {
   level: 'SAME' | 'HIGHER' | null;
 }
 
-/** Plt periods overlapping [from, to]: one row per distinct acting period (a Plt rates several reports). */
-export function actingPeriodsOverlapping(
-  m: EntityManager,
-  employeeIds: string[],
-  from: string,
-  to: string,
-): Promise<ActingPeriodRow[]> {
-  return m.query(
-    `SELECT DISTINCT ppk_id AS "employeeId", to_char(valid_from,'YYYY-MM-DD') AS "validFrom",
-            to_char(valid_to,'YYYY-MM-DD') AS "validTo", acting_kelas_jabatan AS "kelasJabatan", acting_level AS level
-       FROM ppk_delegations
-      WHERE kind = 'PLT' AND ppk_id = ANY($1::uuid[]) AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to >= $2::date)
-      ORDER BY 1, 2`,
-    [employeeIds, from, to],
-  );
+/** SQL of the employment history (employees, assignments, service events, Plt periods), in the caller's transaction. */
+@Injectable()
+export class EmploymentHistoryRepository extends BaseRepository {
+  /** NIP and status (PNS / PPPK) of the employees. */
+  employeeIdentities(employeeIds: string[]): Promise<{ employeeId: string; nip: string; status: string }[]> {
+    return this.db().query(`SELECT id AS "employeeId", nip, status FROM employees WHERE id = ANY($1::uuid[])`, [
+      employeeIds,
+    ]);
+  }
+
+  /** Assignment rows of the employees overlapping [from, to] (inclusive dates), oldest first. */
+  assignmentsOverlapping(employeeIds: string[], from: string, to: string): Promise<AssignmentPeriodRow[]> {
+    return this.db().query(
+      `SELECT employee_id AS "employeeId", to_char(valid_from,'YYYY-MM-DD') AS "validFrom",
+              to_char(valid_to,'YYYY-MM-DD') AS "validTo", unit_id AS "unitId", kelas_jabatan AS "kelasJabatan",
+              to_char(tmt,'YYYY-MM-DD') AS tmt
+         FROM employee_assignments
+        WHERE employee_id = ANY($1::uuid[]) AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $2::date)
+        ORDER BY employee_id, valid_from`,
+      [employeeIds, from, to],
+    );
+  }
+
+  /** Service events of the employees dated on or before `to` (all history: a CPNS status starts years back). */
+  serviceEventsUntil(employeeIds: string[], to: string): Promise<ServiceEventRow[]> {
+    return this.db().query(
+      `SELECT employee_id AS "employeeId", type, to_char(event_date,'YYYY-MM-DD') AS date
+         FROM employee_events
+        WHERE employee_id = ANY($1::uuid[]) AND type = ANY($2::text[]) AND event_date <= $3::date
+        ORDER BY employee_id, event_date, created_at`,
+      [employeeIds, [...SERVICE_EVENTS], to],
+    );
+  }
+
+  /**
+   * Employees with an assignment overlapping [from, to] whose service has not ended before `from`
+   * (a PENSIUN / BERHENTI on or before `from` ends service the day before; MENINGGAL on its date).
+   */
+  async employeesInService(from: string, to: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db().query(
+      `SELECT DISTINCT a.employee_id AS id FROM employee_assignments a
+        WHERE a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $1::date)
+          AND NOT EXISTS (SELECT 1 FROM employee_events ev WHERE ev.employee_id = a.employee_id
+                AND ((ev.type IN ('PENSIUN','BERHENTI') AND ev.event_date <= $1::date)
+                  OR (ev.type = 'MENINGGAL' AND ev.event_date < $1::date)))
+        ORDER BY a.employee_id`,
+      [from, to],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Plt periods overlapping [from, to]: one row per distinct acting period (a Plt rates several reports). */
+  actingPeriodsOverlapping(employeeIds: string[], from: string, to: string): Promise<ActingPeriodRow[]> {
+    return this.db().query(
+      `SELECT DISTINCT ppk_id AS "employeeId", to_char(valid_from,'YYYY-MM-DD') AS "validFrom",
+              to_char(valid_to,'YYYY-MM-DD') AS "validTo", acting_kelas_jabatan AS "kelasJabatan", acting_level AS level
+         FROM ppk_delegations
+        WHERE kind = 'PLT' AND ppk_id = ANY($1::uuid[]) AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to >= $2::date)
+        ORDER BY 1, 2`,
+      [employeeIds, from, to],
+    );
+  }
 }

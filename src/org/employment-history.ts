@@ -1,11 +1,6 @@
 import { Injectable, Module } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import {
-  actingPeriodsOverlapping,
-  assignmentsOverlapping,
-  employeeIdentities,
-  employeesInService,
-  serviceEventsUntil,
+  EmploymentHistoryRepository,
   type ActingPeriodRow,
   type AssignmentPeriodRow,
   type ServiceEventRow,
@@ -32,28 +27,27 @@ export interface EmploymentHistory {
  */
 @Injectable()
 export class EmploymentHistoryReader {
+  constructor(private readonly repo: EmploymentHistoryRepository) {}
+
   /** History of each known employee over [from, to] (inclusive dates), set-based: four queries whatever the count. */
-  async forPeriod(
-    m: EntityManager,
-    employeeIds: string[],
-    from: string,
-    to: string,
-  ): Promise<Map<string, EmploymentHistory>> {
+  async forPeriod(employeeIds: string[], from: string, to: string): Promise<Map<string, EmploymentHistory>> {
     const out = new Map<string, EmploymentHistory>();
     if (employeeIds.length === 0) return out;
-    for (const e of await employeeIdentities(m, employeeIds))
+    for (const e of await this.repo.employeeIdentities(employeeIds))
       out.set(e.employeeId, { nip: e.nip, status: e.status, assignments: [], events: [], acting: [] });
-    for (const a of await assignmentsOverlapping(m, employeeIds, from, to)) out.get(a.employeeId)?.assignments.push(a);
-    for (const e of await serviceEventsUntil(m, employeeIds, to)) out.get(e.employeeId)?.events.push(e);
-    for (const a of await actingPeriodsOverlapping(m, employeeIds, from, to)) out.get(a.employeeId)?.acting.push(a);
+    for (const a of await this.repo.assignmentsOverlapping(employeeIds, from, to))
+      out.get(a.employeeId)?.assignments.push(a);
+    for (const e of await this.repo.serviceEventsUntil(employeeIds, to)) out.get(e.employeeId)?.events.push(e);
+    for (const a of await this.repo.actingPeriodsOverlapping(employeeIds, from, to))
+      out.get(a.employeeId)?.acting.push(a);
     return out;
   }
 
   /** Employees holding a post in [from, to] whose service did not end before `from` (PENSIUN/BERHENTI/MENINGGAL). */
-  inService(m: EntityManager, from: string, to: string): Promise<string[]> {
-    return employeesInService(m, from, to);
+  inService(from: string, to: string): Promise<string[]> {
+    return this.repo.employeesInService(from, to);
   }
 }
 
-@Module({ providers: [EmploymentHistoryReader], exports: [EmploymentHistoryReader] })
+@Module({ providers: [EmploymentHistoryRepository, EmploymentHistoryReader], exports: [EmploymentHistoryReader] })
 export class EmploymentHistoryModule {}

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
 
 export interface EmployeeStanding {
@@ -91,14 +90,14 @@ export interface CareerAssignmentRow {
 /** `employees` and `employee_assignments` as the org directory publishes them to other features. */
 @Injectable()
 export class OrgDirectoryRepository extends BaseRepository {
-  async idByNip(nip: string, manager?: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await this.db(manager).query(`SELECT id FROM employees WHERE nip = $1`, [nip]);
+  async idByNip(nip: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.db().query(`SELECT id FROM employees WHERE nip = $1`, [nip]);
     return rows[0]?.id ?? null;
   }
 
-  async nipsByIds(ids: string[], manager?: EntityManager): Promise<Map<string, string>> {
+  async nipsByIds(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; nip: string }[] = await this.db(manager).query(
+    const rows: { id: string; nip: string }[] = await this.db().query(
       `SELECT id, nip FROM employees WHERE id = ANY($1::uuid[])`,
       [ids],
     );
@@ -106,8 +105,8 @@ export class OrgDirectoryRepository extends BaseRepository {
   }
 
   /** Every employee asked for (with or without an assignment on the date). */
-  standings(ids: string[], onDate: string, manager?: EntityManager): Promise<EmployeeStanding[]> {
-    return this.db(manager).query(
+  standings(ids: string[], onDate: string): Promise<EmployeeStanding[]> {
+    return this.db().query(
       `SELECT emp.id, emp.nip, emp.status, a.position_kind AS "positionKind"
          FROM employees emp
          LEFT JOIN employee_assignments a ON a.employee_id = emp.id AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
@@ -117,8 +116,8 @@ export class OrgDirectoryRepository extends BaseRepository {
   }
 
   /** Employees of a status (PNS / PPPK) with an open assignment (no end date): those in post. */
-  async currentIdsByStatus(status: 'PNS' | 'PPPK', manager?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await this.db(manager).query(
+  async currentIdsByStatus(status: 'PNS' | 'PPPK'): Promise<string[]> {
+    const rows: { id: string }[] = await this.db().query(
       `SELECT DISTINCT a.employee_id AS id FROM employee_assignments a JOIN employees e ON e.id = a.employee_id
         WHERE a.valid_to IS NULL AND e.status = $1`,
       [status],
@@ -127,9 +126,9 @@ export class OrgDirectoryRepository extends BaseRepository {
   }
 
   /** Employees whose open assignment (no end date) is in one of the units. */
-  async currentMemberIds(unitIds: string[], manager?: EntityManager): Promise<string[]> {
+  async currentMemberIds(unitIds: string[]): Promise<string[]> {
     if (unitIds.length === 0) return [];
-    const rows: { id: string }[] = await this.db(manager).query(
+    const rows: { id: string }[] = await this.db().query(
       `SELECT DISTINCT employee_id AS id FROM employee_assignments WHERE valid_to IS NULL AND unit_id = ANY($1::uuid[])`,
       [unitIds],
     );
@@ -137,8 +136,8 @@ export class OrgDirectoryRepository extends BaseRepository {
   }
 
   /** One recorded employee event (mutasi, pensiun, Plt end …). */
-  async event(id: string, manager?: EntityManager): Promise<RecordedEmployeeEvent | null> {
-    const rows: RecordedEmployeeEvent[] = await this.db(manager).query(
+  async event(id: string): Promise<RecordedEmployeeEvent | null> {
+    const rows: RecordedEmployeeEvent[] = await this.db().query(
       `SELECT employee_id AS "employeeId", type, to_char(event_date,'YYYY-MM-DD') AS date, delegation_id AS "delegationId"
          FROM employee_events WHERE id = $1`,
       [id],
@@ -211,16 +210,13 @@ export class OrgDirectoryRepository extends BaseRepository {
     return new Map(rows.map((r) => [r.id, { nip: r.nip, name: r.name }]));
   }
 
-  async snapshotById(employeeId: string, onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot | null> {
-    const rows: AssignmentSnapshot[] = await this.db(manager).query(`${SNAPSHOT_SQL} WHERE e.id = $1`, [
-      employeeId,
-      onDate,
-    ]);
+  async snapshotById(employeeId: string, onDate: string): Promise<AssignmentSnapshot | null> {
+    const rows: AssignmentSnapshot[] = await this.db().query(`${SNAPSHOT_SQL} WHERE e.id = $1`, [employeeId, onDate]);
     return rows[0] ?? null;
   }
 
-  async snapshotByNip(nip: string, onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot | null> {
-    const rows: AssignmentSnapshot[] = await this.db(manager).query(`${SNAPSHOT_SQL} WHERE e.nip = $1`, [nip, onDate]);
+  async snapshotByNip(nip: string, onDate: string): Promise<AssignmentSnapshot | null> {
+    const rows: AssignmentSnapshot[] = await this.db().query(`${SNAPSHOT_SQL} WHERE e.nip = $1`, [nip, onDate]);
     return rows[0] ?? null;
   }
 
@@ -229,8 +225,8 @@ export class OrgDirectoryRepository extends BaseRepository {
    * over `e.id = ANY($1)` the planner's custom plan for a team (~100 ids) hashed the whole roster with
    * two sequential scans (docs/performance.md, team list); the LATERAL with OFFSET 0 cannot be flattened.
    */
-  snapshotsByIds(employeeIds: string[], onDate: string, manager?: EntityManager): Promise<AssignmentSnapshot[]> {
-    return this.db(manager).query(
+  snapshotsByIds(employeeIds: string[], onDate: string): Promise<AssignmentSnapshot[]> {
+    return this.db().query(
       `SELECT s.* FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS x(id)) x
        CROSS JOIN LATERAL (${SNAPSHOT_SQL} WHERE e.id = x.id OFFSET 0) s
        ORDER BY s.name, s.nip`,
@@ -238,11 +234,11 @@ export class OrgDirectoryRepository extends BaseRepository {
     );
   }
 
-  snapshotsOn(onDate: string, unitIds: string[] | null, manager?: EntityManager): Promise<AssignmentSnapshot[]> {
-    return this.db(manager).query(
-      `${SNAPSHOT_SQL} WHERE ($1::uuid[] IS NULL OR a.unit_id = ANY($1::uuid[])) ORDER BY e.nip`,
-      [unitIds, onDate],
-    );
+  snapshotsOn(onDate: string, unitIds: string[] | null): Promise<AssignmentSnapshot[]> {
+    return this.db().query(`${SNAPSHOT_SQL} WHERE ($1::uuid[] IS NULL OR a.unit_id = ANY($1::uuid[])) ORDER BY e.nip`, [
+      unitIds,
+      onDate,
+    ]);
   }
 
   /**
@@ -250,12 +246,8 @@ export class OrgDirectoryRepository extends BaseRepository {
    * Driven by the id list like `snapshotsByIds`: with a team's ids (the second level of `teamOf`) the custom plan
    * of `supervisor_id = ANY($1)` was a sequential scan of the roster at 20,000 employees.
    */
-  reportsOf(
-    ppkIds: string[],
-    onDate: string,
-    manager?: EntityManager,
-  ): Promise<{ employeeId: string; ppkId: string }[]> {
-    return this.db(manager).query(
+  reportsOf(ppkIds: string[], onDate: string): Promise<{ employeeId: string; ppkId: string }[]> {
+    return this.db().query(
       `SELECT a.employee_id AS "employeeId", a.supervisor_id AS "ppkId"
          FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS x(id)) x
         CROSS JOIN LATERAL (SELECT a.employee_id, a.supervisor_id FROM employee_assignments a
@@ -270,8 +262,8 @@ export class OrgDirectoryRepository extends BaseRepository {
     );
   }
 
-  async ppkOf(employeeId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
-    const rows: { ppk: string | null }[] = await this.db(manager).query(
+  async ppkOf(employeeId: string, onDate: string): Promise<string | null> {
+    const rows: { ppk: string | null }[] = await this.db().query(
       `SELECT COALESCE(
          (SELECT d.ppk_id FROM ppk_delegations d WHERE d.employee_id = $1 AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date) ORDER BY d.valid_from DESC LIMIT 1),
          (SELECT a.supervisor_id FROM employee_assignments a WHERE a.employee_id = $1 AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date))
@@ -281,8 +273,8 @@ export class OrgDirectoryRepository extends BaseRepository {
     return rows[0]?.ppk ?? null;
   }
 
-  async directReportIds(ppkId: string, onDate: string, manager?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await this.db(manager).query(
+  async directReportIds(ppkId: string, onDate: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db().query(
       `SELECT a.employee_id AS id FROM employee_assignments a
         WHERE a.supervisor_id = $1 AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
           AND NOT EXISTS (SELECT 1 FROM ppk_delegations d WHERE d.employee_id = a.employee_id AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date))
@@ -293,8 +285,8 @@ export class OrgDirectoryRepository extends BaseRepository {
     return rows.map((r) => r.id);
   }
 
-  pltDelegationsOf(ppkId: string, from: string, to: string, manager?: EntityManager): Promise<PltDelegationRef[]> {
-    return this.db(manager).query(
+  pltDelegationsOf(ppkId: string, from: string, to: string): Promise<PltDelegationRef[]> {
+    return this.db().query(
       `SELECT d.id AS "delegationId", e.nip, e.name, to_char(d.valid_from,'YYYY-MM-DD') AS "validFrom",
               to_char(d.valid_to,'YYYY-MM-DD') AS "validTo"
          FROM ppk_delegations d JOIN employees e ON e.id = d.employee_id
@@ -304,29 +296,27 @@ export class OrgDirectoryRepository extends BaseRepository {
     );
   }
 
-  async existingNips(nips: string[], manager?: EntityManager): Promise<string[]> {
-    const rows: { nip: string }[] = await this.db(manager).query(
-      `SELECT nip FROM employees WHERE nip = ANY($1::text[])`,
-      [nips],
-    );
+  async existingNips(nips: string[]): Promise<string[]> {
+    const rows: { nip: string }[] = await this.db().query(`SELECT nip FROM employees WHERE nip = ANY($1::text[])`, [
+      nips,
+    ]);
     return rows.map((r) => r.nip);
   }
 
-  async idsByNips(nips: string[], manager?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await this.db(manager).query(
-      `SELECT id FROM employees WHERE nip = ANY($1::text[])`,
-      [nips],
-    );
+  async idsByNips(nips: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.db().query(`SELECT id FROM employees WHERE nip = ANY($1::text[])`, [
+      nips,
+    ]);
     return rows.map((r) => r.id);
   }
 
-  async unitIdByCode(code: string, manager?: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await this.db(manager).query(`SELECT id FROM units WHERE code = $1`, [code]);
+  async unitIdByCode(code: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.db().query(`SELECT id FROM units WHERE code = $1`, [code]);
     return rows[0]?.id ?? null;
   }
 
-  async unitHeadId(unitId: string, onDate: string, manager?: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await this.db(manager).query(
+  async unitHeadId(unitId: string, onDate: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.db().query(
       `SELECT a.employee_id AS id FROM employee_assignments a WHERE a.unit_id = $1 AND a.is_unit_head
           AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date) LIMIT 1`,
       [unitId, onDate],
@@ -335,9 +325,9 @@ export class OrgDirectoryRepository extends BaseRepository {
   }
 
   /** Employee id of each known NIP asked for. */
-  async idsOfNips(nips: string[], manager?: EntityManager): Promise<Map<string, string>> {
+  async idsOfNips(nips: string[]): Promise<Map<string, string>> {
     if (nips.length === 0) return new Map();
-    const rows: { id: string; nip: string }[] = await this.db(manager).query(
+    const rows: { id: string; nip: string }[] = await this.db().query(
       `SELECT id, nip FROM employees WHERE nip = ANY($1::text[])`,
       [nips],
     );
@@ -345,13 +335,13 @@ export class OrgDirectoryRepository extends BaseRepository {
   }
 
   /** NIP and status (PNS / PPPK) of each employee asked for. */
-  identities(ids: string[], manager?: EntityManager): Promise<{ id: string; nip: string; status: 'PNS' | 'PPPK' }[]> {
-    return this.db(manager).query(`SELECT id, nip, status FROM employees WHERE id = ANY($1::uuid[])`, [ids]);
+  identities(ids: string[]): Promise<{ id: string; nip: string; status: 'PNS' | 'PPPK' }[]> {
+    return this.db().query(`SELECT id, nip, status FROM employees WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /** Every assignment of the employees that started on or before `upTo`, per employee oldest first. */
-  careers(ids: string[], upTo: string, manager?: EntityManager): Promise<CareerAssignmentRow[]> {
-    return this.db(manager).query(
+  careers(ids: string[], upTo: string): Promise<CareerAssignmentRow[]> {
+    return this.db().query(
       `SELECT employee_id, to_char(valid_from,'YYYY-MM-DD') AS valid_from, position_kind, jenjang, golongan
          FROM employee_assignments WHERE employee_id = ANY($1::uuid[]) AND valid_from <= $2::date ORDER BY employee_id, valid_from`,
       [ids, upTo],
@@ -359,8 +349,8 @@ export class OrgDirectoryRepository extends BaseRepository {
   }
 
   /** The unit of each employee's latest assignment overlapping [from, to] (inclusive dates). */
-  async unitsInPeriod(ids: string[], from: string, to: string, manager?: EntityManager): Promise<Map<string, string>> {
-    const rows: { employee_id: string; unit_id: string }[] = await this.db(manager).query(
+  async unitsInPeriod(ids: string[], from: string, to: string): Promise<Map<string, string>> {
+    const rows: { employee_id: string; unit_id: string }[] = await this.db().query(
       `SELECT DISTINCT ON (employee_id) employee_id, unit_id FROM employee_assignments
         WHERE employee_id = ANY($1::uuid[]) AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $2::date)
         ORDER BY employee_id, valid_from DESC`,

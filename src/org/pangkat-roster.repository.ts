@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
 
 /** A PNS in post on a date, with what a kenaikan pangkat needs from the organisation (04 §3). */
@@ -25,8 +24,8 @@ export interface PangkatRosterRow {
  */
 @Injectable()
 export class PangkatRosterRepository extends BaseRepository {
-  async inForce(onDate: string, unitIds: string[] | null, m?: EntityManager): Promise<PangkatRosterRow[]> {
-    return this.db(m).query(
+  async inForce(onDate: string, unitIds: string[] | null): Promise<PangkatRosterRow[]> {
+    return this.db().query(
       `SELECT e.id AS "employeeId", e.nip, e.name, a.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName",
               a.position_kind AS "positionKind", a.jenjang, a.golongan, e.education_level AS "educationLevel",
               to_char(COALESCE(e.tmt_pangkat, (

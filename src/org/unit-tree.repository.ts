@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
 
 export interface UnitNode {
@@ -43,8 +42,8 @@ export function ancestorUnitsSql(unitId: string): string {
 @Injectable()
 export class UnitTreeRepository extends BaseRepository {
   /** A unit and every unit below it (the unit itself first). */
-  async subtree(unitId: string, manager?: EntityManager): Promise<UnitNode[]> {
-    return this.db(manager).query(
+  async subtree(unitId: string): Promise<UnitNode[]> {
+    return this.db().query(
       `WITH RECURSIVE t AS (SELECT id, code, name, parent_id, 0 AS depth FROM units WHERE id = $1
          UNION ALL SELECT u.id, u.code, u.name, u.parent_id, t.depth + 1 FROM units u JOIN t ON u.parent_id = t.id)
        SELECT ${NODE} FROM t ORDER BY depth`,
@@ -53,8 +52,8 @@ export class UnitTreeRepository extends BaseRepository {
   }
 
   /** A unit and every unit above it, nearest first (the root last). */
-  async ancestors(unitId: string, manager?: EntityManager): Promise<UnitNode[]> {
-    return this.db(manager).query(`SELECT ${NODE} FROM ${ancestorUnitsSql('$1::uuid')} a ORDER BY depth`, [unitId]);
+  async ancestors(unitId: string): Promise<UnitNode[]> {
+    return this.db().query(`SELECT ${NODE} FROM ${ancestorUnitsSql('$1::uuid')} a ORDER BY depth`, [unitId]);
   }
 
   async node(by: { id: string } | { code: string }): Promise<UnitNode | null> {
@@ -63,8 +62,8 @@ export class UnitTreeRepository extends BaseRepository {
     return rows[0] ?? null;
   }
 
-  async idByCode(code: string, manager?: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await this.db(manager).query(`SELECT id FROM units WHERE code = $1`, [code]);
+  async idByCode(code: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.db().query(`SELECT id FROM units WHERE code = $1`, [code]);
     return rows[0]?.id ?? null;
   }
 
@@ -90,17 +89,17 @@ export class UnitTreeRepository extends BaseRepository {
   }
 
   /** Every unit with its parent (the whole tree, for walks done in memory). */
-  all(manager?: EntityManager): Promise<UnitNode[]> {
-    return this.db(manager).query(`SELECT ${NODE} FROM units`);
+  all(): Promise<UnitNode[]> {
+    return this.db().query(`SELECT ${NODE} FROM units`);
   }
 
   /** The units with these codes (unknown codes are left out). */
-  byCodes(codes: string[], manager?: EntityManager): Promise<UnitNode[]> {
-    return this.db(manager).query(`SELECT ${NODE} FROM units WHERE code = ANY($1::text[])`, [codes]);
+  byCodes(codes: string[]): Promise<UnitNode[]> {
+    return this.db().query(`SELECT ${NODE} FROM units WHERE code = ANY($1::text[])`, [codes]);
   }
 
   /** The units with these ids. */
-  byIds(ids: string[], manager?: EntityManager): Promise<UnitNode[]> {
-    return this.db(manager).query(`SELECT ${NODE} FROM units WHERE id = ANY($1::uuid[])`, [ids]);
+  byIds(ids: string[]): Promise<UnitNode[]> {
+    return this.db().query(`SELECT ${NODE} FROM units WHERE id = ANY($1::uuid[])`, [ids]);
   }
 }

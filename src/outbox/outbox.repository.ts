@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
 
 export interface OutboxInsertRow {
@@ -20,8 +19,8 @@ export interface PendingOutboxRow {
 /** The `outbox` table. Writes join the caller's transaction, so a fact and its event commit together. */
 @Injectable()
 export class OutboxRepository extends BaseRepository {
-  async insertMany(rows: OutboxInsertRow[], correlationId: string, manager?: EntityManager): Promise<void> {
-    await this.db(manager).query(
+  async insertMany(rows: OutboxInsertRow[], correlationId: string): Promise<void> {
+    await this.db().query(
       `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload, dedupe_key, correlation_id)
        SELECT r.event_type, r.aggregate_type, r.aggregate_id, r.payload, r.dedupe_key, $1
          FROM jsonb_to_recordset($2::jsonb) AS r(event_type text, aggregate_type text, aggregate_id text, payload jsonb, dedupe_key text)

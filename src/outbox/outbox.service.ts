@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { isEntityManager } from '../database/transaction';
 import { RequestContext } from '../common/request-context';
 import { isDeclaredEvent } from '../jobs/job-catalogue';
 import { OutboxRepository } from './outbox.repository';
@@ -16,26 +14,16 @@ export interface OutboxEvent {
   dedupeKey?: string;
 }
 
-/**
- * Records facts that must trigger background work, in the caller's transaction: the one open in the
- * context, or (older call sites) the EntityManager passed first.
- */
+/** Records facts that must trigger background work, in the caller's transaction (the one open in the context). */
 @Injectable()
 export class OutboxService {
   constructor(private readonly repo: OutboxRepository) {}
 
-  async add(event: OutboxEvent): Promise<void>;
-  async add(manager: EntityManager, event: OutboxEvent): Promise<void>;
-  async add(a: EntityManager | OutboxEvent, b?: OutboxEvent): Promise<void> {
-    if (isEntityManager(a)) await this.addMany(a, [b!]);
-    else await this.addMany([a]);
+  async add(event: OutboxEvent): Promise<void> {
+    await this.addMany([event]);
   }
 
-  async addMany(events: OutboxEvent[]): Promise<void>;
-  async addMany(manager: EntityManager, events: OutboxEvent[]): Promise<void>;
-  async addMany(a: EntityManager | OutboxEvent[], b?: OutboxEvent[]): Promise<void> {
-    const manager = isEntityManager(a) ? a : undefined;
-    const events = isEntityManager(a) ? b! : a;
+  async addMany(events: OutboxEvent[]): Promise<void> {
     if (events.length === 0) return;
     if (events.some((e) => !isDeclaredEvent(e.type)))
       throw new Error(`Unknown outbox event type in ${events.map((e) => e.type).join(',')}`);
@@ -46,6 +34,6 @@ export class OutboxService {
       payload: e.payload,
       dedupe_key: e.dedupeKey ?? null,
     }));
-    await this.repo.insertMany(rows, RequestContext.correlationId(), manager);
+    await this.repo.insertMany(rows, RequestContext.correlationId());
   }
 }

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { isEntityManager } from '../database/transaction';
 import type { Outcome } from '../rules';
 import { OrgDirectory } from '../org/org-directory.service';
 import { WebhookFanout } from '../webhooks/webhook-fanout';
@@ -14,7 +12,7 @@ export interface OutcomeGroup {
 
 /**
  * Stores outcomes once per causing fact: the rules give each a unique key; duplicates are ignored. Writes in
- * the caller's transaction (the context's); call sites that still pass an EntityManager keep working in it.
+ * the caller's transaction (the context's).
  */
 @Injectable()
 export class OutcomeStore {
@@ -24,36 +22,23 @@ export class OutcomeStore {
     private readonly org: OrgDirectory,
   ) {}
 
-  async saveAll(employeeId: string, outcomes: Outcome[], period?: string | null): Promise<number>;
-  async saveAll(
-    manager: EntityManager,
-    employeeId: string,
-    outcomes: Outcome[],
-    period?: string | null,
-  ): Promise<number>;
-  async saveAll(...args: [EntityManager, string, Outcome[], (string | null)?] | [string, Outcome[], (string | null)?]) {
-    const [manager, employeeId, outcomes, period] = isEntityManager(args[0])
-      ? (args as [EntityManager, string, Outcome[], (string | null)?])
-      : ([undefined, ...args] as [undefined, string, Outcome[], (string | null)?]);
-    return this.write(manager, [{ employeeId, outcomes, period: period ?? null }]);
+  saveAll(employeeId: string, outcomes: Outcome[], period?: string | null): Promise<number> {
+    return this.write([{ employeeId, outcomes, period: period ?? null }]);
   }
 
   /** Outcomes of many employees (a batch of events) in one statement; webhooks for the new ones. */
-  async saveMany(groups: OutcomeGroup[]): Promise<number>;
-  async saveMany(manager: EntityManager, groups: OutcomeGroup[]): Promise<number>;
-  async saveMany(a: EntityManager | OutcomeGroup[], b?: OutcomeGroup[]): Promise<number> {
-    return isEntityManager(a) ? this.write(a, b!) : this.write(undefined, a);
+  saveMany(groups: OutcomeGroup[]): Promise<number> {
+    return this.write(groups);
   }
 
-  private async write(manager: EntityManager | undefined, groups: OutcomeGroup[]): Promise<number> {
+  private async write(groups: OutcomeGroup[]): Promise<number> {
     const items = groups.flatMap((g) => g.outcomes.map((o) => ({ employee_id: g.employeeId, period: g.period, o })));
     if (items.length === 0) return 0;
-    const inserted = await this.outcomes.insertMany(items, manager);
-    const nips = await this.org.nipsByIds([...new Set(inserted.map((r) => r.employeeId))], manager);
+    const inserted = await this.outcomes.insertMany(items);
+    const nips = await this.org.nipsByIds([...new Set(inserted.map((r) => r.employeeId))]);
     const rows = inserted.map((r) => ({ ...r, nip: nips.get(r.employeeId) }));
     // Newly created outcomes only: HR/payroll subscribers are told once per outcome.
     await this.webhooks.publish(
-      manager,
       rows.map((r) => ({
         type: 'outcome.created' as const,
         key: `outcome:${r.key}`,

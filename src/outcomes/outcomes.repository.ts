@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
 import type { Outcome } from '../rules';
 
@@ -54,11 +53,8 @@ const SELECT = `SELECT o.id, o.employee_id AS "employeeId", o.type, o.status, o.
 @Injectable()
 export class OutcomesRepository extends BaseRepository {
   /** Inserts; rows whose key exists are ignored. Returns the new ones only. */
-  insertMany(
-    items: { employee_id: string; period: string | null; o: Outcome }[],
-    manager?: EntityManager,
-  ): Promise<InsertedOutcome[]> {
-    return this.db(manager).query(
+  insertMany(items: { employee_id: string; period: string | null; o: Outcome }[]): Promise<InsertedOutcome[]> {
+    return this.db().query(
       `INSERT INTO outcomes (employee_id, type, key, status, reason, legal_basis, effective_from, effective_to, source_kind, source_id, period, explanation)
        SELECT (r->>'employee_id')::uuid, r->'o'->>'type', r->'o'->>'key', r->'o'->>'status', r->'o'->>'reason', r->'o'->>'legalBasis',
               (r->'o'->>'effectiveFrom')::date, (r->'o'->>'effectiveTo')::date, r->'o'->'source'->>'kind', r->'o'->'source'->>'id', r->>'period', r->'o'->'explanation'

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { FinalPredicatesReader } from '../evaluation/final-predicates.repository';
-import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { PppkContractReviewJob } from './pppk.job';
 import { OrgDirectory } from '../org/org-directory.service';
@@ -30,17 +29,16 @@ export class PppkContractReviewHandler {
   ) {}
 
   @JobHandler(PppkContractReviewJob)
-  async review(payload: Record<string, unknown>, ctx: JobContext) {
-    const m = ctx.manager;
+  async review(payload: Record<string, unknown>) {
     const today = this.clock.today();
     const employeeId = typeof payload.employeeId === 'string' ? payload.employeeId : null;
     // Contracts ending within the lead time (+1 month of slack for month-end clamping) are candidates.
     const endsBy = addMonthsToDate(today, pppkDefaults.contractReview.leadMonths + 1);
-    const due = await this.repo.unreviewed(endsBy, employeeId, m);
+    const due = await this.repo.unreviewed(endsBy, employeeId);
     const ids = due.map((c) => c.employeeId);
-    const latest = await this.predicates.latestAnnual(ids, m);
-    const standing = new Map((await this.org.standings(ids, today, m)).map((s) => [s.id, s]));
-    const snaps = new Map((await this.org.snapshotsByIds(ids, today, m)).map((s) => [s.employeeId, s]));
+    const latest = await this.predicates.latestAnnual(ids);
+    const standing = new Map((await this.org.standings(ids, today)).map((s) => [s.id, s]));
+    const snaps = new Map((await this.org.snapshotsByIds(ids, today)).map((s) => [s.employeeId, s]));
     const proposed: string[] = [];
     for (const c of due) {
       const who = standing.get(c.employeeId);
@@ -57,25 +55,21 @@ export class PppkContractReviewHandler {
           message: `Perjanjian kerja berakhir ${c.endsOn}, sebelum peninjauan diusulkan: putuskan segera`,
         });
       const snap = snaps.get(c.employeeId);
-      const id = await this.repo.insertReview(
-        {
-          contractId: c.contractId,
-          employeeId: c.employeeId,
-          subject: { nip: who.nip, name: snap?.name ?? who.nip, unitCode: snap?.unitCode ?? null },
-          contractEnd: c.endsOn,
-          reviewDue: r.reviewDue,
-          latest: last,
-          proposal: r.recommendation,
-          warnings,
-          explanation: r.explanation,
-        },
-        m,
-      );
+      const id = await this.repo.insertReview({
+        contractId: c.contractId,
+        employeeId: c.employeeId,
+        subject: { nip: who.nip, name: snap?.name ?? who.nip, unitCode: snap?.unitCode ?? null },
+        contractEnd: c.endsOn,
+        reviewDue: r.reviewDue,
+        latest: last,
+        proposal: r.recommendation,
+        warnings,
+        explanation: r.explanation,
+      });
       if (!id) continue;
       proposed.push(id);
       if (r.recommendation === 'CONTRACT_NOT_EXTENDED')
         await this.outcomes.saveAll(
-          m,
           c.employeeId,
           [
             makeOutcome({
@@ -100,7 +94,7 @@ export class PppkContractReviewHandler {
           c.endsOn.slice(0, 4),
         );
     }
-    const problems = await this.contracts.problems(employeeId, m);
+    const problems = await this.contracts.problems(employeeId);
     return {
       today,
       candidates: due.length,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
 import type { ContractRecommendation, Explanation, Predicate } from '../rules';
 import type { ContractReviewView, PppkContractView } from './pppk.views';
@@ -87,14 +86,14 @@ export interface NewReview {
 /** SQL of the PPPK feature's tables (`pppk_contracts`, `pppk_contract_reviews`); people come from the org directory. */
 @Injectable()
 export class PppkContractsRepository extends BaseRepository {
-  contracts(employeeId: string, m?: EntityManager): Promise<PppkContractView[]> {
-    return this.db(m).query(`${CONTRACT_SELECT} WHERE c.employee_id = $1 ORDER BY c.current DESC, c.created_at DESC`, [
+  contracts(employeeId: string): Promise<PppkContractView[]> {
+    return this.db().query(`${CONTRACT_SELECT} WHERE c.employee_id = $1 ORDER BY c.current DESC, c.created_at DESC`, [
       employeeId,
     ]);
   }
 
-  async current(employeeId: string, m?: EntityManager, lock = false): Promise<PppkContractView | null> {
-    const rows: PppkContractView[] = await this.db(m).query(
+  async current(employeeId: string, lock = false): Promise<PppkContractView | null> {
+    const rows: PppkContractView[] = await this.db().query(
       `${CONTRACT_SELECT} WHERE c.employee_id = $1 AND c.current ${lock ? 'FOR UPDATE' : ''}`,
       [employeeId],
     );
@@ -102,27 +101,26 @@ export class PppkContractsRepository extends BaseRepository {
   }
 
   /** The end date of each employee's contract in force (null = recorded without an end); absent = no contract. */
-  async currentEnds(employeeIds: string[], m?: EntityManager): Promise<Map<string, string | null>> {
+  async currentEnds(employeeIds: string[]): Promise<Map<string, string | null>> {
     if (employeeIds.length === 0) return new Map();
-    const rows: { employee_id: string; ends_on: string | null }[] = await this.db(m).query(
+    const rows: { employee_id: string; ends_on: string | null }[] = await this.db().query(
       `SELECT employee_id, to_char(ends_on,'YYYY-MM-DD') AS ends_on FROM pppk_contracts WHERE current AND employee_id = ANY($1::uuid[])`,
       [employeeIds],
     );
     return new Map(rows.map((r) => [r.employee_id, r.ends_on]));
   }
 
-  async hasReview(contractId: string, m?: EntityManager): Promise<boolean> {
+  async hasReview(contractId: string): Promise<boolean> {
     return (
-      (await this.db(m).query(`SELECT 1 FROM pppk_contract_reviews WHERE contract_id = $1`, [contractId])).length > 0
+      (await this.db().query(`SELECT 1 FROM pppk_contract_reviews WHERE contract_id = $1`, [contractId])).length > 0
     );
   }
 
   async updateContract(
     id: string,
     c: { startsOn: string | null; endsOn: string | null; reference: string | null },
-    m?: EntityManager,
   ): Promise<void> {
-    await this.db(m).query(
+    await this.db().query(
       `UPDATE pppk_contracts SET starts_on = $2, ends_on = $3, reference = $4, updated_at = now() WHERE id = $1`,
       [id, c.startsOn, c.endsOn, c.reference],
     );
@@ -132,13 +130,12 @@ export class PppkContractsRepository extends BaseRepository {
   async addCurrent(
     employeeId: string,
     c: { startsOn: string | null; endsOn: string | null; reference: string | null; source: 'ADMIN' | 'EXTENSION' },
-    m?: EntityManager,
   ): Promise<string> {
-    await this.db(m).query(
+    await this.db().query(
       `UPDATE pppk_contracts SET current = false, updated_at = now() WHERE employee_id = $1 AND current`,
       [employeeId],
     );
-    const [row]: { id: string }[] = await this.db(m).query(
+    const [row]: { id: string }[] = await this.db().query(
       `INSERT INTO pppk_contracts (employee_id, starts_on, ends_on, reference, source) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
       [employeeId, c.startsOn, c.endsOn, c.reference, c.source],
     );
@@ -146,8 +143,8 @@ export class PppkContractsRepository extends BaseRepository {
   }
 
   /** Current contracts without a review that end on or before `endsBy` (the caller applies the rule's due date). */
-  unreviewed(endsBy: string, employeeId: string | null, m?: EntityManager, limit = 5000): Promise<DueContract[]> {
-    return this.db(m).query(
+  unreviewed(endsBy: string, employeeId: string | null, limit = 5000): Promise<DueContract[]> {
+    return this.db().query(
       `SELECT c.id AS "contractId", c.employee_id AS "employeeId", to_char(c.ends_on,'YYYY-MM-DD') AS "endsOn"
          FROM pppk_contracts c
         WHERE c.current AND c.ends_on IS NOT NULL AND c.ends_on <= $1::date
@@ -159,8 +156,8 @@ export class PppkContractsRepository extends BaseRepository {
   }
 
   /** Inserts the review once per contract; null when it already exists (a replayed job). */
-  async insertReview(r: NewReview, m?: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await this.db(m).query(
+  async insertReview(r: NewReview): Promise<string | null> {
+    const rows: { id: string }[] = await this.db().query(
       `INSERT INTO pppk_contract_reviews (contract_id, employee_id, subject, contract_end, review_due, latest_period, latest_predicate, proposal, warnings, explanation)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (contract_id) DO NOTHING RETURNING id`,
       [
@@ -179,20 +176,20 @@ export class PppkContractsRepository extends BaseRepository {
     return rows[0]?.id ?? null;
   }
 
-  async reviews(q: { status?: string; employeeId?: string }, m?: EntityManager): Promise<ReviewRecord[]> {
+  async reviews(q: { status?: string; employeeId?: string }): Promise<ReviewRecord[]> {
     const where: string[] = ['TRUE'];
     const params: unknown[] = [];
     if (q.status) where.push(`r.status = $${params.push(q.status)}`);
     if (q.employeeId) where.push(`r.employee_id = $${params.push(q.employeeId)}::uuid`);
-    const rows: ReviewRow[] = await this.db(m).query(
+    const rows: ReviewRow[] = await this.db().query(
       `${REVIEW_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.review_due, r.subject->>'nip' LIMIT 5000`,
       params,
     );
     return rows.map(reviewView);
   }
 
-  async review(id: string, m?: EntityManager, lock = false): Promise<ReviewRecord | null> {
-    const rows: ReviewRow[] = await this.db(m).query(`${REVIEW_SELECT} WHERE r.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [
+  async review(id: string, lock = false): Promise<ReviewRecord | null> {
+    const rows: ReviewRow[] = await this.db().query(`${REVIEW_SELECT} WHERE r.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [
       id,
     ]);
     return rows[0] ? reviewView(rows[0]) : null;
@@ -208,9 +205,8 @@ export class PppkContractsRepository extends BaseRepository {
       decidedBy: string;
       reason: string | null;
     },
-    m?: EntityManager,
   ): Promise<void> {
-    await this.db(m).query(
+    await this.db().query(
       `UPDATE pppk_contract_reviews SET status = 'DECIDED', decision = $2, new_end = $3, new_contract_id = $4, decided_on = $5,
          decided_by = $6, decision_reason = $7, updated_at = now() WHERE id = $1 AND status = 'PROPOSED'`,
       [id, v.decision, v.newEnd, v.newContractId, v.decidedOn, v.decidedBy.slice(0, 60), v.reason],

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { RequestContext } from '../common/request-context';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { actorLabel } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -30,7 +30,7 @@ const addDays = (date: string, n: number) => {
 @Injectable()
 export class PppkContractsService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly repo: PppkContractsRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -40,34 +40,31 @@ export class PppkContractsService {
   ) {}
 
   /** The employee in post today (404 otherwise). */
-  private async employee(nip: string, m?: EntityManager) {
-    const snap = await this.org.snapshotByNip(nip, this.clock.today(), m);
+  private async employee(nip: string) {
+    const snap = await this.org.snapshotByNip(nip, this.clock.today());
     if (!snap) throw new NotFoundError('Pegawai');
     return snap;
   }
 
   async detail(nip: string): Promise<PppkContractDetail> {
     const emp = await this.employee(nip);
-    const history = await this.repo.contracts(emp.employeeId, this.dataSource.manager);
+    const history = await this.repo.contracts(emp.employeeId);
     return {
       nip,
       current: history.find((c) => c.current) ?? null,
       history,
-      reviews: (await this.repo.reviews({ employeeId: emp.employeeId }, this.dataSource.manager)).map(strip),
+      reviews: (await this.repo.reviews({ employeeId: emp.employeeId })).map(strip),
       problems: emp.status === 'PPPK' ? await this.problems(emp.employeeId) : [],
     };
   }
 
   /** PPPK in post whose contract in force has no end date, or who have no contract recorded (nothing defaulted). */
-  async problems(
-    employeeId: string | null = null,
-    m: EntityManager = this.dataSource.manager,
-  ): Promise<ContractProblem[]> {
-    const all = await this.org.currentIdsByStatus('PPPK', m);
+  async problems(employeeId: string | null = null): Promise<ContractProblem[]> {
+    const all = await this.org.currentIdsByStatus('PPPK');
     const ids = employeeId ? all.filter((id) => id === employeeId) : all;
-    const ends = await this.repo.currentEnds(ids, m);
+    const ends = await this.repo.currentEnds(ids);
     const missing = ids.filter((id) => !ends.has(id) || ends.get(id) === null);
-    const snaps = await this.org.snapshotsByIds(missing, this.clock.today(), m);
+    const snaps = await this.org.snapshotsByIds(missing, this.clock.today());
     return snaps
       .map((p) => ({
         nip: p.nip,
@@ -87,32 +84,32 @@ export class PppkContractsService {
       throw new InvalidInputError('Data tidak valid / invalid input', [
         { field: 'endsOn', problem: 'must not be before startsOn' },
       ]);
-    await this.dataSource.transaction(async (m) => {
-      const emp = await this.employee(nip, m);
+    await this.txHost.withTransaction(async () => {
+      const emp = await this.employee(nip);
       if (emp.status !== 'PPPK')
         throw new UnprocessableError(`Pegawai ${nip} bukan PPPK / not a PPPK employee`, [
           { field: 'nip', problem: `status is ${emp.status}; perjanjian kerja apply to PPPK only (04 §6)` },
         ]);
-      const before = await this.repo.current(emp.employeeId, m, true);
+      const before = await this.repo.current(emp.employeeId, true);
       const next = { startsOn: dto.startsOn ?? null, endsOn: dto.endsOn, reference: dto.reference ?? null };
-      if (before && (await this.repo.hasReview(before.id, m)))
+      if (before && (await this.repo.hasReview(before.id)))
         throw new ConflictError(
           'Peninjauan kontrak ini sudah diusulkan; putuskan usulan itu (perpanjangan membuat perjanjian kerja berikutnya) / a review exists',
           [{ field: 'endsOn', problem: 'the contract in force already has a review' }],
         );
       let contractId: string;
       if (before) {
-        await this.repo.updateContract(before.id, next, m);
+        await this.repo.updateContract(before.id, next);
         contractId = before.id;
-      } else contractId = await this.repo.addCurrent(emp.employeeId, { ...next, source: 'ADMIN' }, m);
-      await this.audit.record(m, {
+      } else contractId = await this.repo.addCurrent(emp.employeeId, { ...next, source: 'ADMIN' });
+      await this.audit.record({
         action: before ? 'pppk.contract.update' : 'pppk.contract.create',
         entityType: 'PppkContract',
         entityId: contractId,
         before: before ? { startsOn: before.startsOn, endsOn: before.endsOn, reference: before.reference } : null,
         after: { nip, ...next },
       });
-      await this.outbox.add(m, {
+      await this.outbox.add({
         type: 'PppkContractChanged',
         aggregateType: 'PppkContract',
         aggregateId: contractId,
@@ -125,10 +122,9 @@ export class PppkContractsService {
   async list(q: ContractReviewQuery): Promise<ContractReviewList> {
     const emp = q.nip ? await this.org.snapshotByNip(q.nip, this.clock.today()) : null;
     if (q.nip && !emp) return { items: [], problems: [] };
-    const m = this.dataSource.manager;
     return {
-      items: (await this.repo.reviews({ status: q.status, employeeId: emp?.employeeId }, m)).map(strip),
-      problems: await this.problems(emp?.employeeId ?? null, m),
+      items: (await this.repo.reviews({ status: q.status, employeeId: emp?.employeeId })).map(strip),
+      problems: await this.problems(emp?.employeeId ?? null),
     };
   }
 
@@ -137,8 +133,8 @@ export class PppkContractsService {
       throw new NotFoundError('Peninjauan kontrak');
     const today = this.clock.today();
     const decidedOn = dto.decidedOn ?? today;
-    return this.dataSource.transaction(async (m) => {
-      const r = await this.repo.review(id, m, true);
+    return this.txHost.withTransaction(async () => {
+      const r = await this.repo.review(id, true);
       if (!r) throw new NotFoundError('Peninjauan kontrak');
       if (r.status === 'DECIDED')
         throw new ConflictError(`Peninjauan kontrak sudah diputuskan (${r.decision!.decision}) / already decided`, [
@@ -170,12 +166,13 @@ export class PppkContractsService {
       const actor = actorLabel(RequestContext.principal()).actor;
       let newContractId: string | null = null;
       if (dto.decision === 'EXTEND') {
-        newContractId = await this.repo.addCurrent(
-          r.employeeId,
-          { startsOn: addDays(r.contractEnd, 1), endsOn: dto.newEndDate!, reference: null, source: 'EXTENSION' },
-          m,
-        );
-        await this.outbox.add(m, {
+        newContractId = await this.repo.addCurrent(r.employeeId, {
+          startsOn: addDays(r.contractEnd, 1),
+          endsOn: dto.newEndDate!,
+          reference: null,
+          source: 'EXTENSION',
+        });
+        await this.outbox.add({
           type: 'PppkContractChanged',
           aggregateType: 'PppkContract',
           aggregateId: newContractId,
@@ -183,7 +180,6 @@ export class PppkContractsService {
         });
       } else {
         await this.outcomes.saveAll(
-          m,
           r.employeeId,
           [
             makeOutcome({
@@ -202,19 +198,15 @@ export class PppkContractsService {
           r.contractEnd.slice(0, 4),
         );
       }
-      await this.repo.decide(
-        r.id,
-        {
-          decision: dto.decision,
-          newEnd: dto.newEndDate ?? null,
-          newContractId,
-          decidedOn,
-          decidedBy: actor,
-          reason: dto.reason ?? null,
-        },
-        m,
-      );
-      await this.audit.record(m, {
+      await this.repo.decide(r.id, {
+        decision: dto.decision,
+        newEnd: dto.newEndDate ?? null,
+        newContractId,
+        decidedOn,
+        decidedBy: actor,
+        reason: dto.reason ?? null,
+      });
+      await this.audit.record({
         action: 'pppk.contract-review.decide',
         entityType: 'PppkContractReview',
         entityId: r.id,
@@ -222,7 +214,7 @@ export class PppkContractsService {
         after: { status: 'DECIDED', decision: dto.decision, newEndDate: dto.newEndDate ?? null, decidedOn },
         reason: dto.reason ?? null,
       });
-      return strip((await this.repo.review(r.id, m))!);
+      return strip((await this.repo.review(r.id))!);
     });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { BaseRepository } from '../database/transaction';
 
 export type IdentitySource = 'CSV' | 'JSON' | 'SIASN';
 
@@ -12,16 +12,10 @@ export interface RwJabatanRow {
 
 /** SQL of the identity mapping (siasn_identities, siasn_rw_jabatan). */
 @Injectable()
-export class SiasnIdentityRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
-  }
-
-  async upsertIdentities(rows: { nip: string; siasnPnsId: string }[], source: IdentitySource, manager?: EntityManager) {
+export class SiasnIdentityRepository extends BaseRepository {
+  async upsertIdentities(rows: { nip: string; siasnPnsId: string }[], source: IdentitySource) {
     if (rows.length === 0) return;
-    await this.m(manager).query(
+    await this.db().query(
       `INSERT INTO siasn_identities (nip, siasn_pns_id, source)
        SELECT nip, siasn_pns_id, $2 FROM unnest($1::text[], $3::text[]) AS t(nip, siasn_pns_id)
        ON CONFLICT (nip) DO UPDATE SET siasn_pns_id = EXCLUDED.siasn_pns_id, source = EXCLUDED.source, updated_at = now()`,
@@ -29,9 +23,9 @@ export class SiasnIdentityRepository {
     );
   }
 
-  async upsertRwJabatan(rows: RwJabatanRow[], source: IdentitySource, manager?: EntityManager) {
+  async upsertRwJabatan(rows: RwJabatanRow[], source: IdentitySource) {
     if (rows.length === 0) return;
-    await this.m(manager).query(
+    await this.db().query(
       `INSERT INTO siasn_rw_jabatan (nip, tmt_jabatan, rw_jabatan_id, jabatan_nama, source)
        SELECT nip, tmt::date, id, nama, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(nip, tmt, id, nama)
        ON CONFLICT (nip, tmt_jabatan) DO UPDATE SET rw_jabatan_id = EXCLUDED.rw_jabatan_id,
@@ -47,8 +41,8 @@ export class SiasnIdentityRepository {
   }
 
   /** SIASN person id by NIP (all mapped NIPs when `nips` is omitted). */
-  async pnsIds(nips?: string[], manager?: EntityManager): Promise<Map<string, string>> {
-    const rows: { nip: string; siasn_pns_id: string }[] = await this.m(manager).query(
+  async pnsIds(nips?: string[]): Promise<Map<string, string>> {
+    const rows: { nip: string; siasn_pns_id: string }[] = await this.db().query(
       `SELECT nip, siasn_pns_id FROM siasn_identities WHERE $1::text[] IS NULL OR nip = ANY($1::text[])`,
       [nips ?? null],
     );
@@ -56,8 +50,8 @@ export class SiasnIdentityRepository {
   }
 
   /** Riwayat-jabatan rows by NIP, oldest post first. */
-  async rwJabatan(nips?: string[], manager?: EntityManager): Promise<Map<string, RwJabatanRow[]>> {
-    const rows: RwJabatanRow[] = await this.m(manager).query(
+  async rwJabatan(nips?: string[]): Promise<Map<string, RwJabatanRow[]>> {
+    const rows: RwJabatanRow[] = await this.db().query(
       `SELECT nip, to_char(tmt_jabatan, 'YYYY-MM-DD') AS "tmtJabatan", rw_jabatan_id AS "rwJabatanId", jabatan_nama AS "jabatanNama"
          FROM siasn_rw_jabatan WHERE $1::text[] IS NULL OR nip = ANY($1::text[]) ORDER BY nip, tmt_jabatan`,
       [nips ?? null],

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError, type ErrorDetail } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { isCalendarDate } from '../common/dates';
+import { TransactionHost, type TxHost } from '../database/transaction';
 import { OrgDirectory } from '../org/org-directory.service';
 import { IdentitySource, RwJabatanRow, rwJabatanFor, SiasnIdentityRepository } from './siasn-identity.repository';
 import { SiasnSettings } from './siasn-settings';
@@ -49,7 +49,7 @@ export function parseIdentityCsv(text: string): IdentityRowInput[] {
 @Injectable()
 export class SiasnIdentityService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly repo: SiasnIdentityRepository,
     private readonly org: OrgDirectory,
     private readonly audit: AuditService,
@@ -105,10 +105,10 @@ export class SiasnIdentityService {
         'Impor identitas SIASN ditolak, tidak ada yang disimpan / import refused, nothing written',
         errors,
       );
-    await this.dataSource.transaction(async (m) => {
-      await this.repo.upsertIdentities(ids, source, m);
-      await this.repo.upsertRwJabatan(rw, source, m);
-      await this.audit.record(m, {
+    await this.txHost.withTransaction(async () => {
+      await this.repo.upsertIdentities(ids, source);
+      await this.repo.upsertRwJabatan(rw, source);
+      await this.audit.record({
         action: 'siasn.identities.import',
         entityType: 'siasn_identity',
         entityId: source,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { BaseRepository } from '../database/transaction';
 import type { SiasnKind } from '../rules';
 import type { SiasnDocumentRecord } from './siasn-documents.service';
 
@@ -28,20 +28,11 @@ const COLUMNS = `id::text AS id, kind, nip, natural_key AS "naturalKey", source_
 
 /** SQL of siasn_outbox and siasn_attempts. */
 @Injectable()
-export class SiasnOutboxRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
-  }
-
+export class SiasnOutboxRepository extends BaseRepository {
   /** Latest row per natural key (its state) and the SIASN id last known for the key (sent or imported). */
-  async statusByKeys(
-    keys: string[],
-    manager?: EntityManager,
-  ): Promise<Map<string, { state: OutboxState; siasnId: string | null }>> {
+  async statusByKeys(keys: string[]): Promise<Map<string, { state: OutboxState; siasnId: string | null }>> {
     if (keys.length === 0) return new Map();
-    const rows: { natural_key: string; state: OutboxState; siasn_id: string | null }[] = await this.m(manager).query(
+    const rows: { natural_key: string; state: OutboxState; siasn_id: string | null }[] = await this.db().query(
       `SELECT DISTINCT ON (natural_key) natural_key, state,
               (SELECT o2.siasn_id FROM siasn_outbox o2 WHERE o2.natural_key = o.natural_key AND o2.siasn_id IS NOT NULL
                 ORDER BY o2.id DESC LIMIT 1) AS siasn_id
@@ -51,8 +42,8 @@ export class SiasnOutboxRepository {
     return new Map(rows.map((r) => [r.natural_key, { state: r.state, siasnId: r.siasn_id }]));
   }
 
-  async byId(id: string, manager?: EntityManager, lock = false): Promise<OutboxRow | null> {
-    const rows: OutboxRow[] = await this.m(manager).query(
+  async byId(id: string, lock = false): Promise<OutboxRow | null> {
+    const rows: OutboxRow[] = await this.db().query(
       `SELECT ${COLUMNS} FROM siasn_outbox WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],
     );

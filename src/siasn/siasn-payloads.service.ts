@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AgencyService } from '../agency/agency.service';
 import { CreditEntriesReader, type CreditEntryRow } from '../angka-kredit/credit-entries.repository';
 import {
@@ -56,18 +55,18 @@ export class SiasnPayloadsService {
   ) {}
 
   /** skp22 (ANNUAL) or kinerja periodik (PERIODIC) drafts of the FINAL evaluations matching `q`. */
-  async evaluationDrafts(q: FinalEvaluationQuery, manager?: EntityManager): Promise<EvaluationDrafts> {
-    const rows = await this.evaluations.list(q, manager);
+  async evaluationDrafts(q: FinalEvaluationQuery): Promise<EvaluationDrafts> {
+    const rows = await this.evaluations.list(q);
     const last = rows.length ? ([rows[rows.length - 1].nip, rows[rows.length - 1].period] as [string, string]) : null;
     if (rows.length === 0) return { drafts: [], scanned: 0, last };
     const nips = [...new Set(rows.map((r) => r.nip))];
-    const ids = await this.identities.pnsIds(nips, manager);
+    const ids = await this.identities.pnsIds(nips);
     // Jenjang and status held at the end of each period (kinerja periodik koefisien; PPPK scope).
     const byDate = new Map<string, FinalEvaluationRow[]>();
     for (const r of rows) byDate.set(endOfMonth(r.toMonth), [...(byDate.get(endOfMonth(r.toMonth)) ?? []), r]);
     const snaps = new Map<string, { status: string; jenjang: string | null; positionKind: string }>();
     for (const [date, group] of byDate)
-      for (const s of await this.org.snapshotsByIds([...new Set(group.map((r) => r.employeeId))], date, manager))
+      for (const s of await this.org.snapshotsByIds([...new Set(group.map((r) => r.employeeId))], date))
         snaps.set(`${s.employeeId}|${date}`, s);
     const out: SiasnDraft[] = [];
     for (const r of rows) {
@@ -124,23 +123,19 @@ export class SiasnPayloadsService {
   }
 
   /** angkakredit drafts: ledger entries ending in `year` (sent sources only), each needing an issued PAK. */
-  async creditDrafts(
-    year: number,
-    filter: { nips?: string[]; employeeIds?: string[] } = {},
-    manager?: EntityManager,
-  ): Promise<SiasnDraft[]> {
-    const employeeIds = filter.nips ? await this.org.idsByNips(filter.nips, manager) : filter.employeeIds;
-    const entries = (await this.credit.entriesEndingIn(year, employeeIds, manager)).filter((r) =>
+  async creditDrafts(year: number, filter: { nips?: string[]; employeeIds?: string[] } = {}): Promise<SiasnDraft[]> {
+    const employeeIds = filter.nips ? await this.org.idsByNips(filter.nips) : filter.employeeIds;
+    const entries = (await this.credit.entriesEndingIn(year, employeeIds)).filter((r) =>
       (SIASN_AK_SOURCES as readonly string[]).includes(r.entry.source),
     );
     if (entries.length === 0) return [];
-    const nipOf = await this.org.nipsByIds([...new Set(entries.map((r) => r.employeeId))], manager);
+    const nipOf = await this.org.nipsByIds([...new Set(entries.map((r) => r.employeeId))]);
     const rows = entries.map((r) => ({ ...r, nip: nipOf.get(r.employeeId)! }));
     const nips = [...new Set(rows.map((r) => r.nip))];
     const [ids, rw, paks] = await Promise.all([
-      this.identities.pnsIds(nips, manager),
-      this.identities.rwJabatan(nips, manager),
-      this.agency.issuedNumbers('PAK', year, nips, manager),
+      this.identities.pnsIds(nips),
+      this.identities.rwJabatan(nips),
+      this.agency.issuedNumbers('PAK', year, nips),
     ]);
     return rows.map((r) =>
       this.creditDraft(r, ids.get(r.nip), rwJabatanFor(rw.get(r.nip), r.entry.fromMonth!), paks.get(r.nip)),

@@ -100,25 +100,28 @@ export class SiasnPushBatchService {
     unitCode?: string;
     nips?: string[];
   }) {
-    const m = this.txHost.tx;
-    const unitIds = r.unitCode ? await this.org.subtreeUnitIdsByCode(r.unitCode, m) : undefined;
+    const unitIds = r.unitCode ? await this.org.subtreeUnitIdsByCode(r.unitCode) : undefined;
     if (r.kind === 'ANGKA_KREDIT') {
-      let employeeIds = unitIds ? await this.org.currentMemberIdsOfSubtree(r.unitCode!, m) : undefined;
+      let employeeIds = unitIds ? await this.org.currentMemberIdsOfSubtree(r.unitCode!) : undefined;
       if (r.nips) {
-        const named = await this.org.idsByNips(r.nips, m);
+        const named = await this.org.idsByNips(r.nips);
         employeeIds = employeeIds ? named.filter((id) => employeeIds!.includes(id)) : named;
       }
-      return this.payloads.creditDrafts(r.year!, { employeeIds }, m);
+      return this.payloads.creditDrafts(r.year!, { employeeIds });
     }
     const out: SiasnDraft[] = [];
     const scope = r.kind === 'SKP22' ? 'ANNUAL' : 'PERIODIC';
     const filter = r.kind === 'SKP22' ? { year: r.year } : { period: r.period };
     let after: [string, string] | undefined;
     for (;;) {
-      const page = await this.payloads.evaluationDrafts(
-        { scope, ...filter, nips: r.nips, unitIds, after, limit: PAGE },
-        m,
-      );
+      const page = await this.payloads.evaluationDrafts({
+        scope,
+        ...filter,
+        nips: r.nips,
+        unitIds,
+        after,
+        limit: PAGE,
+      });
       out.push(...page.drafts.filter((d) => d.kind === r.kind));
       if (page.scanned < PAGE || !page.last) return out;
       after = page.last;

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { JobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { SiasnOutboxWriter } from './siasn-outbox-writer.service';
 import { SiasnPushBatchService } from './siasn-push-batch.service';
@@ -21,24 +20,20 @@ export class SiasnQueueHandler {
   ) {}
 
   @JobHandler(SiasnQueueEvaluationJob)
-  async onEvaluationFinalized(payload: Record<string, unknown>, ctx: JobContext) {
+  async onEvaluationFinalized(payload: Record<string, unknown>) {
     const items = Array.isArray(payload.batch) ? (payload.batch as Record<string, unknown>[]) : [payload];
     const evaluationIds = [...new Set(items.map((i) => String(i.evaluationId)))];
     const drafts = [];
     for (const scope of ['ANNUAL', 'PERIODIC'] as const)
-      drafts.push(...(await this.payloads.evaluationDrafts({ scope, evaluationIds }, ctx.manager)).drafts);
+      drafts.push(...(await this.payloads.evaluationDrafts({ scope, evaluationIds })).drafts);
     const s = await this.writer.write(drafts);
     return { evaluations: evaluationIds.length, ...s, problems: s.problems.length };
   }
 
   @JobHandler(SiasnQueueCreditJob)
-  async onPakIssued(payload: Record<string, unknown>, ctx: JobContext) {
+  async onPakIssued(payload: Record<string, unknown>) {
     if (payload.kind !== 'PAK') return { skipped: 'not a PAK' };
-    const drafts = await this.payloads.creditDrafts(
-      Number(payload.year),
-      { nips: [String(payload.subject)] },
-      ctx.manager,
-    );
+    const drafts = await this.payloads.creditDrafts(Number(payload.year), { nips: [String(payload.subject)] });
     const s = await this.writer.write(drafts);
     return { entries: drafts.length, ...s, problems: s.problems.length };
   }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
 import { SkpTransitionEntity } from './entities/skp-transition.entity';
 import { SkpEntity } from './entities/skp.entity';
@@ -61,16 +60,14 @@ export class SkpRepository extends BaseRepository {
     return rows.map((r) => r.id);
   }
 
-  async ownerOf(skpId: string, manager?: EntityManager): Promise<string | null> {
-    const rows: { employee_id: string }[] = await this.db(manager).query(`SELECT employee_id FROM skp WHERE id = $1`, [
-      skpId,
-    ]);
+  async ownerOf(skpId: string): Promise<string | null> {
+    const rows: { employee_id: string }[] = await this.db().query(`SELECT employee_id FROM skp WHERE id = $1`, [skpId]);
     return rows[0]?.employee_id ?? null;
   }
 
   /** The PPK's APPROVED SKP of the year, if any (the results subordinates cascade from). */
-  async approvedSkpId(employeeId: string, year: number, manager?: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await this.db(manager).query(
+  async approvedSkpId(employeeId: string, year: number): Promise<string | null> {
+    const rows: { id: string }[] = await this.db().query(
       `SELECT id FROM skp WHERE employee_id = $1 AND year = $2 AND status = 'APPROVED' ORDER BY kind = 'ACTING', period_start DESC`,
       [employeeId, year],
     );
@@ -78,8 +75,8 @@ export class SkpRepository extends BaseRepository {
   }
 
   /** Of these result ids, those that belong to the SKP. */
-  async resultIdsOf(skpId: string, ids: string[], manager?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await this.db(manager).query(
+  async resultIdsOf(skpId: string, ids: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.db().query(
       `SELECT id FROM skp_results WHERE skp_id = $1 AND id = ANY($2::uuid[])`,
       [skpId, ids],
     );
@@ -87,8 +84,8 @@ export class SkpRepository extends BaseRepository {
   }
 
   /** A system CLOSE (an employee event ended the SKP's period). */
-  async recordClosed(skpId: string, reason: string, manager?: EntityManager): Promise<void> {
-    await this.db(manager).query(
+  async recordClosed(skpId: string, reason: string): Promise<void> {
+    await this.db().query(
       `INSERT INTO skp_transitions (skp_id, from_status, to_status, action, actor, reason) VALUES ($1, 'APPROVED', 'CLOSED', 'CLOSE', 'system', $2)`,
       [skpId, reason],
     );

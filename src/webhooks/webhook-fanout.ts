@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { OutboxService } from '../outbox/outbox.service';
 import { WebhookEvent } from './webhook-events';
 import { WebhooksRepository } from './webhooks.repository';
@@ -15,10 +14,9 @@ export class WebhookFanout {
     private readonly webhooks: WebhooksRepository,
   ) {}
 
-  /** `manager`: older call sites that still carry their transaction explicitly; else the context's. */
-  async publish(manager: EntityManager | undefined, events: WebhookEvent[]): Promise<number> {
+  async publish(events: WebhookEvent[]): Promise<number> {
     if (events.length === 0) return 0;
-    const ids = await this.webhooks.fanOut(events, manager);
+    const ids = await this.webhooks.fanOut(events);
     const queued = ids.map((id) => ({
       type: 'WebhookQueued' as const,
       aggregateType: 'WebhookDelivery',
@@ -26,8 +24,7 @@ export class WebhookFanout {
       payload: { deliveryId: id },
       dedupeKey: `webhook:${id}`,
     }));
-    if (manager) await this.outbox.addMany(manager, queued);
-    else await this.outbox.addMany(queued);
+    await this.outbox.addMany(queued);
     return ids.length;
   }
 }

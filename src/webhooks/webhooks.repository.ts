@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../database/transaction';
 import type { WebhookEvent } from './webhook-events';
 import type { WebhookDeliveryList, WebhookView } from './webhooks.views';
@@ -72,8 +71,8 @@ export class WebhooksRepository extends BaseRepository {
   }
 
   /** A delivery row per (event, matching subscription); existing ones are left alone. Returns the new ids. */
-  async fanOut(events: WebhookEvent[], manager?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await this.db(manager).query(
+  async fanOut(events: WebhookEvent[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.db().query(
       `INSERT INTO webhook_deliveries (subscription_id, event_type, event_key, payload)
        SELECT s.id, e.type, e.key, jsonb_build_object('type', e.type, 'key', e.key, 'data', e.data)
          FROM jsonb_to_recordset($1::jsonb) AS e(type text, key text, data jsonb)

@@ -34,7 +34,6 @@ describe('security: webhook targets (HTTP through the real app, delivery through
         jobId: `sec-${id}`,
         jobName: 'webhooks.deliver',
         attempt,
-        manager: t.dataSource.manager,
         updateProgress: async () => undefined,
       },
     );
