@@ -7,7 +7,12 @@ import tseslint from 'typescript-eslint';
  * A feature joins when it is converted (domain errors, typed rows, no `any`): append its glob here.
  * When every folder of `src/` is listed, the strict rules become the default and this list goes away.
  */
-export const STRICT_FOLDERS = ['src/common/domain-errors.ts', 'src/jobs/job-failure.ts', 'src/cli/**/*.ts'];
+export const STRICT_FOLDERS = [
+  'src/common/domain-errors.ts',
+  'src/jobs/job-failure.ts',
+  'src/cli/**/*.ts',
+  'src/rules/**/*.ts',
+];
 
 /** The strict-type-checked rules, scoped to STRICT_FOLDERS (and the same options as the base block). */
 const strictRules = Object.assign({}, ...tseslint.configs.strictTypeChecked.map((c) => c.rules ?? {}));
@@ -43,7 +48,7 @@ export default tseslint.config(
     },
   },
   {
-    // Converted features: typed rows from their repositories, the strict rules back on.
+    // Features with typed repository rows and no strict file list entry yet: the unsafe family back on.
     files: [
       'src/allowance/**/*.ts',
       'src/outcomes/**/*.ts',
@@ -52,6 +57,9 @@ export default tseslint.config(
       'src/discipline/**/*.ts',
       'src/org/**/*.ts',
       'src/demo/**/*.ts',
+      'src/evaluation/**/*.ts',
+      'src/skp/**/*.ts',
+      'src/action-plans/**/*.ts',
     ],
     ignores: [
       'src/allowance/payroll.service.ts',
@@ -60,23 +68,6 @@ export default tseslint.config(
       'src/allowance/payroll-lines.repository.ts',
       'src/allowance/payroll-page-body.ts',
     ],
-    rules: {
-      '@typescript-eslint/no-unsafe-member-access': 'error',
-      '@typescript-eslint/no-unsafe-assignment': 'error',
-      '@typescript-eslint/no-unsafe-call': 'error',
-      '@typescript-eslint/no-unsafe-argument': 'error',
-      '@typescript-eslint/no-unsafe-return': 'error',
-      '@typescript-eslint/no-base-to-string': 'error',
-      '@typescript-eslint/restrict-template-expressions': 'error',
-      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
-      '@typescript-eslint/require-await': 'error',
-      '@typescript-eslint/no-redundant-type-constituents': 'error',
-      '@typescript-eslint/no-empty-object-type': 'error',
-    },
-  },
-  {
-    // Evaluation, SKP and rencana aksi: typed repository rows, the strict rules back on.
-    files: ['src/evaluation/**/*.ts', 'src/skp/**/*.ts', 'src/action-plans/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'error',
       '@typescript-eslint/no-unsafe-assignment': 'error',
@@ -112,6 +103,9 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       // NestJS modules and DTO holders are classes with decorators only.
       '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
+      // Wrong for NestJS: DTO classes are response/request shapes for OpenAPI and Nest's option types are classes;
+      // both are filled from object literals by design (the framework never relies on their constructors).
+      '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
     },
   },
 );

@@ -268,7 +268,7 @@ export class RuleSetsService {
       for (const [k, v] of Object.entries(rs.baseTable)) {
         if (!/^([1-9]|1[0-7])$/.test(k))
           details.push({ field: `baseTable.${k}`, problem: 'kelas jabatan must be 1..17' });
-        else if (!Number.isSafeInteger(v) || v < 0)
+        else if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
           details.push({ field: `baseTable.${k}`, problem: 'must be a non-negative integer (rupiah)' });
       }
     }

@@ -3,7 +3,7 @@ import type { DeductionCode } from '../common/enums';
 import { RuleInputError } from '../common/errors';
 import { explanation, type ExplanationStep } from '../common/explanation';
 import { parseMonth } from '../common/dates';
-import { asArray, asInt, asObject } from '../common/validate';
+import { asArray, asInt, asObject, scalarText } from '../common/validate';
 import { mergeConfig, type DeepPartial } from '../common/merge';
 import { allowanceDefaults, type AllowanceConfig } from '../config/defaults';
 import { resolveRuleSet } from './resolve-rule-set';
@@ -80,7 +80,7 @@ export function computeAllowanceMonth(
     return {
       type: String(o.type),
       effectiveFrom: String(o.effectiveFrom),
-      id: o.id === undefined ? undefined : String(o.id),
+      id: o.id === undefined ? undefined : scalarText(o.id),
     };
   });
   const steps: ExplanationStep[] = [];

@@ -29,11 +29,13 @@ export interface PredicatePeriodResult {
  * previous quarter (Kemenlu: quarter t pays quarter t+1); ANNUAL → the year or the previous year
  * (KLHK, Kemenag). `lag` is the rule set's `predikatLag`.
  */
+const isPredikatSource = (v: unknown): v is PredikatSource => (PREDIKAT_SOURCES as readonly unknown[]).includes(v);
+
 export function predicatePeriod(input: PredicatePeriodInput): PredicatePeriodResult {
   const obj = asObject(input, 'input');
   const idx = parseMonth(obj.month, 'month');
   const source = obj.source;
-  if (!(PREDIKAT_SOURCES as readonly unknown[]).includes(source))
+  if (!isPredikatSource(source))
     throw new RuleInputError(`must be one of ${PREDIKAT_SOURCES.join(' | ')}, got ${JSON.stringify(source)}`, 'source');
   const lag = obj.lag === undefined ? 0 : obj.lag;
   if (lag !== 0 && lag !== 1) throw new RuleInputError(`must be 0 or 1, got ${JSON.stringify(lag)}`, 'lag');
@@ -58,7 +60,7 @@ export function predicatePeriod(input: PredicatePeriodInput): PredicatePeriodRes
   const label = source === 'MONTHLY' ? 'bulan' : source === 'QUARTERLY' ? 'triwulan' : 'tahun';
   return {
     period,
-    kind: source as PredikatSource,
+    kind: source,
     fromMonth: formatMonth(from),
     toMonth: formatMonth(to),
     explanation: explanation({

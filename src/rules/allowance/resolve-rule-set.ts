@@ -53,9 +53,8 @@ export function resolveRuleSet(raw: unknown, monthIndex: number, cfg: AllowanceC
     validateRuleSet(rs);
     return { ruleSet: rs, ref: `${base.ref}${overridden.length ? `+{${overridden.join(',')}}` : ''}`, overridden };
   }
-  const rs = obj as unknown as AllowanceRuleSet;
-  validateRuleSet(rs);
-  return { ruleSet: rs, ref: `${String(rs.code)}@${String(rs.version)}`, overridden: [] };
+  validateRuleSet(obj);
+  return { ruleSet: obj, ref: `${obj.code}@${obj.version}`, overridden: [] };
 }
 
 /** Rule-set fields that are maps: a `{ base, … }` override merges them key by key (04 §9.1). */
@@ -77,20 +76,24 @@ export function mergeRuleSetOverrides(
   return merged as unknown as AllowanceRuleSet;
 }
 
-const ONE_OF = <T extends string>(v: unknown, values: readonly T[], field: string): void => {
+function ONE_OF<T extends string>(v: unknown, values: readonly T[], field: string): asserts v is T {
   if (!values.includes(v as T))
     throw new RuleInputError(`must be one of ${values.join(' | ')}, got ${JSON.stringify(v)}`, field);
-};
+}
+
+/** A rule set as it arrives (JSON from a file or a request): any field may be missing or null until validated. */
+type Unvalidated<T> = { [K in keyof T]?: T[K] | null };
 
 /** Structural validation of a rule set (throws RuleInputError naming the field). */
-export function validateRuleSet(rs: AllowanceRuleSet): void {
-  if (typeof rs !== 'object' || rs === null) throw new RuleInputError('must be an object', 'ruleSet');
+export function validateRuleSet(input: unknown): asserts input is AllowanceRuleSet {
+  if (typeof input !== 'object' || input === null) throw new RuleInputError('must be an object', 'ruleSet');
+  const rs = input as Unvalidated<AllowanceRuleSet>;
   if (typeof rs.code !== 'string') throw new RuleInputError('must be a string', 'ruleSet.code');
   if (rs.name !== undefined && (typeof rs.name !== 'string' || rs.name.trim() === '' || rs.name.length > 200))
     throw new RuleInputError('must be a name of 1–200 characters', 'ruleSet.name');
-  asObject(rs.split, 'ruleSet.split');
-  const kin = toDec(rs.split.kin, 'ruleSet.split.kin');
-  const dis = toDec(rs.split.dis, 'ruleSet.split.dis');
+  const split = asObject(rs.split, 'ruleSet.split');
+  const kin = toDec(split.kin, 'ruleSet.split.kin');
+  const dis = toDec(split.dis, 'ruleSet.split.dis');
   if (kin.isNeg() || dis.isNeg() || !kin.plus(dis).eq(1))
     throw new RuleInputError(`kin + dis must be 1 (got ${kin.toString()} + ${dis.toString()})`, 'ruleSet.split');
   asObject(rs.baseTable, 'ruleSet.baseTable');
@@ -116,7 +119,7 @@ export function validateRuleSet(rs: AllowanceRuleSet): void {
         );
     }
   }
-  if (!Number.isInteger(rs.minutesPerTmkDay) || rs.minutesPerTmkDay < 1)
+  if (typeof rs.minutesPerTmkDay !== 'number' || !Number.isInteger(rs.minutesPerTmkDay) || rs.minutesPerTmkDay < 1)
     throw new RuleInputError('must be a positive integer (minutes)', 'ruleSet.minutesPerTmkDay');
   ONE_OF(rs.disBase, ['DIS_PART', 'WHOLE'] as const, 'ruleSet.disBase');
   ONE_OF(rs.tkMode, ['PCT_PER_DAY', 'DAILY_ACCRUAL'] as const, 'ruleSet.tkMode');
@@ -127,11 +130,11 @@ export function validateRuleSet(rs: AllowanceRuleSet): void {
   ONE_OF(rs.hukdisStacking, ['REPLACE', 'ADD'] as const, 'ruleSet.hukdisStacking');
   ONE_OF(rs.sanctionStart, ['FROM_EFFECTIVE_DAY_PRORATA', 'NEXT_FULL_MONTH'] as const, 'ruleSet.sanctionStart');
   ONE_OF(rs.capScope, ['PER_PART', 'WHOLE'] as const, 'ruleSet.capScope');
-  asObject(rs.rounding, 'ruleSet.rounding');
-  ONE_OF(rs.rounding.mode, ['NEAREST', 'FLOOR'] as const, 'ruleSet.rounding.mode');
-  if (rs.rounding.unit !== 1 && rs.rounding.unit !== 100)
+  const rounding = asObject(rs.rounding, 'ruleSet.rounding');
+  ONE_OF(rounding.mode, ['NEAREST', 'FLOOR'] as const, 'ruleSet.rounding.mode');
+  if (rounding.unit !== 1 && rounding.unit !== 100)
     throw new RuleInputError('must be 1 or 100', 'ruleSet.rounding.unit');
-  ONE_OF(rs.rounding.stage, ['PER_LINE', 'FINAL'] as const, 'ruleSet.rounding.stage');
+  ONE_OF(rounding.stage, ['PER_LINE', 'FINAL'] as const, 'ruleSet.rounding.stage');
   toDec(rs.apelPct, 'ruleSet.apelPct');
   const cap = toDec(rs.deductionCap, 'ruleSet.deductionCap');
   if (cap.isNeg() || cap.gt(1)) throw new RuleInputError('must be within 0..1', 'ruleSet.deductionCap');
@@ -165,9 +168,14 @@ function validateHukdisTable(table: unknown): void {
     const row = asObject(raw, f);
     if ((row.sanction === undefined) === (row.level === undefined))
       throw new RuleInputError('needs exactly one of sanction (a sanction type) or level', f);
-    if (row.sanction !== undefined) ONE_OF(row.sanction, SANCTIONS, `${f}.sanction`);
-    else ONE_OF(row.level, ['RINGAN', 'SEDANG', 'BERAT', 'PDH'] as const, `${f}.level`);
-    const key = String(row.sanction ?? `level:${String(row.level)}`);
+    let key: string;
+    if (row.sanction !== undefined) {
+      ONE_OF(row.sanction, SANCTIONS, `${f}.sanction`);
+      key = row.sanction;
+    } else {
+      ONE_OF(row.level, ['RINGAN', 'SEDANG', 'BERAT', 'PDH'] as const, `${f}.level`);
+      key = `level:${row.level}`;
+    }
     if (seen.has(key)) throw new RuleInputError(`duplicate row for ${key.replace('level:', 'level ')}`, f);
     seen.add(key);
     const p = toDec(row.pct, `${f}.pct`);
@@ -180,7 +188,7 @@ function validateHukdisTable(table: unknown): void {
 const LEAVE_MODES = ['NO_CUT', 'PCT_PER_DAY', 'EXCLUDE_DAYS', 'MONTH_UNPAID'] as const;
 
 /** The 04 §5.2 fields (leave modes, Plt, proration, FWA, December, split period, death month). */
-function validateChangeFields(rs: AllowanceRuleSet): void {
+function validateChangeFields(rs: Unvalidated<AllowanceRuleSet>): void {
   for (const [code, raw] of Object.entries(asObject(rs.leaveRules ?? {}, 'ruleSet.leaveRules'))) {
     const f = `ruleSet.leaveRules.${code}`;
     const rule = asObject(raw, f);

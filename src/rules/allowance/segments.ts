@@ -162,12 +162,13 @@ export function entitlement(
 
   // 3. Σ B_i × share_i by proration.mode (04 §5.2).
   const share = (s: Seg): DecT => {
-    if (!hasSegments) return new Dec(1);
+    // Only segments given in the input have dates; without them the month is one whole segment.
+    if (s.from === null || s.to === null) return new Dec(1);
     if (mode === 'CALENDAR_DAYS') {
-      const days = Number(s.to!.slice(8)) - Number(s.from!.slice(8)) + 1;
+      const days = Number(s.to.slice(8)) - Number(s.from.slice(8)) + 1;
       return new Dec(days).div(dim);
     }
-    if (mode === 'POST_ON_FIRST_DAY') return new Dec(s.from!.endsWith('-01') ? 1 : 0);
+    if (mode === 'POST_ON_FIRST_DAY') return new Dec(s.from.endsWith('-01') ? 1 : 0);
     return new Dec(s.d).div(W);
   };
   const results: SegmentResult[] = [];

@@ -95,7 +95,7 @@ export interface AllowanceRuleSet {
   status: 'CONFIRMED' | 'INFERRED';
   ceilingTable?: Record<string, number>;
   /** Entitlement per kelas jabatan (rupiah). */
-  baseTable: Record<string, number>;
+  baseTable: Partial<Record<string, number>>;
   criteriaComponents?: { code: string; amount: number; appliesTo: string }[];
   split: { kin: DecimalInput; dis: DecimalInput };
   kinMode: 'LINEAR' | 'CURVE' | 'PREDIKAT';
@@ -115,9 +115,10 @@ export interface AllowanceRuleSet {
   tkMode: 'PCT_PER_DAY' | 'DAILY_ACCRUAL';
   tkPct?: DecimalInput;
   consecutiveAbsenceFullCutDays?: number;
-  leaveRules: Record<string, LeaveRule>;
+  /** A leave type without an entry is not cut (LEAVE_RULE_MISSING warning). */
+  leaveRules: Partial<Record<string, LeaveRule>>;
   /** Status → factor on the subtotal (PNS 1, CLTN 0, CPNS 0.8, …); a status without a row is paid 100 % with a STATUS_UNKNOWN warning. */
-  statusRules: Record<string, DecimalInput>;
+  statusRules?: Partial<Record<string, DecimalInput>>;
   hukdisMode: 'PP94_25PCT' | 'LOCAL_TABLE' | 'NONE_TRANSITIONAL';
   sedangExecutionMode: 'TUKIN_25' | 'PP53_EQUIVALENT';
   hukdisTable?: HukdisTableRow[];

@@ -10,8 +10,8 @@ import { normalizePredicate } from './predicate-alias';
 
 export interface ConversionInput {
   jenjang: Jenjang;
-  /** Predicate or alias (CUKUP, "Kurang/Misconduct", …). */
-  predicate: Predicate | string;
+  /** A Predicate or an alias of one (CUKUP, "Kurang/Misconduct", …). */
+  predicate: string;
   /** Whole months 1..12. */
   months: number;
   precision?: number;

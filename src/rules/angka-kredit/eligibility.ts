@@ -8,7 +8,6 @@ import {
   type Golongan,
   type Jenjang,
   type PppkGrade,
-  type Predicate,
   type StepKind,
 } from '../common/enums';
 import type { DecimalInput } from '../common/decimal';
@@ -23,7 +22,7 @@ import {
   akkJenjang,
   catchUpOf,
   catchUpThreshold,
-  golonganAbove,
+  nextGolongan,
   golonganIndex,
   golonganRange,
   jenjangContext,
@@ -59,8 +58,8 @@ export interface EligibilityInput {
   monthsInPangkat?: number;
   /** Whole months in the current jenjang (KJ). */
   monthsInJenjang?: number;
-  /** Annual predicates, most recent year first. */
-  recentAnnualPredicates: (Predicate | string)[];
+  /** Annual predicates (a Predicate or an alias), most recent year first. */
+  recentAnnualPredicates: string[];
   vacancy?: boolean;
   passedCompetencyTest?: boolean;
   noVacancyKpUsed?: boolean;
@@ -169,8 +168,9 @@ export function checkEligibility(input: EligibilityInput, config?: DeepPartial<A
 
   if (kind === 'KENAIKAN_PANGKAT') {
     if (below) {
-      to = golonganAbove(golongan)!;
-      threshold = catchUpThreshold(catchUp, to as Golongan);
+      const above = nextGolongan(golongan);
+      to = above;
+      threshold = catchUpThreshold(catchUp, above);
       steps.push({
         label: 'batas AK (kasus C)',
         formula: `AKK konvensional ${to} − AKK konvensional ${catchUp.from} = ${show(threshold)}`,
@@ -196,7 +196,7 @@ export function checkEligibility(input: EligibilityInput, config?: DeepPartial<A
           'KJ_ROUTE',
           `${golongan} adalah golongan tertinggi ${ctx.jenjang} dan tersedia lowongan: langkahnya kenaikan jenjang ke ${ctx.row.next}`,
         );
-      to = golonganAbove(golongan)!;
+      to = nextGolongan(golongan);
       threshold = akkJenjang(ctx).plus(offset);
       noVacancyKp = true;
       steps.push({

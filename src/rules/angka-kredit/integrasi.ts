@@ -82,7 +82,7 @@ export function integrasi(input: IntegrasiInput, config?: DeepPartial<AkConfig>)
       // Case C: the pangkat should catch up at the next golongan's conventional AKK.
       const above = golonganAbove(golongan);
       const hiRaw = above === null ? undefined : conv[above];
-      if (hiRaw !== undefined && hiRaw !== null && conventional.gte(new Dec(hiRaw))) {
+      if (hiRaw !== undefined && conventional.gte(new Dec(hiRaw))) {
         warnings.push(
           `AK konvensional ${show(conventional)} ≥ AKK konvensional ${above} (${hiRaw}): pangkat ${golongan} seharusnya sudah naik; periksa data / the conventional total is above the golongan's range`,
         );

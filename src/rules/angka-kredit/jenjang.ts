@@ -1,6 +1,7 @@
 import { GOLONGANS, JENJANGS, parseEnum, type Golongan, type Jenjang, type StepKind } from '../common/enums';
 import { Dec } from '../common/decimal';
 import { RuleInputError } from '../common/errors';
+import { scalarText } from '../common/validate';
 import { selectVersion, type RuleTableVersion } from '../common/versioning';
 import type { AkConfig } from '../config/defaults';
 import type { JenjangRow } from './tables';
@@ -89,6 +90,13 @@ export interface CatchUp {
   conv: Partial<Record<Golongan, string>>;
 }
 
+/** The golongan above `g` where one must exist (below a jenjang's top golongan); golonganAbove otherwise. */
+export function nextGolongan(g: Golongan): Golongan {
+  const above = golonganAbove(g);
+  if (above === null) throw new Error(`no golongan above ${g}`);
+  return above;
+}
+
 /** Null when `g` is not below the jenjang's lowest golongan. */
 export function catchUpOf(ctx: JenjangContext, g: Golongan, cfg: AkConfig, field = 'golongan'): CatchUp | null {
   const lowest = ctx.row.golongans[0];
@@ -96,7 +104,7 @@ export function catchUpOf(ctx: JenjangContext, g: Golongan, cfg: AkConfig, field
   const conv = cfg.integrasi.conventionalAkk[ctx.row.kategori];
   const a = conv[g];
   const b = conv[lowest];
-  if (a === undefined || a === null || b === undefined || b === null) {
+  if (a === undefined || b === undefined) {
     throw new RuleInputError(
       `golongan ${g} di bawah jenjang ${ctx.jenjang} (${ctx.row.golongans.join(', ')}) dan tidak ada AKK konvensional golongan ${g} (config ak.integrasi.conventionalAkk) / golongan does not match the jenjang`,
       field,
@@ -132,7 +140,7 @@ export interface NextStep {
  */
 export function nextStep(ctx: JenjangContext, g: Golongan, catchUp: CatchUp | null = null): NextStep | null {
   if (catchUp !== null && rankDistance(ctx.row.golongans[0], g) < 0) {
-    const to = golonganAbove(g)!;
+    const to = nextGolongan(g);
     return { kind: 'KENAIKAN_PANGKAT', to, threshold: catchUpThreshold(catchUp, to) };
   }
   const offset = catchUp?.offset ?? new Dec(0);
@@ -146,13 +154,20 @@ export function nextStep(ctx: JenjangContext, g: Golongan, catchUp: CatchUp | nu
 
 /** Case C: AK needed (from the ledger's start) to reach golongan `to` = conv(to) − conv(from). */
 export function catchUpThreshold(catchUp: CatchUp, to: Golongan): Dec {
-  return new Dec(catchUp.conv[to]!).minus(catchUp.conv[catchUp.from]!);
+  const hi = catchUp.conv[to];
+  const lo = catchUp.conv[catchUp.from];
+  if (hi === undefined || lo === undefined)
+    throw new RuleInputError(
+      `tidak ada AKK konvensional golongan ${to} (config ak.integrasi.conventionalAkk)`,
+      'golongan',
+    );
+  return new Dec(hi).minus(lo);
 }
 
 export function parsePrecision(value: unknown, cfg: AkConfig): number {
   if (value === undefined || value === null) return cfg.rounding.precision;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10) {
-    throw new RuleInputError(`must be an integer 0..10, got ${String(value)}`, 'precision');
+    throw new RuleInputError(`must be an integer 0..10, got ${scalarText(value)}`, 'precision');
   }
   return value;
 }

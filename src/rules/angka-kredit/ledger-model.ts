@@ -14,7 +14,7 @@ export interface LedgerInput {
   status?: EmployeeStatus;
   opening?: LedgerOpening;
   /** FINAL predicates, any order: "2024" (annual), "2024-Q1", "2024-01" (periodic). */
-  predicates: { period: string; predicate: Predicate | string; evaluationId?: string }[];
+  predicates: { period: string; predicate: string; evaluationId?: string }[];
   /** Jenjang/golongan changes: same jenjang = KP, next jenjang = KJ (closes the ledger). */
   changes?: { tmt: string; jenjang: Jenjang; golongan: Golongan | PppkGrade }[];
   /** Higher degrees: +25 % entry in the ledger open on `awardedOn`, once per degree. */

@@ -31,7 +31,7 @@ export function addFirstOpening(
     // 04 §6: both rest on a PNS golongan ruang; a PPPK's ledger never fails on them, it shows them ignored.
     warnings.push({
       code: 'PPPK_OPENING_IGNORED',
-      message: `Entri awal ${String(kind)} bergantung pada golongan ruang PNS dan tidak berlaku untuk PPPK: tidak dihitung`,
+      message: `Entri awal ${kind} bergantung pada golongan ruang PNS dan tidak berlaku untuk PPPK: tidak dihitung`,
     });
   } else if (kind === 'AK_DASAR') {
     const r = akDasar({ jenjang: firstCtx.jenjang, golongan: firstGol, precision }, config);

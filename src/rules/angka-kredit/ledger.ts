@@ -1,3 +1,4 @@
+import assert from 'node:assert';
 import { Dec, roundDec, roundHalfUp, show, sum, type Dec as DecT } from '../common/decimal';
 import type { AkBasis, Golongan, Predicate } from '../common/enums';
 import { RuleInputError } from '../common/errors';
@@ -125,7 +126,7 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
     });
 
   // ── runs: consecutive months, one year, same jenjang (segment ledger), predicate, basis (02 §6) ──
-  const months = [...credits.keys()].sort((a, b) => a - b);
+  const byMonth = [...credits.entries()].sort(([a], [b]) => a - b);
   type Run = {
     from: number;
     to: number;
@@ -136,11 +137,10 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
     pctId: string;
   };
   const runs: Run[] = [];
-  for (const m of months) {
-    const c = credits.get(m)!;
+  for (const [m, c] of byMonth) {
     const seg = segmentOfMonth(m);
     const pctId = selectVersion(cfg.percentages, `${formatMonth(m)}-01`).id;
-    const last = runs[runs.length - 1];
+    const last = runs.at(-1);
     if (
       last &&
       last.to === m - 1 &&
@@ -274,8 +274,10 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
   const balanceOf = (entries: LedgerEntry[]): DecT => sum(entries.map((e) => new Dec(e.amount)));
   const closed: ClosedLedger[] = [];
   for (let l = 0; l < ledgerCount - 1; l++) {
-    const lastSeg = [...segments].filter((s) => s.ledger === l).pop()!;
-    const closer = segments.find((s) => s.ledger === l + 1)!;
+    // Every ledger but the last has segments and is closed by the first segment (a KJ with its TMT) of the next.
+    const lastSeg = segments.filter((s) => s.ledger === l).at(-1);
+    const closer = segments.find((s) => s.ledger === l + 1);
+    assert(lastSeg && closer?.tmt, `ledger ${l} has no closing jenjang change`);
     const balance = roundDec(balanceOf(ledgerEntries[l]), precision);
     const threshold = akkJenjang(lastSeg.ctx).plus(lastSeg.catchUp?.offset ?? 0);
     const forfeited = Dec.max(new Dec(0), balance.minus(threshold));
@@ -284,7 +286,7 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
     closed.push({
       jenjang: lastSeg.jenjang,
       golongan: lastSeg.golongan,
-      closedTmt: closer.tmt!,
+      closedTmt: closer.tmt,
       closeReason: 'KENAIKAN_JENJANG',
       balance: balance.toFixed(precision),
       threshold: threshold.toFixed(precision),

@@ -19,7 +19,7 @@ export interface OpeningInput {
   topPangkatOfJa?: boolean;
   monthsInLastGolongan?: number;
   /** Predikat runs (≤ 12 months each), most recent first. */
-  predicates?: { months: number; predicate: Predicate | string }[];
+  predicates?: { months: number; predicate: string }[];
   education?: string;
   relevantExperienceYears?: number;
   /** PENGANGKATAN_KEMBALI: AK balance of the last PAK before leaving the JF. */

@@ -28,6 +28,12 @@ export function asString(value: unknown, field: string): string {
   return value;
 }
 
+/** `String()` of a JSON scalar; an object or array as its JSON text (never "[object Object]"). */
+export function scalarText(value: unknown): string {
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+
 export function asBool(value: unknown, field: string, fallback: boolean): boolean {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'boolean') throw new RuleInputError(`must be true or false, got ${describe(value)}`, field);

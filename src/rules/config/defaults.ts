@@ -87,7 +87,7 @@ export interface AkConfig {
   /** 02 §4 predicate percentages (CONFIRMED). */
   percentages: RuleTable<Record<Predicate, string>>;
   /** 02 §4 alias table (normalised keys). */
-  aliases: Record<string, Predicate>;
+  aliases: Partial<Record<string, Predicate>>;
   /** P-01: decimals kept per entry, half-up (INFERRED, default 3). */
   rounding: { precision: number };
   /** PR-7: first month that may be converted (CONFIRMED cut-over 2023-01). */
@@ -97,7 +97,7 @@ export interface AkConfig {
     annualSupersedesPeriodic: boolean;
   };
   /** P-05: AK Dasar overrides by "JENJANG:golongan"; default AKK_PANGKAT × index of golongan. */
-  akDasar: { overrides: Record<string, string> };
+  akDasar: { overrides: Partial<Record<string, string>> };
   integrasi: {
     /** P-07: Nilai Dasar per jenjang; null = none (PEMULA, per JF). */
     nilaiDasar: Record<Jenjang, string | null>;
@@ -166,7 +166,7 @@ export interface KpConfig {
   /** 04 §3.2 `kp.submission` (CONFIRMED for 12 periods; OPEN default for earlier regimes). */
   submission: KpSubmissionRule;
   /** 04 §3.2 `kp.submissionCalendar`: per-TMT window overrides, `{ "2024-04-01": { submitFrom, submitBy } }`. */
-  submissionCalendar: Record<string, { submitFrom: string; submitBy: string }>;
+  submissionCalendar: Partial<Record<string, { submitFrom: string; submitBy: string }>>;
   /** 04 §3.3 `kp.sanctionBlocking` (INFERRED). */
   sanctions: KpSanctionRules;
   /** 04 §3.4 `kp.regular.*`. */
@@ -215,7 +215,7 @@ export const pppkDefaults: PppkConfig = {
 // ─────────────────────────── Allowances (spec 03 §9–§11) ───────────────────────────
 export interface AllowanceConfig {
   /** Registered rule sets by code, each a list of effective-dated versions. */
-  ruleSets: Record<string, AllowanceRuleSet[]>;
+  ruleSets: Partial<Record<string, AllowanceRuleSet[]>>;
   /** Demo default rule set code (03 §11.3). */
   defaultRuleSet: string;
   /** Order in which attendance lines consume the disiplin cap (INFERRED). */

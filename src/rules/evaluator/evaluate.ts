@@ -48,9 +48,9 @@ const flat =
   };
 
 /** Rule id → pure function. Rule ids are those of spec/golden/README.md plus a few extras. */
-export const RULE_HANDLERS: Record<string, Handler> = {
-  predikat: (input: Record<string, unknown>) =>
-    input && typeof input === 'object' && 'orgPredicate' in input
+export const RULE_HANDLERS: Partial<Record<string, Handler>> = {
+  predikat: (input: unknown) =>
+    typeof input === 'object' && input !== null && 'orgPredicate' in input
       ? unitHeadPredicate(input as never)
       : computePredicate(input as never),
   'unitHead.resultRating': unitHeadResultRating,

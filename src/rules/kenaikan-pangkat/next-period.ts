@@ -1,7 +1,7 @@
 import { addMonthsToDate, formatDate, parseDate } from '../common/dates';
 import { RuleInputError } from '../common/errors';
 import { explanation, type Explanation, type ExplanationStep } from '../common/explanation';
-import { SANCTIONS, parseEnum, type Sanction } from '../common/enums';
+import { SANCTIONS, parseEnum } from '../common/enums';
 import { mergeConfig, type DeepPartial } from '../common/merge';
 import { asArray, asObject } from '../common/validate';
 import { selectVersion } from '../common/versioning';
@@ -13,7 +13,8 @@ export interface KpNextPeriodInput {
   /** Today: a TMT whose submission deadline has passed is not offered. */
   asOf?: string;
   /** Discipline sanctions decided for the employee. */
-  sanctions?: { type: Sanction | string; effectiveFrom: string }[];
+  /** `type` is a Sanction; other types (from older data) do not delay the KP. */
+  sanctions?: { type: string; effectiveFrom: string }[];
 }
 
 export interface KpNextPeriodResult {

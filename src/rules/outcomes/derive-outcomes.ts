@@ -32,7 +32,7 @@ export function deriveOutcomes(
     ...outcomesFromDecisions(inp, cfg, disciplineConfig),
     ...outcomesFromAllowanceMonths(inp),
   ];
-  if (inp.talent !== undefined && inp.talent !== null) {
+  if (inp.talent != null) {
     const t = asObject(inp.talent, 'talent');
     if (typeof t.box !== 'number' || !Number.isInteger(t.box) || t.box < 1 || t.box > 9)
       throw new RuleInputError('must be an integer 1..9', 'talent.box');
@@ -56,10 +56,7 @@ export function deriveOutcomes(
       );
     }
   }
-  const tests =
-    inp.competencyTests === undefined || inp.competencyTests === null
-      ? []
-      : asArray(inp.competencyTests, 'competencyTests');
+  const tests = inp.competencyTests == null ? [] : asArray(inp.competencyTests, 'competencyTests');
   tests.forEach((raw, i) => {
     const t = asObject(raw, `competencyTests[${i}]`);
     const id = asString(t.id, `competencyTests[${i}].id`);

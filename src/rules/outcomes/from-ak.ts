@@ -9,7 +9,7 @@ const TERMINAL = ['KJ_ROUTE', 'NO_VACANCY_KP_USED', 'NO_HIGHER_STEP'];
 export function outcomesFromAk(input: OutcomeInput): Outcome[] {
   const out: Outcome[] = [];
   const nip = input.nip;
-  const ak = input.ak === undefined || input.ak === null ? {} : asObject(input.ak, 'ak');
+  const ak = input.ak == null ? {} : asObject(input.ak, 'ak');
   const entries = (ak.entries === undefined ? [] : asArray(ak.entries, 'ak.entries')) as AkEntryFact[];
   entries.forEach((e, i) => {
     asObject(e, `ak.entries[${i}]`);

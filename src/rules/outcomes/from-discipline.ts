@@ -17,9 +17,7 @@ export function outcomesFromDecisions(
 ): Outcome[] {
   const out: Outcome[] = [];
   const nip = input.nip;
-  const decisions = (
-    input.decisions === undefined || input.decisions === null ? [] : asArray(input.decisions, 'decisions')
-  ) as DisciplineDecisionFact[];
+  const decisions = (input.decisions == null ? [] : asArray(input.decisions, 'decisions')) as DisciplineDecisionFact[];
   decisions.forEach((d, i) => {
     asObject(d, `decisions[${i}]`);
     const sanction = parseEnum(SANCTIONS, d.sanction, `decisions[${i}].sanction`);
@@ -134,9 +132,7 @@ const PP94 = /\bPP\s*(No\.?\s*)?94\s*\/\s*2021\b/i;
  */
 export function outcomesFromAllowanceMonths(input: OutcomeInput): Outcome[] {
   const months = (
-    input.allowanceMonths === undefined || input.allowanceMonths === null
-      ? []
-      : asArray(input.allowanceMonths, 'allowanceMonths')
+    input.allowanceMonths == null ? [] : asArray(input.allowanceMonths, 'allowanceMonths')
   ) as AllowanceMonthFact[];
   const out: Outcome[] = [];
   months.forEach((m, i) => {

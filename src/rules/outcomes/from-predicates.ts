@@ -105,22 +105,23 @@ export function outcomesFromPredicates(input: OutcomeInput, preds: Pred[], cfg: 
       }
     }
     // Succession priority: Sangat Baik N consecutive years (PP 30/2019)
-    const run = Array.from({ length: cfg.successionYears }, (_, k) => annual.find((x) => x.year === a.year - k));
-    if (run.every((x) => x !== undefined && x.predicate === 'SANGAT_BAIK')) {
+    const found = Array.from({ length: cfg.successionYears }, (_, k) => annual.find((x) => x.year === a.year - k));
+    const run = found.filter((x) => x !== undefined);
+    if (run.length === found.length && run.every((x) => x.predicate === 'SANGAT_BAIK')) {
       out.push(
         makeOutcome({
           type: 'SUCCESSION_PRIORITY',
           nip,
           fact: `${a.year - cfg.successionYears + 1}-${a.year}`,
           reason: `Predikat Sangat Baik ${cfg.successionYears} tahun berturut-turut (${run
-            .map((x) => x!.year)
+            .map((x) => x.year)
             .reverse()
             .join(', ')}): prioritas kelompok rencana suksesi`,
           effectiveFrom: a.finalizedOn,
           effectiveTo: null,
           source: src(a),
-          inputs: { years: run.map((x) => x!.period) },
-          formula: `${run.map((x) => `${x!.period}=${x!.predicate}`).join(', ')} → SUCCESSION_PRIORITY`,
+          inputs: { years: run.map((x) => x.period) },
+          formula: `${run.map((x) => `${x.period}=${x.predicate}`).join(', ')} → SUCCESSION_PRIORITY`,
           inferred: false,
         }),
       );

@@ -1,7 +1,7 @@
 import { GOLONGANS, JENJANGS, parseEnum, type Rating } from '../common/enums';
 import { RuleInputError } from '../common/errors';
 import { explanation, type Explanation } from '../common/explanation';
-import { asBool, asInt, asObject, asString } from '../common/validate';
+import { asBool, asInt, asObject, asString, scalarText } from '../common/validate';
 import { parsePeriod } from '../angka-kredit/periods';
 import { SIASN_KOEFISIEN_CODES, SIASN_PERIODIK_CODES, siasnGolonganId } from './codes';
 import { siasnKuadran } from './kuadran';
@@ -91,7 +91,7 @@ export interface PayloadResult<B> {
 function penilaiFields(value: unknown) {
   const p = asObject(value, 'penilai');
   const asn = asBool(p.asn, 'penilai.asn', true);
-  const nip = p.nip === undefined || p.nip === null ? '' : String(p.nip);
+  const nip = p.nip === undefined || p.nip === null ? '' : scalarText(p.nip);
   // A non-ASN PPK (political, TNI/Polri) has no golongan; TNI/Polri send the NRP as nip (§9.1).
   const golongan = asn ? siasnGolonganId(parseEnum(GOLONGANS, p.golongan, 'penilai.golongan')) : '';
   return {
@@ -100,7 +100,7 @@ function penilaiFields(value: unknown) {
     penilaiGolongan: golongan,
     jabatan: asString(p.jabatan, 'penilai.jabatan'),
     penilaiUnorNama: asString(p.unitName, 'penilai.unitName'),
-    statusPenilai: (asn ? 'ASN' : 'NON ASN') as 'ASN' | 'NON ASN',
+    statusPenilai: asn ? ('ASN' as const) : ('NON ASN' as const),
   };
 }
 

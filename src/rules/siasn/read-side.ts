@@ -1,3 +1,4 @@
+import { scalarText } from '../common/validate';
 import type { SiasnKind } from './natural-key';
 
 /** A value of a normalised SIASN row: numbers stay numbers, text stays text, absent is null. */
@@ -178,7 +179,7 @@ export function normaliseHolding(kind: SiasnKind, nip: string, raw: unknown): Ho
   const span = { from: ym(a, b), to: ym(c, d) };
   if (kind === 'KINERJA_PERIODIK') {
     const periodikId =
-      renamed.periodikId === undefined || renamed.periodikId === null ? '' : String(renamed.periodikId);
+      renamed.periodikId === undefined || renamed.periodikId === null ? '' : scalarText(renamed.periodikId);
     return { ok: true, holding: { siasnId, nip, body, matchKey: siasnMatchKey(kind, nip, { ...span, periodikId }) } };
   }
   return {

@@ -1,3 +1,4 @@
+import { scalarText } from '../common/validate';
 import { parsePeriod } from '../angka-kredit/periods';
 import { Dec } from '../common/decimal';
 import { RuleInputError } from '../common/errors';
@@ -98,7 +99,7 @@ export function engineMatchKey(
 }
 
 const text = (v: unknown) =>
-  v === undefined || v === null ? '' : String(v).trim().replace(/\s+/g, ' ').toLocaleUpperCase('id-ID');
+  v === undefined || v === null ? '' : scalarText(v).trim().replace(/\s+/g, ' ').toLocaleUpperCase('id-ID');
 
 /** Numbers as decimals ("18.750" = 18.75); text trimmed, spaces collapsed, case ignored (SIASN upper-cases names). */
 export function sameSiasnValue(field: string, engine: unknown, siasn: unknown): boolean {
