@@ -8,10 +8,15 @@ import tseslint from 'typescript-eslint';
  * When every folder of `src/` is listed, the strict rules become the default and this list goes away.
  */
 export const STRICT_FOLDERS = [
-  'src/common/domain-errors.ts',
   'src/jobs/job-failure.ts',
   'src/cli/**/*.ts',
   'src/rules/**/*.ts',
+  'src/identity/**/*.ts',
+  'src/config/**/*.ts',
+  'src/health/**/*.ts',
+  'src/me/**/*.ts',
+  'src/kenaikan-pangkat/**/*.ts',
+  'src/common/**/*.ts',
 ];
 
 /** The strict-type-checked rules, scoped to STRICT_FOLDERS (and the same options as the base block). */

@@ -10,7 +10,7 @@ const PG_UNIQUE_VIOLATION = '23505';
 const PG_BAD_VALUE = new Set(['22P02', '22007', '22008', '22021', '22P05', '22003', '22001', '2201B', '54001']);
 
 /** Fixed texts for Fastify's own errors: their messages echo the path or the content type. */
-const FASTIFY_ERRORS: Record<string, { status: number; message: string; field: string; problem: string }> = {
+const FASTIFY_ERRORS: Partial<Record<string, { status: number; message: string; field: string; problem: string }>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {
     status: 400,
     message: 'Body bukan JSON yang valid / malformed JSON body',
@@ -61,6 +61,11 @@ export type AllowedMethods = (url: string) => string[];
 /** Answers a request that matched no route itself (the console's deep links); false to fall through to 404. */
 export type NoRouteFallback = (req: FastifyRequest, reply: FastifyReply) => boolean;
 
+/** A field of whatever was thrown (Fastify's errors carry `code` and `statusCode`); anything may be thrown. */
+function fieldOf(thrown: unknown, key: string): unknown {
+  return typeof thrown === 'object' && thrown !== null ? (thrown as Record<string, unknown>)[key] : undefined;
+}
+
 /** Logged for a 500: what went wrong without the values of the statement (NIPs, names). */
 function loggable(exception: unknown): Record<string, unknown> {
   if (exception instanceof QueryFailedError) {
@@ -92,8 +97,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
-    const correlationId = String(request.id);
-    if ((request as FastifyRequest & { is404?: boolean }).is404) return this.noRoute(request, reply, correlationId);
+    const correlationId = request.id;
+    if ((request as FastifyRequest & { is404?: boolean }).is404) {
+      this.noRoute(request, reply, correlationId);
+      return;
+    }
     const { status, message, details, extra } = this.describe(exception);
     if (status >= 500) this.logger.error({ err: loggable(exception), correlationId }, 'unhandled error');
     if (typeof extra.retryAfterSeconds === 'number') void reply.header('retry-after', String(extra.retryAfterSeconds));
@@ -164,7 +172,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         };
       }
       const { message, details, statusCode: _s, error: _e, ...extra } = body;
-      const text = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+      const text = Array.isArray(message)
+        ? message.join('; ')
+        : typeof message === 'string'
+          ? message
+          : exception.message;
       return { status, message: text, details: Array.isArray(details) ? (details as ErrorDetail[]) : [], extra };
     }
     if (exception instanceof QueryFailedError) {
@@ -179,8 +191,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
           extra: {},
         };
     }
-    const code = (exception as { code?: string })?.code;
-    const known = code ? FASTIFY_ERRORS[code] : undefined;
+    const code = fieldOf(exception, 'code');
+    const known = typeof code === 'string' ? FASTIFY_ERRORS[code] : undefined;
     if (known)
       return {
         status: known.status,
@@ -188,7 +200,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         details: [{ field: known.field, problem: known.problem }],
         extra: {},
       };
-    const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
+    const fastifyStatus = fieldOf(exception, 'statusCode');
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return {
         status: fastifyStatus,

@@ -31,8 +31,8 @@ export const Cursor = {
   decode(cursor: string | undefined): unknown[] | null {
     if (!cursor) return null;
     try {
-      const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-      if (Array.isArray(v)) return v;
+      const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      if (Array.isArray(v)) return v as unknown[];
     } catch {
       /* fall through */
     }

@@ -43,7 +43,9 @@ function walk(value: unknown, path: string, kind: TextKind, out: ErrorDetail[], 
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => walk(v, `${path}[${i}]`, kind, out, depth + 1));
+    value.forEach((v: unknown, i) => {
+      walk(v, `${path}[${i}]`, kind, out, depth + 1);
+    });
     return;
   }
   if (value && typeof value === 'object') {

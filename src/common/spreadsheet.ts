@@ -17,7 +17,7 @@ export async function readSheetRows(file: Buffer): Promise<string[][]> {
       { field: 'body', problem: `not an .xlsx workbook (${(err as Error).message})` },
     ]);
   }
-  const sheet = wb.worksheets[0];
+  const sheet = wb.worksheets.at(0);
   if (!sheet)
     throw new InvalidInputError('Berkas Excel tanpa lembar kerja / workbook has no sheet', [
       { field: 'body', problem: 'has no worksheet' },
@@ -49,7 +49,8 @@ function cellText(v: CellValue): string {
         .trim();
     if ('text' in v && typeof v.text === 'string') return v.text.trim();
     if ('result' in v) return cellText(v.result ?? null);
-    if ('error' in v) return String(v.error);
+    if ('error' in v) return v.error;
   }
-  return String(v);
+  // A formula without a cached result has no text.
+  return '';
 }

@@ -39,7 +39,8 @@ function isProxyEntry(item: string): boolean {
 export class TrustProxyConstraint implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     try {
-      parseTrustProxy(String(value ?? ''));
+      // Environment values are strings; anything else (or nothing) is not a trust-proxy setting.
+      parseTrustProxy(typeof value === 'string' ? value : '');
       return true;
     } catch {
       return false;

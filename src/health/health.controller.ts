@@ -19,6 +19,6 @@ export class HealthController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL and Redis (503 when either is down)' })
   check() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 1500 }), () => this.redis.check('redis')]);
+    return this.health.check([() => this.db.pingCheck('database').withTimeout(1500), () => this.redis.check('redis')]);
   }
 }

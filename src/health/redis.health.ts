@@ -21,9 +21,15 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     try {
       const pong = await Promise.race([
         this.redis.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000)),
+        new Promise<never>((_, reject) => {
+          setTimeout(() => {
+            reject(new Error('timeout'));
+          }, 1000);
+        }),
       ]);
-      return pong === 'PONG' ? session.up() : session.down({ message: String(pong) });
+      // ioredis types PING's reply as 'PONG'; a proxy or a misconfigured server may still answer otherwise.
+      const reply: string = pong;
+      return reply === 'PONG' ? session.up() : session.down({ message: reply });
     } catch (err) {
       return session.down({ message: (err as Error).message });
     }

@@ -28,7 +28,7 @@ export class AccountsRepository extends BaseRepository {
   }
 
   async otherEnabledAdmins(exceptId: string): Promise<number> {
-    const [{ n }] = await this.db().query(
+    const [{ n }] = await this.db().query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM user_accounts WHERE role = 'ADMIN' AND NOT disabled AND id <> $1`,
       [exceptId],
     );

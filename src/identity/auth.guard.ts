@@ -6,7 +6,7 @@ import { RequestContext } from '../common/request-context';
 import { AccountStateCache } from './account-state';
 import { ApiKeyService } from './api-key.service';
 import { HIDDEN_FROM_OTHERS, IS_PUBLIC, KEY_SCOPES, ROLES } from './auth.decorators';
-import { ApiKeyScope, Principal } from './principal';
+import { ApiKeyScope, AuthenticatedRequest, Principal } from './principal';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unauthorized = () => new UnauthenticatedError('Perlu autentikasi / authentication required');
@@ -40,7 +40,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const req = ctx.switchToHttp().getRequest();
+    const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.authenticate(req.headers as Record<string, string | undefined>);
     if (!principal) throw unauthorized();
     req.principal = principal;

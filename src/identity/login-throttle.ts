@@ -65,7 +65,7 @@ export class LoginThrottle implements OnModuleDestroy {
     this.limits = null;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  onModuleDestroy(): void {
     this.redis?.disconnect();
     this.redis = null;
   }

@@ -12,4 +12,10 @@ export function actorLabel(p: Principal | undefined): { actor: string; actorKind
   return { actor: `key:${p.keyId}`, actorKind: 'API_KEY' };
 }
 
+/** The HTTP request as the auth guard leaves it: the principal it authenticated. */
+export interface AuthenticatedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  principal?: Principal;
+}
+
 export const isAdmin = (p: Principal | undefined): boolean => p?.kind === 'user' && p.role === 'ADMIN';

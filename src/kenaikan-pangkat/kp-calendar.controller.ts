@@ -40,7 +40,7 @@ export class KpCalendarController {
     const start = after ? rows.filter((r) => key(r) > `${after[0]}|${after[1]}`) : rows;
     const limit = q.limit ?? 100;
     const page = start.slice(0, limit);
-    const last = page[page.length - 1];
+    const last = page.at(-1);
     return {
       year: q.year,
       unitCode: q.unitCode ?? null,

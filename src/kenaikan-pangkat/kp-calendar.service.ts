@@ -98,14 +98,15 @@ export class KpCalendarService {
       ];
     }
     // A kenaikan jenjang is the next step, or a PPPK: not on the KP calendar.
-    if (!c.kp || !c.eligibility) return [];
-    const { status, open } = kpStatus(c.kp, c.eligibility.unmet);
-    const reasons = c.eligibility.reasons.filter((_, i) => open.includes(c.eligibility!.unmet[i]));
+    const eligibility = c.eligibility;
+    if (!c.kp || !eligibility) return [];
+    const { status, open } = kpStatus(c.kp, eligibility.unmet);
+    const reasons = eligibility.reasons.filter((_, i) => open.includes(eligibility.unmet[i]));
     return [
       {
         ...base(p),
         track: 'JF',
-        to: c.eligibility.to,
+        to: eligibility.to,
         eligibleOn: c.kp.eligibleOn,
         tmt: c.kp.tmt,
         submitFrom: c.kp.submitFrom,

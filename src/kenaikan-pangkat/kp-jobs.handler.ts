@@ -24,8 +24,10 @@ export class KpJobsHandler {
   async monthlyScan() {
     const today = this.clock.today();
     const rows = await this.calendar.rows(today, null);
-    const due = rows.filter(
-      (r) => r.status !== 'NOT_YET' && r.tmt && r.to && r.submitFrom !== null && r.submitFrom <= today,
+    const due = rows.flatMap((r) =>
+      r.status !== 'NOT_YET' && r.tmt && r.to && r.submitFrom !== null && r.submitFrom <= today
+        ? [{ ...r, to: r.to, tmt: r.tmt }]
+        : [],
     );
     const created = await this.outcomes.saveMany(
       due.map((r) => ({
@@ -34,8 +36,8 @@ export class KpJobsHandler {
         outcomes: [
           kpDueOutcome({
             nip: r.nip,
-            to: r.to!,
-            tmt: r.tmt!,
+            to: r.to,
+            tmt: r.tmt,
             submitFrom: r.submitFrom,
             submitBy: r.submitBy,
             track: r.track,

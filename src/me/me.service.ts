@@ -43,10 +43,18 @@ export class MeService {
     const snaps = new Map((await this.org.snapshotsByIds([...new Set(ids)], on)).map((s) => [s.employeeId, s]));
     const self = p.employeeId ? snaps.get(p.employeeId) : undefined;
     const nipOf = (id: string | null) => (id ? (snaps.get(id)?.nip ?? null) : null);
-    const ppkOf = team.ppkOf.flatMap((id) => (snaps.has(id) ? [ref(snaps.get(id)!)] : []));
-    const atasanPpkOf = team.atasanPpkOf.flatMap((r) =>
-      snaps.has(r.employeeId) ? [{ ...ref(snaps.get(r.employeeId)!), ppkNip: nipOf(r.ppkId) ?? '' }] : [],
-    );
+    const ppkOf = team.ppkOf.flatMap((id) => {
+      const s = snaps.get(id);
+      return s ? [ref(s)] : [];
+    });
+    const atasanPpkOf = team.atasanPpkOf.flatMap((r) => {
+      const s = snaps.get(r.employeeId);
+      return s ? [{ ...ref(s), ppkNip: nipOf(r.ppkId) ?? '' }] : [];
+    });
+    const refOf = (id: string | null) => {
+      const s = id ? snaps.get(id) : undefined;
+      return s ? ref(s) : null;
+    };
     const roles: MeRole[] = [];
     if (self) roles.push('EMPLOYEE');
     if (ppkOf.length) roles.push('PPK');
@@ -63,8 +71,8 @@ export class MeService {
             atasanPpk: nipOf(atasanId),
           })
         : null,
-      ppk: ppkId && snaps.has(ppkId) ? ref(snaps.get(ppkId)!) : null,
-      atasanPpk: atasanId && snaps.has(atasanId) ? ref(snaps.get(atasanId)!) : null,
+      ppk: refOf(ppkId),
+      atasanPpk: refOf(atasanId),
       ppkOf: sortByName(ppkOf),
       atasanPpkOf: sortByName(atasanPpkOf),
       plt: p.employeeId
@@ -79,8 +87,9 @@ export class MeService {
     const year = q.year ?? Number(on.slice(0, 4));
     const team = await this.policy.teamOf(p, on);
     const members: { employeeId: string; relation: 'PPK' | 'ATASAN_PPK'; ppkId: string }[] = [];
-    if (q.relation !== 'ATASAN_PPK' && p.kind === 'user' && p.employeeId)
-      members.push(...team.ppkOf.map((id) => ({ employeeId: id, relation: 'PPK' as const, ppkId: p.employeeId! })));
+    const myId = p.kind === 'user' ? p.employeeId : null;
+    if (q.relation !== 'ATASAN_PPK' && myId)
+      members.push(...team.ppkOf.map((id) => ({ employeeId: id, relation: 'PPK' as const, ppkId: myId })));
     if (q.relation !== 'PPK') members.push(...team.atasanPpkOf.map((r) => ({ ...r, relation: 'ATASAN_PPK' as const })));
     const ids = [...new Set([...members.map((m) => m.employeeId), ...members.map((m) => m.ppkId)])];
     const snaps = new Map((await this.org.snapshotsByIds(ids, on)).map((s) => [s.employeeId, s]));

@@ -1,7 +1,7 @@
 import { Readable, pipeline } from 'node:stream';
 import { stringify, type CastingContext, type Options } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import { CsvOptions, DEFAULT_CSV_OPTIONS, ExportColumn, ExportRow } from './export-table';
+import { cellText, CsvOptions, DEFAULT_CSV_OPTIONS, ExportColumn, ExportRow } from './export-table';
 
 /**
  * The one CSV writer of every export (csv-stringify):
@@ -29,7 +29,7 @@ export function csvStringifyOptions(columns: readonly ExportColumn[], opts: CsvO
       string: (v: string, ctx: CastingContext) => {
         if (
           opts.codes === 'text' &&
-          ctx.header !== true &&
+          !ctx.header &&
           typeof ctx.index === 'number' &&
           columns[ctx.index]?.kind === 'code' &&
           /^\d+$/.test(v)
@@ -48,10 +48,10 @@ export function csvCell(kind: ExportColumn['kind'], v: unknown): unknown {
   if (kind === 'rupiah' || kind === 'integer') {
     if (typeof v === 'number' || typeof v === 'bigint') return v;
     if (typeof v === 'string' && /^-?\d+$/.test(v)) return BigInt(v);
-    return String(v);
+    return cellText(v);
   }
-  if (kind === 'boolean') return typeof v === 'boolean' ? v : String(v);
-  return typeof v === 'string' ? v : String(v);
+  if (kind === 'boolean') return typeof v === 'boolean' ? v : cellText(v);
+  return typeof v === 'string' ? v : cellText(v);
 }
 
 function toRecord(columns: readonly ExportColumn[], row: ExportRow): Record<string, unknown> {

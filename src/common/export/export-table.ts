@@ -62,3 +62,9 @@ export function csvOptionsFromQuery(q: { sep?: unknown; bom?: unknown; codes?: u
   if (details.length) throw new InvalidInputError('Data tidak valid / invalid input', details);
   return opts;
 }
+
+/** A cell as text: String() for scalars and dates; any other object as its JSON (never "[object Object]"). */
+export function cellText(v: unknown): string {
+  if (typeof v === 'object' && v !== null && !(v instanceof Date)) return JSON.stringify(v);
+  return String(v);
+}

@@ -1,6 +1,6 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { ExportColumn, ExportColumnKind, ExportRow } from './export-table';
+import { cellText, ExportColumn, ExportColumnKind, ExportRow } from './export-table';
 
 /**
  * Number formats are stored locale-neutral (OOXML): `#,##0` is shown as `5.439.503` by a spreadsheet
@@ -21,18 +21,18 @@ function xlsxCell(kind: ExportColumnKind, v: unknown): unknown {
     case 'integer': {
       // Exact below 2^53 rupiah (9 quadrillion): far above any payroll figure.
       const n =
-        typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : /^-?\d+$/.test(String(v)) ? Number(v) : NaN;
-      return Number.isFinite(n) ? n : String(v);
+        typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : /^-?\d+$/.test(cellText(v)) ? Number(v) : NaN;
+      return Number.isFinite(n) ? n : cellText(v);
     }
     case 'date': {
-      const s = String(v);
+      const s = cellText(v);
       return /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00Z`) : s;
     }
     case 'boolean':
-      return v === true || v === 'true' ? 'Ya' : v === false || v === 'false' ? 'Tidak' : String(v);
+      return v === true || v === 'true' ? 'Ya' : v === false || v === 'false' ? 'Tidak' : cellText(v);
     default:
       // Text and codes are string cells (never formulas): nothing in them is evaluated.
-      return String(v);
+      return cellText(v);
   }
 }
 
@@ -49,11 +49,8 @@ function sheetEntry(ws: ExcelJS.Worksheet): Writable | undefined {
 
 /** archiver's entry is a readable-stream 2 PassThrough: no `writableNeedDrain`, the state says it. */
 function needsDrain(w: Writable): boolean {
-  return (
-    w.writableNeedDrain ??
-    (w as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ??
-    false
-  );
+  const stream = w as unknown as { writableNeedDrain?: boolean; _writableState?: { needDrain?: boolean } };
+  return stream.writableNeedDrain ?? stream._writableState?.needDrain ?? false;
 }
 
 async function drained(entry: Writable | undefined, out: PassThrough): Promise<void> {
@@ -115,7 +112,7 @@ export function xlsxReadable(
     await wb.commit();
   };
   write()
-    .catch((e: Error) => out.destroy(e))
+    .catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))))
     .finally(() => {
       // Client gone or failure: end the row source (releases its database resources).
       if (out.destroyed) void iterator.return?.();
