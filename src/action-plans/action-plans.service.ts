@@ -1,3 +1,4 @@
+import assert from 'node:assert';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../authz/access-policy';
@@ -142,7 +143,7 @@ export class ActionPlansService {
         entityId: skpId,
         after: { planId, ...dto },
       });
-      return (await this.repo.plans(skpId, period)).find((x) => x.id === planId)!;
+      return this.planAfterWrite(skpId, period, planId);
     });
   }
 
@@ -168,7 +169,7 @@ export class ActionPlansService {
         },
         this.clock.now(),
       );
-      const after = (await this.repo.plans(skpId, period)).find((x) => x.id === planId)!;
+      const after = await this.planAfterWrite(skpId, period, planId);
       await this.audit.record({
         action: 'skp.action-plans.update',
         entityType: 'Skp',
@@ -245,7 +246,9 @@ export class ActionPlansService {
         entityId: skpId,
         after: { id, period: dto.period, kind, target, role },
       });
-      return (await this.withAuthors(await this.repo.feedback(skpId, dto.period))).find((f) => f.id === id)!;
+      const written = (await this.withAuthors(await this.repo.feedback(skpId, dto.period))).find((f) => f.id === id);
+      assert(written, 'the feedback row written in this transaction is read back');
+      return written;
     });
   }
 
@@ -259,20 +262,32 @@ export class ActionPlansService {
     return { skpId, items: await this.withAuthors(await this.repo.feedback(skpId, period ?? null)) };
   }
 
+  /** The plan as stored after a write of this transaction. */
+  private async planAfterWrite(skpId: string, period: string, planId: string): Promise<ActionPlanView> {
+    const plan = (await this.repo.plans(skpId, period)).find((x) => x.id === planId);
+    assert(plan, 'the plan written in this transaction is read back');
+    return plan;
+  }
+
   /** The log rows with their authors' NIP and name. */
   private async withAuthors(rows: FeedbackRow[]): Promise<FeedbackView[]> {
     const people = await this.org.people([...new Set(rows.map((r) => r.authorId))]);
-    return rows.map((r) => ({
-      id: r.id,
-      period: r.period,
-      targetKind: r.targetKind,
-      target: r.target,
-      authorNip: people.get(r.authorId)!.nip,
-      authorName: people.get(r.authorId)!.name,
-      authorRole: r.authorRole,
-      text: r.text,
-      createdAt: r.createdAt,
-    }));
+    return rows.map((r) => {
+      const author = people.get(r.authorId);
+      // Feedback authors are employees (a foreign key): the org directory knows every one.
+      assert(author, `author ${r.authorId} of feedback ${r.id} is an employee`);
+      return {
+        id: r.id,
+        period: r.period,
+        targetKind: r.targetKind,
+        target: r.target,
+        authorNip: author.nip,
+        authorName: author.name,
+        authorRole: r.authorRole,
+        text: r.text,
+        createdAt: r.createdAt,
+      };
+    });
   }
 
   private refDate(skp: SkpEntity): string {

@@ -27,14 +27,14 @@ function frameworkErrors(err: { code?: string }, req: FastifyRequest, reply: Fas
   const message = tooLong ? 'Alamat terlalu panjang / URI too long' : 'Alamat tidak valid / malformed URL';
   void reply
     .status(status)
-    .header('x-correlation-id', String(req.id))
+    .header('x-correlation-id', req.id)
     .header('cache-control', 'no-store')
     .send(
       errorBody(
         status,
         message,
         [{ field: 'path', problem: tooLong ? 'a path parameter is too long' : 'is not a valid URL' }],
-        String(req.id),
+        req.id,
       ),
     );
 }

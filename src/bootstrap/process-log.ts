@@ -38,7 +38,9 @@ export function routeProcessOutputToLog(processName: string): void {
   console.error = route('error');
   // Node's default warning printer writes plain text to stderr; the listener below replaces it.
   process.removeAllListeners('warning');
-  process.on('warning', (warning) => processLog.warn({ err: warning }, `${processName}: process warning`));
+  process.on('warning', (warning) => {
+    processLog.warn({ err: warning }, `${processName}: process warning`);
+  });
   process.on('uncaughtException', (err) => exitWithFatal(err, `${processName}: uncaught exception`));
   process.on('unhandledRejection', (reason) => exitWithFatal(reason, `${processName}: unhandled promise rejection`));
 }

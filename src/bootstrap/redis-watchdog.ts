@@ -69,10 +69,14 @@ export class RedisWatchdog {
       const pong = await Promise.race([
         redis.ping(),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+          timer = setTimeout(() => {
+            reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`));
+          }, PING_TIMEOUT_MS);
         }),
       ]);
-      return pong === 'PONG';
+      // ioredis types PING's reply as 'PONG'; a proxy or a misconfigured server may still answer otherwise.
+      const reply: string = pong;
+      return reply === 'PONG';
     } catch (err) {
       this.lastError ||= (err as Error).message;
       return false;

@@ -97,9 +97,9 @@ export class YearEndMonitorService {
     const view = (u: UnitRow | null): YearEndUnitProgressDto => {
       const kids = u ? (tree.children.get(u.id) ?? []) : tops;
       const r = u
-        ? rollUp.get(u.id)!
+        ? (rollUp.get(u.id) ?? visit(u))
         : kids
-            .map((k) => rollUp.get(k.id)!)
+            .map((k) => rollUp.get(k.id) ?? visit(k))
             .reduce(
               (a, b) => ({
                 counts: add(a.counts, b.counts),
@@ -115,7 +115,7 @@ export class YearEndMonitorService {
       return {
         unitCode: u?.code ?? null,
         unitName: u?.name ?? 'Seluruh instansi',
-        parentCode: u?.parentId ? tree.units.get(u.parentId)!.code : null,
+        parentCode: u?.parentId ? (tree.units.get(u.parentId)?.code ?? null) : null,
         childCount: kids.length,
         ...c,
         shares: {
@@ -186,8 +186,7 @@ export class YearEndMonitorService {
   private subtreeIds(tree: Tree, id: string): string[] {
     const out: string[] = [];
     const stack = [id];
-    while (stack.length) {
-      const x = stack.pop()!;
+    for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
       out.push(x);
       for (const c of tree.children.get(x) ?? []) stack.push(c.id);
     }

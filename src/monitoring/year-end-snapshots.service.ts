@@ -72,7 +72,11 @@ export class YearEndSnapshotsService {
     entry.pending = pending;
     this.entries.delete(key);
     this.entries.set(key, entry);
-    while (this.entries.size > MAX_KEYS) this.entries.delete(this.entries.keys().next().value!);
+    // Oldest first (a Map iterates in insertion order; a hit was moved to the end above).
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= MAX_KEYS) break;
+      this.entries.delete(oldest);
+    }
     return pending;
   }
 

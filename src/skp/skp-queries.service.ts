@@ -1,3 +1,4 @@
+import assert from 'node:assert';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../authz/access-policy';
 import { Cursor, Page } from '../common/pagination';
@@ -77,7 +78,13 @@ export interface CascadeView {
     | null;
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const textKey = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+function iso(d: Date): string;
+function iso(d: Date | null): string | null;
+function iso(d: Date | null): string | null {
+  return d ? d.toISOString() : null;
+}
 const addDaysIso = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -101,7 +108,9 @@ export class SkpQueries {
 
   async view(skp: SkpEntity): Promise<SkpView> {
     const people = await this.org.people(skp.approvedBy ? [skp.employeeId, skp.approvedBy] : [skp.employeeId]);
-    const who = people.get(skp.employeeId)!;
+    const who = people.get(skp.employeeId);
+    // An SKP belongs to an employee (a foreign key): the org directory knows every one.
+    assert(who, `owner ${skp.employeeId} of SKP ${skp.id} is an employee`);
     const history = await this.repo.history(skp.id);
     const lampiran = skp.lampiran as Partial<LampiranView>;
     const closingDue =
@@ -137,8 +146,8 @@ export class SkpQueries {
       approvedAt: iso(skp.approvedAt),
       approvedByNip: (skp.approvedBy && people.get(skp.approvedBy)?.nip) || null,
       version: skp.version,
-      createdAt: iso(skp.createdAt)!,
-      updatedAt: iso(skp.updatedAt)!,
+      createdAt: iso(skp.createdAt),
+      updatedAt: iso(skp.updatedAt),
       history,
     };
   }
@@ -159,14 +168,8 @@ export class SkpQueries {
         year: q.year,
         nip: q.nip,
         status: q.status,
-        after: after
-          ? [
-              Number(after[0]),
-              String(after[1]),
-              String((after[2] as string | undefined) ?? ''),
-              String((after[3] as string | undefined) ?? ''),
-            ]
-          : null,
+        // The cursor's keys are those this API encoded (strings after the year); a forged non-string is empty.
+        after: after ? [Number(after[0]), String(after[1]), textKey(after[2]), textKey(after[3])] : null,
       },
       limit,
     );
