@@ -21,6 +21,9 @@ export const STRICT_FOLDERS = [
   'src/monitoring/**/*.ts',
   'src/action-plans/**/*.ts',
   'src/skp/**/*.ts',
+  'src/openapi/**/*.ts',
+  'src/database/**/*.ts',
+  'src/*.ts',
 ];
 
 /** The strict-type-checked rules, scoped to STRICT_FOLDERS (and the same options as the base block). */
@@ -118,6 +121,8 @@ export default tseslint.config(
       // Wrong for NestJS too: request DTOs are class instances only so that class-validator can read their
       // decorators; spreading one copies its validated fields, which is what the audit and the services want.
       '@typescript-eslint/no-misused-spread': 'off',
+      // Named page types (`interface SkpPage extends Page<SkpListItem> {}`) give the OpenAPI schemas their names.
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
     },
   },
 );

@@ -58,8 +58,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'create-admin': {
-      const [nip, password] = args;
-      if (!/^\d{18}$/.test(nip ?? '') || (password ?? '').length < 10) {
+      const [nip = '', password = ''] = args;
+      if (!/^\d{18}$/.test(nip) || password.length < 10) {
         process.stderr.write('create-admin needs an 18-digit NIP and a password of at least 10 characters\n');
         return 2;
       }
@@ -81,8 +81,8 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`${(err as Error).stack ?? err}\n`);
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
   },
 );

@@ -30,4 +30,4 @@ class AppModuleLogger {
   }
 }
 
-void bootstrap().catch((err) => exitWithFatal(err, 'API failed to start'));
+void bootstrap().catch((err: unknown) => exitWithFatal(err, 'API failed to start'));

@@ -40,11 +40,13 @@ async function exitUnavailable(): Promise<void> {
   if (app) {
     const timeout = new Promise((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
     await Promise.race([
-      app.close().catch((err: unknown) => processLog.error({ err }, 'worker close failed')),
+      app.close().catch((err: unknown) => {
+        processLog.error({ err }, 'worker close failed');
+      }),
       timeout,
     ]);
   }
   process.exit(EXIT_REDIS_UNAVAILABLE);
 }
 
-void bootstrap().catch((err) => exitWithFatal(err, 'Worker failed to start'));
+void bootstrap().catch((err: unknown) => exitWithFatal(err, 'Worker failed to start'));

@@ -41,7 +41,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 function assertRefsResolve(document: OpenAPIObject): void {
   const names = new Set(Object.keys(document.components?.schemas ?? {}));
   const walk = (v: unknown, at: string): void => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}[${i}]`));
+    if (Array.isArray(v))
+      v.forEach((x: unknown, i) => {
+        walk(x, `${at}[${i}]`);
+      });
     else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
         if (k === '$ref' && typeof x === 'string') {
