@@ -24,6 +24,7 @@ export const STRICT_FOLDERS = [
   'src/openapi/**/*.ts',
   'src/database/**/*.ts',
   'src/*.ts',
+  'src/webhooks/**/*.ts',
 ];
 
 /** The strict-type-checked rules, scoped to STRICT_FOLDERS (and the same options as the base block). */

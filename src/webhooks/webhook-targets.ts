@@ -61,9 +61,11 @@ export async function targetProblem(raw: string, rules: TargetRules): Promise<st
   if (isAllowed(host, rules)) return null;
   if (ipaddr.isValid(host))
     return isPublicAddress(host) ? null : 'points to a loopback, private, link-local or reserved address';
-  const addresses = await new Promise<LookupAddress[] | null>((resolve) =>
-    dnsLookup(host, { all: true }, (err, list) => resolve(err ? null : list)),
-  );
+  const addresses = await new Promise<LookupAddress[] | null>((resolve) => {
+    dnsLookup(host, { all: true }, (err, list) => {
+      resolve(err ? null : list);
+    });
+  });
   if (!addresses || addresses.length === 0) return 'host does not resolve';
   if (addresses.some((a) => !isPublicAddress(a.address)))
     return 'resolves to a loopback, private, link-local or reserved address';
@@ -77,13 +79,17 @@ export async function targetProblem(raw: string, rules: TargetRules): Promise<st
 function guardedLookup(rules: TargetRules): LookupFunction {
   return ((hostname: string, options: LookupOptions, callback: (...args: unknown[]) => void) => {
     dnsLookup(hostname, { ...options, all: true }, (err, list) => {
-      if (err) return callback(err);
+      if (err) {
+        callback(err);
+        return;
+      }
       const addrs = list;
       if (!isAllowed(hostname, rules) && addrs.some((a) => !isPublicAddress(a.address))) {
-        return callback(new TargetRefused('target resolves to a loopback, private, link-local or reserved address'));
+        callback(new TargetRefused('target resolves to a loopback, private, link-local or reserved address'));
+        return;
       }
-      if (options.all) return callback(null, addrs);
-      return callback(null, addrs[0].address, addrs[0].family);
+      if (options.all) callback(null, addrs);
+      else callback(null, addrs[0].address, addrs[0].family);
     });
   }) as unknown as LookupFunction;
 }
@@ -111,7 +117,9 @@ export async function postToTarget(
       },
       (res) => {
         res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('end', () => {
+          resolve(res.statusCode ?? 0);
+        });
         res.on('error', reject);
       },
     );
@@ -148,7 +156,9 @@ export async function requestTarget(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        });
         res.on('error', reject);
       },
     );

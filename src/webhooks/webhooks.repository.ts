@@ -21,7 +21,7 @@ export interface PendingDelivery {
 @Injectable()
 export class WebhooksRepository extends BaseRepository {
   async create(row: { url: string; eventTypes: string[]; secret: string; createdBy: string }): Promise<WebhookView> {
-    const [view] = await this.db().query(
+    const [view] = await this.db().query<WebhookView[]>(
       `INSERT INTO webhook_subscriptions (url, event_types, secret, created_by) VALUES ($1, $2, $3, $4) RETURNING ${VIEW}`,
       [row.url, row.eventTypes, row.secret, row.createdBy],
     );
@@ -43,27 +43,27 @@ export class WebhooksRepository extends BaseRepository {
 
   /** Pauses by hand (an earlier pause keeps its time and reason); null when there is no such enabled subscription. */
   async pause(id: string, reason: string): Promise<WebhookView | null> {
-    const [rows] = await this.db().query(
+    const [rows] = await this.db().query<[WebhookView[], number]>(
       `UPDATE webhook_subscriptions SET paused_at = COALESCE(paused_at, now()), pause_reason = COALESCE(pause_reason, $2)
         WHERE id = $1 AND disabled_at IS NULL RETURNING ${VIEW}`,
       [id, reason],
     );
-    return rows[0] ?? null;
+    return rows.at(0) ?? null;
   }
 
   /** Null when there is no such enabled subscription. */
   async resume(id: string): Promise<WebhookView | null> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows] = await this.db().query(
+    const [rows] = await this.db().query<[WebhookView[], number]>(
       `UPDATE webhook_subscriptions SET paused_at = NULL, pause_reason = NULL, consecutive_failures = 0 WHERE id = $1 AND disabled_at IS NULL RETURNING ${VIEW}`,
       [id],
     );
-    return rows[0] ?? null;
+    return rows.at(0) ?? null;
   }
 
   /** False when there is no such enabled subscription. */
   async disable(id: string): Promise<boolean> {
-    const rows = await this.db().query(
+    const rows = await this.db().query<{ id: string }[]>(
       `UPDATE webhook_subscriptions SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL RETURNING id`,
       [id],
     );
@@ -110,7 +110,7 @@ export class WebhooksRepository extends BaseRepository {
     pauseReason: string,
   ): Promise<{ pausedAt: Date | null } | undefined> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [[sub]] = await this.db().query(
+    const [[sub]] = await this.db().query<[({ pausedAt: Date | null } | undefined)[], number]>(
       `UPDATE webhook_subscriptions SET consecutive_failures = CASE WHEN $2 THEN 0 ELSE consecutive_failures + 1 END,
               paused_at = CASE WHEN NOT $2 AND paused_at IS NULL AND consecutive_failures + 1 >= $3 THEN now() ELSE paused_at END,
               pause_reason = CASE WHEN NOT $2 AND paused_at IS NULL AND consecutive_failures + 1 >= $3 THEN $4 ELSE pause_reason END
