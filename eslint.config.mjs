@@ -3,9 +3,10 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * Folders (globs) held to typescript-eslint's strict-type-checked rules, with nothing switched off.
- * A feature joins when it is converted (domain errors, typed rows, no `any`): append its glob here.
- * When every folder of `src/` is listed, the strict rules become the default and this list goes away.
+ * Folders (globs) held to typescript-eslint's strict-type-checked rules (the strict block below: the options
+ * and the three rules set for NestJS patterns apply to them). A feature joins when it is clean: append its glob.
+ * Not yet listed: allowance, discipline, evaluation, org, siasn, pppk, jobs, audit, outbox, outcomes, agency,
+ * angka-kredit and demo. When every folder of `src/` is listed, the strict block applies to `src/**` and this list goes away.
  */
 export const STRICT_FOLDERS = [
   'src/jobs/job-failure.ts',
@@ -25,6 +26,7 @@ export const STRICT_FOLDERS = [
   'src/database/**/*.ts',
   'src/*.ts',
   'src/webhooks/**/*.ts',
+  'src/authz/**/*.ts',
 ];
 
 /** The strict-type-checked rules, scoped to STRICT_FOLDERS (and the same options as the base block). */
