@@ -6,7 +6,7 @@ import { parseMonth } from '../common/dates';
 import { asArray, asInt, asObject, scalarText } from '../common/validate';
 import { mergeConfig, type DeepPartial } from '../common/merge';
 import { allowanceDefaults, type AllowanceConfig } from '../config/defaults';
-import { resolveRuleSet } from './resolve-rule-set';
+import { resolveRuleSet, statusRulesOf } from './resolve-rule-set';
 import { hukdisForMonth, hukdisLine } from './sanctions-in-force';
 import { roundDeduction, roundNearest, roundPayable, rupiah } from './money';
 import { bandFor, capLines, parseMinutes, warning, type RawLine } from './deduction-lines';
@@ -109,7 +109,7 @@ export function computeAllowanceMonth(
   const unit = new Dec(rs.rounding.unit);
   const floorFn = (d: DecT): DecT => (perLine ? d.div(unit).floor().times(unit) : d);
   const lines: RawLine[] = [];
-  const statusRow = rs.statusRules?.[status];
+  const statusRow = statusRulesOf(rs)[status];
   if (statusRow === undefined && ent.segmentStatusFactor === null) {
     warnings.push(
       warning(

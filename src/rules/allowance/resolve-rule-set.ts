@@ -81,6 +81,11 @@ function ONE_OF<T extends string>(v: unknown, values: readonly T[], field: strin
     throw new RuleInputError(`must be one of ${values.join(' | ')}, got ${JSON.stringify(v)}`, field);
 }
 
+/** The status factors; a rule set given inline (the rules CLI) may leave them out, which validateRuleSet allows. */
+export function statusRulesOf(rs: { statusRules?: AllowanceRuleSet['statusRules'] }): AllowanceRuleSet['statusRules'] {
+  return rs.statusRules ?? {};
+}
+
 /** A rule set as it arrives (JSON from a file or a request): any field may be missing or null until validated. */
 type Unvalidated<T> = { [K in keyof T]?: T[K] | null };
 

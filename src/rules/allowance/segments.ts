@@ -9,6 +9,7 @@ import { rupiah } from './money';
 const toRupiah = (d: DecT): DecT => d.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
 import { warning } from './deduction-lines';
 import type { AllowanceRuleSet, AllowanceWarning } from './types';
+import { statusRulesOf } from './resolve-rule-set';
 
 const STATUS_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
 
@@ -176,7 +177,7 @@ export function entitlement(
   let weighted = new Dec(0);
   let statusWeighted = new Dec(0);
   for (const s of segs) {
-    const row = rs.statusRules?.[s.status];
+    const row = statusRulesOf(rs)[s.status];
     if (row === undefined && hasSegments)
       warnings.push(
         warning(

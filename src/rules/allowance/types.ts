@@ -118,7 +118,7 @@ export interface AllowanceRuleSet {
   /** A leave type without an entry is not cut (LEAVE_RULE_MISSING warning). */
   leaveRules: Partial<Record<string, LeaveRule>>;
   /** Status → factor on the subtotal (PNS 1, CLTN 0, CPNS 0.8, …); a status without a row is paid 100 % with a STATUS_UNKNOWN warning. */
-  statusRules?: Partial<Record<string, DecimalInput>>;
+  statusRules: Partial<Record<string, DecimalInput>>;
   hukdisMode: 'PP94_25PCT' | 'LOCAL_TABLE' | 'NONE_TRANSITIONAL';
   sedangExecutionMode: 'TUKIN_25' | 'PP53_EQUIVALENT';
   hukdisTable?: HukdisTableRow[];

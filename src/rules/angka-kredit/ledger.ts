@@ -1,4 +1,3 @@
-import assert from 'node:assert';
 import { Dec, roundDec, roundHalfUp, show, sum, type Dec as DecT } from '../common/decimal';
 import type { AkBasis, Golongan, Predicate } from '../common/enums';
 import { RuleInputError } from '../common/errors';
@@ -277,7 +276,7 @@ export function computeLedger(input: LedgerInput, config?: DeepPartial<AkConfig>
     // Every ledger but the last has segments and is closed by the first segment (a KJ with its TMT) of the next.
     const lastSeg = segments.filter((s) => s.ledger === l).at(-1);
     const closer = segments.find((s) => s.ledger === l + 1);
-    assert(lastSeg && closer?.tmt, `ledger ${l} has no closing jenjang change`);
+    if (!lastSeg || !closer?.tmt) throw new Error(`ledger ${l} has no closing jenjang change`);
     const balance = roundDec(balanceOf(ledgerEntries[l]), precision);
     const threshold = akkJenjang(lastSeg.ctx).plus(lastSeg.catchUp?.offset ?? 0);
     const forfeited = Dec.max(new Dec(0), balance.minus(threshold));
