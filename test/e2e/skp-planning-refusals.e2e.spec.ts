@@ -1,15 +1,10 @@
 import { behaviors, createChain, skpBody } from '../support/org-skp-fixtures';
-import { createPlanningApp, type TestApp } from '../support/test-app';
+import { usePlanningApp, type TestApp } from '../support/test-app';
 
 describe('SKP planning: refusals (duplicates, bad input, wrong states, incomplete, no PPK, unknown id)', () => {
   let t: TestApp;
   let year: number;
-  beforeAll(async () => {
-    ({ t, year } = await createPlanningApp());
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  usePlanningApp((app) => ({ t, year } = app));
 
   it('refuses a second SKP for the same year (409), bad input (400) and wrong states (409)', async () => {
     const c = await createChain(t);

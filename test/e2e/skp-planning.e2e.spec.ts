@@ -1,16 +1,11 @@
 import { approvedSkp, behaviors, createChain, createEmployee, skpBody } from '../support/org-skp-fixtures';
-import { createPlanningApp, type TestApp } from '../support/test-app';
+import { usePlanningApp, type TestApp } from '../support/test-app';
 
 /** The SKP lifecycle and forms; refusals of bad input and wrong states are in skp-planning-refusals. */
 describe('SKP planning: create, edit, submit, approve/reject, list, cascade', () => {
   let t: TestApp;
   let year: number;
-  beforeAll(async () => {
-    ({ t, year } = await createPlanningApp());
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  usePlanningApp((app) => ({ t, year } = app));
 
   it('walks DRAFT → SUBMITTED → DRAFT (rejected, reason kept) → SUBMITTED → APPROVED with snapshots, history and audit', async () => {
     const c = await createChain(t);

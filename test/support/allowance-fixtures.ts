@@ -49,9 +49,9 @@ export async function createEmployee(
   return nip;
 }
 
-/** A FINAL evaluation row (as the evaluation cycle leaves it), without pipeline events. */
+/** A FINAL evaluation row (as the evaluation cycle leaves it), without pipeline events (also for the medium tier). */
 export async function insertFinalEvaluation(
-  t: TestApp,
+  t: Pick<TestApp, 'dataSource'>,
   nip: string,
   period: string,
   predicate: string,

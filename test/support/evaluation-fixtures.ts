@@ -25,48 +25,30 @@ export interface EvalOrg {
   staff: Person[];
 }
 
+/** The posts of an evaluation org, here and in the medium tier's mediumOrg. */
+export const EVAL_ORG_POSTS = {
+  leader: { kind: 'JPT_PRATAMA', isUnitHead: true, kelasJabatan: 14, golongan: 'IV/b', title: 'Kepala Dinas' },
+  head: {
+    kind: 'ADMINISTRATOR',
+    isUnitHead: true,
+    kelasJabatan: 11,
+    golongan: 'IV/a',
+    title: 'Kepala Bidang Pelayanan',
+  },
+  ppk: { kind: 'PENGAWAS', kelasJabatan: 9, golongan: 'III/d', title: 'Kepala Seksi Rujukan' },
+  staff: { kind: 'PELAKSANA', kelasJabatan: 6, golongan: 'III/a', title: 'Pengelola Layanan Rujukan' },
+} as const;
+
 /** parent unit (leader) → unit (head) → PPK → n staff, all from 2025-01-01. */
 export async function createEvalOrg(t: TestApp, staffCount: number): Promise<EvalOrg> {
   const parentCode = await createUnit(t, null, 'P');
   const unitCode = await createUnit(t, parentCode, 'C');
-  const leader = await createEmployee(t, {
-    unitCode: parentCode,
-    kind: 'JPT_PRATAMA',
-    isUnitHead: true,
-    kelasJabatan: 14,
-    golongan: 'IV/b',
-    title: 'Kepala Dinas',
-  });
-  const head = await createEmployee(t, {
-    unitCode,
-    kind: 'ADMINISTRATOR',
-    isUnitHead: true,
-    supervisorNip: leader.nip,
-    kelasJabatan: 11,
-    golongan: 'IV/a',
-    title: 'Kepala Bidang Pelayanan',
-  });
-  const ppk = await createEmployee(t, {
-    unitCode,
-    kind: 'PENGAWAS',
-    supervisorNip: head.nip,
-    kelasJabatan: 9,
-    golongan: 'III/d',
-    title: 'Kepala Seksi Rujukan',
-  });
+  const leader = await createEmployee(t, { unitCode: parentCode, ...EVAL_ORG_POSTS.leader });
+  const head = await createEmployee(t, { unitCode, supervisorNip: leader.nip, ...EVAL_ORG_POSTS.head });
+  const ppk = await createEmployee(t, { unitCode, supervisorNip: head.nip, ...EVAL_ORG_POSTS.ppk });
   const staff: Person[] = [];
-  for (let i = 0; i < staffCount; i++) {
-    staff.push(
-      await createEmployee(t, {
-        unitCode,
-        kind: 'PELAKSANA',
-        supervisorNip: ppk.nip,
-        kelasJabatan: 6,
-        golongan: 'III/a',
-        title: 'Pengelola Layanan Rujukan',
-      }),
-    );
-  }
+  for (let i = 0; i < staffCount; i++)
+    staff.push(await createEmployee(t, { unitCode, supervisorNip: ppk.nip, ...EVAL_ORG_POSTS.staff }));
   return { parentCode, unitCode, leader, head, ppk, staff };
 }
 

@@ -4,6 +4,7 @@ import { EmployeesService } from '../../src/org/employees.service';
 import { OrgDirectory } from '../../src/org/org-directory.service';
 import { UnitsService } from '../../src/org/units.service';
 import { SkpService } from '../../src/skp/skp.service';
+import { EVAL_ORG_POSTS } from './evaluation-fixtures';
 import type { MediumModule } from './medium';
 import { skpBody, uniqueNip, uniqueUnitCode } from './org-skp-fixtures';
 
@@ -23,6 +24,7 @@ export interface MediumEmployeeSpec {
   golongan: string;
   isUnitHead?: boolean;
   status?: 'PNS' | 'PPPK';
+  title?: string;
 }
 
 /** Moves the module's clock to noon (Jakarta) of a date. */
@@ -49,7 +51,7 @@ export async function mediumEmployee(m: MediumModule, spec: MediumEmployeeSpec):
     unitCode: spec.unitCode,
     supervisorNip: spec.supervisorNip ?? null,
     position: {
-      title: `Jabatan ${spec.kind}`,
+      title: spec.title ?? `Jabatan ${spec.kind}`,
       kind: spec.kind,
       jenjang: spec.jenjang ?? null,
       kelasJabatan: spec.kelasJabatan,
@@ -76,40 +78,13 @@ export interface MediumOrg {
 export async function mediumOrg(m: MediumModule, staffCount: number, opts: { jf?: boolean } = {}): Promise<MediumOrg> {
   const parentCode = await mediumUnit(m, null, 'MP');
   const unitCode = await mediumUnit(m, parentCode, 'MC');
-  const leader = await mediumEmployee(m, {
-    unitCode: parentCode,
-    kind: 'JPT_PRATAMA',
-    isUnitHead: true,
-    kelasJabatan: 14,
-    golongan: 'IV/b',
-  });
-  const head = await mediumEmployee(m, {
-    unitCode,
-    kind: 'ADMINISTRATOR',
-    isUnitHead: true,
-    supervisorNip: leader.nip,
-    kelasJabatan: 11,
-    golongan: 'IV/a',
-  });
-  const ppk = await mediumEmployee(m, {
-    unitCode,
-    kind: 'PENGAWAS',
-    supervisorNip: head.nip,
-    kelasJabatan: 9,
-    golongan: 'III/d',
-  });
+  const leader = await mediumEmployee(m, { unitCode: parentCode, ...EVAL_ORG_POSTS.leader });
+  const head = await mediumEmployee(m, { unitCode, supervisorNip: leader.nip, ...EVAL_ORG_POSTS.head });
+  const ppk = await mediumEmployee(m, { unitCode, supervisorNip: head.nip, ...EVAL_ORG_POSTS.ppk });
+  const jf = { kind: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', kelasJabatan: 8, golongan: 'III/a' } as const;
   const staff: MediumPerson[] = [];
   for (let i = 0; i < staffCount; i++)
-    staff.push(
-      await mediumEmployee(m, {
-        unitCode,
-        supervisorNip: ppk.nip,
-        golongan: 'III/a',
-        ...(opts.jf
-          ? { kind: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', kelasJabatan: 8 }
-          : { kind: 'PELAKSANA', kelasJabatan: 6 }),
-      }),
-    );
+    staff.push(await mediumEmployee(m, { unitCode, supervisorNip: ppk.nip, ...(opts.jf ? jf : EVAL_ORG_POSTS.staff) }));
   return { parentCode, unitCode, leader, head, ppk, staff };
 }
 

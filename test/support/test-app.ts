@@ -134,10 +134,19 @@ export async function createTestApp(
   return t;
 }
 
-/** The API without the worker and the year of its clock (the SKP planning specs plan for it). */
-export async function createPlanningApp(): Promise<{ t: TestApp; year: number }> {
-  const t = await createTestApp();
-  return { t, year: currentYear(t) };
+/**
+ * For the enclosing describe: the API without the worker (booted before all, closed after all) and
+ * the year of its clock, which the SKP planning specs plan for; `use` receives them.
+ */
+export function usePlanningApp(use: (app: { t: TestApp; year: number }) => void): void {
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    t = await createTestApp();
+    use({ t, year: currentYear(t) });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 }
 
 export { eventually } from './eventually';

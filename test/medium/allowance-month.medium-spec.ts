@@ -1,0 +1,117 @@
+import { text } from 'node:stream/consumers';
+import { AllowanceModule } from '../../src/allowance/allowance.module';
+import { AllowanceRunsService } from '../../src/allowance/allowance-runs.service';
+import { AttendanceService } from '../../src/allowance/attendance.service';
+import { LineComputer } from '../../src/allowance/line-computer.service';
+import { LineWriter } from '../../src/allowance/line-writer.service';
+import { PayrollService } from '../../src/allowance/payroll.service';
+import { RuleSetsService } from '../../src/allowance/rule-sets.service';
+import { WorkingDaysService } from '../../src/allowance/working-days.service';
+import { OrgModule } from '../../src/org/org.module';
+import { insertFinalEvaluation } from '../support/allowance-fixtures';
+import { createMediumModule, type MediumModule } from '../support/medium';
+import { mediumEmployee, mediumUnit, type MediumPerson } from '../support/medium-org';
+
+/**
+ * A monthly allowance run for a small unit on the real PostgreSQL (medium: the allowance services with
+ * their repositories, no HTTP, no worker): the chunk's compute and write for the unit's employees,
+ * lines and warnings read back through the payroll pull, and the month close refused while warnings
+ * are unacknowledged (spec 03 §16 figures; a missing predikat holds the performance part).
+ */
+describe('allowance month (medium: services + repositories on PostgreSQL)', () => {
+  let m: MediumModule;
+  // A month and rule set of this file's own (files share the run's database).
+  const MONTH = '2030-03';
+  let rated: MediumPerson;
+  let unrated: MediumPerson;
+  let runId: string;
+
+  beforeAll(async () => {
+    m = await createMediumModule({ imports: [OrgModule, AllowanceModule] });
+    const unitCode = await mediumUnit(m, null, 'MA');
+    const staff = { unitCode, kind: 'PELAKSANA', kelasJabatan: 8, golongan: 'III/a' } as const;
+    rated = await mediumEmployee(m, staff);
+    unrated = await mediumEmployee(m, staff);
+    await m.get(RuleSetsService).put('R-MED-ALLOWANCE', {
+      template: 'R-TPP-DEMO',
+      effectiveFrom: '2030-01-01',
+      unitCodes: [unitCode],
+      baseTable: { '8': 5000000 },
+    });
+    await m.get(WorkingDaysService).set(MONTH, { workingDays: 22 });
+    await insertFinalEvaluation(m, rated.nip, '2030-Q1', 'BAIK');
+    await m.get(AttendanceService).ingest({
+      month: MONTH,
+      records: [
+        { nip: rated.nip, lateMinutes: [45, 45, 45], earlyLeaveMinutes: [], absentDays: 1, missedApel: 0 },
+        { nip: unrated.nip, lateMinutes: [], earlyLeaveMinutes: [], absentDays: 0, missedApel: 0 },
+      ],
+    });
+    runId = (await m.get(AllowanceRunsService).request({ month: MONTH })).id;
+  });
+  afterAll(() => m.close());
+
+  /** What a chunk job does for the unit's employees, in one transaction. */
+  const runChunk = () =>
+    m.txHost.withTransaction(async () => {
+      const lines = await m.get(LineComputer).compute(MONTH, [rated.employeeId, unrated.employeeId]);
+      return m.get(LineWriter).upsert(MONTH, runId, lines);
+    });
+  const pull = async () => {
+    const page = JSON.parse(await text(await m.get(PayrollService).page({ month: MONTH, limit: '1000' })));
+    return new Map<string, any>(page.items.map((i: { nip: string }) => [i.nip, i]));
+  };
+
+  it('computes the lines: §16 figures for the rated employee, the performance part held for the unrated one', async () => {
+    const report = await runChunk();
+    expect(report).toMatchObject({ created: 2, changed: 0, unchanged: 0 });
+    const lines = await pull();
+    expect(lines.get(rated.nip)).toMatchObject({
+      ruleSet: 'R-MED-ALLOWANCE@1',
+      basicAmount: 5000000,
+      performancePart: 3000000,
+      disciplinePart: 2000000,
+      totalDeductions: 150909,
+      netAmount: 4849091,
+      deductions: [
+        expect.objectContaining({ code: 'TL', amount: 60000 }),
+        expect.objectContaining({ code: 'TK', amount: 90909 }),
+      ],
+      warnings: [],
+      pending: false,
+      version: 1,
+    });
+    expect(lines.get(unrated.nip)).toMatchObject({
+      deductions: [expect.objectContaining({ code: 'PREDIKAT_HELD', amount: 3000000 })],
+      netAmount: 2000000,
+      pending: true,
+      heldAmount: 3000000,
+      warnings: [{ code: 'PREDIKAT_MISSING', message: expect.stringContaining('2030-Q1') }],
+    });
+    // The same inputs again change nothing (the version moves only with the figures).
+    expect(await runChunk()).toMatchObject({ created: 0, changed: 0, unchanged: 2 });
+    expect((await pull()).get(rated.nip).version).toBe(1);
+  });
+
+  it('refuses to close the month while a warning is unacknowledged, then closes it once acknowledged', async () => {
+    const runs = m.get(AllowanceRunsService);
+    // The chunk above stood in for the run's jobs: the run is finished (a running run blocks the close).
+    await m.dataSource.query(`UPDATE allowance_runs SET status = 'DONE' WHERE id = $1`, [runId]);
+    await expect(runs.close(MONTH)).rejects.toThrow(/PREDIKAT_MISSING 1/);
+    expect(await runs.month(MONTH)).toMatchObject({ month: MONTH, status: 'OPEN' });
+    expect(
+      await m.dataSource.query(`SELECT 1 FROM outbox WHERE event_type = 'AllowanceMonthClosed' AND aggregate_id = $1`, [
+        MONTH,
+      ]),
+    ).toEqual([]);
+
+    await runs.close(MONTH, { acknowledgeWarnings: true });
+    expect(await runs.month(MONTH)).toMatchObject({ status: 'CLOSED' });
+    const [audit] = await m.dataSource.query(
+      `SELECT after FROM audit_log WHERE action = 'allowance.month.closed' AND entity_id = $1`,
+      [MONTH],
+    );
+    expect(audit.after).toEqual({ status: 'CLOSED', warnings: { PREDIKAT_MISSING: 1 }, acknowledgeWarnings: true });
+    await expect(runs.close(MONTH, { acknowledgeWarnings: true })).rejects.toThrow(/sudah ditutup/);
+  });
+});
