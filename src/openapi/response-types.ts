@@ -34,6 +34,7 @@ export type {
   SiasnOutboxRowView,
   SiasnPushAccepted,
   SiasnPushProgress,
+  SiasnStatusView,
 } from '../siasn/siasn-push.views';
 export type {
   AllowanceRunRequested,
@@ -210,6 +211,7 @@ export const RESPONSE_TYPE_NAMES = [
   'SiasnPushProgress',
   'SiasnOutboxPage',
   'SiasnOutboxRowView',
+  'SiasnStatusView',
   'SiasnImportView',
   'SiasnReconciliationPage',
 ] as const;

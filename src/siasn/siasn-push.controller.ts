@@ -6,6 +6,7 @@ import type { Principal } from '../identity/principal';
 import { ApiResult } from '../openapi/api-result.decorator';
 import { SiasnOutboxQuery, SiasnPushDto } from './dto/siasn-push.dto';
 import { SiasnPushBatchService } from './siasn-push-batch.service';
+import { SiasnStatusService } from './siasn-status.service';
 
 const STATES =
   'States: PENDING (waiting; nextAttemptAt after a failed try), SENDING (in flight), SENT (SIASN holds it: siasnId), ' +
@@ -17,7 +18,24 @@ const STATES =
 @AdminOnly()
 @Controller('siasn')
 export class SiasnPushController {
-  constructor(private readonly batches: SiasnPushBatchService) {}
+  constructor(
+    private readonly batches: SiasnPushBatchService,
+    private readonly statusService: SiasnStatusService,
+  ) {}
+
+  @Get('status')
+  @ApiOperation({
+    summary: 'State of the SIASN exchange (ADMIN): enabled or why not, update mode, outbox counts, last call',
+    description:
+      'enabled (SIASN_ENABLED); reason (Bahasa Indonesia, null while enabled); updateMode (SIASN_UPDATE_MODE: ' +
+      'SAVE_WITH_ID, DELETE_THEN_SAVE, MANUAL); baseUrlHost (host of SIASN_BASE_URL only, never credentials); ' +
+      'counts of outbox rows by state (every state, 0 when none); lastAttemptAt (latest call to SIASN, null before the ' +
+      'first). Lets the console disable the push before a click instead of learning it from a 409.',
+  })
+  @ApiResult('SiasnStatusView')
+  status() {
+    return this.statusService.status();
+  }
 
   @Post('push')
   @HttpCode(202)

@@ -251,4 +251,20 @@ export class SiasnPushRepository extends BaseRepository {
       [id, state, total, JSON.stringify(problems), JSON.stringify(summary)],
     );
   }
+
+  /** Rows of the whole outbox by state (the console's summary). */
+  async countsAll(): Promise<Record<string, number>> {
+    const rows: { state: string; n: number }[] = await this.db().query(
+      `SELECT state, count(*)::int AS n FROM siasn_outbox GROUP BY state`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  }
+
+  /** Time of the latest logged call to SIASN (attempt ids grow with time: the newest id is the latest). */
+  async lastAttemptAt(): Promise<string | null> {
+    const [r] = await this.db().query(
+      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM siasn_attempts ORDER BY id DESC LIMIT 1`,
+    );
+    return r?.at ?? null;
+  }
 }

@@ -64,3 +64,19 @@ export interface SiasnPushProgress {
   problems: { nip: string; code: string; message: string }[];
   rows: SiasnOutboxRowView[];
 }
+
+/** What the console needs before it offers a push (spec 04 §8.5): on or off and why, the mode, the outbox. */
+export interface SiasnStatusView {
+  /** SIASN_ENABLED is true: rows are sent and pushes/imports accepted. */
+  enabled: boolean;
+  /** Why nothing is sent, in Bahasa Indonesia for the console (null while enabled). */
+  reason: string | null;
+  /** siasn.updateMode (SIASN_UPDATE_MODE): what happens when SIASN holds a key with other values. */
+  updateMode: 'SAVE_WITH_ID' | 'DELETE_THEN_SAVE' | 'MANUAL';
+  /** Host (and port) of SIASN_BASE_URL only: never a path, user or credential. */
+  baseUrlHost: string | null;
+  /** Outbox rows by state (every state present, 0 when none). */
+  counts: Record<SiasnOutboxState, number>;
+  /** Time of the latest call to SIASN (any row, any step), null before the first. */
+  lastAttemptAt: string | null;
+}

@@ -24,6 +24,7 @@ import { SiasnReadService } from './siasn-read.service';
 import { SiasnReconciliationController } from './siasn-reconciliation.controller';
 import { SiasnReconciliationService } from './siasn-reconciliation.service';
 import { SiasnSettings } from './siasn-settings';
+import { SiasnStatusService } from './siasn-status.service';
 
 /** SIASN exchange (spec 04 §8): identity mapping, ready payloads, push outbox, reconciliation. */
 @Module({
@@ -42,6 +43,7 @@ import { SiasnSettings } from './siasn-settings';
     SiasnSender,
     SiasnDocuments,
     SiasnPushBatchService,
+    SiasnStatusService,
     SiasnImportRepository,
     SiasnImportService,
     SiasnReconciliationService,

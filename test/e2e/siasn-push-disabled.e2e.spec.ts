@@ -37,6 +37,10 @@ describe('SIASN push disabled', () => {
     expect(row).toMatchObject({ state: 'PENDING', attempts: 0, lastAttempt: null });
     const item = await t.request('GET', `/api/v1/siasn/skp22?year=2026&nip=${nip}`, { token: admin });
     expect(item.body.items[0]).toMatchObject({ status: 'PENDING', payload: { kuadranKinerjaNilai: 2 } });
+    // The console learns "disabled" and why from the status, before any push.
+    const status = await t.request('GET', '/api/v1/siasn/status', { token: admin });
+    expect(status.body).toMatchObject({ enabled: false, reason: expect.stringMatching(/^SIASN belum diaktifkan/) });
+    expect(status.body.counts.PENDING).toBeGreaterThanOrEqual(1);
     const push = await t.request('POST', '/api/v1/siasn/push', { token: admin, body: { kind: 'SKP22', year: 2026 } });
     expect(push.status).toBe(409);
     await new Promise((r) => setTimeout(r, 1500));

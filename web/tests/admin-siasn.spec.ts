@@ -7,7 +7,8 @@ import { checkPage, login } from './support/page-checks';
 /**
  * The office's SIASN page on the demo agency (SIASN not enabled there): identity gaps and the CSV import with
  * every bad row shown, a FINAL annual evaluation first NOT_READY (no SIASN id) then ready once mapped, its
- * file for manual upload, the reconciliation and the push (Kirim) saying SIASN is not enabled; the page at 360 px.
+ * file for manual upload, the reconciliation and the push (Kirim) disabled with the reason from GET /siasn/status;
+ * the page at 360 px.
  */
 const ADMIN = {
   nip: process.env.BOOTSTRAP_ADMIN_NIP ?? '198501012010011001',
@@ -128,16 +129,27 @@ test('SIASN: identity gaps and import with every bad row, ready payloads in word
     await checkPage(page, info, 'admin-siasn-rekonsiliasi');
   });
 
-  await test.step('Kirim: the outbox (table or empty state); a push answers that SIASN is off and the actions are disabled', async () => {
+  await test.step('Kirim: SIASN is off and why before any click, the actions disabled, the queue counts shown', async () => {
     await expectKirimDisabled(page);
     await checkPage(page, info, 'admin-siasn-kirim');
   });
 });
 
-/** The Kirim tab on the demo agency: the outbox list, then a push refused (409) shown plainly, actions disabled. */
+/**
+ * The Kirim tab on the demo agency (SIASN not enabled): before any click the status says SIASN is off and why,
+ * the push and every retry are disabled, the send queue's counts by status are shown; the outbox list filters.
+ */
 async function expectKirimDisabled(page: Page) {
   await page.getByRole('tab', { name: 'Kirim', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Kirim ke SIASN' })).toBeVisible();
+  const off = page.getByRole('alert').filter({ hasText: 'SIASN belum diaktifkan' });
+  await expect(off).toContainText('baru dikirim setelah koneksi SIASN diaktifkan');
+  const push = page.getByRole('button', { name: 'Kirim ke SIASN' });
+  await expect(push).toBeDisabled();
+  const counts = page.getByRole('group', { name: 'Ringkasan antrean kirim' });
+  for (const label of ['Menunggu', 'Sedang Dikirim', 'Terkirim', 'Gagal', 'Mati', 'Digantikan'])
+    await expect(counts).toContainText(new RegExp(`${label} \\d`));
+  await expect(page.getByText(/Mode pembaruan: Perbarui data SIASN dengan ID-nya/)).toBeVisible();
   await expect(
     page.getByRole('table', { name: 'Antrean kirim SIASN' }).or(page.getByText('Belum ada data dalam antrean kirim.')),
   ).toBeVisible();
@@ -145,11 +157,6 @@ async function expectKirimDisabled(page: Page) {
   await expect(
     page.getByRole('table', { name: 'Antrean kirim SIASN' }).or(page.getByText('Belum ada data dalam antrean kirim.')),
   ).toBeVisible();
-  const push = page.getByRole('button', { name: 'Kirim ke SIASN' });
-  await expect(push).toBeEnabled();
-  await push.click();
-  const off = page.getByRole('alert').filter({ hasText: 'SIASN belum diaktifkan' });
-  await expect(off).toContainText('Pengiriman ke SIASN tidak aktif');
   await expect(push).toBeDisabled();
   for (const retry of await page.getByRole('button', { name: 'Coba lagi' }).all()) await expect(retry).toBeDisabled();
 }

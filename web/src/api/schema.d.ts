@@ -1942,6 +1942,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/siasn/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * State of the SIASN exchange (ADMIN): enabled or why not, update mode, outbox counts, last call
+         * @description enabled (SIASN_ENABLED); reason (Bahasa Indonesia, null while enabled); updateMode (SIASN_UPDATE_MODE: SAVE_WITH_ID, DELETE_THEN_SAVE, MANUAL); baseUrlHost (host of SIASN_BASE_URL only, never credentials); counts of outbox rows by state (every state, 0 when none); lastAttemptAt (latest call to SIASN, null before the first). Lets the console disable the push before a click instead of learning it from a 409.
+         */
+        get: operations["SiasnPushController_status_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/siasn/push": {
         parameters: {
             query?: never;
@@ -4974,6 +4994,22 @@ export interface components {
             lastReadAt: string | null;
             siasnEnabled: boolean;
             warnings: string[];
+        };
+        SiasnStatusView: {
+            enabled: boolean;
+            reason: string | null;
+            /** @enum {string} */
+            updateMode: "SAVE_WITH_ID" | "DELETE_THEN_SAVE" | "MANUAL";
+            baseUrlHost: string | null;
+            counts: {
+                PENDING: number;
+                SENDING: number;
+                SENT: number;
+                FAILED: number;
+                DEAD: number;
+                SUPERSEDED: number;
+            };
+            lastAttemptAt: string | null;
         };
         Skp22Body: {
             tahun: number;
@@ -16293,6 +16329,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SiasnGapsReport"];
+                };
+            };
+            /** @description Invalid input (body, query or path); `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Authenticated, but the account role or API key scope does not allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (the resource or a record the body names), or not visible to the caller (the access policy answers 404 rather than 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, wrong status for this step, window closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (e.g. distribution violations without justification) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SiasnPushController_status_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnStatusView"];
                 };
             };
             /** @description Invalid input (body, query or path); `details` names each field and its problem */

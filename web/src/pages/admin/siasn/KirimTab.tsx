@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatDateTime, formatNip, formatNumber } from '../../../lib/format';
 import { ITEM_STATUS_LABELS, KIND_OPTIONS } from './labels';
 import { KIND_ENUM, PushForm } from './PushBatch';
+import { SiasnStatusSummary, useSiasnStatus } from './SiasnStatus';
 import type { SiasnFilter } from './SiasnFilters';
 
 type OutboxState = components['schemas']['SiasnOutboxState'];
@@ -17,9 +18,15 @@ type Kind = components['schemas']['SiasnKind'];
 const STATES: OutboxState[] = ['PENDING', 'SENDING', 'SENT', 'FAILED', 'DEAD', 'SUPERSEDED'];
 const KIND_LABELS: Record<string, string> = Object.fromEntries(KIND_OPTIONS.map((o) => [KIND_ENUM[o.value], o.label]));
 
-/** A 409 of push / retry saying the SIASN exchange is off (the message names SIASN_ENABLED). */
+/** A 409 of push / retry saying the SIASN exchange is off (switched off after the status was read). */
 function disabledReason(e: unknown): string | null {
   return e instanceof ApiError && e.status === 409 && /SIASN_ENABLED/.test(e.message) ? humanMessage(e.message) : null;
+}
+
+/** The reason without the alert's own title in front, as a sentence. */
+function sentence(reason: string): string {
+  const rest = reason.replace(/^SIASN belum diaktifkan:\s*/, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /** Last attempt: when, HTTP status and SIASN's message (or what the row is waiting for). */
@@ -53,7 +60,10 @@ export function KirimTab({ filter, onFilter }: { filter: SiasnFilter; onFilter: 
   const [state, setState] = useState<OutboxState | ''>('');
   const [kind, setKind] = useState<Kind | ''>('');
   const [batchId, setBatchId] = useState<string | null>(null);
-  const [off, setOff] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  const status = useSiasnStatus();
+  // Known before any click (GET /siasn/status); a 409 still tells when it was switched off meanwhile.
+  const off = status.data && !status.data.enabled ? (status.data.reason ?? 'SIASN belum diaktifkan') : refused;
   const [error, setError] = useState<unknown>(null);
   const outbox = useInfiniteQuery({
     queryKey: ['admin-siasn-outbox', state, kind],
@@ -66,10 +76,17 @@ export function KirimTab({ filter, onFilter }: { filter: SiasnFilter; onFilter: 
       ).data!,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const refresh = useCallback(() => qc.invalidateQueries({ queryKey: ['admin-siasn-outbox'] }), [qc]);
+  const refresh = useCallback(
+    () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: ['admin-siasn-outbox'] }),
+        qc.invalidateQueries({ queryKey: ['admin-siasn-status'] }),
+      ]),
+    [qc],
+  );
   const failed = (e: unknown) => {
     const reason = disabledReason(e);
-    setOff(reason);
+    setRefused(reason);
     setError(reason ? null : e);
   };
   const retry = useMutation({
@@ -92,14 +109,15 @@ export function KirimTab({ filter, onFilter }: { filter: SiasnFilter; onFilter: 
       </Text>
       {off && (
         <Alert color="gray" title="SIASN belum diaktifkan" role="alert">
-          {off}. Pengiriman dan Coba lagi tidak dapat dijalankan sampai koneksi SIASN diaktifkan; data siap kirim tetap
-          dapat diunduh dan diunggah manual.
+          {sentence(off)}. Kirim ke SIASN dan Coba lagi tidak dapat dijalankan sampai koneksi SIASN diaktifkan; data
+          siap kirim tetap dapat diunduh dan diunggah manual.
         </Alert>
       )}
+      {status.data && <SiasnStatusSummary status={status.data} />}
       <PushForm
         filter={filter}
         onFilter={onFilter}
-        disabled={off !== null}
+        disabled={off !== null || status.isPending}
         batchId={batchId}
         onStarted={(id) => {
           setError(null);
@@ -108,7 +126,7 @@ export function KirimTab({ filter, onFilter }: { filter: SiasnFilter; onFilter: 
         onError={failed}
         onChange={refresh}
       />
-      <ErrorBanner error={error ?? outbox.error} />
+      <ErrorBanner error={error ?? outbox.error ?? status.error} />
       <Title order={3}>Antrean kirim</Title>
       <Group align="end" wrap="wrap">
         <NativeSelect
