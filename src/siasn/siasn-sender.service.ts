@@ -70,12 +70,16 @@ export class SiasnSender {
     }
     const save = SAVE[row.kind];
     let id: string | undefined;
+    let deleted: string | null = null;
     if (found.found === 'DIFFERENT') {
       const mode = this.settings.rules.updateMode;
+      // MANUAL (§8.5): the engine never overwrites SIASN; the row waits FAILED for a person (docs/siasn.md).
       if (mode === 'MANUAL')
         return {
           state: 'FAILED',
-          error: `SIASN holds row ${found.siasnId} with other values (${found.fields.join(', ')}); SIASN_UPDATE_MODE=MANUAL: update it in SIASN`,
+          error:
+            `SIASN sudah menyimpan data ini dengan nilai lain (ID ${found.siasnId}: ${found.fields.join(', ')}); ` +
+            `perbarui di SIASN lalu Coba lagi / SIASN holds it with other values; SIASN_UPDATE_MODE=MANUAL`,
         };
       if (mode === 'DELETE_THEN_SAVE' && save.deletePath) {
         const del = await this.step(row, attempt, 'DELETE', {
@@ -83,6 +87,7 @@ export class SiasnSender {
           path: `${save.deletePath}${found.siasnId}`,
         });
         if (!del.ok) return del.outcome;
+        deleted = found.siasnId;
       } else id = found.siasnId;
     }
     let body: Record<string, unknown> = { ...row.payload, ...(id ? { id } : {}) };
@@ -99,6 +104,10 @@ export class SiasnSender {
       doc = rendered.doc;
     }
     const saved = await this.step(row, attempt, 'SAVE', { method: 'POST', path: save.path, json: body });
+    // A save refused after the delete: SIASN holds nothing for the key until a person acts (a retry re-reads
+    // the key missing and saves it), so the operator is told.
+    if (!saved.ok && deleted && saved.outcome.state === 'FAILED')
+      return { state: 'FAILED', error: `${saved.outcome.error} (SIASN row ${deleted} was deleted before this save)` };
     if (!saved.ok) return saved.outcome;
     const mapData = saved.json.mapData as Record<string, unknown> | null | undefined;
     const siasnId = mapData?.[save.idKey];

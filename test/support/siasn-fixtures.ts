@@ -40,23 +40,37 @@ export async function jfUnit(t: TestApp, pairs: [Rating, Rating][]): Promise<{ o
 
 /** Rates, finalises and accepts the 2026 annual evaluation of every case (clock moved to 2027-01-08): all FINAL. */
 export async function finalAnnuals(t: TestApp, org: EvalOrg, cases: JfCase[]): Promise<string[]> {
-  setToday(t, '2027-01-08');
+  return finalEvaluations(t, org, cases, '2026', '2027-01-08');
+}
+
+/**
+ * Rates, finalises and accepts the evaluation of `period` (`2026`, `2026-Q1`, `2026-03`) of every case, on
+ * `today` (after the period): all FINAL. Answers the evaluation ids.
+ */
+export async function finalEvaluations(
+  t: TestApp,
+  org: EvalOrg,
+  cases: JfCase[],
+  period: string,
+  today: string,
+): Promise<string[]> {
+  setToday(t, today);
   for (const c of cases) {
-    const r = await putRealizations(t, c.person, c.skp, '2026');
+    const r = await putRealizations(t, c.person, c.skp, period);
     if (r.status !== 200) throw new Error(`realizations: ${r.status} ${r.text}`);
-    const rated = await rate(t, org.ppk, c.skp, '2026', c.resultRating, c.behaviorRating);
+    const rated = await rate(t, org.ppk, c.skp, period, c.resultRating, c.behaviorRating);
     if (rated.status !== 200) throw new Error(`rate: ${rated.status} ${rated.text}`);
   }
-  const perf = await setPerformance(t, org.leader.token, org.unitCode, '2026', 'ISTIMEWA');
+  const perf = await setPerformance(t, org.leader.token, org.unitCode, period, 'ISTIMEWA');
   if (perf.status !== 200) throw new Error(`performance: ${perf.status} ${perf.text}`);
   const ids: string[] = [];
   for (const c of cases) {
-    const fin = await t.request('POST', `${evalPath(c.skp.id, '2026')}/finalize`, {
+    const fin = await t.request('POST', `${evalPath(c.skp.id, period)}/finalize`, {
       token: org.ppk.token,
       body: { justification: 'Sebaran sesuai capaian unit' },
     });
     if (fin.status !== 200) throw new Error(`finalize: ${fin.status} ${fin.text}`);
-    const acc = await t.request('POST', `${evalPath(c.skp.id, '2026')}/accept`, { token: c.person.token });
+    const acc = await t.request('POST', `${evalPath(c.skp.id, period)}/accept`, { token: c.person.token });
     if (acc.status !== 200 || acc.body.status !== 'FINAL') throw new Error(`accept: ${acc.status} ${acc.text}`);
     ids.push(acc.body.id as string);
   }
