@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { eventually } from '../support/eventually';
 import type { EvalOrg } from '../support/evaluation-fixtures';
 import { FakeSiasn, startFakeSiasn } from '../support/siasn-fake';
-import { finalEvaluations, jfUnit, pnsIdOf, type JfCase } from '../support/siasn-fixtures';
+import { finalEvaluations, jfUnit, type JfCase, mapSiasnIdentities } from '../support/siasn-fixtures';
 import { sentKinerjaPeriodik, heldWithOtherValues, kinerjaSaves, outboxProbe } from '../support/siasn-push-helpers';
 import { createTestApp, TestApp } from '../support/test-app';
 import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process';
@@ -42,12 +42,7 @@ describe('SIASN push: DELETE_THEN_SAVE', () => {
       ['DI_ATAS_EKSPEKTASI', 'DI_ATAS_EKSPEKTASI'],
       ['SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI'],
     ]));
-    for (const c of cases) fake.store.addPerson(c.person.nip, pnsIdOf(c.person.nip));
-    const mapped = await t.request('POST', '/api/v1/siasn/identities', {
-      token: admin,
-      body: cases.map((c) => ({ nip: c.person.nip, siasnPnsId: pnsIdOf(c.person.nip) })),
-    });
-    expect(mapped.status).toBe(200);
+    expect(await mapSiasnIdentities(t, fake, admin, cases)).toBe(200);
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { FAKE_SIASN_PORT } from '../support/siasn-push-env';
 import { eventually } from '../support/eventually';
 import type { EvalOrg } from '../support/evaluation-fixtures';
 import { FakeSiasn, startFakeSiasn } from '../support/siasn-fake';
-import { finalEvaluations, jfUnit, pnsIdOf, type JfCase } from '../support/siasn-fixtures';
+import { finalEvaluations, jfUnit, type JfCase, mapSiasnIdentities } from '../support/siasn-fixtures';
 import { sentKinerjaPeriodik, heldWithOtherValues, kinerjaSaves, outboxProbe } from '../support/siasn-push-helpers';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -30,12 +30,7 @@ describe('SIASN push: kinerja periodik', () => {
       ['SESUAI_EKSPEKTASI', 'DI_BAWAH_EKSPEKTASI'],
       ['SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI'],
     ]));
-    for (const c of cases) fake.store.addPerson(c.person.nip, pnsIdOf(c.person.nip));
-    const mapped = await t.request('POST', '/api/v1/siasn/identities', {
-      token: admin,
-      body: cases.map((c) => ({ nip: c.person.nip, siasnPnsId: pnsIdOf(c.person.nip) })),
-    });
-    expect(mapped.status).toBe(200);
+    expect(await mapSiasnIdentities(t, fake, admin, cases)).toBe(200);
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { FAKE_SIASN_PORT } from '../support/siasn-push-env';
 import '../support/siasn-push-env-manual';
 import type { EvalOrg } from '../support/evaluation-fixtures';
 import { FAKE_CREDENTIALS, FakeSiasn, startFakeSiasn } from '../support/siasn-fake';
-import { finalEvaluations, jfUnit, pnsIdOf, type JfCase } from '../support/siasn-fixtures';
+import { finalEvaluations, jfUnit, type JfCase, mapSiasnIdentities } from '../support/siasn-fixtures';
 import {
   expectedKinerjaPeriodik,
   heldWithOtherValues,
@@ -33,12 +33,7 @@ describe('SIASN push: MANUAL update mode and the status', () => {
     admin = await t.adminToken();
     probe = outboxProbe(t, fake, () => admin);
     ({ org, cases } = await jfUnit(t, [['DI_ATAS_EKSPEKTASI', 'SESUAI_EKSPEKTASI']]));
-    fake.store.addPerson(cases[0].person.nip, pnsIdOf(cases[0].person.nip));
-    const mapped = await t.request('POST', '/api/v1/siasn/identities', {
-      token: admin,
-      body: [{ nip: cases[0].person.nip, siasnPnsId: pnsIdOf(cases[0].person.nip) }],
-    });
-    expect(mapped.status).toBe(200);
+    expect(await mapSiasnIdentities(t, fake, admin, cases)).toBe(200);
   });
 
   afterAll(async () => {

@@ -9,6 +9,7 @@ import {
   type Rating,
 } from './evaluation-fixtures';
 import { approvedSkp, createEmployee, skpBody, type Person } from './org-skp-fixtures';
+import type { FakeSiasn } from './siasn-fake';
 import type { TestApp } from './test-app';
 
 export interface JfCase {
@@ -79,3 +80,13 @@ export async function finalEvaluations(
 
 /** A SIASN-looking person id for a NIP (stable, so tests can predict bodies). */
 export const pnsIdOf = (nip: string) => `PNS-${nip}`;
+
+/** The cases become persons the fake SIASN knows and are mapped to their SIASN ids; answers the import's status. */
+export async function mapSiasnIdentities(t: TestApp, fake: FakeSiasn, admin: string, cases: JfCase[]): Promise<number> {
+  for (const c of cases) fake.store.addPerson(c.person.nip, pnsIdOf(c.person.nip));
+  const mapped = await t.request('POST', '/api/v1/siasn/identities', {
+    token: admin,
+    body: cases.map((c) => ({ nip: c.person.nip, siasnPnsId: pnsIdOf(c.person.nip) })),
+  });
+  return mapped.status;
+}
