@@ -1,5 +1,5 @@
 import type PDFKit from 'pdfkit';
-import { formatNip, tanggalIndonesia } from '../evaluation/format-id';
+import { formatNip, tanggalIndonesia } from '../common/format-id';
 import type { AgencyProfile } from './agency.service';
 
 /** A blank as printed forms leave one, used when the agency has not configured a value. */

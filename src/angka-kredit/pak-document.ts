@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import PDFDocument from 'pdfkit';
 import { keyValues } from '../agency/pdf-blocks';
-import { humanEnum, tanggalIndonesia } from '../evaluation/format-id';
+import { humanEnum, tanggalIndonesia } from '../common/format-id';
 import { PANGKAT_NAME } from '../org/org.enums';
 import type { LedgerEntry } from '../rules';
 import {

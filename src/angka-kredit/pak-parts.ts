@@ -3,7 +3,7 @@ import type PDFKit from 'pdfkit';
 import type { AgencyProfile } from '../agency/agency.service';
 import { angkaId, fromNip } from '../agency/document-format';
 import { BLANK, keyValues, letterhead, signatureBlocks, tembusan } from '../agency/pdf-blocks';
-import { formatNip, humanEnum, tanggalIndonesia } from '../evaluation/format-id';
+import { formatNip, humanEnum, tanggalIndonesia } from '../common/format-id';
 import type { EmployeePersonalFields } from '../org/employee-personal.util';
 import { PANGKAT_NAME } from '../org/org.enums';
 import type { EligibilityResult, LedgerEntry, LedgerResult } from '../rules';

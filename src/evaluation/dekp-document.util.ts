@@ -5,7 +5,7 @@ import { renderEvaluationForm } from './dekp-form.util';
 import { dekpTable, ORG_LABEL, predLabel, ratingLabel, safe } from './dekp-parts.util';
 import type { DistributionReport } from './distribution.service';
 import type { EvaluationView } from './evaluation-views.service';
-import { tanggalIndonesia } from './format-id';
+import { tanggalIndonesia } from '../common/format-id';
 
 /**
  * Renders the Dokumen Evaluasi Kinerja Pegawai (spec 01 §12) followed by the evaluation form

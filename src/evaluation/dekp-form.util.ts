@@ -7,7 +7,7 @@ import { DekpTable, ORG_LABEL, predLabel, ratingLabel, safe } from './dekp-parts
 import type { PersonBlock } from './evaluation-snapshot.util';
 import type { DistributionReport } from './distribution.service';
 import type { EvaluationView } from './evaluation-views.service';
-import { formatNip, humanEnum, tanggalIndonesia } from './format-id';
+import { formatNip, humanEnum, tanggalIndonesia } from '../common/format-id';
 
 /**
  * The evaluation form (EVALUASI KINERJA PEGAWAI, Lampiran PermenPANRB 6/2022; JPT or JA/JF variant):

@@ -1,7 +1,7 @@
 import type PDFKit from 'pdfkit';
 import { PREDICATE_LABELS, RATING_LABELS, type Predicate, type Rating } from '../rules';
 import type { PersonBlock } from './evaluation-snapshot.util';
-import { formatNip, humanEnum } from './format-id';
+import { formatNip, humanEnum } from '../common/format-id';
 
 export const ORG_LABEL: Record<string, string> = {
   ISTIMEWA: 'Istimewa',

@@ -1,7 +1,7 @@
 import { ConflictError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { EvaluationPeriod, lastMonthStart, periodLabel, ratableOn } from './periods';
-import { tanggalIndonesia } from './format-id';
+import { tanggalIndonesia } from '../common/format-id';
 
 /** 409 when the period's last month has not begun and EVALUATION_RATE_BEFORE_PERIOD_END is off. */
 export function requireRatable(p: EvaluationPeriod, today: string, config: AppConfig): void {

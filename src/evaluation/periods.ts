@@ -3,6 +3,8 @@
  * The periodic cadence (MONTHLY or QUARTERLY) is an agency setting per year; ANNUAL always exists
  * and is judged on its own (never averaged from the periodic ones).
  */
+import { MONTHS_ID } from '../common/format-id';
+
 export const PERIOD_KINDS = ['ANNUAL', 'QUARTERLY', 'MONTHLY'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
@@ -106,20 +108,6 @@ export function periodReferenceDate(p: EvaluationPeriod, today: string): string 
 }
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
-export const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 /** Label as the forms print it: "Triwulan I", "Triwulan IV-Akhir", "Maret 2026", "Tahunan 2026". */
 export function periodLabel(p: EvaluationPeriod): string {

@@ -1,4 +1,4 @@
-import { formatNip, tanggalIndonesia } from '../../../src/evaluation/format-id';
+import { formatNip, tanggalIndonesia } from '../../../src/common/format-id';
 import {
   fitsCadence,
   parsePeriodId,

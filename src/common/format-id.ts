@@ -1,4 +1,18 @@
-import { MONTHS_ID } from './periods';
+/** Month names as Indonesian offices write them. */
+export const MONTHS_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 
 /** "2026-12-31" → "31 Desember 2026" (Indonesian long date). Accepts a Date (shown in Asia/Jakarta). */
 export function tanggalIndonesia(value: string | Date): string {
