@@ -1,17 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import IORedis from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { AccountsRepository } from './accounts.repository';
-import type { AccountRole } from './entities/user-account.entity';
-
-export interface AccountState {
-  id: string;
-  nip: string;
-  role: AccountRole;
-  employeeId: string | null;
-  disabled: boolean;
-  tokenVersion: number;
-}
+import { AccountsRepository, type AccountState } from './accounts.repository';
 
 /** How long a process may trust its copy when no invalidation reached it (Redis down). */
 const TTL_MS = 15_000;

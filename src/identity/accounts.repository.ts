@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../database/transaction';
-import type { AccountState } from './account-state';
 import { AccountRole, UserAccountEntity } from './entities/user-account.entity';
+
+/** What each request's token is checked against (the account as it is now). */
+export interface AccountState {
+  id: string;
+  nip: string;
+  role: AccountRole;
+  employeeId: string | null;
+  disabled: boolean;
+  tokenVersion: number;
+}
 
 /** The `user_accounts` table. */
 @Injectable()

@@ -5,6 +5,7 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Roles } from '../identity/auth.decorators';
 import { QUEUE_NAMES } from './job-declaration';
 import { QueuesService } from './queues.service';
+import type { FailedJobList, FailedJobView } from './failed-jobs.views';
 import { ApiResult } from '../openapi/api-result.decorator';
 
 class FailedJobsQuery {
@@ -16,22 +17,6 @@ class FailedJobsQuery {
   @Min(1)
   @Max(1000)
   limit?: number;
-}
-
-/** A job that used up its attempts. */
-export interface FailedJobView {
-  queue: string;
-  id: string;
-  name: string;
-  attemptsMade: number;
-  failedReason: string;
-  failedAt: string | null;
-  /** The job's payload (event ids, months, …). */
-  data: Record<string, unknown>;
-}
-export interface FailedJobList {
-  items: FailedJobView[];
-  nextCursor: null;
 }
 
 /** Jobs that used up their attempts, for ADMIN follow-up (the queue board shows the same with retry buttons). */

@@ -52,7 +52,7 @@ export type {
 export type { OutcomeList, OutcomePage } from '../outcomes/outcomes.views';
 export type { WebhookView, WebhookList, WebhookDeliveryList } from '../webhooks/webhooks.views';
 export type { AgencyView } from '../agency/agency.views';
-export type { FailedJobList } from '../jobs/failed-jobs.controller';
+export type { FailedJobList } from '../jobs/failed-jobs.views';
 export type {
   CreditView,
   CreditOpeningResult,

@@ -124,7 +124,7 @@ export type {
   ActingInput,
   SegmentInput,
 } from './allowance/types';
-export type { SegmentResult } from './allowance/segments';
+export type { SegmentResult } from './allowance/types';
 // discipline
 export {
   attendanceLadder,

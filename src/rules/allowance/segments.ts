@@ -4,29 +4,14 @@ import { RuleInputError } from '../common/errors';
 import type { ExplanationStep } from '../common/explanation';
 import { asArray, asInt, asObject } from '../common/validate';
 import { rupiah } from './money';
+import { warning } from './deduction-lines';
+import type { AllowanceRuleSet, AllowanceWarning, SegmentResult } from './types';
+import { statusRulesOf } from './resolve-rule-set';
 
 /** Entitlements are integer rupiah, half-up (the rule set's unit applies to the payable, 03 §11.2). */
 const toRupiah = (d: DecT): DecT => d.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
-import { warning } from './deduction-lines';
-import type { AllowanceRuleSet, AllowanceWarning } from './types';
-import { statusRulesOf } from './resolve-rule-set';
 
 const STATUS_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
-
-/** One paid segment of the month, as explained on the line (04 §5.3). */
-export interface SegmentResult {
-  from: string | null;
-  to: string | null;
-  workingDays: number;
-  /** Days that count for the segment's share under `proration.mode`. */
-  countedDays: number;
-  basicAmount: number;
-  kelasJabatan: number | null;
-  status: string;
-  statusFactor: string;
-  /** B_i × counted days / W, rupiah (unrounded shown in the explanation). */
-  amount: string;
-}
 
 export interface Entitlement {
   /** basicAmount B of 00/03 = round(Σ B_i d_i / W) + acting add-on. */

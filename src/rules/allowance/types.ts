@@ -256,7 +256,22 @@ export interface AllowanceMonthResult {
   /** Plt add-on included in basicAmount (0 without one). */
   actingAddon: number;
   /** The month's segments, each explained (one whole-month segment without `segments`). */
-  segments: import('./segments').SegmentResult[];
+  segments: SegmentResult[];
   warnings: AllowanceWarning[];
   explanation: Explanation;
+}
+
+/** One paid segment of the month, as explained on the line (04 §5.3). */
+export interface SegmentResult {
+  from: string | null;
+  to: string | null;
+  workingDays: number;
+  /** Days that count for the segment's share under `proration.mode`. */
+  countedDays: number;
+  basicAmount: number;
+  kelasJabatan: number | null;
+  status: string;
+  statusFactor: string;
+  /** B_i × counted days / W, rupiah (unrounded shown in the explanation). */
+  amount: string;
 }
