@@ -6,14 +6,7 @@ import { TransactionHost, type TxHost } from '../database/transaction';
 import { OutboxService } from '../outbox/outbox.service';
 import { AgencyProfileDto, OfficialRole } from './agency.dto';
 import { AgencyRepository } from './agency.repository';
-import type { AgencyView } from './agency.views';
-
-export interface Official {
-  name: string;
-  nip: string;
-  positionTitle: string;
-  pangkat?: string;
-}
+import type { AgencyView, Official } from './agency.views';
 
 export interface AgencyProfile {
   name: string;

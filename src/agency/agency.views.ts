@@ -1,5 +1,12 @@
 import type { OfficialRole } from './agency.dto';
-import type { Official } from './agency.service';
+
+/** A signing official as the documents print them. */
+export interface Official {
+  name: string;
+  nip: string;
+  positionTitle: string;
+  pangkat?: string;
+}
 
 /** The agency profile as the API shows it (the logo as base64 PNG). */
 export interface AgencyView {

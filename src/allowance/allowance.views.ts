@@ -4,7 +4,7 @@ import type { AllowanceDeductionView, AllowanceAdjustmentView } from './my-allow
 import type { AllowanceWarning } from '../rules/allowance/types';
 
 import type { WorkingDays } from './working-days.service';
-export type { AttendanceResult } from './attendance.service';
+export type { AttendanceResult } from './attendance.views';
 
 // Named schemas of the contract (the OpenAPI generator names them after these interfaces).
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -1,4 +1,4 @@
-import type { AttendanceRowError } from './attendance.service';
+import type { AttendanceRowError } from './attendance.views';
 
 /** One leave of the month as recorded: `type` null = the kind was not recorded (LEAVE_KIND_MISSING on the line). */
 export interface LeaveEntry {

@@ -12,6 +12,7 @@ import { parseLeaveFields, type LeaveEntry } from './attendance-leave';
 import { AttendanceRepository } from './attendance.repository';
 import { requireMonth } from './months';
 import { WorkingDaysService } from './working-days.service';
+import type { AttendanceResult, AttendanceRowError } from './attendance.views';
 
 export const MAX_ATTENDANCE_RECORDS = 10000;
 
@@ -23,23 +24,6 @@ interface AttendanceRecord {
   missedApel: number;
   leave: LeaveEntry[];
   fwaDays: number;
-}
-
-export interface AttendanceRowError {
-  row: number;
-  nip: string | null;
-  field: string;
-  problem: string;
-}
-
-export interface AttendanceResult {
-  month: string;
-  received: number;
-  created: number;
-  replaced: number;
-  unchanged: number;
-  monthStatus: 'OPEN' | 'CLOSED';
-  note?: string;
 }
 
 function minutesList(

@@ -5,6 +5,9 @@
 export const EVALUATION_STATUSES = ['DRAFT', 'SUBMITTED', 'RATED', 'ISSUED', 'OBJECTED', 'FINAL'] as const;
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 
+/** How an evaluation became FINAL: accepted, decided on keberatan, window expired, or corrected. */
+export type FinalizedBy = 'ACCEPT' | 'DECISION' | 'EXPIRY' | 'CORRECTION';
+
 export const EVALUATION_TRANSITIONS = {
   /** The employee's first realisations. */
   SUBMIT_REALIZATION: { from: ['DRAFT'], to: 'SUBMITTED' },

@@ -3,7 +3,7 @@ import { ActionPlansReadService } from '../action-plans/action-plans-read.servic
 import { OrgDirectory } from '../org/org-directory.service';
 import type { Predicate, Rating } from '../rules/common/enums';
 import { CORE_VALUES, CoreValue, ResultKind, SkpApproach, SkpFormType } from '../skp/skp.enums';
-import type { EvaluationStatus, FinalizedBy } from './evaluation.service';
+import type { EvaluationStatus, FinalizedBy } from './evaluation-status.util';
 import { SkpEntity } from '../skp/entities/skp.entity';
 import type { BehaviorView, ResultView } from '../skp/skp-content.repository';
 import { SkpContentRepository } from '../skp/skp-content.repository';

@@ -23,14 +23,13 @@ import {
   nextStatus,
   type EvaluationAction,
   type EvaluationStatus,
+  type FinalizedBy,
 } from './evaluation-status.util';
 import { EvaluationLookup } from './evaluation-lookup.service';
 import { EvaluationPartsRepository } from './evaluation-parts.repository';
 import { EvaluationViews } from './evaluation-views.service';
 import { EvaluationRepository } from './evaluation.repository';
 import { EvaluationPeriod, periodLabel } from './periods';
-
-export type FinalizedBy = 'ACCEPT' | 'DECISION' | 'EXPIRY' | 'CORRECTION';
 
 type Ctx = EvaluationCtx;
 

@@ -16,7 +16,7 @@ import { Cadence, PeriodKind, periodsOfYear } from './periods';
 import { segmentPeriod } from './segment-periods.util';
 
 export { EVALUATION_STATUSES, type EvaluationStatus } from './evaluation-status.util';
-export type { FinalizedBy } from './evaluation-workflow.service';
+export type { FinalizedBy } from './evaluation-status.util';
 /** The periods of an SKP's year with their evaluation, if started (status DRAFT when not). */
 export interface EvaluationList {
   skpId: string;

@@ -5,7 +5,7 @@ import { EvaluationDocumentReader } from '../evaluation/evaluation-document-read
 import { isPermanentFailure } from '../jobs/job-failure';
 import type { SiasnKind } from '../rules';
 import type { SiasnRequest } from './siasn-client';
-import type { OutboxRow } from './siasn-outbox.repository';
+import type { OutboxRow, SiasnDocumentRecord } from './siasn-outbox.repository';
 import { SiasnSettings } from './siasn-settings';
 
 /** A row's document as rendered for one attempt. */
@@ -13,18 +13,6 @@ export interface SiasnDocument {
   ref: string;
   fileName: string;
   data: Buffer;
-}
-
-/**
- * What of a row's document reached SIASN (`siasn_outbox.document`): after `upload-dok` the path object
- * the kinerja periodik save sends; after `upload-dok-rw` the riwayat it is attached to.
- */
-export interface SiasnDocumentRecord {
-  ref: string;
-  uploadedAt: string;
-  sha256: string;
-  path?: Record<string, unknown>;
-  idRiwayat?: string;
 }
 
 /** Rendering failed: for good (the source cannot give the document: a person acts) or for now (retry). */

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../database/transaction';
 import type { SiasnKind } from '../rules';
-import type { SiasnDocumentRecord } from './siasn-documents.service';
+
+/**
+ * What of a row's document reached SIASN (`siasn_outbox.document`): after `upload-dok` the path object
+ * the kinerja periodik save sends; after `upload-dok-rw` the riwayat it is attached to.
+ */
+export interface SiasnDocumentRecord {
+  ref: string;
+  uploadedAt: string;
+  sha256: string;
+  path?: Record<string, unknown>;
+  idRiwayat?: string;
+}
 
 export type OutboxState = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'DEAD' | 'SUPERSEDED';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../database/transaction';
 import type { SiasnKind } from '../rules';
-import type { SiasnDocumentRecord } from './siasn-documents.service';
+import type { SiasnDocumentRecord } from './siasn-outbox.repository';
 import type { OutboxRow, OutboxState } from './siasn-outbox.repository';
 
 export interface AttemptRow {

@@ -6,9 +6,9 @@ import { EvaluationDocumentReader } from '../../../src/evaluation/evaluation-doc
 import { validateEnv } from '../../../src/config/env.validation';
 import { kinerjaPeriodikPayload, skp22Payload } from '../../../src/rules';
 import { requestHash, SiasnClient } from '../../../src/siasn/siasn-client';
+import type { SiasnDocumentRecord } from '../../../src/siasn/siasn-outbox.repository';
 import {
   documentDone,
-  SiasnDocumentRecord,
   SiasnDocuments,
   SiasnDocumentUnavailable,
   uploadedPath,
