@@ -37,6 +37,16 @@ export interface RecordedEmployeeEvent {
   delegationId: string | null;
 }
 
+/** A delegation (Plt/Plh/delegasi) by id: whose PPK it makes whom, and when. */
+export interface DelegationRef {
+  id: string;
+  employeeId: string;
+  ppkId: string;
+  kind: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
 /** A Plt delegation as the acting official sees it: whom they rate, from when to when. */
 export interface PltDelegationRef {
   delegationId: string;
@@ -260,6 +270,20 @@ export class OrgDirectoryRepository extends BaseRepository {
           AND d.ppk_id = ppk_on(d.employee_id, $2::date)`,
       [ppkIds, onDate],
     );
+  }
+
+  /** Serialises writers per employee until the caller's transaction ends. */
+  async lockEmployee(employeeId: string): Promise<void> {
+    await this.db().query(`SELECT id FROM employees WHERE id = $1 FOR UPDATE`, [employeeId]);
+  }
+
+  async delegation(id: string): Promise<DelegationRef | null> {
+    const rows: DelegationRef[] = await this.db().query(
+      `SELECT id, employee_id AS "employeeId", ppk_id AS "ppkId", kind, to_char(valid_from,'YYYY-MM-DD') AS "validFrom",
+              to_char(valid_to,'YYYY-MM-DD') AS "validTo" FROM ppk_delegations WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   async ppkOf(employeeId: string, onDate: string): Promise<string | null> {

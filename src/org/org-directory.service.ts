@@ -4,13 +4,14 @@ import { EmployeePersonalRepository } from './employee-personal.repository';
 import {
   AssignmentSnapshot,
   CareerAssignmentRow,
+  DelegationRef,
   EmployeeStanding,
   OrgDirectoryRepository,
   PltDelegationRef,
 } from './org-directory.repository';
 import { UnitNode, UnitTreeRepository } from './unit-tree.repository';
 
-export type { AssignmentSnapshot, PltDelegationRef };
+export type { AssignmentSnapshot, DelegationRef, PltDelegationRef };
 
 /**
  * Answers "who was where, under whom, on a date". PPK = delegation (Plt/Plh/delegasi) in force,
@@ -50,6 +51,19 @@ export class OrgDirectory {
   async reportsOf(ppkIds: string[], onDate: string): Promise<{ employeeId: string; ppkId: string }[]> {
     if (ppkIds.length === 0) return [];
     return this.directory.reportsOf(ppkIds, onDate);
+  }
+
+  /**
+   * Serialises writers of one employee's records (SKP segments, delegations) until the caller's
+   * transaction ends: overlap checks stay true until commit.
+   */
+  lockEmployee(employeeId: string): Promise<void> {
+    return this.directory.lockEmployee(employeeId);
+  }
+
+  /** A delegation by id, or null. */
+  delegation(id: string): Promise<DelegationRef | null> {
+    return this.directory.delegation(id);
   }
 
   ppkOf(employeeId: string, onDate: string): Promise<string | null> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorDetail } from '../common/domain-errors';
-import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
+import { AssignmentSnapshot, DelegationRef, OrgDirectory } from '../org/org-directory.service';
 import { SkpRepository } from './skp.repository';
 
 export interface PersonSnapshot {
@@ -41,6 +41,16 @@ export class SkpOrg {
     private readonly org: OrgDirectory,
     private readonly skp: SkpRepository,
   ) {}
+
+  /** Serialises writers of one employee's SKPs (segment overlap checks stay true until commit). */
+  lockEmployee(employeeId: string): Promise<void> {
+    return this.org.lockEmployee(employeeId);
+  }
+
+  /** The delegation an ACTING (Plt) SKP is written under. */
+  delegation(id: string): Promise<DelegationRef | null> {
+    return this.org.delegation(id);
+  }
 
   async snapshot(employeeId: string, onDate: string): Promise<SkpSnapshot | null> {
     const emp = await this.org.snapshotById(employeeId, onDate);

@@ -6,6 +6,7 @@ import { SkpRepository } from './skp.repository';
 import { SkpSegmentsRepository } from './skp-segments.repository';
 import { SkpContentRepository } from './skp-content.repository';
 import { SkpKind } from './skp.enums';
+import { SkpOrg } from './skp-org.service';
 
 export interface SkpSpan {
   periodStart: string;
@@ -30,6 +31,7 @@ export class SkpSegmentPlanner {
     private readonly store: SkpContentRepository,
     private readonly config: AppConfig,
     private readonly skp: SkpRepository,
+    private readonly org: SkpOrg,
   ) {}
 
   async span(employeeId: string, dto: CreateSkpDto): Promise<SkpSpan> {
@@ -64,7 +66,7 @@ export class SkpSegmentPlanner {
       throw new InvalidInputError(invalid, [
         { field: 'delegationId', problem: 'is required for kind ACTING (the Plt delegation)' },
       ]);
-    const d = await this.segments.delegation(dto.delegationId);
+    const d = await this.org.delegation(dto.delegationId);
     if (!d || d.ppkId !== employeeId) throw new NotFoundError('Delegasi');
     if (d.kind !== 'PLT')
       throw new UnprocessableError(

@@ -13,26 +13,12 @@ export interface SegmentRow {
   delegationId: string | null;
 }
 
-export interface DelegationRow {
-  id: string;
-  employeeId: string;
-  ppkId: string;
-  kind: string;
-  validFrom: string;
-  validTo: string | null;
-}
-
 const SEGMENT_COLUMNS = `id, kind, status, to_char(period_start,'YYYY-MM-DD') AS "periodStart",
   to_char(period_end,'YYYY-MM-DD') AS "periodEnd", delegation_id AS "delegationId"`;
 
 /** SQL of SKP segments (spec 04 §1): overlap checks, the SKP in force on a date, closing. */
 @Injectable()
 export class SkpSegmentsRepository extends BaseRepository {
-  /** Serialises writers of one employee's SKPs (overlap checks stay true until commit). */
-  async lockEmployee(employeeId: string): Promise<void> {
-    await this.db().query(`SELECT id FROM employees WHERE id = $1 FOR UPDATE`, [employeeId]);
-  }
-
   /**
    * An SKP (404 when unknown) with its employee's SKPs of the year (as `segmentsOfYear`) and, when asked,
    * its content (as `SkpContentRepository.content`), in one read.
@@ -82,15 +68,6 @@ export class SkpSegmentsRepository extends BaseRepository {
         WHERE employee_id = $1 AND kind = $2 AND period_start <= $4::date AND period_end >= $3::date
           AND ($2 = 'DEFINITIVE' OR delegation_id = $5) LIMIT 1`,
       [employeeId, kind, from, to, delegationId],
-    );
-    return rows[0] ?? null;
-  }
-
-  async delegation(id: string): Promise<DelegationRow | null> {
-    const rows: DelegationRow[] = await this.db().query(
-      `SELECT id, employee_id AS "employeeId", ppk_id AS "ppkId", kind, to_char(valid_from,'YYYY-MM-DD') AS "validFrom",
-              to_char(valid_to,'YYYY-MM-DD') AS "validTo" FROM ppk_delegations WHERE id = $1`,
-      [id],
     );
     return rows[0] ?? null;
   }

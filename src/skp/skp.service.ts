@@ -11,7 +11,6 @@ import { contentShapeProblems, submitProblems } from './skp-content.util';
 import { SkpOrg } from './skp-org.service';
 import { SkpQueries, SkpView } from './skp-queries.service';
 import { SkpContentRepository } from './skp-content.repository';
-import { SkpSegmentsRepository } from './skp-segments.repository';
 import { SkpSegmentPlanner } from './skp-segment-planner.service';
 import { SkpRepository } from './skp.repository';
 import { formTypeFor, SkpApproach, SkpFormType, SkpStatus } from './skp.enums';
@@ -32,7 +31,6 @@ export class SkpService {
     private readonly access: SkpAccess,
     private readonly queries: SkpQueries,
     private readonly audit: AuditService,
-    private readonly segments: SkpSegmentsRepository,
     private readonly planner: SkpSegmentPlanner,
   ) {}
 
@@ -43,7 +41,7 @@ export class SkpService {
       );
     const employeeId = p.employeeId;
     return this.txHost.withTransaction(async () => {
-      await this.segments.lockEmployee(employeeId);
+      await this.org.lockEmployee(employeeId);
       const span = await this.planner.span(employeeId, dto);
       const ref = this.access.segmentRefDate(span);
       const snap = await this.org.snapshot(employeeId, ref);

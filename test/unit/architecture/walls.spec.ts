@@ -28,10 +28,6 @@ const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
     tables: ['employees', 'employee_assignments'],
     why: 'the SKP list and cascade page and order by NIP in one set-based read (a read model across SKP and org)',
   },
-  'skp/skp-segments.repository.ts': {
-    tables: ['employees', 'ppk_delegations'],
-    why: 'skp segments: org directory reads next',
-  },
 };
 
 const SRC = path.resolve(__dirname, '../../../src');
