@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../database/transaction';
-import type { AgencyProfileDto } from './agency.dto';
+import type { AgencyProfileDto, OfficialDto, OfficialRole } from './agency.dto';
 
 export interface AgencyProfileRow {
   name: string;
@@ -9,7 +9,8 @@ export interface AgencyProfileRow {
   logo_png: Buffer | null;
   pak_number_format: string;
   dekp_number_format: string;
-  officials: Record<string, unknown>;
+  /** The signing officials as the profile form saved them (jsonb). */
+  officials: Partial<Record<OfficialRole, OfficialDto>>;
   tembusan: string[];
   version: number;
 }
@@ -18,8 +19,8 @@ export interface AgencyProfileRow {
 @Injectable()
 export class AgencyRepository extends BaseRepository {
   async profile(): Promise<AgencyProfileRow | null> {
-    const [r]: AgencyProfileRow[] = await this.db().query(`SELECT * FROM agency_profile WHERE id = 1`);
-    return r ?? null;
+    const rows: AgencyProfileRow[] = await this.db().query(`SELECT * FROM agency_profile WHERE id = 1`);
+    return rows.at(0) ?? null;
   }
 
   /** `logo`: undefined keeps the stored logo, null removes it. */
@@ -38,7 +39,7 @@ export class AgencyRepository extends BaseRepository {
         logo ?? null,
         dto.pakNumberFormat,
         dto.dekpNumberFormat,
-        JSON.stringify(dto.officials ?? {}),
+        JSON.stringify(dto.officials),
         JSON.stringify(dto.tembusan),
         logo === undefined,
       ],

@@ -69,7 +69,7 @@ export class AgencyService {
       logoPng: r.logo_png,
       pakNumberFormat: r.pak_number_format,
       dekpNumberFormat: r.dekp_number_format,
-      officials: r.officials as AgencyProfile['officials'],
+      officials: r.officials,
       tembusan: r.tembusan,
       version: r.version,
       configured: true,

@@ -31,7 +31,6 @@ export class CreditEntriesReader extends BaseRepository {
       for (const e of r.entries ?? []) {
         if (!e.toMonth || Number(e.toMonth.slice(0, 4)) !== year) continue;
         const { explanation: _x, ...entry } = e;
-        void _x;
         out.push({ employeeId: r.employee_id, ledgerVersion: r.version, entry });
       }
     return out;

@@ -1,3 +1,4 @@
+import { UnprocessableError } from '../common/domain-errors';
 import type { Explanation, Golongan, Jenjang, LedgerInput } from '../rules';
 
 /** One row of `employee_assignments` as the ledger reads it. */
@@ -20,8 +21,8 @@ export interface PredicateRow {
 export interface OpeningRow {
   kind: string;
   conventional_total: string | null;
-  /** The amount computed by `ak.opening` for the routes of 04 §4 (null for INTEGRASI/AK_DASAR). */
-  amount: string | null;
+  /** The opening amount (`ak_openings.amount` is NOT NULL); the ledger recomputes it for INTEGRASI/AK_DASAR. */
+  amount: string;
   jenjang: string;
   /** The ak.opening explanation of an 04 §4 entry. */
   explanation?: Explanation | null;
@@ -89,7 +90,7 @@ export function groupBy<T extends { employee_id: string }>(rows: T[]): Map<strin
 
 /** The current uninterrupted JF tenure (assignments ordered by valid_from), or null when today's position is not JF. */
 export function jfTenure(rows: AssignmentRow[]): AssignmentRow[] | null {
-  const last = rows[rows.length - 1];
+  const last = rows.at(-1);
   if (!last || last.position_kind !== 'FUNGSIONAL' || !last.jenjang) return null;
   let start = rows.length - 1;
   while (start > 0 && rows[start - 1].position_kind === 'FUNGSIONAL' && rows[start - 1].jenjang) start--;
@@ -131,8 +132,16 @@ function periodsOf(p: PredicateRow): string[] {
 function openingOf(o: OpeningRow | undefined): LedgerInput['opening'] {
   if (!o) return undefined;
   if (o.kind === 'AK_DASAR') return { kind: 'AK_DASAR' };
-  if (o.kind === 'INTEGRASI') return { kind: 'INTEGRASI', conventionalTotal: o.conventional_total! };
-  return { kind: 'LAMA', amount: o.amount! };
+  if (o.kind === 'INTEGRASI') {
+    // An INTEGRASI entry is recorded with its conventional total (02 §9); one without it cannot be recomputed.
+    if (o.conventional_total === null)
+      throw new UnprocessableError(
+        'Entri awal INTEGRASI tanpa total angka kredit konvensional / the INTEGRASI opening has no conventional total',
+        [{ field: 'conventionalTotal', problem: 'missing on the stored INTEGRASI opening' }],
+      );
+    return { kind: 'INTEGRASI', conventionalTotal: o.conventional_total };
+  }
+  return { kind: 'LAMA', amount: o.amount };
 }
 
 export interface FactRows {

@@ -28,7 +28,7 @@ export class CreditJobsHandler {
   @JobHandler(CreditAngkaKreditJob)
   async onEvaluationFinalized(payload: Record<string, unknown>) {
     if (Array.isArray(payload.batch)) return this.onBatch(payload.batch as Record<string, unknown>[]);
-    const [ev] = await this.evaluations.evaluations([String(payload.evaluationId)]);
+    const ev = (await this.evaluations.evaluations([String(payload.evaluationId)])).at(0);
     if (!ev || ev.status !== 'FINAL') return { skipped: 'evaluation not FINAL' };
     return this.recompute(ev.employeeId, `evaluation:${ev.period}:r${Number(payload.revision ?? 0)}`);
   }
@@ -56,25 +56,25 @@ export class CreditJobsHandler {
     // Set-based: the facts of the whole batch in a few reads, the ledgers/history/outcomes in one
     // statement each. An employee with several events in the batch is recomputed once (with the
     // cause of the first event: the later ones would find the same figures and change nothing).
-    const causeBy = new Map<string, string>();
-    const eventsBy = new Map<string, typeof rows>();
+    const byEmployee = new Map<string, { cause: string; events: typeof rows }>();
     for (const r of rows) {
-      if (!causeBy.has(r.employee_id)) causeBy.set(r.employee_id, `evaluation:${r.period}:r${revision.get(r.id) ?? 0}`);
-      eventsBy.set(r.employee_id, [...(eventsBy.get(r.employee_id) ?? []), r]);
+      const seen = byEmployee.get(r.employee_id);
+      if (seen) seen.events.push(r);
+      else byEmployee.set(r.employee_id, { cause: `evaluation:${r.period}:r${revision.get(r.id) ?? 0}`, events: [r] });
     }
-    const factsBy = await this.ledger.factsMany([...causeBy.keys()], today);
+    const factsBy = await this.ledger.factsMany([...byEmployee.keys()], today);
     let recomputed = 0;
     const failed: { evaluationId: string; employeeId: string; cause: string; error: string }[] = [];
     const computed: { c: CreditComputation; cause: string }[] = [];
-    for (const [employeeId, cause] of causeBy) {
+    for (const [employeeId, { cause, events }] of byEmployee) {
       const facts = factsBy.get(employeeId);
       if (!facts) continue;
       try {
         computed.push({ c: this.computeOrFail(facts, today), cause });
-        recomputed += eventsBy.get(employeeId)!.length;
+        recomputed += events.length;
       } catch (err) {
         if (!(err instanceof UnrecoverableError)) throw err;
-        for (const r of eventsBy.get(employeeId)!) {
+        for (const r of events) {
           failed.push({
             evaluationId: r.id,
             employeeId,
@@ -147,14 +147,15 @@ export class CreditJobsHandler {
     }).outcomes;
     // A KP with its TMT is one outcome per person and TMT, the same the monthly KP scan emits (04 §3).
     const kp = computation.kp;
+    const tmt = kp?.tmt;
     const to = computation.eligibility?.to;
-    if (!kp?.tmt || !to) return derived;
+    if (!kp || !tmt || !to) return derived;
     return derived.map((o) =>
       o.type === 'KENAIKAN_PANGKAT_ELIGIBLE'
         ? kpDueOutcome({
             nip: computation.facts.nip,
             to,
-            tmt: kp.tmt!,
+            tmt,
             submitFrom: kp.submitFrom,
             submitBy: kp.submitBy,
             track: 'JF',

@@ -172,7 +172,11 @@ export class CreditLedgerService {
 
   /** Stores the ledger when its figures changed: a new version, with the previous one kept in history. */
   async store(c: CreditComputation, cause: string): Promise<{ version: number; changed: boolean }> {
-    return (await this.storeMany([{ c, cause }])).get(c.facts.employeeId)!;
+    const id = c.facts.employeeId;
+    const current = await this.repo.lockLedgers([id]);
+    const { stored, write } = nextLedger(c, cause, current.get(id));
+    await this.repo.writeLedgers(write ? [write] : []);
+    return stored;
   }
 
   /**
@@ -187,27 +191,35 @@ export class CreditLedgerService {
     const current = await this.repo.lockLedgers(items.map((i) => i.c.facts.employeeId));
     const writes: LedgerWrite[] = [];
     for (const { c, cause } of items) {
-      const id = c.facts.employeeId;
-      const hash = figuresHash(c);
-      const cur = current.get(id);
-      if (cur?.figures_hash === hash) {
-        out.set(id, { version: cur.version, changed: false });
-        continue;
-      }
-      const version = (cur?.version ?? 0) + 1;
-      out.set(id, { version, changed: true });
-      writes.push({
-        employeeId: id,
-        version,
-        jenjang: c.ledger.jenjang,
-        golongan: c.ledger.golongan,
-        balance: String(c.ledger.balance),
-        hash,
-        result: { ledger: c.ledger, eligibility: c.eligibility },
-        cause: cause.slice(0, 120),
-      });
+      const { stored, write } = nextLedger(c, cause, current.get(c.facts.employeeId));
+      out.set(c.facts.employeeId, stored);
+      if (write) writes.push(write);
     }
     await this.repo.writeLedgers(writes);
     return out;
   }
+}
+
+/** The stored version after this computation, and the row to write when its figures differ from `cur`'s. */
+function nextLedger(
+  c: CreditComputation,
+  cause: string,
+  cur: { version: number; figures_hash: string } | undefined,
+): { stored: { version: number; changed: boolean }; write: LedgerWrite | null } {
+  const hash = figuresHash(c);
+  if (cur?.figures_hash === hash) return { stored: { version: cur.version, changed: false }, write: null };
+  const version = (cur?.version ?? 0) + 1;
+  return {
+    stored: { version, changed: true },
+    write: {
+      employeeId: c.facts.employeeId,
+      version,
+      jenjang: c.ledger.jenjang,
+      golongan: c.ledger.golongan,
+      balance: c.ledger.balance,
+      hash,
+      result: { ledger: c.ledger, eligibility: c.eligibility },
+      cause: cause.slice(0, 120),
+    },
+  };
 }

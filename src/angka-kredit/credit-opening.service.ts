@@ -50,9 +50,14 @@ export class CreditOpeningService {
     let result: Omit<CreditOpeningResult, 'source' | 'jenjang' | 'golongan'>;
     let explanationStored: unknown = null;
     if (dto.kind === 'AK_DASAR') result = akDasar({ jenjang, golongan: golongan as Golongan });
-    else if (dto.kind === 'INTEGRASI')
-      result = integrasi({ jenjang, golongan: golongan as Golongan, conventionalTotal: dto.conventionalTotal! });
-    else {
+    else if (dto.kind === 'INTEGRASI') {
+      // The DTO requires it for INTEGRASI (02 §9): the conventional total is what is converted.
+      if (dto.conventionalTotal === undefined)
+        throw new InvalidInputError('Data tidak valid / invalid input', [
+          { field: 'conventionalTotal', problem: 'required for INTEGRASI' },
+        ]);
+      result = integrasi({ jenjang, golongan: golongan as Golongan, conventionalTotal: dto.conventionalTotal });
+    } else {
       const r = await this.route(dto.kind, jenjang, golongan as Golongan, dto, c.facts.employeeId);
       result = {
         amount: r.amount,

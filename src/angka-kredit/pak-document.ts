@@ -50,8 +50,7 @@ function rowNote(es: LedgerEntry[], year: number): string {
 }
 
 /** AK minimal and Kelebihan/Kekurangan for the next step (02 §12.4 KETERANGAN). */
-function thresholdLines(doc: Doc, v: PakView) {
-  const n = v.ledger.next!;
+function thresholdLines(doc: Doc, v: PakView, n: NonNullable<PakView['ledger']['next']>) {
   const kp = n.kind === 'KENAIKAN_PANGKAT' ? 'kenaikan pangkat' : 'kenaikan jenjang';
   const diff = new Decimal(v.ledger.balance).minus(n.threshold);
   keyValues(
@@ -111,7 +110,7 @@ function penetapanPage(doc: Doc, v: PakView) {
   if (n) {
     doc.font('Helvetica-Bold').text('KETERANGAN');
     doc.font('Helvetica');
-    thresholdLines(doc, v);
+    thresholdLines(doc, v, n);
     doc.moveDown(0.4);
     const kp = n.kind === 'KENAIKAN_PANGKAT';
     const target = kp
@@ -186,7 +185,7 @@ function akumulasiPage(doc: Doc, v: PakView) {
   if (v.ledger.next) {
     doc.font('Helvetica-Bold').text('KETERANGAN');
     doc.font('Helvetica');
-    thresholdLines(doc, v);
+    thresholdLines(doc, v, v.ledger.next);
     doc.moveDown(0.2);
     unmetReasons(doc, v);
   }
@@ -241,7 +240,11 @@ export function renderPak(v: PakView): Promise<Buffer> {
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const done = new Promise<Buffer>((resolve) => {
+    doc.on('end', () => {
+      resolve(Buffer.concat(chunks));
+    });
+  });
   doc.fontSize(9);
   if (v.ledger.informational) {
     konversiPage(doc, v, 'PERNYATAAN ANGKA KREDIT (INFORMASI)');

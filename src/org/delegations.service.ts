@@ -22,12 +22,7 @@ export class DelegationsService {
   ) {}
 
   async create(dto: CreateDelegationDto): Promise<{ items: DelegationView[] }> {
-    if (!!dto.employeeNip === !!dto.forReportsOfNip) {
-      throw new InvalidInputError(
-        'Isi salah satu: employeeNip atau forReportsOfNip / give exactly one of employeeNip, forReportsOfNip',
-        [{ field: 'employeeNip', problem: 'give exactly one of employeeNip or forReportsOfNip' }],
-      );
-    }
+    if (!!dto.employeeNip === !!dto.forReportsOfNip) throw oneTargetError();
     if (dto.validTo && dto.validTo < dto.validFrom)
       throw new InvalidInputError('Tanggal akhir sebelum tanggal mulai / validTo before validFrom', [
         { field: 'validTo', problem: 'must not be before validFrom' },
@@ -143,7 +138,8 @@ export class DelegationsService {
 
   private async targets(dto: CreateDelegationDto, ppkId: string): Promise<{ id: string; nip: string }[]> {
     if (dto.employeeNip) return [await this.employeeOrFail(dto.employeeNip, 'employeeNip')];
-    const absent = await this.employeeOrFail(dto.forReportsOfNip!, 'forReportsOfNip');
+    if (!dto.forReportsOfNip) throw oneTargetError();
+    const absent = await this.employeeOrFail(dto.forReportsOfNip, 'forReportsOfNip');
     const ids = (await this.org.directReportIds(absent.id, dto.validFrom)).filter((id) => id !== ppkId);
     if (ids.length === 0) {
       throw new UnprocessableError(
@@ -167,4 +163,12 @@ export class DelegationsService {
     if (ids.length === 0) return [];
     return this.delegations.views(ids);
   }
+}
+
+/** A delegation names its employees one way: `employeeNip` or `forReportsOfNip`, never both or neither. */
+function oneTargetError(): InvalidInputError {
+  return new InvalidInputError(
+    'Isi salah satu: employeeNip atau forReportsOfNip / give exactly one of employeeNip, forReportsOfNip',
+    [{ field: 'employeeNip', problem: 'give exactly one of employeeNip or forReportsOfNip' }],
+  );
 }

@@ -29,7 +29,7 @@ function toFields(r: Row | undefined): EmployeePersonalFields {
       : null,
     masaKerjaGolongan:
       r.mkg_years !== null && r.mkg_months !== null && r.mkg_as_of !== null
-        ? { years: Number(r.mkg_years), months: Number(r.mkg_months), asOf: r.mkg_as_of }
+        ? { years: r.mkg_years, months: r.mkg_months, asOf: r.mkg_as_of }
         : null,
   };
 }

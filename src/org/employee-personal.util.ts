@@ -123,20 +123,14 @@ export function personalFromFlat(
   else if (level !== null) out.education = { level: level as EducationLevel, name: eduName };
   const [y, m, asOf] = [text(raw.mkgYears), text(raw.mkgMonths), text(raw.mkgAsOf)];
   if (y !== null || m !== null || asOf !== null) {
-    let ok = true;
-    if (y === null || !/^\d{1,2}$/.test(y) || Number(y) > 60) {
-      bad('mkgYears', 'masa kerja golongan: whole years 0–60 (with mkgMonths and mkgAsOf)');
-      ok = false;
-    }
-    if (m === null || !/^\d{1,2}$/.test(m) || Number(m) > 11) {
-      bad('mkgMonths', 'masa kerja golongan: whole months 0–11 (with mkgYears and mkgAsOf)');
-      ok = false;
-    }
-    if (asOf === null || !isCalendarDate(asOf)) {
+    const years = y !== null && /^\d{1,2}$/.test(y) && Number(y) <= 60 ? Number(y) : null;
+    const months = m !== null && /^\d{1,2}$/.test(m) && Number(m) <= 11 ? Number(m) : null;
+    const date = asOf !== null && isCalendarDate(asOf) ? asOf : null;
+    if (years === null) bad('mkgYears', 'masa kerja golongan: whole years 0–60 (with mkgMonths and mkgAsOf)');
+    if (months === null) bad('mkgMonths', 'masa kerja golongan: whole months 0–11 (with mkgYears and mkgAsOf)');
+    if (date === null)
       bad('mkgAsOf', 'the date the masa kerja golongan holds on, YYYY-MM-DD (with mkgYears and mkgMonths)');
-      ok = false;
-    }
-    if (ok) out.masaKerjaGolongan = { years: Number(y), months: Number(m), asOf: asOf! };
+    if (years !== null && months !== null && date !== null) out.masaKerjaGolongan = { years, months, asOf: date };
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { CreateEmployeeDto, MutateEmployeeDto } from './dto/employee.dto';
 import { toEmployeeView, EmployeeView } from './dto/employee-view.dto';
 import { EmployeeAssignmentEntity } from './entities/employee-assignment.entity';
 import { UnitEntity } from './entities/unit.entity';
-import { OrgDirectory } from './org-directory.service';
+import { OrgDirectory, type AssignmentSnapshot } from './org-directory.service';
 import { EmployeeEventsService, inferEmployeeEvent } from './employee-events.service';
 import { EmployeePersonal, EmployeePersonalFields, PERSONAL_KEYS, withNipFacts } from './employee-personal.util';
 import { EmployeePersonalRepository } from './employee-personal.repository';
@@ -74,7 +74,7 @@ export class EmployeesService {
         supervisorId,
         positionTitle: dto.position.title,
         positionKind: dto.position.kind,
-        jenjang: dto.position.jenjang ?? null,
+        jenjang: dto.position.jenjang,
         kelasJabatan: dto.position.kelasJabatan,
         isUnitHead: dto.position.isUnitHead ?? false,
         tmt: dto.position.tmt,
@@ -131,7 +131,15 @@ export class EmployeesService {
         });
       }
       if (!changes && !dto.event) return;
-      const effectiveFrom = dto.effectiveFrom!;
+      const effectiveFrom = dto.effectiveFrom;
+      // The DTO requires the date with any change or event; the history row starts on it.
+      if (effectiveFrom === undefined)
+        throw new InvalidInputError('Data tidak valid / invalid input', [
+          {
+            field: 'effectiveFrom',
+            problem: 'required with name, golongan, unitCode, supervisorNip, position or event',
+          },
+        ]);
       // Service ended (PENSIUN / BERHENTI on the TMT, MENINGGAL after the date): no later post and no second end (04 §1.2).
       const ended = await this.events.serviceEnd(emp.id);
       const endsService = dto.event === 'PENSIUN' || dto.event === 'BERHENTI' || dto.event === 'MENINGGAL';
@@ -205,7 +213,7 @@ export class EmployeesService {
       supervisorId,
       positionTitle: p?.title ?? current.positionTitle,
       positionKind: p?.kind ?? current.positionKind,
-      jenjang: p ? (p.jenjang ?? null) : current.jenjang,
+      jenjang: p ? p.jenjang : current.jenjang,
       kelasJabatan: p?.kelasJabatan ?? current.kelasJabatan,
       isUnitHead: p ? (p.isUnitHead ?? false) : current.isUnitHead,
       tmt: p?.tmt ?? current.tmt,
@@ -218,7 +226,7 @@ export class EmployeesService {
     const snap = await this.org.snapshotByNip(nip, date);
     if (!snap) throw new NotFoundError('Pegawai');
     await this.policy.require(p, snap.employeeId, date, ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'], 'Pegawai');
-    const view = await this.view(snap.employeeId, date);
+    const view = await this.view(snap, date);
     const history = await this.employees.history(snap.employeeId);
     return { ...view, history };
   }
@@ -226,11 +234,11 @@ export class EmployeesService {
   async viewByNip(nip: string, date: string): Promise<EmployeeRecord> {
     const snap = await this.org.snapshotByNip(nip, date);
     if (!snap) throw new NotFoundError('Pegawai');
-    return this.view(snap.employeeId, date);
+    return this.view(snap, date);
   }
 
-  private async view(employeeId: string, date: string): Promise<EmployeeRecord> {
-    const snap = (await this.org.snapshotById(employeeId, date))!;
+  private async view(snap: AssignmentSnapshot, date: string): Promise<EmployeeRecord> {
+    const employeeId = snap.employeeId;
     const ppk = await this.org.ppkOf(employeeId, date);
     const atasan = ppk ? await this.org.ppkOf(ppk, date) : null;
     const ids = [snap.supervisorId, ppk, atasan].filter((x): x is string => !!x);

@@ -1,33 +1,22 @@
-export const EMPLOYEE_STATUSES = ['PNS', 'PPPK'] as const;
-export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
+/**
+ * Employee statuses, position kinds, JF jenjang, PNS golongan ruang I/a … IV/e and PPPK grades I … XVII: the
+ * rules library's lists (the rules are their source of truth), under the names the org API uses.
+ */
+import {
+  EMPLOYEE_STATUSES,
+  GOLONGANS as GOLONGAN_PNS,
+  JENJANGS as JENJANG,
+  POSITION_KINDS,
+  PPPK_GRADES as GOLONGAN_PPPK,
+  type EmployeeStatus,
+  type Jenjang as JenjangJf,
+  type PositionKind,
+} from '../rules/common/enums';
 
-export const POSITION_KINDS = [
-  'JPT_UTAMA',
-  'JPT_MADYA',
-  'JPT_PRATAMA',
-  'ADMINISTRATOR',
-  'PENGAWAS',
-  'PELAKSANA',
-  'FUNGSIONAL',
-] as const;
-export type PositionKind = (typeof POSITION_KINDS)[number];
+export { EMPLOYEE_STATUSES, GOLONGAN_PNS, GOLONGAN_PPPK, JENJANG, POSITION_KINDS };
+export type { EmployeeStatus, JenjangJf, PositionKind };
 
-export const JENJANG = [
-  'PEMULA',
-  'TERAMPIL',
-  'MAHIR',
-  'PENYELIA',
-  'AHLI_PERTAMA',
-  'AHLI_MUDA',
-  'AHLI_MADYA',
-  'AHLI_UTAMA',
-] as const;
-export type JenjangJf = (typeof JENJANG)[number];
-
-/** PNS golongan ruang I/a … IV/e and PPPK grades I … XVII: the rules library's lists. */
-import { GOLONGANS as GOLONGAN_PNS, PPPK_GRADES as GOLONGAN_PPPK } from '../rules/common/enums';
-
-export { GOLONGAN_PNS, GOLONGAN_PPPK };
+/** Every golongan an employee may hold: PNS golongan ruang, then PPPK grades. */
 export const GOLONGAN = [...GOLONGAN_PNS, ...GOLONGAN_PPPK] as const;
 
 /** Pangkat names printed on official documents. */

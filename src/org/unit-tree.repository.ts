@@ -8,7 +8,8 @@ export interface UnitNode {
   parentId: string | null;
 }
 
-export interface UnitListingRow {
+/** A unit of the listing with its head on the date: the head's three columns are all set or all null. */
+export type UnitListingRow = {
   id: string;
   code: string;
   name: string;
@@ -16,12 +17,11 @@ export interface UnitListingRow {
   parent_code: string | null;
   depth: number;
   path: string[];
-  head_nip: string | null;
-  head_name: string | null;
-  head_title: string | null;
   own: number;
   children: number;
-}
+} & (
+  { head_nip: string; head_name: string; head_title: string } | { head_nip: null; head_name: null; head_title: null }
+);
 
 const NODE = `id, code, name, parent_id AS "parentId"`;
 

@@ -37,7 +37,7 @@ export class UnitsRepository extends BaseRepository {
          FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.code = $1`,
         [code],
       );
-    const r = rows[0];
+    const r = rows.at(0);
     return r ? { code: r.code, name: r.name, parentCode: r.parent_code, children: r.children } : null;
   }
 }

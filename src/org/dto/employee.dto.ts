@@ -33,7 +33,7 @@ export class PositionDto {
   kind: (typeof POSITION_KINDS)[number];
 
   @ApiPropertyOptional({ enum: JENJANG, nullable: true, description: 'required for FUNGSIONAL, null otherwise' })
-  @ValidateIf((o: PositionDto) => o.kind === 'FUNGSIONAL' || (o.jenjang !== null && o.jenjang !== undefined))
+  @ValidateIf((o: PositionDto) => o.kind === 'FUNGSIONAL' || o.jenjang !== null)
   @IsIn(JENJANG, { message: 'jenjang wajib untuk FUNGSIONAL / required for FUNGSIONAL and must be a JF jenjang' })
   jenjang: (typeof JENJANG)[number] | null = null;
 
@@ -43,10 +43,11 @@ export class PositionDto {
   @Max(17)
   kelasJabatan: number;
 
-  @ApiPropertyOptional({ default: false })
+  // @IsOptional lets an explicit null through: it means false, like an absent field.
+  @ApiPropertyOptional({ type: Boolean, default: false })
   @IsOptional()
   @IsBoolean()
-  isUnitHead: boolean = false;
+  isUnitHead: boolean | null = false;
 
   @ApiProperty({ example: '2024-01-01' })
   @IsDateOnly()

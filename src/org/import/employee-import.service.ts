@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditRecord, AuditService } from '../../audit/audit.service';
-import { InvalidInputError } from '../../common/domain-errors';
+import { ConflictError, InvalidInputError } from '../../common/domain-errors';
 import { RequestContext } from '../../common/request-context';
 import { TransactionHost, type TxHost } from '../../database/transaction';
 import { PasswordHasher } from '../../identity/password-hasher';
@@ -31,7 +31,8 @@ interface Plan {
   assign: boolean;
   newValidTo: string | null;
   identityChanged: boolean;
-  createAccount: boolean;
+  /** the password of the EMPLOYEE account to create with the row; null when no account is created */
+  accountPassword: string | null;
   before: Assignment | null;
   /** personal fields to write (the row's merged over what is stored), null when nothing changes */
   personal: EmployeePersonalFields | null;
@@ -148,7 +149,7 @@ export class EmployeeImportService {
         assign: !ex,
         newValidTo: null,
         identityChanged: false,
-        createAccount: false,
+        accountPassword: null,
         before: null,
         personal: null,
         personalBefore: null,
@@ -160,10 +161,10 @@ export class EmployeeImportService {
         plan.personalBefore = ex ? stored : null;
       }
       if (!ex) {
-        plan.createAccount = r.password !== null;
+        plan.accountPassword = r.password;
       } else {
         plan.identityChanged = ex.name !== r.name || ex.status !== r.status;
-        plan.createAccount = r.password !== null && !ex.has_account;
+        plan.accountPassword = ex.has_account ? null : r.password;
         const hist = history.get(ex.id) ?? [];
         const cur = hist.filter((a) => a.valid_from <= r.effectiveFrom).pop();
         if (!cur) {
@@ -201,7 +202,7 @@ export class EmployeeImportService {
       a.position_title !== r.title ||
       a.position_kind !== r.kind ||
       (a.jenjang ?? null) !== r.jenjang ||
-      Number(a.kelas_jabatan) !== r.kelasJabatan ||
+      a.kelas_jabatan !== r.kelasJabatan ||
       a.is_unit_head !== r.isUnitHead ||
       a.tmt !== r.tmt
     );
@@ -209,7 +210,8 @@ export class EmployeeImportService {
 
   private async write(plans: Plan[]): Promise<ImportResult> {
     const creates = plans.filter((p) => !p.existing);
-    const ids = new Map<string, string>(plans.filter((p) => p.existing).map((p) => [p.row.nip, p.existing!.id]));
+    const updates = plans.flatMap((p) => (p.existing ? [{ p, existing: p.existing }] : []));
+    const ids = new Map<string, string>(updates.map(({ p, existing }) => [p.row.nip, existing.id]));
     if (creates.length) {
       const inserted = await this.repo.insertEmployees(
         creates.map((p) => p.row.nip),
@@ -218,31 +220,38 @@ export class EmployeeImportService {
       );
       for (const e of inserted) ids.set(e.nip, e.id);
     }
+    // Every NIP of a plan was stored before or inserted just above, under the import lock.
+    const idOf = (nip: string): string => {
+      const id = ids.get(nip);
+      if (id === undefined)
+        throw new ConflictError(`Pegawai ${nip} tidak tersimpan selama impor / employee not stored during the import`);
+      return id;
+    };
     const supIds = await this.supervisorIds(plans, ids);
 
     await this.personalRepo.writeMany(
-      plans.filter((p) => p.personal).map((p) => ({ employeeId: ids.get(p.row.nip)!, f: p.personal! })),
+      plans.flatMap((p) => (p.personal ? [{ employeeId: idOf(p.row.nip), f: p.personal }] : [])),
     );
-    const renamed = plans.filter((p) => p.existing && p.identityChanged);
+    const renamed = updates.filter(({ p }) => p.identityChanged);
     if (renamed.length) {
       await this.repo.updateIdentities(
-        renamed.map((p) => p.existing!.id),
-        renamed.map((p) => p.row.name),
-        renamed.map((p) => p.row.status),
+        renamed.map(({ existing }) => existing.id),
+        renamed.map(({ p }) => p.row.name),
+        renamed.map(({ p }) => p.row.status),
       );
     }
-    const closing = plans.filter((p) => p.close);
+    const closing = plans.flatMap((p) => (p.close ? [{ id: p.close.id, validTo: p.row.effectiveFrom }] : []));
     if (closing.length) {
       await this.repo.closeAssignments(
-        closing.map((p) => p.close!.id),
-        closing.map((p) => p.row.effectiveFrom),
+        closing.map((c) => c.id),
+        closing.map((c) => c.validTo),
       );
     }
     const assigning = plans.filter((p) => p.assign);
     if (assigning.length) {
       const col = <T>(fn: (p: Plan) => T) => assigning.map(fn);
       await this.repo.insertAssignments({
-        employeeIds: col((p) => ids.get(p.row.nip)!),
+        employeeIds: col((p) => idOf(p.row.nip)),
         validFrom: col((p) => p.row.effectiveFrom),
         validTo: col((p) => p.newValidTo),
         unitIds: col((p) => p.unitId),
@@ -257,18 +266,20 @@ export class EmployeeImportService {
         reasons: col((p) => (p.existing ? 'import' : 'initial')),
       });
     }
-    const accounts = plans.filter((p) => p.createAccount);
+    const accounts = plans.flatMap((p) =>
+      p.accountPassword !== null ? [{ nip: p.row.nip, password: p.accountPassword }] : [],
+    );
     if (accounts.length) {
-      const hashes = await this.hashAll(accounts.map((p) => p.row.password!));
+      const hashes = await this.hashAll(accounts.map((a) => a.password));
       await this.repo.insertAccounts(
-        accounts.map((p) => p.row.nip),
+        accounts.map((a) => a.nip),
         hashes,
-        accounts.map((p) => ids.get(p.row.nip)!),
+        accounts.map((a) => idOf(a.nip)),
       );
     }
 
-    const updatedPlans = plans.filter(
-      (p) => p.existing && (p.assign || p.identityChanged || p.createAccount || p.personal),
+    const updated = updates.filter(
+      ({ p }) => p.assign || p.identityChanged || p.accountPassword !== null || p.personal,
     );
     const strip = (r: ImportRow) => ({ ...r, password: undefined, row: undefined, hasPassword: r.password !== null });
     const recs: AuditRecord[] = [
@@ -278,20 +289,20 @@ export class EmployeeImportService {
         entityId: p.row.nip,
         after: strip(p.row),
       })),
-      ...updatedPlans.map((p) => ({
+      ...updated.map(({ p, existing }) => ({
         action: 'employee.import.update',
         entityType: 'Employee',
         entityId: p.row.nip,
         before: {
-          name: p.existing!.name,
-          status: p.existing!.status,
+          name: existing.name,
+          status: existing.status,
           assignment: p.before,
           ...(p.personal ? { personal: p.personalBefore } : {}),
         },
         after: strip(p.row),
       })),
     ];
-    const result = { created: creates.length, updated: updatedPlans.length, errors: [] };
+    const result = { created: creates.length, updated: updated.length, errors: [] };
     recs.push({
       action: 'employee.import',
       entityType: 'EmployeeImport',
@@ -300,13 +311,16 @@ export class EmployeeImportService {
     });
     await this.audit.recordMany(recs);
     await this.outbox.addMany(
-      creates.map((p) => ({
-        type: 'EmployeeCreated',
-        aggregateType: 'Employee',
-        aggregateId: ids.get(p.row.nip)!,
-        payload: { employeeId: ids.get(p.row.nip)! },
-        dedupeKey: `employee-created:${ids.get(p.row.nip)}`,
-      })),
+      creates.map((p) => {
+        const id = idOf(p.row.nip);
+        return {
+          type: 'EmployeeCreated',
+          aggregateType: 'Employee',
+          aggregateId: id,
+          payload: { employeeId: id },
+          dedupeKey: `employee-created:${id}`,
+        };
+      }),
     );
     return result;
   }

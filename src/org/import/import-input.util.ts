@@ -79,7 +79,7 @@ function fromCsv(text: string): ParsedImport {
     });
   } catch (err) {
     const e = err as { message: string; lines?: number };
-    throw new InvalidInputError('CSV tidak dapat dibaca / malformed CSV', [{ field: 'body', problem: `${e.message}` }]);
+    throw new InvalidInputError('CSV tidak dapat dibaca / malformed CSV', [{ field: 'body', problem: e.message }]);
   }
   return fromRecords(records);
 }
@@ -98,7 +98,8 @@ function fromRecords(records: string[][]): ParsedImport {
   const [header, ...data] = records;
   checkSize(data.length);
   const errors: ImportError[] = [];
-  const keys = header.map((col) => CSV_COLUMNS[col]);
+  // A column the import does not know has no key (reported below).
+  const keys = header.map((col): keyof RawRow | undefined => CSV_COLUMNS[col]);
   header.forEach((col, i) => {
     if (!keys[i])
       errors.push({

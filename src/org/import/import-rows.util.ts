@@ -221,26 +221,28 @@ export function validateRow(raw: RawRow, row: number, format: ImportFormat, erro
   if (!tmt || !isIsoDate(tmt)) bad('tmt', 'must be a date YYYY-MM-DD');
   const givenFrom = blankToNull(str(raw.effectiveFrom));
   if (givenFrom !== null && !isIsoDate(givenFrom)) bad('effectiveFrom', 'must be a date YYYY-MM-DD');
-  const effectiveFrom = givenFrom ?? tmt;
   const personal = personalFromFlat(raw, (key, problem) => bad(key, problem));
 
+  // A missing value was reported above; the null checks only narrow the types.
   if (errors.length > before) return null;
+  if (nip === null || name === null || golongan === null || unitCode === null || title === null) return null;
+  if (kind === null || tmt === null) return null;
   return {
     row,
-    nip: nip!,
-    name: name!,
+    nip,
+    name,
     status: status as 'PNS' | 'PPPK',
-    golongan: golongan!,
-    unitCode: unitCode!,
+    golongan,
+    unitCode,
     supervisorNip,
     password,
-    title: title!,
-    kind: kind!,
+    title,
+    kind,
     jenjang,
     kelasJabatan: kelas,
     isUnitHead,
-    tmt: tmt!,
-    effectiveFrom: effectiveFrom!,
+    tmt,
+    effectiveFrom: givenFrom ?? tmt,
     personal,
   };
 }

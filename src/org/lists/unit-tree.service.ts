@@ -4,7 +4,8 @@ import { Cursor } from '../../common/pagination';
 import { UnitListingRow, UnitTreeRepository } from '../unit-tree.repository';
 import { UnitTreePageDto, UnitTreeQuery } from './unit-tree.dto';
 
-type Row = UnitListingRow;
+/** A unit with its employees on the date, its own and those of every unit below it. */
+type Row = UnitListingRow & { subtree: number };
 
 /**
  * GET /units: the organisation tree depth-first, each unit with its head and head counts on a date.
@@ -20,20 +21,20 @@ export class UnitTreeService {
 
   async tree(q: UnitTreeQuery): Promise<UnitTreePageDto> {
     const on = q.on ?? this.clock.today();
-    const rows: Row[] = await this.units.listing(on);
+    const rows: Row[] = (await this.units.listing(on)).map((r) => ({ ...r, subtree: r.own }));
     // Sorted here, not by the database collation, so the cursor comparison below agrees with the order.
     rows.sort((a, b) => comparePath(a.path, b.path));
+    const byId = new Map(rows.map((r) => [r.id, r]));
     // Subtree totals: children come after their parent in path order, so walk backwards.
-    const subtree = new Map<string, number>(rows.map((r) => [r.id, r.own]));
     for (let i = rows.length - 1; i >= 0; i--) {
       const r = rows[i];
-      if (r.parent_id) subtree.set(r.parent_id, (subtree.get(r.parent_id) ?? 0) + subtree.get(r.id)!);
+      const parent = r.parent_id ? byId.get(r.parent_id) : undefined;
+      if (parent) parent.subtree += r.subtree;
     }
     let keep = rows;
     const matched = new Set<string>();
     if (q.q) {
       const needle = q.q.toLocaleLowerCase('id');
-      const byId = new Map(rows.map((r) => [r.id, r]));
       const wanted = new Set<string>();
       for (const r of rows) {
         if (!r.code.toLocaleLowerCase('id').includes(needle) && !r.name.toLocaleLowerCase('id').includes(needle))
@@ -58,9 +59,9 @@ export class UnitTreeService {
         parentCode: r.parent_code,
         depth: r.depth,
         path: r.path,
-        head: r.head_nip ? { nip: r.head_nip, name: r.head_name!, positionTitle: r.head_title! } : null,
+        head: r.head_nip !== null ? { nip: r.head_nip, name: r.head_name, positionTitle: r.head_title } : null,
         employeeCount: r.own,
-        subtreeEmployeeCount: subtree.get(r.id)!,
+        subtreeEmployeeCount: r.subtree,
         childCount: r.children,
         match: q.q ? matched.has(r.id) : true,
       })),
