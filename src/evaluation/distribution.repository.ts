@@ -13,6 +13,15 @@ export interface UnitPerformanceRow {
 /** Evaluations that carry a predicate count in their unit's distribution. */
 const COUNTED = `('RATED','ISSUED','OBJECTED','FINAL')`;
 
+/**
+ * Of the people with an evaluation of period $1 in units $2, each one's counted evaluation (unit, predicate):
+ * of a split period the later SKP segment's (spec 04 §1.3); ACTING (Plt) SKPs never count.
+ */
+const COUNTED_ONCE = `SELECT DISTINCT ON (e.employee_id) e.unit_id, e.predicate FROM evaluations e
+   WHERE e.period = $1 AND e.skp_kind = 'DEFINITIVE' AND e.status IN ${COUNTED} AND e.predicate IS NOT NULL
+     AND e.employee_id IN (SELECT employee_id FROM evaluations WHERE period = $1 AND unit_id = ANY($2::uuid[]))
+   ORDER BY e.employee_id, e.to_month DESC, e.from_month DESC`;
+
 /** A unit's code and the org predicate its evaluations are distributed under (null when none up the tree). */
 export interface UnitPredicate {
   unitCode: string | null;
@@ -84,20 +93,40 @@ export class DistributionRepository extends BaseRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The period's organisation performance of every unit that has one, by unit. */
+  async performancesIn(period: string): Promise<Map<string, UnitPerformanceRow>> {
+    const rows: (UnitPerformanceRow & { unitId: string })[] = await this.db().query(
+      `SELECT unit_id AS "unitId", predicate, note, set_by AS "setBy", set_at AS "setAt" FROM unit_performance WHERE period = $1`,
+      [period],
+    );
+    return new Map(rows.map(({ unitId, ...r }) => [unitId, r]));
+  }
+
   /**
    * Predicates counted in these units for the period. Each person once (spec 04 §1.3): of a split period
    * the evaluation of the later SKP segment counts, in its unit; ACTING (Plt) SKPs never count.
    */
   async predicateCounts(period: string, unitIds: string[]): Promise<{ predicate: string; n: number }[]> {
     const rows: { predicate: string; n: string }[] = await this.db().query(
-      `SELECT predicate, count(*) AS n FROM (
-         SELECT DISTINCT ON (e.employee_id) e.unit_id, e.predicate FROM evaluations e
-          WHERE e.period = $1 AND e.skp_kind = 'DEFINITIVE' AND e.status IN ${COUNTED} AND e.predicate IS NOT NULL
-            AND e.employee_id IN (SELECT employee_id FROM evaluations WHERE period = $1 AND unit_id = ANY($2::uuid[]))
-          ORDER BY e.employee_id, e.to_month DESC, e.from_month DESC) x
-        WHERE x.unit_id = ANY($2::uuid[]) GROUP BY predicate`,
+      `SELECT predicate, count(*) AS n FROM (${COUNTED_ONCE}) x WHERE x.unit_id = ANY($2::uuid[]) GROUP BY predicate`,
       [period, unitIds],
     );
     return rows.map((r) => ({ predicate: r.predicate, n: Number(r.n) }));
+  }
+
+  /**
+   * `predicateCounts` by the unit each person counts in, for many units in one read: summed over a unit's
+   * population it gives that population's counts (a person counts in one unit only).
+   */
+  async predicateCountsByUnit(
+    period: string,
+    unitIds: string[],
+  ): Promise<{ unitId: string; predicate: string; n: number }[]> {
+    const rows: { unitId: string; predicate: string; n: string }[] = await this.db().query(
+      `SELECT unit_id AS "unitId", predicate, count(*) AS n FROM (${COUNTED_ONCE}) x
+        WHERE x.unit_id = ANY($2::uuid[]) GROUP BY unit_id, predicate`,
+      [period, unitIds],
+    );
+    return rows.map((r) => ({ unitId: r.unitId, predicate: r.predicate, n: Number(r.n) }));
   }
 }

@@ -104,46 +104,114 @@ export class DistributionService {
     const unit = (await this.unitById(unitId))!;
     const units = await this.populationUnitIds(unitId, p.period);
     const rows = await this.repo.predicateCounts(p.period, units);
-    const counts = Object.fromEntries(PREDICATES.map((k) => [k, 0])) as PredicateCounts;
-    for (const r of rows) counts[r.predicate as keyof PredicateCounts] = r.n;
-    const population = PREDICATES.reduce((a, k) => a + counts[k], 0);
-    const perf = await this.performance(unitId, p.period);
-    const base = { unitCode: unit.code, unitName: unit.name, period: p.period, population, counts };
-    if (!perf) {
-      return {
-        ...base,
-        orgPredicate: null,
-        orgPredicateNote: null,
-        violations: [
-          {
-            rule: ORG_PREDICATE_MISSING,
-            message: `Capaian Kinerja Organisasi ${unit.name} untuk ${periodLabel(p)} belum ditetapkan, sehingga pola distribusi belum dapat diperiksa. Pimpinan unit induk atau admin BKPSDM menetapkannya; bila diterbitkan sekarang, tuliskan justifikasinya.`,
-            messageEn: `The organisation performance of unit ${unit.code} for ${p.period} has not been set`,
-            actual: null,
-            limit: null,
-          },
-        ],
-        warnings: [],
-        ok: false,
-        explanation: null,
-      };
+    return reportOf(unit, rows, await this.performance(unitId, p.period), p);
+  }
+
+  /**
+   * For each of these units, the unit its evaluations are distributed in and that unit's report: the result
+   * of `distributionUnitId` and `report` per unit, computed from one read of the tree, one of the period's
+   * org predicates and one of the predicate counts (a year-end batch meets every unit of the agency).
+   */
+  async reportsByUnit(
+    unitIds: string[],
+    p: EvaluationPeriod,
+  ): Promise<Map<string, { unitId: string; report: DistributionReport }>> {
+    const out = new Map<string, { unitId: string; report: DistributionReport }>();
+    if (unitIds.length === 0) return out;
+    const tree = await this.org.allUnits();
+    const byId = new Map(tree.map((u) => [u.id, u]));
+    const children = new Map<string, UnitNode[]>();
+    for (const u of tree) {
+      if (!u.parentId) continue;
+      const siblings = children.get(u.parentId);
+      if (siblings) siblings.push(u);
+      else children.set(u.parentId, [u]);
     }
-    const r = checkDistribution({ orgPredicate: perf.predicate, counts, onDate: p.end });
-    const finding = (d: (typeof r.details)[number]): DistributionViolation => ({
-      rule: d.code,
-      message: d.message,
-      messageEn: d.messageEn,
-      actual: d.actual,
-      limit: d.limit,
-    });
+    const perf = await this.repo.performancesIn(p.period);
+    const distOf = (unitId: string): string => {
+      for (let u = byId.get(unitId); u; u = u.parentId ? byId.get(u.parentId) : undefined)
+        if (perf.has(u.id)) return u.id;
+      return unitId;
+    };
+    // Population: the unit and, below it, every unit without its own org predicate (a branch stops at one).
+    const population = (unitId: string): string[] => {
+      const ids = [unitId];
+      for (let i = 0; i < ids.length; i++)
+        for (const c of children.get(ids[i]) ?? []) if (!perf.has(c.id)) ids.push(c.id);
+      return ids;
+    };
+    const dists = new Map<string, string[]>();
+    for (const u of unitIds) {
+      const d = distOf(u);
+      if (!dists.has(d)) dists.set(d, population(d));
+    }
+    const counted = new Map<string, { predicate: string; n: number }[]>();
+    for (const r of await this.repo.predicateCountsByUnit(p.period, [...new Set([...dists.values()].flat())]))
+      counted.set(r.unitId, [...(counted.get(r.unitId) ?? []), r]);
+    const reports = new Map<string, DistributionReport>();
+    for (const [d, units] of dists)
+      reports.set(
+        d,
+        reportOf(
+          byId.get(d)!,
+          units.flatMap((u) => counted.get(u) ?? []),
+          perf.get(d) ?? null,
+          p,
+        ),
+      );
+    for (const u of unitIds) {
+      const d = distOf(u);
+      out.set(u, { unitId: d, report: reports.get(d)! });
+    }
+    return out;
+  }
+}
+
+/** The report of a unit from its population's predicate counts and its org predicate (none: the check cannot run). */
+function reportOf(
+  unit: UnitNode,
+  rows: { predicate: string; n: number }[],
+  perf: UnitPerformanceRow | null,
+  p: EvaluationPeriod,
+): DistributionReport {
+  const counts = Object.fromEntries(PREDICATES.map((k) => [k, 0])) as PredicateCounts;
+  for (const r of rows) counts[r.predicate as keyof PredicateCounts] += r.n;
+  const population = PREDICATES.reduce((a, k) => a + counts[k], 0);
+  const base = { unitCode: unit.code, unitName: unit.name, period: p.period, population, counts };
+  if (!perf) {
     return {
       ...base,
-      orgPredicate: perf.predicate,
-      orgPredicateNote: perf.note,
-      violations: r.details.filter((d) => d.severity === 'ERROR').map(finding),
-      warnings: r.details.filter((d) => d.severity === 'WARNING').map(finding),
-      ok: r.ok,
-      explanation: r.explanation,
+      orgPredicate: null,
+      orgPredicateNote: null,
+      violations: [
+        {
+          rule: ORG_PREDICATE_MISSING,
+          message: `Capaian Kinerja Organisasi ${unit.name} untuk ${periodLabel(p)} belum ditetapkan, sehingga pola distribusi belum dapat diperiksa. Pimpinan unit induk atau admin BKPSDM menetapkannya; bila diterbitkan sekarang, tuliskan justifikasinya.`,
+          messageEn: `The organisation performance of unit ${unit.code} for ${p.period} has not been set`,
+          actual: null,
+          limit: null,
+        },
+      ],
+      warnings: [],
+      ok: false,
+      explanation: null,
     };
   }
+  const r = checkDistribution({ orgPredicate: perf.predicate, counts, onDate: p.end });
+  const finding = (d: (typeof r.details)[number]): DistributionViolation => ({
+    rule: d.code,
+    message: d.message,
+    messageEn: d.messageEn,
+    actual: d.actual,
+    limit: d.limit,
+  });
+  return {
+    ...base,
+    orgPredicate: perf.predicate,
+    orgPredicateNote: perf.note,
+    violations: r.details.filter((d) => d.severity === 'ERROR').map(finding),
+    warnings: r.details.filter((d) => d.severity === 'WARNING').map(finding),
+    ok: r.ok,
+    explanation: r.explanation,
+  };
 }

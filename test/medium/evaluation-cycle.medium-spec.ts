@@ -1,3 +1,4 @@
+import { DistributionService } from '../../src/evaluation/distribution.service';
 import { EmployeeEvaluationService } from '../../src/evaluation/employee-evaluation.service';
 import { EvaluationExpiryHandler } from '../../src/evaluation/evaluation-expiry.handler';
 import { EvaluationModule } from '../../src/evaluation/evaluation.module';
@@ -5,9 +6,11 @@ import { EvaluationService } from '../../src/evaluation/evaluation.service';
 import { OrgPerformanceService } from '../../src/evaluation/org-performance.service';
 import { PpkEvaluationService } from '../../src/evaluation/ppk-evaluation.service';
 import type { JobContext } from '../../src/jobs/job-context';
+import { parsePeriodId } from '../../src/evaluation/periods';
+import { OrgDirectory } from '../../src/org/org-directory.service';
 import { OrgModule } from '../../src/org/org.module';
 import { createMediumModule, type MediumModule } from '../support/medium';
-import { mediumApprovedSkp, mediumOrg, setMediumToday, type MediumOrg } from '../support/medium-org';
+import { mediumApprovedSkp, mediumOrg, mediumUnit, setMediumToday, type MediumOrg } from '../support/medium-org';
 
 /**
  * One quarter of the evaluation cycle on the real PostgreSQL (medium: the evaluation services with
@@ -89,6 +92,22 @@ describe('evaluation cycle (medium: services + repositories on PostgreSQL)', () 
     await expect(rating('DI_ATAS_EKSPEKTASI')).rejects.toThrow(/ISSUED/);
     await expect(m.get(PpkEvaluationService).finalize(org.ppk.p, skp.id, Q, {})).rejects.toThrow();
     expect(await read()).toMatchObject({ status: 'ISSUED', behaviorRating: 'SESUAI_EKSPEKTASI' });
+  });
+
+  it('gives a batch the same distribution unit and report per unit as one finalisation computes', async () => {
+    const dir = m.get(OrgDirectory);
+    const below = await mediumUnit(m, org.unitCode, 'MS');
+    const ids = await Promise.all([org.parentCode, org.unitCode, below].map(async (c) => (await dir.unitIdByCode(c))!));
+    const dist = m.get(DistributionService);
+    const per = parsePeriodId(Q)!;
+    const batch = await dist.reportsByUnit(ids, per);
+    for (const id of ids) {
+      const unitId = await dist.distributionUnitId(id, Q);
+      expect(batch.get(id)).toEqual({ unitId, report: await dist.report(unitId, per) });
+    }
+    // The sub-unit without its own org predicate counts in its parent's (BAIK) distribution, which counts the issued one.
+    expect(batch.get(ids[2])).toMatchObject({ unitId: ids[1], report: { orgPredicate: 'BAIK', population: 1 } });
+    expect(batch.get(ids[0])).toMatchObject({ unitId: ids[0], report: { orgPredicate: null, ok: false } });
   });
 
   it('becomes FINAL when the objection window has passed, once, with its transition and event', async () => {
