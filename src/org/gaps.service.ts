@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { Cursor, Page } from '../common/pagination';
+import { SkpStatusReader } from '../skp/skp-status-reader.service';
 import { GapsQuery } from './dto/gaps.dto';
 import { OrgListsRepository } from './org-lists.repository';
 import { Gap, ppkGaps, unlinkedMessage } from './ppk-rules.util';
@@ -36,6 +37,7 @@ export class GapsService {
     private readonly units: UnitTreeRepository,
     private readonly lists: OrgListsRepository,
     private readonly clock: Clock,
+    private readonly skp: SkpStatusReader,
   ) {}
 
   async report(code: string, q: GapsQuery): Promise<GapsReport> {
@@ -44,9 +46,15 @@ export class GapsService {
     const unitIds = (await this.units.subtree(unitId)).map((u) => u.id);
     const on = q.on ?? this.clock.today();
     const year = q.year ?? Number(on.slice(0, 4));
-    const rows = await this.lists.gaps(unitIds, on, year);
+    const rows = await this.lists.gaps(unitIds, on);
+    const standing = await this.skp.standingOn(
+      rows.map((r) => r.id),
+      year,
+      on,
+    );
     const all: GapItem[] = [];
     for (const r of rows) {
+      const skp = standing.get(r.id);
       const reasons = ppkGaps(
         {
           nip: r.nip,
@@ -59,9 +67,9 @@ export class GapsService {
         },
         on,
       );
-      if (!r.skp_status) reasons.push({ code: 'NO_SKP', message: `Belum ada SKP tahun ${year} / no SKP for ${year}` });
+      if (!skp) reasons.push({ code: 'NO_SKP', message: `Belum ada SKP tahun ${year} / no SKP for ${year}` });
       // 01 §3.4: approved while the PPK had no approved SKP, its UTAMA results intervene nothing yet.
-      if (r.unlinked > 0) reasons.push({ code: 'UNLINKED_RESULTS', message: unlinkedMessage(r.unlinked) });
+      if (skp && skp.unlinked > 0) reasons.push({ code: 'UNLINKED_RESULTS', message: unlinkedMessage(skp.unlinked) });
       if (reasons.length === 0) continue;
       all.push({
         nip: r.nip,
@@ -71,7 +79,7 @@ export class GapsService {
         positionKind: r.position_kind,
         ppkNip: r.ppk_nip,
         ppkDelegated: r.delegated,
-        skpStatus: r.skp_status,
+        skpStatus: skp?.status ?? null,
         reasons,
       });
     }

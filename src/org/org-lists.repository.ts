@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../database/transaction';
 
 export interface GapRow {
+  id: string;
   nip: string;
   name: string;
   unit_code: string;
@@ -12,8 +13,6 @@ export interface GapRow {
   delegated: boolean;
   ppk_in_service: boolean;
   ppk_kind: string | null;
-  skp_status: string | null;
-  unlinked: number;
 }
 
 export interface EmployeeSearchFilter {
@@ -75,25 +74,21 @@ export class OrgListsRepository extends BaseRepository {
     );
   }
 
-  /** Everyone placed in the units on the date, with their PPK and SKP standing (one row each). */
-  gaps(unitIds: string[], on: string, year: number): Promise<GapRow[]> {
+  /** Everyone placed in the units on the date, with their PPK standing (one row each). */
+  gaps(unitIds: string[], on: string): Promise<GapRow[]> {
     return this.db().query(
       `WITH emp AS (
        SELECT e.id, e.nip, e.name, u.code AS unit_code, a.position_title, a.position_kind, a.jenjang, ppk_on(e.id, $2::date) AS ppk_id,
               EXISTS (SELECT 1 FROM ppk_delegations d WHERE d.employee_id = e.id AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date)) AS delegated
          FROM employee_assignments a JOIN employees e ON e.id = a.employee_id JOIN units u ON u.id = a.unit_id
         WHERE a.unit_id = ANY($1::uuid[]) AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date))
-     SELECT emp.nip, emp.name, emp.unit_code, emp.position_title, emp.position_kind, emp.jenjang, emp.delegated,
-            p.nip AS ppk_nip, pa.position_kind AS ppk_kind, (pa.id IS NOT NULL) AS ppk_in_service, s.status AS skp_status,
-            CASE WHEN s.status = 'APPROVED' AND s.form_type = 'JA_JF'
-                 THEN (SELECT count(*) FROM skp_results r WHERE r.skp_id = s.id AND r.kind = 'UTAMA' AND r.parent_result_id IS NULL)
-                 ELSE 0 END::int AS unlinked
+     SELECT emp.id, emp.nip, emp.name, emp.unit_code, emp.position_title, emp.position_kind, emp.jenjang, emp.delegated,
+            p.nip AS ppk_nip, pa.position_kind AS ppk_kind, (pa.id IS NOT NULL) AS ppk_in_service
        FROM emp
        LEFT JOIN employees p ON p.id = emp.ppk_id
        LEFT JOIN employee_assignments pa ON pa.employee_id = emp.ppk_id AND pa.valid_from <= $2::date AND (pa.valid_to IS NULL OR pa.valid_to > $2::date)
-       LEFT JOIN skp s ON s.employee_id = emp.id AND s.year = $3 AND s.kind = 'DEFINITIVE' AND s.period_start <= $2::date AND s.period_end >= $2::date
       ORDER BY emp.nip`,
-      [unitIds, on, year],
+      [unitIds, on],
     );
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { SkpModule } from '../skp/skp.module';
 import { DelegationsController } from './delegations.controller';
 import { DelegationsRepository } from './delegations.repository';
 import { DelegationsService } from './delegations.service';
@@ -23,7 +24,7 @@ import { EmployeeCreatedHandler } from './employee-created.handler';
 
 @Module({
   // The import creates accounts with hashed passwords (PasswordHasher).
-  imports: [IdentityModule],
+  imports: [IdentityModule, SkpModule],
   // EmployeeImportController first: POST /employees/import must not be shadowed by other /employees routes.
   controllers: [
     EmployeeImportController,

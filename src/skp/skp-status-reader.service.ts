@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { SkpRepository, type SkpStatusRow } from './skp.repository';
+import { SkpRepository, type SkpStandingRow, type SkpStatusRow } from './skp.repository';
 
-export type { SkpStatusRow };
+export type { SkpStandingRow, SkpStatusRow };
 
 /** Published reader: the status of many employees' SKPs of a year in one query (team overviews); SKP ids of a person. */
 @Injectable()
@@ -11,6 +11,13 @@ export class SkpStatusReader {
   async forEmployees(employeeIds: string[], year: number): Promise<Map<string, SkpStatusRow>> {
     if (employeeIds.length === 0) return new Map();
     const rows = await this.skp.statusOfEmployees(employeeIds, year);
+    return new Map(rows.map((r) => [r.employeeId, r]));
+  }
+
+  /** The DEFINITIVE SKP in force on `on` of each employee that has one (gaps report). */
+  async standingOn(employeeIds: string[], year: number, on: string): Promise<Map<string, SkpStandingRow>> {
+    if (employeeIds.length === 0) return new Map();
+    const rows = await this.skp.standingOn(employeeIds, year, on);
     return new Map(rows.map((r) => [r.employeeId, r]));
   }
 

@@ -12,6 +12,13 @@ export interface SkpStatusRow {
   updatedAt: string;
 }
 
+/** The DEFINITIVE SKP in force on a date: its status and, once approved, its UTAMA results linked to nothing. */
+export interface SkpStandingRow {
+  employeeId: string;
+  status: SkpStatus;
+  unlinked: number;
+}
+
 /** `skp`, `skp_results` and `skp_transitions`: the lookups the SKP workflow and its readers share. */
 @Injectable()
 export class SkpRepository extends BaseRepository {
@@ -48,6 +55,20 @@ export class SkpRepository extends BaseRepository {
          FROM skp WHERE employee_id = ANY($1::uuid[]) AND year = $2 AND kind = 'DEFINITIVE'
         ORDER BY employee_id, period_start DESC`,
       [employeeIds, year],
+    );
+  }
+
+  /** 01 §3.4: an approved JA/JF SKP whose UTAMA results have no parent result intervenes nothing yet. */
+  standingOn(employeeIds: string[], year: number, on: string): Promise<SkpStandingRow[]> {
+    return this.db().query(
+      `SELECT s.employee_id AS "employeeId", s.status,
+              CASE WHEN s.status = 'APPROVED' AND s.form_type = 'JA_JF'
+                   THEN (SELECT count(*) FROM skp_results r WHERE r.skp_id = s.id AND r.kind = 'UTAMA' AND r.parent_result_id IS NULL)
+                   ELSE 0 END::int AS unlinked
+         FROM skp s
+        WHERE s.employee_id = ANY($1::uuid[]) AND s.year = $2 AND s.kind = 'DEFINITIVE'
+          AND s.period_start <= $3::date AND s.period_end >= $3::date`,
+      [employeeIds, year, on],
     );
   }
 

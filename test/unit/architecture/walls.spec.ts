@@ -23,7 +23,6 @@ const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
     tables: ['user_accounts'],
     why: 'the import creates accounts in its transaction; needs an identity writer port',
   },
-  'org/org-lists.repository.ts': { tables: ['skp_results', 'skp'], why: 'gaps report: needs an SKP status port' },
   'skp/skp-queries.repository.ts': {
     tables: ['employees', 'employee_assignments'],
     why: 'the SKP list and cascade page and order by NIP in one set-based read (a read model across SKP and org)',
