@@ -1,13 +1,15 @@
-import { Anchor, Button, Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { DataTable, MUAT_LEBIH_BANYAK } from '../../components/DataTable';
+import { FilterSelect } from '../../components/FilterSelect';
+import { useCursorPages } from '../../lib/cursor-pages';
 import { formatNip } from '../../lib/format';
 import { CreateEmployeeForm } from './pegawai/CreateEmployeeForm';
-import { JENJANG_LABELS, KIND_LABELS, options, unitSelectData, useUnitOptions } from './unit-options';
+import { JENJANG_LABELS, KIND_LABELS, options } from './unit-options';
+import { UnitFilter } from './UnitFilter';
 
 interface EmployeeItem {
   nip: string;
@@ -31,13 +33,11 @@ export function PegawaiPage() {
   const [kind, setKind] = useState('');
   const [adding, setAdding] = useState(false);
   const [jenjang, setJenjang] = useState('');
-  const units = useUnitOptions();
   const [search] = useDebouncedValue(q.trim(), 300);
   const unit = unitCode;
-  const list = useInfiniteQuery({
-    queryKey: ['admin-employees', search, unit, status, kind, jenjang],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) =>
+  const { query: list, rows } = useCursorPages(
+    ['admin-employees', search, unit, status, kind, jenjang],
+    async (after) =>
       (
         await api.GET('/api/v1/employees', {
           params: {
@@ -47,15 +47,13 @@ export function PegawaiPage() {
               status: (status || undefined) as never,
               kind: (kind || undefined) as never,
               jenjang: (jenjang || undefined) as never,
-              after: pageParam,
+              after,
               limit: 50,
             },
           },
         })
       ).data as unknown as EmployeePage,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  );
   return (
     <Stack>
       <Group justify="space-between">
@@ -72,72 +70,50 @@ export function PegawaiPage() {
           onChange={(e) => setQ(e.currentTarget.value)}
           placeholder="mis. Siti atau 1987"
         />
-        <NativeSelect
-          label="Unit Kerja (termasuk sub-unit)"
-          value={unitCode}
-          onChange={(e) => setUnitCode(e.currentTarget.value)}
-          data={[{ value: '', label: 'Semua unit' }, ...unitSelectData(units.data)]}
-          maw={360}
-        />
-        <NativeSelect
-          label="Status"
-          value={status}
-          onChange={(e) => setStatus(e.currentTarget.value)}
-          data={[{ value: '', label: 'Semua' }, 'PNS', 'PPPK']}
-        />
-        <NativeSelect
+        <UnitFilter label="Unit Kerja (termasuk sub-unit)" value={unitCode} onChange={setUnitCode} maw={360} />
+        <FilterSelect label="Status" all="Semua" options={['PNS', 'PPPK']} value={status} onChange={setStatus} />
+        <FilterSelect
           label="Jenis jabatan"
+          all="Semua"
+          options={options(KIND_LABELS)}
           value={kind}
-          onChange={(e) => setKind(e.currentTarget.value)}
-          data={[{ value: '', label: 'Semua' }, ...options(KIND_LABELS)]}
+          onChange={setKind}
         />
-        <NativeSelect
+        <FilterSelect
           label="Jenjang"
+          all="Semua"
+          options={options(JENJANG_LABELS)}
           value={jenjang}
-          onChange={(e) => setJenjang(e.currentTarget.value)}
-          data={[{ value: '', label: 'Semua' }, ...options(JENJANG_LABELS)]}
+          onChange={setJenjang}
         />
       </Group>
-      <ErrorBanner error={list.error} />
-      {list.isPending && <Loader aria-label="Memuat pegawai" />}
-      {list.data && rows.length === 0 && <Text>Tidak ada pegawai yang cocok.</Text>}
-      {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped aria-label="Daftar pegawai">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Nama</Table.Th>
-                <Table.Th>NIP</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Unit Kerja</Table.Th>
-                <Table.Th>Jabatan</Table.Th>
-                <Table.Th>Golongan</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((e) => (
-                <Table.Tr key={e.nip}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/admin/pegawai/${e.nip}`}>
-                      {e.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatNip(e.nip)}</Table.Td>
-                  <Table.Td>{e.status}</Table.Td>
-                  <Table.Td>{e.unitName ?? '—'}</Table.Td>
-                  <Table.Td>{e.positionTitle ?? '—'}</Table.Td>
-                  <Table.Td>{e.golongan ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {list.hasNextPage && (
-        <Button variant="light" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          Muat lebih banyak
-        </Button>
-      )}
+      <DataTable
+        label="Daftar pegawai"
+        minWidth={860}
+        rows={rows}
+        rowKey={(e) => e.nip}
+        pending={list.isPending}
+        loadingLabel="Memuat pegawai"
+        error={list.error}
+        empty="Tidak ada pegawai yang cocok."
+        pager={list}
+        more={MUAT_LEBIH_BANYAK}
+        columns={[
+          {
+            header: 'Nama',
+            cell: (e) => (
+              <Anchor component={Link} to={`/admin/pegawai/${e.nip}`}>
+                {e.name}
+              </Anchor>
+            ),
+          },
+          { header: 'NIP', nowrap: true, cell: (e) => formatNip(e.nip) },
+          { header: 'Status', cell: (e) => e.status },
+          { header: 'Unit Kerja', cell: (e) => e.unitName ?? '—' },
+          { header: 'Jabatan', cell: (e) => e.positionTitle ?? '—' },
+          { header: 'Golongan', cell: (e) => e.golongan ?? '—' },
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,13 +1,14 @@
-import { Alert, Button, FileInput, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { ApiError, humanMessage } from '../../../api/errors';
-import { Pill } from './Pill';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatDate, formatNip, formatNumber } from '../../../lib/format';
-import { unitSelectData, useUnitOptions } from '../unit-options';
+import { UnitFilter } from '../UnitFilter';
 import { uploadFile } from '../upload';
+import { Pill } from './Pill';
 import { GAP_LABELS, problemInWords, rowInWords } from './labels';
 
 /** Every refused row of an identity file, in words; nothing was saved. */
@@ -47,7 +48,6 @@ function RefusedRows({ error }: { error: unknown }) {
 /** Identitas SIASN: who cannot be sent yet (gaps) and the CSV import of the mapping. */
 export function IdentitiesTab() {
   const qc = useQueryClient();
-  const units = useUnitOptions();
   const [unitCode, setUnitCode] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const gaps = useQuery({
@@ -73,55 +73,46 @@ export function IdentitiesTab() {
         Pegawai yang datanya belum dapat dikirim ke SIASN karena ID PNS SIASN atau ID riwayat jabatan fungsionalnya
         belum dipetakan.
       </Text>
-      <NativeSelect
-        label="Unit Kerja"
-        value={unitCode}
-        onChange={(e) => setUnitCode(e.currentTarget.value)}
-        data={[{ value: '', label: 'Semua unit' }, ...unitSelectData(units.data)]}
-        maw={420}
+      <UnitFilter value={unitCode} onChange={setUnitCode} maw={420} />
+      <DataTable
+        label="Celah identitas SIASN"
+        minWidth={560}
+        rows={gaps.data?.gaps}
+        rowKey={(g) => `${g.nip}-${g.code}`}
+        pending={gaps.isPending}
+        loadingLabel="Memuat celah identitas"
+        error={gaps.error}
+        empty="Tidak ada celah identitas."
+        summary={
+          gaps.data && (
+            <Text size="sm">
+              Per {formatDate(gaps.data.onDate)}: {formatNumber(gaps.data.mapped)} dari{' '}
+              {formatNumber(gaps.data.employees)} pegawai sudah memiliki ID PNS SIASN.
+            </Text>
+          )
+        }
+        columns={[
+          {
+            header: 'Pegawai',
+            cell: (g) => (
+              <>
+                {g.name}
+                <Text size="xs">{formatNip(g.nip)}</Text>
+              </>
+            ),
+          },
+          { header: 'Unit', cell: (g) => g.unitCode },
+          {
+            header: 'Celah',
+            cell: (g) => (
+              <>
+                <Pill color={g.code === 'SIASN_ID_MISSING' ? 'red' : 'orange'}>{GAP_LABELS[g.code] ?? g.code}</Pill>
+                <Text size="xs">{g.message}</Text>
+              </>
+            ),
+          },
+        ]}
       />
-      <ErrorBanner error={gaps.error} />
-      {gaps.isPending && <Loader aria-label="Memuat celah identitas" />}
-      {gaps.data && (
-        <>
-          <Text size="sm">
-            Per {formatDate(gaps.data.onDate)}: {formatNumber(gaps.data.mapped)} dari{' '}
-            {formatNumber(gaps.data.employees)} pegawai sudah memiliki ID PNS SIASN.
-          </Text>
-          {gaps.data.gaps.length === 0 ? (
-            <Text>Tidak ada celah identitas.</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped aria-label="Celah identitas SIASN">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Pegawai</Table.Th>
-                    <Table.Th>Unit</Table.Th>
-                    <Table.Th>Celah</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {gaps.data.gaps.map((g) => (
-                    <Table.Tr key={`${g.nip}-${g.code}`}>
-                      <Table.Td>
-                        {g.name}
-                        <Text size="xs">{formatNip(g.nip)}</Text>
-                      </Table.Td>
-                      <Table.Td>{g.unitCode}</Table.Td>
-                      <Table.Td>
-                        <Pill color={g.code === 'SIASN_ID_MISSING' ? 'red' : 'orange'}>
-                          {GAP_LABELS[g.code] ?? g.code}
-                        </Pill>
-                        <Text size="xs">{g.message}</Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </>
-      )}
       <Title order={2}>Impor identitas</Title>
       <Text size="sm">
         Berkas CSV dengan baris judul nip, siasnPnsId, tmtJabatan, rwJabatanId, jabatanNama (ID PNS dari data utama

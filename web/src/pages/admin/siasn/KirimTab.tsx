@@ -1,10 +1,13 @@
-import { Alert, Badge, Button, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { api } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { ApiError, humanMessage } from '../../../api/errors';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { FilterSelect } from '../../../components/FilterSelect';
+import { useCursorPages } from '../../../lib/cursor-pages';
 import { formatDateTime, formatNip, formatNumber } from '../../../lib/format';
 import { ITEM_STATUS_LABELS, KIND_OPTIONS } from './labels';
 import { KIND_ENUM, PushForm } from './PushBatch';
@@ -17,6 +20,8 @@ type Kind = components['schemas']['SiasnKind'];
 
 const STATES: OutboxState[] = ['PENDING', 'SENDING', 'SENT', 'FAILED', 'DEAD', 'SUPERSEDED'];
 const KIND_LABELS: Record<string, string> = Object.fromEntries(KIND_OPTIONS.map((o) => [KIND_ENUM[o.value], o.label]));
+const STATE_OPTIONS = STATES.map((s) => ({ value: s, label: ITEM_STATUS_LABELS[s].label }));
+const KIND_FILTER = KIND_OPTIONS.map((o) => ({ value: KIND_ENUM[o.value], label: o.label }));
 
 /** A 409 of push / retry saying the SIASN exchange is off (switched off after the status was read). */
 function disabledReason(e: unknown): string | null {
@@ -65,16 +70,9 @@ export function KirimTab({ filter, onFilter }: { filter: SiasnFilter; onFilter: 
   // Known before any click (GET /siasn/status); a 409 still tells when it was switched off meanwhile.
   const off = status.data && !status.data.enabled ? (status.data.reason ?? 'SIASN belum diaktifkan') : refused;
   const [error, setError] = useState<unknown>(null);
-  const outbox = useInfiniteQuery({
-    queryKey: ['admin-siasn-outbox', state, kind],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) =>
-      (
-        await api.GET('/api/v1/siasn/outbox', {
-          params: { query: { state: state || undefined, kind: kind || undefined, limit: '100', after: pageParam } },
-        })
-      ).data!,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  const { query: outbox, rows } = useCursorPages(['admin-siasn-outbox', state, kind], async (after) => {
+    const query = { state: state || undefined, kind: kind || undefined, limit: '100', after };
+    return (await api.GET('/api/v1/siasn/outbox', { params: { query } })).data!;
   });
   const refresh = useCallback(
     () =>
@@ -98,7 +96,6 @@ export function KirimTab({ filter, onFilter }: { filter: SiasnFilter; onFilter: 
     },
     onError: failed,
   });
-  const rows = outbox.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack>
       <Title order={2}>Kirim ke SIASN</Title>
@@ -129,90 +126,75 @@ export function KirimTab({ filter, onFilter }: { filter: SiasnFilter; onFilter: 
       <ErrorBanner error={error ?? outbox.error ?? status.error} />
       <Title order={3}>Antrean kirim</Title>
       <Group align="end" wrap="wrap">
-        <NativeSelect
+        <FilterSelect
           label="Status kirim"
+          all="Semua status"
+          options={STATE_OPTIONS}
           value={state}
-          onChange={(e) => setState(e.currentTarget.value as OutboxState | '')}
-          data={[
-            { value: '', label: 'Semua status' },
-            ...STATES.map((s) => ({ value: s, label: ITEM_STATUS_LABELS[s].label })),
-          ]}
+          onChange={setState}
           w={200}
         />
-        <NativeSelect
+        <FilterSelect
           label="Jenis data kirim"
+          all="Semua jenis"
+          options={KIND_FILTER}
           value={kind}
-          onChange={(e) => setKind(e.currentTarget.value as Kind | '')}
-          data={[
-            { value: '', label: 'Semua jenis' },
-            ...Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label })),
-          ]}
+          onChange={setKind}
           w={220}
         />
       </Group>
-      {outbox.isPending && <Loader aria-label="Memuat antrean kirim" />}
-      {outbox.data && rows.length === 0 && <Text>Belum ada data dalam antrean kirim.</Text>}
-      {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-label="Antrean kirim SIASN">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>NIP</Table.Th>
-                <Table.Th>Jenis data</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Percobaan</Table.Th>
-                <Table.Th>Percobaan terakhir</Table.Th>
-                <Table.Th>Tindakan</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => {
-                const s = ITEM_STATUS_LABELS[r.state] ?? { label: r.state, color: 'gray' };
-                return (
-                  <Table.Tr key={r.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatNip(r.nip)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{KIND_LABELS[r.kind] ?? r.kind}</Text>
-                      <Text size="xs" c="dimmed">
-                        {r.sourceRef}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={s.color} variant="light">
-                        {s.label}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{formatNumber(r.attempts)}</Table.Td>
-                    <Table.Td>
-                      <LastAttempt row={r} />
-                    </Table.Td>
-                    <Table.Td>
-                      {(r.state === 'FAILED' || r.state === 'DEAD') && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          disabled={off !== null}
-                          loading={retry.isPending && retry.variables === r.id}
-                          onClick={() => retry.mutate(r.id)}
-                        >
-                          Coba lagi
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {outbox.hasNextPage && (
-        <Group>
-          <Button variant="default" loading={outbox.isFetchingNextPage} onClick={() => outbox.fetchNextPage()}>
-            Muat lagi
-          </Button>
-        </Group>
-      )}
+      <DataTable
+        label="Antrean kirim SIASN"
+        minWidth={760}
+        rows={rows}
+        rowKey={(r) => r.id}
+        pending={outbox.isPending}
+        loadingLabel="Memuat antrean kirim"
+        empty="Belum ada data dalam antrean kirim."
+        pager={outbox}
+        columns={[
+          { header: 'NIP', nowrap: true, cell: (r) => formatNip(r.nip) },
+          {
+            header: 'Jenis data',
+            cell: (r) => (
+              <>
+                <Text size="sm">{KIND_LABELS[r.kind] ?? r.kind}</Text>
+                <Text size="xs" c="dimmed">
+                  {r.sourceRef}
+                </Text>
+              </>
+            ),
+          },
+          {
+            header: 'Status',
+            cell: (r) => {
+              const s = ITEM_STATUS_LABELS[r.state] ?? { label: r.state, color: 'gray' };
+              return (
+                <Badge color={s.color} variant="light">
+                  {s.label}
+                </Badge>
+              );
+            },
+          },
+          { header: 'Percobaan', cell: (r) => formatNumber(r.attempts) },
+          { header: 'Percobaan terakhir', cell: (r) => <LastAttempt row={r} /> },
+          {
+            header: 'Tindakan',
+            cell: (r) =>
+              (r.state === 'FAILED' || r.state === 'DEAD') && (
+                <Button
+                  size="xs"
+                  variant="default"
+                  disabled={off !== null}
+                  loading={retry.isPending && retry.variables === r.id}
+                  onClick={() => retry.mutate(r.id)}
+                >
+                  Coba lagi
+                </Button>
+              ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,10 +1,13 @@
-import { Alert, Button, Group, List, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Group, List, Progress, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, download } from '../../../api/client';
-import { Pill } from './Pill';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { useCursorPages } from '../../../lib/cursor-pages';
 import { formatDateTime, formatMonth, formatNip, formatNumber } from '../../../lib/format';
+import { DownloadButtons, type FileFormat } from './DownloadButtons';
+import { Pill } from './Pill';
 import { FIELD_LABELS, FINDING_LABELS, IMPORT_STATE_LABELS } from './labels';
 import { filterQuery, type SiasnFilter } from './SiasnFilters';
 
@@ -63,16 +66,9 @@ export function ReconciliationTab({ filter }: { filter: SiasnFilter }) {
   const qc = useQueryClient();
   const [importId, setImportId] = useState<string | null>(null);
   const query = filterQuery(filter, true);
-  const report = useInfiniteQuery({
-    queryKey: ['admin-siasn-reconciliation', filter],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) =>
-      (
-        await api.GET('/api/v1/siasn/reconciliation', {
-          params: { query: { kind: filter.kind, ...query, limit: 100, after: pageParam } as never },
-        })
-      ).data!,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  const { query: report, rows } = useCursorPages(['admin-siasn-reconciliation', filter], async (after) => {
+    const params = { query: { kind: filter.kind, ...query, limit: 100, after } as never };
+    return (await api.GET('/api/v1/siasn/reconciliation', { params })).data!;
   });
   const start = useMutation({
     mutationFn: async () =>
@@ -88,13 +84,12 @@ export function ReconciliationTab({ filter }: { filter: SiasnFilter }) {
     onSuccess: (v) => setImportId(v.id),
   });
   const file = useMutation({
-    mutationFn: (format: 'csv' | 'xlsx') => {
+    mutationFn: (format: FileFormat) => {
       const qs = new URLSearchParams({ kind: filter.kind, ...query }).toString();
       return download(`/siasn/reconciliation.${format}?${qs}`, `siasn-rekonsiliasi-${filter.kind}.${format}`);
     },
   });
   const first = report.data?.pages[0];
-  const items = report.data?.pages.flatMap((p) => p.items) ?? [];
   const enabled = first?.siasnEnabled ?? false;
   return (
     <Stack>
@@ -120,20 +115,7 @@ export function ReconciliationTab({ filter }: { filter: SiasnFilter }) {
         >
           Impor dari SIASN
         </Button>
-        <Button
-          variant="default"
-          loading={file.isPending && file.variables === 'csv'}
-          onClick={() => file.mutate('csv')}
-        >
-          Unduh CSV
-        </Button>
-        <Button
-          variant="default"
-          loading={file.isPending && file.variables === 'xlsx'}
-          onClick={() => file.mutate('xlsx')}
-        >
-          Unduh Excel
-        </Button>
+        <DownloadButtons file={file} />
       </Group>
       {enabled && !filter.unitCode && <Text size="sm">Pilih unit kerja untuk mengimpor datanya dari SIASN.</Text>}
       <ErrorBanner error={report.error ?? start.error ?? file.error} />
@@ -144,65 +126,55 @@ export function ReconciliationTab({ filter }: { filter: SiasnFilter }) {
           onDone={() => qc.invalidateQueries({ queryKey: ['admin-siasn-reconciliation'] })}
         />
       )}
-      {report.isPending && <Loader aria-label="Memuat rekonsiliasi" />}
-      {first?.warnings.map((w) => (
-        <Alert key={w} color="orange" title="Perlu Diperiksa">
-          {w}
-        </Alert>
-      ))}
-      {first && first.peopleRead > 0 && (
-        <Text size="sm">
-          {formatNumber(first.peopleRead)} pegawai sudah dibaca dari SIASN, terakhir {formatDateTime(first.lastReadAt)}.
-          {items.length === 0 ? ' Tidak ada perbedaan.' : ''}
-        </Text>
-      )}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-label="Temuan rekonsiliasi SIASN">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Temuan</Table.Th>
-                <Table.Th>NIP</Table.Th>
-                <Table.Th>Periode</Table.Th>
-                <Table.Th>Mesin / SIASN</Table.Th>
-                <Table.Th>Keterangan</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((f) => {
-                const l = FINDING_LABELS[f.code] ?? { label: f.code, color: 'gray' };
-                return (
-                  <Table.Tr key={`${f.matchKey}-${f.code}`}>
-                    <Table.Td>
-                      <Pill color={l.color}>{l.label}</Pill>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatNip(f.nip)}</Table.Td>
-                    <Table.Td>{periodOfKey(f.matchKey)}</Table.Td>
-                    <Table.Td>
-                      {f.fields.map((d) => (
-                        <Text key={d.field} size="sm">
-                          {FIELD_LABELS[d.field] ?? d.field}: {shown(d.engine)} / {shown(d.siasn)}
-                        </Text>
-                      ))}
-                      {f.siasnIds.length > 1 && <Text size="xs">ID SIASN: {f.siasnIds.join(', ')}</Text>}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{f.message}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {report.hasNextPage && (
-        <Group>
-          <Button variant="default" loading={report.isFetchingNextPage} onClick={() => report.fetchNextPage()}>
-            Muat lagi
-          </Button>
-        </Group>
-      )}
+      <DataTable
+        label="Temuan rekonsiliasi SIASN"
+        minWidth={760}
+        rows={rows}
+        rowKey={(f) => `${f.matchKey}-${f.code}`}
+        pending={report.isPending}
+        loadingLabel="Memuat rekonsiliasi"
+        summary={
+          <>
+            {first?.warnings.map((w) => (
+              <Alert key={w} color="orange" title="Perlu Diperiksa">
+                {w}
+              </Alert>
+            ))}
+            {first && first.peopleRead > 0 && (
+              <Text size="sm">
+                {formatNumber(first.peopleRead)} pegawai sudah dibaca dari SIASN, terakhir{' '}
+                {formatDateTime(first.lastReadAt)}.{rows?.length === 0 ? ' Tidak ada perbedaan.' : ''}
+              </Text>
+            )}
+          </>
+        }
+        pager={report}
+        columns={[
+          {
+            header: 'Temuan',
+            cell: (f) => {
+              const l = FINDING_LABELS[f.code] ?? { label: f.code, color: 'gray' };
+              return <Pill color={l.color}>{l.label}</Pill>;
+            },
+          },
+          { header: 'NIP', nowrap: true, cell: (f) => formatNip(f.nip) },
+          { header: 'Periode', cell: (f) => periodOfKey(f.matchKey) },
+          {
+            header: 'Mesin / SIASN',
+            cell: (f) => (
+              <>
+                {f.fields.map((d) => (
+                  <Text key={d.field} size="sm">
+                    {FIELD_LABELS[d.field] ?? d.field}: {shown(d.engine)} / {shown(d.siasn)}
+                  </Text>
+                ))}
+                {f.siasnIds.length > 1 && <Text size="xs">ID SIASN: {f.siasnIds.join(', ')}</Text>}
+              </>
+            ),
+          },
+          { header: 'Keterangan', cell: (f) => <Text size="sm">{f.message}</Text> },
+        ]}
+      />
     </Stack>
   );
 }

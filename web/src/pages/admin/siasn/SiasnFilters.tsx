@@ -1,6 +1,6 @@
 import { Group, NativeSelect, NumberInput } from '@mantine/core';
 import { formatPeriod } from '../../../lib/format';
-import { unitSelectData, useUnitOptions } from '../unit-options';
+import { UnitFilter } from '../UnitFilter';
 import { KIND_OPTIONS, type SiasnKindParam } from './labels';
 
 export interface SiasnFilter {
@@ -22,7 +22,6 @@ const quarters = (year: number) =>
 
 /** Jenis data, tahun (or periode) and unit, shared by the ready payloads and the reconciliation. */
 export function SiasnFilters({ value, onChange }: { value: SiasnFilter; onChange: (f: SiasnFilter) => void }) {
-  const units = useUnitOptions();
   return (
     <Group align="end" wrap="wrap">
       <NativeSelect
@@ -53,14 +52,7 @@ export function SiasnFilters({ value, onChange }: { value: SiasnFilter; onChange
           w={180}
         />
       )}
-      <NativeSelect
-        label="Unit Kerja"
-        value={value.unitCode}
-        onChange={(e) => onChange({ ...value, unitCode: e.currentTarget.value })}
-        data={[{ value: '', label: 'Semua unit' }, ...unitSelectData(units.data)]}
-        w={280}
-        maw="100%"
-      />
+      <UnitFilter value={value.unitCode} onChange={(unitCode) => onChange({ ...value, unitCode })} w={280} maw="100%" />
     </Group>
   );
 }

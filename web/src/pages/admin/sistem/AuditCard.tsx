@@ -1,9 +1,9 @@
-import { Anchor, Button, Card, Code, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Anchor, Card, Code, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
-import { ErrorBanner } from '../../../components/ErrorBanner';
+import { DataTable } from '../../../components/DataTable';
+import { useCursorPages } from '../../../lib/cursor-pages';
 import { formatDateTime, formatNip } from '../../../lib/format';
 import { AUDIT_ENTITIES, entityOf } from './audit-entities';
 import { RecordPicker } from './RecordPicker';
@@ -48,19 +48,13 @@ export function AuditCard() {
     if (next.id) p.set('id', next.id);
     setParams(p, { replace: false, preventScrollReset: true });
   };
-  const audit = useInfiniteQuery({
-    queryKey: ['admin-audit', entity.value, id],
-    enabled: !!id,
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) =>
-      (
-        await api.GET('/api/v1/audit', {
-          params: { query: { entity: entity.value, id, limit: 100, after: pageParam } },
-        })
-      ).data as unknown as { items: AuditEntry[]; nextCursor: string | null },
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const rows = audit.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query: audit, rows } = useCursorPages(
+    ['admin-audit', entity.value, id],
+    async (after) =>
+      (await api.GET('/api/v1/audit', { params: { query: { entity: entity.value, id, limit: 100, after } } }))
+        .data as unknown as { items: AuditEntry[]; nextCursor: string | null },
+    { enabled: !!id },
+  );
   return (
     <Card withBorder id="jejak-audit" ref={ref}>
       <Stack>
@@ -84,52 +78,39 @@ export function AuditCard() {
         ) : (
           <RecordPicker key={entity.value} entity={entity} onPick={(picked) => choose({ id: picked })} />
         )}
-        <ErrorBanner error={audit.error} />
-        {audit.isPending && !!id && <Loader aria-label="Memuat jejak audit" />}
-        {audit.data && rows.length === 0 && <Text>Belum ada catatan audit.</Text>}
-        {rows.length > 0 && (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped aria-label="Jejak audit">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Waktu</Table.Th>
-                  <Table.Th>Oleh</Table.Th>
-                  <Table.Th>Tindakan</Table.Th>
-                  <Table.Th>Perubahan</Table.Th>
-                  <Table.Th>Alasan</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>{formatDateTime(a.at)}</Table.Td>
-                    <Table.Td>{/^\d{18}$/.test(a.actor) ? formatNip(a.actor) : a.actor}</Table.Td>
-                    <Table.Td>{a.action}</Table.Td>
-                    <Table.Td>
-                      {changes(a)
-                        .slice(0, 8)
-                        .map((c) => (
-                          <Code
-                            key={c}
-                            block={false}
-                            style={{ display: 'block', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
-                          >
-                            {c}
-                          </Code>
-                        ))}
-                    </Table.Td>
-                    <Table.Td>{a.reason ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {audit.hasNextPage && (
-          <Button variant="default" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
-            Muat lagi
-          </Button>
-        )}
+        <DataTable
+          label="Jejak audit"
+          minWidth={720}
+          rows={rows}
+          rowKey={(a) => a.id}
+          pending={audit.isPending && !!id}
+          loadingLabel="Memuat jejak audit"
+          error={audit.error}
+          empty="Belum ada catatan audit."
+          pager={audit}
+          more={{ inline: false }}
+          columns={[
+            { header: 'Waktu', cell: (a) => formatDateTime(a.at) },
+            { header: 'Oleh', cell: (a) => (/^\d{18}$/.test(a.actor) ? formatNip(a.actor) : a.actor) },
+            { header: 'Tindakan', cell: (a) => a.action },
+            {
+              header: 'Perubahan',
+              cell: (a) =>
+                changes(a)
+                  .slice(0, 8)
+                  .map((c) => (
+                    <Code
+                      key={c}
+                      block={false}
+                      style={{ display: 'block', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+                    >
+                      {c}
+                    </Code>
+                  )),
+            },
+            { header: 'Alasan', cell: (a) => a.reason ?? '—' },
+          ]}
+        />
       </Stack>
     </Card>
   );
