@@ -1,5 +1,5 @@
 /**
- * npm run bench:year-end [-- --employees 100000 --seed 1 --concurrency N --keep --no-build --database-url URL]
+ * npm run bench:year-end [-- --employees 100000 --seed 1 --concurrency N --workers N --keep --no-build --database-url URL]
  *
  * A year-end close on a throwaway synthetic agency, through the built API and worker processes:
  *   1. POST /api/v1/evaluations/finalize-batch {period: YEAR}: every RATED annual evaluation → ISSUED
@@ -38,6 +38,7 @@ import {
   Stack,
   teardown,
   WORKER_HEAP_MB,
+  workerPeakRssMb,
 } from './support/stack';
 import { loadAverage, writeSummary, YearEndSummary } from './support/summary';
 
@@ -226,6 +227,7 @@ export async function main(): Promise<void> {
       port: Number(args.port ?? 3391),
       worker: true,
       workerConcurrency: args.concurrency ? Number(args.concurrency) : undefined,
+      workerProcesses: args.workers ? Number(args.workers) : undefined,
     });
     const admin = await adminLogin(stack);
     const m = await marks(c);
@@ -283,7 +285,7 @@ export async function main(): Promise<void> {
     );
     const total = counts.reduce((a, [, n]) => a + n, 0) + dispatched;
     const apiRss = stack.api!.peakRssMb;
-    const workerRss = stack.worker!.peakRssMb;
+    const workerRss = workerPeakRssMb(stack);
     process.stderr.write('  baseline: COPY of the same rows…\n');
     const base = await copyBaseline(stack.url, written);
 
@@ -291,7 +293,7 @@ export async function main(): Promise<void> {
       `year-end close benchmark (${machine()}; PostgreSQL ${(await c.query('SHOW server_version')).rows[0].server_version} and Redis on the same machine; load average at start ${load0.toFixed(2)})`,
     );
     console.log(
-      `  ${employees.toLocaleString('en')} employees, ANNUAL ${stack.year} + allowance ${stack.month}; worker concurrency ${args.concurrency ?? process.env.WORKER_CONCURRENCY ?? 'default'}, worker heap cap ${WORKER_HEAP_MB > 0 ? `${WORKER_HEAP_MB} MB` : 'none'}`,
+      `  ${employees.toLocaleString('en')} employees, ANNUAL ${stack.year} + allowance ${stack.month}; worker processes ${stack.workers.length}, concurrency ${args.concurrency ?? process.env.WORKER_CONCURRENCY ?? 'default'}, worker heap cap ${WORKER_HEAP_MB > 0 ? `${WORKER_HEAP_MB} MB` : 'none'}`,
     );
     console.log(
       `  wall time: ${(wallMs / 1000).toFixed(1)} s  (finalize-batch ${((tFinal - t0) / 1000).toFixed(1)} s, windows expired at ${((tExpired - t0) / 1000).toFixed(1)} s, allowance run DONE at ${((tRun - t0) / 1000).toFixed(1)} s, queues drained at ${(wallMs / 1000).toFixed(1)} s)  → ${Math.round(employees / (wallMs / 1000)).toLocaleString('en')} employees/s`,
@@ -302,7 +304,9 @@ export async function main(): Promise<void> {
     console.log(
       `  rows written: ${total.toLocaleString('en')}  (${counts.map(([t, n]) => `${t} ${n}`).join(', ')}, outbox dispatched (update) ${dispatched})`,
     );
-    console.log(`  peak RSS: API ${apiRss.toFixed(0)} MB, worker ${workerRss.toFixed(0)} MB`);
+    console.log(
+      `  peak RSS: API ${apiRss.toFixed(0)} MB, worker ${stack.workers.map((w) => w.peakRssMb.toFixed(0)).join(' / ')} MB`,
+    );
     console.log(
       `  baseline COPY of the same ${base.rows.toLocaleString('en')} rows (${(base.bytes / 2 ** 20).toFixed(0)} MB) into empty tables of the same definition: ${(base.ms / 1000).toFixed(1)} s`,
     );

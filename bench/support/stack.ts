@@ -36,7 +36,9 @@ export interface Stack {
   month: string;
   seed: SyntheticResult | null;
   api: Proc | null;
+  /** The first worker process (peak RSS: the largest of the worker processes). */
   worker: Proc | null;
+  workers: Proc[];
   keep: boolean;
 }
 
@@ -66,6 +68,7 @@ export async function createSyntheticStack(o: {
     seed: null,
     api: null,
     worker: null,
+    workers: [],
     keep: o.keep,
   };
   if (o.databaseUrl) {
@@ -116,7 +119,14 @@ function start(stack: Stack, name: string, entry: string, env: Record<string, st
 
 export async function startServices(
   stack: Stack,
-  o: { port: number; worker: boolean; workerConcurrency?: number; extraEnv?: Record<string, string> },
+  o: {
+    port: number;
+    worker: boolean;
+    workerConcurrency?: number;
+    /** Worker processes sharing the queues (production runs several); default WORKER_PROCESSES or 1. */
+    workerProcesses?: number;
+    extraEnv?: Record<string, string>;
+  },
 ): Promise<void> {
   const env = {
     NODE_ENV: 'production',
@@ -139,16 +149,21 @@ export async function startServices(
   // Extra node flags for profiling, e.g. API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS).
   const flags = (v: string | undefined) => (v ?? '').split(' ').filter(Boolean);
   stack.api = start(stack, 'api', 'main.js', env, flags(process.env.API_NODE_ARGS));
+  const processes = Math.max(1, o.workerProcesses ?? (Number(process.env.WORKER_PROCESSES) || 1));
   if (o.worker)
-    stack.worker = start(stack, 'worker', 'worker.js', env, [
-      ...(WORKER_HEAP_MB > 0 ? [`--max-old-space-size=${WORKER_HEAP_MB}`] : []),
-      ...flags(process.env.WORKER_NODE_ARGS),
-    ]);
+    for (let i = 0; i < processes; i++)
+      stack.workers.push(
+        start(stack, `worker${i}`, 'worker.js', env, [
+          ...(WORKER_HEAP_MB > 0 ? [`--max-old-space-size=${WORKER_HEAP_MB}`] : []),
+          ...flags(process.env.WORKER_NODE_ARGS),
+        ]),
+      );
+  stack.worker = stack.workers[0] ?? null;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (stack.api.child.exitCode !== null) throw new Error(`API exited: ${stack.api.log.join('').slice(-2000)}`);
-    if (stack.worker && stack.worker.child.exitCode !== null)
-      throw new Error(`worker exited: ${stack.worker.log.join('').slice(-2000)}`);
+    for (const w of stack.workers)
+      if (w.child.exitCode !== null) throw new Error(`${w.name} exited: ${w.log.join('').slice(-2000)}`);
     try {
       const r = await fetch(`${stack.base}/api/health`);
       if (r.ok) break;
@@ -158,6 +173,11 @@ export async function startServices(
     if (Date.now() > deadline) throw new Error('API did not become healthy within 60 s');
     await sleep(200);
   }
+}
+
+/** The largest peak RSS of the worker processes (each one has the same bound). */
+export function workerPeakRssMb(stack: Stack): number {
+  return Math.max(0, ...stack.workers.map((w) => w.peakRssMb));
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -171,7 +191,7 @@ async function stopProc(p: Proc | null): Promise<void> {
 }
 
 export async function teardown(stack: Stack): Promise<void> {
-  await Promise.all([stopProc(stack.api), stopProc(stack.worker)]);
+  await Promise.all([stopProc(stack.api), ...stack.workers.map(stopProc)]);
   const redis = new IORedis(stack.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
