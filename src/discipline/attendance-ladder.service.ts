@@ -3,7 +3,8 @@ import { DomainError } from '../common/domain-errors';
 import { AttendanceReader } from '../allowance/attendance-reader.repository';
 import { RuleSetResolver } from '../allowance/rule-set-resolver.service';
 import { Clock } from '../common/clock';
-import { ATTENDANCE_LADDER_TABLE, attendanceLadder, selectVersion, SANCTION_CATALOGUE } from '../rules';
+import { attendanceLadder, SANCTION_CATALOGUE } from '../rules';
+import { attendanceRungFrom } from './discipline-case.util';
 import { DisciplineCasesRepository } from './discipline-cases.repository';
 import { DisciplineIntakeService } from './discipline-intake.service';
 
@@ -65,10 +66,7 @@ export class AttendanceLadderScan {
       );
       if (!ladder.opensCase || !ladder.sanction) continue;
       const prevRung = await this.cases.highestAttendanceRung(r.employee_id, r.year);
-      const rungFrom = ladder.salaryStopNextMonth
-        ? 1000
-        : selectVersion(ATTENDANCE_LADDER_TABLE, occurredOn).data.rungs.find((x) => x.sanction === ladder.sanction)!
-            .fromDays;
+      const rungFrom = attendanceRungFrom(ladder, occurredOn);
       if (prevRung !== null && prevRung >= rungFrom) continue;
       let id: string | null;
       try {

@@ -62,7 +62,7 @@ export class DisciplineCaseSteps {
       });
       await fn(c, rel);
     });
-    return this.get(p, id).catch((err) => {
+    return this.get(p, id).catch((err: unknown) => {
       // The caller may no longer be a named official after the step (e.g. the level changed): return what they did.
       if (err instanceof NotFoundError) return { id, status: 'UPDATED' as const };
       throw err;
@@ -176,7 +176,7 @@ export class DisciplineCaseSteps {
   private overdueNow(c: CaseRow): string[] {
     const live = stepDeadlines(this.dates(c), this.clock.today(), []);
     const now = (['verify', 'recommend', 'decide'] as Step[]).filter((s) => live[s].overdue);
-    return [...new Set([...(c.overdue_steps ?? []), ...now])];
+    return [...new Set([...c.overdue_steps, ...now])];
   }
 
   async view(c: CaseRow, full: true): Promise<DisciplineCaseView>;
@@ -214,7 +214,7 @@ export class DisciplineCaseSteps {
         ? {
             sanction: c.decided_sanction,
             level: c.decided_level,
-            label: SANCTION_CATALOGUE[c.decided_sanction]?.labelId,
+            label: SANCTION_CATALOGUE[c.decided_sanction].labelId,
             decidedOn: c.decided_on,
             decisionRef: c.decision_ref,
             recordedBy: c.decided_by,

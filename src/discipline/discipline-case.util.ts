@@ -1,4 +1,13 @@
-import { type DisciplineLevel, type Explanation, type NetralitasStage, type Sanction } from '../rules';
+import { ConflictError, UnprocessableError } from '../common/domain-errors';
+import {
+  ATTENDANCE_LADDER_TABLE,
+  selectVersion,
+  type AttendanceLadderResult,
+  type DisciplineLevel,
+  type Explanation,
+  type NetralitasStage,
+  type Sanction,
+} from '../rules';
 import { CaseKind, CaseStatus, CompetentOfficial, RecommendationLevel } from './discipline-policy.util';
 
 /** What a case is opened from (the HTTP call or the attendance scan). */
@@ -119,3 +128,29 @@ export function levelsFor(c: {
 export const officialIds = (o: CompetentOfficial[]) => [
   ...new Set(o.map((x) => x.employeeId).filter((x): x is string => !!x)),
 ];
+
+/**
+ * What a step recorded that the case's status implies (VERIFIED has verified_on, RECOMMENDED its level and
+ * date, DECIDED its sanction and date); a missing one means the case is inconsistent and the step cannot go on.
+ */
+export function recorded<T>(value: T | null, field: string): T {
+  if (value === null)
+    throw new ConflictError(`Kasus tidak lengkap: ${field} belum tercatat / the case has no ${field}`, [
+      { field, problem: 'not recorded for the status of the case' },
+    ]);
+  return value;
+}
+
+/**
+ * The attendance rung a ladder result crossed, as its first day count (PP 94/2021 Pasal 9–11): one automatic case
+ * per rung and year. 1000 stands for the consecutive-days PDHTAPS, above every rung.
+ */
+export function attendanceRungFrom(ladder: AttendanceLadderResult, onDate: string): number {
+  if (ladder.salaryStopNextMonth) return 1000;
+  const rung = selectVersion(ATTENDANCE_LADDER_TABLE, onDate).data.rungs.find((x) => x.sanction === ladder.sanction);
+  if (!rung)
+    throw new UnprocessableError(
+      `Sanksi ${ladder.sanction ?? '-'} tidak ada pada tangga kehadiran PP 94/2021 / not a rung of the attendance ladder`,
+    );
+  return rung.fromDays;
+}

@@ -146,7 +146,9 @@ export class DisciplineCasesRepository extends BaseRepository {
   }
 
   /** Counts per recorded recommending body; cases without one carry their act date (`d`) instead. */
-  countsByRecommendingBody(f: CaseFilter): Promise<{ body: string | null; d: string | null; n: number }[]> {
+  countsByRecommendingBody(
+    f: CaseFilter,
+  ): Promise<({ body: string; d: null; n: number } | { body: null; d: string; n: number })[]> {
     const { where, params } = this.where(f);
     return this.db().query(
       `SELECT c.recommending_body AS body, CASE WHEN c.recommending_body IS NULL THEN to_char(c.occurred_on,'YYYY-MM-DD') END AS d, count(*)::int AS n
@@ -288,11 +290,12 @@ export class DisciplineCasesRepository extends BaseRepository {
 
   /** The highest attendance rung an automatic case was opened for (employee, year); null when none. */
   async highestAttendanceRung(employeeId: string, year: number): Promise<number | null> {
-    const [prev]: { rung: number | null }[] = await this.db().query(
+    // An aggregate without GROUP BY: always one row (rung null when none).
+    const [prev]: [{ rung: number | null }] = await this.db().query(
       `SELECT max(attendance_rung)::int AS rung FROM discipline_cases WHERE employee_id = $1 AND attendance_year = $2`,
       [employeeId, year],
     );
-    return prev?.rung ?? null;
+    return prev.rung;
   }
 
   async effectsSource(caseId: string): Promise<CaseEffectsSource | null> {

@@ -1,27 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../authz/access-policy';
-import { InvalidInputError, UnprocessableError } from '../common/domain-errors';
+import { ConflictError, InvalidInputError, UnprocessableError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { Principal } from '../identity/principal';
 import { OrgDirectory } from '../org/org-directory.service';
 import { OutboxService } from '../outbox/outbox.service';
-import {
-  ATTENDANCE_LADDER_TABLE,
-  attendanceLadder,
-  classifyNetralitas,
-  selectVersion,
-  NETRALITAS_ACTS,
-  RuleInputError,
-  type NetralitasAct,
-} from '../rules';
+import { attendanceLadder, classifyNetralitas, NETRALITAS_ACTS, RuleInputError, type NetralitasAct } from '../rules';
 import { CompetentOfficials } from './discipline-calendar.service';
 import { NeutralityElectionsService } from './neutrality-elections.service';
 import { CaseStatus, sanctionsOfLevel, stepDeadlines } from './discipline-policy.util';
 import { CreateCaseDto } from './dto/discipline.dto';
 import type { DisciplineCaseView } from './dto/discipline-views.dto';
-import { Classification, OpenCaseInput, Subject, levelsFor, officialIds } from './discipline-case.util';
+import {
+  attendanceRungFrom,
+  Classification,
+  OpenCaseInput,
+  Subject,
+  levelsFor,
+  officialIds,
+} from './discipline-case.util';
 import { DisciplineCaseSteps } from './discipline-case-steps.service';
 import { DisciplineCasesRepository } from './discipline-cases.repository';
 
@@ -91,11 +90,7 @@ export class DisciplineIntakeService {
             [{ field: 'attendance.cumulativeDays', problem: r.explanation.formula }],
           );
         }
-        // The rung crossed (its first day count; 1000 = consecutive-days PDHTAPS): one automatic case per rung and year.
-        const rung = r.salaryStopNextMonth
-          ? 1000
-          : selectVersion(ATTENDANCE_LADDER_TABLE, input.occurredOn).data.rungs.find((x) => x.sanction === r.sanction)!
-              .fromDays;
+        const rung = attendanceRungFrom(r, input.occurredOn);
         return {
           track: 'DISIPLIN',
           level: r.level,
@@ -188,7 +183,9 @@ export class DisciplineIntakeService {
         attendance: dto.attendance ? { ...dto.attendance, year: Number(dto.occurredOn.slice(0, 4)) } : undefined,
       }),
     );
-    return this.steps.get(p, id!);
+    // Only an automatic attendance case can meet an existing one (ON CONFLICT on its rung); a reported case always opens.
+    if (id === null) throw new ConflictError('Kasus sudah ada / the case already exists');
+    return this.steps.get(p, id);
   }
 
   /** Opens a case in the caller's transaction. Returns null when an automatic attendance case for the rung already exists. */

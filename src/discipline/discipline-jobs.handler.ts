@@ -46,7 +46,7 @@ export class DisciplineJobsHandler {
       effectiveTo: c.effective_to,
       decisionRef: c.decision_ref,
     });
-    const [employee] = await this.org.standings([c.employee_id], this.clock.today());
+    const employee = (await this.org.standings([c.employee_id], this.clock.today())).at(0);
     if (!employee) return { skipped: 'case not effective' };
     const { outcomes } = deriveOutcomes({
       nip: employee.nip,

@@ -53,7 +53,7 @@ export class DisciplineQueriesService {
     const page = rows.slice(0, limit);
     const items: DisciplineCaseItem[] = [];
     for (const c of page) items.push(await this.steps.view(c, false));
-    const last = page[page.length - 1];
+    const last = page.at(-1);
     return { items, nextCursor: rows.length > limit && last ? Cursor.encode([last.number]) : null };
   }
 
@@ -89,7 +89,7 @@ export class DisciplineQueriesService {
       sanctionDecided: c.decided_sanction !== null,
       status: c.status,
       decisionRef: c.decision_ref,
-      overdueSteps: (c.overdue_steps ?? []).join('|'),
+      overdueSteps: c.overdue_steps.join('|'),
       escalated: c.escalated,
     }));
   }
@@ -108,7 +108,7 @@ export class DisciplineQueriesService {
     if (kind === 'NETRALITAS') {
       const bodies = await this.cases.countsByRecommendingBody(filter);
       for (const r of bodies) {
-        const body = r.body ?? recommendingBody({ date: r.d! }).body;
+        const body = r.body === null ? recommendingBody({ date: r.d }).body : r.body;
         byRecommendingBody[body] = (byRecommendingBody[body] ?? 0) + r.n;
       }
     }

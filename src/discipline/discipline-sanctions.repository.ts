@@ -122,7 +122,7 @@ export class DisciplineSanctionsReader extends BaseRepository {
    * period, or in force during it (decided and not dismissed).
    */
   async sanctionsInPeriod(employeeId: string, fromMonth: string, toMonth: string): Promise<DecidedSanction[]> {
-    const rows: Omit<DecidedSanction, 'labelId'>[] = await this.db().query(
+    const rows: (Omit<DecidedSanction, 'labelId' | 'sanction'> & { sanction: Sanction })[] = await this.db().query(
       `SELECT c.id AS "caseId", c.number::int AS "caseNumber", c.kind, c.decided_sanction AS sanction, c.decided_level AS level, c.status,
               to_char(c.decided_on,'YYYY-MM-DD') AS "decidedOn", to_char(c.effective_from,'YYYY-MM-DD') AS "effectiveFrom",
               to_char(c.effective_to,'YYYY-MM-DD') AS "effectiveTo", c.decision_ref AS "decisionRef"
@@ -133,7 +133,7 @@ export class DisciplineSanctionsReader extends BaseRepository {
         ORDER BY c.decided_on, c.number`,
       [employeeId, monthFirst(fromMonth), monthAfter(toMonth)],
     );
-    return rows.map((r) => ({ ...r, labelId: SANCTION_CATALOGUE[r.sanction as Sanction]?.labelId ?? r.sanction }));
+    return rows.map((r) => ({ ...r, labelId: SANCTION_CATALOGUE[r.sanction].labelId }));
   }
 
   /** Records a PPK's justification for rating behaviour above a sanction in the period (in the caller's transaction). */

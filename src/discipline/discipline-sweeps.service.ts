@@ -63,11 +63,11 @@ export class DisciplineSweepsService {
     for (const c of open) {
       const dl = stepDeadlines(this.steps.dates(c), today, holidays);
       const overdue = (Object.keys(dl) as Step[]).filter((s) => dl[s].overdue);
-      const changed = overdue.join(',') !== (c.overdue_steps ?? []).join(',');
+      const changed = overdue.join(',') !== c.overdue_steps.join(',');
       if (changed) {
         flagged++;
         await this.cases.setOverdue(c.id, overdue, dl);
-        for (const s of overdue.filter((x) => !(c.overdue_steps ?? []).includes(x))) {
+        for (const s of overdue.filter((x) => !c.overdue_steps.includes(x))) {
           await this.outbox.add({
             type: 'DisciplineDeadlineMissed',
             aggregateType: 'DisciplineCase',

@@ -9,7 +9,7 @@ import { DisciplineCalendar, CompetentOfficials } from './discipline-calendar.se
 import { RecommendationLevel, sanctionLevel } from './discipline-policy.util';
 import { DecisionDto, DeliveryDto, DismissDto, RecommendationDto, VerifyDto } from './dto/discipline.dto';
 import type { DisciplineStepResult } from './dto/discipline-views.dto';
-import { officialIds } from './discipline-case.util';
+import { officialIds, recorded } from './discipline-case.util';
 import { DisciplineCasesRepository } from './discipline-cases.repository';
 import { DisciplineCaseSteps } from './discipline-case-steps.service';
 import { DisciplineSweepsService } from './discipline-sweeps.service';
@@ -52,7 +52,7 @@ export class DisciplineWorkflowService {
         );
       this.steps.requireStatus(c, ['VERIFIED'], 'recommend');
       const on = dto.recommendedOn ?? this.clock.today();
-      this.steps.requireDate(on, c.verified_on!, 'recommendedOn');
+      this.steps.requireDate(on, recorded(c.verified_on, 'verifiedOn'), 'recommendedOn');
       this.steps.requireSanctionOfLevel(dto.level, dto.sanction);
       const expected: RecommendationLevel | null =
         c.track === 'KODE_ETIK' ? 'KODE_ETIK' : c.track === 'PTDH' ? 'PTDH' : c.level;
@@ -76,14 +76,14 @@ export class DisciplineWorkflowService {
   async decide(p: Principal, id: string, dto: DecisionDto): Promise<DisciplineStepResult> {
     return this.steps.step(p, id, async (c, rel) => {
       this.steps.requireStatus(c, ['RECOMMENDED'], 'decide');
-      const level = c.recommended_level!;
+      const level = recorded(c.recommended_level, 'recommendation.level');
       this.steps.requireSanctionOfLevel(level, dto.sanction, 'sanction');
       const today = this.clock.today();
       if (dto.decidedOn > today)
         throw new UnprocessableError('Tanggal SK di masa depan / decidedOn is in the future', [
           { field: 'decidedOn', problem: `after today (${today})` },
         ]);
-      this.steps.requireDate(dto.decidedOn, c.recommended_on!, 'decidedOn');
+      this.steps.requireDate(dto.decidedOn, recorded(c.recommended_on, 'recommendation.recommendedOn'), 'decidedOn');
       const officials = await this.officials.forLevels(c.employee_id, c.subject, [level], today);
       const competent = officials[0];
       const isOfficial = p.kind === 'user' && !!p.employeeId && p.employeeId === competent.employeeId;
@@ -132,13 +132,14 @@ export class DisciplineWorkflowService {
         throw new UnprocessableError('Tanggal penyampaian di masa depan / deliveredOn is in the future', [
           { field: 'deliveredOn', problem: `after today (${today})` },
         ]);
-      this.steps.requireDate(dto.deliveredOn, c.decided_on!, 'deliveredOn');
+      this.steps.requireDate(dto.deliveredOn, recorded(c.decided_on, 'decision.decidedOn'), 'deliveredOn');
       const eff = decisionEffectiveDate({
         deliveredOn: dto.deliveredOn,
         holidays: await this.calendar.holidaysAfter(dto.deliveredOn),
       });
-      const months = SANCTION_CATALOGUE[c.decided_sanction!].months;
-      const permanent = c.decided_sanction === 'PDHTAPS' || c.decided_sanction === 'PTDH';
+      const sanction = recorded(c.decided_sanction, 'decision.sanction');
+      const months = SANCTION_CATALOGUE[sanction].months;
+      const permanent = sanction === 'PDHTAPS' || sanction === 'PTDH';
       const effectiveTo = permanent ? null : months ? addMonthsToDate(eff.effectiveFrom, months) : eff.effectiveFrom;
       await this.steps.update(c, 'DELIVERED', 'DELIVER', null, {
         delivered_on: dto.deliveredOn,

@@ -79,7 +79,7 @@ export class NeutralityElectionsService {
         before: null,
         after: e,
       });
-      return (await this.repo.get(dto.code))!;
+      return this.saved(dto.code);
     });
   }
 
@@ -99,7 +99,7 @@ export class NeutralityElectionsService {
         before: was,
         after: e,
       });
-      return (await this.repo.get(code))!;
+      return this.saved(code);
     });
   }
 
@@ -134,7 +134,7 @@ export class NeutralityElectionsService {
           'election',
           `the act date falls in ${covering.map((e) => e.code).join(' and ')}: name the election`,
         );
-      named = covering[0]?.code;
+      named = covering.at(0)?.code;
     }
     const body = recommendingBody({ date: input.occurredOn });
     const derived =
@@ -207,6 +207,13 @@ export class NeutralityElectionsService {
       listeningOnly: c.listening_only ?? false,
       notes,
     };
+  }
+
+  /** The election just written in this transaction, read back as the API shows it. */
+  private async saved(code: string): Promise<ElectionView> {
+    const e = await this.repo.get(code);
+    if (!e) throw new NotFoundError('Pemilihan');
+    return e;
   }
 
   private validate(dto: UpdateElectionDto): void {

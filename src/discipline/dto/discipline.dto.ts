@@ -112,7 +112,7 @@ export class CreateCaseDto {
     { each: true, message: 'each evidence URL must be a valid https:// URL' },
   )
   @MaxLength(2000, { each: true })
-  evidenceUrls: string[] = [];
+  evidenceUrls: string[] | null = [];
 
   @ApiPropertyOptional()
   @IsOptional()
