@@ -5,8 +5,8 @@ import tseslint from 'typescript-eslint';
 /**
  * Folders (globs) held to typescript-eslint's strict-type-checked rules (the strict block below: the options
  * and the three rules set for NestJS patterns apply to them). A feature joins when it is clean: append its glob.
- * Not yet listed: allowance, evaluation, siasn, pppk, jobs, audit, outbox, outcomes and demo. When every folder
- * of `src/` is listed, the strict block applies to `src/**` and this list goes away.
+ * Not yet listed: allowance, siasn, pppk, jobs, audit, outbox, outcomes and demo. When every folder of `src/` is
+ * listed, the strict block applies to `src/**` and this list goes away.
  */
 export const STRICT_FOLDERS = [
   'src/jobs/job-failure.ts',
@@ -31,6 +31,7 @@ export const STRICT_FOLDERS = [
   'src/angka-kredit/**/*.ts',
   'src/agency/**/*.ts',
   'src/discipline/**/*.ts',
+  'src/evaluation/**/*.ts',
 ];
 
 /** The strict-type-checked rules, scoped to STRICT_FOLDERS (and the same options as the base block). */
@@ -73,7 +74,6 @@ export default tseslint.config(
       'src/outcomes/**/*.ts',
       'src/kenaikan-pangkat/**/*.ts',
       'src/demo/**/*.ts',
-      'src/evaluation/**/*.ts',
       'src/skp/**/*.ts',
       'src/action-plans/**/*.ts',
     ],

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { UnprocessableError } from '../common/domain-errors';
 import type { AgencyProfile } from '../agency/agency.service';
 import { letterhead, placeAndDate, signatureBlocks, type Signer } from '../agency/pdf-blocks';
 import { renderEvaluationForm } from './dekp-form.util';
@@ -18,20 +19,28 @@ export function renderDekp(
   printedOn: string,
   agency: AgencyProfile,
 ): Promise<Buffer> {
+  const snap = v.snapshot;
+  if (!snap)
+    throw new UnprocessableError(
+      'DEKP memerlukan identitas pegawai pada periode / the DEKP needs the identity snapshot',
+    );
   const doc = new PDFDocument({
     size: 'A4',
     margin: 40,
     info: { Title: `DEKP ${v.nip} ${v.period}`, Author: agency.name, Subject: 'Dokumen Evaluasi Kinerja Pegawai' },
   });
   const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
+  doc.on('data', (c: Buffer) => {
+    chunks.push(c);
+  });
   const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => {
+      resolve(Buffer.concat(chunks));
+    });
     doc.on('error', reject);
   });
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const snap = v.snapshot!;
 
   const { row, kv, person } = dekpTable(doc);
 
@@ -182,7 +191,7 @@ export function renderDekp(
   );
   doc.font('Helvetica').fontSize(8).text('*) coret yang tidak perlu', left, doc.y);
 
-  renderEvaluationForm(doc, dekpTable(doc), v, distribution, agency, signDate);
+  renderEvaluationForm(doc, dekpTable(doc), v, snap, distribution, agency, signDate);
   doc.end();
   return done;
 }

@@ -4,7 +4,7 @@ import { placeAndDate, signatureBlocks } from '../agency/pdf-blocks';
 import { CORE_VALUE_GUIDANCE, CORE_VALUE_LABEL } from '../skp/skp.enums';
 import { PREDICATES } from '../rules';
 import { DekpTable, ORG_LABEL, predLabel, ratingLabel, safe } from './dekp-parts.util';
-import type { PersonBlock } from './evaluation-snapshot.util';
+import type { EvaluationSnapshot, PersonBlock } from './evaluation-snapshot.util';
 import type { DistributionReport } from './distribution.service';
 import type { EvaluationView } from './evaluation-views.service';
 import { formatNip, humanEnum, tanggalIndonesia } from '../common/format-id';
@@ -18,12 +18,12 @@ export function renderEvaluationForm(
   doc: PDFKit.PDFDocument,
   t: DekpTable,
   v: EvaluationView,
+  snap: EvaluationSnapshot,
   distribution: DistributionReport | null,
   agency: AgencyProfile,
   signDate: string,
 ): void {
   const { left, width, row, heading, kv, choice } = t;
-  const snap = v.snapshot!;
   // A section heading never ends a page: its column header and first row follow it.
   const keepWithNext = (h: number) => {
     if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
@@ -63,7 +63,7 @@ export function renderEvaluationForm(
     ['UNIT KERJA', pb?.unitName ?? '-'],
   ];
   const [mine, ppk] = [items(snap.employee), items(snap.ppk)];
-  mine.forEach(([k, val], i) =>
+  mine.forEach(([k, val], i) => {
     row([
       { w: idw[0], text: String(i + 1) },
       { w: idw[1], text: k },
@@ -71,8 +71,8 @@ export function renderEvaluationForm(
       { w: idw[3], text: String(i + 1) },
       { w: idw[4], text: ppk[i][0] },
       { w: idw[5], text: ppk[i][1] },
-    ]),
-  );
+    ]);
+  });
   choice('CAPAIAN KINERJA ORGANISASI*', {
     options: Object.values(ORG_LABEL),
     chosen: v.orgPredicate ? (ORG_LABEL[v.orgPredicate] ?? null) : null,
@@ -179,7 +179,9 @@ export function renderEvaluationForm(
       const inds: Ind[] = r.indicators.length
         ? r.indicators
         : [{ id: '', text: '-', target: null, realization: null, evidenceUrls: [], aspect: null, perspective: null }];
-      inds.forEach((ind, j) => row(cols.map((c) => ({ w: c.w, text: c.cell(r, ind, j === 0, i + 1) }))));
+      inds.forEach((ind, j) => {
+        row(cols.map((c) => ({ w: c.w, text: c.cell(r, ind, j === 0, i + 1) })));
+      });
     });
   }
   const RATINGS = ['DI_ATAS_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'DI_BAWAH_EKSPEKTASI'];
@@ -202,10 +204,10 @@ export function renderEvaluationForm(
     { fill: true },
   );
   v.behaviors.forEach((b, i) => {
-    const guidance = (CORE_VALUE_GUIDANCE[b.coreValue] ?? []).map((g, k) => `${k + 1}. ${g}`).join('\n');
+    const guidance = CORE_VALUE_GUIDANCE[b.coreValue].map((g, k) => `${k + 1}. ${g}`).join('\n');
     row([
       { w: bw2[0], text: String(i + 1) },
-      { w: bw2[1], text: `${CORE_VALUE_LABEL[b.coreValue] ?? b.coreValue}\n${guidance}` },
+      { w: bw2[1], text: `${CORE_VALUE_LABEL[b.coreValue]}\n${guidance}` },
       { w: bw2[2], text: `Ekspektasi khusus pimpinan:\n${b.specialExpectation ?? '-'}` },
       { w: bw2[3], text: b.feedback ?? '-' },
     ]);

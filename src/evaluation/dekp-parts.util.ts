@@ -1,5 +1,5 @@
 import type PDFKit from 'pdfkit';
-import { PREDICATE_LABELS, RATING_LABELS, type Predicate, type Rating } from '../rules';
+import { PREDICATE_LABELS, RATING_LABELS } from '../rules';
 import type { PersonBlock } from './evaluation-snapshot.util';
 import { formatNip, humanEnum } from '../common/format-id';
 
@@ -10,8 +10,12 @@ export const ORG_LABEL: Record<string, string> = {
   KURANG: 'Kurang',
   SANGAT_KURANG: 'Sangat Kurang',
 };
-export const predLabel = (p: string | null) => (p ? (PREDICATE_LABELS[p as Predicate] ?? humanEnum(p)) : '-');
-export const ratingLabel = (r: string | null) => (r ? (RATING_LABELS[r as Rating] ?? humanEnum(r)) : '-');
+/** Whether a stored code has a label in the table (codes are read as text from rows). */
+const hasLabel = <K extends string>(labels: Record<K, string>, code: string): code is K => Object.hasOwn(labels, code);
+export const predLabel = (p: string | null) =>
+  p ? (hasLabel(PREDICATE_LABELS, p) ? PREDICATE_LABELS[p] : humanEnum(p)) : '-';
+export const ratingLabel = (r: string | null) =>
+  r ? (hasLabel(RATING_LABELS, r) ? RATING_LABELS[r] : humanEnum(r)) : '-';
 /** The standard PDF fonts speak WinAnsi only: keep text to characters they can print. */
 export const safe = (s: string | null | undefined) =>
   (s ?? '-')
@@ -20,8 +24,7 @@ export const safe = (s: string | null | undefined) =>
     .replace(/≤/g, '<=')
     .replace(/≥/g, '>=')
     .replace(/×/g, 'x')
-    // eslint-disable-next-line no-control-regex -- the pattern keeps tab and line breaks on purpose
-    .replace(/[^\x09\x0a\x0d\x20-\x7e\xa0-\xff]/g, '?');
+    .replace(/[^\t\n\r\x20-\x7e\xa0-\xff]/g, '?');
 
 /** Options of a starred field ("*) coret yang tidak perlu"): all printed, those that do not apply struck through. */
 export interface Choices {
@@ -56,12 +59,13 @@ export function dekpTable(doc: PDFKit.PDFDocument) {
       else doc.text(safe(p.t), o);
     });
   };
-  const choice = (k: string, c: Choices) =>
+  const choice = (k: string, c: Choices) => {
     row([
       { w: 28, text: '' },
       { w: 170, text: k },
       { w: width - 198, text: '', choices: c },
     ]);
+  };
   const row = (cols: Col[], opts: { fill?: boolean } = {}) => {
     doc.fontSize(8.5);
     const heights = cols.map((c) =>
@@ -84,13 +88,16 @@ export function dekpTable(doc: PDFKit.PDFDocument) {
     doc.x = left;
     doc.y = y + h;
   };
-  const heading = (text: string) => row([{ w: width, text, bold: true }], { fill: true });
-  const kv = (no: string, k: string, val: string) =>
+  const heading = (text: string) => {
+    row([{ w: width, text, bold: true }], { fill: true });
+  };
+  const kv = (no: string, k: string, val: string) => {
     row([
       { w: 28, text: no },
       { w: 170, text: k },
       { w: width - 198, text: val },
     ]);
+  };
   const person = (no: string, title: string, pb: PersonBlock | null) => {
     row(
       [

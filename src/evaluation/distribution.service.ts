@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../common/domain-errors';
 import { OrgDirectory } from '../org/org-directory.service';
 import type { UnitNode } from '../org/unit-tree.repository';
 import { checkDistribution, PREDICATES, type Explanation, type OrgPredicate, type PredicateCounts } from '../rules';
@@ -101,7 +102,8 @@ export class DistributionService {
   }
 
   async report(unitId: string, p: EvaluationPeriod): Promise<DistributionReport> {
-    const unit = (await this.unitById(unitId))!;
+    const unit = await this.unitById(unitId);
+    if (!unit) throw new NotFoundError('Unit');
     const units = await this.populationUnitIds(unitId, p.period);
     const rows = await this.repo.predicateCounts(p.period, units);
     return reportOf(unit, rows, await this.performance(unitId, p.period), p);
@@ -149,19 +151,24 @@ export class DistributionService {
     for (const r of await this.repo.predicateCountsByUnit(p.period, [...new Set([...dists.values()].flat())]))
       counted.set(r.unitId, [...(counted.get(r.unitId) ?? []), r]);
     const reports = new Map<string, DistributionReport>();
-    for (const [d, units] of dists)
+    for (const [d, units] of dists) {
+      const unit = byId.get(d);
+      if (!unit) throw new NotFoundError('Unit');
       reports.set(
         d,
         reportOf(
-          byId.get(d)!,
+          unit,
           units.flatMap((u) => counted.get(u) ?? []),
           perf.get(d) ?? null,
           p,
         ),
       );
+    }
     for (const u of unitIds) {
       const d = distOf(u);
-      out.set(u, { unitId: d, report: reports.get(d)! });
+      const report = reports.get(d);
+      if (!report) throw new NotFoundError('Laporan distribusi unit');
+      out.set(u, { unitId: d, report });
     }
     return out;
   }

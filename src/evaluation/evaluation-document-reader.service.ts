@@ -30,7 +30,8 @@ export class EvaluationDocumentReader {
     const calendar = this.lookup.calendarPeriod(skp, found.period);
     const loaded = await this.repo.load(skp.id, calendar.period, calendar.year, false);
     const p = this.lookup.fitPeriod(skp, segments, calendar, loaded.cadence.cadence);
-    const e = loaded.e!;
+    const e = loaded.e;
+    if (!e) return null;
     const { realizations, history, feedback, feedbackLog } = loaded;
     const view = await this.views.view(skp, p, e, { ...content, realizations, history, feedback, feedbackLog });
     if (!view.snapshot) view.snapshot = await this.lookup.snapshot(skp.employeeId, this.lookup.refDate(e, p));

@@ -32,8 +32,9 @@ export class EvaluationLookup {
 
   /** `skpWithSegments` with the SKP's content (results, indicators, behaviours), in one read. */
   async skpWithContent(id: string): Promise<{ skp: SkpEntity; segments: SegmentRow[]; content: SkpContent }> {
-    const r = await this.segments.withSegmentsOfYear(id, true);
-    return { ...r, content: r.content! };
+    const { skp, segments, content } = await this.segments.withSegmentsOfYear(id, true);
+    if (!content) throw new NotFoundError('SKP');
+    return { skp, segments, content };
   }
 
   /** The calendar period a period id names (400 when malformed, 404 outside the SKP's year). */

@@ -4,7 +4,7 @@ import { DistributionReport } from './distribution.service';
 import { CorrectionDto, ObjectionDecisionDto } from './dto/evaluation.dto';
 import { EvaluationView } from './evaluation-views.service';
 import { EVALUATION_TRANSITIONS } from './evaluation-status.util';
-import { EvaluationWorkflow } from './evaluation-workflow.service';
+import { EvaluationWorkflow, ratedFact } from './evaluation-workflow.service';
 
 /**
  * What follows an issued evaluation above the PPK: the atasan PPK's decision on a keberatan, an
@@ -35,7 +35,7 @@ export class EvaluationReviewService {
       });
       await this.w.repo.save(e);
       // The decision is final; the unit's distribution is re-checked and reported (informational, §3.5).
-      const unitId = await this.w.distribution.distributionUnitId(e.unitId!, c.p.period);
+      const unitId = await this.w.distribution.distributionUnitId(ratedFact(e.unitId, 'unitId'), c.p.period);
       e.decisionDistributionReport = await this.w.distribution.report(unitId, c.p);
       await this.w.audit.record({
         action: 'evaluation.objection.decision',

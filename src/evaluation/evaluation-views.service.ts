@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../common/domain-errors';
 import { ActionPlansReadService } from '../action-plans/action-plans-read.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import type { Predicate, Rating } from '../rules/common/enums';
@@ -127,7 +128,8 @@ export class EvaluationViews {
     e: EvaluationEntity | null,
     pre: ViewPreloaded = {},
   ): Promise<EvaluationView> {
-    const emp = pre.employee ?? (await this.org.people([skp.employeeId])).get(skp.employeeId)!;
+    const emp = pre.employee ?? (await this.org.people([skp.employeeId])).get(skp.employeeId);
+    if (!emp) throw new NotFoundError('Pegawai');
     const content =
       pre.results && pre.behaviors
         ? { results: pre.results, behaviors: pre.behaviors }

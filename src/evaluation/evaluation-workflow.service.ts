@@ -31,6 +31,18 @@ import { EvaluationViews } from './evaluation-views.service';
 import { EvaluationRepository } from './evaluation.repository';
 import { EvaluationPeriod, periodLabel } from './periods';
 
+/**
+ * A fact the rating recorded (unit, reference date): every status from RATED on has it, so a missing one means
+ * a broken row and the step cannot go on.
+ */
+export function ratedFact<T>(value: T | null, field: string): T {
+  if (value === null)
+    throw new ConflictError(`Evaluasi tidak lengkap: ${field} belum tercatat / the evaluation has no ${field}`, [
+      { field, problem: 'not recorded at rating' },
+    ]);
+  return value;
+}
+
 type Ctx = EvaluationCtx;
 
 /**
@@ -109,7 +121,7 @@ export class EvaluationWorkflow {
   async headInfo(e: EvaluationEntity): Promise<{ isUnitHead: boolean; ledUnitId: string | null; unitCode: string }> {
     if (!e.isUnitHead) return { isUnitHead: false, ledUnitId: null, unitCode: '' };
     const snap = e.snapshot as { employee?: { unitId: string; unitCode: string } } | null;
-    const led = snap?.employee?.unitId ?? (await this.views.ledUnitId(e, e.refDate!));
+    const led = snap?.employee?.unitId ?? (await this.views.ledUnitId(e, ratedFact(e.refDate, 'refDate')));
     const code = snap?.employee?.unitCode ?? (led ? ((await this.distribution.unitById(led))?.code ?? '') : '');
     return { isUnitHead: true, ledUnitId: led, unitCode: code };
   }

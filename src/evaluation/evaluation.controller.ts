@@ -104,7 +104,7 @@ export class EvaluationController {
     @Param('period') period: string,
     @Body() dto: FinalizeDto,
   ) {
-    return this.ppk.finalize(p, id, period, dto ?? {});
+    return this.ppk.finalize(p, id, period, dto);
   }
 
   @Post(`${P}/accept`)

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../common/domain-errors';
 import { feedbackLogJsonSql, latestFeedbackOf } from '../action-plans/action-plans.repository';
 import type { SqlPart } from '../audit/audit.repository';
 import { predicateUpOf, predicateUpSql } from './distribution.repository';
@@ -146,7 +147,9 @@ export class EvaluationRepository extends BaseRepository {
        VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', 0, $7) ON CONFLICT (skp_id, period) DO NOTHING`,
       [skp.id, skp.employeeId, p.period, p.kind, p.fromMonth, p.toMonth, skp.kind],
     );
-    return (await this.find(skp.id, p.period, true))!;
+    const e = await this.find(skp.id, p.period, true);
+    if (!e) throw new NotFoundError('Evaluasi');
+    return e;
   }
 
   /** The year's periodic cadence; the default when none is configured. */

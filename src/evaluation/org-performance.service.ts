@@ -141,7 +141,8 @@ export class OrgPerformanceService {
             before: old,
             after: { resultRating: r.resultRating, predicate: r.predicate },
           });
-          const nip = (await this.org.nipsByIds([head.employeeId])).get(head.employeeId)!;
+          const nip = (await this.org.nipsByIds([head.employeeId])).get(head.employeeId);
+          if (!nip) throw new NotFoundError('Pegawai');
           headRerated = { nip, resultRating: r.resultRating, predicate: r.predicate };
         }
       }

@@ -90,11 +90,11 @@ function inRange(p: EvaluationPeriod): EvaluationPeriod | null {
 
 /** Every period of a year under a cadence: the periodic ones, then the ANNUAL one. */
 export function periodsOfYear(year: number, cadence: Cadence): EvaluationPeriod[] {
-  const ids =
+  const periodic =
     cadence === 'QUARTERLY'
-      ? [1, 2, 3, 4].map((q) => `${year}-Q${q}`)
-      : Array.from({ length: 12 }, (_, i) => `${year}-${pad(i + 1)}`);
-  return [...ids, String(year)].map((id) => parsePeriodId(id)!);
+      ? [1, 2, 3, 4].map((q) => build('QUARTERLY', year, q, q * 3 - 2, q * 3, `${year}-Q${q}`))
+      : Array.from({ length: 12 }, (_, i) => build('MONTHLY', year, i + 1, i + 1, i + 1, `${year}-${pad(i + 1)}`));
+  return [...periodic, build('ANNUAL', year, 0, 1, 12, String(year))];
 }
 
 /** Whether a period belongs to a year's evaluation calendar (ANNUAL always; periodic ones per cadence). */

@@ -6,7 +6,7 @@ import { FinalizeDto, ObjectionExplanationDto, RatingDto } from './dto/evaluatio
 import { EvaluationCtx } from './evaluation-access.service';
 import { EVALUATION_TRANSITIONS, ratable, type EvaluationStatus } from './evaluation-status.util';
 import { EvaluationView } from './evaluation-views.service';
-import { EvaluationWorkflow } from './evaluation-workflow.service';
+import { EvaluationWorkflow, ratedFact } from './evaluation-workflow.service';
 import { requireRatable } from './period-guard.util';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -128,7 +128,7 @@ export class PpkEvaluationService {
     return this.w.step(p, skpId, period, 'PPK', async (c) => {
       const e = this.w.requireStatus(c, 'FINALIZE', 'ditetapkan / issued');
       requireRatable(c.p, this.w.clock.today(), this.w.config);
-      const unitId = await this.w.distribution.distributionUnitId(e.unitId!, c.p.period);
+      const unitId = await this.w.distribution.distributionUnitId(ratedFact(e.unitId, 'unitId'), c.p.period);
       const report = await this.w.distribution.report(unitId, c.p);
       const justification = dto.justification?.trim() || null;
       if (!report.ok && !justification) {
@@ -209,12 +209,12 @@ export class PpkEvaluationService {
     const out: { kind: 'RESULT' | 'CORE_VALUE'; target: string; text: string }[] = [];
     const seen = new Set<string>();
     (dto.feedback ?? []).forEach((f, i) => {
-      if ((f.resultId === undefined) === (f.coreValue === undefined)) {
+      const target = f.resultId ?? f.coreValue;
+      if (target === undefined || (f.resultId !== undefined && f.coreValue !== undefined)) {
         problems.push({ field: `feedback[${i}]`, problem: 'give exactly one of resultId or coreValue' });
         return;
       }
       const kind = f.resultId ? 'RESULT' : 'CORE_VALUE';
-      const target = (f.resultId ?? f.coreValue)!;
       if (kind === 'RESULT' && !resultIds.has(target))
         problems.push({
           field: `feedback[${i}].resultId`,

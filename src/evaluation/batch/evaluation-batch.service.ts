@@ -34,6 +34,16 @@ export interface FinalizeBatchResult {
 
 type Row = RatedRow;
 
+/** The distribution report a chunk computed for a unit of its rows (each is computed before any is read). */
+function unitReport(
+  reports: Map<string, { unitId: string; report: DistributionReport }>,
+  unitId: string,
+): { unitId: string; report: DistributionReport } {
+  const r = reports.get(unitId);
+  if (!r) throw new NotFoundError('Laporan distribusi unit');
+  return r;
+}
+
 /**
  * Year-end finalisation in bulk (ADMIN): every RATED evaluation of a period (optionally of one unit
  * subtree) goes RATED → ISSUED with the same rules as EvaluationService.finalize — the unit's
@@ -57,7 +67,7 @@ export class EvaluationBatchService {
 
   async finalizeBatch(p: Principal, input: FinalizeBatchInput): Promise<FinalizeBatchResult> {
     const started = Date.now();
-    const per = parsePeriodId(String(input.period ?? ''));
+    const per = parsePeriodId(input.period);
     if (!per)
       throw new InvalidInputError('Periode tidak valid / invalid period', [
         { field: 'period', problem: 'must be YYYY, YYYY-Q1..YYYY-Q4 or YYYY-01..YYYY-12' },
@@ -111,7 +121,7 @@ export class EvaluationBatchService {
         reports.set(unitId, known.get(r.unitId) ?? r);
     }
     const filtered = all.filter((r) => {
-      const { report } = reports.get(r.unit_id)!;
+      const { report } = unitReport(reports, r.unit_id);
       if (report.ok || justification) return true;
       const s = skipped.get(report.unitCode) ?? {
         unitCode: report.unitCode,
@@ -141,7 +151,7 @@ export class EvaluationBatchService {
     const deadline = new Date(now.getTime() + this.config.get('OBJECTION_WINDOW_DAYS') * DAY_MS);
     const usedReports: Record<string, DistributionReport> = {};
     const items = rows.map((r) => {
-      const { unitId, report } = reports.get(r.unit_id)!;
+      const { unitId, report } = unitReport(reports, r.unit_id);
       usedReports[unitId] = report;
       return {
         id: r.id,

@@ -88,7 +88,7 @@ export class RatingDto {
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
   @Type(() => FeedbackDto)
-  feedback: FeedbackDto[] = [];
+  feedback: FeedbackDto[] | null = [];
 
   @ApiPropertyOptional({ description: 'catatan/rekomendasi (DEKP item 5)' })
   @IsOptional()

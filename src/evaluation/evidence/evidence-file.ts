@@ -46,8 +46,10 @@ export async function checkEvidence(name: string | undefined, data: Buffer): Pro
 /** The last path segment, without control or quoting characters, at most 150 characters. */
 export function cleanName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '').trim();
+  const clean = [...base]
+    .filter((ch) => ch.charCodeAt(0) > 0x1f && ch.charCodeAt(0) !== 0x7f && !'"<>|*?:'.includes(ch))
+    .join('')
+    .trim();
   return clean.slice(0, 150) || 'bukti-dukung';
 }
 

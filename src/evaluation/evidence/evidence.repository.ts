@@ -21,7 +21,13 @@ export interface EvidenceRow extends EvidenceView {
 const COLUMNS = `id, file_name AS "fileName", content_type AS "contentType", size_bytes AS "sizeBytes", sha256,
   uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt", storage_key AS "storageKey"`;
 
-const toRow = (r: EvidenceRow & { uploadedAt: Date | string }): EvidenceRow => ({
+/** A row as the driver returns it: bigint as text, timestamptz as a Date. */
+type StoredEvidenceRow = Omit<EvidenceRow, 'sizeBytes' | 'uploadedAt'> & {
+  sizeBytes: string;
+  uploadedAt: Date | string;
+};
+
+const toRow = (r: StoredEvidenceRow): EvidenceRow => ({
   ...r,
   sizeBytes: Number(r.sizeBytes),
   uploadedAt: new Date(r.uploadedAt).toISOString(),
@@ -33,7 +39,7 @@ export const toView = ({ storageKey: _k, ...view }: EvidenceRow): EvidenceView =
 @Injectable()
 export class EvidenceRepository extends BaseRepository {
   async list(skpId: string, period: string): Promise<EvidenceRow[]> {
-    const rows: (EvidenceRow & { uploadedAt: Date | string })[] = await this.db().query(
+    const rows: StoredEvidenceRow[] = await this.db().query(
       `SELECT ${COLUMNS} FROM evaluation_evidence WHERE skp_id = $1 AND period = $2 ORDER BY uploaded_at, id`,
       [skpId, period],
     );
@@ -42,7 +48,7 @@ export class EvidenceRepository extends BaseRepository {
 
   async find(skpId: string, period: string, id: string): Promise<EvidenceRow | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const rows: (EvidenceRow & { uploadedAt: Date | string })[] = await this.db().query(
+    const rows: StoredEvidenceRow[] = await this.db().query(
       `SELECT ${COLUMNS} FROM evaluation_evidence WHERE skp_id = $1 AND period = $2 AND id = $3`,
       [skpId, period, id],
     );

@@ -56,7 +56,8 @@ export class EvidenceService {
     file: { name: string | undefined; data: Buffer },
   ): Promise<EvidenceView> {
     const id = randomUUID();
-    let storedKey: string | null = null;
+    // Set inside the transaction's callback once the object is stored (a holder, read after the callback).
+    const stored: { key?: string } = {};
     try {
       return await this.txHost.withTransaction(async () => {
         const c = await this.access.load(p, skpId, period, true);
@@ -84,12 +85,12 @@ export class EvidenceService {
         });
         // Last step before commit: a storage failure rolls the row back.
         await this.storage.put(row.storageKey, file.data, row.contentType);
-        storedKey = row.storageKey;
+        stored.key = row.storageKey;
         return toView(row);
       });
     } catch (err) {
       // The commit failed after the object was stored: remove it so no file is left without its row.
-      if (storedKey) await this.removeObject(storedKey);
+      if (stored.key) await this.removeObject(stored.key);
       throw err;
     }
   }
