@@ -15,6 +15,8 @@ import { AuditService } from '../src/audit/audit.service';
 import type { TxHost } from '../src/database/transaction';
 import { runMigrations } from '../src/database/migrate';
 import { typeormOptions } from '../src/database/typeorm-options';
+import { AccountsRepository } from '../src/identity/accounts.repository';
+import { EmployeeAccounts } from '../src/identity/employee-accounts.service';
 import { PasswordHasher } from '../src/identity/password-hasher';
 import { EmployeeImportRepository } from '../src/org/import/employee-import.repository';
 import { EmployeeImportService } from '../src/org/import/employee-import.service';
@@ -132,7 +134,7 @@ export async function main(): Promise<void> {
       new EmployeeImportRepository(host),
       new AuditService(new AuditRepository(host)),
       new OutboxService(new OutboxRepository(host)),
-      new PasswordHasher(),
+      new EmployeeAccounts(new AccountsRepository(host), new PasswordHasher()),
       new EmployeePersonalRepository(host),
     );
 

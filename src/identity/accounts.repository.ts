@@ -77,4 +77,22 @@ export class AccountsRepository extends BaseRepository {
   async lockBootstrap(): Promise<void> {
     await this.db().query(`SELECT pg_advisory_xact_lock(hashtext('bootstrap-admin'))`);
   }
+
+  /** Of these employees (ids and NIPs pairwise), the ids of those with an account by NIP or by link. */
+  async employeesWithAccount(ids: string[], nips: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.db().query(
+      `SELECT v.id FROM unnest($1::uuid[], $2::char(18)[]) AS v(id, nip)
+        WHERE EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.nip = v.nip OR ua.employee_id = v.id)`,
+      [ids, nips],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** EMPLOYEE accounts, in one statement. */
+  async insertEmployeeAccounts(nips: string[], passwordHashes: string[], employeeIds: string[]): Promise<void> {
+    await this.db().query(
+      `INSERT INTO user_accounts (nip, password_hash, role, employee_id, disabled) SELECT v.nip, v.h, 'EMPLOYEE', v.id, false FROM unnest($1::char(18)[], $2::varchar[], $3::uuid[]) AS v(nip, h, id)`,
+      [nips, passwordHashes, employeeIds],
+    );
+  }
 }

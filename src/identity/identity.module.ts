@@ -11,6 +11,7 @@ import { AccountStateCache } from './account-state';
 import { AccountsController } from './accounts.controller';
 import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
+import { EmployeeAccounts } from './employee-accounts.service';
 import { ApiKeysRepository } from './api-keys.repository';
 import { AuthService } from './auth.service';
 import { ApiKeyEntity } from './entities/api-key.entity';
@@ -41,6 +42,7 @@ import { PasswordHasher } from './password-hasher';
     LoginThrottle,
     AccountStateCache,
     AccountsService,
+    EmployeeAccounts,
     AuthService,
     ApiKeyService,
     AuthGuard,
@@ -52,6 +54,7 @@ import { PasswordHasher } from './password-hasher';
     LoginThrottle,
     AccountStateCache,
     AccountsService,
+    EmployeeAccounts,
     AuthService,
     ApiKeyService,
     AuthGuard,

@@ -7,7 +7,6 @@ export interface ExistingEmployee {
   nip: string;
   name: string;
   status: string;
-  has_account: boolean;
 }
 
 /** A stored assignment row of an employee in the file (supervisor as NIP). */
@@ -63,13 +62,11 @@ export class EmployeeImportRepository extends BaseRepository {
     return new Map(rows.map((u) => [u.code, u.id]));
   }
 
-  /** Stored employees among these NIPs, with whether an account exists for them. */
+  /** Stored employees among these NIPs. */
   existing(nips: string[]): Promise<ExistingEmployee[]> {
-    return this.db().query(
-      `SELECT e.id, e.nip, e.name, e.status, EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.nip = e.nip OR ua.employee_id = e.id) AS has_account
-         FROM employees e WHERE e.nip = ANY($1::char(18)[])`,
-      [nips],
-    );
+    return this.db().query(`SELECT e.id, e.nip, e.name, e.status FROM employees e WHERE e.nip = ANY($1::char(18)[])`, [
+      nips,
+    ]);
   }
 
   /** Every assignment row of these employees, by employee then date. */
@@ -135,14 +132,6 @@ export class EmployeeImportRepository extends BaseRepository {
         c.tmt,
         c.reasons,
       ],
-    );
-  }
-
-  /** EMPLOYEE accounts for new or account-less employees, in one statement. */
-  async insertAccounts(nips: string[], passwordHashes: string[], employeeIds: string[]): Promise<void> {
-    await this.db().query(
-      `INSERT INTO user_accounts (nip, password_hash, role, employee_id, disabled) SELECT v.nip, v.h, 'EMPLOYEE', v.id, false FROM unnest($1::char(18)[], $2::varchar[], $3::uuid[]) AS v(nip, h, id)`,
-      [nips, passwordHashes, employeeIds],
     );
   }
 }

@@ -3,7 +3,7 @@ import { AuditRecord, AuditService } from '../../audit/audit.service';
 import { ConflictError, InvalidInputError } from '../../common/domain-errors';
 import { RequestContext } from '../../common/request-context';
 import { TransactionHost, type TxHost } from '../../database/transaction';
-import { PasswordHasher } from '../../identity/password-hasher';
+import { EmployeeAccounts } from '../../identity/employee-accounts.service';
 import { OutboxService } from '../../outbox/outbox.service';
 import { EMPTY_PERSONAL, EmployeePersonalFields } from '../employee-personal.util';
 import { EmployeePersonalRepository } from '../employee-personal.repository';
@@ -39,8 +39,6 @@ interface Plan {
   personalBefore: EmployeePersonalFields | null;
 }
 
-const HASH_CONCURRENCY = 8;
-
 /**
  * POST /employees/import: up to 10,000 employees in one transaction, all-or-nothing, idempotent
  * on NIP. Set-based: a handful of lookups and one multi-row statement per table (unnest arrays),
@@ -53,7 +51,7 @@ export class EmployeeImportService {
     private readonly repo: EmployeeImportRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
-    private readonly hasher: PasswordHasher,
+    private readonly accounts: EmployeeAccounts,
     private readonly personalRepo: EmployeePersonalRepository,
   ) {}
 
@@ -117,6 +115,7 @@ export class EmployeeImportService {
     ];
     const existing = new Map<string, Existing>((await this.repo.existing(lookup)).map((e) => [e.nip, e]));
     const fileExisting = rows.map((r) => existing.get(r.nip)).filter((e): e is Existing => !!e);
+    const withAccount = await this.accounts.withAccount(fileExisting);
     const history = new Map<string, Assignment[]>();
     if (fileExisting.length) {
       const all = await this.repo.assignmentsOf(fileExisting.map((e) => e.id));
@@ -164,7 +163,7 @@ export class EmployeeImportService {
         plan.accountPassword = r.password;
       } else {
         plan.identityChanged = ex.name !== r.name || ex.status !== r.status;
-        plan.accountPassword = ex.has_account ? null : r.password;
+        plan.accountPassword = withAccount.has(ex.id) ? null : r.password;
         const hist = history.get(ex.id) ?? [];
         const cur = hist.filter((a) => a.valid_from <= r.effectiveFrom).pop();
         if (!cur) {
@@ -266,17 +265,13 @@ export class EmployeeImportService {
         reasons: col((p) => (p.existing ? 'import' : 'initial')),
       });
     }
-    const accounts = plans.flatMap((p) =>
-      p.accountPassword !== null ? [{ nip: p.row.nip, password: p.accountPassword }] : [],
+    await this.accounts.create(
+      plans.flatMap((p) =>
+        p.accountPassword !== null
+          ? [{ nip: p.row.nip, password: p.accountPassword, employeeId: idOf(p.row.nip) }]
+          : [],
+      ),
     );
-    if (accounts.length) {
-      const hashes = await this.hashAll(accounts.map((a) => a.password));
-      await this.repo.insertAccounts(
-        accounts.map((a) => a.nip),
-        hashes,
-        accounts.map((a) => idOf(a.nip)),
-      );
-    }
 
     const updated = updates.filter(
       ({ p }) => p.assign || p.identityChanged || p.accountPassword !== null || p.personal,
@@ -331,19 +326,6 @@ export class EmployeeImportService {
     if (missing.length) {
       for (const r of await this.repo.idsByNips(missing)) out.set(r.nip, r.id);
     }
-    return out;
-  }
-
-  private async hashAll(passwords: string[]): Promise<string[]> {
-    const out = new Array<string>(passwords.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < passwords.length) {
-        const i = next++;
-        out[i] = await this.hasher.hash(passwords[i]);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, passwords.length) }, worker));
     return out;
   }
 }

@@ -19,10 +19,6 @@ const CROSS_FEATURE_SQL: Record<string, { tables: string[]; why: string }> = {
     tables: ['units', 'unit_performance', 'employee_assignments', 'skp', 'evaluations', 'employees'],
     why: 'the year-end dashboard aggregates across features in one set-based query (a report read model)',
   },
-  'org/import/employee-import.repository.ts': {
-    tables: ['user_accounts'],
-    why: 'the import creates accounts in its transaction; needs an identity writer port',
-  },
   'skp/skp-queries.repository.ts': {
     tables: ['employees', 'employee_assignments'],
     why: 'the SKP list and cascade page and order by NIP in one set-based read (a read model across SKP and org)',
