@@ -1,3 +1,5 @@
+import type { JenjangJf } from '../org/org.enums';
+
 /** The demo agency "Pemerintah Kabupaten Contoh": a unit tree and about 40 employees covering every kind of position. */
 export const DEMO_AGENCY_NAME = 'Pemerintah Kabupaten Contoh';
 
@@ -37,7 +39,7 @@ export interface DemoEmployee {
   supervisor: string | null;
   title: string;
   kind: 'JPT_UTAMA' | 'JPT_MADYA' | 'JPT_PRATAMA' | 'ADMINISTRATOR' | 'PENGAWAS' | 'PELAKSANA' | 'FUNGSIONAL';
-  jenjang: string | null;
+  jenjang: JenjangJf | null;
   kelas: number;
   head: boolean;
 }
@@ -65,7 +67,7 @@ type Row = [
   string | null,
   string,
   DemoEmployee['kind'],
-  string | null,
+  JenjangJf | null,
   number,
   boolean,
 ];

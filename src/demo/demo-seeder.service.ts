@@ -1,6 +1,7 @@
 import { AgencyService } from '../agency/agency.service';
 import { Injectable, Logger } from '@nestjs/common';
 import { RuleSetsService } from '../allowance/rule-sets.service';
+import { NotFoundError } from '../common/domain-errors';
 import { EmployeesService } from '../org/employees.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { UnitsService } from '../org/units.service';
@@ -32,6 +33,12 @@ export class DemoSeeder {
       units++;
     }
     const nipByKey = new Map(DEMO_EMPLOYEES.map((e) => [e.key, e.nip]));
+    const supervisorNip = (key: string): string => {
+      const nip = nipByKey.get(key);
+      // Every supervisor key of the roster names a row of the same roster.
+      if (nip === undefined) throw new NotFoundError(`Atasan demo ${key}`);
+      return nip;
+    };
     for (const [i, e] of DEMO_EMPLOYEES.entries()) {
       if (await this.org.employeeIdByNip(e.nip)) continue;
       await this.employees.create({
@@ -40,14 +47,14 @@ export class DemoSeeder {
         status: e.status,
         golongan: e.golongan,
         unitCode: e.unitCode,
-        supervisorNip: e.supervisor ? nipByKey.get(e.supervisor)! : null,
+        supervisorNip: e.supervisor ? supervisorNip(e.supervisor) : null,
         password: DEMO_EMPLOYEE_PASSWORD,
         effectiveFrom: DEMO_START,
         ...demoPersonal(e, i, DEMO_START),
         position: {
           title: e.title,
           kind: e.kind,
-          jenjang: (e.jenjang as never) ?? null,
+          jenjang: e.jenjang,
           kelasJabatan: e.kelas,
           isUnitHead: e.head,
           tmt: DEMO_START,

@@ -64,7 +64,7 @@ export function buildCatalogue(root = join(__dirname, '..')): JobCatalogue {
       }
     }
   }
-  const repeatables = [...jobs.values()].filter((j) => j.repeat).map((j) => ({ ...j.repeat!, job: j }));
+  const repeatables = [...jobs.values()].flatMap((j) => (j.repeat ? [{ ...j.repeat, job: j }] : []));
   const ids = repeatables.map((r) => r.id);
   for (const id of ids.filter((id, i) => ids.indexOf(id) !== i)) problems.push(`repeat id "${id}" used twice`);
   if (problems.length) throw new Error(`Job declarations: ${problems.join('; ')}`);

@@ -48,7 +48,7 @@ export async function registerQueueBoard(app: NestFastifyApplication): Promise<v
                 return reply
                   .status(429)
                   .header('retry-after', String(err.retryAfterSeconds))
-                  .send(errorBody(429, err.message, [], String(req.id), { retryAfterSeconds: err.retryAfterSeconds }));
+                  .send(errorBody(429, err.message, [], req.id, { retryAfterSeconds: err.retryAfterSeconds }));
               }
               bearer = '';
             }
@@ -58,7 +58,7 @@ export async function registerQueueBoard(app: NestFastifyApplication): Promise<v
         const admin = p?.kind === 'user' && p.role === 'ADMIN';
         if (!admin) {
           void reply.header('www-authenticate', 'Basic realm="skp-engine queues"');
-          return reply.status(401).send(errorBody(401, 'Hanya ADMIN / ADMIN only', [], String(req.id)));
+          return reply.status(401).send(errorBody(401, 'Hanya ADMIN / ADMIN only', [], req.id));
         }
       });
       await scope.register(board.registerPlugin() as never);

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
+import { NotFoundError } from '../common/domain-errors';
 import { RepeatFilter } from '../common/repeat-filter';
 import { AppConfig } from '../config/app-config';
 import { QUEUE_NAMES, QueueName } from './job-declaration';
@@ -31,7 +32,10 @@ export class QueuesService implements OnApplicationShutdown {
   }
 
   queue(name: QueueName): Queue {
-    return this.queues.get(name)!;
+    const queue = this.queues.get(name);
+    // The constructor opens every declared queue; only a name outside QUEUE_NAMES is missing.
+    if (!queue) throw new NotFoundError('Antrean');
+    return queue;
   }
 
   all(): Queue[] {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { InvalidInputError } from '../common/domain-errors';
 import { RepeatFilter } from '../common/repeat-filter';
 import { RequestContext } from '../common/request-context';
 import { TransactionHost, type TxHost } from '../database/transaction';
@@ -42,9 +43,9 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
         concurrency,
         autorun: true,
       });
-      worker.on('failed', (job, err) =>
-        this.logger.warn({ job: job?.id, name: job?.name, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
-      );
+      worker.on('failed', (job, err) => {
+        this.logger.warn({ job: job?.id, name: job?.name, attempt: job?.attemptsMade, err: err.message }, 'job failed');
+      });
       worker.on('error', (err) => {
         const held = this.repeats.pass(queue, err.message);
         if (held !== null) this.logger.warn({ queue, err: err.message, repeated: held }, 'worker connection error');
@@ -72,7 +73,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
-  private async process(job: Job): Promise<unknown> {
+  private async process(job: Job<unknown>): Promise<unknown> {
     try {
       return await this.run(job);
     } catch (err) {
@@ -80,13 +81,14 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
-  private async run(job: Job): Promise<unknown> {
+  private async run(job: Job<unknown>): Promise<unknown> {
     const handler = this.handlers.get(job.name);
     if (!handler) throw new Error(`No handler for job ${job.name}`);
-    const correlationId = String(job.data?._cid ?? `job-${job.id}`);
+    const data = payloadOf(job);
+    const correlationId = typeof data._cid === 'string' ? data._cid : `job-${String(job.id)}`;
     return RequestContext.run({ correlationId }, async () => {
       if (!handler.transactional) {
-        return handler.fn(job.data, {
+        return handler.fn(data, {
           jobId: String(job.id),
           jobName: job.name,
           attempt: job.attemptsMade + 1,
@@ -97,7 +99,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
       return this.txHost.withTransaction(async () => {
         const first = await this.receipts.claim(job.queueName, String(job.id), job.name);
         if (!first) return { skipped: 'already processed' };
-        return handler.fn(job.data, {
+        return handler.fn(data, {
           jobId: String(job.id),
           jobName: job.name,
           attempt: job.attemptsMade + 1,
@@ -106,4 +108,15 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
       });
     });
   }
+}
+
+/** A job's data as read back from Redis: an object (events' payloads, `{}` for schedules), checked, not assumed. */
+function payloadOf(job: Job<unknown>): Record<string, unknown> {
+  const data = job.data;
+  if (!isObject(data)) throw new InvalidInputError(`Data job ${job.name} bukan objek / job data is not an object`);
+  return data;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

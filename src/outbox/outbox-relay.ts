@@ -3,7 +3,7 @@ import { RepeatFilter } from '../common/repeat-filter';
 import { TransactionHost, type TxHost } from '../database/transaction';
 import { AppConfig } from '../config/app-config';
 import { jobsFor } from '../jobs/job-catalogue';
-import { jobOptions, type JobDeclaration } from '../jobs/job-declaration';
+import { jobOptions, type JobDeclaration, type QueueName } from '../jobs/job-declaration';
 import { QueuesService } from '../jobs/queues.service';
 import { OutboxRepository, type PendingOutboxRow } from './outbox.repository';
 
@@ -71,7 +71,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const rows = await this.outbox.lockPending(this.batchSize);
       if (rows.length === 0) return 0;
       const byQueue = new Map<
-        string,
+        QueueName,
         { name: string; data: Record<string, unknown>; opts: Record<string, unknown> }[]
       >();
       const push = (
@@ -85,13 +85,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       };
       // Jobs whose handlers accept a batch of events (`payload.batch`, each item the event's payload with its
       // `_outboxId`, declared with `batch`): up to that many events of one tick go into one job.
-      const batched = new Map<JobDeclaration, PendingRow[]>();
+      const batched = new Map<JobDeclaration, { size: number; list: PendingRow[] }>();
       for (const row of rows) {
         for (const declared of jobsFor(row.event_type)) {
           if (declared.batch) {
-            const list = batched.get(declared) ?? [];
-            list.push(row);
-            batched.set(declared, list);
+            const entry = batched.get(declared) ?? { size: declared.batch, list: [] };
+            entry.list.push(row);
+            batched.set(declared, entry);
             continue;
           }
           const jobName = declared.name;
@@ -103,9 +103,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         }
       }
       // Deterministic ids (first and last outbox id of the batch): a re-send of the same rows is deduplicated.
-      for (const [declared, list] of batched) {
+      for (const [declared, { size, list }] of batched) {
         const jobName = declared.name;
-        const size = declared.batch!;
         for (let i = 0; i < list.length; i += size) {
           const part = list.slice(i, i + size);
           if (part.length === 1) {
@@ -129,7 +128,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         }
       }
       for (const [queue, jobs] of byQueue) {
-        await this.queues.queue(queue as never).addBulk(jobs);
+        await this.queues.queue(queue).addBulk(jobs);
       }
       await this.outbox.markDispatched(rows.map((r) => r.id));
       return rows.length;

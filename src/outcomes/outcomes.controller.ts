@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { AccessPolicy } from '../authz/access-policy';
-import { NotFoundError } from '../common/domain-errors';
+import { InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { Cursor, PageQuery } from '../common/pagination';
 import { Roles } from '../identity/auth.decorators';
@@ -18,6 +18,17 @@ class OutcomesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: OUTCOME_TYPES }) @IsOptional() @IsIn(OUTCOME_TYPES) type?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() unitCode?: string;
   @ApiPropertyOptional({ example: '2026' }) @IsOptional() @Matches(/^\d{4}(-Q[1-4]|-\d{2})?$/) period?: string;
+}
+
+/** A cursor of this API carries the last row's [created_at as PostgreSQL text, id]. */
+function keyOf(cursor: unknown[] | null): [string, string] | null {
+  if (cursor === null) return null;
+  const [at, id] = cursor;
+  if (cursor.length !== 2 || typeof at !== 'string' || typeof id !== 'string')
+    throw new InvalidInputError('Cursor tidak valid / invalid cursor', [
+      { field: 'after', problem: 'is not a cursor returned by this API' },
+    ]);
+  return [at, id];
 }
 
 @ApiTags('outcomes')
@@ -51,11 +62,11 @@ export class OutcomesController {
       type: q.type,
       period: q.period,
       employeeIds: q.unitCode ? await this.org.currentMemberIdsOfSubtree(q.unitCode) : undefined,
-      after: Cursor.decode(q.after) as [string, string] | null,
+      after: keyOf(Cursor.decode(q.after)),
       limit,
     });
     const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const last = page.at(-1);
     const items = await this.views(page);
     return { items, nextCursor: rows.length > limit && last ? Cursor.encode([last.cursorAt, last.id]) : null };
   }
@@ -63,9 +74,11 @@ export class OutcomesController {
   /** The contract's shape: the employee's NIP in place of the internal id (the org directory's). */
   private async views(rows: OutcomeRow[]): Promise<OutcomeView[]> {
     const nips = await this.org.nipsByIds([...new Set(rows.map((r) => r.employeeId))]);
-    return rows.map(
-      ({ cursorAt: _c, employeeId, id, ...rest }) =>
-        ({ id, nip: nips.get(employeeId)!, ...rest }) as unknown as OutcomeView,
-    );
+    return rows.map(({ cursorAt: _c, employeeId, id, createdAt, ...rest }) => {
+      const nip = nips.get(employeeId);
+      // Outcomes belong to employees (a foreign key): the org directory knows each one's NIP.
+      if (nip === undefined) throw new NotFoundError('Pegawai');
+      return { id, nip, ...rest, createdAt: createdAt.toISOString() };
+    });
   }
 }

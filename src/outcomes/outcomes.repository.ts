@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../database/transaction';
-import type { Outcome } from '../rules';
+import type { Outcome, OutcomeType } from '../rules';
 
 export interface InsertedOutcome {
   id: string;
@@ -20,7 +20,7 @@ export interface InsertedOutcome {
 export interface OutcomeRow {
   id: string;
   employeeId: string;
-  type: string;
+  type: OutcomeType;
   status: string;
   reason: string;
   legalBasis: string;
@@ -28,7 +28,8 @@ export interface OutcomeRow {
   effectiveTo: string | null;
   source: { kind: string; id: string };
   period: string | null;
-  explanation: unknown;
+  /** The rules' explanation as stored (jsonb object). */
+  explanation: Record<string, unknown>;
   createdAt: Date;
   /** PostgreSQL's own microsecond timestamp text, for the cursor (a JS Date would round to ms). */
   cursorAt: string;

@@ -160,7 +160,9 @@ export class SiasnClient {
     let timer: NodeJS.Timeout | undefined;
     // A deadline on the whole call (name resolution and connecting included), beside the socket timeout.
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer from ${new URL(url).host} within ${ms} ms`)), ms + 500);
+      timer = setTimeout(() => {
+        reject(new Error(`no answer from ${new URL(url).host} within ${ms} ms`));
+      }, ms + 500);
     });
     try {
       return await Promise.race([requestTarget(url, { method, headers, body }, this.rules, ms), deadline]);

@@ -49,11 +49,9 @@ export function uploadRequest(doc: SiasnDocument, idRiwayat: string | null): Sia
 
 /** The path object of an `upload-dok` answer (`data`, or `mapData` as some SIASN answers carry it). */
 export function uploadedPath(json: Record<string, unknown>): Record<string, unknown> | null {
-  const data = (json.data ?? json.mapData) as unknown;
-  const obj = Array.isArray(data) ? data[0] : data;
-  return obj && typeof obj === 'object' && ('dok_id' in obj || 'dok_uri' in obj || 'object' in obj)
-    ? (obj as Record<string, unknown>)
-    : null;
+  const data = json.data ?? json.mapData;
+  const obj: unknown = Array.isArray(data) ? data[0] : data;
+  return obj && typeof obj === 'object' && ('dok_id' in obj || 'dok_uri' in obj || 'object' in obj) ? obj : null;
 }
 
 export function documentRecord(

@@ -37,7 +37,9 @@ export function parseIdentityCsv(text: string): IdentityRowInput[] {
       { field: 'body', problem: (err as Error).message },
     ]);
   }
-  const [header, ...rest] = records;
+  // An empty file has no header row.
+  const header = records.at(0);
+  const rest = records.slice(1);
   if (!header?.includes('nip'))
     throw new InvalidInputError('Baris judul CSV harus memuat kolom nip / CSV header must name the column nip', [
       { field: 'body', problem: 'header row without nip' },
@@ -66,9 +68,9 @@ export class SiasnIdentityService {
     const errors: ErrorDetail[] = [];
     const ids: { nip: string; siasnPnsId: string }[] = [];
     const rw: RwJabatanRow[] = [];
-    items.forEach((raw: IdentityRowInput, i) => {
+    items.forEach((raw: unknown, i) => {
       const at = `[${i + 1}]`;
-      const r = raw && typeof raw === 'object' ? raw : {};
+      const r: IdentityRowInput = typeof raw === 'object' && raw !== null ? raw : {};
       const nip = typeof r.nip === 'string' ? r.nip.replace(/\s+/g, '') : '';
       if (!NIP.test(nip)) return errors.push({ field: `${at}.nip`, problem: 'must be an 18-digit NIP' });
       const known = Object.keys(r).filter(
@@ -93,7 +95,7 @@ export class SiasnIdentityService {
           });
       }
       if (r.siasnPnsId === undefined && r.tmtJabatan === undefined && r.rwJabatanId === undefined)
-        errors.push({ field: `${at}`, problem: 'needs siasnPnsId or tmtJabatan + rwJabatanId' });
+        errors.push({ field: at, problem: 'needs siasnPnsId or tmtJabatan + rwJabatanId' });
     });
     const nips = [...new Set([...ids.map((x) => x.nip), ...rw.map((x) => x.nip)])];
     const existing = new Set(await this.existingNips(nips));

@@ -45,7 +45,7 @@ export class SiasnImportRepository extends BaseRepository {
          FROM siasn_batches WHERE id = $1 AND type = 'IMPORT'`,
       [id],
     );
-    const r = rows[0];
+    const r = rows.at(0);
     if (!r) return null;
     return {
       id: r.id,

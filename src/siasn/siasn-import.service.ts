@@ -119,7 +119,8 @@ export class SiasnImportService {
     const json = answer.json as { code?: unknown; data?: unknown } | null;
     if (answer.status !== 200 || !json)
       return [{ nip, problem: `SIASN menjawab HTTP ${answer.status}: ${answer.text.slice(0, 200)}` }];
-    if (json.code !== undefined && String(json.code) !== '1')
+    // SIASN answers `code` 1 (number or string) when the person's riwayat was read.
+    if (json.code !== undefined && json.code !== 1 && json.code !== '1')
       return [{ nip, problem: `SIASN: ${typeof json.data === 'string' ? json.data : 'data tidak ditemukan'}` }];
     if (!Array.isArray(json.data)) return [{ nip, problem: 'SIASN menjawab tanpa daftar riwayat' }];
     const rows: { holding: NormalisedHolding; raw: unknown }[] = [];
@@ -157,11 +158,9 @@ export class SiasnImportService {
     const kind = attempt(() => siasnKindOf(b.kind));
     const period =
       kind === 'KINERJA_PERIODIK' && b.period !== undefined ? attempt(() => siasnPeriodOf(b.period)) : null;
-    const year =
-      period !== null && period !== undefined
-        ? Number(period.slice(0, 4))
-        : attempt(() => siasnYearOf(b.year === undefined ? undefined : String(b.year)));
-    const hasUnit = typeof b.unitCode === 'string' && b.unitCode !== '';
+    const year = period !== null ? Number(period.slice(0, 4)) : attempt(() => siasnYearOf(yearText(b.year)));
+    const unitCode = typeof b.unitCode === 'string' && b.unitCode !== '' ? b.unitCode : null;
+    const hasUnit = unitCode !== null;
     const hasNips = b.nips !== undefined;
     if (hasUnit === hasNips) details.push({ field: 'unitCode', problem: 'give either unitCode or nips' });
     let nips: string[] = [];
@@ -175,9 +174,10 @@ export class SiasnImportService {
           .forEach(() => details.push({ field: 'nips', problem: 'each NIP must have 18 digits' }));
       }
     }
-    if (details.length)
+    // A kind or year that did not parse left its detail: the two checks on null only narrow the types.
+    if (details.length || kind === null || year === null)
       throw new InvalidInputError('Permintaan impor SIASN tidak valid / invalid import request', dedupe(details));
-    if (hasNips) {
+    if (unitCode === null) {
       const known = new Set(await this.org.existingNips(nips));
       const unknown = nips.filter((n) => !known.has(n));
       if (unknown.length)
@@ -186,13 +186,13 @@ export class SiasnImportService {
           unknown.map((n) => ({ field: 'nips', problem: `no employee with NIP ${n}` })),
         );
     } else {
-      nips = await this.unitNips(String(b.unitCode), year!);
+      nips = await this.unitNips(unitCode, year);
     }
     return {
-      kind: kind!,
+      kind,
       year,
-      period: period ?? null,
-      unitCode: hasUnit ? String(b.unitCode) : null,
+      period,
+      unitCode,
       nips: nips.sort(),
     };
   }
@@ -209,6 +209,12 @@ export class SiasnImportService {
     const people = await this.org.snapshotsOn(on, await this.org.subtreeUnitIds(id));
     return [...new Set(people.filter((s) => s.status === 'PNS' || this.settings.rules.pppk.push).map((s) => s.nip))];
   }
+}
+
+/** The year as the query parser reads it: a JSON number or string (anything else is refused there). */
+function yearText(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
 }
 
 function dedupe(details: ErrorDetail[]): ErrorDetail[] {

@@ -16,9 +16,9 @@ import {
   SIASN_AK_SOURCES,
   skp22Key,
   skp22Payload,
-  type Rating,
 } from '../rules';
-import { rwJabatanFor, SiasnIdentityRepository } from './siasn-identity.repository';
+import { NotFoundError, UnprocessableError } from '../common/domain-errors';
+import { rwJabatanFor, SiasnIdentityRepository, type RwJabatanRow } from './siasn-identity.repository';
 import { SiasnSettings } from './siasn-settings';
 import type { SiasnItem, SiasnKind, SiasnProblem } from './siasn.views';
 
@@ -102,15 +102,17 @@ export class SiasnPayloadsService {
       unitName: r.ppk.unitName,
       asn: true,
     };
-    const ratings = { resultRating: r.resultRating as Rating, behaviorRating: r.behaviorRating as Rating };
+    const ratings = { resultRating: r.resultRating, behaviorRating: r.behaviorRating };
     try {
       if (kind === 'SKP22') {
         const body = skp22Payload({ year: Number(r.period.slice(0, 4)), ...ratings, siasnPnsId, penilai }).body;
         return { ...base, naturalKey: skp22Key(body), payload: body, problems };
       }
+      // A periodic draft without a jenjang returned NOT_READY above (JENJANG_MISSING).
+      if (!jenjang) throw new UnprocessableError('Jenjang jabatan fungsional pada periode ini tidak diketahui');
       const body = kinerjaPeriodikPayload({
         period: r.period,
-        jenjang: jenjang!,
+        jenjang,
         ...ratings,
         siasnPnsId,
         penilai,
@@ -130,25 +132,29 @@ export class SiasnPayloadsService {
     );
     if (entries.length === 0) return [];
     const nipOf = await this.org.nipsByIds([...new Set(entries.map((r) => r.employeeId))]);
-    const rows = entries.map((r) => ({ ...r, nip: nipOf.get(r.employeeId)! }));
+    const rows = entries.map((r) => {
+      const nip = nipOf.get(r.employeeId);
+      // Ledgers belong to employees (a foreign key): the org directory knows each one's NIP.
+      if (nip === undefined) throw new NotFoundError(`Pegawai ${r.employeeId}`);
+      return { ...r, nip };
+    });
     const nips = [...new Set(rows.map((r) => r.nip))];
     const [ids, rw, paks] = await Promise.all([
       this.identities.pnsIds(nips),
       this.identities.rwJabatan(nips),
       this.agency.issuedNumbers('PAK', year, nips),
     ]);
-    return rows.map((r) =>
-      this.creditDraft(r, ids.get(r.nip), rwJabatanFor(rw.get(r.nip), r.entry.fromMonth!), paks.get(r.nip)),
-    );
+    return rows.map((r) => this.creditDraft(r, ids.get(r.nip), rw.get(r.nip), paks.get(r.nip)));
   }
 
   private creditDraft(
     r: CreditEntryRow & { nip: string },
     siasnPnsId: string | undefined,
-    rw: { rwJabatanId: string } | null,
+    rwRows: RwJabatanRow[] | undefined,
     pak: { number: string; issuedOn: string } | undefined,
   ): SiasnDraft {
     const e = r.entry;
+    const { fromMonth, toMonth } = e;
     const sourceRef = `ak:${r.nip}:${e.source}:${e.fromMonth}..${e.toMonth}`;
     const base = {
       kind: 'ANGKA_KREDIT' as const,
@@ -156,6 +162,15 @@ export class SiasnPayloadsService {
       sourceRef,
       sortKey: [r.nip, `${e.fromMonth}|${e.source}`] as [string, string],
     };
+    // The sent sources cover months (§8.2 bulanMulai/bulanSelesai); an entry without them cannot be built.
+    if (!fromMonth || !toMonth)
+      return {
+        ...base,
+        naturalKey: null,
+        payload: null,
+        problems: [problem('PAYLOAD_INVALID', 'Entri angka kredit tanpa bulan awal atau akhir')],
+      };
+    const rw = rwJabatanFor(rwRows, fromMonth);
     const problems: SiasnProblem[] = [];
     if (!siasnPnsId) problems.push(problem('SIASN_ID_MISSING', 'ID PNS SIASN belum dipetakan'));
     if (!rw) problems.push(problem('RW_JABATAN_MISSING', 'ID riwayat jabatan fungsional SIASN belum dipetakan'));
@@ -165,8 +180,8 @@ export class SiasnPayloadsService {
     try {
       const body = angkaKreditPayload({
         source: e.source,
-        fromMonth: e.fromMonth!,
-        toMonth: e.toMonth!,
+        fromMonth,
+        toMonth,
         amount: e.amount,
         nomorSk: pak.number,
         tanggalSk: pak.issuedOn,

@@ -8,7 +8,7 @@ import type { SiasnPushDto, SiasnOutboxQuery } from './dto/siasn-push.dto';
 import type { OutboxRow } from './siasn-outbox.repository';
 import { SiasnOutboxWriter } from './siasn-outbox-writer.service';
 import { SiasnDraft, SiasnPayloadsService } from './siasn-payloads.service';
-import { AttemptRow, SiasnPushRepository } from './siasn-push.repository';
+import { AttemptRow, SiasnPushRepository, type PushBatchRequest } from './siasn-push.repository';
 import type { SiasnOutboxPage, SiasnOutboxRowView, SiasnPushAccepted, SiasnPushProgress } from './siasn-push.views';
 import { SiasnSettings } from './siasn-settings';
 
@@ -52,7 +52,7 @@ export class SiasnPushBatchService {
       throw new InvalidInputError('Unit tidak dikenal / unknown unit', [
         { field: 'unitCode', problem: 'no such unit' },
       ]);
-    const request = {
+    const request: PushBatchRequest = {
       kind: dto.kind,
       ...(periodic ? { period: dto.period } : { year: dto.year }),
       ...(dto.unitCode ? { unitCode: dto.unitCode } : {}),
@@ -76,14 +76,7 @@ export class SiasnPushBatchService {
   async build(batchId: string) {
     const batch = await this.repo.batch(batchId);
     if (!batch || batch.state === 'DONE') return { skipped: batch ? 'done' : 'no such batch' };
-    const r = batch.request as {
-      kind: SiasnDraft['kind'];
-      year?: number;
-      period?: string;
-      unitCode?: string;
-      nips?: string[];
-    };
-    const drafts = await this.drafts(r);
+    const drafts = await this.drafts(batch.request);
     const s = await this.writer.write(drafts, batchId);
     await this.repo.finishBatch(batchId, 'DONE', s.queued, s.problems, {
       unchanged: s.unchanged,
@@ -93,21 +86,18 @@ export class SiasnPushBatchService {
     return { batchId, queued: s.queued, unchanged: s.unchanged, notReady: s.notReady };
   }
 
-  private async drafts(r: {
-    kind: SiasnDraft['kind'];
-    year?: number;
-    period?: string;
-    unitCode?: string;
-    nips?: string[];
-  }) {
+  private async drafts(r: PushBatchRequest) {
     const unitIds = r.unitCode ? await this.org.subtreeUnitIdsByCode(r.unitCode) : undefined;
     if (r.kind === 'ANGKA_KREDIT') {
-      let employeeIds = unitIds ? await this.org.currentMemberIdsOfSubtree(r.unitCode!) : undefined;
-      if (r.nips) {
-        const named = await this.org.idsByNips(r.nips);
-        employeeIds = employeeIds ? named.filter((id) => employeeIds!.includes(id)) : named;
-      }
-      return this.payloads.creditDrafts(r.year!, { employeeIds });
+      // request() refuses an angka kredit push without a year (§8.5).
+      if (r.year === undefined)
+        throw new InvalidInputError('Data tidak valid / invalid input', [
+          { field: 'year', problem: `is required for ${r.kind}` },
+        ]);
+      const members = r.unitCode ? await this.org.currentMemberIdsOfSubtree(r.unitCode) : undefined;
+      const named = r.nips ? await this.org.idsByNips(r.nips) : undefined;
+      const employeeIds = named && members ? named.filter((id) => members.includes(id)) : (named ?? members);
+      return this.payloads.creditDrafts(r.year, { employeeIds });
     }
     const out: SiasnDraft[] = [];
     const scope = r.kind === 'SKP22' ? 'ANNUAL' : 'PERIODIC';

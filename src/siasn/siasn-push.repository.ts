@@ -15,14 +15,26 @@ export interface AttemptRow {
   at: string;
 }
 
+/** The scope of a push batch as `POST /siasn/push` validated and recorded it (year, or period for kinerja periodik). */
+export type PushBatchRequest = {
+  kind: SiasnKind;
+  year?: number;
+  period?: string;
+  unitCode?: string;
+  nips?: string[];
+};
+
+/** Counts a finished batch records beside its rows (absent until the batch job finishes). */
+export type PushBatchSummary = { unchanged?: number; notReady?: number; superseded?: number };
+
 export interface BatchRow {
   id: string;
   type: 'PUSH' | 'IMPORT';
-  request: Record<string, unknown>;
+  request: PushBatchRequest;
   state: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
   total: number;
   problems: { nip: string; code: string; message: string }[];
-  summary: Record<string, number>;
+  summary: PushBatchSummary;
   requestedBy: string;
   createdAt: string;
   updatedAt: string;
@@ -43,20 +55,20 @@ const COLUMNS = `id::text AS id, kind, nip, natural_key AS "naturalKey", source_
 export class SiasnPushRepository extends BaseRepository {
   async byId(id: string): Promise<(OutboxRow & { updatedAt: string; createdAt: string }) | null> {
     if (!/^\d{1,18}$/.test(id)) return null;
-    const rows = await this.db().query(
+    const rows = await this.db().query<(OutboxRow & { updatedAt: string; createdAt: string })[]>(
       `SELECT ${COLUMNS}, created_at AS "createdAt", updated_at AS "updatedAt" FROM siasn_outbox WHERE id = $1`,
       [id],
     );
-    return rows[0] ?? null;
+    return rows.at(0) ?? null;
   }
 
   /** The newest row of a natural key, locked (writers of one key queue behind each other). */
   async latestForKey(naturalKey: string): Promise<OutboxRow | null> {
-    const rows = await this.db().query(
+    const rows = await this.db().query<OutboxRow[]>(
       `SELECT ${COLUMNS} FROM siasn_outbox WHERE natural_key = $1 ORDER BY id DESC LIMIT 1 FOR UPDATE`,
       [naturalKey],
     );
-    return rows[0] ?? null;
+    return rows.at(0) ?? null;
   }
 
   /** Unsent rows of a key (waiting, failed, dead) become SUPERSEDED by a newer payload. */
@@ -81,7 +93,7 @@ export class SiasnPushRepository extends BaseRepository {
     payload: unknown;
     batchId: string | null;
   }): Promise<string> {
-    const [row] = await this.db().query(
+    const [row] = await this.db().query<[{ id: string }]>(
       `INSERT INTO siasn_outbox (kind, nip, natural_key, source_ref, payload_hash, payload, state, batch_id)
        VALUES ($1, $2, $3, $4, $5, $6, 'PENDING', $7) RETURNING id::text AS id`,
       [r.kind, r.nip, r.naturalKey, r.sourceRef, r.payloadHash, JSON.stringify(r.payload), r.batchId],
@@ -173,7 +185,10 @@ export class SiasnPushRepository extends BaseRepository {
   }
 
   async attemptsCount(outboxId: string): Promise<number> {
-    const [r] = await this.db().query(`SELECT count(*)::int AS n FROM siasn_attempts WHERE outbox_id = $1`, [outboxId]);
+    const [r] = await this.db().query<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM siasn_attempts WHERE outbox_id = $1`,
+      [outboxId],
+    );
     return r.n;
   }
 
@@ -219,8 +234,8 @@ export class SiasnPushRepository extends BaseRepository {
     return Object.fromEntries(rows.map((r) => [r.state, r.n]));
   }
 
-  async insertBatch(request: Record<string, unknown>, requestedBy: string): Promise<string> {
-    const [row] = await this.db().query(
+  async insertBatch(request: PushBatchRequest, requestedBy: string): Promise<string> {
+    const [row] = await this.db().query<[{ id: string }]>(
       `INSERT INTO siasn_batches (type, request, state, requested_by) VALUES ('PUSH', $1, 'QUEUED', $2) RETURNING id::text AS id`,
       [JSON.stringify(request), requestedBy],
     );
@@ -229,14 +244,14 @@ export class SiasnPushRepository extends BaseRepository {
 
   async batch(id: string): Promise<BatchRow | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const rows = await this.db().query(
+    const rows = await this.db().query<BatchRow[]>(
       `SELECT id::text AS id, type, request, state, total, problems, summary, requested_by AS "requestedBy",
               to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
               to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
          FROM siasn_batches WHERE id = $1::uuid AND type = 'PUSH'`,
       [id],
     );
-    return rows[0] ?? null;
+    return rows.at(0) ?? null;
   }
 
   async finishBatch(
@@ -244,7 +259,7 @@ export class SiasnPushRepository extends BaseRepository {
     state: 'DONE' | 'FAILED',
     total: number,
     problems: BatchRow['problems'],
-    summary: Record<string, number>,
+    summary: PushBatchSummary,
   ): Promise<void> {
     await this.db().query(
       `UPDATE siasn_batches SET state = $2, total = $3, done = $3, problems = $4, summary = $5, updated_at = now() WHERE id = $1::uuid`,
@@ -262,9 +277,9 @@ export class SiasnPushRepository extends BaseRepository {
 
   /** Time of the latest logged call to SIASN (attempt ids grow with time: the newest id is the latest). */
   async lastAttemptAt(): Promise<string | null> {
-    const [r] = await this.db().query(
+    const rows = await this.db().query<{ at: string }[]>(
       `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM siasn_attempts ORDER BY id DESC LIMIT 1`,
     );
-    return r?.at ?? null;
+    return rows.at(0)?.at ?? null;
   }
 }

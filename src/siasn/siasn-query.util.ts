@@ -12,6 +12,9 @@ const KINDS: Record<string, SiasnKind> = {
   'angka-kredit': 'ANGKA_KREDIT',
 };
 
+/** The query of a file download as sent: each parameter a string, any of them may be absent. */
+export type FileQuery = Partial<Record<string, string>>;
+
 const invalid = (field: string, problem: string) =>
   new InvalidInputError('Parameter tidak valid / invalid parameter', [{ field, problem }]);
 

@@ -6,6 +6,7 @@ import { AdminOnly, KeyScopes } from '../identity/auth.decorators';
 import { ApiFile, ApiResult } from '../openapi/api-result.decorator';
 import type { SiasnKind } from '../rules';
 import { siasnColumns } from './siasn-export';
+import type { FileQuery } from './siasn-query.util';
 import { SiasnReadQuery, SiasnReadService } from './siasn-read.service';
 
 const ITEM_DOC =
@@ -77,7 +78,7 @@ export class SiasnReadController {
   @ApiQuery(CSV_QUERY_DOC[0])
   @ApiQuery(CSV_QUERY_DOC[1])
   @ApiQuery(CSV_QUERY_DOC[2])
-  skp22Csv(@Query() q: Record<string, string>, @Res() reply: FastifyReply) {
+  skp22Csv(@Query() q: FileQuery, @Res() reply: FastifyReply) {
     return this.file('SKP22', 'csv', q, reply);
   }
 
@@ -86,7 +87,7 @@ export class SiasnReadController {
   @ApiFile(XLSX_CONTENT_TYPE, 'Excel workbook')
   @ApiQuery({ name: 'year', example: 2026 })
   @ApiQuery({ name: 'unitCode', required: false })
-  skp22Xlsx(@Query() q: Record<string, string>, @Res() reply: FastifyReply) {
+  skp22Xlsx(@Query() q: FileQuery, @Res() reply: FastifyReply) {
     return this.file('SKP22', 'xlsx', q, reply);
   }
 
@@ -98,7 +99,7 @@ export class SiasnReadController {
   @ApiQuery(CSV_QUERY_DOC[0])
   @ApiQuery(CSV_QUERY_DOC[1])
   @ApiQuery(CSV_QUERY_DOC[2])
-  kinerjaPeriodikCsv(@Query() q: Record<string, string>, @Res() reply: FastifyReply) {
+  kinerjaPeriodikCsv(@Query() q: FileQuery, @Res() reply: FastifyReply) {
     return this.file('KINERJA_PERIODIK', 'csv', q, reply);
   }
 
@@ -107,7 +108,7 @@ export class SiasnReadController {
   @ApiFile(XLSX_CONTENT_TYPE, 'Excel workbook')
   @ApiQuery({ name: 'period', example: '2026-Q2' })
   @ApiQuery({ name: 'unitCode', required: false })
-  kinerjaPeriodikXlsx(@Query() q: Record<string, string>, @Res() reply: FastifyReply) {
+  kinerjaPeriodikXlsx(@Query() q: FileQuery, @Res() reply: FastifyReply) {
     return this.file('KINERJA_PERIODIK', 'xlsx', q, reply);
   }
 
@@ -118,7 +119,7 @@ export class SiasnReadController {
   @ApiQuery(CSV_QUERY_DOC[0])
   @ApiQuery(CSV_QUERY_DOC[1])
   @ApiQuery(CSV_QUERY_DOC[2])
-  angkaKreditCsv(@Query() q: Record<string, string>, @Res() reply: FastifyReply) {
+  angkaKreditCsv(@Query() q: FileQuery, @Res() reply: FastifyReply) {
     return this.file('ANGKA_KREDIT', 'csv', q, reply);
   }
 
@@ -126,11 +127,11 @@ export class SiasnReadController {
   @ApiOperation({ summary: 'The angka kredit rows as an Excel workbook', description: FILE_DOC })
   @ApiFile(XLSX_CONTENT_TYPE, 'Excel workbook')
   @ApiQuery({ name: 'year', example: 2026 })
-  angkaKreditXlsx(@Query() q: Record<string, string>, @Res() reply: FastifyReply) {
+  angkaKreditXlsx(@Query() q: FileQuery, @Res() reply: FastifyReply) {
     return this.file('ANGKA_KREDIT', 'xlsx', q, reply);
   }
 
-  private async file(kind: SiasnKind, format: 'csv' | 'xlsx', q: Record<string, string>, reply: FastifyReply) {
+  private async file(kind: SiasnKind, format: 'csv' | 'xlsx', q: FileQuery, reply: FastifyReply) {
     const { sep: _s, bom: _b, codes: _c, ...query } = q;
     await this.read.check(kind, query);
     const name = `siasn-${kind.toLowerCase().replace('_', '-')}-${q.year ?? q.period ?? ''}`.replace(

@@ -78,14 +78,20 @@ function same(a: unknown, b: unknown, how: Pair[2]): boolean {
   if (how === 'number') return a !== null && b !== null && a !== '' && b !== '' && Number(a) === Number(b);
   if (how === 'flag') return (a === true || a === 1 || a === '1') === (b === true || b === 1 || b === '1');
   // Text: SIASN upper-cases some names and trims; compare without case and surrounding blanks.
-  return (
-    String(a ?? '')
-      .trim()
-      .toUpperCase() ===
-    String(b ?? '')
-      .trim()
-      .toUpperCase()
-  );
+  return text(a).trim().toUpperCase() === text(b).trim().toUpperCase();
+}
+
+/** A JSON value as text (absent is empty; an object or list, which no text field should hold, as its JSON). */
+function text(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+/** An element of a riwayat list that is an object (SIASN's answer is read, not trusted). */
+function isRow(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
 }
 
 /**
@@ -94,8 +100,10 @@ function same(a: unknown, b: unknown, how: Pair[2]): boolean {
  * else the first is the one updated.
  */
 export function readback(kind: SiasnKind, body: Record<string, unknown>, list: unknown): Readback {
-  const rows = Array.isArray(list) ? (list as Record<string, unknown>[]) : [];
-  const mine = rows.filter((r) => r && KEYS[kind].every(([w, rd, how]) => same(body[w], r[rd], how ?? 'text')));
+  const rows: unknown[] = Array.isArray(list) ? list : [];
+  const mine = rows
+    .filter(isRow)
+    .filter((r) => KEYS[kind].every(([w, rd, how]) => same(body[w], r[rd], how ?? 'text')));
   if (mine.length === 0) return { found: 'NONE' };
   const diffs = mine.map((r) => ({
     id: String(r.id),

@@ -6,6 +6,7 @@ import type { ExportColumn } from '../common/export/export-table';
 import { AdminOnly } from '../identity/auth.decorators';
 import { ApiFile, ApiResult } from '../openapi/api-result.decorator';
 import { SiasnImportService } from './siasn-import.service';
+import type { FileQuery } from './siasn-query.util';
 import { ReconciliationQuery, SiasnReconciliationService } from './siasn-reconciliation.service';
 
 const FINDINGS_DOC =
@@ -94,7 +95,7 @@ export class SiasnReconciliationController {
   @ApiQuery(CSV_QUERY_DOC[0])
   @ApiQuery(CSV_QUERY_DOC[1])
   @ApiQuery(CSV_QUERY_DOC[2])
-  csv(@Query() q: Record<string, string>, @Res() reply: FastifyReply) {
+  csv(@Query() q: FileQuery, @Res() reply: FastifyReply) {
     return this.file('csv', q, reply);
   }
 
@@ -105,11 +106,11 @@ export class SiasnReconciliationController {
   @ApiQuery({ name: 'year', required: false, example: 2026 })
   @ApiQuery({ name: 'period', required: false })
   @ApiQuery({ name: 'unitCode', required: false })
-  xlsx(@Query() q: Record<string, string>, @Res() reply: FastifyReply) {
+  xlsx(@Query() q: FileQuery, @Res() reply: FastifyReply) {
     return this.file('xlsx', q, reply);
   }
 
-  private async file(format: 'csv' | 'xlsx', q: Record<string, string>, reply: FastifyReply) {
+  private async file(format: 'csv' | 'xlsx', q: FileQuery, reply: FastifyReply) {
     const { sep: _s, bom: _b, codes: _c, ...query } = q;
     await this.reconciliation.check(query);
     const name = `siasn-rekonsiliasi-${q.kind ?? ''}-${q.period ?? q.year ?? ''}`.replace(/[^A-Za-z0-9-]/g, '');
