@@ -25,8 +25,8 @@ export class AllowanceCutsReader extends BaseRepository {
          LEFT JOIN allowance_rule_sets rs ON rs.code || '@' || rs.version = l.rule_set
         WHERE l.month = $1 AND l.status = 'COMPUTED' AND l.nip > $2
           AND EXISTS (SELECT 1 FROM jsonb_array_elements(l.deductions::jsonb) d WHERE d->>'code' IN ('PREDIKAT','HUKDIS','STATUS') AND (d->>'amount')::bigint > 0)
-        ORDER BY l.nip LIMIT ${Number(limit)}`,
-      [month, afterNip],
+        ORDER BY l.nip LIMIT $3`,
+      [month, afterNip, limit],
     );
   }
 }

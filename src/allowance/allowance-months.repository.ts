@@ -13,37 +13,37 @@ export class AllowanceMonthsRepository extends BaseRepository {
 
   /** The month's status, or null when it has no row. */
   async status(month: string): Promise<MonthStatus | null> {
-    const [row]: { status: MonthStatus }[] = await this.db().query(
+    const rows: { status: MonthStatus }[] = await this.db().query(
       `SELECT status FROM allowance_months WHERE month = $1`,
       [month],
     );
-    return row?.status ?? null;
+    return rows.at(0)?.status ?? null;
   }
 
   /** The status under a share lock: a month close (FOR UPDATE) waits, and is waited for. */
   async statusForShare(month: string): Promise<MonthStatus | null> {
-    const [row]: { status: MonthStatus }[] = await this.db().query(
+    const rows: { status: MonthStatus }[] = await this.db().query(
       `SELECT status FROM allowance_months WHERE month = $1 FOR SHARE`,
       [month],
     );
-    return row?.status ?? null;
+    return rows.at(0)?.status ?? null;
   }
 
   /** The status under an update lock (the month close). */
   async statusForUpdate(month: string): Promise<MonthStatus | null> {
-    const [row]: { status: MonthStatus }[] = await this.db().query(
+    const rows: { status: MonthStatus }[] = await this.db().query(
       `SELECT status FROM allowance_months WHERE month = $1 FOR UPDATE`,
       [month],
     );
-    return row?.status ?? null;
+    return rows.at(0)?.status ?? null;
   }
 
   async closedAt(month: string): Promise<{ status: MonthStatus; closed_at: Date | null } | null> {
-    const [row]: { status: MonthStatus; closed_at: Date | null }[] = await this.db().query(
+    const rows: { status: MonthStatus; closed_at: Date | null }[] = await this.db().query(
       `SELECT status, closed_at FROM allowance_months WHERE month = $1`,
       [month],
     );
-    return row ?? null;
+    return rows.at(0) ?? null;
   }
 
   async close(month: string, actor: string): Promise<void> {

@@ -46,7 +46,7 @@ export class AllowanceRunsRepository extends BaseRepository {
   }
 
   async run(id: string): Promise<RunRow | null> {
-    const [r]: RunRow[] = await this.db().query(
+    const rows: RunRow[] = await this.db().query(
       `SELECT r.id, r.month, r.mode, r.status, r.processed, r.total, r.chunk_count, r.chunks_done, r.error, r.created_at, r.started_at, r.finished_at,
               (SELECT count(*)::int FROM allowance_run_chunks c WHERE c.run_id = r.id AND c.status = 'FAILED') AS chunks_failed,
               (SELECT jsonb_build_object(
@@ -62,7 +62,7 @@ export class AllowanceRunsRepository extends BaseRepository {
          FROM allowance_runs r WHERE r.id = $1`,
       [id],
     );
-    return r ?? null;
+    return rows.at(0) ?? null;
   }
 
   /** Ids of the month's regular runs not finished yet. */
@@ -76,11 +76,11 @@ export class AllowanceRunsRepository extends BaseRepository {
 
   /** The run, locked until the transaction ends. */
   async lockRun(id: string): Promise<{ id: string; month: string; status: string } | null> {
-    const [run]: { id: string; month: string; status: string }[] = await this.db().query(
+    const rows: { id: string; month: string; status: string }[] = await this.db().query(
       `SELECT id, month, status FROM allowance_runs WHERE id = $1 FOR UPDATE`,
       [id],
     );
-    return run ?? null;
+    return rows.at(0) ?? null;
   }
 
   /** The chunks of a run, in one statement. */
@@ -101,13 +101,13 @@ export class AllowanceRunsRepository extends BaseRepository {
 
   /** A chunk with its run's month and mode, the chunk row locked. */
   async lockChunk(runId: string, chunkNo: number): Promise<ChunkRow | null> {
-    const [c]: ChunkRow[] = await this.db().query(
+    const rows: ChunkRow[] = await this.db().query(
       `SELECT c.employee_ids, c.status, r.month, r.mode, r.status AS run_status
          FROM allowance_run_chunks c JOIN allowance_runs r ON r.id = c.run_id
         WHERE c.run_id = $1 AND c.chunk_no = $2 FOR UPDATE OF c`,
       [runId, chunkNo],
     );
-    return c ?? null;
+    return rows.at(0) ?? null;
   }
 
   /** A savepoint around a chunk's writes, so a failure can be undone and recorded in the same transaction. */

@@ -7,9 +7,7 @@ import type { WorkingDays } from './working-days.service';
 export type { AttendanceResult } from './attendance.views';
 
 // Named schemas of the contract (the OpenAPI generator names them after these interfaces).
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface AllowanceRunView extends RunView {}
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WorkingDaysView extends WorkingDays {}
 
 /** 202: the run is queued (poll GET /allowance/runs/{id}). */

@@ -107,10 +107,12 @@ export function leaveCell(cell: string): unknown {
     .map((tok) => {
       const m = /^([A-Za-z0-9_-]+):(\d+)(?::(\d+))?$/.exec(tok);
       if (!m) return tok;
+      // The child order group is optional: undefined when the token has no third part.
+      const childOrder = m.at(3);
       return {
         type: m[1] === '-' ? null : m[1],
         days: Number(m[2]),
-        ...(m[3] === undefined ? {} : { childOrder: Number(m[3]) }),
+        ...(childOrder === undefined ? {} : { childOrder: Number(childOrder) }),
       };
     });
 }

@@ -18,6 +18,8 @@ export const MAX_ATTENDANCE_RECORDS = 10000;
 
 interface AttendanceRecord {
   nip: string;
+  /** Index of the NIP's first record (a duplicate's errors name the first one). */
+  firstIndex: number;
   lateMinutes: (number | null)[];
   earlyLeaveMinutes: (number | null)[];
   absentDays: number;
@@ -94,13 +96,14 @@ export class AttendanceService {
       const nip = typeof o.nip === 'string' && /^\d{18}$/.test(o.nip) ? o.nip : null;
       const f = (name: string) => at(row, name);
       const rn = rowNo(row);
+      const firstIndex = nip === null ? row : (seen.get(nip) ?? row);
       if (!nip) errors.push({ row: rn, nip: null, field: f('nip'), problem: 'must be an 18-digit NIP' });
-      else if (seen.has(nip))
+      else if (firstIndex !== row)
         errors.push({
           row: rn,
           nip,
           field: f('nip'),
-          problem: file ? `duplicate of row ${rowNo(seen.get(nip)!)}` : `duplicate of records[${seen.get(nip)}]`,
+          problem: file ? `duplicate of row ${rowNo(firstIndex)}` : `duplicate of records[${firstIndex}]`,
         });
       else seen.set(nip, row);
       for (const k of Object.keys(o)) {
@@ -126,6 +129,7 @@ export class AttendanceService {
       if (nip)
         records.push({
           nip,
+          firstIndex,
           lateMinutes: late,
           earlyLeaveMinutes: early,
           absentDays: absent as number,
@@ -136,16 +140,12 @@ export class AttendanceService {
     });
     // Employee ids of the NIPs from the org directory: an unknown NIP is a row error.
     const idOf = records.length ? await this.org.idsOfNips(records.map((r) => r.nip)) : new Map<string, string>();
-    if (records.length) {
-      for (const r of records) {
-        if (!idOf.has(r.nip))
-          errors.push({
-            row: rowNo(seen.get(r.nip)!),
-            nip: r.nip,
-            field: at(seen.get(r.nip)!, 'nip'),
-            problem: 'unknown NIP',
-          });
-      }
+    const resolved: (AttendanceRecord & { employeeId: string })[] = [];
+    for (const r of records) {
+      const employeeId = idOf.get(r.nip);
+      if (employeeId === undefined)
+        errors.push({ row: rowNo(r.firstIndex), nip: r.nip, field: at(r.firstIndex, 'nip'), problem: 'unknown NIP' });
+      else resolved.push({ ...r, employeeId });
     }
     if (errors.length) {
       errors.sort((a, b) => a.row - b.row);
@@ -163,29 +163,26 @@ export class AttendanceService {
     const { actor } = actorLabel(RequestContext.principal());
     return this.txHost.withTransaction(async () => {
       const monthStatus = (await this.months.status(month)) ?? 'OPEN';
-      const nipOf = new Map(records.map((r) => [idOf.get(r.nip)!, r.nip]));
-      const before = (await this.attendance.lockStored(month, [...nipOf.keys()])).map((b) => ({
-        ...b,
-        nip: nipOf.get(b.employee_id)!,
-      }));
-      const written = (
-        await this.attendance.upsert(
-          month,
-          records.map((r) => ({
-            employee_id: idOf.get(r.nip)!,
-            late: r.lateMinutes,
-            early: r.earlyLeaveMinutes,
-            absent: r.absentDays,
-            apel: r.missedApel,
-            leave: r.leave,
-            fwa: r.fwaDays,
-          })),
-          actor,
-        )
-      ).map((w) => ({ nip: nipOf.get(w.employee_id)!, inserted: w.inserted }));
+      const stored = await this.attendance.lockStored(
+        month,
+        resolved.map((r) => r.employeeId),
+      );
+      const storedOf = new Map(stored.map((b) => [b.employee_id, b]));
+      const written = await this.attendance.upsert(
+        month,
+        resolved.map((r) => ({
+          employee_id: r.employeeId,
+          late: r.lateMinutes,
+          early: r.earlyLeaveMinutes,
+          absent: r.absentDays,
+          apel: r.missedApel,
+          leave: r.leave,
+          fwa: r.fwaDays,
+        })),
+        actor,
+      );
       const created = written.filter((w) => w.inserted).length;
-      const replacedNips = new Set(written.filter((w) => !w.inserted).map((w) => w.nip));
-      const byNip = new Map(records.map((r) => [r.nip, r]));
+      const replacedIds = new Set(written.filter((w) => !w.inserted).map((w) => w.employee_id));
       await this.audit.recordMany([
         {
           action: 'attendance.ingested',
@@ -195,18 +192,19 @@ export class AttendanceService {
           after: {
             received: records.length,
             created,
-            replaced: replacedNips.size,
+            replaced: replacedIds.size,
             unchanged: records.length - written.length,
           },
         },
-        ...before
-          .filter((b) => replacedNips.has(b.nip))
-          .map((b) => {
-            const r = byNip.get(b.nip)!;
-            return {
+        // A replaced record has the stored one it replaced (locked above) for the audit's before.
+        ...resolved.flatMap((r) => {
+          const b = storedOf.get(r.employeeId);
+          if (b === undefined || !replacedIds.has(r.employeeId)) return [];
+          return [
+            {
               action: 'attendance.replaced',
               entityType: 'attendance_month',
-              entityId: `${b.nip}:${month}`,
+              entityId: `${r.nip}:${month}`,
               before: {
                 lateMinutes: b.late,
                 earlyLeaveMinutes: b.early,
@@ -223,8 +221,9 @@ export class AttendanceService {
                 leave: r.leave,
                 fwaDays: r.fwaDays,
               },
-            };
-          }),
+            },
+          ];
+        }),
       ]);
       // New or changed attendance: the discipline ladder scan (PP 94) runs at once instead of at its next
       // tick. Same transaction as the rows; ids only (the scan reads what changed from attendance_months).
@@ -242,7 +241,7 @@ export class AttendanceService {
         month,
         received: records.length,
         created,
-        replaced: replacedNips.size,
+        replaced: replacedIds.size,
         unchanged: records.length - written.length,
         monthStatus,
         ...(monthStatus === 'CLOSED'

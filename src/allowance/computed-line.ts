@@ -1,24 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { AllowanceWarning, DeductionLine } from '../rules';
 
-export type LineStatus = 'COMPUTED' | 'NO_RULE_SET' | 'ERROR';
-
-/** One computed allowance line, ready to be written (amounts integer rupiah). */
-export interface ComputedLine {
+/** What every line carries, computed or not. */
+interface LineCommon {
   employeeId: string;
   nip: string;
-  status: LineStatus;
   kelasJabatan: number | null;
   unitId: string | null;
-  ruleSet: string | null;
-  basicAmount: number | null;
-  performancePart: number | null;
-  disciplinePart: number | null;
-  totalDeductions: number | null;
-  netAmount: number | null;
   deductions: DeductionLine[];
   explanation: Record<string, unknown>;
-  problem: string | null;
   figuresHash: string;
   attendanceMissing: boolean;
   /** Coded warnings (Bahasa Indonesia messages): every figure resting on missing data says so. */
@@ -26,6 +16,33 @@ export interface ComputedLine {
   /** Performance part held back for a missing predikat (predikatMissing HOLD). */
   heldAmount: number;
 }
+
+/** A computed line: every figure is there (amounts integer rupiah). */
+export interface LineWithFigures extends LineCommon {
+  status: 'COMPUTED';
+  ruleSet: string;
+  basicAmount: number;
+  performancePart: number;
+  disciplinePart: number;
+  totalDeductions: number;
+  netAmount: number;
+  problem: null;
+}
+
+/** A line that is not computed (no rule set, invalid input): no figure, the problem instead. */
+export interface LineWithoutFigures extends LineCommon {
+  status: 'NO_RULE_SET' | 'ERROR';
+  ruleSet: null;
+  basicAmount: null;
+  performancePart: null;
+  disciplinePart: null;
+  totalDeductions: null;
+  netAmount: null;
+  problem: string;
+}
+
+/** One allowance line of a run, ready to be written. */
+export type ComputedLine = LineWithFigures | LineWithoutFigures;
 
 /** Hash of what a payroll system sees of a line (not the explanation): the version moves only when this changes. */
 export function figuresHash(
@@ -61,7 +78,7 @@ export function figuresHash(
 /** A line that is not computed and never silently paid (no rule set, invalid input). */
 export function notComputedLine(
   base: Pick<ComputedLine, 'employeeId' | 'nip' | 'kelasJabatan' | 'unitId' | 'attendanceMissing'>,
-  status: LineStatus,
+  status: LineWithoutFigures['status'],
   problem: string,
   context: Record<string, unknown>,
 ): ComputedLine {

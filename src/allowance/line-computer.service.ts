@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ConflictError } from '../common/domain-errors';
 import { DisciplineSanctionsReader } from '../discipline/discipline-sanctions.repository';
 import { EmploymentHistoryReader } from '../org/employment-history';
 import {
@@ -14,8 +15,29 @@ import { leaveOfMonth } from './leave-input';
 import { planMonth } from './month-segments';
 import { firstDay, lastDay, monthIndex } from './months';
 import { PredicateFinder } from './predicate-finder.service';
-import { RuleSetResolver } from './rule-set-resolver.service';
+import { RuleSetResolver, type Resolution, type RuleSetContext } from './rule-set-resolver.service';
 import { WorkingDays, WorkingDaysService } from './working-days.service';
+
+/** The rule set version that governs the month for a resolution, or why there is none. */
+function governing(
+  ctx: RuleSetContext,
+  resolution: Resolution | null,
+  month: string,
+): { ruleSet: AllowanceRuleSet; problem: null } | { ruleSet: null; problem: string } {
+  if (!resolution)
+    return {
+      ruleSet: null,
+      problem:
+        'Tidak ada rule set untuk unit ini dan tidak ada default instansi / no rule set for the unit and no agency default',
+    };
+  const versions = ctx.versions.get(resolution.code) ?? [];
+  try {
+    return { ruleSet: selectRuleSetVersion(versions, monthIndex(month)), problem: null };
+  } catch (err) {
+    if (!(err instanceof RuleInputError)) throw err;
+    return { ruleSet: null, problem: `Rule set ${resolution.code}: ${err.message}` };
+  }
+}
 
 /**
  * Computes the allowance lines of a set of employees for one month with set-based reads (one query
@@ -65,21 +87,7 @@ export class LineComputer {
     // Rule set per employee: unit → nearest ancestor → agency default; version containing day 1.
     const plans = employees.map((e) => {
       const resolution = rsContext.resolve(e.unit_id);
-      let ruleSet: AllowanceRuleSet | null = null;
-      let problem: string | null = null;
-      if (!resolution)
-        problem =
-          'Tidak ada rule set untuk unit ini dan tidak ada default instansi / no rule set for the unit and no agency default';
-      else {
-        const versions = rsContext.versions.get(resolution.code) ?? [];
-        try {
-          ruleSet = selectRuleSetVersion(versions, monthIndex(month));
-        } catch (err) {
-          if (!(err instanceof RuleInputError)) throw err;
-          problem = `Rule set ${resolution.code}: ${err.message}`;
-        }
-      }
-      return { e, resolution, ruleSet, problem };
+      return { e, resolution, ...governing(rsContext, resolution, month) };
     });
 
     // Predikat of the period each rule set names (04 §5.4), one query per (source, lag) group.
@@ -104,8 +112,13 @@ export class LineComputer {
           : null,
         workingDays: { days: wd.workingDays, source: wd.source, formula: wd.formula },
       };
-      if (!ruleSet) return notComputedLine(base, 'NO_RULE_SET', problem!, context);
-      const f = found.get(e.employee_id)!;
+      if (!ruleSet) return notComputedLine(base, 'NO_RULE_SET', problem, context);
+      const f = found.get(e.employee_id);
+      // The finder answers for every employee it was asked about: those with a rule set.
+      if (!f)
+        throw new ConflictError(
+          `Predikat pegawai ${e.nip} tidak terbaca / the predikat lookup has no answer for ${e.nip}`,
+        );
       const predicateInfo = {
         value: f.row?.predicate ?? null,
         source: `${ruleSet.predikatSource}, lag ${ruleSet.predikatLag}: predikat FINAL periode ${f.period}`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { ConflictError } from '../common/domain-errors';
 import { AllowanceLinesRepository } from './allowance-lines.repository';
 import { AllowanceMonthsRepository } from './allowance-months.repository';
 import { addMonths } from './months';
@@ -36,7 +37,7 @@ function baseReport(lines: ComputedLine[]): WriteReport {
     problems: lines
       .filter((l) => l.status !== 'COMPUTED')
       .slice(0, PROBLEMS_PER_CHUNK)
-      .map((l) => ({ nip: l.nip, status: l.status, problem: l.problem ?? '' })),
+      .map((l) => ({ nip: l.nip, status: l.status, problem: l.problem })),
   };
 }
 
@@ -100,14 +101,19 @@ export class LineWriter {
     const target = await this.nextOpenMonth(forMonth);
     const adjustments: Record<string, unknown>[] = [];
     for (const l of computed) {
-      const f = byId.get(l.employeeId)!;
+      const f = byId.get(l.employeeId);
+      // frozenLines answers one row per employee asked, whether the closed month has a line for them or not.
+      if (!f)
+        throw new ConflictError(
+          `Baris TPP ${forMonth} pegawai ${l.nip} tidak terbaca / no frozen line read for ${l.nip}`,
+        );
       const currentHash = f.last_hash ?? f.figures_hash;
       if (currentHash === l.figuresHash) {
         report.unchanged++;
         continue;
       }
       const paid = Number(f.net_amount ?? 0) + Number(f.adjusted);
-      const amount = l.netAmount! - paid;
+      const amount = l.netAmount - paid;
       if (amount === 0) {
         report.unchanged++;
         continue;

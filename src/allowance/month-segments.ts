@@ -104,7 +104,7 @@ export function planMonth(
       continue;
     }
     const status = s.cpns ? 'CPNS' : baseStatus;
-    const last = segs[segs.length - 1];
+    const last = segs.at(-1);
     const working = isWeekday(d) && !holidaySet.has(d) ? 1 : 0;
     if (working)
       history.acting.forEach((x, i) => {
@@ -117,8 +117,8 @@ export function planMonth(
     prev = d;
   }
   cpnsTmtCheck(month, history, baseStatus, warnings);
-  const acting = actingOf(history, actingDates, segs[segs.length - 1]?.kelas ?? null, multiplePosts, notes, warnings);
-  const lastAssignment = history.assignments[history.assignments.length - 1];
+  const acting = actingOf(history, actingDates, segs.at(-1)?.kelas ?? null, multiplePosts, notes, warnings);
+  const lastAssignment = history.assignments.at(-1);
   if (segs.length === 0) {
     // Nothing paid this month (service not started or already ended): one empty part, B = 0, explained.
     notes.push('tidak ada hari masa kerja pada bulan ini: tidak dibayarkan');

@@ -57,9 +57,9 @@ export class MyAllowancesRepository {
       [employeeId, `${year}-01`, `${year}-12`],
     );
     return rows.map((r) => {
-      const adjustments = (r.adjustments ?? []).map((a) => ({ ...a, amount: Number(a.amount) }));
+      const adjustments = r.adjustments ?? [];
       const net = num(r.net_amount);
-      const inputs = (r.explanation?.inputs ?? {}) as Record<string, unknown>;
+      const inputs = (r.explanation.inputs ?? {}) as Record<string, unknown>;
       return {
         month: r.month,
         monthStatus: r.month_status,

@@ -147,9 +147,10 @@ export class PayrollLinesRepository {
       await qr.startTransaction('REPEATABLE READ');
       let after: string | null = null;
       for (;;) {
-        const rows: PayrollExportLine[] = await qr.query(
+        const rows: PayrollExportLine[] = await this.dataSource.query(
           EXPORT_SQL(after !== null),
           after === null ? [month, EXPORT_BATCH] : [month, EXPORT_BATCH, after],
+          qr,
         );
         if (rows.length === 0) break;
         yield rows;

@@ -41,9 +41,13 @@ export class PayrollPageBody extends Transform {
     if (!this.headerRead) {
       if (buf.length < HEADER || buf.length < HEADER + buf.readUInt32BE(HEADER - 4)) {
         this.pending = buf;
-        return done();
+        done();
+        return;
       }
-      if (!buf.subarray(0, SIGNATURE.length).equals(SIGNATURE)) return done(new Error('not a binary COPY stream'));
+      if (!buf.subarray(0, SIGNATURE.length).equals(SIGNATURE)) {
+        done(new Error('not a binary COPY stream'));
+        return;
+      }
       off = HEADER + buf.readUInt32BE(HEADER - 4);
       this.headerRead = true;
     }
@@ -54,18 +58,27 @@ export class PayrollPageBody extends Transform {
         off += 2;
         break;
       }
-      if (fields !== 2) return done(new Error(`binary COPY: ${fields} fields, expected 2`));
+      if (fields !== 2) {
+        done(new Error(`binary COPY: ${fields} fields, expected 2`));
+        return;
+      }
       let p = off + 2;
       if (buf.length - p < 4) break;
       const nipLength = buf.readInt32BE(p);
       p += 4;
-      if (nipLength < 0) return done(new Error('binary COPY: null nip'));
+      if (nipLength < 0) {
+        done(new Error('binary COPY: null nip'));
+        return;
+      }
       if (buf.length - p < nipLength + 4) break;
       const nipAt = p;
       p += nipLength;
       const itemLength = buf.readInt32BE(p);
       p += 4;
-      if (itemLength < 0) return done(new Error('binary COPY: null item'));
+      if (itemLength < 0) {
+        done(new Error('binary COPY: null item'));
+        return;
+      }
       if (buf.length - p < itemLength) break;
       if (this.rows < this.frame.limit) {
         if (this.rows > 0) this.out.push(COMMA);
@@ -82,7 +95,10 @@ export class PayrollPageBody extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
-    if (!this.trailerRead || this.pending) return done(new Error('binary COPY stream ended early'));
+    if (!this.trailerRead || this.pending) {
+      done(new Error('binary COPY stream ended early'));
+      return;
+    }
     this.out.push(Buffer.from(this.frame.tail(this.rows > this.frame.limit ? this.lastNip : null)));
     this.pushOut();
     done();

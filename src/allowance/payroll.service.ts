@@ -12,6 +12,11 @@ import { PayrollPageBody } from './payroll-page-body';
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 
+const isOneOf = <T extends string>(v: unknown, options: readonly T[]): v is T =>
+  typeof v === 'string' && options.some((o) => o === v);
+
+const isDigits = (v: unknown): boolean => typeof v === 'string' && /^\d+$/.test(v);
+
 /** Payroll pull: stable NIP order, keyset cursor, integer rupiah. */
 @Injectable()
 export class PayrollService {
@@ -32,8 +37,8 @@ export class PayrollService {
     warning?: unknown;
   }): Promise<Readable> {
     const month = requireMonth(q.month);
-    const warning = q.warning === undefined || q.warning === '' ? null : String(q.warning);
-    if (warning !== null && !(ALLOWANCE_WARNING_CODES as readonly string[]).includes(warning)) {
+    const warning = q.warning === undefined || q.warning === '' ? null : q.warning;
+    if (warning !== null && !isOneOf(warning, ALLOWANCE_WARNING_CODES)) {
       throw new InvalidInputError('Data tidak valid / invalid input', [
         { field: 'warning', problem: `must be one of ${ALLOWANCE_WARNING_CODES.join(', ')}` },
       ]);
@@ -47,7 +52,7 @@ export class PayrollService {
     let limit = DEFAULT_LIMIT;
     if (q.limit !== undefined) {
       limit = Number(q.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT || !/^\d+$/.test(String(q.limit))) {
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT || !isDigits(q.limit)) {
         throw new InvalidInputError('Data tidak valid / invalid input', [
           { field: 'limit', problem: `must be an integer 1..${MAX_LIMIT}` },
         ]);
@@ -55,7 +60,8 @@ export class PayrollService {
     }
     let after: string | null = null;
     if (q.after !== undefined && q.after !== '') {
-      const key = Cursor.decode(String(q.after));
+      // A query value is a string (a repeated key would be an array: never a cursor).
+      const key = typeof q.after === 'string' ? Cursor.decode(q.after) : null;
       if (!key || key.length !== 2 || key[0] !== month || typeof key[1] !== 'string' || !/^\d{18}$/.test(key[1])) {
         throw new InvalidInputError('Cursor tidak valid / invalid cursor', [
           { field: 'after', problem: 'is not a cursor returned for this month' },
@@ -77,7 +83,10 @@ export class PayrollService {
     ]);
     if (statusOf.status === 'rejected' || extraOf.status === 'rejected' || rowsOf.status === 'rejected') {
       if (rowsOf.status === 'fulfilled') rowsOf.value.abandon();
-      throw [statusOf, extraOf, rowsOf].flatMap((r) => (r.status === 'rejected' ? [r.reason] : []))[0];
+      const reasons = [statusOf, extraOf, rowsOf].flatMap((r): unknown[] =>
+        r.status === 'rejected' ? [r.reason] : [],
+      );
+      throw reasons[0];
     }
     const [status, extra, rows] = [statusOf.value, extraOf.value, rowsOf.value];
     const body = new PayrollPageBody({
@@ -86,8 +95,12 @@ export class PayrollService {
       tail: (lastNip) =>
         `],"nextCursor":${JSON.stringify(lastNip === null ? null : Cursor.encode([month, lastNip]))}${extra}}`,
     });
-    rows.stream.once('error', (err) => body.destroy(err));
-    body.once('close', () => rows.abandon());
+    rows.stream.once('error', (err) => {
+      body.destroy(err);
+    });
+    body.once('close', () => {
+      rows.abandon();
+    });
     return rows.stream.pipe(body);
   }
 

@@ -35,7 +35,8 @@ export class RuleSetResolver {
     const assignments = await this.ruleSets.assignments();
     const versions = await this.ruleSets.allVersions();
     const unitById = new Map(units.map((u) => [u.id, u]));
-    const byUnit = new Map(assignments.filter((a) => a.unit_id).map((a) => [a.unit_id!, a.code]));
+    const byUnit = new Map<string, string>();
+    for (const a of assignments) if (a.unit_id !== null) byUnit.set(a.unit_id, a.code);
     const defaultCode = assignments.find((a) => a.unit_id === null)?.code ?? null;
     const versionMap = new Map<string, AllowanceRuleSet[]>();
     for (const v of versions) versionMap.set(v.code, [...(versionMap.get(v.code) ?? []), v.body]);
@@ -44,7 +45,8 @@ export class RuleSetResolver {
       versions: versionMap,
       unitCode: (unitId: string) => unitById.get(unitId)?.code ?? null,
       resolve(unitId: string): Resolution | null {
-        if (cache.has(unitId)) return cache.get(unitId)!;
+        const cached = cache.get(unitId);
+        if (cached !== undefined) return cached;
         let result: Resolution | null = null;
         const seen = new Set<string>();
         for (

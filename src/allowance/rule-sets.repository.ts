@@ -44,14 +44,6 @@ export class RuleSetsRepository extends BaseRepository {
     ]);
   }
 
-  async version(code: string, version: number): Promise<RuleSetVersionRow | null> {
-    const [row]: RuleSetVersionRow[] = await this.db().query(
-      `SELECT ${VERSION_COLUMNS} FROM allowance_rule_sets WHERE code = $1 AND version = $2`,
-      [code, version],
-    );
-    return row ?? null;
-  }
-
   /** Ends an open-ended version where its successor starts (column and body). */
   async closeVersion(code: string, version: number, endsOn: string): Promise<void> {
     await this.db().query(
@@ -60,6 +52,7 @@ export class RuleSetsRepository extends BaseRepository {
     );
   }
 
+  /** Adds a version; the row as stored. */
   async insertVersion(v: {
     code: string;
     version: number;
@@ -69,9 +62,10 @@ export class RuleSetsRepository extends BaseRepository {
     template: string | null;
     overrides: Record<string, unknown> | null;
     createdBy: string;
-  }): Promise<void> {
-    await this.db().query(
-      `INSERT INTO allowance_rule_sets (code, version, effective_from, effective_to, body, template, overrides, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+  }): Promise<RuleSetVersionRow> {
+    const [row]: RuleSetVersionRow[] = await this.db().query(
+      `INSERT INTO allowance_rule_sets (code, version, effective_from, effective_to, body, template, overrides, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+       RETURNING ${VERSION_COLUMNS}`,
       [
         v.code,
         v.version,
@@ -83,6 +77,7 @@ export class RuleSetsRepository extends BaseRepository {
         v.createdBy,
       ],
     );
+    return row;
   }
 
   list(): Promise<RuleSetListItem[]> {

@@ -10,71 +10,71 @@ import { isDate } from './months';
 import { RuleSetsRepository, type RuleSetListItem, type RuleSetVersionRow } from './rule-sets.repository';
 
 /** Built-in templates a PUT may start from. */
-export const RULE_SET_TEMPLATES: Record<string, AllowanceRuleSet> = { 'R-TPP-DEMO': R_TPP_DEMO };
+export const RULE_SET_TEMPLATES: Partial<Record<string, AllowanceRuleSet>> = { 'R-TPP-DEMO': R_TPP_DEMO };
 
 const CODE_RE = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
 /** Request fields that steer storage rather than being part of the rule set. */
 const CONTROL_FIELDS = ['template', 'default', 'unitCodes'] as const;
-/** Every field of a rule set: anything else in a body is refused, not stored in the overrides. */
-const RULE_SET_FIELDS = [
-  'code',
-  'version',
-  'name',
-  'employerId',
-  'allowanceType',
-  'employerType',
-  'effectiveFrom',
-  'effectiveTo',
-  'legalRefs',
-  'status',
-  'ceilingTable',
-  'baseTable',
-  'criteriaComponents',
-  'split',
-  'kinMode',
-  'linearCap',
-  'curve',
-  'predikatFactor',
-  'predikatDeduction',
-  'predikatSource',
-  'predikatLag',
-  'predikatFactorBase',
-  'predikatMissing',
-  'disBase',
-  'lateBands',
-  'earlyBands',
-  'apelPct',
-  'tkMode',
-  'tkPct',
-  'consecutiveAbsenceFullCutDays',
-  'leaveRules',
-  'statusRules',
-  'hukdisMode',
-  'sedangExecutionMode',
-  'hukdisTable',
-  'hukdisBase',
-  'hukdisStacking',
-  'sanctionStart',
-  'deductionCap',
-  'capScope',
-  'rounding',
-  'tax',
-  'bpjs',
-  'minutesPerTmkDay',
-  'actingAddonPct',
-  'proration',
-  'acting',
-  'fwa',
-  'decemberFullPay',
-  'predikatForSplitPeriod',
-  'deathMonth',
-] as const satisfies readonly (keyof AllowanceRuleSet)[];
-// Compile-time: a field added to AllowanceRuleSet must be added above.
-const RULE_SET_FIELDS_COMPLETE: Exclude<keyof AllowanceRuleSet, (typeof RULE_SET_FIELDS)[number]> extends never
-  ? true
-  : never = true;
-void RULE_SET_FIELDS_COMPLETE;
+/**
+ * Every field of a rule set: anything else in a body is refused, not stored in the overrides. `satisfies`
+ * makes a field added to AllowanceRuleSet a compile error until it is listed here.
+ */
+const RULE_SET_FIELDS = Object.keys({
+  code: true,
+  version: true,
+  name: true,
+  employerId: true,
+  allowanceType: true,
+  employerType: true,
+  effectiveFrom: true,
+  effectiveTo: true,
+  legalRefs: true,
+  status: true,
+  ceilingTable: true,
+  baseTable: true,
+  criteriaComponents: true,
+  split: true,
+  kinMode: true,
+  linearCap: true,
+  curve: true,
+  predikatFactor: true,
+  predikatDeduction: true,
+  predikatSource: true,
+  predikatLag: true,
+  predikatFactorBase: true,
+  predikatMissing: true,
+  disBase: true,
+  lateBands: true,
+  earlyBands: true,
+  apelPct: true,
+  tkMode: true,
+  tkPct: true,
+  consecutiveAbsenceFullCutDays: true,
+  leaveRules: true,
+  statusRules: true,
+  hukdisMode: true,
+  sedangExecutionMode: true,
+  hukdisTable: true,
+  hukdisBase: true,
+  hukdisStacking: true,
+  sanctionStart: true,
+  deductionCap: true,
+  capScope: true,
+  rounding: true,
+  tax: true,
+  bpjs: true,
+  minutesPerTmkDay: true,
+  actingAddonPct: true,
+  proration: true,
+  acting: true,
+  fwa: true,
+  decemberFullPay: true,
+  predikatForSplitPeriod: true,
+  deathMonth: true,
+} satisfies Record<keyof AllowanceRuleSet, true>);
 const PREDIKAT_SOURCES = ['MONTHLY', 'QUARTERLY', 'ANNUAL'];
+
+const isOneOf = (v: unknown, options: readonly string[]): boolean => typeof v === 'string' && options.includes(v);
 
 export interface RuleSetVersionView {
   code: string;
@@ -124,7 +124,8 @@ export class RuleSetsService {
     if (!Array.isArray(unitCodes) || unitCodes.some((u) => typeof u !== 'string'))
       details.push({ field: 'unitCodes', problem: 'must be an array of unit codes' });
     const template = body.template === undefined ? null : body.template;
-    if (template !== null && (typeof template !== 'string' || !RULE_SET_TEMPLATES[template])) {
+    const templateBody = typeof template === 'string' ? RULE_SET_TEMPLATES[template] : undefined;
+    if (template !== null && !templateBody) {
       details.push({ field: 'template', problem: `must be one of ${Object.keys(RULE_SET_TEMPLATES).join(', ')}` });
     }
     if (!isDate(body.effectiveFrom)) details.push({ field: 'effectiveFrom', problem: 'must be a date YYYY-MM-DD' });
@@ -139,7 +140,7 @@ export class RuleSetsService {
       });
     }
     for (const k of Object.keys(body)) {
-      if (!(CONTROL_FIELDS as readonly string[]).includes(k) && !(RULE_SET_FIELDS as readonly string[]).includes(k))
+      if (!(CONTROL_FIELDS as readonly string[]).includes(k) && !RULE_SET_FIELDS.includes(k))
         details.push({ field: k, problem: 'unknown field' });
     }
     if (body.code !== undefined && body.code !== code)
@@ -148,11 +149,8 @@ export class RuleSetsService {
 
     const overrides: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(body)) if (!(CONTROL_FIELDS as readonly string[]).includes(k)) overrides[k] = v;
-    const base: Record<string, unknown> = template
-      ? (mergeRuleSetOverrides(structuredClone(RULE_SET_TEMPLATES[template as string]), overrides) as unknown as Record<
-          string,
-          unknown
-        >)
+    const base: Record<string, unknown> = templateBody
+      ? (mergeRuleSetOverrides(structuredClone(templateBody), overrides) as unknown as Record<string, unknown>)
       : { employerId: 'AGENCY', legalRefs: [], status: 'INFERRED', ...overrides };
     base.code = code;
     base.effectiveTo = body.effectiveTo ?? null;
@@ -195,7 +193,7 @@ export class RuleSetsService {
         });
       }
       const { actor } = actorLabel(RequestContext.principal());
-      await this.ruleSets.insertVersion({
+      const row = await this.ruleSets.insertVersion({
         code,
         version,
         effectiveFrom: from,
@@ -213,7 +211,6 @@ export class RuleSetsService {
         before: null,
         after: { template, overrides: template ? overrides : undefined, ruleSet, default: makeDefault, unitCodes },
       });
-      const row = (await this.ruleSets.version(code, version))!;
       return { ...this.view(code, row), ...assigned, closedVersion };
     });
   }
@@ -242,8 +239,8 @@ export class RuleSetsService {
     return { created: true };
   }
 
-  private validate(candidate: Record<string, unknown>): AllowanceRuleSet {
-    const rs = candidate as unknown as AllowanceRuleSet;
+  /** Checks a candidate as it arrives: any field may be missing or of any type until validated. */
+  private validate(rs: Record<string, unknown>): AllowanceRuleSet {
     const details: ErrorDetail[] = [];
     try {
       validateRuleSet(rs);
@@ -255,13 +252,13 @@ export class RuleSetsService {
       });
     }
     if (typeof rs.employerId !== 'string') details.push({ field: 'employerId', problem: 'must be a string' });
-    if (!['TPP', 'TUKIN'].includes(rs.allowanceType))
+    if (!isOneOf(rs.allowanceType, ['TPP', 'TUKIN']))
       details.push({ field: 'allowanceType', problem: 'must be TPP | TUKIN' });
-    if (!['PEMDA', 'PUSAT'].includes(rs.employerType))
+    if (!isOneOf(rs.employerType, ['PEMDA', 'PUSAT']))
       details.push({ field: 'employerType', problem: 'must be PEMDA | PUSAT' });
     if (!Array.isArray(rs.legalRefs) || rs.legalRefs.some((x) => typeof x !== 'string'))
       details.push({ field: 'legalRefs', problem: 'must be an array of strings' });
-    if (!PREDIKAT_SOURCES.includes(rs.predikatSource))
+    if (!isOneOf(rs.predikatSource, PREDIKAT_SOURCES))
       details.push({ field: 'predikatSource', problem: `must be one of ${PREDIKAT_SOURCES.join(' | ')}` });
     if (rs.predikatLag !== 0 && rs.predikatLag !== 1) details.push({ field: 'predikatLag', problem: 'must be 0 or 1' });
     if (typeof rs.baseTable === 'object' && rs.baseTable !== null) {

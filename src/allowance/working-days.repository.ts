@@ -11,11 +11,10 @@ export interface HolidayRow {
 export class WorkingDaysRepository extends BaseRepository {
   /** The configured number of working days of a month, or null. */
   async configured(month: string): Promise<number | null> {
-    const [row]: { days: number }[] = await this.db().query(
-      `SELECT days FROM allowance_working_days WHERE month = $1`,
-      [month],
-    );
-    return row ? row.days : null;
+    const rows: { days: number }[] = await this.db().query(`SELECT days FROM allowance_working_days WHERE month = $1`, [
+      month,
+    ]);
+    return rows.at(0)?.days ?? null;
   }
 
   /** Holidays between two dates (inclusive) that fall on a weekday, by date. */
@@ -44,10 +43,10 @@ export class WorkingDaysRepository extends BaseRepository {
   }
 
   async holidayName(date: string): Promise<{ name: string } | null> {
-    const [row]: { name: string }[] = await this.db().query(`SELECT name FROM allowance_holidays WHERE day = $1`, [
+    const rows: { name: string }[] = await this.db().query(`SELECT name FROM allowance_holidays WHERE day = $1`, [
       date,
     ]);
-    return row ?? null;
+    return rows.at(0) ?? null;
   }
 
   async putHoliday(date: string, name: string): Promise<void> {

@@ -68,7 +68,8 @@ export class PppkContractReviewHandler {
       });
       if (!id) continue;
       proposed.push(id);
-      if (r.recommendation === 'CONTRACT_NOT_EXTENDED')
+      // A recommendation comes only from a predikat: `last` is there whenever there is one.
+      if (r.recommendation === 'CONTRACT_NOT_EXTENDED' && last)
         await this.outcomes.saveAll(
           c.employeeId,
           [
@@ -77,15 +78,15 @@ export class PppkContractReviewHandler {
               nip: who.nip,
               fact: `contract-review:${c.contractId}`,
               status: 'PROPOSED',
-              reason: `Peninjauan perjanjian kerja yang berakhir ${c.endsOn}: predikat tahunan ${last!.period} ${last!.predicate} → diusulkan tidak diperpanjang (keputusan PPK)`,
+              reason: `Peninjauan perjanjian kerja yang berakhir ${c.endsOn}: predikat tahunan ${last.period} ${last.predicate} → diusulkan tidak diperpanjang (keputusan PPK)`,
               effectiveFrom: c.endsOn,
               effectiveTo: null,
               source: { kind: 'PPPK_CONTRACT_REVIEW', id },
               inputs: {
                 contractEnd: c.endsOn,
                 reviewDue: r.reviewDue,
-                period: last!.period,
-                predicate: last!.predicate,
+                period: last.period,
+                predicate: last.predicate,
               },
               formula: r.explanation.formula,
               legalBasis: r.explanation.legalBasis,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ConflictError } from '../common/domain-errors';
 import { BaseRepository } from '../database/transaction';
 import type { ContractRecommendation, Explanation, Predicate } from '../rules';
 import type { ContractReviewView, PppkContractView } from './pppk.views';
@@ -33,7 +34,31 @@ type ReviewRow = Omit<ContractReviewView, 'nip' | 'name' | 'unitCode' | 'latestA
   createdAt: Date;
 };
 
-export type ReviewRecord = ContractReviewView & { employeeId: string };
+/** Status and decision together: a DECIDED review carries its decision, a PROPOSED one none. */
+type ReviewState =
+  { status: 'PROPOSED'; decision: null } | { status: 'DECIDED'; decision: NonNullable<ContractReviewView['decision']> };
+
+export type ReviewRecord = Omit<ContractReviewView, 'status' | 'decision'> & { employeeId: string } & ReviewState;
+
+function reviewState(r: ReviewRow): ReviewState {
+  if (r.status === 'PROPOSED') return { status: 'PROPOSED', decision: null };
+  // decide() writes the status with the decision, its date and its author in one statement.
+  if (r.decision === null || r.decidedOn === null || r.decidedBy === null)
+    throw new ConflictError(
+      `Peninjauan kontrak ${r.id} berstatus DECIDED tanpa keputusan lengkap / decided review without its decision`,
+    );
+  return {
+    status: 'DECIDED',
+    decision: {
+      decision: r.decision,
+      newEndDate: r.newEndDate,
+      newContractId: r.newContractId,
+      decidedOn: r.decidedOn,
+      decidedBy: r.decidedBy,
+      reason: r.reason,
+    },
+  };
+}
 
 function reviewView(r: ReviewRow): ReviewRecord {
   return {
@@ -50,17 +75,7 @@ function reviewView(r: ReviewRow): ReviewRecord {
     proposal: r.proposal,
     warnings: r.warnings,
     explanation: r.explanation,
-    status: r.status,
-    decision: r.decision
-      ? {
-          decision: r.decision,
-          newEndDate: r.newEndDate,
-          newContractId: r.newContractId,
-          decidedOn: r.decidedOn!,
-          decidedBy: r.decidedBy!,
-          reason: r.reason,
-        }
-      : null,
+    ...reviewState(r),
     createdAt: new Date(r.createdAt).toISOString(),
   };
 }
@@ -111,9 +126,10 @@ export class PppkContractsRepository extends BaseRepository {
   }
 
   async hasReview(contractId: string): Promise<boolean> {
-    return (
-      (await this.db().query(`SELECT 1 FROM pppk_contract_reviews WHERE contract_id = $1`, [contractId])).length > 0
-    );
+    const rows: unknown[] = await this.db().query(`SELECT 1 FROM pppk_contract_reviews WHERE contract_id = $1`, [
+      contractId,
+    ]);
+    return rows.length > 0;
   }
 
   async updateContract(

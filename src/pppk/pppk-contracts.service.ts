@@ -137,18 +137,22 @@ export class PppkContractsService {
       const r = await this.repo.review(id, true);
       if (!r) throw new NotFoundError('Peninjauan kontrak');
       if (r.status === 'DECIDED')
-        throw new ConflictError(`Peninjauan kontrak sudah diputuskan (${r.decision!.decision}) / already decided`, [
-          { field: 'decision', problem: `decided on ${r.decision!.decidedOn}` },
+        throw new ConflictError(`Peninjauan kontrak sudah diputuskan (${r.decision.decision}) / already decided`, [
+          { field: 'decision', problem: `decided on ${r.decision.decidedOn}` },
         ]);
       if (decidedOn > today)
         throw new UnprocessableError('Tanggal keputusan di masa depan / decidedOn is in the future', [
           { field: 'decidedOn', problem: `after today (${today})` },
         ]);
-      if (dto.decision === 'EXTEND' && !dto.newEndDate)
-        throw new InvalidInputError('Data tidak valid / invalid input', [
-          { field: 'newEndDate', problem: 'required to extend the contract' },
-        ]);
-      if (dto.decision === 'NOT_EXTENDED' && dto.newEndDate)
+      // The new end date of an extension; none for NOT_EXTENDED.
+      let extendTo: string | null = null;
+      if (dto.decision === 'EXTEND') {
+        if (!dto.newEndDate)
+          throw new InvalidInputError('Data tidak valid / invalid input', [
+            { field: 'newEndDate', problem: 'required to extend the contract' },
+          ]);
+        extendTo = dto.newEndDate;
+      } else if (dto.newEndDate)
         throw new InvalidInputError('Data tidak valid / invalid input', [
           { field: 'newEndDate', problem: 'only for EXTEND' },
         ]);
@@ -165,10 +169,10 @@ export class PppkContractsService {
         ]);
       const actor = actorLabel(RequestContext.principal()).actor;
       let newContractId: string | null = null;
-      if (dto.decision === 'EXTEND') {
+      if (extendTo !== null) {
         newContractId = await this.repo.addCurrent(r.employeeId, {
           startsOn: addDays(r.contractEnd, 1),
-          endsOn: dto.newEndDate!,
+          endsOn: extendTo,
           reference: null,
           source: 'EXTENSION',
         });
@@ -214,7 +218,10 @@ export class PppkContractsService {
         after: { status: 'DECIDED', decision: dto.decision, newEndDate: dto.newEndDate ?? null, decidedOn },
         reason: dto.reason ?? null,
       });
-      return strip((await this.repo.review(r.id))!);
+      const decided = await this.repo.review(r.id);
+      // The review is locked above: it is still there.
+      if (!decided) throw new NotFoundError('Peninjauan kontrak');
+      return strip(decided);
     });
   }
 }
