@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { PreparingClient } from './prepared-client';
 
 /** The one place that knows how TypeORM reaches PostgreSQL. Schema changes happen only by migrations. */
 export function typeormOptions(databaseUrl: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
@@ -12,7 +13,7 @@ export function typeormOptions(databaseUrl: string, extra: Partial<DataSourceOpt
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: 20, application_name: 'skp-engine' },
+    extra: { max: 20, application_name: 'skp-engine', Client: PreparingClient },
     ...extra,
   } as DataSourceOptions;
 }
