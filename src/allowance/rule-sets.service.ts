@@ -124,7 +124,11 @@ export class RuleSetsService {
     if (!Array.isArray(unitCodes) || unitCodes.some((u) => typeof u !== 'string'))
       details.push({ field: 'unitCodes', problem: 'must be an array of unit codes' });
     const template = body.template === undefined ? null : body.template;
-    const templateBody = typeof template === 'string' ? RULE_SET_TEMPLATES[template] : undefined;
+    // An own key only: `toString` and the other Object.prototype names are not templates.
+    const templateBody =
+      typeof template === 'string' && Object.hasOwn(RULE_SET_TEMPLATES, template)
+        ? RULE_SET_TEMPLATES[template]
+        : undefined;
     if (template !== null && !templateBody) {
       details.push({ field: 'template', problem: `must be one of ${Object.keys(RULE_SET_TEMPLATES).join(', ')}` });
     }

@@ -1,7 +1,7 @@
 import { createEmployee, createUnit } from '../support/org-skp-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
-/** Replays the Low findings on stored data: an unknown rule-set field, a degree awarded in the future. */
+/** Replays the Low findings on stored data: an unknown rule-set field or template, a degree awarded in the future. */
 describe('security: low findings on stored data (HTTP through the real app)', () => {
   let t: TestApp;
   let admin: string;
@@ -26,6 +26,18 @@ describe('security: low findings on stored data (HTTP through the real app)', ()
       code,
     ]);
     expect(n).toBe(0);
+  });
+
+  it('refuses a template named after an Object.prototype member (toString, constructor) with 400, not 500', async () => {
+    for (const template of ['toString', 'constructor', '__proto__']) {
+      const code = `R-SEC-T-${Date.now()}`;
+      const r = await t.request('PUT', `/api/v1/allowance/rule-sets/${code}`, {
+        token: admin,
+        body: { template, effectiveFrom: '2031-01-01' },
+      });
+      expect(r.status).toBe(400);
+      expect(r.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'template' })]));
+    }
   });
 
   it('refuses a degree awarded in the future (9999-12-31) instead of crediting it', async () => {
