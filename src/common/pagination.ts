@@ -23,6 +23,11 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+const invalidCursor = () =>
+  new InvalidInputError('Cursor tidak valid / invalid cursor', [
+    { field: 'after', problem: 'is not a cursor returned by this API' },
+  ]);
+
 /** Opaque cursors carry the last sort key (base64url JSON). */
 export const Cursor = {
   encode(key: unknown[]): string {
@@ -36,8 +41,14 @@ export const Cursor = {
     } catch {
       /* fall through */
     }
-    throw new InvalidInputError('Cursor tidak valid / invalid cursor', [
-      { field: 'after', problem: 'is not a cursor returned by this API' },
-    ]);
+    throw invalidCursor();
+  },
+  /** A cursor whose sort key is two strings (e.g. [created_at as PostgreSQL text, id]); 400 for anything else. */
+  decodePair(cursor: string | undefined): [string, string] | null {
+    const key = Cursor.decode(cursor);
+    if (key === null) return null;
+    const [first, second] = key;
+    if (key.length !== 2 || typeof first !== 'string' || typeof second !== 'string') throw invalidCursor();
+    return [first, second];
   },
 };

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { AccessPolicy } from '../authz/access-policy';
-import { InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { NotFoundError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { Cursor, PageQuery } from '../common/pagination';
 import { Roles } from '../identity/auth.decorators';
@@ -18,17 +18,6 @@ class OutcomesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: OUTCOME_TYPES }) @IsOptional() @IsIn(OUTCOME_TYPES) type?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() unitCode?: string;
   @ApiPropertyOptional({ example: '2026' }) @IsOptional() @Matches(/^\d{4}(-Q[1-4]|-\d{2})?$/) period?: string;
-}
-
-/** A cursor of this API carries the last row's [created_at as PostgreSQL text, id]. */
-function keyOf(cursor: unknown[] | null): [string, string] | null {
-  if (cursor === null) return null;
-  const [at, id] = cursor;
-  if (cursor.length !== 2 || typeof at !== 'string' || typeof id !== 'string')
-    throw new InvalidInputError('Cursor tidak valid / invalid cursor', [
-      { field: 'after', problem: 'is not a cursor returned by this API' },
-    ]);
-  return [at, id];
 }
 
 @ApiTags('outcomes')
@@ -62,7 +51,7 @@ export class OutcomesController {
       type: q.type,
       period: q.period,
       employeeIds: q.unitCode ? await this.org.currentMemberIdsOfSubtree(q.unitCode) : undefined,
-      after: keyOf(Cursor.decode(q.after)),
+      after: Cursor.decodePair(q.after),
       limit,
     });
     const page = rows.slice(0, limit);

@@ -17,17 +17,6 @@ export interface SiasnReadQuery {
   after?: string;
 }
 
-/** A cursor of this API carries the last item's sort key: its NIP and a second string. */
-function keyOf(cursor: unknown[] | null): [string, string] | null {
-  if (cursor === null) return null;
-  const [nip, at] = cursor;
-  if (cursor.length !== 2 || typeof nip !== 'string' || typeof at !== 'string')
-    throw new InvalidInputError('Cursor tidak valid / invalid cursor', [
-      { field: 'after', problem: 'is not a cursor returned by this API' },
-    ]);
-  return [nip, at];
-}
-
 const PERIODIC = /^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/;
 
 function limitOf(v: string | undefined): number {
@@ -60,7 +49,7 @@ export class SiasnReadService {
 
   async page(kind: SiasnKind, q: SiasnReadQuery): Promise<SiasnPage> {
     const limit = limitOf(q.limit);
-    const after = keyOf(Cursor.decode(q.after));
+    const after = Cursor.decodePair(q.after);
     const nips = q.nip ? [q.nip.replace(/\s+/g, '')] : undefined;
     if (nips && !/^\d{18}$/.test(nips[0]))
       throw new InvalidInputError('NIP tidak valid / invalid NIP', [
