@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import { tsFiles } from '../../support/source-files';
 
 /**
  * No two files of `src/` import each other, directly or through others (type-only imports count: a
@@ -11,19 +12,11 @@ import * as ts from 'typescript';
 const ROOT = path.resolve(__dirname, '../../..');
 const SRC = path.join(ROOT, 'src');
 
-function files(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((d) =>
-      d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : [],
-    );
-}
-
 function importGraph(): Map<string, string[]> {
   const config = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), (f) => ts.sys.readFile(f));
   const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
   const graph = new Map<string, string[]>();
-  for (const file of files(SRC)) {
+  for (const file of tsFiles(SRC)) {
     const info = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);
     const targets = info.importedFiles
       .map((i) => ts.resolveModuleName(i.fileName, file, options, ts.sys).resolvedModule?.resolvedFileName)

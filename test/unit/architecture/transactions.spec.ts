@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { tsFiles } from '../../support/source-files';
 
 /**
  * Transactions are implicit (docs/architecture.md, engineering notes): a repository reads the caller's
@@ -19,15 +20,7 @@ const SRC = path.resolve(__dirname, '../../../src');
 const TYPEORM_NAMES = /\b(?:DataSource|EntityManager)\b/;
 const MANAGER_PARAMETER = /\b\w+\??\s*:\s*EntityManager\b/;
 
-function files(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((d) =>
-      d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : [],
-    );
-}
-
-const sources = files(SRC)
+const sources = tsFiles(SRC)
   .map((f) => path.relative(SRC, f).split(path.sep).join('/'))
   .filter((rel) => rel.split('/')[0] !== 'database')
   .map((rel) => ({ rel, text: fs.readFileSync(path.join(SRC, rel), 'utf8') }));

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TABLE_OWNERS } from '../../../src/database/table-owners';
+import { tsFiles } from '../../support/source-files';
 
 /**
  * The walls between features (docs/architecture.md): SQL lives in `*.repository.ts` files (and
@@ -32,18 +33,10 @@ const SRC = path.resolve(__dirname, '../../../src');
 const SKIP = new Set(['database', 'rules']);
 const SQL_TABLE = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+"?([a-z_]+)\b/g;
 
-function files(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((d) =>
-      d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : [],
-    );
-}
-
 const owner = new Map<string, string>();
 for (const [feature, tables] of Object.entries(TABLE_OWNERS)) for (const t of tables) owner.set(t, feature);
 
-const sources = files(SRC)
+const sources = tsFiles(SRC)
   .map((f) => path.relative(SRC, f).split(path.sep).join('/'))
   .filter((rel) => !SKIP.has(rel.split('/')[0]))
   .map((rel) => ({ rel, text: fs.readFileSync(path.join(SRC, rel), 'utf8') }));

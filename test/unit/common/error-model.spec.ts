@@ -12,6 +12,7 @@ import {
 import { AllExceptionsFilter } from '../../../src/common/http-exception.filter';
 import { asJobFailure } from '../../../src/jobs/job-failure';
 import { RuleInputError } from '../../../src/rules';
+import { tsFiles } from '../../support/source-files';
 
 /** Sends one exception through the filter and returns what the client receives. */
 function respond(exception: unknown) {
@@ -83,19 +84,13 @@ describe('one error model: domain errors mapped once at each edge', () => {
 
   it('only the HTTP edge (controllers, the exception filter, response docs) imports HTTP errors or statuses', () => {
     const src = path.resolve(__dirname, '../../../src');
-    const walk = (dir: string): string[] =>
-      fs
-        .readdirSync(dir, { withFileTypes: true })
-        .flatMap((d) =>
-          d.isDirectory() ? walk(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : [],
-        );
     const edge = (rel: string) =>
       rel.endsWith('.controller.ts') ||
       rel === 'common/http-exception.filter.ts' ||
       rel === 'openapi/api-result.decorator.ts';
     const httpImport = /import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'@nestjs\/common'/g;
     const offenders: string[] = [];
-    for (const file of walk(src)) {
+    for (const file of tsFiles(src)) {
       const rel = path.relative(src, file).split(path.sep).join('/');
       const text = fs.readFileSync(file, 'utf8');
       if (/from\s+'[./]*(?:common\/)?api-error'/.test(text)) offenders.push(`${rel}: api-error`);

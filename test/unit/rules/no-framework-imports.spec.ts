@@ -1,15 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { tsFiles } from '../../support/source-files';
 
 const ROOT = path.resolve(__dirname, '../../../src/rules');
-
-function files(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((d) =>
-      d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : [],
-    );
-}
 
 const FORBIDDEN: { name: string; re: RegExp; allow?: (file: string) => boolean }[] = [
   { name: 'NestJS import', re: /from\s+['"]@nestjs\// },
@@ -25,7 +18,7 @@ const FORBIDDEN: { name: string; re: RegExp; allow?: (file: string) => boolean }
 const ALLOWED_PACKAGES = /^decimal\.js$/;
 
 describe('src/rules stays a pure library', () => {
-  const all = files(ROOT);
+  const all = tsFiles(ROOT);
   it('has source files to scan', () => {
     expect(all.length).toBeGreaterThan(20);
   });
