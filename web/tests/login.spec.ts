@@ -1,3 +1,4 @@
+import { apiSettled } from './support/api-idle';
 import { expect, test } from './support/fixtures';
 import { PASSWORD, demo } from './support/demo';
 import { checkPage, login } from './support/page-checks';
@@ -33,6 +34,9 @@ test('An expired session asks to log in again and returns to the same page', asy
   await login(page, who.nip, PASSWORD);
   await expect(page.getByRole('heading', { level: 1, name: 'SKP Saya' })).toBeVisible();
   await page.getByRole('link', { name: 'SKP Saya' }).first().click();
+  // The page's queries follow one another (list, then the SKP, then its parts): the stale token must meet the
+  // year change below, not a query still loading, or the redirect happens before the select is used.
+  await apiSettled(page);
   // The token is no longer accepted (as after JWT_TTL_SECONDS): the next API call gets a 401.
   await page.evaluate(() => {
     const s = JSON.parse(sessionStorage.getItem('skp.session')!);

@@ -1,4 +1,5 @@
 import { expect, test as base } from '@playwright/test';
+import { trackApiRequests } from './api-idle';
 
 /**
  * Every browser test runs under the Content-Security-Policy the API sends with the console: a blocked
@@ -8,6 +9,7 @@ import { expect, test as base } from '@playwright/test';
 export const test = base.extend<{ cspGuard: void }>({
   cspGuard: [
     async ({ page }, use) => {
+      trackApiRequests(page);
       const violations: string[] = [];
       await page.exposeFunction('__reportCspViolation', (text: string) => violations.push(text));
       await page.addInitScript(() => {
