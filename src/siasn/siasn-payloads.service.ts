@@ -139,11 +139,11 @@ export class SiasnPayloadsService {
       return { ...r, nip };
     });
     const nips = [...new Set(rows.map((r) => r.nip))];
-    const [ids, rw, paks] = await Promise.all([
-      this.identities.pnsIds(nips),
-      this.identities.rwJabatan(nips),
-      this.agency.issuedNumbers('PAK', year, nips),
-    ]);
+    // One after another: inside a job's transaction the three reads share one connection, which runs them in
+    // turn anyway (pg deprecates queueing a query on a busy client).
+    const ids = await this.identities.pnsIds(nips);
+    const rw = await this.identities.rwJabatan(nips);
+    const paks = await this.agency.issuedNumbers('PAK', year, nips);
     return rows.map((r) => this.creditDraft(r, ids.get(r.nip), rw.get(r.nip), paks.get(r.nip)));
   }
 
