@@ -23,14 +23,19 @@ export interface InsertedAdjustment {
  */
 @Injectable()
 export class AllowanceLinesRepository extends BaseRepository {
-  /** Upserts the chunk's lines; a line changes (and its version moves) only when its figures hash changes. */
+  /**
+   * Upserts the chunk's lines; a line changes (and its version moves) only when its figures hash changes.
+   * The rows travel as `json`, not `jsonb`: the explanation, deductions and warnings columns are `json`, so
+   * a jsonb recordset parsed every line's ~2 KB explanation into jsonb, printed it back to text and parsed
+   * that again for the column; `json_to_recordset` hands each one over as the text the worker sent.
+   */
   async upsertLines(month: string, runId: string, rows: Record<string, unknown>[]): Promise<{ inserted: boolean }[]> {
     return this.db().query(
       `INSERT INTO allowance_lines AS t (employee_id, month, nip, status, kelas_jabatan, unit_id, rule_set, basic_amount, performance_part,
               discipline_part, total_deductions, net_amount, deductions, explanation, problem, figures_hash, warnings, held_amount, run_id)
        SELECT r.employee_id, $1, r.nip, r.status, r.kelas_jabatan, r.unit_id, r.rule_set, r.basic_amount, r.performance_part,
               r.discipline_part, r.total_deductions, r.net_amount, r.deductions, r.explanation, r.problem, r.figures_hash, r.warnings, r.held_amount, $3::uuid
-         FROM jsonb_to_recordset($2::jsonb) AS r(employee_id uuid, nip text, status text, kelas_jabatan smallint, unit_id uuid, rule_set text,
+         FROM json_to_recordset($2::json) AS r(employee_id uuid, nip text, status text, kelas_jabatan smallint, unit_id uuid, rule_set text,
               basic_amount bigint, performance_part bigint, discipline_part bigint, total_deductions bigint, net_amount bigint,
               deductions json, explanation json, problem text, figures_hash text, warnings json, held_amount bigint)
        ON CONFLICT (employee_id, month) DO UPDATE SET

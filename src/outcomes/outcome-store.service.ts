@@ -35,6 +35,7 @@ export class OutcomeStore {
     const items = groups.flatMap((g) => g.outcomes.map((o) => ({ employee_id: g.employeeId, period: g.period, o })));
     if (items.length === 0) return 0;
     const inserted = await this.outcomes.insertMany(items);
+    if (inserted.length === 0 || !(await this.webhooks.listening('outcome.created'))) return inserted.length;
     const nips = await this.org.nipsByIds([...new Set(inserted.map((r) => r.employeeId))]);
     const rows = inserted.map((r) => ({ ...r, nip: nips.get(r.employeeId) }));
     // Newly created outcomes only: HR/payroll subscribers are told once per outcome.

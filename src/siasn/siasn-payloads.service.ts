@@ -62,15 +62,26 @@ export class SiasnPayloadsService {
     const nips = [...new Set(rows.map((r) => r.nip))];
     const ids = await this.identities.pnsIds(nips);
     // Jenjang and status held at the end of each period (kinerja periodik koefisien; PPPK scope).
+    // Appended in place: copying the group for every row was quadratic in the page size.
     const byDate = new Map<string, FinalEvaluationRow[]>();
-    for (const r of rows) byDate.set(endOfMonth(r.toMonth), [...(byDate.get(endOfMonth(r.toMonth)) ?? []), r]);
+    const endOf = new Map<string, string>();
+    const dateOf = (r: FinalEvaluationRow) => {
+      let d = endOf.get(r.toMonth);
+      if (d === undefined) endOf.set(r.toMonth, (d = endOfMonth(r.toMonth)));
+      return d;
+    };
+    for (const r of rows) {
+      const group = byDate.get(dateOf(r));
+      if (group) group.push(r);
+      else byDate.set(dateOf(r), [r]);
+    }
     const snaps = new Map<string, { status: string; jenjang: string | null; positionKind: string }>();
     for (const [date, group] of byDate)
       for (const s of await this.org.snapshotsByIds([...new Set(group.map((r) => r.employeeId))], date))
         snaps.set(`${s.employeeId}|${date}`, s);
     const out: SiasnDraft[] = [];
     for (const r of rows) {
-      const snap = snaps.get(`${r.employeeId}|${endOfMonth(r.toMonth)}`);
+      const snap = snaps.get(`${r.employeeId}|${dateOf(r)}`);
       if (snap?.status === 'PPPK' && !this.settings.rules.pppk.push) continue;
       const periodic = r.periodKind !== 'ANNUAL';
       if (periodic && this.settings.rules.kinerjaPeriodik.scope === 'JF_ONLY' && snap?.positionKind !== 'FUNGSIONAL')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxService } from '../outbox/outbox.service';
-import { WebhookEvent } from './webhook-events';
+import { WebhookEvent, type WebhookEventType } from './webhook-events';
 import { WebhooksRepository } from './webhooks.repository';
 
 /**
@@ -13,6 +13,15 @@ export class WebhookFanout {
     private readonly outbox: OutboxService,
     private readonly webhooks: WebhooksRepository,
   ) {}
+
+  /**
+   * Whether any enabled subscription takes this event type: without one, callers skip building the
+   * payloads (and the reads behind them). A year-end batch's outcome payloads were the third largest
+   * statement parameter of the worker, sent to match no subscription.
+   */
+  listening(type: WebhookEventType): Promise<boolean> {
+    return this.webhooks.anySubscribed(type);
+  }
 
   async publish(events: WebhookEvent[]): Promise<number> {
     if (events.length === 0) return 0;

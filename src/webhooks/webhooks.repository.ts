@@ -70,6 +70,15 @@ export class WebhooksRepository extends BaseRepository {
     return rows.length > 0;
   }
 
+  /** Whether an enabled subscription lists this event type. */
+  async anySubscribed(type: string): Promise<boolean> {
+    const rows: { found: boolean }[] = await this.db().query(
+      `SELECT EXISTS (SELECT 1 FROM webhook_subscriptions WHERE disabled_at IS NULL AND $1 = ANY(event_types)) AS found`,
+      [type],
+    );
+    return rows.at(0)?.found ?? false;
+  }
+
   /** A delivery row per (event, matching subscription); existing ones are left alone. Returns the new ids. */
   async fanOut(events: WebhookEvent[]): Promise<string[]> {
     const rows: { id: string }[] = await this.db().query(

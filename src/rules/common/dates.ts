@@ -18,8 +18,11 @@ export function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Without a table per call: every parsed date checks its day against it (the AK and KP rules parse many). */
 export function daysInMonth(y: number, m: number): number {
-  return [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m - 1];
 }
 
 export function parseDate(value: unknown, field: string): Ymd {
