@@ -97,6 +97,19 @@ export class PayrollLinesRepository {
     return rows[0]?.status ?? null;
   }
 
+  /**
+   * A stamp of the month's runs that changes with every committed write to its lines: lines are written
+   * only by a run chunk, in the transaction that also counts the chunk into its run (`chunks_done`).
+   * Run ids are part of it, so a month recreated from scratch never matches an earlier stamp.
+   */
+  async linesStamp(month: string): Promise<string> {
+    const rows: { stamp: string | null }[] = await this.dataSource.query(
+      `SELECT md5(string_agg(id::text || ':' || chunks_done, ',' ORDER BY id)) AS stamp FROM allowance_runs WHERE month = $1`,
+      [month],
+    );
+    return rows[0]?.stamp ?? '';
+  }
+
   /** Lines of the month that were not computed (no rule set, bad input), by status. */
   async notComputed(month: string): Promise<Record<string, number>> {
     const rows: { status: string; n: number }[] = await this.dataSource.query(

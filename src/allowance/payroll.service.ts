@@ -17,9 +17,20 @@ const isOneOf = <T extends string>(v: unknown, options: readonly T[]): v is T =>
 
 const isDigits = (v: unknown): boolean => typeof v === 'string' && /^\d+$/.test(v);
 
+/** Months whose first-page totals are kept (a payroll pull reads one or two months at a time). */
+const TOTALS_KEPT = 12;
+
 /** Payroll pull: stable NIP order, keyset cursor, integer rupiah. */
 @Injectable()
 export class PayrollService {
+  /**
+   * The first page's month totals (notComputed, warnings) as JSON, per month, with the lines stamp they
+   * were read under. Both are aggregates over every line of the month (a full read of the lines: at
+   * 100,000 lines about a second of PostgreSQL CPU, and the whole table through the buffer cache), and
+   * they only change when a run writes lines, so they are read again only when the stamp moves.
+   */
+  private readonly totals = new Map<string, { stamp: string; json: Promise<string> }>();
+
   constructor(
     private readonly lines: PayrollLinesRepository,
     private readonly months: AllowanceMonthsRepository,
@@ -73,12 +84,7 @@ export class PayrollService {
     // paid — and how many lines of the month carry each warning code (run report, month close).
     const [statusOf, extraOf, rowsOf] = await Promise.allSettled([
       this.lines.monthStatus(month),
-      after === null
-        ? Promise.all([this.lines.notComputed(month), this.months.warningCounts(month)]).then(
-            ([notComputed, warned]) =>
-              `,"notComputed":${JSON.stringify(notComputed)},"warnings":${JSON.stringify(warned)}`,
-          )
-        : '',
+      after === null ? this.monthTotals(month) : '',
       this.lines.pageRows({ month, limit, after, withExplanation, warning }),
     ]);
     if (statusOf.status === 'rejected' || extraOf.status === 'rejected' || rowsOf.status === 'rejected') {
@@ -102,6 +108,24 @@ export class PayrollService {
       rows.abandon();
     });
     return rows.stream.pipe(body);
+  }
+
+  /** `,"notComputed":{…},"warnings":{…}` of the month, read again only when its lines stamp has moved. */
+  private async monthTotals(month: string): Promise<string> {
+    // The stamp is read first, so the totals read after it are at least as new as the stamp they are kept under.
+    const stamp = await this.lines.linesStamp(month);
+    const kept = this.totals.get(month);
+    if (kept?.stamp === stamp) return kept.json;
+    const json = Promise.all([this.lines.notComputed(month), this.months.warningCounts(month)]).then(
+      ([notComputed, warned]) => `,"notComputed":${JSON.stringify(notComputed)},"warnings":${JSON.stringify(warned)}`,
+    );
+    if (!kept && this.totals.size >= TOTALS_KEPT) this.totals.clear();
+    this.totals.set(month, { stamp, json });
+    // A failed read is not kept: the next first page reads again.
+    json.catch(() => {
+      if (this.totals.get(month)?.json === json) this.totals.delete(month);
+    });
+    return json;
   }
 
   /**

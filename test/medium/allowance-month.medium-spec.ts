@@ -1,5 +1,7 @@
 import { text } from 'node:stream/consumers';
 import { AllowanceModule } from '../../src/allowance/allowance.module';
+import { AllowanceMonthsRepository } from '../../src/allowance/allowance-months.repository';
+import { AllowanceRunsRepository } from '../../src/allowance/allowance-runs.repository';
 import { AllowanceRunsService } from '../../src/allowance/allowance-runs.service';
 import { AttendanceService } from '../../src/allowance/attendance.service';
 import { LineComputer } from '../../src/allowance/line-computer.service';
@@ -91,6 +93,30 @@ describe('allowance month (medium: services + repositories on PostgreSQL)', () =
     // The same inputs again change nothing (the version moves only with the figures).
     expect(await runChunk()).toMatchObject({ created: 0, changed: 0, unchanged: 2 });
     expect((await pull()).get(rated.nip).version).toBe(1);
+  });
+
+  it("reads the first page's month totals again only after a run chunk has written lines", async () => {
+    const warningCounts = jest.spyOn(m.get(AllowanceMonthsRepository), 'warningCounts');
+    const firstPage = async () =>
+      JSON.parse(await text(await m.get(PayrollService).page({ month: MONTH, limit: '1' }))) as Record<string, unknown>;
+    try {
+      // The pulls above already read this month's totals under the run's current stamp.
+      expect(await firstPage()).toMatchObject({ notComputed: {}, warnings: { PREDIKAT_MISSING: 1 } });
+      await firstPage();
+      expect(warningCounts).not.toHaveBeenCalled();
+      // A chunk as the run's job commits it: lines written and the chunk counted into its run, in one transaction.
+      await m.txHost.withTransaction(async () => {
+        const lines = await m.get(LineComputer).compute(MONTH, [rated.employeeId, unrated.employeeId]);
+        await m.get(LineWriter).upsert(MONTH, runId, lines);
+        await m.get(AllowanceRunsRepository).countChunkDone(runId, lines.length);
+      });
+      expect(await firstPage()).toMatchObject({ notComputed: {}, warnings: { PREDIKAT_MISSING: 1 } });
+      expect(warningCounts).toHaveBeenCalledTimes(1);
+      await firstPage();
+      expect(warningCounts).toHaveBeenCalledTimes(1);
+    } finally {
+      warningCounts.mockRestore();
+    }
   });
 
   it('refuses to close the month while a warning is unacknowledged, then closes it once acknowledged', async () => {
