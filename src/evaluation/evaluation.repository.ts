@@ -3,6 +3,7 @@ import { NotFoundError } from '../common/domain-errors';
 import { feedbackLogJsonSql, latestFeedbackOf } from '../action-plans/action-plans.repository';
 import type { SqlPart } from '../audit/audit.repository';
 import { predicateUpOf, predicateUpSql } from './distribution.repository';
+import { entityColumnsSql, entityFromRow } from '../database/entity-rows';
 import { BaseRepository } from '../database/transaction';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import type { FeedbackRow, HistoryItem, RealizationRow } from './evaluation-parts.repository';
@@ -74,41 +75,33 @@ export class EvaluationRepository extends BaseRepository {
    * transitions, in one read when the row exists (else the cadence alone).
    */
   async load(skpId: string, period: string, year: number, lock: boolean): Promise<LoadedEvaluation> {
-    const qb = this.db()
-      .getRepository(EvaluationEntity)
-      .createQueryBuilder('e')
-      .addSelect(`(SELECT c.cadence FROM evaluation_cadences c WHERE c.year = :year)`, 'cadence')
-      .addSelect(
-        `(SELECT COALESCE(json_agg(json_build_object('indicatorId', r.indicator_id, 'realization', r.realization,
-                   'evidenceUrls', r.evidence_urls, 'updatedAt', r.updated_at)), '[]'::json)
-            FROM evaluation_realizations r WHERE r.evaluation_id = e.id)`,
-        'realizations',
-      )
-      .addSelect(
-        `(SELECT COALESCE(json_agg(json_build_object('from', t.from_status, 'to', t.to_status, 'action', t.action,
-                   'actor', t.actor, 'reason', t.reason, 'revision', t.revision, 'at', t.at) ORDER BY t.id), '[]'::json)
-            FROM evaluation_transitions t WHERE t.evaluation_id = e.id)`,
-        'history',
-      )
-      .addSelect(
-        `(SELECT COALESCE(json_agg(json_build_object('targetKind', f.target_kind, 'target', f.target, 'text', f.text)), '[]'::json)
-            FROM evaluation_feedback f WHERE f.evaluation_id = e.id)`,
-        'feedback',
-      )
-      .addSelect(feedbackLogJsonSql('e.skp_id', 'e.period'), 'feedbackLog')
-      .where('e.skp_id = :skpId AND e.period = :period', { skpId, period, year });
-    if (lock) qb.setLock('pessimistic_write');
-    const { entities, raw } = await qb.getRawAndEntities<{
+    // Plain SQL and hydration (entityColumnsSql): this read is on every evaluation step and view.
+    const m = this.db();
+    const rows: (Record<string, unknown> & {
       cadence: Cadence | null;
       realizations: (Omit<RealizationRow, 'updatedAt'> & { indicatorId: string; updatedAt: string })[];
       history: HistoryItem[];
       feedback: FeedbackRow[];
       feedbackLog: FeedbackLogJson;
-    }>();
-    if (!entities[0]) return this.loadWithoutRow(skpId, period, year);
-    const r = raw[0];
+    })[] = await m.query(
+      `SELECT ${entityColumnsSql(m, EvaluationEntity, 'e')},
+              (SELECT c.cadence FROM evaluation_cadences c WHERE c.year = $3) AS cadence,
+              (SELECT COALESCE(json_agg(json_build_object('indicatorId', r.indicator_id, 'realization', r.realization,
+                   'evidenceUrls', r.evidence_urls, 'updatedAt', r.updated_at)), '[]'::json)
+                 FROM evaluation_realizations r WHERE r.evaluation_id = e.id) AS realizations,
+              (SELECT COALESCE(json_agg(json_build_object('from', t.from_status, 'to', t.to_status, 'action', t.action,
+                   'actor', t.actor, 'reason', t.reason, 'revision', t.revision, 'at', t.at) ORDER BY t.id), '[]'::json)
+                 FROM evaluation_transitions t WHERE t.evaluation_id = e.id) AS history,
+              (SELECT COALESCE(json_agg(json_build_object('targetKind', f.target_kind, 'target', f.target, 'text', f.text)), '[]'::json)
+                 FROM evaluation_feedback f WHERE f.evaluation_id = e.id) AS feedback,
+              ${feedbackLogJsonSql('e.skp_id', 'e.period')} AS "feedbackLog"
+         FROM evaluations e WHERE e.skp_id = $1 AND e.period = $2${lock ? ' FOR UPDATE' : ''}`,
+      [skpId, period, year],
+    );
+    const r = rows.at(0);
+    if (!r) return this.loadWithoutRow(skpId, period, year);
     return {
-      e: entities[0],
+      e: entityFromRow(m, EvaluationEntity, r),
       cadence: r.cadence ? { cadence: r.cadence, configured: true } : { cadence: DEFAULT_CADENCE, configured: false },
       realizations: new Map(
         r.realizations.map((x) => [

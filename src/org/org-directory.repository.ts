@@ -88,6 +88,19 @@ export function supervisionScopeSql(me: string, col: string, refDate: string, le
   return `(${col} = ${me} OR (${col} IN ${everRatedByMe} AND ppk_on(${col}, ${refDate}) = ${me})${leader})`;
 }
 
+/**
+ * The body of the SQL function `ppk_on(emp, d)` (migration 1764600000000) as an expression. PostgreSQL 15 cannot
+ * inline that function (its body has subqueries), and a non-inlined SQL function's body is parsed and planned
+ * again on every execution of the calling statement: in the one-row access read on every evaluation request
+ * the three calls cost 0.6 ms of backend CPU per execution against 0.15 ms inlined (a prepared statement,
+ * 500 executions each). Keep it identical to the function.
+ */
+function ppkOnInlineSql(emp: string, d: string): string {
+  return `COALESCE(
+    (SELECT pd.ppk_id FROM ppk_delegations pd WHERE pd.employee_id = ${emp} AND pd.valid_from <= ${d} AND (pd.valid_to IS NULL OR pd.valid_to >= ${d}) ORDER BY pd.valid_from DESC LIMIT 1),
+    (SELECT ea.supervisor_id FROM employee_assignments ea WHERE ea.employee_id = ${emp} AND ea.valid_from <= ${d} AND (ea.valid_to IS NULL OR ea.valid_to > ${d}) LIMIT 1))`;
+}
+
 /** One assignment row as the angka kredit ledger reads the career (valid_from order). */
 export interface CareerAssignmentRow {
   employee_id: string;
@@ -178,7 +191,8 @@ export class OrgDirectoryRepository extends BaseRepository {
   }
 
   /**
-   * The employee's PPK and the PPK's PPK on a date, and the caller's own PPK then, in one read (`ppk_on`);
+   * The employee's PPK and the PPK's PPK on a date, and the caller's own PPK then, in one read (`ppk_on`'s rule,
+   * inlined: see `ppkOnInlineSql`);
    * with `withSubject`, the employee's snapshot on the date too (null without an assignment then).
    */
   async ppkChain(
@@ -203,9 +217,9 @@ export class OrgDirectoryRepository extends BaseRepository {
       callerPpk: string | null;
       subject?: AssignmentSnapshot;
     }[] = await this.db().query(
-      `SELECT p.ppk, CASE WHEN p.ppk IS NULL THEN NULL ELSE ppk_on(p.ppk, $3::date) END AS atasan,
-                ppk_on($2::uuid, $3::date) AS "callerPpk"${subject}
-           FROM (SELECT ppk_on($1::uuid, $3::date) AS ppk) p`,
+      `SELECT p.ppk, CASE WHEN p.ppk IS NULL THEN NULL ELSE ${ppkOnInlineSql('p.ppk', '$3::date')} END AS atasan,
+                ${ppkOnInlineSql('$2::uuid', '$3::date')} AS "callerPpk"${subject}
+           FROM (SELECT ${ppkOnInlineSql('$1::uuid', '$3::date')} AS ppk) p`,
       [employeeId, callerId, onDate],
     );
     return withSubject ? { ...rows[0], subject: rows[0].subject ?? null } : rows[0];

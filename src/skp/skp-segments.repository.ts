@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/domain-errors';
+import { entityColumnsSql, entityFromRow } from '../database/entity-rows';
 import { BaseRepository } from '../database/transaction';
 import { SkpEntity } from './entities/skp.entity';
 import { contentColumnsSql, sortedContent, type SkpContent } from './skp-content.repository';
@@ -28,22 +29,25 @@ export class SkpSegmentsRepository extends BaseRepository {
     withContent: boolean,
   ): Promise<{ skp: SkpEntity; segments: SegmentRow[]; content: SkpContent | null }> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('SKP');
-    const qb = this.db()
-      .getRepository(SkpEntity)
-      .createQueryBuilder('s')
-      .addSelect(
-        `(SELECT json_agg(json_build_object('id', x.id, 'kind', x.kind, 'status', x.status,
+    // Plain SQL and hydration (entityColumnsSql): this read is on every evaluation step and view.
+    const m = this.db();
+    const rows: (Record<string, unknown> & { segments: SegmentRow[] } & SkpContent)[] = await m.query(
+      `SELECT ${entityColumnsSql(m, SkpEntity, 's')},
+              (SELECT json_agg(json_build_object('id', x.id, 'kind', x.kind, 'status', x.status,
                    'periodStart', to_char(x.period_start,'YYYY-MM-DD'), 'periodEnd', to_char(x.period_end,'YYYY-MM-DD'),
                    'delegationId', x.delegation_id) ORDER BY x.period_start, (x.kind = 'ACTING'), x.created_at)
-            FROM skp x WHERE x.employee_id = s.employee_id AND x.year = s.year)`,
-        'segments',
-      )
-      .where('s.id = :id', { id });
-    if (withContent) qb.addSelect(contentColumnsSql('s.id'));
-    const { entities, raw } = await qb.getRawAndEntities<{ segments: SegmentRow[] } & SkpContent>();
-    if (!entities[0]) throw new NotFoundError('SKP');
-    const r = raw[0];
-    return { skp: entities[0], segments: r.segments, content: withContent ? sortedContent(r) : null };
+                 FROM skp x WHERE x.employee_id = s.employee_id AND x.year = s.year) AS segments
+              ${withContent ? `, ${contentColumnsSql('s.id')}` : ''}
+         FROM skp s WHERE s.id = $1`,
+      [id],
+    );
+    const r = rows.at(0);
+    if (!r) throw new NotFoundError('SKP');
+    return {
+      skp: entityFromRow(m, SkpEntity, r),
+      segments: r.segments,
+      content: withContent ? sortedContent(r) : null,
+    };
   }
 
   /** The employee's SKPs of a year, by period start (DEFINITIVE before ACTING on the same day). */
