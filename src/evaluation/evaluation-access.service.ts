@@ -12,7 +12,7 @@ import type { AssignmentSnapshot } from '../org/org-directory.service';
 import type { FeedbackRow, HistoryItem, RealizationRow } from './evaluation-parts.repository';
 import { EvaluationRepository } from './evaluation.repository';
 import { requireRatable } from './period-guard.util';
-import { EvaluationPeriod } from './periods';
+import { EvaluationPeriod, parsePeriodId } from './periods';
 
 /** An evaluation as one caller may see it: the SKP, the period, the row (null before the first write), relations. */
 export interface EvaluationCtx {
@@ -49,9 +49,11 @@ export class EvaluationAccess {
   ) {}
 
   async load(p: Principal, skpId: string, period: string, lock: boolean): Promise<EvaluationCtx> {
-    const { skp, segments, content } = await this.lookup.skpWithContent(skpId);
+    // A malformed period: the SKP's 404 first, else calendarPeriod's 400 (it throws), as before the one-statement read.
+    const asked =
+      parsePeriodId(period) ?? this.lookup.calendarPeriod((await this.lookup.skpWithContent(skpId)).skp, period);
+    const { skp, segments, content, loaded } = await this.repo.loadWithSkp(skpId, asked.period, asked.year, lock);
     const calendar = this.lookup.calendarPeriod(skp, period);
-    const loaded = await this.repo.load(skp.id, calendar.period, calendar.year, lock);
     const per = this.lookup.fitPeriod(skp, segments, calendar, loaded.cadence.cadence);
     const e = loaded.e;
     const refDate = this.lookup.refDate(e, per);

@@ -5,6 +5,15 @@ import type { SqlPart } from '../audit/audit.repository';
 import { predicateUpOf, predicateUpSql } from './distribution.repository';
 import { entityColumnsSql, entityFromRow } from '../database/entity-rows';
 import { BaseRepository } from '../database/transaction';
+import { SkpEntity } from '../skp/entities/skp.entity';
+import type { SkpContent } from '../skp/skp-content.repository';
+import {
+  isSkpId,
+  skpWithSegmentsOf,
+  skpWithSegmentsSql,
+  type SegmentRow,
+  type SkpWithSegmentsRow,
+} from '../skp/skp-segments.repository';
 import { EvaluationEntity } from './entities/evaluation.entity';
 import type { FeedbackRow, HistoryItem, RealizationRow } from './evaluation-parts.repository';
 import { Cadence, DEFAULT_CADENCE, EvaluationPeriod } from './periods';
@@ -23,6 +32,48 @@ export interface LoadedEvaluation {
 }
 
 type FeedbackLogJson = { k: string; t: string; x: string }[];
+
+/** Prefix of the evaluation's columns in a row that carries other columns too. */
+const E = 'e.';
+
+type LoadedRow = Record<string, unknown> & {
+  cadence: Cadence | null;
+  realizations: (Omit<RealizationRow, 'updatedAt'> & { indicatorId: string; updatedAt: string })[];
+  history: HistoryItem[];
+  feedback: FeedbackRow[];
+  feedbackLog: FeedbackLogJson;
+};
+
+/** The year's cadence and the evaluation's realisations, transitions, feedback and the SKP's feedback log. */
+function loadedPartsSql(evaluationId: string, year: string, skpId: string, period: string): string {
+  return `(SELECT c.cadence FROM evaluation_cadences c WHERE c.year = ${year}) AS cadence,
+          (SELECT COALESCE(json_agg(json_build_object('indicatorId', r.indicator_id, 'realization', r.realization,
+               'evidenceUrls', r.evidence_urls, 'updatedAt', r.updated_at)), '[]'::json)
+             FROM evaluation_realizations r WHERE r.evaluation_id = ${evaluationId}) AS realizations,
+          (SELECT COALESCE(json_agg(json_build_object('from', t.from_status, 'to', t.to_status, 'action', t.action,
+               'actor', t.actor, 'reason', t.reason, 'revision', t.revision, 'at', t.at) ORDER BY t.id), '[]'::json)
+             FROM evaluation_transitions t WHERE t.evaluation_id = ${evaluationId}) AS history,
+          (SELECT COALESCE(json_agg(json_build_object('targetKind', f.target_kind, 'target', f.target, 'text', f.text)), '[]'::json)
+             FROM evaluation_feedback f WHERE f.evaluation_id = ${evaluationId}) AS feedback,
+          ${feedbackLogJsonSql(skpId, period)} AS "feedbackLog"`;
+}
+
+/** A `LoadedEvaluation` from a row of `loadedPartsSql` with the evaluation's columns (none: no row yet). */
+function loadedOf(r: LoadedRow): LoadedEvaluation {
+  return {
+    e: r[`${E}id`] == null ? null : entityFromRow(EvaluationEntity, r, E),
+    cadence: r.cadence ? { cadence: r.cadence, configured: true } : { cadence: DEFAULT_CADENCE, configured: false },
+    realizations: new Map(
+      r.realizations.map((x) => [
+        x.indicatorId,
+        { realization: x.realization, evidenceUrls: x.evidenceUrls, updatedAt: new Date(x.updatedAt).toISOString() },
+      ]),
+    ),
+    history: r.history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
+    feedback: r.feedback,
+    feedbackLog: latestFeedbackOf(r.feedbackLog),
+  };
+}
 
 /** `evaluations` (one row per SKP × period) and the year's cadence (`evaluation_cadences`). */
 @Injectable()
@@ -76,43 +127,40 @@ export class EvaluationRepository extends BaseRepository {
    */
   async load(skpId: string, period: string, year: number, lock: boolean): Promise<LoadedEvaluation> {
     // Plain SQL and hydration (entityColumnsSql): this read is on every evaluation step and view.
-    const m = this.db();
-    const rows: (Record<string, unknown> & {
-      cadence: Cadence | null;
-      realizations: (Omit<RealizationRow, 'updatedAt'> & { indicatorId: string; updatedAt: string })[];
-      history: HistoryItem[];
-      feedback: FeedbackRow[];
-      feedbackLog: FeedbackLogJson;
-    })[] = await m.query(
-      `SELECT ${entityColumnsSql(m, EvaluationEntity, 'e')},
-              (SELECT c.cadence FROM evaluation_cadences c WHERE c.year = $3) AS cadence,
-              (SELECT COALESCE(json_agg(json_build_object('indicatorId', r.indicator_id, 'realization', r.realization,
-                   'evidenceUrls', r.evidence_urls, 'updatedAt', r.updated_at)), '[]'::json)
-                 FROM evaluation_realizations r WHERE r.evaluation_id = e.id) AS realizations,
-              (SELECT COALESCE(json_agg(json_build_object('from', t.from_status, 'to', t.to_status, 'action', t.action,
-                   'actor', t.actor, 'reason', t.reason, 'revision', t.revision, 'at', t.at) ORDER BY t.id), '[]'::json)
-                 FROM evaluation_transitions t WHERE t.evaluation_id = e.id) AS history,
-              (SELECT COALESCE(json_agg(json_build_object('targetKind', f.target_kind, 'target', f.target, 'text', f.text)), '[]'::json)
-                 FROM evaluation_feedback f WHERE f.evaluation_id = e.id) AS feedback,
-              ${feedbackLogJsonSql('e.skp_id', 'e.period')} AS "feedbackLog"
+    const rows: LoadedRow[] = await this.db().query(
+      `SELECT ${entityColumnsSql(EvaluationEntity, 'e', E)}, ${loadedPartsSql('e.id', '$3', 'e.skp_id', 'e.period')}
          FROM evaluations e WHERE e.skp_id = $1 AND e.period = $2${lock ? ' FOR UPDATE' : ''}`,
       [skpId, period, year],
     );
     const r = rows.at(0);
     if (!r) return this.loadWithoutRow(skpId, period, year);
-    return {
-      e: entityFromRow(m, EvaluationEntity, r),
-      cadence: r.cadence ? { cadence: r.cadence, configured: true } : { cadence: DEFAULT_CADENCE, configured: false },
-      realizations: new Map(
-        r.realizations.map((x) => [
-          x.indicatorId,
-          { realization: x.realization, evidenceUrls: x.evidenceUrls, updatedAt: new Date(x.updatedAt).toISOString() },
-        ]),
-      ),
-      history: r.history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
-      feedback: r.feedback,
-      feedbackLog: latestFeedbackOf(r.feedbackLog),
-    };
+    return loadedOf(r);
+  }
+
+  /**
+   * The SKP (as `SkpSegmentsRepository.withSegmentsOfYear` with content; 404 when unknown) and its evaluation of
+   * the period (as `load`) in one statement: every evaluation step and view reads both, one round trip fewer.
+   * The evaluation row is locked in its own CTE (FOR UPDATE cannot apply to the nullable side of the join).
+   */
+  async loadWithSkp(
+    skpId: string,
+    period: string,
+    year: number,
+    lock: boolean,
+  ): Promise<{ skp: SkpEntity; segments: SegmentRow[]; content: SkpContent; loaded: LoadedEvaluation }> {
+    if (!isSkpId(skpId)) throw new NotFoundError('SKP');
+    const rows: (SkpWithSegmentsRow & LoadedRow)[] = await this.db().query(
+      `WITH s AS (${skpWithSegmentsSql('$1', true)}),
+            ev AS (SELECT ${entityColumnsSql(EvaluationEntity, 'e', E)} FROM evaluations e
+                    WHERE e.skp_id = $1 AND e.period = $2${lock ? ' FOR UPDATE' : ''})
+       SELECT s.*, ev.*, ${loadedPartsSql(`ev."${E}id"`, '$3', '$1::uuid', '$2::text')} FROM s LEFT JOIN ev ON true`,
+      [skpId, period, year],
+    );
+    const r = rows.at(0);
+    if (!r) throw new NotFoundError('SKP');
+    const { skp, segments, content } = skpWithSegmentsOf(r, true);
+    if (!content) throw new NotFoundError('SKP');
+    return { skp, segments, content, loaded: loadedOf(r) };
   }
 
   /** Before the first write: the year's cadence and the SKP's feedback log of the period, in one read. */

@@ -17,6 +17,36 @@ export interface SegmentRow {
 const SEGMENT_COLUMNS = `id, kind, status, to_char(period_start,'YYYY-MM-DD') AS "periodStart",
   to_char(period_end,'YYYY-MM-DD') AS "periodEnd", delegation_id AS "delegationId"`;
 
+/** Whether a path id can be an SKP id at all (anything else is a 404 without a read). */
+export function isSkpId(id: string): boolean {
+  return /^[0-9a-f-]{36}$/i.test(id);
+}
+
+/** A row of `skpWithSegmentsSql`. */
+export type SkpWithSegmentsRow = Record<string, unknown> & { segments: SegmentRow[] } & SkpContent;
+
+/**
+ * The read of `withSegmentsOfYear` as one SELECT (for a statement that reads more with it): the SKP's columns
+ * (plain SQL, no query builder or entity hydration: this read is on every evaluation step and view), its
+ * employee's SKPs of the year as `segments` and, when asked, the content. `skpWithSegmentsOf` reads the row.
+ */
+export function skpWithSegmentsSql(id: string, withContent: boolean): string {
+  return `SELECT ${entityColumnsSql(SkpEntity, 's')},
+              (SELECT json_agg(json_build_object('id', x.id, 'kind', x.kind, 'status', x.status,
+                   'periodStart', to_char(x.period_start,'YYYY-MM-DD'), 'periodEnd', to_char(x.period_end,'YYYY-MM-DD'),
+                   'delegationId', x.delegation_id) ORDER BY x.period_start, (x.kind = 'ACTING'), x.created_at)
+                 FROM skp x WHERE x.employee_id = s.employee_id AND x.year = s.year) AS segments
+              ${withContent ? `, ${contentColumnsSql('s.id')}` : ''}
+         FROM skp s WHERE s.id = ${id}`;
+}
+
+export function skpWithSegmentsOf(
+  r: SkpWithSegmentsRow,
+  withContent: boolean,
+): { skp: SkpEntity; segments: SegmentRow[]; content: SkpContent | null } {
+  return { skp: entityFromRow(SkpEntity, r), segments: r.segments, content: withContent ? sortedContent(r) : null };
+}
+
 /** SQL of SKP segments (spec 04 §1): overlap checks, the SKP in force on a date, closing. */
 @Injectable()
 export class SkpSegmentsRepository extends BaseRepository {
@@ -28,26 +58,11 @@ export class SkpSegmentsRepository extends BaseRepository {
     id: string,
     withContent: boolean,
   ): Promise<{ skp: SkpEntity; segments: SegmentRow[]; content: SkpContent | null }> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('SKP');
-    // Plain SQL and hydration (entityColumnsSql): this read is on every evaluation step and view.
-    const m = this.db();
-    const rows: (Record<string, unknown> & { segments: SegmentRow[] } & SkpContent)[] = await m.query(
-      `SELECT ${entityColumnsSql(m, SkpEntity, 's')},
-              (SELECT json_agg(json_build_object('id', x.id, 'kind', x.kind, 'status', x.status,
-                   'periodStart', to_char(x.period_start,'YYYY-MM-DD'), 'periodEnd', to_char(x.period_end,'YYYY-MM-DD'),
-                   'delegationId', x.delegation_id) ORDER BY x.period_start, (x.kind = 'ACTING'), x.created_at)
-                 FROM skp x WHERE x.employee_id = s.employee_id AND x.year = s.year) AS segments
-              ${withContent ? `, ${contentColumnsSql('s.id')}` : ''}
-         FROM skp s WHERE s.id = $1`,
-      [id],
-    );
+    if (!isSkpId(id)) throw new NotFoundError('SKP');
+    const rows: SkpWithSegmentsRow[] = await this.db().query(skpWithSegmentsSql('$1', withContent), [id]);
     const r = rows.at(0);
     if (!r) throw new NotFoundError('SKP');
-    return {
-      skp: entityFromRow(m, SkpEntity, r),
-      segments: r.segments,
-      content: withContent ? sortedContent(r) : null,
-    };
+    return skpWithSegmentsOf(r, withContent);
   }
 
   /** The employee's SKPs of a year, by period start (DEFINITIVE before ACTING on the same day). */
