@@ -15,13 +15,14 @@ import { PppkModule } from './pppk/pppk.module';
 import { SiasnModule } from './siasn/siasn.module';
 import { SkpModule } from './skp/skp.module';
 
+// The order is the route order of openapi.json (and of the console's generated client types).
 const FEATURES = [
   MeModule,
+  SkpModule,
+  EvaluationModule,
   AgencyModule,
   OrgModule,
-  SkpModule,
   ActionPlansModule,
-  EvaluationModule,
   EvaluationBatchModule,
   EvidenceModule,
   AngkaKreditModule,

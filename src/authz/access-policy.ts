@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
 import { supervisionScopeSql } from '../org/org-directory.repository';
+import { teamMembersSql } from '../org/team-members.repository';
 import { isAdmin, Principal } from '../identity/principal';
 
 /**
@@ -85,6 +86,19 @@ export class AccessPolicy {
       .filter((id) => id !== p.employeeId);
     const second = (await this.org.reportsOf(direct, onDate)).filter((r) => r.employeeId !== p.employeeId);
     return { ppkOf: direct, atasanPpkOf: second };
+  }
+
+  /**
+   * `teamOf` as a FROM item named `alias` (employee_id, ppk_id, relation 'PPK' | 'ATASAN_PPK') for a reader
+   * that joins the team in its own statement; its parameters take `$firstParam` and the next. Null when the
+   * caller is not an employee (no team).
+   */
+  teamSql(p: Principal, onDate: string, firstParam: number, alias: string): ScopeSql | null {
+    if (p.kind !== 'user' || !p.employeeId) return null;
+    return {
+      sql: teamMembersSql(`$${firstParam}::uuid`, `$${firstParam + 1}::date`, alias),
+      params: [p.employeeId, onDate],
+    };
   }
 
   /** Throws 404 unless the caller has one of the accepted relations. Returns the relations held. */

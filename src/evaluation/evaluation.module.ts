@@ -4,7 +4,6 @@ import { DisciplineReadModule } from '../discipline/discipline-read.module';
 import { SkpModule } from '../skp/skp.module';
 import { DistributionService } from './distribution.service';
 import { EvaluationAccess } from './evaluation-access.service';
-import { EvaluationStatusReader } from './evaluation-status.repository';
 import { FinalPredicatesReader } from './final-predicates.repository';
 import { FinalEvaluationReader } from './final-evaluation.repository';
 import { DistributionRepository } from './distribution.repository';
@@ -44,7 +43,6 @@ import { EvaluationDocumentReader } from './evaluation-document-reader.service';
     DistributionService,
     OrgPerformanceService,
     OrgSuggestionService,
-    EvaluationStatusReader,
     EvaluationAccess,
     FinalPredicatesReader,
     FinalEvaluationReader,
@@ -54,7 +52,6 @@ import { EvaluationDocumentReader } from './evaluation-document-reader.service';
     EvaluationService,
     EvaluationReviewService,
     DistributionService,
-    EvaluationStatusReader,
     EvaluationAccess,
     FinalPredicatesReader,
     FinalEvaluationReader,

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { EvaluationModule } from '../evaluation/evaluation.module';
-import { SkpModule } from '../skp/skp.module';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
+import { TeamRepository } from './team.repository';
 
 /** The signed-in person's identity and relations (the console's entry point); owns no tables. */
-@Module({ imports: [SkpModule, EvaluationModule], controllers: [MeController], providers: [MeService] })
+@Module({ controllers: [MeController], providers: [MeService, TeamRepository] })
 export class MeModule {}

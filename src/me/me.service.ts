@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../authz/access-policy';
 import { Clock } from '../common/clock';
-import { EvaluationStatusReader } from '../evaluation/evaluation-status.repository';
 import { isAdmin, Principal } from '../identity/principal';
 import { toEmployeeView } from '../org/dto/employee-view.dto';
 import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
-import { SkpStatusReader } from '../skp/skp-status-reader.service';
 import { MeRole, MeView, PersonRef, TeamMember, TeamView } from './me.views';
+import { TEAM_ALIAS, TeamRepository } from './team.repository';
 
 // One collator for every sort: localeCompare(…, 'id') builds a new ICU collator per comparison (team list profile).
 const NAME_ORDER = new Intl.Collator('id');
@@ -28,8 +27,7 @@ export class MeService {
   constructor(
     private readonly policy: AccessPolicy,
     private readonly org: OrgDirectory,
-    private readonly skp: SkpStatusReader,
-    private readonly evaluations: EvaluationStatusReader,
+    private readonly teams: TeamRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -81,48 +79,25 @@ export class MeService {
     };
   }
 
-  /** My reports (and their reports) with the status of their SKP of the year and of its evaluations: five queries. */
+  /**
+   * My reports (and their reports) with the status of their SKP of the year and of its evaluations: one
+   * statement, whose rows are the items (only sorted here: the name order is the console's collation).
+   */
   async team(p: Principal, q: { on?: string; year?: number; relation?: 'PPK' | 'ATASAN_PPK' }): Promise<TeamView> {
     const on = q.on ?? this.clock.today();
     const year = q.year ?? Number(on.slice(0, 4));
-    const team = await this.policy.teamOf(p, on);
-    const members: { employeeId: string; relation: 'PPK' | 'ATASAN_PPK'; ppkId: string }[] = [];
-    const myId = p.kind === 'user' ? p.employeeId : null;
-    if (q.relation !== 'ATASAN_PPK' && myId)
-      members.push(...team.ppkOf.map((id) => ({ employeeId: id, relation: 'PPK' as const, ppkId: myId })));
-    if (q.relation !== 'PPK') members.push(...team.atasanPpkOf.map((r) => ({ ...r, relation: 'ATASAN_PPK' as const })));
-    const ids = [...new Set([...members.map((m) => m.employeeId), ...members.map((m) => m.ppkId)])];
-    const snaps = new Map((await this.org.snapshotsByIds(ids, on)).map((s) => [s.employeeId, s]));
-    const skps = await this.skp.forEmployees(
-      members.map((m) => m.employeeId),
-      year,
-    );
-    const evals = await this.evaluations.forSkps([...skps.values()].map((s) => s.skpId));
-    const items: TeamMember[] = members.flatMap((m) => {
-      const s = snaps.get(m.employeeId);
-      if (!s) return [];
-      const skp = skps.get(m.employeeId);
-      return [
-        {
-          ...ref(s),
-          relation: m.relation,
-          ppkNip: snaps.get(m.ppkId)?.nip ?? '',
-          skp: skp
-            ? { id: skp.skpId, status: skp.status, rejectionReason: skp.rejectionReason, updatedAt: skp.updatedAt }
-            : null,
-          evaluations: (skp ? (evals.get(skp.skpId) ?? []) : []).map(({ skpId: _s, ...e }) => e),
-        },
-      ];
-    });
-    items.sort((a, b) =>
-      a.relation === b.relation
-        ? NAME_ORDER.compare(a.name, b.name) || a.nip.localeCompare(b.nip)
-        : a.relation === 'PPK'
-          ? -1
-          : 1,
-    );
+    const team = this.policy.teamSql(p, on, 1, TEAM_ALIAS);
+    if (!team) return { on, year, items: [] };
+    const items = await this.teams.members(team, on, year, q.relation ? [q.relation] : ['PPK', 'ATASAN_PPK']);
+    items.sort(byRelationThenName);
     return { on, year, items };
   }
+}
+
+/** PPK rows first, then ATASAN_PPK; by name in the Indonesian collation, then NIP. */
+function byRelationThenName(a: TeamMember, b: TeamMember): number {
+  if (a.relation !== b.relation) return a.relation === 'PPK' ? -1 : 1;
+  return NAME_ORDER.compare(a.name, b.name) || a.nip.localeCompare(b.nip);
 }
 
 function sortByName<T extends PersonRef>(xs: T[]): T[] {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../database/transaction';
+import { reportsSql } from './team-members.repository';
 
 export interface EmployeeStanding {
   id: string;
@@ -265,23 +266,10 @@ export class OrgDirectoryRepository extends BaseRepository {
     ]);
   }
 
-  /**
-   * Direct reports of several PPKs on a date (a delegation in force overrides the supervisor on the assignment).
-   * Driven by the id list like `snapshotsByIds`: with a team's ids (the second level of `teamOf`) the custom plan
-   * of `supervisor_id = ANY($1)` was a sequential scan of the roster at 20,000 employees.
-   */
+  /** Direct reports of several PPKs on a date (`reportsSql`: a delegation in force overrides the supervisor on the assignment). */
   reportsOf(ppkIds: string[], onDate: string): Promise<{ employeeId: string; ppkId: string }[]> {
     return this.db().query(
-      `SELECT a.employee_id AS "employeeId", a.supervisor_id AS "ppkId"
-         FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS x(id)) x
-        CROSS JOIN LATERAL (SELECT a.employee_id, a.supervisor_id FROM employee_assignments a
-                             WHERE a.supervisor_id = x.id AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date)
-                            OFFSET 0) a
-        WHERE NOT EXISTS (SELECT 1 FROM ppk_delegations d WHERE d.employee_id = a.employee_id AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date))
-       UNION
-       SELECT d.employee_id, d.ppk_id FROM ppk_delegations d
-        WHERE d.ppk_id = ANY($1::uuid[]) AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date)
-          AND d.ppk_id = ppk_on(d.employee_id, $2::date)`,
+      `SELECT r.employee_id AS "employeeId", r.ppk_id AS "ppkId" FROM (${reportsSql('$1::uuid[]', '$2::date')}) r`,
       [ppkIds, onDate],
     );
   }

@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { SkpRepository, type SkpStandingRow, type SkpStatusRow } from './skp.repository';
+import { SkpRepository, type SkpStandingRow } from './skp.repository';
 
-export type { SkpStandingRow, SkpStatusRow };
+export type { SkpStandingRow };
 
-/** Published reader: the status of many employees' SKPs of a year in one query (team overviews); SKP ids of a person. */
+/** Published reader: the SKP in force on a date of many employees (gaps report); SKP ids of a person. */
 @Injectable()
 export class SkpStatusReader {
   constructor(private readonly skp: SkpRepository) {}
-
-  async forEmployees(employeeIds: string[], year: number): Promise<Map<string, SkpStatusRow>> {
-    if (employeeIds.length === 0) return new Map();
-    const rows = await this.skp.statusOfEmployees(employeeIds, year);
-    return new Map(rows.map((r) => [r.employeeId, r]));
-  }
 
   /** The DEFINITIVE SKP in force on `on` of each employee that has one (gaps report). */
   async standingOn(employeeIds: string[], year: number, on: string): Promise<Map<string, SkpStandingRow>> {

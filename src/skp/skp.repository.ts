@@ -4,12 +4,16 @@ import { SkpTransitionEntity } from './entities/skp-transition.entity';
 import { SkpEntity } from './entities/skp.entity';
 import type { SkpStatus } from './skp.enums';
 
-export interface SkpStatusRow {
-  employeeId: string;
-  skpId: string;
-  status: SkpStatus;
-  rejectionReason: string | null;
-  updatedAt: string;
+/**
+ * The DEFINITIVE SKP of a year of an employee (of a split year the latest, spec 04 §1) as a LATERAL subquery for a reader that
+ * joins it in its own statement (the team list): columns `id` and `status`, the json object
+ * `{ id, status, rejectionReason, updatedAt }` the team list shows.
+ */
+export function skpOfYearSql(employeeId: string, year: string): string {
+  return `(SELECT s.id, json_build_object('id', s.id, 'status', s.status, 'rejectionReason', s.rejection_reason,
+                    'updatedAt', to_char(s.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS status
+             FROM skp s WHERE s.employee_id = ${employeeId} AND s.year = ${year} AND s.kind = 'DEFINITIVE'
+            ORDER BY s.period_start DESC LIMIT 1)`;
 }
 
 /** The DEFINITIVE SKP in force on a date: its status and, once approved, its UTAMA results linked to nothing. */
@@ -45,17 +49,6 @@ export class SkpRepository extends BaseRepository {
       actor: t.actor,
       reason: t.reason,
     });
-  }
-
-  /** Of a split year, the latest DEFINITIVE SKP of each employee (spec 04 §1). */
-  statusOfEmployees(employeeIds: string[], year: number): Promise<SkpStatusRow[]> {
-    return this.db().query(
-      `SELECT DISTINCT ON (employee_id) employee_id AS "employeeId", id AS "skpId", status, rejection_reason AS "rejectionReason",
-              to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
-         FROM skp WHERE employee_id = ANY($1::uuid[]) AND year = $2 AND kind = 'DEFINITIVE'
-        ORDER BY employee_id, period_start DESC`,
-      [employeeIds, year],
-    );
   }
 
   /** 01 §3.4: an approved JA/JF SKP whose UTAMA results have no parent result intervenes nothing yet. */
