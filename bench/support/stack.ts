@@ -96,6 +96,8 @@ function rssMb(pid: number): number {
 
 /** Old-space cap of the worker (MB): V8 otherwise lets the heap grow far past the live data (779 MB peak RSS at 100k). */
 export const WORKER_HEAP_MB = Number(process.env.WORKER_HEAP_MB ?? 384);
+/** The API's heap cap as in scripts/start (`API_HEAP_MB`, 0 = none). */
+export const API_HEAP_MB = Number(process.env.API_HEAP_MB ?? 384);
 
 function start(stack: Stack, name: string, entry: string, env: Record<string, string>, nodeArgs: string[] = []): Proc {
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist', entry)], {
@@ -148,7 +150,10 @@ export async function startServices(
   stack.base = `http://127.0.0.1:${o.port}`;
   // Extra node flags for profiling, e.g. API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS).
   const flags = (v: string | undefined) => (v ?? '').split(' ').filter(Boolean);
-  stack.api = start(stack, 'api', 'main.js', env, flags(process.env.API_NODE_ARGS));
+  stack.api = start(stack, 'api', 'main.js', env, [
+    ...(API_HEAP_MB > 0 ? [`--max-old-space-size=${API_HEAP_MB}`] : []),
+    ...flags(process.env.API_NODE_ARGS),
+  ]);
   const processes = Math.max(1, o.workerProcesses ?? (Number(process.env.WORKER_PROCESSES) || 1));
   if (o.worker)
     for (let i = 0; i < processes; i++)
