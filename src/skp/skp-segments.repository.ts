@@ -28,16 +28,17 @@ export type SkpWithSegmentsRow = Record<string, unknown> & { segments: SegmentRo
 /**
  * The read of `withSegmentsOfYear` as one SELECT (for a statement that reads more with it): the SKP's columns
  * (plain SQL, no query builder or entity hydration: this read is on every evaluation step and view), its
- * employee's SKPs of the year as `segments` and, when asked, the content. `skpWithSegmentsOf` reads the row.
+ * employee's SKPs of the year as `segments` and, when asked, the content. `idSql` is an SQL expression (a
+ * placeholder such as `$1`), never a value. `skpWithSegmentsOf` reads the row.
  */
-export function skpWithSegmentsSql(id: string, withContent: boolean): string {
+export function skpWithSegmentsSql(idSql: string, withContent: boolean): string {
   return `SELECT ${entityColumnsSql(SkpEntity, 's')},
               (SELECT json_agg(json_build_object('id', x.id, 'kind', x.kind, 'status', x.status,
                    'periodStart', to_char(x.period_start,'YYYY-MM-DD'), 'periodEnd', to_char(x.period_end,'YYYY-MM-DD'),
                    'delegationId', x.delegation_id) ORDER BY x.period_start, (x.kind = 'ACTING'), x.created_at)
                  FROM skp x WHERE x.employee_id = s.employee_id AND x.year = s.year) AS segments
               ${withContent ? `, ${contentColumnsSql('s.id')}` : ''}
-         FROM skp s WHERE s.id = ${id}`;
+         FROM skp s WHERE s.id = ${idSql}`;
 }
 
 export function skpWithSegmentsOf(

@@ -1,9 +1,9 @@
 import { DelegationsService } from '../../src/org/delegations.service';
-import { EmployeesService } from '../../src/org/employees.service';
 import { OrgModule } from '../../src/org/org.module';
 import { UnitsService } from '../../src/org/units.service';
 import { createMediumModule, type MediumModule } from '../support/medium';
-import { uniqueNip, uniqueUnitCode } from '../support/org-skp-fixtures';
+import { mediumEmployee } from '../support/medium-org';
+import { uniqueUnitCode } from '../support/org-skp-fixtures';
 
 /**
  * Plt/Plh/delegasi rules on the real PostgreSQL (medium: the org services with their repositories,
@@ -13,30 +13,21 @@ import { uniqueNip, uniqueUnitCode } from '../support/org-skp-fixtures';
 describe('delegations (medium: org services + repositories on PostgreSQL)', () => {
   let m: MediumModule;
   let delegations: DelegationsService;
-  let employees: EmployeesService;
   let unitCode: string;
 
-  const person = async (supervisorNip: string | null, head = false) => {
-    const nip = uniqueNip();
-    await employees.create({
-      nip,
-      name: `Pegawai ${nip.slice(-4)}`,
-      status: 'PNS',
-      golongan: 'III/a',
-      unitCode,
-      supervisorNip,
-      effectiveFrom: '2025-01-01',
-      position: {
-        title: head ? 'Kepala' : 'Pelaksana',
+  const person = async (supervisorNip: string | null, head = false) =>
+    (
+      await mediumEmployee(m, {
+        unitCode,
+        supervisorNip,
         kind: head ? 'ADMINISTRATOR' : 'PELAKSANA',
-        jenjang: null,
         kelasJabatan: head ? 12 : 7,
+        golongan: 'III/a',
         isUnitHead: head,
-        tmt: '2025-01-01',
-      },
-    } as Parameters<EmployeesService['create']>[0]);
-    return nip;
-  };
+        title: head ? 'Kepala' : 'Pelaksana',
+        from: '2025-01-01',
+      })
+    ).nip;
   const delegationsOf = (nip: string) =>
     m.dataSource.query(
       `SELECT to_char(d.valid_from,'YYYY-MM-DD') AS "from" FROM ppk_delegations d JOIN employees e ON e.id = d.employee_id WHERE e.nip = $1 ORDER BY 1`,
@@ -46,7 +37,6 @@ describe('delegations (medium: org services + repositories on PostgreSQL)', () =
   beforeAll(async () => {
     m = await createMediumModule({ imports: [OrgModule] });
     delegations = m.get(DelegationsService);
-    employees = m.get(EmployeesService);
     unitCode = uniqueUnitCode('MED');
     await m.get(UnitsService).create({ code: unitCode, name: 'Unit medium', parentCode: null });
   });

@@ -3,12 +3,12 @@ import type { Principal } from '../../src/identity/principal';
 import { MeModule } from '../../src/me/me.module';
 import { MeService } from '../../src/me/me.service';
 import { DelegationsService } from '../../src/org/delegations.service';
-import { EmployeesService } from '../../src/org/employees.service';
 import { OrgDirectory } from '../../src/org/org-directory.service';
 import { OrgModule } from '../../src/org/org.module';
 import { UnitsService } from '../../src/org/units.service';
 import { createMediumModule, type MediumModule } from '../support/medium';
-import { uniqueNip, uniqueUnitCode } from '../support/org-skp-fixtures';
+import { mediumEmployee } from '../support/medium-org';
+import { uniqueUnitCode } from '../support/org-skp-fixtures';
 
 /**
  * The team list reads its members in one statement (org's team SQL joined with the SKP and evaluation
@@ -18,24 +18,20 @@ import { uniqueNip, uniqueUnitCode } from '../support/org-skp-fixtures';
 describe('team list (medium: MeService on PostgreSQL)', () => {
   let m: MediumModule;
   let me: MeService;
-  let employees: EmployeesService;
   let unitCode: string;
   const ON = '2026-06-30';
 
   const person = async (supervisorNip: string | null, from = '2025-01-01') => {
-    const nip = uniqueNip();
-    await employees.create({
-      nip,
-      name: `Pegawai ${nip.slice(-4)}`,
-      status: 'PNS',
-      golongan: 'III/a',
+    const e = await mediumEmployee(m, {
       unitCode,
       supervisorNip,
-      effectiveFrom: from,
-      position: { title: 'Pelaksana', kind: 'PELAKSANA', jenjang: null, kelasJabatan: 7, isUnitHead: false, tmt: from },
-    } as Parameters<EmployeesService['create']>[0]);
-    const [row] = (await m.dataSource.query(`SELECT id FROM employees WHERE nip = $1`, [nip])) as { id: string }[];
-    return { nip, id: row.id };
+      kind: 'PELAKSANA',
+      kelasJabatan: 7,
+      golongan: 'III/a',
+      title: 'Pelaksana',
+      from,
+    });
+    return { nip: e.nip, id: e.employeeId };
   };
   const principal = (p: { nip: string; id: string }): Principal => ({
     kind: 'user',
@@ -65,7 +61,6 @@ describe('team list (medium: MeService on PostgreSQL)', () => {
   beforeAll(async () => {
     m = await createMediumModule({ imports: [OrgModule, MeModule] });
     me = m.get(MeService);
-    employees = m.get(EmployeesService);
     unitCode = uniqueUnitCode('TEAM');
     await m.get(UnitsService).create({ code: unitCode, name: 'Unit tim', parentCode: null });
   });

@@ -25,6 +25,8 @@ export interface MediumEmployeeSpec {
   isUnitHead?: boolean;
   status?: 'PNS' | 'PPPK';
   title?: string;
+  /** Start of the assignment (`effectiveFrom` and the position's TMT); the service's default when absent. */
+  from?: string;
 }
 
 /** Moves the module's clock to noon (Jakarta) of a date. */
@@ -50,13 +52,14 @@ export async function mediumEmployee(m: MediumModule, spec: MediumEmployeeSpec):
     golongan: spec.golongan,
     unitCode: spec.unitCode,
     supervisorNip: spec.supervisorNip ?? null,
+    ...(spec.from ? { effectiveFrom: spec.from } : {}),
     position: {
       title: spec.title ?? `Jabatan ${spec.kind}`,
       kind: spec.kind,
       jenjang: spec.jenjang ?? null,
       kelasJabatan: spec.kelasJabatan,
       isUnitHead: spec.isUnitHead ?? false,
-      tmt: '2025-01-01',
+      tmt: spec.from ?? '2025-01-01',
     },
   } as Parameters<EmployeesService['create']>[0]);
   const employeeId = (await m.get(OrgDirectory).employeeIdByNip(nip))!;
