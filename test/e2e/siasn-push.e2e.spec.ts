@@ -117,8 +117,11 @@ describe('SIASN push', () => {
     }
     // Nine rows written, plus the three refused tries; each refused try logged and retried.
     expect(fake.calls('POST', '/skp22/save')).toHaveLength(cases.length + 3);
+    // This spec's rows only: other specs of the run share the database and log their own retries.
     const logged = await t.dataSource.query(
-      `SELECT http_status, outcome, duration_ms, request_hash FROM siasn_attempts WHERE step = 'SAVE' AND outcome = 'RETRY'`,
+      `SELECT a.http_status, a.outcome, a.duration_ms, a.request_hash FROM siasn_attempts a JOIN siasn_outbox o ON o.id = a.outbox_id
+        WHERE a.step = 'SAVE' AND a.outcome = 'RETRY' AND o.nip = ANY($1)`,
+      [cases.map((c) => c.person.nip)],
     );
     expect(logged.map((l: { http_status: number }) => l.http_status).sort()).toEqual([429, 503, 503]);
     for (const l of logged) {
