@@ -1,3 +1,5 @@
+import { monthEndOf } from '../rules/common/dates';
+
 /**
  * Periods of rencana aksi (spec 04 §2.1, `rencanaAksi.granularity`): quarters `2026-Q2` (default) or
  * months `2026-05`; the annual period (Tahunan-Akhir) has none.
@@ -5,7 +7,6 @@
 export type Granularity = 'QUARTER' | 'MONTH';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 export interface PlanPeriod {
   id: string;
@@ -20,13 +21,13 @@ export function parsePlanPeriod(id: string, g: Granularity): PlanPeriod | null {
   if (g === 'QUARTER' && q) {
     const y = Number(q[1]);
     const n = Number(q[2]);
-    return { id, year: y, start: `${y}-${pad(n * 3 - 2)}-01`, end: `${y}-${pad(n * 3)}-${lastDay(y, n * 3)}` };
+    return { id, year: y, start: `${y}-${pad(n * 3 - 2)}-01`, end: monthEndOf(y, n * 3) };
   }
   const mm = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(id);
   if (g === 'MONTH' && mm) {
     const y = Number(mm[1]);
     const n = Number(mm[2]);
-    return { id, year: y, start: `${y}-${pad(n)}-01`, end: `${y}-${pad(n)}-${lastDay(y, n)}` };
+    return { id, year: y, start: `${y}-${pad(n)}-01`, end: monthEndOf(y, n) };
   }
   return null;
 }

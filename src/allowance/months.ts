@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../common/domain-errors';
+import { monthEnd } from '../rules/common/dates';
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -34,11 +35,7 @@ export function firstDay(month: string): string {
   return `${month}-01`;
 }
 
-export function lastDay(month: string): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-}
+export const lastDay = monthEnd;
 
 /** Monday–Friday dates of a month (YYYY-MM-DD). */
 export function weekdaysOf(month: string): string[] {

@@ -7,11 +7,7 @@ import { attendanceLadder, SANCTION_CATALOGUE } from '../rules';
 import { attendanceRungFrom } from './discipline-case.util';
 import { DisciplineCasesRepository } from './discipline-cases.repository';
 import { DisciplineIntakeService } from './discipline-intake.service';
-
-function lastDayOfMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
+import { monthEnd } from '../rules/common/dates';
 
 /**
  * PP 94/2021 attendance ladder over the monthly attendance the allowance feature ingests (read
@@ -58,7 +54,7 @@ export class AttendanceLadderScan {
     }
     for (const r of rows) {
       if (!newMark || r.last_seen > newMark) newMark = r.last_seen;
-      const occurredOn = lastDayOfMonth(r.last_month) < today ? lastDayOfMonth(r.last_month) : today;
+      const occurredOn = monthEnd(r.last_month) < today ? monthEnd(r.last_month) : today;
       const perDay = minutesPerTmkDay.get(`${r.employee_id}:${r.last_month}`);
       const ladder = attendanceLadder(
         { cumulativeDays: r.days, lateEarlyMinutes: r.minutes, onDate: occurredOn },

@@ -4,6 +4,7 @@
  * and is judged on its own (never averaged from the periodic ones).
  */
 import { MONTHS_ID } from '../common/format-id';
+import { monthEndOf } from '../rules/common/dates';
 
 export const PERIOD_KINDS = ['ANNUAL', 'QUARTERLY', 'MONTHLY'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -46,10 +47,6 @@ export interface EvaluationPeriod {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function lastDay(year: number, month: number): string {
-  return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
-}
-
 function build(
   kind: PeriodKind,
   year: number,
@@ -66,7 +63,7 @@ function build(
     fromMonth: `${year}-${pad(fromM)}`,
     toMonth: `${year}-${pad(toM)}`,
     start: `${year}-${pad(fromM)}-01`,
-    end: lastDay(year, toM),
+    end: monthEndOf(year, toM),
   };
 }
 

@@ -21,6 +21,7 @@ import { NotFoundError, UnprocessableError } from '../common/domain-errors';
 import { rwJabatanFor, SiasnIdentityRepository, type RwJabatanRow } from './siasn-identity.repository';
 import { SiasnSettings } from './siasn-settings';
 import type { SiasnItem, SiasnKind, SiasnProblem } from './siasn.views';
+import { monthEnd } from '../rules/common/dates';
 
 /** An item before its outbox state is known. */
 export type SiasnDraft = Omit<SiasnItem, 'status' | 'siasnId'> & { kind: SiasnKind; sortKey: [string, string] };
@@ -33,10 +34,6 @@ export interface EvaluationDrafts {
 }
 
 const problem = (code: string, message: string): SiasnProblem => ({ code, message });
-const endOfMonth = (ym: string) => {
-  const [y, m] = ym.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-};
 
 /**
  * Builds the `…/save` bodies (spec 04 §8.2) from FINAL evaluations and AK ledger entries, read through
@@ -64,16 +61,10 @@ export class SiasnPayloadsService {
     // Jenjang and status held at the end of each period (kinerja periodik koefisien; PPPK scope).
     // Appended in place: copying the group for every row was quadratic in the page size.
     const byDate = new Map<string, FinalEvaluationRow[]>();
-    const endOf = new Map<string, string>();
-    const dateOf = (r: FinalEvaluationRow) => {
-      let d = endOf.get(r.toMonth);
-      if (d === undefined) endOf.set(r.toMonth, (d = endOfMonth(r.toMonth)));
-      return d;
-    };
     for (const r of rows) {
-      const group = byDate.get(dateOf(r));
+      const group = byDate.get(monthEnd(r.toMonth));
       if (group) group.push(r);
-      else byDate.set(dateOf(r), [r]);
+      else byDate.set(monthEnd(r.toMonth), [r]);
     }
     const snaps = new Map<string, { status: string; jenjang: string | null; positionKind: string }>();
     for (const [date, group] of byDate)
@@ -81,7 +72,7 @@ export class SiasnPayloadsService {
         snaps.set(`${s.employeeId}|${date}`, s);
     const out: SiasnDraft[] = [];
     for (const r of rows) {
-      const snap = snaps.get(`${r.employeeId}|${dateOf(r)}`);
+      const snap = snaps.get(`${r.employeeId}|${monthEnd(r.toMonth)}`);
       if (snap?.status === 'PPPK' && !this.settings.rules.pppk.push) continue;
       const periodic = r.periodKind !== 'ANNUAL';
       if (periodic && this.settings.rules.kinerjaPeriodik.scope === 'JF_ONLY' && snap?.positionKind !== 'FUNGSIONAL')

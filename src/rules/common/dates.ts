@@ -25,6 +25,16 @@ export function daysInMonth(y: number, m: number): number {
   return m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m - 1];
 }
 
+/** The last day (YYYY-MM-DD) of month `m` (1–12) of year `y`. */
+export function monthEndOf(y: number, m: number): string {
+  return formatDate({ y, m, d: daysInMonth(y, m) });
+}
+
+/** The last day (YYYY-MM-DD) of a month given as YYYY-MM. */
+export function monthEnd(month: string): string {
+  return monthEndOf(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+}
+
 export function parseDate(value: unknown, field: string): Ymd {
   const match = typeof value === 'string' ? DATE_RE.exec(value) : null;
   if (!match) throw new RuleInputError(`must be a date YYYY-MM-DD, got ${describe(value)}`, field);

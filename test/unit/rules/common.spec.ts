@@ -4,6 +4,8 @@ import {
   addMonthsToDate,
   formatMonth,
   isoWeekday,
+  monthEnd,
+  monthEndOf,
   parseDate,
   parseMonth,
 } from '../../../src/rules/common/dates';
@@ -16,6 +18,17 @@ describe('common: dates', () => {
     expect(addDays('2024-02-28', 2)).toBe('2024-03-01');
     expect(addMonthsToDate('2024-01-31', 1)).toBe('2024-02-29');
     expect(formatMonth(parseMonth('2025-12', 'm') + 1)).toBe('2026-01');
+  });
+  it('gives the last day of a month (leap years, 30- and 31-day months)', () => {
+    expect(['2024-02', '2025-02', '2100-02', '2000-02', '2026-04', '2026-12'].map(monthEnd)).toEqual([
+      '2024-02-29',
+      '2025-02-28',
+      '2100-02-28',
+      '2000-02-29',
+      '2026-04-30',
+      '2026-12-31',
+    ]);
+    expect(monthEndOf(2026, 6)).toBe('2026-06-30');
   });
   it('rejects invalid dates with a typed error naming the field', () => {
     expect(() => parseDate('2025-02-30', 'tmt')).toThrow(RuleInputError);
