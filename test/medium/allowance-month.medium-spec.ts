@@ -1,5 +1,6 @@
 import { text } from 'node:stream/consumers';
 import { AllowanceModule } from '../../src/allowance/allowance.module';
+import { AllowanceLinesRepository } from '../../src/allowance/allowance-lines.repository';
 import { AllowanceMonthsRepository } from '../../src/allowance/allowance-months.repository';
 import { AllowanceRunsRepository } from '../../src/allowance/allowance-runs.repository';
 import { AllowanceRunsService } from '../../src/allowance/allowance-runs.service';
@@ -139,5 +140,51 @@ describe('allowance month (medium: services + repositories on PostgreSQL)', () =
     );
     expect(audit.after).toEqual({ status: 'CLOSED', warnings: { PREDIKAT_MISSING: 1 }, acknowledgeWarnings: true });
     await expect(runs.close(MONTH, { acknowledgeWarnings: true })).rejects.toThrow(/sudah ditutup/);
+  });
+
+  it("refuses any change to a CLOSED month's lines at the database (the statement guard), and writes nothing", async () => {
+    // Runs after the close above. The writer's upsert with changed figures, a new line, a direct UPDATE and DELETE.
+    const closed = /allowance month 2030-03 is closed/;
+    const before = await m.dataSource.query(
+      `SELECT employee_id, figures_hash, version FROM allowance_lines WHERE month = $1 ORDER BY employee_id`,
+      [MONTH],
+    );
+    expect(before).toHaveLength(2);
+    const [line] = await m.dataSource.query(`SELECT * FROM allowance_lines WHERE employee_id = $1 AND month = $2`, [
+      rated.employeeId,
+      MONTH,
+    ]);
+    const row = { ...line, figures_hash: 'f'.repeat(64) };
+    await expect(
+      m.txHost.withTransaction(() => m.get(AllowanceLinesRepository).upsertLines(MONTH, runId, [row])),
+    ).rejects.toThrow(closed);
+    const stranger = await mediumEmployee(m, {
+      unitCode: await mediumUnit(m, null, 'MB'),
+      kind: 'PELAKSANA',
+      kelasJabatan: 8,
+      golongan: 'III/a',
+    });
+    await expect(
+      m.txHost.withTransaction(() =>
+        m
+          .get(AllowanceLinesRepository)
+          .upsertLines(MONTH, runId, [{ ...row, employee_id: stranger.employeeId, nip: stranger.nip }]),
+      ),
+    ).rejects.toThrow(closed);
+    await expect(
+      m.dataSource.query(`UPDATE allowance_lines SET version = version + 1 WHERE month = $1`, [MONTH]),
+    ).rejects.toMatchObject({ code: '23514', message: expect.stringMatching(closed) });
+    await expect(m.dataSource.query(`DELETE FROM allowance_lines WHERE month = $1`, [MONTH])).rejects.toMatchObject({
+      code: '23514',
+      message: expect.stringMatching(closed),
+    });
+    // An upsert of the same figures changes nothing and so passes.
+    await m.txHost.withTransaction(() => m.get(AllowanceLinesRepository).upsertLines(MONTH, runId, [line]));
+    expect(
+      await m.dataSource.query(
+        `SELECT employee_id, figures_hash, version FROM allowance_lines WHERE month = $1 ORDER BY employee_id`,
+        [MONTH],
+      ),
+    ).toEqual(before);
   });
 });
