@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
-import { supervisionScopeSql } from '../org/org-directory.repository';
+import { ppkChainSql, supervisionScopeSql } from '../org/org-directory.repository';
 import { teamMembersSql } from '../org/team-members.repository';
 import { isAdmin, Principal } from '../identity/principal';
 
@@ -15,6 +15,23 @@ export type Relation = 'ADMIN' | 'SELF' | 'PPK' | 'ATASAN_PPK' | 'REPORT';
 export interface ScopeSql {
   sql: string;
   params: unknown[];
+}
+
+/** The row of `ppkChainSql`: the employee's PPK, the PPK's PPK and the caller's own PPK on the date. */
+export interface PpkChainRow {
+  ppk: string | null;
+  atasan: string | null;
+  callerPpk: string | null;
+  subject?: AssignmentSnapshot | null;
+}
+
+/** The relations a user caller `me` holds to `employeeId` given the PPK chain on the date (added to `out`). */
+function relationsOf(out: Set<Relation>, me: string, employeeId: string, chain: PpkChainRow): Set<Relation> {
+  if (me === employeeId) out.add('SELF');
+  if (chain.ppk && chain.ppk === me) out.add('PPK');
+  if (chain.atasan && chain.atasan === me) out.add('ATASAN_PPK');
+  if (me !== employeeId && chain.callerPpk === employeeId) out.add('REPORT');
+  return out;
 }
 
 /**
@@ -45,13 +62,33 @@ export class AccessPolicy {
       return withSubject && out.size
         ? { rel: out, subject: await this.org.snapshotById(employeeId, onDate) }
         : { rel: out };
-    if (p.employeeId === employeeId) out.add('SELF');
     // One round trip (the context's transaction): the PPK, the atasan PPK and the caller's own PPK on the date.
     const chain = await this.org.ppkChain(employeeId, p.employeeId, onDate, withSubject);
-    if (chain.ppk && chain.ppk === p.employeeId) out.add('PPK');
-    if (chain.atasan && chain.atasan === p.employeeId) out.add('ATASAN_PPK');
-    if (p.employeeId !== employeeId && chain.callerPpk === employeeId) out.add('REPORT');
-    return { rel: out, subject: chain.subject };
+    return { rel: relationsOf(out, p.employeeId, employeeId, chain), subject: chain.subject };
+  }
+
+  /**
+   * The read behind `requireWithSubject` for a user caller as a SELECT of one row over SQL expressions (the
+   * employee, the date; the caller is `$firstParam`), for a reader that folds it into its own statement and
+   * hands the row to `requireWithChain`. Null when the caller is not an employee (nothing to read then).
+   */
+  chainSql(p: Principal, employee: string, onDate: string, firstParam: number): ScopeSql | null {
+    if (p.kind !== 'user' || !p.employeeId) return null;
+    return { sql: ppkChainSql(employee, `$${firstParam}::uuid`, onDate, true), params: [p.employeeId] };
+  }
+
+  /** `requireWithSubject` from the row `chainSql` read for the same employee and date (no statement). */
+  requireWithChain(
+    p: Principal,
+    employeeId: string,
+    chain: PpkChainRow,
+    accepted: Relation[],
+    what = 'Data',
+  ): { rel: Set<Relation>; subject: AssignmentSnapshot | null } {
+    const rel = new Set<Relation>(isAdmin(p) ? ['ADMIN'] : []);
+    if (p.kind === 'user' && p.employeeId) relationsOf(rel, p.employeeId, employeeId, chain);
+    if (!accepted.some((r) => rel.has(r))) throw new NotFoundError(what);
+    return { rel, subject: chain.subject ?? null };
   }
 
   /**

@@ -31,8 +31,12 @@ export interface BehaviorRatingVerdict {
 export class DisciplineRatingGuard {
   constructor(private readonly reader: DisciplineSanctionsReader) {}
 
-  async check(c: BehaviorRatingCheck): Promise<BehaviorRatingVerdict> {
-    const sanctions = await this.reader.sanctionsInPeriod(c.employeeId, c.fromMonth, c.toMonth);
+  /**
+   * `read`: the sanctions of the employee in exactly `fromMonth`..`toMonth` when the caller already read them in
+   * its own statement (`sanctionsInPeriodJsonSql`, `decidedSanctionsOf`); else they are read here.
+   */
+  async check(c: BehaviorRatingCheck, read?: DecidedSanction[]): Promise<BehaviorRatingVerdict> {
+    const sanctions = read ?? (await this.reader.sanctionsInPeriod(c.employeeId, c.fromMonth, c.toMonth));
     if (sanctions.length === 0 || c.behaviorRating === 'DI_BAWAH_EKSPEKTASI')
       return { sanctions, warnings: [], justificationRecorded: false };
     const list = sanctions

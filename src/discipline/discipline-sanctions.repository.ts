@@ -33,6 +33,35 @@ function monthAfter(m: string): string {
   return mm === 12 ? `${y + 1}-01-01` : `${y}-${String(mm + 1).padStart(2, '0')}-01`;
 }
 
+/** The rows of `sanctionsInPeriodJsonSql` (a json array), turned into `DecidedSanction`s by `decidedSanctionsOf`. */
+export type SanctionsJson = (Omit<DecidedSanction, 'labelId' | 'sanction'> & { sanction: Sanction })[];
+
+/**
+ * Decided discipline/netralitas sanctions of an employee touching a period, as a json array (the order of
+ * `sanctionsInPeriod`): decided in the period, or in effect in it. `from` is the period's first day and `to`
+ * the day after it (SQL date expressions; `sanctionsInPeriodParams` gives them for months).
+ */
+export function sanctionsInPeriodJsonSql(emp: string, from: string, to: string): string {
+  return `(SELECT COALESCE(json_agg(json_build_object('caseId', c.id, 'caseNumber', c.number::int, 'kind', c.kind,
+               'sanction', c.decided_sanction, 'level', c.decided_level, 'status', c.status,
+               'decidedOn', to_char(c.decided_on,'YYYY-MM-DD'), 'effectiveFrom', to_char(c.effective_from,'YYYY-MM-DD'),
+               'effectiveTo', to_char(c.effective_to,'YYYY-MM-DD'), 'decisionRef', c.decision_ref)
+             ORDER BY c.decided_on, c.number), '[]'::json)
+     FROM discipline_cases c
+    WHERE c.employee_id = ${emp} AND c.decided_sanction IS NOT NULL AND c.status IN ('DECIDED','DELIVERED','EFFECTIVE','ENDED')
+      AND ((c.decided_on >= ${from} AND c.decided_on < ${to})
+           OR (c.effective_from IS NOT NULL AND c.effective_from < ${to} AND (c.effective_to IS NULL OR c.effective_to > ${from}))))`;
+}
+
+/** The `from` and `to` dates of `sanctionsInPeriodJsonSql` for a period of months, after the employee id. */
+export function sanctionsInPeriodParams(employeeId: string, fromMonth: string, toMonth: string): string[] {
+  return [employeeId, monthFirst(fromMonth), monthAfter(toMonth)];
+}
+
+export function decidedSanctionsOf(rows: SanctionsJson): DecidedSanction[] {
+  return rows.map((r) => ({ ...r, labelId: SANCTION_CATALOGUE[r.sanction].labelId }));
+}
+
 /**
  * Read side of discipline for other features (credit eligibility, evaluation, reports). The sanctions
  * the allowance run reads are the rows of the table `discipline_sanctions`
@@ -122,18 +151,11 @@ export class DisciplineSanctionsReader extends BaseRepository {
    * period, or in force during it (decided and not dismissed).
    */
   async sanctionsInPeriod(employeeId: string, fromMonth: string, toMonth: string): Promise<DecidedSanction[]> {
-    const rows: (Omit<DecidedSanction, 'labelId' | 'sanction'> & { sanction: Sanction })[] = await this.db().query(
-      `SELECT c.id AS "caseId", c.number::int AS "caseNumber", c.kind, c.decided_sanction AS sanction, c.decided_level AS level, c.status,
-              to_char(c.decided_on,'YYYY-MM-DD') AS "decidedOn", to_char(c.effective_from,'YYYY-MM-DD') AS "effectiveFrom",
-              to_char(c.effective_to,'YYYY-MM-DD') AS "effectiveTo", c.decision_ref AS "decisionRef"
-         FROM discipline_cases c
-        WHERE c.employee_id = $1 AND c.decided_sanction IS NOT NULL AND c.status IN ('DECIDED','DELIVERED','EFFECTIVE','ENDED')
-          AND ((c.decided_on >= $2::date AND c.decided_on < $3::date)
-               OR (c.effective_from IS NOT NULL AND c.effective_from < $3::date AND (c.effective_to IS NULL OR c.effective_to > $2::date)))
-        ORDER BY c.decided_on, c.number`,
-      [employeeId, monthFirst(fromMonth), monthAfter(toMonth)],
+    const rows: { sanctions: SanctionsJson }[] = await this.db().query(
+      `SELECT ${sanctionsInPeriodJsonSql('$1::uuid', '$2::date', '$3::date')} AS sanctions`,
+      sanctionsInPeriodParams(employeeId, fromMonth, toMonth),
     );
-    return rows.map((r) => ({ ...r, labelId: SANCTION_CATALOGUE[r.sanction].labelId }));
+    return decidedSanctionsOf(rows[0].sanctions);
   }
 
   /** Records a PPK's justification for rating behaviour above a sanction in the period (in the caller's transaction). */

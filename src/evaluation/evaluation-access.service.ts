@@ -4,6 +4,7 @@ import { NotFoundError, ConflictError } from '../common/domain-errors';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { Principal } from '../identity/principal';
+import type { DecidedSanction } from '../discipline/discipline-sanctions.repository';
 import { SkpEntity } from '../skp/entities/skp.entity';
 import type { SkpContent } from '../skp/skp-content.repository';
 import { EvaluationEntity } from './entities/evaluation.entity';
@@ -34,6 +35,8 @@ export interface EvaluationCtx {
     history: HistoryItem[];
     feedback: FeedbackRow[];
     feedbackLog: Map<string, string>;
+    /** With `load`'s `sanctions`: the employee's decided sanctions in the period's months (`DisciplineRatingGuard`). */
+    sanctions?: DecidedSanction[];
   };
 }
 
@@ -48,27 +51,57 @@ export class EvaluationAccess {
     private readonly config: AppConfig,
   ) {}
 
-  async load(p: Principal, skpId: string, period: string, lock: boolean): Promise<EvaluationCtx> {
+  /**
+   * The evaluation as the caller may see it (404 otherwise). One statement reads the SKP, the evaluation and the
+   * caller's access chain on the reference date as far as it can be known before the period is fitted (the frozen
+   * one, else the calendar period's), and with `sanctionsFor` the employee's sanctions in the calendar period's
+   * months; a second read only when the fitted period's date or months differ.
+   */
+  async load(
+    p: Principal,
+    skpId: string,
+    period: string,
+    lock: boolean,
+    opts: { sanctions?: boolean } = {},
+  ): Promise<EvaluationCtx> {
     // A malformed period: the SKP's 404 first, else calendarPeriod's 400 (it throws), as before the one-statement read.
     const asked =
       parsePeriodId(period) ?? this.lookup.calendarPeriod((await this.lookup.skpWithContent(skpId)).skp, period);
-    const { skp, segments, content, loaded } = await this.repo.loadWithSkp(skpId, asked.period, asked.year, lock);
+    const { skp, segments, content, loaded, read } = await this.repo.loadWithSkp(
+      skpId,
+      asked.period,
+      asked.year,
+      lock,
+      {
+        chain: { onDate: this.lookup.refDate(null, asked), sql: (emp, d, n) => this.policy.chainSql(p, emp, d, n) },
+        ...(opts.sanctions ? { sanctions: { fromMonth: asked.fromMonth, toMonth: asked.toMonth } } : {}),
+      },
+    );
     const calendar = this.lookup.calendarPeriod(skp, period);
     const per = this.lookup.fitPeriod(skp, segments, calendar, loaded.cadence.cadence);
     const e = loaded.e;
     const refDate = this.lookup.refDate(e, per);
-    const { rel, subject } = await this.policy.requireWithSubject(
-      p,
-      skp.employeeId,
-      refDate,
-      ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'],
-      'Evaluasi',
-    );
+    const accepted: Relation[] = ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'];
+    const { rel, subject } =
+      read.chain?.onDate === refDate
+        ? this.policy.requireWithChain(p, skp.employeeId, read.chain.row, accepted, 'Evaluasi')
+        : await this.policy.requireWithSubject(p, skp.employeeId, refDate, accepted, 'Evaluasi');
     // The atasan PPK sees an evaluation only when an appeal brought it to him.
     const onlyAtasan = !rel.has('ADMIN') && !rel.has('SELF') && !rel.has('PPK');
     if (onlyAtasan && !e?.objectionReason) throw new NotFoundError('Evaluasi');
     const { realizations, history, feedback, feedbackLog } = loaded;
-    return { skp, p: per, e, refDate, rel, subject, content, read: { realizations, history, feedback, feedbackLog } };
+    const s = read.sanctions;
+    const sanctions = s && s.fromMonth === per.fromMonth && s.toMonth === per.toMonth ? s.list : undefined;
+    return {
+      skp,
+      p: per,
+      e,
+      refDate,
+      rel,
+      subject,
+      content,
+      read: { realizations, history, feedback, feedbackLog, sanctions },
+    };
   }
 
   /** Realisations and their evidence files are written on an APPROVED SKP, in a begun and ratable period, until RATED (spec 01 §6). */

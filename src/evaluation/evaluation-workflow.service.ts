@@ -67,12 +67,24 @@ export class EvaluationWorkflow {
   ) {}
 
   /** One actor's step: in a transaction, the evaluation loaded with access and locked, the caller in `role`. */
-  step<T>(p: Principal, skpId: string, period: string, role: Relation, fn: (c: Ctx) => Promise<T>): Promise<T> {
+  step<T>(
+    p: Principal,
+    skpId: string,
+    period: string,
+    role: Relation,
+    fn: (c: Ctx) => Promise<T>,
+    opts: { sanctions?: boolean } = {},
+  ): Promise<T> {
     return this.txHost.withTransaction(async () => {
-      const c = await this.access.load(p, skpId, period, true);
+      const c = await this.access.load(p, skpId, period, true, opts);
       this.requireRole(c, role);
       return fn(c);
     });
+  }
+
+  /** `step` as the PPK, the employee's sanctions in the period read with the evaluation (the rating's guard). */
+  ratingStep<T>(p: Principal, skpId: string, period: string, fn: (c: Ctx) => Promise<T>): Promise<T> {
+    return this.step(p, skpId, period, 'PPK', fn, { sanctions: true });
   }
 
   /** Records a status change of the evaluation (the revision it applies to, who, why). */

@@ -2,6 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/domain-errors';
 import { feedbackLogJsonSql, latestFeedbackOf } from '../action-plans/action-plans.repository';
 import type { SqlPart } from '../audit/audit.repository';
+import type { PpkChainRow, ScopeSql } from '../authz/access-policy';
+import {
+  decidedSanctionsOf,
+  sanctionsInPeriodJsonSql,
+  sanctionsInPeriodParams,
+  type DecidedSanction,
+  type SanctionsJson,
+} from '../discipline/discipline-sanctions.repository';
 import { predicateUpOf, predicateUpSql } from './distribution.repository';
 import { entityColumnsSql, entityFromRow } from '../database/entity-rows';
 import { BaseRepository } from '../database/transaction';
@@ -75,6 +83,23 @@ function loadedOf(r: LoadedRow): LoadedEvaluation {
   };
 }
 
+/**
+ * What `loadWithSkp` may read in the same statement. `chain.sql`: `AccessPolicy.chainSql` for the employee and
+ * date expressions it is given (its parameters from `firstParam` on; null: nothing to read for this caller).
+ */
+export interface LoadAlso {
+  chain?: { onDate: string; sql: (employee: string, onDate: string, firstParam: number) => ScopeSql | null };
+  sanctions?: { fromMonth: string; toMonth: string };
+}
+
+/** What `LoadAlso` read: the chain and the date it was read on, the sanctions and their months. */
+export interface AlsoRead {
+  chain?: { onDate: string; row: PpkChainRow };
+  sanctions?: { fromMonth: string; toMonth: string; list: DecidedSanction[] };
+}
+
+type AlsoRow = { chainDate?: string | null; chain?: PpkChainRow | null; sanctions?: SanctionsJson };
+
 /** `evaluations` (one row per SKP × period) and the year's cadence (`evaluation_cadences`). */
 @Injectable()
 export class EvaluationRepository extends BaseRepository {
@@ -141,26 +166,59 @@ export class EvaluationRepository extends BaseRepository {
    * The SKP (as `SkpSegmentsRepository.withSegmentsOfYear` with content; 404 when unknown) and its evaluation of
    * the period (as `load`) in one statement: every evaluation step and view reads both, one round trip fewer.
    * The evaluation row is locked in its own CTE (FOR UPDATE cannot apply to the nullable side of the join).
+   * With `also`, the same statement reads the caller's access chain for the SKP's employee on the evaluation's
+   * frozen reference date (else `also.chain.onDate`) and the employee's sanctions in `also.sanctions`' months:
+   * the caller uses them when its own date and months turn out the same (`LoadAlso`).
    */
   async loadWithSkp(
     skpId: string,
     period: string,
     year: number,
     lock: boolean,
-  ): Promise<{ skp: SkpEntity; segments: SegmentRow[]; content: SkpContent; loaded: LoadedEvaluation }> {
+    also: LoadAlso = {},
+  ): Promise<{
+    skp: SkpEntity;
+    segments: SegmentRow[];
+    content: SkpContent;
+    loaded: LoadedEvaluation;
+    read: AlsoRead;
+  }> {
     if (!isSkpId(skpId)) throw new NotFoundError('SKP');
-    const rows: (SkpWithSegmentsRow & LoadedRow)[] = await this.db().query(
+    const params: unknown[] = [skpId, period, year];
+    const cols: string[] = [];
+    let joins = '';
+    const chain = also.chain;
+    if (chain) {
+      params.push(chain.onDate);
+      const f = chain.sql('rd.emp', 'rd.d', params.length + 1);
+      if (f) {
+        params.push(...f.params);
+        joins = ` LEFT JOIN LATERAL (SELECT s."employeeId" AS emp, COALESCE(ev."${E}refDate"::date, $4::date) AS d) rd ON true`;
+        cols.push(`to_char(rd.d, 'YYYY-MM-DD') AS "chainDate"`, `(SELECT row_to_json(c) FROM (${f.sql}) c) AS chain`);
+      } else params.pop();
+    }
+    const sanctions = also.sanctions;
+    if (sanctions) {
+      const n = params.length;
+      params.push(...sanctionsInPeriodParams(skpId, sanctions.fromMonth, sanctions.toMonth).slice(1));
+      cols.push(`${sanctionsInPeriodJsonSql('s."employeeId"', `$${n + 1}::date`, `$${n + 2}::date`)} AS sanctions`);
+    }
+    const rows: (SkpWithSegmentsRow & LoadedRow & AlsoRow)[] = await this.db().query(
       `WITH s AS (${skpWithSegmentsSql('$1', true)}),
             ev AS (SELECT ${entityColumnsSql(EvaluationEntity, 'e', E)} FROM evaluations e
                     WHERE e.skp_id = $1 AND e.period = $2${lock ? ' FOR UPDATE' : ''})
-       SELECT s.*, ev.*, ${loadedPartsSql(`ev."${E}id"`, '$3', '$1::uuid', '$2::text')} FROM s LEFT JOIN ev ON true`,
-      [skpId, period, year],
+       SELECT s.*, ev.*, ${loadedPartsSql(`ev."${E}id"`, '$3', '$1::uuid', '$2::text')}${cols.map((c) => `, ${c}`).join('')}
+         FROM s LEFT JOIN ev ON true${joins}`,
+      params,
     );
     const r = rows.at(0);
     if (!r) throw new NotFoundError('SKP');
     const { skp, segments, content } = skpWithSegmentsOf(r, true);
     if (!content) throw new NotFoundError('SKP');
-    return { skp, segments, content, loaded: loadedOf(r) };
+    const read: AlsoRead = {};
+    if (r.chain && r.chainDate) read.chain = { onDate: r.chainDate, row: r.chain };
+    if (sanctions && r.sanctions) read.sanctions = { ...sanctions, list: decidedSanctionsOf(r.sanctions) };
+    return { skp, segments, content, loaded: loadedOf(r), read };
   }
 
   /** Before the first write: the year's cadence and the SKP's feedback log of the period, in one read. */

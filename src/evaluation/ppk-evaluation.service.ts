@@ -22,7 +22,7 @@ export class PpkEvaluationService {
   ) {}
 
   async rate(p: Principal, skpId: string, period: string, dto: RatingDto): Promise<EvaluationView> {
-    return this.w.step(p, skpId, period, 'PPK', async (c) => {
+    return this.w.ratingStep(p, skpId, period, async (c) => {
       this.w.access.requireApproved(c.skp);
       this.w.access.requireStarted(c.p);
       requireRatable(c.p, this.w.clock.today(), this.w.config);
@@ -49,14 +49,18 @@ export class PpkEvaluationService {
       );
       const parentId = snap.isUnitHead ? ((await this.w.distribution.unitById(snap.unitId))?.parentId ?? null) : null;
       // Issue 8: a decided discipline/netralitas sanction in the period → a behaviour rating above DI_BAWAH_EKSPEKTASI needs a recorded justification.
-      const discipline = await this.disciplineGuard.check({
-        employeeId: c.skp.employeeId,
-        fromMonth: c.p.fromMonth,
-        toMonth: c.p.toMonth,
-        behaviorRating: dto.behaviorRating,
-        justification: dto.behaviorJustification,
-        subjectRef: `skp:${c.skp.id}:${c.p.period}`,
-      });
+      // c.read.sanctions: read with the evaluation when the fitted period has the calendar period's months.
+      const discipline = await this.disciplineGuard.check(
+        {
+          employeeId: c.skp.employeeId,
+          fromMonth: c.p.fromMonth,
+          toMonth: c.p.toMonth,
+          behaviorRating: dto.behaviorRating,
+          justification: dto.behaviorJustification,
+          subjectRef: `skp:${c.skp.id}:${c.p.period}`,
+        },
+        c.read.sanctions,
+      );
       const e = c.e ?? (await this.w.repo.ensure(c.skp, c.p));
       const before = this.w.ratingFacts(e);
       const from = e.status;

@@ -102,6 +102,21 @@ function ppkOnInlineSql(emp: string, d: string): string {
     (SELECT ea.supervisor_id FROM employee_assignments ea WHERE ea.employee_id = ${emp} AND ea.valid_from <= ${d} AND (ea.valid_to IS NULL OR ea.valid_to > ${d}) LIMIT 1))`;
 }
 
+/**
+ * `OrgDirectoryRepository.ppkChain` as a SELECT of one row (ppk, atasan, "callerPpk" and, with `withSubject`, the
+ * employee's snapshot as json) over SQL expressions, for a reader that folds the access read into its own statement.
+ */
+export function ppkChainSql(emp: string, caller: string, d: string, withSubject: boolean): string {
+  const subject = withSubject
+    ? `, (SELECT row_to_json(s) FROM (SELECT ${SNAPSHOT_COLUMNS} FROM employees e
+         JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_from <= ${d} AND (a.valid_to IS NULL OR a.valid_to > ${d})
+         JOIN units u ON u.id = a.unit_id WHERE e.id = ${emp}) s) AS subject`
+    : '';
+  return `SELECT p.ppk, CASE WHEN p.ppk IS NULL THEN NULL ELSE ${ppkOnInlineSql('p.ppk', d)} END AS atasan,
+              ${ppkOnInlineSql(caller, d)} AS "callerPpk"${subject}
+         FROM (SELECT ${ppkOnInlineSql(emp, d)} AS ppk) p`;
+}
+
 /** One assignment row as the angka kredit ledger reads the career (valid_from order). */
 export interface CareerAssignmentRow {
   employee_id: string;
@@ -207,22 +222,16 @@ export class OrgDirectoryRepository extends BaseRepository {
     callerPpk: string | null;
     subject?: AssignmentSnapshot | null;
   }> {
-    const subject = withSubject
-      ? `, (SELECT row_to_json(s) FROM (SELECT ${SNAPSHOT_COLUMNS} FROM employees e
-           JOIN employee_assignments a ON a.employee_id = e.id AND a.valid_from <= $3::date AND (a.valid_to IS NULL OR a.valid_to > $3::date)
-           JOIN units u ON u.id = a.unit_id WHERE e.id = $1::uuid) s) AS subject`
-      : '';
     const rows: {
       ppk: string | null;
       atasan: string | null;
       callerPpk: string | null;
       subject?: AssignmentSnapshot;
-    }[] = await this.db().query(
-      `SELECT p.ppk, CASE WHEN p.ppk IS NULL THEN NULL ELSE ${ppkOnInlineSql('p.ppk', '$3::date')} END AS atasan,
-                ${ppkOnInlineSql('$2::uuid', '$3::date')} AS "callerPpk"${subject}
-           FROM (SELECT ${ppkOnInlineSql('$1::uuid', '$3::date')} AS ppk) p`,
-      [employeeId, callerId, onDate],
-    );
+    }[] = await this.db().query(ppkChainSql('$1::uuid', '$2::uuid', '$3::date', withSubject), [
+      employeeId,
+      callerId,
+      onDate,
+    ]);
     return withSubject ? { ...rows[0], subject: rows[0].subject ?? null } : rows[0];
   }
 

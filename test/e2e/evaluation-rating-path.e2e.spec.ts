@@ -52,7 +52,7 @@ describe('rating PUT: the response is the stored evaluation, in few statements',
     }
   }
 
-  it('first rating, re-rating and GET agree; a re-rating sends at most 7 statements', async () => {
+  it('first rating, re-rating and GET agree; a re-rating sends at most 4 statements', async () => {
     const Q = '2026-Q1';
     expect((await putRealizations(t, org.staff[0], skps[0], Q)).status).toBe(200);
     expect((await setPerformance(t, admin, org.unitCode, Q, 'BAIK')).status).toBe(200);
@@ -76,6 +76,6 @@ describe('rating PUT: the response is the stored evaluation, in few statements',
     const stored = await t.request('GET', evalPath(skps[0].id, Q), { token: org.ppk.token });
     expect(stored.body).toEqual(again.body);
     const shown = sent.map((q, i) => `${i + 1}. ${q.replace(/\s+/g, ' ').slice(0, 140)}`).join('\n');
-    expect({ statements: sent.length <= 7 ? 'at most 7' : shown }).toEqual({ statements: 'at most 7' });
+    expect({ statements: sent.length <= 4 ? 'at most 4' : shown }).toEqual({ statements: 'at most 4' });
   });
 });
