@@ -77,39 +77,57 @@ describe('evaluation access and sanctions read with the evaluation (medium)', ()
     expect(await separately(org.ppk.p)).toMatchObject({ rel: ['PPK'], subject: { nip: org.staff[0].nip } });
   });
 
+  /** A decided sanction of the employee (the columns the guard reads; the rest as the intake leaves them). */
+  async function sanction(employeeId: string, decidedOn: string, from: string, to: string | null, status: string) {
+    const unitId = (await m.get(OrgDirectory).snapshotById(employeeId, '2026-03-10'))!.unitId;
+    await m.get(DataSource).query(
+      `INSERT INTO discipline_cases (employee_id, kind, occurred_on, reported_on, reported_by, subject, unit_id, classification,
+              status, decided_sanction, decided_level, decided_on, effective_from, effective_to, decision_ref)
+       VALUES ($1, 'OTHER', '2025-12-01', '2025-12-02', 'test', '{}', $2, '{}', $3, 'TEGURAN_TERTULIS', 'RINGAN', $4, $5, $6, 'SK/1')`,
+      [employeeId, unitId, status, decidedOn, from, to],
+    );
+  }
+
+  const rate = (skpId: string, behaviorJustification?: string) =>
+    m.get(PpkEvaluationService).rate(org.ppk.p, skpId, Q, {
+      resultRating: 'SESUAI_EKSPEKTASI',
+      behaviorRating: 'SESUAI_EKSPEKTASI',
+      feedback: [],
+      ...(behaviorJustification ? { behaviorJustification } : {}),
+    } as Parameters<PpkEvaluationService['rate']>[3]);
+
   it('reads the sanctions of the period as DisciplineSanctionsReader does, and the guard uses them', async () => {
-    const unitId = (await m.get(OrgDirectory).snapshotById(org.staff[0].employeeId, '2026-03-10'))!.unitId;
-    const insert = (decidedOn: string, from: string | null, to: string | null, status: string) =>
-      m.get(DataSource).query(
-        `INSERT INTO discipline_cases (employee_id, kind, occurred_on, reported_on, reported_by, subject, unit_id, classification,
-                status, decided_sanction, decided_level, decided_on, effective_from, effective_to, decision_ref)
-         VALUES ($1, 'OTHER', '2025-12-01', '2025-12-02', 'test', '{}', $2, '{}', $3, 'TEGURAN_TERTULIS', 'RINGAN', $4, $5, $6, 'SK/1')`,
-        [org.staff[0].employeeId, unitId, status, decidedOn, from, to],
-      );
-    await insert('2026-02-10', '2026-02-15', null, 'EFFECTIVE'); // decided in the quarter
-    await insert('2025-11-01', '2025-11-10', '2026-01-05', 'ENDED'); // in effect into the quarter
-    await insert('2025-10-01', '2025-10-10', '2025-12-31', 'ENDED'); // over before it: not in the period
-    const expected = await m
-      .get(DisciplineSanctionsReader)
-      .sanctionsInPeriod(org.staff[0].employeeId, '2026-01', '2026-03');
+    const emp = org.staff[0].employeeId;
+    await sanction(emp, '2026-02-10', '2026-02-15', null, 'EFFECTIVE'); // decided in the quarter
+    await sanction(emp, '2025-11-01', '2025-11-10', '2026-01-05', 'ENDED'); // in effect into the quarter
+    await sanction(emp, '2025-10-01', '2025-10-10', '2025-12-31', 'ENDED'); // over before it: not in the period
+    const expected = await m.get(DisciplineSanctionsReader).sanctionsInPeriod(emp, '2026-01', '2026-03');
     expect(expected).toHaveLength(2);
     const c = await m.get(EvaluationAccess).load(org.ppk.p, skp.id, Q, false, { sanctions: true });
     expect(c.read.sanctions).toEqual(expected);
     expect((await m.get(EvaluationAccess).load(org.ppk.p, skp.id, Q, false)).read.sanctions).toBeUndefined();
 
-    const rate = (behaviorJustification?: string) =>
-      m.get(PpkEvaluationService).rate(org.ppk.p, skp.id, Q, {
-        resultRating: 'SESUAI_EKSPEKTASI',
-        behaviorRating: 'SESUAI_EKSPEKTASI',
-        feedback: [],
-        ...(behaviorJustification ? { behaviorJustification } : {}),
-      } as Parameters<PpkEvaluationService['rate']>[3]);
     setMediumToday(m, '2026-04-06');
-    await expect(rate()).rejects.toBeInstanceOf(UnprocessableError);
-    const rated = await rate('Perbaikan perilaku sejak teguran');
+    await expect(rate(skp.id)).rejects.toBeInstanceOf(UnprocessableError);
+    const rated = await rate(skp.id, 'Perbaikan perilaku sejak teguran');
     expect(rated).toMatchObject({
       status: 'RATED',
-      warnings: [{ code: 'DISCIPLINE_SANCTION_IN_PERIOD', caseIds: expected.map((s) => s.caseId) }],
+      warnings: [{ code: 'DISCIPLINE_SANCTION_IN_PERIOD', caseIds: expected.map((x) => x.caseId) }],
     });
+  });
+
+  it('an SKP starting inside the quarter: the guard reads the fitted months, not the calendar ones', async () => {
+    setMediumToday(m, '2026-02-02');
+    const other = await mediumApprovedSkp(m, org.staff[1], org.ppk, 2026);
+    await m.get(DataSource).query(`UPDATE skp SET period_start = '2026-02-15' WHERE id = $1`, [other.id]);
+    const emp = org.staff[1].employeeId;
+    await sanction(emp, '2026-01-10', '2026-01-10', '2026-02-01', 'ENDED'); // in January only
+    expect(await m.get(DisciplineSanctionsReader).sanctionsInPeriod(emp, '2026-01', '2026-03')).toHaveLength(1);
+    setMediumToday(m, '2026-04-06');
+    const c = await m.get(EvaluationAccess).load(org.ppk.p, other.id, Q, false, { sanctions: true });
+    expect({ from: c.p.fromMonth, sanctions: c.read.sanctions }).toEqual({ from: '2026-03', sanctions: undefined });
+    const rated = await rate(other.id);
+    expect(rated.status).toBe('RATED');
+    expect(rated).not.toHaveProperty('warnings');
   });
 });
