@@ -59,7 +59,9 @@ interface Figures {
   p50: number;
   p99: number;
   non2xx: number;
+  /** Socket errors and timeouts (autocannon's 10 s per request) together. */
   errors: number;
+  timeouts: number;
 }
 
 async function runOnce(base: string, s: Scenario, connections: number, duration: number): Promise<Figures> {
@@ -75,6 +77,7 @@ async function runOnce(base: string, s: Scenario, connections: number, duration:
     p99: r.latency.p99,
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
+    timeouts: r.timeouts,
   };
 }
 
@@ -100,6 +103,7 @@ async function measure(
     p99: median(runs.map((r) => r.p99)),
     non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
     errors: runs.reduce((a, r) => a + r.errors, 0) || chosen.errors,
+    timeouts: runs.reduce((a, r) => a + r.timeouts, 0),
   };
 }
 
@@ -328,7 +332,8 @@ export async function main(): Promise<void> {
     );
     for (const [s, f] of results) {
       const lines = s.linesPerRequest ? `  ${Math.round(f.rps * s.linesPerRequest).toLocaleString('en')} lines/s` : '';
-      const bad = f.non2xx || f.errors ? `  (non-2xx ${f.non2xx}, errors ${f.errors})` : '';
+      const bad =
+        f.non2xx || f.errors ? `  (non-2xx ${f.non2xx}, errors ${f.errors} of which timeouts ${f.timeouts})` : '';
       console.log(
         `  ${s.name.padEnd(44)} -c ${String(s.connections ?? o.connections).padEnd(3)} ${Math.round(f.rps).toLocaleString('en').padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  ${(f.rps / baseOf(s)).toFixed(2)}× baseline${lines}${bad}`,
       );
@@ -347,6 +352,7 @@ export async function main(): Promise<void> {
         p50Ms: f.p50,
         p99Ms: f.p99,
         errors: f.errors,
+        timeouts: f.timeouts,
         non2xx: f.non2xx,
         ratioToBaseline: f.rps / baseOf(s),
         connections: s.connections ?? o.connections,

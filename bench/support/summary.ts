@@ -9,7 +9,9 @@ export interface EndpointSummary {
   reqPerSec: number;
   p50Ms: number;
   p99Ms: number;
+  /** Socket errors and timeouts together; `timeouts` counts the latter alone. */
   errors: number;
+  timeouts: number;
   non2xx: number;
   ratioToBaseline: number;
   connections: number;
