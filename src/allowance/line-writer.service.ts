@@ -41,6 +41,8 @@ function baseReport(lines: ComputedLine[]): WriteReport {
   };
 }
 
+const byNip = (a: { nip: string }, b: { nip: string }): number => (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0);
+
 export function countWarnings(lines: Pick<ComputedLine, 'warnings'>[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const l of lines)
@@ -64,7 +66,9 @@ export class LineWriter {
   async upsert(month: string, runId: string, lines: ComputedLine[]): Promise<WriteReport> {
     const report = baseReport(lines);
     if (lines.length === 0) return report;
-    const rows = lines.map((l) => ({
+    // Written in NIP order, the order payroll pages read them in: a page of 1,000 lines then reads about
+    // 500 heap pages instead of 1,000 (EXPLAIN in docs/performance.md).
+    const rows = [...lines].sort(byNip).map((l) => ({
       employee_id: l.employeeId,
       nip: l.nip,
       status: l.status,

@@ -67,15 +67,18 @@ export class EmploymentHistoryRepository extends BaseRepository {
   /**
    * Employees with an assignment overlapping [from, to] whose service has not ended before `from`
    * (a PENSIUN / BERHENTI on or before `from` ends service the day before; MENINGGAL on its date).
+   * In NIP order: a monthly run chunks them in this order, so its lines land on disk in the order payroll
+   * pages read them (docs/performance.md, "lines in NIP order").
    */
   async employeesInService(from: string, to: string): Promise<string[]> {
     const rows: { id: string }[] = await this.db().query(
-      `SELECT DISTINCT a.employee_id AS id FROM employee_assignments a
-        WHERE a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $1::date)
-          AND NOT EXISTS (SELECT 1 FROM employee_events ev WHERE ev.employee_id = a.employee_id
+      `SELECT e.id FROM employees e
+        WHERE EXISTS (SELECT 1 FROM employee_assignments a
+                       WHERE a.employee_id = e.id AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $1::date))
+          AND NOT EXISTS (SELECT 1 FROM employee_events ev WHERE ev.employee_id = e.id
                 AND ((ev.type IN ('PENSIUN','BERHENTI') AND ev.event_date <= $1::date)
                   OR (ev.type = 'MENINGGAL' AND ev.event_date < $1::date)))
-        ORDER BY a.employee_id`,
+        ORDER BY e.nip`,
       [from, to],
     );
     return rows.map((r) => r.id);
