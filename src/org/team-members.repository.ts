@@ -8,11 +8,14 @@
  * Direct reports of the PPKs `ppkIds` (a uuid[] expression) on `onDate`, rows (employee_id, ppk_id): a
  * delegation in force overrides the supervisor on the assignment (the rule of `ppkOf`). Driven by the id
  * list: as a join over `supervisor_id = ANY(…)` the custom plan for a team's ids (the second level of
- * `teamOf`) was a sequential scan of the roster at 20,000 employees.
+ * `teamOf`) was a sequential scan of the roster at 20,000 employees. An id that supervises no assignment
+ * at all skips the dated bitmap scan after an index-only probe: a seksi head's 128 staff supervise nobody,
+ * and their 128 empty bitmap scans were a quarter of the team's CPU (1.4 → 1.0 ms per call, replayed).
  */
 export function reportsSql(ppkIds: string, onDate: string): string {
   return `SELECT a.employee_id, a.supervisor_id AS ppk_id
-            FROM (SELECT DISTINCT id FROM unnest(${ppkIds}) AS x(id)) x
+            FROM (SELECT DISTINCT id FROM unnest(${ppkIds}) AS x(id)
+                   WHERE EXISTS (SELECT 1 FROM employee_assignments s WHERE s.supervisor_id = x.id)) x
            CROSS JOIN LATERAL (SELECT a.employee_id, a.supervisor_id FROM employee_assignments a
                                 WHERE a.supervisor_id = x.id AND a.valid_from <= ${onDate} AND (a.valid_to IS NULL OR a.valid_to > ${onDate})
                                OFFSET 0) a
