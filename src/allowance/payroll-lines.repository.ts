@@ -15,8 +15,10 @@ export interface PayrollPageQuery {
   warning: string | null;
 }
 
-/** A binary COPY of (nip, item) tuples; `abandon` when it will not be read to its end. */
+/** The month's status and a binary COPY of (nip, item) tuples; `abandon` when it will not be read to its end. */
 export interface PayrollPageRows {
+  /** `allowance_months.status` (null: the month has no row yet). */
+  monthStatus: string | null;
   stream: Readable;
   abandon(): void;
 }
@@ -89,14 +91,6 @@ const EXPORT_SQL = (withCursor: boolean) => `
 export class PayrollLinesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async monthStatus(month: string): Promise<string | null> {
-    const rows: { status: string }[] = await this.dataSource.query(
-      `SELECT status FROM allowance_months WHERE month = $1`,
-      [month],
-    );
-    return rows[0]?.status ?? null;
-  }
-
   /**
    * A stamp of the month's runs that changes with every committed write to its lines: lines are written
    * only by a run chunk, in the transaction that also counts the chunk into its run (`chunks_done`).
@@ -125,6 +119,9 @@ export class PayrollLinesRepository {
    * returned when it ends or fails; a stream that will not be read to its end must be abandoned
    * (read and discarded: a COPY cannot be cut short on a pooled connection). COPY takes no bind
    * parameters: the values are checked above and quoted with escapeLiteral.
+   * The month's status is read first on the same connection: a page holds one pooled connection, never
+   * one while waiting for a second (under a pull of more pages than the pool has connections, pages that
+   * held their COPY while queued for the status read made requests time out: docs/performance.md).
    */
   async pageRows(q: PayrollPageQuery): Promise<PayrollPageRows> {
     const sql = pageSql(q);
@@ -136,10 +133,21 @@ export class PayrollLinesRepository {
       released = true;
       void runner.release().catch(() => undefined);
     };
+    let monthStatus: string | null;
+    try {
+      const status = await client.query<{ status: string }>(`SELECT status FROM allowance_months WHERE month = $1`, [
+        q.month,
+      ]);
+      monthStatus = status.rows[0]?.status ?? null;
+    } catch (err) {
+      release();
+      throw err;
+    }
     const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT (FORMAT binary)`));
     stream.once('end', release);
     stream.once('error', release);
     return {
+      monthStatus,
       stream,
       abandon: () => {
         if (released || stream.readableEnded) return;

@@ -81,22 +81,12 @@ export class PayrollService {
       after = key[1];
     }
     // First page only: lines that were not computed (no rule set, bad input) — reported, never silently
-    // paid — and how many lines of the month carry each warning code (run report, month close).
-    const [statusOf, extraOf, rowsOf] = await Promise.allSettled([
-      this.lines.monthStatus(month),
-      after === null ? this.monthTotals(month) : '',
-      this.lines.pageRows({ month, limit, after, withExplanation, warning }),
-    ]);
-    if (statusOf.status === 'rejected' || extraOf.status === 'rejected' || rowsOf.status === 'rejected') {
-      if (rowsOf.status === 'fulfilled') rowsOf.value.abandon();
-      const reasons = [statusOf, extraOf, rowsOf].flatMap((r): unknown[] =>
-        r.status === 'rejected' ? [r.reason] : [],
-      );
-      throw reasons[0];
-    }
-    const [status, extra, rows] = [statusOf.value, extraOf.value, rowsOf.value];
+    // paid — and how many lines of the month carry each warning code (run report, month close). Read
+    // before the page's connection is taken, so a request never holds one connection while it waits for another.
+    const extra = after === null ? await this.monthTotals(month) : '';
+    const rows = await this.lines.pageRows({ month, limit, after, withExplanation, warning });
     const body = new PayrollPageBody({
-      head: `{"month":${JSON.stringify(month)},"status":${JSON.stringify(status ?? 'OPEN')},"items":[`,
+      head: `{"month":${JSON.stringify(month)},"status":${JSON.stringify(rows.monthStatus ?? 'OPEN')},"items":[`,
       limit,
       tail: (lastNip) =>
         `],"nextCursor":${JSON.stringify(lastNip === null ? null : Cursor.encode([month, lastNip]))}${extra}}`,
