@@ -39,7 +39,7 @@ export type SanctionsJson = (Omit<DecidedSanction, 'labelId' | 'sanction'> & { s
 /**
  * Decided discipline/netralitas sanctions of an employee touching a period, as a json array (the order of
  * `sanctionsInPeriod`): decided in the period, or in effect in it. `from` is the period's first day and `to`
- * the day after it (SQL date expressions; `sanctionsInPeriodParams` gives them for months).
+ * the day after it (SQL date expressions; `sanctionsPeriodBounds` gives them for months).
  */
 export function sanctionsInPeriodJsonSql(emp: string, from: string, to: string): string {
   return `(SELECT COALESCE(json_agg(json_build_object('caseId', c.id, 'caseNumber', c.number::int, 'kind', c.kind,
@@ -53,9 +53,9 @@ export function sanctionsInPeriodJsonSql(emp: string, from: string, to: string):
            OR (c.effective_from IS NOT NULL AND c.effective_from < ${to} AND (c.effective_to IS NULL OR c.effective_to > ${from}))))`;
 }
 
-/** The `from` and `to` dates of `sanctionsInPeriodJsonSql` for a period of months, after the employee id. */
-export function sanctionsInPeriodParams(employeeId: string, fromMonth: string, toMonth: string): string[] {
-  return [employeeId, monthFirst(fromMonth), monthAfter(toMonth)];
+/** The `from` and `to` dates of `sanctionsInPeriodJsonSql` for a period of months. */
+export function sanctionsPeriodBounds(fromMonth: string, toMonth: string): [string, string] {
+  return [monthFirst(fromMonth), monthAfter(toMonth)];
 }
 
 export function decidedSanctionsOf(rows: SanctionsJson): DecidedSanction[] {
@@ -153,7 +153,7 @@ export class DisciplineSanctionsReader extends BaseRepository {
   async sanctionsInPeriod(employeeId: string, fromMonth: string, toMonth: string): Promise<DecidedSanction[]> {
     const rows: { sanctions: SanctionsJson }[] = await this.db().query(
       `SELECT ${sanctionsInPeriodJsonSql('$1::uuid', '$2::date', '$3::date')} AS sanctions`,
-      sanctionsInPeriodParams(employeeId, fromMonth, toMonth),
+      [employeeId, ...sanctionsPeriodBounds(fromMonth, toMonth)],
     );
     return decidedSanctionsOf(rows[0].sanctions);
   }

@@ -6,7 +6,7 @@ import type { PpkChainRow, ScopeSql } from '../authz/access-policy';
 import {
   decidedSanctionsOf,
   sanctionsInPeriodJsonSql,
-  sanctionsInPeriodParams,
+  sanctionsPeriodBounds,
   type DecidedSanction,
   type SanctionsJson,
 } from '../discipline/discipline-sanctions.repository';
@@ -188,19 +188,18 @@ export class EvaluationRepository extends BaseRepository {
     const cols: string[] = [];
     let joins = '';
     const chain = also.chain;
-    if (chain) {
-      params.push(chain.onDate);
-      const f = chain.sql('rd.emp', 'rd.d', params.length + 1);
-      if (f) {
-        params.push(...f.params);
-        joins = ` LEFT JOIN LATERAL (SELECT s."employeeId" AS emp, COALESCE(ev."${E}refDate"::date, $4::date) AS d) rd ON true`;
-        cols.push(`to_char(rd.d, 'YYYY-MM-DD') AS "chainDate"`, `(SELECT row_to_json(c) FROM (${f.sql}) c) AS chain`);
-      } else params.pop();
+    // The chain's fallback date is the next parameter, its own parameters the ones after it.
+    const f = chain?.sql('rd.emp', 'rd.d', params.length + 2);
+    if (chain && f) {
+      const onDate = `$${params.push(chain.onDate)}::date`;
+      params.push(...f.params);
+      joins = ` LEFT JOIN LATERAL (SELECT s."employeeId" AS emp, COALESCE(ev."${E}refDate"::date, ${onDate}) AS d) rd ON true`;
+      cols.push(`to_char(rd.d, 'YYYY-MM-DD') AS "chainDate"`, `(SELECT row_to_json(c) FROM (${f.sql}) c) AS chain`);
     }
     const sanctions = also.sanctions;
     if (sanctions) {
       const n = params.length;
-      params.push(...sanctionsInPeriodParams(skpId, sanctions.fromMonth, sanctions.toMonth).slice(1));
+      params.push(...sanctionsPeriodBounds(sanctions.fromMonth, sanctions.toMonth));
       cols.push(`${sanctionsInPeriodJsonSql('s."employeeId"', `$${n + 1}::date`, `$${n + 2}::date`)} AS sanctions`);
     }
     const rows: (SkpWithSegmentsRow & LoadedRow & AlsoRow)[] = await this.db().query(
