@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { AssignmentSnapshot, OrgDirectory } from '../org/org-directory.service';
-import { ppkChainSql, supervisionScopeSql } from '../org/org-directory.repository';
+import { ppkChainSql, supervisionScopeSql, type PpkChainRow } from '../org/org-directory.repository';
 import { teamMembersSql } from '../org/team-members.repository';
 import { isAdmin, Principal } from '../identity/principal';
+
+export type { PpkChainRow };
 
 /**
  * How the caller relates to an employee on a date, derived from the organisation.
@@ -15,14 +17,6 @@ export type Relation = 'ADMIN' | 'SELF' | 'PPK' | 'ATASAN_PPK' | 'REPORT';
 export interface ScopeSql {
   sql: string;
   params: unknown[];
-}
-
-/** The row of `ppkChainSql`: the employee's PPK, the PPK's PPK and the caller's own PPK on the date. */
-export interface PpkChainRow {
-  ppk: string | null;
-  atasan: string | null;
-  callerPpk: string | null;
-  subject?: AssignmentSnapshot | null;
 }
 
 /** The relations a user caller `me` holds to `employeeId` given the PPK chain on the date (added to `out`). */

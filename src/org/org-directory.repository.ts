@@ -102,6 +102,14 @@ function ppkOnInlineSql(emp: string, d: string): string {
     (SELECT ea.supervisor_id FROM employee_assignments ea WHERE ea.employee_id = ${emp} AND ea.valid_from <= ${d} AND (ea.valid_to IS NULL OR ea.valid_to > ${d}) LIMIT 1))`;
 }
 
+/** The row of `ppkChainSql`: the employee's PPK, the PPK's PPK and the caller's own PPK on the date. */
+export interface PpkChainRow {
+  ppk: string | null;
+  atasan: string | null;
+  callerPpk: string | null;
+  subject?: AssignmentSnapshot | null;
+}
+
 /**
  * `OrgDirectoryRepository.ppkChain` as a SELECT of one row (ppk, atasan, "callerPpk" and, with `withSubject`, the
  * employee's snapshot as json) over SQL expressions, for a reader that folds the access read into its own statement.
@@ -211,23 +219,8 @@ export class OrgDirectoryRepository extends BaseRepository {
    * inlined: see `ppkOnInlineSql`);
    * with `withSubject`, the employee's snapshot on the date too (null without an assignment then).
    */
-  async ppkChain(
-    employeeId: string,
-    callerId: string,
-    onDate: string,
-    withSubject = false,
-  ): Promise<{
-    ppk: string | null;
-    atasan: string | null;
-    callerPpk: string | null;
-    subject?: AssignmentSnapshot | null;
-  }> {
-    const rows: {
-      ppk: string | null;
-      atasan: string | null;
-      callerPpk: string | null;
-      subject?: AssignmentSnapshot;
-    }[] = await this.db().query(ppkChainSql('$1::uuid', '$2::uuid', '$3::date', withSubject), [
+  async ppkChain(employeeId: string, callerId: string, onDate: string, withSubject = false): Promise<PpkChainRow> {
+    const rows: PpkChainRow[] = await this.db().query(ppkChainSql('$1::uuid', '$2::uuid', '$3::date', withSubject), [
       employeeId,
       callerId,
       onDate,

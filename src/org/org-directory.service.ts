@@ -8,6 +8,7 @@ import {
   EmployeeStanding,
   OrgDirectoryRepository,
   PltDelegationRef,
+  PpkChainRow,
 } from './org-directory.repository';
 import { UnitNode, UnitTreeRepository } from './unit-tree.repository';
 
@@ -170,17 +171,7 @@ export class OrgDirectory {
    * (the rule of `ppkOf`, by its SQL twin `ppk_on`); with `withSubject`, the employee's snapshot on the date
    * from the same read.
    */
-  ppkChain(
-    employeeId: string,
-    callerId: string,
-    onDate: string,
-    withSubject = false,
-  ): Promise<{
-    ppk: string | null;
-    atasan: string | null;
-    callerPpk: string | null;
-    subject?: AssignmentSnapshot | null;
-  }> {
+  ppkChain(employeeId: string, callerId: string, onDate: string, withSubject = false): Promise<PpkChainRow> {
     return this.directory.ppkChain(employeeId, callerId, onDate, withSubject);
   }
 
