@@ -18,10 +18,11 @@ export class CreditEntriesReader extends BaseRepository {
   async entriesEndingIn(year: number, employeeIds: string[] | undefined): Promise<CreditEntryRow[]> {
     const rows: { employee_id: string; version: number; entries: LedgerEntry[] | null }[] = await this.db().query(
       `SELECT l.employee_id, l.version,
-              COALESCE(l.result->'ledger'->'allEntries', '[]'::jsonb)
-                || COALESCE((SELECT jsonb_agg(x) FROM jsonb_array_elements(COALESCE(l.result->'ledger'->'closed', '[]'::jsonb)) c,
+              COALESCE(h.result->'ledger'->'allEntries', '[]'::jsonb)
+                || COALESCE((SELECT jsonb_agg(x) FROM jsonb_array_elements(COALESCE(h.result->'ledger'->'closed', '[]'::jsonb)) c,
                                   jsonb_array_elements(COALESCE(c->'entries', '[]'::jsonb)) x), '[]'::jsonb) AS entries
          FROM ak_ledgers l
+         JOIN ak_ledger_history h ON h.employee_id = l.employee_id AND h.version = l.version
         WHERE $1::uuid[] IS NULL OR l.employee_id = ANY($1::uuid[])
         ORDER BY l.employee_id`,
       [employeeIds ?? null],

@@ -56,7 +56,8 @@ export class CreditLedgerRepository extends BaseRepository {
   /**
    * Upserts the ledgers and appends their history rows in one statement, whatever the count. The rows travel
    * once, as one jsonb array: a year-end batch's results (~3.5 KB each) sent as two text arrays were the
-   * worker's largest statements (array escaping, then socket writes, both per byte).
+   * worker's largest statements (array escaping, then socket writes, both per byte). The result is stored
+   * once, in the history row of its version; `ak_ledgers` holds the current version's figures.
    */
   async writeLedgers(rows: LedgerWrite[]): Promise<void> {
     if (rows.length === 0) return;
@@ -65,10 +66,10 @@ export class CreditLedgerRepository extends BaseRepository {
          SELECT * FROM jsonb_to_recordset($1::jsonb)
            AS t("employeeId" uuid, version int, jenjang text, golongan text, balance numeric, hash text, result jsonb, cause text)
        ), ledgers AS (
-         INSERT INTO ak_ledgers (employee_id, version, jenjang, golongan, balance, figures_hash, result, computed_at)
-         SELECT "employeeId", version, jenjang, golongan, balance, hash, result, now() FROM t
+         INSERT INTO ak_ledgers (employee_id, version, jenjang, golongan, balance, figures_hash, computed_at)
+         SELECT "employeeId", version, jenjang, golongan, balance, hash, now() FROM t
          ON CONFLICT (employee_id) DO UPDATE SET version = EXCLUDED.version, jenjang = EXCLUDED.jenjang, golongan = EXCLUDED.golongan,
-           balance = EXCLUDED.balance, figures_hash = EXCLUDED.figures_hash, result = EXCLUDED.result, computed_at = now()
+           balance = EXCLUDED.balance, figures_hash = EXCLUDED.figures_hash, computed_at = now()
        )
        INSERT INTO ak_ledger_history (employee_id, version, balance, result, cause)
        SELECT "employeeId", version, balance, result, cause FROM t`,
