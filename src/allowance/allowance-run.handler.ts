@@ -88,15 +88,9 @@ export class AllowanceRunHandler {
       await this.runs.markChunkFailed(runId, chunkNo, message);
       return { failed: message };
     }
+    // Counted into the run at commit (a deferred trigger): the run's row, every chunk's counter, is locked only
+    // while this transaction commits, not while the worker's thread is busy with other chunks (docs/performance.md).
     await this.runs.markChunkDone(runId, chunkNo, report);
-    // The run's row is every chunk's counter: it stays locked from this UPDATE to the commit, so nothing that
-    // waits on another connection sits in between. With the Redis progress write awaited here, 100,000-employee
-    // runs had ~5 chunks queued on this lock at any time (pg_stat_activity, docs/performance.md).
-    const run = await this.runs.countChunkDone(runId, c.employee_ids.length);
-    // Fresh statistics once per run, so the payroll pull keeps its (month, nip) index plan.
-    if (run.status === 'DONE') await this.runs.analyzeLines();
-    // Progress is advisory (the run's row is the record): a failed write to the queue is not the chunk's failure.
-    void ctx.updateProgress({ processed: run.processed, total: run.total }).catch(() => undefined);
-    return { runId: payload.runId, chunkNo: payload.chunkNo, ...report, runStatus: run.status };
+    return { runId: payload.runId, chunkNo: payload.chunkNo, ...report };
   }
 }

@@ -135,30 +135,14 @@ export class AllowanceRunsRepository extends BaseRepository {
     );
   }
 
+  /**
+   * The chunk is DONE; the run counts it when this transaction commits (the deferred trigger
+   * `allowance_run_chunk_counted`, migration 1770400000001): processed, chunks_done, and DONE with the last chunk.
+   */
   async markChunkDone(runId: string, chunkNo: number, report: Record<string, unknown>): Promise<void> {
     await this.db().query(
       `UPDATE allowance_run_chunks SET status = 'DONE', report = $3, done_at = now() WHERE run_id = $1 AND chunk_no = $2`,
       [runId, chunkNo, JSON.stringify(report)],
     );
-  }
-
-  /** Counts a done chunk into its run; the run is DONE with its last chunk (unless FAILED). */
-  async countChunkDone(
-    runId: string,
-    processed: number,
-  ): Promise<{ processed: number; total: number; status: RunStatus }> {
-    const [[run]]: [{ processed: number; total: number; status: RunStatus }[], number] = await this.db().query(
-      `UPDATE allowance_runs SET processed = processed + $2, chunks_done = chunks_done + 1,
-              status = CASE WHEN status = 'FAILED' THEN 'FAILED' WHEN chunks_done + 1 >= chunk_count THEN 'DONE' ELSE 'RUNNING' END,
-              finished_at = CASE WHEN status <> 'FAILED' AND chunks_done + 1 >= chunk_count THEN now() ELSE finished_at END
-        WHERE id = $1 RETURNING processed, total, status`,
-      [runId, processed],
-    );
-    return run;
-  }
-
-  /** Fresh statistics of the lines, so the payroll pull keeps its (month, nip) index plan. */
-  async analyzeLines(): Promise<void> {
-    await this.db().query(`ANALYZE allowance_lines`);
   }
 }

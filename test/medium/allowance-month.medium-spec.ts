@@ -109,7 +109,10 @@ describe('allowance month (medium: services + repositories on PostgreSQL)', () =
       await m.txHost.withTransaction(async () => {
         const lines = await m.get(LineComputer).compute(MONTH, [rated.employeeId, unrated.employeeId]);
         await m.get(LineWriter).upsert(MONTH, runId, lines);
-        await m.get(AllowanceRunsRepository).countChunkDone(runId, lines.length);
+        const runs = m.get(AllowanceRunsRepository);
+        await runs.insertChunks(runId, [{ no: 0, ids: lines.map((l) => l.employeeId) }]);
+        await runs.markStarted(runId, lines.length, 1);
+        await runs.markChunkDone(runId, 0, { computed: lines.length });
       });
       expect(await firstPage()).toMatchObject({ notComputed: {}, warnings: { PREDIKAT_MISSING: 1 } });
       expect(warningCounts).toHaveBeenCalledTimes(1);
