@@ -1,4 +1,5 @@
 import { DelegationsService } from '../../src/org/delegations.service';
+import { OrgDirectory } from '../../src/org/org-directory.service';
 import { OrgModule } from '../../src/org/org.module';
 import { UnitsService } from '../../src/org/units.service';
 import { createMediumModule, type MediumModule } from '../support/medium';
@@ -116,5 +117,44 @@ describe('delegations (medium: org services + repositories on PostgreSQL)', () =
     ).rejects.toMatchObject({ message: expect.stringContaining(b) });
     expect(await delegationsOf(a)).toEqual([]);
     expect(await delegationsOf(b)).toEqual([{ from: '2026-06-10' }]);
+  });
+
+  it('reads the PPK and atasan PPK of many (employee, date) pairs in their order, a delegation included', async () => {
+    const top = await person(null, true);
+    const head = await person(top, true);
+    const a = await person(head);
+    const b = await person(head);
+    const plt = await person(top);
+    await delegations.create({
+      employeeNip: b,
+      ppkNip: plt,
+      kind: 'PLT',
+      validFrom: '2026-09-01',
+      validTo: '2026-09-30',
+    } as Parameters<DelegationsService['create']>[0]);
+    const dir = m.get(OrgDirectory);
+    const id = async (nip: string) => (await dir.employeeIdByNip(nip))!;
+    const [topId, headId, aId, bId, pltId] = await Promise.all([top, head, a, b, plt].map(id));
+    // Staff sharing a PPK, the same pair twice, a date inside the delegation, and the top with no PPK.
+    const pairs: [string, string][] = [
+      [aId, '2026-12-31'],
+      [bId, '2026-12-31'],
+      [aId, '2026-12-31'],
+      [bId, '2026-09-15'],
+      [headId, '2026-12-31'],
+      [topId, '2026-12-31'],
+    ];
+    const chains = await dir.ppkChainsAt(
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    );
+    expect(chains).toEqual([
+      { ppk: headId, atasan: topId },
+      { ppk: headId, atasan: topId },
+      { ppk: headId, atasan: topId },
+      { ppk: pltId, atasan: topId },
+      { ppk: topId, atasan: null },
+      { ppk: null, atasan: null },
+    ]);
   });
 });
