@@ -40,6 +40,7 @@ import {
   WORKER_HEAP_MB,
   workerPeakRssMb,
 } from './support/stack';
+import { CpuMeter } from './support/cpu-meter';
 import { loadAverage, writeSummary, YearEndSummary } from './support/summary';
 
 const QUEUES = ['pipeline', 'allowance', 'maintenance'];
@@ -233,6 +234,14 @@ export async function main(): Promise<void> {
     const m = await marks(c);
     const load0 = loadAverage();
     process.stderr.write(`  year-end close ${stack.year}: finalize-batch + allowance run ${stack.month}…\n`);
+    const meter = CpuMeter.available()
+      ? new CpuMeter(
+          c,
+          stack.api?.child.pid,
+          stack.workers.map((w) => w.child.pid),
+        )
+      : null;
+    await meter?.begin();
     // BKPSDM closes the year while finance starts the month's allowance run: both requests at once.
     const t0 = Date.now();
     let tFinal = 0;
@@ -269,6 +278,7 @@ export async function main(): Promise<void> {
     );
     await waitDrained(stack, c, Date.now() + 30 * 60_000);
     const t1 = Date.now();
+    const cpu = (await meter?.end()) ?? null;
     const wallMs = t1 - t0;
     const q = await queueState(stack.redisUrl, stack.prefix);
 
@@ -307,6 +317,10 @@ export async function main(): Promise<void> {
     console.log(
       `  peak RSS: API ${apiRss.toFixed(0)} MB, worker ${stack.workers.map((w) => w.peakRssMb.toFixed(0)).join(' / ')} MB`,
     );
+    if (cpu)
+      console.log(
+        `  CPU (user + system): API ${cpu.api.toFixed(1)} s, worker ${cpu.workers.toFixed(1)} s, PostgreSQL backends ${cpu.postgres.toFixed(1)} s → ${cpu.coresBusy.toFixed(2)} of ${os.cpus().length} cores busy on average`,
+      );
     console.log(
       `  baseline COPY of the same ${base.rows.toLocaleString('en')} rows (${(base.bytes / 2 ** 20).toFixed(0)} MB) into empty tables of the same definition: ${(base.ms / 1000).toFixed(1)} s`,
     );
@@ -321,6 +335,7 @@ export async function main(): Promise<void> {
       workerPeakRssMb: workerRss,
       failedJobs: q.failed,
       loadAverageAtStart: load0,
+      cpuSeconds: cpu,
     };
     writeSummary(args.json, summary);
   } finally {

@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import type { CpuSeconds } from './cpu-meter';
 
 export interface EndpointSummary {
   reqPerSec: number;
@@ -50,6 +51,8 @@ export interface YearEndSummary {
   workerPeakRssMb: number;
   failedJobs: number;
   loadAverageAtStart: number;
+  /** CPU time of the API, the workers and the database's backends during the close (null off Linux). */
+  cpuSeconds: CpuSeconds | null;
 }
 
 export const loadAverage = (): number => Number(os.loadavg()[0].toFixed(2));
