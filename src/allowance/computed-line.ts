@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AllowanceWarning, DeductionLine } from '../rules';
 
 /** What every line carries, computed or not. */
@@ -72,7 +72,8 @@ export function figuresHash(
     l.problem,
     l.warnings.map((w) => [w.code, w.message]),
   ];
-  return createHash('sha256').update(JSON.stringify(figures)).digest('hex');
+  // One-shot digest: the same hex as createHash().update().digest(), without a Hash object per line.
+  return hash('sha256', JSON.stringify(figures), 'hex');
 }
 
 /** A line that is not computed and never silently paid (no rule set, invalid input). */

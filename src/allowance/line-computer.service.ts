@@ -7,6 +7,7 @@ import {
   multiplePltDefault,
   RuleInputError,
   selectRuleSetVersion,
+  validatedRuleSet,
   type AllowanceRuleSet,
 } from '../rules';
 import { figuresHash, notComputedLine, type ComputedLine } from './computed-line';
@@ -76,6 +77,15 @@ export class LineComputer {
     });
     const attendance = await this.attendance.ofMonth(employeeIds, month);
     const rsContext = await this.ruleSets.context();
+    // Each version validated once for the chunk, not once per line; an invalid one stays unvalidated and its
+    // lines fail as before (ERROR, never silently paid).
+    for (const versions of rsContext.versions.values())
+      for (const v of versions)
+        try {
+          validatedRuleSet(v);
+        } catch (err) {
+          if (!(err instanceof RuleInputError)) throw err;
+        }
     const wd = await this.workingDays.get(month);
     const attendanceBy = new Map(attendance.map((a) => [a.employee_id, a]));
     // Discipline sanctions in force (discipline_sanctions read model): one read for the whole chunk.
@@ -170,9 +180,60 @@ export class LineComputer {
           attendance: attendanceInput,
           sanctions,
         });
-        const line = {
-          ...base,
-          status: 'COMPUTED' as const,
+        // One array for the line and its explanation (the same warnings; written as JSON, never mutated).
+        const warnings = [...plan.warnings, ...leave.warnings, ...r.warnings];
+        const explanation = {
+          ...r.explanation,
+          context: {
+            ...context,
+            ...(plan.segments || plan.acting || plan.notes.length ? { employment } : {}),
+            predicate: predicateInfo,
+            attendance: att
+              ? { recorded: true, revision: att.revision }
+              : {
+                  recorded: false,
+                  note: 'belum ada data presensi: tanpa potongan presensi / no attendance record: no attendance deductions',
+                },
+            sanctions:
+              sanctions.length === 0
+                ? {
+                    considered: [],
+                    note: 'tidak ada hukuman disiplin yang berlaku / no discipline sanction in force',
+                  }
+                : {
+                    considered: sanctions.map((s) => ({
+                      caseId: s.id,
+                      sanction: s.type,
+                      effectiveFrom: s.effectiveFrom,
+                    })),
+                    source: 'discipline_sanctions',
+                  },
+          },
+          info: r.info,
+          warnings,
+        };
+        // One literal with every field (no spread of `base`, then of the line again for its hash): V8 otherwise
+        // grows the object's property store field by field, for every line.
+        const status = 'COMPUTED' as const;
+        const hash = figuresHash({
+          status,
+          ruleSet: r.ruleSet,
+          kelasJabatan: base.kelasJabatan,
+          basicAmount: r.basicAmount,
+          performancePart: r.performancePart,
+          disciplinePart: r.disciplinePart,
+          deductions: r.deductions,
+          netAmount: r.netAmount,
+          problem: null,
+          warnings,
+        });
+        return {
+          employeeId: base.employeeId,
+          nip: base.nip,
+          kelasJabatan: base.kelasJabatan,
+          unitId: base.unitId,
+          attendanceMissing: base.attendanceMissing,
+          status,
           ruleSet: r.ruleSet,
           basicAmount: r.basicAmount,
           performancePart: r.performancePart,
@@ -181,40 +242,11 @@ export class LineComputer {
           netAmount: r.netAmount,
           deductions: r.deductions,
           problem: null,
-          warnings: [...plan.warnings, ...leave.warnings, ...r.warnings],
+          warnings,
           heldAmount: r.heldAmount,
-          explanation: {
-            ...r.explanation,
-            context: {
-              ...context,
-              ...(plan.segments || plan.acting || plan.notes.length ? { employment } : {}),
-              predicate: predicateInfo,
-              attendance: att
-                ? { recorded: true, revision: att.revision }
-                : {
-                    recorded: false,
-                    note: 'belum ada data presensi: tanpa potongan presensi / no attendance record: no attendance deductions',
-                  },
-              sanctions:
-                sanctions.length === 0
-                  ? {
-                      considered: [],
-                      note: 'tidak ada hukuman disiplin yang berlaku / no discipline sanction in force',
-                    }
-                  : {
-                      considered: sanctions.map((s) => ({
-                        caseId: s.id,
-                        sanction: s.type,
-                        effectiveFrom: s.effectiveFrom,
-                      })),
-                      source: 'discipline_sanctions',
-                    },
-            },
-            info: r.info,
-            warnings: [...plan.warnings, ...leave.warnings, ...r.warnings],
-          },
+          explanation,
+          figuresHash: hash,
         };
-        return { ...line, figuresHash: figuresHash(line) };
       } catch (err) {
         if (!(err instanceof RuleInputError)) throw err;
         return notComputedLine(base, 'ERROR', err.message, {

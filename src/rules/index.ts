@@ -84,6 +84,7 @@ export {
   resolveRuleSet,
   selectRuleSetVersion,
   validateRuleSet,
+  validatedRuleSet,
   mergeRuleSetOverrides,
   type ResolvedRuleSet,
 } from './allowance/resolve-rule-set';

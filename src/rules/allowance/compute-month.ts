@@ -1,4 +1,4 @@
-import { Dec, pct, show, sum, toDec, toInt, type Dec as DecT } from '../common/decimal';
+import { Dec, pct, show, sum, toDecOf, toInt, type Dec as DecT } from '../common/decimal';
 import type { DeductionCode } from '../common/enums';
 import { RuleInputError } from '../common/errors';
 import { explanation, type ExplanationStep } from '../common/explanation';
@@ -90,7 +90,7 @@ export function computeAllowanceMonth(
   const B = ent.B;
 
   // 2. Split
-  const kin = toDec(rs.split.kin, 'ruleSet.split.kin');
+  const kin = toDecOf(rs.split, 'kin', 'ruleSet.split.');
   // The performance part is rounded to the unit but never above B: rounding half-up could otherwise give
   // Bkin > B (e.g. kin 100 %, B not a multiple of the unit) and a negative discipline part, whose
   // deductions (disBase DIS_PART) would then be negative lines.
@@ -120,7 +120,7 @@ export function computeAllowanceMonth(
   }
   const statusFactor =
     ent.segmentStatusFactor ??
-    (statusRow === undefined ? new Dec(1) : toDec(statusRow, `ruleSet.statusRules.${status}`));
+    (statusRow === undefined ? new Dec(1) : toDecOf(statusRulesOf(rs), status, 'ruleSet.statusRules.'));
   const statusLabel = ent.segmentStatusFactor === null ? `Status ${status}` : 'Status per segmen';
   let applied: string | null = null;
   let held = false;
@@ -170,7 +170,7 @@ export function computeAllowanceMonth(
     bandLine('TL', late, rs.lateBands, 'Terlambat masuk kerja');
     bandLine('PSW', early, rs.earlyBands, 'Pulang sebelum waktunya');
     if (missedApel > 0) {
-      const ap = toDec(rs.apelPct, 'ruleSet.apelPct');
+      const ap = toDecOf(rs, 'apelPct', 'ruleSet.');
       const exact = disBase.times(ap).times(missedApel);
       lines.push({
         code: 'APEL',
@@ -196,7 +196,7 @@ export function computeAllowanceMonth(
         exact = disBase;
         formula = `${consecutiveAbsent} hari berturut-turut ≥ ${rs.consecutiveAbsenceFullCutDays}: 100% × ${rupiah(disBase)}`;
       } else if (rs.tkMode === 'PCT_PER_DAY') {
-        const p = toDec(rs.tkPct, 'ruleSet.tkPct');
+        const p = toDecOf(rs, 'tkPct', 'ruleSet.');
         exact = disBase.times(p).times(tkDays);
         formula = `${tkDays}${fwaNote} × ${pct(p)} × ${disBaseLabel} ${rupiah(disBase)} = ${show(exact)}`;
       } else {
@@ -212,7 +212,7 @@ export function computeAllowanceMonth(
       });
     }
     // Cap (03 §6.4)
-    const capFrac = toDec(rs.deductionCap, 'ruleSet.deductionCap');
+    const capFrac = toDecOf(rs, 'deductionCap', 'ruleSet.');
     const disLines = lines.filter((l) => !NOT_DISCIPLINE.includes(l.code));
     if (rs.capScope === 'PER_PART') {
       capLines(disLines, capFrac.times(disBase), cfg.capOrder, `batas ${pct(capFrac)} ${disBaseLabel}`, floorFn);

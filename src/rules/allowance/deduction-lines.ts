@@ -1,4 +1,4 @@
-import { Dec, show, toDec, type Dec as DecT } from '../common/decimal';
+import { Dec, show, toDecOf, type Dec as DecT } from '../common/decimal';
 import type { DeductionCode } from '../common/enums';
 import { asArray, asInt } from '../common/validate';
 import type { AllowanceWarning, AllowanceWarningCode, Band } from './types';
@@ -16,10 +16,10 @@ export interface RawLine {
 export const warning = (code: AllowanceWarningCode, message: string): AllowanceWarning => ({ code, message });
 
 export function bandFor(minutes: number | null, bands: Band[]): DecT {
-  if (minutes === null) return toDec(bands[bands.length - 1].pct, 'band.pct'); // no check-in = last band
+  if (minutes === null) return toDecOf(bands[bands.length - 1], 'pct', 'band.'); // no check-in = last band
   if (minutes <= 0) return new Dec(0);
   for (const b of bands) {
-    if (minutes >= b.fromMin && (b.toMin === null || minutes <= b.toMin)) return toDec(b.pct, 'band.pct');
+    if (minutes >= b.fromMin && (b.toMin === null || minutes <= b.toMin)) return toDecOf(b, 'pct', 'band.');
   }
   return new Dec(0);
 }

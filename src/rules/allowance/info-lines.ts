@@ -1,4 +1,4 @@
-import { Dec, pct, toDec, toInt, type Dec as DecT } from '../common/decimal';
+import { Dec, pct, toDecOf, toInt, type Dec as DecT } from '../common/decimal';
 import { rupiah } from './money';
 import type { AllowanceRuleSet, InfoLine } from './types';
 
@@ -6,8 +6,8 @@ import type { AllowanceRuleSet, InfoLine } from './types';
 export function bpjsInfo(rs: AllowanceRuleSet, net: DecT): InfoLine[] {
   if (!rs.bpjs.onTpp) return [];
   const base = rs.bpjs.ceiling === null ? net : Dec.min(net, new Dec(rs.bpjs.ceiling));
-  const er = toDec(rs.bpjs.employer, 'ruleSet.bpjs.employer');
-  const ee = toDec(rs.bpjs.employee, 'ruleSet.bpjs.employee');
+  const er = toDecOf(rs.bpjs, 'employer', 'ruleSet.bpjs.');
+  const ee = toDecOf(rs.bpjs, 'employee', 'ruleSet.bpjs.');
   return [
     {
       code: 'BPJS_EMPLOYER_4',

@@ -1,4 +1,4 @@
-import { Dec, pct, show, toDec, type Dec as DecT } from '../common/decimal';
+import { Dec, pct, show, toDec, toDecOf, type Dec as DecT } from '../common/decimal';
 import { ALLOWANCE_PREDICATES, parseEnum, type AllowancePredicate } from '../common/enums';
 import { RuleInputError } from '../common/errors';
 import { asObject } from '../common/validate';
@@ -98,12 +98,12 @@ function predikatLine({ rs, ref, input, kinBase, kinBaseLabel, round }: KinerjaA
   const dedRaw = rs.predikatDeduction?.[predicate];
   let fraction: DecT;
   let formula: string;
-  if (factorRaw !== undefined) {
-    const f = toDec(factorRaw, `ruleSet.predikatFactor.${predicate}`);
+  if (rs.predikatFactor && factorRaw !== undefined) {
+    const f = toDecOf(rs.predikatFactor, predicate, 'ruleSet.predikatFactor.');
     fraction = Dec.max(new Dec(0), new Dec(1).minus(f));
     formula = `(100% − ${pct(f)}) × ${rupiah(kinBase)}`;
-  } else if (dedRaw !== undefined) {
-    fraction = toDec(dedRaw, `ruleSet.predikatDeduction.${predicate}`);
+  } else if (rs.predikatDeduction && dedRaw !== undefined) {
+    fraction = toDecOf(rs.predikatDeduction, predicate, 'ruleSet.predikatDeduction.');
     formula = `${pct(fraction)} × ${rupiah(kinBase)}`;
   } else {
     throw new RuleInputError(`rule set ${ref} has no predikatFactor / predikatDeduction for ${predicate}`, 'predicate');

@@ -3,10 +3,21 @@ import type { AllowanceRuleSet } from './types';
 
 /** Formats integer rupiah as "Rp5.000.000". */
 export function rupiah(value: DecT | number): string {
+  // A safe integer (every amount of a line) prints its digits exactly without a Decimal; -0 is negative as in Dec.
+  if (typeof value === 'number' && Number.isSafeInteger(value))
+    return groupRupiah(value < 0 || Object.is(value, -0), String(Math.abs(value)));
   const d = typeof value === 'number' ? new Dec(value) : value;
-  const neg = d.isNeg();
-  const s = d.abs().toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0);
-  return `${neg ? '−' : ''}Rp${s.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+  const abs = d.abs();
+  // An integer needs no rounding (toDecimalPlaces(0) would only copy it).
+  return groupRupiah(d.isNeg(), (abs.isInteger() ? abs : abs.toDecimalPlaces(0, Dec.ROUND_HALF_UP)).toFixed(0));
+}
+
+/** "5000000" → "Rp5.000.000": a dot between groups of three digits from the right. */
+function groupRupiah(neg: boolean, digits: string): string {
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `.${digits.slice(i, i + 3)}`;
+  return `${neg ? '−' : ''}Rp${out}`;
 }
 
 /** Rounds an amount to the rule set's unit, half-up (NEAREST) — used for the split and info lines. */

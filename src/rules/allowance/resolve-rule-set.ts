@@ -53,8 +53,34 @@ export function resolveRuleSet(raw: unknown, monthIndex: number, cfg: AllowanceC
     validateRuleSet(rs);
     return { ruleSet: rs, ref: `${base.ref}${overridden.length ? `+{${overridden.join(',')}}` : ''}`, overridden };
   }
+  const rs = VALIDATED.has(obj) ? (obj as unknown as AllowanceRuleSet) : asValid(obj);
+  return { ruleSet: rs, ref: `${rs.code}@${rs.version}`, overridden: [] };
+}
+
+function asValid(obj: unknown): AllowanceRuleSet {
   validateRuleSet(obj);
-  return { ruleSet: obj, ref: `${obj.code}@${obj.version}`, overridden: [] };
+  return obj;
+}
+
+/** Rule sets that passed validateRuleSet and were then frozen deeply: they cannot have become invalid since. */
+const VALIDATED = new WeakSet<object>();
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
+
+/**
+ * Validates a rule set once for many computations (a run computes every line of a unit with the same version):
+ * validateRuleSet, then the object is frozen deeply and resolveRuleSet no longer validates it again. Throws
+ * RuleInputError as validateRuleSet does (the object is then left as it was).
+ */
+export function validatedRuleSet(input: unknown): AllowanceRuleSet {
+  validateRuleSet(input);
+  deepFreeze(input);
+  VALIDATED.add(input);
+  return input;
 }
 
 /** Rule-set fields that are maps: a `{ base, … }` override merges them key by key (04 §9.1). */

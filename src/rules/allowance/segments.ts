@@ -1,4 +1,4 @@
-import { Dec, pct, show, toDec, toInt, type Dec as DecT } from '../common/decimal';
+import { Dec, pct, show, toDec, toDecOf, toInt, type Dec as DecT } from '../common/decimal';
 import { daysInMonth, formatMonth, parseDate } from '../common/dates';
 import { RuleInputError } from '../common/errors';
 import type { ExplanationStep } from '../common/explanation';
@@ -170,7 +170,7 @@ export function entitlement(
           `Status kepegawaian ${s.status} tidak diatur dalam statusRules rule set ${ref}: dihitung 100%`,
         ),
       );
-    const f = row === undefined ? new Dec(1) : toDec(row, `ruleSet.statusRules.${s.status}`);
+    const f = row === undefined ? new Dec(1) : toDecOf(statusRulesOf(rs), s.status, 'ruleSet.statusRules.');
     const part = s.B.times(share(s));
     sum = sum.plus(part);
     weighted = weighted.plus(part);

@@ -29,6 +29,23 @@ export function toDec(value: unknown, field: string): Dec {
   throw new RuleInputError(`must be a decimal (string or number), got ${describe(value)}`, field);
 }
 
+const FROZEN_DECIMALS = new WeakMap<object, Map<string, Dec>>();
+
+/**
+ * toDec(owner[key], prefix + key), parsed once per owner and key when the owner is frozen (a validated rule set's
+ * tables, frozen with it): a frozen object's property cannot change, and a Dec is immutable. An invalid value is
+ * not kept, so it throws the same RuleInputError at every call.
+ */
+export function toDecOf(owner: object, key: string, prefix: string): Dec {
+  const value = (owner as Record<string, unknown>)[key];
+  if (!Object.isFrozen(owner)) return toDec(value, `${prefix}${key}`);
+  let parsed = FROZEN_DECIMALS.get(owner);
+  if (parsed === undefined) FROZEN_DECIMALS.set(owner, (parsed = new Map<string, Dec>()));
+  let d = parsed.get(key);
+  if (d === undefined) parsed.set(key, (d = toDec(value, `${prefix}${key}`)));
+  return d;
+}
+
 /** Rounds half-up to `dp` decimal places and formats with exactly `dp` decimals. */
 export function roundHalfUp(d: Dec, dp: number): string {
   return d.toDecimalPlaces(dp, Dec.ROUND_HALF_UP).toFixed(dp);
