@@ -14,9 +14,9 @@
  * Profile it with `node --cpu-prof bench/ts-runner.js bench/allowance-lines.bench.ts …`.
  */
 import path from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { adminQuery, currentYearMonth, parseArgs, withDb } from './synthetic-agency';
-import { buildOnce, createSyntheticStack, machine } from './support/stack';
+import { buildOnce, createSyntheticStack, machine, stackEnv } from './support/stack';
 import { loadAverage, writeSummary } from './support/summary';
 
 const ROOT = path.join(__dirname, '..');
@@ -51,14 +51,7 @@ export async function main(): Promise<void> {
     databaseUrl: args['database-url'],
   });
   const month = args.month ?? currentYearMonth().month;
-  Object.assign(process.env, {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: stack.url,
-    REDIS_URL: stack.redisUrl,
-    QUEUE_PREFIX: stack.prefix,
-    JWT_SECRET: randomBytes(48).toString('base64url'),
-  });
+  Object.assign(process.env, stackEnv(stack));
   await dist('database/migrate').runMigrations(stack.url);
   const { Test } = await import('@nestjs/testing');
   const module = await Test.createTestingModule({

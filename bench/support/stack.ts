@@ -119,6 +119,18 @@ function start(stack: Stack, name: string, entry: string, env: Record<string, st
   return proc;
 }
 
+/** The environment of a process run against the stack: production mode, silent logs, a throwaway JWT secret. */
+export function stackEnv(stack: Stack): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: stack.url,
+    REDIS_URL: stack.redisUrl,
+    QUEUE_PREFIX: stack.prefix,
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+  };
+}
+
 export async function startServices(
   stack: Stack,
   o: {
@@ -131,12 +143,7 @@ export async function startServices(
   },
 ): Promise<void> {
   const env = {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: stack.url,
-    REDIS_URL: stack.redisUrl,
-    QUEUE_PREFIX: stack.prefix,
-    JWT_SECRET: randomBytes(48).toString('base64url'),
+    ...stackEnv(stack),
     PORT: String(o.port),
     HOST: '127.0.0.1',
     LOGIN_RATE_LIMIT: '1000',
