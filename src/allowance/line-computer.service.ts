@@ -213,27 +213,14 @@ export class LineComputer {
           warnings,
         };
         // One literal with every field (no spread of `base`, then of the line again for its hash): V8 otherwise
-        // grows the object's property store field by field, for every line.
-        const status = 'COMPUTED' as const;
-        const hash = figuresHash({
-          status,
-          ruleSet: r.ruleSet,
-          kelasJabatan: base.kelasJabatan,
-          basicAmount: r.basicAmount,
-          performancePart: r.performancePart,
-          disciplinePart: r.disciplinePart,
-          deductions: r.deductions,
-          netAmount: r.netAmount,
-          problem: null,
-          warnings,
-        });
-        return {
+        // grows the object's property store field by field, for every line. The hash fills the declared field.
+        const line: ComputedLine = {
           employeeId: base.employeeId,
           nip: base.nip,
           kelasJabatan: base.kelasJabatan,
           unitId: base.unitId,
           attendanceMissing: base.attendanceMissing,
-          status,
+          status: 'COMPUTED',
           ruleSet: r.ruleSet,
           basicAmount: r.basicAmount,
           performancePart: r.performancePart,
@@ -245,8 +232,10 @@ export class LineComputer {
           warnings,
           heldAmount: r.heldAmount,
           explanation,
-          figuresHash: hash,
+          figuresHash: '',
         };
+        line.figuresHash = figuresHash(line);
+        return line;
       } catch (err) {
         if (!(err instanceof RuleInputError)) throw err;
         return notComputedLine(base, 'ERROR', err.message, {
