@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../../src/authz/access-policy';
 import { NotFoundError, UnprocessableError } from '../../src/common/domain-errors';
+import { DisciplineIntakeService } from '../../src/discipline/discipline-intake.service';
+import { DisciplineModule } from '../../src/discipline/discipline.module';
 import { DisciplineSanctionsReader } from '../../src/discipline/discipline-sanctions.repository';
 import { EvaluationAccess } from '../../src/evaluation/evaluation-access.service';
 import { EvaluationModule } from '../../src/evaluation/evaluation.module';
 import { PpkEvaluationService } from '../../src/evaluation/ppk-evaluation.service';
 import type { Principal } from '../../src/identity/principal';
-import { OrgDirectory } from '../../src/org/org-directory.service';
 import { OrgModule } from '../../src/org/org.module';
 import { createMediumModule, type MediumModule } from '../support/medium';
 import { mediumApprovedSkp, mediumOrg, setMediumToday, type MediumOrg } from '../support/medium-org';
@@ -25,7 +26,7 @@ describe('evaluation access and sanctions read with the evaluation (medium)', ()
   const accepted = ['ADMIN', 'SELF', 'PPK', 'ATASAN_PPK'] as const;
 
   beforeAll(async () => {
-    m = await createMediumModule({ imports: [OrgModule, EvaluationModule] });
+    m = await createMediumModule({ imports: [OrgModule, EvaluationModule, DisciplineModule] });
     setMediumToday(m, '2026-02-02');
     org = await mediumOrg(m, 2);
     skp = await mediumApprovedSkp(m, org.staff[0], org.ppk, 2026);
@@ -77,14 +78,28 @@ describe('evaluation access and sanctions read with the evaluation (medium)', ()
     expect(await separately(org.ppk.p)).toMatchObject({ rel: ['PPK'], subject: { nip: org.staff[0].nip } });
   });
 
-  /** A decided sanction of the employee (the columns the guard reads; the rest as the intake leaves them). */
+  /**
+   * A decided sanction of the employee: the case opened by the intake (subject and classification as every case
+   * has them: other specs list all cases of the shared database), then decided with the columns the guard reads.
+   */
   async function sanction(employeeId: string, decidedOn: string, from: string, to: string | null, status: string) {
-    const unitId = (await m.get(OrgDirectory).snapshotById(employeeId, '2026-03-10'))!.unitId;
+    const id = await m.txHost.withTransaction(() =>
+      m.get(DisciplineIntakeService).open({
+        employeeId,
+        kind: 'OTHER',
+        act: 'LAIN',
+        stage: null,
+        occurredOn: '2025-12-01',
+        reportedOn: '2025-12-02',
+        reportedBy: 'test',
+        evidenceUrls: [],
+        description: null,
+      }),
+    );
     await m.get(DataSource).query(
-      `INSERT INTO discipline_cases (employee_id, kind, occurred_on, reported_on, reported_by, subject, unit_id, classification,
-              status, decided_sanction, decided_level, decided_on, effective_from, effective_to, decision_ref)
-       VALUES ($1, 'OTHER', '2025-12-01', '2025-12-02', 'test', '{}', $2, '{}', $3, 'TEGURAN_TERTULIS', 'RINGAN', $4, $5, $6, 'SK/1')`,
-      [employeeId, unitId, status, decidedOn, from, to],
+      `UPDATE discipline_cases SET status = $2, decided_sanction = 'TEGURAN_TERTULIS', decided_level = 'RINGAN', decided_on = $3,
+              effective_from = $4, effective_to = $5, decision_ref = 'SK/1' WHERE id = $1`,
+      [id, status, decidedOn, from, to],
     );
   }
 
